@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+
+namespace CrmKit.Customers.Import;
+
+/// <summary>A rejected row or field of an input file: where it is and why it was rejected.</summary>
+/// <param name="File">The file name as given to the importer.</param>
+/// <param name="Line">The 1-based line of the row in the file (the header is line 1); 0 for a problem with the whole file.</param>
+/// <param name="Column">The column name, or <see langword="null"/> when the problem concerns the whole row or file.</param>
+/// <param name="Reason">Why it was rejected (personal data masked).</param>
+public sealed record ImportIssue(string File, int Line, string? Column, string Reason)
+{
+    /// <summary><c>orders.csv:17: column 'placed_at': '31/02/2025' is not a date or date-time …</c></summary>
+    public override string ToString()
+        => $"{File}{(Line > 0 ? $":{Line}" : string.Empty)}: {(Column is null ? string.Empty : $"column '{Column}': ")}{Reason}";
+}
+
+/// <summary>What an import produced: every valid record, and an issue for every rejected row or field.</summary>
+/// <typeparam name="T">The record type.</typeparam>
+/// <param name="Records">The valid records, in file order.</param>
+/// <param name="Issues">The problems found, in file order.</param>
+public sealed record ImportResult<T>(ImmutableArray<T> Records, ImmutableArray<ImportIssue> Issues)
+{
+    /// <summary>Whether any row or field was rejected.</summary>
+    public bool HasIssues => !Issues.IsDefaultOrEmpty;
+}

@@ -1,0 +1,239 @@
+using System.Collections;
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace CrmKit.Customers;
+
+/// <summary>
+/// A customer's orders sorted by time (then by id), all in one currency, with the queries segmentation needs
+/// answered in O(log n): counts and revenue in a time window, first and last orders, totals.
+/// </summary>
+/// <remarks>
+/// Revenue counts <see cref="OrderStatus.Completed"/> orders only. Windows are half-open NodaTime
+/// <see cref="Interval"/>s: an order placed exactly at the end is outside.
+/// </remarks>
+public sealed class OrderHistory : IReadOnlyList<Order>, IEquatable<OrderHistory>
+{
+    private readonly ImmutableArray<Order> _orders;
+    private readonly Instant[] _placedAt;
+    private readonly int[] _completedBefore;   // _completedBefore[i] = completed orders among the first i
+    private readonly decimal[] _revenueBefore; // _revenueBefore[i] = completed revenue among the first i
+
+    private OrderHistory(ImmutableArray<Order> sorted)
+    {
+        _orders = sorted;
+        _placedAt = new Instant[sorted.Length];
+        _completedBefore = new int[sorted.Length + 1];
+        _revenueBefore = new decimal[sorted.Length + 1];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            var order = sorted[i];
+            _placedAt[i] = order.PlacedAt;
+            _completedBefore[i + 1] = _completedBefore[i] + (order.IsRevenue ? 1 : 0);
+            _revenueBefore[i + 1] = _revenueBefore[i] + (order.IsRevenue ? order.Total.Amount : 0m);
+        }
+    }
+
+    /// <summary>No orders.</summary>
+    public static OrderHistory Empty { get; } = new([]);
+
+    /// <summary>Builds a history from orders in any order.</summary>
+    /// <exception cref="CurrencyMismatchException">Orders (or lines) are in different currencies.</exception>
+    /// <exception cref="InvalidValueException">Two orders share an id, or orders belong to different customers.</exception>
+    public static OrderHistory From(IEnumerable<Order> orders)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        var list = orders.ToList();
+        if (list.Count == 0)
+        {
+            return Empty;
+        }
+
+        list.Sort(Compare);
+        var ids = new HashSet<OrderId>();
+        var first = list[0];
+        foreach (var order in list)
+        {
+            ArgumentNullException.ThrowIfNull(order, nameof(orders));
+            order.CheckLineCurrencies();
+            if (order.Total.Currency != first.Total.Currency)
+            {
+                throw new CurrencyMismatchException(first.Total.Currency, order.Total.Currency, "keep in one order history");
+            }
+
+            if (order.CustomerId != first.CustomerId)
+            {
+                throw new InvalidValueException("order history", $"orders of customers '{first.CustomerId}' and '{order.CustomerId}' are mixed.");
+            }
+
+            if (!ids.Add(order.Id))
+            {
+                throw new InvalidValueException("order history", $"order '{order.Id}' appears twice.");
+            }
+        }
+
+        return new OrderHistory([.. list]);
+    }
+
+    /// <summary>How many orders, whatever their status.</summary>
+    public int Count => _orders.Length;
+
+    /// <summary>The currency of every order, or <see langword="null"/> when there are none.</summary>
+    public Currency? Currency => _orders.IsEmpty ? null : _orders[0].Total.Currency;
+
+    /// <summary>The order at a position (sorted by time).</summary>
+    public Order this[int index] => _orders[index];
+
+    /// <summary>The orders, sorted by time then id.</summary>
+    public ImmutableArray<Order> Orders => _orders;
+
+    /// <summary>The earliest order of any status, or <see langword="null"/>.</summary>
+    public Order? First => _orders.IsEmpty ? null : _orders[0];
+
+    /// <summary>The latest order of any status, or <see langword="null"/>.</summary>
+    public Order? Last => _orders.IsEmpty ? null : _orders[^1];
+
+    /// <summary>The earliest completed order, or <see langword="null"/>.</summary>
+    public Order? FirstCompleted
+    {
+        get
+        {
+            foreach (var order in _orders)
+            {
+                if (order.IsRevenue)
+                {
+                    return order;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The latest completed order, or <see langword="null"/>.</summary>
+    public Order? LastCompleted
+    {
+        get
+        {
+            for (var i = _orders.Length - 1; i >= 0; i--)
+            {
+                if (_orders[i].IsRevenue)
+                {
+                    return _orders[i];
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>How many completed orders in all.</summary>
+    public int CompletedCount => _completedBefore[^1];
+
+    /// <summary>Revenue of all completed orders, in <see cref="Currency"/> (0 when there are none).</summary>
+    public decimal Revenue => _revenueBefore[^1];
+
+    /// <summary>How many orders of any status were placed in <paramref name="window"/>.</summary>
+    public int CountIn(Interval window)
+    {
+        var (from, to) = Range(window);
+        return to - from;
+    }
+
+    /// <summary>How many completed orders were placed in <paramref name="window"/>.</summary>
+    public int CompletedCountIn(Interval window)
+    {
+        var (from, to) = Range(window);
+        return _completedBefore[to] - _completedBefore[from];
+    }
+
+    /// <summary>Revenue of the completed orders placed in <paramref name="window"/>, in <see cref="Currency"/>.</summary>
+    public decimal RevenueIn(Interval window)
+    {
+        var (from, to) = Range(window);
+        return _revenueBefore[to] - _revenueBefore[from];
+    }
+
+    /// <summary>The orders placed in <paramref name="window"/>, sorted by time.</summary>
+    public ReadOnlySpan<Order> In(Interval window)
+    {
+        var (from, to) = Range(window);
+        return _orders.AsSpan()[from..to];
+    }
+
+    /// <summary>Returns a history with one more order, or with the order of the same id replaced (a status change).</summary>
+    /// <exception cref="CurrencyMismatchException">The order's currency differs from the history's.</exception>
+    public OrderHistory With(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var index = IndexOf(order.Id);
+        var others = index >= 0 ? _orders.RemoveAt(index) : _orders;
+        return From(others.Add(order));
+    }
+
+    /// <summary>Whether an order with that id is in the history.</summary>
+    public bool Contains(OrderId id) => IndexOf(id) >= 0;
+
+    private int IndexOf(OrderId id)
+    {
+        for (var i = 0; i < _orders.Length; i++)
+        {
+            if (_orders[i].Id == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <inheritdoc/>
+    public IEnumerator<Order> GetEnumerator() => ((IEnumerable<Order>)_orders).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc/>
+    public bool Equals(OrderHistory? other) => other is not null && _orders.SequenceEqual(other._orders);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as OrderHistory);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(_orders.Length, Revenue);
+
+    /// <summary>A short summary: count and revenue.</summary>
+    public override string ToString() => $"{Count} orders, revenue {Revenue} {Currency}";
+
+    internal static int Compare(Order x, Order y)
+    {
+        var byTime = x.PlacedAt.CompareTo(y.PlacedAt);
+        return byTime != 0 ? byTime : x.Id.CompareTo(y.Id);
+    }
+
+    private (int From, int To) Range(Interval window)
+    {
+        var from = window.HasStart ? LowerBound(window.Start) : 0;
+        var to = window.HasEnd ? LowerBound(window.End) : _placedAt.Length;
+        return (from, Math.Max(from, to));
+    }
+
+    // First index whose time is >= instant.
+    private int LowerBound(Instant instant)
+    {
+        int lo = 0, hi = _placedAt.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_placedAt[mid] < instant)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+}

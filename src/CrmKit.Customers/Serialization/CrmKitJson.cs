@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace CrmKit.Customers.Serialization;
+
+/// <summary>
+/// The JSON settings of CrmKit: System.Text.Json with NodaTime's ISO formats (instants as
+/// <c>2025-01-29T03:00:00Z</c>, dates as <c>1990-05-17</c>, zones as TZDB ids), camelCase names and enum
+/// values, phones in E.164, emails normalised, money as <c>{"amount":150000,"currency":"VND"}</c>.
+/// </summary>
+/// <remarks>
+/// Invalid values (a bad phone, an unknown currency, a score off its scale) fail with a
+/// <see cref="JsonException"/> whose message names the JSON path of the value and why it is invalid.
+/// </remarks>
+public static class CrmKitJson
+{
+    /// <summary>Shared, read-only options with every CrmKit converter registered.</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions(writeIndented: false);
+
+    /// <summary>Creates a new, mutable options object with every CrmKit converter registered.</summary>
+    /// <param name="writeIndented">Whether to indent the output.</param>
+    public static JsonSerializerOptions CreateOptions(bool writeIndented = false)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = writeIndented,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            AllowTrailingCommas = false,
+        };
+        AddConverters(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return writeIndented ? new JsonSerializerOptions(options) : options;
+    }
+
+    /// <summary>Registers CrmKit's converters (and NodaTime's) on options the host owns.</summary>
+    public static JsonSerializerOptions AddConverters(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new IdentifierJsonConverter<CustomerId>());
+        options.Converters.Add(new IdentifierJsonConverter<OrderId>());
+        options.Converters.Add(new IdentifierJsonConverter<InteractionId>());
+        options.Converters.Add(new IdentifierJsonConverter<FeedbackId>());
+        options.Converters.Add(new IdentifierJsonConverter<TicketId>());
+        options.Converters.Add(new PhoneNumberJsonConverter());
+        options.Converters.Add(new EmailAddressJsonConverter());
+        options.Converters.Add(new CurrencyJsonConverter());
+        options.Converters.Add(new MoneyJsonConverter());
+        options.Converters.Add(new AttributeValueJsonConverter());
+        options.Converters.Add(new ConsentSetJsonConverter());
+        options.Converters.Add(new OrderHistoryJsonConverter());
+        return options;
+    }
+
+    /// <summary>Serializes a value with <see cref="Options"/>.</summary>
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    /// <summary>Deserializes a value with <see cref="Options"/>; every validation failure becomes a <see cref="JsonException"/> with its path.</summary>
+    /// <exception cref="JsonException">The JSON is malformed or a value is invalid.</exception>
+    public static T Deserialize<T>(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"The JSON is 'null'; a {typeof(T).Name} was expected.");
+    }
+}
