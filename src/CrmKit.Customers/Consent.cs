@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using NodaTime;
 
 namespace CrmKit.Customers;
@@ -22,7 +23,16 @@ public sealed record ConsentDecision
         Source = source;
     }
 
+    // Used by System.Text.Json, which then sets each property through its validating init accessor.
+#pragma warning disable CS8618, CS9264
+    [JsonConstructor]
+    private ConsentDecision()
+    {
+    }
+#pragma warning restore CS8618, CS9264
+
     /// <summary>The channel.</summary>
+    [JsonRequired]
     public ContactChannel Channel
     {
         get;
@@ -32,12 +42,15 @@ public sealed record ConsentDecision
     }
 
     /// <summary>The purpose.</summary>
+    [JsonRequired]
     public ContactPurpose Purpose { get; init => field = Guard.Defined(value, "consent purpose"); }
 
     /// <summary>Granted or withdrawn.</summary>
+    [JsonRequired]
     public ConsentStatus Status { get; init => field = Guard.Defined(value, "consent status"); }
 
     /// <summary>When the customer decided.</summary>
+    [JsonRequired]
     public Instant At { get; init; }
 
     /// <summary>How the decision was given (form, call, message …), if recorded.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CrmKit.Customers;
 
 /// <summary>Where a customer lives: province (or state), optional city or district, and the kind of area.</summary>
@@ -14,7 +16,16 @@ public sealed record Location
         Area = area;
     }
 
+    // Used by System.Text.Json, which then sets each property through its validating init accessor.
+#pragma warning disable CS8618, CS9264
+    [JsonConstructor]
+    private Location()
+    {
+    }
+#pragma warning restore CS8618, CS9264
+
     /// <summary>The province or state.</summary>
+    [JsonRequired]
     public string Province { get; init => field = Guard.NotBlank(value, "province"); }
 
     /// <summary>The city or district, if known.</summary>

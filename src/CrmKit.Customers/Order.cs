@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using NodaTime;
 
 namespace CrmKit.Customers;
@@ -16,13 +18,24 @@ public sealed record OrderLine
         Tags = tags;
     }
 
+    // Used by System.Text.Json, which then sets each property through its validating init accessor.
+#pragma warning disable CS8618, CS9264
+    [JsonConstructor]
+    private OrderLine()
+    {
+    }
+#pragma warning restore CS8618, CS9264
+
     /// <summary>The product's stock-keeping unit.</summary>
+    [JsonRequired]
     public string Sku { get; init => field = Guard.NotBlank(value, "sku"); }
 
     /// <summary>How many units; at least 1.</summary>
+    [JsonRequired]
     public int Quantity { get; init => field = value >= 1 ? value : throw new InvalidValueException("quantity", $"{value} is not a positive quantity."); }
 
     /// <summary>The price of one unit; not negative.</summary>
+    [JsonRequired]
     public Money UnitPrice { get; init => field = !value.IsNegative ? value : throw new InvalidValueException("unit price", $"{value} is negative."); }
 
     /// <summary>The product's name, if known.</summary>
@@ -146,7 +159,7 @@ public sealed record Interaction
 /// A customer's feedback on one scale: star rating 1–5, NPS 0–10, CSAT 1–5 or CES 1–7, optionally about an
 /// order or a ticket.
 /// </summary>
-public sealed record Feedback
+public sealed record Feedback : IJsonOnDeserialized
 {
     /// <summary>Creates a piece of feedback; the score is checked against the scale of <paramref name="kind"/>.</summary>
     public Feedback(FeedbackId id, CustomerId customerId, Instant at, FeedbackKind kind, int score)
@@ -156,21 +169,35 @@ public sealed record Feedback
         At = at;
         Kind = kind;
         Score = score;
+        CheckScore(kind, score);
         _constructed = true;
     }
 
-    private readonly bool _constructed; // copied by `with`, so a changed Kind re-checks the existing score
+    // Used by System.Text.Json, which then sets each property through its validating init accessor.
+#pragma warning disable CS8618, CS9264
+    [JsonConstructor]
+    private Feedback()
+    {
+        // Kind and Score may come in any order; they are checked together in OnDeserialized.
+    }
+#pragma warning restore CS8618, CS9264
+
+    private bool _constructed; // copied by `with`, so a changed Kind re-checks the existing score
 
     /// <summary>The feedback's identifier.</summary>
+    [JsonRequired]
     public FeedbackId Id { get; init => field = Guard.Set(value, "feedback id"); }
 
     /// <summary>The customer.</summary>
+    [JsonRequired]
     public CustomerId CustomerId { get; init => field = Guard.Set(value, "customer id"); }
 
     /// <summary>When it was given.</summary>
+    [JsonRequired]
     public Instant At { get; init; }
 
     /// <summary>The scale. Changing it with <c>with</c> re-checks the score.</summary>
+    [JsonRequired]
     public FeedbackKind Kind
     {
         get;
@@ -185,7 +212,8 @@ public sealed record Feedback
     }
 
     /// <summary>The score on the scale of <see cref="Kind"/>.</summary>
-    public int Score { get; init => field = CheckScore(Kind, value); }
+    [JsonRequired]
+    public int Score { get; init => field = _constructed ? CheckScore(Kind, value) : value; }
 
     /// <summary>The customer's comment, if any.</summary>
     public string? Comment { get; init => field = Guard.TrimToNull(value); }
@@ -205,6 +233,20 @@ public sealed record Feedback
         FeedbackKind.Ces => (1, 7),
         _ => throw new InvalidValueException("feedback kind", $"{kind} is not a defined FeedbackKind."),
     };
+
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        try
+        {
+            CheckScore(Kind, Score);
+        }
+        catch (InvalidValueException ex)
+        {
+            throw new JsonException(ex.Message, ex);
+        }
+
+        _constructed = true;
+    }
 
     private static int CheckScore(FeedbackKind kind, int score)
     {
@@ -274,17 +316,28 @@ public sealed record Referral
     /// <summary>Creates a referral.</summary>
     public Referral(CustomerId referrerId, CustomerId referredId, Instant at)
     {
-        ReferrerId = Guard.Set(referrerId, "referrer id");
-        ReferredId = Guard.Set(referredId, "referred id");
+        ReferrerId = referrerId;
+        ReferredId = referredId;
         At = at;
     }
 
+    // Used by System.Text.Json, which then sets each property through its validating init accessor.
+#pragma warning disable CS8618, CS9264
+    [JsonConstructor]
+    private Referral()
+    {
+    }
+#pragma warning restore CS8618, CS9264
+
     /// <summary>The customer who made the referral.</summary>
-    public CustomerId ReferrerId { get; init; }
+    [JsonRequired]
+    public CustomerId ReferrerId { get; init => field = Guard.Set(value, "referrer id"); }
 
     /// <summary>The customer who was referred.</summary>
-    public CustomerId ReferredId { get; init; }
+    [JsonRequired]
+    public CustomerId ReferredId { get; init => field = Guard.Set(value, "referred id"); }
 
     /// <summary>When the referred customer came.</summary>
+    [JsonRequired]
     public Instant At { get; init; }
 }

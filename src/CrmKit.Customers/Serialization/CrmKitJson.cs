@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using System.Text.Encodings.Web;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -31,6 +33,8 @@ public static class CrmKitJson
             RespectRequiredConstructorParameters = true,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             AllowTrailingCommas = false,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ReportValidationFailuresAsJson } },
         };
         AddConverters(options);
         options.MakeReadOnly(populateMissingResolver: true);
@@ -58,6 +62,36 @@ public static class CrmKitJson
         return options;
     }
 
+    /// <summary>
+    /// Makes a validation failure inside a property setter a <see cref="JsonException"/>, which System.Text.Json
+    /// then completes with the JSON path of the value.
+    /// </summary>
+    private static void ReportValidationFailuresAsJson(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.Set is { } set)
+            {
+                property.Set = (target, value) =>
+                {
+                    try
+                    {
+                        set(target, value);
+                    }
+                    catch (CrmKitException ex)
+                    {
+                        throw new JsonException(ex.Message, ex);
+                    }
+                };
+            }
+        }
+    }
+
     /// <summary>Serializes a value with <see cref="Options"/>.</summary>
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
@@ -66,6 +100,13 @@ public static class CrmKitJson
     public static T Deserialize<T>(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"The JSON is 'null'; a {typeof(T).Name} was expected.");
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"The JSON is 'null'; a {typeof(T).Name} was expected.");
+        }
+        catch (JsonException ex) when (ex.Path is not null && !ex.Message.Contains("Path: ", StringComparison.Ordinal))
+        {
+            throw new JsonException($"{ex.Message} Path: {ex.Path} | LineNumber: {ex.LineNumber} | BytePositionInLine: {ex.BytePositionInLine}.", ex.Path, ex.LineNumber, ex.BytePositionInLine, ex);
+        }
     }
 }
