@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using NodaTime;
 
 namespace CrmKit.Customers;
@@ -28,6 +29,7 @@ public sealed record CustomerHistory
     public ImmutableArray<Referral> Referrals { get; init => field = Sorted(value, r => r.At, r => r.ReferredId.Value); } = [];
 
     /// <summary>Whether there is nothing at all in the history.</summary>
+    [JsonIgnore]
     public bool IsEmpty => Orders.Count == 0 && Interactions.IsEmpty && Feedback.IsEmpty && Tickets.IsEmpty && Referrals.IsEmpty;
 
     /// <summary>Adds an order, or replaces the order with the same id.</summary>

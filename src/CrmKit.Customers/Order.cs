@@ -45,6 +45,7 @@ public sealed record OrderLine
     public ImmutableArray<string> Tags { get; init => field = Tagging.Normalize(value); }
 
     /// <summary>Quantity × unit price.</summary>
+    [JsonIgnore]
     public Money Amount => UnitPrice * Quantity;
 
     /// <inheritdoc/>
@@ -102,6 +103,7 @@ public sealed record Order
     } = [];
 
     /// <summary>Whether the order counts as revenue (completed, not returned or cancelled).</summary>
+    [JsonIgnore]
     public bool IsRevenue => Status == OrderStatus.Completed;
 
     /// <summary>Returns a copy with another status.</summary>

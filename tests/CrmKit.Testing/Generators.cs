@@ -196,9 +196,21 @@ public static class Generators
             ClosedAt = status == TicketStatus.Closed ? solved!.Value.Plus(Duration.FromDays(3)) : null,
         };
 
-    /// <summary>Distinct customers with distinct ids.</summary>
+    /// <summary>Customers with distinct ids whose referrals point at other customers of the same array.</summary>
     public static Gen<Customer[]> Customers(int max) =>
-        Customer().ListOf().Select(l => l.Take(max).Select((c, i) => Rekey(c, new CustomerId($"KH{i:D5}"))).ToArray());
+        Customer().ListOf().Select(l =>
+        {
+            var customers = l.Take(max).Select((c, i) => Rekey(c, new CustomerId($"KH{i:D5}"))).ToArray();
+            for (var i = 0; i < customers.Length; i++)
+            {
+                var referrals = customers[i].History.Referrals;
+                var referred = Enumerable.Range(1, Math.Min(referrals.Length, customers.Length - 1))
+                    .Select(k => new Referral(customers[i].Id, customers[(i + k) % customers.Length].Id, referrals[k - 1].At));
+                customers[i] = customers[i] with { History = customers[i].History with { Referrals = [.. referred] } };
+            }
+
+            return customers;
+        });
 
     /// <summary>The same customer under another id (history moved along).</summary>
     public static Customer Rekey(Customer customer, CustomerId id)

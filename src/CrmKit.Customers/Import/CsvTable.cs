@@ -96,6 +96,7 @@ internal sealed class CsvTable : IDisposable
 
             Line = previousEnd + 1;
             RowFailed = false;
+            _ = _csv.Parser.Record; // fields are parsed lazily; parse them all now so that bad quoting is seen
             if (_badData is not null)
             {
                 Issue(Line, null, $"the row is not valid CSV: {_badData}; the row was skipped.");

@@ -1,0 +1,117 @@
+using CrmKit.Customers;
+using CrmKit.Customers.Store;
+using NodaTime;
+
+namespace CrmKit.Customers.Tests;
+
+public class InMemoryCustomerStoreTests
+{
+    private static readonly Instant T0 = Instant.FromUtc(2025, 1, 1, 0, 0);
+
+    private static Customer Person(string id) => new() { Id = new CustomerId(id), DisplayName = "Khách " + id, CreatedAt = T0 };
+
+    private static Order Sale(string customer, int n) => new()
+    {
+        Id = new OrderId($"{customer}-{n}"),
+        CustomerId = new CustomerId(customer),
+        PlacedAt = T0.Plus(Duration.FromMinutes(n)),
+        Total = Money.Vnd(1000m * (n + 1)),
+    };
+
+    [Fact]
+    public async Task ReplaceAsync_StaleVersion_IsRejectedAndNothingOverwritten()
+    {
+        var store = new InMemoryCustomerStore([Person("KH1")]);
+        var first = (await store.FindAsync(new CustomerId("KH1")))!.Value;
+        await store.ReplaceAsync(first.Value.WithTag("vip"), first.Version);
+
+        var ex = await Assert.ThrowsAsync<ConcurrencyConflictException>(async () => await store.ReplaceAsync(first.Value.WithTag("stale"), first.Version));
+
+        Assert.Equal("Customer 'KH1' was changed concurrently: expected version 1, found 2. Read it again and retry the change.", ex.Message);
+        var current = (await store.FindAsync(new CustomerId("KH1")))!.Value;
+        Assert.Equal<string>(["vip"], current.Value.Tags);
+        Assert.Equal(2, current.Version);
+    }
+
+    [Fact]
+    public async Task AddAsync_TakenId_Throws()
+    {
+        var store = new InMemoryCustomerStore([Person("KH1")]);
+        await Assert.ThrowsAsync<DuplicateCustomerIdException>(async () => await store.AddAsync(Person("KH1")));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_ParallelWriters_LoseNoUpdate()
+    {
+        const int writers = 8;
+        const int ordersPerWriter = 250;
+        var store = new InMemoryCustomerStore([Person("KH1"), Person("KH2")]);
+
+        await Parallel.ForAsync(0, writers, async (w, ct) =>
+        {
+            for (var i = 0; i < ordersPerWriter; i++)
+            {
+                var n = (w * ordersPerWriter) + i;
+                await store.AddOrderAsync(Sale(n % 2 == 0 ? "KH1" : "KH2", n), ct);
+                await store.UpdateAsync(new CustomerId("KH1"), c => c.WithTag($"t{n}"), cancellationToken: ct);
+            }
+        });
+
+        var kh1 = (await store.FindAsync(new CustomerId("KH1")))!.Value;
+        var kh2 = (await store.FindAsync(new CustomerId("KH2")))!.Value;
+        Assert.Equal(writers * ordersPerWriter / 2, kh1.Value.History.Orders.Count);
+        Assert.Equal(writers * ordersPerWriter / 2, kh2.Value.History.Orders.Count);
+        Assert.Equal(writers * ordersPerWriter, kh1.Value.Tags.Length);
+        Assert.Equal(1 + (writers * ordersPerWriter / 2) + (writers * ordersPerWriter), kh1.Version);
+        var expectedRevenue = Enumerable.Range(0, writers * ordersPerWriter).Sum(n => 1000m * (n + 1));
+        Assert.Equal(expectedRevenue, kh1.Value.History.Orders.Revenue + kh2.Value.History.Orders.Revenue);
+    }
+
+    [Fact]
+    public async Task ReadersDuringWrites_AlwaysSeeAConsistentCustomer()
+    {
+        var store = new InMemoryCustomerStore([Person("KH1")]);
+        using var done = new CancellationTokenSource();
+        var reader = Task.Run(async () =>
+        {
+            var reads = 0;
+            while (!done.IsCancellationRequested)
+            {
+                var current = (await store.FindAsync(new CustomerId("KH1")))!.Value;
+                Assert.Equal(current.Version - 1, current.Value.History.Orders.Count);
+                reads++;
+            }
+
+            return reads;
+        });
+
+        for (var n = 0; n < 500; n++)
+        {
+            await store.AddOrderAsync(Sale("KH1", n));
+        }
+
+        await done.CancelAsync();
+        Assert.True(await reader > 0);
+    }
+
+    [Fact]
+    public async Task MergeAsync_MovesHistoryAndResolvesTheOldId()
+    {
+        var store = new InMemoryCustomerStore([Person("KH1").WithOrder(Sale("KH1", 1)), Person("KH2").WithOrder(Sale("KH2", 2))]);
+
+        var result = await store.MergeAsync(new CustomerId("KH1"), new CustomerId("KH2"));
+        await store.AddOrderAsync(Sale("KH2", 3)); // posted under the merged-away id
+
+        Assert.Equal(1, await store.CountAsync());
+        var survivor = (await store.FindAsync(new CustomerId("KH2")))!.Value;
+        Assert.Equal(new CustomerId("KH1"), survivor.Value.Id);
+        Assert.Equal(3, survivor.Value.History.Orders.Count);
+        Assert.All(survivor.Value.History.Orders, o => Assert.Equal(new CustomerId("KH1"), o.CustomerId));
+        Assert.Equal(2, result.Customer.History.Orders.Count);
+        await Assert.ThrowsAsync<DuplicateCustomerIdException>(async () => await store.AddAsync(Person("KH2")));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_UnknownCustomer_Throws()
+        => await Assert.ThrowsAsync<CustomerNotFoundException>(async () => await new InMemoryCustomerStore().UpdateAsync(new CustomerId("X"), c => c));
+}
