@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using CrmKit.Cli.Seeds;
+using CrmKit.Customers;
+using CrmKit.Customers.Identity;
+using CrmKit.Customers.Import;
+
+namespace CrmKit.Cli;
+
+/// <summary>The commands of the <c>crmkit</c> tool. Exit codes: 0 success, 1 bad input, 2 wrong usage.</summary>
+internal static class CrmKitCommandLine
+{
+    public const int Success = 0;
+    public const int BadInput = 1;
+    public const int Usage = 2;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = Build(output, error);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                error.WriteLine($"crmkit: {parseError.Message}");
+            }
+
+            error.WriteLine("Run 'crmkit --help' for the commands and options.");
+            return Usage;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (FileNotFoundException ex)
+        {
+            error.WriteLine($"crmkit: {ex.Message}");
+            return BadInput;
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            error.WriteLine($"crmkit: {ex.Message}");
+            return BadInput;
+        }
+        catch (CrmKitException ex)
+        {
+            error.WriteLine($"crmkit: {ex.Message}");
+            return BadInput;
+        }
+    }
+
+    internal static RootCommand Build(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("CrmKit: customer care for shops — import customers and orders, merge duplicates, segment, plan care and value customers.");
+        root.Subcommands.Add(RunCommand(output, error));
+        root.Subcommands.Add(SeedsCommand(output));
+        return root;
+    }
+
+    private static Command RunCommand(TextWriter output, TextWriter error)
+    {
+        var data = new Option<DirectoryInfo>("--data")
+        {
+            Description = "Folder with customers.csv and optionally orders.csv, order_lines.csv, consents.csv, interactions.csv, feedback.csv, tickets.csv, referrals.csv. Default: the bundled sample shop (seeds/store).",
+        };
+        var strict = new Option<bool>("--strict") { Description = "Exit with code 1 when any input row is rejected (by default rejected rows are reported and the rest is used)." };
+        var command = new Command("run", "The main job: import the data, report rejected rows, merge duplicate customers and print a summary.") { data, strict };
+        command.SetAction(parsed =>
+        {
+            var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
+            var watch = Stopwatch.StartNew();
+            var dataSet = CustomerDataSet.ReadFolder(folder);
+            foreach (var issue in dataSet.Issues)
+            {
+                error.WriteLine($"rejected: {issue}");
+            }
+
+            var store = new Customers.Store.InMemoryCustomerStore(dataSet.Customers);
+            var groups = new DuplicateFinder().FindGroups(dataSet.Customers);
+            var merged = 0;
+            foreach (var group in groups)
+            {
+                foreach (var duplicate in group.Duplicates)
+                {
+                    store.MergeAsync(group.Survivor, duplicate).AsTask().GetAwaiter().GetResult();
+                    merged++;
+                }
+            }
+
+            var customers = store.Snapshot();
+            RunSummary.Write(output, folder, dataSet, customers, merged, watch.Elapsed);
+            return parsed.GetValue(strict) && !dataSet.Issues.IsEmpty ? BadInput : Success;
+        });
+        return command;
+    }
+
+    private static Command SeedsCommand(TextWriter output)
+    {
+        var outOption = new Option<DirectoryInfo>("--out") { Description = "Folder to write the CSV files to. Default: seeds/store of the repository." };
+        var seedOption = new Option<int>("--seed") { Description = "Random seed; the same seed gives byte-identical files.", DefaultValueFactory = _ => new StoreSettings().Seed };
+        var customersOption = new Option<int>("--customers") { Description = "How many distinct customers (duplicate records come on top).", DefaultValueFactory = _ => new StoreSettings().Customers };
+        var generate = new Command("generate", "Generate the synthetic Vietnamese shop data set (customers, two years of orders, interactions, tickets, feedback, consents).")
+        {
+            outOption, seedOption, customersOption,
+        };
+        generate.SetAction(parsed =>
+        {
+            var settings = new StoreSettings(parsed.GetValue(customersOption), parsed.GetValue(seedOption));
+            if (settings.Customers < 1)
+            {
+                throw new InvalidValueException("--customers", $"{settings.Customers} is not a positive number.");
+            }
+
+            var folder = parsed.GetValue(outOption)?.FullName ?? SeedsFolder.Store();
+            var customers = new StoreGenerator(settings).Generate();
+            CustomerDataSet.From(customers).WriteFolder(folder);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {customers.Count} customers and {customers.Sum(c => c.History.Orders.Count)} orders to {folder}"));
+            return Success;
+        });
+        return new Command("seeds", "Sample data.") { generate };
+    }
+}
+
+/// <summary>Finds the bundled sample data: seeds/ of the repository the tool runs from, or beside the tool.</summary>
+internal static class SeedsFolder
+{
+    public static string Store()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "seeds", "store");
+                if (File.Exists(Path.Combine(candidate, "customers.csv")) || File.Exists(Path.Combine(dir.FullName, "CrmKit.sln")))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException("The bundled sample data (seeds/store) was not found; give a data folder with --data.");
+    }
+}

@@ -1,0 +1,3 @@
+using CrmKit.Cli;
+
+return CrmKitCommandLine.Run(args, Console.Out, Console.Error);
