@@ -1,0 +1,163 @@
+using CrmKit.Clv.Numerics;
+using CrmKit.Clv.Summaries;
+using static MathNet.Numerics.SpecialFunctions;
+
+namespace CrmKit.Clv.Models;
+
+/// <summary>
+/// The BG/NBD model (Fader, Hardie &amp; Lee 2005, "Counting your customers the easy way"): while active, a customer
+/// buys as a Poisson process with rate λ ~ Gamma(r, α); after each purchase the customer drops out with probability
+/// p ~ Beta(a, b).
+/// </summary>
+public sealed class BetaGeoModel : ICountModel
+{
+    private static readonly string[] Names = ["r", "alpha", "a", "b"];
+
+    /// <summary>Creates the model with known parameters.</summary>
+    /// <exception cref="Customers.InvalidValueException">A parameter is not positive and finite.</exception>
+    public BetaGeoModel(double r, double alpha, double a, double b)
+    {
+        R = ModelGuard.Positive(r, "r", "BG/NBD");
+        Alpha = ModelGuard.Positive(alpha, "alpha", "BG/NBD");
+        A = ModelGuard.Positive(a, "a", "BG/NBD");
+        B = ModelGuard.Positive(b, "b", "BG/NBD");
+    }
+
+    /// <inheritdoc/>
+    public string Name => "BG/NBD";
+
+    /// <summary>Shape of the gamma distribution of purchase rates.</summary>
+    public double R { get; }
+
+    /// <summary>Scale (rate parameter) of the gamma distribution of purchase rates.</summary>
+    public double Alpha { get; }
+
+    /// <summary>First shape of the beta distribution of dropout probabilities.</summary>
+    public double A { get; }
+
+    /// <summary>Second shape of the beta distribution of dropout probabilities.</summary>
+    public double B { get; }
+
+    /// <summary>The log-likelihood of a summary (weighted sum over its rows).</summary>
+    public static double LogLikelihood(RfmSummary data, double r, double alpha, double a, double b)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!(r > 0 && alpha > 0 && a > 0 && b > 0))
+        {
+            return double.NegativeInfinity;
+        }
+
+        var x = data.Frequency;
+        var tx = data.Recency;
+        var t = data.Age;
+        var w = data.Weight;
+        var common = (r * Math.Log(alpha)) - GammaLn(r) + GammaLn(a + b) - GammaLn(b);
+        var logA = Math.Log(a);
+        var sum = 0.0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            var xi = x[i];
+            var rx = r + xi;
+            var ll = GammaLn(rx) + GammaLn(b + xi) - GammaLn(a + b + xi);
+            var a3 = -rx * Math.Log(alpha + t[i]);
+            var total = xi > 0 ? LogAddExp(a3, logA - Math.Log(b + xi - 1) - (rx * Math.Log(alpha + tx[i]))) : a3;
+            sum += w[i] * (ll + total);
+        }
+
+        return sum + (common * data.CustomerCount);
+    }
+
+    /// <summary>Fits the model by maximum likelihood.</summary>
+    /// <exception cref="FitFailedException">The data cannot identify the model (no repeat purchases) or the optimiser failed.</exception>
+    public static FitResult<BetaGeoModel> Fit(RfmSummary data, FitOptions? options = null)
+    {
+        ModelGuard.NotEmpty(data, "BG/NBD");
+        ModelGuard.SomeRepeat(data, "BG/NBD");
+        var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
+            "BG/NBD", Names, v => LogLikelihood(data, v[0], v[1], v[2], v[3]), [1, MeanAge(data), 1, 1], data.CustomerCount, options ?? FitOptions.Default);
+        return new FitResult<BetaGeoModel>(new BetaGeoModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations);
+    }
+
+    /// <inheritdoc/>
+    public double ExpectedPurchases(double t)
+    {
+        ModelGuard.Horizon(t);
+        var z = t / (Alpha + t);
+        return (A + B - 1) / (A - 1) * (1 - (Math.Pow(Alpha / (Alpha + t), R) * Hypergeometric.F21(R, B, A + B - 1, z)));
+    }
+
+    /// <inheritdoc/>
+    public double ConditionalExpectedPurchases(double t, double frequency, double recency, double age)
+    {
+        ModelGuard.Horizon(t);
+        ModelGuard.Customer(frequency, recency, age);
+        var x = frequency;
+        var rx = R + x;
+        var hyp = Hypergeometric.F21(rx, B + x, A + B + x - 1, t / (Alpha + age + t));
+        var numerator = (A + B + x - 1) / (A - 1) * (1 - (Math.Pow((Alpha + age) / (Alpha + age + t), rx) * hyp));
+        return numerator * ProbabilityAlive(frequency, recency, age);
+    }
+
+    /// <inheritdoc/>
+    public double ProbabilityAlive(double frequency, double recency, double age)
+    {
+        ModelGuard.Customer(frequency, recency, age);
+        if (frequency == 0)
+        {
+            return 1;
+        }
+
+        // 1 / (1 + a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)), in logs so that huge x cannot overflow.
+        var logOdds = Math.Log(A) - Math.Log(B + frequency - 1) + ((R + frequency) * (Math.Log(Alpha + age) - Math.Log(Alpha + recency)));
+        return 1 / (1 + Math.Exp(logOdds));
+    }
+
+    /// <summary>Probability of exactly <paramref name="n"/> purchases in (0, t] for a new customer (FHL 2005, eq. 8).</summary>
+    public double ProbabilityOfPurchases(int n, double t)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ModelGuard.Horizon(t);
+        var logBetaAB = LogBeta(A, B);
+        var q = t / (Alpha + t);
+        var logFirst = LogBeta(A, B + n) - logBetaAB + GammaLn(R + n) - GammaLn(R) - GammaLn(n + 1) + (R * Math.Log(Alpha / (Alpha + t))) + (n > 0 ? n * Math.Log(q) : 0);
+        var result = Math.Exp(logFirst);
+        if (n > 0)
+        {
+            var sum = 0.0;
+            for (var j = 0; j < n; j++)
+            {
+                sum += Math.Exp(GammaLn(R + j) - GammaLn(R) - GammaLn(j + 1) + (j > 0 ? j * Math.Log(q) : 0));
+            }
+
+            result += Math.Exp(LogBeta(A + 1, B + n - 1) - logBetaAB) * (1 - (Math.Pow(Alpha / (Alpha + t), R) * sum));
+        }
+
+        return Math.Clamp(result, 0, 1);
+    }
+
+    /// <summary>Draws a customer base from the model (see <see cref="Simulation"/>).</summary>
+    public RfmSummary Simulate(int customers, double age, Random random) => Simulation.BetaGeo(this, customers, age, random);
+
+    internal static double MeanAge(RfmSummary data)
+    {
+        double sum = 0, weight = 0;
+        for (var i = 0; i < data.Count; i++)
+        {
+            sum += data.Age[i] * data.Weight[i];
+            weight += data.Weight[i];
+        }
+
+        return Math.Max(sum / weight, 1e-3);
+    }
+
+    internal static double LogBeta(double a, double b) => GammaLn(a) + GammaLn(b) - GammaLn(a + b);
+
+    internal static double LogAddExp(double x, double y)
+    {
+        var max = Math.Max(x, y);
+        return max == double.NegativeInfinity ? max : max + Math.Log(Math.Exp(x - max) + Math.Exp(y - max));
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"BG/NBD(r={R:G6}, alpha={Alpha:G6}, a={A:G6}, b={B:G6})";
+}

@@ -1,0 +1,81 @@
+using CrmKit.Clv.Summaries;
+using CrmKit.Customers;
+
+namespace CrmKit.Clv.Models;
+
+/// <summary>Options of a discounted customer-lifetime-value computation.</summary>
+public sealed record ClvOptions
+{
+    /// <summary>How far ahead to look, in the unit of the summary (e.g. 52 weeks). Default 52.</summary>
+    public double Horizon { get; init => field = value > 0 && double.IsFinite(value) ? value : throw new InvalidValueException(nameof(Horizon), $"{value} is not a positive, finite time."); } = 52;
+
+    /// <summary>Into how many equal steps the horizon is cut for discounting (e.g. 12 months). Default 12.</summary>
+    public int Steps { get; init => field = value >= 1 ? value : throw new InvalidValueException(nameof(Steps), $"{value} is not positive."); } = 12;
+
+    /// <summary>The discount rate per step (0.01 = 1 % a month). Default 0.01.</summary>
+    public double DiscountRate { get; init => field = value > -1 && double.IsFinite(value) ? value : throw new InvalidValueException(nameof(DiscountRate), $"{value} is not a rate above −1."); } = 0.01;
+
+    /// <summary>The profit margin applied to spend (0.3 = 30 %). Default 1: revenue.</summary>
+    public double Margin { get; init => field = value >= 0 && double.IsFinite(value) ? value : throw new InvalidValueException(nameof(Margin), $"{value} is not a finite margin ≥ 0."); } = 1;
+}
+
+/// <summary>
+/// Customer lifetime value: historical, simple-formula and discounted predictive value combining a count model with
+/// the Gamma-Gamma spend model.
+/// </summary>
+public static class CustomerValue
+{
+    /// <summary>
+    /// Discounted expected profit over the horizon: Σ over steps i of (E[purchases by iΔ] − E[purchases by (i−1)Δ]) ×
+    /// expected spend × margin / (1 + d)^i, with the count model's conditional expectations and the Gamma-Gamma
+    /// conditional spend (the construction of the Python <c>lifetimes</c> library's <c>customer_lifetime_value</c>).
+    /// </summary>
+    public static double Discounted(ICountModel count, GammaGammaModel spend, RfmRow customer, ClvOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(count);
+        ArgumentNullException.ThrowIfNull(spend);
+        options ??= new ClvOptions();
+        var perPurchase = spend.ConditionalExpectedSpend(customer.Frequency, customer.MonetaryValue) * options.Margin;
+        var step = options.Horizon / options.Steps;
+        double value = 0, previous = 0, discount = 1;
+        for (var i = 1; i <= options.Steps; i++)
+        {
+            var cumulative = count.ConditionalExpectedPurchases(i * step, customer.Frequency, customer.Recency, customer.Age);
+            discount /= 1 + options.DiscountRate;
+            value += (cumulative - previous) * perPurchase * discount;
+            previous = cumulative;
+        }
+
+        return value;
+    }
+
+    /// <summary>Discounted value of every row of a summary.</summary>
+    public static double[] DiscountedValues(ICountModel count, GammaGammaModel spend, RfmSummary summary, ClvOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var values = new double[summary.Count];
+        for (var i = 0; i < summary.Count; i++)
+        {
+            values[i] = Discounted(count, spend, summary[i], options);
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// The simple formula the trade articles quote: average order value × purchase frequency (per unit of time) ×
+    /// expected lifespan (in that unit) × margin.
+    /// </summary>
+    public static double SimpleFormula(double averageOrderValue, double purchaseFrequency, double expectedLifespan, double margin)
+    {
+        foreach (var (value, name) in new[] { (averageOrderValue, "average order value"), (purchaseFrequency, "purchase frequency"), (expectedLifespan, "expected lifespan"), (margin, "margin") })
+        {
+            if (!(value >= 0) || !double.IsFinite(value))
+            {
+                throw new InvalidValueException(name, $"{value} is not a finite number ≥ 0.");
+            }
+        }
+
+        return averageOrderValue * purchaseFrequency * expectedLifespan * margin;
+    }
+}

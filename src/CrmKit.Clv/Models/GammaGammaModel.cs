@@ -1,0 +1,155 @@
+using CrmKit.Clv.Numerics;
+using CrmKit.Clv.Summaries;
+using CrmKit.Customers;
+using static MathNet.Numerics.SpecialFunctions;
+
+namespace CrmKit.Clv.Models;
+
+/// <summary>
+/// The Gamma-Gamma spend model (Colombo &amp; Jiang 1999; Fader, Hardie &amp; Lee 2005, "RFM and CLV"): each transaction's
+/// value is Gamma(p, ν) distributed around a customer's mean, with ν ~ Gamma(q, v) across customers. Fitted on repeat
+/// buyers' mean repeat spend; it assumes spend is independent of purchase frequency — check it with
+/// <see cref="FrequencyValueCorrelation"/>.
+/// </summary>
+public sealed class GammaGammaModel
+{
+    private static readonly string[] Names = ["p", "q", "v"];
+
+    /// <summary>Creates the model with known parameters.</summary>
+    public GammaGammaModel(double p, double q, double v)
+    {
+        P = ModelGuard.Positive(p, "p", "Gamma-Gamma");
+        Q = ModelGuard.Positive(q, "q", "Gamma-Gamma");
+        V = ModelGuard.Positive(v, "v", "Gamma-Gamma");
+    }
+
+    /// <summary>Shape of the per-transaction spend distribution.</summary>
+    public double P { get; }
+
+    /// <summary>Shape of the distribution of customers' scale parameters.</summary>
+    public double Q { get; }
+
+    /// <summary>Scale of the distribution of customers' scale parameters.</summary>
+    public double V { get; }
+
+    /// <summary>The log-likelihood of the repeat buyers of a summary (rows with frequency 0 are skipped).</summary>
+    /// <exception cref="InvalidValueException">A repeat buyer has a mean spend of 0, which the model cannot explain.</exception>
+    public static double LogLikelihood(RfmSummary data, double p, double q, double v)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!(p > 0 && q > 0 && v > 0))
+        {
+            return double.NegativeInfinity;
+        }
+
+        var x = data.Frequency;
+        var m = data.MonetaryValue;
+        var w = data.Weight;
+        var common = -GammaLn(q) + (q * Math.Log(v));
+        var sum = 0.0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            var xi = x[i];
+            if (xi == 0)
+            {
+                continue;
+            }
+
+            var px = p * xi;
+            sum += w[i] * (GammaLn(px + q) - GammaLn(px) + common + ((px - 1) * Math.Log(m[i])) + (px * Math.Log(xi)) - ((px + q) * Math.Log((xi * m[i]) + v)));
+        }
+
+        return sum;
+    }
+
+    /// <summary>Fits the model by maximum likelihood on the repeat buyers.</summary>
+    /// <exception cref="FitFailedException">There are no repeat buyers, or one has a mean spend of 0.</exception>
+    public static FitResult<GammaGammaModel> Fit(RfmSummary data, FitOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var buyers = data.RepeatBuyers();
+        if (buyers.Count == 0)
+        {
+            throw new FitFailedException("Gamma-Gamma", "no customer made a repeat purchase, and the model is fitted on repeat purchases.");
+        }
+
+        for (var i = 0; i < buyers.Count; i++)
+        {
+            if (!(buyers.MonetaryValue[i] > 0))
+            {
+                throw new FitFailedException("Gamma-Gamma", $"customer '{buyers.CustomerIds[i]}' (row {i} of the repeat buyers) has a mean repeat spend of {buyers.MonetaryValue[i]}; the model needs positive spend.", "Leave out customers whose repeat purchases were all free.");
+            }
+        }
+
+        var mean = 0.0;
+        for (var i = 0; i < buyers.Count; i++)
+        {
+            mean += buyers.MonetaryValue[i] * buyers.Weight[i];
+        }
+
+        mean /= buyers.CustomerCount;
+        var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
+            "Gamma-Gamma", Names, v => LogLikelihood(buyers, v[0], v[1], v[2]), [1, 1, mean], buyers.CustomerCount, options ?? FitOptions.Default);
+        return new FitResult<GammaGammaModel>(new GammaGammaModel(p[0], p[1], p[2]), ll, estimates, buyers.CustomerCount, iterations);
+    }
+
+    /// <summary>
+    /// Pearson correlation between frequency and mean repeat spend among repeat buyers (weighted). The model assumes
+    /// none; a magnitude above about 0.3 suggests it should not be used on these data.
+    /// </summary>
+    public static double FrequencyValueCorrelation(RfmSummary data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        double sw = 0, sx = 0, sy = 0;
+        for (var i = 0; i < data.Count; i++)
+        {
+            if (data.Frequency[i] > 0)
+            {
+                sw += data.Weight[i];
+                sx += data.Weight[i] * data.Frequency[i];
+                sy += data.Weight[i] * data.MonetaryValue[i];
+            }
+        }
+
+        if (sw == 0)
+        {
+            return double.NaN;
+        }
+
+        double mx = sx / sw, my = sy / sw, cxy = 0, cxx = 0, cyy = 0;
+        for (var i = 0; i < data.Count; i++)
+        {
+            if (data.Frequency[i] > 0)
+            {
+                var dx = data.Frequency[i] - mx;
+                var dy = data.MonetaryValue[i] - my;
+                cxy += data.Weight[i] * dx * dy;
+                cxx += data.Weight[i] * dx * dx;
+                cyy += data.Weight[i] * dy * dy;
+            }
+        }
+
+        return cxx > 0 && cyy > 0 ? cxy / Math.Sqrt(cxx * cyy) : double.NaN;
+    }
+
+    /// <summary>
+    /// Expected mean spend per transaction of a customer with <paramref name="frequency"/> repeat purchases of mean
+    /// value <paramref name="monetaryValue"/>: a weighted average of the population mean and the customer's own mean.
+    /// For a customer without repeat purchases, the population mean p·v/(q − 1).
+    /// </summary>
+    public double ConditionalExpectedSpend(double frequency, double monetaryValue)
+    {
+        if (!(frequency >= 0) || !(monetaryValue >= 0) || !double.IsFinite(frequency) || !double.IsFinite(monetaryValue))
+        {
+            throw new InvalidValueException("spend", $"frequency {frequency} and mean spend {monetaryValue} must be finite and ≥ 0.");
+        }
+
+        return P * (V + (frequency * monetaryValue)) / ((P * frequency) + Q - 1);
+    }
+
+    /// <summary>The population mean spend per transaction, p·v/(q − 1) (infinite for q ≤ 1).</summary>
+    public double MeanSpend => Q > 1 ? P * V / (Q - 1) : double.PositiveInfinity;
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Gamma-Gamma(p={P:G6}, q={Q:G6}, v={V:G6})";
+}

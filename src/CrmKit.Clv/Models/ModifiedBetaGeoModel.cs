@@ -1,0 +1,106 @@
+using CrmKit.Clv.Numerics;
+using CrmKit.Clv.Summaries;
+using static MathNet.Numerics.SpecialFunctions;
+
+namespace CrmKit.Clv.Models;
+
+/// <summary>
+/// The MBG/NBD model (Batislam, Denizel &amp; Filiztekin 2007): as BG/NBD, but a customer may also drop out right after
+/// the first purchase, so a customer without repeat purchases is not assumed to be alive.
+/// </summary>
+public sealed class ModifiedBetaGeoModel : ICountModel
+{
+    private static readonly string[] Names = ["r", "alpha", "a", "b"];
+
+    /// <summary>Creates the model with known parameters.</summary>
+    public ModifiedBetaGeoModel(double r, double alpha, double a, double b)
+    {
+        R = ModelGuard.Positive(r, "r", "MBG/NBD");
+        Alpha = ModelGuard.Positive(alpha, "alpha", "MBG/NBD");
+        A = ModelGuard.Positive(a, "a", "MBG/NBD");
+        B = ModelGuard.Positive(b, "b", "MBG/NBD");
+    }
+
+    /// <inheritdoc/>
+    public string Name => "MBG/NBD";
+
+    /// <summary>Shape of the gamma distribution of purchase rates.</summary>
+    public double R { get; }
+
+    /// <summary>Rate parameter of the gamma distribution of purchase rates.</summary>
+    public double Alpha { get; }
+
+    /// <summary>First shape of the beta distribution of dropout probabilities.</summary>
+    public double A { get; }
+
+    /// <summary>Second shape of the beta distribution of dropout probabilities.</summary>
+    public double B { get; }
+
+    /// <summary>The log-likelihood of a summary.</summary>
+    public static double LogLikelihood(RfmSummary data, double r, double alpha, double a, double b)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!(r > 0 && alpha > 0 && a > 0 && b > 0))
+        {
+            return double.NegativeInfinity;
+        }
+
+        var x = data.Frequency;
+        var tx = data.Recency;
+        var t = data.Age;
+        var w = data.Weight;
+        var common = (r * Math.Log(alpha)) - GammaLn(r) + GammaLn(a + b) - GammaLn(b);
+        var logA = Math.Log(a);
+        var sum = 0.0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            var xi = x[i];
+            var rx = r + xi;
+            var ll = GammaLn(rx) + GammaLn(b + xi + 1) - GammaLn(a + b + xi + 1);
+            var total = BetaGeoModel.LogAddExp(-rx * Math.Log(alpha + t[i]), logA - Math.Log(b + xi) - (rx * Math.Log(alpha + tx[i])));
+            sum += w[i] * (ll + total);
+        }
+
+        return sum + (common * data.CustomerCount);
+    }
+
+    /// <summary>Fits the model by maximum likelihood.</summary>
+    public static FitResult<ModifiedBetaGeoModel> Fit(RfmSummary data, FitOptions? options = null)
+    {
+        ModelGuard.NotEmpty(data, "MBG/NBD");
+        ModelGuard.SomeRepeat(data, "MBG/NBD");
+        var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
+            "MBG/NBD", Names, v => LogLikelihood(data, v[0], v[1], v[2], v[3]), [1, BetaGeoModel.MeanAge(data), 1, 1], data.CustomerCount, options ?? FitOptions.Default);
+        return new FitResult<ModifiedBetaGeoModel>(new ModifiedBetaGeoModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations);
+    }
+
+    /// <inheritdoc/>
+    public double ExpectedPurchases(double t)
+    {
+        ModelGuard.Horizon(t);
+        return B / (A - 1) * (1 - (Math.Pow(Alpha / (Alpha + t), R) * Hypergeometric.F21(R, B + 1, A + B, t / (Alpha + t))));
+    }
+
+    /// <inheritdoc/>
+    public double ConditionalExpectedPurchases(double t, double frequency, double recency, double age)
+    {
+        ModelGuard.Horizon(t);
+        ModelGuard.Customer(frequency, recency, age);
+        var x = frequency;
+        var rx = R + x;
+        var hyp = Hypergeometric.F21(rx, B + x + 1, A + B + x, t / (Alpha + age + t));
+        var numerator = (A + B + x) / (A - 1) * (1 - (Math.Pow((Alpha + age) / (Alpha + age + t), rx) * hyp));
+        return numerator * ProbabilityAlive(frequency, recency, age);
+    }
+
+    /// <inheritdoc/>
+    public double ProbabilityAlive(double frequency, double recency, double age)
+    {
+        ModelGuard.Customer(frequency, recency, age);
+        var logOdds = Math.Log(A) - Math.Log(B + frequency) + ((R + frequency) * (Math.Log(Alpha + age) - Math.Log(Alpha + recency)));
+        return 1 / (1 + Math.Exp(logOdds));
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"MBG/NBD(r={R:G6}, alpha={Alpha:G6}, a={A:G6}, b={B:G6})";
+}

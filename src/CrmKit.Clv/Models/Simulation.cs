@@ -1,0 +1,135 @@
+using CrmKit.Clv.Summaries;
+using MathNet.Numerics.Distributions;
+
+namespace CrmKit.Clv.Models;
+
+/// <summary>
+/// Draws customer bases from the models, for tests and what-if analysis. Purchase times are continuous: recency and
+/// age are not rounded to whole periods (rounding would bias the data away from the model and spoil parameter
+/// recovery). Every customer is observed for <c>age</c> after a first purchase at time 0.
+/// </summary>
+public static class Simulation
+{
+    /// <summary>Customers from a BG/NBD model.</summary>
+    public static RfmSummary BetaGeo(BetaGeoModel model, int customers, double age, Random random)
+        => Draw(customers, age, random, (rng, ages) =>
+        {
+            ArgumentNullException.ThrowIfNull(model);
+            var lambda = Gamma.Sample(rng, model.R, model.Alpha);
+            var p = Beta.Sample(rng, model.A, model.B);
+            return Purchases(rng, lambda, ages, dropOutAtStart: false, p);
+        });
+
+    /// <summary>Customers from an MBG/NBD model (a customer may drop out right after the first purchase).</summary>
+    public static RfmSummary ModifiedBetaGeo(ModifiedBetaGeoModel model, int customers, double age, Random random)
+        => Draw(customers, age, random, (rng, ages) =>
+        {
+            ArgumentNullException.ThrowIfNull(model);
+            var lambda = Gamma.Sample(rng, model.R, model.Alpha);
+            var p = Beta.Sample(rng, model.A, model.B);
+            return Purchases(rng, lambda, ages, dropOutAtStart: true, p);
+        });
+
+    /// <summary>Customers from a Pareto/NBD model.</summary>
+    public static RfmSummary ParetoNbd(ParetoNbdModel model, int customers, double age, Random random)
+        => Draw(customers, age, random, (rng, ages) =>
+        {
+            ArgumentNullException.ThrowIfNull(model);
+            var lambda = Gamma.Sample(rng, model.R, model.Alpha);
+            var mu = Gamma.Sample(rng, model.S, model.Beta);
+            var lifetime = Exponential.Sample(rng, mu);
+            var end = Math.Min(lifetime, ages);
+            double t = 0, last = 0;
+            var x = 0;
+            while (true)
+            {
+                t += Exponential.Sample(rng, lambda);
+                if (t > end)
+                {
+                    break;
+                }
+
+                x++;
+                last = t;
+            }
+
+            return (x, last);
+        });
+
+    /// <summary>
+    /// Adds Gamma-Gamma spend to a summary: for each customer a scale ν ~ Gamma(q, v), then each repeat purchase's value
+    /// ~ Gamma(p, ν); the row's monetary value is their mean.
+    /// </summary>
+    public static RfmSummary WithSpend(RfmSummary summary, GammaGammaModel model, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(random);
+        var spend = new double[summary.Count];
+        for (var i = 0; i < summary.Count; i++)
+        {
+            var nu = Gamma.Sample(random, model.Q, model.V);
+            var x = (int)summary.Frequency[i];
+            var total = 0.0;
+            for (var k = 0; k < x; k++)
+            {
+                total += Gamma.Sample(random, model.P, nu);
+            }
+
+            spend[i] = x > 0 ? total / x : 0;
+        }
+
+        return RfmSummary.Create(summary.Frequency, summary.Recency, summary.Age, spend, summary.Weight, summary.CustomerIds, summary.Unit);
+    }
+
+    private static (int X, double Recency) Purchases(Random rng, double lambda, double age, bool dropOutAtStart, double p)
+    {
+        if (dropOutAtStart && rng.NextDouble() < p)
+        {
+            return (0, 0);
+        }
+
+        double t = 0, last = 0;
+        var x = 0;
+        while (true)
+        {
+            t += Exponential.Sample(rng, lambda);
+            if (t > age)
+            {
+                break;
+            }
+
+            x++;
+            last = t;
+            if (rng.NextDouble() < p)
+            {
+                break;
+            }
+        }
+
+        return (x, last);
+    }
+
+    private static RfmSummary Draw(int customers, double age, Random random, Func<Random, double, (int X, double Recency)> customer)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(customers, 1);
+        ArgumentNullException.ThrowIfNull(random);
+        if (!(age > 0) || !double.IsFinite(age))
+        {
+            throw new ArgumentOutOfRangeException(nameof(age), age, "The observation age must be positive and finite.");
+        }
+
+        var x = new double[customers];
+        var tx = new double[customers];
+        var t = new double[customers];
+        for (var i = 0; i < customers; i++)
+        {
+            var (n, recency) = customer(random, age);
+            x[i] = n;
+            tx[i] = recency;
+            t[i] = age;
+        }
+
+        return RfmSummary.Create(x, tx, t);
+    }
+}

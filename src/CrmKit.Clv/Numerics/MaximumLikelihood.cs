@@ -1,0 +1,154 @@
+using System.Collections.Immutable;
+using CrmKit.Clv.Models;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+
+namespace CrmKit.Clv.Numerics;
+
+/// <summary>
+/// Maximum likelihood over positive parameters: BFGS (Math.NET Numerics) on their logarithms, so that every step stays
+/// inside the parameter space, then standard errors from a finite-difference Hessian of the log-likelihood in the
+/// natural parameters.
+/// </summary>
+internal static class MaximumLikelihood
+{
+    /// <summary>A log-likelihood of natural parameters; returns −∞ (or NaN) where undefined.</summary>
+    public delegate double LogLikelihood(ReadOnlySpan<double> parameters);
+
+    public static (double[] Estimate, double LogLikelihood, ImmutableArray<ParameterEstimate> Estimates, int Iterations) Fit(
+        string model,
+        string[] names,
+        LogLikelihood logLikelihood,
+        double[] start,
+        double weight,
+        FitOptions options)
+    {
+        if (!options.InitialParameters.IsDefault)
+        {
+            if (options.InitialParameters.Length != names.Length || options.InitialParameters.Any(v => !(v > 0) || !double.IsFinite(v)))
+            {
+                throw new FitFailedException(model, $"{options.InitialParameters.Length} initial parameters were given; {names.Length} positive, finite ones are needed ({string.Join(", ", names)}).");
+            }
+
+            start = [.. options.InitialParameters];
+        }
+
+        var k = names.Length;
+        var scale = 1.0 / weight;
+        double Objective(Vector<double> theta)
+        {
+            Span<double> p = stackalloc double[k];
+            var penalty = 0.0;
+            for (var i = 0; i < k; i++)
+            {
+                p[i] = Math.Exp(theta[i]);
+                penalty += p[i] * p[i];
+            }
+
+            var ll = logLikelihood(p);
+            return double.IsFinite(ll) ? (-ll * scale) + (options.Penalizer * penalty) : 1e300;
+        }
+
+        (double, Vector<double>) ValueAndGradient(Vector<double> theta)
+        {
+            var value = Objective(theta);
+            var gradient = Vector<double>.Build.Dense(k);
+            var probe = theta.Clone();
+            for (var i = 0; i < k; i++)
+            {
+                const double h = 1e-6;
+                probe[i] = theta[i] + h;
+                var up = Objective(probe);
+                probe[i] = theta[i] - h;
+                var down = Objective(probe);
+                probe[i] = theta[i];
+                gradient[i] = (up - down) / (2 * h);
+            }
+
+            return (value, gradient);
+        }
+
+        var theta0 = Vector<double>.Build.DenseOfEnumerable(start.Select(v => Math.Log(v)));
+        if (Objective(theta0) >= 1e300)
+        {
+            throw new FitFailedException(model, $"the log-likelihood is not finite at the starting point ({string.Join(", ", start)}).");
+        }
+
+        Vector<double> best;
+        int iterations;
+        try
+        {
+            var minimizer = new BfgsMinimizer(1e-9, 1e-12, 1e-15, options.MaxIterations);
+            var result = minimizer.FindMinimum(ObjectiveFunction.Gradient(ValueAndGradient), theta0);
+            best = result.MinimizingPoint;
+            iterations = result.Iterations;
+        }
+        catch (Exception ex) when (ex is MaximumIterationsException or OptimizationException or ArgumentException)
+        {
+            // BFGS stalls now and then on flat likelihoods: restart from the simplex method's answer.
+            var simplex = new NelderMeadSimplex(1e-12, options.MaxIterations * 10);
+            var rough = simplex.FindMinimum(ObjectiveFunction.Value(Objective), theta0);
+            best = rough.MinimizingPoint;
+            iterations = rough.Iterations;
+            try
+            {
+                var polished = new BfgsMinimizer(1e-9, 1e-12, 1e-15, options.MaxIterations).FindMinimum(ObjectiveFunction.Gradient(ValueAndGradient), best);
+                best = polished.MinimizingPoint;
+                iterations += polished.Iterations;
+            }
+            catch (Exception polishing) when (polishing is MaximumIterationsException or OptimizationException or ArgumentException)
+            {
+                // keep the simplex estimate
+            }
+        }
+
+        var estimate = best.Select(v => Math.Exp(v)).ToArray();
+        var ll = logLikelihood(estimate);
+        if (!double.IsFinite(ll) || estimate.Any(v => !double.IsFinite(v) || v <= 0))
+        {
+            throw new FitFailedException(model, $"the optimiser ended at parameters ({string.Join(", ", estimate)}) where the log-likelihood is not finite.", "The data may not identify the model; try a small Penalizer.");
+        }
+
+        var errors = StandardErrors(logLikelihood, estimate);
+        var estimates = names.Select((n, i) => new ParameterEstimate(n, estimate[i], errors[i])).ToImmutableArray();
+        return (estimate, ll, estimates, iterations);
+    }
+
+    /// <summary>Square roots of the diagonal of the inverse of −H, H the Hessian of the log-likelihood (central differences).</summary>
+    public static double[] StandardErrors(LogLikelihood logLikelihood, double[] estimate)
+    {
+        var k = estimate.Length;
+        var h = estimate.Select(v => 1e-4 * Math.Max(Math.Abs(v), 1e-3)).ToArray();
+        var hessian = Matrix<double>.Build.Dense(k, k);
+        var p = (double[])estimate.Clone();
+        double At(int i, double di, int j, double dj)
+        {
+            Array.Copy(estimate, p, k);
+            p[i] += di;
+            p[j] += dj;
+            return logLikelihood(p);
+        }
+
+        var f0 = logLikelihood(estimate);
+        for (var i = 0; i < k; i++)
+        {
+            hessian[i, i] = (At(i, h[i], i, 0) - (2 * f0) + At(i, -h[i], i, 0)) / (h[i] * h[i]);
+            for (var j = i + 1; j < k; j++)
+            {
+                var value = (At(i, h[i], j, h[j]) - At(i, h[i], j, -h[j]) - At(i, -h[i], j, h[j]) + At(i, -h[i], j, -h[j])) / (4 * h[i] * h[j]);
+                hessian[i, j] = value;
+                hessian[j, i] = value;
+            }
+        }
+
+        try
+        {
+            var covariance = (-hessian).Inverse();
+            return [.. Enumerable.Range(0, k).Select(i => covariance[i, i] > 0 ? Math.Sqrt(covariance[i, i]) : double.NaN)];
+        }
+        catch (ArgumentException)
+        {
+            return [.. Enumerable.Repeat(double.NaN, k)];
+        }
+    }
+}

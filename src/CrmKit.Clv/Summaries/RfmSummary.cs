@@ -1,0 +1,276 @@
+using System.Collections.Immutable;
+using CrmKit.Customers;
+
+namespace CrmKit.Clv.Summaries;
+
+/// <summary>The unit in which recency, age and durations are expressed.</summary>
+public enum TimeUnit
+{
+    /// <summary>Days.</summary>
+    Day,
+
+    /// <summary>Weeks of 7 days (the unit of the CDNOW literature).</summary>
+    Week,
+
+    /// <summary>Months of 365.25 / 12 = 30.4375 days.</summary>
+    Month,
+}
+
+/// <summary>One customer's RFM summary, as the count and spend models use it.</summary>
+/// <param name="CustomerId">The customer (empty in compressed summaries, whose rows stand for several customers).</param>
+/// <param name="Frequency">x: the number of repeat purchase days (distinct purchase days minus one) in the calibration period.</param>
+/// <param name="Recency">t_x: time from the first to the last purchase day.</param>
+/// <param name="Age">T: time from the first purchase day to the end of the calibration period.</param>
+/// <param name="MonetaryValue">Mean spend of the repeat purchase days (each day's purchases summed); 0 when x = 0.</param>
+/// <param name="Weight">How many customers the row stands for (1 unless compressed).</param>
+/// <param name="FrequencyHoldout">Purchase days in the holdout period, or 0 without one.</param>
+/// <param name="MonetaryValueHoldout">Mean spend of the holdout purchase days, or 0.</param>
+public readonly record struct RfmRow(
+    string CustomerId,
+    double Frequency,
+    double Recency,
+    double Age,
+    double MonetaryValue,
+    double Weight = 1,
+    double FrequencyHoldout = 0,
+    double MonetaryValueHoldout = 0);
+
+/// <summary>
+/// The RFM summary of a customer base: one row per customer, stored column-wise so that the models run over
+/// plain arrays. Immutable. Build it from transactions with <see cref="RfmSummaryBuilder"/>, or from columns with
+/// <see cref="Create"/>.
+/// </summary>
+/// <remarks>
+/// Definitions follow Fader, Hardie &amp; Lee (2005) and the Python <c>lifetimes</c> library: purchases on one calendar
+/// day count once; frequency counts repeat purchase days; recency and age are measured from the first purchase day,
+/// in <see cref="Unit"/>s.
+/// </remarks>
+public sealed class RfmSummary
+{
+    private readonly string[] _ids;
+    private readonly double[] _frequency;
+    private readonly double[] _recency;
+    private readonly double[] _age;
+    private readonly double[] _monetary;
+    private readonly double[] _weight;
+    private readonly double[] _frequencyHoldout;
+    private readonly double[] _monetaryHoldout;
+
+    private RfmSummary(string[] ids, double[] frequency, double[] recency, double[] age, double[] monetary, double[] weight, double[] frequencyHoldout, double[] monetaryHoldout, TimeUnit unit, double holdoutDuration)
+    {
+        _ids = ids;
+        _frequency = frequency;
+        _recency = recency;
+        _age = age;
+        _monetary = monetary;
+        _weight = weight;
+        _frequencyHoldout = frequencyHoldout;
+        _monetaryHoldout = monetaryHoldout;
+        Unit = unit;
+        HoldoutDuration = holdoutDuration;
+    }
+
+    /// <summary>How many rows.</summary>
+    public int Count => _frequency.Length;
+
+    /// <summary>How many customers the rows stand for (the sum of the weights).</summary>
+    public double CustomerCount => _weight.Sum();
+
+    /// <summary>The unit of recency, age and durations.</summary>
+    public TimeUnit Unit { get; }
+
+    /// <summary>The length of the holdout period in <see cref="Unit"/>s, or 0 without one.</summary>
+    public double HoldoutDuration { get; }
+
+    /// <summary>Customer ids (empty strings in compressed summaries).</summary>
+    public ReadOnlySpan<string> CustomerIds => _ids;
+
+    /// <summary>x per row.</summary>
+    public ReadOnlySpan<double> Frequency => _frequency;
+
+    /// <summary>t_x per row.</summary>
+    public ReadOnlySpan<double> Recency => _recency;
+
+    /// <summary>T per row.</summary>
+    public ReadOnlySpan<double> Age => _age;
+
+    /// <summary>Mean repeat spend per row.</summary>
+    public ReadOnlySpan<double> MonetaryValue => _monetary;
+
+    /// <summary>Customers per row.</summary>
+    public ReadOnlySpan<double> Weight => _weight;
+
+    /// <summary>Holdout purchase days per row.</summary>
+    public ReadOnlySpan<double> FrequencyHoldout => _frequencyHoldout;
+
+    /// <summary>Mean holdout spend per row.</summary>
+    public ReadOnlySpan<double> MonetaryValueHoldout => _monetaryHoldout;
+
+    /// <summary>One row.</summary>
+    public RfmRow this[int index] => new(_ids[index], _frequency[index], _recency[index], _age[index], _monetary[index], _weight[index], _frequencyHoldout[index], _monetaryHoldout[index]);
+
+    /// <summary>The rows in order.</summary>
+    public IEnumerable<RfmRow> Rows()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    /// <summary>
+    /// Creates a summary from columns (copied). Frequencies must be whole and non-negative, 0 ≤ recency ≤ age,
+    /// age &gt; 0, recency 0 when frequency is 0, spend and weights finite and non-negative (weights positive).
+    /// </summary>
+    /// <exception cref="InvalidValueException">A value breaks one of these rules; the message names the row.</exception>
+    public static RfmSummary Create(
+        ReadOnlySpan<double> frequency,
+        ReadOnlySpan<double> recency,
+        ReadOnlySpan<double> age,
+        ReadOnlySpan<double> monetaryValue = default,
+        ReadOnlySpan<double> weight = default,
+        ReadOnlySpan<string> customerIds = default,
+        TimeUnit unit = TimeUnit.Week)
+    {
+        var n = frequency.Length;
+        Same(recency.Length, n, "recency");
+        Same(age.Length, n, "age");
+        if (!monetaryValue.IsEmpty)
+        {
+            Same(monetaryValue.Length, n, "monetary value");
+        }
+
+        if (!weight.IsEmpty)
+        {
+            Same(weight.Length, n, "weight");
+        }
+
+        if (!customerIds.IsEmpty)
+        {
+            Same(customerIds.Length, n, "customer ids");
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var x = frequency[i];
+            var tx = recency[i];
+            var t = age[i];
+            if (!(x >= 0) || x != Math.Floor(x) || double.IsInfinity(x))
+            {
+                throw Row(i, "frequency", $"{x} is not a whole number ≥ 0.");
+            }
+
+            if (!(t > 0) || double.IsInfinity(t))
+            {
+                throw Row(i, "age", $"{t} is not a positive, finite age.");
+            }
+
+            if (!(tx >= 0) || tx > t)
+            {
+                throw Row(i, "recency", $"{tx} is not within 0..age ({t}).");
+            }
+
+            if (x == 0 && tx != 0)
+            {
+                throw Row(i, "recency", $"is {tx} for a customer without repeat purchases; it must be 0.");
+            }
+
+            if (!monetaryValue.IsEmpty && (!(monetaryValue[i] >= 0) || double.IsInfinity(monetaryValue[i])))
+            {
+                throw Row(i, "monetary value", $"{monetaryValue[i]} is not a finite amount ≥ 0.");
+            }
+
+            if (!weight.IsEmpty && (!(weight[i] > 0) || double.IsInfinity(weight[i])))
+            {
+                throw Row(i, "weight", $"{weight[i]} is not a positive, finite weight.");
+            }
+        }
+
+        return new RfmSummary(
+            customerIds.IsEmpty ? Enumerable.Repeat(string.Empty, n).ToArray() : customerIds.ToArray(),
+            frequency.ToArray(),
+            recency.ToArray(),
+            age.ToArray(),
+            monetaryValue.IsEmpty ? new double[n] : monetaryValue.ToArray(),
+            weight.IsEmpty ? Enumerable.Repeat(1.0, n).ToArray() : weight.ToArray(),
+            new double[n],
+            new double[n],
+            unit,
+            0);
+    }
+
+    internal static RfmSummary FromBuilder(string[] ids, double[] frequency, double[] recency, double[] age, double[] monetary, double[] frequencyHoldout, double[] monetaryHoldout, TimeUnit unit, double holdoutDuration)
+        => new(ids, frequency, recency, age, monetary, Enumerable.Repeat(1.0, ids.Length).ToArray(), frequencyHoldout, monetaryHoldout, unit, holdoutDuration);
+
+    /// <summary>
+    /// Rows with equal (frequency, recency, age, monetary value) merged into one row whose weight is their total:
+    /// the likelihoods of the count and spend models are unchanged, and fits run over fewer rows.
+    /// Holdout columns and ids are dropped.
+    /// </summary>
+    public RfmSummary Compress()
+    {
+        var groups = new Dictionary<(double, double, double, double), double>();
+        var order = new List<(double, double, double, double)>();
+        for (var i = 0; i < Count; i++)
+        {
+            var key = (_frequency[i], _recency[i], _age[i], _monetary[i]);
+            if (groups.TryGetValue(key, out var w))
+            {
+                groups[key] = w + _weight[i];
+            }
+            else
+            {
+                groups[key] = _weight[i];
+                order.Add(key);
+            }
+        }
+
+        var n = order.Count;
+        return new RfmSummary(
+            Enumerable.Repeat(string.Empty, n).ToArray(),
+            [.. order.Select(k => k.Item1)],
+            [.. order.Select(k => k.Item2)],
+            [.. order.Select(k => k.Item3)],
+            [.. order.Select(k => k.Item4)],
+            [.. order.Select(k => groups[k])],
+            new double[n],
+            new double[n],
+            Unit,
+            0);
+    }
+
+    /// <summary>The rows with at least one repeat purchase (the data of the Gamma-Gamma spend model).</summary>
+    public RfmSummary RepeatBuyers()
+    {
+        var keep = Enumerable.Range(0, Count).Where(i => _frequency[i] > 0).ToArray();
+        return new RfmSummary(
+            [.. keep.Select(i => _ids[i])],
+            [.. keep.Select(i => _frequency[i])],
+            [.. keep.Select(i => _recency[i])],
+            [.. keep.Select(i => _age[i])],
+            [.. keep.Select(i => _monetary[i])],
+            [.. keep.Select(i => _weight[i])],
+            [.. keep.Select(i => _frequencyHoldout[i])],
+            [.. keep.Select(i => _monetaryHoldout[i])],
+            Unit,
+            HoldoutDuration);
+    }
+
+    private static void Same(int length, int expected, string column)
+    {
+        if (length != expected)
+        {
+            throw new InvalidValueException(column, $"has {length} values but frequency has {expected}.");
+        }
+    }
+
+    private static InvalidValueException Row(int index, string column, string reason) => new(column, $"row {index}: {reason}");
+
+    internal static double DaysPerUnit(TimeUnit unit) => unit switch
+    {
+        TimeUnit.Day => 1.0,
+        TimeUnit.Week => 7.0,
+        TimeUnit.Month => 365.25 / 12.0,
+        _ => throw new InvalidValueException("time unit", $"{unit} is not a defined TimeUnit."),
+    };
+}
