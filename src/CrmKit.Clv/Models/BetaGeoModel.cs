@@ -67,6 +67,73 @@ public sealed class BetaGeoModel : ICountModel
         return sum + (common * data.CustomerCount);
     }
 
+    /// <summary>The log-likelihood and its gradient in (r, α, a, b); the gamma-function terms are computed once per distinct frequency.</summary>
+    internal static double LogLikelihood(RfmSummary data, ReadOnlySpan<double> parameters, Span<double> gradient)
+        => CountLikelihood(data, parameters, gradient, modified: false);
+
+    // Shared by BG/NBD and MBG/NBD, which differ in the beta-function shift and in whether a customer without repeat
+    // purchases may have dropped out.
+    internal static double CountLikelihood(RfmSummary data, ReadOnlySpan<double> parameters, Span<double> gradient, bool modified)
+    {
+        double r = parameters[0], alpha = parameters[1], a = parameters[2], b = parameters[3];
+        gradient.Clear();
+        if (!(r > 0 && alpha > 0 && a > 0 && b > 0))
+        {
+            return double.NegativeInfinity;
+        }
+
+        var shift = modified ? 1.0 : 0.0;
+        var (xs, index) = data.DistinctFrequencies;
+        var k = xs.Length;
+        Span<double> perX = k <= 256 ? stackalloc double[k * 6] : new double[k * 6];
+        for (var j = 0; j < k; j++)
+        {
+            var x = xs[j];
+            perX[j * 6] = GammaLn(r + x) + GammaLn(b + x + shift) - GammaLn(a + b + x + shift);
+            perX[(j * 6) + 1] = DiGamma(r + x);
+            perX[(j * 6) + 2] = DiGamma(b + x + shift);
+            perX[(j * 6) + 3] = DiGamma(a + b + x + shift);
+            var tail = b + x - 1 + shift;
+            perX[(j * 6) + 4] = x > 0 || modified ? Math.Log(a) - Math.Log(tail) : double.NegativeInfinity;
+            perX[(j * 6) + 5] = x > 0 || modified ? 1 / tail : 0;
+        }
+
+        var fx = data.Frequency;
+        var tx = data.Recency;
+        var t = data.Age;
+        var w = data.Weight;
+        double sum = 0, gR = 0, gAlpha = 0, gA = 0, gB = 0;
+        for (var i = 0; i < fx.Length; i++)
+        {
+            var j = index[i] * 6;
+            var rx = r + fx[i];
+            var logAT = Math.Log(alpha + t[i]);
+            var logATx = Math.Log(alpha + tx[i]);
+            var a3 = -rx * logAT;
+            var a4 = perX[j + 4] - (rx * logATx);
+            var max = Math.Max(a3, a4);
+            var e3 = Math.Exp(a3 - max);
+            var e4 = Math.Exp(a4 - max);
+            var total = e3 + e4;
+            var w3 = e3 / total;
+            var w4 = e4 / total;
+            var wi = w[i];
+            sum += wi * (perX[j] + max + Math.Log(total));
+            gR += wi * (perX[j + 1] - (w3 * logAT) - (w4 * logATx));
+            gAlpha += wi * (-rx * ((w3 / (alpha + t[i])) + (w4 / (alpha + tx[i]))));
+            gA += wi * (-perX[j + 3] + (w4 / a));
+            gB += wi * (perX[j + 2] - perX[j + 3] - (w4 * perX[j + 5]));
+        }
+
+        var n = data.CustomerCount;
+        var psiAB = DiGamma(a + b);
+        gradient[0] = gR + (n * (Math.Log(alpha) - DiGamma(r)));
+        gradient[1] = gAlpha + (n * r / alpha);
+        gradient[2] = gA + (n * psiAB);
+        gradient[3] = gB + (n * (psiAB - DiGamma(b)));
+        return sum + (n * ((r * Math.Log(alpha)) - GammaLn(r) + GammaLn(a + b) - GammaLn(b)));
+    }
+
     /// <summary>Fits the model by maximum likelihood.</summary>
     /// <exception cref="FitFailedException">The data cannot identify the model (no repeat purchases) or the optimiser failed.</exception>
     public static FitResult<BetaGeoModel> Fit(RfmSummary data, FitOptions? options = null)
@@ -74,7 +141,7 @@ public sealed class BetaGeoModel : ICountModel
         ModelGuard.NotEmpty(data, "BG/NBD");
         ModelGuard.SomeRepeat(data, "BG/NBD");
         var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
-            "BG/NBD", Names, v => LogLikelihood(data, v[0], v[1], v[2], v[3]), [1, MeanAge(data), 1, 1], data.CustomerCount, options ?? FitOptions.Default);
+            "BG/NBD", Names, v => LogLikelihood(data, v[0], v[1], v[2], v[3]), [1, MeanAge(data), 1, 1], data.CustomerCount, options ?? FitOptions.Default, (v, g) => LogLikelihood(data, v, g));
         return new FitResult<BetaGeoModel>(new BetaGeoModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations);
     }
 

@@ -62,6 +62,61 @@ public sealed class GammaGammaModel
         return sum;
     }
 
+    /// <summary>The log-likelihood of the repeat buyers and its gradient in (p, q, v).</summary>
+    internal static double LogLikelihood(RfmSummary data, ReadOnlySpan<double> parameters, Span<double> gradient)
+    {
+        double p = parameters[0], q = parameters[1], v = parameters[2];
+        gradient.Clear();
+        if (!(p > 0 && q > 0 && v > 0))
+        {
+            return double.NegativeInfinity;
+        }
+
+        var (xs, index) = data.DistinctFrequencies;
+        var k = xs.Length;
+        Span<double> perX = k <= 256 ? stackalloc double[k * 3] : new double[k * 3];
+        for (var j = 0; j < k; j++)
+        {
+            var px = p * xs[j];
+            perX[j * 3] = xs[j] > 0 ? GammaLn(px + q) - GammaLn(px) : 0;
+            perX[(j * 3) + 1] = xs[j] > 0 ? DiGamma(px + q) : 0;
+            perX[(j * 3) + 2] = xs[j] > 0 ? DiGamma(px) : 0;
+        }
+
+        var fx = data.Frequency;
+        var m = data.MonetaryValue;
+        var w = data.Weight;
+        var logV = Math.Log(v);
+        var psiQ = DiGamma(q);
+        var common = -GammaLn(q) + (q * logV);
+        double sum = 0, gP = 0, gQ = 0, gV = 0;
+        for (var i = 0; i < fx.Length; i++)
+        {
+            var x = fx[i];
+            if (x == 0)
+            {
+                continue;
+            }
+
+            var j = index[i] * 3;
+            var px = p * x;
+            var logM = Math.Log(m[i]);
+            var logX = Math.Log(x);
+            var denominator = (x * m[i]) + v;
+            var logDen = Math.Log(denominator);
+            var wi = w[i];
+            sum += wi * (perX[j] + common + ((px - 1) * logM) + (px * logX) - ((px + q) * logDen));
+            gP += wi * x * (perX[j + 1] - perX[j + 2] + logM + logX - logDen);
+            gQ += wi * (perX[j + 1] - psiQ + logV - logDen);
+            gV += wi * ((q / v) - ((px + q) / denominator));
+        }
+
+        gradient[0] = gP;
+        gradient[1] = gQ;
+        gradient[2] = gV;
+        return sum;
+    }
+
     /// <summary>Fits the model by maximum likelihood on the repeat buyers.</summary>
     /// <exception cref="FitFailedException">There are no repeat buyers, or one has a mean spend of 0.</exception>
     public static FitResult<GammaGammaModel> Fit(RfmSummary data, FitOptions? options = null)
@@ -89,7 +144,7 @@ public sealed class GammaGammaModel
 
         mean /= buyers.CustomerCount;
         var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
-            "Gamma-Gamma", Names, v => LogLikelihood(buyers, v[0], v[1], v[2]), [1, 1, mean], buyers.CustomerCount, options ?? FitOptions.Default);
+            "Gamma-Gamma", Names, v => LogLikelihood(buyers, v[0], v[1], v[2]), [1, 1, mean], buyers.CustomerCount, options ?? FitOptions.Default, (v, g) => LogLikelihood(buyers, v, g));
         return new FitResult<GammaGammaModel>(new GammaGammaModel(p[0], p[1], p[2]), ll, estimates, buyers.CustomerCount, iterations);
     }
 

@@ -70,7 +70,7 @@ public sealed class ModifiedBetaGeoModel : ICountModel
         ModelGuard.NotEmpty(data, "MBG/NBD");
         ModelGuard.SomeRepeat(data, "MBG/NBD");
         var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
-            "MBG/NBD", Names, v => LogLikelihood(data, v[0], v[1], v[2], v[3]), [1, BetaGeoModel.MeanAge(data), 1, 1], data.CustomerCount, options ?? FitOptions.Default);
+            "MBG/NBD", Names, v => LogLikelihood(data, v[0], v[1], v[2], v[3]), [1, BetaGeoModel.MeanAge(data), 1, 1], data.CustomerCount, options ?? FitOptions.Default, (v, g) => BetaGeoModel.CountLikelihood(data, v, g, modified: true));
         return new FitResult<ModifiedBetaGeoModel>(new ModifiedBetaGeoModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations);
     }
 

@@ -73,6 +73,62 @@ public sealed class ParetoNbdModel : ICountModel
         return sum;
     }
 
+    /// <summary>The log-likelihood and its gradient in (r, α, s, β).</summary>
+    internal static double LogLikelihood(RfmSummary data, ReadOnlySpan<double> parameters, Span<double> gradient)
+    {
+        double r = parameters[0], alpha = parameters[1], s = parameters[2], beta = parameters[3];
+        gradient.Clear();
+        if (!(r > 0 && alpha > 0 && s > 0 && beta > 0))
+        {
+            return double.NegativeInfinity;
+        }
+
+        var (xs, index) = data.DistinctFrequencies;
+        var k = xs.Length;
+        Span<double> perX = k <= 512 ? stackalloc double[k * 2] : new double[k * 2];
+        for (var j = 0; j < k; j++)
+        {
+            perX[j * 2] = GammaLn(r + xs[j]);
+            perX[(j * 2) + 1] = DiGamma(r + xs[j]);
+        }
+
+        var fx = data.Frequency;
+        var tx = data.Recency;
+        var t = data.Age;
+        var w = data.Weight;
+        var logS = Math.Log(s);
+        double sum = 0, gR = 0, gAlpha = 0, gS = 0, gBeta = 0;
+        for (var i = 0; i < fx.Length; i++)
+        {
+            var rx = r + fx[i];
+            var logAT = Math.Log(alpha + t[i]);
+            var logBT = Math.Log(beta + t[i]);
+            var alive = (-rx * logAT) - (s * logBT);
+            var integral = ParetoGradient.LogIntegral(alpha, beta, rx, s + 1, tx[i], t[i]);
+            var died = logS + integral.Value;
+            var max = Math.Max(alive, died);
+            var eAlive = Math.Exp(alive - max);
+            var eDied = Math.Exp(died - max);
+            var total = eAlive + eDied;
+            var w1 = eAlive / total;
+            var w2 = eDied / total;
+            var wi = w[i];
+            var j = index[i] * 2;
+            sum += wi * (perX[j] + max + Math.Log(total));
+            gR += wi * (perX[j + 1] - (w1 * logAT) + (w2 * integral.DP));
+            gAlpha += wi * ((-w1 * rx / (alpha + t[i])) + (w2 * integral.DAlpha));
+            gS += wi * ((-w1 * logBT) + (w2 * ((1 / s) + integral.DQ)));
+            gBeta += wi * ((-w1 * s / (beta + t[i])) + (w2 * integral.DBeta));
+        }
+
+        var n = data.CustomerCount;
+        gradient[0] = gR + (n * (Math.Log(alpha) - DiGamma(r)));
+        gradient[1] = gAlpha + (n * r / alpha);
+        gradient[2] = gS + (n * Math.Log(beta));
+        gradient[3] = gBeta + (n * s / beta);
+        return sum + (n * ((r * Math.Log(alpha)) + (s * Math.Log(beta)) - GammaLn(r)));
+    }
+
     /// <summary>Fits the model by maximum likelihood.</summary>
     public static FitResult<ParetoNbdModel> Fit(RfmSummary data, FitOptions? options = null)
     {
@@ -80,7 +136,7 @@ public sealed class ParetoNbdModel : ICountModel
         ModelGuard.SomeRepeat(data, "Pareto/NBD");
         var meanAge = BetaGeoModel.MeanAge(data);
         var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
-            "Pareto/NBD", Names, v => LogLikelihood(data, v[0], v[1], v[2], v[3]), [1, meanAge, 1, meanAge], data.CustomerCount, options ?? FitOptions.Default);
+            "Pareto/NBD", Names, v => LogLikelihood(data, v[0], v[1], v[2], v[3]), [1, meanAge, 1, meanAge], data.CustomerCount, options ?? FitOptions.Default, (v, g) => LogLikelihood(data, v, g));
         return new FitResult<ParetoNbdModel>(new ParetoNbdModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations);
     }
 

@@ -15,13 +15,17 @@ internal static class MaximumLikelihood
     /// <summary>A log-likelihood of natural parameters; returns −∞ (or NaN) where undefined.</summary>
     public delegate double LogLikelihood(ReadOnlySpan<double> parameters);
 
+    /// <summary>A log-likelihood that also writes its gradient in the natural parameters.</summary>
+    public delegate double LogLikelihoodWithGradient(ReadOnlySpan<double> parameters, Span<double> gradient);
+
     public static (double[] Estimate, double LogLikelihood, ImmutableArray<ParameterEstimate> Estimates, int Iterations) Fit(
         string model,
         string[] names,
         LogLikelihood logLikelihood,
         double[] start,
         double weight,
-        FitOptions options)
+        FitOptions options,
+        LogLikelihoodWithGradient? gradientOf = null)
     {
         if (!options.InitialParameters.IsDefault)
         {
@@ -51,6 +55,33 @@ internal static class MaximumLikelihood
 
         (double, Vector<double>) ValueAndGradient(Vector<double> theta)
         {
+            if (gradientOf is not null)
+            {
+                Span<double> p = stackalloc double[k];
+                Span<double> g = stackalloc double[k];
+                var penalty = 0.0;
+                for (var i = 0; i < k; i++)
+                {
+                    p[i] = Math.Exp(theta[i]);
+                    penalty += p[i] * p[i];
+                }
+
+                var ll = gradientOf(p, g);
+                var grad = Vector<double>.Build.Dense(k);
+                if (!double.IsFinite(ll))
+                {
+                    return (1e300, grad);
+                }
+
+                for (var i = 0; i < k; i++)
+                {
+                    // d/dθ of −LL/W + λΣp² with p = e^θ.
+                    grad[i] = (-g[i] * p[i] * scale) + (2 * options.Penalizer * p[i] * p[i]);
+                }
+
+                return ((-ll * scale) + (options.Penalizer * penalty), grad);
+            }
+
             var value = Objective(theta);
             var gradient = Vector<double>.Build.Dense(k);
             var probe = theta.Clone();
@@ -109,9 +140,34 @@ internal static class MaximumLikelihood
             throw new FitFailedException(model, $"the optimiser ended at parameters ({string.Join(", ", estimate)}) where the log-likelihood is not finite.", "The data may not identify the model; try a small Penalizer.");
         }
 
-        var errors = StandardErrors(logLikelihood, estimate);
+        var errors = gradientOf is null ? StandardErrors(logLikelihood, estimate) : StandardErrorsFromGradient(gradientOf, estimate);
         var estimates = names.Select((n, i) => new ParameterEstimate(n, estimate[i], errors[i])).ToImmutableArray();
         return (estimate, ll, estimates, iterations);
+    }
+
+    /// <summary>As <see cref="StandardErrors"/>, with the Hessian from central differences of the analytic gradient.</summary>
+    public static double[] StandardErrorsFromGradient(LogLikelihoodWithGradient gradientOf, double[] estimate)
+    {
+        var k = estimate.Length;
+        var hessian = Matrix<double>.Build.Dense(k, k);
+        var p = new double[k];
+        var up = new double[k];
+        var down = new double[k];
+        for (var j = 0; j < k; j++)
+        {
+            var h = 1e-5 * Math.Max(Math.Abs(estimate[j]), 1e-3);
+            Array.Copy(estimate, p, k);
+            p[j] += h;
+            gradientOf(p, up);
+            p[j] -= 2 * h;
+            gradientOf(p, down);
+            for (var i = 0; i < k; i++)
+            {
+                hessian[i, j] = (up[i] - down[i]) / (2 * h);
+            }
+        }
+
+        return Invert((hessian + hessian.Transpose()) / 2);
     }
 
     /// <summary>Square roots of the diagonal of the inverse of −H, H the Hessian of the log-likelihood (central differences).</summary>
@@ -141,6 +197,12 @@ internal static class MaximumLikelihood
             }
         }
 
+        return Invert(hessian);
+    }
+
+    private static double[] Invert(Matrix<double> hessian)
+    {
+        var k = hessian.RowCount;
         try
         {
             var covariance = (-hessian).Inverse();

@@ -18,7 +18,7 @@ namespace CrmKit.Clv.Numerics;
 internal static class ParetoIntegral
 {
     // 32-point Gauss–Legendre nodes and weights on [−1, 1] (computed once).
-    private static readonly (double[] Nodes, double[] Weights) Legendre = GaussLegendre(32);
+    internal static readonly (double[] Nodes, double[] Weights) Legendre = GaussLegendre(32);
 
     public static double LogIntegral(double alpha, double beta, double p, double q, double tx, double t)
     {

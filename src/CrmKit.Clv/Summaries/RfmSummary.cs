@@ -70,8 +70,44 @@ public sealed class RfmSummary
         HoldoutDuration = holdoutDuration;
     }
 
+    private (double[] Values, int[] Index)? _distinctFrequencies;
+
     /// <summary>How many rows.</summary>
     public int Count => _frequency.Length;
+
+    /// <summary>
+    /// The distinct frequencies, and for each row the position of its frequency among them: the models compute the
+    /// gamma-function terms once per distinct frequency instead of once per row.
+    /// </summary>
+    internal (double[] Values, int[] Index) DistinctFrequencies
+    {
+        get
+        {
+            if (_distinctFrequencies is { } cached)
+            {
+                return cached;
+            }
+
+            var positions = new Dictionary<double, int>();
+            var index = new int[_frequency.Length];
+            var values = new List<double>();
+            for (var i = 0; i < _frequency.Length; i++)
+            {
+                if (!positions.TryGetValue(_frequency[i], out var position))
+                {
+                    position = values.Count;
+                    positions[_frequency[i]] = position;
+                    values.Add(_frequency[i]);
+                }
+
+                index[i] = position;
+            }
+
+            var result = (values.ToArray(), index);
+            _distinctFrequencies = result;
+            return result;
+        }
+    }
 
     /// <summary>How many customers the rows stand for (the sum of the weights).</summary>
     public double CustomerCount => _weight.Sum();
