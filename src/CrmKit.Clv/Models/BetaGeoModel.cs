@@ -140,6 +140,7 @@ public sealed class BetaGeoModel : ICountModel
     {
         ModelGuard.NotEmpty(data, "BG/NBD");
         ModelGuard.SomeRepeat(data, "BG/NBD");
+        data = data.CompressCounts(); // equal rows merged into weights: the same likelihood over fewer rows
         var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
             "BG/NBD", Names, v => LogLikelihood(data, v[0], v[1], v[2], v[3]), [1, MeanAge(data), 1, 1], data.CustomerCount, options ?? FitOptions.Default, (v, g) => LogLikelihood(data, v, g));
         return new FitResult<BetaGeoModel>(new BetaGeoModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations);
@@ -149,8 +150,7 @@ public sealed class BetaGeoModel : ICountModel
     public double ExpectedPurchases(double t)
     {
         ModelGuard.Horizon(t);
-        var z = t / (Alpha + t);
-        return (A + B - 1) / (A - 1) * (1 - (Math.Pow(Alpha / (Alpha + t), R) * Hypergeometric.F21(R, B, A + B - 1, z)));
+        return Unconditional(t, 0, 0);
     }
 
     /// <inheritdoc/>
@@ -158,11 +158,7 @@ public sealed class BetaGeoModel : ICountModel
     {
         ModelGuard.Horizon(t);
         ModelGuard.Customer(frequency, recency, age);
-        var x = frequency;
-        var rx = R + x;
-        var hyp = Hypergeometric.F21(rx, B + x, A + B + x - 1, t / (Alpha + age + t));
-        var numerator = (A + B + x - 1) / (A - 1) * (1 - (Math.Pow((Alpha + age) / (Alpha + age + t), rx) * hyp));
-        return numerator * ProbabilityAlive(frequency, recency, age);
+        return Unconditional(t, frequency, age) * ProbabilityAlive(frequency, recency, age);
     }
 
     /// <inheritdoc/>
@@ -178,6 +174,72 @@ public sealed class BetaGeoModel : ICountModel
         var logOdds = Math.Log(A) - Math.Log(B + frequency - 1) + ((R + frequency) * (Math.Log(Alpha + age) - Math.Log(Alpha + recency)));
         return 1 / (1 + Math.Exp(logOdds));
     }
+
+    /// <summary>
+    /// <see cref="ConditionalExpectedPurchases(double, double, double, double)"/> for every row of a summary. The
+    /// hypergeometric term depends only on (x, T), so it is computed once per distinct pair; rows are processed in
+    /// parallel.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than the summary.</exception>
+    public void ConditionalExpectedPurchases(double t, RfmSummary data, Span<double> destination)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ModelGuard.Horizon(t);
+        if (destination.Length < data.Count)
+        {
+            throw new ArgumentException($"The destination holds {destination.Length} values; the summary has {data.Count} rows.", nameof(destination));
+        }
+
+        var cache = new System.Collections.Concurrent.ConcurrentDictionary<(double X, double T), double>();
+        var x = data.Frequency.ToArray();
+        var tx = data.Recency.ToArray();
+        var age = data.Age.ToArray();
+        var result = new double[data.Count];
+        Parallel.For(0, (data.Count + 4095) / 4096, chunk =>
+        {
+            var end = Math.Min(data.Count, (chunk + 1) * 4096);
+            for (var i = chunk * 4096; i < end; i++)
+            {
+                var xi = x[i];
+                var ti = age[i];
+                var expected = cache.GetOrAdd((xi, ti), key => Unconditional(t, key.X, key.T));
+                result[i] = expected * AliveUnchecked(xi, tx[i], ti);
+            }
+        });
+        result.CopyTo(destination);
+    }
+
+    // (a+b+x−1)/(a−1)·[1 − (1−z)^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z)] with z = t/(α+T+t) (1 − z = (α+T)/(α+T+t)).
+    // The series has positive terms (no cancellation); the tiny power and the possibly huge ₂F₁ (x in the hundreds)
+    // are combined in logarithms, so neither overflows.
+    private double Unconditional(double t, double x, double age)
+    {
+        var z = t / (Alpha + age + t);
+        var rx = R + x;
+        return (A + B + x - 1) / (A - 1) * (1 - Hypergeometric.F21Times(rx, B + x, A + B + x - 1, z, rx * Math.Log(1 - z)));
+    }
+
+    /// <summary><see cref="ProbabilityAlive(double, double, double)"/> for every row of a summary.</summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than the summary.</exception>
+    public void ProbabilityAlive(RfmSummary data, Span<double> destination)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (destination.Length < data.Count)
+        {
+            throw new ArgumentException($"The destination holds {destination.Length} values; the summary has {data.Count} rows.", nameof(destination));
+        }
+
+        var x = data.Frequency;
+        var tx = data.Recency;
+        var t = data.Age;
+        for (var i = 0; i < x.Length; i++)
+        {
+            destination[i] = AliveUnchecked(x[i], tx[i], t[i]);
+        }
+    }
+
+    private double AliveUnchecked(double x, double tx, double t)
+        => x == 0 ? 1 : 1 / (1 + Math.Exp(Math.Log(A) - Math.Log(B + x - 1) + ((R + x) * (Math.Log(Alpha + t) - Math.Log(Alpha + tx)))));
 
     /// <summary>Probability of exactly <paramref name="n"/> purchases in (0, t] for a new customer (FHL 2005, eq. 8).</summary>
     public double ProbabilityOfPurchases(int n, double t)
@@ -202,8 +264,11 @@ public sealed class BetaGeoModel : ICountModel
         return Math.Clamp(result, 0, 1);
     }
 
-    /// <summary>Draws a customer base from the model (see <see cref="Simulation"/>).</summary>
+    /// <summary>Draws a customer base from the model, all observed for the same age (see <see cref="Simulation"/>).</summary>
     public RfmSummary Simulate(int customers, double age, Random random) => Simulation.BetaGeo(this, customers, age, random);
+
+    /// <summary>Draws a customer base from the model, each customer observed for its own age.</summary>
+    public RfmSummary Simulate(ReadOnlySpan<double> ages, Random random) => Simulation.BetaGeo(this, ages, random);
 
     internal static double MeanAge(RfmSummary data)
     {

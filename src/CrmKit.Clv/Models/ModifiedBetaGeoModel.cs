@@ -69,6 +69,7 @@ public sealed class ModifiedBetaGeoModel : ICountModel
     {
         ModelGuard.NotEmpty(data, "MBG/NBD");
         ModelGuard.SomeRepeat(data, "MBG/NBD");
+        data = data.CompressCounts(); // equal rows merged into weights: the same likelihood over fewer rows
         var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
             "MBG/NBD", Names, v => LogLikelihood(data, v[0], v[1], v[2], v[3]), [1, BetaGeoModel.MeanAge(data), 1, 1], data.CustomerCount, options ?? FitOptions.Default, (v, g) => BetaGeoModel.CountLikelihood(data, v, g, modified: true));
         return new FitResult<ModifiedBetaGeoModel>(new ModifiedBetaGeoModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations);
@@ -78,7 +79,9 @@ public sealed class ModifiedBetaGeoModel : ICountModel
     public double ExpectedPurchases(double t)
     {
         ModelGuard.Horizon(t);
-        return B / (A - 1) * (1 - (Math.Pow(Alpha / (Alpha + t), R) * Hypergeometric.F21(R, B + 1, A + B, t / (Alpha + t))));
+        // As for BG/NBD: the positive-term series, combined with the power (1−z)^r in logarithms.
+        var z = t / (Alpha + t);
+        return B / (A - 1) * (1 - Hypergeometric.F21Times(R, B + 1, A + B, z, R * Math.Log(1 - z)));
     }
 
     /// <inheritdoc/>
@@ -87,9 +90,8 @@ public sealed class ModifiedBetaGeoModel : ICountModel
         ModelGuard.Horizon(t);
         ModelGuard.Customer(frequency, recency, age);
         var x = frequency;
-        var rx = R + x;
-        var hyp = Hypergeometric.F21(rx, B + x + 1, A + B + x, t / (Alpha + age + t));
-        var numerator = (A + B + x) / (A - 1) * (1 - (Math.Pow((Alpha + age) / (Alpha + age + t), rx) * hyp));
+        var z = t / (Alpha + age + t);
+        var numerator = (A + B + x) / (A - 1) * (1 - Hypergeometric.F21Times(R + x, B + x + 1, A + B + x, z, (R + x) * Math.Log(1 - z)));
         return numerator * ProbabilityAlive(frequency, recency, age);
     }
 

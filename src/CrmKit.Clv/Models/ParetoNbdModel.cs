@@ -134,6 +134,7 @@ public sealed class ParetoNbdModel : ICountModel
     {
         ModelGuard.NotEmpty(data, "Pareto/NBD");
         ModelGuard.SomeRepeat(data, "Pareto/NBD");
+        data = data.CompressCounts(); // equal rows merged into weights: the same likelihood over fewer rows
         var meanAge = BetaGeoModel.MeanAge(data);
         var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
             "Pareto/NBD", Names, v => LogLikelihood(data, v[0], v[1], v[2], v[3]), [1, meanAge, 1, meanAge], data.CustomerCount, options ?? FitOptions.Default, (v, g) => LogLikelihood(data, v, g));

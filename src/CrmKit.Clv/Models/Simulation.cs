@@ -10,6 +10,16 @@ namespace CrmKit.Clv.Models;
 /// </summary>
 public static class Simulation
 {
+    /// <summary>Customers from a BG/NBD model, each observed for its own age.</summary>
+    public static RfmSummary BetaGeo(BetaGeoModel model, ReadOnlySpan<double> ages, Random random)
+        => Draw(ages, random, (rng, age) =>
+        {
+            ArgumentNullException.ThrowIfNull(model);
+            var lambda = Gamma.Sample(rng, model.R, model.Alpha);
+            var p = Beta.Sample(rng, model.A, model.B);
+            return Purchases(rng, lambda, age, dropOutAtStart: false, p);
+        });
+
     /// <summary>Customers from a BG/NBD model.</summary>
     public static RfmSummary BetaGeo(BetaGeoModel model, int customers, double age, Random random)
         => Draw(customers, age, random, (rng, ages) =>
@@ -55,6 +65,44 @@ public static class Simulation
 
             return (x, last);
         });
+
+    /// <summary>
+    /// Customers from a BG/BB model over <paramref name="opportunities"/> discrete periods: before each period an active
+    /// customer drops out with probability θ; an active customer transacts in a period with probability p. Rows are
+    /// (x, t_x, n) patterns as <see cref="BetaGeoBetaBinomialModel"/> reads them.
+    /// </summary>
+    public static RfmSummary BetaGeoBetaBinomial(BetaGeoBetaBinomialModel model, int customers, int opportunities, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentOutOfRangeException.ThrowIfLessThan(customers, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(opportunities, 1);
+        var x = new double[customers];
+        var tx = new double[customers];
+        var n = new double[customers];
+        for (var i = 0; i < customers; i++)
+        {
+            var p = Beta.Sample(random, model.Alpha, model.Beta);
+            var theta = Beta.Sample(random, model.Gamma, model.Delta);
+            for (var t = 1; t <= opportunities; t++)
+            {
+                if (random.NextDouble() < theta)
+                {
+                    break;
+                }
+
+                if (random.NextDouble() < p)
+                {
+                    x[i]++;
+                    tx[i] = t;
+                }
+            }
+
+            n[i] = opportunities;
+        }
+
+        return RfmSummary.Create(x, tx, n, unit: TimeUnit.Day).Compress();
+    }
 
     /// <summary>
     /// Adds Gamma-Gamma spend to a summary: for each customer a scale ν ~ Gamma(q, v), then each repeat purchase's value
@@ -113,21 +161,33 @@ public static class Simulation
     private static RfmSummary Draw(int customers, double age, Random random, Func<Random, double, (int X, double Recency)> customer)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(customers, 1);
+        var ages = new double[customers];
+        Array.Fill(ages, age);
+        return Draw(ages, random, customer);
+    }
+
+    private static RfmSummary Draw(ReadOnlySpan<double> ages, Random random, Func<Random, double, (int X, double Recency)> customer)
+    {
         ArgumentNullException.ThrowIfNull(random);
-        if (!(age > 0) || !double.IsFinite(age))
+        if (ages.IsEmpty)
         {
-            throw new ArgumentOutOfRangeException(nameof(age), age, "The observation age must be positive and finite.");
+            throw new ArgumentOutOfRangeException(nameof(ages), "At least one customer is needed.");
         }
 
-        var x = new double[customers];
-        var tx = new double[customers];
-        var t = new double[customers];
-        for (var i = 0; i < customers; i++)
+        var x = new double[ages.Length];
+        var tx = new double[ages.Length];
+        var t = new double[ages.Length];
+        for (var i = 0; i < ages.Length; i++)
         {
-            var (n, recency) = customer(random, age);
+            if (!(ages[i] > 0) || !double.IsFinite(ages[i]))
+            {
+                throw new ArgumentOutOfRangeException(nameof(ages), ages[i], $"Age {i} must be positive and finite.");
+            }
+
+            var (n, recency) = customer(random, ages[i]);
             x[i] = n;
             tx[i] = recency;
-            t[i] = age;
+            t[i] = ages[i];
         }
 
         return RfmSummary.Create(x, tx, t);

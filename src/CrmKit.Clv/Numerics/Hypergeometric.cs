@@ -2,27 +2,37 @@ using static MathNet.Numerics.SpecialFunctions;
 
 namespace CrmKit.Clv.Numerics;
 
-/// <summary>The Gauss hypergeometric function ₂F₁ where the CLV formulas need it: real a, b, c &gt; 0 and 0 ≤ z &lt; 1.</summary>
+/// <summary>The Gauss hypergeometric function ₂F₁ where the CLV formulas need it: real a, b and c (c not 0, −1, −2 …) and 0 ≤ z &lt; 1.</summary>
 internal static class Hypergeometric
 {
     private const int MaxTerms = 200_000;
+    private const double Rescale = 1e200;
+
+    /// <summary>₂F₁(a, b; c; z). See <see cref="F21Times"/>.</summary>
+    public static double F21(double a, double b, double c, double z) => F21Times(a, b, c, z, 0);
 
     /// <summary>
-    /// ₂F₁(a, b; c; z). The power series converges like zⁿ and is summed up to z = 0.99. Closer to 1, the linear transformation to 1 − z (Abramowitz &amp; Stegun 15.3.6) is used, unless
-    /// c − a − b is within 1e-6 of an integer, where its gamma functions have poles and the plain series is summed instead.
+    /// e^(logFactor)·₂F₁(a, b; c; z), computed so that a huge ₂F₁ times a tiny factor neither overflows nor underflows
+    /// on the way. The power series is summed (with running rescaling) up to z = 0.999 while its terms peak early enough; otherwise the
+    /// linear transformation to 1 − z (Abramowitz &amp; Stegun 15.3.6) is used, unless c − a − b is within 1e-6 of an
+    /// integer, where its gamma functions have poles and the series is summed instead.
     /// </summary>
     /// <exception cref="ArithmeticException">The series did not converge.</exception>
-    public static double F21(double a, double b, double c, double z)
+    public static double F21Times(double a, double b, double c, double z, double logFactor)
     {
         if (z is < 0 or >= 1 || double.IsNaN(z))
         {
             throw new ArgumentOutOfRangeException(nameof(z), z, "₂F₁ is evaluated here for 0 ≤ z < 1 only.");
         }
 
+        // The series' terms peak near n ≈ |ab/c|·z/(1−z); past a few tens of thousands of terms the transformation is
+        // both faster and more accurate.
         var s = c - a - b;
-        if (z <= 0.99 || Math.Abs(s - Math.Round(s)) < 1e-6)
+        var nearPole = Math.Abs(s - Math.Round(s)) < 1e-6;
+        if ((z <= 0.999 && Math.Abs(a * b / c) * z / (1 - z) < 20_000) || nearPole)
         {
-            return Series(a, b, c, z);
+            var (sum, logScale) = Series(a, b, c, z, nearPole ? 20 * MaxTerms : MaxTerms);
+            return sum * Math.Exp(logScale + logFactor);
         }
 
         // A&S 15.3.6: F = Γ(c)Γ(s)/(Γ(c−a)Γ(c−b)) F(a, b; 1−s; 1−z) + (1−z)^s Γ(c)Γ(−s)/(Γ(a)Γ(b)) F(c−a, c−b; 1+s; 1−z).
@@ -31,26 +41,38 @@ internal static class Hypergeometric
         var (l2, s2) = LogAbsGamma(c - a);
         var (l3, s3) = LogAbsGamma(c - b);
         var (l4, s4) = LogAbsGamma(-s);
-        var logC = GammaLn(c);
-        var first = s1 * s2 * s3 * Math.Exp(logC + l1 - l2 - l3) * Series(a, b, 1 - s, w);
-        var second = s4 * Math.Exp(logC + l4 - GammaLn(a) - GammaLn(b) + (s * Math.Log(w))) * Series(c - a, c - b, 1 + s, w);
+        var (l5, s5) = LogAbsGamma(a);
+        var (l6, s6) = LogAbsGamma(b);
+        var (logC, signC) = LogAbsGamma(c);
+        var (sum1, scale1) = Series(a, b, 1 - s, w);
+        var (sum2, scale2) = Series(c - a, c - b, 1 + s, w);
+        var first = signC * s1 * s2 * s3 * sum1 * Math.Exp(logC + l1 - l2 - l3 + scale1 + logFactor);
+        var second = signC * s4 * s5 * s6 * sum2 * Math.Exp(logC + l4 - l5 - l6 + (s * Math.Log(w)) + scale2 + logFactor);
         return first + second;
     }
 
-    private static double Series(double a, double b, double c, double z)
+    // Σ (a)_n (b)_n / ((c)_n n!) zⁿ as sum·e^(logScale), rescaled whenever it grows past 1e200.
+    private static (double Sum, double LogScale) Series(double a, double b, double c, double z, int maxTerms = MaxTerms)
     {
-        double sum = 1, term = 1;
-        for (var n = 0; n < MaxTerms; n++)
+        double sum = 1, term = 1, logScale = 0;
+        for (var n = 0; n < maxTerms; n++)
         {
             term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
             sum += term;
+            if (Math.Abs(sum) > Rescale || Math.Abs(term) > Rescale)
+            {
+                sum /= Rescale;
+                term /= Rescale;
+                logScale += Math.Log(Rescale);
+            }
+
             if (Math.Abs(term) <= 1e-16 * Math.Abs(sum))
             {
-                return sum;
+                return (sum, logScale);
             }
         }
 
-        throw new ArithmeticException($"₂F₁({a}, {b}; {c}; {z}) did not converge in {MaxTerms} terms.");
+        throw new ArithmeticException($"₂F₁({a}, {b}; {c}; {z}) did not converge in {maxTerms} terms.");
     }
 
     // ln|Γ(x)| and the sign of Γ(x), for any real x that is not a pole.

@@ -243,13 +243,18 @@ public sealed class RfmSummary
     /// the likelihoods of the count and spend models are unchanged, and fits run over fewer rows.
     /// Holdout columns and ids are dropped.
     /// </summary>
-    public RfmSummary Compress()
+    public RfmSummary Compress() => Compress(keepMonetary: true);
+
+    /// <summary>As <see cref="Compress()"/>, ignoring the monetary value: what the count models see.</summary>
+    internal RfmSummary CompressCounts() => Compress(keepMonetary: false);
+
+    private RfmSummary Compress(bool keepMonetary)
     {
         var groups = new Dictionary<(double, double, double, double), double>();
         var order = new List<(double, double, double, double)>();
         for (var i = 0; i < Count; i++)
         {
-            var key = (_frequency[i], _recency[i], _age[i], _monetary[i]);
+            var key = (_frequency[i], _recency[i], _age[i], keepMonetary ? _monetary[i] : 0);
             if (groups.TryGetValue(key, out var w))
             {
                 groups[key] = w + _weight[i];
