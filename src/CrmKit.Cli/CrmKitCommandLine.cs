@@ -56,6 +56,7 @@ internal static class CrmKitCommandLine
         var root = new RootCommand("CrmKit: customer care for shops — import customers and orders, merge duplicates, segment, plan care and value customers.");
         root.Subcommands.Add(RunCommand(output, error));
         root.Subcommands.Add(SeedsCommand(output));
+        root.Subcommands.Add(ClvCommand.Build(output, error));
         return root;
     }
 

@@ -1,0 +1,352 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CrmKit.Clv.Models;
+using CrmKit.Clv.Summaries;
+using CrmKit.Customers;
+using CrmKit.Customers.Import;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CrmKit.Cli;
+
+/// <summary><c>crmkit clv summary|fit|predict</c>.</summary>
+internal static class ClvCommand
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private sealed record Inputs(
+        Option<FileInfo> Transactions,
+        Option<string> Format,
+        Option<string> Period,
+        Option<string> CalibrationEnd,
+        Option<string> ObservationEnd,
+        Option<string> CustomerColumn,
+        Option<string> DateColumn,
+        Option<string> AmountColumn,
+        Option<string> CohortColumn);
+
+    public static Command Build(TextWriter output, TextWriter error)
+    {
+        var inputs = new Inputs(
+            new Option<FileInfo>("--transactions") { Description = "Transactions file. Default: the completed orders of the bundled sample shop (seeds/store)." },
+            new Option<string>("--format") { Description = "csv (customer_id,date,amount; see the column options), cdnow (whitespace: customer date(YYYYMMDD) cds value), bgbb (frequency,recency,periods[,weights] patterns, for bg-bb) or cohort (active customers per period, for sbg). Default csv.", DefaultValueFactory = _ => "csv" }.AcceptOnlyFromAmong("csv", "cdnow", "bgbb", "cohort"),
+            new Option<string>("--period") { Description = "The unit in which recency and age are expressed: day, week or month (30.4375 days). Purchases on the same calendar day count once. Default week.", DefaultValueFactory = _ => "week" }.AcceptOnlyFromAmong("day", "week", "month"),
+            new Option<string>("--calibration-end") { Description = "Last day (YYYY-MM-DD) of the calibration period; the days after it, to the observation end, are the holdout period." },
+            new Option<string>("--observation-end") { Description = "Last day (YYYY-MM-DD) of observation; later transactions are ignored. Default: the last transaction day." },
+            new Option<string>("--customer-column") { Description = "csv format: the customer column. Default customer_id.", DefaultValueFactory = _ => "customer_id" },
+            new Option<string>("--date-column") { Description = "csv format: the date column (2025-01-29, 20250129, 29/01/2025 or ISO date-time). Default date.", DefaultValueFactory = _ => "date" },
+            new Option<string>("--amount-column") { Description = "csv format: the amount column. Default amount.", DefaultValueFactory = _ => "amount" },
+            new Option<string>("--column") { Description = "cohort format: the column with the active customers per period. Default: the second column." });
+
+        var summary = new Command("summary", "Print the per-customer RFM summary (frequency, recency, T, monetary value, and holdout columns with --calibration-end) as CSV.");
+        AddInputs(summary, inputs);
+        summary.SetAction(parsed =>
+        {
+            var (data, _) = LoadSummary(parsed, inputs, error);
+            WriteSummary(output, data);
+            return CrmKitCommandLine.Success;
+        });
+
+        var model = new Option<string>("--model") { Description = "bg-nbd, mbg-nbd, pareto-nbd, bg-bb, gamma-gamma or sbg.", Required = true }
+            .AcceptOnlyFromAmong("bg-nbd", "mbg-nbd", "pareto-nbd", "bg-bb", "gamma-gamma", "sbg");
+        var penalizer = new Option<double>("--penalizer") { Description = "L2 penalty coefficient (lifetimes' penalizer_coef). Default 0.", DefaultValueFactory = _ => 0 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object: model, parameters, standardErrors, logLikelihood, customers, fitMilliseconds." };
+        var fit = new Command("fit", "Fit a model by maximum likelihood and print its parameters (named as in the literature), standard errors, log-likelihood and fit time.") { model, penalizer, json };
+        AddInputs(fit, inputs);
+        fit.SetAction(parsed =>
+        {
+            var name = parsed.GetValue(model)!;
+            var options = new FitOptions { Penalizer = parsed.GetValue(penalizer) };
+            var (estimates, logLikelihood, customers, elapsed) = Fit(name, parsed, inputs, options, error);
+            if (parsed.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(new
+                {
+                    model = name,
+                    parameters = estimates.ToDictionary(e => e.Name, e => e.Value),
+                    standardErrors = estimates.ToDictionary(e => e.Name, e => double.IsFinite(e.StandardError) ? e.StandardError : (double?)null),
+                    logLikelihood,
+                    customers,
+                    fitMilliseconds = elapsed.TotalMilliseconds,
+                }));
+            }
+            else
+            {
+                output.WriteLine(string.Create(Inv, $"{name} fitted on {customers:N0} customers in {elapsed.TotalMilliseconds:F1} ms"));
+                output.WriteLine("  parameter        estimate   std. error");
+                foreach (var e in estimates)
+                {
+                    output.WriteLine(string.Create(Inv, $"  {e.Name,-9} {e.Value,15:G8} {e.StandardError,12:G5}"));
+                }
+
+                output.WriteLine(string.Create(Inv, $"  log-likelihood {logLikelihood:F4}"));
+            }
+
+            return CrmKitCommandLine.Success;
+        });
+
+        var horizon = new Option<double>("--horizon") { Description = "How far ahead to predict, in --period units. Default 52.", DefaultValueFactory = _ => 52 };
+        var countModel = new Option<string>("--model") { Description = "Count model: bg-nbd, mbg-nbd or pareto-nbd. Default bg-nbd.", DefaultValueFactory = _ => "bg-nbd" }
+            .AcceptOnlyFromAmong("bg-nbd", "mbg-nbd", "pareto-nbd");
+        var margin = new Option<double>("--margin") { Description = "Profit margin applied to spend in the CLV (0.3 = 30 %). Default 1.", DefaultValueFactory = _ => 1 };
+        var discount = new Option<double>("--discount-rate") { Description = "Discount rate per step of the CLV; the horizon is cut into 12 steps. Default 0.01.", DefaultValueFactory = _ => 0.01 };
+        var predict = new Command("predict", "Fit the count model and Gamma-Gamma, then print per customer: probability alive, expected purchases in the horizon and discounted CLV, as CSV.")
+        {
+            horizon, countModel, margin, discount,
+        };
+        AddInputs(predict, inputs);
+        predict.SetAction(parsed =>
+        {
+            var (data, _) = LoadSummary(parsed, inputs, error);
+            var count = FitCount(parsed.GetValue(countModel)!, data);
+            GammaGammaModel? spend = null;
+            try
+            {
+                spend = GammaGammaModel.Fit(data).Model;
+            }
+            catch (FitFailedException ex)
+            {
+                error.WriteLine($"crmkit: no CLV column: {ex.Message}");
+            }
+
+            var clvOptions = new ClvOptions { Horizon = parsed.GetValue(horizon), Margin = parsed.GetValue(margin), DiscountRate = parsed.GetValue(discount) };
+            using var progress = new Progress(error, data.Count, "predict");
+            output.WriteLine("customer_id,frequency,recency,T,monetary_value,probability_alive,expected_purchases" + (spend is null ? string.Empty : ",clv"));
+            for (var i = 0; i < data.Count; i++)
+            {
+                var row = data[i];
+                var alive = count.ProbabilityAlive(row.Frequency, row.Recency, row.Age);
+                var expected = count.ConditionalExpectedPurchases(clvOptions.Horizon, row.Frequency, row.Recency, row.Age);
+                var clv = spend is null ? string.Empty : "," + CustomerValue.Discounted(count, spend, row, clvOptions).ToString("F2", Inv);
+                output.WriteLine(string.Create(Inv, $"{Csv(row.CustomerId)},{row.Frequency},{row.Recency:0.####},{row.Age:0.####},{row.MonetaryValue:0.##},{alive:0.######},{expected:0.######}{clv}"));
+                progress.Report(i + 1);
+            }
+
+            return CrmKitCommandLine.Success;
+        });
+
+        return new Command("clv", "Customer lifetime value: RFM summaries, model fits and predictions.") { summary, fit, predict };
+    }
+
+    private static void AddInputs(Command command, Inputs inputs)
+    {
+        foreach (var option in new Option[] { inputs.Transactions, inputs.Format, inputs.Period, inputs.CalibrationEnd, inputs.ObservationEnd, inputs.CustomerColumn, inputs.DateColumn, inputs.AmountColumn, inputs.CohortColumn })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    private static (IReadOnlyList<ParameterEstimate>, double, double, TimeSpan) Fit(string name, ParseResult parsed, Inputs inputs, FitOptions options, TextWriter error)
+    {
+        var format = parsed.GetValue(inputs.Format);
+        if (name == "sbg")
+        {
+            var active = LoadCohort(parsed, inputs);
+            var watch = Stopwatch.StartNew();
+            var result = ShiftedBetaGeometricModel.Fit(active, options);
+            return (result.Parameters, result.LogLikelihood, result.Customers, watch.Elapsed);
+        }
+
+        if (name == "bg-bb")
+        {
+            if (format != "bgbb")
+            {
+                throw new InvalidValueException("--format", $"bg-bb is fitted on opportunity patterns; '{format}' is not such a file.", "Give a frequency,recency,periods[,weights] file with --format bgbb.");
+            }
+
+            var patterns = LoadPatterns(parsed, inputs);
+            var watch = Stopwatch.StartNew();
+            var result = BetaGeoBetaBinomialModel.Fit(patterns, options);
+            return (result.Parameters, result.LogLikelihood, result.Customers, watch.Elapsed);
+        }
+
+        var (data, _) = LoadSummary(parsed, inputs, error);
+        var timer = Stopwatch.StartNew();
+        return name switch
+        {
+            "bg-nbd" => Done(BetaGeoModel.Fit(data, options)),
+            "mbg-nbd" => Done(ModifiedBetaGeoModel.Fit(data, options)),
+            "pareto-nbd" => Done(ParetoNbdModel.Fit(data, options)),
+            _ => Done(GammaGammaModel.Fit(data, options)),
+        };
+
+        (IReadOnlyList<ParameterEstimate>, double, double, TimeSpan) Done<T>(FitResult<T> result)
+            => (result.Parameters, result.LogLikelihood, result.Customers, timer.Elapsed);
+    }
+
+    private static ICountModel FitCount(string name, RfmSummary data) => name switch
+    {
+        "mbg-nbd" => ModifiedBetaGeoModel.Fit(data).Model,
+        "pareto-nbd" => ParetoNbdModel.Fit(data).Model,
+        _ => BetaGeoModel.Fit(data).Model,
+    };
+
+    private static (RfmSummary Summary, IReadOnlyList<ImportIssue> Issues) LoadSummary(ParseResult parsed, Inputs inputs, TextWriter error)
+    {
+        var unit = parsed.GetValue(inputs.Period) switch { "day" => TimeUnit.Day, "month" => TimeUnit.Month, _ => TimeUnit.Week };
+        var calibrationEnd = Date(parsed.GetValue(inputs.CalibrationEnd), "--calibration-end");
+        var observationEnd = Date(parsed.GetValue(inputs.ObservationEnd), "--observation-end");
+        var issues = new List<ImportIssue>();
+        List<Transaction> transactions;
+        var file = parsed.GetValue(inputs.Transactions);
+        var format = parsed.GetValue(inputs.Format);
+        if (format is "bgbb" or "cohort")
+        {
+            throw new InvalidValueException("--format", $"'{format}' files hold model-ready data, not transactions; use them with 'clv fit --model {(format == "bgbb" ? "bg-bb" : "sbg")}'.");
+        }
+
+        if (file is null)
+        {
+            var shop = CustomerDataSet.ReadFolder(SeedsFolder.Store());
+            var zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+            transactions = [.. shop.Customers.SelectMany(c => c.History.Orders.Where(o => o.IsRevenue).Select(o => new Transaction(c.Id.Value, o.PlacedAt.InZone(c.TimeZone ?? zone).Date, (double)o.Total.Amount)))];
+        }
+        else
+        {
+            if (!file.Exists)
+            {
+                throw new FileNotFoundException($"The transactions file '{file.FullName}' does not exist.", file.FullName);
+            }
+
+            using var reader = file.OpenText();
+            transactions = format == "cdnow"
+                ? [.. TransactionReader.ReadCdnow(reader, file.Name, issues)]
+                : [.. TransactionReader.ReadCsv(reader, file.Name, issues, new TransactionColumns { CustomerId = parsed.GetValue(inputs.CustomerColumn)!, Date = parsed.GetValue(inputs.DateColumn)!, Amount = parsed.GetValue(inputs.AmountColumn)! })];
+        }
+
+        foreach (var issue in issues)
+        {
+            error.WriteLine($"rejected: {issue}");
+        }
+
+        if (transactions.Count == 0)
+        {
+            throw new InvalidValueException("transactions", "no valid transaction was read.");
+        }
+
+        var end = observationEnd ?? transactions.Max(t => t.Date);
+        var options = new RfmOptions { ObservationEnd = end, CalibrationEnd = calibrationEnd, Unit = unit };
+        return (RfmSummaryBuilder.FromUnsorted(transactions.Select(t => (t.CustomerId, t.Date, t.Amount)), options), issues);
+    }
+
+    private static RfmSummary LoadPatterns(ParseResult parsed, Inputs inputs)
+    {
+        var rows = ReadNumbers(parsed, inputs, minColumns: 3);
+        return RfmSummary.Create(
+            [.. rows.Select(r => r.Values[0])],
+            [.. rows.Select(r => r.Values[1])],
+            [.. rows.Select(r => r.Values[2])],
+            weight: rows.All(r => r.Values.Length > 3) ? [.. rows.Select(r => r.Values[3])] : default,
+            unit: TimeUnit.Day);
+    }
+
+    private static double[] LoadCohort(ParseResult parsed, Inputs inputs)
+    {
+        if (parsed.GetValue(inputs.Format) != "cohort")
+        {
+            throw new InvalidValueException("--format", "sbg is fitted on a cohort's active customers per period.", "Give such a file with --format cohort (and --column NAME).");
+        }
+
+        var file = parsed.GetValue(inputs.Transactions) ?? throw new InvalidValueException("--transactions", "sbg needs a cohort file.");
+        var lines = File.ReadAllLines(file.FullName);
+        var header = lines[0].Split(',').Select(h => h.Trim()).ToList();
+        var name = parsed.GetValue(inputs.CohortColumn);
+        var column = name is null ? 1 : header.IndexOf(name);
+        if (column < 0 || column >= header.Count)
+        {
+            throw new InvalidValueException("--column", $"'{name}' is not a column of {file.Name}; it has {string.Join(", ", header)}.");
+        }
+
+        return [.. ReadNumbers(parsed, inputs, minColumns: column + 1).Select(r => r.Values[column])];
+    }
+
+    private static List<(int Line, double[] Values)> ReadNumbers(ParseResult parsed, Inputs inputs, int minColumns)
+    {
+        var file = parsed.GetValue(inputs.Transactions) ?? throw new InvalidValueException("--transactions", "a data file is needed for this model.");
+        if (!file.Exists)
+        {
+            throw new FileNotFoundException($"The data file '{file.FullName}' does not exist.", file.FullName);
+        }
+
+        var rows = new List<(int, double[])>();
+        var lines = File.ReadAllLines(file.FullName);
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].Trim().Length == 0)
+            {
+                continue;
+            }
+
+            var fields = lines[i].Split(',');
+            var values = new double[fields.Length];
+            for (var j = 0; j < fields.Length; j++)
+            {
+                if (!double.TryParse(fields[j].Trim(), NumberStyles.Float, Inv, out values[j]))
+                {
+                    throw new InvalidValueException("data", $"{file.Name}:{i + 1}: field {j + 1} '{fields[j].Trim()}' is not a number.");
+                }
+            }
+
+            if (values.Length < minColumns)
+            {
+                throw new InvalidValueException("data", $"{file.Name}:{i + 1}: {values.Length} fields; at least {minColumns} are needed.");
+            }
+
+            rows.Add((i + 1, values));
+        }
+
+        return rows;
+    }
+
+    private static LocalDate? Date(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var result = LocalDatePattern.Iso.Parse(text);
+        return result.Success ? result.Value : throw new InvalidValueException(option, $"'{text}' is not a date YYYY-MM-DD.");
+    }
+
+    private static void WriteSummary(TextWriter output, RfmSummary data)
+    {
+        var holdout = data.HoldoutDuration > 0;
+        output.WriteLine("customer_id,frequency,recency,T,monetary_value" + (holdout ? ",frequency_holdout,monetary_value_holdout,duration_holdout" : string.Empty));
+        for (var i = 0; i < data.Count; i++)
+        {
+            var r = data[i];
+            var tail = holdout ? string.Create(Inv, $",{r.FrequencyHoldout},{r.MonetaryValueHoldout:0.######},{data.HoldoutDuration:0.######}") : string.Empty;
+            output.WriteLine(string.Create(Inv, $"{Csv(r.CustomerId)},{r.Frequency},{r.Recency:0.######},{r.Age:0.######},{r.MonetaryValue:0.######}{tail}"));
+        }
+    }
+
+    private static string Csv(string value) => value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    /// <summary>A progress line on standard error for long runs, shown only on an interactive terminal.</summary>
+    private sealed class Progress(TextWriter error, int total, string label) : IDisposable
+    {
+        private readonly bool _show = total >= 100_000 && !Console.IsErrorRedirected;
+        private int _shown = -1;
+
+        public void Report(int done)
+        {
+            var percent = (int)(100L * done / total);
+            if (_show && percent != _shown)
+            {
+                _shown = percent;
+                error.Write($"\r{label}: [{new string('#', percent / 5),-20}] {percent,3}%");
+            }
+        }
+
+        public void Dispose()
+        {
+            if (_show)
+            {
+                error.WriteLine();
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using CrmKit.Testing;
+
+namespace CrmKit.Cli.Tests;
+
+public class ClvCommandTests
+{
+    [SharedDataFact]
+    public void FitJson_CdnowCalibrationSummary_PrintsTheDocumentedObject()
+    {
+        var (code, output, error) = CliRunner.Run("clv", "fit", "--model", "bg-nbd", "--transactions", SharedData.File("CDNOW_sample.txt"), "--format", "cdnow", "--observation-end", "1997-09-30", "--json");
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("bg-nbd", root.GetProperty("model").GetString());
+        Assert.Equal(2357, root.GetProperty("customers").GetDouble());
+        Assert.True(root.GetProperty("fitMilliseconds").GetDouble() > 0);
+        // From unrounded days/7 the maximum is a little below the published one on the 2-decimal file (−9582.4256).
+        Assert.Equal(-9582.43, root.GetProperty("logLikelihood").GetDouble(), 2);
+        Assert.Equal(0.2426, root.GetProperty("parameters").GetProperty("r").GetDouble(), 3);
+        Assert.Equal(["r", "alpha", "a", "b"], root.GetProperty("standardErrors").EnumerateObject().Select(p => p.Name));
+    }
+
+    [SharedDataFact]
+    public void FitBgbb_DonationPatterns_MatchesThePaper()
+    {
+        var (code, output, _) = CliRunner.Run("clv", "fit", "--model", "bg-bb", "--transactions", SharedData.File("donations.csv"), "--format", "bgbb", "--json");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(-33225.5813, json.RootElement.GetProperty("logLikelihood").GetDouble(), 4);
+    }
+
+    [Fact]
+    public void Summary_CsvTransactions_MergesSameDayPurchasesAndSplitsTheHoldout()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("crmkit-clv-").FullName, "t.csv");
+        File.WriteAllText(file, "customer_id,date,amount\nA,2025-01-01,10\nA,2025-01-01,5\nA,2025-01-15,20\nA,2025-02-10,30\nB,2025-01-08,7\nB,bad-date,3\n");
+
+        var (code, output, error) = CliRunner.Run("clv", "summary", "--transactions", file, "--period", "day", "--calibration-end", "2025-01-31", "--observation-end", "2025-02-28");
+
+        Assert.Equal(0, code);
+        Assert.Equal("rejected: t.csv:7: column 'date': 'bad-date' is not a date (2025-01-29, 20250129, 29/01/2025 or an ISO date-time).", error.Trim());
+        Assert.Equal(
+            [
+                "customer_id,frequency,recency,T,monetary_value,frequency_holdout,monetary_value_holdout,duration_holdout",
+                "A,1,14,30,20,1,30,28",
+                "B,0,0,23,0,0,0,28",
+            ],
+            output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Fit_MissingFile_IsBadInput()
+    {
+        var (code, _, error) = CliRunner.Run("clv", "fit", "--model", "pareto-nbd", "--transactions", "/nonexistent/t.csv");
+        Assert.Equal(1, code);
+        Assert.Equal("crmkit: The transactions file '/nonexistent/t.csv' does not exist.", error.Trim());
+    }
+
+    [Fact]
+    public void Fit_UnknownModel_IsUsageError()
+        => Assert.Equal(2, CliRunner.Run("clv", "fit", "--model", "lifetimes").ExitCode);
+
+    [Fact]
+    public void Predict_BundledShop_PrintsOneRowPerCustomerWithProbabilities()
+    {
+        var (code, output, _) = CliRunner.Run("clv", "predict", "--horizon", "26");
+        Assert.Equal(0, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("customer_id,frequency,recency,T,monetary_value,probability_alive,expected_purchases,clv", lines[0]);
+        Assert.True(lines.Length > 4000);
+        foreach (var line in lines.Skip(1))
+        {
+            var fields = line.Split(',');
+            var alive = double.Parse(fields[5], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(alive, 0, 1);
+            Assert.True(double.Parse(fields[6], System.Globalization.CultureInfo.InvariantCulture) >= 0);
+        }
+    }
+}
