@@ -23,4 +23,20 @@ public class ClosedFormTests
         var mean = Enumerable.Range(0, 400).Sum(n => n * CdnowBetaGeo.ProbabilityOfPurchases(n, 52));
         Assert.Equal(CdnowBetaGeo.ExpectedPurchases(52), mean, 6);
     }
+
+    [Fact]
+    public void BetaGeo_BatchPredictions_EqualRowByRow()
+    {
+        var ages = Enumerable.Range(0, 20_000).Select(i => (1 + (i % 91)) / 7.0).ToArray();
+        var data = CdnowBetaGeo.Simulate(ages, new Random(9));
+        var expected = new double[data.Count];
+        var alive = new double[data.Count];
+        CdnowBetaGeo.ConditionalExpectedPurchases(26, data, expected);
+        CdnowBetaGeo.ProbabilityAlive(data, alive);
+        for (var i = 0; i < data.Count; i++)
+        {
+            Assert.Equal(CdnowBetaGeo.ConditionalExpectedPurchases(26, data.Frequency[i], data.Recency[i], data.Age[i]), expected[i], 12);
+            Assert.Equal(CdnowBetaGeo.ProbabilityAlive(data.Frequency[i], data.Recency[i], data.Age[i]), alive[i], 14);
+        }
+    }
 }

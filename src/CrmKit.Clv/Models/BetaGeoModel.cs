@@ -98,33 +98,8 @@ public sealed class BetaGeoModel : ICountModel
             perX[(j * 6) + 5] = x > 0 || modified ? 1 / tail : 0;
         }
 
-        var fx = data.Frequency;
-        var tx = data.Recency;
-        var t = data.Age;
-        var w = data.Weight;
-        double sum = 0, gR = 0, gAlpha = 0, gA = 0, gB = 0;
-        for (var i = 0; i < fx.Length; i++)
-        {
-            var j = index[i] * 6;
-            var rx = r + fx[i];
-            var logAT = Math.Log(alpha + t[i]);
-            var logATx = Math.Log(alpha + tx[i]);
-            var a3 = -rx * logAT;
-            var a4 = perX[j + 4] - (rx * logATx);
-            var max = Math.Max(a3, a4);
-            var e3 = Math.Exp(a3 - max);
-            var e4 = Math.Exp(a4 - max);
-            var total = e3 + e4;
-            var w3 = e3 / total;
-            var w4 = e4 / total;
-            var wi = w[i];
-            sum += wi * (perX[j] + max + Math.Log(total));
-            gR += wi * (perX[j + 1] - (w3 * logAT) - (w4 * logATx));
-            gAlpha += wi * (-rx * ((w3 / (alpha + t[i])) + (w4 / (alpha + tx[i]))));
-            gA += wi * (-perX[j + 3] + (w4 / a));
-            gB += wi * (perX[j + 2] - perX[j + 3] - (w4 * perX[j + 5]));
-        }
-
+        var table = perX.ToArray();
+        var (sum, gR, gAlpha, gA, gB) = RowSums.Sum(data.Count, (from, to) => CountRows(data, table, index, r, alpha, a, from, to));
         var n = data.CustomerCount;
         var psiAB = DiGamma(a + b);
         gradient[0] = gR + (n * (Math.Log(alpha) - DiGamma(r)));
@@ -132,6 +107,38 @@ public sealed class BetaGeoModel : ICountModel
         gradient[2] = gA + (n * psiAB);
         gradient[3] = gB + (n * (psiAB - DiGamma(b)));
         return sum + (n * ((r * Math.Log(alpha)) - GammaLn(r) + GammaLn(a + b) - GammaLn(b)));
+    }
+
+    private static RowSums CountRows(RfmSummary data, double[] perX, int[] index, double r, double alpha, double a, int from, int to)
+    {
+        var fx = data.Frequency;
+        var tx = data.Recency;
+        var t = data.Age;
+        var w = data.Weight;
+        double sum = 0, gR = 0, gAlpha = 0, gA = 0, gB = 0;
+        for (var i = from; i < to; i++)
+        {
+            var j = index[i] * 6;
+            var rx = r + fx[i];
+            var logAT = Math.Log(alpha + t[i]);
+            var logATx = Math.Log(alpha + tx[i]);
+            var a3 = -rx * logAT;
+            var a4 = perX[j + 4] - (rx * logATx);
+
+            // log(e^a3 + e^a4) with one exponential: the larger term is factored out.
+            var d = a4 - a3;
+            var e = Math.Exp(-Math.Abs(d));
+            var w4 = d >= 0 ? 1 / (1 + e) : e / (1 + e);
+            var w3 = 1 - w4;
+            var wi = w[i];
+            sum += wi * (perX[j] + Math.Max(a3, a4) + double.LogP1(e));
+            gR += wi * (perX[j + 1] - (w3 * logAT) - (w4 * logATx));
+            gAlpha += wi * (-rx * ((w3 / (alpha + t[i])) + (w4 / (alpha + tx[i]))));
+            gA += wi * (-perX[j + 3] + (w4 / a));
+            gB += wi * (perX[j + 2] - perX[j + 3] - (w4 * perX[j + 5]));
+        }
+
+        return new RowSums(sum, gR, gAlpha, gA, gB);
     }
 
     /// <summary>Fits the model by maximum likelihood.</summary>
@@ -190,20 +197,40 @@ public sealed class BetaGeoModel : ICountModel
             throw new ArgumentException($"The destination holds {destination.Length} values; the summary has {data.Count} rows.", nameof(destination));
         }
 
-        var cache = new System.Collections.Concurrent.ConcurrentDictionary<(double X, double T), double>();
-        var x = data.Frequency.ToArray();
-        var tx = data.Recency.ToArray();
-        var age = data.Age.ToArray();
-        var result = new double[data.Count];
-        Parallel.For(0, (data.Count + 4095) / 4096, chunk =>
+        var (xs, xIndex) = data.DistinctFrequencies;
+        var (ages, tIndex) = data.DistinctAges;
+        var tableSize = (long)xs.Length * ages.Length;
+        var table = tableSize <= (4L * data.Count) + 1024 ? new double[tableSize] : null;
+        if (table is not null)
         {
-            var end = Math.Min(data.Count, (chunk + 1) * 4096);
-            for (var i = chunk * 4096; i < end; i++)
+            Array.Fill(table, double.NaN); // filled on first use; a race only computes the same value twice
+        }
+
+        var result = new double[data.Count];
+        Parallel.For(0, (data.Count + 16_383) / 16_384, chunk =>
+        {
+            var x = data.Frequency;
+            var tx = data.Recency;
+            var age = data.Age;
+            var end = Math.Min(data.Count, (chunk + 1) * 16_384);
+            for (var i = chunk * 16_384; i < end; i++)
             {
-                var xi = x[i];
-                var ti = age[i];
-                var expected = cache.GetOrAdd((xi, ti), key => Unconditional(t, key.X, key.T));
-                result[i] = expected * AliveUnchecked(xi, tx[i], ti);
+                double expected;
+                if (table is null)
+                {
+                    expected = Unconditional(t, x[i], age[i]);
+                }
+                else
+                {
+                    var slot = ((long)xIndex[i] * ages.Length) + tIndex[i];
+                    expected = table[slot];
+                    if (double.IsNaN(expected))
+                    {
+                        expected = table[slot] = Unconditional(t, x[i], age[i]);
+                    }
+                }
+
+                result[i] = expected * AliveUnchecked(x[i], tx[i], age[i]);
             }
         });
         result.CopyTo(destination);

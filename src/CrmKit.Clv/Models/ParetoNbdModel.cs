@@ -92,13 +92,25 @@ public sealed class ParetoNbdModel : ICountModel
             perX[(j * 2) + 1] = DiGamma(r + xs[j]);
         }
 
+        var table = perX.ToArray();
+        var (sum, gR, gAlpha, gS, gBeta) = RowSums.Sum(data.Count, (from, to) => Rows(data, table, index, r, alpha, s, beta, from, to));
+        var n = data.CustomerCount;
+        gradient[0] = gR + (n * (Math.Log(alpha) - DiGamma(r)));
+        gradient[1] = gAlpha + (n * r / alpha);
+        gradient[2] = gS + (n * Math.Log(beta));
+        gradient[3] = gBeta + (n * s / beta);
+        return sum + (n * ((r * Math.Log(alpha)) + (s * Math.Log(beta)) - GammaLn(r)));
+    }
+
+    private static RowSums Rows(RfmSummary data, double[] perX, int[] index, double r, double alpha, double s, double beta, int from, int to)
+    {
         var fx = data.Frequency;
         var tx = data.Recency;
         var t = data.Age;
         var w = data.Weight;
         var logS = Math.Log(s);
         double sum = 0, gR = 0, gAlpha = 0, gS = 0, gBeta = 0;
-        for (var i = 0; i < fx.Length; i++)
+        for (var i = from; i < to; i++)
         {
             var rx = r + fx[i];
             var logAT = Math.Log(alpha + t[i]);
@@ -106,27 +118,20 @@ public sealed class ParetoNbdModel : ICountModel
             var alive = (-rx * logAT) - (s * logBT);
             var integral = ParetoGradient.LogIntegral(alpha, beta, rx, s + 1, tx[i], t[i]);
             var died = logS + integral.Value;
-            var max = Math.Max(alive, died);
-            var eAlive = Math.Exp(alive - max);
-            var eDied = Math.Exp(died - max);
-            var total = eAlive + eDied;
-            var w1 = eAlive / total;
-            var w2 = eDied / total;
+            var d = died - alive;
+            var e = Math.Exp(-Math.Abs(d));
+            var w2 = d >= 0 ? 1 / (1 + e) : e / (1 + e);
+            var w1 = 1 - w2;
             var wi = w[i];
             var j = index[i] * 2;
-            sum += wi * (perX[j] + max + Math.Log(total));
+            sum += wi * (perX[j] + Math.Max(alive, died) + double.LogP1(e));
             gR += wi * (perX[j + 1] - (w1 * logAT) + (w2 * integral.DP));
             gAlpha += wi * ((-w1 * rx / (alpha + t[i])) + (w2 * integral.DAlpha));
             gS += wi * ((-w1 * logBT) + (w2 * ((1 / s) + integral.DQ)));
             gBeta += wi * ((-w1 * s / (beta + t[i])) + (w2 * integral.DBeta));
         }
 
-        var n = data.CustomerCount;
-        gradient[0] = gR + (n * (Math.Log(alpha) - DiGamma(r)));
-        gradient[1] = gAlpha + (n * r / alpha);
-        gradient[2] = gS + (n * Math.Log(beta));
-        gradient[3] = gBeta + (n * s / beta);
-        return sum + (n * ((r * Math.Log(alpha)) + (s * Math.Log(beta)) - GammaLn(r)));
+        return new RowSums(sum, gR, gAlpha, gS, gBeta);
     }
 
     /// <summary>Fits the model by maximum likelihood.</summary>

@@ -79,38 +79,37 @@ public sealed class RfmSummary
     /// The distinct frequencies, and for each row the position of its frequency among them: the models compute the
     /// gamma-function terms once per distinct frequency instead of once per row.
     /// </summary>
-    internal (double[] Values, int[] Index) DistinctFrequencies
+    internal (double[] Values, int[] Index) DistinctFrequencies => _distinctFrequencies ??= Distinct(_frequency);
+
+    /// <summary>The distinct ages and each row's position among them (predictions depend on x and T only through such pairs).</summary>
+    internal (double[] Values, int[] Index) DistinctAges => _distinctAges ??= Distinct(_age);
+
+    private (double[] Values, int[] Index)? _distinctAges;
+
+    private static (double[] Values, int[] Index) Distinct(double[] column)
     {
-        get
+        var positions = new Dictionary<double, int>();
+        var index = new int[column.Length];
+        var values = new List<double>();
+        for (var i = 0; i < column.Length; i++)
         {
-            if (_distinctFrequencies is { } cached)
+            if (!positions.TryGetValue(column[i], out var position))
             {
-                return cached;
+                position = values.Count;
+                positions[column[i]] = position;
+                values.Add(column[i]);
             }
 
-            var positions = new Dictionary<double, int>();
-            var index = new int[_frequency.Length];
-            var values = new List<double>();
-            for (var i = 0; i < _frequency.Length; i++)
-            {
-                if (!positions.TryGetValue(_frequency[i], out var position))
-                {
-                    position = values.Count;
-                    positions[_frequency[i]] = position;
-                    values.Add(_frequency[i]);
-                }
-
-                index[i] = position;
-            }
-
-            var result = (values.ToArray(), index);
-            _distinctFrequencies = result;
-            return result;
+            index[i] = position;
         }
+
+        return (values.ToArray(), index);
     }
 
     /// <summary>How many customers the rows stand for (the sum of the weights).</summary>
-    public double CustomerCount => _weight.Sum();
+    public double CustomerCount => _customerCount ??= _weight.Sum();
+
+    private double? _customerCount;
 
     /// <summary>The unit of recency, age and durations.</summary>
     public TimeUnit Unit { get; }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CrmKit.Customers;
 using NodaTime;
 
@@ -73,9 +74,12 @@ public sealed class RfmSummaryBuilder
             return;
         }
 
-        if (!_customers.TryGetValue(customerId, out var s))
+        // One hash lookup per transaction, and the state stored inline in the dictionary's entry.
+        ref var s = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, customerId, out var exists);
+        if (!exists)
         {
-            _customers[customerId] = s = new State { FirstDay = day, LastDay = day };
+            s.FirstDay = day;
+            s.LastDay = day;
         }
         else if (day < s.LastDay)
         {
@@ -85,7 +89,7 @@ public sealed class RfmSummaryBuilder
                 "Sort the transactions by customer and date, or build the summary with RfmSummaryBuilder.FromUnsorted.");
         }
 
-        var newDay = s.Days + s.HoldoutDays == 0 || day != s.LastDay;
+        var newDay = !exists || day != s.LastDay;
         if (day <= _calibrationEnd)
         {
             if (newDay)
@@ -117,8 +121,20 @@ public sealed class RfmSummaryBuilder
     public RfmSummary Build()
     {
         var unit = RfmSummary.DaysPerUnit(_options.Unit);
-        var rows = _customers.Where(c => c.Value.FirstDay <= _calibrationEnd).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
-        var n = rows.Count;
+        var keys = new string[_customers.Count];
+        var states = new State[_customers.Count];
+        var n = 0;
+        foreach (var (key, state) in _customers)
+        {
+            if (state.FirstDay <= _calibrationEnd)
+            {
+                keys[n] = key;
+                states[n] = state;
+                n++;
+            }
+        }
+
+        Array.Sort(keys, states, 0, n, StringComparer.Ordinal);
         var ids = new string[n];
         var x = new double[n];
         var tx = new double[n];
@@ -128,7 +144,7 @@ public sealed class RfmSummaryBuilder
         var mh = new double[n];
         for (var i = 0; i < n; i++)
         {
-            var (id, s) = rows[i];
+            var (id, s) = (keys[i], states[i]);
             ids[i] = id;
             x[i] = s.Days - 1;
             tx[i] = (s.LastCalibrationDay - s.FirstDay) / unit;
@@ -181,7 +197,7 @@ public sealed class RfmSummaryBuilder
 
     private static LocalDate ToDate(int dayNumber) => LocalDate.FromDateOnly(DateOnly.FromDayNumber(dayNumber));
 
-    private sealed class State
+    private struct State
     {
         public int FirstDay;
         public int LastDay;
