@@ -53,9 +53,10 @@ internal static class ParetoGradient
         var converged = false;
         for (var n = 1; n <= 20_000; n++)
         {
-            var ratio = (pb + n - 1) / (c + n);
-            dPb += (1 / (pb + n - 1)) - (1 / (c + n));
-            dQs -= 1 / (c + n);
+            var inverseC = 1 / (c + n);
+            var ratio = (pb + n - 1) * inverseC;
+            dPb += (1 / (pb + n - 1)) - inverseC;
+            dQs -= inverseC;
             u = n == 1 ? ratio : u * ratio * y;
             var term = u * y;
             s += term;
@@ -87,30 +88,32 @@ internal static class ParetoGradient
 
     private static LogWithGradient Quadrature(double alpha, double beta, double p, double q, double a, double b)
     {
-        var (nodes, weights) = ParetoIntegral.Legendre;
-        var half = (b - a) / 2;
-        Span<double> logs = stackalloc double[nodes.Length];
+        var (taus, weights) = ParetoIntegral.Nodes(alpha, beta, a, b);
+        var n = taus.Length;
+        Span<double> logs = n <= 256 ? stackalloc double[n] : new double[n];
+        Span<double> logAlpha = n <= 256 ? stackalloc double[n] : new double[n];
+        Span<double> logBeta = n <= 256 ? stackalloc double[n] : new double[n];
         var max = double.NegativeInfinity;
-        for (var i = 0; i < nodes.Length; i++)
+        for (var i = 0; i < n; i++)
         {
-            var tau = a + (half * (1 + nodes[i]));
-            logs[i] = (-p * Math.Log(alpha + tau)) - (q * Math.Log(beta + tau)) + Math.Log(weights[i]);
+            logAlpha[i] = Math.Log(alpha + taus[i]);
+            logBeta[i] = Math.Log(beta + taus[i]);
+            logs[i] = (-p * logAlpha[i]) - (q * logBeta[i]) + Math.Log(weights[i]);
             max = Math.Max(max, logs[i]);
         }
 
         double sum = 0, dAlpha = 0, dBeta = 0, dP = 0, dQ = 0;
-        for (var i = 0; i < nodes.Length; i++)
+        for (var i = 0; i < n; i++)
         {
-            var tau = a + (half * (1 + nodes[i]));
             var f = Math.Exp(logs[i] - max);
             sum += f;
-            dAlpha += f * (-p / (alpha + tau));
-            dBeta += f * (-q / (beta + tau));
-            dP += f * -Math.Log(alpha + tau);
-            dQ += f * -Math.Log(beta + tau);
+            dAlpha += f * (-p / (alpha + taus[i]));
+            dBeta += f * (-q / (beta + taus[i]));
+            dP -= f * logAlpha[i];
+            dQ -= f * logBeta[i];
         }
 
-        return new LogWithGradient(max + Math.Log(sum) + Math.Log(half), dAlpha / sum, dBeta / sum, dP / sum, dQ / sum);
+        return new LogWithGradient(max + Math.Log(sum), dAlpha / sum, dBeta / sum, dP / sum, dQ / sum);
     }
 
     private static LogWithGradient ByDifferences(double alpha, double beta, double p, double q, double t)

@@ -20,6 +20,56 @@ internal static class ParetoIntegral
     // 32-point Gauss–Legendre nodes and weights on [−1, 1] (computed once).
     internal static readonly (double[] Nodes, double[] Weights) Legendre = GaussLegendre(32);
 
+    private static readonly (double[] Nodes, double[] Weights)[] Rules = [GaussLegendre(8), GaussLegendre(16), Legendre, GaussLegendre(64)];
+
+    /// <summary>
+    /// Quadrature nodes and weights for ∫ from a to b, accurate to double precision for the integrand's singularities at
+    /// τ = −α and τ = −β: the error of an n-point Gauss–Legendre rule falls like ρ^(−2n), ρ the Bernstein-ellipse
+    /// parameter of the nearer singularity. One rule of 8 to 64 points when that suffices; otherwise 16-point panels
+    /// whose widths double away from a, each no wider than its distance from the singularity.
+    /// </summary>
+    internal static (double[] Taus, double[] Weights) Nodes(double alpha, double beta, double a, double b)
+    {
+        var m = Math.Min(alpha, beta);
+        var half = (b - a) / 2;
+        var d = (m + a + half) / half; // distance of the nearer singularity from the centre, in half-widths
+        var log = 2 * Math.Log10(d + Math.Sqrt((d * d) - 1));
+        foreach (var rule in Rules)
+        {
+            if (rule.Nodes.Length * log >= 17)
+            {
+                return Map(rule, a, b);
+            }
+        }
+
+        var taus = new List<double>();
+        var weights = new List<double>();
+        for (var lo = a; lo < b;)
+        {
+            var hi = Math.Min(b, lo + (m + lo));
+            var (t, w) = Map(Rules[1], lo, hi);
+            taus.AddRange(t);
+            weights.AddRange(w);
+            lo = hi;
+        }
+
+        return ([.. taus], [.. weights]);
+    }
+
+    private static (double[] Taus, double[] Weights) Map((double[] Nodes, double[] Weights) rule, double a, double b)
+    {
+        var half = (b - a) / 2;
+        var taus = new double[rule.Nodes.Length];
+        var weights = new double[rule.Nodes.Length];
+        for (var i = 0; i < taus.Length; i++)
+        {
+            taus[i] = a + (half * (1 + rule.Nodes[i]));
+            weights[i] = rule.Weights[i] * half;
+        }
+
+        return (taus, weights);
+    }
+
     public static double LogIntegral(double alpha, double beta, double p, double q, double tx, double t)
     {
         if (t <= tx)
@@ -87,15 +137,13 @@ internal static class ParetoIntegral
 
     internal static double LogQuadrature(double alpha, double beta, double p, double q, double a, double b)
     {
-        // Substitute τ = a + (b − a)·(1 + ξ)/2 and integrate the logarithm of the integrand stably (log-sum-exp).
-        var (nodes, weights) = Legendre;
-        var half = (b - a) / 2;
+        // Integrate the logarithm of the integrand stably (log-sum-exp).
+        var (taus, weights) = Nodes(alpha, beta, a, b);
         var max = double.NegativeInfinity;
-        Span<double> logs = stackalloc double[nodes.Length];
-        for (var i = 0; i < nodes.Length; i++)
+        Span<double> logs = taus.Length <= 256 ? stackalloc double[taus.Length] : new double[taus.Length];
+        for (var i = 0; i < taus.Length; i++)
         {
-            var tau = a + (half * (1 + nodes[i]));
-            logs[i] = (-p * Math.Log(alpha + tau)) - (q * Math.Log(beta + tau)) + Math.Log(weights[i]);
+            logs[i] = (-p * Math.Log(alpha + taus[i])) - (q * Math.Log(beta + taus[i])) + Math.Log(weights[i]);
             max = Math.Max(max, logs[i]);
         }
 
@@ -105,7 +153,7 @@ internal static class ParetoIntegral
             sum += Math.Exp(l - max);
         }
 
-        return max + Math.Log(sum) + Math.Log(half);
+        return max + Math.Log(sum);
     }
 
     // ln ∫_0^1 exp(logIntegrand(v)) dv, by Gauss–Legendre on panels that shrink geometrically towards both ends,
