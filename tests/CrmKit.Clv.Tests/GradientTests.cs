@@ -11,10 +11,10 @@ namespace CrmKit.Clv.Tests;
 public class GradientTests
 {
     private static readonly RfmSummary Customers = RfmSummary.Create(
-        [0, 1, 2, 5, 0, 12, 3, 40],
-        [0, 3.5, 20.1, 30.2, 0, 38.0, 1.0, 51.9],
-        [10, 38.86, 38.86, 52, 1, 39, 2, 52],
-        [0, 25, 40.5, 12, 0, 33.3, 1000, 18]);
+        [0, 1, 2, 5, 0, 12, 3, 40, 1],
+        [0, 3.5, 20.1, 30.2, 0, 38.0, 1.0, 51.9, 38.43],
+        [10, 38.86, 38.86, 52, 1, 39, 2, 52, 38.43],
+        [0, 25, 40.5, 12, 0, 33.3, 1000, 18, 6.49]);
 
     private static Gen<double[]> Parameters(int count) => Gen.Choose(-1500, 1500).Select(v => Math.Exp(v / 500.0)).ArrayOf(count);
 

@@ -32,6 +32,11 @@ internal static class ParetoGradient
 {
     public static LogWithGradient LogIntegral(double alpha, double beta, double p, double q, double tx, double t)
     {
+        if (t <= tx)
+        {
+            return new LogWithGradient(double.NegativeInfinity, 0, 0, 0, 0); // bought at the very end: no room to have died
+        }
+
         var upper = LogTail(alpha, beta, p, q, tx);
         var lower = LogTail(alpha, beta, p, q, t);
         return Math.Exp(lower.Value - upper.Value) < 0.5
