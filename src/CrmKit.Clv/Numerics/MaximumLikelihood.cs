@@ -107,29 +107,39 @@ internal static class MaximumLikelihood
 
         Vector<double> best;
         int iterations;
-        try
+        var (minimum, bfgsIterations, converged) = Bfgs.Minimize(
+            (theta, gradient) =>
+            {
+                var (value, g) = ValueAndGradient(Vector<double>.Build.DenseOfArray(theta.ToArray()));
+                g.AsArray().AsSpan().CopyTo(gradient);
+                return value >= 1e300 ? double.PositiveInfinity : value;
+            },
+            [.. theta0],
+            options.MaxIterations);
+        best = Vector<double>.Build.DenseOfArray(minimum);
+        iterations = bfgsIterations;
+        if (!converged)
         {
-            var minimizer = new BfgsMinimizer(1e-9, 1e-12, 1e-15, options.MaxIterations);
-            var result = minimizer.FindMinimum(ObjectiveFunction.Gradient(ValueAndGradient), theta0);
-            best = result.MinimizingPoint;
-            iterations = result.Iterations;
-        }
-        catch (Exception ex) when (ex is MaximumIterationsException or OptimizationException or ArgumentException)
-        {
-            // BFGS stalls now and then on flat likelihoods: restart from the simplex method's answer.
+            // A flat or awkward likelihood: restart from the simplex method's answer, then polish with BFGS again.
             var simplex = new NelderMeadSimplex(1e-12, options.MaxIterations * 10);
-            var rough = simplex.FindMinimum(ObjectiveFunction.Value(Objective), theta0);
-            best = rough.MinimizingPoint;
-            iterations = rough.Iterations;
             try
             {
-                var polished = new BfgsMinimizer(1e-9, 1e-12, 1e-15, options.MaxIterations).FindMinimum(ObjectiveFunction.Gradient(ValueAndGradient), best);
-                best = polished.MinimizingPoint;
-                iterations += polished.Iterations;
+                var rough = simplex.FindMinimum(ObjectiveFunction.Value(Objective), best);
+                var (polished, more, _) = Bfgs.Minimize(
+                    (theta, gradient) =>
+                    {
+                        var (value, g) = ValueAndGradient(Vector<double>.Build.DenseOfArray(theta.ToArray()));
+                        g.AsArray().AsSpan().CopyTo(gradient);
+                        return value >= 1e300 ? double.PositiveInfinity : value;
+                    },
+                    [.. rough.MinimizingPoint],
+                    options.MaxIterations);
+                best = Vector<double>.Build.DenseOfArray(polished);
+                iterations += rough.Iterations + more;
             }
-            catch (Exception polishing) when (polishing is MaximumIterationsException or OptimizationException or ArgumentException)
+            catch (Exception ex) when (ex is MaximumIterationsException or OptimizationException)
             {
-                // keep the simplex estimate
+                throw new FitFailedException(model, $"the optimiser did not converge ({ex.Message}).", "Try a small Penalizer, or other InitialParameters.");
             }
         }
 

@@ -93,17 +93,25 @@ internal static class ParetoGradient
 
     private static LogWithGradient Quadrature(double alpha, double beta, double p, double q, double a, double b)
     {
-        var (taus, weights) = ParetoIntegral.Nodes(alpha, beta, a, b);
+        var single = ParetoIntegral.SingleRule(alpha, beta, a, b);
+        var (taus, weights) = single is { } rule ? (rule.Nodes, rule.Weights) : ParetoIntegral.Nodes(alpha, beta, a, b);
+        var half = (b - a) / 2;
         var n = taus.Length;
+        Span<double> tau = n <= 256 ? stackalloc double[n] : new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            tau[i] = single is null ? taus[i] : a + (half * (1 + taus[i]));
+        }
+
         Span<double> logs = n <= 256 ? stackalloc double[n] : new double[n];
         Span<double> logAlpha = n <= 256 ? stackalloc double[n] : new double[n];
         Span<double> logBeta = n <= 256 ? stackalloc double[n] : new double[n];
         var max = double.NegativeInfinity;
         for (var i = 0; i < n; i++)
         {
-            logAlpha[i] = Math.Log(alpha + taus[i]);
-            logBeta[i] = Math.Log(beta + taus[i]);
-            logs[i] = (-p * logAlpha[i]) - (q * logBeta[i]) + Math.Log(weights[i]);
+            logAlpha[i] = Math.Log(alpha + tau[i]);
+            logBeta[i] = Math.Log(beta + tau[i]);
+            logs[i] = (-p * logAlpha[i]) - (q * logBeta[i]) + Math.Log(single is null ? weights[i] : weights[i] * half);
             max = Math.Max(max, logs[i]);
         }
 
@@ -112,8 +120,8 @@ internal static class ParetoGradient
         {
             var f = Math.Exp(logs[i] - max);
             sum += f;
-            dAlpha += f * (-p / (alpha + taus[i]));
-            dBeta += f * (-q / (beta + taus[i]));
+            dAlpha += f * (-p / (alpha + tau[i]));
+            dBeta += f * (-q / (beta + tau[i]));
             dP -= f * logAlpha[i];
             dQ -= f * logBeta[i];
         }

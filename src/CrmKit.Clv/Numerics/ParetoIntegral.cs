@@ -30,18 +30,12 @@ internal static class ParetoIntegral
     /// </summary>
     internal static (double[] Taus, double[] Weights) Nodes(double alpha, double beta, double a, double b)
     {
-        var m = Math.Min(alpha, beta);
-        var half = (b - a) / 2;
-        var d = (m + a + half) / half; // distance of the nearer singularity from the centre, in half-widths
-        var log = 2 * Math.Log10(d + Math.Sqrt((d * d) - 1));
-        foreach (var rule in Rules)
+        if (SingleRule(alpha, beta, a, b) is { } single)
         {
-            if (rule.Nodes.Length * log >= 17)
-            {
-                return Map(rule, a, b);
-            }
+            return Map(single, a, b);
         }
 
+        var m = Math.Min(alpha, beta);
         var taus = new List<double>();
         var weights = new List<double>();
         for (var lo = a; lo < b;)
@@ -54,6 +48,23 @@ internal static class ParetoIntegral
         }
 
         return ([.. taus], [.. weights]);
+    }
+
+    /// <summary>The single Gauss–Legendre rule (8 to 64 points) accurate on [a, b], or null when graded panels are needed.</summary>
+    internal static (double[] Nodes, double[] Weights)? SingleRule(double alpha, double beta, double a, double b)
+    {
+        var half = (b - a) / 2;
+        var d = (Math.Min(alpha, beta) + a + half) / half; // distance of the nearer singularity from the centre, in half-widths
+        var log = 2 * Math.Log10(d + Math.Sqrt((d * d) - 1));
+        foreach (var rule in Rules)
+        {
+            if (rule.Nodes.Length * log >= 17)
+            {
+                return rule;
+            }
+        }
+
+        return null;
     }
 
     private static (double[] Taus, double[] Weights) Map((double[] Nodes, double[] Weights) rule, double a, double b)
@@ -137,13 +148,17 @@ internal static class ParetoIntegral
 
     internal static double LogQuadrature(double alpha, double beta, double p, double q, double a, double b)
     {
-        // Integrate the logarithm of the integrand stably (log-sum-exp).
-        var (taus, weights) = Nodes(alpha, beta, a, b);
+        // Integrate the logarithm of the integrand stably (log-sum-exp). The usual single rule is mapped on the fly.
+        var single = SingleRule(alpha, beta, a, b);
+        var (taus, weights) = single is { } rule ? (rule.Nodes, rule.Weights) : Nodes(alpha, beta, a, b);
+        var mapped = single is not null;
+        var half = (b - a) / 2;
         var max = double.NegativeInfinity;
         Span<double> logs = taus.Length <= 256 ? stackalloc double[taus.Length] : new double[taus.Length];
         for (var i = 0; i < taus.Length; i++)
         {
-            logs[i] = (-p * Math.Log(alpha + taus[i])) - (q * Math.Log(beta + taus[i])) + Math.Log(weights[i]);
+            var (tau, weight) = mapped ? (a + (half * (1 + taus[i])), weights[i] * half) : (taus[i], weights[i]);
+            logs[i] = (-p * Math.Log(alpha + tau)) - (q * Math.Log(beta + tau)) + Math.Log(weight);
             max = Math.Max(max, logs[i]);
         }
 
