@@ -59,7 +59,7 @@ internal static class ClvCommand
         {
             var name = parsed.GetValue(model)!;
             var options = new FitOptions { Penalizer = parsed.GetValue(penalizer) };
-            var (estimates, logLikelihood, customers, elapsed) = Fit(name, parsed, inputs, options, error);
+            var (estimates, logLikelihood, customers, elapsed, correlation) = Fit(name, parsed, inputs, options, error);
             if (parsed.GetValue(json))
             {
                 output.WriteLine(JsonSerializer.Serialize(new
@@ -70,7 +70,8 @@ internal static class ClvCommand
                     logLikelihood,
                     customers,
                     fitMilliseconds = elapsed.TotalMilliseconds,
-                }));
+                    frequencyValueCorrelation = correlation,
+                }, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull }));
             }
             else
             {
@@ -82,6 +83,10 @@ internal static class ClvCommand
                 }
 
                 output.WriteLine(string.Create(Inv, $"  log-likelihood {logLikelihood:F4}"));
+                if (correlation is { } rho)
+                {
+                    output.WriteLine(string.Create(Inv, $"  frequency–value correlation {rho:F3} (the model assumes none; above about 0.3 in size, do not use it){(Math.Abs(rho) > 0.3 ? " — WARNING" : string.Empty)}"));
+                }
             }
 
             return CrmKitCommandLine.Success;
@@ -138,7 +143,7 @@ internal static class ClvCommand
         }
     }
 
-    private static (IReadOnlyList<ParameterEstimate>, double, double, TimeSpan) Fit(string name, ParseResult parsed, Inputs inputs, FitOptions options, TextWriter error)
+    private static (IReadOnlyList<ParameterEstimate>, double, double, TimeSpan, double?) Fit(string name, ParseResult parsed, Inputs inputs, FitOptions options, TextWriter error)
     {
         var format = parsed.GetValue(inputs.Format);
         if (name == "sbg")
@@ -146,7 +151,7 @@ internal static class ClvCommand
             var active = LoadCohort(parsed, inputs);
             var watch = Stopwatch.StartNew();
             var result = ShiftedBetaGeometricModel.Fit(active, options);
-            return (result.Parameters, result.LogLikelihood, result.Customers, watch.Elapsed);
+            return (result.Parameters, result.LogLikelihood, result.Customers, watch.Elapsed, null);
         }
 
         if (name == "bg-bb")
@@ -159,7 +164,7 @@ internal static class ClvCommand
             var patterns = LoadPatterns(parsed, inputs);
             var watch = Stopwatch.StartNew();
             var result = BetaGeoBetaBinomialModel.Fit(patterns, options);
-            return (result.Parameters, result.LogLikelihood, result.Customers, watch.Elapsed);
+            return (result.Parameters, result.LogLikelihood, result.Customers, watch.Elapsed, null);
         }
 
         var (data, _) = LoadSummary(parsed, inputs, error);
@@ -169,11 +174,11 @@ internal static class ClvCommand
             "bg-nbd" => Done(BetaGeoModel.Fit(data, options)),
             "mbg-nbd" => Done(ModifiedBetaGeoModel.Fit(data, options)),
             "pareto-nbd" => Done(ParetoNbdModel.Fit(data, options)),
-            _ => Done(GammaGammaModel.Fit(data, options)),
+            _ => Done(GammaGammaModel.Fit(data, options)) with { Item5 = GammaGammaModel.FrequencyValueCorrelation(data) },
         };
 
-        (IReadOnlyList<ParameterEstimate>, double, double, TimeSpan) Done<T>(FitResult<T> result)
-            => (result.Parameters, result.LogLikelihood, result.Customers, timer.Elapsed);
+        (IReadOnlyList<ParameterEstimate>, double, double, TimeSpan, double?) Done<T>(FitResult<T> result)
+            => (result.Parameters, result.LogLikelihood, result.Customers, timer.Elapsed, null);
     }
 
     private static ICountModel FitCount(string name, RfmSummary data) => name switch

@@ -67,22 +67,7 @@ public class ParameterRecoveryTests
     [Fact]
     public void ShiftedBetaGeometric_RecoversItsParameters()
     {
-        var random = new Random(107);
-        var active = new double[9];
-        for (var i = 0; i < Customers; i++)
-        {
-            var churn = MathNet.Numerics.Distributions.Beta.Sample(random, 0.7, 1.2);
-            for (var t = 0; t < active.Length; t++)
-            {
-                if (t > 0 && random.NextDouble() < churn)
-                {
-                    break;
-                }
-
-                active[t]++;
-            }
-        }
-
+        var active = Simulation.ShiftedBetaGeometric(new ShiftedBetaGeometricModel(0.7, 1.2), Customers, 8, new Random(107));
         AssertRecovered(ShiftedBetaGeometricModel.Fit(active), ("gamma", 0.7), ("delta", 1.2));
     }
 }

@@ -105,6 +105,34 @@ public static class Simulation
     }
 
     /// <summary>
+    /// A cohort under the sBG model: how many of <paramref name="customers"/> are still active at the start of each period
+    /// 0..<paramref name="periods"/> (each customer churns at the end of a period with probability θ ~ Beta(γ, δ)).
+    /// </summary>
+    public static double[] ShiftedBetaGeometric(ShiftedBetaGeometricModel model, int customers, int periods, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentOutOfRangeException.ThrowIfLessThan(customers, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(periods, 1);
+        var active = new double[periods + 1];
+        for (var i = 0; i < customers; i++)
+        {
+            var churn = Beta.Sample(random, model.Gamma, model.Delta);
+            for (var t = 0; t <= periods; t++)
+            {
+                if (t > 0 && random.NextDouble() < churn)
+                {
+                    break;
+                }
+
+                active[t]++;
+            }
+        }
+
+        return active;
+    }
+
+    /// <summary>
     /// Adds Gamma-Gamma spend to a summary: for each customer a scale ν ~ Gamma(q, v), then each repeat purchase's value
     /// ~ Gamma(p, ν); the row's monetary value is their mean.
     /// </summary>
