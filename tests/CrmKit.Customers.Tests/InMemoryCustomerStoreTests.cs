@@ -72,26 +72,27 @@ public class InMemoryCustomerStoreTests
     {
         var store = new InMemoryCustomerStore([Person("KH1")]);
         using var done = new CancellationTokenSource();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var reader = Task.Run(async () =>
         {
-            var reads = 0;
-            while (!done.IsCancellationRequested)
+            do
             {
                 var current = (await store.FindAsync(new CustomerId("KH1")))!.Value;
                 Assert.Equal(current.Version - 1, current.Value.History.Orders.Count);
-                reads++;
+                started.TrySetResult();
             }
-
-            return reads;
+            while (!done.IsCancellationRequested);
         });
 
+        await started.Task; // the writes below overlap the reads
         for (var n = 0; n < 500; n++)
         {
             await store.AddOrderAsync(Sale("KH1", n));
         }
 
         await done.CancelAsync();
-        Assert.True(await reader > 0);
+        await reader; // rethrows any inconsistency the reader saw
+        Assert.Equal(500, (await store.FindAsync(new CustomerId("KH1")))!.Value.Value.History.Orders.Count);
     }
 
     [Fact]
