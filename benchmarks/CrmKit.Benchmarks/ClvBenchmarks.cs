@@ -164,3 +164,36 @@ internal static class StraightforwardBetaGeo
         return -result.FunctionInfoAtMinimum.Value * x.Length;
     }
 }
+
+/// <summary>Fits on the full CDNOW master file (23,570 customers; calibration to 1997-09-30, weeks).</summary>
+[MemoryDiagnoser]
+public class ClvMasterBenchmarks
+{
+    private RfmSummary _master = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var path = ClvData.SharedFile("CDNOW_master.txt");
+        var builder = new RfmSummaryBuilder(new RfmOptions { ObservationEnd = new LocalDate(1997, 9, 30) });
+        if (path is null)
+        {
+            _master = new BetaGeoModel(0.242593, 4.413532, 0.792886, 2.425754).Simulate(23_570, 38.86, new Random(2));
+            return;
+        }
+
+        using var reader = File.OpenText(path);
+        foreach (var t in TransactionReader.ReadCdnow(reader, "CDNOW_master.txt", new List<Customers.Import.ImportIssue>()))
+        {
+            builder.Add(t.CustomerId, t.Date, t.Amount);
+        }
+
+        _master = builder.Build();
+    }
+
+    [Benchmark(Baseline = true)]
+    public double BetaGeo() => BetaGeoModel.Fit(_master).LogLikelihood;
+
+    [Benchmark]
+    public double ParetoNbd() => ParetoNbdModel.Fit(_master).LogLikelihood;
+}
