@@ -15,6 +15,7 @@ namespace CrmKit.Cli;
 internal static class ClvCommand
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private static readonly JsonSerializerOptions JsonOutput = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     private sealed record Inputs(
         Option<FileInfo> Transactions,
@@ -71,7 +72,7 @@ internal static class ClvCommand
                     customers,
                     fitMilliseconds = elapsed.TotalMilliseconds,
                     frequencyValueCorrelation = correlation,
-                }, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull }));
+                }, JsonOutput));
             }
             else
             {
