@@ -38,33 +38,11 @@ public sealed class BetaGeoModel : ICountModel
     /// <summary>Second shape of the beta distribution of dropout probabilities.</summary>
     public double B { get; }
 
-    /// <summary>The log-likelihood of a summary (weighted sum over its rows).</summary>
+    /// <summary>The log-likelihood of a summary (weighted sum over its rows); −∞ for parameters that are not all positive.</summary>
     public static double LogLikelihood(RfmSummary data, double r, double alpha, double a, double b)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (!(r > 0 && alpha > 0 && a > 0 && b > 0))
-        {
-            return double.NegativeInfinity;
-        }
-
-        var x = data.Frequency;
-        var tx = data.Recency;
-        var t = data.Age;
-        var w = data.Weight;
-        var common = (r * Math.Log(alpha)) - GammaLn(r) + GammaLn(a + b) - GammaLn(b);
-        var logA = Math.Log(a);
-        var sum = 0.0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            var xi = x[i];
-            var rx = r + xi;
-            var ll = GammaLn(rx) + GammaLn(b + xi) - GammaLn(a + b + xi);
-            var a3 = -rx * Math.Log(alpha + t[i]);
-            var total = xi > 0 ? LogAddExp(a3, logA - Math.Log(b + xi - 1) - (rx * Math.Log(alpha + tx[i]))) : a3;
-            sum += w[i] * (ll + total);
-        }
-
-        return sum + (common * data.CustomerCount);
+        return CountLikelihood(data, [r, alpha, a, b], stackalloc double[4], modified: false);
     }
 
     /// <summary>The log-likelihood and its gradient in (r, α, a, b); the gamma-function terms are computed once per distinct frequency.</summary>

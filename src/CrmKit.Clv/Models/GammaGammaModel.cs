@@ -32,34 +32,11 @@ public sealed class GammaGammaModel
     /// <summary>Scale of the distribution of customers' scale parameters.</summary>
     public double V { get; }
 
-    /// <summary>The log-likelihood of the repeat buyers of a summary (rows with frequency 0 are skipped).</summary>
-    /// <exception cref="InvalidValueException">A repeat buyer has a mean spend of 0, which the model cannot explain.</exception>
+    /// <summary>The log-likelihood of the repeat buyers of a summary (rows with frequency 0 are skipped); −∞ for parameters that are not all positive.</summary>
     public static double LogLikelihood(RfmSummary data, double p, double q, double v)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (!(p > 0 && q > 0 && v > 0))
-        {
-            return double.NegativeInfinity;
-        }
-
-        var x = data.Frequency;
-        var m = data.MonetaryValue;
-        var w = data.Weight;
-        var common = -GammaLn(q) + (q * Math.Log(v));
-        var sum = 0.0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            var xi = x[i];
-            if (xi == 0)
-            {
-                continue;
-            }
-
-            var px = p * xi;
-            sum += w[i] * (GammaLn(px + q) - GammaLn(px) + common + ((px - 1) * Math.Log(m[i])) + (px * Math.Log(xi)) - ((px + q) * Math.Log((xi * m[i]) + v)));
-        }
-
-        return sum;
+        return LogLikelihood(data, [p, q, v], stackalloc double[3]);
     }
 
     /// <summary>The log-likelihood of the repeat buyers and its gradient in (p, q, v).</summary>

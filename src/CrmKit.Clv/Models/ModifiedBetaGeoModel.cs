@@ -1,6 +1,5 @@
 using CrmKit.Clv.Numerics;
 using CrmKit.Clv.Summaries;
-using static MathNet.Numerics.SpecialFunctions;
 
 namespace CrmKit.Clv.Models;
 
@@ -36,32 +35,11 @@ public sealed class ModifiedBetaGeoModel : ICountModel
     /// <summary>Second shape of the beta distribution of dropout probabilities.</summary>
     public double B { get; }
 
-    /// <summary>The log-likelihood of a summary.</summary>
+    /// <summary>The log-likelihood of a summary; −∞ for parameters that are not all positive.</summary>
     public static double LogLikelihood(RfmSummary data, double r, double alpha, double a, double b)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (!(r > 0 && alpha > 0 && a > 0 && b > 0))
-        {
-            return double.NegativeInfinity;
-        }
-
-        var x = data.Frequency;
-        var tx = data.Recency;
-        var t = data.Age;
-        var w = data.Weight;
-        var common = (r * Math.Log(alpha)) - GammaLn(r) + GammaLn(a + b) - GammaLn(b);
-        var logA = Math.Log(a);
-        var sum = 0.0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            var xi = x[i];
-            var rx = r + xi;
-            var ll = GammaLn(rx) + GammaLn(b + xi + 1) - GammaLn(a + b + xi + 1);
-            var total = BetaGeoModel.LogAddExp(-rx * Math.Log(alpha + t[i]), logA - Math.Log(b + xi) - (rx * Math.Log(alpha + tx[i])));
-            sum += w[i] * (ll + total);
-        }
-
-        return sum + (common * data.CustomerCount);
+        return BetaGeoModel.CountLikelihood(data, [r, alpha, a, b], stackalloc double[4], modified: true);
     }
 
     /// <summary>Fits the model by maximum likelihood.</summary>
