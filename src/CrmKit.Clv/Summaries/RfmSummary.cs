@@ -240,7 +240,8 @@ public sealed class RfmSummary
     /// <summary>
     /// Rows with equal (frequency, recency, age, monetary value) merged into one row whose weight is their total:
     /// the likelihoods of the count and spend models are unchanged, and fits run over fewer rows.
-    /// Holdout columns and ids are dropped.
+    /// Holdout columns and ids are dropped; rows come sorted by (frequency, recency, age, monetary value), so the result
+    /// does not depend on the order of the input rows.
     /// </summary>
     public RfmSummary Compress() => Compress(keepMonetary: true);
 
@@ -265,6 +266,8 @@ public sealed class RfmSummary
             }
         }
 
+        // Canonical order, so that any permutation of the same customers gives the same rows — and the same fit, bit for bit.
+        order.Sort();
         var n = order.Count;
         return new RfmSummary(
             Enumerable.Repeat(string.Empty, n).ToArray(),
