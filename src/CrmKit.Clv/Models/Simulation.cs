@@ -20,15 +20,12 @@ public static class Simulation
             return Purchases(rng, lambda, age, dropOutAtStart: false, p);
         });
 
-    /// <summary>Customers from a BG/NBD model.</summary>
+    /// <summary>Customers from a BG/NBD model, all observed for the same age.</summary>
     public static RfmSummary BetaGeo(BetaGeoModel model, int customers, double age, Random random)
-        => Draw(customers, age, random, (rng, ages) =>
-        {
-            ArgumentNullException.ThrowIfNull(model);
-            var lambda = Gamma.Sample(rng, model.R, model.Alpha);
-            var p = Beta.Sample(rng, model.A, model.B);
-            return Purchases(rng, lambda, ages, dropOutAtStart: false, p);
-        });
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(customers, 1);
+        return BetaGeo(model, Enumerable.Repeat(age, customers).ToArray(), random);
+    }
 
     /// <summary>Customers from an MBG/NBD model (a customer may drop out right after the first purchase).</summary>
     public static RfmSummary ModifiedBetaGeo(ModifiedBetaGeoModel model, int customers, double age, Random random)
