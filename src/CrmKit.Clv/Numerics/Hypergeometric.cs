@@ -25,11 +25,13 @@ internal static class Hypergeometric
             throw new ArgumentOutOfRangeException(nameof(z), z, "₂F₁ is evaluated here for 0 ≤ z < 1 only.");
         }
 
-        // The series' terms peak near n ≈ |ab/c|·z/(1−z); past a few tens of thousands of terms the transformation is
+        // The series' terms grow while their ratio (a+n)(b+n)/((c+n)(n+1))·z exceeds 1: up to n ≈ |ab/c|·z/(1−z) at
+        // first, and for large n up to n ≈ (a+b−c)·z/(1−z). Past a few tens of thousands of terms the transformation is
         // both faster and more accurate.
         var s = c - a - b;
         var nearPole = Math.Abs(s - Math.Round(s)) < 1e-6;
-        if ((z <= 0.999 && Math.Abs(a * b / c) * z / (1 - z) < 20_000) || nearPole)
+        var growth = Math.Max(Math.Abs(a * b / c), -s) * z / (1 - z);
+        if ((z <= 0.999 && growth < 20_000) || nearPole)
         {
             var (sum, logScale) = Series(a, b, c, z, nearPole ? 20 * MaxTerms : MaxTerms);
             return sum * Math.Exp(logScale + logFactor);

@@ -250,36 +250,66 @@ public sealed class RfmSummary
 
     private RfmSummary Compress(bool keepMonetary)
     {
-        var groups = new Dictionary<(double, double, double, double), double>();
-        var order = new List<(double, double, double, double)>();
-        for (var i = 0; i < Count; i++)
+        // Sort, then merge neighbours: cheaper than hashing a million keys, and the sort is also the canonical order
+        // that makes any permutation of the same customers give the same rows — and the same fit, bit for bit.
+        var rows = new Key[Count];
+        for (var i = 0; i < rows.Length; i++)
         {
-            var key = (_frequency[i], _recency[i], _age[i], keepMonetary ? _monetary[i] : 0);
-            if (groups.TryGetValue(key, out var w))
+            rows[i] = new Key(_frequency[i], _recency[i], _age[i], keepMonetary ? _monetary[i] : 0, _weight[i]);
+        }
+
+        Array.Sort(rows);
+        var n = 0;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (n > 0 && rows[n - 1].SameRow(rows[i]))
             {
-                groups[key] = w + _weight[i];
+                rows[n - 1] = rows[n - 1] with { Weight = rows[n - 1].Weight + rows[i].Weight };
             }
             else
             {
-                groups[key] = _weight[i];
-                order.Add(key);
+                rows[n++] = rows[i];
             }
         }
 
-        // Canonical order, so that any permutation of the same customers gives the same rows — and the same fit, bit for bit.
-        order.Sort();
-        var n = order.Count;
-        return new RfmSummary(
-            Enumerable.Repeat(string.Empty, n).ToArray(),
-            [.. order.Select(k => k.Item1)],
-            [.. order.Select(k => k.Item2)],
-            [.. order.Select(k => k.Item3)],
-            [.. order.Select(k => k.Item4)],
-            [.. order.Select(k => groups[k])],
-            new double[n],
-            new double[n],
-            Unit,
-            0);
+        var merged = rows.AsSpan(0, n);
+        var x = new double[n];
+        var tx = new double[n];
+        var t = new double[n];
+        var m = new double[n];
+        var w = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            (x[i], tx[i], t[i], m[i], w[i]) = (merged[i].X, merged[i].Tx, merged[i].T, merged[i].M, merged[i].Weight);
+        }
+
+        return new RfmSummary(Enumerable.Repeat(string.Empty, n).ToArray(), x, tx, t, m, w, new double[n], new double[n], Unit, 0);
+    }
+
+    private readonly record struct Key(double X, double Tx, double T, double M, double Weight) : IComparable<Key>
+    {
+        public int CompareTo(Key other)
+        {
+            var c = X.CompareTo(other.X);
+            if (c == 0)
+            {
+                c = Tx.CompareTo(other.Tx);
+            }
+
+            if (c == 0)
+            {
+                c = T.CompareTo(other.T);
+            }
+
+            if (c == 0)
+            {
+                c = M.CompareTo(other.M);
+            }
+
+            return c == 0 ? Weight.CompareTo(other.Weight) : c;
+        }
+
+        public bool SameRow(Key other) => X == other.X && Tx == other.Tx && T == other.T && M == other.M;
     }
 
     /// <summary>The rows with at least one repeat purchase (the data of the Gamma-Gamma spend model).</summary>
