@@ -36,12 +36,17 @@ public class ClvCommandTests
     public void Summary_CsvTransactions_MergesSameDayPurchasesAndSplitsTheHoldout()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("crmkit-clv-").FullName, "t.csv");
-        File.WriteAllText(file, "customer_id,date,amount\nA,2025-01-01,10\nA,2025-01-01,5\nA,2025-01-15,20\nA,2025-02-10,30\nB,2025-01-08,7\nB,bad-date,3\n");
+        File.WriteAllText(file, "customer_id,date,amount\nA,2025-01-01,10\nA,2025-01-01,5\nA,2025-01-15,20\nA,2025-02-10,30\nB,2025-01-08,7\nB,bad-date,3\n\"C\" x,2025-01-09,4\n");
 
         var (code, output, error) = CliRunner.Run("clv", "summary", "--transactions", file, "--period", "day", "--calibration-end", "2025-01-31", "--observation-end", "2025-02-28");
 
         Assert.Equal(0, code);
-        Assert.Equal("rejected: t.csv:7: column 'date': 'bad-date' is not a date (2025-01-29, 20250129, 29/01/2025 or an ISO date-time).", error.Trim());
+        Assert.Equal(
+            [
+                "rejected: t.csv:7: column 'date': 'bad-date' is not a date (2025-01-29, 20250129, 29/01/2025 or an ISO date-time).",
+                "rejected: t.csv:8: the row is not valid CSV (a quote inside an unquoted field, or an unterminated quoted field); the row was skipped.",
+            ],
+            error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(
             [
                 "customer_id,frequency,recency,T,monetary_value,frequency_holdout,monetary_value_holdout,duration_holdout",

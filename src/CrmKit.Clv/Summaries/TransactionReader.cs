@@ -96,7 +96,8 @@ public static class TransactionReader
         ArgumentNullException.ThrowIfNull(issues);
         columns ??= new TransactionColumns();
         zone ??= DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
-        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null });
+        var badQuoting = false;
+        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = _ => badQuoting = true });
         if (!csv.Read())
         {
             issues.Add(new ImportIssue(file, 0, null, "the file is empty; a header row is needed."));
@@ -123,8 +124,15 @@ public static class TransactionReader
 
         while (csv.Read())
         {
+            badQuoting = false;
             var line = csv.RawRow;
             var record = csv.Record!;
+            if (badQuoting)
+            {
+                issues.Add(new ImportIssue(file, line, null, "the row is not valid CSV (a quote inside an unquoted field, or an unterminated quoted field); the row was skipped."));
+                continue;
+            }
+
             if (record.Length != header.Count)
             {
                 issues.Add(new ImportIssue(file, line, null, $"the row has {record.Length} fields but the header has {header.Count}; the row was skipped."));
