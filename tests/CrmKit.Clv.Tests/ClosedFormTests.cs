@@ -39,4 +39,27 @@ public class ClosedFormTests
             Assert.Equal(CdnowBetaGeo.ProbabilityAlive(data.Frequency[i], data.Recency[i], data.Age[i]), alive[i], 14);
         }
     }
+
+    [Theory]
+    [InlineData(0.553276, 10.577612, 0.606214, 11.667912, 39)]
+    [InlineData(2.0, 1.0, 0.3, 50.0, 10)]
+    [InlineData(0.1, 30.0, 3.0, 2.0, 100)]
+    public void ParetoNbd_ProbabilitiesOfPurchases_SumToOneWithTheModelsMean(double r, double alpha, double s, double beta, double t)
+    {
+        var model = new ParetoNbdModel(r, alpha, s, beta);
+        var p = Enumerable.Range(0, 3000).Select(n => model.ProbabilityOfPurchases(n, t)).ToArray();
+        Assert.Equal(1.0, p.Sum(), 7);
+        Assert.Equal(model.ExpectedPurchases(t), p.Select((q, n) => q * n).Sum(), 5);
+    }
+
+    [Fact]
+    public void BetaGeoBetaBinomial_ProbabilitiesOfPurchases_SumToOneWithTheModelsMean()
+    {
+        // Fader, Hardie & Shang (2010) estimates for the donations data; six opportunities.
+        var model = new BetaGeoBetaBinomialModel(1.203523, 0.749716, 0.656718, 2.783442);
+        var p = Enumerable.Range(0, 7).Select(x => model.ProbabilityOfPurchases(x, 6)).ToArray();
+        Assert.Equal(1.0, p.Sum(), 12);
+        Assert.Equal(model.ExpectedPurchases(6), p.Select((q, x) => q * x).Sum(), 10);
+        Assert.Equal(0.0, model.ProbabilityOfPurchases(7, 6));
+    }
 }

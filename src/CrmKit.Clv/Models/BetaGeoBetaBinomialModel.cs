@@ -93,6 +93,32 @@ public sealed class BetaGeoBetaBinomialModel
         return Math.Exp(alive - LogLikelihood(x, tx, n, Alpha, Beta, Gamma, Delta));
     }
 
+    /// <summary>
+    /// Probability of exactly <paramref name="x"/> transactions in the first <paramref name="opportunities"/> of a new
+    /// customer (Fader, Hardie &amp; Shang 2010): alive throughout, or dropping out after opportunity i ≥ x.
+    /// </summary>
+    public double ProbabilityOfPurchases(int x, int opportunities)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(x);
+        ArgumentOutOfRangeException.ThrowIfNegative(opportunities);
+        if (x > opportunities)
+        {
+            return 0;
+        }
+
+        double LogChoose(int n, int k) => GammaLn(n + 1) - GammaLn(k + 1) - GammaLn(n - k + 1);
+        var logBab = BetaGeoModel.LogBeta(Alpha, Beta);
+        var logBgd = BetaGeoModel.LogBeta(Gamma, Delta);
+        var n = opportunities;
+        var p = Math.Exp(LogChoose(n, x) + BetaGeoModel.LogBeta(Alpha + x, Beta + n - x) - logBab + BetaGeoModel.LogBeta(Gamma, Delta + n) - logBgd);
+        for (var i = x; i < n; i++)
+        {
+            p += Math.Exp(LogChoose(i, x) + BetaGeoModel.LogBeta(Alpha + x, Beta + i - x) - logBab + BetaGeoModel.LogBeta(Gamma + 1, Delta + i) - logBgd);
+        }
+
+        return Math.Clamp(p, 0, 1);
+    }
+
     /// <summary>Expected transactions in the first <paramref name="opportunities"/> of a new customer.</summary>
     public double ExpectedPurchases(double opportunities)
         => Alpha / (Alpha + Beta) * Delta / (Gamma - 1) * (1 - Math.Exp(GammaLn(Gamma + Delta) - GammaLn(Gamma + Delta + opportunities) + GammaLn(1 + Delta + opportunities) - GammaLn(1 + Delta)));

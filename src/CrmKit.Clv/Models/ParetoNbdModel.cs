@@ -178,6 +178,27 @@ public sealed class ParetoNbdModel : ICountModel
         return 1 / (1 + Math.Exp(died - alive));
     }
 
+    /// <summary>
+    /// Probability of exactly <paramref name="n"/> purchases in (0, t] for a new customer: the NBD count over the whole
+    /// period if the customer is still alive at t, plus the NBD count up to the dropout time τ integrated over τ's
+    /// Pareto (Lomax) density on (0, t] — by Gauss–Legendre quadrature on panels graded towards 0.
+    /// </summary>
+    public double ProbabilityOfPurchases(int n, double t)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ModelGuard.Horizon(t);
+        if (t == 0)
+        {
+            return n == 0 ? 1 : 0;
+        }
+
+        var logCoefficient = GammaLn(R + n) - GammaLn(R) - GammaLn(n + 1);
+        double LogNbd(double tau) => logCoefficient + (R * Math.Log(Alpha / (Alpha + tau))) + (n > 0 ? n * Math.Log(tau / (Alpha + tau)) : 0);
+        var alive = Math.Exp(LogNbd(t) + (S * Math.Log(Beta / (Beta + t))));
+        var died = ParetoIntegral.IntegrateGraded(0, t, tau => Math.Exp(LogNbd(tau) + Math.Log(S) + (S * Math.Log(Beta)) - ((S + 1) * Math.Log(Beta + tau))));
+        return Math.Clamp(alive + died, 0, 1);
+    }
+
     /// <summary>Draws a customer base from the model (see <see cref="Simulation"/>).</summary>
     public RfmSummary Simulate(int customers, double age, Random random) => Simulation.ParetoNbd(this, customers, age, random);
 
