@@ -93,7 +93,15 @@ public sealed class ParetoNbdModel : ICountModel
         }
 
         var table = perX.ToArray();
-        var (sum, gR, gAlpha, gS, gBeta) = RowSums.Sum(data.Count, (from, to) => Rows(data, table, index, r, alpha, s, beta, from, to));
+        var series = new SeriesTable[k];
+        for (var j = 0; j < k; j++)
+        {
+            // The series runs over (pb, qs) = (r + x, s + 1) when α ≥ β and (s + 1, r + x) otherwise (see ParetoGradient.LogTail).
+            var (pb, qs) = alpha >= beta ? (r + xs[j], s + 1) : (s + 1, r + xs[j]);
+            series[j] = new SeriesTable(pb, qs, 48);
+        }
+
+        var (sum, gR, gAlpha, gS, gBeta) = RowSums.Sum(data.Count, (from, to) => Rows(data, table, series, index, r, alpha, s, beta, from, to));
         var n = data.CustomerCount;
         gradient[0] = gR + (n * (Math.Log(alpha) - DiGamma(r)));
         gradient[1] = gAlpha + (n * r / alpha);
@@ -102,7 +110,7 @@ public sealed class ParetoNbdModel : ICountModel
         return sum + (n * ((r * Math.Log(alpha)) + (s * Math.Log(beta)) - GammaLn(r)));
     }
 
-    private static RowSums Rows(RfmSummary data, double[] perX, int[] index, double r, double alpha, double s, double beta, int from, int to)
+    private static RowSums Rows(RfmSummary data, double[] perX, SeriesTable[] series, int[] index, double r, double alpha, double s, double beta, int from, int to)
     {
         var fx = data.Frequency;
         var tx = data.Recency;
@@ -116,7 +124,7 @@ public sealed class ParetoNbdModel : ICountModel
             var logAT = Math.Log(alpha + t[i]);
             var logBT = Math.Log(beta + t[i]);
             var alive = (-rx * logAT) - (s * logBT);
-            var integral = ParetoGradient.LogIntegral(alpha, beta, rx, s + 1, tx[i], t[i]);
+            var integral = ParetoGradient.LogIntegral(alpha, beta, rx, s + 1, tx[i], t[i], series[index[i]]);
             var died = logS + integral.Value;
             var d = died - alive;
             var e = Math.Exp(-Math.Abs(d));

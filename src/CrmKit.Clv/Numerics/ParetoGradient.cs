@@ -30,21 +30,21 @@ internal readonly record struct LogWithGradient(double Value, double DAlpha, dou
 /// </summary>
 internal static class ParetoGradient
 {
-    public static LogWithGradient LogIntegral(double alpha, double beta, double p, double q, double tx, double t)
+    public static LogWithGradient LogIntegral(double alpha, double beta, double p, double q, double tx, double t, SeriesTable? table = null)
     {
         if (t <= tx)
         {
             return new LogWithGradient(double.NegativeInfinity, 0, 0, 0, 0); // bought at the very end: no room to have died
         }
 
-        var upper = LogTail(alpha, beta, p, q, tx);
-        var lower = LogTail(alpha, beta, p, q, t);
+        var upper = LogTail(alpha, beta, p, q, tx, table);
+        var lower = LogTail(alpha, beta, p, q, t, table);
         return Math.Exp(lower.Value - upper.Value) < 0.5
             ? LogWithGradient.Combine(upper, lower)
             : Quadrature(alpha, beta, p, q, tx, t);
     }
 
-    public static LogWithGradient LogTail(double alpha, double beta, double p, double q, double t)
+    public static LogWithGradient LogTail(double alpha, double beta, double p, double q, double t, SeriesTable? table = null)
     {
         var swapped = alpha < beta;
         var (big, pb, small, qs) = swapped ? (beta + t, q, alpha + t, p) : (alpha + t, p, beta + t, q);
@@ -56,12 +56,24 @@ internal static class ParetoGradient
         double s = 1, sPb = 0, sQs = 0, sY = 0;
         double u = 0, dPb = 0, dQs = 0;
         var converged = false;
+        var tabled = table is not null && table.Pb == pb && table.C == c ? table.Length : 0;
         for (var n = 1; n <= 20_000; n++)
         {
-            var inverseC = 1 / (c + n);
-            var ratio = (pb + n - 1) * inverseC;
-            dPb += (1 / (pb + n - 1)) - inverseC;
-            dQs -= inverseC;
+            double ratio;
+            if (n <= tabled)
+            {
+                ratio = table!.Ratio[n - 1];
+                dPb = table.DPb[n - 1];
+                dQs = table.DQs[n - 1];
+            }
+            else
+            {
+                var inverseC = 1 / (c + n);
+                ratio = (pb + n - 1) * inverseC;
+                dPb += (1 / (pb + n - 1)) - inverseC;
+                dQs -= inverseC;
+            }
+
             u = n == 1 ? ratio : u * ratio * y;
             var term = u * y;
             s += term;
@@ -141,4 +153,44 @@ internal static class ParetoGradient
             (F(alpha, beta, p + hp, q) - F(alpha, beta, p - hp, q)) / (2 * hp),
             (F(alpha, beta, p, q + hq) - F(alpha, beta, p, q - hq)) / (2 * hq));
     }
+}
+
+/// <summary>
+/// The first terms of the Pareto/NBD tail series for one (pb, c) — that is, one frequency at given parameters: each
+/// term's ratio and the running sums of its logarithmic derivatives. Shared by every customer with that frequency in
+/// one likelihood evaluation, it turns three divisions a term into table lookups.
+/// </summary>
+internal sealed class SeriesTable
+{
+    public SeriesTable(double pb, double qs, int length)
+    {
+        var c = pb + qs - 1; // exactly as ParetoGradient.LogTail computes it, so that the table is recognised there
+        Pb = pb;
+        C = c;
+        Ratio = new double[length];
+        DPb = new double[length];
+        DQs = new double[length];
+        double dPb = 0, dQs = 0;
+        for (var n = 1; n <= length; n++)
+        {
+            var inverseC = 1 / (c + n);
+            Ratio[n - 1] = (pb + n - 1) * inverseC;
+            dPb += (1 / (pb + n - 1)) - inverseC;
+            dQs -= inverseC;
+            DPb[n - 1] = dPb;
+            DQs[n - 1] = dQs;
+        }
+    }
+
+    public double Pb { get; }
+
+    public double C { get; }
+
+    public int Length => Ratio.Length;
+
+    public double[] Ratio { get; }
+
+    public double[] DPb { get; }
+
+    public double[] DQs { get; }
 }
