@@ -252,12 +252,31 @@ public sealed class RfmSummary
     {
         // Sort, then merge neighbours: cheaper than hashing a million keys, and the sort is also the canonical order
         // that makes any permutation of the same customers give the same rows — and the same fit, bit for bit.
+        // Customers without repeat purchases (usually most) differ only in age: group them by hashing first, so that the
+        // sort sees one row per distinct age instead of one per customer. The result is the same as sorting everything.
+        var zeros = new Dictionary<(double T, double M), double>();
         var rows = new Key[Count];
-        for (var i = 0; i < rows.Length; i++)
+        var count = 0;
+        for (var i = 0; i < Count; i++)
         {
-            rows[i] = new Key(_frequency[i], _recency[i], _age[i], keepMonetary ? _monetary[i] : 0, _weight[i]);
+            var spend = keepMonetary ? _monetary[i] : 0;
+            if (_frequency[i] == 0)
+            {
+                ref var weight = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(zeros, (_age[i], spend), out _);
+                weight += _weight[i];
+            }
+            else
+            {
+                rows[count++] = new Key(_frequency[i], _recency[i], _age[i], spend, _weight[i]);
+            }
         }
 
+        foreach (var ((age, spend), weight) in zeros)
+        {
+            rows[count++] = new Key(0, 0, age, spend, weight);
+        }
+
+        Array.Resize(ref rows, count);
         Array.Sort(rows);
         var n = 0;
         for (var i = 0; i < rows.Length; i++)
