@@ -33,7 +33,7 @@ internal static class ClvCommand
         var inputs = new Inputs(
             new Option<FileInfo>("--transactions") { Description = "Transactions file. Default: the completed orders of the bundled sample shop (seeds/store)." },
             new Option<string>("--format") { Description = "csv (customer_id,date,amount; see the column options), cdnow (whitespace: customer date(YYYYMMDD) cds value), bgbb (frequency,recency,periods[,weights] patterns, for bg-bb) or cohort (active customers per period, for sbg). Default csv.", DefaultValueFactory = _ => "csv" }.AcceptOnlyFromAmong("csv", "cdnow", "bgbb", "cohort"),
-            new Option<string>("--period") { Description = "The unit in which recency and age are expressed: day, week or month (30.4375 days). Purchases on the same calendar day count once. Default week.", DefaultValueFactory = _ => "week" }.AcceptOnlyFromAmong("day", "week", "month"),
+            new Option<string>("--period") { Description = "The unit in which recency and age are expressed: day, week, month (30.4375 days) or year (365.25 days); for bg-bb from transactions, the length of one opportunity. Purchases on the same calendar day count once. Default week.", DefaultValueFactory = _ => "week" }.AcceptOnlyFromAmong("day", "week", "month", "year"),
             new Option<string>("--calibration-end") { Description = "Last day (YYYY-MM-DD) of the calibration period; the days after it, to the observation end, are the holdout period." },
             new Option<string>("--observation-end") { Description = "Last day (YYYY-MM-DD) of observation; later transactions are ignored. Default: the last transaction day." },
             new Option<string>("--customer-column") { Description = "csv format: the customer column. Default customer_id.", DefaultValueFactory = _ => "customer_id" },
@@ -157,12 +157,7 @@ internal static class ClvCommand
 
         if (name == "bg-bb")
         {
-            if (format != "bgbb")
-            {
-                throw new InvalidValueException("--format", $"bg-bb is fitted on opportunity patterns; '{format}' is not such a file.", "Give a frequency,recency,periods[,weights] file with --format bgbb.");
-            }
-
-            var patterns = LoadPatterns(parsed, inputs);
+            var patterns = format == "bgbb" ? LoadPatterns(parsed, inputs) : LoadOpportunities(parsed, inputs, error);
             var watch = Stopwatch.StartNew();
             var result = BetaGeoBetaBinomialModel.Fit(patterns, options);
             return (result.Parameters, result.LogLikelihood, result.Customers, watch.Elapsed, null);
@@ -191,8 +186,30 @@ internal static class ClvCommand
 
     private static (RfmSummary Summary, IReadOnlyList<ImportIssue> Issues) LoadSummary(ParseResult parsed, Inputs inputs, TextWriter error)
     {
-        var unit = parsed.GetValue(inputs.Period) switch { "day" => TimeUnit.Day, "month" => TimeUnit.Month, _ => TimeUnit.Week };
         var calibrationEnd = Date(parsed.GetValue(inputs.CalibrationEnd), "--calibration-end");
+        var (transactions, issues, end) = LoadTransactions(parsed, inputs, error);
+        var options = new RfmOptions { ObservationEnd = end, CalibrationEnd = calibrationEnd, Unit = Unit(parsed, inputs) };
+        return (RfmSummaryBuilder.FromUnsorted(transactions.Select(t => (t.CustomerId, t.Date, t.Amount)), options), issues);
+    }
+
+    // bg-bb from transactions: opportunities of one --period after each customer's first purchase.
+    private static RfmSummary LoadOpportunities(ParseResult parsed, Inputs inputs, TextWriter error)
+    {
+        var (transactions, _, end) = LoadTransactions(parsed, inputs, error);
+        var builder = new OpportunitySummaryBuilder(end, Unit(parsed, inputs));
+        foreach (var t in transactions.OrderBy(t => t.Date))
+        {
+            builder.Add(t.CustomerId, t.Date);
+        }
+
+        return builder.Build().Compress();
+    }
+
+    private static TimeUnit Unit(ParseResult parsed, Inputs inputs)
+        => parsed.GetValue(inputs.Period) switch { "day" => TimeUnit.Day, "month" => TimeUnit.Month, "year" => TimeUnit.Year, _ => TimeUnit.Week };
+
+    private static (List<Transaction> Transactions, List<ImportIssue> Issues, LocalDate ObservationEnd) LoadTransactions(ParseResult parsed, Inputs inputs, TextWriter error)
+    {
         var observationEnd = Date(parsed.GetValue(inputs.ObservationEnd), "--observation-end");
         var issues = new List<ImportIssue>();
         List<Transaction> transactions;
@@ -232,9 +249,7 @@ internal static class ClvCommand
             throw new InvalidValueException("transactions", "no valid transaction was read.");
         }
 
-        var end = observationEnd ?? transactions.Max(t => t.Date);
-        var options = new RfmOptions { ObservationEnd = end, CalibrationEnd = calibrationEnd, Unit = unit };
-        return (RfmSummaryBuilder.FromUnsorted(transactions.Select(t => (t.CustomerId, t.Date, t.Amount)), options), issues);
+        return (transactions, issues, observationEnd ?? transactions.Max(t => t.Date));
     }
 
     private static RfmSummary LoadPatterns(ParseResult parsed, Inputs inputs)

@@ -57,6 +57,33 @@ public class ClvCommandTests
     }
 
     [Fact]
+    public void FitBgbb_FromTransactions_UsesOpportunitiesOfOnePeriod()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("crmkit-bgbb-").FullName, "gifts.csv");
+        var lines = new List<string> { "customer_id,date,amount" };
+        var random = new Random(3);
+        for (var c = 0; c < 400; c++)
+        {
+            lines.Add($"D{c},1995-01-{1 + (c % 28):D2},10");
+            for (var year = 1996; year <= 2001; year++)
+            {
+                if (random.NextDouble() < (c % 3 == 0 ? 0.1 : 0.6))
+                {
+                    lines.Add($"D{c},{year}-03-01,10");
+                }
+            }
+        }
+
+        File.WriteAllLines(file, lines);
+        var (code, output, error) = CliRunner.Run("clv", "fit", "--model", "bg-bb", "--transactions", file, "--period", "year", "--observation-end", "2001-12-31", "--json");
+
+        Assert.True(code == 0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        Assert.Equal(400, json.RootElement.GetProperty("customers").GetDouble());
+        Assert.Equal(["alpha", "beta", "gamma", "delta"], json.RootElement.GetProperty("parameters").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
     public void Fit_MissingFile_IsBadInput()
     {
         var (code, _, error) = CliRunner.Run("clv", "fit", "--model", "pareto-nbd", "--transactions", "/nonexistent/t.csv");

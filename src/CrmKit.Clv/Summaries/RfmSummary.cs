@@ -14,6 +14,9 @@ public enum TimeUnit
 
     /// <summary>Months of 365.25 / 12 = 30.4375 days.</summary>
     Month,
+
+    /// <summary>Years of 365.25 days (the unit of yearly occasions such as annual donations).</summary>
+    Year,
 }
 
 /// <summary>One customer's RFM summary, as the count and spend models use it.</summary>
@@ -363,6 +366,7 @@ public sealed class RfmSummary
         TimeUnit.Day => 1.0,
         TimeUnit.Week => 7.0,
         TimeUnit.Month => 365.25 / 12.0,
+        TimeUnit.Year => 365.25,
         _ => throw new InvalidValueException("time unit", $"{unit} is not a defined TimeUnit."),
     };
 }
