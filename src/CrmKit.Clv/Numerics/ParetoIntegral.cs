@@ -123,7 +123,7 @@ internal static class ParetoIntegral
         }
 
         // y so close to 1 that the series is too slow: integrate the v-form directly.
-        var logIntegral = LogIntegrateOnUnit(v => ((c - 1) * Math.Log(v)) - (qs * double.LogP1(-y * v)));
+        var logIntegral = LogIntegrateOnUnit(c - 1, v => -qs * double.LogP1(-y * v));
         return (-c * Math.Log(big)) + logIntegral;
     }
 
@@ -192,9 +192,11 @@ internal static class ParetoIntegral
         return sum;
     }
 
-    // ln ∫_0^1 exp(logIntegrand(v)) dv, by Gauss–Legendre on panels that shrink geometrically towards both ends,
-    // where the integrand may be singular (integrably) or sharply peaked.
-    internal static double LogIntegrateOnUnit(Func<double, double> logIntegrand)
+    // ln ∫_0^1 v^power · exp(logRest(v)) dv, power > −1 and logRest smooth on [0, 1]: Gauss–Legendre on panels that
+    // shrink geometrically towards both ends (where the integrand may be singular or sharply peaked), and on the last
+    // sliver [0, ε] the power integrated exactly, ε^(power+1)/(power+1)·exp(logRest(0)) — a strong singularity at 0 puts
+    // a share there that quadrature would get wrong.
+    internal static double LogIntegrateOnUnit(double power, Func<double, double> logRest)
     {
         var (nodes, weights) = Legendre;
         var logs = new List<double>(4096);
@@ -203,19 +205,23 @@ internal static class ParetoIntegral
             var half = (hi - lo) / 2;
             for (var i = 0; i < nodes.Length; i++)
             {
-                logs.Add(logIntegrand(lo + (half * (1 + nodes[i]))) + Math.Log(weights[i] * half));
+                var v = lo + (half * (1 + nodes[i]));
+                logs.Add((power * Math.Log(v)) + logRest(v) + Math.Log(weights[i] * half));
             }
         }
 
         const int Levels = 50;
+        var epsilon = 0.0;
         for (var k = 0; k < Levels; k++)
         {
             var outer = 0.5 * Math.Pow(2, -k);
-            var inner = k == Levels - 1 ? 0 : outer / 2;
-            Panel(inner, outer);          // towards 0
-            Panel(1 - outer, 1 - inner);  // towards 1
+            var inner = outer / 2;
+            Panel(inner, outer);                  // towards 0
+            Panel(1 - outer, k == Levels - 1 ? 1 : 1 - inner); // towards 1
+            epsilon = inner;
         }
 
+        logs.Add(((power + 1) * Math.Log(epsilon)) - Math.Log(power + 1) + logRest(0));
         var max = logs.Max();
         return max + Math.Log(logs.Sum(l => Math.Exp(l - max)));
     }
