@@ -33,7 +33,7 @@ public class ModelPropertyTests
             return (p >= 0 && p <= 1 && !double.IsNaN(p)).Label($"{model.Name} P(alive)={p} at {c}");
         });
 
-    [Property(MaxTest = 300)]
+    [Property(MaxTest = 500)]
     public Property ConditionalExpectation_IsFiniteNonNegativeAndGrowsWithTheHorizon()
         => Prop.ForAll(Model.ToArbitrary(), Customer.ToArbitrary(), Gen.Choose(1, 1000).ToArbitrary(), (model, c, horizon) =>
         {

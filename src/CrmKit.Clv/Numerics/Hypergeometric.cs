@@ -14,8 +14,8 @@ internal static class Hypergeometric
     /// <summary>
     /// e^(logFactor)·₂F₁(a, b; c; z), computed so that a huge ₂F₁ times a tiny factor neither overflows nor underflows
     /// on the way. The power series is summed (with running rescaling) up to z = 0.999 while its terms peak early enough; otherwise the
-    /// linear transformation to 1 − z (Abramowitz &amp; Stegun 15.3.6) is used, unless c − a − b is within 1e-6 of an
-    /// integer, where its gamma functions have poles and the series is summed instead.
+    /// linear transformation to 1 − z (Abramowitz &amp; Stegun 15.3.6) is used; where c − a − b is within 1e-6 of an integer
+    /// (poles of its gamma functions) the mean over c ± 1e-4 is taken instead.
     /// </summary>
     /// <exception cref="ArithmeticException">The series did not converge.</exception>
     public static double F21Times(double a, double b, double c, double z, double logFactor)
@@ -31,10 +31,18 @@ internal static class Hypergeometric
         var s = c - a - b;
         var nearPole = Math.Abs(s - Math.Round(s)) < 1e-6;
         var growth = Math.Max(Math.Abs(a * b / c), -s) * z / (1 - z);
-        if ((z <= 0.999 && growth < 20_000) || nearPole)
+        if (z <= 0.999 && growth < 20_000)
         {
-            var (sum, logScale) = Series(a, b, c, z, nearPole ? 20 * MaxTerms : MaxTerms);
+            var (sum, logScale) = Series(a, b, c, z);
             return sum * Math.Exp(logScale + logFactor);
+        }
+
+        if (nearPole)
+        {
+            // c − a − b (almost) an integer: the transformation's gamma functions have poles that cancel in the limit.
+            // ₂F₁ is smooth in c, so take the mean of c ± δ, δ = 1e-4, away from the poles (error O(δ²)).
+            const double delta = 1e-4;
+            return 0.5 * (F21Times(a, b, c + delta, z, logFactor) + F21Times(a, b, c - delta, z, logFactor));
         }
 
         // A&S 15.3.6: F = Γ(c)Γ(s)/(Γ(c−a)Γ(c−b)) F(a, b; 1−s; 1−z) + (1−z)^s Γ(c)Γ(−s)/(Γ(a)Γ(b)) F(c−a, c−b; 1+s; 1−z).
