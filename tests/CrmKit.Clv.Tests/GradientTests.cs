@@ -1,9 +1,6 @@
 using CrmKit.Clv.Models;
 using CrmKit.Clv.Numerics;
 using CrmKit.Clv.Summaries;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace CrmKit.Clv.Tests;
 

@@ -1,5 +1,4 @@
 using CrmKit.Clv.Summaries;
-using NodaTime;
 
 namespace CrmKit.Clv.Tests;
 

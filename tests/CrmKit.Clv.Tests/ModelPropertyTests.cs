@@ -1,8 +1,5 @@
 using CrmKit.Clv.Models;
 using CrmKit.Clv.Summaries;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace CrmKit.Clv.Tests;
 

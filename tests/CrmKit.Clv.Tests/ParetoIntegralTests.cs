@@ -1,7 +1,4 @@
 using CrmKit.Clv.Numerics;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace CrmKit.Clv.Tests;
 

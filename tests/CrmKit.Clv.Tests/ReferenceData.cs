@@ -1,6 +1,5 @@
 using System.Globalization;
 using CrmKit.Clv.Summaries;
-using CrmKit.Testing;
 
 namespace CrmKit.Clv.Tests;
 

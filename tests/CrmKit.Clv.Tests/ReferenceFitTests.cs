@@ -1,8 +1,6 @@
 using CrmKit.Clv.Models;
 using CrmKit.Clv.Summaries;
 using CrmKit.Customers.Import;
-using CrmKit.Testing;
-using NodaTime;
 
 namespace CrmKit.Clv.Tests;
 

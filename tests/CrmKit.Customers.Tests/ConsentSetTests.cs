@@ -1,10 +1,3 @@
-using CrmKit.Customers;
-using CrmKit.Testing;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using NodaTime;
-
 namespace CrmKit.Customers.Tests;
 
 public class ConsentSetTests

@@ -1,10 +1,4 @@
-using CrmKit.Customers;
 using CrmKit.Customers.Import;
-using CrmKit.Testing;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using NodaTime;
 
 namespace CrmKit.Customers.Tests;
 

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using CrmKit.Customers;
-using NodaTime;
 
 namespace CrmKit.Customers.Tests;
 

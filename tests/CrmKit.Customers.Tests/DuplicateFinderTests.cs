@@ -1,6 +1,4 @@
-using CrmKit.Customers;
 using CrmKit.Customers.Identity;
-using NodaTime;
 
 namespace CrmKit.Customers.Tests;
 

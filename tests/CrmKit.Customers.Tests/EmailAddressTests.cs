@@ -1,5 +1,3 @@
-using CrmKit.Customers;
-
 namespace CrmKit.Customers.Tests;
 
 public class EmailAddressTests

@@ -1,11 +1,5 @@
 using System.Text.Json;
-using CrmKit.Customers;
 using CrmKit.Customers.Serialization;
-using CrmKit.Testing;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using NodaTime;
 
 namespace CrmKit.Customers.Tests;
 

@@ -1,9 +1,3 @@
-using CrmKit.Customers;
-using CrmKit.Testing;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using NodaTime;
 using Interval = NodaTime.Interval;
 
 namespace CrmKit.Customers.Tests;

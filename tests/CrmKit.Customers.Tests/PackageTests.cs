@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Xml.Linq;
-using CrmKit.Testing;
 
 namespace CrmKit.Customers.Tests;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using CrmKit.Customers;
 
 namespace CrmKit.Customers.Tests;
 
