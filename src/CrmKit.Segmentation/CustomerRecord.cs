@@ -1,0 +1,285 @@
+using CrmKit.Customers;
+using NodaTime;
+
+namespace CrmKit.Segmentation;
+
+/// <summary>
+/// The flat, queryable shape that segment rules read: one row per customer with scalar profile columns and
+/// child collections of orders, attributes and consent. The three evaluators (<see cref="RuleInterpreter"/>,
+/// <see cref="RuleCompiler"/> and <see cref="RuleExpressions"/>) all read this shape, so a host can map its
+/// own tables to it and run the same rules inside its database.
+/// </summary>
+/// <remarks>
+/// <para>Properties are settable so that a query provider (for example Entity Framework Core) can
+/// materialize and translate them. Build a record from a <see cref="Customer"/> with
+/// <see cref="From(Customer, DateTimeZone, CustomerScores?)"/>.</para>
+/// <para>Text columns that rules may match ignoring case and diacritics have a companion <c>…Key</c>
+/// column holding <see cref="TextFold.ForMatching"/> of the value; hosts keep it in step (for example as a
+/// generated column).</para>
+/// </remarks>
+public sealed class CustomerRecord
+{
+    /// <summary>The customer's identifier.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>Individual or business.</summary>
+    public CustomerKind Kind { get; set; }
+
+    /// <summary>The gender, if stated.</summary>
+    public Gender? Gender { get; set; }
+
+    /// <summary>The birth (or founding) date, if known.</summary>
+    public LocalDate? BirthDate { get; set; }
+
+    /// <summary>The income tier, if recorded.</summary>
+    public IncomeTier? IncomeTier { get; set; }
+
+    /// <summary>The province or city, as written.</summary>
+    public string? Province { get; set; }
+
+    /// <summary>The province folded for matching (<see cref="TextFold.ForMatching"/>).</summary>
+    public string? ProvinceKey { get; set; }
+
+    /// <summary>Urban, suburban or rural, if known.</summary>
+    public AreaType? Area { get; set; }
+
+    /// <summary>The acquisition source, if known.</summary>
+    public AcquisitionSource? Source { get; set; }
+
+    /// <summary>The lifecycle stage.</summary>
+    public LifecycleStage Stage { get; set; }
+
+    /// <summary>When the customer was first recorded.</summary>
+    public Instant CreatedAt { get; set; }
+
+    /// <summary>The date the customer joined, in the shop's zone (the anniversary date).</summary>
+    public LocalDate JoinedOn { get; set; }
+
+    /// <summary>Interests and tags, as written.</summary>
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>The tags folded for matching, in the same order as <see cref="Tags"/>.</summary>
+    public List<string> TagKeys { get; set; } = [];
+
+    /// <summary>Shop-defined attributes.</summary>
+    public List<AttributeRecord> Attributes { get; set; } = [];
+
+    /// <summary>The current consent decision per channel and purpose (at most one row for each pair).</summary>
+    public List<ConsentRecord> Consents { get; set; } = [];
+
+    /// <summary>Every order, in any status; rules ignore orders placed after the evaluation instant.</summary>
+    public List<OrderRecord> Orders { get; set; } = [];
+
+    /// <summary>The RFM recency score (1–5, 5 = most recent), or <see langword="null"/> if not scored.</summary>
+    public int? RecencyScore { get; set; }
+
+    /// <summary>The RFM frequency score (1–5), or <see langword="null"/> if not scored.</summary>
+    public int? FrequencyScore { get; set; }
+
+    /// <summary>The RFM monetary score (1–5), or <see langword="null"/> if not scored.</summary>
+    public int? MonetaryScore { get; set; }
+
+    /// <summary>The probability that the customer is still active, from a CLV model, if supplied.</summary>
+    public double? ProbabilityAlive { get; set; }
+
+    /// <summary>The expected number of purchases over the host's prediction horizon, if supplied.</summary>
+    public double? ExpectedPurchases { get; set; }
+
+    /// <summary>The predicted (discounted) customer value, if supplied.</summary>
+    public double? PredictedValue { get; set; }
+
+    /// <summary>
+    /// Builds the record of a customer. Order amounts are the orders' totals (in their currency; a shop
+    /// segments in one currency); product tags are the folded tags of every line.
+    /// </summary>
+    /// <param name="customer">The customer.</param>
+    /// <param name="shopZone">The shop's zone, which gives the date the customer joined.</param>
+    /// <param name="scores">RFM scores and CLV figures, if the host has them.</param>
+    public static CustomerRecord From(Customer customer, DateTimeZone shopZone, CustomerScores? scores = null)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(shopZone);
+        var record = new CustomerRecord
+        {
+            Id = customer.Id.Value,
+            Kind = customer.Kind,
+            Gender = customer.Gender,
+            BirthDate = customer.BirthDate,
+            IncomeTier = customer.IncomeTier,
+            Province = customer.Location?.Province,
+            ProvinceKey = customer.Location is { } l ? TextFold.ForMatching(l.Province) : null,
+            Area = customer.Location?.Area,
+            Source = customer.Source,
+            Stage = customer.Stage,
+            CreatedAt = customer.CreatedAt,
+            JoinedOn = customer.CreatedAt.InZone(shopZone).Date,
+            Tags = [.. customer.Tags],
+            TagKeys = [.. customer.Tags.Select(TextFold.ForMatching)],
+            Attributes = [.. customer.Attributes.Select(a => AttributeRecord.From(a.Key, a.Value))],
+            Consents = [.. customer.Consents.Select(c => new ConsentRecord { Channel = c.Channel, Purpose = c.Purpose, Granted = c.Status == ConsentStatus.Granted })],
+            Orders = [.. customer.History.Orders.Select(OrderRecord.From)],
+        };
+        record.Apply(scores);
+        return record;
+    }
+
+    /// <summary>Sets the RFM scores and CLV figures (clears them when <paramref name="scores"/> is null).</summary>
+    public void Apply(CustomerScores? scores)
+    {
+        RecencyScore = scores?.Rfm?.Recency;
+        FrequencyScore = scores?.Rfm?.Frequency;
+        MonetaryScore = scores?.Rfm?.Monetary;
+        ProbabilityAlive = scores?.Value?.ProbabilityAlive;
+        ExpectedPurchases = scores?.Value?.ExpectedPurchases;
+        PredictedValue = scores?.Value?.PredictedValue;
+    }
+
+    /// <summary>A deep copy (orders, attributes, consents and tags copied too).</summary>
+    public CustomerRecord Clone()
+    {
+        var copy = (CustomerRecord)MemberwiseClone();
+        copy.Tags = [.. Tags];
+        copy.TagKeys = [.. TagKeys];
+        copy.Attributes = [.. Attributes.Select(a => a.Clone())];
+        copy.Consents = [.. Consents.Select(c => c.Clone())];
+        copy.Orders = [.. Orders.Select(o => o.Clone())];
+        return copy;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"CustomerRecord {Id} ({Orders.Count} orders)";
+}
+
+/// <summary>One order in a <see cref="CustomerRecord"/>.</summary>
+public sealed class OrderRecord
+{
+    /// <summary>The order's identifier.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>When the order was placed.</summary>
+    public Instant PlacedAt { get; set; }
+
+    /// <summary>The order total.</summary>
+    public decimal Amount { get; set; }
+
+    /// <summary>Completed, returned or cancelled.</summary>
+    public OrderStatus Status { get; set; }
+
+    /// <summary>The sales channel, if known.</summary>
+    public SalesChannel? Channel { get; set; }
+
+    /// <summary>The folded product tags of the order's lines (distinct).</summary>
+    public List<string> ProductTags { get; set; } = [];
+
+    /// <summary>The record of an order.</summary>
+    public static OrderRecord From(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return new OrderRecord
+        {
+            Id = order.Id.Value,
+            PlacedAt = order.PlacedAt,
+            Amount = order.Total.Amount,
+            Status = order.Status,
+            Channel = order.Channel,
+            ProductTags = [.. order.Lines.SelectMany(l => l.Tags).Select(TextFold.ForMatching).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+        };
+    }
+
+    /// <summary>A deep copy.</summary>
+    public OrderRecord Clone()
+    {
+        var copy = (OrderRecord)MemberwiseClone();
+        copy.ProductTags = [.. ProductTags];
+        return copy;
+    }
+}
+
+/// <summary>One shop-defined attribute in a <see cref="CustomerRecord"/>: the column of its kind is set.</summary>
+public sealed class AttributeRecord
+{
+    /// <summary>The attribute's name.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The value's kind.</summary>
+    public AttributeKind Kind { get; set; }
+
+    /// <summary>A text value.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>A text value folded for matching.</summary>
+    public string? TextKey { get; set; }
+
+    /// <summary>A number, or 1/0 for a boolean.</summary>
+    public decimal? Number { get; set; }
+
+    /// <summary>A date value.</summary>
+    public LocalDate? Date { get; set; }
+
+    /// <summary>An instant value.</summary>
+    public Instant? Instant { get; set; }
+
+    /// <summary>The record of an attribute.</summary>
+    public static AttributeRecord From(string name, AttributeValue value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return value.Kind switch
+        {
+            AttributeKind.Text => new() { Name = name, Kind = value.Kind, Text = value.AsText(), TextKey = TextFold.ForMatching(value.AsText()) },
+            AttributeKind.Number => new() { Name = name, Kind = value.Kind, Number = value.AsNumber() },
+            AttributeKind.Boolean => new() { Name = name, Kind = value.Kind, Number = value.AsBoolean() ? 1m : 0m },
+            AttributeKind.Date => new() { Name = name, Kind = value.Kind, Date = value.AsDate() },
+            _ => new() { Name = name, Kind = value.Kind, Instant = value.AsInstant() },
+        };
+    }
+
+    /// <summary>A copy.</summary>
+    public AttributeRecord Clone() => (AttributeRecord)MemberwiseClone();
+}
+
+/// <summary>The current consent for one channel and purpose in a <see cref="CustomerRecord"/>.</summary>
+public sealed class ConsentRecord
+{
+    /// <summary>The channel.</summary>
+    public ContactChannel Channel { get; set; }
+
+    /// <summary>The purpose.</summary>
+    public ContactPurpose Purpose { get; set; }
+
+    /// <summary>Whether consent is granted (false: withdrawn).</summary>
+    public bool Granted { get; set; }
+
+    /// <summary>A copy.</summary>
+    public ConsentRecord Clone() => (ConsentRecord)MemberwiseClone();
+}
+
+/// <summary>RFM scores (1–5 each; 5 is best).</summary>
+/// <param name="Recency">Recency score: 5 = bought most recently.</param>
+/// <param name="Frequency">Frequency score: 5 = buys most often.</param>
+/// <param name="Monetary">Monetary score: 5 = spends most.</param>
+public readonly record struct RfmScore(int Recency, int Frequency, int Monetary)
+{
+    /// <summary>The usual three-digit code, e.g. <c>545</c>.</summary>
+    public override string ToString() => $"{Recency}{Frequency}{Monetary}";
+}
+
+/// <summary>
+/// Figures from a customer-value model, supplied through <see cref="ICustomerValueSource"/> so that
+/// segmentation does not depend on any particular model package.
+/// </summary>
+/// <param name="ProbabilityAlive">The probability that the customer is still active.</param>
+/// <param name="ExpectedPurchases">The expected number of purchases over the host's horizon.</param>
+/// <param name="PredictedValue">The predicted (discounted) value.</param>
+public sealed record CustomerValueEstimate(double? ProbabilityAlive, double? ExpectedPurchases, double? PredictedValue);
+
+/// <summary>Supplies model figures (probability alive, predicted value) per customer.</summary>
+public interface ICustomerValueSource
+{
+    /// <summary>The figures for a customer, or <see langword="null"/> if the model has none.</summary>
+    CustomerValueEstimate? Estimate(CustomerId customer);
+}
+
+/// <summary>The scores a host attaches to a <see cref="CustomerRecord"/>.</summary>
+/// <param name="Rfm">RFM scores, if the customer was scored.</param>
+/// <param name="Value">Model figures, if any.</param>
+public sealed record CustomerScores(RfmScore? Rfm, CustomerValueEstimate? Value);

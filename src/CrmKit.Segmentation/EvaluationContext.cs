@@ -1,0 +1,108 @@
+using NodaTime;
+
+namespace CrmKit.Segmentation;
+
+/// <summary>
+/// When rules are evaluated: an instant and the zone that turns it into a calendar date (the shop's zone, or
+/// a customer's). Rules never read a clock; every relative window counts back from <see cref="AsOf"/>.
+/// </summary>
+/// <remarks>
+/// A window of N days is the N × 24 hours ending at <see cref="AsOf"/>; "days since" counts whole 24-hour
+/// periods; orders placed after <see cref="AsOf"/> are ignored. Ages, birthdays and anniversaries use
+/// <see cref="Today"/>, the date of <see cref="AsOf"/> in <see cref="Zone"/>.
+/// </remarks>
+public sealed class EvaluationContext
+{
+    /// <summary>Creates a context.</summary>
+    /// <param name="asOf">The evaluation instant.</param>
+    /// <param name="zone">The zone giving the evaluation date.</param>
+    public EvaluationContext(Instant asOf, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        AsOf = asOf;
+        Zone = zone;
+        Today = asOf.InZone(zone).Date;
+        AsOfTicks = asOf.ToUnixTimeTicks();
+    }
+
+    /// <summary>The evaluation instant.</summary>
+    public Instant AsOf { get; }
+
+    /// <summary>The zone giving the evaluation date.</summary>
+    public DateTimeZone Zone { get; }
+
+    /// <summary>The evaluation date in <see cref="Zone"/>.</summary>
+    public LocalDate Today { get; }
+
+    internal long AsOfTicks { get; }
+
+    /// <summary>The start (exclusive) of a window of <paramref name="days"/> days ending at <see cref="AsOf"/>.</summary>
+    public Instant WindowStart(int days) => AsOf - Duration.FromDays(days);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"as of {AsOf} ({Today} in {Zone.Id})";
+}
+
+/// <summary>Calendar arithmetic shared by every evaluator.</summary>
+public static class CalendarFacts
+{
+    internal const long TicksPerDay = NodaConstants.TicksPerDay;
+
+    /// <summary>
+    /// Whole years from <paramref name="birth"/> to <paramref name="today"/>, or <see langword="null"/> when
+    /// <paramref name="birth"/> is after <paramref name="today"/>. Someone born on 29 February turns a year
+    /// older on 28 February in common years (as <see cref="Period.Between(LocalDate, LocalDate, PeriodUnits)"/>).
+    /// </summary>
+    public static int? Age(LocalDate birth, LocalDate today)
+    {
+        if (birth > today)
+        {
+            return null;
+        }
+
+        var years = today.Year - birth.Year;
+        return birth.PlusYears(years) > today ? years - 1 : years;
+    }
+
+    /// <summary>
+    /// Days from <paramref name="today"/> to the next anniversary of <paramref name="date"/> (0 when it is
+    /// today). A 29 February anniversary falls on 28 February in common years.
+    /// </summary>
+    public static int DaysUntilAnniversary(LocalDate date, LocalDate today)
+    {
+        var next = date.PlusYears(today.Year - date.Year);
+        if (next < today)
+        {
+            next = date.PlusYears(today.Year + 1 - date.Year);
+        }
+
+        return Period.DaysBetween(today, next);
+    }
+
+    /// <summary>Whole 24-hour days from <paramref name="then"/> to the context's instant (never negative for past instants).</summary>
+    public static long DaysSince(Instant then, EvaluationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return (context.AsOfTicks - then.ToUnixTimeTicks()) / TicksPerDay;
+    }
+
+    /// <summary>
+    /// The latest birth date of someone at least <paramref name="years"/> old on <paramref name="today"/>:
+    /// age ≥ years ⇔ birth ≤ this date (ages are monotone in the birth date).
+    /// </summary>
+    public static LocalDate LatestBirthForAge(int years, LocalDate today)
+    {
+        var candidate = today.PlusYears(-years);
+        while (Age(candidate.PlusDays(1), today) >= years)
+        {
+            candidate = candidate.PlusDays(1);
+        }
+
+        while (!(Age(candidate, today) >= years))
+        {
+            candidate = candidate.PlusDays(-1);
+        }
+
+        return candidate;
+    }
+}

@@ -1,0 +1,525 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using CrmKit.Customers;
+using NodaTime;
+
+namespace CrmKit.Segmentation;
+
+/// <summary>A rule compiled to a delegate: evaluates one customer without allocating.</summary>
+/// <param name="record">The customer.</param>
+/// <param name="context">When.</param>
+/// <param name="segments">Final memberships of the segments the rule refers to, indexed as when it was compiled (may be empty when it refers to none).</param>
+public delegate bool CompiledRule(CustomerRecord record, EvaluationContext context, bool[] segments);
+
+/// <summary>
+/// The fast evaluator: compiles a rule once into a delegate (an expression tree over allocation-free helpers)
+/// and caches it by the rule's canonical JSON form, so compilation never happens per customer or per
+/// evaluation. Date-dependent bounds are computed from the <see cref="EvaluationContext"/> at run time, so one
+/// compiled rule serves every evaluation date. Thread-safe.
+/// </summary>
+public sealed class RuleCompiler
+{
+    private readonly ConcurrentDictionary<string, CompiledRule> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>How many distinct rules are compiled and cached.</summary>
+    public int CachedCount => _cache.Count;
+
+    /// <summary>Compiles a rule that refers to no segment (or returns the cached delegate).</summary>
+    public CompiledRule Compile(Rule rule) => Compile(rule, id => throw new InvalidOperationException($"The rule refers to segment '{id}'; compile it through a SegmentCatalog."));
+
+    /// <summary>Compiles a rule whose segment references read <c>segments[segmentIndex(id)]</c>.</summary>
+    public CompiledRule Compile(Rule rule, Func<string, int> segmentIndex)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(segmentIndex);
+        var references = rule.SegmentReferences().Distinct().Order(StringComparer.Ordinal).Select(id => $"{id}={segmentIndex(id)}");
+        var key = RuleJson.Write(rule) + "|" + string.Join(",", references);
+        return _cache.GetOrAdd(key, _ => Build(rule, segmentIndex));
+    }
+
+    /// <summary>Evaluates a rule that refers to no segment, compiling it on first use.</summary>
+    public bool Evaluate(Rule rule, CustomerRecord record, EvaluationContext context) => Compile(rule)(record, context, []);
+
+    private static CompiledRule Build(Rule rule, Func<string, int> segmentIndex)
+    {
+        var r = Expression.Parameter(typeof(CustomerRecord), "r");
+        var ctx = Expression.Parameter(typeof(EvaluationContext), "ctx");
+        var seg = Expression.Parameter(typeof(bool[]), "seg");
+        var body = new Emitter(r, ctx, seg, segmentIndex).Build(rule);
+        return Expression.Lambda<CompiledRule>(body, r, ctx, seg).Compile();
+    }
+
+    private sealed class Emitter(ParameterExpression r, ParameterExpression ctx, ParameterExpression seg, Func<string, int> segmentIndex)
+    {
+        public Expression Build(Rule rule) => rule switch
+        {
+            ConstantRule k => Expression.Constant(k.Value),
+            AllRule a => a.Rules.Length == 0 ? Expression.Constant(true) : a.Rules.Select(Build).Aggregate(Expression.AndAlso),
+            AnyRule a => a.Rules.Length == 0 ? Expression.Constant(false) : a.Rules.Select(Build).Aggregate(Expression.OrElse),
+            NotRule n => Expression.Not(Build(n.Rule)),
+            SegmentRule s => Expression.ArrayIndex(seg, Expression.Constant(segmentIndex(s.SegmentId))),
+            Condition k => Condition(k),
+            _ => throw new ArgumentException($"Unknown rule type {rule.GetType().Name}.", nameof(rule)),
+        };
+
+        private MemberExpression Prop(string name) => Expression.Property(r, name);
+
+        private static MethodCallExpression Helper(string name, params Expression[] arguments)
+            => Expression.Call(typeof(CompiledFields).GetMethod(name, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!, arguments);
+
+        private Expression Condition(Condition k)
+        {
+            var f = k.Field;
+            switch (f.Kind)
+            {
+                case FieldKind.Kind:
+                case FieldKind.Stage:
+                case FieldKind.Gender:
+                case FieldKind.IncomeTier:
+                case FieldKind.Area:
+                case FieldKind.Source:
+                {
+                    var value = Prop(f.Kind.ToString());
+                    var asInt = value.Type.IsValueType && System.Nullable.GetUnderlyingType(value.Type) is { } u
+                        ? (Expression)Expression.Condition(Expression.Property(value, "HasValue"), Expression.Convert(Expression.Property(value, "Value"), typeof(long)), Expression.Constant(-1L))
+                        : Expression.Convert(value, typeof(long));
+                    return Choice(asInt, k);
+                }
+
+                case FieldKind.BirthDate:
+                    return Nullable(Prop(nameof(CustomerRecord.BirthDate)), k, v => Ordered(v, k, x => Expression.Constant(x.AsDate())));
+                case FieldKind.Province:
+                    return Text(Prop(k.IgnoreCaseAndAccents ? nameof(CustomerRecord.ProvinceKey) : nameof(CustomerRecord.Province)), k);
+                case FieldKind.Tags:
+                    return Tags(k);
+                case FieldKind.Attribute:
+                    return Attribute(k);
+                case FieldKind.Consent:
+                {
+                    var state = Helper(nameof(CompiledFields.Consent), Prop(nameof(CustomerRecord.Consents)), Expression.Constant(f.Channel!.Value), Expression.Constant(f.Purpose!.Value));
+                    return k.Operator switch
+                    {
+                        ComparisonOperator.IsSet => Expression.GreaterThanOrEqual(state, Expression.Constant(0)),
+                        ComparisonOperator.IsNotSet => Expression.LessThan(state, Expression.Constant(0)),
+                        ComparisonOperator.Equal => Expression.Equal(state, Expression.Constant(k.Values[0].AsBoolean() ? 1 : 0)),
+                        _ => Expression.Equal(state, Expression.Constant(k.Values[0].AsBoolean() ? 0 : 1)),
+                    };
+                }
+
+                case FieldKind.Age:
+                    return Integer(Helper(nameof(CompiledFields.Age), Prop(nameof(CustomerRecord.BirthDate)), ctx), k);
+                case FieldKind.DaysSinceCreated:
+                    return Integer(Helper(nameof(CompiledFields.DaysSince), Prop(nameof(CustomerRecord.CreatedAt)), ctx), k);
+                case FieldKind.DaysUntilBirthday:
+                    return Integer(Helper(nameof(CompiledFields.DaysUntil), Prop(nameof(CustomerRecord.BirthDate)), ctx), k);
+                case FieldKind.DaysUntilAnniversary:
+                    return Integer(Helper(nameof(CompiledFields.DaysUntilDate), Prop(nameof(CustomerRecord.JoinedOn)), ctx), k);
+                case FieldKind.RfmRecency:
+                    return Integer(Prop(nameof(CustomerRecord.RecencyScore)), k);
+                case FieldKind.RfmFrequency:
+                    return Integer(Prop(nameof(CustomerRecord.FrequencyScore)), k);
+                case FieldKind.RfmMonetary:
+                    return Integer(Prop(nameof(CustomerRecord.MonetaryScore)), k);
+                case FieldKind.ProbabilityAlive:
+                case FieldKind.ExpectedPurchases:
+                case FieldKind.PredictedValue:
+                    return Nullable(Prop(f.Kind.ToString()), k, v => Ordered(v, k, x => Expression.Constant((double)x.AsNumber())));
+                default:
+                    return Orders(k);
+            }
+        }
+
+        private Expression Orders(Condition k)
+        {
+            var f = k.Field.Orders!;
+            Expression[] arguments =
+            [
+                Prop(nameof(CustomerRecord.Orders)), ctx,
+                Expression.Constant(f.Days is { } d ? d * NodaConstants.TicksPerDay : 0L),
+                Expression.Constant(f.Status is { } s ? (int)s : -1),
+                Expression.Constant(f.Channel is { } c ? (int)c : -1),
+                Expression.Constant(f.ProductTagKey, typeof(string)),
+            ];
+            return k.Field.Kind switch
+            {
+                FieldKind.OrderCount => Integer(Helper(nameof(CompiledFields.Count), arguments), k),
+                FieldKind.OrderSum => Ordered(Helper(nameof(CompiledFields.Sum), arguments), k, Number, k.Operator),
+                FieldKind.OrderAverage => Nullable(Helper(nameof(CompiledFields.Average), arguments), k, v => Ordered(v, k, Number)),
+                FieldKind.OrderMax => Nullable(Helper(nameof(CompiledFields.Max), arguments), k, v => Ordered(v, k, Number)),
+                FieldKind.DaysSinceFirstOrder => Integer(Helper(nameof(CompiledFields.DaysSinceFirst), arguments), k),
+                FieldKind.DaysSinceLastOrder => Integer(Helper(nameof(CompiledFields.DaysSinceLast), arguments), k),
+                _ => Nullable(Helper(nameof(CompiledFields.FirstAmount), arguments), k, v => Ordered(v, k, Number)),
+            };
+        }
+
+        private static Expression Number(AttributeValue v) => Expression.Constant(v.AsNumber());
+
+        /// <summary>Evaluates a nullable value once, then tests set-ness and the comparison.</summary>
+        private static Expression Nullable(Expression value, Condition k, Func<Expression, Expression> compare)
+        {
+            var isClass = !value.Type.IsValueType;
+            var variable = Expression.Variable(value.Type, "v");
+            Expression hasValue = isClass ? Expression.NotEqual(variable, Expression.Constant(null, value.Type)) : Expression.Property(variable, "HasValue");
+            var test = k.Operator switch
+            {
+                ComparisonOperator.IsSet => hasValue,
+                ComparisonOperator.IsNotSet => Expression.Not(hasValue),
+                _ => Expression.AndAlso(hasValue, compare(isClass ? variable : Expression.Property(variable, "Value"))),
+            };
+            return Expression.Block([variable], Expression.Assign(variable, value), test);
+        }
+
+        private static Expression Ordered(Expression value, Condition k, Func<AttributeValue, Expression> constant) => Ordered(value, k, constant, k.Operator);
+
+        private static Expression Ordered(Expression value, Condition k, Func<AttributeValue, Expression> constant, ComparisonOperator op)
+        {
+            var v = k.Values;
+            switch (op)
+            {
+                case ComparisonOperator.IsSet:
+                    return Expression.Constant(true);
+                case ComparisonOperator.IsNotSet:
+                    return Expression.Constant(false);
+                case ComparisonOperator.Between:
+                case ComparisonOperator.In:
+                    var variable = Expression.Variable(value.Type, "x");
+                    Expression test = op == ComparisonOperator.Between
+                        ? Expression.AndAlso(Expression.GreaterThanOrEqual(variable, constant(v[0])), Expression.LessThanOrEqual(variable, constant(v[1])))
+                        : v.Select(x => (Expression)Expression.Equal(variable, constant(x))).Aggregate(Expression.OrElse);
+                    return Expression.Block([variable], Expression.Assign(variable, value), test);
+                default:
+                    return op switch
+                    {
+                        ComparisonOperator.Equal => Expression.Equal(value, constant(v[0])),
+                        ComparisonOperator.NotEqual => Expression.NotEqual(value, constant(v[0])),
+                        ComparisonOperator.LessThan => Expression.LessThan(value, constant(v[0])),
+                        ComparisonOperator.LessThanOrEqual => Expression.LessThanOrEqual(value, constant(v[0])),
+                        ComparisonOperator.GreaterThan => Expression.GreaterThan(value, constant(v[0])),
+                        _ => Expression.GreaterThanOrEqual(value, constant(v[0])),
+                    };
+            }
+        }
+
+        /// <summary>Whole-number fields: the accepted values become ranges tested with long comparisons.</summary>
+        private static Expression Integer(Expression value, Condition k)
+        {
+            var nullable = System.Nullable.GetUnderlyingType(value.Type) is not null;
+            var variable = Expression.Variable(value.Type, "n");
+            Expression hasValue = nullable ? Expression.Property(variable, "HasValue") : Expression.Constant(true);
+            Expression test;
+            if (k.Operator is ComparisonOperator.IsSet)
+            {
+                test = hasValue;
+            }
+            else if (k.Operator is ComparisonOperator.IsNotSet)
+            {
+                test = Expression.Not(hasValue);
+            }
+            else
+            {
+                var number = Expression.Convert(nullable ? Expression.Property(variable, "Value") : variable, typeof(long));
+                var parts = new List<Expression>();
+                foreach (var (low, high) in IntegerRanges.Of(k))
+                {
+                    Expression? part = null;
+                    if (low != IntegerRanges.NegativeUnbounded)
+                    {
+                        part = Expression.GreaterThanOrEqual(number, Expression.Constant(low));
+                    }
+
+                    if (high != IntegerRanges.Unbounded)
+                    {
+                        Expression upper = Expression.LessThanOrEqual(number, Expression.Constant(high));
+                        part = part is null ? upper : Expression.AndAlso(part, upper);
+                    }
+
+                    parts.Add(part ?? Expression.Constant(true));
+                }
+
+                var any = parts.Count == 0 ? Expression.Constant(false) : parts.Aggregate(Expression.OrElse);
+                test = nullable ? Expression.AndAlso(hasValue, any) : any;
+            }
+
+            return Expression.Block([variable], Expression.Assign(variable, value), test);
+        }
+
+        private static Expression Choice(Expression value, Condition k)
+        {
+            var type = k.Field.ChoiceType!;
+            var variable = Expression.Variable(typeof(long), "e");
+            Expression Is(AttributeValue v) => Expression.Equal(variable, Expression.Constant((long)Choices.Value(type, v.AsText())));
+            var set = Expression.GreaterThanOrEqual(variable, Expression.Constant(0L));
+            Expression test = k.Operator switch
+            {
+                ComparisonOperator.IsSet => set,
+                ComparisonOperator.IsNotSet => Expression.Not(set),
+                ComparisonOperator.Equal => Is(k.Values[0]),
+                ComparisonOperator.NotEqual => Expression.AndAlso(set, Expression.Not(Is(k.Values[0]))),
+                _ => k.Values.Select(Is).Aggregate(Expression.OrElse),
+            };
+            return Expression.Block([variable], Expression.Assign(variable, value), test);
+        }
+
+        private static Expression Text(Expression value, Condition k)
+        {
+            var values = k.FoldedValues;
+            var variable = Expression.Variable(typeof(string), "s");
+            Expression set = Expression.NotEqual(variable, Expression.Constant(null, typeof(string)));
+            Expression test = k.Operator switch
+            {
+                ComparisonOperator.IsSet => set,
+                ComparisonOperator.IsNotSet => Expression.Not(set),
+                ComparisonOperator.Equal => Expression.AndAlso(set, Helper(nameof(CompiledFields.TextEquals), variable, Expression.Constant(values[0]))),
+                ComparisonOperator.NotEqual => Expression.AndAlso(set, Expression.Not(Helper(nameof(CompiledFields.TextEquals), variable, Expression.Constant(values[0])))),
+                ComparisonOperator.In => Expression.AndAlso(set, Helper(nameof(CompiledFields.TextIn), variable, Expression.Constant(values.ToArray()))),
+                ComparisonOperator.Contains => Expression.AndAlso(set, Helper(nameof(CompiledFields.TextContains), variable, Expression.Constant(values[0]))),
+                _ => Expression.AndAlso(set, Helper(nameof(CompiledFields.TextStartsWith), variable, Expression.Constant(values[0]))),
+            };
+            return Expression.Block([variable], Expression.Assign(variable, value), test);
+        }
+
+        private Expression Tags(Condition k)
+        {
+            var keys = Prop(nameof(CustomerRecord.TagKeys));
+            var count = Expression.Property(keys, nameof(List<>.Count));
+            return k.Operator switch
+            {
+                ComparisonOperator.IsSet => Expression.GreaterThan(count, Expression.Constant(0)),
+                ComparisonOperator.IsNotSet => Expression.Equal(count, Expression.Constant(0)),
+                ComparisonOperator.Contains => Helper(nameof(CompiledFields.HasTag), keys, Expression.Constant(k.FoldedValues[0])),
+                _ => Helper(nameof(CompiledFields.HasAnyTag), keys, Expression.Constant(k.FoldedValues.ToArray())),
+            };
+        }
+
+        private Expression Attribute(Condition k)
+        {
+            var f = k.Field;
+            var found = Helper(nameof(CompiledFields.Attribute), Prop(nameof(CustomerRecord.Attributes)), Expression.Constant(f.AttributeName), Expression.Constant(f.AttributeKind!.Value));
+            var a = Expression.Variable(typeof(AttributeRecord), "a");
+            Expression column = f.AttributeKind switch
+            {
+                AttributeKind.Text => Expression.Property(a, k.IgnoreCaseAndAccents ? nameof(AttributeRecord.TextKey) : nameof(AttributeRecord.Text)),
+                AttributeKind.Number or AttributeKind.Boolean => Expression.Property(a, nameof(AttributeRecord.Number)),
+                AttributeKind.Date => Expression.Property(a, nameof(AttributeRecord.Date)),
+                _ => Expression.Property(a, nameof(AttributeRecord.Instant)),
+            };
+            var exists = Expression.NotEqual(a, Expression.Constant(null, typeof(AttributeRecord)));
+            Expression valueTest = f.AttributeKind switch
+            {
+                AttributeKind.Text => Text(column, k),
+                AttributeKind.Number => Nullable(column, k, v => Ordered(v, k, Number)),
+                AttributeKind.Date => Nullable(column, k, v => Ordered(v, k, x => Expression.Constant(x.AsDate()))),
+                AttributeKind.Boolean => Nullable(column, k, v => k.Values[0].AsBoolean() == (k.Operator == ComparisonOperator.Equal)
+                    ? Expression.NotEqual(v, Expression.Constant(0m))
+                    : Expression.Equal(v, Expression.Constant(0m))),
+                _ => Nullable(column, k, _ => Expression.Constant(false)),
+            };
+
+            // A missing attribute reads as "not set".
+            var whenMissing = Expression.Constant(k.Operator == ComparisonOperator.IsNotSet);
+            return Expression.Block([a], Expression.Assign(a, found), Expression.Condition(exists, valueTest, whenMissing));
+        }
+    }
+}
+
+/// <summary>Allocation-free helpers the compiled rules call.</summary>
+internal static class CompiledFields
+{
+    public static int? Age(LocalDate? birth, EvaluationContext context) => birth is { } b ? CalendarFacts.Age(b, context.Today) : null;
+
+    public static long DaysSince(Instant then, EvaluationContext context) => FloorDiv(context.AsOfTicks - then.ToUnixTimeTicks(), NodaConstants.TicksPerDay);
+
+    public static int? DaysUntil(LocalDate? date, EvaluationContext context) => date is { } d ? CalendarFacts.DaysUntilAnniversary(d, context.Today) : null;
+
+    public static int DaysUntilDate(LocalDate date, EvaluationContext context) => CalendarFacts.DaysUntilAnniversary(date, context.Today);
+
+    public static bool TextEquals(string text, string value) => string.Equals(text, value, StringComparison.Ordinal);
+
+    public static bool TextContains(string text, string value) => text.Contains(value, StringComparison.Ordinal);
+
+    public static bool TextStartsWith(string text, string value) => text.StartsWith(value, StringComparison.Ordinal);
+
+    public static bool TextIn(string text, string[] values)
+    {
+        foreach (var v in values)
+        {
+            if (string.Equals(text, v, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool HasTag(List<string> keys, string key)
+    {
+        foreach (var k in CollectionsMarshal.AsSpan(keys))
+        {
+            if (string.Equals(k, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool HasAnyTag(List<string> keys, string[] wanted)
+    {
+        foreach (var k in CollectionsMarshal.AsSpan(keys))
+        {
+            if (TextIn(k, wanted))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static AttributeRecord? Attribute(List<AttributeRecord> attributes, string name, AttributeKind kind)
+    {
+        foreach (var a in CollectionsMarshal.AsSpan(attributes))
+        {
+            if (a.Kind == kind && string.Equals(a.Name, name, StringComparison.Ordinal))
+            {
+                return a;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>1 granted, 0 withdrawn, −1 never recorded.</summary>
+    public static int Consent(List<ConsentRecord> consents, ContactChannel channel, ContactPurpose purpose)
+    {
+        foreach (var c in CollectionsMarshal.AsSpan(consents))
+        {
+            if (c.Channel == channel && c.Purpose == purpose)
+            {
+                return c.Granted ? 1 : 0;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool Matches(OrderRecord o, long asOf, long start, int status, int channel, string? tag)
+    {
+        var t = o.PlacedAt.ToUnixTimeTicks();
+        return t <= asOf && t > start
+               && (status < 0 || (int)o.Status == status)
+               && (channel < 0 || (o.Channel is { } c && (int)c == channel))
+               && (tag is null || HasTag(o.ProductTags, tag));
+    }
+
+    private static long Start(EvaluationContext context, long window) => window == 0 ? long.MinValue : context.AsOfTicks - window;
+
+    public static int Count(List<OrderRecord> orders, EvaluationContext context, long window, int status, int channel, string? tag)
+    {
+        var (asOf, start, n) = (context.AsOfTicks, Start(context, window), 0);
+        foreach (var o in CollectionsMarshal.AsSpan(orders))
+        {
+            if (Matches(o, asOf, start, status, channel, tag))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    public static decimal Sum(List<OrderRecord> orders, EvaluationContext context, long window, int status, int channel, string? tag)
+    {
+        var (asOf, start, sum) = (context.AsOfTicks, Start(context, window), 0m);
+        foreach (var o in CollectionsMarshal.AsSpan(orders))
+        {
+            if (Matches(o, asOf, start, status, channel, tag))
+            {
+                sum += o.Amount;
+            }
+        }
+
+        return sum;
+    }
+
+    public static decimal? Average(List<OrderRecord> orders, EvaluationContext context, long window, int status, int channel, string? tag)
+    {
+        var (asOf, start, sum, n) = (context.AsOfTicks, Start(context, window), 0m, 0);
+        foreach (var o in CollectionsMarshal.AsSpan(orders))
+        {
+            if (Matches(o, asOf, start, status, channel, tag))
+            {
+                sum += o.Amount;
+                n++;
+            }
+        }
+
+        return n == 0 ? null : sum / n;
+    }
+
+    public static decimal? Max(List<OrderRecord> orders, EvaluationContext context, long window, int status, int channel, string? tag)
+    {
+        var (asOf, start) = (context.AsOfTicks, Start(context, window));
+        decimal? max = null;
+        foreach (var o in CollectionsMarshal.AsSpan(orders))
+        {
+            if (Matches(o, asOf, start, status, channel, tag) && (max is null || o.Amount > max.Value))
+            {
+                max = o.Amount;
+            }
+        }
+
+        return max;
+    }
+
+    public static long? DaysSinceFirst(List<OrderRecord> orders, EvaluationContext context, long window, int status, int channel, string? tag)
+    {
+        var (asOf, start, first) = (context.AsOfTicks, Start(context, window), long.MaxValue);
+        foreach (var o in CollectionsMarshal.AsSpan(orders))
+        {
+            if (Matches(o, asOf, start, status, channel, tag))
+            {
+                first = Math.Min(first, o.PlacedAt.ToUnixTimeTicks());
+            }
+        }
+
+        return first == long.MaxValue ? null : FloorDiv(asOf - first, NodaConstants.TicksPerDay);
+    }
+
+    public static long? DaysSinceLast(List<OrderRecord> orders, EvaluationContext context, long window, int status, int channel, string? tag)
+    {
+        var (asOf, start, last, any) = (context.AsOfTicks, Start(context, window), long.MinValue, false);
+        foreach (var o in CollectionsMarshal.AsSpan(orders))
+        {
+            if (Matches(o, asOf, start, status, channel, tag))
+            {
+                last = Math.Max(last, o.PlacedAt.ToUnixTimeTicks());
+                any = true;
+            }
+        }
+
+        return any ? FloorDiv(asOf - last, NodaConstants.TicksPerDay) : null;
+    }
+
+    public static decimal? FirstAmount(List<OrderRecord> orders, EvaluationContext context, long window, int status, int channel, string? tag)
+    {
+        var (asOf, start) = (context.AsOfTicks, Start(context, window));
+        OrderRecord? first = null;
+        foreach (var o in CollectionsMarshal.AsSpan(orders))
+        {
+            if (Matches(o, asOf, start, status, channel, tag)
+                && (first is null || o.PlacedAt < first.PlacedAt || (o.PlacedAt == first.PlacedAt && o.Amount < first.Amount)))
+            {
+                first = o;
+            }
+        }
+
+        return first?.Amount;
+    }
+
+    private static long FloorDiv(long a, long b) => Math.DivRem(a, b) is var (q, rem) && rem != 0 && (rem < 0) != (b < 0) ? q - 1 : q;
+}

@@ -1,0 +1,430 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using CrmKit.Customers;
+using NodaTime;
+
+namespace CrmKit.Segmentation;
+
+/// <summary>
+/// Turns a rule into a LINQ <see cref="Expression{TDelegate}"/> over <see cref="CustomerRecord"/> that a
+/// database LINQ provider can translate: only member access, comparisons, <see cref="Enumerable"/> operators
+/// on the child collections and constants. Every date-dependent bound (window starts, birth-date limits for
+/// ages, the month-days of a birthday window) is computed here from the <see cref="EvaluationContext"/>, so the
+/// query needs no function of the database's clock or zone.
+/// </summary>
+/// <remarks>
+/// Text columns matched ignoring case and accents are read from their <c>…Key</c> companions; ties between
+/// orders placed at the same instant are broken by the smaller amount (as in the other evaluators).
+/// </remarks>
+public static class RuleExpressions
+{
+    // Ages beyond this are treated as unbounded (no calendar date is that far back).
+    private const long MaxAge = 5000;
+
+    private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+    private static readonly MethodInfo StringSubstring = typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!;
+    private static readonly MethodInfo ListContains = typeof(List<string>).GetMethod(nameof(List<>.Contains))!;
+
+    /// <summary>Builds the predicate of a rule at an evaluation instant.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="context">When: window starts and date limits are computed from it.</param>
+    /// <param name="segments">The effective rule of a referenced segment (see <see cref="SegmentCatalog.MembershipRule(string)"/>); required when the rule refers to segments.</param>
+    public static Expression<Func<CustomerRecord, bool>> ToExpression(Rule rule, EvaluationContext context, Func<string, Rule>? segments = null)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(context);
+        var c = Expression.Parameter(typeof(CustomerRecord), "c");
+        return Expression.Lambda<Func<CustomerRecord, bool>>(new Builder(c, context, segments).Build(rule), c);
+    }
+
+    private sealed class Builder(ParameterExpression c, EvaluationContext context, Func<string, Rule>? segments)
+    {
+        public Expression Build(Rule rule) => rule switch
+        {
+            ConstantRule k => Expression.Constant(k.Value),
+            AllRule a => a.Rules.Length == 0 ? Expression.Constant(true) : a.Rules.Select(Build).Aggregate(Expression.AndAlso),
+            AnyRule a => a.Rules.Length == 0 ? Expression.Constant(false) : a.Rules.Select(Build).Aggregate(Expression.OrElse),
+            NotRule n => Expression.Not(Build(n.Rule)),
+            SegmentRule s => segments is null
+                ? throw new InvalidOperationException($"The rule refers to segment '{s.SegmentId}'; build it through a SegmentCatalog.")
+                : Build(segments(s.SegmentId)),
+            Condition k => Condition(k),
+            _ => throw new ArgumentException($"Unknown rule type {rule.GetType().Name}.", nameof(rule)),
+        };
+
+        private Expression Prop(string name) => Expression.Property(c, name);
+
+        private Expression Condition(Condition k)
+        {
+            var f = k.Field;
+            return f.Kind switch
+            {
+                FieldKind.Kind or FieldKind.Stage => Scalar(Prop(f.Kind.ToString()), k, v => Expression.Constant(Enum.Parse(Prop(f.Kind.ToString()).Type, v.AsText(), true))),
+                FieldKind.Gender or FieldKind.IncomeTier or FieldKind.Area or FieldKind.Source =>
+                    Scalar(Prop(f.Kind.ToString()), k, v => Expression.Constant(Enum.Parse(f.ChoiceType!, v.AsText(), true))),
+                FieldKind.BirthDate => Scalar(Prop(nameof(CustomerRecord.BirthDate)), k, v => Expression.Constant(v.AsDate())),
+                FieldKind.Province => Text(Prop(k.IgnoreCaseAndAccents ? nameof(CustomerRecord.ProvinceKey) : nameof(CustomerRecord.Province)), k),
+                FieldKind.Tags => Tags(k),
+                FieldKind.Attribute => Attribute(k),
+                FieldKind.Consent => Consent(k),
+                FieldKind.Age => Age(k),
+                FieldKind.DaysSinceCreated => DaysSince(Prop(nameof(CustomerRecord.CreatedAt)), k),
+                FieldKind.DaysUntilBirthday => DaysUntil(Prop(nameof(CustomerRecord.BirthDate)), k),
+                FieldKind.DaysUntilAnniversary => DaysUntil(Prop(nameof(CustomerRecord.JoinedOn)), k),
+                FieldKind.RfmRecency => Scalar(Prop(nameof(CustomerRecord.RecencyScore)), k, Int),
+                FieldKind.RfmFrequency => Scalar(Prop(nameof(CustomerRecord.FrequencyScore)), k, Int),
+                FieldKind.RfmMonetary => Scalar(Prop(nameof(CustomerRecord.MonetaryScore)), k, Int),
+                FieldKind.ProbabilityAlive => Scalar(Prop(nameof(CustomerRecord.ProbabilityAlive)), k, Real),
+                FieldKind.ExpectedPurchases => Scalar(Prop(nameof(CustomerRecord.ExpectedPurchases)), k, Real),
+                FieldKind.PredictedValue => Scalar(Prop(nameof(CustomerRecord.PredictedValue)), k, Real),
+                FieldKind.OrderCount => Scalar(Call("Count", [typeof(OrderRecord)], Orders(), OrderPredicate(f.Orders!)), k, Int),
+                FieldKind.OrderSum => Scalar(Call("Sum", [typeof(OrderRecord)], Filtered(f.Orders!), Amount()), k, Number),
+                FieldKind.OrderAverage => Scalar(Aggregate("Average", f.Orders!), k, Number),
+                FieldKind.OrderMax => Scalar(Aggregate("Max", f.Orders!), k, Number),
+                FieldKind.DaysSinceFirstOrder => DaysSince(Call("Min", [typeof(OrderRecord), typeof(Instant?)], Filtered(f.Orders!), PlacedAt()), k),
+                FieldKind.DaysSinceLastOrder => DaysSince(Call("Max", [typeof(OrderRecord), typeof(Instant?)], Filtered(f.Orders!), PlacedAt()), k),
+                _ => Scalar(FirstAmount(f.Orders!), k, Number),
+            };
+        }
+
+        private static Expression Int(AttributeValue v) => Expression.Constant(v.AsNumber());
+
+        private static Expression Number(AttributeValue v) => Expression.Constant(v.AsNumber());
+
+        private static Expression Real(AttributeValue v) => Expression.Constant((double)v.AsNumber());
+
+        private static Expression Call(string name, Type[] typeArguments, params Expression[] arguments)
+            => Expression.Call(typeof(Enumerable), name, typeArguments, arguments);
+
+        private Expression Orders() => Prop(nameof(CustomerRecord.Orders));
+
+        private Expression Filtered(OrderFilter filter) => Call("Where", [typeof(OrderRecord)], Orders(), OrderPredicate(filter));
+
+        private static LambdaExpression Amount()
+        {
+            var o = Expression.Parameter(typeof(OrderRecord), "o");
+            return Expression.Lambda(Expression.Property(o, nameof(OrderRecord.Amount)), o);
+        }
+
+        private static LambdaExpression PlacedAt()
+        {
+            var o = Expression.Parameter(typeof(OrderRecord), "o");
+            return Expression.Lambda(Expression.Convert(Expression.Property(o, nameof(OrderRecord.PlacedAt)), typeof(Instant?)), o);
+        }
+
+        private Expression NullableAmounts(OrderFilter filter)
+        {
+            var o = Expression.Parameter(typeof(OrderRecord), "o");
+            var selector = Expression.Lambda(Expression.Convert(Expression.Property(o, nameof(OrderRecord.Amount)), typeof(decimal?)), o);
+            return Call("Select", [typeof(OrderRecord), typeof(decimal?)], Filtered(filter), selector);
+        }
+
+        private Expression Aggregate(string name, OrderFilter filter)
+            => Expression.Call(typeof(Enumerable).GetMethod(name, [typeof(IEnumerable<decimal?>)])!, NullableAmounts(filter));
+
+        private Expression FirstAmount(OrderFilter filter)
+        {
+            var o = Expression.Parameter(typeof(OrderRecord), "o");
+            var byTime = Call("OrderBy", [typeof(OrderRecord), typeof(Instant)], Filtered(filter), Expression.Lambda(Expression.Property(o, nameof(OrderRecord.PlacedAt)), o));
+            var byAmount = Call("ThenBy", [typeof(OrderRecord), typeof(decimal)], byTime, Expression.Lambda(Expression.Property(o, nameof(OrderRecord.Amount)), o));
+            var amounts = Call("Select", [typeof(OrderRecord), typeof(decimal?)], byAmount, Expression.Lambda(Expression.Convert(Expression.Property(o, nameof(OrderRecord.Amount)), typeof(decimal?)), o));
+            return Call("FirstOrDefault", [typeof(decimal?)], amounts);
+        }
+
+        private LambdaExpression OrderPredicate(OrderFilter filter)
+        {
+            var o = Expression.Parameter(typeof(OrderRecord), "o");
+            var placed = Expression.Property(o, nameof(OrderRecord.PlacedAt));
+            Expression body = Expression.LessThanOrEqual(placed, Expression.Constant(context.AsOf));
+            if (filter.Days is { } d)
+            {
+                body = Expression.AndAlso(body, Expression.GreaterThan(placed, Expression.Constant(context.WindowStart(d))));
+            }
+
+            if (filter.Status is { } s)
+            {
+                body = Expression.AndAlso(body, Expression.Equal(Expression.Property(o, nameof(OrderRecord.Status)), Expression.Constant(s)));
+            }
+
+            if (filter.Channel is { } ch)
+            {
+                body = Expression.AndAlso(body, Expression.Equal(Expression.Property(o, nameof(OrderRecord.Channel)), Expression.Constant(ch, typeof(SalesChannel?))));
+            }
+
+            if (filter.ProductTagKey is { } tag)
+            {
+                body = Expression.AndAlso(body, Expression.Call(Expression.Property(o, nameof(OrderRecord.ProductTags)), ListContains, Expression.Constant(tag)));
+            }
+
+            return Expression.Lambda(body, o);
+        }
+
+        /// <summary>A comparison of a scalar (nullable or not): set-ness first, then the operator.</summary>
+        private static Expression Scalar(Expression value, Condition k, Func<AttributeValue, Expression> constant)
+        {
+            var nullable = Nullable.GetUnderlyingType(value.Type) is not null || !value.Type.IsValueType;
+            Expression hasValue = !nullable ? Expression.Constant(true)
+                : value.Type.IsValueType ? Expression.Property(value, "HasValue")
+                : Expression.NotEqual(value, Expression.Constant(null, value.Type));
+            switch (k.Operator)
+            {
+                case ComparisonOperator.IsSet:
+                    return hasValue;
+                case ComparisonOperator.IsNotSet:
+                    return Expression.Not(hasValue);
+            }
+
+            var inner = nullable && value.Type.IsValueType ? Expression.Property(value, "Value") : value;
+            if (inner.Type == typeof(int))
+            {
+                inner = Expression.Convert(inner, typeof(decimal));
+            }
+
+            var test = Compare(inner, k, constant);
+            return nullable ? Expression.AndAlso(hasValue, test) : test;
+        }
+
+        private static Expression Compare(Expression value, Condition k, Func<AttributeValue, Expression> constant)
+        {
+            var v = k.Values;
+            return k.Operator switch
+            {
+                ComparisonOperator.Equal => Expression.Equal(value, constant(v[0])),
+                ComparisonOperator.NotEqual => Expression.NotEqual(value, constant(v[0])),
+                ComparisonOperator.LessThan => Expression.LessThan(value, constant(v[0])),
+                ComparisonOperator.LessThanOrEqual => Expression.LessThanOrEqual(value, constant(v[0])),
+                ComparisonOperator.GreaterThan => Expression.GreaterThan(value, constant(v[0])),
+                ComparisonOperator.GreaterThanOrEqual => Expression.GreaterThanOrEqual(value, constant(v[0])),
+                ComparisonOperator.Between => Expression.AndAlso(Expression.GreaterThanOrEqual(value, constant(v[0])), Expression.LessThanOrEqual(value, constant(v[1]))),
+                ComparisonOperator.In => v.Select(x => (Expression)Expression.Equal(value, constant(x))).Aggregate(Expression.OrElse),
+                _ => throw new InvalidOperationException($"Operator {k.Operator} does not apply to {k.Field.Name}."),
+            };
+        }
+
+        private static Expression Text(Expression value, Condition k)
+        {
+            var values = k.FoldedValues;
+            Expression hasValue = Expression.NotEqual(value, Expression.Constant(null, typeof(string)));
+            Expression test;
+            switch (k.Operator)
+            {
+                case ComparisonOperator.IsSet:
+                    return hasValue;
+                case ComparisonOperator.IsNotSet:
+                    return Expression.Not(hasValue);
+                case ComparisonOperator.Equal:
+                    test = Expression.Equal(value, Expression.Constant(values[0]));
+                    break;
+                case ComparisonOperator.NotEqual:
+                    test = Expression.NotEqual(value, Expression.Constant(values[0]));
+                    break;
+                case ComparisonOperator.In:
+                    test = values.Select(x => (Expression)Expression.Equal(value, Expression.Constant(x))).Aggregate(Expression.OrElse);
+                    break;
+                case ComparisonOperator.Contains:
+                    test = Expression.Call(value, StringContains, Expression.Constant(values[0]));
+                    break;
+                default:
+                    // An ordinal prefix test that providers translate (string.StartsWith(string) is culture-sensitive in .NET).
+                    test = Expression.AndAlso(
+                        Expression.GreaterThanOrEqual(Expression.Property(value, nameof(string.Length)), Expression.Constant(values[0].Length)),
+                        Expression.Equal(Expression.Call(value, StringSubstring, Expression.Constant(0), Expression.Constant(values[0].Length)), Expression.Constant(values[0])));
+                    break;
+            }
+
+            return Expression.AndAlso(hasValue, test);
+        }
+
+        private Expression Tags(Condition k)
+        {
+            var keys = Prop(nameof(CustomerRecord.TagKeys));
+            var any = Call("Any", [typeof(string)], keys);
+            switch (k.Operator)
+            {
+                case ComparisonOperator.IsSet:
+                    return any;
+                case ComparisonOperator.IsNotSet:
+                    return Expression.Not(any);
+                case ComparisonOperator.Contains:
+                    return Expression.Call(keys, ListContains, Expression.Constant(k.FoldedValues[0]));
+                default:
+                    var t = Expression.Parameter(typeof(string), "t");
+                    var wanted = Expression.Constant(k.FoldedValues.ToArray());
+                    var predicate = Expression.Lambda(Call("Contains", [typeof(string)], wanted, t), t);
+                    return Call("Any", [typeof(string)], keys, predicate);
+            }
+        }
+
+        private Expression Attribute(Condition k)
+        {
+            var f = k.Field;
+            var a = Expression.Parameter(typeof(AttributeRecord), "a");
+            Expression match = Expression.AndAlso(
+                Expression.Equal(Expression.Property(a, nameof(AttributeRecord.Name)), Expression.Constant(f.AttributeName)),
+                Expression.Equal(Expression.Property(a, nameof(AttributeRecord.Kind)), Expression.Constant(f.AttributeKind!.Value)));
+            var column = f.AttributeKind switch
+            {
+                AttributeKind.Text => Expression.Property(a, k.IgnoreCaseAndAccents ? nameof(AttributeRecord.TextKey) : nameof(AttributeRecord.Text)),
+                AttributeKind.Number or AttributeKind.Boolean => Expression.Property(a, nameof(AttributeRecord.Number)),
+                AttributeKind.Date => Expression.Property(a, nameof(AttributeRecord.Date)),
+                _ => Expression.Property(a, nameof(AttributeRecord.Instant)),
+            };
+            var set = column.Type.IsValueType ? (Expression)Expression.Property(column, "HasValue") : Expression.NotEqual(column, Expression.Constant(null, column.Type));
+            Expression Any(Expression body) => Call("Any", [typeof(AttributeRecord)], Prop(nameof(CustomerRecord.Attributes)), Expression.Lambda(body, a));
+            switch (k.Operator)
+            {
+                case ComparisonOperator.IsSet:
+                    return Any(Expression.AndAlso(match, set));
+                case ComparisonOperator.IsNotSet:
+                    return Expression.Not(Any(Expression.AndAlso(match, set)));
+            }
+
+            var test = f.AttributeKind switch
+            {
+                AttributeKind.Text => Text(column, k),
+                AttributeKind.Number => Scalar(column, k, Number),
+                AttributeKind.Date => Scalar(column, k, v => Expression.Constant(v.AsDate())),
+                _ => BooleanNumber(column, k),
+            };
+            return Any(Expression.AndAlso(match, test));
+        }
+
+        // Booleans are stored as 1/0 in the number column.
+        private static Expression BooleanNumber(Expression column, Condition k)
+        {
+            var isTrue = k.Values[0].AsBoolean() == (k.Operator == ComparisonOperator.Equal);
+            var value = Expression.Property(column, "Value");
+            return Expression.AndAlso(Expression.Property(column, "HasValue"),
+                isTrue ? Expression.NotEqual(value, Expression.Constant(0m)) : Expression.Equal(value, Expression.Constant(0m)));
+        }
+
+        private Expression Consent(Condition k)
+        {
+            var f = k.Field;
+            var x = Expression.Parameter(typeof(ConsentRecord), "x");
+            Expression match = Expression.AndAlso(
+                Expression.Equal(Expression.Property(x, nameof(ConsentRecord.Channel)), Expression.Constant(f.Channel!.Value)),
+                Expression.Equal(Expression.Property(x, nameof(ConsentRecord.Purpose)), Expression.Constant(f.Purpose!.Value)));
+            Expression Any(Expression body) => Call("Any", [typeof(ConsentRecord)], Prop(nameof(CustomerRecord.Consents)), Expression.Lambda(body, x));
+            var granted = Expression.Property(x, nameof(ConsentRecord.Granted));
+            return k.Operator switch
+            {
+                ComparisonOperator.IsSet => Any(match),
+                ComparisonOperator.IsNotSet => Expression.Not(Any(match)),
+                ComparisonOperator.Equal => Any(Expression.AndAlso(match, Expression.Equal(granted, Expression.Constant(k.Values[0].AsBoolean())))),
+                _ => Any(Expression.AndAlso(match, Expression.NotEqual(granted, Expression.Constant(k.Values[0].AsBoolean())))),
+            };
+        }
+
+        /// <summary>Age in [lo, hi] ⇔ birth date in (L(hi + 1), L(lo)], L(n) being the latest birth date of someone aged n.</summary>
+        private Expression Age(Condition k)
+        {
+            var birth = Prop(nameof(CustomerRecord.BirthDate));
+            var hasValue = Expression.Property(birth, "HasValue");
+            switch (k.Operator)
+            {
+                case ComparisonOperator.IsSet:
+                    return Expression.AndAlso(hasValue, Expression.LessThanOrEqual(Expression.Property(birth, "Value"), Expression.Constant(context.Today)));
+                case ComparisonOperator.IsNotSet:
+                    return Expression.Not(Expression.AndAlso(hasValue, Expression.LessThanOrEqual(Expression.Property(birth, "Value"), Expression.Constant(context.Today))));
+            }
+
+            var value = Expression.Property(birth, "Value");
+            var parts = new List<Expression>();
+            foreach (var (low, high) in IntegerRanges.Of(k))
+            {
+                var lo = Math.Max(low, 0);
+                if (lo > high || lo > MaxAge)
+                {
+                    continue;
+                }
+
+                Expression part = Expression.LessThanOrEqual(value, Expression.Constant(CalendarFacts.LatestBirthForAge((int)lo, context.Today)));
+                if (high < MaxAge)
+                {
+                    part = Expression.AndAlso(part, Expression.GreaterThan(value, Expression.Constant(CalendarFacts.LatestBirthForAge((int)high + 1, context.Today))));
+                }
+
+                parts.Add(part);
+            }
+
+            return parts.Count == 0 ? Expression.Constant(false) : Expression.AndAlso(hasValue, parts.Aggregate(Expression.OrElse));
+        }
+
+        /// <summary>Whole days since t in [lo, hi] ⇔ t in (asOf − (hi + 1) days, asOf − lo days].</summary>
+        private Expression DaysSince(Expression instant, Condition k)
+        {
+            var nullable = instant.Type == typeof(Instant?);
+            Expression hasValue = nullable ? Expression.Property(instant, "HasValue") : Expression.Constant(true);
+            switch (k.Operator)
+            {
+                case ComparisonOperator.IsSet:
+                    return hasValue;
+                case ComparisonOperator.IsNotSet:
+                    return Expression.Not(hasValue);
+            }
+
+            var value = nullable ? Expression.Property(instant, "Value") : instant;
+            var parts = new List<Expression>();
+            foreach (var (low, high) in IntegerRanges.Of(k))
+            {
+                Expression part = Expression.Constant(true);
+                if (low != IntegerRanges.NegativeUnbounded)
+                {
+                    part = DaysBefore(low) is { } upper ? Expression.LessThanOrEqual(value, Expression.Constant(upper)) : Expression.Constant(low < 0);
+                }
+
+                if (high != IntegerRanges.Unbounded)
+                {
+                    var lowerBound = DaysBefore(high + 1) is { } lower ? Expression.GreaterThan(value, Expression.Constant(lower)) : (Expression)Expression.Constant(high + 1 > 0);
+                    part = Expression.AndAlso(part, lowerBound);
+                }
+
+                parts.Add(part);
+            }
+
+            var any = parts.Count == 0 ? Expression.Constant(false) : parts.Aggregate(Expression.OrElse);
+            return nullable ? Expression.AndAlso(hasValue, any) : any;
+        }
+
+        /// <summary>The instant <paramref name="days"/> days before the evaluation instant, or null outside the instant range.</summary>
+        private Instant? DaysBefore(long days)
+        {
+            var ticks = (System.Numerics.BigInteger)context.AsOfTicks - (System.Numerics.BigInteger)days * NodaConstants.TicksPerDay;
+            return ticks < Instant.MinValue.ToUnixTimeTicks() || ticks > Instant.MaxValue.ToUnixTimeTicks() ? null : Instant.FromUnixTimeTicks((long)ticks);
+        }
+
+        /// <summary>Days until an anniversary depend only on the month and day: the condition becomes a set of month-days.</summary>
+        private Expression DaysUntil(Expression date, Condition k)
+        {
+            var nullable = date.Type == typeof(LocalDate?);
+            Expression hasValue = nullable ? Expression.Property(date, "HasValue") : Expression.Constant(true);
+            switch (k.Operator)
+            {
+                case ComparisonOperator.IsSet:
+                    return hasValue;
+                case ComparisonOperator.IsNotSet:
+                    return Expression.Not(hasValue);
+            }
+
+            var ranges = IntegerRanges.Of(k);
+            var included = new List<int>();
+            var excluded = new List<int>();
+            for (var day = new LocalDate(2000, 1, 1); day.Year == 2000; day = day.PlusDays(1))
+            {
+                var days = CalendarFacts.DaysUntilAnniversary(day, context.Today);
+                (IntegerRanges.Contains(ranges, days) ? included : excluded).Add((day.Month * 100) + day.Day);
+            }
+
+            var value = nullable ? Expression.Property(date, "Value") : date;
+            var monthDay = Expression.Add(
+                Expression.Multiply(Expression.Property(value, nameof(LocalDate.Month)), Expression.Constant(100)),
+                Expression.Property(value, nameof(LocalDate.Day)));
+            Expression test = included.Count == 0 ? Expression.Constant(false)
+                : excluded.Count == 0 ? Expression.Constant(true)
+                : included.Count <= excluded.Count ? Call("Contains", [typeof(int)], Expression.Constant(included.ToArray()), monthDay)
+                : Expression.Not(Call("Contains", [typeof(int)], Expression.Constant(excluded.ToArray()), monthDay));
+            return nullable ? Expression.AndAlso(hasValue, test) : test;
+        }
+    }
+}

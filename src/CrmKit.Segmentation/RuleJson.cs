@@ -1,0 +1,625 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CrmKit.Customers;
+using NodaTime.Text;
+
+namespace CrmKit.Segmentation;
+
+/// <summary>One problem in a rule or a catalogue: where (a JSON path) and what.</summary>
+/// <param name="Path">The JSON path of the offending element, e.g. <c>$.segments[2].rule.all[0].op</c>.</param>
+/// <param name="Message">What is wrong and what was expected.</param>
+public sealed record RuleError(string Path, string Message)
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"{Path}: {Message}";
+}
+
+/// <summary>A rule or a segment catalogue is invalid; <see cref="Errors"/> lists every problem found.</summary>
+public sealed class InvalidRuleException : CrmKitException
+{
+    /// <summary>Creates the exception from the problems found.</summary>
+    public InvalidRuleException(IReadOnlyList<RuleError> errors)
+        : base(Format(errors))
+    {
+        Errors = errors;
+    }
+
+    /// <summary>Every problem, in document order.</summary>
+    public IReadOnlyList<RuleError> Errors { get; }
+
+    private static string Format(IReadOnlyList<RuleError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return errors.Count == 1
+            ? $"Invalid rule: {errors[0]}"
+            : $"Invalid rule ({errors.Count} problems):{string.Concat(errors.Select(e => Environment.NewLine + "  " + e))}";
+    }
+}
+
+/// <summary>
+/// What rules may refer to beyond the built-in fields: the shop's custom attributes with their kinds.
+/// </summary>
+public sealed record RuleSchema
+{
+    /// <summary>No custom attributes.</summary>
+    public static RuleSchema Empty { get; } = new();
+
+    /// <summary>Declared attributes by name (ordinal).</summary>
+    public ImmutableSortedDictionary<string, AttributeKind> Attributes { get; init; } = ImmutableSortedDictionary.Create<string, AttributeKind>(StringComparer.Ordinal);
+
+    /// <summary>Returns a schema with one more attribute.</summary>
+    public RuleSchema WithAttribute(string name, AttributeKind kind)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return this with { Attributes = Attributes.SetItem(name, kind) };
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(RuleSchema? other) => other is not null && Attributes.SequenceEqual(other.Attributes);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Attributes.Count;
+}
+
+/// <summary>
+/// Reads and writes rules as JSON (the format is described in <c>docs/segmentation.md</c>). Reading checks every
+/// field, operator and value against the known fields and the <see cref="RuleSchema"/>, and reports every
+/// problem at once with its JSON path.
+/// </summary>
+public static class RuleJson
+{
+    private static readonly JsonWriterOptions CompactOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions IndentedOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
+
+    private static readonly string[] ConditionProperties = ["field", "op", "value", "values", "ignoreCaseAndAccents", "days", "status", "channel", "productTag"];
+
+    /// <summary>The JSON name of an operator (<c>&gt;=</c>, <c>between</c>, <c>isSet</c>…).</summary>
+    public static string OperatorName(ComparisonOperator op) => op switch
+    {
+        ComparisonOperator.Equal => "=",
+        ComparisonOperator.NotEqual => "!=",
+        ComparisonOperator.LessThan => "<",
+        ComparisonOperator.LessThanOrEqual => "<=",
+        ComparisonOperator.GreaterThan => ">",
+        ComparisonOperator.GreaterThanOrEqual => ">=",
+        ComparisonOperator.Between => "between",
+        ComparisonOperator.In => "in",
+        ComparisonOperator.Contains => "contains",
+        ComparisonOperator.StartsWith => "startsWith",
+        ComparisonOperator.IsSet => "isSet",
+        ComparisonOperator.IsNotSet => "isNotSet",
+        _ => ((int)op).ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Parses a rule.</summary>
+    /// <exception cref="InvalidRuleException">The JSON is malformed or the rule is invalid; every problem is listed.</exception>
+    public static Rule Parse(string json, RuleSchema? schema = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidRuleException([new RuleError("$", $"not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {e.Message}")]);
+        }
+
+        using (document)
+        {
+            var errors = new List<RuleError>();
+            var rule = Read(document.RootElement, "$", schema ?? RuleSchema.Empty, errors);
+            return errors.Count == 0 ? rule! : throw new InvalidRuleException(errors);
+        }
+    }
+
+    /// <summary>Reads a rule from a JSON element, adding every problem to <paramref name="errors"/>.</summary>
+    /// <returns>The rule, or null when there were problems.</returns>
+    public static Rule? Read(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(errors);
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.True:
+                return Rule.True;
+            case JsonValueKind.False:
+                return Rule.False;
+            case JsonValueKind.Object:
+                break;
+            default:
+                errors.Add(new(path, $"expected a rule (an object with all, any, not, segment or field; or true/false), found {Describe(element)}."));
+                return null;
+        }
+
+        string[] heads = ["all", "any", "not", "segment", "field"];
+        var present = heads.Where(h => element.TryGetProperty(h, out _)).ToList();
+        if (present.Count != 1)
+        {
+            errors.Add(new(path, present.Count == 0
+                ? $"expected one of the properties {string.Join(", ", heads)}; found {(element.EnumerateObject().Any() ? string.Join(", ", element.EnumerateObject().Select(p => p.Name)) : "none")}."
+                : $"a rule has exactly one of {string.Join(", ", heads)}; found {string.Join(" and ", present)}."));
+            return null;
+        }
+
+        var head = present[0];
+        if (head != "field")
+        {
+            foreach (var extra in element.EnumerateObject().Where(p => p.Name != head))
+            {
+                errors.Add(new($"{path}.{extra.Name}", $"unknown property '{extra.Name}' beside '{head}'."));
+            }
+        }
+
+        var value = element.GetProperty(head);
+        switch (head)
+        {
+            case "all":
+            case "any":
+            {
+                if (value.ValueKind != JsonValueKind.Array)
+                {
+                    errors.Add(new($"{path}.{head}", $"expected an array of rules, found {Describe(value)}."));
+                    return null;
+                }
+
+                var rules = new List<Rule?>();
+                var i = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    rules.Add(Read(item, $"{path}.{head}[{i++}]", schema, errors));
+                }
+
+                return rules.Any(r => r is null) ? null : head == "all" ? new AllRule([.. rules!]) : new AnyRule([.. rules!]);
+            }
+
+            case "not":
+                return Read(value, $"{path}.not", schema, errors) is { } inner ? new NotRule(inner) : null;
+            case "segment":
+                if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+                {
+                    errors.Add(new($"{path}.segment", $"expected a segment id (a non-empty string), found {Describe(value)}."));
+                    return null;
+                }
+
+                return new SegmentRule(value.GetString()!);
+            default:
+                return ReadCondition(element, path, schema, errors);
+        }
+    }
+
+    private static Condition? ReadCondition(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors)
+    {
+        var before = errors.Count;
+        foreach (var p in element.EnumerateObject().Where(p => !ConditionProperties.Contains(p.Name)))
+        {
+            errors.Add(new($"{path}.{p.Name}", $"unknown property '{p.Name}'; a condition has: {string.Join(", ", ConditionProperties)}."));
+        }
+
+        var field = ReadField(element, path, schema, errors);
+        ComparisonOperator? op = null;
+        if (!element.TryGetProperty("op", out var opElement))
+        {
+            errors.Add(new(path, "a condition needs 'op'."));
+        }
+        else if (opElement.ValueKind != JsonValueKind.String || ParseOperator(opElement.GetString()!) is not { } parsed)
+        {
+            errors.Add(new($"{path}.op", $"unknown operator {Describe(opElement)}; expected one of: {string.Join(", ", Enum.GetValues<ComparisonOperator>().Select(OperatorName))}."));
+        }
+        else
+        {
+            op = parsed;
+        }
+
+        var ignore = false;
+        if (element.TryGetProperty("ignoreCaseAndAccents", out var ignoreElement))
+        {
+            if (ignoreElement.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                ignore = ignoreElement.GetBoolean();
+            }
+            else
+            {
+                errors.Add(new($"{path}.ignoreCaseAndAccents", $"expected true or false, found {Describe(ignoreElement)}."));
+            }
+        }
+
+        var hasValue = element.TryGetProperty("value", out var single);
+        var hasValues = element.TryGetProperty("values", out var many);
+        if (hasValue && hasValues)
+        {
+            errors.Add(new(path, "a condition has 'value' or 'values', not both."));
+            return null;
+        }
+
+        var values = ImmutableArray.CreateBuilder<AttributeValue>();
+        if (field is not null)
+        {
+            if (hasValue)
+            {
+                if (ReadValue(single, $"{path}.value", field, errors) is { } v)
+                {
+                    values.Add(v);
+                }
+            }
+            else if (hasValues)
+            {
+                if (many.ValueKind != JsonValueKind.Array)
+                {
+                    errors.Add(new($"{path}.values", $"expected an array, found {Describe(many)}."));
+                }
+                else
+                {
+                    var i = 0;
+                    foreach (var item in many.EnumerateArray())
+                    {
+                        if (ReadValue(item, $"{path}.values[{i}]", field, errors) is { } v)
+                        {
+                            values.Add(v);
+                        }
+
+                        i++;
+                    }
+                }
+            }
+        }
+
+        if (errors.Count > before || field is null || op is null)
+        {
+            return null;
+        }
+
+        var values1 = values.ToImmutable();
+        if (Condition.Check(field, op.Value, values1, ignore) is { } problem)
+        {
+            errors.Add(new(path, problem));
+            return null;
+        }
+
+        return new Condition(field, op.Value, values1, ignore);
+    }
+
+    private static Field? ReadField(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors)
+    {
+        var fieldElement = element.GetProperty("field");
+        if (fieldElement.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(new($"{path}.field", $"expected a field name, found {Describe(fieldElement)}."));
+            return null;
+        }
+
+        var name = fieldElement.GetString()!;
+        Field? field = null;
+        var kind = Field.Names.FirstOrDefault(p => p.Value == name && p.Key is not FieldKind.Attribute and not FieldKind.Consent).Key;
+        var known = Field.Names.Any(p => p.Value == name && p.Key is not FieldKind.Attribute and not FieldKind.Consent);
+        if (name.StartsWith("attributes.", StringComparison.Ordinal))
+        {
+            var attribute = name["attributes.".Length..];
+            if (schema.Attributes.TryGetValue(attribute, out var attributeKind))
+            {
+                field = Field.Attribute(attribute, attributeKind);
+            }
+            else
+            {
+                errors.Add(new($"{path}.field", schema.Attributes.Count == 0
+                    ? $"unknown attribute '{attribute}': the schema declares no attributes."
+                    : $"unknown attribute '{attribute}'; declared: {string.Join(", ", schema.Attributes.Keys)}."));
+                return null;
+            }
+        }
+        else if (name.StartsWith("consent.", StringComparison.Ordinal))
+        {
+            var parts = name.Split('.');
+            ContactChannel channel = default;
+            ContactPurpose purpose = default;
+            if (parts.Length != 3 || Choices.Canonical(typeof(ContactChannel), parts[1]) is null || Choices.Canonical(typeof(ContactPurpose), parts[2]) is null)
+            {
+                errors.Add(new($"{path}.field", $"expected consent.CHANNEL.PURPOSE with CHANNEL one of {string.Join(", ", Choices.Names(typeof(ContactChannel)))} and PURPOSE one of {string.Join(", ", Choices.Names(typeof(ContactPurpose)))}; found '{name}'."));
+                return null;
+            }
+
+            channel = (ContactChannel)Choices.Value(typeof(ContactChannel), parts[1]);
+            purpose = (ContactPurpose)Choices.Value(typeof(ContactPurpose), parts[2]);
+            field = Field.Consent(channel, purpose);
+        }
+        else if (!known)
+        {
+            errors.Add(new($"{path}.field", $"unknown field '{name}'; expected one of: {string.Join(", ", Field.Names.Where(p => p.Key is not FieldKind.Attribute and not FieldKind.Consent).Select(p => p.Value))}, attributes.NAME, consent.CHANNEL.PURPOSE."));
+            return null;
+        }
+
+        string[] orderParameters = ["days", "status", "channel", "productTag"];
+        var isOrderField = kind is >= FieldKind.OrderCount and <= FieldKind.FirstOrderAmount && field is null;
+        if (!isOrderField)
+        {
+            foreach (var p in orderParameters.Where(p => element.TryGetProperty(p, out _)))
+            {
+                errors.Add(new($"{path}.{p}", $"'{p}' applies to order fields (orders.count, orders.sum, …), not '{name}'."));
+            }
+
+            return field ?? Field.Of(kind);
+        }
+
+        var ok = true;
+        int? days = null;
+        if (element.TryGetProperty("days", out var daysElement))
+        {
+            if (kind is FieldKind.DaysSinceFirstOrder or FieldKind.DaysSinceLastOrder or FieldKind.FirstOrderAmount)
+            {
+                errors.Add(new($"{path}.days", $"'{name}' does not take a window; windows apply to orders.count, orders.sum, orders.average and orders.max."));
+                ok = false;
+            }
+            else if (daysElement.ValueKind != JsonValueKind.Number || !daysElement.TryGetInt32(out var d) || d < 1)
+            {
+                errors.Add(new($"{path}.days", $"expected a whole number of days ≥ 1, found {Describe(daysElement)}."));
+                ok = false;
+            }
+            else
+            {
+                days = d;
+            }
+        }
+
+        OrderStatus? status = OrderStatus.Completed;
+        if (element.TryGetProperty("status", out var statusElement))
+        {
+            var text = statusElement.ValueKind == JsonValueKind.String ? statusElement.GetString()! : null;
+            if (text == "any")
+            {
+                status = null;
+            }
+            else if (text is not null && Choices.Canonical(typeof(OrderStatus), text) is not null)
+            {
+                status = (OrderStatus)Choices.Value(typeof(OrderStatus), text);
+            }
+            else
+            {
+                errors.Add(new($"{path}.status", $"expected an order status ({string.Join(", ", Choices.Names(typeof(OrderStatus)))}) or 'any', found {Describe(statusElement)}."));
+                ok = false;
+            }
+        }
+
+        SalesChannel? channel1 = null;
+        if (element.TryGetProperty("channel", out var channelElement))
+        {
+            var text = channelElement.ValueKind == JsonValueKind.String ? channelElement.GetString()! : null;
+            if (text is not null && Choices.Canonical(typeof(SalesChannel), text) is not null)
+            {
+                channel1 = (SalesChannel)Choices.Value(typeof(SalesChannel), text);
+            }
+            else
+            {
+                errors.Add(new($"{path}.channel", $"expected a sales channel ({string.Join(", ", Choices.Names(typeof(SalesChannel)))}), found {Describe(channelElement)}."));
+                ok = false;
+            }
+        }
+
+        string? tag = null;
+        if (element.TryGetProperty("productTag", out var tagElement))
+        {
+            if (tagElement.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(tagElement.GetString()))
+            {
+                tag = tagElement.GetString()!.Trim();
+            }
+            else
+            {
+                errors.Add(new($"{path}.productTag", $"expected a non-empty tag, found {Describe(tagElement)}."));
+                ok = false;
+            }
+        }
+
+        return ok ? Field.Order(kind, new OrderFilter(days, status, channel1, tag)) : null;
+    }
+
+    private static AttributeValue? ReadValue(JsonElement element, string path, Field field, ICollection<RuleError> errors)
+    {
+        var kind = Condition.ValueKindFor(field.Type);
+        switch (kind)
+        {
+            case AttributeKind.Number when element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var number):
+                return AttributeValue.Number(number);
+            case AttributeKind.Text when element.ValueKind == JsonValueKind.String:
+                var text = element.GetString()!;
+                if (field.Type == FieldType.Choice && Choices.Canonical(field.ChoiceType!, text) is null)
+                {
+                    errors.Add(new(path, $"'{text}' is not a {field.Name}; expected one of: {string.Join(", ", Choices.Names(field.ChoiceType!))}."));
+                    return null;
+                }
+
+                return AttributeValue.Text(text);
+            case AttributeKind.Boolean when element.ValueKind is JsonValueKind.True or JsonValueKind.False:
+                return AttributeValue.Boolean(element.GetBoolean());
+            case AttributeKind.Date when element.ValueKind == JsonValueKind.String:
+                var parsed = LocalDatePattern.Iso.Parse(element.GetString()!);
+                if (parsed.Success)
+                {
+                    return AttributeValue.Date(parsed.Value);
+                }
+
+                errors.Add(new(path, $"expected a date as yyyy-MM-dd, found {Describe(element)}."));
+                return null;
+            case null:
+                errors.Add(new(path, $"field '{field.Name}' takes no values (only isSet/isNotSet)."));
+                return null;
+            default:
+                var expected = kind switch
+                {
+                    AttributeKind.Number => "a number",
+                    AttributeKind.Boolean => "true or false",
+                    AttributeKind.Date => "a date as yyyy-MM-dd",
+                    _ => field.Type == FieldType.Choice ? $"one of: {string.Join(", ", Choices.Names(field.ChoiceType!))}" : "a string",
+                };
+                errors.Add(new(path, $"field '{field.Name}' compares with {expected}, found {Describe(element)}."));
+                return null;
+        }
+    }
+
+    private static ComparisonOperator? ParseOperator(string name)
+    {
+        foreach (var op in Enum.GetValues<ComparisonOperator>())
+        {
+            if (OperatorName(op) == name)
+            {
+                return op;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Describe(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => $"\"{element.GetString()}\"",
+        JsonValueKind.Number => element.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Null => "null",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => "nothing",
+    };
+
+    /// <summary>Writes a rule as canonical JSON: compact, fixed property order, normalized numbers.</summary>
+    public static string Write(Rule rule) => Write(rule, indented: false);
+
+    /// <summary>Writes a rule as JSON, compact or indented.</summary>
+    public static string Write(Rule rule, bool indented)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, indented ? IndentedOptions : CompactOptions))
+        {
+            Write(writer, rule);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes a rule to a JSON writer.</summary>
+    public static void Write(Utf8JsonWriter writer, Rule rule)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(rule);
+        switch (rule)
+        {
+            case ConstantRule c:
+                writer.WriteBooleanValue(c.Value);
+                break;
+            case AllRule a:
+                writer.WriteStartObject();
+                writer.WriteStartArray("all");
+                foreach (var r in a.Rules)
+                {
+                    Write(writer, r);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+                break;
+            case AnyRule a:
+                writer.WriteStartObject();
+                writer.WriteStartArray("any");
+                foreach (var r in a.Rules)
+                {
+                    Write(writer, r);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+                break;
+            case NotRule n:
+                writer.WriteStartObject();
+                writer.WritePropertyName("not");
+                Write(writer, n.Rule);
+                writer.WriteEndObject();
+                break;
+            case SegmentRule s:
+                writer.WriteStartObject();
+                writer.WriteString("segment", s.SegmentId);
+                writer.WriteEndObject();
+                break;
+            case Condition c:
+                WriteCondition(writer, c);
+                break;
+            default:
+                throw new ArgumentException($"Unknown rule type {rule.GetType().Name}.", nameof(rule));
+        }
+    }
+
+    private static void WriteCondition(Utf8JsonWriter writer, Condition c)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("field", c.Field.Name);
+        if (c.Field.Orders is { } f)
+        {
+            if (f.Days is { } d)
+            {
+                writer.WriteNumber("days", d);
+            }
+
+            if (f.Status != OrderStatus.Completed)
+            {
+                writer.WriteString("status", f.Status is { } s ? Json.Camel(s.ToString()) : "any");
+            }
+
+            if (f.Channel is { } ch)
+            {
+                writer.WriteString("channel", Json.Camel(ch.ToString()));
+            }
+
+            if (f.ProductTag is { } t)
+            {
+                writer.WriteString("productTag", t);
+            }
+        }
+
+        writer.WriteString("op", OperatorName(c.Operator));
+        if (Condition.Arity(c.Operator) is (1, 1))
+        {
+            writer.WritePropertyName("value");
+            WriteValue(writer, c.Values[0]);
+        }
+        else if (c.Values.Length > 0)
+        {
+            writer.WriteStartArray("values");
+            foreach (var v in c.Values)
+            {
+                WriteValue(writer, v);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (c.IgnoreCaseAndAccents)
+        {
+            writer.WriteBoolean("ignoreCaseAndAccents", true);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, AttributeValue value)
+    {
+        switch (value.Kind)
+        {
+            case AttributeKind.Number:
+                writer.WriteNumberValue(value.AsNumber() / 1.000000000000000000000000000000000m);
+                break;
+            case AttributeKind.Boolean:
+                writer.WriteBooleanValue(value.AsBoolean());
+                break;
+            case AttributeKind.Date:
+                writer.WriteStringValue(LocalDatePattern.Iso.Format(value.AsDate()));
+                break;
+            default:
+                writer.WriteStringValue(value.AsText());
+                break;
+        }
+    }
+}

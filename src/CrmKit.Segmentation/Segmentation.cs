@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using CrmKit.Customers;
+
+namespace CrmKit.Segmentation;
+
+/// <summary>The result of classifying a population: each customer's segments and the size of each segment.</summary>
+/// <param name="Context">When the population was classified.</param>
+/// <param name="Thresholds">The RFM thresholds used (fitted or fixed).</param>
+/// <param name="Memberships">Each customer's segments, by customer id.</param>
+/// <param name="Sizes">Customers per segment, in catalogue order.</param>
+public sealed record SegmentationResult(
+    EvaluationContext Context,
+    RfmThresholds Thresholds,
+    ImmutableDictionary<string, SegmentMembership> Memberships,
+    ImmutableArray<(Segment Segment, int Customers)> Sizes);
+
+/// <summary>
+/// Runs a catalogue over a population: builds each customer's record, scores RFM (quintiles of this population,
+/// or the catalogue's fixed thresholds), attaches CLV figures from an <see cref="ICustomerValueSource"/> if
+/// given, and classifies everyone with the compiled rules.
+/// </summary>
+/// <param name="catalog">The segments.</param>
+/// <param name="compiler">The compiler cache to use (a new one when null).</param>
+public sealed class Segmenter(SegmentCatalog catalog, RuleCompiler? compiler = null)
+{
+    private readonly SegmentClassifier _classifier = new(catalog, compiler);
+
+    /// <summary>The compiled catalogue.</summary>
+    public SegmentClassifier Classifier => _classifier;
+
+    /// <summary>The records of a population, with RFM scores and CLV figures attached.</summary>
+    public (IReadOnlyList<CustomerRecord> Records, RfmThresholds Thresholds) Prepare(IEnumerable<Customer> customers, EvaluationContext context, ICustomerValueSource? values = null)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(context);
+        var list = customers.ToList();
+        var records = list.Select(c => CustomerRecord.From(c, context.Zone, values?.Estimate(c.Id) is { } v ? new CustomerScores(null, v) : null)).ToList();
+        var thresholds = _classifier.Catalog.Rfm.Fit(records, context);
+        thresholds.Apply(records, context);
+        return (records, thresholds);
+    }
+
+    /// <summary>Classifies a population.</summary>
+    public SegmentationResult Run(IEnumerable<Customer> customers, EvaluationContext context, ICustomerValueSource? values = null)
+    {
+        var (records, thresholds) = Prepare(customers, context, values);
+        return Classify(records, thresholds, context);
+    }
+
+    /// <summary>Classifies prepared records.</summary>
+    public SegmentationResult Classify(IReadOnlyList<CustomerRecord> records, RfmThresholds thresholds, EvaluationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var flags = new bool[_classifier.Count];
+        var sizes = new int[_classifier.Count];
+        var memberships = ImmutableDictionary.CreateBuilder<string, SegmentMembership>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            _classifier.Classify(record, context, flags);
+            for (var i = 0; i < flags.Length; i++)
+            {
+                sizes[i] += flags[i] ? 1 : 0;
+            }
+
+            memberships[record.Id] = SegmentMembership.From(_classifier.Catalog, flags);
+        }
+
+        return new SegmentationResult(context, thresholds, memberships.ToImmutable(),
+            [.. _classifier.Catalog.Segments.Select((s, i) => (s, sizes[i]))]);
+    }
+}
