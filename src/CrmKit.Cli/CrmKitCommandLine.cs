@@ -56,6 +56,7 @@ internal static class CrmKitCommandLine
         var root = new RootCommand("CrmKit: customer care for shops — import customers and orders, merge duplicates, segment, plan care and value customers.");
         root.Subcommands.Add(RunCommand(output, error));
         root.Subcommands.Add(SeedsCommand(output));
+        root.Subcommands.Add(SegmentCommand.Build(output, error));
         root.Subcommands.Add(ClvCommand.Build(output, error));
         return root;
     }
@@ -72,37 +73,52 @@ internal static class CrmKitCommandLine
         {
             var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
             var watch = Stopwatch.StartNew();
-            var dataSet = CustomerDataSet.ReadFolder(folder);
-            foreach (var issue in dataSet.Issues)
-            {
-                error.WriteLine($"rejected: {issue}");
-            }
-
-            var store = new Customers.Store.InMemoryCustomerStore(dataSet.Customers);
-            var groups = new DuplicateFinder().FindGroups(dataSet.Customers);
-            var merged = 0;
-            foreach (var group in groups)
-            {
-                foreach (var duplicate in group.Duplicates)
-                {
-                    store.MergeAsync(group.Survivor, duplicate).AsTask().GetAwaiter().GetResult();
-                    merged++;
-                }
-            }
-
-            var customers = store.Snapshot();
+            var dataSet = Read(folder, error);
+            var (customers, merged) = Merge(dataSet);
             RunSummary.Write(output, folder, dataSet, customers, merged, watch.Elapsed);
             return parsed.GetValue(strict) && !dataSet.Issues.IsEmpty ? BadInput : Success;
         });
         return command;
     }
 
+    /// <summary>Reads a data folder, reporting every rejected row on the error stream.</summary>
+    internal static CustomerDataSet Read(string folder, TextWriter error)
+    {
+        var dataSet = CustomerDataSet.ReadFolder(folder);
+        foreach (var issue in dataSet.Issues)
+        {
+            error.WriteLine($"rejected: {issue}");
+        }
+
+        return dataSet;
+    }
+
+    /// <summary>Merges duplicate customers; returns the merged customers and how many records were merged away.</summary>
+    internal static (IReadOnlyList<Customer> Customers, int Merged) Merge(CustomerDataSet dataSet)
+    {
+        var store = new Customers.Store.InMemoryCustomerStore(dataSet.Customers);
+        var merged = 0;
+        foreach (var group in new DuplicateFinder().FindGroups(dataSet.Customers))
+        {
+            foreach (var duplicate in group.Duplicates)
+            {
+                store.MergeAsync(group.Survivor, duplicate).AsTask().GetAwaiter().GetResult();
+                merged++;
+            }
+        }
+
+        return (store.Snapshot(), merged);
+    }
+
+    /// <summary>Reads a data folder (reporting rejected rows) and merges duplicates.</summary>
+    internal static IReadOnlyList<Customer> LoadMerged(string folder, TextWriter error) => Merge(Read(folder, error)).Customers;
+
     private static Command SeedsCommand(TextWriter output)
     {
         var outOption = new Option<DirectoryInfo>("--out") { Description = "Folder to write the CSV files to. Default: seeds/store of the repository." };
         var seedOption = new Option<int>("--seed") { Description = "Random seed; the same seed gives byte-identical files.", DefaultValueFactory = _ => new StoreSettings().Seed };
         var customersOption = new Option<int>("--customers") { Description = "How many distinct customers (duplicate records come on top).", DefaultValueFactory = _ => new StoreSettings().Customers };
-        var generate = new Command("generate", "Generate the synthetic Vietnamese shop data set (customers, two years of orders, interactions, tickets, feedback, consents).")
+        var generate = new Command("generate", "Generate the synthetic Vietnamese shop data set (customers, two years of orders, interactions, tickets, feedback, consents) into the store folder, and the built-in segment catalogue as segments.json beside it.")
         {
             outOption, seedOption, customersOption,
         };
@@ -117,6 +133,9 @@ internal static class CrmKitCommandLine
             var folder = parsed.GetValue(outOption)?.FullName ?? SeedsFolder.Store();
             var customers = new StoreGenerator(settings).Generate();
             CustomerDataSet.From(customers).WriteFolder(folder);
+            var catalogFile = Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(folder))!, "segments.json");
+            File.WriteAllText(catalogFile, Segmentation.BuiltInSegments.Catalog.ToJson());
+            output.WriteLine($"Wrote the built-in segment catalogue to {catalogFile}");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {customers.Count} customers and {customers.Sum(c => c.History.Orders.Count)} orders to {folder}"));
             return Success;
         });

@@ -84,8 +84,8 @@ public static class BuiltInSegments
                 Rule.All(N(Orders(FieldKind.OrderCount), Equal, 1), N(Orders(FieldKind.FirstOrderAmount), GreaterThanOrEqual, 2_000_000), N(Orders(FieldKind.DaysSinceFirstOrder), LessThanOrEqual, 90))),
 
             // Value tiers: every customer in exactly one.
-            S("vip", "VIP", "20,000,000 VND or more in the last 365 days.", N(lastYearRevenue, GreaterThanOrEqual, 20_000_000), "value-tier", 4),
-            S("high-value", "High value", "5,000,000 VND or more in the last 365 days.", N(lastYearRevenue, GreaterThanOrEqual, 5_000_000), "value-tier", 3),
+            S("vip", "VIP", "10,000,000 VND or more in the last 365 days.", N(lastYearRevenue, GreaterThanOrEqual, 10_000_000), "value-tier", 4),
+            S("high-value", "High value", "3,000,000 VND or more in the last 365 days.", N(lastYearRevenue, GreaterThanOrEqual, 3_000_000), "value-tier", 3),
             S("average-value", "Average value", "1,000,000 VND or more in the last 365 days.", N(lastYearRevenue, GreaterThanOrEqual, 1_000_000), "value-tier", 2),
             S("low-value", "Low value", "Everyone else, including customers who have not bought.", Rule.True, "value-tier", 1),
 

@@ -1,0 +1,54 @@
+namespace CrmKit.Segmentation.Tests;
+
+public sealed class CalendarFactsTests
+{
+    private static Arbitrary<(LocalDate Birth, LocalDate Today)> Dates { get; } =
+        (from b in Gen.Choose(0, 100 * 366) from t in Gen.Choose(0, 100 * 366)
+         select (new LocalDate(1930, 1, 1).PlusDays(b), new LocalDate(1930, 1, 1).PlusDays(t))).ToArbitrary();
+
+    [Property(MaxTest = 1000)]
+    public Property Age_MatchesNodaTimePeriod()
+        => Prop.ForAll(Dates, d =>
+        {
+            var customer = new Customer { Id = new CustomerId("KH1"), DisplayName = "An", CreatedAt = Instant.FromUtc(2020, 1, 1, 0, 0), BirthDate = d.Birth };
+            return CalendarFacts.Age(d.Birth, d.Today) == customer.AgeOn(d.Today);
+        });
+
+    [Property(MaxTest = 500)]
+    public Property LatestBirthForAge_IsTheBoundary()
+        => Prop.ForAll(Dates, d =>
+        {
+            var years = Math.Abs(d.Birth.Year - d.Today.Year) % 90;
+            var limit = CalendarFacts.LatestBirthForAge(years, d.Today);
+            return (CalendarFacts.Age(limit, d.Today) >= years && !(CalendarFacts.Age(limit.PlusDays(1), d.Today) >= years)).Label($"{years} at {d.Today}: {limit}");
+        });
+
+    [Theory]
+    [InlineData("2000-02-29", "2025-02-27", 24)]
+    [InlineData("2000-02-29", "2025-02-28", 25)] // common year: the birthday is kept on 28 February
+    [InlineData("2000-02-29", "2028-02-28", 27)]
+    [InlineData("2000-02-29", "2028-02-29", 28)]
+    public void Age_LeapDayBirth(string birth, string today, int age)
+        => Assert.Equal(age, CalendarFacts.Age(LocalDate.FromDateTime(DateTime.Parse(birth, System.Globalization.CultureInfo.InvariantCulture)), LocalDate.FromDateTime(DateTime.Parse(today, System.Globalization.CultureInfo.InvariantCulture))));
+
+    [Theory]
+    [InlineData(2025, 2, 22, 6)] // common year: 29 February falls on 28 February
+    [InlineData(2025, 2, 28, 0)]
+    [InlineData(2025, 3, 1, 364)] // next: 28 February 2026
+    [InlineData(2028, 2, 28, 1)]
+    public void DaysUntilAnniversary_LeapDay(int year, int month, int day, int expected)
+        => Assert.Equal(expected, CalendarFacts.DaysUntilAnniversary(new LocalDate(2000, 2, 29), new LocalDate(year, month, day)));
+
+    [Fact]
+    public void BirthdayWithinAWeek_AgreesAcrossEvaluators_OnLeapDayBirths()
+    {
+        var rule = RuleJson.Parse("""{"field":"daysUntilBirthday","op":"<=","value":6}""");
+        var record = new CustomerRecord { Id = "KH1", BirthDate = new LocalDate(1996, 2, 29) };
+        var compiler = new RuleCompiler();
+        foreach (var (today, expected) in new[] { (new LocalDate(2025, 2, 22), true), (new LocalDate(2025, 2, 21), false), (new LocalDate(2028, 2, 23), true), (new LocalDate(2028, 2, 22), false) })
+        {
+            var context = new EvaluationContext(today.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), DateTimeZone.Utc);
+            Assert.Equal((expected, expected, expected), RuleGenerators.EvaluateAll(rule, record, context, compiler));
+        }
+    }
+}
