@@ -118,7 +118,7 @@ internal static class CrmKitCommandLine
         var outOption = new Option<DirectoryInfo>("--out") { Description = "Folder to write the CSV files to. Default: seeds/store of the repository." };
         var seedOption = new Option<int>("--seed") { Description = "Random seed; the same seed gives byte-identical files.", DefaultValueFactory = _ => new StoreSettings().Seed };
         var customersOption = new Option<int>("--customers") { Description = "How many distinct customers (duplicate records come on top).", DefaultValueFactory = _ => new StoreSettings().Customers };
-        var generate = new Command("generate", "Generate the synthetic Vietnamese shop data set (customers, two years of orders, interactions, tickets, feedback, consents) into the store folder, and the built-in segment catalogue as segments.json beside it.")
+        var generate = new Command("generate", "Generate the synthetic Vietnamese shop data set (customers, two years of orders, interactions, tickets, feedback, consents) into the store folder; without --out, also the built-in segment catalogue as seeds/segments.json.")
         {
             outOption, seedOption, customersOption,
         };
@@ -133,9 +133,13 @@ internal static class CrmKitCommandLine
             var folder = parsed.GetValue(outOption)?.FullName ?? SeedsFolder.Store();
             var customers = new StoreGenerator(settings).Generate();
             CustomerDataSet.From(customers).WriteFolder(folder);
-            var catalogFile = Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(folder))!, "segments.json");
-            File.WriteAllText(catalogFile, Segmentation.BuiltInSegments.Catalog.ToJson());
-            output.WriteLine($"Wrote the built-in segment catalogue to {catalogFile}");
+            if (parsed.GetValue(outOption) is null)
+            {
+                var catalogFile = Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(folder))!, "segments.json");
+                File.WriteAllText(catalogFile, Segmentation.BuiltInSegments.Catalog.ToJson());
+                output.WriteLine($"Wrote the built-in segment catalogue to {catalogFile}");
+            }
+
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {customers.Count} customers and {customers.Sum(c => c.History.Orders.Count)} orders to {folder}"));
             return Success;
         });

@@ -1,0 +1,62 @@
+using System.Text.Json;
+
+namespace CrmKit.Cli.Tests;
+
+public class SegmentCommandTests
+{
+    [Fact]
+    public void Json_OnTheSeeds_GroupsArePartitions()
+    {
+        var (code, output, error) = CliRunner.Run("segment", "--json", "--as-of", "2026-10-31");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        var customers = root.GetProperty("customers").GetInt32();
+        Assert.Equal(4998, customers);
+        var segments = root.GetProperty("segments").EnumerateArray()
+            .Select(s => (Id: s.GetProperty("id").GetString()!, Group: s.GetProperty("group").GetString(), Count: s.GetProperty("customers").GetInt32()))
+            .ToList();
+        Assert.Equal(Segmentation.BuiltInSegments.Catalog.Segments.Length, segments.Count);
+        Assert.Equal(customers, segments.Where(s => s.Group == "value-tier").Sum(s => s.Count));
+        Assert.Equal(customers, segments.Where(s => s.Group == "customer-kind").Sum(s => s.Count));
+        Assert.All(segments.Where(s => s.Group == "rfm"), s => Assert.True(s.Count > 0, s.Id));
+        Assert.Equal(4, root.GetProperty("rfm").GetProperty("frequency").GetArrayLength());
+    }
+
+    [Fact]
+    public void Explain_ACustomer_ShowsMembershipsAndValues()
+    {
+        var (code, output, _) = CliRunner.Run("segment", "--explain", "KH00002", "--as-of", "2026-10-31");
+        Assert.Equal(0, code);
+        Assert.Contains("Customer KH00002 as of 2026-10-31 23:59 (Asia/Ho_Chi_Minh)", output, StringComparison.Ordinal);
+        Assert.Contains("Member of: ", output, StringComparison.Ordinal);
+        Assert.Contains("orders.count (completed) = ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadCatalogue_ExitsWithCode1_NamingFileAndPath()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("crmkit-seg-").FullName, "segments.json");
+        File.WriteAllText(file, """{"segments":[{"id":"vip","name":"VIP","rule":{"field":"orders.total","op":">","value":1}}]}""");
+        var (code, _, error) = CliRunner.Run("segment", "--segments", file);
+        Assert.Equal(1, code);
+        Assert.StartsWith("crmkit: Invalid rule: segments.json: $.segments[0].rule.field: unknown field 'orders.total'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownCustomer_ExitsWithCode1()
+    {
+        var (code, _, error) = CliRunner.Run("segment", "--explain", "NOPE");
+        Assert.Equal(1, code);
+        Assert.Contains("NOPE", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadDate_ExitsWithCode1()
+    {
+        var (code, _, error) = CliRunner.Run("segment", "--as-of", "31/10/2026");
+        Assert.Equal(1, code);
+        Assert.Equal("crmkit: Invalid --as-of: '31/10/2026' is not a date. Use YYYY-MM-DD.", error.Trim());
+    }
+}
