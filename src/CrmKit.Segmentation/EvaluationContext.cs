@@ -60,8 +60,15 @@ public static class CalendarFacts
             return null;
         }
 
+        // Same as "birth.PlusYears(years) > today ? years - 1 : years" without the calendar arithmetic.
         var years = today.Year - birth.Year;
-        return birth.PlusYears(years) > today ? years - 1 : years;
+        var (month, day) = (birth.Month, birth.Day);
+        if (month == 2 && day == 29 && !birth.Calendar.IsLeapYear(today.Year))
+        {
+            day = 28;
+        }
+
+        return today.Month < month || (today.Month == month && today.Day < day) ? years - 1 : years;
     }
 
     /// <summary>

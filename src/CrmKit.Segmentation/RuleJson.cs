@@ -512,26 +512,10 @@ public static class RuleJson
                 writer.WriteBooleanValue(c.Value);
                 break;
             case AllRule a:
-                writer.WriteStartObject();
-                writer.WriteStartArray("all");
-                foreach (var r in a.Rules)
-                {
-                    Write(writer, r);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
+                WriteJunction(writer, "all", a.Rules);
                 break;
             case AnyRule a:
-                writer.WriteStartObject();
-                writer.WriteStartArray("any");
-                foreach (var r in a.Rules)
-                {
-                    Write(writer, r);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
+                WriteJunction(writer, "any", a.Rules);
                 break;
             case NotRule n:
                 writer.WriteStartObject();
@@ -550,6 +534,19 @@ public static class RuleJson
             default:
                 throw new ArgumentException($"Unknown rule type {rule.GetType().Name}.", nameof(rule));
         }
+    }
+
+    private static void WriteJunction(Utf8JsonWriter writer, string name, ImmutableArray<Rule> rules)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray(name);
+        foreach (var r in rules)
+        {
+            Write(writer, r);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
     private static void WriteCondition(Utf8JsonWriter writer, Condition c)
