@@ -200,11 +200,6 @@ public sealed record Field
     public bool IsAlwaysSet => Kind is FieldKind.Kind or FieldKind.Stage or FieldKind.Tags or FieldKind.DaysSinceCreated
         or FieldKind.DaysUntilAnniversary or FieldKind.OrderCount or FieldKind.OrderSum;
 
-    /// <summary>Whether the value is a whole number (counts, days, ages, scores).</summary>
-    public bool IsInteger => Kind is FieldKind.Age or FieldKind.DaysSinceCreated or FieldKind.DaysUntilBirthday or FieldKind.DaysUntilAnniversary
-        or FieldKind.OrderCount or FieldKind.DaysSinceFirstOrder or FieldKind.DaysSinceLastOrder
-        or FieldKind.RfmRecency or FieldKind.RfmFrequency or FieldKind.RfmMonetary;
-
     /// <summary>For <see cref="FieldType.Choice"/> fields: the enum type whose names are the choices.</summary>
     public Type? ChoiceType => Kind switch
     {
