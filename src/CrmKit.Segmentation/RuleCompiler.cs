@@ -13,6 +13,9 @@ namespace CrmKit.Segmentation;
 /// <param name="segments">Final memberships of the segments the rule refers to, indexed as when it was compiled (may be empty when it refers to none).</param>
 public delegate bool CompiledRule(CustomerRecord record, EvaluationContext context, bool[] segments);
 
+/// <summary>A catalogue rule compiled for a <see cref="SegmentClassifier"/>: order aggregates are read from <paramref name="totals"/>, filled once per customer.</summary>
+internal delegate bool CatalogRule(CustomerRecord record, EvaluationContext context, bool[] segments, OrderTotals[] totals);
+
 /// <summary>
 /// The fast evaluator: compiles a rule once into a delegate (an expression tree over allocation-free helpers)
 /// and caches it by the rule's canonical JSON form, so compilation never happens per customer or per
@@ -22,9 +25,10 @@ public delegate bool CompiledRule(CustomerRecord record, EvaluationContext conte
 public sealed class RuleCompiler
 {
     private readonly ConcurrentDictionary<string, CompiledRule> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CatalogRule> _catalogCache = new(StringComparer.Ordinal);
 
     /// <summary>How many distinct rules are compiled and cached.</summary>
-    public int CachedCount => _cache.Count;
+    public int CachedCount => _cache.Count + _catalogCache.Count;
 
     /// <summary>Compiles a rule that refers to no segment (or returns the cached delegate).</summary>
     public CompiledRule Compile(Rule rule) => Compile(rule, id => throw new InvalidOperationException($"The rule refers to segment '{id}'; compile it through a SegmentCatalog."));
@@ -34,24 +38,47 @@ public sealed class RuleCompiler
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(segmentIndex);
-        var references = rule.SegmentReferences().Distinct().Order(StringComparer.Ordinal).Select(id => $"{id}={segmentIndex(id)}");
-        var key = RuleJson.Write(rule) + "|" + string.Join(",", references);
-        return _cache.GetOrAdd(key, _ => Build(rule, segmentIndex));
+        return _cache.GetOrAdd(Key(rule, segmentIndex), _ => Build(rule, segmentIndex));
     }
+
+    /// <summary>Compiles a catalogue rule whose order conditions read <c>totals[filterSlot(filter)]</c>.</summary>
+    internal CatalogRule Compile(Rule rule, Func<string, int> segmentIndex, Func<OrderFilter, int> filterSlot)
+    {
+        var slots = OrderFilters(rule).Select(filterSlot);
+        return _catalogCache.GetOrAdd(Key(rule, segmentIndex) + "|" + string.Join(",", slots), _ =>
+        {
+            var (r, ctx, seg, totals) = Parameters();
+            var body = new Emitter(r, ctx, seg, segmentIndex, totals, filterSlot).Build(rule);
+            return Expression.Lambda<CatalogRule>(body, r, ctx, seg, totals).Compile();
+        });
+    }
+
+    /// <summary>The order filters of a rule's conditions, in the order they appear.</summary>
+    internal static IEnumerable<OrderFilter> OrderFilters(Rule rule)
+        => rule is Condition { Field.Orders: { } f } ? [f] : rule.Children.SelectMany(OrderFilters);
+
+    private static string Key(Rule rule, Func<string, int> segmentIndex)
+    {
+        var references = rule.SegmentReferences().Distinct().Order(StringComparer.Ordinal).Select(id => $"{id}={segmentIndex(id)}");
+        return RuleJson.Write(rule) + "|" + string.Join(",", references);
+    }
+
+    private static (ParameterExpression Record, ParameterExpression Context, ParameterExpression Segments, ParameterExpression Totals) Parameters()
+        => (Expression.Parameter(typeof(CustomerRecord), "r"), Expression.Parameter(typeof(EvaluationContext), "ctx"),
+            Expression.Parameter(typeof(bool[]), "seg"), Expression.Parameter(typeof(OrderTotals[]), "totals"));
 
     /// <summary>Evaluates a rule that refers to no segment, compiling it on first use.</summary>
     public bool Evaluate(Rule rule, CustomerRecord record, EvaluationContext context) => Compile(rule)(record, context, []);
 
     private static CompiledRule Build(Rule rule, Func<string, int> segmentIndex)
     {
-        var r = Expression.Parameter(typeof(CustomerRecord), "r");
-        var ctx = Expression.Parameter(typeof(EvaluationContext), "ctx");
-        var seg = Expression.Parameter(typeof(bool[]), "seg");
-        var body = new Emitter(r, ctx, seg, segmentIndex).Build(rule);
+        var (r, ctx, seg, _) = Parameters();
+        var body = new Emitter(r, ctx, seg, segmentIndex, null, null).Build(rule);
         return Expression.Lambda<CompiledRule>(body, r, ctx, seg).Compile();
     }
 
-    private sealed class Emitter(ParameterExpression r, ParameterExpression ctx, ParameterExpression seg, Func<string, int> segmentIndex)
+    private sealed class Emitter(ParameterExpression r, ParameterExpression ctx, ParameterExpression seg, Func<string, int> segmentIndex,
+        ParameterExpression? totals, Func<OrderFilter, int>? filterSlot)
     {
         public Expression Build(Rule rule) => rule switch
         {
@@ -134,6 +161,11 @@ public sealed class RuleCompiler
         private Expression Orders(Condition k)
         {
             var f = k.Field.Orders!;
+            if (totals is not null)
+            {
+                return Totals(k, Expression.ArrayIndex(totals, Expression.Constant(filterSlot!(f))));
+            }
+
             Expression[] arguments =
             [
                 Prop(nameof(CustomerRecord.Orders)), ctx,
@@ -151,6 +183,23 @@ public sealed class RuleCompiler
                 FieldKind.DaysSinceFirstOrder => Integer(Helper(nameof(CompiledFields.DaysSinceFirst), arguments), k),
                 FieldKind.DaysSinceLastOrder => Integer(Helper(nameof(CompiledFields.DaysSinceLast), arguments), k),
                 _ => Nullable(Helper(nameof(CompiledFields.FirstAmount), arguments), k, v => Ordered(v, k, Number)),
+            };
+        }
+
+        /// <summary>An order condition read from the aggregates the classifier filled for its filter.</summary>
+        private Expression Totals(Condition k, Expression t)
+        {
+            Expression Member(string name) => Expression.PropertyOrField(t, name);
+            Expression Days(string name) => Expression.Call(t, typeof(OrderTotals).GetMethod(name)!, Expression.Property(ctx, nameof(EvaluationContext.AsOfTicks)));
+            return k.Field.Kind switch
+            {
+                FieldKind.OrderCount => Integer(Member(nameof(OrderTotals.Count)), k),
+                FieldKind.OrderSum => Ordered(Member(nameof(OrderTotals.Sum)), k, Number, k.Operator),
+                FieldKind.OrderAverage => Nullable(Member(nameof(OrderTotals.Average)), k, v => Ordered(v, k, Number)),
+                FieldKind.OrderMax => Nullable(Member(nameof(OrderTotals.Maximum)), k, v => Ordered(v, k, Number)),
+                FieldKind.DaysSinceFirstOrder => Integer(Days(nameof(OrderTotals.DaysSinceFirst)), k),
+                FieldKind.DaysSinceLastOrder => Integer(Days(nameof(OrderTotals.DaysSinceLast)), k),
+                _ => Nullable(Member(nameof(OrderTotals.First)), k, v => Ordered(v, k, Number)),
             };
         }
 
@@ -329,7 +378,7 @@ internal static class CompiledFields
 {
     public static int? Age(LocalDate? birth, EvaluationContext context) => birth is { } b ? CalendarFacts.Age(b, context.Today) : null;
 
-    public static long DaysSince(Instant then, EvaluationContext context) => FloorDiv(context.AsOfTicks - then.ToUnixTimeTicks(), NodaConstants.TicksPerDay);
+    public static long DaysSince(Instant then, EvaluationContext context) => FloorDays(context.AsOfTicks - then.ToUnixTimeTicks());
 
     public static int? DaysUntil(LocalDate? date, EvaluationContext context) => date is { } d ? CalendarFacts.DaysUntilAnniversary(d, context.Today) : null;
 
@@ -487,7 +536,7 @@ internal static class CompiledFields
             }
         }
 
-        return first == long.MaxValue ? null : FloorDiv(asOf - first, NodaConstants.TicksPerDay);
+        return first == long.MaxValue ? null : FloorDays(asOf - first);
     }
 
     public static long? DaysSinceLast(List<OrderRecord> orders, EvaluationContext context, long window, int status, int channel, string? tag)
@@ -502,7 +551,7 @@ internal static class CompiledFields
             }
         }
 
-        return any ? FloorDiv(asOf - last, NodaConstants.TicksPerDay) : null;
+        return any ? FloorDays(asOf - last) : null;
     }
 
     public static decimal? FirstAmount(List<OrderRecord> orders, EvaluationContext context, long window, int status, int channel, string? tag)
@@ -520,6 +569,8 @@ internal static class CompiledFields
 
         return first?.Amount;
     }
+
+    public static long FloorDays(long ticks) => FloorDiv(ticks, NodaConstants.TicksPerDay);
 
     private static long FloorDiv(long a, long b) => Math.DivRem(a, b) is var (q, rem) && rem != 0 && (rem < 0) != (b < 0) ? q - 1 : q;
 }

@@ -6,12 +6,18 @@ namespace CrmKit.Segmentation;
 /// <summary>
 /// Classifies customers against a <see cref="SegmentCatalog"/> with compiled rules: each segment's rule is
 /// compiled once (through a shared <see cref="RuleCompiler"/> cache), segments are evaluated in dependency
-/// order, and exclusivity groups keep their highest-priority match. <see cref="Classify(CustomerRecord, EvaluationContext, bool[])"/>
-/// allocates nothing. Thread-safe.
+/// order, and exclusivity groups keep their highest-priority match. A customer's orders are read once per
+/// classification: every order aggregate the catalogue's conditions need (one set per distinct window, status,
+/// channel and product tag) is computed in that single pass. <see cref="Classify(CustomerRecord, EvaluationContext, bool[])"/>
+/// allocates nothing in steady state. Thread-safe.
 /// </summary>
 public sealed class SegmentClassifier
 {
-    private readonly CompiledRule[] _rules;
+    [ThreadStatic]
+    private static OrderTotals[]? t_totals;
+
+    private readonly CatalogRule[] _rules;
+    private readonly OrderFilter[] _filters;
     private readonly int[] _order;
     private readonly int[] _groupOf;
     private readonly int[][] _groups;
@@ -24,7 +30,9 @@ public sealed class SegmentClassifier
         ArgumentNullException.ThrowIfNull(catalog);
         Catalog = catalog;
         compiler ??= new RuleCompiler();
-        _rules = [.. catalog.Segments.Select(s => compiler.Compile(s.Rule, catalog.IndexOf))];
+        _filters = [.. catalog.Segments.SelectMany(s => RuleCompiler.OrderFilters(s.Rule)).Distinct()];
+        var slots = _filters.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i);
+        _rules = [.. catalog.Segments.Select(s => compiler.Compile(s.Rule, catalog.IndexOf, f => slots[f]))];
         _order = [.. catalog.EvaluationOrder];
         var groupNames = catalog.Groups.Keys.Order(StringComparer.Ordinal).ToList();
         _groups = [.. groupNames.Select(g => catalog.Groups[g].ToArray())];
@@ -50,11 +58,15 @@ public sealed class SegmentClassifier
             throw new ArgumentException($"Need room for {_rules.Length} segments, got {memberships.Length}.", nameof(memberships));
         }
 
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(context);
+        var totals = Totals(_filters.Length);
+        OrderTotals.Fill(record.Orders, context, _filters, totals);
         var order = _order;
         for (var k = 0; k < order.Length; k++)
         {
             var i = order[k];
-            memberships[i] = _rules[i](record, context, memberships);
+            memberships[i] = _rules[i](record, context, memberships, totals);
 
             // The last member of a group in evaluation order closes the group: keep only its best match.
             var g = _groupOf[i];
@@ -74,6 +86,23 @@ public sealed class SegmentClassifier
                 }
             }
         }
+    }
+
+    private static OrderTotals[] Totals(int count)
+    {
+        var totals = t_totals;
+        if (totals is null || totals.Length < count)
+        {
+            totals = new OrderTotals[Math.Max(count, 8)];
+            for (var i = 0; i < totals.Length; i++)
+            {
+                totals[i] = new OrderTotals();
+            }
+
+            t_totals = totals;
+        }
+
+        return totals;
     }
 
     private bool IsLastOfGroup(int k, int group) => k == _order.Length - 1 || _groupOf[_order[k + 1]] != group;

@@ -43,6 +43,34 @@ public sealed class EvaluatorAgreementTests
             return true.ToProperty();
         });
 
+    [Property(MaxTest = 200)]
+    public Property Classifier_SharedOrderPass_Agrees_With_Interpreter_On_Generated_Catalogues()
+        => Prop.ForAll(
+            (from rules in RuleGenerators.Rule.ArrayOf().Select(a => a.Take(8).ToArray())
+             from records in RuleGenerators.Record.ArrayOf().Select(a => a.Take(6).ToArray())
+             from context in RuleGenerators.Context
+             select (rules, records, context)).ToArbitrary(),
+            c =>
+            {
+                // Many order conditions with different windows, statuses, channels and tags share one pass over the orders.
+                var catalog = new SegmentCatalog(c.rules.Select((r, i) => new Segment($"s{i}", $"S{i}", r)), RuleGenerators.Schema);
+                var classifier = new SegmentClassifier(catalog, Compiler);
+                var flags = new bool[classifier.Count];
+                foreach (var record in c.records)
+                {
+                    classifier.Classify(record, c.context, flags);
+                    for (var i = 0; i < c.rules.Length; i++)
+                    {
+                        if (flags[i] != RuleInterpreter.Evaluate(c.rules[i], record, c.context))
+                        {
+                            return false.Label($"{c.rules[i]} on {record.Id} {c.context}: classifier {flags[i]}");
+                        }
+                    }
+                }
+
+                return true.ToProperty();
+            });
+
     [Fact]
     public void Generators_ReachBothOutcomes_ForEveryFieldKind()
     {
