@@ -10,6 +10,17 @@ namespace CrmKit.Segmentation;
 /// </summary>
 internal sealed class OrderTotals
 {
+    /// <summary>Which aggregates beyond the count a filter's conditions read (the others are not kept up to date).</summary>
+    [Flags]
+    public enum Needs
+    {
+        Count = 0,
+        Sum = 1,
+        Max = 2,
+        First = 4,
+        Last = 8,
+    }
+
     public int Count;
     public decimal Sum;
     public decimal Max;
@@ -27,17 +38,30 @@ internal sealed class OrderTotals
 
     public long? DaysSinceLast(long asOf) => Count == 0 ? null : CompiledFields.FloorDays(asOf - LastTicks);
 
-    private void Add(long ticks, decimal amount)
+    /// <summary>What a condition on <paramref name="kind"/> reads.</summary>
+    public static Needs For(FieldKind kind) => kind switch
+    {
+        FieldKind.OrderSum or FieldKind.OrderAverage => Needs.Sum,
+        FieldKind.OrderMax => Needs.Max,
+        FieldKind.DaysSinceFirstOrder or FieldKind.FirstOrderAmount => Needs.First,
+        FieldKind.DaysSinceLastOrder => Needs.Last,
+        _ => Needs.Count,
+    };
+
+    private void Add(long ticks, decimal amount, Needs needs)
     {
         if (Count == 0)
         {
-            (Sum, Max, FirstTicks, FirstAmount, LastTicks) = (amount, amount, ticks, amount, ticks);
+            (Max, FirstTicks, FirstAmount, LastTicks) = (amount, ticks, amount, ticks);
         }
         else
         {
-            Sum += amount;
-            Max = amount > Max ? amount : Max;
-            if (ticks < FirstTicks || (ticks == FirstTicks && amount < FirstAmount))
+            if ((needs & Needs.Max) != 0 && amount > Max)
+            {
+                Max = amount;
+            }
+
+            if ((needs & Needs.First) != 0 && (ticks < FirstTicks || (ticks == FirstTicks && amount < FirstAmount)))
             {
                 (FirstTicks, FirstAmount) = (ticks, amount);
             }
@@ -45,11 +69,19 @@ internal sealed class OrderTotals
             LastTicks = Math.Max(LastTicks, ticks);
         }
 
+        if ((needs & Needs.Sum) != 0)
+        {
+            Sum += amount;
+        }
+
         Count++;
     }
 
-    /// <summary>Fills <paramref name="totals"/>[i] with the aggregates under <paramref name="filters"/>[i], reading each order once.</summary>
-    public static void Fill(List<OrderRecord> orders, EvaluationContext context, OrderFilter[] filters, OrderTotals[] totals)
+    /// <summary>
+    /// Fills <paramref name="totals"/>[i] with the aggregates under <paramref name="filters"/>[i] (those
+    /// <paramref name="needs"/>[i] asks for, and the count), reading each order once.
+    /// </summary>
+    public static void Fill(List<OrderRecord> orders, EvaluationContext context, OrderFilter[] filters, Needs[] needs, OrderTotals[] totals)
     {
         var asOf = context.AsOfTicks;
         Span<long> starts = filters.Length <= 64 ? stackalloc long[filters.Length] : new long[filters.Length];
@@ -75,7 +107,7 @@ internal sealed class OrderTotals
                     && (f.Channel is not { } c || o.Channel == c)
                     && (f.ProductTagKey is not { } tag || CompiledFields.HasTag(o.ProductTags, tag)))
                 {
-                    totals[i].Add(t, o.Amount);
+                    totals[i].Add(t, o.Amount, needs[i]);
                 }
             }
         }

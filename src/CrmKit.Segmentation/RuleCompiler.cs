@@ -13,8 +13,11 @@ namespace CrmKit.Segmentation;
 /// <param name="segments">Final memberships of the segments the rule refers to, indexed as when it was compiled (may be empty when it refers to none).</param>
 public delegate bool CompiledRule(CustomerRecord record, EvaluationContext context, bool[] segments);
 
-/// <summary>A catalogue rule compiled for a <see cref="SegmentClassifier"/>: order aggregates are read from <paramref name="totals"/>, filled once per customer.</summary>
-internal delegate bool CatalogRule(CustomerRecord record, EvaluationContext context, bool[] segments, OrderTotals[] totals);
+/// <summary>
+/// A whole catalogue compiled for a <see cref="SegmentClassifier"/>: writes every segment's membership, in
+/// evaluation order, reading order aggregates from <paramref name="totals"/> (filled once per customer).
+/// </summary>
+internal delegate void CatalogRules(CustomerRecord record, EvaluationContext context, bool[] segments, OrderTotals[] totals);
 
 /// <summary>
 /// The fast evaluator: compiles a rule once into a delegate (an expression tree over allocation-free helpers)
@@ -25,7 +28,7 @@ internal delegate bool CatalogRule(CustomerRecord record, EvaluationContext cont
 public sealed class RuleCompiler
 {
     private readonly ConcurrentDictionary<string, CompiledRule> _cache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, CatalogRule> _catalogCache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CatalogRules> _catalogCache = new(StringComparer.Ordinal);
 
     /// <summary>How many distinct rules are compiled and cached.</summary>
     public int CachedCount => _cache.Count + _catalogCache.Count;
@@ -41,21 +44,36 @@ public sealed class RuleCompiler
         return _cache.GetOrAdd(Key(rule, segmentIndex), _ => Build(rule, segmentIndex));
     }
 
-    /// <summary>Compiles a catalogue rule whose order conditions read <c>totals[filterSlot(filter)]</c>.</summary>
-    internal CatalogRule Compile(Rule rule, Func<string, int> segmentIndex, Func<OrderFilter, int> filterSlot)
-    {
-        var slots = OrderFilters(rule).Select(filterSlot);
-        return _catalogCache.GetOrAdd(Key(rule, segmentIndex) + "|" + string.Join(",", slots), _ =>
+    /// <summary>
+    /// Compiles a whole catalogue into one delegate (cached by the catalogue's JSON form): segments assigned in
+    /// <paramref name="order"/>, each exclusivity group resolved as soon as its last member is known, order
+    /// conditions reading <c>totals[filterSlot(filter)]</c>.
+    /// </summary>
+    internal CatalogRules Compile(SegmentCatalog catalog, int[] order, int[] groupOf, int[][] groups, Func<OrderFilter, int> filterSlot)
+        => _catalogCache.GetOrAdd(catalog.ToJson(), _ =>
         {
             var (r, ctx, seg, totals) = Parameters();
-            var body = new Emitter(r, ctx, seg, segmentIndex, totals, filterSlot).Build(rule);
-            return Expression.Lambda<CatalogRule>(body, r, ctx, seg, totals).Compile();
-        });
-    }
+            var emitter = new Emitter(r, ctx, seg, catalog.IndexOf, totals, filterSlot);
+            var keepFirst = typeof(CompiledFields).GetMethod(nameof(CompiledFields.KeepFirst))!;
+            var steps = new List<Expression>();
+            for (var k = 0; k < order.Length; k++)
+            {
+                var i = order[k];
+                steps.Add(Expression.Assign(Expression.ArrayAccess(seg, Expression.Constant(i)), emitter.Build(catalog.Segments[i].Rule)));
+                var g = groupOf[i];
+                if (g >= 0 && (k == order.Length - 1 || groupOf[order[k + 1]] != g))
+                {
+                    steps.Add(Expression.Call(keepFirst, seg, Expression.Constant(groups[g])));
+                }
+            }
 
-    /// <summary>The order filters of a rule's conditions, in the order they appear.</summary>
-    internal static IEnumerable<OrderFilter> OrderFilters(Rule rule)
-        => rule is Condition { Field.Orders: { } f } ? [f] : rule.Children.SelectMany(OrderFilters);
+            steps.Add(Expression.Empty());
+            return Expression.Lambda<CatalogRules>(Expression.Block(steps), r, ctx, seg, totals).Compile();
+        });
+
+    /// <summary>The rule's conditions on orders, in the order they appear.</summary>
+    internal static IEnumerable<Condition> OrderConditions(Rule rule)
+        => rule is Condition { Field.Orders: not null } c ? [c] : rule.Children.SelectMany(OrderConditions);
 
     private static string Key(Rule rule, Func<string, int> segmentIndex)
     {
@@ -568,6 +586,23 @@ internal static class CompiledFields
         }
 
         return first?.Amount;
+    }
+
+    /// <summary>Keeps only the first member (in priority order) of an exclusivity group that matched.</summary>
+    public static void KeepFirst(bool[] segments, int[] members)
+    {
+        var found = false;
+        foreach (var member in members)
+        {
+            if (found)
+            {
+                segments[member] = false;
+            }
+            else if (segments[member])
+            {
+                found = true;
+            }
+        }
     }
 
     public static long FloorDays(long ticks) => FloorDiv(ticks, NodaConstants.TicksPerDay);

@@ -16,11 +16,9 @@ public sealed class SegmentClassifier
     [ThreadStatic]
     private static OrderTotals[]? t_totals;
 
-    private readonly CatalogRule[] _rules;
+    private readonly CatalogRules _rules;
     private readonly OrderFilter[] _filters;
-    private readonly int[] _order;
-    private readonly int[] _groupOf;
-    private readonly int[][] _groups;
+    private readonly OrderTotals.Needs[] _needs;
 
     /// <summary>Compiles the catalogue's rules.</summary>
     /// <param name="catalog">The segments.</param>
@@ -30,20 +28,22 @@ public sealed class SegmentClassifier
         ArgumentNullException.ThrowIfNull(catalog);
         Catalog = catalog;
         compiler ??= new RuleCompiler();
-        _filters = [.. catalog.Segments.SelectMany(s => RuleCompiler.OrderFilters(s.Rule)).Distinct()];
+        var conditions = catalog.Segments.SelectMany(s => RuleCompiler.OrderConditions(s.Rule)).ToList();
+        _filters = [.. conditions.Select(c => c.Field.Orders!).Distinct()];
+        _needs = [.. _filters.Select(f => conditions.Where(c => c.Field.Orders == f).Aggregate(OrderTotals.Needs.Count, (n, c) => n | OrderTotals.For(c.Field.Kind)))];
         var slots = _filters.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i);
-        _rules = [.. catalog.Segments.Select(s => compiler.Compile(s.Rule, catalog.IndexOf, f => slots[f]))];
-        _order = [.. catalog.EvaluationOrder];
         var groupNames = catalog.Groups.Keys.Order(StringComparer.Ordinal).ToList();
-        _groups = [.. groupNames.Select(g => catalog.Groups[g].ToArray())];
-        _groupOf = [.. catalog.Segments.Select(s => s.ExclusiveGroup is { } g ? groupNames.IndexOf(g) : -1)];
+        int[][] groups = [.. groupNames.Select(g => catalog.Groups[g].ToArray())];
+        int[] groupOf = [.. catalog.Segments.Select(s => s.ExclusiveGroup is { } g ? groupNames.IndexOf(g) : -1)];
+        _rules = compiler.Compile(catalog, [.. catalog.EvaluationOrder], groupOf, groups, f => slots[f]);
+        Count = catalog.Segments.Length;
     }
 
     /// <summary>The catalogue.</summary>
     public SegmentCatalog Catalog { get; }
 
     /// <summary>The number of segments (the length <see cref="Classify(CustomerRecord, EvaluationContext, bool[])"/> needs).</summary>
-    public int Count => _rules.Length;
+    public int Count { get; }
 
     /// <summary>
     /// Writes the customer's memberships into <paramref name="memberships"/> (one flag per segment, in catalogue
@@ -53,39 +53,16 @@ public sealed class SegmentClassifier
     public void Classify(CustomerRecord record, EvaluationContext context, bool[] memberships)
     {
         ArgumentNullException.ThrowIfNull(memberships);
-        if (memberships.Length < _rules.Length)
+        if (memberships.Length < Count)
         {
-            throw new ArgumentException($"Need room for {_rules.Length} segments, got {memberships.Length}.", nameof(memberships));
+            throw new ArgumentException($"Need room for {Count} segments, got {memberships.Length}.", nameof(memberships));
         }
 
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(context);
         var totals = Totals(_filters.Length);
-        OrderTotals.Fill(record.Orders, context, _filters, totals);
-        var order = _order;
-        for (var k = 0; k < order.Length; k++)
-        {
-            var i = order[k];
-            memberships[i] = _rules[i](record, context, memberships, totals);
-
-            // The last member of a group in evaluation order closes the group: keep only its best match.
-            var g = _groupOf[i];
-            if (g >= 0 && IsLastOfGroup(k, g))
-            {
-                var found = false;
-                foreach (var member in _groups[g])
-                {
-                    if (found)
-                    {
-                        memberships[member] = false;
-                    }
-                    else if (memberships[member])
-                    {
-                        found = true;
-                    }
-                }
-            }
-        }
+        OrderTotals.Fill(record.Orders, context, _filters, _needs, totals);
+        _rules(record, context, memberships, totals);
     }
 
     private static OrderTotals[] Totals(int count)
@@ -105,12 +82,10 @@ public sealed class SegmentClassifier
         return totals;
     }
 
-    private bool IsLastOfGroup(int k, int group) => k == _order.Length - 1 || _groupOf[_order[k + 1]] != group;
-
     /// <summary>The customer's memberships as a set of segment ids.</summary>
     public SegmentMembership Classify(CustomerRecord record, EvaluationContext context)
     {
-        var flags = new bool[_rules.Length];
+        var flags = new bool[Count];
         Classify(record, context, flags);
         return SegmentMembership.From(Catalog, flags);
     }
