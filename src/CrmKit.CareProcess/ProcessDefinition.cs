@@ -1,0 +1,511 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using NodaTime;
+
+namespace CrmKit.CareProcess;
+
+/// <summary>
+/// A transition as the engine takes it from one concrete state: the resolved target and every effect in order
+/// (exit effects up to the common ancestor, the transition's own effects, entry effects down to the target).
+/// Precomputed when the definition is built, so firing allocates nothing.
+/// </summary>
+public sealed class ProcessTransition
+{
+    internal ProcessTransition(TransitionDefinition definition, int index, string from, int fromIndex, string to, int toIndex, ImmutableArray<Effect> effects)
+    {
+        (Definition, Index, From, FromIndex, To, ToIndex, Effects) = (definition, index, from, fromIndex, to, toIndex, effects);
+    }
+
+    /// <summary>The transition as defined (possibly on a parent state).</summary>
+    public TransitionDefinition Definition { get; }
+
+    /// <summary>The concrete state it leaves.</summary>
+    public string From { get; }
+
+    /// <summary>The concrete state it enters (equal to <see cref="From"/> for an internal transition).</summary>
+    public string To { get; }
+
+    /// <summary>Whether the state is kept (no exit or entry effects).</summary>
+    public bool IsInternal => Definition.To is null;
+
+    /// <summary>All effects, in order.</summary>
+    public ImmutableArray<Effect> Effects { get; }
+
+    internal int Index { get; }
+
+    internal int FromIndex { get; }
+
+    internal int ToIndex { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{From} → {To} on {Definition.Label()}";
+}
+
+/// <summary>Where an instance is, for the allocation-free step function: the state's index, when it was entered and a version.</summary>
+/// <param name="State">The state's index (<see cref="ProcessDefinition.StateIndex(string)"/>).</param>
+/// <param name="EnteredAt">When it was entered.</param>
+/// <param name="Version">Incremented by every step.</param>
+public record struct ProcessCursor(int State, Instant EnteredAt, long Version);
+
+/// <summary>The outcome of <see cref="ProcessDefinition.TryFire"/>.</summary>
+public enum FireStatus
+{
+    /// <summary>A transition was taken.</summary>
+    Fired,
+
+    /// <summary>The definition has no such trigger.</summary>
+    UnknownTrigger,
+
+    /// <summary>No transition from the current state on this trigger.</summary>
+    NotPermitted,
+
+    /// <summary>No guard holds.</summary>
+    GuardsFailed,
+
+    /// <summary>Too many arguments, or one of the wrong kind.</summary>
+    BadArguments,
+}
+
+/// <summary>
+/// A validated, immutable process definition, shared by all its instances and safe to use from many threads. Built
+/// once from a <see cref="ProcessModel"/> (every problem reported at once), it precomputes, for every state and
+/// trigger, the candidate transitions with their effects, so the step functions are table lookups.
+/// </summary>
+/// <remarks>
+/// Semantics. An instance is always in a state without children. Transitions defined on a parent apply to every
+/// descendant; a state's own transitions are tried before its parents', guarded ones in definition order, an
+/// unguarded one last. A transition targeting a parent enters its <see cref="StateDefinition.InitialChild"/> (down
+/// to a state without children). Transitions are external: a self-transition exits and re-enters the state.
+/// Timed transitions belong to states without children and count from when the state was entered. Guards on the
+/// same state and trigger must test the same value and be provably disjoint, so at most one can hold.
+/// </remarks>
+public sealed partial class ProcessDefinition
+{
+    private readonly StateDefinition[] _states;
+    private readonly Dictionary<string, int> _stateIndex;
+    private readonly Dictionary<string, int> _triggerIndex;
+    private readonly TriggerDefinition[] _triggers;
+    private readonly ProcessTransition[][] _candidates; // [state * triggers + trigger]
+    private readonly ProcessTransition[][] _timers; // [state]
+    private readonly ImmutableArray<string>[] _permitted; // [state]
+    private readonly int[] _guardParameter; // [transition index] → parameter position or −1
+    private readonly bool[] _isLeaf;
+
+    private ProcessDefinition(ProcessModel model)
+    {
+        Model = model;
+        _states = [.. model.States];
+        _stateIndex = model.States.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        _triggers = [.. model.Triggers];
+        _triggerIndex = model.Triggers.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        _guardParameter = [.. model.Transitions.Select(t => t.Guard is { Source: GuardSource.Parameter } g && t.Trigger is { } tr
+            ? _triggers[_triggerIndex[tr]].Parameters.Select(p => p.Name).ToList().IndexOf(g.Name)
+            : -1)];
+        _isLeaf = [.. _states.Select(s => !_states.Any(c => c.Parent == s.Id))];
+
+        var n = _states.Length;
+        _candidates = new ProcessTransition[n * Math.Max(1, _triggers.Length)][];
+        _timers = new ProcessTransition[n][];
+        _permitted = new ImmutableArray<string>[n];
+        var chains = Enumerable.Range(0, n).Select(Chain).ToArray();
+        for (var s = 0; s < n; s++)
+        {
+            var leaf = IsLeaf(s);
+            var permitted = new List<string>();
+            for (var t = 0; t < _triggers.Length; t++)
+            {
+                var list = new List<ProcessTransition>();
+                foreach (var owner in chains[s])
+                {
+                    var own = model.Transitions.Select((d, i) => (d, i)).Where(x => x.d.Trigger == _triggers[t].Id && x.d.From == _states[owner].Id).ToList();
+                    list.AddRange(own.Where(x => x.d.Guard is not null).Concat(own.Where(x => x.d.Guard is null)).Select(x => Resolve(x.d, x.i, s, owner, chains)));
+                }
+
+                _candidates[(s * _triggers.Length) + t] = [.. list];
+                if (leaf && list.Count > 0)
+                {
+                    permitted.Add(_triggers[t].Id);
+                }
+            }
+
+            _timers[s] = [.. model.Transitions.Select((d, i) => (d, i)).Where(x => x.d.Timer is not null && x.d.From == _states[s].Id).Select(x => Resolve(x.d, x.i, s, s, chains))];
+            _permitted[s] = [.. permitted];
+        }
+
+        States = [.. _states.Select(s => s.Id)];
+    }
+
+    /// <summary>The definition's data.</summary>
+    public ProcessModel Model { get; }
+
+    /// <summary>The process id.</summary>
+    public string Id => Model.Id;
+
+    /// <summary>The state ids, in definition order (their positions are the state indexes).</summary>
+    public ImmutableArray<string> States { get; }
+
+    /// <summary>Validates and builds a definition.</summary>
+    /// <exception cref="InvalidProcessException">Every problem, each with its JSON path.</exception>
+    public static ProcessDefinition Create(ProcessModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var problems = Validate(model);
+        return problems.Count > 0 ? throw new InvalidProcessException(model.Id, problems) : new ProcessDefinition(model);
+    }
+
+    /// <summary>Every problem of a model, each prefixed with its JSON path; empty when it is valid.</summary>
+    public static IReadOnlyList<string> Validate(ProcessModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new Validator(model).Run();
+    }
+
+    /// <summary>The index of a state, or −1.</summary>
+    public int StateIndex(string state) => _stateIndex.GetValueOrDefault(state ?? "", -1);
+
+    /// <summary>The index of a trigger, or −1.</summary>
+    public int TriggerIndex(string trigger) => _triggerIndex.GetValueOrDefault(trigger ?? "", -1);
+
+    /// <summary>The state definition.</summary>
+    public StateDefinition State(string id) => _states[_stateIndex.TryGetValue(id, out var i) ? i : throw new ArgumentException($"Process '{Id}' has no state '{id}'.", nameof(id))];
+
+    /// <summary>Whether a state is final.</summary>
+    public bool IsFinal(string state) => State(state).IsFinal;
+
+    /// <summary>The triggers a state accepts (own and inherited), in definition order.</summary>
+    public ImmutableArray<string> PermittedTriggers(string state) => _permitted[StateIndex(state) is var i and >= 0 ? i : throw new ArgumentException($"Process '{Id}' has no state '{state}'.", nameof(state))];
+
+    /// <summary>The state a new instance starts in (the initial state, down its initial children).</summary>
+    public string InitialState => _states[Descend(_stateIndex[Model.Initial])].Id;
+
+    /// <summary>Starts an instance: the initial state's entry effects and its first timer.</summary>
+    public StepResult Start(string instanceId, Instant now, IEnumerable<KeyValuePair<string, ProcessValue>>? data = null, ProcessEnvironment? environment = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
+        var target = Descend(_stateIndex[Model.Initial]);
+        var effects = Enter(-1, target).ToImmutableArray();
+        var snapshot = new ProcessSnapshot
+        {
+            ProcessId = Id,
+            InstanceId = instanceId,
+            State = _states[target].Id,
+            StartedAt = now,
+            EnteredAt = now,
+            Version = 1,
+            Data = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, data ?? []),
+        };
+        return new StepResult(snapshot, effects, [], NextDue(snapshot, environment));
+    }
+
+    /// <summary>
+    /// The allocation-free step: fires a trigger on a cursor. On <see cref="FireStatus.Fired"/> the cursor moves and
+    /// <paramref name="taken"/> holds the transition and its effects; otherwise nothing changes.
+    /// </summary>
+    /// <param name="cursor">The instance's position.</param>
+    /// <param name="trigger">The trigger's index (<see cref="TriggerIndex(string)"/>).</param>
+    /// <param name="arguments">The trigger's arguments, positional (missing trailing ones are unset).</param>
+    /// <param name="now">When.</param>
+    /// <param name="taken">The transition taken.</param>
+    /// <param name="data">The instance's data, for guards that read it.</param>
+    public FireStatus TryFire(ref ProcessCursor cursor, int trigger, ReadOnlySpan<ProcessValue> arguments, Instant now, out ProcessTransition? taken, IReadOnlyDictionary<string, ProcessValue>? data = null)
+    {
+        taken = null;
+        if ((uint)cursor.State >= (uint)_states.Length || !_isLeaf[cursor.State])
+        {
+            throw new ArgumentOutOfRangeException(nameof(cursor), cursor.State, $"Process '{Id}' has no state without children at index {cursor.State}.");
+        }
+
+        if ((uint)trigger >= (uint)_triggers.Length)
+        {
+            return FireStatus.UnknownTrigger;
+        }
+
+        var parameters = _triggers[trigger].Parameters;
+        if (arguments.Length > parameters.Length)
+        {
+            return FireStatus.BadArguments;
+        }
+
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            if (arguments[i].Kind != parameters[i].Kind)
+            {
+                return FireStatus.BadArguments;
+            }
+        }
+
+        var candidates = _candidates[(cursor.State * _triggers.Length) + trigger];
+        if (candidates.Length == 0)
+        {
+            return FireStatus.NotPermitted;
+        }
+
+        foreach (var c in candidates)
+        {
+            if (c.Definition.Guard is not { } g || g.Holds(Read(g, c.Index, arguments, data)))
+            {
+                taken = c;
+                cursor = c.IsInternal ? cursor with { Version = cursor.Version + 1 } : new ProcessCursor(c.ToIndex, now, cursor.Version + 1);
+                return FireStatus.Fired;
+            }
+        }
+
+        return FireStatus.GuardsFailed;
+    }
+
+    /// <summary>
+    /// Fires a trigger on a snapshot: the new snapshot, the effects and the next due instant, or a rejection saying
+    /// why not. The trigger's arguments are kept in the new snapshot's data under their parameter names (a warranty
+    /// decision's reason stays with the case).
+    /// </summary>
+    public FireResult Fire(ProcessSnapshot snapshot, string trigger, Instant now, ReadOnlySpan<ProcessValue> arguments = default, ProcessEnvironment? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(trigger);
+        var state = StateIndex(snapshot.State);
+        if (snapshot.ProcessId != Id || state < 0 || !IsLeaf(state))
+        {
+            return FireResult.Rejected(new Rejection(Id, snapshot.State, trigger, RejectionReason.WrongSnapshot, [],
+                $"snapshot of '{snapshot.ProcessId}' in state '{snapshot.State}'"));
+        }
+
+        var t = TriggerIndex(trigger);
+        var cursor = new ProcessCursor(state, snapshot.EnteredAt, snapshot.Version);
+        ProcessTransition? taken = null;
+        var status = t < 0 ? FireStatus.UnknownTrigger : TryFire(ref cursor, t, arguments, now, out taken, snapshot.Data);
+        if (status != FireStatus.Fired)
+        {
+            var reason = status switch
+            {
+                FireStatus.UnknownTrigger => RejectionReason.UnknownTrigger,
+                FireStatus.NotPermitted => RejectionReason.NotPermitted,
+                FireStatus.GuardsFailed => RejectionReason.GuardsFailed,
+                _ => RejectionReason.BadArguments,
+            };
+            return FireResult.Rejected(new Rejection(Id, snapshot.State, trigger, reason, _permitted[state], Detail(status, state, t, arguments)));
+        }
+
+        var next = Apply(snapshot, taken!, trigger, now);
+        var parameters = _triggers[t].Parameters;
+        if (arguments.Length > 0)
+        {
+            var data = next.Data.ToBuilder();
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                data[parameters[i].Name] = arguments[i];
+            }
+
+            next = next with { Data = data.ToImmutable() };
+        }
+
+        return FireResult.Accepted(new StepResult(next, taken!.Effects, [taken], NextDue(next, environment)));
+    }
+
+    /// <summary>When the current state's earliest timer is due, or none (no timer, or its date is unknown).</summary>
+    public Instant? NextDue(ProcessSnapshot snapshot, ProcessEnvironment? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var state = StateIndex(snapshot.State);
+        return state < 0 ? null : Earliest(state, snapshot, environment ?? ProcessEnvironment.Default).Due;
+    }
+
+    /// <summary>
+    /// Takes every timed transition due at or before <paramref name="now"/>, in order, each at its due instant (a
+    /// chain of timers fires in one call). Returns the snapshot unchanged, with no effects, when nothing is due.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">More than 1,000 timed transitions in one call (a timer cycle).</exception>
+    public StepResult Advance(ProcessSnapshot snapshot, Instant now, ProcessEnvironment? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        environment ??= ProcessEnvironment.Default;
+        var effects = ImmutableArray.CreateBuilder<Effect>();
+        var taken = ImmutableArray.CreateBuilder<ProcessTransition>();
+        for (var steps = 0; ; steps++)
+        {
+            var state = StateIndex(snapshot.State);
+            var (due, timer) = state < 0 ? (null, null) : Earliest(state, snapshot, environment);
+            if (due is not { } at || at > now)
+            {
+                return new StepResult(snapshot, effects.ToImmutable(), taken.ToImmutable(), due);
+            }
+
+            if (steps == 1000)
+            {
+                throw new InvalidOperationException($"Process '{Id}': more than 1,000 timed transitions up to {now}; check the timers for a cycle.");
+            }
+
+            snapshot = Apply(snapshot, timer!, null, at);
+            effects.AddRange(timer!.Effects);
+            taken.Add(timer);
+        }
+    }
+
+    private (Instant? Due, ProcessTransition? Timer) Earliest(int state, ProcessSnapshot snapshot, ProcessEnvironment environment)
+    {
+        (Instant? Due, ProcessTransition? Timer) best = (null, null);
+        foreach (var t in _timers[state])
+        {
+            if (t.Definition.Guard is { } g && !g.Holds(snapshot.Data.TryGetValue(g.Name, out var v) ? v : null))
+            {
+                continue;
+            }
+
+            if (Due(t.Definition.Timer!, snapshot, environment) is { } due && (best.Due is null || due < best.Due))
+            {
+                best = (due, t);
+            }
+        }
+
+        return best;
+    }
+
+    private static Instant? Due(Timer timer, ProcessSnapshot snapshot, ProcessEnvironment environment)
+    {
+        switch (timer)
+        {
+            case AfterTimer a:
+                return a.BusinessHours ? environment.Calendar.Add(snapshot.EnteredAt, a.Delay) : snapshot.EnteredAt + a.Delay;
+            case AtLocalTimeTimer l when snapshot.Data.TryGetValue(l.DateData, out var v) && v.Kind == ValueKind.Date:
+            {
+                var zone = environment.Zone;
+                var enteredYear = snapshot.EnteredAt.InZone(zone).Year;
+                Instant? best = null;
+                var years = l.EveryYear ? Enumerable.Range(enteredYear - 1, 3) : [v.Date.Year];
+                foreach (var year in years)
+                {
+                    var date = l.EveryYear ? Anniversary(v.Date, year) : v.Date;
+                    var at = (date.PlusDays(l.OffsetDays) + l.Time).InZoneLeniently(zone).ToInstant();
+                    if (at > snapshot.EnteredAt && (best is null || at < best))
+                    {
+                        best = at;
+                    }
+                }
+
+                return best;
+            }
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The date's anniversary in a year (29 February falls on 28 February in other years).</summary>
+    internal static LocalDate Anniversary(LocalDate date, int year)
+        => date.Month == 2 && date.Day == 29 && !CalendarSystem.Iso.IsLeapYear(year) ? new LocalDate(year, 2, 28) : new LocalDate(year, date.Month, date.Day);
+
+    private static ProcessSnapshot Apply(ProcessSnapshot snapshot, ProcessTransition t, string? trigger, Instant at) => snapshot with
+    {
+        State = t.To,
+        EnteredAt = t.IsInternal ? snapshot.EnteredAt : at,
+        Version = snapshot.Version + 1,
+        History = snapshot.History.Add(new HistoryEntry(t.From, t.To, trigger, at)),
+    };
+
+    private string? Detail(FireStatus status, int state, int trigger, ReadOnlySpan<ProcessValue> arguments)
+    {
+        switch (status)
+        {
+            case FireStatus.GuardsFailed:
+                return "failed: " + string.Join("; ", _candidates[(state * _triggers.Length) + trigger].Select(c => c.Definition.Guard?.Description ?? "(none)"));
+            case FireStatus.BadArguments:
+                var parameters = _triggers[trigger].Parameters;
+                if (arguments.Length > parameters.Length)
+                {
+                    return $"{arguments.Length} arguments given, {parameters.Length} expected ({string.Join(", ", parameters.Select(p => $"{p.Name}: {p.Kind}"))})";
+                }
+
+                var problems = new List<string>();
+                for (var i = 0; i < arguments.Length; i++)
+                {
+                    if (arguments[i].Kind != parameters[i].Kind)
+                    {
+                        problems.Add($"{parameters[i].Name} must be {parameters[i].Kind}, got {arguments[i].Kind}");
+                    }
+                }
+
+                return string.Join("; ", problems);
+            default:
+                return null;
+        }
+    }
+
+    private ProcessValue? Read(Guard g, int transition, ReadOnlySpan<ProcessValue> arguments, IReadOnlyDictionary<string, ProcessValue>? data)
+    {
+        if (g.Source == GuardSource.Parameter)
+        {
+            var p = _guardParameter[transition];
+            return p < arguments.Length ? arguments[p] : null;
+        }
+
+        return data is not null && data.TryGetValue(g.Name, out var v) ? v : null;
+    }
+
+    private bool IsLeaf(int state) => _isLeaf[state];
+
+    private int Parent(int state) => _states[state].Parent is { } p ? _stateIndex[p] : -1;
+
+    /// <summary>The state and its ancestors, innermost first.</summary>
+    private List<int> Chain(int state)
+    {
+        var chain = new List<int>();
+        for (var s = state; s >= 0; s = Parent(s))
+        {
+            chain.Add(s);
+        }
+
+        return chain;
+    }
+
+    private int Descend(int state)
+    {
+        while (_states[state].InitialChild is { } child)
+        {
+            state = _stateIndex[child];
+        }
+
+        return state;
+    }
+
+    private ProcessTransition Resolve(TransitionDefinition d, int index, int leaf, int owner, List<int>[] chains)
+    {
+        if (d.To is null)
+        {
+            return new ProcessTransition(d, index, _states[leaf].Id, leaf, _states[leaf].Id, leaf, d.Effects);
+        }
+
+        var target = _stateIndex[d.To];
+        var ownerAncestors = chains[owner].Skip(1).ToHashSet();
+        var lca = chains[target].Skip(1).FirstOrDefault(ownerAncestors.Contains, -1);
+        var effects = new List<Effect>();
+        foreach (var s in chains[leaf])
+        {
+            if (s == lca)
+            {
+                break;
+            }
+
+            effects.AddRange(_states[s].OnExit);
+        }
+
+        effects.AddRange(d.Effects);
+        var leafTarget = Descend(target);
+        effects.AddRange(Enter(lca, leafTarget));
+        return new ProcessTransition(d, index, _states[leaf].Id, leaf, _states[leafTarget].Id, leafTarget, [.. effects]);
+    }
+
+    /// <summary>Entry effects from below <paramref name="lca"/> down to <paramref name="leaf"/>.</summary>
+    private IEnumerable<Effect> Enter(int lca, int leaf)
+    {
+        var path = new List<int>();
+        for (var s = leaf; s >= 0 && s != lca; s = Parent(s))
+        {
+            path.Add(s);
+        }
+
+        path.Reverse();
+        return path.SelectMany(s => _states[s].OnEntry);
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    internal static partial Regex IdPattern();
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CrmKit.CareProcess;
+
+/// <summary>The kind of a <see cref="ProcessValue"/>.</summary>
+public enum ValueKind
+{
+    /// <summary>Text.</summary>
+    Text,
+
+    /// <summary>A decimal number.</summary>
+    Number,
+
+    /// <summary>True or false.</summary>
+    Boolean,
+
+    /// <summary>A calendar date.</summary>
+    Date,
+}
+
+/// <summary>
+/// A typed value carried by a trigger parameter or an instance's data (a ticket's priority, a warranty decision,
+/// a customer's birthday). Immutable; compares by kind and value.
+/// </summary>
+[JsonConverter(typeof(ProcessValueJsonConverter))]
+public readonly record struct ProcessValue
+{
+    private ProcessValue(ValueKind kind, string? text, decimal number, LocalDate date)
+    {
+        Kind = kind;
+        Text = text;
+        Number = number;
+        Date = date;
+    }
+
+    /// <summary>The kind.</summary>
+    public ValueKind Kind { get; }
+
+    /// <summary>The text, for <see cref="ValueKind.Text"/>.</summary>
+    public string? Text { get; }
+
+    /// <summary>The number (1 or 0 for booleans).</summary>
+    public decimal Number { get; }
+
+    /// <summary>The date, for <see cref="ValueKind.Date"/>.</summary>
+    public LocalDate Date { get; }
+
+    /// <summary>The boolean, for <see cref="ValueKind.Boolean"/>.</summary>
+    public bool Boolean => Kind == ValueKind.Boolean && Number != 0;
+
+    /// <summary>A text value.</summary>
+    public static ProcessValue Of(string text) => new(ValueKind.Text, text ?? throw new ArgumentNullException(nameof(text)), 0, default);
+
+    /// <summary>A number.</summary>
+    public static ProcessValue Of(decimal number) => new(ValueKind.Number, null, number, default);
+
+    /// <summary>A boolean.</summary>
+    public static ProcessValue Of(bool value) => new(ValueKind.Boolean, null, value ? 1 : 0, default);
+
+    /// <summary>A date.</summary>
+    public static ProcessValue Of(LocalDate date) => new(ValueKind.Date, null, 0, date);
+
+    /// <summary>Orders two values of the same kind (numbers and dates; text ordinally; false before true).</summary>
+    /// <exception cref="ArgumentException">The kinds differ.</exception>
+    public int CompareTo(ProcessValue other)
+    {
+        if (other.Kind != Kind)
+        {
+            throw new ArgumentException($"Cannot compare a {Kind} value with a {other.Kind} value.", nameof(other));
+        }
+
+        return Kind switch
+        {
+            ValueKind.Text => string.CompareOrdinal(Text, other.Text),
+            ValueKind.Date => Date.CompareTo(other.Date),
+            _ => Number.CompareTo(other.Number),
+        };
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Kind switch
+    {
+        ValueKind.Text => Text!,
+        ValueKind.Number => Number.ToString(CultureInfo.InvariantCulture),
+        ValueKind.Boolean => Boolean ? "true" : "false",
+        _ => LocalDatePattern.Iso.Format(Date),
+    };
+}
+
+/// <summary>JSON for <see cref="ProcessValue"/>: a string, a number, true/false, or <c>{"date": "2026-02-17"}</c>.</summary>
+internal sealed class ProcessValueJsonConverter : JsonConverter<ProcessValue>
+{
+    public override ProcessValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return ProcessValue.Of(reader.GetString()!);
+            case JsonTokenType.Number:
+                return ProcessValue.Of(reader.GetDecimal());
+            case JsonTokenType.True:
+            case JsonTokenType.False:
+                return ProcessValue.Of(reader.GetBoolean());
+            case JsonTokenType.StartObject:
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.PropertyName || reader.GetString() != "date")
+                {
+                    throw new JsonException("A value object must be {\"date\": \"yyyy-MM-dd\"}.");
+                }
+
+                reader.Read();
+                var text = reader.TokenType == JsonTokenType.String ? reader.GetString()! : "";
+                var parsed = LocalDatePattern.Iso.Parse(text);
+                if (!parsed.Success)
+                {
+                    throw new JsonException($"'{text}' is not a date (yyyy-MM-dd).");
+                }
+
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.EndObject)
+                {
+                    throw new JsonException("A value object must be {\"date\": \"yyyy-MM-dd\"}.");
+                }
+
+                return ProcessValue.Of(parsed.Value);
+            default:
+                throw new JsonException($"Expected a text, number, boolean or {{\"date\": …}} value, got {reader.TokenType}.");
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, ProcessValue value, JsonSerializerOptions options)
+    {
+        switch (value.Kind)
+        {
+            case ValueKind.Text:
+                writer.WriteStringValue(value.Text);
+                break;
+            case ValueKind.Number:
+                writer.WriteNumberValue(value.Number);
+                break;
+            case ValueKind.Boolean:
+                writer.WriteBooleanValue(value.Boolean);
+                break;
+            default:
+                writer.WriteStartObject();
+                writer.WriteString("date", LocalDatePattern.Iso.Format(value.Date));
+                writer.WriteEndObject();
+                break;
+        }
+    }
+}
