@@ -398,7 +398,7 @@ public sealed partial class ProcessDefinition
         State = t.To,
         EnteredAt = t.IsInternal ? snapshot.EnteredAt : at,
         Version = snapshot.Version + 1,
-        History = snapshot.History.Add(new HistoryEntry(t.From, t.To, trigger, at)),
+        History = snapshot.History.Add(new HistoryEntry(t.From, t.To, at, trigger)),
     };
 
     private string? Detail(FireStatus status, int state, int trigger, ReadOnlySpan<ProcessValue> arguments)

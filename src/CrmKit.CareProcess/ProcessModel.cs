@@ -233,6 +233,7 @@ public sealed record StateDefinition(string Id, string? Description = null)
     public string? InitialChild { get; init; }
 
     /// <summary>A final state: the instance ends there (only internal transitions may follow).</summary>
+    [JsonPropertyName("final")]
     public bool IsFinal { get; init; }
 
     /// <summary>Effects when the state is entered.</summary>
@@ -248,7 +249,7 @@ public sealed record StateDefinition(string Id, string? Description = null)
 /// </summary>
 /// <param name="From">The source state (transitions from a parent apply to all its descendants).</param>
 /// <param name="To">The target, or none for an internal transition.</param>
-public sealed record TransitionDefinition(string From, string? To)
+public sealed record TransitionDefinition(string From, string? To = null)
 {
     /// <summary>The trigger, for a triggered transition.</summary>
     public string? Trigger { get; init; }

@@ -37,7 +37,7 @@ public sealed class ProcessEngineTests
         Assert.Equal([new SendMessage(ContactChannel.Email, ContactPurpose.Transactional, "satisfaction-survey")], solved.Effects.ToArray());
         Assert.Equal(T0 + Duration.FromHours(1) + Duration.FromDays(4), solved.NextDue);
         Assert.Equal(
-            [new HistoryEntry("new", "open", "assign", T0 + Duration.FromMinutes(5)), new HistoryEntry("open", "solved", "solve", T0 + Duration.FromHours(1))],
+            [new HistoryEntry("new", "open", T0 + Duration.FromMinutes(5), "assign"), new HistoryEntry("open", "solved", T0 + Duration.FromHours(1), "solve")],
             solved.Snapshot.History.ToArray());
     }
 
