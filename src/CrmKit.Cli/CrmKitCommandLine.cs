@@ -58,6 +58,7 @@ internal static class CrmKitCommandLine
         root.Subcommands.Add(SeedsCommand(output));
         root.Subcommands.Add(SegmentCommand.Build(output, error));
         root.Subcommands.Add(ClvCommand.Build(output, error));
+        root.Subcommands.Add(CareCommand.Build(output, error));
         return root;
     }
 
@@ -118,7 +119,7 @@ internal static class CrmKitCommandLine
         var outOption = new Option<DirectoryInfo>("--out") { Description = "Folder to write the CSV files to. Default: seeds/store of the repository." };
         var seedOption = new Option<int>("--seed") { Description = "Random seed; the same seed gives byte-identical files.", DefaultValueFactory = _ => new StoreSettings().Seed };
         var customersOption = new Option<int>("--customers") { Description = "How many distinct customers (duplicate records come on top).", DefaultValueFactory = _ => new StoreSettings().Customers };
-        var generate = new Command("generate", "Generate the synthetic Vietnamese shop data set (customers, two years of orders, interactions, tickets, feedback, consents) into the store folder; without --out, also the built-in segment catalogue as seeds/segments.json.")
+        var generate = new Command("generate", "Generate the synthetic Vietnamese shop data set (customers, two years of orders, interactions, tickets, feedback, consents) into the store folder; without --out, also the built-in segment catalogue as seeds/segments.json, the built-in care processes as seeds/processes/*.json and their diagrams in docs/care-process.md.")
         {
             outOption, seedOption, customersOption,
         };
@@ -138,6 +139,10 @@ internal static class CrmKitCommandLine
                 var catalogFile = Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(folder))!, "segments.json");
                 File.WriteAllText(catalogFile, Segmentation.BuiltInSegments.Catalog.ToJson());
                 output.WriteLine($"Wrote the built-in segment catalogue to {catalogFile}");
+                foreach (var file in CareCommand.WriteGenerated(Path.GetDirectoryName(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(folder)))!))
+                {
+                    output.WriteLine($"Wrote {file}");
+                }
             }
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {customers.Count} customers and {customers.Sum(c => c.History.Orders.Count)} orders to {folder}"));

@@ -1,0 +1,213 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CrmKit.CareProcess;
+using CrmKit.Customers;
+using CrmKit.Segmentation;
+using NodaTime;
+
+namespace CrmKit.Cli;
+
+/// <summary><c>crmkit care</c>: today's care agenda and process diagrams.</summary>
+internal static class CareCommand
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Build(TextWriter output, TextWriter error)
+        => new("care", "Care processes: the agenda of due care actions after the contact policy, and process diagrams.") { Agenda(output, error), Diagram(output) };
+
+    private static Command Agenda(TextWriter output, TextWriter error)
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "Folder with customers.csv, orders.csv, order_lines.csv and consents.csv (as for 'crmkit run'). Default: the bundled sample shop (seeds/store)." };
+        var asOf = new Option<string>("--as-of") { Description = "The agenda's date (YYYY-MM-DD): actions due up to the end of that day. Default: the instant of the last order in the data." };
+        var zone = new Option<string>("--zone") { Description = "The shop's time zone (TZDB id), used for customers without their own. Default Asia/Ho_Chi_Minh.", DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
+        var lookback = new Option<int>("--lookback-days") { Description = "Actions whose due instant falls in the last N days before the as-of instant. Default 1.", DefaultValueFactory = _ => 1 };
+        var limit = new Option<int>("--limit") { Description = "How many due actions to list in the table (the JSON lists all). Default 20.", DefaultValueFactory = _ => 20 };
+        var json = new Option<bool>("--json") { Description = "Print JSON: asOf, customers, counts by status, by channel and by segment, and every item with its idempotency key." };
+        var command = new Command("agenda", "Compute the care actions due for every customer under the built-in care plans and Vietnam's contact policy (consent, caps, allowed hours).")
+        {
+            data, asOf, zone, lookback, limit, json,
+        };
+        command.SetAction(parsed =>
+        {
+            var days = parsed.GetValue(lookback);
+            if (days < 1)
+            {
+                throw new InvalidValueException("--lookback-days", $"{days} is not a positive number of days.");
+            }
+
+            var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
+                ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
+            var customers = CrmKitCommandLine.LoadMerged(parsed.GetValue(data)?.FullName ?? SeedsFolder.Store(), error);
+            var context = new EvaluationContext(SegmentCommand.AsOf(parsed.GetValue(asOf), customers, shopZone), shopZone);
+            var segmentation = new Segmenter(BuiltInSegments.Catalog).Run(customers, context);
+            var subjects = customers.Select(c => Subject(c, segmentation.Memberships[c.Id.Value], shopZone)).ToList();
+            var agenda = new CareAgenda(BuiltInCarePlans.All);
+            var items = agenda.ForPopulation(subjects, context.AsOf, Duration.FromDays(days));
+            var plans = agenda.Plans.ToDictionary(p => p.Id);
+            var bySegment = items.Where(i => i.Status is AgendaStatus.Due or AgendaStatus.Deferred)
+                .SelectMany(i => plans[i.PlanId].Segments.Where(s => segmentation.Memberships[i.CustomerId].Contains(s)).Select(s => (Segment: s, Item: i)))
+                .GroupBy(x => x.Segment).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (Segment: g.Key, Channels: g.GroupBy(x => x.Item.Action.Channel).OrderBy(c => c.Key).Select(c => (Channel: c.Key, Count: c.Count())).ToList()))
+                .ToList();
+            if (parsed.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(new
+                {
+                    asOf = context.AsOf.ToString(),
+                    zone = shopZone.Id,
+                    customers = customers.Count,
+                    byStatus = Enum.GetValues<AgendaStatus>().ToDictionary(s => Name(s), s => items.Count(i => i.Status == s)),
+                    byChannel = items.Where(i => i.SendAt is not null).GroupBy(i => i.Action.Channel).OrderBy(g => g.Key).ToDictionary(g => Name(g.Key), g => g.Count()),
+                    bySegment = bySegment.ToDictionary(s => s.Segment, s => s.Channels.ToDictionary(c => Name(c.Channel), c => c.Count)),
+                    items = items.Select(i => new
+                    {
+                        customer = i.CustomerId,
+                        plan = i.PlanId,
+                        cadence = i.CadenceId,
+                        channel = Name(i.Action.Channel),
+                        purpose = Name(i.Action.Purpose),
+                        template = i.Action.Template,
+                        dueAt = i.DueAt.ToString(),
+                        sendAt = i.SendAt?.ToString(),
+                        status = Name(i.Status),
+                        reason = i.Reason,
+                        idempotencyKey = i.IdempotencyKey,
+                    }),
+                }, Indented));
+                return CrmKitCommandLine.Success;
+            }
+
+            output.WriteLine(string.Create(Inv, $"Care agenda for {customers.Count:N0} customers, actions due in the {days} day(s) up to {context.AsOf.InZone(shopZone):uuuu-MM-dd HH:mm} ({shopZone.Id})"));
+            output.WriteLine(string.Join(", ", Enum.GetValues<AgendaStatus>().Select(s => string.Create(Inv, $"{Name(s)} {items.Count(i => i.Status == s):N0}"))));
+            output.WriteLine();
+            output.WriteLine("By segment and channel (due or deferred):");
+            foreach (var (segment, channels) in bySegment)
+            {
+                output.WriteLine(string.Create(Inv, $"  {segment,-22} {string.Join(", ", channels.Select(c => $"{Name(c.Channel)} {c.Count}"))}"));
+            }
+
+            var due = items.Where(i => i.Status == AgendaStatus.Due).Take(parsed.GetValue(limit)).ToList();
+            output.WriteLine();
+            output.WriteLine($"First {due.Count} due actions:");
+            foreach (var i in due)
+            {
+                output.WriteLine(string.Create(Inv, $"  {i.SendAt!.Value.InZone(shopZone):uuuu-MM-dd HH:mm}  {i.CustomerId,-10} {Name(i.Action.Channel),-9} {i.Action.Template,-24} {i.PlanId}"));
+            }
+
+            return CrmKitCommandLine.Success;
+        });
+        return command;
+    }
+
+    private static Command Diagram(TextWriter output)
+    {
+        var process = new Argument<string>("process") { Description = $"A built-in process ({string.Join(", ", BuiltInProcesses.All.Select(p => p.Id))}) or a process definition JSON file." };
+        var format = new Option<string>("--format") { Description = "mermaid (a stateDiagram-v2) or dot (Graphviz). Default mermaid.", DefaultValueFactory = _ => "mermaid" };
+        format.AcceptOnlyFromAmong("mermaid", "dot");
+        var command = new Command("diagram", "Print a care process as a diagram, with guards and timers on the edges.") { process, format };
+        command.SetAction(parsed =>
+        {
+            var id = parsed.GetValue(process)!;
+            var definition = BuiltInProcesses.All.FirstOrDefault(p => p.Id == id) ?? ReadDefinition(id);
+            output.Write(ProcessDiagram.Render(definition, parsed.GetValue(format) == "dot" ? DiagramFormat.Dot : DiagramFormat.Mermaid));
+            return CrmKitCommandLine.Success;
+        });
+        return command;
+    }
+
+    private static ProcessDefinition ReadDefinition(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidValueException("process", $"'{path}' is neither a built-in process nor a file.", $"Built-in: {string.Join(", ", BuiltInProcesses.All.Select(p => p.Id))}.");
+        }
+
+        try
+        {
+            return ProcessJson.ReadDefinition(File.ReadAllText(path));
+        }
+        catch (InvalidProcessException e)
+        {
+            throw new InvalidProcessException($"{Path.GetFileName(path)}", [.. e.Problems.Select(p => $"{Path.GetFileName(path)}: {p}")]);
+        }
+    }
+
+    /// <summary>What the agenda needs from a customer: zone, segments, consent, dates of the first and last completed orders.</summary>
+    internal static CareSubject Subject(Customer c, SegmentMembership segments, DateTimeZone shopZone)
+    {
+        var zone = c.TimeZone ?? shopZone;
+        Instant? first = null, last = null;
+        foreach (var o in c.History.Orders)
+        {
+            if (o.IsRevenue)
+            {
+                first = first is null || o.PlacedAt < first ? o.PlacedAt : first;
+                last = last is null || o.PlacedAt > last ? o.PlacedAt : last;
+            }
+        }
+
+        return new CareSubject
+        {
+            CustomerId = c.Id.Value,
+            Zone = zone,
+            Segments = segments,
+            Consents = c.Consents,
+            BirthDate = c.BirthDate,
+            JoinedOn = c.CreatedAt.InZone(zone).Date,
+            FirstOrderAt = first,
+            LastOrderAt = last,
+        };
+    }
+
+    /// <summary>Writes seeds/processes/ID.json for every built-in process and refreshes the diagrams in docs/care-process.md.</summary>
+    internal static IEnumerable<string> WriteGenerated(string repositoryRoot)
+    {
+        var folder = Path.Combine(repositoryRoot, "seeds", "processes");
+        Directory.CreateDirectory(folder);
+        foreach (var p in BuiltInProcesses.All)
+        {
+            var file = Path.Combine(folder, p.Id + ".json");
+            File.WriteAllText(file, ProcessJson.Write(p) + "\n");
+            yield return file;
+        }
+
+        var doc = Path.Combine(repositoryRoot, "docs", "care-process.md");
+        if (File.Exists(doc))
+        {
+            File.WriteAllText(doc, WithDiagrams(File.ReadAllText(doc)));
+            yield return doc;
+        }
+    }
+
+    /// <summary>The text with the part between the diagram markers replaced by every built-in process's Mermaid diagram.</summary>
+    internal static string WithDiagrams(string markdown)
+    {
+        const string Begin = "<!-- diagrams:begin (generated by `crmkit seeds generate`; do not edit) -->";
+        const string End = "<!-- diagrams:end -->";
+        var (a, b) = (markdown.IndexOf(Begin, StringComparison.Ordinal), markdown.IndexOf(End, StringComparison.Ordinal));
+        if (a < 0 || b < a)
+        {
+            throw new InvalidOperationException($"docs/care-process.md lacks the markers '{Begin}' … '{End}'.");
+        }
+
+        var sb = new StringBuilder().Append(Begin).Append('\n');
+        foreach (var p in BuiltInProcesses.All)
+        {
+            sb.Append('\n').Append("### ").Append(p.Model.Name).Append(" (`").Append(p.Id).Append("`)\n\n");
+            if (p.Model.Description is { } d)
+            {
+                sb.Append(d).Append("\n\n");
+            }
+
+            sb.Append("```mermaid\n").Append(ProcessDiagram.Mermaid(p)).Append("```\n");
+        }
+
+        sb.Append('\n');
+        return markdown[..a] + sb + markdown[b..];
+    }
+
+    private static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+}
