@@ -122,7 +122,7 @@ public static class BuiltInProcesses
 
     /// <summary>New → open ⇄ pending / on-hold → solved → closed, with auto-close, reopen and follow-up tickets.</summary>
     public static ProcessDefinition SupportTicket { get; } = new ProcessBuilder("support-ticket", "Support ticket", "new")
-        .Describe("A ticket from any channel. Pending waits for the customer (auto-solved after 7 days); solved closes after 4 days unless the customer replies; a reply to a closed ticket starts a follow-up ticket.")
+        .Describe("A ticket from any channel. Pending waits for the customer (auto-solved after 7 days); solved closes after 4 days unless the customer replies; a reply to a closed ticket starts a follow-up ticket. SLA clocks: SlaPolicy.")
         .Trigger("assign", "Assigned to an agent", new TriggerParameter("agent", ValueKind.Text))
         .Trigger("agent-reply", "An agent replied")
         .Trigger("customer-reply", "The customer replied")
