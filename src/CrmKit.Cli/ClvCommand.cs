@@ -345,29 +345,4 @@ internal static class ClvCommand
     }
 
     private static string Csv(string value) => value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-
-    /// <summary>A progress line on standard error for long runs, shown only on an interactive terminal.</summary>
-    private sealed class Progress(TextWriter error, int total, string label) : IDisposable
-    {
-        private readonly bool _show = total >= 100_000 && !Console.IsErrorRedirected;
-        private int _shown = -1;
-
-        public void Report(int done)
-        {
-            var percent = (int)(100L * done / total);
-            if (_show && percent != _shown)
-            {
-                _shown = percent;
-                error.Write($"\r{label}: [{new string('#', percent / 5),-20}] {percent,3}%");
-            }
-        }
-
-        public void Dispose()
-        {
-            if (_show)
-            {
-                error.WriteLine();
-            }
-        }
-    }
 }

@@ -5,6 +5,7 @@ using CrmKit.Cli.Seeds;
 using CrmKit.Customers;
 using CrmKit.Customers.Identity;
 using CrmKit.Customers.Import;
+using NodaTime;
 
 namespace CrmKit.Cli;
 
@@ -68,19 +69,96 @@ internal static class CrmKitCommandLine
         {
             Description = "Folder with customers.csv and optionally orders.csv, order_lines.csv, consents.csv, interactions.csv, feedback.csv, tickets.csv, referrals.csv. Default: the bundled sample shop (seeds/store).",
         };
+        var customers = new Option<FileInfo>("--customers") { Description = "The customers CSV file (instead of --data); the other files are given one by one." };
+        var orders = new Option<FileInfo>("--orders") { Description = "With --customers: the orders CSV file." };
+        var orderLines = new Option<FileInfo>("--order-lines") { Description = "With --customers: the order lines CSV file." };
+        var consents = new Option<FileInfo>("--consents") { Description = "With --customers: the consents CSV file." };
+        var interactions = new Option<FileInfo>("--interactions") { Description = "With --customers: the interactions CSV file." };
+        var tickets = new Option<FileInfo>("--tickets") { Description = "With --customers: the support tickets CSV file." };
+        var feedback = new Option<FileInfo>("--feedback") { Description = "With --customers: the feedback (CSAT, NPS, CES, star ratings) CSV file." };
+        var asOf = new Option<string>("--as-of") { Description = "The day (YYYY-MM-DD) the job runs for: segments, CLV and the agenda as of its end. Default: the instant of the last order in the data." };
+        var zone = new Option<string>("--zone") { Description = "The shop's time zone (TZDB id), used for customers without their own. Default Asia/Ho_Chi_Minh.", DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
+        var reviewDays = new Option<int>("--review-days") { Description = "The review period: the N days that end at the as-of instant (retention compares with the N days before). Default 90.", DefaultValueFactory = _ => 90 };
+        var report = new Option<FileInfo>("--report") { Description = "Where to write the HTML report. Default: crmkit-report.html in the current folder.", DefaultValueFactory = _ => new FileInfo("crmkit-report.html") };
+        var noReport = new Option<bool>("--no-report") { Description = "Do not write the HTML report." };
+        var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object instead of text." };
         var strict = new Option<bool>("--strict") { Description = "Exit with code 1 when any input row is rejected (by default rejected rows are reported and the rest is used)." };
-        var command = new Command("run", "The main job: import the data, report rejected rows, merge duplicate customers and print a summary.") { data, strict };
+        var command = new Command("run", "The main job: import the data (reporting rejected rows), merge duplicate customers, fit the CLV models and predict, classify segments, compute today's care agenda and the review figures, print a summary and write a self-contained HTML report.")
+        {
+            data, customers, orders, orderLines, consents, interactions, tickets, feedback, asOf, zone, reviewDays, report, noReport, json, strict,
+        };
         command.SetAction(parsed =>
         {
-            var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
             var watch = Stopwatch.StartNew();
-            var dataSet = Read(folder, error);
-            var (customers, merged) = Merge(dataSet);
-            RunSummary.Write(output, folder, dataSet, customers, merged, watch.Elapsed);
-            return parsed.GetValue(strict) && !dataSet.Issues.IsEmpty ? BadInput : Success;
+            var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
+                ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
+            var days = parsed.GetValue(reviewDays);
+            if (days < 1)
+            {
+                throw new InvalidValueException("--review-days", $"{days} is not a positive number of days.");
+            }
+
+            CustomerFiles files;
+            string source;
+            var singles = new[] { orders, orderLines, consents, interactions, tickets, feedback };
+            if (parsed.GetValue(customers) is { } customersFile)
+            {
+                if (parsed.GetValue(data) is not null)
+                {
+                    throw new InvalidValueException("--data", "give either a data folder or --customers with the other files, not both.");
+                }
+
+                string? File(Option<FileInfo> option) => parsed.GetValue(option) is { } f ? Existing(f, option.Name) : null;
+                files = new CustomerFiles
+                {
+                    Customers = Existing(customersFile, customers.Name),
+                    Orders = File(orders),
+                    OrderLines = File(orderLines),
+                    Consents = File(consents),
+                    Interactions = File(interactions),
+                    Tickets = File(tickets),
+                    Feedback = File(feedback),
+                };
+                source = customersFile.FullName;
+            }
+            else if (singles.FirstOrDefault(o => parsed.GetValue(o) is not null) is { } lonely)
+            {
+                throw new InvalidValueException(lonely.Name, "a single file needs --customers too.", "Give --customers FILE, or a folder with --data.");
+            }
+            else
+            {
+                var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
+                files = CustomerFiles.InFolder(folder);
+                source = folder;
+            }
+
+            var settings = new MainJobSettings { Files = files, Source = source, AsOf = parsed.GetValue(asOf), Zone = shopZone, ReviewDays = days };
+            var job = MainJob.Run(settings, error, Progress.Stages(error));
+            string? reportPath = null;
+            if (!parsed.GetValue(noReport))
+            {
+                var file = parsed.GetValue(report)!;
+                file.Directory?.Create();
+                System.IO.File.WriteAllText(file.FullName, Report.HtmlReport.Render(job));
+                reportPath = file.FullName;
+            }
+
+            if (parsed.GetValue(json))
+            {
+                RunSummary.WriteJson(output, job, reportPath, watch.Elapsed);
+            }
+            else
+            {
+                RunSummary.Write(output, job, reportPath, watch.Elapsed);
+            }
+
+            return parsed.GetValue(strict) && !job.DataSet.Issues.IsEmpty ? BadInput : Success;
         });
         return command;
     }
+
+    private static string Existing(FileInfo file, string option)
+        => file.Exists ? file.FullName : throw new FileNotFoundException($"The file '{file.FullName}' given with {option} does not exist.", file.FullName);
 
     /// <summary>Reads a data folder, reporting every rejected row on the error stream.</summary>
     internal static CustomerDataSet Read(string folder, TextWriter error)

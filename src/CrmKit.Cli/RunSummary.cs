@@ -1,37 +1,159 @@
 using System.Globalization;
+using System.Text.Json;
+using CrmKit.CareProcess;
 using CrmKit.Customers;
-using CrmKit.Customers.Import;
+using CrmKit.Review;
+using NodaTime;
 
 namespace CrmKit.Cli;
 
-/// <summary>The summary <c>crmkit run</c> prints.</summary>
+/// <summary>The summary <c>crmkit run</c> prints, as text or JSON.</summary>
 internal static class RunSummary
 {
-    public static void Write(TextWriter output, string folder, CustomerDataSet dataSet, IReadOnlyList<Customer> customers, int merged, TimeSpan elapsed)
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static void Write(TextWriter output, MainJobResult job, string? reportPath, TimeSpan elapsed)
     {
-        var inv = CultureInfo.InvariantCulture;
+        var customers = job.Customers;
+        var zone = job.Settings.Zone;
         var orders = customers.SelectMany(c => c.History.Orders).ToList();
         var completed = orders.Where(o => o.IsRevenue).ToList();
         var revenue = completed.Sum(o => o.Total.Amount);
         var buyers = customers.Count(c => c.History.Orders.CompletedCount > 0);
         var repeat = customers.Count(c => c.History.Orders.CompletedCount > 1);
         var currency = orders.Count > 0 ? orders[0].Total.Currency.Code : string.Empty;
-        output.WriteLine($"CrmKit run over {folder}");
-        output.WriteLine(string.Create(inv, $"  imported   {dataSet.Customers.Length,8:N0} customers, {orders.Count:N0} orders ({dataSet.Issues.Length:N0} rows rejected)"));
-        output.WriteLine(string.Create(inv, $"  merged     {merged,8:N0} duplicate records → {customers.Count:N0} customers"));
+        output.WriteLine(string.Create(Inv, $"CrmKit run over {job.Settings.Source}, as of {job.AsOf.InZone(zone):uuuu-MM-dd HH:mm} ({zone.Id})"));
+        output.WriteLine(string.Create(Inv, $"  imported   {job.DataSet.Customers.Length,8:N0} customers, {orders.Count:N0} orders ({job.DataSet.Issues.Length:N0} rows rejected)"));
+        output.WriteLine(string.Create(Inv, $"  merged     {job.Merged,8:N0} duplicate records → {customers.Count:N0} customers"));
         if (orders.Count > 0)
         {
             var first = orders.Min(o => o.PlacedAt);
             var last = orders.Max(o => o.PlacedAt);
-            output.WriteLine(string.Create(inv, $"  orders     {first:yyyy-MM-dd} .. {last:yyyy-MM-dd}; completed {completed.Count:N0}, returned {orders.Count(o => o.Status == OrderStatus.Returned):N0}, cancelled {orders.Count(o => o.Status == OrderStatus.Cancelled):N0}"));
-            output.WriteLine(string.Create(inv, $"  revenue    {revenue:N0} {currency}; average order {(completed.Count == 0 ? 0 : revenue / completed.Count):N0} {currency}"));
+            output.WriteLine(string.Create(Inv, $"  orders     {first:yyyy-MM-dd} .. {last:yyyy-MM-dd}; completed {completed.Count:N0}, returned {orders.Count(o => o.Status == OrderStatus.Returned):N0}, cancelled {orders.Count(o => o.Status == OrderStatus.Cancelled):N0}"));
+            output.WriteLine(string.Create(Inv, $"  revenue    {revenue:N0} {currency}; average order {(completed.Count == 0 ? 0 : revenue / completed.Count):N0} {currency}"));
         }
 
-        output.WriteLine(string.Create(inv, $"  buyers     {buyers:N0} ({Share(buyers, customers.Count)}), repeat buyers {repeat:N0} ({Share(repeat, buyers)} of buyers)"));
-        output.WriteLine(string.Create(inv, $"  consent    marketing by Zalo {customers.Count(c => c.Consents.IsGranted(ContactChannel.Zalo, ContactPurpose.Marketing)):N0}, SMS {customers.Count(c => c.Consents.IsGranted(ContactChannel.Sms, ContactPurpose.Marketing)):N0}, email {customers.Count(c => c.Consents.IsGranted(ContactChannel.Email, ContactPurpose.Marketing)):N0}"));
-        output.WriteLine(string.Create(inv, $"  history    {customers.Sum(c => c.History.Interactions.Length):N0} interactions, {customers.Sum(c => c.History.Tickets.Length):N0} tickets, {customers.Sum(c => c.History.Feedback.Length):N0} feedback, {customers.Sum(c => c.History.Referrals.Length):N0} referrals"));
-        output.WriteLine(string.Create(inv, $"  done in {elapsed.TotalSeconds:F1} s"));
+        output.WriteLine(string.Create(Inv, $"  buyers     {buyers:N0} ({Share(buyers, customers.Count)}), repeat buyers {repeat:N0} ({Share(repeat, buyers)} of buyers)"));
+        output.WriteLine(string.Create(Inv, $"  consent    marketing by Zalo {customers.Count(c => c.Consents.IsGranted(ContactChannel.Zalo, ContactPurpose.Marketing)):N0}, SMS {customers.Count(c => c.Consents.IsGranted(ContactChannel.Sms, ContactPurpose.Marketing)):N0}, email {customers.Count(c => c.Consents.IsGranted(ContactChannel.Email, ContactPurpose.Marketing)):N0}"));
+        output.WriteLine(string.Create(Inv, $"  history    {customers.Sum(c => c.History.Interactions.Length):N0} interactions, {customers.Sum(c => c.History.Tickets.Length):N0} tickets, {customers.Sum(c => c.History.Feedback.Length):N0} feedback, {customers.Sum(c => c.History.Referrals.Length):N0} referrals"));
+        var largest = job.Segmentation.Sizes.Where(s => s.Customers > 0).OrderByDescending(s => s.Customers).ThenBy(s => s.Segment.Id, StringComparer.Ordinal).Take(5);
+        output.WriteLine(string.Create(Inv, $"  segments   {job.Segmentation.Sizes.Count(s => s.Customers > 0)} of {job.Segmentation.Sizes.Length} non-empty; largest: {string.Join(", ", largest.Select(s => string.Create(Inv, $"{s.Segment.Id} {s.Customers:N0}")))}"));
+        WriteClv(output, job.Clv, currency);
+        var status = Enum.GetValues<AgendaStatus>().Select(s => string.Create(Inv, $"{Name(s)} {job.Agenda.Count(i => i.Status == s):N0}"));
+        var channels = job.Agenda.Where(i => i.Status == AgendaStatus.Due).GroupBy(i => i.Action.Channel).OrderBy(g => g.Key).Select(g => string.Create(Inv, $"{Name(g.Key)} {g.Count():N0}"));
+        output.WriteLine($"  agenda     today: {string.Join(", ", status)}; due by channel: {(channels.Any() ? string.Join(", ", channels) : "none")}");
+        var r = job.Review;
+        var c = r.Customers;
+        output.WriteLine(string.Create(Inv, $"  review     last {job.Settings.ReviewDays} days: retention {Percent(c.RetentionRate)}, churn {Percent(c.ChurnRate)}, repeat purchase {Percent(c.RepeatPurchaseRate)}, returning revenue {Percent(c.ReturningRevenueShare)}, average order {Amount(c.AverageOrderValue)}, frequency {Number(c.PurchaseFrequency, "F2")}"));
+        output.WriteLine(string.Create(Inv, $"             CSAT {Percent(r.Feedback.Csat)}, NPS {Number(r.Feedback.Nps, "F0")}, CES {Number(r.Feedback.Ces, "F2")}; {r.Tickets.Opened:N0} tickets, median first reply {Hours(r.Tickets.MedianFirstReply)}, median resolution {Hours(r.Tickets.MedianResolution)}, SLA breached {Percent(r.Tickets.BreachRate)}"));
+        var due = r.Staff.Sum(s => s.Due);
+        output.WriteLine(string.Create(Inv, $"             care actions due {due:N0}, done {r.Staff.Sum(s => s.Done):N0} ({Share(r.Staff.Sum(s => s.Done), due)}) across {r.Staff.Length} staff"));
+        if (reportPath is not null)
+        {
+            output.WriteLine($"  report     {reportPath}");
+        }
+
+        output.WriteLine(string.Create(Inv, $"  done in {elapsed.TotalSeconds:F1} s ({string.Join(", ", job.Stages.Select(s => string.Create(Inv, $"{s.Stage} {s.Elapsed.TotalSeconds:F1} s")))})"));
     }
 
-    private static string Share(int part, int whole) => whole == 0 ? "0%" : (part / (double)whole).ToString("P0", CultureInfo.InvariantCulture);
+    private static void WriteClv(TextWriter output, ClvOutcome clv, string currency)
+    {
+        if (clv.Count is null)
+        {
+            output.WriteLine($"  CLV        not fitted: {string.Join("; ", clv.Problems)}");
+            return;
+        }
+
+        output.WriteLine($"  CLV        BG/NBD {Parameters(clv.CountParameters)}" + (clv.SpendParameters.IsEmpty ? string.Empty : $"; Gamma-Gamma {Parameters(clv.SpendParameters)}"));
+        var values = clv.Predictions.Where(p => p.Value is not null).Select(p => p.Value!.Value).ToList();
+        var alive = clv.Predictions.Select(p => p.ProbabilityAlive).Order().ToList();
+        var line = string.Create(Inv, $"             {clv.Predictions.Length:N0} buyers, median probability alive {alive[alive.Count / 2]:F2}, expected purchases next year {clv.Predictions.Sum(p => p.ExpectedPurchases):N0}");
+        if (values.Count > 0)
+        {
+            line += string.Create(Inv, $", predicted value {values.Sum():N0} {currency}");
+        }
+
+        output.WriteLine(line);
+        foreach (var problem in clv.Problems)
+        {
+            output.WriteLine($"             {problem}");
+        }
+    }
+
+    /// <summary>The summary as one JSON object, for scripts.</summary>
+    public static void WriteJson(TextWriter output, MainJobResult job, string? reportPath, TimeSpan elapsed)
+    {
+        var r = job.Review;
+        output.WriteLine(JsonSerializer.Serialize(new
+        {
+            source = job.Settings.Source,
+            asOf = job.AsOf.ToString(),
+            zone = job.Settings.Zone.Id,
+            imported = new { customers = job.DataSet.Customers.Length, orders = job.DataSet.Customers.Sum(c => c.History.Orders.Count), rejectedRows = job.DataSet.Issues.Length },
+            merged = job.Merged,
+            customers = job.Customers.Count,
+            segments = job.Segmentation.Sizes.ToDictionary(s => s.Segment.Id, s => s.Customers),
+            clv = new
+            {
+                model = job.Clv.Count is null ? null : job.Clv.CountModel,
+                parameters = job.Clv.CountParameters.IsDefault ? null : job.Clv.CountParameters.ToDictionary(p => p.Name, p => p.Value),
+                spendParameters = job.Clv.SpendParameters.IsDefault ? null : job.Clv.SpendParameters.ToDictionary(p => p.Name, p => p.Value),
+                customers = job.Clv.Predictions.Length,
+                predictedValue = job.Clv.Predictions.Sum(p => p.Value ?? 0),
+                problems = job.Clv.Problems,
+            },
+            agenda = new
+            {
+                byStatus = Enum.GetValues<AgendaStatus>().ToDictionary(Name, s => job.Agenda.Count(i => i.Status == s)),
+                dueByChannel = job.Agenda.Where(i => i.Status == AgendaStatus.Due).GroupBy(i => i.Action.Channel).OrderBy(g => g.Key).ToDictionary(g => Name(g.Key), g => g.Count()),
+            },
+            review = new
+            {
+                periodStart = r.Period.Start.ToString(),
+                periodEnd = r.Period.End.ToString(),
+                customers = Figures(r.Customers),
+                bySegment = r.BySegment.ToDictionary(s => s.Key, s => Figures(s.Value)),
+                feedback = new { csat = r.Feedback.Csat, nps = r.Feedback.Nps, ces = r.Feedback.Ces, csatResponses = r.Feedback.CsatResponses, npsResponses = r.Feedback.NpsResponses, cesResponses = r.Feedback.CesResponses },
+                tickets = new
+                {
+                    opened = r.Tickets.Opened,
+                    medianFirstReplyHours = r.Tickets.MedianFirstReply?.TotalHours,
+                    medianResolutionHours = r.Tickets.MedianResolution?.TotalHours,
+                    breachRate = r.Tickets.BreachRate,
+                },
+                staff = r.Staff.Select(s => new { staff = s.StaffId, due = s.Due, done = s.Done, doneRate = s.DoneRate }),
+            },
+            report = reportPath,
+            seconds = elapsed.TotalSeconds,
+        }));
+    }
+
+    private static object Figures(CustomerFigures f) => new
+    {
+        customers = f.Customers,
+        buyers = f.Buyers,
+        retentionRate = f.RetentionRate,
+        churnRate = f.ChurnRate,
+        repeatPurchaseRate = f.RepeatPurchaseRate,
+        returningRevenueShare = f.ReturningRevenueShare,
+        averageOrderValue = f.AverageOrderValue?.Amount,
+        purchaseFrequency = f.PurchaseFrequency,
+        revenue = f.Revenue?.Amount,
+    };
+
+    internal static string Name<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    internal static string Percent(double? rate) => rate is { } r ? r.ToString("P0", Inv) : "–";
+
+    internal static string Number(double? value, string format) => value is { } v ? v.ToString(format, Inv) : "–";
+
+    internal static string Amount(Money? money) => money is { } m ? string.Create(Inv, $"{m.Amount:N0} {m.Currency.Code}") : "–";
+
+    internal static string Hours(Duration? duration) => duration is { } d ? string.Create(Inv, $"{d.TotalHours:F1} h") : "–";
+
+    private static string Parameters(IEnumerable<Clv.Models.ParameterEstimate> parameters)
+        => string.Join(", ", parameters.Select(p => string.Create(Inv, $"{p.Name} {p.Value:G4}")));
+
+    private static string Share(int part, int whole) => Percent(whole == 0 ? null : part / (double)whole);
 }

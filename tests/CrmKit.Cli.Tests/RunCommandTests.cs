@@ -7,7 +7,7 @@ public class RunCommandTests
     [Fact]
     public void Run_NoArguments_UsesTheBundledSeedsAndMergesTheDuplicates()
     {
-        var (code, output, error) = CliRunner.Run("run", "--data", RepositoryRoot.Path("seeds", "store"));
+        var (code, output, error) = CliRunner.Run("run", "--data", RepositoryRoot.Path("seeds", "store"), "--no-report");
 
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
@@ -24,8 +24,8 @@ public class RunCommandTests
             File.WriteAllText(Path.Combine(folder, "customers.csv"), "customer_id,name,created_at,phone\nKH1,An,2025-01-01,0912345678\nKH2,Bình,2025-02-30,0912\n");
             File.WriteAllText(Path.Combine(folder, "orders.csv"), "order_id,customer_id,placed_at,total\nHD1,KH1,2025-01-02 10:00,150000\nHD2,KH9,2025-01-02 10:00,150000\n");
 
-            var (code, output, error) = CliRunner.Run("run", "--data", folder);
-            var (strictCode, _, _) = CliRunner.Run("run", "--data", folder, "--strict");
+            var (code, output, error) = CliRunner.Run("run", "--data", folder, "--no-report");
+            var (strictCode, _, _) = CliRunner.Run("run", "--data", folder, "--strict", "--no-report");
 
             Assert.Equal(0, code);
             Assert.Equal(1, strictCode);
@@ -37,6 +37,13 @@ public class RunCommandTests
                 ],
                 error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
             Assert.Contains("imported          1 customers, 1 orders (3 rows rejected)", output, StringComparison.Ordinal);
+            Assert.Contains("  CLV        not fitted: BG/NBD: The BG/NBD fit failed: no customer made a repeat purchase", output, StringComparison.Ordinal);   // the fit says why; the job goes on
+            Assert.Contains("  review     last 90 days: ", output, StringComparison.Ordinal);
+
+            var (filesCode, filesOutput, _) = CliRunner.Run("run", "--customers", Path.Combine(folder, "customers.csv"), "--orders", Path.Combine(folder, "orders.csv"), "--no-report");
+            Assert.Equal(0, filesCode);
+            Assert.Contains($"CrmKit run over {Path.Combine(folder, "customers.csv")}, as of 2025-01-02 10:00 (Asia/Ho_Chi_Minh)", filesOutput, StringComparison.Ordinal);
+            Assert.Contains("imported          1 customers, 1 orders (3 rows rejected)", filesOutput, StringComparison.Ordinal);
         }
         finally
         {
@@ -59,5 +66,21 @@ public class RunCommandTests
         Assert.Equal(2, code);
         Assert.Contains("--colour", error, StringComparison.Ordinal);
         Assert.Contains("Run 'crmkit --help'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_SingleFileWithoutCustomers_IsBadInput()
+    {
+        var (code, _, error) = CliRunner.Run("run", "--orders", "orders.csv");
+        Assert.Equal(1, code);
+        Assert.Equal("crmkit: Invalid --orders: a single file needs --customers too. Give --customers FILE, or a folder with --data.\n", error);
+    }
+
+    [Fact]
+    public void Run_MissingCustomersFile_NamesTheOption()
+    {
+        var (code, _, error) = CliRunner.Run("run", "--customers", "/nonexistent/customers.csv");
+        Assert.Equal(1, code);
+        Assert.Equal("crmkit: The file '/nonexistent/customers.csv' given with --customers does not exist.\n", error);
     }
 }

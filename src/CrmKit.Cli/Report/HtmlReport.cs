@@ -1,0 +1,348 @@
+using System.Globalization;
+using System.Text;
+using CrmKit.CareProcess;
+using CrmKit.Review;
+using NodaTime;
+using OxyPlot;
+using OxyPlot.Axes;
+using OxyPlot.Series;
+using static CrmKit.Cli.Report.ProcessSvg;
+
+namespace CrmKit.Cli.Report;
+
+/// <summary>
+/// The self-contained HTML report of <c>crmkit run</c>: one file, no script and no network access needed to open
+/// it. Charts are drawn by OxyPlot and embedded as SVG; process diagrams come from <see cref="ProcessSvg"/>.
+/// </summary>
+internal static class HtmlReport
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private static readonly OxyColor Accent = OxyColor.FromRgb(59, 91, 140);
+
+    public static string Render(MainJobResult job)
+    {
+        var zone = job.Settings.Zone;
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        html.Append(Inv, $"<title>CrmKit report — {Html(job.Settings.Source)}</title>");
+        html.Append("""
+            <style>
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:2rem auto;max-width:1100px;color:#1d1d1f;padding:0 1rem}
+            h1{font-size:1.6rem}h2{margin-top:2.2rem;border-bottom:2px solid #3b5b8c;padding-bottom:.2rem}
+            table{border-collapse:collapse;margin:.6rem 0 1rem}th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:right}
+            th:first-child,td:first-child{text-align:left}figure{margin:1rem 0}figcaption{font-size:.9rem;color:#555}
+            .cards{display:flex;flex-wrap:wrap;gap:.8rem}.card{background:#f4f6fa;border-radius:8px;padding:.6rem .9rem;min-width:9rem}
+            .card b{display:block;font-size:1.3rem}.note{color:#555;font-size:.9rem}.process{max-width:100%;height:auto}
+            </style></head><body>
+            """);
+        html.Append(Inv, $"<h1>CrmKit report</h1><p>Data: <code>{Html(job.Settings.Source)}</code>; as of {job.AsOf.InZone(zone):uuuu-MM-dd HH:mm} ({Html(zone.Id)}).</p>");
+        Overview(html, job);
+        Review(html, job);
+        Segments(html, job);
+        Clv(html, job);
+        Agenda(html, job);
+        Processes(html);
+        html.Append("</body></html>\n");
+        return html.ToString();
+    }
+
+    private static void Overview(StringBuilder html, MainJobResult job)
+    {
+        var r = job.Review.Customers;
+        html.Append("<h2 id=\"overview\">Overview</h2><div class=\"cards\">");
+        Card(html, "customers", job.Customers.Count.ToString("N0", Inv));
+        Card(html, "duplicates merged", job.Merged.ToString("N0", Inv));
+        Card(html, "rows rejected", job.DataSet.Issues.Length.ToString("N0", Inv));
+        Card(html, $"revenue, last {job.Settings.ReviewDays} days", RunSummary.Amount(r.Revenue));
+        Card(html, "retention", RunSummary.Percent(r.RetentionRate));
+        Card(html, "NPS", RunSummary.Number(job.Review.Feedback.Nps, "F0"));
+        Card(html, "care actions due today", job.Agenda.Count(i => i.Status == AgendaStatus.Due).ToString("N0", Inv));
+        html.Append("</div>");
+        if (!job.DataSet.Issues.IsEmpty)
+        {
+            html.Append("<details><summary>Rejected rows</summary><ul>");
+            foreach (var issue in job.DataSet.Issues.Take(200))
+            {
+                html.Append(Inv, $"<li><code>{Html(issue.ToString())}</code></li>");
+            }
+
+            html.Append(job.DataSet.Issues.Length > 200 ? "<li>…</li></ul></details>" : "</ul></details>");
+        }
+    }
+
+    private static void Review(StringBuilder html, MainJobResult job)
+    {
+        var r = job.Review;
+        var zone = job.Settings.Zone;
+        html.Append(Inv, $"<h2 id=\"review\">Review figures</h2><p>Period {r.Period.Start.InZone(zone):uuuu-MM-dd HH:mm} to {r.Period.End.InZone(zone):uuuu-MM-dd HH:mm}. Formulas: docs/review.md.</p>");
+        html.Append("<table><tr><th>figure</th><th>value</th></tr>");
+        var c = r.Customers;
+        Row(html, "buyers (new / repeat)", string.Create(Inv, $"{c.Buyers:N0} ({c.NewBuyers:N0} / {c.RepeatBuyers:N0})"));
+        Row(html, "retention rate / churn rate", $"{RunSummary.Percent(c.RetentionRate)} / {RunSummary.Percent(c.ChurnRate)}");
+        Row(html, "repeat-purchase rate", RunSummary.Percent(c.RepeatPurchaseRate));
+        Row(html, "returning customers' share of revenue", RunSummary.Percent(c.ReturningRevenueShare));
+        Row(html, "average order value", RunSummary.Amount(c.AverageOrderValue));
+        Row(html, "purchase frequency (orders per buyer)", RunSummary.Number(c.PurchaseFrequency, "F2"));
+        Row(html, "CSAT (share satisfied)", string.Create(Inv, $"{RunSummary.Percent(r.Feedback.Csat)} of {r.Feedback.CsatResponses:N0}"));
+        Row(html, "NPS", string.Create(Inv, $"{RunSummary.Number(r.Feedback.Nps, "F0")} of {r.Feedback.NpsResponses:N0}"));
+        Row(html, "CES (1 easy … 7 difficult)", string.Create(Inv, $"{RunSummary.Number(r.Feedback.Ces, "F2")} of {r.Feedback.CesResponses:N0}"));
+        Row(html, "tickets opened", r.Tickets.Opened.ToString("N0", Inv));
+        Row(html, "first reply, median / mean (business hours)", $"{RunSummary.Hours(r.Tickets.MedianFirstReply)} / {RunSummary.Hours(r.Tickets.MeanFirstReply)}");
+        Row(html, "resolution, median / mean (business hours)", $"{RunSummary.Hours(r.Tickets.MedianResolution)} / {RunSummary.Hours(r.Tickets.MeanResolution)}");
+        Row(html, "SLA breach rate", RunSummary.Percent(r.Tickets.BreachRate));
+        html.Append("</table>");
+
+        var segments = r.BySegment.Where(s => s.Value.RetentionBase >= 10 && s.Value.RetentionRate is not null).ToList();
+        if (segments.Count > 0)
+        {
+            var model = HorizontalBars("Retention rate by segment (segments with ≥ 10 customers in the base)", segments.Select(s => (s.Key, 100 * s.Value.RetentionRate!.Value)).ToList(), "%");
+            Figure(html, "retention-by-segment", model, 900, 60 + (22 * segments.Count), "Retention by segment: of the segment's customers who bought in the equally long window before the period, the share who bought again in it.");
+        }
+
+        html.Append("<table><tr><th>segment</th><th>customers</th><th>buyers</th><th>retention</th><th>repeat</th><th>returning revenue</th><th>average order</th><th>frequency</th></tr>");
+        foreach (var (id, f) in r.BySegment)
+        {
+            html.Append(Inv, $"<tr><td>{Html(id)}</td><td>{f.Customers:N0}</td><td>{f.Buyers:N0}</td><td>{RunSummary.Percent(f.RetentionRate)}</td><td>{RunSummary.Percent(f.RepeatPurchaseRate)}</td><td>{RunSummary.Percent(f.ReturningRevenueShare)}</td><td>{RunSummary.Amount(f.AverageOrderValue)}</td><td>{RunSummary.Number(f.PurchaseFrequency, "F2")}</td></tr>");
+        }
+
+        html.Append("</table>");
+
+        if (r.Cohorts.Length > 0)
+        {
+            Figure(html, "cohort-retention", CohortHeatmap(r), 900, 120 + (18 * r.Cohorts.Length), "Cohort retention: the share of each acquisition month's customers who bought again k months later.");
+        }
+
+        if (r.Staff.Length > 0)
+        {
+            var staff = new PlotModel { Title = "Care actions due vs done per staff member", PlotMargins = LeftMargin(r.Staff.Select(s => s.StaffId)) };
+            staff.Axes.Add(new CategoryAxis { Position = AxisPosition.Left, ItemsSource = r.Staff.Select(s => s.StaffId).ToList() });
+            staff.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, MinimumPadding = 0, AbsoluteMinimum = 0, Title = "actions" });
+            var due = new BarSeries { Title = "due", FillColor = OxyColor.FromRgb(180, 195, 220) };
+            var done = new BarSeries { Title = "done", FillColor = Accent };
+            foreach (var s in r.Staff)
+            {
+                due.Items.Add(new BarItem(s.Due));
+                done.Items.Add(new BarItem(s.Done));
+            }
+
+            staff.Series.Add(due);
+            staff.Series.Add(done);
+            staff.Legends.Add(new OxyPlot.Legends.Legend { LegendPlacement = OxyPlot.Legends.LegendPlacement.Outside, LegendPosition = OxyPlot.Legends.LegendPosition.TopCenter, LegendOrientation = OxyPlot.Legends.LegendOrientation.Horizontal });
+            Figure(html, "staff", staff, 900, 80 + (34 * r.Staff.Length), "Done: an outbound contact on the action's channel within 3 days of its due instant, by the staff member of the customer's latest interaction.");
+        }
+    }
+
+    private static void Segments(StringBuilder html, MainJobResult job)
+    {
+        var sizes = job.Segmentation.Sizes.Where(s => s.Customers > 0).OrderByDescending(s => s.Customers).ThenBy(s => s.Segment.Id, StringComparer.Ordinal).ToList();
+        html.Append(Inv, $"<h2 id=\"segments\">Segments</h2><p>{job.Segmentation.Sizes.Length} segments; RFM thresholds {Html(job.Segmentation.Thresholds.ToString())}.</p>");
+        if (sizes.Count > 0)
+        {
+            var model = HorizontalBars("Customers per segment", sizes.Select(s => ($"{s.Segment.Id} — {s.Segment.Name}", (double)s.Customers)).ToList(), "customers");
+            Figure(html, "segment-sizes", model, 900, 60 + (20 * sizes.Count), "Segment sizes (a customer can be in several segments; empty segments are left out).");
+        }
+    }
+
+    private static void Clv(StringBuilder html, MainJobResult job)
+    {
+        var clv = job.Clv;
+        html.Append("<h2 id=\"clv\">Customer lifetime value</h2>");
+        if (clv.Count is null)
+        {
+            html.Append(Inv, $"<p>Not fitted: {Html(string.Join("; ", clv.Problems))}.</p>");
+            return;
+        }
+
+        html.Append(Inv, $"<p>BG/NBD ({Html(Params(clv.CountParameters))})");
+        if (!clv.SpendParameters.IsEmpty)
+        {
+            html.Append(Inv, $" and Gamma-Gamma ({Html(Params(clv.SpendParameters))})");
+        }
+
+        html.Append(Inv, $" on weekly RFM summaries of {clv.Predictions.Length:N0} buyers; value over {job.Settings.HorizonWeeks:F0} weeks, 1 % discount per step, no margin applied.");
+        html.Append(clv.FrequencyValueCorrelation is { } rho ? string.Create(Inv, $" Frequency–value correlation {rho:F3} (Gamma-Gamma assumes none).</p>") : "</p>");
+        foreach (var problem in clv.Problems)
+        {
+            html.Append(Inv, $"<p class=\"note\">{Html(problem)}</p>");
+        }
+
+        var values = clv.Predictions.Where(p => p.Value is > 0).Select(p => p.Value!.Value).Order().ToList();
+        if (values.Count > 1)
+        {
+            Figure(html, "clv-distribution", Histogram(values), 900, 360, "Distribution of predicted customer value (the top 1 % are in the last bar).");
+        }
+
+        Figure(html, "probability-alive", AliveMatrix(clv), 900, 520, "Probability alive by frequency (repeat purchase weeks) and recency (weeks from first to last purchase), for a customer whose first purchase was as long ago as the oldest customer's.");
+        var memberships = job.Segmentation.Memberships;
+        html.Append("<table><caption>Top 20 customers by predicted value</caption><tr><th>customer</th><th>segments</th><th>frequency</th><th>recency (weeks)</th><th>probability alive</th><th>expected purchases</th><th>predicted value</th></tr>");
+        foreach (var p in clv.Predictions.OrderByDescending(p => p.Value ?? p.ExpectedPurchases).ThenBy(p => p.CustomerId, StringComparer.Ordinal).Take(20))
+        {
+            var segments = memberships.TryGetValue(p.CustomerId, out var m) ? string.Join(", ", m.Ids.Take(4)) : string.Empty;
+            html.Append(Inv, $"<tr><td>{Html(p.CustomerId)}</td><td>{Html(segments)}</td><td>{p.Frequency}</td><td>{p.Recency:F1}</td><td>{p.ProbabilityAlive:F2}</td><td>{p.ExpectedPurchases:F2}</td><td>{p.Value:N0}</td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+
+    private static void Agenda(StringBuilder html, MainJobResult job)
+    {
+        html.Append("<h2 id=\"agenda\">Today's care agenda</h2>");
+        var items = job.Agenda;
+        html.Append(Inv, $"<p>{items.Count:N0} actions due in the last day under the built-in care plans and Vietnam's contact policy: {string.Join(", ", Enum.GetValues<AgendaStatus>().Select(s => string.Create(Inv, $"{RunSummary.Name(s)} {items.Count(i => i.Status == s):N0}")))}.</p>");
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        var channels = items.Select(i => i.Action.Channel).Distinct().Order().ToList();
+        var model = new PlotModel { Title = "Care actions by channel and status", PlotMargins = LeftMargin(channels.Select(RunSummary.Name)) };
+        model.Axes.Add(new CategoryAxis { Position = AxisPosition.Left, ItemsSource = channels.Select(RunSummary.Name).ToList() });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, MinimumPadding = 0, AbsoluteMinimum = 0, Title = "actions" });
+        var colors = new[] { Accent, OxyColor.FromRgb(230, 170, 60), OxyColor.FromRgb(170, 170, 170), OxyColor.FromRgb(200, 80, 70) };
+        foreach (var status in Enum.GetValues<AgendaStatus>())
+        {
+            var series = new BarSeries { Title = RunSummary.Name(status), IsStacked = true, FillColor = colors[(int)status % colors.Length] };
+            foreach (var channel in channels)
+            {
+                series.Items.Add(new BarItem(items.Count(i => i.Action.Channel == channel && i.Status == status)));
+            }
+
+            model.Series.Add(series);
+        }
+
+        model.Legends.Add(new OxyPlot.Legends.Legend { LegendPlacement = OxyPlot.Legends.LegendPlacement.Outside, LegendPosition = OxyPlot.Legends.LegendPosition.TopCenter, LegendOrientation = OxyPlot.Legends.LegendOrientation.Horizontal });
+        Figure(html, "agenda-by-channel", model, 900, 100 + (40 * channels.Count), "Due: send now; deferred: moved by quiet hours or caps; skipped: no consent or blocked; dropped: could not go before the deadline.");
+        html.Append("<table><caption>First 30 due actions</caption><tr><th>send at</th><th>customer</th><th>channel</th><th>template</th><th>plan</th></tr>");
+        foreach (var i in items.Where(i => i.Status == AgendaStatus.Due).Take(30))
+        {
+            html.Append(Inv, $"<tr><td>{i.SendAt!.Value.InZone(job.Settings.Zone):uuuu-MM-dd HH:mm}</td><td>{Html(i.CustomerId)}</td><td>{RunSummary.Name(i.Action.Channel)}</td><td>{Html(i.Action.Template)}</td><td>{Html(i.PlanId)}</td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+
+    private static void Processes(StringBuilder html)
+    {
+        html.Append("<h2 id=\"processes\">Care processes</h2><p>The built-in processes; hover a transition for its full label.</p>");
+        foreach (var process in BuiltInProcesses.All)
+        {
+            html.Append(Inv, $"<figure class=\"chart diagram\" data-chart=\"process-{Html(process.Id)}\"><figcaption><b>{Html(process.Model.Name)}</b> (<code>{Html(process.Id)}</code>)</figcaption>{ProcessSvg.Render(process)}</figure>");
+        }
+    }
+
+    private static PlotModel HorizontalBars(string title, IReadOnlyList<(string Label, double Value)> bars, string unit)
+    {
+        var model = new PlotModel { Title = title, PlotMargins = LeftMargin(bars.Select(b => b.Label)) };
+        model.Axes.Add(new CategoryAxis { Position = AxisPosition.Left, ItemsSource = bars.Select(b => b.Label).ToList(), StartPosition = 1, EndPosition = 0 });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, MinimumPadding = 0, MaximumPadding = 0.08, AbsoluteMinimum = 0, Title = unit });
+        var series = new BarSeries { FillColor = Accent, LabelPlacement = LabelPlacement.Outside, LabelFormatString = "{0:N0}" };
+        foreach (var (_, value) in bars)
+        {
+            series.Items.Add(new BarItem(value));
+        }
+
+        model.Series.Add(series);
+        return model;
+    }
+
+    private static PlotModel Histogram(List<double> sorted)
+    {
+        var cap = sorted[(int)Math.Floor(0.99 * (sorted.Count - 1))];
+        var max = Math.Max(cap, sorted[0] + 1);
+        const int bins = 30;
+        var width = max / bins;
+        var counts = new int[bins];
+        foreach (var v in sorted)
+        {
+            counts[Math.Min(bins - 1, (int)(v / width))]++;
+        }
+
+        var model = new PlotModel { Title = "Predicted customer value" };
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "predicted value", StringFormat = "N0" });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "customers", MinimumPadding = 0, AbsoluteMinimum = 0 });
+        var series = new HistogramSeries { FillColor = Accent, StrokeColor = OxyColors.White, StrokeThickness = 1 };
+        for (var i = 0; i < bins; i++)
+        {
+            series.Items.Add(new HistogramItem(i * width, (i + 1) * width, counts[i] * width, counts[i]));
+        }
+
+        model.Series.Add(series);
+        return model;
+    }
+
+    private static PlotModel AliveMatrix(ClvOutcome clv)
+    {
+        var age = clv.Predictions.Max(p => p.Age);
+        var maxFrequency = Math.Max(1, Math.Min(40, clv.Predictions.Max(p => p.Frequency)));
+        var columns = Math.Max(2, (int)Math.Ceiling(age)) + 1;
+        var data = new double[columns, maxFrequency + 1];
+        for (var r = 0; r < columns; r++)
+        {
+            var recency = Math.Min(age, r);
+            for (var f = 0; f <= maxFrequency; f++)
+            {
+                data[r, f] = f == 0 && r > 0 ? double.NaN : clv.Count!.ProbabilityAlive(f, f == 0 ? 0 : recency, age);
+            }
+        }
+
+        var model = new PlotModel { Title = "Probability alive by frequency and recency" };
+        model.Axes.Add(new LinearColorAxis { Position = AxisPosition.Right, Palette = OxyPalettes.Viridis(100), Minimum = 0, Maximum = 1, InvalidNumberColor = OxyColors.Transparent, Title = "P(alive)" });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "recency (weeks)" });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "frequency (repeat weeks)" });
+        model.Series.Add(new HeatMapSeries { X0 = 0, X1 = columns - 1, Y0 = 0, Y1 = maxFrequency, Data = data, RenderMethod = HeatMapRenderMethod.Rectangles, Interpolate = false });
+        return model;
+    }
+
+    private static PlotModel CohortHeatmap(ReviewFigures review)
+    {
+        var cohorts = review.Cohorts;
+        var months = cohorts.Max(c => c.Retention.Length);
+        var data = new double[months, cohorts.Length];
+        var highest = 0.0;
+        for (var y = 0; y < cohorts.Length; y++)
+        {
+            for (var k = 0; k < months; k++)
+            {
+                data[k, y] = k < cohorts[y].Retention.Length ? cohorts[y].Retention[k] : double.NaN;
+                highest = k > 0 && k < cohorts[y].Retention.Length ? Math.Max(highest, cohorts[y].Retention[k]) : highest;
+            }
+        }
+
+        var model = new PlotModel { Title = "Cohort retention (acquisition month × months since)" };
+        model.Axes.Add(new LinearColorAxis { Position = AxisPosition.Right, Palette = OxyPalette.Interpolate(100, OxyColor.FromRgb(247, 251, 255), OxyColor.FromRgb(107, 174, 214), OxyColor.FromRgb(8, 48, 107)), Minimum = 0, Maximum = Math.Max(highest, 0.01), HighColor = OxyColor.FromRgb(8, 48, 107), InvalidNumberColor = OxyColors.Transparent, Title = "retained" });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "months since first purchase", MinimumMajorStep = 1 });
+        model.Axes.Add(new LinearAxis
+        {
+            Position = AxisPosition.Left,
+            Title = "acquisition month",
+            MinimumMajorStep = 1,
+            StartPosition = 1,
+            EndPosition = 0,
+            LabelFormatter = v => v >= 0 && v < cohorts.Length && Math.Abs(v - Math.Round(v)) < 1e-9 ? cohorts[(int)Math.Round(v)].Cohort.ToString("uuuu-MM", Inv) : string.Empty,
+        });
+        model.Series.Add(new HeatMapSeries { X0 = 0, X1 = months - 1, Y0 = 0, Y1 = cohorts.Length - 1, Data = data, RenderMethod = HeatMapRenderMethod.Rectangles, Interpolate = false });
+        return model;
+    }
+
+    private static void Figure(StringBuilder html, string id, PlotModel model, int width, int height, string caption)
+    {
+        model.DefaultFont = "sans-serif";
+        // Each export numbers its clip paths from 1: prefix them so charts in one page do not clip each other.
+        var svg = SvgExporter.ExportToString(model, width, height, isDocument: false)
+            .Replace("id=\"clipPath", $"id=\"{id}-clipPath", StringComparison.Ordinal)
+            .Replace("url(#clipPath", $"url(#{id}-clipPath", StringComparison.Ordinal);
+        svg = svg[svg.IndexOf("<svg", StringComparison.Ordinal)..];
+        html.Append(Inv, $"<figure class=\"chart\" data-chart=\"{Html(id)}\">{svg}<figcaption>{Html(caption)}</figcaption></figure>");
+    }
+
+    /// <summary>Room for the longest category label (the SVG exporter's text measure is an estimate).</summary>
+    private static OxyThickness LeftMargin(IEnumerable<string> labels)
+        => new(20 + (6.2 * labels.DefaultIfEmpty(string.Empty).Max(l => l.Length)), double.NaN, double.NaN, double.NaN);
+
+    private static void Card(StringBuilder html, string label, string value) => html.Append(Inv, $"<div class=\"card\"><b>{Html(value)}</b>{Html(label)}</div>");
+
+    private static void Row(StringBuilder html, string label, string value) => html.Append(Inv, $"<tr><td>{Html(label)}</td><td>{Html(value)}</td></tr>");
+
+    private static string Params(IEnumerable<Clv.Models.ParameterEstimate> parameters)
+        => string.Join(", ", parameters.Select(p => string.Create(Inv, $"{p.Name} {p.Value:G4}")));
+}

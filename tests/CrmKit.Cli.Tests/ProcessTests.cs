@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using CrmKit.Testing;
+
+namespace CrmKit.Cli.Tests;
+
+/// <summary>The built tool run as a separate process, as a user runs it: output streams and exit codes.</summary>
+public class ProcessTests
+{
+    private static (int ExitCode, string Output, string Error) Crmkit(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "crmkit.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "crmkit did not finish within two minutes");
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    [Fact]
+    public void Run_Seeds_PrintsTheSummaryAndWritesTheReportIntoTheWorkingFolder()
+    {
+        var folder = Directory.CreateTempSubdirectory("crmkit-process-").FullName;
+        try
+        {
+            var (code, output, error) = Crmkit(folder, "run", "--data", RepositoryRoot.Path("seeds", "store"));
+
+            Assert.Equal(0, code);
+            Assert.Equal(string.Empty, error);
+            var lines = output.Split('\n');
+            Assert.Equal($"CrmKit run over {RepositoryRoot.Path("seeds", "store")}, as of 2026-10-31 20:49 (Asia/Ho_Chi_Minh)", lines[0]);
+            foreach (var label in new[] { "imported", "merged", "segments", "CLV", "agenda", "review", "report", "done in" })
+            {
+                Assert.Contains(lines, l => l.StartsWith($"  {label}", StringComparison.Ordinal));
+            }
+
+            Assert.True(new FileInfo(Path.Combine(folder, "crmkit-report.html")).Length > 100_000);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Run_BrokenInput_ExitCodesTellBadInputFromUsage()
+    {
+        var folder = Directory.CreateTempSubdirectory("crmkit-process-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "customers.csv"), "customer_id,name,created_at\nKH1,An,2025-01-01\nKH2,Bình,yesterday\n");
+
+            var lenient = Crmkit(folder, "run", "--data", folder, "--no-report");
+            var strict = Crmkit(folder, "run", "--data", folder, "--no-report", "--strict");
+            var missing = Crmkit(folder, "run", "--data", Path.Combine(folder, "absent"));
+            var usage = Crmkit(folder, "run", "--review-days");
+
+            Assert.Equal(0, lenient.ExitCode);
+            Assert.StartsWith("rejected: customers.csv:3: column 'created_at': 'yesterday' is not a date", lenient.Error, StringComparison.Ordinal);
+            Assert.Equal(1, strict.ExitCode);
+            Assert.Equal(1, missing.ExitCode);
+            Assert.Equal($"crmkit: The data file '{Path.Combine(folder, "absent", "customers.csv")}' does not exist.\n", missing.Error);
+            Assert.Equal(2, usage.ExitCode);
+            Assert.Contains("Run 'crmkit --help'", usage.Error, StringComparison.Ordinal);
+            Assert.Equal(["customers.csv"], Directory.GetFiles(folder).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Help_ExplainsEveryOptionOfRun()
+    {
+        var (code, output, _) = Crmkit(AppContext.BaseDirectory, "run", "--help");
+
+        Assert.Equal(0, code);
+        foreach (var option in new[] { "--data", "--customers", "--orders", "--interactions", "--tickets", "--feedback", "--as-of", "--zone", "--review-days", "--report", "--no-report", "--json", "--strict" })
+        {
+            Assert.Contains(option, output, StringComparison.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using CrmKit.Testing;
+
+namespace CrmKit.Cli.Tests;
+
+/// <summary>The HTML report of <c>crmkit run</c>, written once over the bundled seeds.</summary>
+public sealed class SeedsReport : IDisposable
+{
+    public SeedsReport()
+    {
+        Folder = Directory.CreateTempSubdirectory("crmkit-report-").FullName;
+        Path = System.IO.Path.Combine(Folder, "report.html");
+        (ExitCode, Output, Error) = CliRunner.Run("run", "--data", RepositoryRoot.Path("seeds", "store"), "--report", Path);
+        Html = File.ReadAllText(Path);
+    }
+
+    public string Folder { get; }
+
+    public string Path { get; }
+
+    public int ExitCode { get; }
+
+    public string Output { get; }
+
+    public string Error { get; }
+
+    public string Html { get; }
+
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
+}
+
+public class ReportTests(SeedsReport report) : IClassFixture<SeedsReport>
+{
+    private static readonly string[] Charts =
+    [
+        "retention-by-segment", "cohort-retention", "staff", "segment-sizes", "clv-distribution", "probability-alive", "agenda-by-channel",
+        "process-customer-lifecycle", "process-customer-activity", "process-pre-sale", "process-after-sale", "process-support-ticket", "process-warranty-case",
+    ];
+
+    [Fact]
+    public void Run_Seeds_WritesASelfContainedReportWithEveryChart()
+    {
+        Assert.Equal(0, report.ExitCode);
+        Assert.Contains($"  report     {report.Path}", report.Output, StringComparison.Ordinal);
+        foreach (var chart in Charts)
+        {
+            Assert.Contains($"data-chart=\"{chart}\"><", report.Html, StringComparison.Ordinal);
+        }
+
+        // Self-contained: nothing is fetched when the page opens.
+        Assert.DoesNotContain("<script src", report.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", report.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("http://", report.Html.Replace("http://www.w3.org/", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", report.Html, StringComparison.Ordinal);
+    }
+
+    [ChromiumFact]
+    public async Task Report_InHeadlessChromium_RendersEveryChartWithoutConsoleErrors()
+    {
+        await using var browser = await HeadlessChromium.StartAsync();
+        await browser.NavigateAsync(new Uri(report.Path).AbsoluteUri);
+
+        var figures = await browser.EvaluateAsync("""
+            [...document.querySelectorAll('figure.chart')].map(f => {
+              const svg = f.querySelector('svg');
+              const box = svg ? svg.getBoundingClientRect() : { width: 0, height: 0 };
+              return { chart: f.dataset.chart, width: box.width, height: box.height,
+                       shapes: svg ? svg.querySelectorAll('rect, polyline, polygon, path, circle, text').length : 0 };
+            })
+            """);
+        var rendered = figures!.AsArray().Select(f => (Chart: (string)f!["chart"]!, Width: (double)f["width"]!, Height: (double)f["height"]!, Shapes: (int)f["shapes"]!)).ToList();
+
+        Assert.Equal(Charts.Order(StringComparer.Ordinal), rendered.Select(r => r.Chart).Order(StringComparer.Ordinal));
+        Assert.All(rendered, r =>
+        {
+            Assert.True(r.Width > 100 && r.Height > 100, $"{r.Chart}: {r.Width} × {r.Height} px");
+            Assert.True(r.Shapes > 10, $"{r.Chart}: {r.Shapes} shapes");
+        });
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public void Run_Json_PrintsTheSummaryAsOneObject()
+    {
+        var (code, output, _) = CliRunner.Run("run", "--data", RepositoryRoot.Path("seeds", "store"), "--json", "--no-report");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(4998, root.GetProperty("customers").GetInt32());
+        Assert.Equal(116, root.GetProperty("merged").GetInt32());
+        Assert.Equal("bg-nbd", root.GetProperty("clv").GetProperty("model").GetString());
+        Assert.Equal(4108, root.GetProperty("clv").GetProperty("customers").GetInt32());
+        Assert.Equal(40, root.GetProperty("segments").EnumerateObject().Count());
+        var retention = root.GetProperty("review").GetProperty("customers").GetProperty("retentionRate").GetDouble();
+        Assert.InRange(retention, 0, 1);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("report").ValueKind);
+    }
+}
