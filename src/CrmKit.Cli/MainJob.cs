@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using CrmKit.CareProcess;
 using CrmKit.Clv.Models;
-using CrmKit.Clv.Summaries;
 using CrmKit.Customers;
 using CrmKit.Customers.Import;
 using CrmKit.Review;
@@ -36,21 +35,10 @@ internal sealed record MainJobSettings
     public SegmentCatalog Catalog { get; init; } = BuiltInSegments.Catalog;
 }
 
-/// <summary>One customer's CLV figures.</summary>
-internal sealed record ValuePrediction(string CustomerId, int Frequency, double Recency, double Age, double MonetaryValue, double ProbabilityAlive, double ExpectedPurchases, double? Value);
-
-/// <summary>The fitted CLV models and the predictions, or why there are none.</summary>
-internal sealed record ClvOutcome(
-    string CountModel,
-    ICountModel? Count,
-    ImmutableArray<ParameterEstimate> CountParameters,
-    ImmutableArray<ParameterEstimate> SpendParameters,
-    double? FrequencyValueCorrelation,
-    RfmSummary? Summary,
-    ImmutableArray<ValuePrediction> Predictions,
-    ImmutableArray<string> Problems) : ICustomerValueSource
+/// <summary>CLV predictions as segmentation reads them (probability alive, expected purchases, value).</summary>
+internal sealed class ValueSource(ValueAnalysisResult analysis) : ICustomerValueSource
 {
-    private readonly Dictionary<string, ValuePrediction> _byId = Predictions.IsDefault ? [] : Predictions.ToDictionary(p => p.CustomerId, StringComparer.Ordinal);
+    private readonly Dictionary<string, CustomerPrediction> _byId = analysis.Predictions.ToDictionary(p => p.CustomerId, StringComparer.Ordinal);
 
     public CustomerValueEstimate? Estimate(CustomerId customer)
         => _byId.TryGetValue(customer.Value, out var p) ? new CustomerValueEstimate(p.ProbabilityAlive, p.ExpectedPurchases, p.Value) : null;
@@ -64,7 +52,7 @@ internal sealed record MainJobResult(
     int Merged,
     Instant AsOf,
     SegmentationResult Segmentation,
-    ClvOutcome Clv,
+    ValueAnalysisResult Clv,
     IReadOnlyList<AgendaItem> Agenda,
     ReviewFigures Review,
     ImmutableArray<(string Stage, TimeSpan Elapsed)> Stages);
@@ -101,9 +89,9 @@ internal static class MainJob
         var (customers, merged) = Step("merge duplicates", () => CrmKitCommandLine.Merge(dataSet));
         var zone = settings.Zone;
         var asOf = SegmentCommand.AsOf(settings.AsOf, customers.ToList(), zone);
-        var clv = Step("fit CLV models", () => FitClv(customers, asOf, settings));
+        var clv = Step("fit CLV models", () => ValueAnalysis.Run(customers, asOf, zone, new ValueAnalysisOptions { Value = new ClvOptions { Horizon = settings.HorizonWeeks } }));
         var context = new EvaluationContext(asOf, zone);
-        var segmentation = Step("classify segments", () => new Segmenter(settings.Catalog).Run(customers, context, clv));
+        var segmentation = Step("classify segments", () => new Segmenter(settings.Catalog).Run(customers, context, new ValueSource(clv)));
         var subjects = customers.Select(c => CareCommand.Subject(c, segmentation.Memberships[c.Id.Value], zone)).ToList();
         var agenda = new CareAgenda(BuiltInCarePlans.All);
         var today = Step("care agenda", () => agenda.ForPopulation(subjects, asOf, Duration.FromDays(1)));
@@ -119,64 +107,5 @@ internal static class MainJob
             });
         });
         return new MainJobResult(settings, dataSet, customers, merged, asOf, segmentation, clv, today, review, stages.ToImmutable());
-    }
-
-    /// <summary>BG/NBD and Gamma-Gamma on weekly RFM summaries up to the as-of date; a model that cannot be fitted is reported, not fatal.</summary>
-    internal static ClvOutcome FitClv(IReadOnlyList<Customer> customers, Instant asOf, MainJobSettings settings)
-    {
-        var end = asOf.InZone(settings.Zone).Date;
-        var transactions = customers.SelectMany(c => c.History.Orders
-            .Where(o => o.IsRevenue && o.PlacedAt <= asOf)
-            .Select(o => (c.Id.Value, o.PlacedAt.InZone(c.TimeZone ?? settings.Zone).Date, (double)o.Total.Amount)))
-            .ToList();
-        const string name = "bg-nbd";
-        if (transactions.Count == 0)
-        {
-            return new ClvOutcome(name, null, [], [], null, null, [], ["no completed orders, so no CLV model can be fitted"]);
-        }
-
-        var summary = RfmSummaryBuilder.FromUnsorted(transactions, new RfmOptions { ObservationEnd = end, Unit = TimeUnit.Week });
-        FitResult<BetaGeoModel> count;
-        try
-        {
-            count = BetaGeoModel.Fit(summary);
-        }
-        catch (FitFailedException ex)
-        {
-            return new ClvOutcome(name, null, [], [], null, summary, [], [$"BG/NBD: {ex.Message}"]);
-        }
-
-        var problems = ImmutableArray.CreateBuilder<string>();
-        GammaGammaModel? spend = null;
-        var spendParameters = ImmutableArray<ParameterEstimate>.Empty;
-        double? correlation = null;
-        try
-        {
-            var fitted = GammaGammaModel.Fit(summary);
-            (spend, spendParameters) = (fitted.Model, fitted.Parameters);
-            correlation = GammaGammaModel.FrequencyValueCorrelation(summary);
-        }
-        catch (FitFailedException ex)
-        {
-            problems.Add($"Gamma-Gamma: {ex.Message}");
-        }
-
-        var options = new ClvOptions { Horizon = settings.HorizonWeeks, Margin = 1, DiscountRate = 0.01 };
-        var predictions = ImmutableArray.CreateBuilder<ValuePrediction>(summary.Count);
-        for (var i = 0; i < summary.Count; i++)
-        {
-            var row = summary[i];
-            predictions.Add(new ValuePrediction(
-                row.CustomerId,
-                (int)row.Frequency,
-                row.Recency,
-                row.Age,
-                row.MonetaryValue,
-                count.Model.ProbabilityAlive(row.Frequency, row.Recency, row.Age),
-                count.Model.ConditionalExpectedPurchases(options.Horizon, row.Frequency, row.Recency, row.Age),
-                spend is null ? null : CustomerValue.Discounted(count.Model, spend, row, options)));
-        }
-
-        return new ClvOutcome(name, count.Model, count.Parameters, spendParameters, correlation, summary, predictions.MoveToImmutable(), problems.ToImmutable());
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CrmKit.CareProcess;
+using CrmKit.Clv.Models;
 using CrmKit.Customers;
 using CrmKit.Review;
 using NodaTime;
@@ -56,7 +57,7 @@ internal static class RunSummary
         output.WriteLine(string.Create(Inv, $"  done in {elapsed.TotalSeconds:F1} s ({string.Join(", ", job.Stages.Select(s => string.Create(Inv, $"{s.Stage} {s.Elapsed.TotalSeconds:F1} s")))})"));
     }
 
-    private static void WriteClv(TextWriter output, ClvOutcome clv, string currency)
+    private static void WriteClv(TextWriter output, ValueAnalysisResult clv, string currency)
     {
         if (clv.Count is null)
         {
@@ -64,7 +65,7 @@ internal static class RunSummary
             return;
         }
 
-        output.WriteLine($"  CLV        BG/NBD {Parameters(clv.CountParameters)}" + (clv.SpendParameters.IsEmpty ? string.Empty : $"; Gamma-Gamma {Parameters(clv.SpendParameters)}"));
+        output.WriteLine($"  CLV        {ValueAnalysis.Name(clv.Options.Model)} {Parameters(clv.CountParameters)}" + (clv.SpendParameters.IsEmpty ? string.Empty : $"; Gamma-Gamma {Parameters(clv.SpendParameters)}"));
         var values = clv.Predictions.Where(p => p.Value is not null).Select(p => p.Value!.Value).ToList();
         var alive = clv.Predictions.Select(p => p.ProbabilityAlive).Order().ToList();
         var line = string.Create(Inv, $"             {clv.Predictions.Length:N0} buyers, median probability alive {alive[alive.Count / 2]:F2}, expected purchases next year {clv.Predictions.Sum(p => p.ExpectedPurchases):N0}");
@@ -95,7 +96,7 @@ internal static class RunSummary
             segments = job.Segmentation.Sizes.ToDictionary(s => s.Segment.Id, s => s.Customers),
             clv = new
             {
-                model = job.Clv.Count is null ? null : job.Clv.CountModel,
+                model = job.Clv.Count is null ? null : ValueAnalysis.Name(job.Clv.Options.Model),
                 parameters = job.Clv.CountParameters.IsDefault ? null : job.Clv.CountParameters.ToDictionary(p => p.Name, p => p.Value),
                 spendParameters = job.Clv.SpendParameters.IsDefault ? null : job.Clv.SpendParameters.ToDictionary(p => p.Name, p => p.Value),
                 customers = job.Clv.Predictions.Length,
@@ -152,7 +153,7 @@ internal static class RunSummary
 
     internal static string Hours(Duration? duration) => duration is { } d ? string.Create(Inv, $"{d.TotalHours:F1} h") : "–";
 
-    private static string Parameters(IEnumerable<Clv.Models.ParameterEstimate> parameters)
+    private static string Parameters(IEnumerable<ParameterEstimate> parameters)
         => string.Join(", ", parameters.Select(p => string.Create(Inv, $"{p.Name} {p.Value:G4}")));
 
     private static string Share(int part, int whole) => Percent(whole == 0 ? null : part / (double)whole);

@@ -89,7 +89,7 @@ public class ReportTests(SeedsReport report) : IClassFixture<SeedsReport>
         var root = json.RootElement;
         Assert.Equal(4998, root.GetProperty("customers").GetInt32());
         Assert.Equal(116, root.GetProperty("merged").GetInt32());
-        Assert.Equal("bg-nbd", root.GetProperty("clv").GetProperty("model").GetString());
+        Assert.Equal("BG/NBD", root.GetProperty("clv").GetProperty("model").GetString());
         Assert.Equal(4108, root.GetProperty("clv").GetProperty("customers").GetInt32());
         Assert.Equal(40, root.GetProperty("segments").EnumerateObject().Count());
         var retention = root.GetProperty("review").GetProperty("customers").GetProperty("retentionRate").GetDouble();

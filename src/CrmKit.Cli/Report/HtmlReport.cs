@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CrmKit.CareProcess;
+using CrmKit.Clv.Models;
 using CrmKit.Review;
 using NodaTime;
 using OxyPlot;
@@ -153,7 +154,7 @@ internal static class HtmlReport
             return;
         }
 
-        html.Append(Inv, $"<p>BG/NBD ({Html(Params(clv.CountParameters))})");
+        html.Append(Inv, $"<p>{ValueAnalysis.Name(clv.Options.Model)} ({Html(Params(clv.CountParameters))})");
         if (!clv.SpendParameters.IsEmpty)
         {
             html.Append(Inv, $" and Gamma-Gamma ({Html(Params(clv.SpendParameters))})");
@@ -178,7 +179,7 @@ internal static class HtmlReport
         foreach (var p in clv.Predictions.OrderByDescending(p => p.Value ?? p.ExpectedPurchases).ThenBy(p => p.CustomerId, StringComparer.Ordinal).Take(20))
         {
             var segments = memberships.TryGetValue(p.CustomerId, out var m) ? string.Join(", ", m.Ids.Take(4)) : string.Empty;
-            html.Append(Inv, $"<tr><td>{Html(p.CustomerId)}</td><td>{Html(segments)}</td><td>{p.Frequency}</td><td>{p.Recency:F1}</td><td>{p.ProbabilityAlive:F2}</td><td>{p.ExpectedPurchases:F2}</td><td>{p.Value:N0}</td></tr>");
+            html.Append(Inv, $"<tr><td>{Html(p.CustomerId)}</td><td>{Html(segments)}</td><td>{p.Summary.Frequency}</td><td>{p.Summary.Recency:F1}</td><td>{p.ProbabilityAlive:F2}</td><td>{p.ExpectedPurchases:F2}</td><td>{p.Value:N0}</td></tr>");
         }
 
         html.Append("</table>");
@@ -270,10 +271,10 @@ internal static class HtmlReport
         return model;
     }
 
-    private static PlotModel AliveMatrix(ClvOutcome clv)
+    private static PlotModel AliveMatrix(ValueAnalysisResult clv)
     {
-        var age = clv.Predictions.Max(p => p.Age);
-        var maxFrequency = Math.Max(1, Math.Min(40, clv.Predictions.Max(p => p.Frequency)));
+        var age = clv.Predictions.Max(p => p.Summary.Age);
+        var maxFrequency = Math.Max(1, Math.Min(40, clv.Predictions.Max(p => (int)p.Summary.Frequency)));
         var columns = Math.Max(2, (int)Math.Ceiling(age)) + 1;
         var data = new double[columns, maxFrequency + 1];
         for (var r = 0; r < columns; r++)
@@ -343,6 +344,6 @@ internal static class HtmlReport
 
     private static void Row(StringBuilder html, string label, string value) => html.Append(Inv, $"<tr><td>{Html(label)}</td><td>{Html(value)}</td></tr>");
 
-    private static string Params(IEnumerable<Clv.Models.ParameterEstimate> parameters)
+    private static string Params(IEnumerable<ParameterEstimate> parameters)
         => string.Join(", ", parameters.Select(p => string.Create(Inv, $"{p.Name} {p.Value:G4}")));
 }

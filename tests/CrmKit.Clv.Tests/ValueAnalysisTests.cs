@@ -1,0 +1,73 @@
+using CrmKit.Clv.Models;
+using CrmKit.Clv.Summaries;
+using CrmKit.Customers;
+
+namespace CrmKit.Clv.Tests;
+
+public class ValueAnalysisTests
+{
+    private static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+
+    [Property(MaxTest = 12)]
+    public Property Run_AgreesWithTheStepsDoneByHand() => Prop.ForAll(
+        Generators.Customers(40).ToArbitrary(),
+        Gen.Elements(CountModelKind.BetaGeo, CountModelKind.ModifiedBetaGeo).ToArbitrary(),
+        (customers, model) =>
+        {
+            var asOf = Instant.FromUtc(2030, 1, 1, 0, 0);
+            var options = new ValueAnalysisOptions { Model = model, Value = new ClvOptions { Horizon = 26 } };
+
+            var result = ValueAnalysis.Run(customers, asOf, Zone, options);
+
+            var summary = RfmSummaryBuilder.FromUnsorted(
+                customers.SelectMany(c => c.History.Orders.Where(o => o.IsRevenue && o.PlacedAt <= asOf).Select(o => (c.Id.Value, o.PlacedAt.InZone(c.TimeZone ?? Zone).Date, (double)o.Total.Amount))),
+                new RfmOptions { ObservationEnd = asOf.InZone(Zone).Date, Unit = TimeUnit.Week });
+            if (result.Count is null)
+            {
+                Assert.Empty(result.Predictions);
+                Assert.NotEmpty(result.Problems);   // a failure always says why
+                return;
+            }
+
+            Assert.Equal(summary.Count, result.Predictions.Length);
+            for (var i = 0; i < summary.Count; i++)
+            {
+                var row = summary[i];
+                var p = result.Predictions[i];
+                Assert.Equal(row, p.Summary);
+                Assert.Equal(result.Count.ProbabilityAlive(row.Frequency, row.Recency, row.Age), p.ProbabilityAlive);
+                Assert.Equal(result.Count.ConditionalExpectedPurchases(26, row.Frequency, row.Recency, row.Age), p.ExpectedPurchases);
+                Assert.Equal(result.Spend is null ? null : CustomerValue.Discounted(result.Count, result.Spend, row, options.Value), p.Value);
+            }
+        });
+
+    [Fact]
+    public void Run_NobodyRepeats_ReportsWhyInsteadOfThrowing()
+    {
+        var customers = Enumerable.Range(1, 5).Select(i => new Customer
+        {
+            Id = new CustomerId($"KH{i}"),
+            DisplayName = $"Khách {i}",
+            CreatedAt = Instant.FromUtc(2025, 1, 1, 0, 0),
+            History = new CustomerHistory
+            {
+                Orders = OrderHistory.From([new Order { Id = new OrderId($"HD{i}"), CustomerId = new CustomerId($"KH{i}"), PlacedAt = Instant.FromUtc(2025, 2, i, 3, 0), Total = Money.Vnd(100_000), Status = OrderStatus.Completed }]),
+            },
+        }).ToList();
+
+        var result = ValueAnalysis.Run(customers, Instant.FromUtc(2025, 6, 1, 0, 0), Zone);
+
+        Assert.Null(result.Count);
+        Assert.Empty(result.Predictions);
+        Assert.Equal<string>(["BG/NBD: The BG/NBD fit failed: no customer made a repeat purchase, so the purchase and dropout processes cannot be told apart. Use a longer calibration period."], result.Problems);
+        Assert.Equal(5, result.Summary!.Count);
+    }
+
+    [Fact]
+    public void Run_NoOrders_ReportsIt()
+    {
+        var result = ValueAnalysis.Run([], Instant.FromUtc(2025, 6, 1, 0, 0), Zone);
+        Assert.Equal<string>(["no completed orders, so no CLV model can be fitted"], result.Problems);
+        Assert.Null(result.Summary);
+    }
+}
