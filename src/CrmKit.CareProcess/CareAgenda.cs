@@ -8,6 +8,39 @@ namespace CrmKit.CareProcess;
 /// <summary>What the agenda needs to know about one customer.</summary>
 public sealed record CareSubject
 {
+    /// <summary>
+    /// The subject of a customer: their zone (else <paramref name="shopZone"/>), segments, consents, birthday, joining date
+    /// and the instants of their first and last completed orders.
+    /// </summary>
+    public static CareSubject From(Customer customer, SegmentMembership segments, DateTimeZone shopZone)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(segments);
+        ArgumentNullException.ThrowIfNull(shopZone);
+        var zone = customer.TimeZone ?? shopZone;
+        Instant? first = null, last = null;
+        foreach (var o in customer.History.Orders)
+        {
+            if (o.IsRevenue)
+            {
+                first = first is null || o.PlacedAt < first ? o.PlacedAt : first;
+                last = last is null || o.PlacedAt > last ? o.PlacedAt : last;
+            }
+        }
+
+        return new CareSubject
+        {
+            CustomerId = customer.Id.Value,
+            Zone = zone,
+            Segments = segments,
+            Consents = customer.Consents,
+            BirthDate = customer.BirthDate,
+            JoinedOn = customer.CreatedAt.InZone(zone).Date,
+            FirstOrderAt = first,
+            LastOrderAt = last,
+        };
+    }
+
     /// <summary>The customer's id.</summary>
     public required string CustomerId { get; init; }
 

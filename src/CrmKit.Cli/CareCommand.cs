@@ -135,32 +135,7 @@ internal static class CareCommand
         }
     }
 
-    /// <summary>What the agenda needs from a customer: zone, segments, consent, dates of the first and last completed orders.</summary>
-    internal static CareSubject Subject(Customer c, SegmentMembership segments, DateTimeZone shopZone)
-    {
-        var zone = c.TimeZone ?? shopZone;
-        Instant? first = null, last = null;
-        foreach (var o in c.History.Orders)
-        {
-            if (o.IsRevenue)
-            {
-                first = first is null || o.PlacedAt < first ? o.PlacedAt : first;
-                last = last is null || o.PlacedAt > last ? o.PlacedAt : last;
-            }
-        }
-
-        return new CareSubject
-        {
-            CustomerId = c.Id.Value,
-            Zone = zone,
-            Segments = segments,
-            Consents = c.Consents,
-            BirthDate = c.BirthDate,
-            JoinedOn = c.CreatedAt.InZone(zone).Date,
-            FirstOrderAt = first,
-            LastOrderAt = last,
-        };
-    }
+    internal static CareSubject Subject(Customer c, SegmentMembership segments, DateTimeZone shopZone) => CareSubject.From(c, segments, shopZone);
 
     /// <summary>Writes seeds/processes/ID.json for every built-in process and refreshes the diagrams in docs/care-process.md.</summary>
     internal static IEnumerable<string> WriteGenerated(string repositoryRoot)

@@ -4,6 +4,7 @@ using CrmKit.CareProcess;
 using CrmKit.Clv.Models;
 using CrmKit.Customers;
 using CrmKit.Customers.Import;
+using CrmKit.DependencyInjection;
 using CrmKit.Review;
 using CrmKit.Segmentation;
 using NodaTime;
@@ -33,15 +34,6 @@ internal sealed record MainJobSettings
 
     /// <summary>The segment catalogue.</summary>
     public SegmentCatalog Catalog { get; init; } = BuiltInSegments.Catalog;
-}
-
-/// <summary>CLV predictions as segmentation reads them (probability alive, expected purchases, value).</summary>
-internal sealed class ValueSource(ValueAnalysisResult analysis) : ICustomerValueSource
-{
-    private readonly Dictionary<string, CustomerPrediction> _byId = analysis.Predictions.ToDictionary(p => p.CustomerId, StringComparer.Ordinal);
-
-    public CustomerValueEstimate? Estimate(CustomerId customer)
-        => _byId.TryGetValue(customer.Value, out var p) ? new CustomerValueEstimate(p.ProbabilityAlive, p.ExpectedPurchases, p.Value) : null;
 }
 
 /// <summary>Everything <c>crmkit run</c> computed.</summary>
@@ -91,7 +83,7 @@ internal static class MainJob
         var asOf = SegmentCommand.AsOf(settings.AsOf, customers.ToList(), zone);
         var clv = Step("fit CLV models", () => ValueAnalysis.Run(customers, asOf, zone, new ValueAnalysisOptions { Value = new ClvOptions { Horizon = settings.HorizonWeeks } }));
         var context = new EvaluationContext(asOf, zone);
-        var segmentation = Step("classify segments", () => new Segmenter(settings.Catalog).Run(customers, context, new ValueSource(clv)));
+        var segmentation = Step("classify segments", () => new Segmenter(settings.Catalog).Run(customers, context, CustomerValueService.Estimates(clv)));
         var subjects = customers.Select(c => CareCommand.Subject(c, segmentation.Memberships[c.Id.Value], zone)).ToList();
         var agenda = new CareAgenda(BuiltInCarePlans.All);
         var today = Step("care agenda", () => agenda.ForPopulation(subjects, asOf, Duration.FromDays(1)));

@@ -1,0 +1,168 @@
+using System.Globalization;
+using CrmKit.CareProcess;
+using CrmKit.Clv.Models;
+using CrmKit.Clv.Summaries;
+using CrmKit.Customers;
+using CrmKit.Segmentation;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace CrmKit.DependencyInjection;
+
+/// <summary>
+/// CrmKit's settings, bound from the <c>CrmKit</c> configuration section (see <see cref="CrmKitBuilder.Bind"/>) and/or set
+/// in code; validated when the host starts, with every problem listed in one message.
+/// </summary>
+public sealed class CrmKitOptions
+{
+    /// <summary>The configuration section CrmKit's settings usually live in.</summary>
+    public const string SectionName = "CrmKit";
+
+    /// <summary>The shop's time zone (TZDB id) for customers without their own. Default <c>Asia/Ho_Chi_Minh</c>.</summary>
+    public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
+
+    /// <summary>Segmentation settings.</summary>
+    public SegmentationSettings Segmentation { get; set; } = new();
+
+    /// <summary>Care-process settings.</summary>
+    public CareSettings Care { get; set; } = new();
+
+    /// <summary>Customer-lifetime-value settings.</summary>
+    public ClvSettings Clv { get; set; } = new();
+
+    /// <summary>The zone named by <see cref="TimeZone"/> (valid after validation).</summary>
+    public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[TimeZone];
+}
+
+/// <summary>Segmentation settings (<c>CrmKit:Segmentation</c>).</summary>
+public sealed class SegmentationSettings
+{
+    /// <summary>A segment catalogue JSON file; when unset, the built-in catalogue (or <see cref="Catalog"/>) is used.</summary>
+    public string? CatalogFile { get; set; }
+
+    /// <summary>A catalogue set in code; wins over <see cref="CatalogFile"/>. Default: none.</summary>
+    public SegmentCatalog? Catalog { get; set; }
+}
+
+/// <summary>Care-process settings (<c>CrmKit:Care</c>).</summary>
+public sealed class CareSettings
+{
+    /// <summary>How far back the agenda looks for due actions, in hours. Default 24.</summary>
+    public int LookbackHours { get; set; } = 24;
+
+    /// <summary>A folder of process definition JSON files, loaded beside the built-in processes. Default: none.</summary>
+    public string? ProcessFolder { get; set; }
+
+    /// <summary>The contact policy (set in code). Default <see cref="ContactPolicy.Vietnam"/>.</summary>
+    public ContactPolicy Policy { get; set; } = ContactPolicy.Vietnam;
+
+    /// <summary>The care plans (set in code). Default <see cref="BuiltInCarePlans.All"/>.</summary>
+    public IReadOnlyList<CarePlan> Plans { get; set; } = BuiltInCarePlans.All;
+}
+
+/// <summary>Customer-lifetime-value settings (<c>CrmKit:Clv</c>).</summary>
+public sealed class ClvSettings
+{
+    /// <summary>The count model: <c>bg-nbd</c>, <c>mbg-nbd</c> or <c>pareto-nbd</c>. Default <c>bg-nbd</c>.</summary>
+    public string Model { get; set; } = "bg-nbd";
+
+    /// <summary>The period unit: <c>day</c>, <c>week</c>, <c>month</c> or <c>year</c>. Default <c>week</c>.</summary>
+    public string PeriodUnit { get; set; } = "week";
+
+    /// <summary>The prediction horizon in periods. Default 52.</summary>
+    public double Horizon { get; set; } = 52;
+
+    /// <summary>The discount rate per step of the value (the horizon is cut into 12 steps), in [0, 1). Default 0.01.</summary>
+    public double DiscountRate { get; set; } = 0.01;
+
+    /// <summary>The profit margin applied to spend, in (0, 1]. Default 1 (revenue).</summary>
+    public double Margin { get; set; } = 1;
+
+    /// <summary>The L2 penalty of the fits, ≥ 0. Default 0.</summary>
+    public double Penalizer { get; set; }
+
+    internal static readonly string[] Models = ["bg-nbd", "mbg-nbd", "pareto-nbd"];
+    internal static readonly string[] Units = ["day", "week", "month", "year"];
+
+    internal ValueAnalysisOptions ToAnalysisOptions() => new()
+    {
+        Model = Model switch { "mbg-nbd" => CountModelKind.ModifiedBetaGeo, "pareto-nbd" => CountModelKind.ParetoNbd, _ => CountModelKind.BetaGeo },
+        Unit = PeriodUnit switch { "day" => TimeUnit.Day, "month" => TimeUnit.Month, "year" => TimeUnit.Year, _ => TimeUnit.Week },
+        Value = new ClvOptions { Horizon = Horizon, DiscountRate = DiscountRate, Margin = Margin },
+        Fit = new FitOptions { Penalizer = Penalizer },
+    };
+}
+
+/// <summary>Checks every CrmKit setting and reports all problems at once, each with its configuration path.</summary>
+internal sealed class CrmKitOptionsValidator : IValidateOptions<CrmKitOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CrmKitOptions options)
+    {
+        var problems = new List<string>();
+        void Check(bool ok, string path, string problem)
+        {
+            if (!ok)
+            {
+                problems.Add($"{CrmKitOptions.SectionName}:{path}: {problem}");
+            }
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        Check(options.TimeZone is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone) is not null, "TimeZone", $"'{options.TimeZone}' is not a TZDB time zone id (example: Asia/Ho_Chi_Minh).");
+
+        var segmentation = options.Segmentation;
+        if (segmentation.Catalog is null && segmentation.CatalogFile is { } file)
+        {
+            if (!File.Exists(file))
+            {
+                problems.Add($"{CrmKitOptions.SectionName}:Segmentation:CatalogFile: '{file}' does not exist.");
+            }
+            else
+            {
+                try
+                {
+                    SegmentCatalog.Parse(File.ReadAllText(file));
+                }
+                catch (CrmKitException ex)
+                {
+                    problems.Add($"{CrmKitOptions.SectionName}:Segmentation:CatalogFile: '{file}' is not a valid catalogue: {ex.Message}");
+                }
+            }
+        }
+
+        var care = options.Care;
+        Check(care.LookbackHours > 0, "Care:LookbackHours", string.Create(inv, $"{care.LookbackHours} is not a positive number of hours."));
+        Check(care.Policy is not null, "Care:Policy", "no contact policy is set.");
+        Check(care.Plans is not null, "Care:Plans", "no care plans are set (use an empty list for none).");
+        if (care.ProcessFolder is { } folder)
+        {
+            if (!Directory.Exists(folder))
+            {
+                problems.Add($"{CrmKitOptions.SectionName}:Care:ProcessFolder: '{folder}' does not exist.");
+            }
+            else
+            {
+                foreach (var path in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+                {
+                    try
+                    {
+                        ProcessJson.ReadDefinition(File.ReadAllText(path));
+                    }
+                    catch (CrmKitException ex)
+                    {
+                        problems.Add($"{CrmKitOptions.SectionName}:Care:ProcessFolder: {Path.GetFileName(path)}: {ex.Message}");
+                    }
+                }
+            }
+        }
+
+        var clv = options.Clv;
+        Check(ClvSettings.Models.Contains(clv.Model), "Clv:Model", $"'{clv.Model}' is not one of {string.Join(", ", ClvSettings.Models)}.");
+        Check(ClvSettings.Units.Contains(clv.PeriodUnit), "Clv:PeriodUnit", $"'{clv.PeriodUnit}' is not one of {string.Join(", ", ClvSettings.Units)}.");
+        Check(clv.Horizon > 0 && double.IsFinite(clv.Horizon), "Clv:Horizon", string.Create(inv, $"{clv.Horizon} is not a positive number of periods."));
+        Check(clv.DiscountRate is >= 0 and < 1, "Clv:DiscountRate", string.Create(inv, $"{clv.DiscountRate} is not in [0, 1)."));
+        Check(clv.Margin is > 0 and <= 1, "Clv:Margin", string.Create(inv, $"{clv.Margin} is not in (0, 1]."));
+        Check(clv.Penalizer >= 0 && double.IsFinite(clv.Penalizer), "Clv:Penalizer", string.Create(inv, $"{clv.Penalizer} is not a finite number ≥ 0."));
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

@@ -1,0 +1,191 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using CrmKit.CareProcess;
+using CrmKit.Clv.Models;
+using CrmKit.Customers;
+using CrmKit.Segmentation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace CrmKit.DependencyInjection;
+
+/// <summary>
+/// CrmKit's <see cref="System.Diagnostics.Metrics"/> instruments, on the meter <c>CrmKit</c> (add it to OpenTelemetry
+/// with <c>AddMeter("CrmKit")</c>). Tags carry channels and statuses, never personal data.
+/// </summary>
+public sealed class CrmKitMetrics : IDisposable
+{
+    /// <summary>The meter name.</summary>
+    public const string MeterName = "CrmKit";
+
+    private readonly Meter? _owned;
+
+    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>, or on an own meter without one.</summary>
+    public CrmKitMetrics(IMeterFactory? meterFactory = null)
+    {
+        var meter = meterFactory?.Create(MeterName) ?? (_owned = new Meter(MeterName));
+        SegmentEvaluations = meter.CreateCounter<long>("crmkit.segment.evaluations", "{evaluation}", "Segment rules evaluated (customers × segments).");
+        CustomersClassified = meter.CreateCounter<long>("crmkit.segment.customers_classified", "{customer}", "Customers classified.");
+        ActionsScheduled = meter.CreateCounter<long>("crmkit.care.actions_scheduled", "{action}", "Care actions the contact policy lets go (due or deferred), by channel and status.");
+        ActionsBlocked = meter.CreateCounter<long>("crmkit.care.actions_blocked", "{action}", "Care actions the contact policy stopped (skipped or dropped), by channel and status.");
+        ClvFits = meter.CreateCounter<long>("crmkit.clv.fits", "{fit}", "CLV analyses run, by outcome (fitted or failed).");
+    }
+
+    /// <summary>Segment rules evaluated (customers × segments).</summary>
+    public Counter<long> SegmentEvaluations { get; }
+
+    /// <summary>Customers classified.</summary>
+    public Counter<long> CustomersClassified { get; }
+
+    /// <summary>Care actions scheduled (due or deferred), tagged <c>channel</c> and <c>status</c>.</summary>
+    public Counter<long> ActionsScheduled { get; }
+
+    /// <summary>Care actions blocked by the contact policy (skipped or dropped), tagged <c>channel</c> and <c>status</c>.</summary>
+    public Counter<long> ActionsBlocked { get; }
+
+    /// <summary>CLV analyses, tagged <c>outcome</c>.</summary>
+    public Counter<long> ClvFits { get; }
+
+    /// <inheritdoc/>
+    public void Dispose() => _owned?.Dispose();
+}
+
+/// <summary>Classifies customers into the configured catalogue's segments, as of the clock's now or a given instant.</summary>
+public sealed class CustomerSegmentation(Segmenter segmenter, IClock clock, IOptions<CrmKitOptions> options, CrmKitMetrics metrics, ILogger<CustomerSegmentation>? logger = null)
+{
+    private readonly ILogger _logger = logger ?? NullLogger<CustomerSegmentation>.Instance;
+
+    /// <summary>The catalogue in use.</summary>
+    public SegmentCatalog Catalog => segmenter.Classifier.Catalog;
+
+    /// <summary>Scores RFM over <paramref name="customers"/> and classifies each of them.</summary>
+    /// <param name="customers">The customers.</param>
+    /// <param name="asOf">The evaluation instant; the clock's now when <see langword="null"/>.</param>
+    /// <param name="values">CLV figures for the value-tier segments (see <see cref="CustomerValueService.Estimates"/>), if any.</param>
+    public SegmentationResult Classify(IReadOnlyList<Customer> customers, Instant? asOf = null, ICustomerValueSource? values = null)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var watch = Stopwatch.StartNew();
+        var result = segmenter.Run(customers, new EvaluationContext(asOf ?? clock.GetCurrentInstant(), options.Value.Zone), values);
+        metrics.CustomersClassified.Add(customers.Count);
+        metrics.SegmentEvaluations.Add((long)customers.Count * Catalog.Segments.Length);
+        var elapsed = watch.Elapsed.TotalMilliseconds;
+        Log.Classified(_logger, customers.Count, Catalog.Segments.Length, elapsed);
+        return result;
+    }
+}
+
+/// <summary>The care processes (built in and from the configured folder) and the day's care agenda.</summary>
+public sealed class CareService(CareAgenda agenda, IClock clock, IOptions<CrmKitOptions> options, CrmKitMetrics metrics, ILogger<CareService>? logger = null)
+{
+    private readonly ILogger _logger = logger ?? NullLogger<CareService>.Instance;
+    private readonly Lazy<ImmutableArray<ProcessDefinition>> _processes = new(() => LoadProcesses(options.Value.Care.ProcessFolder));
+
+    /// <summary>The agenda builder (plans and policy).</summary>
+    public CareAgenda Agenda => agenda;
+
+    /// <summary>The built-in processes followed by those of the configured folder, in file-name order.</summary>
+    public ImmutableArray<ProcessDefinition> Processes => _processes.Value;
+
+    /// <summary>The process with an id.</summary>
+    /// <exception cref="KeyNotFoundException">No such process; the message lists the known ids.</exception>
+    public ProcessDefinition Process(string id)
+        => Processes.FirstOrDefault(p => p.Id == id) ?? throw new KeyNotFoundException($"No care process '{id}'. Known: {string.Join(", ", Processes.Select(p => p.Id))}.");
+
+    /// <summary>
+    /// The care actions due in the lookback window up to <paramref name="asOf"/> (the clock's now when <see langword="null"/>),
+    /// after consent, caps and quiet hours. Counts scheduled and blocked actions in the metrics.
+    /// </summary>
+    public IReadOnlyList<AgendaItem> DueActions(IReadOnlyList<Customer> customers, SegmentationResult segments, Instant? asOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(segments);
+        var settings = options.Value;
+        var zone = settings.Zone;
+        var subjects = customers.Select(c => CareSubject.From(c, segments.Memberships.TryGetValue(c.Id.Value, out var m) ? m : SegmentMembership.None, zone));
+        var items = agenda.ForPopulation(subjects, asOf ?? clock.GetCurrentInstant(), Duration.FromHours(settings.Care.LookbackHours));
+        int due = 0, deferred = 0, blocked = 0;
+        foreach (var group in items.GroupBy(i => (i.Action.Channel, i.Status)))
+        {
+            var count = group.Count();
+            var tags = new TagList { { "channel", group.Key.Channel.ToString() }, { "status", group.Key.Status.ToString() } };
+            var scheduled = group.Key.Status is AgendaStatus.Due or AgendaStatus.Deferred;
+            (scheduled ? metrics.ActionsScheduled : metrics.ActionsBlocked).Add(count, tags);
+            due += group.Key.Status == AgendaStatus.Due ? count : 0;
+            deferred += group.Key.Status == AgendaStatus.Deferred ? count : 0;
+            blocked += scheduled ? 0 : count;
+        }
+
+        Log.Agenda(_logger, due, deferred, blocked, customers.Count);
+        return items;
+    }
+
+    private static ImmutableArray<ProcessDefinition> LoadProcesses(string? folder)
+    {
+        var all = BuiltInProcesses.All.ToList();
+        if (folder is not null)
+        {
+            all.AddRange(Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).Select(f => ProcessJson.ReadDefinition(File.ReadAllText(f))));
+        }
+
+        return [.. all];
+    }
+}
+
+/// <summary>Fits the configured CLV models over customers' completed orders and predicts per customer.</summary>
+public sealed class CustomerValueService(IClock clock, IOptions<CrmKitOptions> options, CrmKitMetrics metrics, ILogger<CustomerValueService>? logger = null)
+{
+    private readonly ILogger _logger = logger ?? NullLogger<CustomerValueService>.Instance;
+
+    /// <summary>Runs <see cref="ValueAnalysis"/> as of <paramref name="asOf"/> (the clock's now when <see langword="null"/>).</summary>
+    public ValueAnalysisResult Analyse(IReadOnlyList<Customer> customers, Instant? asOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var settings = options.Value;
+        var watch = Stopwatch.StartNew();
+        var result = ValueAnalysis.Run(customers, asOf ?? clock.GetCurrentInstant(), settings.Zone, settings.Clv.ToAnalysisOptions());
+        metrics.ClvFits.Add(1, new KeyValuePair<string, object?>("outcome", result.Count is null ? "failed" : "fitted"));
+        if (result.Count is null)
+        {
+            Log.ClvFailed(_logger, result.Problems);
+        }
+        else
+        {
+            var model = ValueAnalysis.Name(result.Options.Model);
+            var milliseconds = watch.Elapsed.TotalMilliseconds;
+            Log.ClvFitted(_logger, model, result.Predictions.Length, milliseconds);
+        }
+
+        return result;
+    }
+
+    /// <summary>The predictions as segmentation reads them (probability alive, expected purchases, value).</summary>
+    public static ICustomerValueSource Estimates(ValueAnalysisResult analysis) => new PredictionSource(analysis);
+
+    private sealed class PredictionSource(ValueAnalysisResult analysis) : ICustomerValueSource
+    {
+        private readonly Dictionary<string, CustomerPrediction> _byId = analysis.Predictions.ToDictionary(p => p.CustomerId, StringComparer.Ordinal);
+
+        public CustomerValueEstimate? Estimate(CustomerId customer)
+            => _byId.TryGetValue(customer.Value, out var p) ? new CustomerValueEstimate(p.ProbabilityAlive, p.ExpectedPurchases, p.Value) : null;
+    }
+}
+
+/// <summary>CrmKit's log events: counts and durations only, no personal data.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Classified {Customers} customers into {Segments} segments in {Milliseconds:F1} ms")]
+    public static partial void Classified(ILogger logger, int customers, int segments, double milliseconds);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Care agenda: {Due} due, {Deferred} deferred, {Blocked} blocked by the contact policy, over {Customers} customers")]
+    public static partial void Agenda(ILogger logger, int due, int deferred, int blocked, int customers);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Fitted {Model} and predicted for {Customers} customers in {Milliseconds:F1} ms")]
+    public static partial void ClvFitted(ILogger logger, string model, int customers, double milliseconds);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "No CLV predictions: {Problems}")]
+    public static partial void ClvFailed(ILogger logger, ImmutableArray<string> problems);
+}
