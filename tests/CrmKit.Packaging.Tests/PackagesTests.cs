@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+
+namespace CrmKit.Packaging.Tests;
+
+/// <summary>
+/// Packs the whole solution and uses the packages as a customer would: a new console project outside the repository
+/// installs them from a local folder, calls AddCrmKit, classifies a customer and fits a model.
+/// </summary>
+public class PackagesTests
+{
+    private static readonly string[] Shipped =
+    [
+        "CrmKit.CareProcess", "CrmKit.Cli", "CrmKit.Clv", "CrmKit.Customers", "CrmKit.Extensions.DependencyInjection", "CrmKit.Review", "CrmKit.Segmentation",
+    ];
+
+    private const string Program = """
+        using CrmKit.Customers;
+        using CrmKit.DependencyInjection;
+        using Microsoft.Extensions.DependencyInjection;
+        using NodaTime;
+
+        var services = new ServiceCollection().AddCrmKit().BuildServiceProvider();
+        var asOf = Instant.FromUtc(2026, 10, 31, 12, 0);
+        var customers = Enumerable.Range(1, 300).Select(i =>
+        {
+            var id = new CustomerId($"KH{i:D4}");
+            var orders = Enumerable.Range(0, 1 + (i % 6)).Select(k => new Order
+            {
+                Id = new OrderId($"HD{i:D4}-{k}"),
+                CustomerId = id,
+                PlacedAt = asOf - Duration.FromDays(((i * 37) + (k * 53 * (1 + (i % 3)))) % 700),
+                Total = Money.Vnd(100_000 + (1000 * ((i * 13 + k * 7) % 500))),
+                Status = OrderStatus.Completed,
+            });
+            return new Customer { Id = id, DisplayName = $"Khách {i}", CreatedAt = asOf - Duration.FromDays(800), History = new CustomerHistory { Orders = OrderHistory.From(orders) } };
+        }).ToList();
+
+        var value = services.GetRequiredService<CustomerValueService>().Analyse(customers, asOf);
+        var segments = services.GetRequiredService<CustomerSegmentation>().Classify(customers, asOf, CustomerValueService.Estimates(value));
+        Console.WriteLine($"segments of KH0001: {string.Join(",", segments.Memberships["KH0001"].Ids)}");
+        Console.WriteLine($"model: {(value.Count is null ? "none: " + string.Join("; ", value.Problems) : string.Join(",", value.CountParameters.Select(p => p.Name)))}");
+        """;
+
+    [Fact]
+    public void PackedPackages_InAFreshConsoleProject_AddCrmKitClassifyAndFit()
+    {
+        var work = Directory.CreateTempSubdirectory("crmkit-packages-").FullName;
+        var version = "0.1.0-packtest." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "." + Stopwatch.GetTimestamp().ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            var feed = Path.Combine(work, "feed");
+            Dotnet(RepositoryRoot.Path(), "pack", RepositoryRoot.Path("CrmKit.sln"), "-c", "Release", "-o", feed, $"-p:Version={version}");
+
+            var packages = Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(Shipped.Select(p => $"{p}.{version}.nupkg"), packages);
+            foreach (var package in Shipped.Where(p => p != "CrmKit.Cli"))
+            {
+                using var zip = ZipFile.OpenRead(Path.Combine(feed, $"{package}.{version}.nupkg"));
+                Assert.Contains(zip.Entries, e => e.FullName == "README.md");
+                Assert.Contains(zip.Entries, e => e.FullName == $"lib/net10.0/{package}.xml");   // documentation ships with the assembly
+            }
+
+            var app = Path.Combine(work, "app");
+            Directory.CreateDirectory(app);
+            File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="crmkit-local" value="{feed}" />
+                  </packageSources>
+                </configuration>
+                """);
+            File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <Nullable>enable</Nullable>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="CrmKit.Extensions.DependencyInjection" Version="{version}" />
+                    <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="10.0.0" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(app, "Program.cs"), Program);
+
+            var output = Dotnet(app, "run", "--project", Path.Combine(app, "App.csproj"));
+
+            Assert.Contains("model: r,alpha,a,b", output, StringComparison.Ordinal);
+            Assert.Matches("segments of KH0001: .*individual", output);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+            var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            foreach (var package in Shipped)
+            {
+                var folder = Path.Combine(cache, package.ToLowerInvariant(), version);
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+        }
+    }
+
+    private static string Dotnet(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(10)), $"dotnet {string.Join(' ', args)} did not finish in 10 minutes");
+        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', args)} exited with {process.ExitCode}:\n{output.Result}\n{error.Result}");
+        return output.Result;
+    }
+}
