@@ -6,7 +6,7 @@ namespace CrmKit.CareProcess;
 /// <summary>Diagram formats.</summary>
 public enum DiagramFormat
 {
-    /// <summary>Mermaid <c>stateDiagram-v2</c> (renders in Markdown on GitHub and in the HTML report).</summary>
+    /// <summary>Mermaid <c>stateDiagram-v2</c> (renders in Markdown on GitHub and in Mermaid-aware editors).</summary>
     Mermaid,
 
     /// <summary>Graphviz DOT.</summary>

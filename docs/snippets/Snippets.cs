@@ -1,0 +1,108 @@
+using System.Diagnostics.Metrics;
+using CrmKit.CareProcess;
+using CrmKit.Customers;
+using CrmKit.Customers.Import;
+using CrmKit.DependencyInjection;
+using CrmKit.Review;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace CrmKit.Docs.Snippets;
+
+/// <summary>Documented code, one region per block; each method returns what the block computes so tests can check it.</summary>
+public static class Snippets
+{
+    /// <summary>docs/getting-started.md: the whole care workflow through dependency injection.</summary>
+    public static (int Customers, int DueToday, double? Retention) GettingStarted(string folder, IClock clock)
+    {
+        #region getting-started
+        var services = new ServiceCollection()
+            .AddSingleton(clock)                     // your IClock wins over the system clock
+            .AddCrmKit()                             // segmentation, care process and CLV with their defaults
+            .BuildServiceProvider();
+
+        var customers = CustomerDataSet.ReadFolder(folder).Customers;   // or your own store
+        var value = services.GetRequiredService<CustomerValueService>().Analyse(customers);
+        var segments = services.GetRequiredService<CustomerSegmentation>().Classify(customers, values: CustomerValueService.Estimates(value));
+        var today = services.GetRequiredService<CareService>().DueActions(customers, segments);
+
+        var now = clock.GetCurrentInstant();
+        var review = ReviewCalculator.Compute(customers, new Interval(now - Duration.FromDays(90), now),
+            new ReviewOptions { Memberships = segments.Memberships, DueActions = today });
+        Console.WriteLine($"{today.Count(a => a.Status == AgendaStatus.Due)} care actions due; retention {review.Customers.RetentionRate:P0}");
+        #endregion
+
+        return (customers.Length, today.Count(a => a.Status == AgendaStatus.Due), review.Customers.RetentionRate);
+    }
+
+    /// <summary>docs/dependency-injection.md: settings from appsettings.json, adjusted in code.</summary>
+    public static CrmKitOptions Configuration(string appSettingsFile)
+    {
+        #region di-configuration
+        var configuration = new ConfigurationBuilder().AddJsonFile(appSettingsFile).Build();
+        var services = new ServiceCollection();
+        services.AddCrmKit(crm => crm
+            .Bind(configuration.GetSection(CrmKitOptions.SectionName))
+            .AddSegmentation()
+            .AddCareProcess(care => care.Policy = ContactPolicy.Vietnam)
+            .AddClv(clv => clv.Margin = 0.3));
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();   // a generic host does this at start
+        #endregion
+
+        return provider.GetRequiredService<IOptions<CrmKitOptions>>().Value;
+    }
+
+    /// <summary>docs/dependency-injection.md: reading CrmKit's instruments without OpenTelemetry.</summary>
+    public static long Metrics(IReadOnlyList<Customer> customers)
+    {
+        #region di-metrics
+        long evaluations = 0;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == CrmKitMetrics.MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, measurement, tags, state) =>
+        {
+            if (instrument.Name == "crmkit.segment.evaluations")
+            {
+                Interlocked.Add(ref evaluations, measurement);
+            }
+        });
+        listener.Start();
+
+        using var provider = new ServiceCollection().AddCrmKit().BuildServiceProvider();
+        provider.GetRequiredService<CustomerSegmentation>().Classify(customers);
+        #endregion
+
+        return evaluations;
+    }
+
+    /// <summary>docs/review.md: the figures of one month, overall and by segment.</summary>
+    public static ReviewFigures Review(IReadOnlyList<Customer> customers, CrmKit.Segmentation.SegmentationResult segments)
+    {
+        #region review
+        var zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+        var october = new Interval(
+            new LocalDate(2026, 10, 1).AtStartOfDayInZone(zone).ToInstant(),
+            new LocalDate(2026, 11, 1).AtStartOfDayInZone(zone).ToInstant());
+        var figures = ReviewCalculator.Compute(customers, october, new ReviewOptions { Zone = zone, Memberships = segments.Memberships });
+
+        Console.WriteLine($"retention {figures.Customers.RetentionRate:P0}, churn {figures.Customers.ChurnRate:P0}, NPS {figures.Feedback.Nps:F0}");
+        foreach (var (segment, f) in figures.BySegment)
+        {
+            Console.WriteLine($"{segment}: {f.Buyers} buyers, average order {f.AverageOrderValue}");
+        }
+        #endregion
+
+        return figures;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using CrmKit.Customers.Import;
+using CrmKit.Docs.Snippets;
+using CrmKit.Segmentation;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CrmKit.Docs.Tests;
+
+public partial class DocsTests
+{
+    private static IEnumerable<string> Documents()
+        => Directory.GetFiles(RepositoryRoot.Path("docs"), "*.md").Append(RepositoryRoot.Path("README.md")).Order(StringComparer.Ordinal);
+
+    private static Dictionary<string, string> Regions()
+    {
+        var source = File.ReadAllText(RepositoryRoot.Path("docs", "snippets", "Snippets.cs"));
+        return RegionPattern().Matches(source).ToDictionary(m => m.Groups["name"].Value, m => Dedent(m.Groups["body"].Value));
+    }
+
+    private static string Dedent(string block)
+    {
+        var lines = block.Replace("\r", string.Empty, StringComparison.Ordinal).Trim('\n').Split('\n');
+        var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
+        return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
+    }
+
+    [Fact]
+    public void Documents_EverySnippetBlock_EqualsItsCompiledRegion()
+    {
+        var regions = Regions();
+        var used = new HashSet<string>();
+        foreach (var document in Documents())
+        {
+            foreach (Match m in SnippetPattern().Matches(File.ReadAllText(document).Replace("\r", string.Empty, StringComparison.Ordinal)))
+            {
+                var name = m.Groups["name"].Value;
+                Assert.True(regions.TryGetValue(name, out var code), $"{Path.GetFileName(document)}: no region '{name}' in docs/snippets/Snippets.cs");
+                Assert.True(code == m.Groups["code"].Value.TrimEnd('\n'), $"{Path.GetFileName(document)}: the block of snippet '{name}' differs from docs/snippets/Snippets.cs; copy the region into the document.");
+                used.Add(name);
+            }
+        }
+
+        Assert.Equal(regions.Keys.Order(StringComparer.Ordinal), used.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Documents_RelativeLinks_PointAtExistingFiles()
+    {
+        foreach (var document in Documents())
+        {
+            foreach (Match m in LinkPattern().Matches(File.ReadAllText(document)))
+            {
+                var target = m.Groups["target"].Value.Split('#')[0];
+                if (target.Length == 0 || target.Contains("://", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(document)!, target));
+                Assert.True(File.Exists(path) || Directory.Exists(path), $"{Path.GetFileName(document)}: link to '{target}' points at nothing");
+            }
+        }
+    }
+
+    [Fact]
+    public void GettingStarted_OnTheSeeds_ComputesTheAgendaAndTheReview()
+    {
+        var (customers, due, retention) = Snippets.Snippets.GettingStarted(RepositoryRoot.Path("seeds", "store"), new FakeClock(Instant.FromUtc(2026, 10, 31, 13, 0)));
+
+        Assert.Equal(5114, customers);
+        Assert.True(due > 0);
+        Assert.InRange(retention!.Value, 0, 1);
+    }
+
+    [Fact]
+    public void Configuration_ExampleAppSettings_IsBoundAndValid()
+    {
+        var options = Snippets.Snippets.Configuration(RepositoryRoot.Path("docs", "snippets", "appsettings.example.json"));
+
+        Assert.Equal("Asia/Ho_Chi_Minh", options.Zone.Id);
+        Assert.Equal((0.001, 0.3, 24), (options.Clv.Penalizer, options.Clv.Margin, options.Care.LookbackHours));
+    }
+
+    [Fact]
+    public void Metrics_Classify_CountsOneEvaluationPerCustomerAndSegment()
+    {
+        var customers = CustomerDataSet.ReadFolder(RepositoryRoot.Path("seeds", "store")).Customers;
+        Assert.Equal(customers.Length * (long)BuiltInSegments.Catalog.Segments.Length, Snippets.Snippets.Metrics(customers));
+    }
+
+    [Fact]
+    public void Review_October_HasFiguresForEverySegmentWithMembers()
+    {
+        var customers = CustomerDataSet.ReadFolder(RepositoryRoot.Path("seeds", "store")).Customers;
+        var zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+        var segments = new Segmenter(BuiltInSegments.Catalog).Run(customers, new EvaluationContext(Instant.FromUtc(2026, 10, 31, 16, 0), zone));
+
+        var figures = Snippets.Snippets.Review(customers, segments);
+
+        Assert.Equal(segments.Sizes.Where(s => s.Customers > 0).Select(s => s.Segment.Id).Order(StringComparer.Ordinal), figures.BySegment.Keys);
+        Assert.True(figures.Customers.Buyers > 0);
+    }
+
+    [GeneratedRegex(@"#region (?<name>[\w-]+)\n(?<body>.*?)\n\s*#endregion", RegexOptions.Singleline)]
+    private static partial Regex RegionPattern();
+
+    [GeneratedRegex(@"<!-- snippet: (?<name>[\w-]+) -->\n```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex SnippetPattern();
+
+    [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
+    private static partial Regex LinkPattern();
+}
