@@ -143,11 +143,11 @@ public class CareAgendaBenchmarks
             SegmentMembership.Of(catalog, ["low-value"]),
         ];
         var granted = Instant.FromUtc(2025, 1, 1, 0, 0);
-        ConsentSet[] consents =
+        ConsentLedger[] consents =
         [
-            ConsentSet.Empty,
-            ConsentSet.From([new ConsentDecision(ContactChannel.Zalo, ContactPurpose.Marketing, ConsentStatus.Granted, granted)]),
-            ConsentSet.From([.. new[] { ContactChannel.Zalo, ContactChannel.Sms, ContactChannel.Email, ContactChannel.PhoneCall }.Select(c => new ConsentDecision(c, ContactPurpose.Marketing, ConsentStatus.Granted, granted))]),
+            ConsentLedger.Empty,
+            ConsentLedger.From([new ConsentDecision(ContactChannel.Zalo, ContactPurpose.Marketing, ConsentStatus.Granted, granted)]),
+            ConsentLedger.From([.. new[] { ContactChannel.Zalo, ContactChannel.Sms, ContactChannel.Email, ContactChannel.PhoneCall }.Select(c => new ConsentDecision(c, ContactPurpose.Marketing, ConsentStatus.Granted, granted))]),
         ];
         var random = new Random(20261123);
         _subjects = new CareSubject[Customers];

@@ -51,7 +51,7 @@ public sealed record CareSubject
     public required SegmentMembership Segments { get; init; }
 
     /// <summary>The customer's current consent.</summary>
-    public ConsentSet Consents { get; init; } = ConsentSet.Empty;
+    public ConsentLedger Consents { get; init; } = ConsentLedger.Empty;
 
     /// <summary>The birthday, if known.</summary>
     public LocalDate? BirthDate { get; init; }

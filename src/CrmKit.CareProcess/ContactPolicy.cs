@@ -91,7 +91,7 @@ public sealed record ContactPolicy
     };
 
     /// <summary>Whether the customer's consent allows the contact.</summary>
-    public static bool ConsentAllows(ConsentSet consents, ContactChannel channel, ContactPurpose purpose)
+    public static bool ConsentAllows(ConsentLedger consents, ContactChannel channel, ContactPurpose purpose)
     {
         ArgumentNullException.ThrowIfNull(consents);
         if (channel == ContactChannel.InPerson)
@@ -120,7 +120,7 @@ public sealed record ContactPolicy
     /// Decides one action due at <paramref name="due"/> for a customer whose earlier (and already scheduled) contacts are
     /// <paramref name="contacts"/>.
     /// </summary>
-    public ContactDecision Decide(ContactChannel channel, ContactPurpose purpose, Instant due, DateTimeZone zone, ConsentSet consents, IReadOnlyList<ContactRecord> contacts)
+    public ContactDecision Decide(ContactChannel channel, ContactPurpose purpose, Instant due, DateTimeZone zone, ConsentLedger consents, IReadOnlyList<ContactRecord> contacts)
     {
         ArgumentNullException.ThrowIfNull(contacts);
         if (!ConsentAllows(consents, channel, purpose))

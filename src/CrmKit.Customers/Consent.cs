@@ -14,13 +14,15 @@ public sealed record ConsentDecision
     /// <param name="status">Granted or withdrawn.</param>
     /// <param name="at">When the customer decided.</param>
     /// <param name="source">How it was given (form, call, message …), if recorded.</param>
-    public ConsentDecision(ContactChannel channel, ContactPurpose purpose, ConsentStatus status, Instant at, string? source = null)
+    /// <param name="recordedBy">Who recorded it (a staff id, <c>self-service</c>, a system's name), if known.</param>
+    public ConsentDecision(ContactChannel channel, ContactPurpose purpose, ConsentStatus status, Instant at, string? source = null, string? recordedBy = null)
     {
         Channel = channel;
         Purpose = purpose;
         Status = status;
         At = at;
         Source = source;
+        RecordedBy = recordedBy;
     }
 
     // Used by System.Text.Json, which then sets each property through its validating init accessor.
@@ -56,90 +58,184 @@ public sealed record ConsentDecision
     /// <summary>How the decision was given (form, call, message …), if recorded.</summary>
     public string? Source { get; init => field = Guard.TrimToNull(value); }
 
+    /// <summary>Who recorded the decision (a staff id, <c>self-service</c>, a system's name), if known.</summary>
+    public string? RecordedBy { get; init => field = Guard.TrimToNull(value); }
+
     /// <summary>Whether this decision supersedes <paramref name="other"/> for the same channel and purpose:
     /// the later one wins; at the same instant a withdrawal wins over a grant, and between two otherwise equal
-    /// decisions the source that sorts last (ordinal) wins, so that the order decisions arrive in never matters.</summary>
+    /// decisions the source, then the recorder, that sorts last (ordinal) wins, so that the order decisions arrive
+    /// in never matters.</summary>
     public bool Supersedes(ConsentDecision other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (At != other.At)
+        return Compare(this, other) > 0;
+    }
+
+    /// <summary>Masks the free-text fields: <c>Sms/Marketing=Granted at 2026-01-02T03:04:05Z</c>.</summary>
+    public override string ToString() => $"{Channel}/{Purpose}={Status} at {At}";
+
+    // The ledger's order: by instant, then a grant before a withdrawal, then source and recorder (ordinal).
+    internal static int Compare(ConsentDecision x, ConsentDecision y)
+    {
+        var c = x.At.CompareTo(y.At);
+        if (c == 0)
         {
-            return At > other.At;
+            c = (x.Status == ConsentStatus.Withdrawn).CompareTo(y.Status == ConsentStatus.Withdrawn);
         }
 
-        return Status != other.Status ? Status == ConsentStatus.Withdrawn : string.CompareOrdinal(Source, other.Source) > 0;
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(x.Source, y.Source);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(x.RecordedBy, y.RecordedBy);
+        }
+
+        return c;
     }
 }
 
 /// <summary>
-/// The current consent of one customer: at most one decision, the most recent, per channel and purpose.
-/// Absence of a decision means consent was never given.
+/// A customer's consent ledger: every grant and withdrawal, per channel and purpose, kept forever in time order.
+/// The consent in force — now or at any past instant — is derived from it, never stored beside it, so it cannot
+/// drift from the record that proves it. Absence of a decision means consent was never given.
 /// </summary>
 /// <remarks>
-/// <see cref="With"/> keeps the later of two decisions whatever order they arrive in, so combining consent
-/// sets is commutative and associative — merging duplicates cannot resurrect a withdrawn consent.
+/// <para>The ledger is append-only: <see cref="Append"/>, <see cref="Grant"/> and <see cref="Withdraw"/> add a
+/// decision and nothing removes one (erasing the customer is the only way to forget the history; see
+/// <see cref="Privacy.PersonalDataEraser"/>). Appending a decision that is already there changes nothing, so
+/// importing the same file twice is harmless.</para>
+/// <para>For each channel and purpose the decision in force is the one that <see cref="ConsentDecision.Supersedes"/>
+/// all the others, whatever order they were appended in; merging ledgers is therefore commutative and associative,
+/// and merging duplicates can never resurrect a withdrawn consent.</para>
 /// </remarks>
-public sealed class ConsentSet : IReadOnlyCollection<ConsentDecision>, IEquatable<ConsentSet>
+public sealed class ConsentLedger : IReadOnlyList<ConsentDecision>, IEquatable<ConsentLedger>
 {
-    private readonly ImmutableArray<ConsentDecision> _decisions; // sorted by (channel, purpose), one per key
+    private readonly ImmutableArray<ConsentDecision> _decisions; // every decision, in ledger order, no two equal
 
-    private ConsentSet(ImmutableArray<ConsentDecision> decisions) => _decisions = decisions;
+    private ConsentLedger(ImmutableArray<ConsentDecision> decisions) => _decisions = decisions;
 
     /// <summary>No decisions.</summary>
-    public static ConsentSet Empty { get; } = new([]);
+    public static ConsentLedger Empty { get; } = new([]);
 
-    /// <summary>How many (channel, purpose) pairs have a decision.</summary>
+    /// <summary>How many decisions the ledger holds.</summary>
     public int Count => _decisions.Length;
 
-    /// <summary>Builds a set from decisions in any order; for each channel and purpose the latest wins.</summary>
-    public static ConsentSet From(IEnumerable<ConsentDecision> decisions)
+    /// <summary>Whether the ledger holds no decision.</summary>
+    public bool IsEmpty => _decisions.IsEmpty;
+
+    /// <summary>The decision at <paramref name="index"/> in time order.</summary>
+    public ConsentDecision this[int index] => _decisions[index];
+
+    /// <summary>The decision in force now for each channel and purpose that has one, sorted by channel and purpose.</summary>
+    public IReadOnlyList<ConsentDecision> Current => InForce(null);
+
+    /// <summary>Builds a ledger from decisions in any order.</summary>
+    public static ConsentLedger From(IEnumerable<ConsentDecision> decisions)
     {
         ArgumentNullException.ThrowIfNull(decisions);
-        var set = Empty;
+        var list = new List<ConsentDecision>();
         foreach (var decision in decisions)
         {
-            set = set.With(decision);
+            ArgumentNullException.ThrowIfNull(decision, nameof(decisions));
+            list.Add(decision);
         }
 
-        return set;
+        list.Sort(ConsentDecision.Compare);
+        var builder = ImmutableArray.CreateBuilder<ConsentDecision>(list.Count);
+        foreach (var decision in list)
+        {
+            if (!Contains(builder, decision))
+            {
+                builder.Add(decision);
+            }
+        }
+
+        return new ConsentLedger(builder.DrainToImmutable());
     }
 
-    /// <summary>The current decision for a channel and purpose, or <see langword="null"/> when none was ever recorded.</summary>
-    public ConsentDecision? Find(ContactChannel channel, ContactPurpose purpose)
-    {
-        var index = IndexOf(channel, purpose);
-        return index >= 0 ? _decisions[index] : null;
-    }
-
-    /// <summary>Whether the customer currently consents to contact on <paramref name="channel"/> for <paramref name="purpose"/>.</summary>
-    public bool IsGranted(ContactChannel channel, ContactPurpose purpose) => Find(channel, purpose)?.Status == ConsentStatus.Granted;
-
-    /// <summary>Adds a decision unless the set already holds a later one for the same channel and purpose.</summary>
-    public ConsentSet With(ConsentDecision decision)
+    /// <summary>Records a decision (nothing changes when the very same decision is already recorded).</summary>
+    public ConsentLedger Append(ConsentDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        var index = IndexOf(decision.Channel, decision.Purpose);
-        if (index >= 0)
+        var index = _decisions.Length;
+        while (index > 0 && ConsentDecision.Compare(_decisions[index - 1], decision) > 0)
         {
-            var current = _decisions[index];
-            return decision.Supersedes(current) ? new ConsentSet(_decisions.SetItem(index, decision)) : this;
+            index--;
         }
 
-        return new ConsentSet(_decisions.Insert(~index, decision));
+        return Contains(_decisions, decision) ? this : new ConsentLedger(_decisions.Insert(index, decision));
     }
 
-    /// <summary>Combines two sets: for each channel and purpose the latest decision wins.</summary>
-    public ConsentSet Merge(ConsentSet other)
+    /// <summary>Records that the customer granted consent on a channel for a purpose.</summary>
+    /// <param name="channel">The channel.</param>
+    /// <param name="purpose">The purpose.</param>
+    /// <param name="at">When the customer decided.</param>
+    /// <param name="source">How (form, call, message …).</param>
+    /// <param name="recordedBy">Who recorded it.</param>
+    public ConsentLedger Grant(ContactChannel channel, ContactPurpose purpose, Instant at, string? source = null, string? recordedBy = null)
+        => Append(new ConsentDecision(channel, purpose, ConsentStatus.Granted, at, source, recordedBy));
+
+    /// <summary>Records that the customer withdrew consent on a channel for a purpose — as easy as granting it.</summary>
+    /// <param name="channel">The channel.</param>
+    /// <param name="purpose">The purpose.</param>
+    /// <param name="at">When the customer decided.</param>
+    /// <param name="source">How (form, call, message …).</param>
+    /// <param name="recordedBy">Who recorded it.</param>
+    public ConsentLedger Withdraw(ContactChannel channel, ContactPurpose purpose, Instant at, string? source = null, string? recordedBy = null)
+        => Append(new ConsentDecision(channel, purpose, ConsentStatus.Withdrawn, at, source, recordedBy));
+
+    /// <summary>
+    /// Records a withdrawal for every channel (and purpose, unless <paramref name="purpose"/> is given) where consent
+    /// is in force at <paramref name="at"/> — "stop contacting me" in one call.
+    /// </summary>
+    public ConsentLedger WithdrawAll(Instant at, ContactPurpose? purpose = null, string? source = null, string? recordedBy = null)
+    {
+        var ledger = this;
+        foreach (var decision in InForce(at))
+        {
+            if (decision.Status == ConsentStatus.Granted && (purpose is null || decision.Purpose == purpose))
+            {
+                ledger = ledger.Withdraw(decision.Channel, decision.Purpose, at, source, recordedBy);
+            }
+        }
+
+        return ledger;
+    }
+
+    /// <summary>Combines two ledgers: every decision of both, each once.</summary>
+    public ConsentLedger Merge(ConsentLedger other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var result = this;
-        foreach (var decision in other._decisions)
-        {
-            result = result.With(decision);
-        }
-
-        return result;
+        return other.IsEmpty ? this : IsEmpty ? other : From(_decisions.Concat(other._decisions));
     }
+
+    /// <summary>The decision in force now for a channel and purpose, or <see langword="null"/> when none was ever recorded.</summary>
+    public ConsentDecision? Find(ContactChannel channel, ContactPurpose purpose) => Find(channel, purpose, null);
+
+    /// <summary>
+    /// The decision that was in force at <paramref name="instant"/> for a channel and purpose (the last one made at or
+    /// before it), or <see langword="null"/> when none had been made by then.
+    /// </summary>
+    public ConsentDecision? FindAt(ContactChannel channel, ContactPurpose purpose, Instant instant) => Find(channel, purpose, instant);
+
+    /// <summary>Whether the customer consents now to contact on <paramref name="channel"/> for <paramref name="purpose"/>.</summary>
+    public bool IsGranted(ContactChannel channel, ContactPurpose purpose) => Find(channel, purpose, null)?.Status == ConsentStatus.Granted;
+
+    /// <summary>Whether the customer consented at <paramref name="instant"/> to contact on <paramref name="channel"/> for <paramref name="purpose"/>.</summary>
+    public bool IsGrantedAt(ContactChannel channel, ContactPurpose purpose, Instant instant) => Find(channel, purpose, instant)?.Status == ConsentStatus.Granted;
+
+    /// <summary>The decisions in force at <paramref name="instant"/>, one per channel and purpose, sorted by channel and purpose.</summary>
+    public IReadOnlyList<ConsentDecision> CurrentAt(Instant instant) => InForce(instant);
+
+    /// <summary>Every decision for one channel and purpose, oldest first: the proof of what was in force when.</summary>
+    public IEnumerable<ConsentDecision> History(ContactChannel channel, ContactPurpose purpose)
+        => _decisions.Where(d => d.Channel == channel && d.Purpose == purpose);
+
+    /// <summary>The latest instant at which a decision was made, or <see langword="null"/> for an empty ledger.</summary>
+    public Instant? LastDecisionAt => _decisions.IsEmpty ? null : _decisions[^1].At;
 
     /// <inheritdoc/>
     public IEnumerator<ConsentDecision> GetEnumerator() => ((IEnumerable<ConsentDecision>)_decisions).GetEnumerator();
@@ -147,10 +243,10 @@ public sealed class ConsentSet : IReadOnlyCollection<ConsentDecision>, IEquatabl
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <inheritdoc/>
-    public bool Equals(ConsentSet? other) => other is not null && _decisions.AsSpan().SequenceEqual(other._decisions.AsSpan());
+    public bool Equals(ConsentLedger? other) => other is not null && _decisions.AsSpan().SequenceEqual(other._decisions.AsSpan());
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as ConsentSet);
+    public override bool Equals(object? obj) => Equals(obj as ConsentLedger);
 
     /// <inheritdoc/>
     public override int GetHashCode()
@@ -164,34 +260,48 @@ public sealed class ConsentSet : IReadOnlyCollection<ConsentDecision>, IEquatabl
         return hash.ToHashCode();
     }
 
-    /// <summary>Lists the decisions, e.g. <c>Sms/Marketing=Granted, Email/Marketing=Withdrawn</c>.</summary>
-    public override string ToString() => string.Join(", ", _decisions.Select(d => $"{d.Channel}/{d.Purpose}={d.Status}"));
+    /// <summary>Lists the decisions in force, e.g. <c>Sms/Marketing=Granted, Email/Marketing=Withdrawn</c>.</summary>
+    public override string ToString() => string.Join(", ", Current.Select(d => $"{d.Channel}/{d.Purpose}={d.Status}"));
 
-    private int IndexOf(ContactChannel channel, ContactPurpose purpose)
+    private static bool Contains(IEnumerable<ConsentDecision> decisions, ConsentDecision decision)
     {
-        int lo = 0, hi = _decisions.Length - 1;
-        var key = Key(channel, purpose);
-        while (lo <= hi)
+        foreach (var d in decisions)
         {
-            var mid = (lo + hi) >>> 1;
-            var cmp = Key(_decisions[mid].Channel, _decisions[mid].Purpose).CompareTo(key);
-            if (cmp == 0)
+            if (d.Equals(decision))
             {
-                return mid;
-            }
-
-            if (cmp < 0)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
+                return true;
             }
         }
 
-        return ~lo;
+        return false;
     }
 
-    private static int Key(ContactChannel channel, ContactPurpose purpose) => ((int)channel * 8) + (int)purpose;
+    private ConsentDecision? Find(ContactChannel channel, ContactPurpose purpose, Instant? instant)
+    {
+        // In ledger order the last decision for a key supersedes every earlier one.
+        for (var i = _decisions.Length - 1; i >= 0; i--)
+        {
+            var d = _decisions[i];
+            if (d.Channel == channel && d.Purpose == purpose && (instant is null || d.At <= instant.Value))
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
+
+    private ConsentDecision[] InForce(Instant? instant)
+    {
+        var latest = new SortedDictionary<(ContactChannel, ContactPurpose), ConsentDecision>();
+        foreach (var d in _decisions)
+        {
+            if (instant is null || d.At <= instant.Value)
+            {
+                latest[(d.Channel, d.Purpose)] = d;
+            }
+        }
+
+        return [.. latest.Values];
+    }
 }

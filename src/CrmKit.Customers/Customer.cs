@@ -60,7 +60,7 @@ public sealed record Customer
 
             field = attributes.WithComparers(StringComparer.Ordinal);
         }
-    } = ImmutableSortedDictionary.Create<string, AttributeValue>(StringComparer.Ordinal);
+    } = NoAttributes;
 
     /// <summary>How the customer first came to the shop, if known.</summary>
     public AcquisitionSource? Source { get; init => field = Guard.Defined(value, "acquisition source"); }
@@ -71,8 +71,8 @@ public sealed record Customer
     /// <summary>The lifecycle stage. Default: acquisition (the shop has the customer's details).</summary>
     public LifecycleStage Stage { get; init => field = Guard.Defined(value, "lifecycle stage"); } = LifecycleStage.Acquisition;
 
-    /// <summary>The current consent per channel and purpose.</summary>
-    public ConsentSet Consents { get; init => field = value ?? ConsentSet.Empty; } = ConsentSet.Empty;
+    /// <summary>The consent ledger: every grant and withdrawal per channel and purpose, from which the consent in force is derived.</summary>
+    public ConsentLedger Consents { get; init => field = value ?? ConsentLedger.Empty; } = ConsentLedger.Empty;
 
     /// <summary>Identifiers of customers that were merged into this one (see <see cref="Identity.CustomerMerge"/>).</summary>
     public ImmutableArray<CustomerId> MergedIds { get; init => field = [.. Guard.OrEmpty(value).Distinct().Order()]; } = [];
@@ -93,6 +93,18 @@ public sealed record Customer
         }
     } = CustomerHistory.Empty;
 
+    /// <summary>
+    /// The record of this customer's erasure, or <see langword="null"/> while the customer is not erased; see
+    /// <see cref="Privacy.PersonalDataEraser"/>.
+    /// </summary>
+    public Privacy.ErasureRecord? Erasure { get; init; }
+
+    /// <summary>Whether the customer's personal data was erased.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsErased => Erasure is not null;
+
+    internal static ImmutableSortedDictionary<string, AttributeValue> NoAttributes { get; } = ImmutableSortedDictionary.Create<string, AttributeValue>(StringComparer.Ordinal);
+
     /// <summary>The customer's age in whole years on <paramref name="date"/>, or <see langword="null"/> without a birth date.</summary>
     public int? AgeOn(LocalDate date)
         => BirthDate is { } birth && birth <= date ? Period.Between(birth, date, PeriodUnits.Years).Years : null;
@@ -109,8 +121,8 @@ public sealed record Customer
     /// <summary>Returns a copy with an attribute set (replacing any value of that name).</summary>
     public Customer WithAttribute(string name, AttributeValue value) => this with { Attributes = Attributes.SetItem(Guard.NotBlank(name, "attribute name"), value) };
 
-    /// <summary>Returns a copy with a consent decision recorded (ignored if a later one exists for that channel and purpose).</summary>
-    public Customer WithConsent(ConsentDecision decision) => this with { Consents = Consents.With(decision) };
+    /// <summary>Returns a copy with a consent decision appended to the ledger (a later decision for that channel and purpose, if any, stays in force).</summary>
+    public Customer WithConsent(ConsentDecision decision) => this with { Consents = Consents.Append(decision) };
 
     /// <summary>Returns a copy with an order added (or replaced by id).</summary>
     public Customer WithOrder(Order order) => this with { History = History.WithOrder(order) };
@@ -123,7 +135,7 @@ public sealed record Customer
            && Gender == other.Gender && IncomeTier == other.IncomeTier && Equals(Location, other.Location)
            && Tags.SequenceEqual(other.Tags) && Attributes.SequenceEqual(other.Attributes) && Source == other.Source
            && Equals(TimeZone, other.TimeZone) && Stage == other.Stage && Consents.Equals(other.Consents)
-           && MergedIds.SequenceEqual(other.MergedIds) && History.Equals(other.History);
+           && MergedIds.SequenceEqual(other.MergedIds) && History.Equals(other.History) && Equals(Erasure, other.Erasure);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Id, DisplayName, CreatedAt, Phones.Length, History);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace CrmKit.Customers;
 
@@ -6,7 +7,7 @@ namespace CrmKit.Customers;
 /// Masks personal data for logs, messages and <c>ToString</c>: enough is kept to tell values apart by eye,
 /// not enough to contact or identify the person.
 /// </summary>
-public static class PersonalData
+public static partial class PersonalData
 {
     /// <summary>Masks a name: the first letter of each word is kept (<c>Nguyễn Văn An</c> → <c>N***** V** A*</c>).</summary>
     public static string MaskName(string? name)
@@ -53,4 +54,61 @@ public static class PersonalData
 
     /// <summary>Masks a phone number: the country code, the first and the last two digits are kept (<c>+84 9** *** *78</c>).</summary>
     public static string MaskPhone(PhoneNumber phone) => phone.Format(PhoneNumberFormat.Masked);
+
+    /// <summary>
+    /// Masks every phone number and email address found in free text, e.g. an error message built from a file's
+    /// cell: <c>call 0901 234 567</c> → <c>call 0*** *** *67</c>, <c>an@example.com</c> → <c>a***@example.com</c>.
+    /// </summary>
+    /// <remarks>
+    /// A phone number is recognised as <c>+</c> and 8 to 15 digits, <c>0</c> and 8 to 10 more digits, or <c>84</c> and
+    /// 9 digits, with up to two spaces, dots, dashes or brackets between digits, and no digit or letter right before
+    /// or after. Dates, amounts and ordinary identifiers are left alone. Names cannot be recognised in free text: CrmKit
+    /// masks them where it writes them (<see cref="MaskName"/>).
+    /// </remarks>
+    public static string Redact(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var result = EmailPattern().Replace(text, m => MaskEmail(m.Value));
+        return PhonePattern().Replace(result, m => MaskDigits(m.Value));
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds something <see cref="Redact"/> would mask.</summary>
+    public static bool ContainsContactData(string? text)
+        => !string.IsNullOrEmpty(text) && (EmailPattern().IsMatch(text) || PhonePattern().IsMatch(text));
+
+    // Keeps the leading '+' or first digit and the last two digits; separators stay where they were.
+    private static string MaskDigits(string value)
+    {
+        var digits = 0;
+        foreach (var c in value)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        var chars = value.ToCharArray();
+        var seen = 0;
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsAsciiDigit(chars[i]))
+            {
+                seen++;
+                if (seen > 1 && seen <= digits - 2)
+                {
+                    chars[i] = '*';
+                }
+            }
+        }
+
+        return new string(chars);
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(\.[\p{L}\p{N}\-]+)+", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}+])(\(?\+\d(?:[ .\-()]{0,2}\d){7,14}|\(?0\d(?:[ .\-()]{0,2}\d){7,9}|84\d(?:[ .\-()]{0,2}\d){8})(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    private static partial Regex PhonePattern();
 }

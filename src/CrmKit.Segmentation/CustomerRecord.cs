@@ -116,7 +116,7 @@ public sealed class CustomerRecord
             Tags = [.. customer.Tags],
             TagKeys = [.. customer.Tags.Select(TextFold.ForMatching)],
             Attributes = [.. customer.Attributes.Select(a => AttributeRecord.From(a.Key, a.Value))],
-            Consents = [.. customer.Consents.Select(c => new ConsentRecord { Channel = c.Channel, Purpose = c.Purpose, Granted = c.Status == ConsentStatus.Granted })],
+            Consents = [.. customer.Consents.Current.Select(c => new ConsentRecord { Channel = c.Channel, Purpose = c.Purpose, Granted = c.Status == ConsentStatus.Granted })],
             Orders = [.. customer.History.Orders.Select(OrderRecord.From)],
         };
         record.Apply(scores);

@@ -9,8 +9,8 @@ public sealed class ContactPolicyTests
 
     private static Instant Local(int day, int hour, int minute = 0) => new LocalDateTime(2026, 11, day, hour, minute).InZoneStrictly(Hcm).ToInstant();
 
-    private static ConsentSet Granted(params ContactChannel[] channels)
-        => ConsentSet.From(channels.Select(c => new ConsentDecision(c, ContactPurpose.Marketing, ConsentStatus.Granted, Instant.FromUtc(2025, 1, 1, 0, 0))));
+    private static ConsentLedger Granted(params ContactChannel[] channels)
+        => ConsentLedger.From(channels.Select(c => new ConsentDecision(c, ContactPurpose.Marketing, ConsentStatus.Granted, Instant.FromUtc(2025, 1, 1, 0, 0))));
 
     [Fact]
     public void FourthMarketingSms_In24Hours_IsDeferred_UntilTheFirstLeavesTheWindow()
@@ -22,14 +22,14 @@ public sealed class ContactPolicyTests
         Assert.Equal("Sms cap: 3 marketing per 24 h", d.Reason);
 
         // Service messages are exempt from caps.
-        var service = Vn.Decide(ContactChannel.Sms, ContactPurpose.Transactional, Local(10, 18), Hcm, ConsentSet.Empty, sent);
+        var service = Vn.Decide(ContactChannel.Sms, ContactPurpose.Transactional, Local(10, 18), Hcm, ConsentLedger.Empty, sent);
         Assert.Equal(new ContactDecision(ContactVerdict.Allowed, Local(10, 18), null), service);
     }
 
     [Fact]
     public void QuietHours_ApplyToEveryPurpose_InTheCustomersZone()
     {
-        var late = Vn.Decide(ContactChannel.Sms, ContactPurpose.Transactional, Local(10, 22, 30), Hcm, ConsentSet.Empty, []);
+        var late = Vn.Decide(ContactChannel.Sms, ContactPurpose.Transactional, Local(10, 22, 30), Hcm, ConsentLedger.Empty, []);
         Assert.Equal(new ContactDecision(ContactVerdict.Deferred, Local(11, 7), "outside Sms hours 07:00–22:00"), late);
         var call = Vn.Decide(ContactChannel.PhoneCall, ContactPurpose.Marketing, Local(10, 17), Hcm, Granted(ContactChannel.PhoneCall), []);
         Assert.Equal(Local(11, 8), call.SendAt);
@@ -39,19 +39,19 @@ public sealed class ContactPolicyTests
     [Fact]
     public void Consent_MarketingNeedsAGrant_ServiceOnlyFailsOnWithdrawal()
     {
-        Assert.Equal(new ContactDecision(ContactVerdict.Skipped, null, "no marketing consent for Zalo"), Vn.Decide(ContactChannel.Zalo, ContactPurpose.Marketing, Local(10, 10), Hcm, ConsentSet.Empty, []));
-        var withdrawn = ConsentSet.From([new ConsentDecision(ContactChannel.Zalo, ContactPurpose.Transactional, ConsentStatus.Withdrawn, Instant.FromUtc(2026, 1, 1, 0, 0))]);
+        Assert.Equal(new ContactDecision(ContactVerdict.Skipped, null, "no marketing consent for Zalo"), Vn.Decide(ContactChannel.Zalo, ContactPurpose.Marketing, Local(10, 10), Hcm, ConsentLedger.Empty, []));
+        var withdrawn = ConsentLedger.From([new ConsentDecision(ContactChannel.Zalo, ContactPurpose.Transactional, ConsentStatus.Withdrawn, Instant.FromUtc(2026, 1, 1, 0, 0))]);
         Assert.Equal(ContactVerdict.Skipped, Vn.Decide(ContactChannel.Zalo, ContactPurpose.Transactional, Local(10, 10), Hcm, withdrawn, []).Verdict);
-        Assert.True(ContactPolicy.ConsentAllows(ConsentSet.Empty, ContactChannel.InPerson, ContactPurpose.Marketing));
+        Assert.True(ContactPolicy.ConsentAllows(ConsentLedger.Empty, ContactChannel.InPerson, ContactPurpose.Marketing));
     }
 
     [Fact]
     public void BlockedAction_Skip_Or_DropAfterDeadline()
     {
         var skip = Vn with { OnBlocked = BlockedActionHandling.Skip };
-        Assert.Equal(new ContactDecision(ContactVerdict.Skipped, null, "outside Sms hours 07:00–22:00"), skip.Decide(ContactChannel.Sms, ContactPurpose.Transactional, Local(10, 23), Hcm, ConsentSet.Empty, []));
+        Assert.Equal(new ContactDecision(ContactVerdict.Skipped, null, "outside Sms hours 07:00–22:00"), skip.Decide(ContactChannel.Sms, ContactPurpose.Transactional, Local(10, 23), Hcm, ConsentLedger.Empty, []));
         var tight = Vn with { DeferDeadline = Duration.FromHours(2) };
-        var dropped = tight.Decide(ContactChannel.Sms, ContactPurpose.Transactional, Local(10, 23), Hcm, ConsentSet.Empty, []);
+        var dropped = tight.Decide(ContactChannel.Sms, ContactPurpose.Transactional, Local(10, 23), Hcm, ConsentLedger.Empty, []);
         Assert.Equal(ContactVerdict.Dropped, dropped.Verdict);
         Assert.StartsWith("outside Sms hours 07:00–22:00; next allowed", dropped.Reason, StringComparison.Ordinal);
     }

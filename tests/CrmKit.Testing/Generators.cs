@@ -72,7 +72,8 @@ public static class Generators
         from status in Gen.Elements(ConsentStatus.Granted, ConsentStatus.Withdrawn)
         from at in Instant
         from source in Gen.Elements<string?>(null, "form", "call", "zalo message")
-        select new ConsentDecision(channel, purpose, status, at, source);
+        from recordedBy in Gen.Elements<string?>(null, "self-service", "NV01")
+        select new ConsentDecision(channel, purpose, status, at, source, recordedBy);
 
     /// <summary>An attribute value of any kind.</summary>
     public static Gen<AttributeValue> Attribute { get; } = Gen.OneOf(
@@ -120,7 +121,7 @@ public static class Generators
             Source = source,
             TimeZone = zone,
             Stage = stage,
-            Consents = ConsentSet.From(consents),
+            Consents = ConsentLedger.From(consents),
             History = history,
         };
 

@@ -410,7 +410,7 @@ internal sealed class StoreGenerator
             Source = person.Source,
             TimeZone = person.TimeZone,
             Stage = completed switch { 0 => LifecycleStage.Acquisition, 1 => LifecycleStage.Conversion, < 5 => LifecycleStage.Retention, _ => LifecycleStage.Loyalty },
-            Consents = ConsentSet.From(person.Consents),
+            Consents = ConsentLedger.From(person.Consents),
             History = history,
         };
     }

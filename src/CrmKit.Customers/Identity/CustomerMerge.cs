@@ -30,8 +30,8 @@ public sealed record MergeResult(Customer Customer, ImmutableArray<MergeConflict
 public static class CustomerMerge
 {
     /// <summary>Merges <paramref name="duplicate"/> into <paramref name="survivor"/>.</summary>
-    /// <exception cref="MergeConflictException">The two are the same customer, or share an order, interaction,
-    /// feedback or ticket identifier with different contents.</exception>
+    /// <exception cref="MergeConflictException">The two are the same customer, either was erased, or they share an
+    /// order, interaction, feedback or ticket identifier with different contents.</exception>
     public static MergeResult Merge(Customer survivor, Customer duplicate)
     {
         ArgumentNullException.ThrowIfNull(survivor);
@@ -39,6 +39,11 @@ public static class CustomerMerge
         if (survivor.Id == duplicate.Id)
         {
             throw new MergeConflictException(survivor.Id, duplicate.Id, "a customer cannot be merged into itself.");
+        }
+
+        if (survivor.IsErased || duplicate.IsErased)
+        {
+            throw new MergeConflictException(survivor.Id, duplicate.Id, $"customer '{(survivor.IsErased ? survivor.Id : duplicate.Id)}' was erased; linking its history to anyone would undo the erasure.");
         }
 
         var conflicts = ImmutableArray.CreateBuilder<MergeConflict>();

@@ -80,7 +80,7 @@ public sealed class DuplicateFinder
     /// <summary>Creates a finder.</summary>
     public DuplicateFinder(DuplicateFinderOptions? options = null) => _options = options ?? DuplicateFinderOptions.Default;
 
-    /// <summary>Every pair of customers with evidence of being one person, strongest first, then by ids.</summary>
+    /// <summary>Every pair of customers with evidence of being one person, strongest first, then by ids. Erased customers are never matched.</summary>
     public IReadOnlyList<DuplicateMatch> FindMatches(IEnumerable<Customer> customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
@@ -88,6 +88,11 @@ public sealed class DuplicateFinder
         var buckets = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < list.Count; i++)
         {
+            if (list[i].IsErased)
+            {
+                continue; // nothing left to match on, and an erased customer must never be linked to anyone
+            }
+
             foreach (var key in Keys(list[i]))
             {
                 if (!buckets.TryGetValue(key, out var members))

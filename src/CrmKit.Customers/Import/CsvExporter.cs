@@ -50,12 +50,12 @@ public sealed class CsvExporter
             [x.Id.Value, x.line.Sku, x.line.ProductName, x.line.Quantity.ToString(CultureInfo.InvariantCulture), Number(x.line.UnitPrice.Amount), List(x.line.Tags)]);
     }
 
-    /// <summary>Writes the consents file.</summary>
+    /// <summary>Writes the consents file: every decision of every ledger, oldest first per customer.</summary>
     public void WriteConsents(TextWriter writer, IEnumerable<Customer> customers)
     {
         var k = _options.Consents;
-        Write(writer, [k.CustomerId, k.Channel, k.Purpose, k.Status, k.At, k.Source], customers.SelectMany(c => c.Consents.Select(d => (c.Id, d))), x =>
-            [x.Id.Value, Enum(x.d.Channel), Enum(x.d.Purpose), Enum(x.d.Status), Instant(x.d.At), x.d.Source]);
+        Write(writer, [k.CustomerId, k.Channel, k.Purpose, k.Status, k.At, k.Source, k.RecordedBy], customers.SelectMany(c => c.Consents.Select(d => (c.Id, d))), x =>
+            [x.Id.Value, Enum(x.d.Channel), Enum(x.d.Purpose), Enum(x.d.Status), Instant(x.d.At), x.d.Source, x.d.RecordedBy]);
     }
 
     /// <summary>Writes the interactions file.</summary>

@@ -169,7 +169,7 @@ public sealed record OrderLineColumns
     public string Tags { get; init; } = "tags";
 }
 
-/// <summary>Column names of the consents file. All but source are required.</summary>
+/// <summary>Column names of the consents file. All but source and recorded by are required.</summary>
 public sealed record ConsentColumns
 {
     /// <summary>Customer id.</summary>
@@ -189,6 +189,9 @@ public sealed record ConsentColumns
 
     /// <summary>How the decision was given.</summary>
     public string Source { get; init; } = "source";
+
+    /// <summary>Who recorded the decision (optional).</summary>
+    public string RecordedBy { get; init; } = "recorded_by";
 }
 
 /// <summary>Column names of the interactions file. Required: id, customer id, at, channel, direction, outcome.</summary>

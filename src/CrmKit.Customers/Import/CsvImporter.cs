@@ -149,7 +149,7 @@ public sealed class CsvImporter
 
             return table.RowFailed
                 ? default
-                : (customer, new ConsentDecision(channel!.Value, purpose!.Value, status!.Value, at!.Value, table.Text(k.Source)));
+                : (customer, new ConsentDecision(channel!.Value, purpose!.Value, status!.Value, at!.Value, table.Text(k.Source), table.Text(k.RecordedBy)));
         });
     }
 

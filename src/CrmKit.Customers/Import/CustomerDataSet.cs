@@ -134,7 +134,7 @@ public sealed class CustomerDataSet
             {
                 result.Add(customer with
                 {
-                    Consents = customer.Consents.Merge(ConsentSet.From(consentsBy[id])),
+                    Consents = customer.Consents.Merge(ConsentLedger.From(consentsBy[id])),
                     History = new CustomerHistory
                     {
                         Orders = OrderHistory.From(ordersBy[id]),

@@ -9,6 +9,9 @@ namespace CrmKit.Customers.Import;
 /// <param name="Reason">Why it was rejected (personal data masked).</param>
 public sealed record ImportIssue(string File, int Line, string? Column, string Reason)
 {
+    /// <summary>Why it was rejected, with any phone number or email address masked (<see cref="PersonalData.Redact"/>).</summary>
+    public string Reason { get; init; } = PersonalData.Redact(Reason);
+
     /// <summary><c>orders.csv:17: column 'placed_at': '31/02/2025' is not a date or date-time …</c></summary>
     public override string ToString()
         => $"{File}{(Line > 0 ? $":{Line}" : string.Empty)}: {(Column is null ? string.Empty : $"column '{Column}': ")}{Reason}";

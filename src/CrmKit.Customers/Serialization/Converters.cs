@@ -178,12 +178,12 @@ internal sealed class AttributeValueJsonConverter : JsonConverter<AttributeValue
 }
 
 /// <summary>A consent set is written as the array of its current decisions.</summary>
-internal sealed class ConsentSetJsonConverter : JsonConverter<ConsentSet>
+internal sealed class ConsentLedgerJsonConverter : JsonConverter<ConsentLedger>
 {
-    public override ConsentSet Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        => ConsentSet.From(JsonSerializer.Deserialize<ImmutableArray<ConsentDecision>>(ref reader, options));
+    public override ConsentLedger Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => ConsentLedger.From(JsonSerializer.Deserialize<ImmutableArray<ConsentDecision>>(ref reader, options));
 
-    public override void Write(Utf8JsonWriter writer, ConsentSet value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, ConsentLedger value, JsonSerializerOptions options)
         => JsonSerializer.Serialize(writer, value.ToImmutableArray(), options);
 }
 

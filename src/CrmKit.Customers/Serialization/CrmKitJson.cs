@@ -57,7 +57,7 @@ public static class CrmKitJson
         options.Converters.Add(new CurrencyJsonConverter());
         options.Converters.Add(new MoneyJsonConverter());
         options.Converters.Add(new AttributeValueJsonConverter());
-        options.Converters.Add(new ConsentSetJsonConverter());
+        options.Converters.Add(new ConsentLedgerJsonConverter());
         options.Converters.Add(new OrderHistoryJsonConverter());
         return options;
     }
