@@ -2,7 +2,10 @@ using System.Diagnostics.Metrics;
 using CrmKit.CareProcess;
 using CrmKit.Customers;
 using CrmKit.Customers.Import;
+using CrmKit.Customers.Privacy;
+using CrmKit.Customers.Store;
 using CrmKit.DependencyInjection;
+using CrmKit.Segmentation;
 using CrmKit.Review;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -104,5 +107,33 @@ public static class Snippets
         #endregion
 
         return figures;
+    }
+
+    /// <summary>docs/personal-data.md: a customer's requests — stop contacting me, give me my data, forget me.</summary>
+    public static async Task<(bool ZaloAllowedInMarch, string Export, ErasureOutcome Outcome, Customer Erased)> PersonalDataRequests(
+        IServiceProvider services, CustomerId id, CrmKit.Segmentation.SegmentCatalog segmentCatalog, CrmKit.Segmentation.SegmentMembership membership, IEnumerable<ProcessSnapshot> snapshots)
+    {
+        #region personal-data
+        var store = services.GetRequiredService<ICustomerStore>();
+        var privacy = services.GetRequiredService<PersonalDataService>();
+
+        // "Stop sending me offers": one call records a withdrawal for every consent in force.
+        await privacy.WithdrawAllConsentAsync(id, source: "Zalo message", recordedBy: "NV07");
+
+        // The ledger still proves what was in force at any past instant.
+        var customer = (await store.FindAsync(id))!.Value.Value;
+        var march = Instant.FromUtc(2026, 3, 15, 0, 0);
+        var zaloAllowedInMarch = customer.Consents.IsGrantedAt(ContactChannel.Zalo, ContactPurpose.Marketing, march);
+
+        // "Send me my data": one JSON document with everything held, segments and care-process state added.
+        var export = (await privacy.ExportAsync(id))!;
+        var json = export.WithSegments(segmentCatalog, membership).WithCareProcesses(snapshots).ToJson();
+
+        // "Forget me": personal fields go, order amounts and dates stay for revenue and CLV figures.
+        var result = await privacy.EraseAsync(id, reference: "DSR-2026-0042");
+        Console.WriteLine($"{result.Outcome}: {result.Customer!.Value.Value}"); // Erased: Customer KH0042 (erased)
+        #endregion
+
+        return (zaloAllowedInMarch, json, result.Outcome, result.Customer!.Value.Value);
     }
 }

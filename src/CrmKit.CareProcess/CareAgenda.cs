@@ -8,6 +8,14 @@ namespace CrmKit.CareProcess;
 /// <summary>What the agenda needs to know about one customer.</summary>
 public sealed record CareSubject
 {
+    /// <summary>The members, with a customer id that is a phone number or email masked (<see cref="PersonalData.Redact"/>).</summary>
+    public override string ToString()
+    {
+        var builder = new System.Text.StringBuilder("CareSubject { ");
+        PrintMembers(builder);
+        return PersonalData.Redact(builder.Append(" }").ToString());
+    }
+
     /// <summary>
     /// The subject of a customer: their zone (else <paramref name="shopZone"/>), segments, consents, birthday, joining date
     /// and the instants of their first and last completed orders.
@@ -95,7 +103,16 @@ public enum AgendaStatus
 /// <param name="Status">Due, deferred, skipped or dropped.</param>
 /// <param name="Reason">Why it is not simply due.</param>
 /// <param name="IdempotencyKey">customer/plan/cadence/local date: the same occurrence always has the same key, so a retry never sends twice.</param>
-public sealed record AgendaItem(string CustomerId, string PlanId, string CadenceId, CareAction Action, Instant DueAt, Instant? SendAt, AgendaStatus Status, string? Reason, string IdempotencyKey);
+public sealed record AgendaItem(string CustomerId, string PlanId, string CadenceId, CareAction Action, Instant DueAt, Instant? SendAt, AgendaStatus Status, string? Reason, string IdempotencyKey)
+{
+    /// <summary>The members, with a customer id that is a phone number or email masked (<see cref="PersonalData.Redact"/>).</summary>
+    public override string ToString()
+    {
+        var builder = new System.Text.StringBuilder("AgendaItem { ");
+        PrintMembers(builder);
+        return PersonalData.Redact(builder.Append(" }").ToString());
+    }
+}
 
 /// <summary>
 /// Computes what is due: for each customer, the occurrences of the cadences of every care plan covering them whose

@@ -140,8 +140,8 @@ public sealed record Customer
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Id, DisplayName, CreatedAt, Phones.Length, History);
 
-    /// <summary>The id and the masked name, e.g. <c>Customer KH001 N***** V** A*</c>.</summary>
-    public override string ToString() => $"Customer {Id} {PersonalData.MaskName(DisplayName)}";
+    /// <summary>The id and the masked name, e.g. <c>Customer KH001 N***** V** A*</c> (an id that is a phone number or email is masked too).</summary>
+    public override string ToString() => IsErased ? $"Customer {Id} (erased)" : $"Customer {Id} {PersonalData.MaskName(DisplayName)}";
 
     private static ImmutableArray<T> Distinct<T>(ImmutableArray<T> values, string field)
         where T : struct, IEquatable<T>

@@ -47,8 +47,12 @@ public readonly record struct CustomerId(string Value) : IIdentifier<CustomerId>
     /// <inheritdoc/>
     public int CompareTo(CustomerId other) => Identifier.Compare(Value, other.Value);
 
-    /// <inheritdoc/>
-    public override string ToString() => Value;
+    /// <summary>
+    /// The identifier for display, with a phone number or email address in it masked
+    /// (<see cref="PersonalData.Redact"/>) — many shops key customers by phone number. <see cref="Value"/> is the
+    /// identifier itself.
+    /// </summary>
+    public override string ToString() => PersonalData.Redact(Value);
 }
 
 /// <summary>Identifies an order. Order identifiers are unique across the whole shop, not per customer.</summary>

@@ -155,6 +155,9 @@ public sealed record Interaction
 
     /// <summary>The staff member who handled it, if recorded.</summary>
     public string? StaffId { get; init => field = Guard.TrimToNull(value); }
+
+    /// <summary>The ids, time and kind, without the subject (free text may hold personal data): <c>Interaction I1 of KH1 at … (Zalo Outbound Reached)</c>.</summary>
+    public override string ToString() => $"Interaction {Id} of {CustomerId} at {At} ({Channel} {Direction} {Outcome})";
 }
 
 /// <summary>
@@ -219,6 +222,9 @@ public sealed record Feedback : IJsonOnDeserialized
 
     /// <summary>The customer's comment, if any.</summary>
     public string? Comment { get; init => field = Guard.TrimToNull(value); }
+
+    /// <summary>The ids, time, kind and score, without the comment (free text may hold personal data).</summary>
+    public override string ToString() => $"Feedback {Id} of {CustomerId} at {At} ({Kind} {Score})";
 
     /// <summary>The order it is about, if any.</summary>
     public OrderId? OrderId { get; init; }

@@ -76,6 +76,34 @@ public static partial class PersonalData
         return PhonePattern().Replace(result, m => MaskDigits(m.Value));
     }
 
+    /// <summary>
+    /// Masks <paramref name="text"/> with <see cref="MaskName"/> when it looks like a person's name — two to six words
+    /// of letters only, as in <c>Nguyễn Thị Minh Khai</c> — and returns it unchanged otherwise.
+    /// </summary>
+    public static string MaskIfName(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length is < 2 or > 6)
+        {
+            return text;
+        }
+
+        foreach (var word in words)
+        {
+            foreach (var c in word)
+            {
+                var category = char.GetUnicodeCategory(c);
+                if (!char.IsLetter(c) && category is not System.Globalization.UnicodeCategory.NonSpacingMark and not System.Globalization.UnicodeCategory.SpacingCombiningMark && c is not '\'' and not '-' and not '.')
+                {
+                    return text;
+                }
+            }
+        }
+
+        return MaskName(text);
+    }
+
     /// <summary>Whether <paramref name="text"/> holds something <see cref="Redact"/> would mask.</summary>
     public static bool ContainsContactData(string? text)
         => !string.IsNullOrEmpty(text) && (EmailPattern().IsMatch(text) || PhonePattern().IsMatch(text));

@@ -79,6 +79,21 @@ public sealed class CrmKitBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds <see cref="PersonalDataService"/>: data-subject requests (export, erasure, withdrawal of every consent)
+    /// and the retention policy over the registered <see cref="ICustomerStore"/>.
+    /// </summary>
+    public CrmKitBuilder AddPersonalData() => AddPersonalData(_ => { });
+
+    /// <summary>Adds <see cref="PersonalDataService"/> and adjusts its settings (retention).</summary>
+    public CrmKitBuilder AddPersonalData(Action<PersonalDataSettings> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure<CrmKitOptions>(o => configure(o.PersonalData));
+        Services.TryAddSingleton<PersonalDataService>();
+        return this;
+    }
+
     /// <summary>Adds <see cref="CustomerValueService"/> (BG/NBD and Gamma-Gamma on weekly summaries by default).</summary>
     public CrmKitBuilder AddClv() => AddClv(_ => { });
 

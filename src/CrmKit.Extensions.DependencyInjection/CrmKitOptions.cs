@@ -3,6 +3,7 @@ using CrmKit.CareProcess;
 using CrmKit.Clv.Models;
 using CrmKit.Clv.Summaries;
 using CrmKit.Customers;
+using CrmKit.Customers.Privacy;
 using CrmKit.Segmentation;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -29,6 +30,9 @@ public sealed class CrmKitOptions
 
     /// <summary>Customer-lifetime-value settings.</summary>
     public ClvSettings Clv { get; set; } = new();
+
+    /// <summary>Personal-data settings (<c>CrmKit:PersonalData</c>).</summary>
+    public PersonalDataSettings PersonalData { get; set; } = new();
 
     /// <summary>The zone named by <see cref="TimeZone"/> (valid after validation).</summary>
     public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[TimeZone];
@@ -91,6 +95,21 @@ public sealed class ClvSettings
         Value = new ClvOptions { Horizon = Horizon, DiscountRate = DiscountRate, Margin = Margin },
         Fit = new FitOptions { Penalizer = Penalizer },
     };
+}
+
+/// <summary>Personal-data settings (<c>CrmKit:PersonalData</c>).</summary>
+public sealed class PersonalDataSettings
+{
+    /// <summary>
+    /// How many years a customer may stay inactive before the retention policy applies; <see langword="null"/> (the
+    /// default) means no retention policy — the shop must then decide one (see docs/personal-data.md).
+    /// </summary>
+    public int? RetentionYears { get; set; }
+
+    /// <summary>What the retention policy does: <c>Flag</c> (default) or <c>Erase</c>.</summary>
+    public RetentionAction RetentionAction { get; set; } = RetentionAction.Flag;
+
+    internal RetentionPolicy? ToPolicy() => RetentionYears is { } years ? new RetentionPolicy { InactiveFor = Period.FromYears(years), Action = RetentionAction } : null;
 }
 
 /// <summary>Checks every CrmKit setting and reports all problems at once, each with its configuration path.</summary>
@@ -163,6 +182,10 @@ internal sealed class CrmKitOptionsValidator : IValidateOptions<CrmKitOptions>
         Check(clv.DiscountRate is >= 0 and < 1, "Clv:DiscountRate", string.Create(inv, $"{clv.DiscountRate} is not in [0, 1)."));
         Check(clv.Margin is > 0 and <= 1, "Clv:Margin", string.Create(inv, $"{clv.Margin} is not in (0, 1]."));
         Check(clv.Penalizer >= 0 && double.IsFinite(clv.Penalizer), "Clv:Penalizer", string.Create(inv, $"{clv.Penalizer} is not a finite number ≥ 0."));
+
+        var personal = options.PersonalData;
+        Check(personal.RetentionYears is null or > 0, "PersonalData:RetentionYears", string.Create(inv, $"{personal.RetentionYears} is not a positive number of years."));
+        Check(Enum.IsDefined(personal.RetentionAction), "PersonalData:RetentionAction", $"'{personal.RetentionAction}' is not Flag or Erase.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

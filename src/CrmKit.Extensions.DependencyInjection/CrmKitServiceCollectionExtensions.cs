@@ -7,7 +7,7 @@ public static class CrmKitServiceCollectionExtensions
 {
     /// <summary>Adds every part of CrmKit with its defaults (segmentation, care process, CLV).</summary>
     public static IServiceCollection AddCrmKit(this IServiceCollection services)
-        => services.AddCrmKit(crm => crm.AddSegmentation().AddCareProcess().AddClv());
+        => services.AddCrmKit(crm => crm.AddSegmentation().AddCareProcess().AddClv().AddPersonalData());
 
     /// <summary>
     /// Adds CrmKit's core services (clock, customer store, metrics, validated options) and the parts

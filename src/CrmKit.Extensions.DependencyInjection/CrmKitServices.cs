@@ -4,6 +4,8 @@ using System.Diagnostics.Metrics;
 using CrmKit.CareProcess;
 using CrmKit.Clv.Models;
 using CrmKit.Customers;
+using CrmKit.Customers.Privacy;
+using CrmKit.Customers.Store;
 using CrmKit.Segmentation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,6 +34,8 @@ public sealed class CrmKitMetrics : IDisposable
         ActionsScheduled = meter.CreateCounter<long>("crmkit.care.actions_scheduled", "{action}", "Care actions the contact policy lets go (due or deferred), by channel and status.");
         ActionsBlocked = meter.CreateCounter<long>("crmkit.care.actions_blocked", "{action}", "Care actions the contact policy stopped (skipped or dropped), by channel and status.");
         ClvFits = meter.CreateCounter<long>("crmkit.clv.fits", "{fit}", "CLV analyses run, by outcome (fitted or failed).");
+        Erasures = meter.CreateCounter<long>("crmkit.privacy.erasures", "{customer}", "Erasure requests, by basis and outcome (erased, already erased, not held).");
+        Exports = meter.CreateCounter<long>("crmkit.privacy.exports", "{export}", "Personal-data exports made.");
     }
 
     /// <summary>Segment rules evaluated (customers × segments).</summary>
@@ -48,6 +52,12 @@ public sealed class CrmKitMetrics : IDisposable
 
     /// <summary>CLV analyses, tagged <c>outcome</c>.</summary>
     public Counter<long> ClvFits { get; }
+
+    /// <summary>Erasure requests, tagged <c>basis</c> and <c>outcome</c>.</summary>
+    public Counter<long> Erasures { get; }
+
+    /// <summary>Personal-data exports made.</summary>
+    public Counter<long> Exports { get; }
 
     /// <inheritdoc/>
     public void Dispose() => _owned?.Dispose();
@@ -174,7 +184,78 @@ public sealed class CustomerValueService(IClock clock, IOptions<CrmKitOptions> o
     }
 }
 
-/// <summary>CrmKit's log events: counts and durations only, no personal data.</summary>
+/// <summary>
+/// Data-subject requests — export, erasure, "stop contacting me" — and the retention policy, over the registered
+/// <see cref="ICustomerStore"/>. Every request is logged (event 4001–4004) with the customer id masked when it looks
+/// like a phone number or email, and counted in the metrics, so the host has an audit trail without personal data.
+/// </summary>
+public sealed class PersonalDataService(ICustomerStore store, IClock clock, IOptions<CrmKitOptions> options, CrmKitMetrics metrics, ILogger<PersonalDataService>? logger = null)
+{
+    private readonly ILogger _logger = logger ?? NullLogger<PersonalDataService>.Instance;
+
+    /// <summary>The configured retention policy, or <see langword="null"/> when none is configured.</summary>
+    public RetentionPolicy? RetentionPolicy => options.Value.PersonalData.ToPolicy();
+
+    /// <summary>
+    /// Everything the store holds about a customer as a <see cref="PersonalDataExport"/> (add segments and care-process
+    /// state with its <c>WithSegments</c> / <c>WithCareProcesses</c> extensions), or <see langword="null"/> when nothing is held.
+    /// </summary>
+    public async ValueTask<PersonalDataExport?> ExportAsync(CustomerId id, CancellationToken cancellationToken = default)
+    {
+        var found = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        var shown = PersonalData.Redact(id.Value);
+        Log.Exported(_logger, shown, found is not null);
+        if (found is null)
+        {
+            return null;
+        }
+
+        metrics.Exports.Add(1);
+        return new PersonalDataExport { Customer = found.Value.Value, ExportedAt = clock.GetCurrentInstant() };
+    }
+
+    /// <summary>Erases a customer now (see <see cref="PrivacyStoreExtensions.EraseAsync"/>); idempotent.</summary>
+    /// <param name="id">The customer (or an id merged into it).</param>
+    /// <param name="reference">The request's reference, e.g. <c>DSR-2026-0042</c> (no personal data).</param>
+    /// <param name="basis">Why. Default: the customer asked.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async ValueTask<ErasureResult> EraseAsync(CustomerId id, string? reference = null, ErasureBasis basis = ErasureBasis.DataSubjectRequest, CancellationToken cancellationToken = default)
+    {
+        var result = await store.EraseAsync(id, new ErasureRecord(clock.GetCurrentInstant(), basis, reference), cancellationToken).ConfigureAwait(false);
+        metrics.Erasures.Add(1, new TagList { { "basis", basis.ToString() }, { "outcome", result.Outcome.ToString() } });
+        var shown = PersonalData.Redact(id.Value);
+        Log.Erased(_logger, shown, basis, result.Outcome);
+        return result;
+    }
+
+    /// <summary>Withdraws every consent in force now — "stop contacting me" — recording how and by whom.</summary>
+    public async ValueTask<Customer> WithdrawAllConsentAsync(CustomerId id, string? source = null, string? recordedBy = null, CancellationToken cancellationToken = default)
+    {
+        var stored = await store.WithdrawAllConsentAsync(id, clock.GetCurrentInstant(), null, source, recordedBy, cancellationToken).ConfigureAwait(false);
+        var shown = PersonalData.Redact(id.Value);
+        Log.ConsentWithdrawn(_logger, shown);
+        return stored.Value;
+    }
+
+    /// <summary>
+    /// Applies the configured retention policy now (see <see cref="PrivacyStoreExtensions.ApplyRetentionAsync"/>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No retention policy is configured (<c>CrmKit:PersonalData:RetentionYears</c>).</exception>
+    public async ValueTask<ImmutableArray<RetentionFinding>> ApplyRetentionAsync(CancellationToken cancellationToken = default)
+    {
+        var policy = RetentionPolicy ?? throw new InvalidOperationException("No retention policy is configured; set CrmKit:PersonalData:RetentionYears.");
+        var findings = await store.ApplyRetentionAsync(policy, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        if (policy.Action == RetentionAction.Erase)
+        {
+            metrics.Erasures.Add(findings.Length, new TagList { { "basis", nameof(ErasureBasis.RetentionPolicy) }, { "outcome", nameof(ErasureOutcome.Erased) } });
+        }
+
+        Log.Retention(_logger, findings.Length, policy.Action);
+        return findings;
+    }
+}
+
+/// <summary>CrmKit's log events: counts, durations, outcomes and (masked) ids only, no personal data.</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Classified {Customers} customers into {Segments} segments in {Milliseconds:F1} ms")]
@@ -188,4 +269,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "No CLV predictions: {Problems}")]
     public static partial void ClvFailed(ILogger logger, ImmutableArray<string> problems);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Erasure of customer {CustomerId} ({Basis}): {Outcome}")]
+    public static partial void Erased(ILogger logger, string customerId, ErasureBasis basis, ErasureOutcome outcome);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Personal-data export of customer {CustomerId}: {Found}")]
+    public static partial void Exported(ILogger logger, string customerId, bool found);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Every consent of customer {CustomerId} withdrawn")]
+    public static partial void ConsentWithdrawn(ILogger logger, string customerId);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Retention policy: {Customers} customers {Action}")]
+    public static partial void Retention(ILogger logger, int customers, RetentionAction action);
 }

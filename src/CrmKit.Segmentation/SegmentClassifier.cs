@@ -177,6 +177,10 @@ public sealed record MembershipChange(string CustomerId, ImmutableArray<string> 
     /// <summary>Whether anything changed.</summary>
     public bool IsEmpty => Entered.IsEmpty && Exited.IsEmpty;
 
-    /// <inheritdoc/>
-    public override string ToString() => IsEmpty ? $"{CustomerId}: no change" : $"{CustomerId}: +[{string.Join(", ", Entered)}] −[{string.Join(", ", Exited)}]";
+    /// <summary><c>KH001: +[vip] −[new]</c>, with a customer id that is a phone number or email masked.</summary>
+    public override string ToString()
+    {
+        var id = PersonalData.Redact(CustomerId);
+        return IsEmpty ? $"{id}: no change" : $"{id}: +[{string.Join(", ", Entered)}] −[{string.Join(", ", Exited)}]";
+    }
 }

@@ -1,5 +1,10 @@
 using System.Text.RegularExpressions;
+using CrmKit.Customers;
 using CrmKit.Customers.Import;
+using CrmKit.Customers.Privacy;
+using CrmKit.Customers.Store;
+using CrmKit.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection;
 using CrmKit.Docs.Snippets;
 using CrmKit.Segmentation;
 using NodaTime;
@@ -80,6 +85,7 @@ public partial class DocsTests
 
         Assert.Equal("Asia/Ho_Chi_Minh", options.Zone.Id);
         Assert.Equal((0.001, 0.3, 24), (options.Clv.Penalizer, options.Clv.Margin, options.Care.LookbackHours));
+        Assert.Equal((5, CrmKit.Customers.Privacy.RetentionAction.Flag), (options.PersonalData.RetentionYears, options.PersonalData.RetentionAction));
     }
 
     [Fact]
@@ -110,4 +116,38 @@ public partial class DocsTests
 
     [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
     private static partial Regex LinkPattern();
+
+    [Fact]
+    public async Task PersonalData_Requests_WithdrawExportAndErase()
+    {
+        var id = new CustomerId("KH0042");
+        var customer = new Customer
+        {
+            Id = id,
+            DisplayName = "Phạm Thu Trang",
+            CreatedAt = Instant.FromUtc(2026, 1, 5, 3, 0),
+            Phones = [PhoneNumber.Parse("0912 345 678")],
+            Consents = ConsentLedger.Empty.Grant(ContactChannel.Zalo, ContactPurpose.Marketing, Instant.FromUtc(2026, 1, 5, 3, 0), "shop counter", "NV02"),
+        }.WithOrder(new Order { Id = new OrderId("O-9"), CustomerId = id, PlacedAt = Instant.FromUtc(2026, 1, 5, 3, 10), Total = Money.Vnd(890_000m) });
+        await using var services = new ServiceCollection()
+            .AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 11, 29, 8, 0)))
+            .AddSingleton<ICustomerStore>(new InMemoryCustomerStore([customer]))
+            .AddCrmKit()
+            .BuildServiceProvider();
+        var process = CrmKit.CareProcess.BuiltInProcesses.All[0];
+        var snapshot = process.Start("KH0042/" + process.Id, Instant.FromUtc(2026, 1, 5, 3, 10)).Snapshot;
+
+        var (zaloInMarch, json, outcome, erased) = await Snippets.Snippets.PersonalDataRequests(
+            services, id, BuiltInSegments.Catalog, SegmentMembership.Of(BuiltInSegments.Catalog, ["new"]), [snapshot]);
+
+        Assert.True(zaloInMarch);
+        Assert.Contains("\"displayName\": \"Phạm Thu Trang\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"status\": \"withdrawn\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"name\": \"New customers\"", json, StringComparison.Ordinal);
+        Assert.Contains($"\"processId\": \"{process.Id}\"", json, StringComparison.Ordinal);
+        Assert.Equal(ErasureOutcome.Erased, outcome);
+        Assert.Equal("Customer KH0042 (erased)", erased.ToString());
+        Assert.Equal(890_000m, erased.History.Orders[0].Total.Amount);
+        Assert.Empty(erased.Phones);
+    }
 }

@@ -11,6 +11,7 @@ using NodaTime.Testing;
 
 namespace CrmKit.Extensions.DependencyInjection.Tests;
 
+[Collection(MeterListening.Name)] // listens to the process-wide CrmKit meter
 public class AddCrmKitTests
 {
     private static readonly Instant Now = Instant.FromUtc(2026, 10, 31, 12, 0);
@@ -102,6 +103,7 @@ public class AddCrmKitTests
             ["CrmKit:Clv:DiscountRate"] = "1.5",
             ["CrmKit:Clv:Margin"] = "0",
             ["CrmKit:Clv:Penalizer"] = "-0.1",
+            ["CrmKit:PersonalData:RetentionYears"] = "0",
         }).Build();
         using var provider = Build(s => s.AddCrmKit(crm => crm.Bind(configuration.GetSection("CrmKit")).AddSegmentation().AddClv()));
 
@@ -116,7 +118,8 @@ public class AddCrmKitTests
             + "CrmKit:Clv:Horizon: -1 is not a positive number of periods.; "
             + "CrmKit:Clv:DiscountRate: 1.5 is not in [0, 1).; "
             + "CrmKit:Clv:Margin: 0 is not in (0, 1].; "
-            + "CrmKit:Clv:Penalizer: -0.1 is not a finite number ≥ 0.",
+            + "CrmKit:Clv:Penalizer: -0.1 is not a finite number ≥ 0.; "
+            + "CrmKit:PersonalData:RetentionYears: 0 is not a positive number of years.",
             ex.Message);
     }
 

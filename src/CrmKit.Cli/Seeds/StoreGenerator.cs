@@ -495,7 +495,7 @@ internal sealed class StoreGenerator
                 : TicketStatus.Closed;
             tickets.Add(new SupportTicket
             {
-                Id = new TicketId($"{person.Id}-T{tickets.Count}"), // renumbered shop-wide later
+                Id = new TicketId($"{person.Id.Value}-T{tickets.Count}"), // renumbered shop-wide later
                 CustomerId = person.Id,
                 OpenedAt = opened,
                 Channel = person.Phones.Count == 0 ? ContactChannel.Email : PickWeighted<ContactChannel>([(ContactChannel.PhoneCall, 4), (ContactChannel.Zalo, 4), (ContactChannel.Chat, 2), (ContactChannel.Email, 1)]),
@@ -524,7 +524,7 @@ internal sealed class StoreGenerator
                 : PickWeighted<int>([(1, 3), (2, 4), (3, 10), (4, 28), (5, 55)]);
             if (at < end)
             {
-                yield return new Feedback(new FeedbackId($"{person.Id}-F{++feedbackCount}"), person.Id, at, FeedbackKind.StarRating, stars)
+                yield return new Feedback(new FeedbackId($"{person.Id.Value}-F{++feedbackCount}"), person.Id, at, FeedbackKind.StarRating, stars)
                 {
                     OrderId = order.Id,
                     Comment = _random.NextDouble() < 0.4 ? Pick(stars >= 4 ? GoodComments : BadComments) : null,
@@ -541,7 +541,7 @@ internal sealed class StoreGenerator
                 var at = ticket.SolvedAt.Value.Plus(Duration.FromHours(2));
                 if (at < end)
                 {
-                    yield return new Feedback(new FeedbackId($"{person.Id}-F{++feedbackCount}"), person.Id, at, FeedbackKind.Csat, csat) { TicketId = ticket.Id };
+                    yield return new Feedback(new FeedbackId($"{person.Id.Value}-F{++feedbackCount}"), person.Id, at, FeedbackKind.Csat, csat) { TicketId = ticket.Id };
                 }
             }
 
@@ -550,7 +550,7 @@ internal sealed class StoreGenerator
                 var at = ticket.SolvedAt.Value.Plus(Duration.FromHours(3));
                 if (at < end)
                 {
-                    yield return new Feedback(new FeedbackId($"{person.Id}-F{++feedbackCount}"), person.Id, at, FeedbackKind.Ces, hours < 24 ? _random.Next(1, 4) : _random.Next(3, 8)) { TicketId = ticket.Id };
+                    yield return new Feedback(new FeedbackId($"{person.Id.Value}-F{++feedbackCount}"), person.Id, at, FeedbackKind.Ces, hours < 24 ? _random.Next(1, 4) : _random.Next(3, 8)) { TicketId = ticket.Id };
                 }
             }
         }
@@ -562,7 +562,7 @@ internal sealed class StoreGenerator
             if (before > 0 && _random.NextDouble() < 0.15)
             {
                 var nps = before >= 3 ? PickWeighted<int>([(6, 5), (7, 10), (8, 20), (9, 30), (10, 35)]) : PickWeighted<int>([(0, 3), (3, 5), (5, 10), (6, 12), (7, 20), (8, 25), (9, 15), (10, 10)]);
-                yield return new Feedback(new FeedbackId($"{person.Id}-F{++feedbackCount}"), person.Id, at, FeedbackKind.Nps, nps);
+                yield return new Feedback(new FeedbackId($"{person.Id.Value}-F{++feedbackCount}"), person.Id, at, FeedbackKind.Nps, nps);
             }
         }
     }

@@ -129,11 +129,20 @@ public static class ValueAnalysis
         for (var i = 0; i < summary.Count; i++)
         {
             var row = summary[i];
-            predictions.Add(new CustomerPrediction(
-                row,
-                count.ProbabilityAlive(row.Frequency, row.Recency, row.Age),
-                count.ConditionalExpectedPurchases(value.Horizon, row.Frequency, row.Recency, row.Age),
-                spend is null ? null : CustomerValue.Discounted(count, spend, row, value)));
+            try
+            {
+                predictions.Add(new CustomerPrediction(
+                    row,
+                    count.ProbabilityAlive(row.Frequency, row.Recency, row.Age),
+                    count.ConditionalExpectedPurchases(value.Horizon, row.Frequency, row.Recency, row.Age),
+                    spend is null ? null : CustomerValue.Discounted(count, spend, row, value)));
+            }
+            catch (ArithmeticException ex)
+            {
+                // A fit at the edge of the parameter space can make a prediction's special function fail; say so
+                // rather than return some predictions silently.
+                return Failed(options, summary, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Name(options.Model)}: the prediction for row {i} (x = {row.Frequency}, t_x = {row.Recency}, T = {row.Age}) failed: {ex.Message}"));
+            }
         }
 
         return new ValueAnalysisResult(options, summary, count, countParameters, spend, spendParameters, correlation, predictions.MoveToImmutable(), problems.ToImmutable());

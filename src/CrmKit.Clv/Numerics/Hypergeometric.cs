@@ -25,12 +25,12 @@ internal static class Hypergeometric
             throw new ArgumentOutOfRangeException(nameof(z), z, "₂F₁ is evaluated here for 0 ≤ z < 1 only.");
         }
 
-        // The series' terms grow while their ratio (a+n)(b+n)/((c+n)(n+1))·z exceeds 1: up to n ≈ |ab/c|·z/(1−z) at
-        // first, and for large n up to n ≈ (a+b−c)·z/(1−z). Past a few tens of thousands of terms the transformation is
-        // both faster and more accurate.
+        // The series' terms grow while their ratio (a+n)(b+n)/((c+n)(n+1))·z exceeds 1: for positive parameters up to
+        // the root PeakTerm finds, otherwise (bounded) up to n ≈ |ab/c|·z/(1−z) at first and n ≈ (a+b−c)·z/(1−z) for
+        // large n. Past a few tens of thousands of terms the transformation is both faster and more accurate.
         var s = c - a - b;
         var nearPole = Math.Abs(s - Math.Round(s)) < 1e-6;
-        var growth = Math.Max(Math.Abs(a * b / c), -s) * z / (1 - z);
+        var growth = a > 0 && b > 0 && c > 0 ? PeakTerm(a, b, c, z) : Math.Max(Math.Abs(a * b / c), -s) * z / (1 - z);
         if (z <= 0.999 && growth < 20_000)
         {
             var (sum, logScale) = Series(a, b, c, z);
@@ -59,6 +59,18 @@ internal static class Hypergeometric
         var first = signC * s1 * s2 * s3 * sum1 * Math.Exp(logC + l1 - l2 - l3 + scale1 + logFactor);
         var second = signC * s4 * s5 * s6 * sum2 * Math.Exp(logC + l4 - l5 - l6 + (s * Math.Log(w)) + scale2 + logFactor);
         return first + second;
+    }
+
+    // For positive a, b, c: the index past which the series' terms decrease, i.e. the largest n with
+    // (a+n)(b+n)z > (c+n)(n+1) — the larger root of (1−z)n² + (c+1−z(a+b))n + (c−zab) — or 0 when they never grow.
+    // (A tiny c makes the first ratio ab·z/c huge without making the terms grow for long.)
+    private static double PeakTerm(double a, double b, double c, double z)
+    {
+        var p = 1 - z;
+        var q = c + 1 - (z * (a + b));
+        var r = c - (z * a * b);
+        var discriminant = (q * q) - (4 * p * r);
+        return discriminant <= 0 ? 0 : Math.Max(0, (-q + Math.Sqrt(discriminant)) / (2 * p));
     }
 
     // Σ (a)_n (b)_n / ((c)_n n!) zⁿ as sum·e^(logScale), rescaled whenever it grows past 1e200.

@@ -12,7 +12,16 @@ namespace CrmKit.Clv.Summaries;
 /// <param name="PurchaseFrequency">Transactions per unit of time since the first purchase (to the observation end, at least one unit).</param>
 /// <param name="FirstPurchase">The first purchase day.</param>
 /// <param name="LastPurchase">The last purchase day.</param>
-public sealed record CustomerHistoricalValue(string CustomerId, int Transactions, double Revenue, double AverageOrderValue, double PurchaseFrequency, LocalDate FirstPurchase, LocalDate LastPurchase);
+public sealed record CustomerHistoricalValue(string CustomerId, int Transactions, double Revenue, double AverageOrderValue, double PurchaseFrequency, LocalDate FirstPurchase, LocalDate LastPurchase)
+{
+    /// <summary>The members, with a customer id that is a phone number or email masked (<see cref="PersonalData.Redact"/>).</summary>
+    public override string ToString()
+    {
+        var builder = new System.Text.StringBuilder("CustomerHistoricalValue { ");
+        PrintMembers(builder);
+        return PersonalData.Redact(builder.Append(" }").ToString());
+    }
+}
 
 /// <summary>
 /// Historical value of a customer base: per customer revenue, average order value and purchase frequency, and the

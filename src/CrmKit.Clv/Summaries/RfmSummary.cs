@@ -36,7 +36,16 @@ public readonly record struct RfmRow(
     double MonetaryValue,
     double Weight = 1,
     double FrequencyHoldout = 0,
-    double MonetaryValueHoldout = 0);
+    double MonetaryValueHoldout = 0)
+{
+    /// <summary>The members, with a customer id that is a phone number or email masked (<see cref="PersonalData.Redact"/>).</summary>
+    public override string ToString()
+    {
+        var builder = new System.Text.StringBuilder("RfmRow { ");
+        PrintMembers(builder);
+        return PersonalData.Redact(builder.Append(" }").ToString());
+    }
+}
 
 /// <summary>
 /// The RFM summary of a customer base: one row per customer, stored column-wise so that the models run over

@@ -15,8 +15,8 @@ public sealed record MergeResult(Customer Customer, ImmutableArray<MergeConflict
 
 /// <summary>
 /// Merges a duplicate customer into a survivor without losing anything that happened: every order,
-/// interaction, feedback, ticket and referral of both ends up in the result exactly once, and for each
-/// channel and purpose the most recent consent decision wins.
+/// interaction, feedback, ticket and referral of both ends up in the result exactly once, and both consent
+/// ledgers are combined, so for each channel and purpose the most recent decision stays in force.
 /// </summary>
 /// <remarks>
 /// <para>Profile fields: the survivor's value is kept where it has one, the duplicate's fills gaps, and each

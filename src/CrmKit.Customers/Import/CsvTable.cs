@@ -152,7 +152,7 @@ internal sealed class CsvTable : IDisposable
         }
         catch (InvalidValueException ex)
         {
-            Fail(column, ex.Reason + (ex.Hint is null ? string.Empty : " " + ex.Hint));
+            Fail(column, Echo(ex, text));
             return null;
         }
     }
@@ -218,7 +218,7 @@ internal sealed class CsvTable : IDisposable
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(text);
         if (zone is null)
         {
-            Fail(column, $"'{text}' is not a TZDB time zone id such as 'Asia/Ho_Chi_Minh'.");
+            Fail(column, $"'{PersonalData.MaskIfName(text)}' is not a TZDB time zone id such as 'Asia/Ho_Chi_Minh'.");
         }
 
         return zone;
@@ -242,11 +242,20 @@ internal sealed class CsvTable : IDisposable
             }
             catch (InvalidValueException ex)
             {
-                Fail(column, ex.Reason + (ex.Hint is null ? string.Empty : " " + ex.Hint));
+                Fail(column, Echo(ex, part));
             }
         }
 
         return items.ToImmutable();
+    }
+
+    // The reason a cell was rejected; a cell that looks like a person's name (a column shifted by a stray comma)
+    // is quoted masked.
+    private static string Echo(InvalidValueException ex, string cell)
+    {
+        var reason = ex.Reason + (ex.Hint is null ? string.Empty : " " + ex.Hint);
+        var masked = PersonalData.MaskIfName(cell);
+        return ReferenceEquals(masked, cell) ? reason : reason.Replace($"'{cell}'", $"'{masked}'", StringComparison.Ordinal);
     }
 
     /// <summary>Reports a problem with a field of the current row and marks the row as failed.</summary>

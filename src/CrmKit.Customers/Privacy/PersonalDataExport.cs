@@ -13,7 +13,7 @@ public sealed record ExportedSegment(string Id, string Name);
 
 /// <summary>
 /// Everything CrmKit holds about one customer, as one JSON document for a data-subject access or portability request
-/// (GDPR arts. 15 and 20; Vietnam's Decree 13/2023 art. 14). The layout is documented in <c>docs/personal-data.md</c>.
+/// (GDPR arts. 15 and 20; the right to obtain one's data of Vietnam's Decree 13/2023). The layout is documented in <c>docs/personal-data.md</c>.
 /// </summary>
 /// <remarks>
 /// The customer record gives the profile, contact points, the whole consent ledger and the history (orders,

@@ -20,8 +20,8 @@ public enum RetentionAction
 public sealed record RetentionFinding(CustomerId CustomerId, Instant LastActivity, Instant InactiveSince);
 
 /// <summary>
-/// How long personal data of inactive customers is kept. Storage limitation (GDPR art. 5(1)(e); Vietnam's
-/// Decree 13/2023 art. 3) asks for such a limit; the period itself is the shop's decision.
+/// How long personal data of inactive customers is kept. Storage limitation (GDPR art. 5(1)(e); the principles of Vietnam's
+/// Decree 13/2023) asks for such a limit; the period itself is the shop's decision.
 /// </summary>
 /// <remarks>
 /// A customer is inactive when nothing happened for longer than <see cref="InactiveFor"/>: no order, interaction,
