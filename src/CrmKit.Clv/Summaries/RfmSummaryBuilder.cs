@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using CrmKit.Customers;
 using NodaTime;
 
@@ -32,7 +31,9 @@ public sealed class RfmSummaryBuilder
     private readonly RfmOptions _options;
     private readonly int _calibrationEnd;
     private readonly int _observationEnd;
-    private readonly Dictionary<string, State> _customers = new(StringComparer.Ordinal);
+    private const int Block = 64;
+    private readonly CustomerTable<State> _customers = new();
+    private int _touched; // keeps the cache-warming reads of AddRange observable
 
     /// <summary>Creates a builder.</summary>
     /// <exception cref="InvalidValueException">The calibration end is after the observation end.</exception>
@@ -62,20 +63,75 @@ public sealed class RfmSummaryBuilder
     public void Add(string customerId, LocalDate date, double amount)
     {
         ArgumentNullException.ThrowIfNull(customerId);
+        Add(customerId, CustomerTable<State>.Hash(customerId), DayNumber(date), amount);
+    }
+
+    /// <summary>
+    /// Adds transactions given as columns, e.g. a page of rows from a file or a database. Faster than
+    /// <see cref="Add(string, LocalDate, double)"/> one by one on large customer bases: the table lookups of a block of
+    /// transactions are started together, so their cache misses overlap.
+    /// </summary>
+    /// <param name="customerIds">The customer of each transaction.</param>
+    /// <param name="dates">The purchase day of each transaction.</param>
+    /// <param name="amounts">What each transaction spent.</param>
+    /// <exception cref="ArgumentException">The spans have different lengths.</exception>
+    /// <exception cref="InvalidValueException">A transaction is invalid, as for <see cref="Add(string, LocalDate, double)"/>;
+    /// the message names its index, and the transactions before it have been added.</exception>
+    public void AddRange(ReadOnlySpan<string> customerIds, ReadOnlySpan<LocalDate> dates, ReadOnlySpan<double> amounts)
+    {
+        if (dates.Length != customerIds.Length || amounts.Length != customerIds.Length)
+        {
+            throw new ArgumentException($"{customerIds.Length} customer ids, {dates.Length} dates and {amounts.Length} amounts were given; one of each per transaction is needed.", nameof(dates));
+        }
+
+        Span<int> hashes = stackalloc int[Block];
+        for (var start = 0; start < customerIds.Length; start += Block)
+        {
+            var ids = customerIds.Slice(start, Math.Min(Block, customerIds.Length - start));
+            var length = 0;
+            foreach (var id in ids)
+            {
+                length += id?.Length ?? 0; // brings the ids' characters in, all misses at once
+            }
+
+            for (var j = 0; j < ids.Length; j++)
+            {
+                hashes[j] = ids[j] is { } id ? CustomerTable<State>.Hash(id) : 0;
+            }
+
+            _touched += length + _customers.Touch(hashes[..ids.Length]);
+            for (var j = 0; j < ids.Length; j++)
+            {
+                var i = start + j;
+                try
+                {
+                    ArgumentNullException.ThrowIfNull(ids[j], nameof(customerIds));
+                    Add(ids[j], hashes[j], DayNumber(dates[i]), amounts[i]);
+                }
+                catch (InvalidValueException ex)
+                {
+                    throw new InvalidValueException(ex.Field, $"transaction {i}: {ex.Reason}", ex.Hint);
+                }
+            }
+        }
+    }
+
+    private void Add(string customerId, int hash, int day, double amount)
+    {
         if (!(amount >= 0) || double.IsInfinity(amount))
         {
             throw new InvalidValueException("amount", $"{amount} is not a finite amount ≥ 0.");
         }
 
-        var day = DayNumber(date);
         if (day > _observationEnd)
         {
             IgnoredAfterObservationEnd++;
             return;
         }
 
-        // One hash lookup per transaction, and the state stored inline in the dictionary's entry.
-        ref var s = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, customerId, out var exists);
+        // One table probe per transaction, and the state stored inline in the table's entry.
+        ref var s = ref _customers.GetOrAdd(customerId, hash, out var added);
+        var exists = !added;
         if (!exists)
         {
             s.FirstDay = day;
@@ -85,7 +141,7 @@ public sealed class RfmSummaryBuilder
         {
             throw new InvalidValueException(
                 "transaction date",
-                $"customer '{customerId}' has a purchase on {date:uuuu-MM-dd} after one on {ToDate(s.LastDay):uuuu-MM-dd}; each customer's transactions must be in date order.",
+                $"customer '{customerId}' has a purchase on {ToDate(day):uuuu-MM-dd} after one on {ToDate(s.LastDay):uuuu-MM-dd}; each customer's transactions must be in date order.",
                 "Sort the transactions by customer and date, or build the summary with RfmSummaryBuilder.FromUnsorted.");
         }
 
@@ -121,20 +177,10 @@ public sealed class RfmSummaryBuilder
     public RfmSummary Build()
     {
         var unit = RfmSummary.DaysPerUnit(_options.Unit);
-        var keys = new string[_customers.Count];
-        var states = new State[_customers.Count];
-        var n = 0;
-        foreach (var (key, state) in _customers)
-        {
-            if (state.FirstDay <= _calibrationEnd)
-            {
-                keys[n] = key;
-                states[n] = state;
-                n++;
-            }
-        }
-
-        Array.Sort(keys, states, 0, n, StringComparer.Ordinal);
+        var collect = new Collector(_customers.Count, _calibrationEnd);
+        _customers.ForEach(ref collect);
+        var (keys, states, n) = (collect.Keys, collect.States, collect.Count);
+        var order = OrdinalOrder.Of(keys, n);
         var ids = new string[n];
         var x = new double[n];
         var tx = new double[n];
@@ -144,7 +190,7 @@ public sealed class RfmSummaryBuilder
         var mh = new double[n];
         for (var i = 0; i < n; i++)
         {
-            var (id, s) = (keys[i], states[i]);
+            var (id, s) = (keys[order[i]], states[order[i]]);
             ids[i] = id;
             x[i] = s.Days - 1;
             tx[i] = (s.LastCalibrationDay - s.FirstDay) / unit;
@@ -196,6 +242,23 @@ public sealed class RfmSummaryBuilder
     private static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
 
     private static LocalDate ToDate(int dayNumber) => LocalDate.FromDateOnly(DateOnly.FromDayNumber(dayNumber));
+
+    private struct Collector(int capacity, int calibrationEnd) : CustomerTable<State>.IVisitor
+    {
+        public readonly string[] Keys = new string[capacity];
+        public readonly State[] States = new State[capacity];
+        public int Count;
+
+        public void Visit(string id, in State state)
+        {
+            if (state.FirstDay <= calibrationEnd)
+            {
+                Keys[Count] = id;
+                States[Count] = state;
+                Count++;
+            }
+        }
+    }
 
     private struct State
     {
