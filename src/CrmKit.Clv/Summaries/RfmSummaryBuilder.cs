@@ -63,7 +63,7 @@ public sealed class RfmSummaryBuilder
     public void Add(string customerId, LocalDate date, double amount)
     {
         ArgumentNullException.ThrowIfNull(customerId);
-        Add(customerId, CustomerTable<State>.Hash(customerId), DayNumber(date), amount);
+        Add(customerId, _customers.Hash(customerId), DayNumber(date), amount);
     }
 
     /// <summary>
@@ -96,7 +96,7 @@ public sealed class RfmSummaryBuilder
 
             for (var j = 0; j < ids.Length; j++)
             {
-                hashes[j] = ids[j] is { } id ? CustomerTable<State>.Hash(id) : 0;
+                hashes[j] = ids[j] is { } id ? _customers.Hash(id) : 0;
             }
 
             _touched += length + _customers.Touch(hashes[..ids.Length]);
