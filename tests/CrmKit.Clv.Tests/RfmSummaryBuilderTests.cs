@@ -111,3 +111,33 @@ public class RfmSummaryBuilderTests
         return x.Length == y.Length;
     }
 }
+
+public class CustomerTableTests
+{
+    [Fact]
+    public void GetOrAdd_CollidingHashes_SwitchesToMarvinAndLosesNothing()
+    {
+        // Every id given the same hash, as adversarial ids would force: probes grow until the table rehashes with
+        // the randomised hash; every state stays attached to its id.
+        var table = new CustomerTable<int>();
+        var ids = Enumerable.Range(0, 300).Select(i => $"id-{i}").ToArray();
+        foreach (var id in ids)
+        {
+            ref var state = ref table.GetOrAdd(id, 42, out var added);
+            Assert.True(added);
+            state = id.Length * 1000 + int.Parse(id[3..], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Assert.Equal(ids.Length, table.Count);
+        Assert.Equal(string.GetHashCode("probe".AsSpan()), table.Hash("probe")); // now hashing with Marvin
+        Assert.NotEqual(string.GetHashCode("probe".AsSpan()), new CustomerTable<int>().Hash("probe"));
+        foreach (var id in ids)
+        {
+            var state = table.GetOrAdd(id, table.Hash(id), out var added);
+            Assert.False(added, id);
+            Assert.Equal(id.Length * 1000 + int.Parse(id[3..], System.Globalization.CultureInfo.InvariantCulture), state);
+        }
+
+        Assert.Equal(ids.Length, table.Count);
+    }
+}
