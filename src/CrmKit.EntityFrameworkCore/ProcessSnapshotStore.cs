@@ -1,0 +1,85 @@
+using CrmKit.CareProcess;
+using CrmKit.Customers;
+using CrmKit.Customers.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmKit.EntityFrameworkCore;
+
+/// <summary>
+/// Care-process snapshots in <c>crm_process_snapshots</c> with optimistic concurrency: every write names the version it
+/// is based on and is one conditional <c>UPDATE … WHERE version = expected</c>, so a stale write is rejected
+/// (<see cref="ConcurrencyConflictException"/>) and never overwrites a newer snapshot.
+/// </summary>
+public sealed class ProcessSnapshotStore(CrmKitDbContext db)
+{
+    /// <summary>Stores a new instance's snapshot at version 1.</summary>
+    /// <exception cref="DbUpdateException">An instance with that id exists.</exception>
+    public async ValueTask<Versioned<ProcessSnapshot>> AddAsync(string customerId, ProcessSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
+        db.ProcessSnapshots.Add(new StoredSnapshot
+        {
+            InstanceId = snapshot.InstanceId,
+            CustomerId = customerId,
+            ProcessId = snapshot.ProcessId,
+            State = snapshot.State,
+            Json = ProcessJson.Write(snapshot),
+            Version = 1,
+        });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        return new(snapshot, 1);
+    }
+
+    /// <summary>The snapshot of an instance with its version, or <see langword="null"/> when unknown.</summary>
+    public async ValueTask<Versioned<ProcessSnapshot>?> FindAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var row = await db.ProcessSnapshots.AsNoTracking().SingleOrDefaultAsync(s => s.InstanceId == instanceId, cancellationToken).ConfigureAwait(false);
+        return row is null ? null : new Versioned<ProcessSnapshot>(ProcessJson.ReadSnapshot(row.Json), row.Version);
+    }
+
+    /// <summary>Replaces an instance's snapshot if it is still at <paramref name="expectedVersion"/>.</summary>
+    /// <returns>The stored snapshot with its new version.</returns>
+    /// <exception cref="ConcurrencyConflictException">Another writer stored a newer snapshot first (or the instance is gone).</exception>
+    public async ValueTask<Versioned<ProcessSnapshot>> ReplaceAsync(ProcessSnapshot snapshot, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var json = ProcessJson.Write(snapshot);
+        var updated = await db.ProcessSnapshots
+            .Where(s => s.InstanceId == snapshot.InstanceId && s.Version == expectedVersion)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.State, snapshot.State).SetProperty(s => s.Json, json).SetProperty(s => s.Version, s => s.Version + 1), cancellationToken)
+            .ConfigureAwait(false);
+        if (updated == 0)
+        {
+            var actual = await db.ProcessSnapshots.Where(s => s.InstanceId == snapshot.InstanceId).Select(s => (long?)s.Version).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            throw new ConcurrencyConflictException($"Process instance '{snapshot.InstanceId}'", expectedVersion, actual ?? 0);
+        }
+
+        return new(snapshot, expectedVersion + 1);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the stored snapshot and writes the result, reading again and re-applying
+    /// whenever another writer got there first — no update is lost.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No instance with that id.</exception>
+    /// <exception cref="ConcurrencyConflictException">Every attempt met a concurrent change.</exception>
+    public async ValueTask<Versioned<ProcessSnapshot>> UpdateAsync(string instanceId, Func<ProcessSnapshot, ProcessSnapshot> change, int maxAttempts = 100, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await FindAsync(instanceId, cancellationToken).ConfigureAwait(false)
+                ?? throw new KeyNotFoundException($"No process instance '{instanceId}'.");
+            try
+            {
+                return await ReplaceAsync(change(current.Value), current.Version, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConcurrencyConflictException) when (attempt < maxAttempts)
+            {
+                // Somebody else wrote first: read again and re-apply.
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmKit.EntityFrameworkCore.Tests;
+
+/// <summary>Membership computed by PostgreSQL equals the in-memory interpreter's, on generated customers, rules and instants.</summary>
+public sealed class SegmentQueryTests
+{
+    private static readonly Lazy<string> Database = new(Postgres.CreateDatabase);
+
+    [PostgresProperty(MaxTest = 25)]
+    public Property GeneratedRules_InPostgres_SelectWhatTheInterpreterSelects()
+        => Prop.ForAll(
+            (from rules in RuleGenerators.Rule.ArrayOf().Select(a => a.Take(10).ToArray())
+             from records in RuleGenerators.Record.ArrayOf().Select(a => a.Take(12).ToArray())
+             from context in RuleGenerators.Context
+             select (rules, records, context)).ToArbitrary(),
+            c =>
+            {
+                var records = Store(c.records);
+                using var db = Postgres.Context(Database.Value);
+                foreach (var rule in c.rules)
+                {
+                    var expected = records.Where(r => RuleInterpreter.Evaluate(rule, r, c.context)).Select(r => r.Id).Order(StringComparer.Ordinal).ToList();
+                    var actual = db.Customers.Matching(rule, c.context).Select(r => r.Id).ToList().Order(StringComparer.Ordinal).ToList();
+                    if (!expected.SequenceEqual(actual))
+                    {
+                        return false.Label($"{rule} at {c.context}: in memory [{string.Join(", ", expected)}], PostgreSQL [{string.Join(", ", actual)}]");
+                    }
+                }
+
+                return true.ToProperty();
+            });
+
+    [PostgresProperty(MaxTest = 10)]
+    public Property BuiltInCatalogue_InPostgres_ClassifiesAsInMemory()
+        => Prop.ForAll(RuleGenerators.Population, p =>
+        {
+            var records = Store(p.Records);
+            var catalog = BuiltInSegments.Catalog;
+            using var db = Postgres.Context(Database.Value);
+            foreach (var segment in catalog.Segments)
+            {
+                var expected = records.Where(r => catalog.ClassifyInterpreted(r, p.Context).Contains(segment.Id)).Select(r => r.Id).Order(StringComparer.Ordinal);
+                var actual = db.Customers.InSegment(catalog, segment.Id, p.Context).Select(r => r.Id).ToList().Order(StringComparer.Ordinal);
+                if (!expected.SequenceEqual(actual))
+                {
+                    return false.Label($"{segment.Id} at {p.Context}: in memory [{string.Join(", ", expected)}], PostgreSQL [{string.Join(", ", actual)}]");
+                }
+            }
+
+            return true.ToProperty();
+        });
+
+    [PostgresFact]
+    public void ToSql_ShowsTheWhereClause()
+    {
+        using var db = Postgres.Context(Database.Value);
+        var rule = BuiltInSegments.Catalog.MembershipRule("vip");
+        var sql = db.Customers.ToSql(rule, new EvaluationContext(Instant.FromUtc(2026, 11, 1, 0, 0), DateTimeZone.Utc), BuiltInSegments.Catalog.MembershipRule);
+        Assert.Contains("FROM crm_customers", sql, StringComparison.Ordinal);
+        Assert.Contains("crm_orders", sql, StringComparison.Ordinal);
+    }
+
+    // Replaces the table contents with the records (ids made unique, child rows unique by key), returning what was stored.
+    private static CustomerRecord[] Store(CustomerRecord[] generated)
+    {
+        var records = generated.Select((r, i) =>
+        {
+            var copy = r.Clone();
+            copy.Id = $"c{i:D2}";
+            copy.Orders = [.. copy.Orders.Select((o, j) => { o.Id = $"o{j}"; return o; })];
+            copy.Attributes = [.. copy.Attributes.DistinctBy(a => a.Name)];
+            copy.Consents = [.. copy.Consents.DistinctBy(x => (x.Channel, x.Purpose))];
+            return copy;
+        }).ToArray();
+        using var db = Postgres.Context(Database.Value);
+        db.Database.ExecuteSqlRaw("TRUNCATE crm_customers, crm_orders, crm_customer_attributes, crm_customer_consents");
+        db.Customers.AddRange(records.Select(r => r.Clone()));
+        db.SaveChanges();
+        return records;
+    }
+}
