@@ -30,7 +30,7 @@ public sealed class CareOutbox(CrmKitDbContext db)
                 """
                 INSERT INTO crm_outbox (idempotency_key, customer_id, channel, template, send_at, payload, attempts)
                 SELECT k, c, ch, t, s, p::jsonb, 0 FROM unnest(@keys, @customers, @channels, @templates, @sends, @payloads) AS u(k, c, ch, t, s, p)
-                ON CONFLICT (idempotency_key) DO NOTHING
+                ON CONFLICT (customer_id, idempotency_key) DO NOTHING
                 """,
                 [
                     new NpgsqlParameter("keys", chunk.Select(i => i.IdempotencyKey).ToArray()),
@@ -59,8 +59,8 @@ public sealed class CareOutbox(CrmKitDbContext db)
         var claimed = await db.Outbox.FromSql(
             $"""
             UPDATE crm_outbox SET claimed_by = {worker}, claimed_until = {until}, attempts = attempts + 1
-            WHERE idempotency_key IN (
-                SELECT idempotency_key FROM crm_outbox
+            WHERE (customer_id, idempotency_key) IN (
+                SELECT customer_id, idempotency_key FROM crm_outbox
                 WHERE done_at IS NULL AND send_at <= {now} AND (claimed_until IS NULL OR claimed_until < {now})
                 ORDER BY send_at, idempotency_key
                 LIMIT {max}
@@ -74,9 +74,13 @@ public sealed class CareOutbox(CrmKitDbContext db)
     /// Marks an action sent. Only the worker that holds it may: a worker whose lease expired and whose action was handed
     /// to another gets <see langword="false"/> and must not count it as its own.
     /// </summary>
-    public async ValueTask<bool> CompleteAsync(string idempotencyKey, string worker, Instant now, CancellationToken cancellationToken = default)
+    /// <param name="action">The claimed action (its customer and idempotency key are used).</param>
+    /// <param name="worker">The worker completing it.</param>
+    /// <param name="now">The completion instant.</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    public async ValueTask<bool> CompleteAsync(OutboxAction action, string worker, Instant now, CancellationToken cancellationToken = default)
         => await db.Outbox
-            .Where(a => a.IdempotencyKey == idempotencyKey && a.ClaimedBy == worker && a.DoneAt == null)
+            .Where(a => a.CustomerId == action.CustomerId && a.IdempotencyKey == action.IdempotencyKey && a.ClaimedBy == worker && a.DoneAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.DoneAt, now), cancellationToken).ConfigureAwait(false) == 1;
 
     /// <summary>How many actions are not completed yet.</summary>

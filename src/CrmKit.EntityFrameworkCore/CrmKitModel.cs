@@ -88,20 +88,19 @@ public static class CrmKitModel
         modelBuilder.Entity<StoredSnapshot>(s =>
         {
             s.ToTable("crm_process_snapshots");
-            s.HasKey(x => x.InstanceId);
+            s.HasKey(x => new { x.CustomerId, x.InstanceId }); // the customer id first: the distribution column
             s.Property(x => x.InstanceId).HasColumnName("instance_id");
             s.Property(x => x.CustomerId).HasColumnName("customer_id");
             s.Property(x => x.ProcessId).HasColumnName("process_id");
             s.Property(x => x.State).HasColumnName("state");
             s.Property(x => x.Json).HasColumnName("snapshot").HasColumnType("jsonb");
             s.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
-            s.HasIndex(x => x.CustomerId);
         });
 
         modelBuilder.Entity<OutboxAction>(o =>
         {
             o.ToTable("crm_outbox");
-            o.HasKey(x => x.IdempotencyKey);
+            o.HasKey(x => new { x.CustomerId, x.IdempotencyKey });
             o.Property(x => x.IdempotencyKey).HasColumnName("idempotency_key");
             o.Property(x => x.CustomerId).HasColumnName("customer_id");
             o.Property(x => x.Channel).HasColumnName("channel");

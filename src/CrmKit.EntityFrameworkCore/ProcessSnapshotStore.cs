@@ -8,7 +8,8 @@ namespace CrmKit.EntityFrameworkCore;
 /// <summary>
 /// Care-process snapshots in <c>crm_process_snapshots</c> with optimistic concurrency: every write names the version it
 /// is based on and is one conditional <c>UPDATE … WHERE version = expected</c>, so a stale write is rejected
-/// (<see cref="ConcurrencyConflictException"/>) and never overwrites a newer snapshot.
+/// (<see cref="ConcurrencyConflictException"/>) and never overwrites a newer snapshot. Every call names the customer:
+/// the table is keyed by (customer id, instance id), so on a distributed PostgreSQL each call touches one shard.
 /// </summary>
 public sealed class ProcessSnapshotStore(CrmKitDbContext db)
 {
@@ -32,27 +33,27 @@ public sealed class ProcessSnapshotStore(CrmKitDbContext db)
         return new(snapshot, 1);
     }
 
-    /// <summary>The snapshot of an instance with its version, or <see langword="null"/> when unknown.</summary>
-    public async ValueTask<Versioned<ProcessSnapshot>?> FindAsync(string instanceId, CancellationToken cancellationToken = default)
+    /// <summary>The snapshot of a customer's process instance with its version, or <see langword="null"/> when unknown.</summary>
+    public async ValueTask<Versioned<ProcessSnapshot>?> FindAsync(string customerId, string instanceId, CancellationToken cancellationToken = default)
     {
-        var row = await db.ProcessSnapshots.AsNoTracking().SingleOrDefaultAsync(s => s.InstanceId == instanceId, cancellationToken).ConfigureAwait(false);
+        var row = await db.ProcessSnapshots.AsNoTracking().SingleOrDefaultAsync(s => s.CustomerId == customerId && s.InstanceId == instanceId, cancellationToken).ConfigureAwait(false);
         return row is null ? null : new Versioned<ProcessSnapshot>(ProcessJson.ReadSnapshot(row.Json), row.Version);
     }
 
-    /// <summary>Replaces an instance's snapshot if it is still at <paramref name="expectedVersion"/>.</summary>
+    /// <summary>Replaces a customer's instance snapshot if it is still at <paramref name="expectedVersion"/>.</summary>
     /// <returns>The stored snapshot with its new version.</returns>
     /// <exception cref="ConcurrencyConflictException">Another writer stored a newer snapshot first (or the instance is gone).</exception>
-    public async ValueTask<Versioned<ProcessSnapshot>> ReplaceAsync(ProcessSnapshot snapshot, long expectedVersion, CancellationToken cancellationToken = default)
+    public async ValueTask<Versioned<ProcessSnapshot>> ReplaceAsync(string customerId, ProcessSnapshot snapshot, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var json = ProcessJson.Write(snapshot);
         var updated = await db.ProcessSnapshots
-            .Where(s => s.InstanceId == snapshot.InstanceId && s.Version == expectedVersion)
+            .Where(s => s.CustomerId == customerId && s.InstanceId == snapshot.InstanceId && s.Version == expectedVersion)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.State, snapshot.State).SetProperty(s => s.Json, json).SetProperty(s => s.Version, s => s.Version + 1), cancellationToken)
             .ConfigureAwait(false);
         if (updated == 0)
         {
-            var actual = await db.ProcessSnapshots.Where(s => s.InstanceId == snapshot.InstanceId).Select(s => (long?)s.Version).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var actual = await db.ProcessSnapshots.Where(s => s.CustomerId == customerId && s.InstanceId == snapshot.InstanceId).Select(s => (long?)s.Version).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             throw new ConcurrencyConflictException($"Process instance '{snapshot.InstanceId}'", expectedVersion, actual ?? 0);
         }
 
@@ -65,16 +66,16 @@ public sealed class ProcessSnapshotStore(CrmKitDbContext db)
     /// </summary>
     /// <exception cref="KeyNotFoundException">No instance with that id.</exception>
     /// <exception cref="ConcurrencyConflictException">Every attempt met a concurrent change.</exception>
-    public async ValueTask<Versioned<ProcessSnapshot>> UpdateAsync(string instanceId, Func<ProcessSnapshot, ProcessSnapshot> change, int maxAttempts = 100, CancellationToken cancellationToken = default)
+    public async ValueTask<Versioned<ProcessSnapshot>> UpdateAsync(string customerId, string instanceId, Func<ProcessSnapshot, ProcessSnapshot> change, int maxAttempts = 100, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 1; ; attempt++)
         {
-            var current = await FindAsync(instanceId, cancellationToken).ConfigureAwait(false)
-                ?? throw new KeyNotFoundException($"No process instance '{instanceId}'.");
+            var current = await FindAsync(customerId, instanceId, cancellationToken).ConfigureAwait(false)
+                ?? throw new KeyNotFoundException($"No process instance '{instanceId}' of customer '{customerId}'.");
             try
             {
-                return await ReplaceAsync(change(current.Value), current.Version, cancellationToken).ConfigureAwait(false);
+                return await ReplaceAsync(customerId, change(current.Value), current.Version, cancellationToken).ConfigureAwait(false);
             }
             catch (ConcurrencyConflictException) when (attempt < maxAttempts)
             {

@@ -83,7 +83,9 @@ public static class RuleExpressions
                 FieldKind.OrderMax => Scalar(Aggregate("Max", f.Orders!), k, Number),
                 FieldKind.DaysSinceFirstOrder => DaysSince(Call("Min", [typeof(OrderRecord), typeof(Instant?)], Filtered(f.Orders!), PlacedAt()), k),
                 FieldKind.DaysSinceLastOrder => DaysSince(Call("Max", [typeof(OrderRecord), typeof(Instant?)], Filtered(f.Orders!), PlacedAt()), k),
-                _ => Scalar(FirstAmount(f.Orders!), k, Number),
+                // "Has a first order" is written as Any(orders) rather than FirstOrDefault(…).HasValue: EF Core turns the
+                // latter into a scalar subquery that is NULL, not false, when no order matches, and its negation then fails.
+                _ => Scalar(FirstAmount(f.Orders!), k, Number, Call("Any", [typeof(OrderRecord)], Filtered(f.Orders!))),
             };
         }
 
@@ -159,13 +161,13 @@ public static class RuleExpressions
             return Expression.Lambda(body, o);
         }
 
-        /// <summary>A comparison of a scalar (nullable or not): set-ness first, then the operator.</summary>
-        private static Expression Scalar(Expression value, Condition k, Func<AttributeValue, Expression> constant)
+        /// <summary>A comparison of a scalar (nullable or not): set-ness first (<paramref name="isSet"/> when given), then the operator.</summary>
+        private static Expression Scalar(Expression value, Condition k, Func<AttributeValue, Expression> constant, Expression? isSet = null)
         {
             var nullable = Nullable.GetUnderlyingType(value.Type) is not null || !value.Type.IsValueType;
-            Expression hasValue = !nullable ? Expression.Constant(true)
+            Expression hasValue = isSet ?? (!nullable ? Expression.Constant(true)
                 : value.Type.IsValueType ? Expression.Property(value, "HasValue")
-                : Expression.NotEqual(value, Expression.Constant(null, value.Type));
+                : Expression.NotEqual(value, Expression.Constant(null, value.Type)));
             switch (k.Operator)
             {
                 case ComparisonOperator.IsSet:

@@ -7,7 +7,7 @@ public sealed class SegmentQueryTests
 {
     private static readonly Lazy<string> Database = new(Postgres.CreateDatabase);
 
-    [PostgresProperty(MaxTest = 25)]
+    [PostgresProperty(MaxTest = 100)]
     public Property GeneratedRules_InPostgres_SelectWhatTheInterpreterSelects()
         => Prop.ForAll(
             (from rules in RuleGenerators.Rule.ArrayOf().Select(a => a.Take(10).ToArray())
@@ -31,7 +31,7 @@ public sealed class SegmentQueryTests
                 return true.ToProperty();
             });
 
-    [PostgresProperty(MaxTest = 10)]
+    [PostgresProperty(MaxTest = 25)]
     public Property BuiltInCatalogue_InPostgres_ClassifiesAsInMemory()
         => Prop.ForAll(RuleGenerators.Population, p =>
         {
@@ -78,5 +78,25 @@ public sealed class SegmentQueryTests
         db.Customers.AddRange(records.Select(r => r.Clone()));
         db.SaveChanges();
         return records;
+    }
+}
+
+public sealed class SegmentQueryRegressionTests
+{
+    // Found by the property above: the first order amount among no matching orders is "not set" in every evaluator.
+    [PostgresFact]
+    public void FirstOrderAmount_OfNoMatchingOrder_IsNotSet()
+    {
+        var database = Postgres.CreateDatabase();
+        using var db = Postgres.Context(database);
+        var record = new CustomerRecord { Id = "c1", CreatedAt = Instant.FromUtc(2025, 1, 1, 0, 0) };
+        record.Orders.Add(new OrderRecord { Id = "o1", PlacedAt = Instant.FromUtc(2025, 2, 1, 0, 0), Amount = 120_000m, Status = OrderStatus.Completed });
+        db.Customers.Add(record);
+        db.SaveChanges();
+        var rule = RuleJson.Parse("""{"field":"firstOrderAmount","status":"returned","channel":"website","productTag":"TET","op":"isNotSet"}""");
+        var context = new EvaluationContext(Instant.FromUtc(2026, 9, 2, 17, 22), DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]);
+
+        Assert.True(RuleInterpreter.Evaluate(rule, record, context));
+        Assert.True(db.Customers.Matching(rule, context).Any(), db.Customers.ToSql(rule, context));
     }
 }

@@ -1,0 +1,197 @@
+using BenchmarkDotNet.Attributes;
+using CrmKit.Clv.Summaries;
+using CrmKit.Customers;
+using CrmKit.EntityFrameworkCore;
+using CrmKit.Segmentation;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CrmKit.Benchmarks;
+
+/// <summary>
+/// CrmKit in PostgreSQL: all 40 built-in segments classified by the server, and the RFM summary aggregated by it,
+/// over <c>CRMKIT_BENCH_CUSTOMERS</c> customers (default 1,000) with about ten orders each, loaded once with binary
+/// COPY into a fresh database on the server of <c>CRMKIT_BENCH_POSTGRES</c> (else <c>CRMKIT_TEST_POSTGRES</c>).
+/// The same-run baseline of the summary streams every completed order to the client and builds the summary there.
+/// </summary>
+public class PostgresBenchmarks
+{
+    private static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+    private static readonly Instant AsOf = Instant.FromUtc(2026, 10, 31, 17, 0);
+    private static readonly RfmOptions Options = new() { ObservationEnd = new LocalDate(2026, 10, 31), CalibrationEnd = new LocalDate(2026, 4, 30) };
+    private string _database = "";
+    private string _server = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _server = Environment.GetEnvironmentVariable("CRMKIT_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("CRMKIT_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("Set CRMKIT_BENCH_POSTGRES to an Npgsql connection string (source .ci/postgres start sets CRMKIT_TEST_POSTGRES).");
+        var customers = int.Parse(Environment.GetEnvironmentVariable("CRMKIT_BENCH_CUSTOMERS") ?? "1000", System.Globalization.CultureInfo.InvariantCulture);
+        var name = "crmkit_bench_" + Guid.NewGuid().ToString("N")[..8];
+        using (var connection = new NpgsqlConnection(_server))
+        {
+            connection.Open();
+            using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            create.ExecuteNonQuery();
+        }
+
+        _database = new NpgsqlConnectionStringBuilder(_server) { Database = name, CommandTimeout = 3600 }.ConnectionString;
+        using (var db = Context())
+        {
+            db.Database.EnsureCreated();
+        }
+
+        Load(customers);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection(_server);
+        connection.Open();
+        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(_database).Database} WITH (FORCE)", connection);
+        drop.ExecuteNonQuery();
+    }
+
+    [Benchmark]
+    public async Task<long> ClassifyBuiltInSegments_InPostgres()
+    {
+        using var db = Context();
+        var context = new EvaluationContext(AsOf, Zone);
+        long members = 0;
+        foreach (var segment in BuiltInSegments.Catalog.Segments)
+        {
+            members += await db.Customers.InSegment(BuiltInSegments.Catalog, segment.Id, context).CountAsync();
+        }
+
+        return members;
+    }
+
+    [Benchmark]
+    public async Task<int> RfmSummary_InPostgres()
+    {
+        using var db = Context();
+        return (await RfmSql.SummaryAsync(db, Options, Zone)).Count;
+    }
+
+    [Benchmark(Baseline = true)]
+    public async Task<int> RfmSummary_StreamedToClient()
+    {
+        // Every completed order crosses the wire in date order and the builder summarises it on the client.
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT customer_id, placed_at, amount FROM crm_orders WHERE status = 0 ORDER BY placed_at", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var builder = new RfmSummaryBuilder(Options);
+        const int Page = 4096;
+        var (ids, dates, amounts) = (new string[Page], new LocalDate[Page], new double[Page]);
+        var n = 0;
+        while (await reader.ReadAsync())
+        {
+            ids[n] = reader.GetString(0);
+            dates[n] = Instant.FromDateTimeUtc(reader.GetDateTime(1)).InZone(Zone).Date;
+            amounts[n] = (double)reader.GetDecimal(2);
+            if (++n == Page)
+            {
+                builder.AddRange(ids, dates, amounts);
+                n = 0;
+            }
+        }
+
+        builder.AddRange(ids.AsSpan(0, n), dates.AsSpan(0, n), amounts.AsSpan(0, n));
+        return builder.Build().Count;
+    }
+
+    private CrmKitDbContext Context()
+        => new(new DbContextOptionsBuilder<CrmKitDbContext>().UseNpgsql(_database, o => o.UseNodaTime().CommandTimeout(3600)).Options);
+
+    // Synthetic shop: customers joined over three years, ~10 orders each (1 to 19), 85 % completed; two consents each.
+    private void Load(int customers)
+    {
+        var random = new Random(7);
+        string[] provinces = ["Hà Nội", "TP. Hồ Chí Minh", "Đà Nẵng", "Cần Thơ", "Hải Phòng"];
+        var start = Instant.FromUtc(2023, 11, 1, 0, 0);
+        var span = (AsOf - start).TotalSeconds;
+        using var connection = new NpgsqlConnection(_database);
+        connection.Open();
+        var created = new Instant[customers];
+        using (var copy = connection.BeginBinaryImport("COPY crm_customers (id, kind, gender, birth_date, province, province_key, stage, created_at, joined_on, tags, tag_keys) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var i = 0; i < customers; i++)
+            {
+                created[i] = start.Plus(Duration.FromSeconds(random.NextDouble() * span * 0.9));
+                var province = provinces[random.Next(provinces.Length)];
+                string[] tags = random.Next(3) == 0 ? ["food"] : [];
+                copy.StartRow();
+                copy.Write($"KH{i:D7}", NpgsqlDbType.Text);
+                copy.Write((int)CustomerKind.Individual, NpgsqlDbType.Integer);
+                copy.Write(random.Next(2), NpgsqlDbType.Integer);
+                if (random.Next(4) == 0)
+                {
+                    copy.WriteNull();
+                }
+                else
+                {
+                    copy.Write(new DateOnly(1960, 1, 1).AddDays(random.Next(45 * 365)), NpgsqlDbType.Date);
+                }
+
+                copy.Write(province, NpgsqlDbType.Text);
+                copy.Write(TextFold.ForMatching(province), NpgsqlDbType.Text);
+                copy.Write((int)LifecycleStage.Retention, NpgsqlDbType.Integer);
+                copy.Write(created[i].ToDateTimeUtc(), NpgsqlDbType.TimestampTz);
+                copy.Write(created[i].InZone(Zone).Date.ToDateOnly(), NpgsqlDbType.Date);
+                copy.Write(tags, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                copy.Write(tags, NpgsqlDbType.Array | NpgsqlDbType.Text);
+            }
+
+            copy.Complete();
+        }
+
+        using (var copy = connection.BeginBinaryImport("COPY crm_orders (customer_id, id, placed_at, amount, status, channel, product_tags) FROM STDIN (FORMAT BINARY)"))
+        {
+            var empty = Array.Empty<string>();
+            for (var i = 0; i < customers; i++)
+            {
+                var orders = 1 + random.Next(19);
+                var life = (AsOf - created[i]).TotalSeconds;
+                for (var k = 0; k < orders; k++)
+                {
+                    copy.StartRow();
+                    copy.Write($"KH{i:D7}", NpgsqlDbType.Text);
+                    copy.Write($"O{i:D7}-{k}", NpgsqlDbType.Text);
+                    copy.Write(created[i].Plus(Duration.FromSeconds(random.NextDouble() * life)).ToDateTimeUtc(), NpgsqlDbType.TimestampTz);
+                    copy.Write((decimal)(50_000 + random.Next(2_000) * 1_000), NpgsqlDbType.Numeric);
+                    copy.Write(random.Next(100) < 85 ? 0 : 1 + random.Next(2), NpgsqlDbType.Integer);
+                    copy.Write(random.Next(3), NpgsqlDbType.Integer);
+                    copy.Write(empty, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                }
+            }
+
+            copy.Complete();
+        }
+
+        using (var copy = connection.BeginBinaryImport("COPY crm_customer_consents (customer_id, channel, purpose, granted) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var i = 0; i < customers; i++)
+            {
+                foreach (var channel in new[] { ContactChannel.Zalo, ContactChannel.Sms })
+                {
+                    copy.StartRow();
+                    copy.Write($"KH{i:D7}", NpgsqlDbType.Text);
+                    copy.Write((int)channel, NpgsqlDbType.Integer);
+                    copy.Write((int)ContactPurpose.Marketing, NpgsqlDbType.Integer);
+                    copy.Write(random.Next(3) > 0, NpgsqlDbType.Boolean);
+                }
+            }
+
+            copy.Complete();
+        }
+
+        using var analyze = new NpgsqlCommand("ANALYZE", connection) { CommandTimeout = 3600 };
+        analyze.ExecuteNonQuery();
+    }
+}
