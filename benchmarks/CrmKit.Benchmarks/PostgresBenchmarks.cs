@@ -14,7 +14,8 @@ namespace CrmKit.Benchmarks;
 /// CrmKit in PostgreSQL: all 40 built-in segments classified by the server, and the RFM summary aggregated by it,
 /// over <c>CRMKIT_BENCH_CUSTOMERS</c> customers (default 1,000) with about ten orders each, loaded once with binary
 /// COPY into a fresh database on the server of <c>CRMKIT_BENCH_POSTGRES</c> (else <c>CRMKIT_TEST_POSTGRES</c>).
-/// The same-run baseline of the summary streams every completed order to the client and builds the summary there.
+/// The same-run baseline of the summary streams every completed order to the client and builds the summary there
+/// (<c>RfmSql.SummaryStreamedAsync</c>).
 /// </summary>
 public class PostgresBenchmarks
 {
@@ -82,28 +83,8 @@ public class PostgresBenchmarks
     public async Task<int> RfmSummary_StreamedToClient()
     {
         // Every completed order crosses the wire in date order and the builder summarises it on the client.
-        await using var connection = new NpgsqlConnection(_database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT customer_id, placed_at, amount FROM crm_orders WHERE status = 0 ORDER BY placed_at", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var builder = new RfmSummaryBuilder(Options);
-        const int Page = 4096;
-        var (ids, dates, amounts) = (new string[Page], new LocalDate[Page], new double[Page]);
-        var n = 0;
-        while (await reader.ReadAsync())
-        {
-            ids[n] = reader.GetString(0);
-            dates[n] = Instant.FromDateTimeUtc(reader.GetDateTime(1)).InZone(Zone).Date;
-            amounts[n] = (double)reader.GetDecimal(2);
-            if (++n == Page)
-            {
-                builder.AddRange(ids, dates, amounts);
-                n = 0;
-            }
-        }
-
-        builder.AddRange(ids.AsSpan(0, n), dates.AsSpan(0, n), amounts.AsSpan(0, n));
-        return builder.Build().Count;
+        using var db = Context();
+        return (await RfmSql.SummaryStreamedAsync(db, Options, Zone)).Count;
     }
 
     private CrmKitDbContext Context()

@@ -100,3 +100,31 @@ public sealed class SegmentQueryRegressionTests
         Assert.True(db.Customers.Matching(rule, context).Any(), db.Customers.ToSql(rule, context));
     }
 }
+
+public sealed class TranslationErrorTests
+{
+    // A host model without the folded tag column: a tag condition cannot become SQL, and ToSql says which one and why.
+    [Fact]
+    public void ToSql_ConditionOnAnUnmappedColumn_NamesTheCondition()
+    {
+        using var db = new WithoutTagKeys(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<CrmKitDbContext>()
+            .UseNpgsql("Host=127.0.0.1;Database=unused", o => o.UseNodaTime()).Options);
+        var gender = Rule.Compare(Field.Of(FieldKind.Gender), ComparisonOperator.Equal, AttributeValue.Text("female"));
+        var rule = Rule.All(gender, RuleJson.Parse("""{"field":"tags","op":"contains","value":"food"}"""));
+        var context = new EvaluationContext(Instant.FromUtc(2026, 11, 1, 0, 0), DateTimeZone.Utc);
+
+        Assert.Contains("gender", db.Customers.ToSql(gender, context), StringComparison.Ordinal);
+        var ex = Assert.Throws<RuleNotTranslatableException>(() => db.Customers.ToSql(rule, context));
+        Assert.Equal("""{"field":"tags","op":"contains","value":"food"}""", ex.Node);
+        Assert.StartsWith("""The rule cannot run in the database: {"field":"tags","op":"contains","value":"food"} does not translate to SQL: """, ex.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class WithoutTagKeys(Microsoft.EntityFrameworkCore.DbContextOptions options) : CrmKitDbContext(options)
+    {
+        protected override void OnModelCreating(Microsoft.EntityFrameworkCore.ModelBuilder modelBuilder)
+        {
+            base.OnModelCreating(modelBuilder);
+            modelBuilder.Entity<CustomerRecord>().Ignore(c => c.TagKeys);
+        }
+    }
+}

@@ -24,15 +24,20 @@ public sealed class StateTests
 
             var expected = RfmSummaryBuilder.FromCustomers(customers, zone, options);
             var actual = RfmSql.SummaryAsync(db, options, zone).GetAwaiter().GetResult();
+            var streamed = RfmSql.SummaryStreamedAsync(db, options, zone).GetAwaiter().GetResult();
             DropDatabase(database);
-            return (expected.CustomerIds.SequenceEqual(actual.CustomerIds)
+            return Same(expected, actual).Label($"in SQL: {expected.Count} vs {actual.Count} customers")
+                .And(Same(expected, streamed)).Label($"streamed: {expected.Count} vs {streamed.Count} customers");
+        });
+
+    private static bool Same(RfmSummary expected, RfmSummary actual)
+        => expected.CustomerIds.SequenceEqual(actual.CustomerIds)
                 && expected.Frequency.SequenceEqual(actual.Frequency)
                 && Close(expected.Recency, actual.Recency) && Close(expected.Age, actual.Age)
                 && Close(expected.MonetaryValue, actual.MonetaryValue)
                 && expected.FrequencyHoldout.SequenceEqual(actual.FrequencyHoldout)
                 && Close(expected.MonetaryValueHoldout, actual.MonetaryValueHoldout)
-                && expected.HoldoutDuration == actual.HoldoutDuration).Label($"{expected.Count} vs {actual.Count} customers");
-        });
+                && expected.HoldoutDuration == actual.HoldoutDuration;
 
     [PostgresFact]
     public async Task Snapshot_StaleWrite_IsRejectedAndNothingOverwritten()
