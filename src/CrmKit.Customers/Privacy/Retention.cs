@@ -67,8 +67,7 @@ public sealed record RetentionPolicy
 
         foreach (var t in h.Tickets)
         {
-            last = Instant.Max(last, t.ClosedAt ?? t.SolvedAt ?? t.FirstReplyAt ?? t.OpenedAt);
-            last = Instant.Max(last, t.OpenedAt);
+            last = Instant.Max(last, t.ClosedAt ?? t.SolvedAt ?? t.FirstReplyAt ?? t.OpenedAt); // a ticket's times never go back
         }
 
         foreach (var r in h.Referrals)
