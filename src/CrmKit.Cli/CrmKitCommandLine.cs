@@ -67,31 +67,30 @@ internal static class CrmKitCommandLine
     {
         var data = new Option<DirectoryInfo>("--data")
         {
-            Description = "Folder with customers.csv and optionally orders.csv, order_lines.csv, consents.csv, interactions.csv, feedback.csv, tickets.csv, referrals.csv. Default: the bundled sample shop (seeds/store).",
+            Description = "Folder with customers and/or orders (.csv or .xlsx) and optionally order_lines, consents, interactions, feedback, tickets, referrals. Default: the bundled sample shop (seeds/store).",
         };
-        var customers = new Option<FileInfo>("--customers") { Description = "The customers CSV file (instead of --data); the other files are given one by one." };
-        var orders = new Option<FileInfo>("--orders") { Description = "With --customers: the orders CSV file." };
-        var orderLines = new Option<FileInfo>("--order-lines") { Description = "With --customers: the order lines CSV file." };
-        var consents = new Option<FileInfo>("--consents") { Description = "With --customers: the consents CSV file." };
-        var interactions = new Option<FileInfo>("--interactions") { Description = "With --customers: the interactions CSV file." };
-        var tickets = new Option<FileInfo>("--tickets") { Description = "With --customers: the support tickets CSV file." };
-        var feedback = new Option<FileInfo>("--feedback") { Description = "With --customers: the feedback (CSAT, NPS, CES, star ratings) CSV file." };
+        var customers = new Option<FileInfo>("--customers") { Description = "The customers file (CSV or Excel), instead of --data." };
+        var orders = new Option<FileInfo>("--orders") { Description = "The orders file (CSV or Excel); alone, the customers are derived from the orders (by customer id, else phone, else email)." };
+        var orderLines = new Option<FileInfo>("--order-lines") { Description = "The order lines file." };
+        var consents = new Option<FileInfo>("--consents") { Description = "The consents file." };
+        var interactions = new Option<FileInfo>("--interactions") { Description = "The interactions file." };
+        var tickets = new Option<FileInfo>("--tickets") { Description = "The support tickets file." };
+        var feedback = new Option<FileInfo>("--feedback") { Description = "The feedback (CSAT, NPS, CES, star ratings) file." };
+        var import = new ImportOptions();
         var asOf = new Option<string>("--as-of") { Description = "The day (YYYY-MM-DD) the job runs for: segments, CLV and the agenda as of its end. Default: the instant of the last order in the data." };
-        var zone = new Option<string>("--zone") { Description = "The shop's time zone (TZDB id), used for customers without their own. Default Asia/Ho_Chi_Minh.", DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
         var reviewDays = new Option<int>("--review-days") { Description = "The review period: the N days that end at the as-of instant (retention compares with the N days before). Default 90.", DefaultValueFactory = _ => 90 };
         var report = new Option<FileInfo>("--report") { Description = "Where to write the HTML report. Default: crmkit-report.html in the current folder.", DefaultValueFactory = _ => new FileInfo("crmkit-report.html") };
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the HTML report." };
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object instead of text." };
-        var strict = new Option<bool>("--strict") { Description = "Exit with code 1 when any input row is rejected (by default rejected rows are reported and the rest is used)." };
-        var command = new Command("run", "The main job: import the data (reporting rejected rows), merge duplicate customers, fit the CLV models and predict, classify segments, compute today's care agenda and the review figures, print a summary and write a self-contained HTML report.")
+        var strict = new Option<bool>("--strict") { Description = "Exit with code 1 when any input row is rejected (by default up to --max-rejected of each file's rows may be)." };
+        var command = new Command("run", "The main job: import the data (reporting rejected rows), merge duplicate customers, fit the CLV models and predict, classify segments, compute today's care agenda and the review figures, print a summary and write a self-contained HTML report. Exit code 0: the data was read as asked; 1: no usable rows, more rows rejected than --max-rejected (or any, with --strict), or bad input; 2: wrong usage.")
         {
-            data, customers, orders, orderLines, consents, interactions, tickets, feedback, asOf, zone, reviewDays, report, noReport, json, strict,
+            data, customers, orders, orderLines, consents, interactions, tickets, feedback, asOf, reviewDays, report, noReport, json, strict,
         };
+        import.AddTo(command);
         command.SetAction(parsed =>
         {
             var watch = Stopwatch.StartNew();
-            var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
-                ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
             var days = parsed.GetValue(reviewDays);
             if (days < 1)
             {
@@ -100,18 +99,18 @@ internal static class CrmKitCommandLine
 
             CustomerFiles files;
             string source;
-            var singles = new[] { orders, orderLines, consents, interactions, tickets, feedback };
-            if (parsed.GetValue(customers) is { } customersFile)
+            var singles = new[] { orderLines, consents, interactions, tickets, feedback };
+            string? File(Option<FileInfo> option) => parsed.GetValue(option) is { } f ? Existing(f, option.Name) : null;
+            if (parsed.GetValue(customers) is not null || parsed.GetValue(orders) is not null)
             {
                 if (parsed.GetValue(data) is not null)
                 {
-                    throw new InvalidValueException("--data", "give either a data folder or --customers with the other files, not both.");
+                    throw new InvalidValueException("--data", "give either a data folder or the files (--customers, --orders …), not both.");
                 }
 
-                string? File(Option<FileInfo> option) => parsed.GetValue(option) is { } f ? Existing(f, option.Name) : null;
                 files = new CustomerFiles
                 {
-                    Customers = Existing(customersFile, customers.Name),
+                    Customers = File(customers),
                     Orders = File(orders),
                     OrderLines = File(orderLines),
                     Consents = File(consents),
@@ -119,11 +118,11 @@ internal static class CrmKitCommandLine
                     Tickets = File(tickets),
                     Feedback = File(feedback),
                 };
-                source = customersFile.FullName;
+                source = files.Customers ?? files.Orders!;
             }
             else if (singles.FirstOrDefault(o => parsed.GetValue(o) is not null) is { } lonely)
             {
-                throw new InvalidValueException(lonely.Name, "a single file needs --customers too.", "Give --customers FILE, or a folder with --data.");
+                throw new InvalidValueException(lonely.Name, "this file needs --customers or --orders too.", "Give --customers FILE and/or --orders FILE, or a folder with --data.");
             }
             else
             {
@@ -132,8 +131,32 @@ internal static class CrmKitCommandLine
                 source = folder;
             }
 
-            var settings = new MainJobSettings { Files = files, Source = source, AsOf = parsed.GetValue(asOf), Zone = shopZone, ReviewDays = days };
-            var job = MainJob.Run(settings, error, Progress.Stages(error));
+            var options = import.Options(parsed);
+            var settings = new MainJobSettings
+            {
+                Files = files,
+                Source = source,
+                AsOf = parsed.GetValue(asOf),
+                Zone = options.FormatOf(ImportFileKind.Orders).Zone!,
+                ReviewDays = days,
+                Import = options,
+            };
+            var stages = Progress.Stages(error);
+            var imported = MainJob.Import(settings, error, stages);
+            var verdict = ImportVerdict.Of(imported.DataSet, import.MaxRejected(parsed), parsed.GetValue(strict));
+            import.WriteRejects(parsed, imported.DataSet);
+            if (!verdict.Usable)
+            {
+                foreach (var line in verdict.Messages)
+                {
+                    error.WriteLine($"crmkit: {line}");
+                }
+
+                return BadInput;
+            }
+
+            var job = MainJob.Run(settings, imported, error, stages);
+
             string? reportPath = null;
             if (!parsed.GetValue(noReport))
             {
@@ -145,14 +168,19 @@ internal static class CrmKitCommandLine
 
             if (parsed.GetValue(json))
             {
-                RunSummary.WriteJson(output, job, reportPath, watch.Elapsed);
+                RunSummary.WriteJson(output, job, reportPath, watch.Elapsed, verdict);
             }
             else
             {
                 RunSummary.Write(output, job, reportPath, watch.Elapsed);
             }
 
-            return parsed.GetValue(strict) && !job.DataSet.Issues.IsEmpty ? BadInput : Success;
+            foreach (var line in verdict.Messages)
+            {
+                error.WriteLine($"crmkit: {line}");
+            }
+
+            return verdict.ReadAsAsked ? Success : BadInput;
         });
         return command;
     }
@@ -160,15 +188,11 @@ internal static class CrmKitCommandLine
     private static string Existing(FileInfo file, string option)
         => file.Exists ? file.FullName : throw new FileNotFoundException($"The file '{file.FullName}' given with {option} does not exist.", file.FullName);
 
-    /// <summary>Reads a data folder, reporting every rejected row on the error stream.</summary>
+    /// <summary>Reads a data folder, reporting the import's issues, grouped, on the error stream.</summary>
     internal static CustomerDataSet Read(string folder, TextWriter error)
     {
         var dataSet = CustomerDataSet.ReadFolder(folder);
-        foreach (var issue in dataSet.Issues)
-        {
-            error.WriteLine($"rejected: {issue}");
-        }
-
+        ImportVerdict.WriteIssues(error, dataSet);
         return dataSet;
     }
 

@@ -26,6 +26,9 @@ internal sealed record MainJobSettings
     /// <summary>The shop's zone.</summary>
     public DateTimeZone Zone { get; init; } = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
 
+    /// <summary>How the files are read (mapping, formats).</summary>
+    public CsvImportOptions Import { get; init; } = CsvImportOptions.Default;
+
     /// <summary>The length of the review period that ends at the as-of instant.</summary>
     public int ReviewDays { get; init; } = 90;
 
@@ -55,9 +58,25 @@ internal sealed record MainJobResult(
 /// </summary>
 internal static class MainJob
 {
+    /// <summary>The first stage: reads the files, reporting the issues grouped on the error stream.</summary>
+    public static (CustomerDataSet DataSet, TimeSpan Elapsed) Import(MainJobSettings settings, TextWriter error, Action<string>? stage = null)
+    {
+        stage?.Invoke("import");
+        var watch = Stopwatch.StartNew();
+        var dataSet = CustomerDataSet.Read(settings.Files, settings.Import);
+        ImportVerdict.WriteIssues(error, dataSet);
+        return (dataSet, watch.Elapsed);
+    }
+
+    /// <summary>Reads the files and runs the job (for callers that need no verdict in between).</summary>
     public static MainJobResult Run(MainJobSettings settings, TextWriter error, Action<string>? stage = null)
+        => Run(settings, Import(settings, error, stage), error, stage);
+
+    /// <summary>The stages after the import.</summary>
+    public static MainJobResult Run(MainJobSettings settings, (CustomerDataSet DataSet, TimeSpan Elapsed) imported, TextWriter error, Action<string>? stage = null)
     {
         var stages = ImmutableArray.CreateBuilder<(string, TimeSpan)>();
+        stages.Add(("import", imported.Elapsed));
         var watch = Stopwatch.StartNew();
         T Step<T>(string name, Func<T> work)
         {
@@ -68,16 +87,7 @@ internal static class MainJob
             return result;
         }
 
-        var dataSet = Step("import", () =>
-        {
-            var read = CustomerDataSet.Read(settings.Files);
-            foreach (var issue in read.Issues)
-            {
-                error.WriteLine($"rejected: {issue}");
-            }
-
-            return read;
-        });
+        var dataSet = imported.DataSet;
         var (customers, merged) = Step("merge duplicates", () => CrmKitCommandLine.Merge(dataSet));
         var zone = settings.Zone;
         var asOf = SegmentCommand.AsOf(settings.AsOf, customers.ToList(), zone);

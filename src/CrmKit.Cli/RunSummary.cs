@@ -19,19 +19,35 @@ internal static class RunSummary
         var zone = job.Settings.Zone;
         var orders = customers.SelectMany(c => c.History.Orders).ToList();
         var completed = orders.Where(o => o.IsRevenue).ToList();
-        var revenue = completed.Sum(o => o.Total.Amount);
         var buyers = customers.Count(c => c.History.Orders.CompletedCount > 0);
         var repeat = customers.Count(c => c.History.Orders.CompletedCount > 1);
         var currency = orders.Count > 0 ? orders[0].Total.Currency.Code : string.Empty;
+        var data = job.DataSet;
         output.WriteLine(string.Create(Inv, $"CrmKit run over {job.Settings.Source}, as of {job.AsOf.InZone(zone):uuuu-MM-dd HH:mm} ({zone.Id})"));
-        output.WriteLine(string.Create(Inv, $"  imported   {job.DataSet.Customers.Length,8:N0} customers, {orders.Count:N0} orders ({job.DataSet.Issues.Length:N0} rows rejected)"));
+        foreach (var file in data.Files)
+        {
+            output.WriteLine(string.Create(Inv, $"  read       {file.File}: {file.RowsRead:N0} rows, {file.RowsKept:N0} kept, {file.RowsRejected:N0} rejected, {file.Warnings:N0} warnings ({Describe(file)})"));
+        }
+
+        output.WriteLine(string.Create(Inv, $"  imported   {data.Customers.Length,8:N0} customers, {orders.Count:N0} orders"));
         output.WriteLine(string.Create(Inv, $"  merged     {job.Merged,8:N0} duplicate records → {customers.Count:N0} customers"));
         if (orders.Count > 0)
         {
             var first = orders.Min(o => o.PlacedAt);
             var last = orders.Max(o => o.PlacedAt);
-            output.WriteLine(string.Create(Inv, $"  orders     {first:yyyy-MM-dd} .. {last:yyyy-MM-dd}; completed {completed.Count:N0}, returned {orders.Count(o => o.Status == OrderStatus.Returned):N0}, cancelled {orders.Count(o => o.Status == OrderStatus.Cancelled):N0}"));
-            output.WriteLine(string.Create(Inv, $"  revenue    {revenue:N0} {currency}; average order {(completed.Count == 0 ? 0 : revenue / completed.Count):N0} {currency}"));
+            var byStatus = Enum.GetValues<OrderStatus>().Select(st => string.Create(Inv, $"{Name(st)} {orders.Count(o => o.Status == st):N0}"));
+            output.WriteLine(string.Create(Inv, $"  orders     {first.InZone(zone):uuuu-MM-dd} .. {last.InZone(zone):uuuu-MM-dd}; {string.Join(", ", byStatus)}"));
+            foreach (var group in completed.GroupBy(o => o.Total.Currency).OrderBy(g => g.Key.Code, StringComparer.Ordinal))
+            {
+                var revenue = group.Sum(o => o.Total.Amount);
+                output.WriteLine($"  revenue    {Amount(new Money(revenue, group.Key))}; average order {Amount(new Money(Math.Round(revenue / group.Count(), group.Key.MinorUnits), group.Key))} ({group.Count().ToString("N0", Inv)} completed orders)");
+            }
+        }
+
+        if (!data.GuestSales.IsEmpty)
+        {
+            var guestRevenue = data.GuestSales.Where(g => g.IsRevenue).GroupBy(g => g.Total.Currency).Select(g => Amount(new Money(g.Sum(x => x.Total.Amount), g.Key)));
+            output.WriteLine(string.Create(Inv, $"  guest sales {data.GuestSales.Length:N0} orders without a customer ({data.GuestSales.Count(g => g.IsRevenue):N0} completed, {string.Join(", ", guestRevenue.DefaultIfEmpty("no revenue"))}); not in the customers' figures"));
         }
 
         output.WriteLine(string.Create(Inv, $"  buyers     {buyers:N0} ({Share(buyers, customers.Count)}), repeat buyers {repeat:N0} ({Share(repeat, buyers)} of buyers)"));
@@ -81,16 +97,66 @@ internal static class RunSummary
         }
     }
 
+    // "utf-8, ',' delimited; total: vi (detected at line 3); placed_at: dmy (detected at line 5)"
+    private static string Describe(Customers.Import.ImportedFile file)
+    {
+        var parts = new List<string>();
+        parts.Add(file.Type == "csv" ? $"{file.Encoding}, '{(file.Delimiter == '\t' ? "tab" : file.Delimiter.ToString())}'-delimited" : $"{file.Type}, sheet '{file.Sheet}'");
+        parts.AddRange(file.NumberFormats.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}"));
+        parts.AddRange(file.DateOrders.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}"));
+        parts.Add($"zone {file.Zone}");
+        return string.Join("; ", parts);
+    }
+
     /// <summary>The summary as one JSON object, for scripts.</summary>
-    public static void WriteJson(TextWriter output, MainJobResult job, string? reportPath, TimeSpan elapsed)
+    public static void WriteJson(TextWriter output, MainJobResult job, string? reportPath, TimeSpan elapsed, ImportVerdict verdict)
     {
         var r = job.Review;
+        var data = job.DataSet;
+        var orders = data.Customers.SelectMany(c => c.History.Orders).ToList();
         output.WriteLine(JsonSerializer.Serialize(new
         {
             source = job.Settings.Source,
             asOf = job.AsOf.ToString(),
             zone = job.Settings.Zone.Id,
-            imported = new { customers = job.DataSet.Customers.Length, orders = job.DataSet.Customers.Sum(c => c.History.Orders.Count), rejectedRows = job.DataSet.Issues.Length },
+            imported = new
+            {
+                customers = data.Customers.Length,
+                orders = orders.Count,
+                rejectedRows = data.Files.Sum(f => f.RowsRejected),
+                warnings = data.Files.Sum(f => f.Warnings),
+                files = data.Files.Select(f => new
+                {
+                    kind = Name(f.Kind),
+                    file = f.File,
+                    type = f.Type,
+                    rowsRead = f.RowsRead,
+                    rowsKept = f.RowsKept,
+                    rowsRejected = f.RowsRejected,
+                    warnings = f.Warnings,
+                    unreadable = f.Unreadable,
+                    format = new
+                    {
+                        encoding = f.Encoding,
+                        delimiter = f.Delimiter?.ToString(),
+                        sheet = f.Sheet,
+                        zone = f.Zone,
+                        numberFormats = f.NumberFormats,
+                        dateOrders = f.DateOrders,
+                    },
+                    unusedColumns = f.UnusedColumns,
+                }),
+            },
+            readAsAsked = verdict.ReadAsAsked,
+            problems = verdict.Messages,
+            orders = Enum.GetValues<OrderStatus>().ToDictionary(Name, s => orders.Count(o => o.Status == s)),
+            revenue = orders.Where(o => o.IsRevenue).GroupBy(o => o.Total.Currency.Code).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(o => o.Total.Amount)),
+            guestSales = new
+            {
+                orders = data.GuestSales.Length,
+                byStatus = Enum.GetValues<OrderStatus>().ToDictionary(Name, s => data.GuestSales.Count(g => g.Status == s)),
+                revenue = data.GuestSales.Where(g => g.IsRevenue).GroupBy(g => g.Total.Currency.Code).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(x => x.Total.Amount)),
+            },
             merged = job.Merged,
             customers = job.Customers.Count,
             segments = job.Segmentation.Sizes.ToDictionary(s => s.Segment.Id, s => s.Customers),
@@ -149,7 +215,7 @@ internal static class RunSummary
 
     internal static string Number(double? value, string format) => value is { } v ? v.ToString(format, Inv) : "–";
 
-    internal static string Amount(Money? money) => money is { } m ? string.Create(Inv, $"{m.Amount:N0} {m.Currency.Code}") : "–";
+    internal static string Amount(Money? money) => money is { } m ? m.Amount.ToString("N" + m.Currency.MinorUnits.ToString(Inv), Inv) + " " + m.Currency.Code : "–";
 
     internal static string Hours(Duration? duration) => duration is { } d ? string.Create(Inv, $"{d.TotalHours:F1} h") : "–";
 

@@ -146,6 +146,12 @@ public enum OrderStatus
 
     /// <summary>Cancelled before completion.</summary>
     Cancelled,
+
+    /// <summary>
+    /// Placed but not yet paid or fulfilled (Shopify <c>pending</c>/<c>authorized</c>, WooCommerce <c>on-hold</c>/<c>pending</c>):
+    /// not revenue, not cancelled.
+    /// </summary>
+    Pending,
 }
 
 /// <summary>Where an order was placed.</summary>

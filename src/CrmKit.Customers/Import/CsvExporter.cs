@@ -93,7 +93,7 @@ public sealed class CsvExporter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(rows);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = _options.Delimiter.ToString(), NewLine = "\n" };
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = (_options.Format.Delimiter ?? ',').ToString(), NewLine = "\n" };
         using var csv = new CsvWriter(writer, config, leaveOpen: true);
         foreach (var name in header)
         {

@@ -1,16 +1,19 @@
 using System.Collections.Immutable;
+using CrmKit.Customers.Import.Tabular;
 using NodaTime;
 
 namespace CrmKit.Customers.Import;
 
 /// <summary>
-/// Reads customers and their history from CSV files (UTF-8, a header row, columns named as in
-/// <see cref="CsvImportOptions"/>). A bad field rejects its row with an <see cref="ImportIssue"/> naming the
-/// file, line, column and reason; every other row is still imported, and nothing valid is changed.
+/// Reads customers and their history from CSV text (columns named as in <see cref="CsvImportOptions"/>, or mapped by
+/// <see cref="CsvImportOptions.Mapping"/>). A bad required field rejects its row with an <see cref="ImportIssue"/>
+/// naming the file, physical line, column and reason; a bad optional field is a warning that leaves the field unset
+/// and keeps the row. Nothing valid is dropped or read with another meaning than written.
 /// </summary>
 /// <remarks>
 /// References are checked when a lookup is given: an order whose customer is unknown, or a line whose order is
-/// unknown, is reported, not silently dropped. <see cref="CustomerDataSet"/> reads a whole folder this way.
+/// unknown, is reported, not silently dropped. <see cref="CustomerDataSet"/> reads whole exports (CSV or Excel, any
+/// encoding, orders-only files, line-item exports, guest sales) this way.
 /// </remarks>
 public sealed class CsvImporter
 {
@@ -19,90 +22,38 @@ public sealed class CsvImporter
     /// <summary>Creates an importer.</summary>
     public CsvImporter(CsvImportOptions? options = null) => _options = options ?? CsvImportOptions.Default;
 
-    /// <summary>Reads customers (without history).</summary>
+    internal CsvImportOptions Options => _options;
+
+    /// <summary>Reads customers (without history). A row needs a customer id, a phone or an email.</summary>
     public ImportResult<Customer> ReadCustomers(TextReader reader, string file)
-    {
-        var c = _options.Customers;
-        var seen = new HashSet<CustomerId>();
-        return Read(reader, file, [c.Id, c.Name, c.CreatedAt], table =>
-        {
-            var id = table.Id<CustomerId>(c.Id);
-            var name = table.Required(c.Name);
-            var createdAt = table.Instant(c.CreatedAt);
-            var phones = table.List(c.Phones, text => PhoneNumber.Parse(text, _options.Phone));
-            var emails = table.List(c.Emails, EmailAddress.Parse);
-            var province = table.Text(c.Province);
-            var city = table.Text(c.City);
-            var area = table.Enum<AreaType>(c.Area);
-            if (province is null && (city is not null || area is not null))
-            {
-                table.Fail(c.Province, "a city or area is given without a province.");
-            }
+        => Collect(reader, file, ImportFileKind.Customers, (table, issues) => ReadCustomers(table, Instant.MinValue).Select(c => c.Customer));
 
-            var attributes = ImmutableSortedDictionary.CreateBuilder<string, AttributeValue>(StringComparer.Ordinal);
-            foreach (var (column, (attribute, kind)) in c.Attributes)
-            {
-                if (ReadAttribute(table, column, kind) is { } value)
-                {
-                    attributes[attribute] = value;
-                }
-            }
-
-            var customer = new Customer
-            {
-                Id = id ?? default,
-                DisplayName = name ?? "?",
-                CreatedAt = createdAt ?? default,
-                Kind = table.Enum<CustomerKind>(c.Kind) ?? CustomerKind.Individual,
-                Phones = phones,
-                Emails = emails,
-                BirthDate = table.Date(c.BirthDate),
-                Gender = table.Enum<Gender>(c.Gender),
-                IncomeTier = table.Enum<IncomeTier>(c.IncomeTier),
-                Location = province is null ? null : new Location(province, city, area),
-                Tags = table.List(c.Tags, t => t),
-                Source = table.Enum<AcquisitionSource>(c.Source),
-                TimeZone = table.Zone(c.TimeZone),
-                Stage = table.Enum<LifecycleStage>(c.Stage) ?? LifecycleStage.Acquisition,
-                Attributes = attributes.ToImmutable(),
-            };
-            if (!table.RowFailed && !seen.Add(customer.Id))
-            {
-                table.Fail(c.Id, $"customer '{customer.Id}' appears earlier in the file; this row was skipped.");
-            }
-
-            return customer;
-        });
-    }
-
-    /// <summary>Reads orders (without lines).</summary>
+    /// <summary>Reads orders (lines of line-item exports included); rows that name no customer id are reported.</summary>
     /// <param name="reader">The CSV text.</param>
     /// <param name="file">The file name used in issues.</param>
     /// <param name="isKnownCustomer">When given, orders of other customers are reported and skipped.</param>
     public ImportResult<Order> ReadOrders(TextReader reader, string file, Func<CustomerId, bool>? isKnownCustomer = null)
-    {
-        var o = _options.Orders;
-        var seen = new HashSet<OrderId>();
-        return Read(reader, file, [o.Id, o.CustomerId, o.PlacedAt, o.Total], table =>
+        => Collect(reader, file, ImportFileKind.Orders, (table, issues) =>
         {
-            var currency = CurrencyOf(table, o.Currency);
-            var order = new Order
+            var orders = new List<Order>();
+            foreach (var draft in ReadOrders(table, Instant.MinValue))
             {
-                Id = table.Id<OrderId>(o.Id) ?? default,
-                CustomerId = KnownCustomer(table, o.CustomerId, isKnownCustomer),
-                PlacedAt = table.Instant(o.PlacedAt) ?? default,
-                Total = (currency is { } cur ? table.Amount(o.Total, cur) : null) ?? Money.Zero(_options.DefaultCurrency),
-                Status = table.Enum<OrderStatus>(o.Status) ?? OrderStatus.Completed,
-                Channel = table.Enum<SalesChannel>(o.Channel),
-            };
-            if (!table.RowFailed && !seen.Add(order.Id))
-            {
-                table.Fail(o.Id, $"order '{order.Id}' appears earlier in the file; this row was skipped.");
+                if (draft.Customer.Id is not { } id)
+                {
+                    issues.Add(new ImportIssue(file, draft.Line, table.Binding.ColumnName("customer_id"), "the order names no customer id; read the file with CustomerDataSet to join orders by phone or email and to count guest sales."));
+                }
+                else if (isKnownCustomer is not null && !isKnownCustomer(id))
+                {
+                    issues.Add(new ImportIssue(file, draft.Line, table.Binding.ColumnName("customer_id"), $"customer '{id}' is not among the imported customers."));
+                }
+                else
+                {
+                    orders.Add(ToOrder(draft, id));
+                }
             }
 
-            return order;
+            return orders;
         });
-    }
 
     /// <summary>Reads order lines, each with the id of its order.</summary>
     /// <param name="reader">The CSV text.</param>
@@ -111,203 +62,557 @@ public sealed class CsvImporter
     public ImportResult<(OrderId OrderId, OrderLine Line)> ReadOrderLines(TextReader reader, string file, Func<OrderId, Currency?> currencyOfOrder)
     {
         ArgumentNullException.ThrowIfNull(currencyOfOrder);
-        var l = _options.OrderLines;
-        return Read(reader, file, [l.OrderId, l.Sku, l.Quantity, l.UnitPrice], table =>
-        {
-            var orderId = table.Id<OrderId>(l.OrderId);
-            var currency = orderId is { } id ? currencyOfOrder(id) : null;
-            if (orderId is not null && currency is null)
-            {
-                table.Fail(l.OrderId, $"order '{orderId}' is not among the imported orders.");
-            }
-
-            var line = new OrderLine(
-                table.Required(l.Sku) ?? "?",
-                table.Integer(l.Quantity) ?? 1,
-                table.Amount(l.UnitPrice, currency ?? _options.DefaultCurrency) ?? Money.Zero(currency ?? _options.DefaultCurrency),
-                table.Text(l.ProductName),
-                table.List(l.Tags, t => t));
-            return (orderId ?? default, line);
-        });
+        return Collect(reader, file, ImportFileKind.OrderLines, (table, _) => ReadOrderLines(table, currencyOfOrder));
     }
 
     /// <summary>Reads consent decisions, each with its customer.</summary>
     public ImportResult<(CustomerId CustomerId, ConsentDecision Decision)> ReadConsents(TextReader reader, string file, Func<CustomerId, bool>? isKnownCustomer = null)
+        => Collect(reader, file, ImportFileKind.Consents, (table, _) => ReadConsents(table, isKnownCustomer));
+
+    /// <summary>Reads interactions.</summary>
+    public ImportResult<Interaction> ReadInteractions(TextReader reader, string file, Func<CustomerId, bool>? isKnownCustomer = null)
+        => Collect(reader, file, ImportFileKind.Interactions, (table, _) => ReadInteractions(table, isKnownCustomer));
+
+    /// <summary>Reads feedback.</summary>
+    public ImportResult<Feedback> ReadFeedback(TextReader reader, string file, Func<CustomerId, bool>? isKnownCustomer = null)
+        => Collect(reader, file, ImportFileKind.Feedback, (table, _) => ReadFeedback(table, isKnownCustomer));
+
+    /// <summary>Reads support tickets.</summary>
+    public ImportResult<SupportTicket> ReadTickets(TextReader reader, string file, Func<CustomerId, bool>? isKnownCustomer = null)
+        => Collect(reader, file, ImportFileKind.Tickets, (table, _) => ReadTickets(table, isKnownCustomer));
+
+    /// <summary>Reads referrals.</summary>
+    public ImportResult<Referral> ReadReferrals(TextReader reader, string file, Func<CustomerId, bool>? isKnownCustomer = null)
+        => Collect(reader, file, ImportFileKind.Referrals, (table, _) => ReadReferrals(table, isKnownCustomer));
+
+    internal static readonly string[] LineFields = ["sku", "product_name", "quantity", "unit_price", "line_total"];
+
+    /// <summary>Customers of a customers file, each with whether its creation time was given.</summary>
+    internal IEnumerable<ImportedCustomer> ReadCustomers(ImportTable table, Instant exportedAt)
     {
-        var k = _options.Consents;
-        return Read(reader, file, [k.CustomerId, k.Channel, k.Purpose, k.Status, k.At], table =>
+        if (!table.CheckHeader())
         {
-            var customer = KnownCustomer(table, k.CustomerId, isKnownCustomer);
-            var channel = table.Enum<ContactChannel>(k.Channel, required: true);
-            var purpose = table.Enum<ContactPurpose>(k.Purpose, required: true);
-            var status = table.Enum<ConsentStatus>(k.Status, required: true);
-            var at = table.Instant(k.At);
+            yield break;
+        }
+
+        if (!table.Binding.Has("customer_id") && !table.Binding.Has("phone") && !table.Binding.Has("email"))
+        {
+            table.CheckHeader("customer_id");
+            yield break;
+        }
+
+        var seen = new HashSet<CustomerId>();
+        var attributes = _options.Customers.Attributes;
+        while (table.Next())
+        {
+            var phones = table.List("phone", text => PhoneNumber.Parse(text, _options.Phone));
+            var emails = table.List("email", EmailAddress.Parse);
+            var id = table.Id<CustomerId>("customer_id", FieldUse.Optional) ?? KeyOf(phones, emails);
+            if (id is null)
+            {
+                table.Fail("customer_id", table.Binding.Has("customer_id")
+                    ? "the row has no customer id, phone or email to know the customer by; the row was skipped."
+                    : "the row has no phone or email to know the customer by; the row was skipped.");
+                continue;
+            }
+
+            var province = table.Text("province");
+            var city = table.Text("city");
+            var area = table.Enum<AreaType>("area");
+            if (province is null && (city is not null || area is not null))
+            {
+                table.Warn("province", "a city or area is given without a province; the location was left empty.");
+                city = null;
+                area = null;
+            }
+
+            var custom = ImmutableSortedDictionary.CreateBuilder<string, AttributeValue>(StringComparer.Ordinal);
+            foreach (var (column, (attribute, kind)) in attributes)
+            {
+                if (ReadAttribute(table, column, kind) is { } value)
+                {
+                    custom[attribute] = value;
+                }
+            }
+
+            var createdAt = table.Instant("created_at", FieldUse.Optional);
+            var name = table.Text("name") ?? JoinName(table.Text("first_name"), table.Text("last_name"));
+            Customer customer;
+            try
+            {
+                customer = new Customer
+                {
+                    Id = id.Value,
+                    DisplayName = name ?? id.Value.Value,
+                    CreatedAt = createdAt ?? exportedAt,
+                    Kind = table.Enum<CustomerKind>("kind") ?? CustomerKind.Individual,
+                    Phones = [.. phones.Distinct()],
+                    Emails = [.. emails.Distinct()],
+                    BirthDate = table.Date("birth_date"),
+                    Gender = table.Enum<Gender>("gender"),
+                    IncomeTier = table.Enum<IncomeTier>("income_tier"),
+                    Location = province is null ? null : new Location(province, city, area),
+                    Tags = table.List("tags", t => t),
+                    Source = table.Enum<AcquisitionSource>("source"),
+                    TimeZone = table.TimeZone("time_zone"),
+                    Stage = table.Enum<LifecycleStage>("stage") ?? LifecycleStage.Acquisition,
+                    Attributes = custom.ToImmutable(),
+                    Consents = ConsentLedger.From(table.Consents(exportedAt, table.File)),
+                };
+            }
+            catch (CrmKitException ex)
+            {
+                table.Fail(ex is InvalidValueException iv ? iv.Field : null, ex.Message);
+                continue;
+            }
+
+            if (table.RowFailed)
+            {
+                continue;
+            }
+
+            if (!seen.Add(customer.Id))
+            {
+                table.Fail("customer_id", $"customer '{customer.Id}' appears earlier in the file; this row was skipped.");
+                continue;
+            }
+
+            yield return new ImportedCustomer(customer, createdAt is not null, table.Line);
+        }
+    }
+
+    /// <summary>
+    /// The orders of an orders file as drafts (customer not yet resolved). In a line-item export (the file has line
+    /// columns) the rows of one order id form one order; elsewhere a repeated order id is rejected.
+    /// </summary>
+    internal IEnumerable<OrderDraft> ReadOrders(ImportTable table, Instant exportedAt)
+    {
+        var mapping = _options.Mapping.For(ImportFileKind.Orders);
+        if (!table.CheckHeader("order_id", "placed_at"))
+        {
+            return [];
+        }
+
+        var lineItems = LineFields.Any(table.Binding.Has);
+        var amountSource = mapping.Amount ?? (table.Binding.Has("total") ? OrderAmountSource.Total : OrderAmountSource.Lines);
+        if (amountSource == OrderAmountSource.Total && !table.CheckHeader("total"))
+        {
+            return [];
+        }
+
+        if (amountSource == OrderAmountSource.Lines && !table.Binding.Has("line_total") && !table.CheckHeader("quantity", "unit_price"))
+        {
+            return [];
+        }
+
+        var drafts = new Dictionary<OrderId, OrderDraft>();
+        var order = new List<OrderDraft>();
+        while (table.Next())
+        {
+            var id = table.Id<OrderId>("order_id");
+            if (id is null)
+            {
+                continue;
+            }
+
+            if (drafts.TryGetValue(id.Value, out var draft))
+            {
+                if (!lineItems)
+                {
+                    table.Fail("order_id", $"order '{id}' appears earlier in the file (line {draft.Line}); this row was skipped.");
+                    continue;
+                }
+            }
+            else
+            {
+                draft = new OrderDraft(id.Value, table.Line);
+                drafts[id.Value] = draft;
+                order.Add(draft);
+            }
+
+            ReadOrderRow(table, draft, lineItems, amountSource, mapping, exportedAt);
+            draft.LastLine = table.Line;
+            if (table.RowFailed && !draft.Failed)
+            {
+                draft.Failed = true;
+                if (lineItems)
+                {
+                    table.Fail(null, $"order '{draft.Id}' was not imported, because one of its rows was rejected.");
+                }
+            }
+        }
+
+        return order.Where(d => !d.Failed && Complete(table, d, amountSource, mapping));
+    }
+
+    private void ReadOrderRow(ImportTable table, OrderDraft draft, bool lineItems, OrderAmountSource amountSource, FileMapping mapping, Instant exportedAt)
+    {
+        // Order-level fields come from the order's first row that has them (continuation rows leave them empty).
+        if (draft.Customer.IsEmpty && !draft.Customer.Guest)
+        {
+            draft.Customer = ReadCustomerReference(table, mapping);
+        }
+
+        draft.PlacedAt ??= table.Instant("placed_at", draft.PlacedAt is null && draft.Line == table.Line ? FieldUse.Required : FieldUse.Optional);
+        if (draft.Currency is null)
+        {
+            var code = table.Text("currency");
+            if (code is not null)
+            {
+                if (CurrencyText.TryResolve(code, out var currency))
+                {
+                    draft.Currency = currency;
+                }
+                else
+                {
+                    table.Fail("currency", $"'{code}' is not a known ISO 4217 currency code such as VND or USD.");
+                    return;
+                }
+            }
+            else if (table.CurrencyMark("total") is { } mark && CurrencyText.TryResolve(mark, out var marked))
+            {
+                draft.Currency = marked;
+            }
+        }
+
+        var orderCurrency = draft.Currency ?? table.Currency;
+        if (amountSource == OrderAmountSource.Total && draft.Total is null && table.Text("total") is not null)
+        {
+            draft.Total = table.Amount("total", orderCurrency, FieldUse.Required);
+        }
+
+        draft.Status ??= table.Enum<OrderStatus>("status", FieldUse.Significant);
+        if (table.Flag("cancelled") == true)
+        {
+            draft.Status = OrderStatus.Cancelled;
+        }
+        else if (table.Flag("returned") == true && draft.Status != OrderStatus.Cancelled)
+        {
+            draft.Status = OrderStatus.Returned;
+        }
+
+        draft.Channel ??= table.Enum<SalesChannel>("channel");
+        draft.Consents.AddRange(table.Consents(exportedAt, table.File));
+        if (!lineItems)
+        {
+            return;
+        }
+
+        var quantity = table.Binding.Has("quantity") ? table.Integer("quantity", amountSource == OrderAmountSource.Lines && !table.Binding.Has("line_total") ? FieldUse.Required : FieldUse.Significant) : 1;
+        var unitPrice = table.Binding.Has("unit_price") ? table.Amount("unit_price", orderCurrency, FieldUse.Significant) : null;
+        var lineTotal = table.Binding.Has("line_total") ? table.Amount("line_total", orderCurrency, FieldUse.Significant) : null;
+        if (table.RowFailed)
+        {
+            return;
+        }
+
+        var amount = lineTotal?.Amount ?? (quantity is { } q && unitPrice is { } p ? q * p.Amount : null);
+        if (amount is { } a)
+        {
+            draft.LinesAmount += a;
+            draft.HasLineAmounts = true;
+        }
+        else if (amountSource == OrderAmountSource.Lines)
+        {
+            table.Fail(table.Binding.Has("line_total") ? "line_total" : "unit_price", "the line has no amount (quantity × unit price), and the order's amount is the sum of its lines.");
+            return;
+        }
+
+        var sku = table.Text("sku") ?? table.Text("product_name");
+        if (sku is not null && quantity is { } qty && qty != 0)
+        {
+            var price = unitPrice ?? (lineTotal is { } lt ? new Money(Math.Abs(lt.Amount) / Math.Abs(qty), orderCurrency) : Money.Zero(orderCurrency));
+            if (price.IsNegative)
+            {
+                price = new Money(-price.Amount, price.Currency);
+            }
+
+            try
+            {
+                draft.Lines.Add(new OrderLine(sku, Math.Abs(qty), price, table.Text("product_name")));
+            }
+            catch (InvalidValueException ex)
+            {
+                table.Warn(ex.Field, $"{ex.Reason} The line was not recorded; the order's amount is kept.");
+            }
+        }
+    }
+
+    private CustomerReference ReadCustomerReference(ImportTable table, FileMapping mapping)
+    {
+        var idText = table.Text("customer_id");
+        var name = table.Text("customer_name") ?? JoinName(table.Text("customer_first_name"), table.Text("customer_last_name"));
+        var guests = mapping.GuestCustomers;
+        bool IsGuest(string? text) => text is not null && guests.Any(g => ValueMapComparer.Instance.Equals(g, text));
+        if (IsGuest(idText) || (idText is null && IsGuest(name)))
+        {
+            return new CustomerReference(null, null, null, name, Guest: true);
+        }
+
+        var id = idText is null ? null : table.Id<CustomerId>("customer_id", FieldUse.Significant);
+        var phone = table.Parse<PhoneNumber>("customer_phone", FieldUse.Optional, text => PhoneNumber.Parse(text, _options.Phone));
+        var email = table.Parse<EmailAddress>("customer_email", FieldUse.Optional, EmailAddress.Parse);
+        var reference = new CustomerReference(id, phone, email, name, Guest: false);
+        return reference.IsEmpty ? reference with { Guest = true } : reference;
+    }
+
+    // Settles an order's amount and status once all its rows are read.
+    private static bool Complete(ImportTable table, OrderDraft draft, OrderAmountSource amountSource, FileMapping mapping)
+    {
+        var currency = draft.Currency ?? table.Currency;
+        if (draft.PlacedAt is null)
+        {
+            Reject(table, draft, "placed_at", "the order has no placed-at time.");
+            return false;
+        }
+
+        var amount = amountSource == OrderAmountSource.Total ? draft.Total?.Amount : draft.HasLineAmounts ? draft.LinesAmount : null;
+        if (amount is null)
+        {
+            Reject(table, draft, amountSource == OrderAmountSource.Total ? "total" : "unit_price", amountSource == OrderAmountSource.Total ? "the order has no total." : "the order has no lines with an amount.");
+            return false;
+        }
+
+        var cancelled = mapping.CancelledOrderPrefix is { } prefix && draft.Id.Value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
+        var status = cancelled ? OrderStatus.Cancelled : draft.Status ?? OrderStatus.Completed;
+        if (amount < 0)
+        {
+            // A negative order is money going back: a return (or the cancellation it is marked as), never negative revenue.
+            if (status == OrderStatus.Completed)
+            {
+                status = OrderStatus.Returned;
+            }
+
+            amount = -amount;
+        }
+
+        draft.Status = status;
+        draft.Total = new Money(amount.Value, currency);
+        return true;
+    }
+
+    private static void Reject(ImportTable table, OrderDraft draft, string field, string reason)
+        => table.Issues.Add(new ImportIssue(table.File, draft.Line, table.Binding.ColumnName(field), $"{reason} Order '{draft.Id}' was not imported.") { Severity = ImportIssueSeverity.Error });
+
+    internal static Order ToOrder(OrderDraft draft, CustomerId customer) => new()
+    {
+        Id = draft.Id,
+        CustomerId = customer,
+        PlacedAt = draft.PlacedAt!.Value,
+        Total = draft.Total!.Value,
+        Status = draft.Status ?? OrderStatus.Completed,
+        Channel = draft.Channel,
+        Lines = [.. draft.Lines],
+    };
+
+    internal static IEnumerable<(OrderId OrderId, OrderLine Line)> ReadOrderLines(ImportTable table, Func<OrderId, Currency?> currencyOfOrder)
+    {
+        if (!table.CheckHeader("order_id", "sku", "quantity", "unit_price"))
+        {
+            yield break;
+        }
+
+        while (table.Next())
+        {
+            var orderId = table.Id<OrderId>("order_id");
+            var currency = orderId is { } id ? currencyOfOrder(id) : null;
+            if (orderId is not null && currency is null)
+            {
+                table.Fail("order_id", $"order '{orderId}' is not among the imported orders.");
+            }
+
+            var sku = table.Required("sku");
+            var quantity = table.Integer("quantity");
+            var price = table.Amount("unit_price", currency ?? table.Currency);
+            if (table.RowFailed)
+            {
+                continue;
+            }
+
+            OrderLine line;
+            try
+            {
+                line = new OrderLine(sku!, quantity!.Value, price!.Value, table.Text("product_name"), table.List("tags", t => t));
+            }
+            catch (InvalidValueException ex)
+            {
+                table.Fail(ex.Field, ex.Message);
+                continue;
+            }
+
+            yield return (orderId!.Value, line);
+        }
+    }
+
+    internal static IEnumerable<(CustomerId CustomerId, ConsentDecision Decision)> ReadConsents(ImportTable table, Func<CustomerId, bool>? isKnownCustomer)
+        => Rows(table, ["customer_id", "channel", "purpose", "status", "at"], () =>
+        {
+            var customer = KnownCustomer(table, "customer_id", isKnownCustomer);
+            var channel = table.Enum<ContactChannel>("channel", FieldUse.Required);
+            var purpose = table.Enum<ContactPurpose>("purpose", FieldUse.Required);
+            var status = table.Enum<ConsentStatus>("status", FieldUse.Required);
+            var at = table.Instant("at");
             if (channel == ContactChannel.InPerson)
             {
-                table.Fail(k.Channel, "in-person contact needs no consent.");
+                table.Fail("channel", "in-person contact needs no consent.");
             }
 
             return table.RowFailed
                 ? default
-                : (customer, new ConsentDecision(channel!.Value, purpose!.Value, status!.Value, at!.Value, table.Text(k.Source), table.Text(k.RecordedBy)));
+                : (customer, new ConsentDecision(channel!.Value, purpose!.Value, status!.Value, at!.Value, table.Text("source"), table.Text("recorded_by")));
         });
-    }
 
-    /// <summary>Reads interactions.</summary>
-    public ImportResult<Interaction> ReadInteractions(TextReader reader, string file, Func<CustomerId, bool>? isKnownCustomer = null)
-    {
-        var i = _options.Interactions;
-        return Read(reader, file, [i.Id, i.CustomerId, i.At, i.Channel, i.Direction, i.Outcome], table => new Interaction
+    internal static IEnumerable<Interaction> ReadInteractions(ImportTable table, Func<CustomerId, bool>? isKnownCustomer)
+        => Rows(table, ["interaction_id", "customer_id", "at", "channel", "direction", "outcome"], () => new Interaction
         {
-            Id = table.Id<InteractionId>(i.Id) ?? default,
-            CustomerId = KnownCustomer(table, i.CustomerId, isKnownCustomer),
-            At = table.Instant(i.At) ?? default,
-            Channel = table.Enum<ContactChannel>(i.Channel, required: true) ?? default,
-            Direction = table.Enum<InteractionDirection>(i.Direction, required: true) ?? default,
-            Outcome = table.Enum<InteractionOutcome>(i.Outcome, required: true) ?? default,
-            Subject = table.Text(i.Subject),
-            StaffId = table.Text(i.StaffId),
+            Id = table.Id<InteractionId>("interaction_id") ?? default,
+            CustomerId = KnownCustomer(table, "customer_id", isKnownCustomer),
+            At = table.Instant("at") ?? default,
+            Channel = table.Enum<ContactChannel>("channel", FieldUse.Required) ?? default,
+            Direction = table.Enum<InteractionDirection>("direction", FieldUse.Required) ?? default,
+            Outcome = table.Enum<InteractionOutcome>("outcome", FieldUse.Required) ?? default,
+            Subject = table.Text("subject"),
+            StaffId = table.Text("staff_id"),
         });
-    }
 
-    /// <summary>Reads feedback.</summary>
-    public ImportResult<Feedback> ReadFeedback(TextReader reader, string file, Func<CustomerId, bool>? isKnownCustomer = null)
-    {
-        var f = _options.Feedback;
-        return Read(reader, file, [f.Id, f.CustomerId, f.At, f.Kind, f.Score], table =>
+    internal static IEnumerable<Feedback> ReadFeedback(ImportTable table, Func<CustomerId, bool>? isKnownCustomer)
+        => Rows(table, ["feedback_id", "customer_id", "at", "kind", "score"], () =>
         {
-            var id = table.Id<FeedbackId>(f.Id);
-            var customer = KnownCustomer(table, f.CustomerId, isKnownCustomer);
-            var at = table.Instant(f.At);
-            var kind = table.Enum<FeedbackKind>(f.Kind, required: true);
-            var score = table.Integer(f.Score);
+            var id = table.Id<FeedbackId>("feedback_id");
+            var customer = KnownCustomer(table, "customer_id", isKnownCustomer);
+            var at = table.Instant("at");
+            var kind = table.Enum<FeedbackKind>("kind", FieldUse.Required);
+            var score = table.Integer("score");
             if (kind is { } k && score is { } s && (s < Feedback.ScaleOf(k).Min || s > Feedback.ScaleOf(k).Max))
             {
-                table.Fail(f.Score, $"{s} is outside the {EnumText.Format(k)} scale {Feedback.ScaleOf(k).Min}..{Feedback.ScaleOf(k).Max}.");
+                table.Fail("score", $"{s} is outside the {EnumText.Format(k)} scale {Feedback.ScaleOf(k).Min}..{Feedback.ScaleOf(k).Max}.");
             }
 
             return table.RowFailed
                 ? null!
                 : new Feedback(id!.Value, customer, at!.Value, kind!.Value, score!.Value)
                 {
-                    Comment = table.Text(f.Comment),
-                    OrderId = table.Id<OrderId>(f.OrderId, required: false),
-                    TicketId = table.Id<TicketId>(f.TicketId, required: false),
+                    Comment = table.Text("comment"),
+                    OrderId = table.Id<OrderId>("order_id", FieldUse.Optional),
+                    TicketId = table.Id<TicketId>("ticket_id", FieldUse.Optional),
                 };
         });
-    }
 
-    /// <summary>Reads support tickets.</summary>
-    public ImportResult<SupportTicket> ReadTickets(TextReader reader, string file, Func<CustomerId, bool>? isKnownCustomer = null)
-    {
-        var t = _options.Tickets;
-        return Read(reader, file, [t.Id, t.CustomerId, t.OpenedAt, t.Channel], table => new SupportTicket
+    internal static IEnumerable<SupportTicket> ReadTickets(ImportTable table, Func<CustomerId, bool>? isKnownCustomer)
+        => Rows(table, ["ticket_id", "customer_id", "opened_at", "channel"], () => new SupportTicket
         {
-            Id = table.Id<TicketId>(t.Id) ?? default,
-            CustomerId = KnownCustomer(table, t.CustomerId, isKnownCustomer),
-            OpenedAt = table.Instant(t.OpenedAt) ?? default,
-            Channel = table.Enum<ContactChannel>(t.Channel, required: true) ?? default,
-            Priority = table.Enum<TicketPriority>(t.Priority) ?? TicketPriority.Normal,
-            Status = table.Enum<TicketStatus>(t.Status) ?? TicketStatus.New,
-            Category = table.Text(t.Category),
-            FirstReplyAt = table.Instant(t.FirstReplyAt, required: false),
-            SolvedAt = table.Instant(t.SolvedAt, required: false),
-            ClosedAt = table.Instant(t.ClosedAt, required: false),
-            AssigneeId = table.Text(t.AssigneeId),
+            Id = table.Id<TicketId>("ticket_id") ?? default,
+            CustomerId = KnownCustomer(table, "customer_id", isKnownCustomer),
+            OpenedAt = table.Instant("opened_at") ?? default,
+            Channel = table.Enum<ContactChannel>("channel", FieldUse.Required) ?? default,
+            Priority = table.Enum<TicketPriority>("priority", FieldUse.Significant) ?? TicketPriority.Normal,
+            Status = table.Enum<TicketStatus>("status", FieldUse.Significant) ?? TicketStatus.New,
+            Category = table.Text("category"),
+            FirstReplyAt = table.Instant("first_reply_at", FieldUse.Significant),
+            SolvedAt = table.Instant("solved_at", FieldUse.Significant),
+            ClosedAt = table.Instant("closed_at", FieldUse.Significant),
+            AssigneeId = table.Text("assignee_id"),
         }.Validate());
-    }
 
-    /// <summary>Reads referrals.</summary>
-    public ImportResult<Referral> ReadReferrals(TextReader reader, string file, Func<CustomerId, bool>? isKnownCustomer = null)
-    {
-        var r = _options.Referrals;
-        return Read(reader, file, [r.ReferrerId, r.ReferredId, r.At], table =>
+    internal static IEnumerable<Referral> ReadReferrals(ImportTable table, Func<CustomerId, bool>? isKnownCustomer)
+        => Rows(table, ["referrer_id", "referred_id", "at"], () =>
         {
-            var referrer = KnownCustomer(table, r.ReferrerId, isKnownCustomer);
-            var referred = KnownCustomer(table, r.ReferredId, isKnownCustomer);
-            var at = table.Instant(r.At);
+            var referrer = KnownCustomer(table, "referrer_id", isKnownCustomer);
+            var referred = KnownCustomer(table, "referred_id", isKnownCustomer);
+            var at = table.Instant("at");
             if (!table.RowFailed && referrer == referred)
             {
-                table.Fail(r.ReferredId, "a customer cannot refer themselves.");
+                table.Fail("referred_id", "a customer cannot refer themselves.");
             }
 
             return table.RowFailed ? null! : new Referral(referrer, referred, at!.Value);
         });
+
+    // Reads every row of a table with a row reader; rows with a rejected field are skipped.
+    private static IEnumerable<T> Rows<T>(ImportTable table, string[] required, Func<T> readRow)
+    {
+        if (!table.CheckHeader(required))
+        {
+            yield break;
+        }
+
+        while (table.Next())
+        {
+            T record;
+            try
+            {
+                record = readRow();
+            }
+            catch (InvalidValueException) when (table.RowFailed)
+            {
+                continue; // a model check tripped over a field already reported; the row is skipped
+            }
+            catch (CrmKitException ex)
+            {
+                table.Fail(ex is InvalidValueException iv ? iv.Field : null, ex.Message);
+                continue;
+            }
+
+            if (!table.RowFailed)
+            {
+                yield return record;
+            }
+        }
     }
 
-    private ImportResult<T> Read<T>(TextReader reader, string file, string[] required, Func<CsvTable, T> readRow)
+    private ImportResult<T> Collect<T>(TextReader reader, string file, ImportFileKind kind, Func<ImportTable, List<ImportIssue>, IEnumerable<T>> read)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(file);
         var issues = new List<ImportIssue>();
-        var records = ImmutableArray.CreateBuilder<T>();
-        using (var table = new CsvTable(reader, file, _options, issues))
-        {
-            if (table.ReadHeader(required))
-            {
-                while (table.NextRow())
-                {
-                    T record;
-                    try
-                    {
-                        record = readRow(table);
-                    }
-                    catch (InvalidValueException ex) when (table.RowFailed)
-                    {
-                        _ = ex; // a model check tripped over a field already reported; the row is skipped
-                        continue;
-                    }
-                    catch (CrmKitException ex)
-                    {
-                        table.Fail(ex is InvalidValueException iv ? iv.Field : null, ex.Message);
-                        continue;
-                    }
-
-                    if (!table.RowFailed)
-                    {
-                        records.Add(record);
-                    }
-                }
-            }
-        }
-
-        return new ImportResult<T>(records.ToImmutable(), [.. issues]);
+        using var table = new ImportTable(TabularSource.Open(reader, file, _options.FormatOf(kind), issues), kind, _options, issues);
+        var records = read(table, issues).ToImmutableArray();
+        return new ImportResult<T>(records, [.. issues.OrderBy(i => i.Line)]);
     }
 
-    private Currency? CurrencyOf(CsvTable table, string column)
+    private static CustomerId? KeyOf(ImmutableArray<PhoneNumber> phones, ImmutableArray<EmailAddress> emails)
+        => !phones.IsEmpty ? new CustomerId(phones[0].E164) : !emails.IsEmpty ? new CustomerId(emails[0].Value) : null;
+
+    private static string? JoinName(string? first, string? last)
+        => first is null ? last : last is null ? first : $"{first} {last}";
+
+    private static CustomerId KnownCustomer(ImportTable table, string field, Func<CustomerId, bool>? isKnown)
     {
-        var code = table.Text(column);
-        if (code is null)
-        {
-            return _options.DefaultCurrency;
-        }
-
-        if (Currency.TryFromCode(code, out var currency))
-        {
-            return currency;
-        }
-
-        table.Fail(column, $"'{code}' is not a known ISO 4217 currency code.");
-        return null;
-    }
-
-    private static CustomerId KnownCustomer(CsvTable table, string column, Func<CustomerId, bool>? isKnown)
-    {
-        var id = table.Id<CustomerId>(column);
+        var id = table.Id<CustomerId>(field);
         if (id is { } known && isKnown is not null && !isKnown(known))
         {
-            table.Fail(column, $"customer '{known}' is not among the imported customers.");
+            table.Fail(field, $"customer '{known}' is not among the imported customers.");
         }
 
         return id ?? default;
     }
 
-    private static AttributeValue? ReadAttribute(CsvTable table, string column, AttributeKind kind) => kind switch
+    private static AttributeValue? ReadAttribute(ImportTable table, string column, AttributeKind kind)
     {
-        AttributeKind.Text => table.Text(column) is { } text ? AttributeValue.Text(text) : null,
-        AttributeKind.Number => table.Decimal(column, required: false) is { } number ? AttributeValue.Number(number) : null,
-        AttributeKind.Boolean => table.Parse(column, false, text => bool.TryParse(text, out var b) ? b : text is "1" or "0" ? text == "1" : throw new InvalidValueException(column, $"'{text}' is not true/false or 1/0.")) is { } flag ? AttributeValue.Boolean(flag) : null,
-        AttributeKind.Date => table.Date(column) is { } date ? AttributeValue.Date(date) : null,
-        _ => table.Instant(column, required: false) is { } instant ? AttributeValue.Instant(instant) : null,
-    };
+        var text = table.RawColumn(column);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return kind switch
+        {
+            AttributeKind.Text => AttributeValue.Text(text),
+            AttributeKind.Number => table.ColumnNumber(column, text) is { } number ? AttributeValue.Number(number) : null,
+            AttributeKind.Boolean => bool.TryParse(text, out var b) ? AttributeValue.Boolean(b)
+                : text is "1" or "0" ? AttributeValue.Boolean(text == "1")
+                : Warned(table, column, $"'{text}' is not true/false or 1/0."),
+            AttributeKind.Date => table.ColumnDate(column, text) is { } date ? AttributeValue.Date(date) : null,
+            _ => table.ColumnInstant(column, text) is { } instant ? AttributeValue.Instant(instant) : null,
+        };
+    }
+
+    private static AttributeValue? Warned(ImportTable table, string column, string reason)
+    {
+        table.WarnColumn(column, reason + " The attribute was left empty; the row was kept.");
+        return null;
+    }
 }
+
+/// <summary>A customer read from a customers file, with whether the file gave its creation time, and its line.</summary>
+internal sealed record ImportedCustomer(Customer Customer, bool HasCreatedAt, int Line);

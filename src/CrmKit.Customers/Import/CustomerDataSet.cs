@@ -1,165 +1,76 @@
 using System.Collections.Immutable;
 using System.Text;
+using CrmKit.Customers.Import.Tabular;
+using NodaTime;
 
 namespace CrmKit.Customers.Import;
 
-/// <summary>The files of a customer data set; only the customers file is required.</summary>
-public sealed record CustomerFiles
-{
-    /// <summary>The customers file (required).</summary>
-    public required string Customers { get; init; }
-
-    /// <summary>The orders file.</summary>
-    public string? Orders { get; init; }
-
-    /// <summary>The order lines file.</summary>
-    public string? OrderLines { get; init; }
-
-    /// <summary>The consents file.</summary>
-    public string? Consents { get; init; }
-
-    /// <summary>The interactions file.</summary>
-    public string? Interactions { get; init; }
-
-    /// <summary>The feedback file.</summary>
-    public string? Feedback { get; init; }
-
-    /// <summary>The tickets file.</summary>
-    public string? Tickets { get; init; }
-
-    /// <summary>The referrals file.</summary>
-    public string? Referrals { get; init; }
-
-    /// <summary>
-    /// The conventional file names in a folder: <c>customers.csv</c>, <c>orders.csv</c>, <c>order_lines.csv</c>,
-    /// <c>consents.csv</c>, <c>interactions.csv</c>, <c>feedback.csv</c>, <c>tickets.csv</c>, <c>referrals.csv</c>;
-    /// the optional ones only where they exist.
-    /// </summary>
-    public static CustomerFiles InFolder(string folder)
-    {
-        ArgumentNullException.ThrowIfNull(folder);
-        string? Optional(string name) => File.Exists(Path.Combine(folder, name)) ? Path.Combine(folder, name) : null;
-        return new CustomerFiles
-        {
-            Customers = Path.Combine(folder, "customers.csv"),
-            Orders = Optional("orders.csv"),
-            OrderLines = Optional("order_lines.csv"),
-            Consents = Optional("consents.csv"),
-            Interactions = Optional("interactions.csv"),
-            Feedback = Optional("feedback.csv"),
-            Tickets = Optional("tickets.csv"),
-            Referrals = Optional("referrals.csv"),
-        };
-    }
-}
-
 /// <summary>
-/// Customers with their whole history, read from a set of CSV files, with every rejected row reported.
+/// Customers with their whole history, read from a shop's export — CSV in any encoding and delimiter, or Excel — with
+/// every rejected row and every field left unset reported, the guest sales counted apart, and how each file was read.
 /// </summary>
+/// <remarks>
+/// <para>With a customers file, orders join their customer by id, else by normalised phone, else by normalised email.
+/// Without one, the customers are derived from the orders by the same identity: name, phone and email from the
+/// orders, created at the first order. An order that names a customer missing from the customers file creates that
+/// customer (with a warning) rather than being dropped. An order with no customer is a <see cref="GuestSale"/>.</para>
+/// <para>A customer's orders share one currency: an order in another currency is rejected at its line, the rest kept.</para>
+/// </remarks>
 public sealed class CustomerDataSet
 {
-    private CustomerDataSet(ImmutableArray<Customer> customers, ImmutableArray<ImportIssue> issues)
+    private CustomerDataSet(ImmutableArray<Customer> customers, ImmutableArray<ImportIssue> issues, ImmutableArray<GuestSale> guestSales, ImmutableArray<ImportedFile> files)
     {
         Customers = customers;
         Issues = issues;
+        GuestSales = guestSales;
+        Files = files;
     }
 
     /// <summary>The customers, sorted by id, each with its history.</summary>
     public ImmutableArray<Customer> Customers { get; }
 
-    /// <summary>Every rejected row or field, by file in reading order.</summary>
+    /// <summary>Every rejected row and every field left unset (<see cref="ImportIssue.Severity"/>), by file in reading order and by line.</summary>
     public ImmutableArray<ImportIssue> Issues { get; }
 
+    /// <summary>Sales with no customer, in file order.</summary>
+    public ImmutableArray<GuestSale> GuestSales { get; }
+
+    /// <summary>How each input file was read: rows read, kept and rejected, warnings, encoding, delimiter, formats.</summary>
+    public ImmutableArray<ImportedFile> Files { get; }
+
     /// <summary>Reads the conventional files of a folder (see <see cref="CustomerFiles.InFolder"/>).</summary>
-    /// <exception cref="FileNotFoundException">The folder has no <c>customers.csv</c>.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="FileNotFoundException">The folder has neither a customers nor an orders file.</exception>
     public static CustomerDataSet ReadFolder(string folder, CsvImportOptions? options = null) => Read(CustomerFiles.InFolder(folder), options);
 
     /// <summary>Reads a data set from files.</summary>
+    /// <exception cref="ArgumentException">Neither a customers nor an orders file is given.</exception>
     /// <exception cref="FileNotFoundException">A named file does not exist.</exception>
+    /// <exception cref="InvalidValueException">An explicitly named encoding or sheet does not exist.</exception>
     public static CustomerDataSet Read(CustomerFiles files, CsvImportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var importer = new CsvImporter(options);
-        var issues = ImmutableArray.CreateBuilder<ImportIssue>();
-
-        ImportResult<T>? Load<T>(string? path, Func<TextReader, string, ImportResult<T>> read)
+        if (files.Customers is null && files.Orders is null)
         {
-            if (path is null)
-            {
-                return null;
-            }
+            throw new ArgumentException("A data set needs a customers file, an orders file, or both.", nameof(files));
+        }
 
-            if (!File.Exists(path))
+        foreach (var kind in Enum.GetValues<ImportFileKind>())
+        {
+            if (files.Of(kind) is { } path && !File.Exists(path))
             {
                 throw new FileNotFoundException($"The data file '{path}' does not exist.", path);
             }
-
-            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            var result = read(reader, Path.GetFileName(path));
-            issues.AddRange(result.Issues);
-            return result;
         }
 
-        var customers = Load(files.Customers, importer.ReadCustomers)!.Records.ToDictionary(c => c.Id);
-        bool Known(CustomerId id) => customers.ContainsKey(id);
-
-        var orders = Load(files.Orders, (r, f) => importer.ReadOrders(r, f, Known))?.Records.ToDictionary(o => o.Id) ?? [];
-        if (Load(files.OrderLines, (r, f) => importer.ReadOrderLines(r, f, id => orders.TryGetValue(id, out var o) ? o.Total.Currency : null)) is { } lines)
-        {
-            foreach (var group in lines.Records.GroupBy(l => l.OrderId))
-            {
-                var order = orders[group.Key];
-                orders[group.Key] = order with { Lines = [.. order.Lines, .. group.Select(g => g.Line)] };
-            }
-        }
-
-        var consents = Load(files.Consents, (r, f) => importer.ReadConsents(r, f, Known))?.Records ?? [];
-        var interactions = Load(files.Interactions, (r, f) => importer.ReadInteractions(r, f, Known))?.Records ?? [];
-        var feedback = Load(files.Feedback, (r, f) => importer.ReadFeedback(r, f, Known))?.Records ?? [];
-        var tickets = Load(files.Tickets, (r, f) => importer.ReadTickets(r, f, Known))?.Records ?? [];
-        var referrals = Load(files.Referrals, (r, f) => importer.ReadReferrals(r, f, Known))?.Records ?? [];
-
-        var ordersBy = orders.Values.ToLookup(o => o.CustomerId);
-        var consentsBy = consents.ToLookup(c => c.CustomerId, c => c.Decision);
-        var interactionsBy = interactions.ToLookup(i => i.CustomerId);
-        var feedbackBy = feedback.ToLookup(f => f.CustomerId);
-        var ticketsBy = tickets.ToLookup(t => t.CustomerId);
-        var referralsBy = referrals.ToLookup(r => r.ReferrerId);
-
-        var result = ImmutableArray.CreateBuilder<Customer>(customers.Count);
-        foreach (var customer in customers.Values.OrderBy(c => c.Id))
-        {
-            var id = customer.Id;
-            try
-            {
-                result.Add(customer with
-                {
-                    Consents = customer.Consents.Merge(ConsentLedger.From(consentsBy[id])),
-                    History = new CustomerHistory
-                    {
-                        Orders = OrderHistory.From(ordersBy[id]),
-                        Interactions = [.. interactionsBy[id]],
-                        Feedback = [.. feedbackBy[id]],
-                        Tickets = [.. ticketsBy[id]],
-                        Referrals = [.. referralsBy[id]],
-                    },
-                });
-            }
-            catch (CrmKitException ex)
-            {
-                issues.Add(new ImportIssue(Path.GetFileName(files.Orders ?? files.Customers), 0, null, $"customer '{id}': {ex.Message}; the customer was imported without history."));
-                result.Add(customer);
-            }
-        }
-
-        return new CustomerDataSet(result.ToImmutable(), issues.ToImmutable());
+        return new Reading(files, options ?? CsvImportOptions.Default).Run();
     }
 
     /// <summary>Creates a data set from customers in memory (for writing).</summary>
     public static CustomerDataSet From(IEnumerable<Customer> customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        return new CustomerDataSet([.. customers.OrderBy(c => c.Id)], []);
+        return new CustomerDataSet([.. customers.OrderBy(c => c.Id)], [], [], []);
     }
 
     /// <summary>Writes the data set as the conventional files of a folder, creating it if needed.</summary>
@@ -184,5 +95,253 @@ public sealed class CustomerDataSet
         WriteFile("feedback.csv", w => exporter.WriteFeedback(w, Customers.SelectMany(c => c.History.Feedback)));
         WriteFile("tickets.csv", w => exporter.WriteTickets(w, Customers.SelectMany(c => c.History.Tickets)));
         WriteFile("referrals.csv", w => exporter.WriteReferrals(w, Customers.SelectMany(c => c.History.Referrals)));
+    }
+
+    /// <summary>One reading of a set of files.</summary>
+    private sealed class Reading(CustomerFiles files, CsvImportOptions options)
+    {
+        private readonly CsvImporter _importer = new(options);
+        private readonly List<ImportIssue> _issues = [];
+        private readonly List<ImportedFile> _reports = [];
+        private readonly Dictionary<CustomerId, Customer> _customers = [];
+        private readonly HashSet<CustomerId> _createdAtGiven = [];
+        private readonly Dictionary<string, CustomerId> _byPhone = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, CustomerId> _byEmail = new(StringComparer.Ordinal);
+        private readonly Dictionary<CustomerId, Instant> _exportedAt = [];
+        private readonly Dictionary<OrderId, Order> _orders = [];
+        private readonly Dictionary<OrderId, (string File, int Line)> _orderLines = [];
+        private readonly List<GuestSale> _guests = [];
+
+        public CustomerDataSet Run()
+        {
+            ReadCustomers();
+            ReadOrders();
+            var lines = Read(ImportFileKind.OrderLines, table => CsvImporter.ReadOrderLines(table, id => _orders.TryGetValue(id, out var o) ? o.Total.Currency : null).ToList());
+            foreach (var group in lines.GroupBy(l => l.OrderId))
+            {
+                var order = _orders[group.Key];
+                _orders[group.Key] = order with { Lines = [.. order.Lines, .. group.Select(g => g.Line)] };
+            }
+
+            bool Known(CustomerId id) => _customers.ContainsKey(id);
+            var consents = Read(ImportFileKind.Consents, table => CsvImporter.ReadConsents(table, Known).ToList());
+            var interactions = Read(ImportFileKind.Interactions, table => CsvImporter.ReadInteractions(table, Known).ToList());
+            var feedback = Read(ImportFileKind.Feedback, table => CsvImporter.ReadFeedback(table, Known).ToList());
+            var tickets = Read(ImportFileKind.Tickets, table => CsvImporter.ReadTickets(table, Known).ToList());
+            var referrals = Read(ImportFileKind.Referrals, table => CsvImporter.ReadReferrals(table, Known).ToList());
+
+            var ordersBy = _orders.Values.ToLookup(o => o.CustomerId);
+            var consentsBy = consents.ToLookup(c => c.CustomerId, c => c.Decision);
+            var interactionsBy = interactions.ToLookup(i => i.CustomerId);
+            var feedbackBy = feedback.ToLookup(f => f.CustomerId);
+            var ticketsBy = tickets.ToLookup(t => t.CustomerId);
+            var referralsBy = referrals.ToLookup(r => r.ReferrerId);
+
+            var result = ImmutableArray.CreateBuilder<Customer>(_customers.Count);
+            foreach (var customer in _customers.Values.OrderBy(c => c.Id))
+            {
+                var id = customer.Id;
+                var orders = OneCurrency(ordersBy[id]);
+                var createdAt = _createdAtGiven.Contains(id) || orders.Count == 0
+                    ? customer.CreatedAt
+                    : Instant.Min(orders.Min(o => o.PlacedAt), _exportedAt.GetValueOrDefault(id, Instant.MaxValue));
+                result.Add(customer with
+                {
+                    CreatedAt = createdAt,
+                    Consents = customer.Consents.Merge(ConsentLedger.From(consentsBy[id])),
+                    History = new CustomerHistory
+                    {
+                        Orders = OrderHistory.From(orders),
+                        Interactions = [.. interactionsBy[id]],
+                        Feedback = [.. feedbackBy[id]],
+                        Tickets = [.. ticketsBy[id]],
+                        Referrals = [.. referralsBy[id]],
+                    },
+                });
+            }
+
+            var fileOrder = _reports.Select(r => r.File).ToList();
+            var issues = _issues.OrderBy(i => fileOrder.IndexOf(i.File)).ThenBy(i => i.Line).ToImmutableArray();
+            return new CustomerDataSet(result.ToImmutable(), issues, [.. _guests], [.. _reports]);
+        }
+
+        private void ReadCustomers()
+        {
+            var exportedAt = ExportedAt(ImportFileKind.Customers);
+            foreach (var imported in Read(ImportFileKind.Customers, table => _importer.ReadCustomers(table, exportedAt).ToList()))
+            {
+                var customer = imported.Customer;
+                _customers[customer.Id] = customer;
+                _exportedAt[customer.Id] = exportedAt;
+                if (imported.HasCreatedAt)
+                {
+                    _createdAtGiven.Add(customer.Id);
+                }
+
+                foreach (var phone in customer.Phones)
+                {
+                    _byPhone.TryAdd(phone.E164, customer.Id);
+                }
+
+                foreach (var email in customer.Emails)
+                {
+                    _byEmail.TryAdd(email.Value, customer.Id);
+                }
+            }
+        }
+
+        private void ReadOrders()
+        {
+            var exportedAt = ExportedAt(ImportFileKind.Orders);
+            var hasCustomersFile = files.Customers is not null;
+            Read(ImportFileKind.Orders, table =>
+            {
+                foreach (var draft in _importer.ReadOrders(table, exportedAt).ToList())
+                {
+                    var reference = draft.Customer;
+                    if (reference.Guest)
+                    {
+                        _guests.Add(new GuestSale(draft.Id, draft.PlacedAt!.Value, draft.Total!.Value, draft.Status!.Value, table.File, draft.Line));
+                        continue;
+                    }
+
+                    var id = Resolve(reference);
+                    if (!_customers.TryGetValue(id, out var customer))
+                    {
+                        if (hasCustomersFile)
+                        {
+                            table.Issues.Add(new ImportIssue(table.File, draft.Line, table.Binding.ColumnName(reference.Id is null ? reference.Phone is null ? "customer_email" : "customer_phone" : "customer_id"),
+                                $"customer '{id}' is not in {Path.GetFileName(files.Customers)}; the customer was created from the order.") { Severity = ImportIssueSeverity.Warning });
+                        }
+
+                        customer = new Customer
+                        {
+                            Id = id,
+                            DisplayName = reference.Name ?? id.Value,
+                            CreatedAt = draft.PlacedAt!.Value,
+                            Phones = reference.Phone is { } p ? [p] : [],
+                            Emails = reference.Email is { } e ? [e] : [],
+                        };
+                        _customers[id] = customer;
+                        Index(customer);
+                    }
+                    else if (customer.DisplayName == customer.Id.Value && reference.Name is { } name && !_createdAtGiven.Contains(id))
+                    {
+                        _customers[id] = customer with { DisplayName = name };
+                    }
+
+                    if (draft.Consents.Count > 0)
+                    {
+                        _customers[id] = _customers[id] with { Consents = _customers[id].Consents.Merge(ConsentLedger.From(draft.Consents)) };
+                    }
+
+                    _orders[draft.Id] = CsvImporter.ToOrder(draft, id);
+                    _orderLines[draft.Id] = (table.File, draft.Line);
+                }
+
+                return _orders.Count;
+            });
+        }
+
+        // The customer an order names: by id; else the customer with that phone, else with that email; else a new
+        // one keyed by the phone, else the email.
+        private CustomerId Resolve(CustomerReference reference)
+        {
+            if (reference.Id is { } id)
+            {
+                return id;
+            }
+
+            if (reference.Phone is { } phone && _byPhone.TryGetValue(phone.E164, out var byPhone))
+            {
+                return byPhone;
+            }
+
+            if (reference.Email is { } email && _byEmail.TryGetValue(email.Value, out var byEmail))
+            {
+                return byEmail;
+            }
+
+            return new CustomerId(reference.Key!);
+        }
+
+        private void Index(Customer customer)
+        {
+            foreach (var phone in customer.Phones)
+            {
+                _byPhone.TryAdd(phone.E164, customer.Id);
+            }
+
+            foreach (var email in customer.Emails)
+            {
+                _byEmail.TryAdd(email.Value, customer.Id);
+            }
+        }
+
+        // A customer's orders must share a currency: the first order's wins, the others are rejected at their lines.
+        private List<Order> OneCurrency(IEnumerable<Order> orders)
+        {
+            var list = orders.OrderBy(o => o.PlacedAt).ThenBy(o => o.Id).ToList();
+            if (list.Count < 2 || list.All(o => o.Total.Currency == list[0].Total.Currency))
+            {
+                return list;
+            }
+
+            var currency = list[0].Total.Currency;
+            foreach (var other in list.Where(o => o.Total.Currency != currency))
+            {
+                var (file, line) = _orderLines[other.Id];
+                _issues.Add(new ImportIssue(file, line, null, $"order '{other.Id}' is in {other.Total.Currency.Code}, but customer '{other.CustomerId}' buys in {currency.Code} (their first order); one customer's history has one currency. The order was not imported."));
+                MarkRejected(file);
+            }
+
+            return [.. list.Where(o => o.Total.Currency == currency)];
+        }
+
+        private void MarkRejected(string file)
+        {
+            var index = _reports.FindIndex(r => r.File == file);
+            if (index >= 0)
+            {
+                _reports[index] = _reports[index] with { RowsRejected = _reports[index].RowsRejected + 1 };
+            }
+        }
+
+        private Instant ExportedAt(ImportFileKind kind)
+            => options.ExportedAt ?? (files.Of(kind) is { } path ? Instant.FromDateTimeUtc(File.GetLastWriteTimeUtc(path)) : Instant.MinValue);
+
+        private TResult Read<TResult>(ImportFileKind kind, Func<ImportTable, TResult> read)
+            where TResult : new()
+        {
+            if (files.Of(kind) is not { } path)
+            {
+                return new TResult();
+            }
+
+            var issues = new List<ImportIssue>();
+            var format = options.FormatOf(kind);
+            using var table = new ImportTable(TabularSource.Open(path, format, issues), kind, options, issues);
+            var result = read(table);
+            var errors = issues.Where(i => i.Severity == ImportIssueSeverity.Error).ToList();
+            _reports.Add(new ImportedFile
+            {
+                Kind = kind,
+                File = table.File,
+                Type = table.Source.Kind,
+                Encoding = table.Source.Encoding,
+                Delimiter = table.Source.Delimiter,
+                Sheet = table.Source.Sheet,
+                Zone = table.Zone.Id,
+                NumberFormats = table.AmountColumns.Where(a => a.IsDecided || a.AmbiguousCount > 0).ToImmutableDictionary(a => a.Name, a => a.Describe()[(a.Name.Length + 2)..]),
+                DateOrders = table.DateColumns.Where(d => d.OrderSource != ColumnFormatSource.Defaulted || d.AmbiguousCount > 0).ToImmutableDictionary(d => d.Name, d => d.Describe()[(d.Name.Length + 2)..]),
+                RowsRead = table.RowsRead,
+                RowsRejected = errors.Where(i => i.Line > table.HeaderLine).Select(i => i.Line).Distinct().Count(),
+                Warnings = issues.Count(i => i.Severity == ImportIssueSeverity.Warning),
+                Unreadable = errors.Any(i => i.Line <= table.HeaderLine),
+                UnusedColumns = table.Binding.Unused,
+            });
+            _issues.AddRange(issues);
+            return result;
+        }
     }
 }

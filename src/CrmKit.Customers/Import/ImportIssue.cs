@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace CrmKit.Customers.Import;
 
-/// <summary>A rejected row or field of an input file: where it is and why it was rejected.</summary>
+/// <summary>A rejected row, or a field left unset, of an input file: where it is and why.</summary>
 /// <param name="File">The file name as given to the importer.</param>
 /// <param name="Line">The 1-based line of the row in the file (the header is line 1); 0 for a problem with the whole file.</param>
 /// <param name="Column">The column name, or <see langword="null"/> when the problem concerns the whole row or file.</param>
@@ -12,9 +12,12 @@ public sealed record ImportIssue(string File, int Line, string? Column, string R
     /// <summary>Why it was rejected, with any phone number or email address masked (<see cref="PersonalData.Redact"/>).</summary>
     public string Reason { get; init; } = PersonalData.Redact(Reason);
 
-    /// <summary><c>orders.csv:17: column 'placed_at': '31/02/2025' is not a date or date-time …</c></summary>
+    /// <summary>Whether the row was rejected (<see cref="ImportIssueSeverity.Error"/>) or kept with the field unset (<see cref="ImportIssueSeverity.Warning"/>). Default: error.</summary>
+    public ImportIssueSeverity Severity { get; init; }
+
+    /// <summary><c>orders.csv:17: column 'placed_at': '31/02/2025' is not a date or date-time …</c>; warnings start with <c>warning:</c>.</summary>
     public override string ToString()
-        => $"{File}{(Line > 0 ? $":{Line}" : string.Empty)}: {(Column is null ? string.Empty : $"column '{Column}': ")}{Reason}";
+        => $"{File}{(Line > 0 ? $":{Line}" : string.Empty)}: {(Severity == ImportIssueSeverity.Warning ? "warning: " : string.Empty)}{(Column is null ? string.Empty : $"column '{Column}': ")}{Reason}";
 }
 
 /// <summary>What an import produced: every valid record, and an issue for every rejected row or field.</summary>

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using CrmKit.Customers;
+using CrmKit.Customers.Import;
+using CsvHelper;
+using NodaTime;
+
+namespace CrmKit.Cli;
+
+/// <summary>The options of <c>crmkit run</c> that say how the input files are read, and where rejected rows go.</summary>
+internal sealed class ImportOptions
+{
+    /// <summary>The default share of a file's rows that may be rejected before the run exits with 1, in percent.</summary>
+    public const double DefaultMaxRejectedPercent = 1;
+
+    private readonly Option<string> _preset = new("--preset") { Description = $"Read the files as a platform exports them: {string.Join(", ", ImportMapping.PresetNames)} (see docs/importing.md)." };
+    private readonly Option<FileInfo> _map = new("--map") { Description = "A mapping file (JSON) saying which of your columns feeds which CrmKit field, how values translate and how numbers and dates are written (docs/importing.md)." };
+    private readonly Option<string> _zone = new("--zone") { Description = "The shop's time zone (TZDB id): times written without an offset are read in it, and the job runs in it. Default: the mapping's, else Asia/Ho_Chi_Minh." };
+    private readonly Option<string> _encoding = new("--encoding") { Description = "The text encoding of the CSV files (utf-8, utf-16, windows-1258, windows-1252 …). Default: detected; a file that is not UTF-8 is reported with a guess." };
+    private readonly Option<string> _delimiter = new("--delimiter") { Description = "The field delimiter of the CSV files: ',', ';', '|' or tab. Default: detected." };
+    private readonly Option<string> _numberFormat = new("--number-format") { Description = "How amounts are written: vi (1.250.000,50), en (1,250,000.50) or auto (detected per column; an ambiguous value such as 125.000 is rejected). Default: the mapping's, else auto." };
+    private readonly Option<string[]> _dateFormat = new("--date-format") { Description = "A date or date-time pattern tried first, such as 'M/d/yy H:mm' or 'dd/MM/yyyy HH:mm:ss' (NodaTime pattern letters); may be repeated.", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<string> _dateOrder = new("--date-order") { Description = "The order of day and month in numeric dates: dmy, mdy, ymd or auto (detected per column; when nothing decides, dmy). Default: the mapping's, else auto." };
+    private readonly Option<string> _sheet = new("--sheet") { Description = "The sheet of Excel files to read. Default: the first." };
+    private readonly Option<FileInfo> _rejects = new("--rejects") { Description = "Write every import issue (rejected rows and fields left empty), one per line, to this CSV file: file, line, column, severity, reason." };
+    private readonly Option<double> _maxRejected = new("--max-rejected") { Description = $"The share of any file's rows, in percent, that may be rejected before the run exits with 1 (after writing its outputs). Default {DefaultMaxRejectedPercent.ToString(CultureInfo.InvariantCulture)}.", DefaultValueFactory = _ => DefaultMaxRejectedPercent };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { _preset, _map, _zone, _encoding, _delimiter, _numberFormat, _dateFormat, _dateOrder, _sheet, _rejects, _maxRejected })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The import options the command line asks for.</summary>
+    /// <exception cref="InvalidValueException">An option's value is not valid; the message names the option.</exception>
+    public CsvImportOptions Options(ParseResult parsed)
+    {
+        if (parsed.GetValue(_preset) is not null && parsed.GetValue(_map) is not null)
+        {
+            throw new InvalidValueException("--map", "give either --preset or --map, not both.", "Copy the preset into your mapping file to change it (crmkit import preset NAME prints it).");
+        }
+
+        var mapping = parsed.GetValue(_preset) is { } preset ? ImportMapping.Preset(preset)
+            : parsed.GetValue(_map) is { } map ? ImportMapping.Load(map.FullName)
+            : ImportMapping.None;
+        var zone = parsed.GetValue(_zone) is { } zoneId
+            ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? throw new InvalidValueException("--zone", $"'{zoneId}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh, Europe/London.")
+            : null;
+        var encoding = parsed.GetValue(_encoding);
+
+        var dateFormats = parsed.GetValue(_dateFormat) ?? [];
+        foreach (var pattern in dateFormats)
+        {
+            if (!ImportFormat.IsDatePattern(pattern, out var why))
+            {
+                throw new InvalidValueException("--date-format", $"'{pattern}' is not a date pattern: {why}", "Example: 'M/d/yy H:mm' or 'dd/MM/yyyy HH:mm:ss'.");
+            }
+        }
+
+        var maxRejected = parsed.GetValue(_maxRejected);
+        if (!(maxRejected is >= 0 and <= 100))
+        {
+            throw new InvalidValueException("--max-rejected", $"{maxRejected.ToString(CultureInfo.InvariantCulture)} is not a percentage between 0 and 100.");
+        }
+
+        return new CsvImportOptions
+        {
+            Mapping = mapping,
+            Format = new ImportFormat
+            {
+                Zone = zone,
+                Encoding = encoding,
+                Delimiter = parsed.GetValue(_delimiter) switch
+                {
+                    null => null,
+                    "," or ";" or "|" => parsed.GetValue(_delimiter)![0],
+                    "tab" or "\\t" or "\t" => '\t',
+                    var other => throw new InvalidValueException("--delimiter", $"'{other}' is not one of: ',', ';', '|', tab."),
+                },
+                NumberFormat = parsed.GetValue(_numberFormat) switch
+                {
+                    null => null,
+                    "vi" => NumberFormat.Vietnamese,
+                    "en" => NumberFormat.English,
+                    "auto" => NumberFormat.Auto,
+                    var other => throw new InvalidValueException("--number-format", $"'{other}' is not one of: vi, en, auto."),
+                },
+                DateOrder = parsed.GetValue(_dateOrder) is { } order
+                    ? ImportFormat.ParseDateOrder(order) ?? throw new InvalidValueException("--date-order", $"'{order}' is not one of: dmy, mdy, ymd, auto.")
+                    : null,
+                DateFormats = [.. dateFormats],
+                Sheet = parsed.GetValue(_sheet),
+            },
+        };
+    }
+
+    public double MaxRejected(ParseResult parsed) => parsed.GetValue(_maxRejected);
+
+    /// <summary>Writes every issue to the --rejects file, if one was asked for.</summary>
+    public void WriteRejects(ParseResult parsed, CustomerDataSet dataSet)
+    {
+        if (parsed.GetValue(_rejects) is not { } file)
+        {
+            return;
+        }
+
+        file.Directory?.Create();
+        using var writer = new StreamWriter(file.FullName, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var header in new[] { "file", "line", "column", "severity", "reason" })
+        {
+            csv.WriteField(header);
+        }
+
+        csv.NextRecord();
+        foreach (var issue in dataSet.Issues)
+        {
+            csv.WriteField(issue.File);
+            csv.WriteField(issue.Line);
+            csv.WriteField(issue.Column);
+            csv.WriteField(issue.Severity == ImportIssueSeverity.Error ? "rejected" : "warning");
+            csv.WriteField(issue.Reason);
+            csv.NextRecord();
+        }
+    }
+}

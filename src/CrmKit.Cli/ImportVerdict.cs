@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CrmKit.Customers.Import;
+
+namespace CrmKit.Cli;
+
+/// <summary>Whether the input was read as the user asked: every file readable, few enough rows rejected.</summary>
+/// <param name="ReadAsAsked">True when the run may exit 0.</param>
+/// <param name="Usable">Whether any customer or sale was read at all.</param>
+/// <param name="Messages">Why not, one line each.</param>
+internal sealed record ImportVerdict(bool ReadAsAsked, bool Usable, ImmutableArray<string> Messages)
+{
+    /// <summary>How many kinds of issue the summary on standard error lists before pointing at --rejects.</summary>
+    public const int MaxGroupsShown = 25;
+
+    public static ImportVerdict Of(CustomerDataSet dataSet, double maxRejectedPercent, bool strict)
+    {
+        var messages = ImmutableArray.CreateBuilder<string>();
+        var usable = !dataSet.Customers.IsEmpty || !dataSet.GuestSales.IsEmpty;
+        if (!usable)
+        {
+            messages.Add("no usable rows were read. " + LikelyCause(dataSet));
+        }
+
+        foreach (var file in dataSet.Files)
+        {
+            if (file.Unreadable && usable)
+            {
+                messages.Add($"{file.File} could not be read: {dataSet.Issues.First(i => i.File == file.File && i.Severity == ImportIssueSeverity.Error).Reason}");
+            }
+            else if (file.RowsRead > 0 && 100.0 * file.RowsRejected / file.RowsRead > maxRejectedPercent)
+            {
+                messages.Add(string.Create(CultureInfo.InvariantCulture, $"{file.File}: {file.RowsRejected:N0} of {file.RowsRead:N0} rows rejected ({100.0 * file.RowsRejected / file.RowsRead:0.#} %), more than --max-rejected {maxRejectedPercent:0.##} %; see the issues above, or --rejects FILE for all of them."));
+            }
+        }
+
+        var errors = dataSet.Issues.Count(i => i.Severity == ImportIssueSeverity.Error);
+        if (strict && errors > 0 && messages.Count == 0)
+        {
+            messages.Add(string.Create(CultureInfo.InvariantCulture, $"{errors:N0} rows rejected, and --strict allows none."));
+        }
+
+        return new ImportVerdict(messages.Count == 0, usable, messages.ToImmutable());
+    }
+
+    /// <summary>Writes the import's issues to standard error, grouped by kind.</summary>
+    public static void WriteIssues(TextWriter error, CustomerDataSet dataSet)
+    {
+        var groups = ImportIssueGroup.Of(dataSet.Issues);
+        foreach (var group in groups.Take(MaxGroupsShown))
+        {
+            error.WriteLine(group.ToString());
+        }
+
+        if (groups.Length > MaxGroupsShown)
+        {
+            error.WriteLine($"… and {groups.Length - MaxGroupsShown} more kinds of issue; --rejects FILE writes every issue.");
+        }
+    }
+
+    private static string LikelyCause(CustomerDataSet dataSet)
+    {
+        var causes = dataSet.Files
+            .Select(f => dataSet.Issues.FirstOrDefault(i => i.File == f.File && i.Severity == ImportIssueSeverity.Error) is { } first
+                ? $"{f.File}: {first.Reason}"
+                : f.RowsRead == 0 ? $"{f.File}: the file has a header but no data rows." : null)
+            .OfType<string>()
+            .ToList();
+        return causes.Count == 0 ? "The files hold no customers or orders." : string.Join(" ", causes);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+
+namespace CrmKit.Customers.Import;
+
+/// <summary>
+/// Issues of one kind: the same file, column, severity and reason (values aside), with how many there are and the
+/// first lines — "183 rows: column InvoiceDate: '12/1/10 8:26' is not a date … — lines 2, 3, 4 …".
+/// </summary>
+/// <param name="File">The file.</param>
+/// <param name="Column">The column, or <see langword="null"/> for whole rows.</param>
+/// <param name="Severity">Rejected rows or fields left unset.</param>
+/// <param name="Reason">The first issue's reason (with its value).</param>
+/// <param name="Count">How many issues.</param>
+/// <param name="Lines">Their lines, first ones only (at most <see cref="MaxLines"/>).</param>
+public sealed partial record ImportIssueGroup(string File, string? Column, ImportIssueSeverity Severity, string Reason, int Count, ImmutableArray<int> Lines)
+{
+    /// <summary>How many lines a group lists.</summary>
+    public const int MaxLines = 10;
+
+    /// <summary>Groups issues by file, column, severity and reason with quoted values blanked, in order of first appearance.</summary>
+    public static ImmutableArray<ImportIssueGroup> Of(IEnumerable<ImportIssue> issues)
+    {
+        ArgumentNullException.ThrowIfNull(issues);
+        return [.. issues
+            .GroupBy(i => (i.File, i.Column, i.Severity, Shape: Digits().Replace(Quoted().Replace(i.Reason, "'…'"), "#")))
+            .Select(g => new ImportIssueGroup(g.Key.File, g.Key.Column, g.Key.Severity, g.First().Reason, g.Count(),
+                [.. g.Select(i => i.Line).Where(l => l > 0).Distinct().Take(MaxLines)]))];
+    }
+
+    /// <summary><c>orders.csv: 183 rows: column 'InvoiceDate': '12/1/10 8:26' is not a date … — lines 2, 3, 4 …</c></summary>
+    public override string ToString()
+    {
+        var what = Severity == ImportIssueSeverity.Error ? (Count == 1 ? "1 row rejected" : $"{Count:N0} rows rejected") : (Count == 1 ? "1 warning" : $"{Count:N0} warnings");
+        var lines = Lines.IsEmpty ? string.Empty : $" — line{(Lines.Length > 1 ? "s" : string.Empty)} {string.Join(", ", Lines)}{(Count > Lines.Length ? " …" : string.Empty)}";
+        return $"{File}: {what}: {(Column is null ? string.Empty : $"column '{Column}': ")}{Reason}{lines}";
+    }
+
+    [GeneratedRegex("'[^']*'")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
+}

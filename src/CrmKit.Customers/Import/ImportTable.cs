@@ -1,0 +1,574 @@
+using System.Collections.Immutable;
+using CrmKit.Customers.Import.Tabular;
+using NodaTime;
+
+namespace CrmKit.Customers.Import;
+
+/// <summary>
+/// One input file being read: rows from a <see cref="ITabularReader"/>, fields found through a
+/// <see cref="ColumnBinding"/>, and typed field readers that record every problem as an <see cref="ImportIssue"/>
+/// (file, physical line, the source column's name, the value as written unless it is personal data) instead of
+/// throwing. A bad required value rejects the row; a bad optional one leaves the field unset and keeps the row.
+/// </summary>
+/// <remarks>
+/// Number styles and date orders are decided per column from the values (<see cref="AmountColumn"/>,
+/// <see cref="DateTimeColumn"/>): rows are held back while a value could be read two ways and nothing has decided
+/// its column yet, so that no value is ever read at another magnitude or on another day.
+/// </remarks>
+internal sealed class ImportTable : IDisposable
+{
+    private readonly ITabularReader _reader;
+    private readonly List<ImportIssue> _issues;
+    private readonly FileMapping _mapping;
+    private readonly Dictionary<string, AmountColumn> _amounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeColumn> _dates = new(StringComparer.Ordinal);
+    private readonly Queue<TabularRow> _held = new();
+    private readonly HashSet<string> _undecided = new(StringComparer.Ordinal);
+    private readonly List<string> _detected = [];
+    private readonly char _listSeparator;
+    private readonly DateOrder _defaultDateOrder;
+    private bool _ended;
+    private string?[] _cells = [];
+
+    public ImportTable(ITabularReader reader, ImportFileKind kind, CsvImportOptions options, List<ImportIssue> issues)
+    {
+        _reader = reader;
+        _issues = issues;
+        Kind = kind;
+        _mapping = options.Mapping.For(kind);
+        _listSeparator = options.ListSeparator;
+        _defaultDateOrder = options.DefaultDateOrder;
+        Format = options.FormatOf(kind);
+        Zone = Format.Zone!;
+        Currency = Format.Currency!.Value;
+        Binding = ColumnBinding.Bind(kind, reader.Header, _mapping, ColumnNames.Of(options, kind));
+        foreach (var field in AmountFields(kind).Where(Binding.Has))
+        {
+            _amounts[field] = new AmountColumn(Binding.ColumnName(field), Format.NumberFormat ?? NumberFormat.Auto);
+            _detected.Add(field);
+        }
+
+        foreach (var field in DateFields(kind).Where(Binding.Has))
+        {
+            _dates[field] = new DateTimeColumn(Binding.ColumnName(field), Format.DateOrder ?? DateOrder.Auto, options.DefaultDateOrder, Zone, Format.DateFormats, reader.IsSpreadsheet);
+            _detected.Add("@" + field);
+        }
+
+        foreach (var repeated in Binding.Repeated)
+        {
+            Warn(0, repeated, "the column appears more than once in the header; the first is read.");
+        }
+    }
+
+    public string File => _reader.File;
+
+    public ImportFileKind Kind { get; }
+
+    public ColumnBinding Binding { get; }
+
+    /// <summary>The issues of this file (shared with the reader of the file).</summary>
+    public List<ImportIssue> Issues => _issues;
+
+    /// <summary>The line of the header row.</summary>
+    public int HeaderLine => _reader.HeaderLine;
+
+    public ImportFormat Format { get; }
+
+    public DateTimeZone Zone { get; }
+
+    public Currency Currency { get; }
+
+    public TabularFormat Source => _reader.Format;
+
+    /// <summary>The physical line where the current row starts.</summary>
+    public int Line { get; private set; }
+
+    /// <summary>Whether a field of the current row was rejected.</summary>
+    public bool RowFailed { get; private set; }
+
+    /// <summary>Data rows read so far.</summary>
+    public int RowsRead { get; private set; }
+
+    /// <summary>The number style each amount column was read in, and how it was decided.</summary>
+    public IEnumerable<AmountColumn> AmountColumns => _amounts.Values;
+
+    /// <summary>The date order each date column was read in, and how it was decided.</summary>
+    public IEnumerable<DateTimeColumn> DateColumns => _dates.Values;
+
+    /// <summary>Checks that every required field has a column (reporting each one missing); false when the file cannot be read.</summary>
+    public bool CheckHeader(params string[] required)
+    {
+        if (_reader.Header.Count == 0)
+        {
+            Issue(0, null, "the file is empty; a header row is needed.", ImportIssueSeverity.Error);
+            return false;
+        }
+
+        foreach (var (field, names) in Binding.MissingMapped)
+        {
+            Issue(_reader.HeaderLine, null, $"the mapping names the column{(names.Length > 1 ? "s" : string.Empty)} {string.Join(", ", names.Select(n => $"'{n}'"))} for '{field}', but the header has none of them.",
+                required.Contains(field, StringComparer.Ordinal) ? ImportIssueSeverity.Error : ImportIssueSeverity.Warning);
+        }
+
+        var missing = required.Where(r => !Binding.Has(r)).ToList();
+        foreach (var field in missing.Where(f => !Binding.MissingMapped.Any(m => m.Field == f)))
+        {
+            Issue(_reader.HeaderLine, null, Binding.DescribeMissing(field), ImportIssueSeverity.Error);
+        }
+
+        return missing.Count == 0;
+    }
+
+    /// <summary>Moves to the next row.</summary>
+    public bool Next()
+    {
+        while (_held.Count == 0 || _undecided.Count > 0)
+        {
+            if (_ended || !_reader.Read(out var row))
+            {
+                if (!_ended)
+                {
+                    _ended = true;
+                    Finish();
+                }
+
+                if (_held.Count == 0)
+                {
+                    return false;
+                }
+
+                break;
+            }
+
+            RowsRead++;
+            Observe(row);
+            _held.Enqueue(row);
+            if (_undecided.Count == 0)
+            {
+                break;
+            }
+        }
+
+        var next = _held.Dequeue();
+        Line = next.Line;
+        _cells = next.Cells;
+        RowFailed = false;
+        return true;
+    }
+
+    /// <summary>The text of a field's cell (trimmed, NFC), or null when the file has no such column or the cell is empty.</summary>
+    public string? Text(string field)
+    {
+        var index = Binding.IndexOf(field);
+        return index < 0 ? null : _cells[index];
+    }
+
+    /// <summary>The text of a column by index.</summary>
+    public string? Cell(int index) => _cells[index];
+
+    /// <summary>The text of a required field; an empty cell is reported.</summary>
+    public string? Required(string field)
+    {
+        var value = Text(field);
+        if (value is null)
+        {
+            Fail(field, "the value is empty; it is required.");
+        }
+
+        return value;
+    }
+
+    /// <summary>A field read by a parser that returns an error text (quoting the value) instead of throwing.</summary>
+    public T? Parse<T>(string field, FieldUse use, Func<string, (T? Value, string? Error)> parse)
+        where T : struct
+    {
+        var text = use == FieldUse.Required ? Required(field) : Text(field);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var (value, error) = parse(text);
+        if (error is not null)
+        {
+            Problem(field, use, Echo(field, error, text));
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>A field read by a parser that throws <see cref="InvalidValueException"/>.</summary>
+    public T? Parse<T>(string field, FieldUse use, Func<string, T> parse)
+        where T : struct
+        => Parse(field, use, text =>
+        {
+            try
+            {
+                return ((T?)parse(text), (string?)null);
+            }
+            catch (InvalidValueException ex)
+            {
+                return (null, ex.Reason + (ex.Hint is null ? string.Empty : " " + ex.Hint));
+            }
+        });
+
+    public TId? Id<TId>(string field, FieldUse use = FieldUse.Required)
+        where TId : struct, IIdentifier<TId>
+        => Parse(field, use, TId.Parse);
+
+    /// <summary>An enum field: the mapping's value map first, then CrmKit's names (and a few built-in words).</summary>
+    public TEnum? Enum<TEnum>(string field, FieldUse use = FieldUse.Optional)
+        where TEnum : struct, Enum
+        => Parse<TEnum>(field, use, text =>
+        {
+            var value = MapValue(field, text);
+            if (EnumText.TryParse<TEnum>(value, out var result))
+            {
+                return (result, null);
+            }
+
+            var hint = ReferenceEquals(value, text)
+                ? $" Map it in the mapping file (\"{ImportFields.Key(Kind)}\": {{\"values\": {{\"{field}\": {{\"{text}\": \"…\"}}}}}})."
+                : $" (the mapping turned it into '{value}').";
+            return (null, $"'{text}' is not one of: {EnumText.Names<TEnum>()}.{hint}");
+        });
+
+    /// <summary>A whole number (quantities, scores), in the file's number style.</summary>
+    public int? Integer(string field, FieldUse use = FieldUse.Required)
+        => Parse<int>(field, use, text =>
+        {
+            var (amount, error) = Decimal(field, text);
+            return error is not null ? (null, error)
+                : amount is { } a && a == decimal.Truncate(a) && a is >= int.MinValue and <= int.MaxValue ? ((int)a, null)
+                : (null, $"'{text}' is not a whole number.");
+        });
+
+    /// <summary>A decimal number in the file's number style (custom attributes).</summary>
+    public decimal? Number(string field, FieldUse use = FieldUse.Optional) => Parse<decimal>(field, use, text => Decimal(field, text));
+
+    /// <summary>An amount in the given currency (or the currency written beside it, which must agree).</summary>
+    public Money? Amount(string field, Currency currency, FieldUse use = FieldUse.Required)
+        => Parse<Money>(field, use, text =>
+        {
+            var column = AmountColumnOf(field);
+            var parsed = column.Parse(text, Line);
+            if (!parsed.Success)
+            {
+                return (null, parsed.Error);
+            }
+
+            if (parsed.Value.CurrencyCode is { } mark && mark != currency.Code)
+            {
+                return (null, $"'{text}' is written in {mark}, but the order's currency is {currency.Code}.");
+            }
+
+            var money = new Money(parsed.Value.Amount, currency);
+            return money.IsWholeMinorUnits
+                ? (money, null)
+                : (null, $"'{text}' has more decimals than {currency.Code} allows ({currency.MinorUnits}).");
+        });
+
+    /// <summary>The currency written in an amount cell (<c>1.250.000 ₫</c>), if any.</summary>
+    public string? CurrencyMark(string field)
+    {
+        var text = Text(field);
+        return text is null || !_amounts.TryGetValue(field, out var column) || column.Parse(text, Line) is not { Success: true } parsed ? null : parsed.Value.CurrencyCode;
+    }
+
+    public LocalDate? Date(string field, FieldUse use = FieldUse.Optional)
+        => Parse<LocalDate>(field, use, text => Tuple(DateColumnOf(field).ParseDate(text, Line)));
+
+    public Instant? Instant(string field, FieldUse use = FieldUse.Required)
+        => Parse<Instant>(field, use, text => Tuple(DateColumnOf(field).ParseInstant(text, Line)));
+
+    public DateTimeZone? TimeZone(string field)
+        => Parse<ZoneHolder>(field, FieldUse.Optional, text => DateTimeZoneProviders.Tzdb.GetZoneOrNull(text) is { } zone
+            ? (new ZoneHolder(zone), null)
+            : (null, $"'{text}' is not a TZDB time zone id such as 'Asia/Ho_Chi_Minh'."))?.Zone;
+
+    /// <summary>Splits a list cell and parses each item; each bad item is reported with the field's use.</summary>
+    public ImmutableArray<T> List<T>(string field, Func<string, T> parse, FieldUse use = FieldUse.Optional)
+    {
+        var text = Text(field);
+        if (text is null)
+        {
+            return [];
+        }
+
+        var items = ImmutableArray.CreateBuilder<T>();
+        foreach (var part in text.Split(_listSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            try
+            {
+                items.Add(parse(part));
+            }
+            catch (InvalidValueException ex)
+            {
+                Problem(field, use, Echo(field, ex.Reason + (ex.Hint is null ? string.Empty : " " + ex.Hint), part));
+            }
+        }
+
+        return items.ToImmutable();
+    }
+
+    /// <summary>A yes/no field (after the mapping's value map); a value that is neither rejects the row.</summary>
+    public bool? Flag(string field)
+    {
+        var text = Text(field);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var value = MapValue(field, text);
+        if (FieldVocabulary.Yes.Contains(value, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (FieldVocabulary.No.Contains(value, StringComparer.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        Fail(field, $"'{text}' is not a yes/no answer ({string.Join(", ", FieldVocabulary.Yes)} / {string.Join(", ", FieldVocabulary.No)}). Map it in the mapping file's values.{field}.");
+        return null;
+    }
+
+    /// <summary>The consent decisions of the current row's consent columns, at the given instant.</summary>
+    public ImmutableArray<ConsentDecision> Consents(Instant at, string source)
+    {
+        if (Binding.Consents.IsEmpty)
+        {
+            return [];
+        }
+
+        var decisions = ImmutableArray.CreateBuilder<ConsentDecision>();
+        foreach (var (consent, index) in Binding.Consents)
+        {
+            var text = _cells[index];
+            if (text is null)
+            {
+                continue;
+            }
+
+            var field = consent.ToString();
+            var value = MapValue(field, text);
+            var status = FieldVocabulary.Yes.Contains(value, StringComparer.OrdinalIgnoreCase) ? ConsentStatus.Granted
+                : FieldVocabulary.No.Contains(value, StringComparer.OrdinalIgnoreCase) ? ConsentStatus.Withdrawn
+                : (ConsentStatus?)null;
+            if (status is null)
+            {
+                Issue(Line, Binding.Header[index], $"'{text}' is not a yes/no answer ({string.Join(", ", FieldVocabulary.Yes)} / {string.Join(", ", FieldVocabulary.No)}); no consent was recorded.", ImportIssueSeverity.Warning);
+                continue;
+            }
+
+            decisions.Add(new ConsentDecision(consent.Channel, consent.Purpose, status.Value, at, source));
+        }
+
+        return decisions.ToImmutable();
+    }
+
+    /// <summary>The text of a column by its header name (custom attribute columns), or null.</summary>
+    public string? RawColumn(string column)
+    {
+        var index = IndexOfHeader(column);
+        return index < 0 ? null : _cells[index];
+    }
+
+    /// <summary>A number in a custom attribute column, in the file's number style; a bad one is a warning.</summary>
+    public decimal? ColumnNumber(string column, string text)
+    {
+        var (value, error) = Decimal(column, text);
+        if (error is not null)
+        {
+            WarnColumn(column, error + " The attribute was left empty; the row was kept.");
+        }
+
+        return value;
+    }
+
+    /// <summary>A date in a custom attribute column; a bad one is a warning.</summary>
+    public LocalDate? ColumnDate(string column, string text) => Warned(column, AttributeDateColumn(column).ParseDate(text, Line));
+
+    /// <summary>An instant in a custom attribute column; a bad one is a warning.</summary>
+    public Instant? ColumnInstant(string column, string text) => Warned(column, AttributeDateColumn(column).ParseInstant(text, Line));
+
+    /// <summary>A warning about a column by its header name.</summary>
+    public void WarnColumn(string column, string reason) => Warn(Line, column, reason);
+
+    /// <summary>The mapping's translation of a value, or the value itself.</summary>
+    public string MapValue(string field, string text)
+        => _mapping.Values.TryGetValue(field, out var map) && map.TryGetValue(text, out var mapped) ? mapped
+            : BuiltInValues.Map(Kind, field, text);
+
+    /// <summary>Reports a problem with a field of the current row and rejects the row.</summary>
+    public void Fail(string? field, string reason)
+    {
+        RowFailed = true;
+        Issue(Line, field is null ? null : Binding.ColumnName(field), reason, ImportIssueSeverity.Error);
+    }
+
+    /// <summary>Reports a problem with a field of the current row that leaves the field unset; the row is kept.</summary>
+    public void Warn(string? field, string reason) => Warn(Line, field is null ? null : Binding.ColumnName(field), reason);
+
+    public void Dispose() => _reader.Dispose();
+
+    internal static IEnumerable<string> AmountFields(ImportFileKind kind) => kind switch
+    {
+        ImportFileKind.Orders => ["total", "unit_price", "line_total", "quantity"],
+        ImportFileKind.OrderLines => ["unit_price", "quantity"],
+        ImportFileKind.Feedback => ["score"],
+        _ => [],
+    };
+
+    internal static IEnumerable<string> DateFields(ImportFileKind kind) => kind switch
+    {
+        ImportFileKind.Customers => ["created_at", "birth_date"],
+        ImportFileKind.Orders => ["placed_at"],
+        ImportFileKind.Consents or ImportFileKind.Interactions or ImportFileKind.Feedback or ImportFileKind.Referrals => ["at"],
+        ImportFileKind.Tickets => ["opened_at", "first_reply_at", "solved_at", "closed_at"],
+        _ => [],
+    };
+
+    private void Problem(string field, FieldUse use, string reason)
+    {
+        if (use == FieldUse.Optional)
+        {
+            Warn(field, reason + " The field was left empty; the row was kept.");
+        }
+        else
+        {
+            Fail(field, reason);
+        }
+    }
+
+    private (decimal? Value, string? Error) Decimal(string field, string text)
+    {
+        var parsed = AmountColumnOf(field).Parse(text, Line);
+        return !parsed.Success ? (null, parsed.Error)
+            : parsed.Value.CurrencyMark is not null ? (null, $"'{text}' is an amount of money, not a number.")
+            : (parsed.Value.Amount, null);
+    }
+
+    private AmountColumn AmountColumnOf(string field)
+    {
+        if (!_amounts.TryGetValue(field, out var column))
+        {
+            // A number column outside the detected set (a custom attribute): read in the file's decided style.
+            column = new AmountColumn(Binding.ColumnName(field), _amounts.Values.Select(a => a.Style).FirstOrDefault(d => d != NumberFormat.Auto, Format.NumberFormat ?? NumberFormat.Auto));
+            column.Finish();
+            _amounts[field] = column;
+        }
+
+        return column;
+    }
+
+    private DateTimeColumn DateColumnOf(string field)
+        => _dates.TryGetValue(field, out var column) ? column : throw new InvalidOperationException($"'{field}' is not a date field of the {Kind} file.");
+
+    private void Observe(TabularRow row)
+    {
+        foreach (var field in _detected)
+        {
+            var index = Binding.IndexOf(field.TrimStart('@'));
+            if (row.Cells[index] is { } text && (field[0] == '@' ? _dates[field[1..]].NeedsDecision(text, row.Line) : _amounts[field].NeedsDecision(text, row.Line)))
+            {
+                _undecided.Add(field);
+            }
+        }
+
+        _undecided.RemoveWhere(key => key[0] == '@' ? _dates[key[1..]].IsDecided : _amounts[key].IsDecided);
+    }
+
+    // End of the file: columns still undecided take a sibling column's decision (a quantity column follows the
+    // file's amounts, a birth date the creation dates), else their configured or default order.
+    private void Finish()
+    {
+        var style = _amounts.Values.Where(a => a.IsDecided).Select(a => a.Style).Distinct().ToList();
+        foreach (var column in _amounts.Values.Where(a => !a.IsDecided))
+        {
+            if (style.Count == 1)
+            {
+                column.Adopt(style[0], "the file's other amount columns");
+            }
+
+            column.Finish();
+        }
+
+        var order = _dates.Values.Where(d => d.IsDecided).Select(d => d.Order).Distinct().ToList();
+        foreach (var column in _dates.Values.Where(d => !d.IsDecided))
+        {
+            if (order.Count == 1)
+            {
+                column.Adopt(order[0], "the file's other date columns");
+            }
+
+            column.Finish();
+        }
+
+        _undecided.Clear();
+    }
+
+    // The reason a cell was rejected: values of personal fields are quoted masked, everything else as written.
+    private string Echo(string field, string reason, string cell)
+    {
+        if (!ImportFields.IsPersonal(Kind, field))
+        {
+            return reason;
+        }
+
+        var masked = PersonalData.MaskName(cell);
+        return reason.Replace($"'{cell}'", $"'{masked}'", StringComparison.Ordinal);
+    }
+
+    private static (T? Value, string? Error) Tuple<T>(ReadResult<T> result)
+        where T : struct
+        => result.Success ? (result.Value, null) : (null, result.Error);
+
+    private T? Warned<T>(string column, ReadResult<T> result)
+        where T : struct
+    {
+        if (result.Success)
+        {
+            return result.Value;
+        }
+
+        WarnColumn(column, result.Error + " The attribute was left empty; the row was kept.");
+        return null;
+    }
+
+    private DateTimeColumn AttributeDateColumn(string column)
+    {
+        var key = "#" + column;
+        if (!_dates.TryGetValue(key, out var date))
+        {
+            date = new DateTimeColumn(column, _dates.Values.Where(d => d.IsDecided).Select(d => d.Order).FirstOrDefault(o => o != DateOrder.Auto, Format.DateOrder ?? DateOrder.Auto), _defaultDateOrder, Zone, Format.DateFormats, _reader.IsSpreadsheet);
+            date.Finish();
+            _dates[key] = date;
+        }
+
+        return date;
+    }
+
+    private int IndexOfHeader(string column)
+    {
+        for (var i = 0; i < _reader.Header.Count; i++)
+        {
+            if (string.Equals(_reader.Header[i], column, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void Warn(int line, string? column, string reason) => Issue(line, column, reason, ImportIssueSeverity.Warning);
+
+    private void Issue(int line, string? column, string reason, ImportIssueSeverity severity)
+        => _issues.Add(new ImportIssue(File, line, column, reason) { Severity = severity });
+
+    private readonly record struct ZoneHolder(DateTimeZone Zone);
+}

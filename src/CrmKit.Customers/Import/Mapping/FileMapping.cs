@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+
+namespace CrmKit.Customers.Import;
+
+/// <summary>
+/// How one kind of file maps onto CrmKit: which source column feeds which CrmKit field, how source values translate
+/// into CrmKit's (statuses, genders, channels, yes/no), and the file's value formats.
+/// </summary>
+public sealed record FileMapping
+{
+    /// <summary>No mapping: CrmKit's own column names and the recognised header names are used.</summary>
+    public static FileMapping None { get; } = new();
+
+    /// <summary>
+    /// CrmKit field (<c>customer_id</c>, <c>total</c> …) → the source column names that may hold it, in order of
+    /// preference; the first present in the header is read. A mapped field is read only from these columns.
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> Columns { get; init => field = value ?? ImmutableDictionary<string, ImmutableArray<string>>.Empty; }
+        = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+
+    /// <summary>
+    /// CrmKit field → source value → CrmKit value (<c>"status": {"Hoàn thành": "completed"}</c>). Source values are
+    /// matched ignoring case, surrounding spaces and Unicode normalisation form.
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableDictionary<string, string>> Values { get; init => field = value ?? ImmutableDictionary<string, ImmutableDictionary<string, string>>.Empty; }
+        = ImmutableDictionary<string, ImmutableDictionary<string, string>>.Empty;
+
+    /// <summary>The file's value formats; unset values fall back to the mapping's.</summary>
+    public ImportFormat Format { get; init => field = value ?? ImportFormat.Unset; } = ImportFormat.Unset;
+
+    /// <summary>Orders only: where the amount comes from; by default the total when its column is there, else the lines.</summary>
+    public OrderAmountSource? Amount { get; init; }
+
+    /// <summary>Orders only: an order id prefix that marks a cancellation (<c>C</c> in the UCI Online Retail data).</summary>
+    public string? CancelledOrderPrefix { get; init; }
+
+    /// <summary>
+    /// Orders only: customer ids or names that stand for "no customer" (a walk-in placeholder such as
+    /// <c>Khách lẻ</c>); such sales are counted as guest sales, never attached to a customer.
+    /// </summary>
+    public ImmutableArray<string> GuestCustomers { get; init => field = value.IsDefault ? [] : value; } = [];
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace CrmKit.Customers.Import.Tabular;
+
+/// <summary>
+/// Reads delimited text with CsvHelper's parser: quoted fields (with delimiters and newlines inside), CRLF or LF,
+/// blank lines skipped. Line numbers are physical lines of the file, so blank lines and quoted newlines never shift
+/// them.
+/// </summary>
+internal sealed class CsvTabularReader : ITabularReader
+{
+    private readonly CsvParser _parser;
+    private readonly ICollection<ImportIssue> _issues;
+    private string? _badData;
+
+    public CsvTabularReader(TextReader reader, string file, char delimiter, string encoding, ICollection<ImportIssue> issues)
+    {
+        File = file;
+        _issues = issues;
+        Format = new TabularFormat("csv", encoding, delimiter, null);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = delimiter.ToString(),
+            BadDataFound = _ => _badData ??= "a quote inside an unquoted field, or an unterminated quoted field",
+            IgnoreBlankLines = true,
+            DetectColumnCountChanges = false,
+        };
+        _parser = new CsvParser(reader, config);
+        Header = ReadHeader();
+    }
+
+    public string File { get; }
+
+    public IReadOnlyList<string> Header { get; }
+
+    public int HeaderLine { get; private set; }
+
+    public TabularFormat Format { get; }
+
+    public bool IsSpreadsheet => false;
+
+    public bool Read(out TabularRow row)
+    {
+        while (true)
+        {
+            _badData = null;
+            if (!_parser.Read())
+            {
+                row = default;
+                return false;
+            }
+
+            var line = StartLine();
+            var count = _parser.Count;
+            var cells = new string?[Header.Count];
+            var extra = false;
+            for (var i = 0; i < count; i++)
+            {
+                var cell = Cell.Clean(_parser[i]);
+                if (i < cells.Length)
+                {
+                    cells[i] = cell;
+                }
+                else if (cell is not null)
+                {
+                    extra = true;
+                }
+            }
+
+            if (_badData is not null)
+            {
+                _issues.Add(new ImportIssue(File, line, null, $"the row is not valid CSV: {_badData}; the row was skipped."));
+                continue;
+            }
+
+            // Trailing empty fields (a delimiter at the end of each line, as some exports write) are harmless.
+            if (extra || count < Header.Count)
+            {
+                _issues.Add(new ImportIssue(File, line, null, $"the row has {count} fields but the header has {Header.Count}; the row was skipped."));
+                continue;
+            }
+
+            row = new TabularRow(line, cells);
+            return true;
+        }
+    }
+
+    public void Dispose() => _parser.Dispose();
+
+    // The parser reports the line where a record ends; a record spans one line more for each newline inside it.
+    private int StartLine()
+    {
+        var raw = _parser.RawRecord.AsSpan().TrimEnd("\r\n");
+        return _parser.RawRow - raw.Count('\n');
+    }
+
+    private string[] ReadHeader()
+    {
+        if (!_parser.Read())
+        {
+            return [];
+        }
+
+        HeaderLine = StartLine();
+        var header = new string[_parser.Count];
+        for (var i = 0; i < header.Length; i++)
+        {
+            header[i] = Cell.Clean(_parser[i]?.TrimStart('\uFEFF')) ?? string.Empty;
+        }
+
+        // Trailing empty header cells come from a trailing delimiter; data rows then carry the same empty field.
+        var width = header.Length;
+        while (width > 1 && header[width - 1].Length == 0)
+        {
+            width--;
+        }
+
+        return width == header.Length ? header : header[..width];
+    }
+}

@@ -1,0 +1,27 @@
+namespace CrmKit.Customers.Import.Tabular;
+
+/// <summary>
+/// A table read row by row from a delimited text file or a spreadsheet: a header, then data rows with their physical
+/// line numbers. Rows that cannot be read (broken quoting, wrong width) are reported to the issue list and skipped;
+/// everything else is handed on as text, so that every value is interpreted in one place.
+/// </summary>
+internal interface ITabularReader : IDisposable
+{
+    /// <summary>The file name used in issues.</summary>
+    string File { get; }
+
+    /// <summary>The header cells (trimmed, NFC), in file order; empty when the file has no header row.</summary>
+    IReadOnlyList<string> Header { get; }
+
+    /// <summary>The 1-based line of the header row.</summary>
+    int HeaderLine { get; }
+
+    /// <summary>What was detected or used to read the file (encoding, delimiter, sheet).</summary>
+    TabularFormat Format { get; }
+
+    /// <summary>Whether cells come from a spreadsheet (numbers may then be Excel serial dates).</summary>
+    bool IsSpreadsheet { get; }
+
+    /// <summary>Reads the next data row; false at the end of the table.</summary>
+    bool Read(out TabularRow row);
+}

@@ -1,0 +1,134 @@
+using System.Text;
+
+namespace CrmKit.Customers.Import.Tabular;
+
+/// <summary>
+/// Opens an input file as a table whatever it was saved as: an Excel workbook (recognised by its content, whatever
+/// its extension) or delimited text in any encoding, with the delimiter detected.
+/// </summary>
+internal static class TabularSource
+{
+    private const int SampleChars = 64 * 1024;
+
+    /// <summary>Opens a file. A text file that is not valid in its encoding is reported (with the line of the first bad byte and a guess of the encoding) and yields an empty table.</summary>
+    public static ITabularReader Open(string path, ImportFormat format, List<ImportIssue> issues)
+    {
+        var file = Path.GetFileName(path);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        try
+        {
+            Span<byte> head = stackalloc byte[8];
+            var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            stream.Position = 0;
+            if (read >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4)
+            {
+                return new ExcelTabularReader(stream, file, "xlsx", format.Sheet);
+            }
+
+            if (read >= 8 && head[..8].SequenceEqual((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
+            {
+                return new ExcelTabularReader(stream, file, "xls", format.Sheet);
+            }
+
+            Encoding encoding;
+            if (format.Encoding is { } name)
+            {
+                encoding = TextEncodingName.Resolve(name);
+            }
+            else
+            {
+                var detected = TextEncodingDetector.Detect(stream);
+                stream.Position = 0;
+                if (detected.Problem is { } problem)
+                {
+                    issues.Add(new ImportIssue(file, detected.Line, null, problem) { Severity = ImportIssueSeverity.Error });
+                    stream.Dispose();
+                    return new EmptyTabularReader(file, new TabularFormat("csv", detected.Guess, null, null));
+                }
+
+                encoding = detected.Encoding!;
+            }
+
+            var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            return Open(reader, file, format, issues, encoding.WebName);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens delimited text; the delimiter is the format's or detected from the first lines.</summary>
+    public static ITabularReader Open(TextReader reader, string file, ImportFormat format, List<ImportIssue> issues, string encoding = "utf-16")
+    {
+        if (format.Delimiter is { } delimiter)
+        {
+            return new CsvTabularReader(reader, file, delimiter, encoding, issues);
+        }
+
+        var buffer = new char[SampleChars];
+        var length = reader.ReadBlock(buffer, 0, buffer.Length);
+        var sample = new string(buffer, 0, length);
+        var detected = DelimiterDetector.Detect(sample) ?? ',';
+        return new CsvTabularReader(new PrefixedReader(sample, reader), file, detected, encoding, issues);
+    }
+
+    /// <summary>Replays text already read, then the rest of the reader.</summary>
+    private sealed class PrefixedReader(string prefix, TextReader rest) : TextReader
+    {
+        private int _position;
+
+        public override int Peek() => _position < prefix.Length ? prefix[_position] : rest.Peek();
+
+        public override int Read() => _position < prefix.Length ? prefix[_position++] : rest.Read();
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            if (_position < prefix.Length)
+            {
+                var n = Math.Min(buffer.Length, prefix.Length - _position);
+                prefix.AsSpan(_position, n).CopyTo(buffer);
+                _position += n;
+                return n;
+            }
+
+            return rest.Read(buffer);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                rest.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
+    private sealed class EmptyTabularReader(string file, TabularFormat format) : ITabularReader
+    {
+        public string File { get; } = file;
+
+        public IReadOnlyList<string> Header => [];
+
+        public int HeaderLine => 0;
+
+        public TabularFormat Format { get; } = format;
+
+        public bool IsSpreadsheet => false;
+
+        public bool Read(out TabularRow row)
+        {
+            row = default;
+            return false;
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}
