@@ -70,6 +70,11 @@ internal static class AmountText
             s = s[1..].Trim();
         }
 
+        if (s.Length > 2 && s[0] == '(' && s[^1] == ')')
+        {
+            return Invalid("accounting parentheses are not read as a minus; write the amount with '-'");
+        }
+
         var negative = false;
         if (!s.IsEmpty && IsMinus(s[0]))
         {
