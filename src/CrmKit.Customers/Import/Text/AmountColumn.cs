@@ -1,0 +1,172 @@
+namespace CrmKit.Customers.Import;
+
+/// <summary>
+/// Reads the amounts of one column in one number style, deciding the style from the column's own values when it
+/// is not configured, for a reader that streams rows.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Use: for each row, call <see cref="NeedsDecision"/> with the cell. It records what the value proves (with
+/// <see cref="NumberFormat.Auto"/> the first value that proves a style decides the column) and returns
+/// <see langword="true"/> when the value is ambiguous (<c>125.000</c>) and the style is still unknown: keep such rows
+/// until <see cref="IsDecided"/> or the end of the data, then call <see cref="Finish"/> and <see cref="Parse"/> them.
+/// Rows for which it returns <see langword="false"/> can be parsed at once.
+/// </para>
+/// <para>
+/// An amount is never read at another magnitude than the one its column's style gives it: a value that proves
+/// the other style, and an ambiguous value in a column where nothing decided, are errors.
+/// </para>
+/// </remarks>
+internal sealed class AmountColumn
+{
+    /// <summary>Creates the reader of a column.</summary>
+    /// <param name="name">The column's name, for messages and the summary.</param>
+    /// <param name="configured">The configured style; <see cref="NumberFormat.Auto"/> to detect it from the values.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is blank or <paramref name="configured"/> undefined.</exception>
+    public AmountColumn(string name, NumberFormat configured)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!Enum.IsDefined(configured))
+        {
+            throw new ArgumentException($"{configured} is not a number format.", nameof(configured));
+        }
+
+        Name = name;
+        Configured = configured;
+        Style = configured;
+        Source = configured == NumberFormat.Auto ? ColumnFormatSource.Undecided : ColumnFormatSource.Configured;
+    }
+
+    /// <summary>The column's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The style given to the constructor.</summary>
+    public NumberFormat Configured { get; }
+
+    /// <summary>The style values are read in: the configured one, the detected one, or <see cref="NumberFormat.Auto"/> while undecided.</summary>
+    public NumberFormat Style { get; private set; }
+
+    /// <summary>Where <see cref="Style"/> came from.</summary>
+    public ColumnFormatSource Source { get; private set; }
+
+    /// <summary>Whether the style is known (configured or detected).</summary>
+    public bool IsDecided => Style != NumberFormat.Auto;
+
+    /// <summary>The line of the value that decided the style, when detected.</summary>
+    public int? EvidenceLine { get; private set; }
+
+    /// <summary>The value that decided the style, as written, when detected.</summary>
+    public string? EvidenceText { get; private set; }
+
+    /// <summary>How many ambiguous values <see cref="NeedsDecision"/> saw while the style was unknown.</summary>
+    public int AmbiguousCount { get; private set; }
+
+    /// <summary>Whether <see cref="Finish"/> was called: no later value decides the style.</summary>
+    public bool IsFinished { get; private set; }
+
+    /// <summary>
+    /// Records what a value proves about the style (the first proving value decides an auto-detected column) and
+    /// returns <see langword="true"/> when the value is ambiguous while the style is still unknown: the caller keeps
+    /// the row and parses it once the column is decided or finished.
+    /// </summary>
+    /// <param name="text">The cell as written.</param>
+    /// <param name="line">The 1-based physical line of the row.</param>
+    public bool NeedsDecision(string text, int line)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (IsDecided || IsFinished)
+        {
+            return false;
+        }
+
+        var evidence = AmountText.Classify(text);
+        Record(evidence, text, line);
+        if (evidence == AmountEvidence.Ambiguous && !IsDecided)
+        {
+            AmbiguousCount++;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Marks the end of the data: from now on an ambiguous value in an undecided column is an error.</summary>
+    public void Finish() => IsFinished = true;
+
+    /// <summary>
+    /// Reads a value as an amount in the column's style; a value written in the other style, or ambiguous while
+    /// nothing decided the style, is an error. Before <see cref="Finish"/> a proving value also decides an
+    /// undecided column, as in <see cref="NeedsDecision"/>.
+    /// </summary>
+    /// <param name="text">The cell as written.</param>
+    /// <param name="line">The 1-based physical line of the row.</param>
+    /// <exception cref="InvalidOperationException">
+    /// The value is ambiguous, the style undecided and the column not finished: the row should have been kept
+    /// (<see cref="NeedsDecision"/> returned <see langword="true"/>) until the column was decided or finished.
+    /// </exception>
+    public ReadResult<AmountReading> Parse(string text, int line)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var analysis = AmountText.Analyze(text);
+        var quoted = AmountText.Quote(text);
+        if (analysis.Evidence == AmountEvidence.Invalid)
+        {
+            return ReadResult<AmountReading>.Fail($"{quoted} is not an amount: {analysis.Problem}");
+        }
+
+        if (!IsDecided && !IsFinished)
+        {
+            Record(analysis.Evidence, text, line);
+        }
+
+        if (!IsDecided)
+        {
+            return analysis.Evidence switch
+            {
+                AmountEvidence.Ambiguous when !IsFinished => throw new InvalidOperationException(
+                    $"Column '{Name}', line {line}: {quoted} is ambiguous and the column's number style is not decided yet; keep the row until the column is decided or call Finish() first."),
+                AmountEvidence.Ambiguous => ReadResult<AmountReading>.Fail(
+                    $"{AmountText.AmbiguityOf(quoted, analysis)}; nothing else in the column decides; pass {AmountText.NumberFormatOption} vi or en"),
+                AmountEvidence.ProvesEnglish => ReadResult<AmountReading>.Ok(analysis.ReadingIn(NumberFormat.English)!.Value),
+                _ => ReadResult<AmountReading>.Ok(analysis.ReadingIn(NumberFormat.Vietnamese)!.Value),
+            };
+        }
+
+        if (analysis.ReadingIn(Style) is { } reading)
+        {
+            return ReadResult<AmountReading>.Ok(reading);
+        }
+
+        var written = AmountText.NameOf(AmountText.Other(Style));
+        return ReadResult<AmountReading>.Fail(Source == ColumnFormatSource.Detected
+            ? $"{quoted} is written in the {written} style, but this column is {AmountText.NameOf(Style)}-style (line {EvidenceLine}: {AmountText.Quote(EvidenceText!)}); pass {AmountText.NumberFormatOption} to say which"
+            : $"{quoted} is written in the {written} style, but the number format is set to the {AmountText.NameOf(Style)} style ({AmountText.ExampleOf(Style)})");
+    }
+
+    /// <summary>
+    /// One line for the import summary: <c>total: Vietnamese style, detected from line 17 ('1.250.000')</c>,
+    /// <c>total: English style, configured</c>, or <c>total: style not decided (3 ambiguous values)</c>.
+    /// </summary>
+    public string Describe() => Source switch
+    {
+        ColumnFormatSource.Detected => $"{Name}: {AmountText.NameOf(Style)} style, detected from line {EvidenceLine} ({AmountText.Quote(EvidenceText!)})",
+        ColumnFormatSource.Configured => $"{Name}: {AmountText.NameOf(Style)} style, configured",
+        _ => AmbiguousCount == 0
+            ? $"{Name}: style not decided; no value needed it"
+            : $"{Name}: style not decided ({AmbiguousCount} ambiguous {(AmbiguousCount == 1 ? "value" : "values")})",
+    };
+
+    private void Record(AmountEvidence evidence, string text, int line)
+    {
+        var proved = AmountText.ProvedStyle(evidence);
+        if (proved == NumberFormat.Auto || IsDecided)
+        {
+            return;
+        }
+
+        Style = proved;
+        Source = ColumnFormatSource.Detected;
+        EvidenceLine = line;
+        EvidenceText = text.Trim();
+    }
+}

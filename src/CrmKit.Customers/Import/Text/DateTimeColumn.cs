@@ -1,0 +1,510 @@
+using System.Collections.Immutable;
+using NodaTime;
+using NodaTime.Text;
+using NodaTime.TimeZones;
+
+namespace CrmKit.Customers.Import;
+
+/// <summary>
+/// Reads the dates or date-times of one column, deciding day-first or month-first from the column's own values
+/// when the order is not configured, for a reader that streams rows.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Forms, tried in this order: the explicit NodaTime patterns given to the constructor (<c>M/d/yy H:mm</c>,
+/// <c>dd/MM/yyyy HH:mm:ss</c>; a two-digit <c>yy</c> year follows the rule below, not NodaTime's own pivot);
+/// Excel serial day numbers (<c>45123</c>, <c>45123.75</c>) when the column is built with <c>excelSerials</c>; the
+/// built-in forms of <see cref="DateTimeText"/>: ISO 8601 dates and date-times with or without an offset
+/// (<c>2025-08-28</c>, <c>2025-08-28T19:09:00.5+07:00</c>, <c>2025-08-28 19:09:00 +0700</c>), numeric dates with
+/// <c>/</c>, <c>-</c> or <c>.</c> (<c>28/08/2025</c>, <c>12/1/10 8:26</c>, <c>5.6.2025 7:30 PM</c>) and <c>yyyyMMdd</c>.
+/// Two-digit years: <c>00</c>–<c>69</c> are 2000–2069, <c>70</c>–<c>99</c> are 1970–1999.
+/// </para>
+/// <para>
+/// Day and month: a configured order (<see cref="DateOrder.DayFirst"/>, <see cref="DateOrder.MonthFirst"/>,
+/// <see cref="DateOrder.YearFirst"/>) is used as given, and a value that can only be read in another order is an
+/// error. With <see cref="DateOrder.Auto"/> the first value that is a valid date in only one order
+/// (<c>25/12/2024</c>: day first; <c>12/25/2024</c>: month first) decides the column, and a later value that
+/// contradicts it is an error naming the deciding line. A value valid in both orders (<c>12/1/10</c>) waits:
+/// <see cref="NeedsDecision"/> returns <see langword="true"/> and the caller keeps the row; when nothing decides,
+/// <see cref="Finish"/> falls back to the default order given to the constructor (day first for Vietnam).
+/// </para>
+/// <para>
+/// A value without an offset is a local date-time in the column's zone; a date alone is the start of that day
+/// there. A local time that the clocks skipped (a daylight-saving gap) or passed twice (an overlap) is an error
+/// asking for the offset: CrmKit never guesses an instant.
+/// </para>
+/// </remarks>
+internal sealed class DateTimeColumn
+{
+    /// <summary>The command-line option that gives date patterns, as hints quote it.</summary>
+    public const string DateFormatOption = "--date-format";
+
+    private readonly ImmutableArray<ExplicitPattern> _patterns;
+
+    /// <summary>Creates the reader of a column.</summary>
+    /// <param name="name">The column's name, for messages and the summary.</param>
+    /// <param name="configured">The configured order; <see cref="DateOrder.Auto"/> to detect day/month from the values.</param>
+    /// <param name="defaultOrder">The order used when auto-detection finds nothing deciding: <see cref="DateOrder.DayFirst"/> or <see cref="DateOrder.MonthFirst"/>.</param>
+    /// <param name="zone">The zone of date-times written without an offset.</param>
+    /// <param name="patterns">NodaTime patterns (invariant culture) tried before the built-in forms, or <see langword="null"/>.</param>
+    /// <param name="excelSerials">Whether plain numbers are Excel serial day numbers (cells of an xlsx sheet).</param>
+    /// <exception cref="ArgumentException">A blank name, an undefined order, a default order other than day or month first, or an invalid pattern.</exception>
+    public DateTimeColumn(string name, DateOrder configured, DateOrder defaultOrder, DateTimeZone zone, IEnumerable<string>? patterns = null, bool excelSerials = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(zone);
+        if (!Enum.IsDefined(configured))
+        {
+            throw new ArgumentException($"{configured} is not a date order.", nameof(configured));
+        }
+
+        if (defaultOrder is not (DateOrder.DayFirst or DateOrder.MonthFirst))
+        {
+            throw new ArgumentException($"The default date order is DayFirst or MonthFirst, not {defaultOrder}.", nameof(defaultOrder));
+        }
+
+        Name = name;
+        Configured = configured;
+        DefaultOrder = defaultOrder;
+        Zone = zone;
+        ExcelSerials = excelSerials;
+        _patterns = [.. (patterns ?? []).Select(ExplicitPattern.Create)];
+        Patterns = [.. _patterns.Select(p => p.Text)];
+        Order = configured;
+        OrderSource = configured == DateOrder.Auto ? ColumnFormatSource.Undecided : ColumnFormatSource.Configured;
+    }
+
+    /// <summary>The column's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The order given to the constructor.</summary>
+    public DateOrder Configured { get; }
+
+    /// <summary>The order used when nothing decides an auto-detected column.</summary>
+    public DateOrder DefaultOrder { get; }
+
+    /// <summary>The zone of date-times written without an offset.</summary>
+    public DateTimeZone Zone { get; }
+
+    /// <summary>The explicit patterns, in the order they are tried.</summary>
+    public ImmutableArray<string> Patterns { get; }
+
+    /// <summary>Whether plain numbers are read as Excel serial day numbers.</summary>
+    public bool ExcelSerials { get; }
+
+    /// <summary>The order numeric dates are read in: configured, detected or defaulted; <see cref="DateOrder.Auto"/> while undecided.</summary>
+    public DateOrder Order { get; private set; }
+
+    /// <summary>Where <see cref="Order"/> came from.</summary>
+    public ColumnFormatSource OrderSource { get; private set; }
+
+    /// <summary>Whether the order is known.</summary>
+    public bool IsDecided => Order != DateOrder.Auto;
+
+    /// <summary>The line of the value that decided the order, when detected.</summary>
+    public int? EvidenceLine { get; private set; }
+
+    /// <summary>The value that decided the order, as written, when detected.</summary>
+    public string? EvidenceText { get; private set; }
+
+    /// <summary>How many values valid in both orders <see cref="NeedsDecision"/> saw while the order was unknown.</summary>
+    public int AmbiguousCount { get; private set; }
+
+    /// <summary>Whether <see cref="Finish"/> was called.</summary>
+    public bool IsFinished { get; private set; }
+
+    /// <summary>
+    /// The forms messages list, for the current order: <c>ISO 8601, d/M/yyyy H:mm, yyyyMMdd</c>, after the explicit
+    /// patterns and before Excel serial numbers when those are read.
+    /// </summary>
+    public string ExpectedForms
+    {
+        get
+        {
+            var numeric = (IsDecided ? Order : DefaultOrder) switch
+            {
+                DateOrder.MonthFirst => "M/d/yyyy H:mm",
+                DateOrder.YearFirst => "yy/M/d H:mm",
+                _ => "d/M/yyyy H:mm",
+            };
+            IEnumerable<string> forms = [.. Patterns, "ISO 8601", numeric, "yyyyMMdd"];
+            return string.Join(", ", ExcelSerials ? forms.Append("Excel serial day numbers") : forms);
+        }
+    }
+
+    /// <summary>
+    /// Records what a value proves about the order (the first value valid in only one order decides an
+    /// auto-detected column) and returns <see langword="true"/> when it is valid in both orders with different
+    /// meanings while the order is unknown: the caller keeps the row until the column is decided or finished.
+    /// </summary>
+    /// <param name="text">The cell as written.</param>
+    /// <param name="line">The 1-based physical line of the row.</param>
+    public bool NeedsDecision(string text, int line)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (IsDecided || IsFinished)
+        {
+            return false;
+        }
+
+        var trimmed = text.Trim();
+        if (MatchesExplicitPattern(trimmed) || (ExcelSerials && DateTimeText.IsExcelSerialShape(trimmed))
+            || !DateTimeText.TryTokenize(trimmed, out var parts) || parts.Kind != DateTimeParts.Shape.Numeric)
+        {
+            return false;
+        }
+
+        var dayFirst = DateTimeText.TryResolve(parts, DateOrder.DayFirst, out var asDayFirst, out _, out _, out _);
+        var monthFirst = DateTimeText.TryResolve(parts, DateOrder.MonthFirst, out var asMonthFirst, out _, out _, out _);
+        if (dayFirst != monthFirst)
+        {
+            Decide(dayFirst ? DateOrder.DayFirst : DateOrder.MonthFirst, trimmed, line);
+            return false;
+        }
+
+        if (dayFirst && asDayFirst != asMonthFirst)
+        {
+            AmbiguousCount++;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Marks the end of the data: an undecided auto-detected column takes the default order.</summary>
+    public void Finish()
+    {
+        IsFinished = true;
+        if (!IsDecided)
+        {
+            Order = DefaultOrder;
+            OrderSource = ColumnFormatSource.Defaulted;
+        }
+    }
+
+    /// <summary>
+    /// Reads a value as an instant: with its offset when written with one; otherwise as a local date-time in
+    /// <see cref="Zone"/>, a date alone meaning the start of that day there.
+    /// </summary>
+    /// <param name="text">The cell as written.</param>
+    /// <param name="line">The 1-based physical line of the row.</param>
+    /// <exception cref="InvalidOperationException">The value is valid in both orders and the order is not decided yet (see <see cref="NeedsDecision"/>).</exception>
+    public ReadResult<Instant> ParseInstant(string text, int line)
+    {
+        var read = Read(text, line);
+        if (!read.Success)
+        {
+            return ReadResult<Instant>.Fail(read.Error);
+        }
+
+        var (date, time, offset) = read.Value;
+        if (offset is { } o)
+        {
+            return ReadResult<Instant>.Ok(date.At(time ?? LocalTime.Midnight).WithOffset(o).ToInstant());
+        }
+
+        if (time is not { } localTime)
+        {
+            return ReadResult<Instant>.Ok(Zone.AtStartOfDay(date).ToInstant());
+        }
+
+        var mapping = Zone.MapLocal(date.At(localTime));
+        var quoted = AmountText.Quote(text);
+        switch (mapping.Count)
+        {
+            case 1:
+                return ReadResult<Instant>.Ok(mapping.Single().ToInstant());
+            case 0:
+            {
+                var (from, to) = Transition(mapping);
+                return ReadResult<Instant>.Fail($"{quoted} does not exist in {Zone.Id}: the clocks went forward from {from} to {to}; write it with its UTC offset");
+            }
+
+            default:
+            {
+                var (from, to) = Transition(mapping);
+                return ReadResult<Instant>.Fail(
+                    $"{quoted} happened twice in {Zone.Id}: the clocks went back from {from} to {to}; write it with its UTC offset, "
+                    + $"{ShowOffset(mapping.EarlyInterval.WallOffset)} for the first time or {ShowOffset(mapping.LateInterval.WallOffset)} for the second");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads a value as a calendar date. A date-time is an error, except a time of exactly 00:00 without an offset,
+    /// which Excel appends to the date cells it exports (<c>1/5/1990 0:00</c>).
+    /// </summary>
+    /// <param name="text">The cell as written.</param>
+    /// <param name="line">The 1-based physical line of the row.</param>
+    /// <exception cref="InvalidOperationException">The value is valid in both orders and the order is not decided yet (see <see cref="NeedsDecision"/>).</exception>
+    public ReadResult<LocalDate> ParseDate(string text, int line)
+    {
+        var read = Read(text, line);
+        if (!read.Success)
+        {
+            return ReadResult<LocalDate>.Fail(read.Error);
+        }
+
+        var (date, time, offset) = read.Value;
+        return offset is null && (time is null || time == LocalTime.Midnight)
+            ? ReadResult<LocalDate>.Ok(date)
+            : ReadResult<LocalDate>.Fail($"{AmountText.Quote(text)} is a date-time, not a date; this column takes a date such as 2025-08-28");
+    }
+
+    /// <summary>
+    /// One line for the import summary: <c>placed_at: day first, detected from line 17 ('25/12/2024')</c>,
+    /// <c>placed_at: month first, configured</c>, <c>placed_at: day first by default (nothing decided; 12 ambiguous values)</c>.
+    /// </summary>
+    public string Describe() => OrderSource switch
+    {
+        ColumnFormatSource.Detected => $"{Name}: {NameOf(Order)}, detected from line {EvidenceLine} ({AmountText.Quote(EvidenceText!)})",
+        ColumnFormatSource.Configured => $"{Name}: {NameOf(Order)}, configured",
+        ColumnFormatSource.Defaulted => $"{Name}: {NameOf(Order)} by default (nothing decided; {AmbiguousCount} ambiguous {(AmbiguousCount == 1 ? "value" : "values")})",
+        _ => $"{Name}: order not decided yet",
+    };
+
+    /// <summary><c>day first</c>, <c>month first</c> or <c>year first</c>.</summary>
+    public static string NameOf(DateOrder order) => order switch
+    {
+        DateOrder.DayFirst => "day first",
+        DateOrder.MonthFirst => "month first",
+        DateOrder.YearFirst => "year first",
+        _ => "auto-detected",
+    };
+
+    private static string ShowOffset(Offset offset)
+    {
+        var seconds = offset.Seconds;
+        var sign = seconds < 0 ? '-' : '+';
+        seconds = Math.Abs(seconds);
+        return $"{sign}{seconds / 3600:00}:{seconds / 60 % 60:00}";
+    }
+
+    private static (string From, string To) Transition(ZoneLocalMapping mapping)
+    {
+        var at = mapping.LateInterval.Start;
+        var pattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+        return (pattern.Format(at.WithOffset(mapping.EarlyInterval.WallOffset).TimeOfDay), pattern.Format(at.WithOffset(mapping.LateInterval.WallOffset).TimeOfDay));
+    }
+
+    private bool MatchesExplicitPattern(string trimmed)
+    {
+        foreach (var pattern in _patterns)
+        {
+            if (pattern.TryParse(trimmed) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Decide(DateOrder order, string text, int line)
+    {
+        Order = order;
+        OrderSource = ColumnFormatSource.Detected;
+        EvidenceLine = line;
+        EvidenceText = text;
+    }
+
+    private ReadResult<DateTimeValue> Read(string text, int line)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        var quoted = $"'{trimmed}'";
+        if (trimmed.Length == 0)
+        {
+            return ReadResult<DateTimeValue>.Fail($"{quoted} is not a date: the value is empty");
+        }
+
+        foreach (var pattern in _patterns)
+        {
+            if (pattern.TryParse(trimmed) is { } value)
+            {
+                return ReadResult<DateTimeValue>.Ok(value);
+            }
+        }
+
+        if (ExcelSerials && DateTimeText.IsExcelSerialShape(trimmed))
+        {
+            return DateTimeText.TryReadExcelSerial(trimmed, out var day, out var timeOfDay, out var serialProblem)
+                ? ReadResult<DateTimeValue>.Ok(new DateTimeValue(day, timeOfDay, null))
+                : ReadResult<DateTimeValue>.Fail($"{quoted} {serialProblem}");
+        }
+
+        if (!DateTimeText.TryTokenize(trimmed, out var parts))
+        {
+            return ReadResult<DateTimeValue>.Fail($"{quoted} is not a date or date-time in the expected forms ({ExpectedForms}); pass {DateFormatOption}");
+        }
+
+        if (parts.Kind != DateTimeParts.Shape.Numeric)
+        {
+            return Resolve(parts, DateOrder.YearFirst, quoted);
+        }
+
+        if (IsDecided)
+        {
+            var read = Resolve(parts, Order, quoted);
+            if (read.Success || Order == DateOrder.YearFirst)
+            {
+                return read;
+            }
+
+            var other = Order == DateOrder.DayFirst ? DateOrder.MonthFirst : DateOrder.DayFirst;
+            if (!DateTimeText.TryResolve(parts, other, out _, out _, out _, out _))
+            {
+                return read;
+            }
+
+            return ReadResult<DateTimeValue>.Fail(OrderSource == ColumnFormatSource.Detected
+                ? $"{quoted} can only be read {NameOf(other)}, but this column is {NameOf(Order)} (line {EvidenceLine}: {AmountText.Quote(EvidenceText!)}); pass {DateFormatOption} to say which"
+                : $"{quoted} can only be read {NameOf(other)}, but the date order is set to {NameOf(Order)}");
+        }
+
+        var asDayFirst = Resolve(parts, DateOrder.DayFirst, quoted);
+        var asMonthFirst = Resolve(parts, DateOrder.MonthFirst, quoted);
+        if (asDayFirst.Success && asMonthFirst.Success)
+        {
+            return asDayFirst.Value == asMonthFirst.Value
+                ? asDayFirst
+                : throw new InvalidOperationException(
+                    $"Column '{Name}', line {line}: {quoted} is valid both day first and month first and the column's order is not decided yet; keep the row until the column is decided or call Finish() first.");
+        }
+
+        if (asDayFirst.Success || asMonthFirst.Success)
+        {
+            if (!IsFinished)
+            {
+                Decide(asDayFirst.Success ? DateOrder.DayFirst : DateOrder.MonthFirst, trimmed, line);
+            }
+
+            return asDayFirst.Success ? asDayFirst : asMonthFirst;
+        }
+
+        // Neither order gives a date: explain in the order whose month exists, or say that neither number is a month.
+        var dayFirstMonthExists = parts.B is >= 1 and <= 12;
+        var monthFirstMonthExists = parts.A is >= 1 and <= 12;
+        if (!dayFirstMonthExists && !monthFirstMonthExists)
+        {
+            return ReadResult<DateTimeValue>.Fail($"{quoted} is not a date: neither {parts.A} nor {parts.B} can be a month");
+        }
+
+        return monthFirstMonthExists && !dayFirstMonthExists ? asMonthFirst
+            : dayFirstMonthExists && !monthFirstMonthExists ? asDayFirst
+            : DefaultOrder == DateOrder.MonthFirst ? asMonthFirst : asDayFirst;
+    }
+
+    private static ReadResult<DateTimeValue> Resolve(in DateTimeParts parts, DateOrder order, string quoted)
+        => DateTimeText.TryResolve(parts, order, out var date, out var time, out var offset, out var problem)
+            ? ReadResult<DateTimeValue>.Ok(new DateTimeValue(date, time, offset))
+            : ReadResult<DateTimeValue>.Fail($"{quoted} {problem}");
+
+    /// <summary>A value read: the date, the time of day if written, the offset if written.</summary>
+    private readonly record struct DateTimeValue(LocalDate Date, LocalTime? Time, Offset? Offset);
+
+    /// <summary>An explicit NodaTime pattern, of the kind its fields call for: date, local date-time, or date-time with offset.</summary>
+    private sealed class ExplicitPattern
+    {
+        private readonly Func<string, DateTimeValue?> _parse;
+
+        private ExplicitPattern(string text, Func<string, DateTimeValue?> parse)
+        {
+            Text = text;
+            _parse = parse;
+        }
+
+        public string Text { get; }
+
+        public static ExplicitPattern Create(string text)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(text);
+            var twoDigitYear = HasTwoDigitYear(text);
+            try
+            {
+                if (text.Contains("o<", StringComparison.Ordinal))
+                {
+                    var withOffset = OffsetDateTimePattern.CreateWithInvariantCulture(text);
+                    return new(text, s => withOffset.Parse(s) is { Success: true } r
+                        ? new DateTimeValue(Century(r.Value.Date, twoDigitYear), r.Value.TimeOfDay, r.Value.Offset)
+                        : null);
+                }
+
+                if (TryCreateDatePattern(text) is { } datePattern)
+                {
+                    return new(text, s => datePattern.Parse(s) is { Success: true } r
+                        ? new DateTimeValue(Century(r.Value, twoDigitYear), null, null)
+                        : null);
+                }
+
+                var local = LocalDateTimePattern.CreateWithInvariantCulture(text);
+                return new(text, s => local.Parse(s) is { Success: true } r
+                    ? new DateTimeValue(Century(r.Value.Date, twoDigitYear), r.Value.TimeOfDay, null)
+                    : null);
+            }
+            catch (InvalidPatternException ex)
+            {
+                throw new ArgumentException($"'{text}' is not a NodaTime date or date-time pattern: {ex.Message}", nameof(text), ex);
+            }
+        }
+
+        public DateTimeValue? TryParse(string text) => _parse(text);
+
+        private static LocalDatePattern? TryCreateDatePattern(string text)
+        {
+            try
+            {
+                return LocalDatePattern.CreateWithInvariantCulture(text);
+            }
+            catch (InvalidPatternException)
+            {
+                return null;
+            }
+        }
+
+        // NodaTime reads 'yy' as 1931–2030 (its pivot); CrmKit's rule is 2000–2069 and 1970–1999, so 31–69 move up a century.
+        private static LocalDate Century(LocalDate date, bool twoDigitYear)
+            => twoDigitYear && date.Year is > 1930 and <= 1900 + DateTimeText.LastTwoDigitYearOf2000s
+                ? date.PlusYears(100)
+                : date;
+
+        // Whether the pattern's year field is exactly "yy" (quoted literals and escaped characters skipped).
+        private static bool HasTwoDigitYear(string pattern)
+        {
+            for (var i = 0; i < pattern.Length; i++)
+            {
+                var c = pattern[i];
+                if (c is '\'' or '"')
+                {
+                    var close = pattern.IndexOf(c, i + 1);
+                    i = close < 0 ? pattern.Length : close;
+                    continue;
+                }
+
+                if (c == '\\')
+                {
+                    i++;
+                    continue;
+                }
+
+                if (c == 'y')
+                {
+                    var run = 1;
+                    while (i + run < pattern.Length && pattern[i + run] == 'y')
+                    {
+                        run++;
+                    }
+
+                    if (run == 2)
+                    {
+                        return true;
+                    }
+
+                    i += run - 1;
+                }
+            }
+
+            return false;
+        }
+    }
+}
