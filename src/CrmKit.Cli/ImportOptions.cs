@@ -79,14 +79,9 @@ internal sealed class ImportOptions
                     "tab" or "\\t" or "\t" => '\t',
                     var other => throw new InvalidValueException("--delimiter", $"'{other}' is not one of: ',', ';', '|', tab."),
                 },
-                NumberFormat = parsed.GetValue(_numberFormat) switch
-                {
-                    null => null,
-                    "vi" => NumberFormat.Vietnamese,
-                    "en" => NumberFormat.English,
-                    "auto" => NumberFormat.Auto,
-                    var other => throw new InvalidValueException("--number-format", $"'{other}' is not one of: vi, en, auto."),
-                },
+                NumberFormat = parsed.GetValue(_numberFormat) is { } number
+                    ? ImportFormat.ParseNumberFormat(number) ?? throw new InvalidValueException("--number-format", $"'{number}' is not one of: vi, en, auto.")
+                    : null,
                 DateOrder = parsed.GetValue(_dateOrder) is { } order
                     ? ImportFormat.ParseDateOrder(order) ?? throw new InvalidValueException("--date-order", $"'{order}' is not one of: dmy, mdy, ymd, auto.")
                     : null,

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using CrmKit.Customers.Import.Tabular;
 using NodaTime;
 
@@ -105,7 +106,7 @@ public sealed class CsvImporter
         var attributes = _options.Customers.Attributes;
         while (table.Next())
         {
-            var phones = table.List("phone", text => PhoneNumber.Parse(text, _options.Phone));
+            var phones = table.List("phone", ParsePhone);
             var emails = table.List("email", EmailAddress.Parse);
             var id = table.Id<CustomerId>("customer_id", FieldUse.Optional) ?? KeyOf(phones, emails);
             if (id is null)
@@ -188,7 +189,7 @@ public sealed class CsvImporter
     internal IEnumerable<OrderDraft> ReadOrders(ImportTable table, Instant exportedAt)
     {
         var mapping = _options.Mapping.For(ImportFileKind.Orders);
-        if (!table.CheckHeader("order_id", "placed_at"))
+        if (!table.CheckHeader("placed_at"))
         {
             return [];
         }
@@ -207,9 +208,12 @@ public sealed class CsvImporter
 
         var drafts = new Dictionary<OrderId, OrderDraft>();
         var order = new List<OrderDraft>();
+        // Without an order id column (a purchase log), each row is one order, known by its line.
+        var hasIds = table.Binding.Has("order_id");
+        lineItems &= hasIds;
         while (table.Next())
         {
-            var id = table.Id<OrderId>("order_id");
+            var id = hasIds ? table.Id<OrderId>("order_id") : new OrderId(string.Create(CultureInfo.InvariantCulture, $"{table.File}:{table.Line}"));
             if (id is null)
             {
                 continue;
@@ -350,7 +354,7 @@ public sealed class CsvImporter
         }
 
         var id = idText is null ? null : table.Id<CustomerId>("customer_id", FieldUse.Significant);
-        var phone = table.Parse<PhoneNumber>("customer_phone", FieldUse.Optional, text => PhoneNumber.Parse(text, _options.Phone));
+        var phone = table.Parse<PhoneNumber>("customer_phone", FieldUse.Optional, ParsePhone);
         var email = table.Parse<EmailAddress>("customer_email", FieldUse.Optional, EmailAddress.Parse);
         var reference = new CustomerReference(id, phone, email, name, Guest: false);
         return reference.IsEmpty ? reference with { Guest = true } : reference;
@@ -569,6 +573,9 @@ public sealed class CsvImporter
         var records = read(table, issues).ToImmutableArray();
         return new ImportResult<T>(records, [.. issues.OrderBy(i => i.Line)]);
     }
+
+    // A leading apostrophe is Excel's mark for "keep this number as text" ('0912345678), not part of the number.
+    private PhoneNumber ParsePhone(string text) => PhoneNumber.Parse(text.StartsWith('\'') ? text[1..] : text, _options.Phone);
 
     private static CustomerId? KeyOf(ImmutableArray<PhoneNumber> phones, ImmutableArray<EmailAddress> emails)
         => !phones.IsEmpty ? new CustomerId(phones[0].E164) : !emails.IsEmpty ? new CustomerId(emails[0].Value) : null;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace CrmKit.Customers.Import;
@@ -31,7 +32,12 @@ public sealed partial record ImportIssueGroup(string File, string? Column, Impor
     /// <summary><c>orders.csv: 183 rows: column 'InvoiceDate': '12/1/10 8:26' is not a date … — lines 2, 3, 4 …</c></summary>
     public override string ToString()
     {
-        var what = Severity == ImportIssueSeverity.Error ? (Count == 1 ? "1 row rejected" : $"{Count:N0} rows rejected") : (Count == 1 ? "1 warning" : $"{Count:N0} warnings");
+        if (Count == 1)
+        {
+            return $"{File}{(Lines.IsEmpty ? string.Empty : $":{Lines[0]}")}: {(Severity == ImportIssueSeverity.Warning ? "warning: " : string.Empty)}{(Column is null ? string.Empty : $"column '{Column}': ")}{Reason}";
+        }
+
+        var what = Severity == ImportIssueSeverity.Error ? string.Create(CultureInfo.InvariantCulture, $"{Count:N0} rows rejected") : string.Create(CultureInfo.InvariantCulture, $"{Count:N0} warnings");
         var lines = Lines.IsEmpty ? string.Empty : $" — line{(Lines.Length > 1 ? "s" : string.Empty)} {string.Join(", ", Lines)}{(Count > Lines.Length ? " …" : string.Empty)}";
         return $"{File}: {what}: {(Column is null ? string.Empty : $"column '{Column}': ")}{Reason}{lines}";
     }

@@ -98,16 +98,21 @@ internal sealed class ImportTable : IDisposable
     /// <summary>Checks that every required field has a column (reporting each one missing); false when the file cannot be read.</summary>
     public bool CheckHeader(params string[] required)
     {
+        if (_reader.IsUnreadable)
+        {
+            return false;
+        }
+
         if (_reader.Header.Count == 0)
         {
             Issue(0, null, "the file is empty; a header row is needed.", ImportIssueSeverity.Error);
             return false;
         }
 
-        foreach (var (field, names) in Binding.MissingMapped)
+        // A mapped optional column that is absent is normal (presets list every column a platform may have).
+        foreach (var (field, names) in Binding.MissingMapped.Where(m => required.Contains(m.Field, StringComparer.Ordinal)))
         {
-            Issue(_reader.HeaderLine, null, $"the mapping names the column{(names.Length > 1 ? "s" : string.Empty)} {string.Join(", ", names.Select(n => $"'{n}'"))} for '{field}', but the header has none of them.",
-                required.Contains(field, StringComparer.Ordinal) ? ImportIssueSeverity.Error : ImportIssueSeverity.Warning);
+            Issue(_reader.HeaderLine, null, $"the mapping names the column{(names.Length > 1 ? "s" : string.Empty)} {string.Join(", ", names.Select(n => $"'{n}'"))} for the required field '{field}', but the header has none of them; the header has: {string.Join(", ", _reader.Header.Select(h => $"'{h}'"))}.", ImportIssueSeverity.Error);
         }
 
         var missing = required.Where(r => !Binding.Has(r)).ToList();
@@ -263,7 +268,7 @@ internal sealed class ImportTable : IDisposable
                 return (null, $"'{text}' is written in {mark}, but the order's currency is {currency.Code}.");
             }
 
-            var money = new Money(parsed.Value.Amount, currency);
+            var money = new Money(Normalize(parsed.Value.Amount), currency);
             return money.IsWholeMinorUnits
                 ? (money, null)
                 : (null, $"'{text}' has more decimals than {currency.Code} allows ({currency.MinorUnits}).");
@@ -522,6 +527,9 @@ internal sealed class ImportTable : IDisposable
         var masked = PersonalData.MaskName(cell);
         return reason.Replace($"'{cell}'", $"'{masked}'", StringComparison.Ordinal);
     }
+
+    // 1.250.000,00 and 1250000 are the same amount; drop the trailing zeros a file's style added to the scale.
+    private static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 
     private static (T? Value, string? Error) Tuple<T>(ReadResult<T> result)
         where T : struct

@@ -42,7 +42,10 @@ public sealed record ImportFormat
     public static bool IsDatePattern(string pattern, out string? why) => DatePatternText.IsValid(pattern, out why);
 
     /// <summary>Reads a date order as written in mapping files and on the command line: <c>dmy</c>, <c>mdy</c>, <c>ymd</c>, <c>auto</c>; null when it is none of them.</summary>
-    public static DateOrder? ParseDateOrder(string text) => DateOrderText.TryParse(text ?? string.Empty, out var order) ? order : null;
+    public static DateOrder? ParseDateOrder(string text) => ImportFormatNames.TryParseDateOrder(text, out var order, out _) ? order : null;
+
+    /// <summary>Reads a number format as written in mapping files and on the command line: <c>vi</c>, <c>en</c>, <c>auto</c>; null when it is none of them.</summary>
+    public static NumberFormat? ParseNumberFormat(string text) => ImportFormatNames.TryParseNumberFormat(text, out var format, out _) ? format : null;
 
     /// <summary>This format's values where set, the other's elsewhere.</summary>
     public ImportFormat Then(ImportFormat? fallback) => fallback is null ? this : new ImportFormat

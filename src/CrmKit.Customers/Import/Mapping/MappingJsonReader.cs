@@ -130,9 +130,13 @@ internal sealed class MappingJsonReader(string source)
                     {
                         _problems.Add($"{at}.{entry.Name}: '{entry.Value.GetString()}' is not one of: {string.Join(", ", vocabulary)}.");
                     }
-                    else if (!map.TryAdd(entry.Name, entry.Value.GetString()!))
+                    else if (map.TryGetValue(entry.Name, out var earlier) && earlier != entry.Value.GetString())
                     {
-                        _problems.Add($"{at}.{entry.Name}: the value is mapped twice (values are matched ignoring case and spaces).");
+                        _problems.Add($"{at}.{entry.Name}: the value is already mapped to '{earlier}' (values are matched ignoring case and spaces).");
+                    }
+                    else
+                    {
+                        map[entry.Name] = entry.Value.GetString()!;
                     }
                 }
 
@@ -190,7 +194,7 @@ internal sealed class MappingJsonReader(string source)
         var delimiterText = element.TryGetProperty("delimiter", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
         char? delimiter = delimiterText switch
         {
-            null => String(element, path, "delimiter") is null ? null : null,
+            null => element.TryGetProperty("delimiter", out var given) && given.ValueKind != JsonValueKind.Null ? Problem<char?>($"{path}.delimiter: expected a string.") : null,
             "\t" or "tab" => '\t',
             { Length: 1 } one when one[0] is ',' or ';' or '|' => one[0],
             _ => Problem<char?>($"{path}.delimiter: '{delimiterText}' is not one of: ',', ';', '|', tab."),
@@ -205,18 +209,17 @@ internal sealed class MappingJsonReader(string source)
         }
 
         var encoding = String(element, path, "encoding");
+        if (encoding is not null && !TextEncodingName.TryResolve(encoding, out _, out var encodingError))
+        {
+            _problems.Add($"{path}.encoding: {encodingError}.");
+        }
         return new ImportFormat
         {
-            NumberFormat = String(element, path, "numberFormat") switch
-            {
-                null => null,
-                "auto" => Import.NumberFormat.Auto,
-                "vi" => Import.NumberFormat.Vietnamese,
-                "en" => Import.NumberFormat.English,
-                var other => Problem<NumberFormat?>($"{path}.numberFormat: '{other}' is not one of: auto, vi, en."),
-            },
+            NumberFormat = String(element, path, "numberFormat") is { } number
+                ? ImportFormatNames.TryParseNumberFormat(number, out var n, out var numberError) ? n : Problem<NumberFormat?>($"{path}.numberFormat: {numberError}.")
+                : null,
             DateOrder = String(element, path, "dateOrder") is { } order
-                ? DateOrderText.TryParse(order, out var o) ? o : Problem<DateOrder?>($"{path}.dateOrder: '{order}' is not one of: {DateOrderText.Names}.")
+                ? ImportFormatNames.TryParseDateOrder(order, out var o, out var orderError) ? o : Problem<DateOrder?>($"{path}.dateOrder: {orderError}.")
                 : null,
             DateFormats = dateFormats,
             Zone = zone,
@@ -317,31 +320,4 @@ internal static class DatePatternText
             return false;
         }
     }
-}
-
-/// <summary>The names of <see cref="DateOrder"/> in mapping files and on the command line.</summary>
-internal static class DateOrderText
-{
-    public const string Names = "auto, dmy, mdy, ymd";
-
-    public static bool TryParse(string text, out DateOrder order)
-    {
-        order = text.Trim().ToLowerInvariant() switch
-        {
-            "auto" => DateOrder.Auto,
-            "dmy" or "day-first" => DateOrder.DayFirst,
-            "mdy" or "month-first" => DateOrder.MonthFirst,
-            "ymd" or "year-first" => DateOrder.YearFirst,
-            _ => (DateOrder)(-1),
-        };
-        return Enum.IsDefined(order);
-    }
-
-    public static string Format(DateOrder order) => order switch
-    {
-        DateOrder.DayFirst => "dmy",
-        DateOrder.MonthFirst => "mdy",
-        DateOrder.YearFirst => "ymd",
-        _ => "auto",
-    };
 }

@@ -13,6 +13,10 @@ namespace CrmKit.Customers.Import.Tabular;
 internal sealed class ExcelTabularReader : ITabularReader
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    // ExcelDataReader's configuration asks the process for code page 1252 (legacy .xls text) as soon as it is
+    // created, and .NET only has it once the code-pages provider is registered; registering is idempotent.
+    static ExcelTabularReader() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
     private readonly IExcelDataReader _reader;
     private readonly Stream _stream;
 

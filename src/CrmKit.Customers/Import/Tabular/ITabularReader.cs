@@ -22,6 +22,9 @@ internal interface ITabularReader : IDisposable
     /// <summary>Whether cells come from a spreadsheet (numbers may then be Excel serial dates).</summary>
     bool IsSpreadsheet { get; }
 
+    /// <summary>Whether the file could not be read at all (already reported, such as a wrong encoding).</summary>
+    bool IsUnreadable => false;
+
     /// <summary>Reads the next data row; false at the end of the table.</summary>
     bool Read(out TabularRow row);
 }

@@ -39,18 +39,18 @@ internal static class TabularSource
             {
                 var detected = TextEncodingDetector.Detect(stream);
                 stream.Position = 0;
-                if (detected.Problem is { } problem)
+                if (!detected.IsCertain)
                 {
-                    issues.Add(new ImportIssue(file, detected.Line, null, problem) { Severity = ImportIssueSeverity.Error });
+                    issues.Add(new ImportIssue(file, (int)(detected.InvalidLine ?? 0), null, detected.Explanation ?? "the file is not UTF-8 text.") { Severity = ImportIssueSeverity.Error });
                     stream.Dispose();
-                    return new EmptyTabularReader(file, new TabularFormat("csv", detected.Guess, null, null));
+                    return new EmptyTabularReader(file, new TabularFormat("csv", detected.EncodingName, null, null));
                 }
 
-                encoding = detected.Encoding!;
+                encoding = detected.Encoding;
             }
 
             var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-            return Open(reader, file, format, issues, encoding.WebName);
+            return Open(reader, file, format, issues, TextEncodingName.NameOf(encoding));
         }
         catch
         {
@@ -70,7 +70,7 @@ internal static class TabularSource
         var buffer = new char[SampleChars];
         var length = reader.ReadBlock(buffer, 0, buffer.Length);
         var sample = new string(buffer, 0, length);
-        var detected = DelimiterDetector.Detect(sample) ?? ',';
+        var detected = DelimiterDetector.Detect(sample, isWholeText: length < buffer.Length).Delimiter ?? ',';
         return new CsvTabularReader(new PrefixedReader(sample, reader), file, detected, encoding, issues);
     }
 
@@ -111,6 +111,8 @@ internal static class TabularSource
 
     private sealed class EmptyTabularReader(string file, TabularFormat format) : ITabularReader
     {
+        public bool IsUnreadable => true;
+
         public string File { get; } = file;
 
         public IReadOnlyList<string> Header => [];

@@ -94,6 +94,22 @@ internal sealed class AmountColumn
     public void Finish() => IsFinished = true;
 
     /// <summary>
+    /// Takes the style another column of the same file was decided in, for a column whose own values never decided
+    /// it (a quantity column beside Vietnamese-style amounts); <paramref name="from"/> names that column.
+    /// </summary>
+    public void Adopt(NumberFormat style, string from)
+    {
+        if (IsDecided || style == NumberFormat.Auto)
+        {
+            return;
+        }
+
+        Style = style;
+        Source = ColumnFormatSource.Adopted;
+        EvidenceText = from;
+    }
+
+    /// <summary>
     /// Reads a value as an amount in the column's style; a value written in the other style, or ambiguous while
     /// nothing decided the style, is an error. Before <see cref="Finish"/> a proving value also decides an
     /// undecided column, as in <see cref="NeedsDecision"/>.
@@ -151,6 +167,7 @@ internal sealed class AmountColumn
     {
         ColumnFormatSource.Detected => $"{Name}: {AmountText.NameOf(Style)} style, detected from line {EvidenceLine} ({AmountText.Quote(EvidenceText!)})",
         ColumnFormatSource.Configured => $"{Name}: {AmountText.NameOf(Style)} style, configured",
+        ColumnFormatSource.Adopted => $"{Name}: {AmountText.NameOf(Style)} style, as {EvidenceText}",
         _ => AmbiguousCount == 0
             ? $"{Name}: style not decided; no value needed it"
             : $"{Name}: style not decided ({AmbiguousCount} ambiguous {(AmbiguousCount == 1 ? "value" : "values")})",

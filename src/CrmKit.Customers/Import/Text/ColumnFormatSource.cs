@@ -12,6 +12,9 @@ internal enum ColumnFormatSource
     /// <summary>Proved by a value of the column; the value and its line are the evidence.</summary>
     Detected,
 
+    /// <summary>Nothing in the column decided, so it follows another column of the same file that was decided.</summary>
+    Adopted,
+
     /// <summary>Nothing decided, so the importer's default was used (dates only).</summary>
     Defaulted,
 }

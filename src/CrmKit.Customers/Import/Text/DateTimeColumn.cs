@@ -171,6 +171,22 @@ internal sealed class DateTimeColumn
         return false;
     }
 
+    /// <summary>
+    /// Takes the order another column of the same file was decided in, for a column whose own values never decided
+    /// it (birth dates beside creation dates); <paramref name="from"/> names that column.
+    /// </summary>
+    public void Adopt(DateOrder order, string from)
+    {
+        if (IsDecided || order == DateOrder.Auto)
+        {
+            return;
+        }
+
+        Order = order;
+        OrderSource = ColumnFormatSource.Adopted;
+        EvidenceText = from;
+    }
+
     /// <summary>Marks the end of the data: an undecided auto-detected column takes the default order.</summary>
     public void Finish()
     {
@@ -259,6 +275,7 @@ internal sealed class DateTimeColumn
     {
         ColumnFormatSource.Detected => $"{Name}: {NameOf(Order)}, detected from line {EvidenceLine} ({AmountText.Quote(EvidenceText!)})",
         ColumnFormatSource.Configured => $"{Name}: {NameOf(Order)}, configured",
+        ColumnFormatSource.Adopted => $"{Name}: {NameOf(Order)}, as {EvidenceText}",
         ColumnFormatSource.Defaulted => $"{Name}: {NameOf(Order)} by default (nothing decided; {AmbiguousCount} ambiguous {(AmbiguousCount == 1 ? "value" : "values")})",
         _ => $"{Name}: order not decided yet",
     };
