@@ -25,9 +25,12 @@ public sealed class CsvImporter
 
     internal CsvImportOptions Options => _options;
 
-    /// <summary>Reads customers (without history). A row needs a customer id, a phone or an email.</summary>
+    /// <summary>
+    /// Reads customers (without history). A row needs a customer id, a phone or an email, and a creation time unless
+    /// <see cref="CsvImportOptions.ExportedAt"/> is given (customers without one are then created at that instant).
+    /// </summary>
     public ImportResult<Customer> ReadCustomers(TextReader reader, string file)
-        => Collect(reader, file, ImportFileKind.Customers, (table, issues) => ReadCustomers(table, Instant.MinValue).Select(c => c.Customer));
+        => Collect(reader, file, ImportFileKind.Customers, (table, issues) => ReadCustomers(table, _options.ExportedAt).Select(c => c.Customer));
 
     /// <summary>Reads orders (lines of line-item exports included); rows that name no customer id are reported.</summary>
     /// <param name="reader">The CSV text.</param>
@@ -89,11 +92,16 @@ public sealed class CsvImporter
     internal static readonly string[] LineFields = ["sku", "product_name", "quantity", "unit_price", "line_total"];
 
     /// <summary>Customers of a customers file, each with whether its creation time was given.</summary>
-    internal IEnumerable<ImportedCustomer> ReadCustomers(ImportTable table, Instant exportedAt)
+    internal IEnumerable<ImportedCustomer> ReadCustomers(ImportTable table, Instant? exportedAt)
     {
-        if (!table.CheckHeader())
+        if (!table.CheckHeader(exportedAt is null ? ["created_at"] : []))
         {
             yield break;
+        }
+
+        if (!table.Binding.Has("name") && !table.Binding.Has("first_name") && !table.Binding.Has("last_name"))
+        {
+            table.WarnHeader($"no column holds the customers' names, so each is shown by its id. {table.Binding.DescribeMissing("name", required: false)}");
         }
 
         if (!table.Binding.Has("customer_id") && !table.Binding.Has("phone") && !table.Binding.Has("email"))
@@ -136,7 +144,8 @@ public sealed class CsvImporter
                 }
             }
 
-            var createdAt = table.Instant("created_at", FieldUse.Optional);
+            var createdAt = table.Instant("created_at", exportedAt is null ? FieldUse.Required : FieldUse.Optional);
+
             var name = table.Text("name") ?? JoinName(table.Text("first_name"), table.Text("last_name"));
             Customer customer;
             try
@@ -145,7 +154,7 @@ public sealed class CsvImporter
                 {
                     Id = id.Value,
                     DisplayName = name ?? id.Value.Value,
-                    CreatedAt = createdAt ?? exportedAt,
+                    CreatedAt = createdAt ?? exportedAt ?? Instant.MinValue,
                     Kind = table.Enum<CustomerKind>("kind") ?? CustomerKind.Individual,
                     Phones = [.. phones.Distinct()],
                     Emails = [.. emails.Distinct()],
@@ -158,7 +167,7 @@ public sealed class CsvImporter
                     TimeZone = table.TimeZone("time_zone"),
                     Stage = table.Enum<LifecycleStage>("stage") ?? LifecycleStage.Acquisition,
                     Attributes = custom.ToImmutable(),
-                    Consents = ConsentLedger.From(table.Consents(exportedAt, table.File)),
+                    Consents = ConsentLedger.From(table.Consents(exportedAt ?? createdAt ?? Instant.MinValue, table.File)),
                 };
             }
             catch (CrmKitException ex)
@@ -385,6 +394,8 @@ public sealed class CsvImporter
             if (status == OrderStatus.Completed)
             {
                 status = OrderStatus.Returned;
+                table.Issues.Add(new ImportIssue(table.File, draft.Line, table.Binding.ColumnName(amountSource == OrderAmountSource.Total ? "total" : "quantity"),
+                    string.Create(CultureInfo.InvariantCulture, $"order '{draft.Id}' has a negative amount ({amount}); it was read as a return of {-amount} {currency.Code}.")) { Severity = ImportIssueSeverity.Warning });
             }
 
             amount = -amount;

@@ -25,6 +25,8 @@ internal sealed class ImportTable : IDisposable
     private readonly Queue<TabularRow> _held = new();
     private readonly HashSet<string> _undecided = new(StringComparer.Ordinal);
     private readonly List<string> _detected = [];
+    private const string KeptSuffix = "; the row was kept.";
+    private int _rowIssues;
     private readonly char _listSeparator;
     private readonly DateOrder _defaultDateOrder;
     private bool _ended;
@@ -127,6 +129,7 @@ internal sealed class ImportTable : IDisposable
     /// <summary>Moves to the next row.</summary>
     public bool Next()
     {
+        SettleRow();
         while (_held.Count == 0 || _undecided.Count > 0)
         {
             if (_ended || !_reader.Read(out var row))
@@ -158,7 +161,27 @@ internal sealed class ImportTable : IDisposable
         Line = next.Line;
         _cells = next.Cells;
         RowFailed = false;
+        _rowIssues = _issues.Count;
         return true;
+    }
+
+    // A rejected row keeps no field: its warnings must not say that it was kept.
+    private void SettleRow()
+    {
+        if (!RowFailed)
+        {
+            return;
+        }
+
+        for (var i = _rowIssues; i < _issues.Count; i++)
+        {
+            if (_issues[i].Severity == ImportIssueSeverity.Warning && _issues[i].Reason.EndsWith(KeptSuffix, StringComparison.Ordinal))
+            {
+                _issues[i] = _issues[i] with { Reason = _issues[i].Reason[..^KeptSuffix.Length] + "." };
+            }
+        }
+
+        RowFailed = false;
     }
 
     /// <summary>The text of a field's cell (trimmed, NFC), or null when the file has no such column or the cell is empty.</summary>
@@ -196,7 +219,7 @@ internal sealed class ImportTable : IDisposable
         var (value, error) = parse(text);
         if (error is not null)
         {
-            Problem(field, use, Echo(field, error, text));
+            Problem(field, use, Echo(field, Sentence(error), text));
             return null;
         }
 
@@ -244,7 +267,7 @@ internal sealed class ImportTable : IDisposable
         => Parse<int>(field, use, text =>
         {
             var (amount, error) = Decimal(field, text);
-            return error is not null ? (null, error)
+            return error is not null ? (null, AmountText.Classify(text) == AmountEvidence.Invalid ? $"'{text}' is not a whole number." : error)
                 : amount is { } a && a == decimal.Truncate(a) && a is >= int.MinValue and <= int.MaxValue ? ((int)a, null)
                 : (null, $"'{text}' is not a whole number.");
         });
@@ -400,6 +423,9 @@ internal sealed class ImportTable : IDisposable
     /// <summary>An instant in a custom attribute column; a bad one is a warning.</summary>
     public Instant? ColumnInstant(string column, string text) => Warned(column, AttributeDateColumn(column).ParseInstant(text, Line));
 
+    /// <summary>A warning about the whole file, at its header line.</summary>
+    public void WarnHeader(string reason) => Warn(_reader.HeaderLine, null, reason);
+
     /// <summary>A warning about a column by its header name.</summary>
     public void WarnColumn(string column, string reason) => Warn(Line, column, reason);
 
@@ -418,7 +444,11 @@ internal sealed class ImportTable : IDisposable
     /// <summary>Reports a problem with a field of the current row that leaves the field unset; the row is kept.</summary>
     public void Warn(string? field, string reason) => Warn(Line, field is null ? null : Binding.ColumnName(field), reason);
 
-    public void Dispose() => _reader.Dispose();
+    public void Dispose()
+    {
+        SettleRow();
+        _reader.Dispose();
+    }
 
     internal static IEnumerable<string> AmountFields(ImportFileKind kind) => kind switch
     {
@@ -439,9 +469,10 @@ internal sealed class ImportTable : IDisposable
 
     private void Problem(string field, FieldUse use, string reason)
     {
+        reason = Sentence(reason);
         if (use == FieldUse.Optional)
         {
-            Warn(field, reason + " The field was left empty; the row was kept.");
+            Warn(field, reason + " The field was left empty" + KeptSuffix);
         }
         else
         {
@@ -572,6 +603,8 @@ internal sealed class ImportTable : IDisposable
 
         return -1;
     }
+
+    private static string Sentence(string reason) => reason.EndsWith('.') ? reason : reason + ".";
 
     private void Warn(int line, string? column, string reason) => Issue(line, column, reason, ImportIssueSeverity.Warning);
 

@@ -138,13 +138,13 @@ internal sealed class ColumnBinding
     /// "required column 'order_id' is missing (looked for: order_id, Mã hóa đơn …); the header has: … ; unused columns
     /// and the known names nearest to them: 'InvoiceNoo' → 'InvoiceNo'".
     /// </summary>
-    public string DescribeMissing(string field)
+    public string DescribeMissing(string field, bool required = true)
     {
         var looked = Candidates.TryGetValue(field, out var names) ? names : [field];
         var known = ImportFields.Of(Kind).Select(f => f.Name).Concat(HeaderAliases.All(Kind)).ToList();
         var hints = Unused.Select(u => (Unused: u, Nearest: NearestNames.Of(u, known, 2))).Where(x => x.Nearest.Count > 0).Take(8)
             .Select(x => $"'{x.Unused}' → {string.Join(" or ", x.Nearest.Select(n => $"'{n}'"))}").ToList();
-        return $"no column for the required field '{field}' (looked for: {string.Join(", ", looked.Select(n => $"'{n}'"))}); the header has: {string.Join(", ", Header.Select(h => $"'{h}'"))}"
+        return $"no column for the {(required ? "required " : string.Empty)}field '{field}' (looked for: {string.Join(", ", looked.Select(n => $"'{n}'"))}); the header has: {string.Join(", ", Header.Select(h => $"'{h}'"))}"
             + (hints.Count > 0 ? $"; nearest known names of unused columns: {string.Join(", ", hints)}" : string.Empty) + ".";
     }
 

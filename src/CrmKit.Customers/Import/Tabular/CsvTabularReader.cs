@@ -14,6 +14,7 @@ internal sealed class CsvTabularReader : ITabularReader
     private readonly CsvParser _parser;
     private readonly ICollection<ImportIssue> _issues;
     private string? _badData;
+    private int _trailing;
 
     public CsvTabularReader(TextReader reader, string file, char delimiter, string encoding, ICollection<ImportIssue> issues)
     {
@@ -55,6 +56,7 @@ internal sealed class CsvTabularReader : ITabularReader
             var line = StartLine();
             var count = _parser.Count;
             var cells = new string?[Header.Count];
+            var allowed = Header.Count + _trailing;
             var extra = false;
             for (var i = 0; i < count; i++)
             {
@@ -63,7 +65,7 @@ internal sealed class CsvTabularReader : ITabularReader
                 {
                     cells[i] = cell;
                 }
-                else if (cell is not null)
+                else if (cell is not null || i >= allowed)
                 {
                     extra = true;
                 }
@@ -75,7 +77,7 @@ internal sealed class CsvTabularReader : ITabularReader
                 continue;
             }
 
-            // Trailing empty fields (a delimiter at the end of each line, as some exports write) are harmless.
+            // A delimiter at the end of every line (as some exports write, the header included) adds empty fields.
             if (extra || count < Header.Count)
             {
                 _issues.Add(new ImportIssue(File, line, null, $"the row has {count} fields but the header has {Header.Count}; the row was skipped."));
@@ -117,6 +119,7 @@ internal sealed class CsvTabularReader : ITabularReader
             width--;
         }
 
+        _trailing = header.Length - width;
         return width == header.Length ? header : header[..width];
     }
 }
