@@ -59,18 +59,21 @@ public class ProcessTests
         var folder = Directory.CreateTempSubdirectory("crmkit-process-").FullName;
         try
         {
-            File.WriteAllText(Path.Combine(folder, "customers.csv"), "customer_id,name,created_at\nKH1,An,2025-01-01\nKH2,Bình,yesterday\n");
+            File.WriteAllText(Path.Combine(folder, "customers.csv"), "customer_id,name,created_at\nKH1,An,2025-01-01\nKH2,Bình,yesterday\n,Chi,2025-01-01\n");
 
-            var lenient = Crmkit(folder, "run", "--data", folder, "--no-report");
-            var strict = Crmkit(folder, "run", "--data", folder, "--no-report", "--strict");
+            var lenient = Crmkit(folder, "run", "--data", folder, "--no-report", "--max-rejected", "50");
+            var tooMany = Crmkit(folder, "run", "--data", folder, "--no-report");
+            var strict = Crmkit(folder, "run", "--data", folder, "--no-report", "--strict", "--max-rejected", "50");
             var missing = Crmkit(folder, "run", "--data", Path.Combine(folder, "absent"));
             var usage = Crmkit(folder, "run", "--review-days");
 
             Assert.Equal(0, lenient.ExitCode);
-            Assert.StartsWith("rejected: customers.csv:3: column 'created_at': 'yesterday' is not a date", lenient.Error, StringComparison.Ordinal);
+            Assert.StartsWith("customers.csv:3: warning: column 'created_at': 'yesterday' is not a date", lenient.Error, StringComparison.Ordinal);
+            Assert.Contains("customers.csv:4: column 'customer_id': the row has no customer id, phone or email to know the customer by; the row was skipped.", lenient.Error, StringComparison.Ordinal);
+            Assert.Equal(1, tooMany.ExitCode);
             Assert.Equal(1, strict.ExitCode);
             Assert.Equal(1, missing.ExitCode);
-            Assert.Equal($"crmkit: The data file '{Path.Combine(folder, "absent", "customers.csv")}' does not exist.\n", missing.Error);
+            Assert.Equal($"crmkit: The data folder '{Path.Combine(folder, "absent")}' does not exist.\n", missing.Error);
             Assert.Equal(2, usage.ExitCode);
             Assert.Contains("Run 'crmkit --help'", usage.Error, StringComparison.Ordinal);
             Assert.Equal(["customers.csv"], Directory.GetFiles(folder).Select(Path.GetFileName));

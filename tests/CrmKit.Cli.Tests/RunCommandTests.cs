@@ -11,7 +11,8 @@ public class RunCommandTests
 
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
-        Assert.Contains("imported      5,114 customers, 11,154 orders (0 rows rejected)", output, StringComparison.Ordinal);
+        Assert.Contains("imported      5,114 customers, 11,154 orders", output, StringComparison.Ordinal);
+        Assert.Contains("  read       orders.csv: 11,154 rows, 11,154 kept, 0 rejected, 0 warnings (utf-8, ','-delimited; zone Asia/Ho_Chi_Minh)", output, StringComparison.Ordinal);
         Assert.Contains("merged          116 duplicate records → 4,998 customers", output, StringComparison.Ordinal);
     }
 
@@ -22,28 +23,34 @@ public class RunCommandTests
         try
         {
             File.WriteAllText(Path.Combine(folder, "customers.csv"), "customer_id,name,created_at,phone\nKH1,An,2025-01-01,0912345678\nKH2,Bình,2025-02-30,0912\n");
-            File.WriteAllText(Path.Combine(folder, "orders.csv"), "order_id,customer_id,placed_at,total\nHD1,KH1,2025-01-02 10:00,150000\nHD2,KH9,2025-01-02 10:00,150000\n");
+            File.WriteAllText(Path.Combine(folder, "orders.csv"), "order_id,customer_id,placed_at,total\nHD1,KH1,2025-01-02 10:00,150000\nHD2,KH9,2025-01-02 10:00,150000\nHD3,KH1,,90000\n");
 
             var (code, output, error) = CliRunner.Run("run", "--data", folder, "--no-report");
-            var (strictCode, _, _) = CliRunner.Run("run", "--data", folder, "--strict", "--no-report");
+            var (lenientCode, _, _) = CliRunner.Run("run", "--data", folder, "--no-report", "--max-rejected", "50");
+            var (strictCode, _, _) = CliRunner.Run("run", "--data", folder, "--strict", "--max-rejected", "50", "--no-report");
 
-            Assert.Equal(0, code);
+            // A bad creation time or phone leaves the field empty (warnings); an order of an unknown customer creates it.
+            // Half of orders.csv is rejected (an order without a placed-at time): more than the default 1 %, so exit 1.
+            Assert.Equal(1, code);
+            Assert.Equal(0, lenientCode);
             Assert.Equal(1, strictCode);
             Assert.Equal(
                 [
-                    "rejected: customers.csv:3: column 'created_at': '2025-02-30' is not a date or date-time in an accepted format (ISO 8601 such as 2025-01-29T10:15:00+07:00, or uuuu-MM-dd'T'HH:mm:ss, uuuu-MM-dd HH:mm:ss, uuuu-MM-dd'T'HH:mm, uuuu-MM-dd HH:mm, dd/MM/uuuu HH:mm:ss, dd/MM/uuuu HH:mm).",
-                    "rejected: customers.csv:3: column 'phone': '0***' is too short for a Vietnamese number (4 digits with the leading 0).",
-                    "rejected: orders.csv:3: column 'customer_id': customer 'KH9' is not among the imported customers.",
+                    "customers.csv:3: warning: column 'phone': '0***' is too short for a Vietnamese number (4 digits with the leading 0). The field was left empty; the row was kept.",
+                    "customers.csv:3: warning: column 'created_at': '2025-02-30' is not a date: February 2025 has 28 days. The field was left empty; the row was kept.",
+                    "orders.csv:3: warning: column 'customer_id': customer 'KH9' is not in customers.csv; the customer was created from the order.",
+                    "orders.csv:4: column 'placed_at': the value is empty; it is required.",
+                    "crmkit: orders.csv: 1 of 3 rows rejected (33.3 %), more than --max-rejected 1 %; see the issues above, or --rejects FILE for all of them.",
                 ],
                 error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.Contains("imported          1 customers, 1 orders (3 rows rejected)", output, StringComparison.Ordinal);
-            Assert.Contains("  CLV        not fitted: BG/NBD: The BG/NBD fit failed: no customer made a repeat purchase", output, StringComparison.Ordinal);   // the fit says why; the job goes on
+            Assert.Contains("imported          3 customers, 2 orders", output, StringComparison.Ordinal);
+            Assert.Contains("  read       orders.csv: 3 rows, 2 kept, 1 rejected, 1 warnings", output, StringComparison.Ordinal);
             Assert.Contains("  review     last 90 days: ", output, StringComparison.Ordinal);
 
-            var (filesCode, filesOutput, _) = CliRunner.Run("run", "--customers", Path.Combine(folder, "customers.csv"), "--orders", Path.Combine(folder, "orders.csv"), "--no-report");
+            var (filesCode, filesOutput, _) = CliRunner.Run("run", "--customers", Path.Combine(folder, "customers.csv"), "--orders", Path.Combine(folder, "orders.csv"), "--no-report", "--max-rejected", "50");
             Assert.Equal(0, filesCode);
             Assert.Contains($"CrmKit run over {Path.Combine(folder, "customers.csv")}, as of 2025-01-02 10:00 (Asia/Ho_Chi_Minh)", filesOutput, StringComparison.Ordinal);
-            Assert.Contains("imported          1 customers, 1 orders (3 rows rejected)", filesOutput, StringComparison.Ordinal);
+            Assert.Contains("imported          3 customers, 2 orders", filesOutput, StringComparison.Ordinal);
         }
         finally
         {
@@ -56,7 +63,7 @@ public class RunCommandTests
     {
         var (code, _, error) = CliRunner.Run("run", "--data", "/nonexistent/crmkit");
         Assert.Equal(1, code);
-        Assert.StartsWith("crmkit: The data file '/nonexistent/crmkit/customers.csv' does not exist.", error, StringComparison.Ordinal);
+        Assert.Equal("crmkit: The data folder '/nonexistent/crmkit' does not exist.\n", error);
     }
 
     [Fact]
@@ -69,11 +76,11 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void Run_SingleFileWithoutCustomers_IsBadInput()
+    public void Run_OrderLinesWithoutOrdersOrCustomers_IsBadInput()
     {
-        var (code, _, error) = CliRunner.Run("run", "--orders", "orders.csv");
+        var (code, _, error) = CliRunner.Run("run", "--order-lines", "order_lines.csv");
         Assert.Equal(1, code);
-        Assert.Equal("crmkit: Invalid --orders: a single file needs --customers too. Give --customers FILE, or a folder with --data.\n", error);
+        Assert.Equal("crmkit: Invalid --order-lines: this file needs --customers or --orders too. Give --customers FILE and/or --orders FILE, or a folder with --data.\n", error);
     }
 
     [Fact]
