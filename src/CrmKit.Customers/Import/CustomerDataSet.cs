@@ -105,6 +105,7 @@ public sealed class CustomerDataSet
         private readonly List<ImportedFile> _reports = [];
         private readonly Dictionary<CustomerId, Customer> _customers = [];
         private readonly HashSet<CustomerId> _createdAtGiven = [];
+        private readonly HashSet<CustomerId> _derived = [];
         private readonly Dictionary<string, CustomerId> _byPhone = new(StringComparer.Ordinal);
         private readonly Dictionary<string, CustomerId> _byEmail = new(StringComparer.Ordinal);
         private readonly Dictionary<CustomerId, Instant> _exportedAt = [];
@@ -223,12 +224,22 @@ public sealed class CustomerDataSet
                             Emails = reference.Email is { } e ? [e] : [],
                         };
                         _customers[id] = customer;
+                        _derived.Add(id);
                         Index(customer);
                     }
-                    else if (customer.DisplayName == customer.Id.Value && reference.Name is { } name && !_createdAtGiven.Contains(id))
+                    else if (_derived.Contains(id))
                     {
-                        _customers[id] = customer with { DisplayName = name };
+                        // A customer known only from orders gathers the name, phones and emails its orders give.
+                        _customers[id] = customer with
+                        {
+                            DisplayName = customer.DisplayName == id.Value && reference.Name is { } name ? name : customer.DisplayName,
+                            Phones = reference.Phone is { } p && !customer.Phones.Contains(p) ? customer.Phones.Add(p) : customer.Phones,
+                            Emails = reference.Email is { } e && !customer.Emails.Contains(e) ? customer.Emails.Add(e) : customer.Emails,
+                        };
                     }
+
+                    // Later orders may name the same customer by any contact this order gives (identity is transitive).
+                    Alias(reference, id);
 
                     if (draft.Consents.Count > 0)
                     {
@@ -263,6 +274,19 @@ public sealed class CustomerDataSet
             }
 
             return new CustomerId(reference.Key!);
+        }
+
+        private void Alias(CustomerReference reference, CustomerId id)
+        {
+            if (reference.Phone is { } phone)
+            {
+                _byPhone.TryAdd(phone.E164, id);
+            }
+
+            if (reference.Email is { } email)
+            {
+                _byEmail.TryAdd(email.Value, id);
+            }
         }
 
         private void Index(Customer customer)

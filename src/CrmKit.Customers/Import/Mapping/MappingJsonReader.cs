@@ -22,7 +22,7 @@ internal sealed class MappingJsonReader(string source)
         }
         catch (JsonException ex)
         {
-            throw new InvalidValueException(source, $"is not valid JSON: line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}: {ex.Message.Split(" Path:")[0]}");
+            throw new InvalidValueException(source, $"is not valid JSON: line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}: {ex.Message.Split(" Path:")[0].Split(" LineNumber:")[0]}", "See docs/importing.md for the mapping format.");
         }
 
         using (document)

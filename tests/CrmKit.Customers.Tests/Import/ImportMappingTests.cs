@@ -1,0 +1,79 @@
+using CrmKit.Customers.Import;
+
+namespace CrmKit.Customers.Tests.Import;
+
+public class ImportMappingTests
+{
+    [Fact]
+    public void Parse_BrokenMapping_ListsEveryProblemWithItsJsonPath()
+    {
+        const string json = """
+            {
+              "name": "my-shop",
+              "fromat": {},
+              "format": { "numberFormat": "de", "dateOrder": "dym", "zone": "Asia/Hanoi", "currency": "VNDD", "delimiter": ":", "encoding": "utf-9", "dateFormats": ["dd/MM/yyyy HH:mm o"] },
+              "customers": {
+                "columns": { "customer_id": "Mã KH", "nmae": "Tên", "phone": 7 },
+                "values": { "gender": { "Nam": "man" }, "name": { "A": "B" } },
+                "amount": "lines"
+              },
+              "orders": {
+                "columns": { "total": ["Tổng", "Tổng cộng"], "consent.email.marketing": "Nhận email" },
+                "values": { "status": { "Xong": "completed", "xong": "cancelled" } },
+                "amount": "sum"
+              }
+            }
+            """;
+
+        var ex = Assert.Throws<InvalidValueException>(() => ImportMapping.Parse(json, "shop.json"));
+
+        Assert.Equal(
+            """
+            Invalid shop.json: 15 problems:
+              $.fromat: unknown key (nearest known: 'format'); the keys here are: name, description, source, format, customers, orders, order_lines, consents, interactions, feedback, tickets, referrals.
+              $.customers.amount: only the orders file has this setting.
+              $.customers.columns.nmae: 'nmae' is not a field of the customers file (nearest known: 'name'); the fields are: customer_id, name, first_name, last_name, created_at, kind, phone, email, birth_date, gender, income_tier, province, city, area, tags, source, time_zone, stage, consent.<channel>.<purpose>.
+              $.customers.columns.phone: expected a column name or a list of column names.
+              $.customers.values.gender.Nam: 'man' is not one of: female, male, other.
+              $.customers.values.name: 'name' is not a field with a fixed set of values in the customers file.
+              $.orders.values.status.xong: the value is already mapped to 'completed' (values are matched ignoring case and spaces).
+              $.orders.amount: 'sum' is not one of: total, lines.
+              $.format.zone: 'Asia/Hanoi' is not a TZDB time zone id such as 'Asia/Ho_Chi_Minh' or 'Europe/London'.
+              $.format.currency: 'VNDD' is not a known ISO 4217 currency code such as VND or USD.
+              $.format.delimiter: ':' is not one of: ',', ';', '|', tab.
+              $.format.dateFormats[0]: 'dd/MM/yyyy HH:mm o' is not a date pattern: The character o is not a format specifier for this pattern type, and should be quoted to act as a literal. Note that each type of pattern has its own set of valid format specifiers.
+              $.format.encoding: 'utf-9' is not a text encoding CrmKit knows; use one of utf-8 (utf8), utf-16 (utf-16le, unicode), utf-16be, utf-32 (utf-32le), utf-32be, windows-1258 (cp1258, 1258), windows-1252 (cp1252, 1252), latin1 (iso-8859-1), us-ascii (ascii), or another code page name or number known to .NET, such as shift_jis or 932.
+              $.format.numberFormat: 'de' is not a number format; use vi (1.250.000,50), en (1,250,000.50) or auto.
+              $.format.dateOrder: 'dym' is not a date order; use dmy (28/08/2025), mdy (08/28/2025), ymd (25/08/28) or auto. See docs/importing.md for the mapping format.
+            """.ReplaceLineEndings(Environment.NewLine),
+            ex.Message);
+    }
+
+    [Fact]
+    public void Parse_CommentsAndCaseVariantsOfOneValue_AreAccepted()
+    {
+        var mapping = ImportMapping.Parse("""{ "_comment": "shop X", "orders": { "columns": { "order_id": "Số HĐ" }, "values": { "currency": { "VND": "VND", "vnd": "VND" } } } }""");
+        Assert.Equal(["Số HĐ"], mapping.For(ImportFileKind.Orders).Columns["order_id"].ToArray());
+        Assert.Equal("VND", mapping.For(ImportFileKind.Orders).Values["currency"]["Vnd"]);
+    }
+
+    [Fact]
+    public void Parse_NotJson_SaysWhere()
+    {
+        var ex = Assert.Throws<InvalidValueException>(() => ImportMapping.Parse("{ \"orders\": { \"columns\": } }", "shop.json"));
+        Assert.Equal("Invalid shop.json: is not valid JSON: line 1, position 26: '}' is an invalid start of a value. See docs/importing.md for the mapping format.", ex.Message);
+    }
+
+    [Fact]
+    public void Presets_AllParseAndNameOnlyKnownFields()
+    {
+        foreach (var name in ImportMapping.PresetNames)
+        {
+            var preset = ImportMapping.Preset(name);
+            Assert.Equal(name, preset.Name);
+            Assert.False(string.IsNullOrWhiteSpace(preset.Description));
+            Assert.False(string.IsNullOrWhiteSpace(preset.Source));
+            Assert.True(preset.Files.ContainsKey(ImportFileKind.Orders), $"{name} maps no orders file");
+        }
+    }
+}
