@@ -19,7 +19,7 @@ internal sealed record ImportVerdict(bool ReadAsAsked, bool Usable, ImmutableArr
         var usable = !dataSet.Customers.IsEmpty || !dataSet.GuestSales.IsEmpty;
         if (!usable)
         {
-            messages.Add("no usable rows were read. " + LikelyCause(dataSet));
+            messages.Add("no usable rows were read" + LikelyCause(dataSet));
         }
 
         foreach (var file in dataSet.Files)
@@ -58,14 +58,22 @@ internal sealed record ImportVerdict(bool ReadAsAsked, bool Usable, ImmutableArr
         }
     }
 
+    // The problems that stopped each file are printed above; name the files, and say so when a file simply had no rows.
     private static string LikelyCause(CustomerDataSet dataSet)
     {
-        var causes = dataSet.Files
-            .Select(f => dataSet.Issues.FirstOrDefault(i => i.File == f.File && i.Severity == ImportIssueSeverity.Error) is { } first
-                ? $"{f.File}: {first.Reason}"
-                : f.RowsRead == 0 ? $"{f.File}: the file has a header but no data rows." : null)
-            .OfType<string>()
-            .ToList();
-        return causes.Count == 0 ? "The files hold no customers or orders." : string.Join(" ", causes);
+        var stopped = dataSet.Files.Where(f => f.Unreadable).Select(f => f.File).ToList();
+        var empty = dataSet.Files.Where(f => !f.Unreadable && f.RowsRead == 0).Select(f => f.File).ToList();
+        var parts = new List<string>();
+        if (stopped.Count > 0)
+        {
+            parts.Add($"{string.Join(", ", stopped)} could not be read (see the problem above)");
+        }
+
+        if (empty.Count > 0)
+        {
+            parts.Add($"{string.Join(", ", empty)} {(empty.Count == 1 ? "has" : "have")} a header but no data rows");
+        }
+
+        return parts.Count == 0 ? ": the files hold no customers or orders." : $": {string.Join("; ", parts)}.";
     }
 }

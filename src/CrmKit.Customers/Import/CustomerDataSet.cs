@@ -359,9 +359,9 @@ public sealed class CustomerDataSet
                 NumberFormats = table.AmountColumns.Where(a => a.IsDecided || a.AmbiguousCount > 0).ToImmutableDictionary(a => a.Name, a => a.Describe()[(a.Name.Length + 2)..]),
                 DateOrders = table.DateColumns.Where(d => d.OrderSource != ColumnFormatSource.Defaulted || d.AmbiguousCount > 0).ToImmutableDictionary(d => d.Name, d => d.Describe()[(d.Name.Length + 2)..]),
                 RowsRead = table.RowsRead,
-                RowsRejected = errors.Where(i => i.Line > table.HeaderLine).Select(i => i.Line).Distinct().Count(),
+                RowsRejected = table.IsUnreadable ? 0 : errors.Where(i => i.Line > table.HeaderLine).Select(i => i.Line).Distinct().Count(),
                 Warnings = issues.Count(i => i.Severity == ImportIssueSeverity.Warning),
-                Unreadable = errors.Any(i => i.Line <= table.HeaderLine),
+                Unreadable = table.IsUnreadable || errors.Any(i => i.Line <= table.HeaderLine),
                 UnusedColumns = table.Binding.Unused,
             });
             _issues.AddRange(issues);

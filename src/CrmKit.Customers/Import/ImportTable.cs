@@ -71,6 +71,9 @@ internal sealed class ImportTable : IDisposable
     /// <summary>The issues of this file (shared with the reader of the file).</summary>
     public List<ImportIssue> Issues => _issues;
 
+    /// <summary>Whether the file could not be read at all (its problem is already reported).</summary>
+    public bool IsUnreadable => _reader.IsUnreadable;
+
     /// <summary>The line of the header row.</summary>
     public int HeaderLine => _reader.HeaderLine;
 
