@@ -239,9 +239,9 @@ internal static class ClvCommand
                 : [.. TransactionReader.ReadCsv(reader, file.Name, issues, new TransactionColumns { CustomerId = parsed.GetValue(inputs.CustomerColumn)!, Date = parsed.GetValue(inputs.DateColumn)!, Amount = parsed.GetValue(inputs.AmountColumn)! })];
         }
 
-        foreach (var issue in issues)
+        foreach (var group in ImportIssueGroup.Of(issues))
         {
-            error.WriteLine($"rejected: {issue}");
+            error.WriteLine(group.ToString());
         }
 
         if (transactions.Count == 0)

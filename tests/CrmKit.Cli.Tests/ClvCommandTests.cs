@@ -43,8 +43,8 @@ public class ClvCommandTests
         Assert.Equal(0, code);
         Assert.Equal(
             [
-                "rejected: t.csv:7: column 'date': 'bad-date' is not a date (2025-01-29, 20250129, 29/01/2025 or an ISO date-time).",
-                "rejected: t.csv:8: the row is not valid CSV (a quote inside an unquoted field, or an unterminated quoted field); the row was skipped.",
+                "t.csv:7: column 'date': 'bad-date' is not a date or date-time in the expected forms (ISO 8601, d/M/yyyy H:mm, yyyyMMdd); pass --date-format.",
+                "t.csv:8: the row is not valid CSV: a quote inside an unquoted field, or an unterminated quoted field; the row was skipped.",
             ],
             error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(

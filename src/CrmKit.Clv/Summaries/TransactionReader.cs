@@ -1,7 +1,6 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using CrmKit.Customers.Import;
-using CsvHelper;
-using CsvHelper.Configuration;
 using NodaTime;
 using NodaTime.Text;
 
@@ -84,86 +83,39 @@ public static class TransactionReader
         }
     }
 
-    /// <summary>A comma-separated file with a header naming the customer, date and amount columns.</summary>
+    /// <summary>
+    /// A delimited file (or an Excel export saved as CSV) with a header naming the customer, date and amount columns,
+    /// read by CrmKit's import reader: encoding and delimiter detected, amounts in either number style (decided per
+    /// column; an ambiguous one is rejected), dates in ISO or day/month order (decided per column), times with or
+    /// without an offset.
+    /// </summary>
     /// <param name="reader">The text.</param>
     /// <param name="file">The file name used in issues.</param>
     /// <param name="issues">Receives every rejected line.</param>
     /// <param name="columns">The column names; defaults <c>customer_id</c>, <c>date</c>, <c>amount</c>.</param>
-    /// <param name="zone">The zone in which date-times with an offset are turned into days. Default Asia/Ho_Chi_Minh.</param>
-    public static IEnumerable<Transaction> ReadCsv(TextReader reader, string file, ICollection<ImportIssue> issues, TransactionColumns? columns = null, DateTimeZone? zone = null)
+    /// <param name="zone">The zone of times written without an offset, and in which instants become days. Default Asia/Ho_Chi_Minh.</param>
+    /// <param name="options">How values are written (number style, date order and formats, delimiter); the column names come from <paramref name="columns"/>.</param>
+    public static IEnumerable<Transaction> ReadCsv(TextReader reader, string file, ICollection<ImportIssue> issues, TransactionColumns? columns = null, DateTimeZone? zone = null, CsvImportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(issues);
         columns ??= new TransactionColumns();
         zone ??= DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
-        var badQuoting = false;
-        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = _ => badQuoting = true });
-        if (!csv.Read())
+        var mapping = new FileMapping
         {
-            issues.Add(new ImportIssue(file, 0, null, "the file is empty; a header row is needed."));
-            yield break;
-        }
-
-        var header = csv.Record!.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
-        int Index(string name)
+            Columns = ImmutableDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, ImmutableArray<string>>
+            {
+                ["customer_id"] = [columns.CustomerId],
+                ["placed_at"] = [columns.Date],
+                ["total"] = [columns.Amount],
+            }),
+        };
+        var settings = (options ?? CsvImportOptions.Default) with
         {
-            var i = header.FindIndex(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
-            if (i < 0)
-            {
-                issues.Add(new ImportIssue(file, 1, name, $"required column is missing; the header has: {string.Join(", ", header)}."));
-            }
-
-            return i;
-        }
-
-        var (idColumn, dateColumn, amountColumn) = (Index(columns.CustomerId), Index(columns.Date), Index(columns.Amount));
-        if (idColumn < 0 || dateColumn < 0 || amountColumn < 0)
-        {
-            yield break;
-        }
-
-        while (csv.Read())
-        {
-            badQuoting = false;
-            var line = csv.RawRow;
-            var record = csv.Record!;
-            if (badQuoting)
-            {
-                issues.Add(new ImportIssue(file, line, null, "the row is not valid CSV (a quote inside an unquoted field, or an unterminated quoted field); the row was skipped."));
-                continue;
-            }
-
-            if (record.Length != header.Count)
-            {
-                issues.Add(new ImportIssue(file, line, null, $"the row has {record.Length} fields but the header has {header.Count}; the row was skipped."));
-                continue;
-            }
-
-            var id = record[idColumn].Trim();
-            var ok = true;
-            if (id.Length == 0)
-            {
-                issues.Add(new ImportIssue(file, line, columns.CustomerId, "the value is empty; it is required."));
-                ok = false;
-            }
-
-            if (!TryDate(record[dateColumn].Trim(), zone, out var date))
-            {
-                issues.Add(new ImportIssue(file, line, columns.Date, $"'{record[dateColumn]}' is not a date (2025-01-29, 20250129, 29/01/2025 or an ISO date-time)."));
-                ok = false;
-            }
-
-            if (!double.TryParse(record[amountColumn].Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || !(amount >= 0))
-            {
-                issues.Add(new ImportIssue(file, line, columns.Amount, $"'{record[amountColumn]}' is not an amount ≥ 0 (a '.' decimal point, no thousands separators)."));
-                ok = false;
-            }
-
-            if (ok)
-            {
-                yield return new Transaction(id, date, amount, line);
-            }
-        }
+            Mapping = new ImportMapping { Files = ImmutableDictionary<ImportFileKind, FileMapping>.Empty.Add(ImportFileKind.Orders, mapping) },
+            ShopTimeZone = zone,
+        };
+        return PurchaseTable.Read(reader, file, issues, settings, zone).Select(p => new Transaction(p.CustomerId, p.Date, (double)p.Amount, p.Line));
     }
 
     private static bool TryDate(string text, DateTimeZone? zone, out LocalDate date)

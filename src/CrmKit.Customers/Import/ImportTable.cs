@@ -275,6 +275,14 @@ internal sealed class ImportTable : IDisposable
                 : (null, $"'{text}' is not a whole number.");
         });
 
+    /// <summary>An amount in the file's number style, with or without a currency mark, whatever the currency.</summary>
+    public decimal? Value(string field, FieldUse use = FieldUse.Required)
+        => Parse<decimal>(field, use, text =>
+        {
+            var parsed = AmountColumnOf(field).Parse(text, Line);
+            return parsed.Success ? (Normalize(parsed.Value.Amount), null) : (null, parsed.Error);
+        });
+
     /// <summary>A decimal number in the file's number style (custom attributes).</summary>
     public decimal? Number(string field, FieldUse use = FieldUse.Optional) => Parse<decimal>(field, use, text => Decimal(field, text));
 

@@ -91,11 +91,14 @@ internal sealed class CsvTabularReader : ITabularReader
 
     public void Dispose() => _parser.Dispose();
 
-    // The parser reports the line where a record ends; a record spans one line more for each newline inside it.
+    // The parser reports the line where a record ends; a record spans one line more for each newline inside it. A
+    // quote left open runs to the end of the file and takes the final line break into its field, which the parser
+    // then counts as a line of its own.
     private int StartLine()
     {
-        var raw = _parser.RawRecord.AsSpan().TrimEnd("\r\n");
-        return _parser.RawRow - raw.Count('\n');
+        var raw = _parser.RawRecord.AsSpan();
+        var open = raw.Count('"') % 2 == 1;
+        return _parser.RawRow - (open ? raw.Count('\n') : raw.TrimEnd("\r\n").Count('\n'));
     }
 
     private string[] ReadHeader()

@@ -5,11 +5,12 @@ namespace CrmKit.Customers.Import;
 /// decimal mark is a comma, as in Vietnam), tab or vertical bar.
 /// </summary>
 /// <remarks>
-/// A candidate fits when it splits the header into more than one field and every following sample record into as
-/// many. Fields in double quotes (RFC 4180: the quote opens the field, <c>""</c> inside is a quote) may hold
-/// delimiters and line breaks; blank lines are skipped. Among fitting candidates the one giving the most fields
-/// wins (a header <c>a;b;c,d</c> whose records agree both ways is split by <c>;</c>), then the order
-/// <c>,</c> <c>;</c> tab <c>|</c>.
+/// A candidate fits when it splits the header into more than one field and most following sample records into as
+/// many (more than half), so that one broken row does not send the whole file to another delimiter; that row is
+/// then reported by the reader. Fields in double quotes (RFC 4180: the quote opens the field, <c>""</c> inside is a
+/// quote) may hold delimiters and line breaks; blank lines are skipped. Among fitting candidates the one most records
+/// agree with wins, then the one giving the most fields (a header <c>a;b;c,d</c> whose records agree both ways is
+/// split by <c>;</c>), then the order <c>,</c> <c>;</c> tab <c>|</c>.
 /// </remarks>
 internal static class DelimiterDetector
 {
@@ -33,6 +34,7 @@ internal static class DelimiterDetector
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRecords, 1);
         var reasons = new List<string>(Candidates.Count);
         DelimiterDetection? best = null;
+        var bestAgreeing = -1;
         foreach (var candidate in Candidates)
         {
             var records = Split(sample, candidate, isWholeText, maxRecords);
@@ -41,28 +43,23 @@ internal static class DelimiterDetector
                 return new DelimiterDetection(null, 0, 0, "the text has no records");
             }
 
+            // A candidate fits when it splits the header into more than one field and most following records into
+            // as many: one broken row (a stray delimiter in a note) must not send the whole file to another delimiter.
             var header = records[0].Fields;
-            var reason = header < 2 ? "the header has 1 field" : null;
-            foreach (var (line, fields) in records.Skip(1))
-            {
-                if (reason is not null)
-                {
-                    break;
-                }
-
-                if (fields != header)
-                {
-                    reason = $"line {line} has {fields} {Fields(fields)} but the header has {header}";
-                }
-            }
-
+            var following = records.Skip(1).ToList();
+            var agreeing = following.Count(r => r.Fields == header);
+            var firstOff = following.FirstOrDefault(r => r.Fields != header);
+            var reason = header < 2 ? "the header has 1 field"
+                : following.Count > 0 && agreeing * 2 <= following.Count ? $"line {firstOff.Line} has {firstOff.Fields} {Fields(firstOff.Fields)} but the header has {header}, and so do {following.Count - agreeing - 1} more of the first {following.Count} records"
+                : null;
             if (reason is not null)
             {
                 reasons.Add($"{NameOf(candidate)}: {reason}");
             }
-            else if (best is null || header > best.FieldCount)
+            else if (best is null || agreeing > bestAgreeing || (agreeing == bestAgreeing && header > best.FieldCount))
             {
                 best = new DelimiterDetection(candidate, header, records.Count, null);
+                bestAgreeing = agreeing;
             }
         }
 
