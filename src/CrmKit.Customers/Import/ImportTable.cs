@@ -615,7 +615,7 @@ internal sealed class ImportTable : IDisposable
         return -1;
     }
 
-    private static string Sentence(string reason) => reason.EndsWith('.') ? reason : reason + ".";
+    private static string Sentence(string reason) => reason.EndsWith('.') || reason.EndsWith('…') ? reason : reason + ".";
 
     private void Warn(int line, string? column, string reason) => Issue(line, column, reason, ImportIssueSeverity.Warning);
 

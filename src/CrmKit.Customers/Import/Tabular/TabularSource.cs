@@ -41,7 +41,7 @@ internal static class TabularSource
                 stream.Position = 0;
                 if (!detected.IsCertain)
                 {
-                    issues.Add(new ImportIssue(file, (int)(detected.InvalidLine ?? 0), null, detected.Explanation ?? "the file is not UTF-8 text.") { Severity = ImportIssueSeverity.Error });
+                    issues.Add(new ImportIssue(file, (int)(detected.InvalidLine ?? 0), null, (detected.Explanation ?? "the file is not UTF-8 text") + (detected.Explanation?.EndsWith('.') == true ? string.Empty : ".")) { Severity = ImportIssueSeverity.Error });
                     stream.Dispose();
                     return new EmptyTabularReader(file, new TabularFormat("csv", detected.EncodingName, null, null));
                 }

@@ -50,7 +50,7 @@ internal static class DelimiterDetector
             var agreeing = following.Count(r => r.Fields == header);
             var firstOff = following.FirstOrDefault(r => r.Fields != header);
             var reason = header < 2 ? "the header has 1 field"
-                : following.Count > 0 && agreeing * 2 <= following.Count ? $"line {firstOff.Line} has {firstOff.Fields} {Fields(firstOff.Fields)} but the header has {header}, and so do {following.Count - agreeing - 1} more of the first {following.Count} records"
+                : following.Count > 0 && agreeing * 2 <= following.Count ? $"line {firstOff.Line} has {firstOff.Fields} {Fields(firstOff.Fields)} but the header has {header}" + (following.Count - agreeing > 1 ? $", and {following.Count - agreeing - 1} more of the first {following.Count} records disagree too" : string.Empty)
                 : null;
             if (reason is not null)
             {
