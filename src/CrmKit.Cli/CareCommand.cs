@@ -22,7 +22,7 @@ internal static class CareCommand
     {
         var data = new Option<DirectoryInfo>("--data") { Description = "Folder with customers.csv, orders.csv, order_lines.csv and consents.csv (as for 'crmkit run'). Default: the bundled sample shop (seeds/store)." };
         var asOf = new Option<string>("--as-of") { Description = "The agenda's date (YYYY-MM-DD): actions due up to the end of that day. Default: the instant of the last order in the data." };
-        var zone = new Option<string>("--zone") { Description = "The shop's time zone (TZDB id), used for customers without their own. Default Asia/Ho_Chi_Minh.", DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
+        var zone = new Option<string>("--zone") { Description = "The shop's time zone (TZDB id): times written without an offset are read in it, and it is used for customers without their own. Default Asia/Ho_Chi_Minh.", DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
         var lookback = new Option<int>("--lookback-days") { Description = "Actions whose due instant falls in the last N days before the as-of instant. Default 1.", DefaultValueFactory = _ => 1 };
         var limit = new Option<int>("--limit") { Description = "How many due actions to list in the table (the JSON lists all). Default 20.", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "Print JSON: asOf, customers, counts by status, by channel and by segment, and every item with its idempotency key." };
@@ -40,7 +40,7 @@ internal static class CareCommand
 
             var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
                 ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
-            var customers = CrmKitCommandLine.LoadMerged(parsed.GetValue(data)?.FullName ?? SeedsFolder.Store(), error);
+            var customers = CrmKitCommandLine.LoadMerged(parsed.GetValue(data)?.FullName ?? SeedsFolder.Store(), shopZone, error);
             var context = new EvaluationContext(SegmentCommand.AsOf(parsed.GetValue(asOf), customers, shopZone), shopZone);
             var segmentation = new Segmenter(BuiltInSegments.Catalog).Run(customers, context);
             var subjects = customers.Select(c => Subject(c, segmentation.Memberships[c.Id.Value], shopZone)).ToList();

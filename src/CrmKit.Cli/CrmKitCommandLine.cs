@@ -57,6 +57,7 @@ internal static class CrmKitCommandLine
         var root = new RootCommand("CrmKit: customer care for shops — import customers and orders, merge duplicates, segment, plan care and value customers.");
         root.Subcommands.Add(RunCommand(output, error));
         root.Subcommands.Add(SeedsCommand(output));
+        root.Subcommands.Add(PresetsCommand(output));
         root.Subcommands.Add(SegmentCommand.Build(output, error));
         root.Subcommands.Add(ClvCommand.Build(output, error));
         root.Subcommands.Add(CareCommand.Build(output, error));
@@ -188,10 +189,10 @@ internal static class CrmKitCommandLine
     private static string Existing(FileInfo file, string option)
         => file.Exists ? file.FullName : throw new FileNotFoundException($"The file '{file.FullName}' given with {option} does not exist.", file.FullName);
 
-    /// <summary>Reads a data folder, reporting the import's issues, grouped, on the error stream.</summary>
-    internal static CustomerDataSet Read(string folder, TextWriter error)
+    /// <summary>Reads a data folder (times without an offset in the shop's zone), reporting the import's issues, grouped, on the error stream.</summary>
+    internal static CustomerDataSet Read(string folder, DateTimeZone zone, TextWriter error)
     {
-        var dataSet = CustomerDataSet.ReadFolder(folder);
+        var dataSet = CustomerDataSet.ReadFolder(folder, new CsvImportOptions { ShopTimeZone = zone });
         ImportVerdict.WriteIssues(error, dataSet);
         return dataSet;
     }
@@ -214,7 +215,31 @@ internal static class CrmKitCommandLine
     }
 
     /// <summary>Reads a data folder (reporting rejected rows) and merges duplicates.</summary>
-    internal static IReadOnlyList<Customer> LoadMerged(string folder, TextWriter error) => Merge(Read(folder, error)).Customers;
+    internal static IReadOnlyList<Customer> LoadMerged(string folder, DateTimeZone zone, TextWriter error) => Merge(Read(folder, zone, error)).Customers;
+
+    private static Command PresetsCommand(TextWriter output)
+    {
+        var name = new Argument<string>("name") { Description = "A preset to print as a mapping file (JSON), to start your own --map from.", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("presets", "List the built-in import presets (the platforms whose exports 'crmkit run --preset' reads), or print one as a mapping file.") { name };
+        command.SetAction(parsed =>
+        {
+            if (parsed.GetValue(name) is { } preset)
+            {
+                output.Write(ImportMapping.PresetJson(preset));
+                return Success;
+            }
+
+            foreach (var presetName in ImportMapping.PresetNames)
+            {
+                output.WriteLine($"{presetName,-14} {ImportMapping.Preset(presetName).Description}");
+            }
+
+            output.WriteLine();
+            output.WriteLine("Use one with 'crmkit run --preset NAME --orders FILE [--customers FILE]'; 'crmkit presets NAME' prints it as a mapping file for --map.");
+            return Success;
+        });
+        return command;
+    }
 
     private static Command SeedsCommand(TextWriter output)
     {

@@ -39,7 +39,7 @@ internal sealed class ImportOptions
     {
         if (parsed.GetValue(_preset) is not null && parsed.GetValue(_map) is not null)
         {
-            throw new InvalidValueException("--map", "give either --preset or --map, not both.", "Copy the preset into your mapping file to change it (crmkit import preset NAME prints it).");
+            throw new InvalidValueException("--map", "give either --preset or --map, not both.", "To change a preset, start your mapping file from it: 'crmkit presets NAME' prints it.");
         }
 
         var mapping = parsed.GetValue(_preset) is { } preset ? ImportMapping.Preset(preset)

@@ -19,7 +19,7 @@ internal static class SegmentCommand
         var data = new Option<DirectoryInfo>("--data") { Description = "Folder with customers.csv, orders.csv, order_lines.csv and consents.csv (as for 'crmkit run'). Default: the bundled sample shop (seeds/store)." };
         var segments = new Option<FileInfo>("--segments") { Description = "Segment catalogue (JSON, see docs/segmentation.md). Default: the built-in catalogue (the same as seeds/segments.json)." };
         var asOf = new Option<string>("--as-of") { Description = "Evaluation date (YYYY-MM-DD): rules see the data up to the end of that day in the zone. Default: the instant of the last order in the data." };
-        var zone = new Option<string>("--zone") { Description = "The shop's time zone (TZDB id) for dates, ages and birthdays. Default Asia/Ho_Chi_Minh.", DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
+        var zone = new Option<string>("--zone") { Description = "The shop's time zone (TZDB id): times written without an offset are read in it; dates, ages and birthdays are in it. Default Asia/Ho_Chi_Minh.", DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table: asOf, zone, customers, rfm thresholds, segments with sizes (or, with --explain, the explanation tree)." };
         var explain = new Option<string>("--explain") { Description = "Explain one customer: each segment, whether the customer is in it, and the values each condition saw." };
         var command = new Command("segment", "Classify the customers of a data set into segments (built-in or from a catalogue file) and print each segment's size.")
@@ -30,9 +30,9 @@ internal static class SegmentCommand
         {
             var catalog = parsed.GetValue(segments) is { } file ? ReadCatalog(file) : BuiltInSegments.Catalog;
             var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
-            var customers = CrmKitCommandLine.LoadMerged(folder, error);
             var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
                 ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
+            var customers = CrmKitCommandLine.LoadMerged(folder, shopZone, error);
             var context = new EvaluationContext(AsOf(parsed.GetValue(asOf), customers, shopZone), shopZone);
             var segmenter = new Segmenter(catalog);
             var (records, thresholds) = segmenter.Prepare(customers, context);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using CrmKit.CareProcess;
+using CrmKit.Customers;
+using CrmKit.Customers.Import;
 using CrmKit.Clv.Models;
 using CrmKit.Review;
 using NodaTime;
@@ -53,21 +55,44 @@ internal static class HtmlReport
         html.Append("<h2 id=\"overview\">Overview</h2><div class=\"cards\">");
         Card(html, "customers", job.Customers.Count.ToString("N0", Inv));
         Card(html, "duplicates merged", job.Merged.ToString("N0", Inv));
-        Card(html, "rows rejected", job.DataSet.Issues.Length.ToString("N0", Inv));
+        Card(html, "rows rejected", job.DataSet.Files.Sum(f => f.RowsRejected).ToString("N0", Inv));
         Card(html, $"revenue, last {job.Settings.ReviewDays} days", RunSummary.Amount(r.Revenue));
         Card(html, "retention", RunSummary.Percent(r.RetentionRate));
         Card(html, "NPS", RunSummary.Number(job.Review.Feedback.Nps, "F0"));
         Card(html, "care actions due today", job.Agenda.Count(i => i.Status == AgendaStatus.Due).ToString("N0", Inv));
-        html.Append("</div>");
-        if (!job.DataSet.Issues.IsEmpty)
+        var guests = job.DataSet.GuestSales;
+        if (!guests.IsEmpty)
         {
-            html.Append("<details><summary>Rejected rows</summary><ul>");
-            foreach (var issue in job.DataSet.Issues.Take(200))
+            var guestRevenue = guests.Where(g => g.IsRevenue).GroupBy(g => g.Total.Currency).Select(g => RunSummary.Amount(new Money(g.Sum(x => x.Total.Amount), g.Key)));
+            Card(html, $"guest sales ({guests.Count(g => g.IsRevenue).ToString("N0", Inv)} completed, no customer)", string.Join(", ", guestRevenue.DefaultIfEmpty("–")));
+        }
+
+        html.Append("</div>");
+        Imported(html, job.DataSet);
+    }
+
+    // What was read from each file and how, then the issues grouped by kind.
+    private static void Imported(StringBuilder html, CustomerDataSet data)
+    {
+        html.Append("<details><summary>Files read</summary><table><tr><th>file</th><th>rows</th><th>kept</th><th>rejected</th><th>warnings</th><th>read as</th></tr>");
+        foreach (var f in data.Files)
+        {
+            var how = f.Type == "csv" ? $"{f.Encoding}, '{(f.Delimiter == '\t' ? "tab" : f.Delimiter.ToString())}'-delimited" : $"{f.Type}, sheet '{f.Sheet}'";
+            var formats = string.Join("; ", f.NumberFormats.Concat(f.DateOrders).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}"));
+            html.Append(Inv, $"<tr><td><code>{Html(f.File)}</code></td><td>{f.RowsRead:N0}</td><td>{f.RowsKept:N0}</td><td>{f.RowsRejected:N0}</td><td>{f.Warnings:N0}</td><td style=\"text-align:left\">{Html(how)}; zone {Html(f.Zone)}{(formats.Length > 0 ? "; " + Html(formats) : string.Empty)}</td></tr>");
+        }
+
+        html.Append("</table></details>");
+        if (!data.Issues.IsEmpty)
+        {
+            var groups = ImportIssueGroup.Of(data.Issues);
+            html.Append(Inv, $"<details><summary>Import issues ({data.Issues.Length:N0}, {groups.Length:N0} kinds)</summary><ul>");
+            foreach (var group in groups.Take(200))
             {
-                html.Append(Inv, $"<li><code>{Html(issue.ToString())}</code></li>");
+                html.Append(Inv, $"<li><code>{Html(group.ToString())}</code></li>");
             }
 
-            html.Append(job.DataSet.Issues.Length > 200 ? "<li>…</li></ul></details>" : "</ul></details>");
+            html.Append(groups.Length > 200 ? "<li>…</li></ul></details>" : "</ul></details>");
         }
     }
 
