@@ -40,6 +40,32 @@ public static class Snippets
         return (customers.Length, today.Count(a => a.Status == AgendaStatus.Due), review.Customers.RetentionRate);
     }
 
+    /// <summary>docs/importing.md: a platform's export read with a preset, its issues grouped.</summary>
+    public static (int Customers, int GuestSales, decimal GuestRevenue, int RowsKept) Importing(string ordersFile, string customersFile)
+    {
+        #region importing
+        var options = new CsvImportOptions
+        {
+            Mapping = ImportMapping.Preset("kiotviet"),      // or ImportMapping.Load("my-shop.json")
+            Format = new ImportFormat { Zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"] },   // wins over the mapping's
+        };
+        var data = CustomerDataSet.Read(new CustomerFiles { Orders = ordersFile, Customers = customersFile }, options);
+        foreach (var group in ImportIssueGroup.Of(data.Issues))
+        {
+            Console.Error.WriteLine(group);   // orders.csv: 3 rows rejected: column 'Khách cần trả': … — lines 4, 9, 12
+        }
+
+        foreach (var file in data.Files)
+        {
+            Console.WriteLine($"{file.File}: {file.RowsKept} of {file.RowsRead} rows kept, {file.Warnings} warnings");
+        }
+
+        var guestRevenue = data.GuestSales.Where(g => g.IsRevenue).Sum(g => g.Total.Amount);   // walk-in sales, apart
+        #endregion
+
+        return (data.Customers.Length, data.GuestSales.Length, guestRevenue, data.Files.Sum(f => f.RowsKept));
+    }
+
     /// <summary>docs/dependency-injection.md: settings from appsettings.json, adjusted in code.</summary>
     public static CrmKitOptions Configuration(string appSettingsFile)
     {

@@ -79,6 +79,32 @@ public partial class DocsTests
     }
 
     [Fact]
+    public void Importing_KiotVietFixture_ReadsCustomersAndGuestSales()
+    {
+        var folder = RepositoryRoot.Path("tests", "fixtures", "imports", "kiotviet");
+        var (customers, guests, guestRevenue, rowsKept) = Snippets.Snippets.Importing(Path.Combine(folder, "orders.xlsx"), Path.Combine(folder, "customers.xlsx"));
+        Assert.Equal((10, 3, 870_000m, 30), (customers, guests, guestRevenue, rowsKept));   // tests/fixtures/imports/kiotviet/expected.json
+    }
+
+    [Fact]
+    public void Importing_EveryPresetsColumns_AreInTheGuide()
+    {
+        var guide = File.ReadAllText(RepositoryRoot.Path("docs", "importing.md"));
+        foreach (var name in ImportMapping.PresetNames)
+        {
+            Assert.Contains($"### `{name}`", guide, StringComparison.Ordinal);
+            var preset = ImportMapping.Preset(name);
+            foreach (var (kind, file) in preset.Files)
+            {
+                foreach (var (field, columns) in file.Columns)
+                {
+                    Assert.Contains($"| `{field}` | {string.Join(", ", columns.Select(c => $"`{c}`"))} |", guide, StringComparison.Ordinal);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Configuration_ExampleAppSettings_IsBoundAndValid()
     {
         var options = Snippets.Snippets.Configuration(RepositoryRoot.Path("docs", "snippets", "appsettings.example.json"));
