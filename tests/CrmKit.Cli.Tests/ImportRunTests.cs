@@ -96,6 +96,8 @@ public class ImportRunTests
             Assert.Equal(string.Empty, output);
             Assert.Equal(
                 [
+                    "orders.csv:1: warning: column 'InvoiceNoo': the column is not read; did you mean 'InvoiceNo'? Rename it, or map it with --map.",
+                    "orders.csv:1: warning: column 'InvoiceDat': the column is not read; did you mean 'InvoiceDate' or 'InvoiceNo'? Rename it, or map it with --map.",
                     "orders.csv:1: no column for the required field 'placed_at' (looked for: 'placed_at', 'Thời gian', 'Ngày đặt hàng', 'Ngày chứng từ', 'Ngày tạo', 'Order Date', 'Created at', 'InvoiceDate'); the header has: 'InvoiceNoo', 'InvoiceDat', 'Amount'; nearest known names of unused columns: 'InvoiceNoo' → 'InvoiceNo', 'InvoiceDat' → 'InvoiceDate' or 'InvoiceNo'.",
                     "crmkit: no usable rows were read: orders.csv could not be read (see the problem above).",
                 ],

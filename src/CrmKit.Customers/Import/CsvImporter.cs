@@ -210,9 +210,19 @@ public sealed class CsvImporter
             return [];
         }
 
-        if (amountSource == OrderAmountSource.Lines && !table.Binding.Has("line_total") && !table.CheckHeader("quantity", "unit_price"))
+        if (amountSource == OrderAmountSource.Lines && !table.Binding.Has("line_total"))
         {
-            return [];
+            // Without a total the amount is the lines'; a file with no line columns at all simply lacks its total.
+            if (mapping.Amount is null && !LineFields.Any(table.Binding.Has))
+            {
+                table.CheckHeader("total");
+                return [];
+            }
+
+            if (!table.CheckHeader("quantity", "unit_price"))
+            {
+                return [];
+            }
         }
 
         var drafts = new Dictionary<OrderId, OrderDraft>();

@@ -23,10 +23,21 @@ public sealed partial record ImportIssueGroup(string File, string? Column, Impor
     public static ImmutableArray<ImportIssueGroup> Of(IEnumerable<ImportIssue> issues)
     {
         ArgumentNullException.ThrowIfNull(issues);
-        return [.. issues
-            .GroupBy(i => (i.File, i.Column, i.Severity, Shape: Digits().Replace(Quoted().Replace(i.Reason, "'…'"), "#")))
-            .Select(g => new ImportIssueGroup(g.Key.File, g.Key.Column, g.Key.Severity, g.First().Reason, g.Count(),
-                [.. g.Select(i => i.Line).Where(l => l > 0).Distinct().Take(MaxLines)]))];
+        var groups = new List<ImportIssueGroup>();
+        foreach (var group in issues.GroupBy(i => (i.File, i.Column, i.Severity, Shape: Digits().Replace(Quoted().Replace(i.Reason, "'…'"), "#"))))
+        {
+            var lines = group.Select(i => i.Line).Distinct().ToList();
+            if (lines.Count == 1 && group.Count() > 1)
+            {
+                // Several problems of one line (a header missing two columns) are not "rows": each is its own.
+                groups.AddRange(group.Select(i => new ImportIssueGroup(i.File, i.Column, i.Severity, i.Reason, 1, i.Line > 0 ? [i.Line] : [])));
+                continue;
+            }
+
+            groups.Add(new ImportIssueGroup(group.Key.File, group.Key.Column, group.Key.Severity, group.First().Reason, group.Count(), [.. lines.Where(l => l > 0).Take(MaxLines)]));
+        }
+
+        return [.. groups];
     }
 
     /// <summary><c>orders.csv: 183 rows: column 'InvoiceDate': '12/1/10 8:26' is not a date … — lines 2, 3, 4 …</c></summary>

@@ -58,7 +58,20 @@ internal sealed class ImportTable : IDisposable
 
         foreach (var repeated in Binding.Repeated)
         {
-            Warn(0, repeated, "the column appears more than once in the header; the first is read.");
+            Warn(reader.HeaderLine, repeated, "the column appears more than once in the header; the first is read.");
+        }
+
+        // Without a mapping, a column nobody reads whose name is close to a known one is most likely a misspelling.
+        if (_mapping.Columns.IsEmpty)
+        {
+            var known = ImportFields.Of(kind).Select(f => f.Name).Concat(HeaderAliases.All(kind)).ToList();
+            foreach (var unused in Binding.Unused)
+            {
+                if (NearestNames.Of(unused, known) is { Count: > 0 } nearest)
+                {
+                    Warn(reader.HeaderLine, unused, $"the column is not read; did you mean {string.Join(" or ", nearest.Select(n => $"'{n}'"))}? Rename it, or map it with --map.");
+                }
+            }
         }
     }
 

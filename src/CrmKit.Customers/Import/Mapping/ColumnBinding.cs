@@ -6,7 +6,7 @@ namespace CrmKit.Customers.Import;
 /// Which header column feeds each CrmKit field of a file. A field mapped by the mapping file is read only from the
 /// columns it names; any other field from the column the import options name (CrmKit's own name by default), else
 /// from a recognised header name (<see cref="HeaderAliases"/>). Header names match ignoring case, runs of spaces and
-/// Unicode normalisation form, then also ignoring accents.
+/// Unicode normalisation form, then also ignoring accents and treating '_' and '-' as spaces.
 /// </summary>
 internal sealed class ColumnBinding
 {
@@ -55,10 +55,10 @@ internal sealed class ColumnBinding
                 repeated.Add(header[i]);
             }
 
-            folded.TryAdd(TextFold.ForMatching(header[i]), i);
+            folded.TryAdd(Folded(header[i]), i);
         }
 
-        int Find(string name) => exact.TryGetValue(ExactKey(name), out var i) ? i : folded.TryGetValue(TextFold.ForMatching(name), out i) ? i : -1;
+        int Find(string name) => exact.TryGetValue(ExactKey(name), out var i) ? i : folded.TryGetValue(Folded(name), out i) ? i : -1;
 
         var used = new HashSet<int>();
         var missing = new List<(string, ImmutableArray<string>)>();
@@ -147,6 +147,9 @@ internal sealed class ColumnBinding
         return $"no column for the {(required ? "required " : string.Empty)}field '{field}' (looked for: {string.Join(", ", looked.Select(n => $"'{n}'"))}); the header has: {string.Join(", ", Header.Select(h => $"'{h}'"))}"
             + (hints.Count > 0 ? $"; nearest known names of unused columns: {string.Join(", ", hints)}" : string.Empty) + ".";
     }
+
+    // Accents, case, '_' and '-' ignored: 'full_name' is 'Full Name', 'Ma khach hang' is 'Mã khách hàng'.
+    private static string Folded(string name) => TextFold.ForMatching(name.Replace('_', ' ').Replace('-', ' '));
 
     private static string ExactKey(string name) => string.Join(' ', name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

@@ -9,7 +9,7 @@ internal static class NearestNames
         var folded = TextFold.ForMatching(name);
         var limit = Math.Max(2, folded.Length / 3);
         return [.. known
-            .Distinct(StringComparer.Ordinal)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(k => (Name: k, Distance: Distance(folded, TextFold.ForMatching(k))))
             .Where(x => x.Distance <= limit)
             .OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal)
