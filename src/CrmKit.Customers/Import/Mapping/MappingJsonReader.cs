@@ -96,7 +96,7 @@ internal sealed class MappingJsonReader(string source)
                 var names = Strings(property.Value, at, "a column name or a list of column names");
                 if (names.Length > 0)
                 {
-                    columns[property.Name] = names;
+                    columns[Canonical(property.Name)] = names;
                 }
             }
         }
@@ -140,7 +140,7 @@ internal sealed class MappingJsonReader(string source)
                     }
                 }
 
-                values[property.Name] = map.ToImmutable();
+                values[Canonical(property.Name)] = map.ToImmutable();
             }
         }
 
@@ -229,6 +229,9 @@ internal sealed class MappingJsonReader(string source)
             Sheet = String(element, path, "sheet"),
         };
     }
+
+    // A consent column may be written 'consent.Email.Marketing'; the importer knows it as 'consent.email.marketing'.
+    private static string Canonical(string field) => ConsentColumn.TryParse(field, out var consent) ? consent.ToString() : field;
 
     private T Problem<T>(string problem)
     {
