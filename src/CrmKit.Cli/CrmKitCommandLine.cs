@@ -45,6 +45,13 @@ internal static class CrmKitCommandLine
             error.WriteLine($"crmkit: {ex.Message}");
             return BadInput;
         }
+        catch (InvalidValueException ex) when (ex.Field.StartsWith("--", StringComparison.Ordinal))
+        {
+            // An option's value that is not valid is wrong usage, like an unknown option.
+            error.WriteLine($"crmkit: {ex.Message}");
+            error.WriteLine("Run 'crmkit --help' for the commands and options.");
+            return Usage;
+        }
         catch (CrmKitException ex)
         {
             error.WriteLine($"crmkit: {ex.Message}");
@@ -77,6 +84,7 @@ internal static class CrmKitCommandLine
         var interactions = new Option<FileInfo>("--interactions") { Description = "The interactions file." };
         var tickets = new Option<FileInfo>("--tickets") { Description = "The support tickets file." };
         var feedback = new Option<FileInfo>("--feedback") { Description = "The feedback (CSAT, NPS, CES, star ratings) file." };
+        var referrals = new Option<FileInfo>("--referrals") { Description = "The referrals file." };
         var import = new ImportOptions();
         var asOf = new Option<string>("--as-of") { Description = "The day (YYYY-MM-DD) the job runs for: segments, CLV and the agenda as of its end. Default: the instant of the last order in the data." };
         var reviewDays = new Option<int>("--review-days") { Description = "The review period: the N days that end at the as-of instant (retention compares with the N days before). Default 90.", DefaultValueFactory = _ => 90 };
@@ -86,7 +94,7 @@ internal static class CrmKitCommandLine
         var strict = new Option<bool>("--strict") { Description = "Exit with code 1 when any input row is rejected (by default up to --max-rejected of each file's rows may be)." };
         var command = new Command("run", "The main job: import the data (reporting rejected rows), merge duplicate customers, fit the CLV models and predict, classify segments, compute today's care agenda and the review figures, print a summary and write a self-contained HTML report. Exit code 0: the data was read as asked; 1: no usable rows, more rows rejected than --max-rejected (or any, with --strict), or bad input; 2: wrong usage.")
         {
-            data, customers, orders, orderLines, consents, interactions, tickets, feedback, asOf, reviewDays, report, noReport, json, strict,
+            data, customers, orders, orderLines, consents, interactions, tickets, feedback, referrals, asOf, reviewDays, report, noReport, json, strict,
         };
         import.AddTo(command);
         command.SetAction(parsed =>
@@ -100,7 +108,7 @@ internal static class CrmKitCommandLine
 
             CustomerFiles files;
             string source;
-            var singles = new[] { orderLines, consents, interactions, tickets, feedback };
+            var singles = new[] { orderLines, consents, interactions, tickets, feedback, referrals };
             string? File(Option<FileInfo> option) => parsed.GetValue(option) is { } f ? Existing(f, option.Name) : null;
             if (parsed.GetValue(customers) is not null || parsed.GetValue(orders) is not null)
             {
@@ -118,6 +126,7 @@ internal static class CrmKitCommandLine
                     Interactions = File(interactions),
                     Tickets = File(tickets),
                     Feedback = File(feedback),
+                    Referrals = File(referrals),
                 };
                 source = files.Customers ?? files.Orders!;
             }
@@ -151,6 +160,11 @@ internal static class CrmKitCommandLine
                 foreach (var line in verdict.Messages)
                 {
                     error.WriteLine($"crmkit: {line}");
+                }
+
+                if (parsed.GetValue(json))
+                {
+                    RunSummary.WriteImportJson(output, source, imported.DataSet, verdict);
                 }
 
                 return BadInput;

@@ -90,7 +90,10 @@ internal static class MainJob
         var dataSet = imported.DataSet;
         var (customers, merged) = Step("merge duplicates", () => CrmKitCommandLine.Merge(dataSet));
         var zone = settings.Zone;
-        var asOf = SegmentCommand.AsOf(settings.AsOf, customers.ToList(), zone);
+        // The default as-of instant is the last sale, guest sales included (a shop's last day of trade).
+        var lastGuestSale = dataSet.GuestSales.Select(g => (Instant?)g.PlacedAt).Max();
+        var lastOrder = customers.SelectMany(c => c.History.Orders).Select(o => (Instant?)o.PlacedAt).Max();
+        var asOf = settings.AsOf is null && lastGuestSale is { } guest && (lastOrder is null || guest > lastOrder) ? guest : SegmentCommand.AsOf(settings.AsOf, customers.ToList(), zone);
         var clv = Step("fit CLV models", () => ValueAnalysis.Run(customers, asOf, zone, new ValueAnalysisOptions { Value = new ClvOptions { Horizon = settings.HorizonWeeks } }));
         var context = new EvaluationContext(asOf, zone);
         var segmentation = Step("classify segments", () => new Segmenter(settings.Catalog).Run(customers, context, CustomerValueService.Estimates(clv)));

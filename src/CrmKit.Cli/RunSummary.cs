@@ -101,7 +101,7 @@ internal static class RunSummary
     private static string Describe(Customers.Import.ImportedFile file)
     {
         var parts = new List<string>();
-        parts.Add(file.Type == "csv" ? $"{file.Encoding}, '{(file.Delimiter == '\t' ? "tab" : file.Delimiter.ToString())}'-delimited" : $"{file.Type}, sheet '{file.Sheet}'");
+        parts.Add(file.Unreadable && file.Delimiter is null ? $"{file.Type}, not read" : file.Type == "csv" ? $"{file.Encoding}, '{(file.Delimiter == '\t' ? "tab" : file.Delimiter.ToString())}'-delimited" : $"{file.Type}, sheet '{file.Sheet}'");
         parts.AddRange(file.NumberFormats.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}"));
         parts.AddRange(file.DateOrders.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}"));
         parts.Add($"zone {file.Zone}");
@@ -119,34 +119,7 @@ internal static class RunSummary
             source = job.Settings.Source,
             asOf = job.AsOf.ToString(),
             zone = job.Settings.Zone.Id,
-            imported = new
-            {
-                customers = data.Customers.Length,
-                orders = orders.Count,
-                rejectedRows = data.Files.Sum(f => f.RowsRejected),
-                warnings = data.Files.Sum(f => f.Warnings),
-                files = data.Files.Select(f => new
-                {
-                    kind = Name(f.Kind),
-                    file = f.File,
-                    type = f.Type,
-                    rowsRead = f.RowsRead,
-                    rowsKept = f.RowsKept,
-                    rowsRejected = f.RowsRejected,
-                    warnings = f.Warnings,
-                    unreadable = f.Unreadable,
-                    format = new
-                    {
-                        encoding = f.Encoding,
-                        delimiter = f.Delimiter?.ToString(),
-                        sheet = f.Sheet,
-                        zone = f.Zone,
-                        numberFormats = f.NumberFormats,
-                        dateOrders = f.DateOrders,
-                    },
-                    unusedColumns = f.UnusedColumns,
-                }),
-            },
+            imported = Imported(data, orders.Count),
             readAsAsked = verdict.ReadAsAsked,
             problems = verdict.Messages,
             orders = Enum.GetValues<OrderStatus>().ToDictionary(Name, s => orders.Count(o => o.Status == s)),
@@ -194,6 +167,45 @@ internal static class RunSummary
             seconds = elapsed.TotalSeconds,
         }));
     }
+
+    /// <summary>The JSON of a run that read no usable rows: what was read from each file, and why the run stopped.</summary>
+    public static void WriteImportJson(TextWriter output, string source, Customers.Import.CustomerDataSet data, ImportVerdict verdict)
+        => output.WriteLine(JsonSerializer.Serialize(new
+        {
+            source,
+            imported = Imported(data, 0),
+            readAsAsked = verdict.ReadAsAsked,
+            problems = verdict.Messages,
+        }));
+
+    private static object Imported(Customers.Import.CustomerDataSet data, int orders) => new
+    {
+        customers = data.Customers.Length,
+        orders,
+        rejectedRows = data.Files.Sum(f => f.RowsRejected),
+        warnings = data.Files.Sum(f => f.Warnings),
+        files = data.Files.Select(f => new
+        {
+            kind = Name(f.Kind),
+            file = f.File,
+            type = f.Type,
+            rowsRead = f.RowsRead,
+            rowsKept = f.RowsKept,
+            rowsRejected = f.RowsRejected,
+            warnings = f.Warnings,
+            unreadable = f.Unreadable,
+            format = new
+            {
+                encoding = f.Encoding,
+                delimiter = f.Delimiter?.ToString(),
+                sheet = f.Sheet,
+                zone = f.Zone,
+                numberFormats = f.NumberFormats,
+                dateOrders = f.DateOrders,
+            },
+            unusedColumns = f.UnusedColumns,
+        }),
+    };
 
     private static object Figures(CustomerFigures f) => new
     {

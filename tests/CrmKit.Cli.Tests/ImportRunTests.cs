@@ -127,7 +127,7 @@ public class ImportRunTests
             Assert.Equal(0, lenient);
             Assert.True(File.Exists(report));
             Assert.Contains("  read       orders.csv: 150 rows, 147 kept, 3 rejected, 0 warnings", output, StringComparison.Ordinal);
-            Assert.Contains("orders.csv: 3 rows rejected: column 'total': 'n/a' is not an amount", error, StringComparison.Ordinal);
+            Assert.Contains("orders.csv: 3 rows rejected in column 'total', such as line 51: 'n/a' is not an amount", error, StringComparison.Ordinal);
             Assert.Contains("— lines 51, 101, 151", error, StringComparison.Ordinal);
             Assert.EndsWith("crmkit: orders.csv: 3 of 150 rows rejected (2 %), more than --max-rejected 1 %; see the issues above, or --rejects FILE for all of them.\n", error, StringComparison.Ordinal);
             var lines = File.ReadAllLines(rejects);
@@ -142,10 +142,10 @@ public class ImportRunTests
     }
 
     [Fact]
-    public void Run_PresetAndMapTogether_IsBadInput()
+    public void Run_PresetAndMapTogether_IsWrongUsage()
     {
         var (code, _, error) = CliRunner.Run("run", "--preset", "sapo", "--map", "m.json", "--orders", Fixture("sapo", "orders.csv"));
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.StartsWith("crmkit: Invalid --map: give either --preset or --map, not both.", error, StringComparison.Ordinal);
     }
 

@@ -76,11 +76,11 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void Run_OrderLinesWithoutOrdersOrCustomers_IsBadInput()
+    public void Run_OrderLinesWithoutOrdersOrCustomers_IsWrongUsage()
     {
         var (code, _, error) = CliRunner.Run("run", "--order-lines", "order_lines.csv");
-        Assert.Equal(1, code);
-        Assert.Equal("crmkit: Invalid --order-lines: this file needs --customers or --orders too. Give --customers FILE and/or --orders FILE, or a folder with --data.\n", error);
+        Assert.Equal(2, code);
+        Assert.Equal("crmkit: Invalid --order-lines: this file needs --customers or --orders too. Give --customers FILE and/or --orders FILE, or a folder with --data.\nRun 'crmkit --help' for the commands and options.\n", error);
     }
 
     [Fact]

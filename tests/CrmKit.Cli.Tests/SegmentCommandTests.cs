@@ -53,10 +53,10 @@ public class SegmentCommandTests
     }
 
     [Fact]
-    public void BadDate_ExitsWithCode1()
+    public void BadDate_IsWrongUsageWithCode2()
     {
         var (code, _, error) = CliRunner.Run("segment", "--as-of", "31/10/2026");
-        Assert.Equal(1, code);
-        Assert.Equal("crmkit: Invalid --as-of: '31/10/2026' is not a date. Use YYYY-MM-DD.", error.Trim());
+        Assert.Equal(2, code);
+        Assert.Equal("crmkit: Invalid --as-of: '31/10/2026' is not a date. Use YYYY-MM-DD.\nRun 'crmkit --help' for the commands and options.", error.Trim());
     }
 }

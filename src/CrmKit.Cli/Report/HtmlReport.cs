@@ -204,7 +204,7 @@ internal static class HtmlReport
         foreach (var p in clv.Predictions.OrderByDescending(p => p.Value ?? p.ExpectedPurchases).ThenBy(p => p.CustomerId, StringComparer.Ordinal).Take(20))
         {
             var segments = memberships.TryGetValue(p.CustomerId, out var m) ? string.Join(", ", m.Ids.Take(4)) : string.Empty;
-            html.Append(Inv, $"<tr><td>{Html(p.CustomerId)}</td><td>{Html(segments)}</td><td>{p.Summary.Frequency}</td><td>{p.Summary.Recency:F1}</td><td>{p.ProbabilityAlive:F2}</td><td>{p.ExpectedPurchases:F2}</td><td>{p.Value:N0}</td></tr>");
+            html.Append(Inv, $"<tr><td>{Html(PersonalData.Redact(p.CustomerId))}</td><td>{Html(segments)}</td><td>{p.Summary.Frequency}</td><td>{p.Summary.Recency:F1}</td><td>{p.ProbabilityAlive:F2}</td><td>{p.ExpectedPurchases:F2}</td><td>{p.Value:N0}</td></tr>");
         }
 
         html.Append("</table>");
@@ -241,7 +241,7 @@ internal static class HtmlReport
         html.Append("<table><caption>First 30 due actions</caption><tr><th>send at</th><th>customer</th><th>channel</th><th>template</th><th>plan</th></tr>");
         foreach (var i in items.Where(i => i.Status == AgendaStatus.Due).Take(30))
         {
-            html.Append(Inv, $"<tr><td>{i.SendAt!.Value.InZone(job.Settings.Zone):uuuu-MM-dd HH:mm}</td><td>{Html(i.CustomerId)}</td><td>{RunSummary.Name(i.Action.Channel)}</td><td>{Html(i.Action.Template)}</td><td>{Html(i.PlanId)}</td></tr>");
+            html.Append(Inv, $"<tr><td>{i.SendAt!.Value.InZone(job.Settings.Zone):uuuu-MM-dd HH:mm}</td><td>{Html(PersonalData.Redact(i.CustomerId))}</td><td>{RunSummary.Name(i.Action.Channel)}</td><td>{Html(i.Action.Template)}</td><td>{Html(i.PlanId)}</td></tr>");
         }
 
         html.Append("</table>");

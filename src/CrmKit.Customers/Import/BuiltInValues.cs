@@ -17,6 +17,11 @@ internal static class BuiltInValues
         ("trả hàng", "returned"), ("đã trả hàng", "returned"), ("hoàn trả", "returned"),
         ("paid", "completed"), ("refunded", "returned"), ("voided", "cancelled"), ("canceled", "cancelled"));
 
+    private static readonly FrozenSet<string> WalkIn = new[] { "khách lẻ", "khach le", "khách vãng lai", "walk-in customer", "walk-in", "(blank)" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether a customer id or name is a walk-in placeholder (<c>Khách lẻ</c>, <c>(blank)</c>): the sale is a guest sale.</summary>
+    public static bool IsWalkIn(string text) => WalkIn.Contains(text.ToLowerInvariant());
+
     /// <summary>The CrmKit value of a built-in word, or the text itself.</summary>
     public static string Map(ImportFileKind kind, string field, string text)
     {

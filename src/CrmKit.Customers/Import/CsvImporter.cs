@@ -203,7 +203,7 @@ public sealed class CsvImporter
             return [];
         }
 
-        var lineItems = LineFields.Any(table.Binding.Has);
+        var readLines = LineFields.Any(table.Binding.Has);
         var amountSource = mapping.Amount ?? (table.Binding.Has("total") ? OrderAmountSource.Total : OrderAmountSource.Lines);
         if (amountSource == OrderAmountSource.Total && !table.CheckHeader("total"))
         {
@@ -227,9 +227,10 @@ public sealed class CsvImporter
 
         var drafts = new Dictionary<OrderId, OrderDraft>();
         var order = new List<OrderDraft>();
-        // Without an order id column (a purchase log), each row is one order, known by its line.
+        // Without an order id column (a purchase log), each row is one order, known by its line; with one, the rows
+        // of an id in a file with line columns are that order's lines.
         var hasIds = table.Binding.Has("order_id");
-        lineItems &= hasIds;
+        var lineItems = readLines && hasIds;
         while (table.Next())
         {
             var id = hasIds ? table.Id<OrderId>("order_id") : new OrderId(string.Create(CultureInfo.InvariantCulture, $"{table.File}:{table.Line}"));
@@ -253,15 +254,21 @@ public sealed class CsvImporter
                 order.Add(draft);
             }
 
-            ReadOrderRow(table, draft, lineItems, amountSource, mapping, exportedAt);
+            ReadOrderRow(table, draft, readLines, amountSource, mapping, exportedAt);
             draft.LastLine = table.Line;
+            draft.RowLines.Add(table.Line);
             if (table.RowFailed && !draft.Failed)
             {
                 draft.Failed = true;
-                if (lineItems)
+                if (lineItems && draft.RowLines.Count > 1)
                 {
                     table.Fail(null, $"order '{draft.Id}' was not imported, because one of its rows was rejected.");
                 }
+            }
+
+            if (draft.Failed)
+            {
+                table.RejectLines(draft.RowLines);
             }
         }
 
@@ -366,7 +373,7 @@ public sealed class CsvImporter
         var idText = table.Text("customer_id");
         var name = table.Text("customer_name") ?? JoinName(table.Text("customer_first_name"), table.Text("customer_last_name"));
         var guests = mapping.GuestCustomers;
-        bool IsGuest(string? text) => text is not null && guests.Any(g => ValueMapComparer.Instance.Equals(g, text));
+        bool IsGuest(string? text) => text is not null && (guests.Any(g => ValueMapComparer.Instance.Equals(g, text)) || BuiltInValues.IsWalkIn(text));
         if (IsGuest(idText) || (idText is null && IsGuest(name)))
         {
             return new CustomerReference(null, null, null, name, Guest: true);
@@ -392,7 +399,7 @@ public sealed class CsvImporter
         var amount = amountSource == OrderAmountSource.Total ? draft.Total?.Amount : draft.HasLineAmounts ? draft.LinesAmount : null;
         if (amount is null)
         {
-            Reject(table, draft, amountSource == OrderAmountSource.Total ? "total" : "unit_price", amountSource == OrderAmountSource.Total ? "the order has no total." : "the order has no lines with an amount.");
+            Reject(table, draft, amountSource == OrderAmountSource.Total ? "total" : table.Binding.Has("line_total") ? "line_total" : "unit_price", amountSource == OrderAmountSource.Total ? "the order has no total." : "the order has no lines with an amount.");
             return false;
         }
 
@@ -417,7 +424,10 @@ public sealed class CsvImporter
     }
 
     private static void Reject(ImportTable table, OrderDraft draft, string field, string reason)
-        => table.Issues.Add(new ImportIssue(table.File, draft.Line, table.Binding.ColumnName(field), $"{reason} Order '{draft.Id}' was not imported.") { Severity = ImportIssueSeverity.Error });
+    {
+        table.Issues.Add(new ImportIssue(table.File, draft.Line, table.Binding.Has(field) ? table.Binding.ColumnName(field) : null, $"{reason} Order '{draft.Id}' was not imported.") { Severity = ImportIssueSeverity.Error });
+        table.RejectLines(draft.RowLines);
+    }
 
     internal static Order ToOrder(OrderDraft draft, CustomerId customer) => new()
     {

@@ -110,7 +110,7 @@ public sealed class CustomerDataSet
         private readonly Dictionary<string, CustomerId> _byEmail = new(StringComparer.Ordinal);
         private readonly Dictionary<CustomerId, Instant> _exportedAt = [];
         private readonly Dictionary<OrderId, Order> _orders = [];
-        private readonly Dictionary<OrderId, (string File, int Line)> _orderLines = [];
+        private readonly Dictionary<OrderId, (string File, int Line, int Rows)> _orderLines = [];
         private readonly List<GuestSale> _guests = [];
 
         public CustomerDataSet Run()
@@ -247,7 +247,7 @@ public sealed class CustomerDataSet
                     }
 
                     _orders[draft.Id] = CsvImporter.ToOrder(draft, id);
-                    _orderLines[draft.Id] = (table.File, draft.Line);
+                    _orderLines[draft.Id] = (table.File, draft.Line, draft.RowLines.Count);
                 }
 
                 return _orders.Count;
@@ -314,20 +314,20 @@ public sealed class CustomerDataSet
             var currency = list[0].Total.Currency;
             foreach (var other in list.Where(o => o.Total.Currency != currency))
             {
-                var (file, line) = _orderLines[other.Id];
+                var (file, line, rows) = _orderLines[other.Id];
                 _issues.Add(new ImportIssue(file, line, null, $"order '{other.Id}' is in {other.Total.Currency.Code}, but customer '{other.CustomerId}' buys in {currency.Code} (their first order); one customer's history has one currency. The order was not imported."));
-                MarkRejected(file);
+                MarkRejected(file, rows);
             }
 
             return [.. list.Where(o => o.Total.Currency == currency)];
         }
 
-        private void MarkRejected(string file)
+        private void MarkRejected(string file, int rows)
         {
             var index = _reports.FindIndex(r => r.File == file);
             if (index >= 0)
             {
-                _reports[index] = _reports[index] with { RowsRejected = _reports[index].RowsRejected + 1 };
+                _reports[index] = _reports[index] with { RowsRejected = _reports[index].RowsRejected + rows };
             }
         }
 
@@ -359,7 +359,7 @@ public sealed class CustomerDataSet
                 NumberFormats = table.AmountColumns.Where(a => a.IsDecided || a.AmbiguousCount > 0).ToImmutableDictionary(a => a.Name, a => a.Describe()[(a.Name.Length + 2)..]),
                 DateOrders = table.DateColumns.Where(d => d.OrderSource != ColumnFormatSource.Defaulted || d.AmbiguousCount > 0).ToImmutableDictionary(d => d.Name, d => d.Describe()[(d.Name.Length + 2)..]),
                 RowsRead = table.RowsRead,
-                RowsRejected = table.IsUnreadable ? 0 : errors.Where(i => i.Line > table.HeaderLine).Select(i => i.Line).Distinct().Count(),
+                RowsRejected = table.IsUnreadable ? 0 : table.RowsRejected,
                 Warnings = issues.Count(i => i.Severity == ImportIssueSeverity.Warning),
                 Unreadable = table.IsUnreadable || errors.Any(i => i.Line <= table.HeaderLine),
                 UnusedColumns = table.Binding.Unused,

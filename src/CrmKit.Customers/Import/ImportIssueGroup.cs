@@ -40,7 +40,7 @@ public sealed partial record ImportIssueGroup(string File, string? Column, Impor
         return [.. groups];
     }
 
-    /// <summary><c>orders.csv: 183 rows: column 'InvoiceDate': '12/1/10 8:26' is not a date … — lines 2, 3, 4 …</c></summary>
+    /// <summary><c>orders.csv: 183 rows rejected in column 'InvoiceDate', such as line 2: '13/13/10 8:26' is not a date … — lines 2, 3, 4 …</c></summary>
     public override string ToString()
     {
         if (Count == 1)
@@ -50,7 +50,8 @@ public sealed partial record ImportIssueGroup(string File, string? Column, Impor
 
         var what = Severity == ImportIssueSeverity.Error ? string.Create(CultureInfo.InvariantCulture, $"{Count:N0} rows rejected") : string.Create(CultureInfo.InvariantCulture, $"{Count:N0} warnings");
         var lines = Lines.IsEmpty ? string.Empty : $" — line{(Lines.Length > 1 ? "s" : string.Empty)} {string.Join(", ", Lines)}{(Count > Lines.Length ? " …" : string.Empty)}";
-        return $"{File}: {what}: {(Column is null ? string.Empty : $"column '{Column}': ")}{Reason}{lines}";
+        var first = Lines.IsEmpty ? string.Empty : $"line {Lines[0]}: ";
+        return $"{File}: {what}{(Column is null ? string.Empty : $" in column '{Column}'")}, such as {first}{Reason}{lines}";
     }
 
     [GeneratedRegex("'[^']*'")]

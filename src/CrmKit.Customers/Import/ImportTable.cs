@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using CrmKit.Customers.Import.Tabular;
 using NodaTime;
@@ -27,6 +28,8 @@ internal sealed class ImportTable : IDisposable
     private readonly List<string> _detected = [];
     private const string KeptSuffix = "; the row was kept.";
     private int _rowIssues;
+    private int _rowsServed;
+    private readonly HashSet<int> _rejectedLines = [];
     private readonly char _listSeparator;
     private readonly DateOrder _defaultDateOrder;
     private bool _ended;
@@ -64,7 +67,9 @@ internal sealed class ImportTable : IDisposable
         // Without a mapping, a column nobody reads whose name is close to a known one is most likely a misspelling.
         if (_mapping.Columns.IsEmpty)
         {
-            var known = ImportFields.Of(kind).Select(f => f.Name).Concat(HeaderAliases.All(kind)).ToList();
+            // Names already read from another column are no suggestion ('Khách đã trả' is not 'Khách cần trả' when that is there).
+            var bound = Binding.Header.Where((h, i) => h.Length > 0 && !Binding.Unused.Contains(h)).Select(TextFold.ForMatching).ToHashSet(StringComparer.Ordinal);
+            var known = ImportFields.Of(kind).Select(f => f.Name).Concat(HeaderAliases.All(kind)).Where(n => !bound.Contains(TextFold.ForMatching(n))).ToList();
             foreach (var unused in Binding.Unused)
             {
                 if (NearestNames.Of(unused, known) is { Count: > 0 } nearest)
@@ -104,8 +109,14 @@ internal sealed class ImportTable : IDisposable
     /// <summary>Whether a field of the current row was rejected.</summary>
     public bool RowFailed { get; private set; }
 
-    /// <summary>Data rows read so far.</summary>
-    public int RowsRead { get; private set; }
+    /// <summary>Data rows read so far, the rows the reader could not split included.</summary>
+    public int RowsRead => _rowsServed + _reader.SkippedLines.Count;
+
+    /// <summary>Data rows rejected so far: rows the reader could not split, rows with a rejected field, rows of rejected orders.</summary>
+    public int RowsRejected => _rejectedLines.Count + _reader.SkippedLines.Count(l => !_rejectedLines.Contains(l));
+
+    /// <summary>Marks rows as rejected (the rows of an order rejected as a whole).</summary>
+    public void RejectLines(IEnumerable<int> lines) => _rejectedLines.UnionWith(lines);
 
     /// <summary>The number style each amount column was read in, and how it was decided.</summary>
     public IEnumerable<AmountColumn> AmountColumns => _amounts.Values;
@@ -164,7 +175,7 @@ internal sealed class ImportTable : IDisposable
                 break;
             }
 
-            RowsRead++;
+            _rowsServed++;
             Observe(row);
             _held.Enqueue(row);
             if (_undecided.Count == 0)
@@ -201,10 +212,34 @@ internal sealed class ImportTable : IDisposable
     }
 
     /// <summary>The text of a field's cell (trimmed, NFC), or null when the file has no such column or the cell is empty.</summary>
-    public string? Text(string field)
+    public string? Text(string field) => CellOf(_cells, field);
+
+    // The first non-empty cell of the field's columns in a row.
+    private string? CellOf(string?[] cells, string field)
     {
-        var index = Binding.IndexOf(field);
-        return index < 0 ? null : _cells[index];
+        foreach (var index in Binding.Indexes(field))
+        {
+            if (cells[index] is { } text)
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The header name of the column the current row's value of a field comes from (its first column when empty).</summary>
+    public string ColumnOf(string field)
+    {
+        foreach (var index in Binding.Indexes(field))
+        {
+            if (_cells.Length > index && _cells[index] is not null)
+            {
+                return Binding.Header[index];
+            }
+        }
+
+        return Binding.ColumnName(field);
     }
 
     /// <summary>The text of a column by index.</summary>
@@ -308,6 +343,14 @@ internal sealed class ImportTable : IDisposable
             if (!parsed.Success)
             {
                 return (null, parsed.Error);
+            }
+
+            // '361.000' read English-style is 361 written with three decimals no VND amount has: far more likely 361000
+            // written Vietnamese-style under a wrong style setting. Never read it at another magnitude: reject it.
+            if (parsed.Value.Amount.Scale > currency.MinorUnits && AmountText.Analyze(text) is { Evidence: AmountEvidence.Ambiguous } both)
+            {
+                var other = column.Style == NumberFormat.English ? NumberFormat.Vietnamese : NumberFormat.English;
+                return (null, string.Create(CultureInfo.InvariantCulture, $"'{text}' reads as {Normalize(parsed.Value.Amount)} in the {AmountText.NameOf(column.Style)} style this column is read in, with more decimals than {currency.Code} has ({currency.MinorUnits}); written {AmountText.NameOf(other)}-style it would be {Normalize(both.In(other)!.Value)}. Pass --number-format {ImportFormatNames.NameOf(other)} if so"));
             }
 
             if (parsed.Value.CurrencyCode is { } mark && mark != currency.Code)
@@ -462,11 +505,12 @@ internal sealed class ImportTable : IDisposable
     public void Fail(string? field, string reason)
     {
         RowFailed = true;
-        Issue(Line, field is null ? null : Binding.ColumnName(field), reason, ImportIssueSeverity.Error);
+        _rejectedLines.Add(Line);
+        Issue(Line, field is null ? null : ColumnOf(field), reason, ImportIssueSeverity.Error);
     }
 
     /// <summary>Reports a problem with a field of the current row that leaves the field unset; the row is kept.</summary>
-    public void Warn(string? field, string reason) => Warn(Line, field is null ? null : Binding.ColumnName(field), reason);
+    public void Warn(string? field, string reason) => Warn(Line, field is null ? null : ColumnOf(field), reason);
 
     public void Dispose()
     {
@@ -532,8 +576,7 @@ internal sealed class ImportTable : IDisposable
     {
         foreach (var field in _detected)
         {
-            var index = Binding.IndexOf(field.TrimStart('@'));
-            if (row.Cells[index] is { } text && (field[0] == '@' ? _dates[field[1..]].NeedsDecision(text, row.Line) : _amounts[field].NeedsDecision(text, row.Line)))
+            if (CellOf(row.Cells, field.TrimStart('@')) is { } text && (field[0] == '@' ? _dates[field[1..]].NeedsDecision(text, row.Line) : _amounts[field].NeedsDecision(text, row.Line)))
             {
                 _undecided.Add(field);
             }

@@ -23,6 +23,9 @@ internal sealed class OrderDraft(OrderId id, int line)
     /// <summary>The line of its last row.</summary>
     public int LastLine { get; set; } = line;
 
+    /// <summary>The lines of all its rows.</summary>
+    public List<int> RowLines { get; } = [];
+
     public CustomerReference Customer { get; set; }
 
     public Instant? PlacedAt { get; set; }

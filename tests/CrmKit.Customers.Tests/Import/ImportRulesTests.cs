@@ -165,6 +165,65 @@ public sealed class ImportRulesTests : IDisposable
     }
 
     [Fact]
+    public void Read_AmbiguousValueUnderAWrongConfiguredStyle_IsRejectedNotReadAThousandTimesSmaller()
+    {
+        var orders = Write("orders.csv", "order_id,customer_id,placed_at,total\nW1,KH1,2025-08-13,361.000\nW2,KH1,2025-08-14,\"1,250,000.00\"\n");
+
+        var data = Read(new CustomerFiles { Orders = orders }, new ImportFormat { NumberFormat = NumberFormat.English });
+
+        Assert.Equal([1_250_000m], data.Customers.SelectMany(c => c.History.Orders).Select(o => o.Total.Amount));
+        Assert.Equal(
+            "orders.csv:2: column 'total': '361.000' reads as 361 in the English style this column is read in, with more decimals than VND has (0); written Vietnamese-style it would be 361000. Pass --number-format vi if so.",
+            Assert.Single(data.Issues).ToString());
+    }
+
+    [Fact]
+    public void Read_FallbackColumns_AreTriedRowByRow()
+    {
+        var orders = Write("orders.csv", "order_id,placed_at,total,Billing Phone,Phone\nA1,2025-08-13 10:00,100000,0912 345 678,\nA2,2025-08-14 10:00,200000,,+84 912 345 678\n");
+        var mapping = ImportMapping.Parse("""{ "orders": { "columns": { "customer_phone": ["Billing Phone", "Phone"] } } }""");
+
+        var data = CustomerDataSet.Read(new CustomerFiles { Orders = orders }, new CsvImportOptions { ExportedAt = Exported, Mapping = mapping });
+
+        Assert.Equal(2, Assert.Single(data.Customers).History.Orders.Count);
+        Assert.Empty(data.GuestSales);
+    }
+
+    [Fact]
+    public void Read_PurchaseLogWithLineTotalsAndNoOrderIds_MakesOneOrderPerRow()
+    {
+        var orders = Write("orders.csv", "placed_at,customer_phone,Thành tiền\n2025-09-01,0912345678,1.100.000\n2025-09-02,0912345678,450.000\n");
+
+        var data = Read(new CustomerFiles { Orders = orders });
+
+        Assert.Empty(data.Issues);
+        Assert.Equal([1_100_000m, 450_000m], data.Customers.Single().History.Orders.Select(o => o.Total.Amount));
+    }
+
+    [Fact]
+    public void Read_RowCounts_CountRowsOfTheWrongWidthAndEveryRowOfARejectedOrder()
+    {
+        var orders = Write("orders.csv", "order_id,placed_at,customer_id,sku,quantity,unit_price\nA1,2025-08-13 10:00,KH1,S1,1,100000\nA1,,,S2,x,50000\nA2,2025-08-14 10:00,KH1,S1,1,100000\nA3,2025-08-15 10:00,KH1\n");
+
+        var data = Read(new CustomerFiles { Orders = orders });
+
+        var file = data.Files.Single();
+        Assert.Equal((4, 3, 1), (file.RowsRead, file.RowsRejected, file.RowsKept));
+        Assert.Equal(["A2"], data.Customers.Single().History.Orders.Select(o => o.Id.Value));
+    }
+
+    [Fact]
+    public void Read_WalkInPlaceholder_IsAGuestSaleWithoutAMapping()
+    {
+        var orders = Write("orders.csv", "order_id,customer_id,placed_at,total\nHD1,Khách lẻ,2025-08-13,100000\n");
+
+        var data = Read(new CustomerFiles { Orders = orders });
+
+        Assert.Empty(data.Customers);
+        Assert.Equal("HD1", Assert.Single(data.GuestSales).OrderId.Value);
+    }
+
+    [Fact]
     public void Group_IssuesOfOneKind_AreCountedWithTheirFirstLines()
     {
         var issues = Enumerable.Range(2, 14).Select(line => new ImportIssue("orders.csv", line, "InvoiceDate", $"'{line}/13/10 8:26' is not a date.")).Append(new ImportIssue("orders.csv", 20, "Quantity", "'x' is not a whole number."));
@@ -173,7 +232,7 @@ public sealed class ImportRulesTests : IDisposable
 
         Assert.Equal(
             [
-                "orders.csv: 14 rows rejected: column 'InvoiceDate': '2/13/10 8:26' is not a date. — lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 …",
+                "orders.csv: 14 rows rejected in column 'InvoiceDate', such as line 2: '2/13/10 8:26' is not a date. — lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 …",
                 "orders.csv:20: column 'Quantity': 'x' is not a whole number.",
             ],
             groups.Select(g => g.ToString()));

@@ -10,7 +10,7 @@ namespace CrmKit.Customers.Import;
 /// </summary>
 internal sealed class ColumnBinding
 {
-    private readonly Dictionary<string, int> _fields = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int[]> _fields = new(StringComparer.Ordinal);
 
     private ColumnBinding(ImportFileKind kind, IReadOnlyList<string> header)
     {
@@ -68,14 +68,17 @@ internal sealed class ColumnBinding
         foreach (var (field, names) in mapping.Columns.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             candidates[field] = names;
-            var index = names.Select(Find).FirstOrDefault(i => i >= 0, -1);
-            if (index < 0)
+            var found = names.Select(Find).Where(i => i >= 0).Distinct().ToList();
+            if (found.Count == 0)
             {
                 missing.Add((field, names));
+                continue;
             }
-            else if (used.Add(index))
+
+            var free = found.Where(used.Add).ToArray();
+            if (free.Length > 0)
             {
-                binding._fields[field] = index;
+                binding._fields[field] = free;
             }
         }
 
@@ -88,20 +91,19 @@ internal sealed class ColumnBinding
 
             ImmutableArray<string> names = [optionNames[field], .. HeaderAliases.Of(kind, field)];
             candidates[field] = names;
-            var index = names.Select(Find).FirstOrDefault(i => i >= 0 && !used.Contains(i), -1);
-            if (index >= 0)
+            var free = names.Select(Find).Where(i => i >= 0).Distinct().Where(used.Add).ToArray();
+            if (free.Length > 0)
             {
-                used.Add(index);
-                binding._fields[field] = index;
+                binding._fields[field] = free;
             }
         }
 
         var consents = new List<(ConsentColumn, int)>();
-        foreach (var (field, index) in binding._fields)
+        foreach (var (field, indexes) in binding._fields)
         {
             if (ConsentColumn.TryParse(field, out var consent))
             {
-                consents.Add((consent, index));
+                consents.Add((consent, indexes[0]));
             }
         }
 
@@ -125,14 +127,20 @@ internal sealed class ColumnBinding
         return binding;
     }
 
-    /// <summary>The column index of a field, or -1 when the file does not have it.</summary>
-    public int IndexOf(string field) => _fields.TryGetValue(field, out var index) ? index : -1;
+    /// <summary>The column index of a field (its first column), or -1 when the file does not have it.</summary>
+    public int IndexOf(string field) => _fields.TryGetValue(field, out var indexes) ? indexes[0] : -1;
+
+    /// <summary>
+    /// Every column that may hold a field, in order of preference: a row's value is the first of them that is not
+    /// empty (Shopify's "Phone" when "Default Address Phone" is blank).
+    /// </summary>
+    public ReadOnlySpan<int> Indexes(string field) => _fields.TryGetValue(field, out var indexes) ? indexes : [];
 
     /// <summary>Whether the file has a column for the field.</summary>
     public bool Has(string field) => _fields.ContainsKey(field);
 
     /// <summary>The header name of the field's column, or the field name when absent (for messages).</summary>
-    public string ColumnName(string field) => _fields.TryGetValue(field, out var index) ? Header[index] : field;
+    public string ColumnName(string field) => _fields.TryGetValue(field, out var indexes) ? Header[indexes[0]] : field;
 
     /// <summary>
     /// "required column 'order_id' is missing (looked for: order_id, Mã hóa đơn …); the header has: … ; unused columns

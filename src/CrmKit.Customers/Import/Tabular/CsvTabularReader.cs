@@ -15,6 +15,7 @@ internal sealed class CsvTabularReader : ITabularReader
     private readonly ICollection<ImportIssue> _issues;
     private string? _badData;
     private int _trailing;
+    private readonly List<int> _skipped = [];
 
     public CsvTabularReader(TextReader reader, string file, char delimiter, string encoding, ICollection<ImportIssue> issues)
     {
@@ -41,6 +42,8 @@ internal sealed class CsvTabularReader : ITabularReader
     public TabularFormat Format { get; }
 
     public bool IsSpreadsheet => false;
+
+    public IReadOnlyCollection<int> SkippedLines => _skipped;
 
     public bool Read(out TabularRow row)
     {
@@ -74,6 +77,7 @@ internal sealed class CsvTabularReader : ITabularReader
             if (_badData is not null)
             {
                 _issues.Add(new ImportIssue(File, line, null, $"the row is not valid CSV: {_badData}; the row was skipped."));
+                _skipped.Add(line);
                 continue;
             }
 
@@ -81,6 +85,7 @@ internal sealed class CsvTabularReader : ITabularReader
             if (extra || count < Header.Count)
             {
                 _issues.Add(new ImportIssue(File, line, null, $"the row has {count} fields but the header has {Header.Count}; the row was skipped."));
+                _skipped.Add(line);
                 continue;
             }
 

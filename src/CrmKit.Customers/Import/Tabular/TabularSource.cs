@@ -33,7 +33,16 @@ internal static class TabularSource
             Encoding encoding;
             if (format.Encoding is { } name)
             {
+                // A byte order mark, or bytes that are valid UTF-8 beyond ASCII, say what the file is: an encoding
+                // named for other files of the run (a Windows-1258 customers file) must not garble this one.
                 encoding = TextEncodingName.Resolve(name);
+                var detected = TextEncodingDetector.Detect(stream);
+                stream.Position = 0;
+                if (detected.IsCertain && detected.Encoding.WebName != encoding.WebName && (detected.Evidence == EncodingEvidence.ByteOrderMark || HasNonAscii(stream)))
+                {
+                    issues.Add(new ImportIssue(file, 0, null, $"the file is {TextEncodingName.NameOf(detected.Encoding)} ({(detected.Evidence == EncodingEvidence.ByteOrderMark ? "it starts with a byte order mark" : "its bytes are valid UTF-8")}), so it was read as such although the encoding {name} was given.") { Severity = ImportIssueSeverity.Warning });
+                    encoding = detected.Encoding;
+                }
             }
             else
             {
@@ -57,6 +66,20 @@ internal static class TabularSource
             stream.Dispose();
             throw;
         }
+    }
+
+    private static bool HasNonAscii(Stream stream)
+    {
+        var buffer = new byte[1 << 16];
+        int read;
+        var found = false;
+        while (!found && (read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            found = !System.Text.Ascii.IsValid(buffer.AsSpan(0, read));
+        }
+
+        stream.Position = 0;
+        return found;
     }
 
     /// <summary>Opens delimited text; the delimiter is the format's or detected from the first lines.</summary>
