@@ -66,7 +66,7 @@ public class PresetFixtureTests
     public void Preset_Unknown_ListsThePresets()
     {
         var ex = Assert.Throws<InvalidValueException>(() => ImportMapping.Preset("kiot"));
-        Assert.Equal("Invalid --preset: 'kiot' is not a preset; the presets are: haravan, kiotviet, online-retail, sapo, shopify, transactions, woocommerce. Or describe your files with a mapping file (--map FILE).", ex.Message);
+        Assert.Equal("Invalid --preset: 'kiot' is not a preset (nearest known: 'kiotviet'); the presets are: haravan, kiotviet, online-retail, sapo, shopify, transactions, woocommerce. Or describe your files with a mapping file (--map FILE).", ex.Message);
     }
 
     /// <summary>A fixture's expected.json.</summary>

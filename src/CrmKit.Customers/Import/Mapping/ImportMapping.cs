@@ -52,7 +52,7 @@ public sealed record ImportMapping
     {
         ArgumentNullException.ThrowIfNull(name);
         var key = PresetNames.FirstOrDefault(p => string.Equals(p, name.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new InvalidValueException("--preset", $"'{name}' is not a preset; the presets are: {string.Join(", ", PresetNames)}.", "Or describe your files with a mapping file (--map FILE).");
+            ?? throw new InvalidValueException("--preset", $"'{name}' is not a preset{NearestNames.Hint(name, PresetNames)}; the presets are: {string.Join(", ", PresetNames)}.", "Or describe your files with a mapping file (--map FILE).");
         return Parse(ReadResource(key + ".json"), $"preset '{key}'");
     }
 
