@@ -3,14 +3,14 @@ namespace CrmKit.Customers.Import;
 /// <summary>Suggests the known names nearest to an unknown one (accent- and case-insensitive edit distance).</summary>
 internal static class NearestNames
 {
-    /// <summary>Up to <paramref name="count"/> known names within a third of the name's length in edits, nearest first.</summary>
+    /// <summary>Up to <paramref name="count"/> known names within a third of the name's length in edits (or beginning with it), nearest first.</summary>
     public static IReadOnlyList<string> Of(string name, IEnumerable<string> known, int count = 3)
     {
         var folded = TextFold.ForMatching(name);
         var limit = Math.Max(2, folded.Length / 3);
         return [.. known
             .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(k => (Name: k, Distance: Distance(folded, TextFold.ForMatching(k))))
+            .Select(k => (Name: k, Distance: Near(folded, TextFold.ForMatching(k))))
             .Where(x => x.Distance <= limit)
             .OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal)
             .Take(count)
@@ -23,6 +23,10 @@ internal static class NearestNames
         var nearest = Of(name, known);
         return nearest.Count == 0 ? string.Empty : $" (nearest known: {string.Join(", ", nearest.Select(n => $"'{n}'"))})";
     }
+
+    // A name cut short ('kiot' for 'kiotviet') is near whatever it begins; otherwise the edit distance.
+    private static int Near(string name, string known)
+        => name.Length >= 3 && known.StartsWith(name, StringComparison.Ordinal) ? 1 : Distance(name, known);
 
     // Optimal string alignment distance (Levenshtein with adjacent transpositions), two rows.
     private static int Distance(string a, string b)
