@@ -614,16 +614,15 @@ internal sealed class ImportTable : IDisposable
         _undecided.Clear();
     }
 
-    // The reason a cell was rejected: values of personal fields are quoted masked, everything else as written.
+    // The reason a cell was rejected. Values of personal fields are quoted masked; codes of fields with a fixed
+    // vocabulary (statuses, genders, channels: 'Hoàn thành') as written; in any other field (dates, amounts, ids) a
+    // value that looks like a person's name is masked, since it is one that slipped from its column.
     private string Echo(string field, string reason, string cell)
     {
-        if (!ImportFields.IsPersonal(Kind, field))
-        {
-            return reason;
-        }
-
-        var masked = PersonalData.MaskName(cell);
-        return reason.Replace($"'{cell}'", $"'{masked}'", StringComparison.Ordinal);
+        var masked = ImportFields.IsPersonal(Kind, field) ? PersonalData.MaskName(cell)
+            : FieldVocabulary.Of(Kind, field) is not null ? cell
+            : PersonalData.MaskIfName(cell);
+        return ReferenceEquals(masked, cell) || masked == cell ? reason : reason.Replace($"'{cell}'", $"'{masked}'", StringComparison.Ordinal);
     }
 
     // 1.250.000,00 and 1250000 are the same amount; drop the trailing zeros a file's style added to the scale.
