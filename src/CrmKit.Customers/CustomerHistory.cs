@@ -86,11 +86,18 @@ public sealed record CustomerHistory
             return [];
         }
 
-        foreach (var item in items)
+        var sorted = true;
+        for (var i = 0; i < items.Length; i++)
         {
-            ArgumentNullException.ThrowIfNull(item, typeof(T).Name);
+            ArgumentNullException.ThrowIfNull(items[i], typeof(T).Name);
+            if (sorted && i > 0)
+            {
+                var c = time(items[i - 1]).CompareTo(time(items[i]));
+                sorted = c < 0 || (c == 0 && string.CompareOrdinal(id(items[i - 1]), id(items[i])) <= 0);
+            }
         }
 
-        return [.. items.OrderBy(time).ThenBy(id, StringComparer.Ordinal)];
+        // Already in order (one item, or a file written in time order): the stable sort would return it as it is.
+        return sorted ? items : [.. items.OrderBy(time).ThenBy(id, StringComparer.Ordinal)];
     }
 }

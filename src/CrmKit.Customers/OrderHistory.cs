@@ -50,7 +50,7 @@ public sealed class OrderHistory : IReadOnlyList<Order>, IEquatable<OrderHistory
         }
 
         list.Sort(Compare);
-        var ids = new HashSet<OrderId>();
+        var ids = list.Count > 1 ? new HashSet<OrderId>(list.Count) : null;
         var first = list[0];
         foreach (var order in list)
         {
@@ -66,7 +66,7 @@ public sealed class OrderHistory : IReadOnlyList<Order>, IEquatable<OrderHistory
                 throw new InvalidValueException("order history", $"orders of customers '{first.CustomerId}' and '{order.CustomerId}' are mixed.");
             }
 
-            if (!ids.Add(order.Id))
+            if (ids is not null && !ids.Add(order.Id))
             {
                 throw new InvalidValueException("order history", $"order '{order.Id}' appears twice.");
             }
