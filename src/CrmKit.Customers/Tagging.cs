@@ -12,6 +12,18 @@ internal static class Tagging
             return [];
         }
 
+        if (tags.Length == 1)
+        {
+            // One tag (the common case): nothing to deduplicate or sort.
+            var only = tags[0]?.Trim();
+            return string.IsNullOrEmpty(only) ? [] : ReferenceEquals(only, tags[0]) ? tags : [only];
+        }
+
+        if (tags.Length <= 8 && IsNormal(tags))
+        {
+            return tags; // already trimmed, distinct and sorted, as files written from CrmKit are
+        }
+
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var builder = ImmutableArray.CreateBuilder<string>(tags.Length);
         foreach (var tag in tags)
@@ -25,5 +37,29 @@ internal static class Tagging
 
         builder.Sort(StringComparer.Ordinal);
         return builder.ToImmutable();
+    }
+
+    // Trimmed, non-empty, in strictly increasing ordinal order and distinct ignoring case (pairwise: short lists only).
+    private static bool IsNormal(ImmutableArray<string> tags)
+    {
+        for (var i = 0; i < tags.Length; i++)
+        {
+            var tag = tags[i];
+            if (string.IsNullOrEmpty(tag) || char.IsWhiteSpace(tag[0]) || char.IsWhiteSpace(tag[^1])
+                || (i > 0 && string.CompareOrdinal(tags[i - 1], tag) >= 0))
+            {
+                return false;
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(tags[j], tag, StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 }
