@@ -313,14 +313,19 @@ public sealed partial class ProcessDefinition
     /// Takes every timed transition due at or before <paramref name="now"/>, in order, each at its due instant (a
     /// chain of timers fires in one call). Returns the snapshot unchanged, with no effects, when nothing is due.
     /// </summary>
-    /// <exception cref="InvalidOperationException">More than 1,000 timed transitions in one call (a timer cycle).</exception>
+    /// <exception cref="InvalidOperationException">
+    /// More than 1,000 timed transitions due at one instant: a cycle of timers without delay, which would never end. A
+    /// repeating timer with a delay (a reminder every 4 business hours) is taken as often as it fell due, however long
+    /// the gap since the last call.
+    /// </exception>
     public StepResult Advance(ProcessSnapshot snapshot, Instant now, ProcessEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         environment ??= ProcessEnvironment.Default;
         var effects = ImmutableArray.CreateBuilder<Effect>();
         var taken = ImmutableArray.CreateBuilder<ProcessTransition>();
-        for (var steps = 0; ; steps++)
+        Instant? previous = null;
+        for (var sameInstant = 0; ; )
         {
             var state = StateIndex(snapshot.State);
             var (due, timer) = state < 0 ? (null, null) : Earliest(state, snapshot, environment);
@@ -329,9 +334,12 @@ public sealed partial class ProcessDefinition
                 return new StepResult(snapshot, effects.ToImmutable(), taken.ToImmutable(), due);
             }
 
-            if (steps == 1000)
+            // Timers with a delay move time on and end at 'now'; only a cycle of timers due at one instant never ends.
+            sameInstant = at == previous ? sameInstant + 1 : 0;
+            previous = at;
+            if (sameInstant == 1000)
             {
-                throw new InvalidOperationException($"Process '{Id}': more than 1,000 timed transitions up to {now}; check the timers for a cycle.");
+                throw new InvalidOperationException($"Process '{Id}': more than 1,000 timed transitions due at {at}; check the timers for a cycle without delay.");
             }
 
             snapshot = Apply(snapshot, timer!, null, at);

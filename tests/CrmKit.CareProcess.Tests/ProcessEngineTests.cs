@@ -19,6 +19,22 @@ public sealed class ProcessEngineTests
     }
 
     [Fact]
+    public void Advance_ARepeatingTimerOverYears_TakesItEveryTimeItFellDue()
+    {
+        // Pre-sale's "answer-questions" reminds every 4 business hours; three years without a call is ~2,000 reminders
+        // (found by the trigger-sequence property: the old guard took any 1,000 timers in one call for a cycle).
+        var preSale = BuiltInProcesses.PreSale;
+        var start = preSale.Start("lead-1", T0).Snapshot;
+        var classified = preSale.Fire(preSale.Fire(start, "details-collected", T0).GetStepOrThrow().Snapshot, "classified", T0).GetStepOrThrow().Snapshot;
+
+        var later = preSale.Advance(classified, T0 + Duration.FromDays(3 * 365));
+
+        Assert.Equal("answer-questions", later.Snapshot.State);
+        Assert.True(later.Transitions.Length > 1000, $"{later.Transitions.Length} reminders");
+        Assert.Equal(later.Transitions.Length, later.Effects.Count(e => e is CreateTask));
+    }
+
+    [Fact]
     public void Ticket_HappyPath_EffectsAndHistory()
     {
         var start = Ticket.Start("T-1", T0);
