@@ -131,7 +131,7 @@ internal static class ImportOnce
         var totals = ImportSeeds.Totals(read);
         var pauses = GC.GetTotalPauseDuration();
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-        var allocated = GC.GetTotalAllocatedBytes();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var live = GC.GetTotalMemory(forceFullCollection: true);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{reader}: {totals} in {watch.Elapsed.TotalSeconds:F2} s on {Environment.ProcessorCount} processor(s); GC: {allocated / 1048576.0:F0} MB allocated, pauses {pauses.TotalSeconds:F2} s, collections {gen0}/{gen1}/{gen2} (gen 0/1/2); the data set holds {live / 1048576.0:F0} MB after a full collection"));
