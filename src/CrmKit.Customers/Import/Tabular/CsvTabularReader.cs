@@ -15,6 +15,7 @@ internal sealed class CsvTabularReader : ITabularReader
     private readonly ICollection<ImportIssue> _issues;
     private string? _badData;
     private int _trailing;
+    private int _lastRawRow;
 
     public CsvTabularReader(TextReader reader, string file, char delimiter, string encoding, ICollection<ImportIssue> issues)
     {
@@ -92,10 +93,19 @@ internal sealed class CsvTabularReader : ITabularReader
     public void Dispose() => _parser.Dispose();
 
     // The parser reports the line where a record ends; a record spans one line more for each newline inside it.
+    // A record that ends one line after the previous one is that line alone: no need to copy out its raw text.
     private int StartLine()
     {
+        var end = _parser.RawRow;
+        var previousEnd = _lastRawRow;
+        _lastRawRow = end;
+        if (end == previousEnd + 1)
+        {
+            return end;
+        }
+
         var raw = _parser.RawRecord.AsSpan().TrimEnd("\r\n");
-        return _parser.RawRow - raw.Count('\n');
+        return end - raw.Count('\n');
     }
 
     private string[] ReadHeader()
