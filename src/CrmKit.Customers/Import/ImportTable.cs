@@ -24,7 +24,7 @@ internal sealed class ImportTable : IDisposable
     private readonly Dictionary<string, DateTimeColumn> _dates = new(StringComparer.Ordinal);
     private readonly Queue<TabularRow> _held = new();
     private readonly HashSet<string> _undecided = new(StringComparer.Ordinal);
-    private readonly List<string> _detected = [];
+    private readonly List<DetectedColumn> _detected = [];
     private const string KeptSuffix = "; the row was kept.";
     private int _rowIssues;
     private readonly char _listSeparator;
@@ -47,13 +47,13 @@ internal sealed class ImportTable : IDisposable
         foreach (var field in AmountFields(kind).Where(Binding.Has))
         {
             _amounts[field] = new AmountColumn(Binding.ColumnName(field), Format.NumberFormat ?? NumberFormat.Auto);
-            _detected.Add(field);
+            _detected.Add(new DetectedColumn(field, Binding.IndexOf(field), _amounts[field], null));
         }
 
         foreach (var field in DateFields(kind).Where(Binding.Has))
         {
             _dates[field] = new DateTimeColumn(Binding.ColumnName(field), Format.DateOrder ?? DateOrder.Auto, options.DefaultDateOrder, Zone, Format.DateFormats, reader.IsSpreadsheet);
-            _detected.Add("@" + field);
+            _detected.Add(new DetectedColumn("@" + field, Binding.IndexOf(field), null, _dates[field]));
         }
 
         foreach (var repeated in Binding.Repeated)
@@ -506,16 +506,18 @@ internal sealed class ImportTable : IDisposable
 
     private void Observe(TabularRow row)
     {
-        foreach (var field in _detected)
+        foreach (var (field, index, amount, date) in _detected)
         {
-            var index = Binding.IndexOf(field.TrimStart('@'));
-            if (row.Cells[index] is { } text && (field[0] == '@' ? _dates[field[1..]].NeedsDecision(text, row.Line) : _amounts[field].NeedsDecision(text, row.Line)))
+            if (row.Cells[index] is { } text && (date is not null ? date.NeedsDecision(text, row.Line) : amount!.NeedsDecision(text, row.Line)))
             {
                 _undecided.Add(field);
             }
         }
 
-        _undecided.RemoveWhere(key => key[0] == '@' ? _dates[key[1..]].IsDecided : _amounts[key].IsDecided);
+        if (_undecided.Count > 0)
+        {
+            _undecided.RemoveWhere(key => key[0] == '@' ? _dates[key[1..]].IsDecided : _amounts[key].IsDecided);
+        }
     }
 
     // End of the file: columns still undecided take a sibling column's decision (a quantity column follows the
@@ -612,4 +614,7 @@ internal sealed class ImportTable : IDisposable
         => _issues.Add(new ImportIssue(File, line, column, reason) { Severity = severity });
 
     private readonly record struct ZoneHolder(DateTimeZone Zone);
+
+    /// <summary>A column whose number style or date order is detected from its values: its key in the undecided set ('@' before a date field), cell index and reader.</summary>
+    private readonly record struct DetectedColumn(string Key, int Index, AmountColumn? Amount, DateTimeColumn? Date);
 }
