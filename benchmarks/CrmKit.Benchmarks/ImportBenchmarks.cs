@@ -134,7 +134,7 @@ internal static class ImportOnce
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var live = GC.GetTotalMemory(forceFullCollection: true);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{reader}: {totals} in {watch.Elapsed.TotalSeconds:F2} s on {Environment.ProcessorCount} processor(s); GC: {allocated / 1048576.0:F0} MB allocated, pauses {pauses.TotalSeconds:F2} s, collections {gen0}/{gen1}/{gen2} (gen 0/1/2); the data set holds {live / 1048576.0:F0} MB after a full collection"));
+            $"{reader}: {totals} in {watch.Elapsed.TotalSeconds:F2} s ({System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2} s CPU) on {Environment.ProcessorCount} processor(s); GC: {allocated / 1048576.0:F0} MB allocated, pauses {pauses.TotalSeconds:F2} s, collections {gen0}/{gen1}/{gen2} (gen 0/1/2); the data set holds {live / 1048576.0:F0} MB after a full collection"));
         GC.KeepAlive(read);
         return 0;
     }
