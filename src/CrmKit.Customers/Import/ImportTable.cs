@@ -31,6 +31,9 @@ internal sealed class ImportTable : IDisposable
     private readonly DateOrder _defaultDateOrder;
     private bool _ended;
     private string?[] _cells = [];
+    private const int MaxSharedValues = 4096;
+    private readonly Dictionary<string, string>?[] _shared;
+    private readonly bool[] _sharedFull;
 
     public ImportTable(ITabularReader reader, ImportFileKind kind, CsvImportOptions options, List<ImportIssue> issues)
     {
@@ -44,6 +47,8 @@ internal sealed class ImportTable : IDisposable
         Zone = Format.Zone!;
         Currency = Format.Currency!.Value;
         Binding = ColumnBinding.Bind(kind, reader.Header, _mapping, ColumnNames.Of(options, kind));
+        _shared = new Dictionary<string, string>?[reader.Header.Count];
+        _sharedFull = new bool[reader.Header.Count];
         foreach (var field in AmountFields(kind).Where(Binding.Has))
         {
             _amounts[field] = new AmountColumn(Binding.ColumnName(field), Format.NumberFormat ?? NumberFormat.Auto);
@@ -184,20 +189,36 @@ internal sealed class ImportTable : IDisposable
         RowFailed = false;
     }
 
-    /// <summary>The text of a field's cell (trimmed, NFC), or null when the file has no such column or the cell is empty.</summary>
+    /// <summary>
+    /// The text of a field's cell (trimmed, NFC), or null when the file has no such column or the cell is empty. A
+    /// value the column has had before is returned as the same string (see <see cref="Share"/>), so callers keep it.
+    /// </summary>
     public string? Text(string field)
     {
         var index = Binding.IndexOf(field);
-        return index < 0 ? null : _cells[index];
+        return index < 0 || _cells[index] is not { } text ? null : Share(index, text);
     }
 
     /// <summary>The text of a column by index.</summary>
     public string? Cell(int index) => _cells[index];
 
-    /// <summary>The text of a required field; an empty cell is reported.</summary>
+    /// <summary>The text of a required field (shared as <see cref="Text"/>); an empty cell is reported.</summary>
     public string? Required(string field)
     {
-        var value = Text(field);
+        var index = Binding.IndexOf(field);
+        return RequiredCell(field) is { } text ? Share(index, text) : null;
+    }
+
+    // The cell of a field, as read: for values that are interpreted, not kept.
+    private string? RawCell(string field)
+    {
+        var index = Binding.IndexOf(field);
+        return index < 0 ? null : _cells[index];
+    }
+
+    private string? RequiredCell(string field)
+    {
+        var value = RawCell(field);
         if (value is null)
         {
             Fail(field, "the value is empty; it is required.");
@@ -206,11 +227,42 @@ internal sealed class ImportTable : IDisposable
         return value;
     }
 
+    // Values of a column that repeat (SKUs, product names, tags, provinces, sources, staff ids) are kept once: a column
+    // shares the strings of its first MaxSharedValues distinct values, and stops sharing once it has more (ids,
+    // names, phones), so that the pool stays small and costs nothing more on such columns.
+    private string Share(int index, string text)
+    {
+        if (_shared[index] is not { } pool)
+        {
+            if (_sharedFull[index])
+            {
+                return text;
+            }
+
+            pool = _shared[index] = new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        if (pool.TryGetValue(text, out var shared))
+        {
+            return shared;
+        }
+
+        if (pool.Count == MaxSharedValues)
+        {
+            _shared[index] = null;
+            _sharedFull[index] = true;
+            return text;
+        }
+
+        pool.Add(text, text);
+        return text;
+    }
+
     /// <summary>A field read by a parser that returns an error text (quoting the value) instead of throwing.</summary>
     public T? Parse<T>(string field, FieldUse use, Func<string, (T? Value, string? Error)> parse)
         where T : struct
     {
-        var text = use == FieldUse.Required ? Required(field) : Text(field);
+        var text = use == FieldUse.Required ? RequiredCell(field) : RawCell(field);
         if (text is null)
         {
             return null;
@@ -300,7 +352,7 @@ internal sealed class ImportTable : IDisposable
     /// <summary>The currency written in an amount cell (<c>1.250.000 ₫</c>), if any.</summary>
     public string? CurrencyMark(string field)
     {
-        var text = Text(field);
+        var text = RawCell(field);
         return text is null || !_amounts.TryGetValue(field, out var column) || column.Parse(text, Line) is not { Success: true } parsed ? null : parsed.Value.CurrencyCode;
     }
 
@@ -318,8 +370,8 @@ internal sealed class ImportTable : IDisposable
     /// <summary>Splits a list cell and parses each item; each bad item is reported with the field's use.</summary>
     public ImmutableArray<T> List<T>(string field, Func<string, T> parse, FieldUse use = FieldUse.Optional)
     {
-        var text = Text(field);
-        if (text is null)
+        var index = Binding.IndexOf(field);
+        if (index < 0 || _cells[index] is not { } text)
         {
             return [];
         }
@@ -329,7 +381,7 @@ internal sealed class ImportTable : IDisposable
         {
             try
             {
-                items.Add(parse(part));
+                items.Add(parse(Share(index, part)));
             }
             catch (InvalidValueException ex)
             {
@@ -343,7 +395,7 @@ internal sealed class ImportTable : IDisposable
     /// <summary>A yes/no field (after the mapping's value map); a value that is neither rejects the row.</summary>
     public bool? Flag(string field)
     {
-        var text = Text(field);
+        var text = RawCell(field);
         if (text is null)
         {
             return null;
