@@ -227,6 +227,27 @@ internal sealed class ImportTable : IDisposable
         return value;
     }
 
+    // Reads a field with a parser that returns an error text (quoting the value) instead of throwing. The parser is a
+    // static lambda given its state, so that reading a field allocates no closure.
+    private T? Read<T, TState>(string field, FieldUse use, TState state, Func<ImportTable, TState, string, (T? Value, string? Error)> parse)
+        where T : struct
+    {
+        var text = use == FieldUse.Required ? RequiredCell(field) : RawCell(field);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var (value, error) = parse(this, state, text);
+        if (error is not null)
+        {
+            Problem(field, use, Echo(field, Sentence(error), text));
+            return null;
+        }
+
+        return value;
+    }
+
     // Values of a column that repeat (SKUs, product names, tags, provinces, sources, staff ids) are kept once: a column
     // shares the strings of its first MaxSharedValues distinct values, and stops sharing once it has more (ids,
     // names, phones), so that the pool stays small and costs nothing more on such columns.
@@ -261,27 +282,12 @@ internal sealed class ImportTable : IDisposable
     /// <summary>A field read by a parser that returns an error text (quoting the value) instead of throwing.</summary>
     public T? Parse<T>(string field, FieldUse use, Func<string, (T? Value, string? Error)> parse)
         where T : struct
-    {
-        var text = use == FieldUse.Required ? RequiredCell(field) : RawCell(field);
-        if (text is null)
-        {
-            return null;
-        }
-
-        var (value, error) = parse(text);
-        if (error is not null)
-        {
-            Problem(field, use, Echo(field, Sentence(error), text));
-            return null;
-        }
-
-        return value;
-    }
+        => Read(field, use, parse, static (_, parse, text) => parse(text));
 
     /// <summary>A field read by a parser that throws <see cref="InvalidValueException"/>.</summary>
     public T? Parse<T>(string field, FieldUse use, Func<string, T> parse)
         where T : struct
-        => Parse(field, use, text =>
+        => Read(field, use, parse, static (_, parse, text) =>
         {
             try
             {
@@ -295,44 +301,55 @@ internal sealed class ImportTable : IDisposable
 
     public TId? Id<TId>(string field, FieldUse use = FieldUse.Required)
         where TId : struct, IIdentifier<TId>
-        => Parse(field, use, TId.Parse);
+        => Read(field, use, 0, static (_, _, text) =>
+        {
+            try
+            {
+                return ((TId?)TId.Parse(text), (string?)null);
+            }
+            catch (InvalidValueException ex)
+            {
+                return (null, ex.Reason + (ex.Hint is null ? string.Empty : " " + ex.Hint));
+            }
+        });
 
     /// <summary>An enum field: the mapping's value map first, then CrmKit's names (and a few built-in words).</summary>
     public TEnum? Enum<TEnum>(string field, FieldUse use = FieldUse.Optional)
         where TEnum : struct, Enum
-        => Parse<TEnum>(field, use, text =>
+        => Read(field, use, field, static (table, field, text) =>
         {
-            var value = MapValue(field, text);
+            var value = table.MapValue(field, text);
             if (EnumText.TryParse<TEnum>(value, out var result))
             {
-                return (result, null);
+                return ((TEnum?)result, (string?)null);
             }
 
             var hint = ReferenceEquals(value, text)
-                ? $" Map it in the mapping file (\"{ImportFields.Key(Kind)}\": {{\"values\": {{\"{field}\": {{\"{text}\": \"…\"}}}}}})."
+                ? $" Map it in the mapping file (\"{ImportFields.Key(table.Kind)}\": {{\"values\": {{\"{field}\": {{\"{text}\": \"…\"}}}}}})."
                 : $" (the mapping turned it into '{value}').";
             return (null, $"'{text}' is not one of: {EnumText.Names<TEnum>()}.{hint}");
         });
 
     /// <summary>A whole number (quantities, scores), in the file's number style.</summary>
     public int? Integer(string field, FieldUse use = FieldUse.Required)
-        => Parse<int>(field, use, text =>
+        => Read(field, use, field, static (table, field, text) =>
         {
-            var (amount, error) = Decimal(field, text);
+            var (amount, error) = table.Decimal(field, text);
             return error is not null ? (null, AmountText.Classify(text) == AmountEvidence.Invalid ? $"'{text}' is not a whole number." : error)
-                : amount is { } a && a == decimal.Truncate(a) && a is >= int.MinValue and <= int.MaxValue ? ((int)a, null)
+                : amount is { } a && a == decimal.Truncate(a) && a is >= int.MinValue and <= int.MaxValue ? ((int?)a, (string?)null)
                 : (null, $"'{text}' is not a whole number.");
         });
 
     /// <summary>A decimal number in the file's number style (custom attributes).</summary>
-    public decimal? Number(string field, FieldUse use = FieldUse.Optional) => Parse<decimal>(field, use, text => Decimal(field, text));
+    public decimal? Number(string field, FieldUse use = FieldUse.Optional) => Read(field, use, field, static (table, field, text) => table.Decimal(field, text));
 
     /// <summary>An amount in the given currency (or the currency written beside it, which must agree).</summary>
     public Money? Amount(string field, Currency currency, FieldUse use = FieldUse.Required)
-        => Parse<Money>(field, use, text =>
+        => Read(field, use, (Field: field, Currency: currency), static (table, state, text) =>
         {
-            var column = AmountColumnOf(field);
-            var parsed = column.Parse(text, Line);
+            var (field, currency) = state;
+            var column = table.AmountColumnOf(field);
+            var parsed = column.Parse(text, table.Line);
             if (!parsed.Success)
             {
                 return (null, parsed.Error);
@@ -345,7 +362,7 @@ internal sealed class ImportTable : IDisposable
 
             var money = new Money(Normalize(parsed.Value.Amount), currency);
             return money.IsWholeMinorUnits
-                ? (money, null)
+                ? ((Money?)money, (string?)null)
                 : (null, $"'{text}' has more decimals than {currency.Code} allows ({currency.MinorUnits}).");
         });
 
@@ -357,10 +374,10 @@ internal sealed class ImportTable : IDisposable
     }
 
     public LocalDate? Date(string field, FieldUse use = FieldUse.Optional)
-        => Parse<LocalDate>(field, use, text => Tuple(DateColumnOf(field).ParseDate(text, Line)));
+        => Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseDate(text, table.Line)));
 
     public Instant? Instant(string field, FieldUse use = FieldUse.Required)
-        => Parse<Instant>(field, use, text => Tuple(DateColumnOf(field).ParseInstant(text, Line)));
+        => Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseInstant(text, table.Line)));
 
     public DateTimeZone? TimeZone(string field)
         => Parse<ZoneHolder>(field, FieldUse.Optional, text => DateTimeZoneProviders.Tzdb.GetZoneOrNull(text) is { } zone
