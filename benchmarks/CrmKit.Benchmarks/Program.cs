@@ -5,6 +5,20 @@ using CrmKit.Benchmarks;
 // dotnet run -c Release --project benchmarks/CrmKit.Benchmarks -- --filter '*'        (full runs; results in benchmarks/results/)
 // dotnet run -c Release --project benchmarks/CrmKit.Benchmarks -- --filter '*' --job Dry --inProcess   (smoke run, as in .ci/run)
 // The PostgreSQL benchmarks run only with a server: CRMKIT_BENCH_POSTGRES or CRMKIT_TEST_POSTGRES (source .ci/postgres start).
+// benchmarks/import-peak.sh uses two one-shot entries (no BenchmarkDotNet) to measure one import's peak resident memory:
+//   --import-seeds N                       writes the seed folder of N customers if it is not there yet, prints its path
+//   --import-once current|previous N       reads that folder once with the current or the previous reader
+if (args is ["--import-seeds", var size])
+{
+    Console.WriteLine(ImportSeeds.Folder(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture)));
+    return 0;
+}
+
+if (args is ["--import-once", var reader, var customers])
+{
+    return ImportOnce.Run(reader, int.Parse(customers, System.Globalization.CultureInfo.InvariantCulture));
+}
+
 var benchmarks = typeof(PostgresBenchmarks).Assembly.GetTypes()
     .Where(t => t.IsPublic && !t.IsAbstract && t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkAttribute), false)))
     .ToList();
@@ -15,3 +29,4 @@ if (Environment.GetEnvironmentVariable("CRMKIT_BENCH_POSTGRES") is null && Envir
 }
 
 BenchmarkSwitcher.FromTypes([.. benchmarks]).Run(args);
+return 0;

@@ -16,7 +16,21 @@ internal static class EnumText
     /// <summary>Reads a value by its exact name without throwing.</summary>
     public static bool TryParse<TEnum>(string text, out TEnum value)
         where TEnum : struct, Enum
-        => ByName<TEnum>.Values.TryGetValue(Normalize(text), out value);
+    {
+        // Normalize(text) without allocating: the names are short, so the spelling is folded on the stack.
+        var trimmed = text.AsSpan().Trim();
+        var folded = trimmed.Length <= StackFold ? stackalloc char[StackFold] : new char[trimmed.Length];
+        var length = 0;
+        foreach (var c in trimmed)
+        {
+            if (c is not ('_' or '-' or ' '))
+            {
+                folded[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return ByName<TEnum>.Lookup.TryGetValue(folded[..length], out value);
+    }
 
     /// <summary>The accepted names, comma-separated: <c>female, male, other</c>.</summary>
     public static string Names<TEnum>()
@@ -26,7 +40,11 @@ internal static class EnumText
         where TEnum : struct, Enum
     {
         public static readonly FrozenDictionary<string, TEnum> Values = System.Enum.GetValues<TEnum>().ToFrozenDictionary(v => Normalize(v.ToString()), StringComparer.Ordinal);
+
+        public static readonly FrozenDictionary<string, TEnum>.AlternateLookup<ReadOnlySpan<char>> Lookup = Values.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    private const int StackFold = 64;
 
     /// <summary><c>PhoneCall</c> → <c>phone_call</c>.</summary>
     public static string Format<TEnum>(TEnum value)

@@ -25,7 +25,7 @@ internal sealed class ImportTable : IDisposable
     private readonly Dictionary<string, DateTimeColumn> _dates = new(StringComparer.Ordinal);
     private readonly Queue<TabularRow> _held = new();
     private readonly HashSet<string> _undecided = new(StringComparer.Ordinal);
-    private readonly List<string> _detected = [];
+    private readonly List<DetectedColumn> _detected = [];
     private const string KeptSuffix = "; the row was kept.";
     private int _rowIssues;
     private int _rowsServed;
@@ -34,6 +34,9 @@ internal sealed class ImportTable : IDisposable
     private readonly DateOrder _defaultDateOrder;
     private bool _ended;
     private string?[] _cells = [];
+    private const int MaxSharedValues = 4096;
+    private readonly Dictionary<string, string>?[] _shared;
+    private readonly bool[] _sharedFull;
 
     public ImportTable(ITabularReader reader, ImportFileKind kind, CsvImportOptions options, List<ImportIssue> issues)
     {
@@ -47,16 +50,18 @@ internal sealed class ImportTable : IDisposable
         Zone = Format.Zone!;
         Currency = Format.Currency!.Value;
         Binding = ColumnBinding.Bind(kind, reader.Header, _mapping, ColumnNames.Of(options, kind));
+        _shared = new Dictionary<string, string>?[reader.Header.Count];
+        _sharedFull = new bool[reader.Header.Count];
         foreach (var field in AmountFields(kind).Where(Binding.Has))
         {
             _amounts[field] = new AmountColumn(Binding.ColumnName(field), Format.NumberFormat ?? NumberFormat.Auto);
-            _detected.Add(field);
+            _detected.Add(new DetectedColumn(field, Binding.IndexOf(field), _amounts[field], null));
         }
 
         foreach (var field in DateFields(kind).Where(Binding.Has))
         {
             _dates[field] = new DateTimeColumn(Binding.ColumnName(field), Format.DateOrder ?? DateOrder.Auto, options.DefaultDateOrder, Zone, Format.DateFormats, reader.IsSpreadsheet);
-            _detected.Add("@" + field);
+            _detected.Add(new DetectedColumn("@" + field, Binding.IndexOf(field), null, _dates[field]));
         }
 
         foreach (var repeated in Binding.Repeated)
@@ -211,8 +216,23 @@ internal sealed class ImportTable : IDisposable
         RowFailed = false;
     }
 
-    /// <summary>The text of a field's cell (trimmed, NFC), or null when the file has no such column or the cell is empty.</summary>
-    public string? Text(string field) => CellOf(_cells, field);
+    /// <summary>
+    /// The text of a field's cell (trimmed, NFC) — the first non-empty of the field's columns — or null when the file
+    /// has no such column or the cells are empty. A value the column has had before is returned as the same string
+    /// (see <see cref="Share"/>), so callers keep it.
+    /// </summary>
+    public string? Text(string field)
+    {
+        foreach (var index in Binding.Indexes(field))
+        {
+            if (_cells[index] is { } text)
+            {
+                return Share(index, text);
+            }
+        }
+
+        return null;
+    }
 
     // The first non-empty cell of the field's columns in a row.
     private string? CellOf(string?[] cells, string field)
@@ -245,10 +265,23 @@ internal sealed class ImportTable : IDisposable
     /// <summary>The text of a column by index.</summary>
     public string? Cell(int index) => _cells[index];
 
-    /// <summary>The text of a required field; an empty cell is reported.</summary>
+    /// <summary>The text of a required field (shared as <see cref="Text"/>); an empty cell is reported.</summary>
     public string? Required(string field)
     {
-        var value = Text(field);
+        var index = Binding.IndexOf(field);
+        return RequiredCell(field) is { } text ? Share(index, text) : null;
+    }
+
+    // The cell of a field, as read: for values that are interpreted, not kept.
+    private string? RawCell(string field)
+    {
+        var index = Binding.IndexOf(field);
+        return index < 0 ? null : _cells[index];
+    }
+
+    private string? RequiredCell(string field)
+    {
+        var value = RawCell(field);
         if (value is null)
         {
             Fail(field, "the value is empty; it is required.");
@@ -257,17 +290,18 @@ internal sealed class ImportTable : IDisposable
         return value;
     }
 
-    /// <summary>A field read by a parser that returns an error text (quoting the value) instead of throwing.</summary>
-    public T? Parse<T>(string field, FieldUse use, Func<string, (T? Value, string? Error)> parse)
+    // Reads a field with a parser that returns an error text (quoting the value) instead of throwing. The parser is a
+    // static lambda given its state, so that reading a field allocates no closure.
+    private T? Read<T, TState>(string field, FieldUse use, TState state, Func<ImportTable, TState, string, (T? Value, string? Error)> parse)
         where T : struct
     {
-        var text = use == FieldUse.Required ? Required(field) : Text(field);
+        var text = use == FieldUse.Required ? RequiredCell(field) : RawCell(field);
         if (text is null)
         {
             return null;
         }
 
-        var (value, error) = parse(text);
+        var (value, error) = parse(this, state, text);
         if (error is not null)
         {
             Problem(field, use, Echo(field, Sentence(error), text));
@@ -277,10 +311,46 @@ internal sealed class ImportTable : IDisposable
         return value;
     }
 
+    // Values of a column that repeat (SKUs, product names, tags, provinces, sources, staff ids) are kept once: a column
+    // shares the strings of its first MaxSharedValues distinct values, and stops sharing once it has more (ids,
+    // names, phones), so that the pool stays small and costs nothing more on such columns.
+    private string Share(int index, string text)
+    {
+        if (_shared[index] is not { } pool)
+        {
+            if (_sharedFull[index])
+            {
+                return text;
+            }
+
+            pool = _shared[index] = new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        if (pool.TryGetValue(text, out var shared))
+        {
+            return shared;
+        }
+
+        if (pool.Count == MaxSharedValues)
+        {
+            _shared[index] = null;
+            _sharedFull[index] = true;
+            return text;
+        }
+
+        pool.Add(text, text);
+        return text;
+    }
+
+    /// <summary>A field read by a parser that returns an error text (quoting the value) instead of throwing.</summary>
+    public T? Parse<T>(string field, FieldUse use, Func<string, (T? Value, string? Error)> parse)
+        where T : struct
+        => Read(field, use, parse, static (_, parse, text) => parse(text));
+
     /// <summary>A field read by a parser that throws <see cref="InvalidValueException"/>.</summary>
     public T? Parse<T>(string field, FieldUse use, Func<string, T> parse)
         where T : struct
-        => Parse(field, use, text =>
+        => Read(field, use, parse, static (_, parse, text) =>
         {
             try
             {
@@ -294,32 +364,42 @@ internal sealed class ImportTable : IDisposable
 
     public TId? Id<TId>(string field, FieldUse use = FieldUse.Required)
         where TId : struct, IIdentifier<TId>
-        => Parse(field, use, TId.Parse);
+        => Read(field, use, 0, static (_, _, text) =>
+        {
+            try
+            {
+                return ((TId?)TId.Parse(text), (string?)null);
+            }
+            catch (InvalidValueException ex)
+            {
+                return (null, ex.Reason + (ex.Hint is null ? string.Empty : " " + ex.Hint));
+            }
+        });
 
     /// <summary>An enum field: the mapping's value map first, then CrmKit's names (and a few built-in words).</summary>
     public TEnum? Enum<TEnum>(string field, FieldUse use = FieldUse.Optional)
         where TEnum : struct, Enum
-        => Parse<TEnum>(field, use, text =>
+        => Read(field, use, field, static (table, field, text) =>
         {
-            var value = MapValue(field, text);
+            var value = table.MapValue(field, text);
             if (EnumText.TryParse<TEnum>(value, out var result))
             {
-                return (result, null);
+                return ((TEnum?)result, (string?)null);
             }
 
             var hint = ReferenceEquals(value, text)
-                ? $" Map it in the mapping file (\"{ImportFields.Key(Kind)}\": {{\"values\": {{\"{field}\": {{\"{text}\": \"…\"}}}}}})."
+                ? $" Map it in the mapping file (\"{ImportFields.Key(table.Kind)}\": {{\"values\": {{\"{field}\": {{\"{text}\": \"…\"}}}}}})."
                 : $" (the mapping turned it into '{value}').";
             return (null, $"'{text}' is not one of: {EnumText.Names<TEnum>()}.{hint}");
         });
 
     /// <summary>A whole number (quantities, scores), in the file's number style.</summary>
     public int? Integer(string field, FieldUse use = FieldUse.Required)
-        => Parse<int>(field, use, text =>
+        => Read(field, use, field, static (table, field, text) =>
         {
-            var (amount, error) = Decimal(field, text);
+            var (amount, error) = table.Decimal(field, text);
             return error is not null ? (null, AmountText.Classify(text) == AmountEvidence.Invalid ? $"'{text}' is not a whole number." : error)
-                : amount is { } a && a == decimal.Truncate(a) && a is >= int.MinValue and <= int.MaxValue ? ((int)a, null)
+                : amount is { } a && a == decimal.Truncate(a) && a is >= int.MinValue and <= int.MaxValue ? ((int?)a, (string?)null)
                 : (null, $"'{text}' is not a whole number.");
         });
 
@@ -332,14 +412,15 @@ internal sealed class ImportTable : IDisposable
         });
 
     /// <summary>A decimal number in the file's number style (custom attributes).</summary>
-    public decimal? Number(string field, FieldUse use = FieldUse.Optional) => Parse<decimal>(field, use, text => Decimal(field, text));
+    public decimal? Number(string field, FieldUse use = FieldUse.Optional) => Read(field, use, field, static (table, field, text) => table.Decimal(field, text));
 
     /// <summary>An amount in the given currency (or the currency written beside it, which must agree).</summary>
     public Money? Amount(string field, Currency currency, FieldUse use = FieldUse.Required)
-        => Parse<Money>(field, use, text =>
+        => Read(field, use, (Field: field, Currency: currency), static (table, state, text) =>
         {
-            var column = AmountColumnOf(field);
-            var parsed = column.Parse(text, Line);
+            var (field, currency) = state;
+            var column = table.AmountColumnOf(field);
+            var parsed = column.Parse(text, table.Line);
             if (!parsed.Success)
             {
                 return (null, parsed.Error);
@@ -360,22 +441,22 @@ internal sealed class ImportTable : IDisposable
 
             var money = new Money(Normalize(parsed.Value.Amount), currency);
             return money.IsWholeMinorUnits
-                ? (money, null)
+                ? ((Money?)money, (string?)null)
                 : (null, $"'{text}' has more decimals than {currency.Code} allows ({currency.MinorUnits}).");
         });
 
     /// <summary>The currency written in an amount cell (<c>1.250.000 ₫</c>), if any.</summary>
     public string? CurrencyMark(string field)
     {
-        var text = Text(field);
+        var text = RawCell(field);
         return text is null || !_amounts.TryGetValue(field, out var column) || column.Parse(text, Line) is not { Success: true } parsed ? null : parsed.Value.CurrencyCode;
     }
 
     public LocalDate? Date(string field, FieldUse use = FieldUse.Optional)
-        => Parse<LocalDate>(field, use, text => Tuple(DateColumnOf(field).ParseDate(text, Line)));
+        => Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseDate(text, table.Line)));
 
     public Instant? Instant(string field, FieldUse use = FieldUse.Required)
-        => Parse<Instant>(field, use, text => Tuple(DateColumnOf(field).ParseInstant(text, Line)));
+        => Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseInstant(text, table.Line)));
 
     public DateTimeZone? TimeZone(string field)
         => Parse<ZoneHolder>(field, FieldUse.Optional, text => DateTimeZoneProviders.Tzdb.GetZoneOrNull(text) is { } zone
@@ -385,8 +466,8 @@ internal sealed class ImportTable : IDisposable
     /// <summary>Splits a list cell and parses each item; each bad item is reported with the field's use.</summary>
     public ImmutableArray<T> List<T>(string field, Func<string, T> parse, FieldUse use = FieldUse.Optional)
     {
-        var text = Text(field);
-        if (text is null)
+        var index = Binding.IndexOf(field);
+        if (index < 0 || _cells[index] is not { } text)
         {
             return [];
         }
@@ -396,7 +477,7 @@ internal sealed class ImportTable : IDisposable
         {
             try
             {
-                items.Add(parse(part));
+                items.Add(parse(Share(index, part)));
             }
             catch (InvalidValueException ex)
             {
@@ -410,7 +491,7 @@ internal sealed class ImportTable : IDisposable
     /// <summary>A yes/no field (after the mapping's value map); a value that is neither rejects the row.</summary>
     public bool? Flag(string field)
     {
-        var text = Text(field);
+        var text = RawCell(field);
         if (text is null)
         {
             return null;
@@ -574,15 +655,19 @@ internal sealed class ImportTable : IDisposable
 
     private void Observe(TabularRow row)
     {
-        foreach (var field in _detected)
+        foreach (var (field, index, amount, date) in _detected)
         {
-            if (CellOf(row.Cells, field.TrimStart('@')) is { } text && (field[0] == '@' ? _dates[field[1..]].NeedsDecision(text, row.Line) : _amounts[field].NeedsDecision(text, row.Line)))
+            var text = Binding.Indexes(field.TrimStart('@')).Length == 1 ? row.Cells[index] : CellOf(row.Cells, field.TrimStart('@'));
+            if (text is not null && (date is not null ? date.NeedsDecision(text, row.Line) : amount!.NeedsDecision(text, row.Line)))
             {
                 _undecided.Add(field);
             }
         }
 
-        _undecided.RemoveWhere(key => key[0] == '@' ? _dates[key[1..]].IsDecided : _amounts[key].IsDecided);
+        if (_undecided.Count > 0)
+        {
+            _undecided.RemoveWhere(key => key[0] == '@' ? _dates[key[1..]].IsDecided : _amounts[key].IsDecided);
+        }
     }
 
     // End of the file: columns still undecided take a sibling column's decision (a quantity column follows the
@@ -678,4 +763,7 @@ internal sealed class ImportTable : IDisposable
         => _issues.Add(new ImportIssue(File, line, column, reason) { Severity = severity });
 
     private readonly record struct ZoneHolder(DateTimeZone Zone);
+
+    /// <summary>A column whose number style or date order is detected from its values: its key in the undecided set ('@' before a date field), cell index and reader.</summary>
+    private readonly record struct DetectedColumn(string Key, int Index, AmountColumn? Amount, DateTimeColumn? Date);
 }

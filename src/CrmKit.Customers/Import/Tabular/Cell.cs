@@ -24,8 +24,26 @@ internal static class Cell
         }
 
         var trimmed = span.Length == text.Length ? text : span.ToString();
-        return IsAscii(trimmed) || trimmed.IsNormalized(NormalizationForm.FormC) ? trimmed : trimmed.Normalize(NormalizationForm.FormC);
+        return IsComposedAlready(trimmed) || trimmed.IsNormalized(NormalizationForm.FormC) ? trimmed : trimmed.Normalize(NormalizationForm.FormC);
     }
 
-    private static bool IsAscii(string text) => Ascii.IsValid(text);
+    /// <summary>
+    /// Whether the text is NFC without asking ICU: every character is below U+0300 (Latin, Latin-1 and Latin
+    /// Extended-A/B, before the combining diacritical marks) or a precomposed letter of Latin Extended Additional
+    /// (U+1E00–U+1EFF, where Vietnamese <c>ạ ả ấ … ỹ</c> live). Each of these is a starter that NFC leaves as it is and
+    /// that never composes with a neighbour, so any string of them is already NFC; Vietnamese names written
+    /// precomposed take this path.
+    /// </summary>
+    internal static bool IsComposedAlready(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= '\u0300' && c is < '\u1E00' or > '\u1EFF')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

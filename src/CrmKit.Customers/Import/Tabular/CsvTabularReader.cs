@@ -16,6 +16,7 @@ internal sealed class CsvTabularReader : ITabularReader
     private string? _badData;
     private int _trailing;
     private readonly List<int> _skipped = [];
+    private int _lastRawRow;
 
     public CsvTabularReader(TextReader reader, string file, char delimiter, string encoding, ICollection<ImportIssue> issues)
     {
@@ -97,13 +98,22 @@ internal sealed class CsvTabularReader : ITabularReader
     public void Dispose() => _parser.Dispose();
 
     // The parser reports the line where a record ends; a record spans one line more for each newline inside it. A
-    // quote left open runs to the end of the file and takes the final line break into its field, which the parser
-    // then counts as a line of its own.
+    // record that ends one line after the previous one is that line alone: no need to copy out its raw text. A quote
+    // left open runs to the end of the file and takes the final line break into its field, which the parser then
+    // counts as a line of its own.
     private int StartLine()
     {
+        var end = _parser.RawRow;
+        var previousEnd = _lastRawRow;
+        _lastRawRow = end;
+        if (end == previousEnd + 1)
+        {
+            return end;
+        }
+
         var raw = _parser.RawRecord.AsSpan();
         var open = raw.Count('"') % 2 == 1;
-        return _parser.RawRow - (open ? raw.Count('\n') : raw.TrimEnd("\r\n").Count('\n'));
+        return end - (open ? raw.Count('\n') : raw.TrimEnd("\r\n").Count('\n'));
     }
 
     private string[] ReadHeader()

@@ -124,10 +124,9 @@ internal sealed class AmountColumn
     {
         ArgumentNullException.ThrowIfNull(text);
         var analysis = AmountText.Analyze(text);
-        var quoted = AmountText.Quote(text);
         if (analysis.Evidence == AmountEvidence.Invalid)
         {
-            return ReadResult<AmountReading>.Fail($"{quoted} is not an amount: {analysis.Problem}");
+            return ReadResult<AmountReading>.Fail($"{AmountText.Quote(text)} is not an amount: {analysis.Problem}");
         }
 
         if (!IsDecided && !IsFinished)
@@ -140,9 +139,9 @@ internal sealed class AmountColumn
             return analysis.Evidence switch
             {
                 AmountEvidence.Ambiguous when !IsFinished => throw new InvalidOperationException(
-                    $"Column '{Name}', line {line}: {quoted} is ambiguous and the column's number style is not decided yet; keep the row until the column is decided or call Finish() first."),
+                    $"Column '{Name}', line {line}: {AmountText.Quote(text)} is ambiguous and the column's number style is not decided yet; keep the row until the column is decided or call Finish() first."),
                 AmountEvidence.Ambiguous => ReadResult<AmountReading>.Fail(
-                    $"{AmountText.AmbiguityOf(quoted, analysis)}; nothing else in the column decides; pass {AmountText.NumberFormatOption} vi or en"),
+                    $"{AmountText.AmbiguityOf(AmountText.Quote(text), analysis)}; nothing else in the column decides; pass {AmountText.NumberFormatOption} vi or en"),
                 AmountEvidence.ProvesEnglish => ReadResult<AmountReading>.Ok(analysis.ReadingIn(NumberFormat.English)!.Value),
                 _ => ReadResult<AmountReading>.Ok(analysis.ReadingIn(NumberFormat.Vietnamese)!.Value),
             };
@@ -154,6 +153,7 @@ internal sealed class AmountColumn
         }
 
         var written = AmountText.NameOf(AmountText.Other(Style));
+        var quoted = AmountText.Quote(text);
         return ReadResult<AmountReading>.Fail(Source == ColumnFormatSource.Detected
             ? $"{quoted} is written in the {written} style, but this column is {AmountText.NameOf(Style)}-style (line {EvidenceLine}: {AmountText.Quote(EvidenceText!)}); pass {AmountText.NumberFormatOption} to say which"
             : $"{quoted} is written in the {written} style, but the number format is set to the {AmountText.NameOf(Style)} style ({AmountText.ExampleOf(Style)})");

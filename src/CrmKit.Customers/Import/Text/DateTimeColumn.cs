@@ -225,11 +225,14 @@ internal sealed class DateTimeColumn
         }
 
         var mapping = Zone.MapLocal(date.At(localTime));
+        if (mapping.Count == 1)
+        {
+            return ReadResult<Instant>.Ok(mapping.Single().ToInstant());
+        }
+
         var quoted = AmountText.Quote(text);
         switch (mapping.Count)
         {
-            case 1:
-                return ReadResult<Instant>.Ok(mapping.Single().ToInstant());
             case 0:
             {
                 var (from, to) = Transition(mapping);
@@ -329,10 +332,9 @@ internal sealed class DateTimeColumn
     {
         ArgumentNullException.ThrowIfNull(text);
         var trimmed = text.Trim();
-        var quoted = $"'{trimmed}'";
         if (trimmed.Length == 0)
         {
-            return ReadResult<DateTimeValue>.Fail($"{quoted} is not a date: the value is empty");
+            return ReadResult<DateTimeValue>.Fail($"'{trimmed}' is not a date: the value is empty");
         }
 
         foreach (var pattern in _patterns)
@@ -347,22 +349,22 @@ internal sealed class DateTimeColumn
         {
             return DateTimeText.TryReadExcelSerial(trimmed, out var day, out var timeOfDay, out var serialProblem)
                 ? ReadResult<DateTimeValue>.Ok(new DateTimeValue(day, timeOfDay, null))
-                : ReadResult<DateTimeValue>.Fail($"{quoted} {serialProblem}");
+                : ReadResult<DateTimeValue>.Fail($"'{trimmed}' {serialProblem}");
         }
 
         if (!DateTimeText.TryTokenize(trimmed, out var parts))
         {
-            return ReadResult<DateTimeValue>.Fail($"{quoted} is not a date or date-time in the expected forms ({ExpectedForms}); pass {DateFormatOption}");
+            return ReadResult<DateTimeValue>.Fail($"'{trimmed}' is not a date or date-time in the expected forms ({ExpectedForms}); pass {DateFormatOption}");
         }
 
         if (parts.Kind != DateTimeParts.Shape.Numeric)
         {
-            return Resolve(parts, DateOrder.YearFirst, quoted);
+            return Resolve(parts, DateOrder.YearFirst, trimmed);
         }
 
         if (IsDecided)
         {
-            var read = Resolve(parts, Order, quoted);
+            var read = Resolve(parts, Order, trimmed);
             if (read.Success || Order == DateOrder.YearFirst)
             {
                 return read;
@@ -375,18 +377,18 @@ internal sealed class DateTimeColumn
             }
 
             return ReadResult<DateTimeValue>.Fail(OrderSource == ColumnFormatSource.Detected
-                ? $"{quoted} can only be read {NameOf(other)}, but this column is {NameOf(Order)} (line {EvidenceLine}: {AmountText.Quote(EvidenceText!)}); pass {DateFormatOption} to say which"
-                : $"{quoted} can only be read {NameOf(other)}, but the date order is set to {NameOf(Order)}");
+                ? $"'{trimmed}' can only be read {NameOf(other)}, but this column is {NameOf(Order)} (line {EvidenceLine}: {AmountText.Quote(EvidenceText!)}); pass {DateFormatOption} to say which"
+                : $"'{trimmed}' can only be read {NameOf(other)}, but the date order is set to {NameOf(Order)}");
         }
 
-        var asDayFirst = Resolve(parts, DateOrder.DayFirst, quoted);
-        var asMonthFirst = Resolve(parts, DateOrder.MonthFirst, quoted);
+        var asDayFirst = Resolve(parts, DateOrder.DayFirst, trimmed);
+        var asMonthFirst = Resolve(parts, DateOrder.MonthFirst, trimmed);
         if (asDayFirst.Success && asMonthFirst.Success)
         {
             return asDayFirst.Value == asMonthFirst.Value
                 ? asDayFirst
                 : throw new InvalidOperationException(
-                    $"Column '{Name}', line {line}: {quoted} is valid both day first and month first and the column's order is not decided yet; keep the row until the column is decided or call Finish() first.");
+                    $"Column '{Name}', line {line}: '{trimmed}' is valid both day first and month first and the column's order is not decided yet; keep the row until the column is decided or call Finish() first.");
         }
 
         if (asDayFirst.Success || asMonthFirst.Success)
@@ -404,7 +406,7 @@ internal sealed class DateTimeColumn
         var monthFirstMonthExists = parts.A is >= 1 and <= 12;
         if (!dayFirstMonthExists && !monthFirstMonthExists)
         {
-            return ReadResult<DateTimeValue>.Fail($"{quoted} is not a date: neither {parts.A} nor {parts.B} can be a month");
+            return ReadResult<DateTimeValue>.Fail($"'{trimmed}' is not a date: neither {parts.A} nor {parts.B} can be a month");
         }
 
         return monthFirstMonthExists && !dayFirstMonthExists ? asMonthFirst
@@ -412,10 +414,11 @@ internal sealed class DateTimeColumn
             : DefaultOrder == DateOrder.MonthFirst ? asMonthFirst : asDayFirst;
     }
 
-    private static ReadResult<DateTimeValue> Resolve(in DateTimeParts parts, DateOrder order, string quoted)
+    // The value is quoted (as trimmed) only in the message of a value that fails.
+    private static ReadResult<DateTimeValue> Resolve(in DateTimeParts parts, DateOrder order, string trimmed)
         => DateTimeText.TryResolve(parts, order, out var date, out var time, out var offset, out var problem)
             ? ReadResult<DateTimeValue>.Ok(new DateTimeValue(date, time, offset))
-            : ReadResult<DateTimeValue>.Fail($"{quoted} {problem}");
+            : ReadResult<DateTimeValue>.Fail($"'{trimmed}' {problem}");
 
     /// <summary>A value read: the date, the time of day if written, the offset if written.</summary>
     private readonly record struct DateTimeValue(LocalDate Date, LocalTime? Time, Offset? Offset);
