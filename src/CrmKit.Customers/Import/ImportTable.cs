@@ -268,16 +268,17 @@ internal sealed class ImportTable : IDisposable
     /// <summary>The text of a required field (shared as <see cref="Text"/>); an empty cell is reported.</summary>
     public string? Required(string field)
     {
-        var index = Binding.IndexOf(field);
-        return RequiredCell(field) is { } text ? Share(index, text) : null;
+        var text = Text(field);
+        if (text is null)
+        {
+            Fail(field, "the value is empty; it is required.");
+        }
+
+        return text;
     }
 
-    // The cell of a field, as read: for values that are interpreted, not kept.
-    private string? RawCell(string field)
-    {
-        var index = Binding.IndexOf(field);
-        return index < 0 ? null : _cells[index];
-    }
+    // The cell of a field (the first non-empty of its columns), as read: for values that are interpreted, not kept.
+    private string? RawCell(string field) => CellOf(_cells, field);
 
     private string? RequiredCell(string field)
     {
@@ -466,8 +467,7 @@ internal sealed class ImportTable : IDisposable
     /// <summary>Splits a list cell and parses each item; each bad item is reported with the field's use.</summary>
     public ImmutableArray<T> List<T>(string field, Func<string, T> parse, FieldUse use = FieldUse.Optional)
     {
-        var index = Binding.IndexOf(field);
-        if (index < 0 || _cells[index] is not { } text)
+        if (CellOf(_cells, field) is not { } text)
         {
             return [];
         }
@@ -477,7 +477,7 @@ internal sealed class ImportTable : IDisposable
         {
             try
             {
-                items.Add(parse(Share(index, part)));
+                items.Add(parse(Share(Binding.IndexOf(field), part)));
             }
             catch (InvalidValueException ex)
             {
