@@ -98,7 +98,7 @@ internal static class RunSummary
     }
 
     // "utf-8, ',' delimited; total: vi (detected at line 3); placed_at: dmy (detected at line 5)"
-    private static string Describe(Customers.Import.ImportedFile file)
+    internal static string Describe(Customers.Import.ImportedFile file)
     {
         var parts = new List<string>();
         parts.Add(file.Unreadable && file.Delimiter is null ? $"{file.Type}, not read" : file.Type == "csv" ? $"{file.Encoding}, '{(file.Delimiter == '\t' ? "tab" : file.Delimiter.ToString())}'-delimited" : $"{file.Type}, sheet '{file.Sheet}'");

@@ -77,9 +77,7 @@ internal static class HtmlReport
         html.Append("<details><summary>Files read</summary><table><tr><th>file</th><th>rows</th><th>kept</th><th>rejected</th><th>warnings</th><th>read as</th></tr>");
         foreach (var f in data.Files)
         {
-            var how = f.Type == "csv" ? $"{f.Encoding}, '{(f.Delimiter == '\t' ? "tab" : f.Delimiter.ToString())}'-delimited" : $"{f.Type}, sheet '{f.Sheet}'";
-            var formats = string.Join("; ", f.NumberFormats.Concat(f.DateOrders).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}"));
-            html.Append(Inv, $"<tr><td><code>{Html(f.File)}</code></td><td>{f.RowsRead:N0}</td><td>{f.RowsKept:N0}</td><td>{f.RowsRejected:N0}</td><td>{f.Warnings:N0}</td><td style=\"text-align:left\">{Html(how)}; zone {Html(f.Zone)}{(formats.Length > 0 ? "; " + Html(formats) : string.Empty)}</td></tr>");
+            html.Append(Inv, $"<tr><td><code>{Html(f.File)}</code></td><td>{f.RowsRead:N0}</td><td>{f.RowsKept:N0}</td><td>{f.RowsRejected:N0}</td><td>{f.Warnings:N0}</td><td style=\"text-align:left\">{Html(RunSummary.Describe(f))}</td></tr>");
         }
 
         html.Append("</table></details>");
