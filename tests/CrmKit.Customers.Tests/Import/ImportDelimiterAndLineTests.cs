@@ -158,6 +158,30 @@ public class ImportDelimiterAndLineTests
     }
 
     [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void Read_StrayQuoteInAnUnquotedFieldAfterABlankLine_IsReportedAtItsOwnLine(string newline)
+    {
+        string[] lines =
+        [
+            "order_id,customer_id,placed_at,total",  // 1
+            "O1,KH1,2025-01-05 10:00,150000",        // 2
+            string.Empty,                            // 3
+            "O2,KH\"2,2025-01-06 10:00,90000",       // 4: a quote inside an unquoted field
+            "O3,KH1,2025-01-07 10:00,50000",         // 5
+        ];
+        using var folder = new TemporaryFolder();
+        var path = folder.Write("orders.csv", Encoding.UTF8.GetBytes(string.Join(newline, lines) + newline));
+
+        var read = CustomerDataSet.Read(new CustomerFiles { Orders = path }, AtFixedExport);
+
+        Assert.Equal(
+            "orders.csv:4: the row is not valid CSV: a quote inside an unquoted field, or an unterminated quoted field; the row was skipped.",
+            Assert.Single(read.Issues).ToString());
+        Assert.Equal(["O1", "O3"], read.Customers.SelectMany(c => c.History.Orders).Select(o => o.Id.Value).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
     [InlineData(',')]
     [InlineData(';')]
     public void Read_DelimiterAtTheEndOfEveryLine_IsAccepted(char delimiter)

@@ -111,8 +111,11 @@ internal sealed class CsvTabularReader : ITabularReader
             return end;
         }
 
+        // A quoted field left open: an odd number of quotes, one of which opens a field (a stray quote inside an
+        // unquoted field, as in b"c, opens nothing and ends with its line).
         var raw = _parser.RawRecord.AsSpan();
-        var open = raw.Count('"') % 2 == 1;
+        var delimiter = Format.Delimiter ?? ',';
+        var open = raw.Count('"') % 2 == 1 && (raw.StartsWith("\"") || raw.IndexOf([delimiter, '"']) >= 0);
         return end - (open ? raw.Count('\n') : raw.TrimEnd("\r\n").Count('\n'));
     }
 
