@@ -46,7 +46,7 @@ internal static class RunSummary
 
         if (!data.GuestSales.IsEmpty)
         {
-            var guestRevenue = data.GuestSales.Where(g => g.IsRevenue).GroupBy(g => g.Total.Currency).Select(g => Amount(new Money(g.Sum(x => x.Total.Amount), g.Key)));
+            var guestRevenue = GuestRevenue(data).Select(m => Amount(m));
             output.WriteLine(string.Create(Inv, $"  guest sales {data.GuestSales.Length:N0} orders without a customer ({data.GuestSales.Count(g => g.IsRevenue):N0} completed, {string.Join(", ", guestRevenue.DefaultIfEmpty("no revenue"))}); not in the customers' figures"));
         }
 
@@ -98,6 +98,11 @@ internal static class RunSummary
     }
 
     // "utf-8, ',' delimited; total: vi (detected at line 3); placed_at: dmy (detected at line 5)"
+    /// <summary>The revenue of the completed guest sales, per currency in code order.</summary>
+    internal static IEnumerable<Money> GuestRevenue(Customers.Import.CustomerDataSet data)
+        => data.GuestSales.Where(g => g.IsRevenue).GroupBy(g => g.Total.Currency).OrderBy(g => g.Key.Code, StringComparer.Ordinal)
+            .Select(g => new Money(g.Sum(x => x.Total.Amount), g.Key));
+
     internal static string Describe(Customers.Import.ImportedFile file)
     {
         var parts = new List<string>();
@@ -128,7 +133,7 @@ internal static class RunSummary
             {
                 orders = data.GuestSales.Length,
                 byStatus = Enum.GetValues<OrderStatus>().ToDictionary(Name, s => data.GuestSales.Count(g => g.Status == s)),
-                revenue = data.GuestSales.Where(g => g.IsRevenue).GroupBy(g => g.Total.Currency.Code).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(x => x.Total.Amount)),
+                revenue = GuestRevenue(data).ToDictionary(m => m.Currency.Code, m => m.Amount),
             },
             merged = job.Merged,
             customers = job.Customers.Count,

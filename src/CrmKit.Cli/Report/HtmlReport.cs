@@ -63,7 +63,7 @@ internal static class HtmlReport
         var guests = job.DataSet.GuestSales;
         if (!guests.IsEmpty)
         {
-            var guestRevenue = guests.Where(g => g.IsRevenue).GroupBy(g => g.Total.Currency).Select(g => RunSummary.Amount(new Money(g.Sum(x => x.Total.Amount), g.Key)));
+            var guestRevenue = RunSummary.GuestRevenue(job.DataSet).Select(m => RunSummary.Amount(m));
             Card(html, $"guest sales ({guests.Count(g => g.IsRevenue).ToString("N0", Inv)} completed, no customer)", string.Join(", ", guestRevenue.DefaultIfEmpty("–")));
         }
 
