@@ -127,8 +127,10 @@ public sealed class CustomerDataSet
             bool Known(CustomerId id) => _customers.ContainsKey(id);
             var consents = Read(ImportFileKind.Consents, table => CsvImporter.ReadConsents(table, Known).ToList());
             var interactions = Read(ImportFileKind.Interactions, table => CsvImporter.ReadInteractions(table, Known).ToList());
-            var feedback = Read(ImportFileKind.Feedback, table => CsvImporter.ReadFeedback(table, Known).ToList());
             var tickets = Read(ImportFileKind.Tickets, table => CsvImporter.ReadTickets(table, Known).ToList());
+            var ticketIds = tickets.Select(t => t.Id).ToHashSet();
+            var guestOrders = _guests.Select(g => g.OrderId).ToHashSet();
+            var feedback = Read(ImportFileKind.Feedback, table => CsvImporter.ReadFeedback(table, Known, o => _orders.ContainsKey(o) || guestOrders.Contains(o), ticketIds.Contains).ToList());
             var referrals = Read(ImportFileKind.Referrals, table => CsvImporter.ReadReferrals(table, Known).ToList());
 
             var ordersBy = _orders.Values.ToLookup(o => o.CustomerId);
