@@ -40,7 +40,7 @@ public sealed class CsvImporter
         => Collect(reader, file, ImportFileKind.Orders, (table, issues) =>
         {
             var orders = new List<Order>();
-            foreach (var draft in ReadOrders(table, Instant.MinValue))
+            foreach (var draft in ReadOrders(table, DataLimits.EarliestInstant))
             {
                 if (draft.Customer.Id is not { } id)
                 {
@@ -154,7 +154,7 @@ public sealed class CsvImporter
                 {
                     Id = id.Value,
                     DisplayName = name ?? id.Value.Value,
-                    CreatedAt = createdAt ?? exportedAt ?? Instant.MinValue,
+                    CreatedAt = createdAt ?? exportedAt ?? DataLimits.EarliestInstant, // a row without a valid created_at is rejected: never kept
                     Kind = table.Enum<CustomerKind>("kind") ?? CustomerKind.Individual,
                     Phones = [.. phones.Distinct()],
                     Emails = [.. emails.Distinct()],
@@ -167,8 +167,12 @@ public sealed class CsvImporter
                     TimeZone = table.TimeZone("time_zone"),
                     Stage = table.Enum<LifecycleStage>("stage") ?? LifecycleStage.Acquisition,
                     Attributes = custom.ToImmutable(),
-                    Consents = ConsentLedger.From(table.Consents(exportedAt ?? createdAt ?? Instant.MinValue, table.File)),
+                    Consents = ConsentLedger.From(table.Consents(exportedAt ?? createdAt ?? DataLimits.EarliestInstant, table.File)),
                 };
+            }
+            catch (InvalidValueException) when (table.RowFailed)
+            {
+                continue; // a model check tripped over a field already reported; the row is skipped
             }
             catch (CrmKitException ex)
             {
@@ -566,7 +570,7 @@ public sealed class CsvImporter
         }.Validate());
 
     internal static IEnumerable<Referral> ReadReferrals(ImportTable table, Func<CustomerId, bool>? isKnownCustomer)
-        => Rows(table, ["referrer_id", "referred_id", "at"], new("referred_id", "referral of customer", r => r.ReferredId.Value), () =>
+        => Rows(table, ["referrer_id", "referred_id", "at"], new("referred_id", "referral", r => $"{r.ReferrerId} → {r.ReferredId}"), () =>
         {
             var referrer = KnownCustomer(table, "referrer_id", isKnownCustomer);
             var referred = KnownCustomer(table, "referred_id", isKnownCustomer);

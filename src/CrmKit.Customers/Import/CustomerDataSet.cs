@@ -334,7 +334,7 @@ public sealed class CustomerDataSet
         }
 
         private Instant ExportedAt(ImportFileKind kind)
-            => options.ExportedAt ?? (files.Of(kind) is { } path ? Instant.FromDateTimeUtc(File.GetLastWriteTimeUtc(path)) : Instant.MinValue);
+            => options.ExportedAt ?? (files.Of(kind) is { } path ? Instant.FromDateTimeUtc(File.GetLastWriteTimeUtc(path)) : DataLimits.EarliestInstant);
 
         private TResult Read<TResult>(ImportFileKind kind, Func<ImportTable, TResult> read)
             where TResult : new()
