@@ -23,6 +23,30 @@ internal static class Guard
     /// <summary>Describes the control character at an index: "the control character U+0000 at character 5".</summary>
     public static string DescribeControl(ReadOnlySpan<char> text, int at) => $"the control character U+{(int)text[at]:X4} at character {at + 1}";
 
+    /// <summary>The text with every control character, line breaks included, written as <c>\uXXXX</c>.</summary>
+    public static string EscapeControls(string text)
+    {
+        if (ControlAt(text, allowLineBreaks: false) < 0)
+        {
+            return text;
+        }
+
+        var escaped = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (c < ' ' || c is >= '\u007F' and <= '\u009F')
+            {
+                escaped.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                escaped.Append(c);
+            }
+        }
+
+        return escaped.ToString();
+    }
+
     public static string NotBlank(string? value, string field)
     {
         if (string.IsNullOrWhiteSpace(value))

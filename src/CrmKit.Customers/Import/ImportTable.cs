@@ -147,7 +147,7 @@ internal sealed class ImportTable : IDisposable
         // A mapped optional column that is absent is normal (presets list every column a platform may have).
         foreach (var (field, names) in Binding.MissingMapped.Where(m => required.Contains(m.Field, StringComparer.Ordinal)))
         {
-            Issue(_reader.HeaderLine, null, $"the mapping names the column{(names.Length > 1 ? "s" : string.Empty)} {string.Join(", ", names.Select(n => $"'{n}'"))} for the required field '{field}', but the header has none of them; the header has: {string.Join(", ", _reader.Header.Select(h => $"'{h}'"))}.", ImportIssueSeverity.Error);
+            Issue(_reader.HeaderLine, null, $"the mapping names the column{(names.Length > 1 ? "s" : string.Empty)} {string.Join(", ", names.Select(n => $"'{n}'"))} for the required field '{field}', but the header has none of them; the header has: {string.Join(", ", _reader.Header.Select(h => $"'{Binding.EchoHeader(h)}'"))}.", ImportIssueSeverity.Error);
         }
 
         var missing = required.Where(r => !Binding.Has(r)).ToList();
@@ -738,10 +738,31 @@ internal sealed class ImportTable : IDisposable
     // value that looks like a person's name is masked, since it is one that slipped from its column.
     private string Echo(string field, string reason, string cell)
     {
-        var masked = ImportFields.IsPersonal(Kind, field) ? PersonalData.MaskName(cell)
-            : FieldVocabulary.Of(Kind, field) is not null ? cell
-            : PersonalData.MaskIfName(cell);
+        var masked = EchoCell(field, cell);
         return ReferenceEquals(masked, cell) || masked == cell ? reason : reason.Replace($"'{cell}'", $"'{masked}'", StringComparison.Ordinal);
+    }
+
+    // How a cell is shown in a message: personal fields masked; codes and statuses as written unless shaped like a
+    // full name (a name in the currency column); anything else masked when shaped like a name. Phone numbers and
+    // email addresses are masked in every message (ImportIssue).
+    private string EchoCell(string? field, string cell)
+        => field is not null && ImportFields.IsPersonal(Kind, field) ? PersonalData.MaskName(cell)
+            : field is not null && FieldVocabulary.Of(Kind, field) is not null ? PersonalData.LooksLikeFullName(cell) ? PersonalData.MaskName(cell) : cell
+            : PersonalData.MaskIfName(cell);
+
+    // A message about the current row that quotes one of its cells ('…'), whoever wrote it (a field reader, a model
+    // check), shows that cell as EchoCell does.
+    private string MaskQuotedCells(string reason)
+    {
+        for (var i = 0; i < _cells.Length; i++)
+        {
+            if (_cells[i] is { Length: > 0 } cell && reason.Contains($"'{cell}'", StringComparison.Ordinal) && EchoCell(Binding.FieldAt(i), cell) is var shown && shown != cell)
+            {
+                reason = reason.Replace($"'{cell}'", $"'{shown}'", StringComparison.Ordinal);
+            }
+        }
+
+        return reason;
     }
 
     // 1.250.000,00 and 1250000 are the same amount; drop the trailing zeros a file's style added to the scale.
@@ -798,7 +819,7 @@ internal sealed class ImportTable : IDisposable
     {
         if (line != _quietLine)
         {
-            _issues.Add(new ImportIssue(File, line, column, reason) { Severity = severity });
+            _issues.Add(new ImportIssue(File, line, column, line == Line && _cells is not null ? MaskQuotedCells(reason) : reason) { Severity = severity });
         }
     }
 

@@ -161,4 +161,42 @@ public class ImportHostileInputTests
         Assert.Equal("K1", Assert.Single(read.Customers).Id.Value);
         Assert.True(read.Files[0].Unreadable || read.Files[0].RowsRejected > 0);
     }
+
+    [Fact]
+    public void Read_PersonalDataInAnyColumn_IsMaskedInEveryMessage()
+    {
+        var read = Read(
+            ("customers.csv", "customer_id,name,created_at,birth_date\nK1,An,2025-01-01T00:00:00Z,0912345678\n"),
+            ("orders.csv", "order_id,customer_id,placed_at,total,currency\nO1,K1,2025-01-02T00:00:00Z,100000,Trần Thị Hà\nO2,912345678,2025-01-02T00:00:00Z,100000,VND\nO3,K1,2025-01-02T00:00:00Z,100000,Hoàn thành\n"));
+
+        Assert.Equal(
+            [
+                "customers.csv:2: warning: column 'birth_date': '0*******78' is not a date or date-time in the expected forms (ISO 8601, d/M/yyyy H:mm, yyyyMMdd); pass --date-format. The field was left empty; the row was kept.",
+                "orders.csv:2: column 'currency': 'T*** T** H*' is not a known ISO 4217 currency code such as VND or USD.",
+                "orders.csv:3: warning: column 'customer_id': customer '9******78' is not in customers.csv; the customer was created from the order.",
+                "orders.csv:4: column 'currency': 'Hoàn thành' is not a known ISO 4217 currency code such as VND or USD.",
+            ],
+            Issues(read));
+    }
+
+    [Fact]
+    public void Read_FileWithoutAHeaderRow_DoesNotShowTheFirstCustomerInClear()
+    {
+        var read = Read(("customers.csv", "KH1,Trần Thị Hà,2025-01-01T00:00:00Z,0912345678\nKH2,Lê Văn Bình,2025-01-01T00:00:00Z,0912345679\n"));
+
+        var text = string.Join("\n", Issues(read));
+        Assert.Contains("the header has: 'KH1', 'T*** T** H*', '2025-01-01T00:00:00Z', '0*******78'", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Trần", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("0912345678", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_TerminalEscapesInAHeader_AreEscapedInMessages()
+    {
+        var read = Read(("orders.csv", "order_id,customer_id\u001b[2J,placed_at\nO1,K1,2025-01-02T00:00:00Z\n"));
+
+        var text = string.Join("\n", Issues(read));
+        Assert.Contains("'customer_id\\u001B[2J'", text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', text);
+    }
 }
