@@ -106,17 +106,17 @@ internal sealed class ImportOptions
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
         foreach (var header in new[] { "file", "line", "column", "severity", "reason" })
         {
-            csv.WriteField(header);
+            csv.WriteField(SpreadsheetSafety.Cell(header));
         }
 
         csv.NextRecord();
         foreach (var issue in dataSet.Issues)
         {
-            csv.WriteField(issue.File);
+            csv.WriteField(SpreadsheetSafety.Cell(issue.File));
             csv.WriteField(issue.Line);
-            csv.WriteField(issue.Column);
+            csv.WriteField(SpreadsheetSafety.Cell(issue.Column));
             csv.WriteField(issue.Severity == ImportIssueSeverity.Error ? "rejected" : "warning");
-            csv.WriteField(issue.Reason);
+            csv.WriteField(SpreadsheetSafety.Cell(issue.Reason));
             csv.NextRecord();
         }
     }
