@@ -199,4 +199,27 @@ public class ImportHostileInputTests
         Assert.Contains("'customer_id\\u001B[2J'", text, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', text);
     }
+
+    [Fact]
+    public void Read_BinaryFileOrEndlessZeros_IsNotTextAtTheFirstNul()
+    {
+        using var folder = new TemporaryFolder();
+        var zeros = folder.Write("customers.csv", new byte[300_000]);
+        var read = CustomerDataSet.Read(new CustomerFiles { Customers = zeros }, AtFixedExport);
+        Assert.Equal(["customers.csv:1: the file is not text: it holds a NUL byte at offset 0 (line 1), as binary files do."], Issues(read));
+        Assert.True(read.Files[0].Unreadable);
+
+        if (File.Exists("/dev/zero"))
+        {
+            // An endless device: the scan stops at the first byte instead of reading for ever.
+            var endless = CustomerDataSet.Read(new CustomerFiles { Customers = "/dev/zero" }, AtFixedExport);
+            Assert.Equal(["zero:1: the file is not text: it holds a NUL byte at offset 0 (line 1), as binary files do."], Issues(endless));
+        }
+
+        // A stray NUL in a text file is a bad cell: its row is rejected at its line and column, the rest read.
+        var late = folder.Write("orders.csv", Encoding.UTF8.GetBytes("order_id,customer_id,placed_at,total\nO1,K1,2025-01-02T00:00:00Z,1\nO2,K\u00001,2025-01-02T00:00:00Z,1\n"));
+        var stray = CustomerDataSet.Read(new CustomerFiles { Orders = late }, AtFixedExport);
+        Assert.Equal(["orders.csv:3: column 'customer_id': the value holds the control character U+0000 at character 2; the row was skipped."], Issues(stray));
+        Assert.Equal("O1", Assert.Single(stray.Customers.SelectMany(c => c.History.Orders)).Id.Value);
+    }
 }
