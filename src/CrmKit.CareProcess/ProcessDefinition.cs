@@ -376,16 +376,26 @@ public sealed partial class ProcessDefinition
             case AtLocalTimeTimer l when snapshot.Data.TryGetValue(l.DateData, out var v) && v.Kind == ValueKind.Date:
             {
                 var zone = environment.Zone;
-                var enteredYear = snapshot.EnteredAt.InZone(zone).Year;
-                Instant? best = null;
-                var years = l.EveryYear ? Enumerable.Range(enteredYear - 1, 3) : [v.Date.Year];
-                foreach (var year in years)
+                if (!l.EveryYear)
                 {
-                    var date = l.EveryYear ? Anniversary(v.Date, year) : v.Date;
-                    var at = (date.PlusDays(l.OffsetDays) + l.Time).InZoneLeniently(zone).ToInstant();
-                    if (at > snapshot.EnteredAt && (best is null || at < best))
+                    var once = (v.Date.PlusDays(l.OffsetDays) + l.Time).InZoneLeniently(zone).ToInstant();
+                    return once > snapshot.EnteredAt ? once : null;
+                }
+
+                // The first reminder after entry: reminder days grow with the occasion's year, so the first year
+                // (from the one whose occasion, shifted by the offset, can fall on the day before entry — a local
+                // time in a gap can move past midnight) whose reminder instant is after entry is the answer. The
+                // occasion's year is not the entry's year when the offset crosses New Year (a reminder on
+                // 11 December for a 10 January birthday).
+                var entered = snapshot.EnteredAt.InZone(zone).Date;
+                Instant? best = null;
+                foreach (var year in OccasionYears.Covering(entered.PlusDays(-1), entered.PlusDays(-1), l.OffsetDays))
+                {
+                    var at = (Anniversary(v.Date, year).PlusDays(l.OffsetDays) + l.Time).InZoneLeniently(zone).ToInstant();
+                    if (at > snapshot.EnteredAt)
                     {
                         best = at;
+                        break;
                     }
                 }
 

@@ -230,8 +230,17 @@ public sealed partial class ProcessDefinition
                         case AfterTimer a when a.Delay <= Duration.Zero:
                             Add($"{path}.timer.after", "the delay must be positive");
                             break;
-                        case AtLocalTimeTimer l when string.IsNullOrWhiteSpace(l.DateData):
-                            Add($"{path}.timer.date", "must name the data value holding the date");
+                        case AtLocalTimeTimer l:
+                            if (string.IsNullOrWhiteSpace(l.DateData))
+                            {
+                                Add($"{path}.timer.date", "must name the data value holding the date");
+                            }
+
+                            if (Math.Abs((long)l.OffsetDays) > AtLocalTimeTimer.MaxOffsetDays)
+                            {
+                                Add($"{path}.timer.offsetDays", $"{l.OffsetDays} is out of range; expected -{AtLocalTimeTimer.MaxOffsetDays} to {AtLocalTimeTimer.MaxOffsetDays} days");
+                            }
+
                             break;
                     }
                 }
