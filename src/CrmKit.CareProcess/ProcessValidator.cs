@@ -132,6 +132,7 @@ public sealed partial class ProcessDefinition
                     CreateTask { DueIn: { } d } when d <= Duration.Zero => "a task's time to complete must be positive",
                     AssignStaff a when string.IsNullOrWhiteSpace(a.Role) => "an assignment needs a role",
                     SetAttributeValue u when string.IsNullOrWhiteSpace(u.Name) => "an attribute update needs a name",
+                    SetAttributeValue u when u.Value.IsEmpty => $"the attribute value {ProcessValue.EmptyMessage}",
                     StartProcess p when string.IsNullOrEmpty(p.ProcessId) || !IdPattern().IsMatch(p.ProcessId) => $"'{p.ProcessId}' is not a valid process id",
                     _ => null,
                 };
@@ -230,8 +231,17 @@ public sealed partial class ProcessDefinition
                         case AfterTimer a when a.Delay <= Duration.Zero:
                             Add($"{path}.timer.after", "the delay must be positive");
                             break;
-                        case AtLocalTimeTimer l when string.IsNullOrWhiteSpace(l.DateData):
-                            Add($"{path}.timer.date", "must name the data value holding the date");
+                        case AtLocalTimeTimer l:
+                            if (string.IsNullOrWhiteSpace(l.DateData))
+                            {
+                                Add($"{path}.timer.date", "must name the data value holding the date");
+                            }
+
+                            if (Math.Abs((long)l.OffsetDays) > AtLocalTimeTimer.MaxOffsetDays)
+                            {
+                                Add($"{path}.timer.offsetDays", $"{l.OffsetDays} is out of range; expected -{AtLocalTimeTimer.MaxOffsetDays} to {AtLocalTimeTimer.MaxOffsetDays} days");
+                            }
+
                             break;
                     }
                 }
@@ -264,6 +274,10 @@ public sealed partial class ProcessDefinition
             if (needsValue != g.Value.HasValue)
             {
                 Add($"{path}.value", needsValue ? $"'{g.Operator}' needs a value" : $"'{g.Operator}' takes no value");
+            }
+            else if (g.Value is { IsEmpty: true })
+            {
+                Add($"{path}.value", $"the value {ProcessValue.EmptyMessage}");
             }
 
             if (g.Value is { } v && g.Operator is GuardOperator.LessThan or GuardOperator.LessThanOrEqual or GuardOperator.GreaterThan or GuardOperator.GreaterThanOrEqual

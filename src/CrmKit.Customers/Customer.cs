@@ -53,9 +53,13 @@ public sealed record Customer
         init
         {
             var attributes = value ?? ImmutableSortedDictionary<string, AttributeValue>.Empty;
-            foreach (var name in attributes.Keys)
+            foreach (var (name, attribute) in attributes)
             {
                 Guard.NotBlank(name, "attribute name");
+                if (attribute.IsDefault)
+                {
+                    throw new InvalidValueException($"attribute '{name}'", "has no value (default(AttributeValue)); create values with AttributeValue.Text, Number, Boolean, Date or Instant.");
+                }
             }
 
             field = attributes.WithComparers(StringComparer.Ordinal);
