@@ -115,7 +115,7 @@ internal static class SegmentCommand
 
     private static void Explain(TextWriter output, SegmentCatalog catalog, CustomerRecord record, EvaluationContext context, bool json)
     {
-        var explanations = catalog.Segments.Select(s => (s, e: catalog.Explain(s.Id, record, context))).ToList();
+        var explanations = catalog.Segments.Zip(catalog.Explain(record, context), (s, e) => (s, e)).ToList();
         if (json)
         {
             output.WriteLine(JsonSerializer.Serialize(new
