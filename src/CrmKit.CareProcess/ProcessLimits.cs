@@ -13,6 +13,9 @@ namespace CrmKit.CareProcess;
 /// </remarks>
 public static class ProcessLimits
 {
+    /// <summary><see cref="MaxDelayDays"/> as a duration.</summary>
+    internal static readonly NodaTime.Duration MaxDelay = NodaTime.Duration.FromDays(MaxDelayDays);
+
     /// <summary>At most 1,000 states.</summary>
     public const int MaxStates = 1_000;
 
@@ -30,6 +33,16 @@ public static class ProcessLimits
 
     /// <summary>At most 32 parameters per trigger.</summary>
     public const int MaxParameters = 32;
+
+    /// <summary>
+    /// The longest delay of an <c>after</c> timer and the longest time to complete of a task: 36,525 days (100
+    /// years). Longer ones are mistakes (an 11,400-year timer passed validation and failed at <c>Start</c>, when its
+    /// due instant fell outside the calendar).
+    /// </summary>
+    public const int MaxDelayDays = 36_525;
+
+    /// <summary>At most 366 days before or after the date of an <c>atLocalTime</c> timer (<c>offsetDays</c>): a yearly occasion's reminder falls within a year of it.</summary>
+    public const int MaxOffsetDays = 366;
 
     /// <summary>At most 64 effects in one list (a state's <c>onEntry</c> or <c>onExit</c>, a transition's <c>effects</c>).</summary>
     public const int MaxEffects = 64;

@@ -52,6 +52,8 @@ public sealed partial class ProcessDefinition
 
         private bool HasChildren(string id) => _children.Contains(id);
 
+        private static string Days(Duration d) => d.TotalDays.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) + " days";
+
         private static string Count(int count) => count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>
@@ -217,6 +219,7 @@ public sealed partial class ProcessDefinition
                     SendMessage m when !Enum.IsDefined(m.Channel) || !Enum.IsDefined(m.Purpose) => "unknown channel or purpose",
                     CreateTask t when string.IsNullOrWhiteSpace(t.Title) => "a task needs a title",
                     CreateTask { DueIn: { } d } when d <= Duration.Zero => "a task's time to complete must be positive",
+                    CreateTask { DueIn: { } d } when d > ProcessLimits.MaxDelay => $"a task's time to complete ({Days(d)}) is longer than {Count(ProcessLimits.MaxDelayDays)} days (ProcessLimits.MaxDelayDays)",
                     AssignStaff a when string.IsNullOrWhiteSpace(a.Role) => "an assignment needs a role",
                     SetAttributeValue u when string.IsNullOrWhiteSpace(u.Name) => "an attribute update needs a name",
                     StartProcess p when string.IsNullOrEmpty(p.ProcessId) || !IdPattern().IsMatch(p.ProcessId) => $"'{p.ProcessId}' is not a valid process id",
@@ -315,7 +318,13 @@ public sealed partial class ProcessDefinition
                     switch (timer)
                     {
                         case AfterTimer a when a.Delay <= Duration.Zero:
-                            Add($"{path}.timer.after", "the delay must be positive");
+                            Add($"{path}.timer.delay", "the delay must be positive");
+                            break;
+                        case AfterTimer a when a.Delay > ProcessLimits.MaxDelay:
+                            Add($"{path}.timer.delay", $"{Days(a.Delay)} is longer than {Count(ProcessLimits.MaxDelayDays)} days (ProcessLimits.MaxDelayDays)");
+                            break;
+                        case AtLocalTimeTimer l when Math.Abs(l.OffsetDays) > ProcessLimits.MaxOffsetDays:
+                            Add($"{path}.timer.offsetDays", $"{l.OffsetDays} is outside ±{ProcessLimits.MaxOffsetDays} days (ProcessLimits.MaxOffsetDays)");
                             break;
                         case AtLocalTimeTimer l when string.IsNullOrWhiteSpace(l.DateData):
                             Add($"{path}.timer.date", "must name the data value holding the date");

@@ -100,6 +100,11 @@ public static class RuleJson
     public static Rule Parse(string json, RuleSchema? schema = null)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (CrmKit.Customers.Serialization.JsonText.FindLoneSurrogate(json) is { } problem)
+        {
+            throw new InvalidRuleException([new RuleError("$", $"not valid JSON: {problem}")]);
+        }
+
         JsonDocument document;
         try
         {

@@ -409,6 +409,11 @@ public sealed class SegmentCatalog
     public static SegmentCatalog Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (CrmKit.Customers.Serialization.JsonText.FindLoneSurrogate(json) is { } problem)
+        {
+            throw new InvalidRuleException([new RuleError("$", $"not valid JSON: {problem}")]);
+        }
+
         JsonDocument document;
         try
         {
@@ -512,13 +517,13 @@ public sealed class SegmentCatalog
         int? window = null;
         if (e.TryGetProperty("windowDays", out var w))
         {
-            if (w.ValueKind == JsonValueKind.Number && w.TryGetInt32(out var days) && days >= 1)
+            if (w.ValueKind == JsonValueKind.Number && w.TryGetInt32(out var days) && days is >= 1 and <= RfmThresholds.MaxDays)
             {
                 window = days;
             }
             else
             {
-                errors.Add(new("$.rfm.windowDays", $"expected a whole number of days ≥ 1, found {w.GetRawText()}."));
+                errors.Add(new("$.rfm.windowDays", string.Create(CultureInfo.InvariantCulture, $"expected a whole number of days from 1 to {RfmThresholds.MaxDays:N0}, found {w.GetRawText()}.")));
             }
         }
 
@@ -540,6 +545,11 @@ public sealed class SegmentCatalog
         }
 
         var (r, f, mo) = (Bounds("recencyDays"), Bounds("frequency"), Bounds("monetary"));
+        if (r is not null && Array.FindIndex(r, x => x != decimal.Truncate(x) || x is < 0 or > RfmThresholds.MaxDays) is var bad and >= 0)
+        {
+            errors.Add(new($"$.rfm.recencyDays[{bad}]", string.Create(CultureInfo.InvariantCulture, $"expected a whole number of days from 0 to {RfmThresholds.MaxDays:N0}, found {r[bad]}.")));
+        }
+
         if (r is null || f is null || mo is null || errors.Count > before)
         {
             return RfmScoring.Default;

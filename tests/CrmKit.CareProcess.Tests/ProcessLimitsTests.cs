@@ -85,4 +85,28 @@ public sealed class ProcessLimitsTests
             "$.transitions[0].effects: 65 effects; at most 64 are allowed (ProcessLimits.MaxEffects)",
         ], e.Problems.ToArray());
     }
+
+    [Fact]
+    public void Validate_TimerOf11400Years_IsRefused_NotThrownAtStart()
+    {
+        // Issue 18: the timer passed validation and Start() threw when its due instant fell outside the calendar.
+        var e = Assert.Throws<InvalidProcessException>(new ProcessBuilder("p", "P", "a").Trigger("t").State("a").State("b")
+            .After("a", Duration.FromDays(4_163_850), "b").Build);
+        Assert.Equal(["$.transitions[0].timer.delay: 4,163,850 days is longer than 36,525 days (ProcessLimits.MaxDelayDays)"], e.Problems.ToArray());
+        var longest = new ProcessBuilder("p", "P", "a").Trigger("t").State("a").State("b").After("a", Duration.FromDays(ProcessLimits.MaxDelayDays), "b").Build();
+        Assert.Equal(Instant.FromUtc(2026, 1, 1, 0, 0) + Duration.FromDays(ProcessLimits.MaxDelayDays), longest.Start("x", Instant.FromUtc(2026, 1, 1, 0, 0)).NextDue);
+    }
+
+    [Fact]
+    public void Validate_TaskDueInAndOccasionOffsetBeyondTheirRanges_AreRefused()
+    {
+        var e = Assert.Throws<InvalidProcessException>(new ProcessBuilder("p", "P", "a").Trigger("t").State("a").State("b")
+            .On("a", "t", "b", null, new CreateTask("call", DueIn: Duration.FromDays(ProcessLimits.MaxDelayDays + 1)))
+            .At("a", new AtLocalTimeTimer("birthday", new LocalTime(9, 0), OffsetDays: -367), "b").Build);
+        Assert.Equal(
+        [
+            "$.transitions[0].effects[0]: a task's time to complete (36,526 days) is longer than 36,525 days (ProcessLimits.MaxDelayDays)",
+            "$.transitions[1].timer.offsetDays: -367 is outside ±366 days (ProcessLimits.MaxOffsetDays)",
+        ], e.Problems.ToArray());
+    }
 }
