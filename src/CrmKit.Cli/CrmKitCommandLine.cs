@@ -120,6 +120,15 @@ internal static class CrmKitCommandLine
             var watch = Stopwatch.StartNew();
             var days = OptionRanges.Days("--review-days", parsed.GetValue(reviewDays));
             _ = OptionRanges.AsOf(parsed.GetValue(asOf));
+            if (!parsed.GetValue(noReport))
+            {
+                OutputFiles.CheckFile(parsed.GetValue(report)!, "--report");
+            }
+
+            if (import.Rejects(parsed) is { } rejects)
+            {
+                OutputFiles.CheckFile(rejects, "--rejects");
+            }
 
             CustomerFiles files;
             string source;
@@ -285,6 +294,11 @@ internal static class CrmKitCommandLine
             if (settings.Customers < 1)
             {
                 throw new InvalidValueException("--customers", $"{settings.Customers} is not a positive number.");
+            }
+
+            if (parsed.GetValue(outOption) is { } outFolder)
+            {
+                OutputFiles.CheckFolder(outFolder, "--out");
             }
 
             var folder = parsed.GetValue(outOption)?.FullName ?? SeedsFolder.Store();
