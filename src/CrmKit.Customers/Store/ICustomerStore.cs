@@ -36,6 +36,10 @@ public interface ICustomerStore
     /// <returns>The stored customer with its new version.</returns>
     /// <exception cref="CustomerNotFoundException">No customer with that id.</exception>
     /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="CustomerErasedException">
+    /// The stored customer is erased and the replacement would write personal data back
+    /// (<see cref="Privacy.PersonalDataEraser.CheckReplacement"/>).
+    /// </exception>
     ValueTask<Versioned<Customer>> ReplaceAsync(Customer customer, long expectedVersion, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -79,6 +83,9 @@ public static class CustomerStoreExtensions
             {
                 throw new InvalidOperationException($"The change turned customer '{current.Value.Id}' into '{changed.Id}'; an update cannot change the id.");
             }
+
+            // Checked here too, so that a host's own store cannot be used to write personal data back.
+            Privacy.PersonalDataEraser.CheckReplacement(current.Value, changed);
 
             try
             {

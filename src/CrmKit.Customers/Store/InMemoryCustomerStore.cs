@@ -72,6 +72,8 @@ public sealed class InMemoryCustomerStore : ICustomerStore
                 throw new ConcurrencyConflictException($"Customer '{customer.Id}'", expectedVersion, current.Version);
             }
 
+            Privacy.PersonalDataEraser.CheckReplacement(current.Value, customer);
+
             var next = new Versioned<Customer>(customer, current.Version + 1);
             _customers[customer.Id] = next;
             return ValueTask.FromResult(next);
