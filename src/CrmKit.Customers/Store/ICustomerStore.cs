@@ -56,7 +56,9 @@ public static class CustomerStoreExtensions
 {
     /// <summary>
     /// Applies <paramref name="change"/> to the current customer and stores the result, retrying from a
-    /// fresh read whenever another writer got there first — no update is ever lost.
+    /// fresh read whenever another writer got there first — no update is ever lost. Between attempts it waits a
+    /// random time under a cap that doubles from 1 ms to 100 ms (full-jitter backoff). An id merged into another
+    /// customer, before the read or between the read and the write, leads to the surviving customer.
     /// </summary>
     /// <param name="store">The store.</param>
     /// <param name="id">The customer to change.</param>
@@ -93,7 +95,9 @@ public static class CustomerStoreExtensions
             }
             catch (ConcurrencyConflictException) when (attempt < maxAttempts)
             {
-                // Somebody else wrote first: read again and re-apply the change.
+                // Somebody else wrote first (or merged the customer away since it was read: reading the same id
+                // again finds the survivor): wait a random, growing time, read again and re-apply the change.
+                await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -66,6 +66,12 @@ public sealed class InMemoryCustomerStore : ICustomerStore
         ArgumentNullException.ThrowIfNull(customer);
         lock (_writeLock)
         {
+            if (_mergedInto.TryGetValue(customer.Id, out var survivor))
+            {
+                // Merged away since it was read: the record the caller read no longer exists as such.
+                throw new ConcurrencyConflictException($"Customer '{customer.Id}' (merged into '{survivor}')", expectedVersion, 0);
+            }
+
             var current = Current(customer.Id);
             if (current.Version != expectedVersion)
             {
