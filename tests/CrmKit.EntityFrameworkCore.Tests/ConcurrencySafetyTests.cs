@@ -33,7 +33,7 @@ public sealed class ConcurrencySafetyTests
     [PostgresFact]
     public async Task Snapshot_EightWritersWithTheDefaultAttempts_LoseNoUpdateAndNeverGiveUp()
     {
-        // Issue 18: with 8 writers UpdateAsync gave up after its 100 attempts (the older test needed maxAttempts:
+        // Issue 18: with 8 writers UpdateAsync gave up after its 100 attempts (the test this one replaces needed maxAttempts:
         // 1000). After a conflict a writer now waits a random time under an exponentially growing cap (full
         // jitter), so the writers spread out instead of colliding again. Repeated to meet the race.
         for (var round = 0; round < 3; round++)
