@@ -33,6 +33,14 @@ public static class RuleLimits
     public const int MaxReferenceDepth = 32;
 
     /// <summary>
+    /// At most 100,000 conditions in a segment's membership rule with its references written out
+    /// (<see cref="SegmentCatalog.MembershipRule(string)"/>, for LINQ and SQL): a segment that refers to another
+    /// twice, which refers to another twice, … doubles at each level. The classifier, the interpreter and
+    /// <c>--explain</c> evaluate each segment once and are not limited by this.
+    /// </summary>
+    public const int MaxExpandedConditions = 100_000;
+
+    /// <summary>
     /// Checks a rule built in code against <see cref="MaxOperands"/> and <see cref="MaxConditions"/>, adding the
     /// first problem of each kind with its JSON path. Iterative, so a rule of any width or depth is walked safely.
     /// </summary>

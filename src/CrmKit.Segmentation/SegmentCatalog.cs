@@ -121,8 +121,11 @@ public sealed class SegmentCatalog
     /// <summary>
     /// The rule for final membership of a segment, with no segment references left: its own rule, minus the
     /// higher-priority members of its group, with every referenced segment replaced by its membership rule.
-    /// The interpreter and the LINQ expression evaluate this.
+    /// The LINQ expression and SQL evaluate this. References used several times are shared in memory, but the
+    /// expression built from the rule is a tree, so its size is checked: it may hold at most
+    /// <see cref="RuleLimits.MaxExpandedConditions"/> conditions.
     /// </summary>
+    /// <exception cref="InvalidRuleException">Inlining the references gives more than <see cref="RuleLimits.MaxExpandedConditions"/> conditions.</exception>
     public Rule MembershipRule(string id)
     {
         lock (_gate)
@@ -149,8 +152,56 @@ public sealed class SegmentCatalog
             }
         }
 
+        if (ExpandedConditions(own) is var size && size > RuleLimits.MaxExpandedConditions)
+        {
+            var count = size == long.MaxValue ? "more than 9.2e18" : size.ToString("N0", CultureInfo.InvariantCulture);
+            var message = string.Create(CultureInfo.InvariantCulture, $"segment '{id}' expands to {count} conditions when its segment references are written out for LINQ or SQL; at most {RuleLimits.MaxExpandedConditions:N0} (RuleLimits.MaxExpandedConditions). The classifier and the interpreter are not limited by this.");
+            throw new InvalidRuleException([new RuleError($"$.segments[{IndexOf(id)}].rule", message)]);
+        }
+
         _membershipRules[id] = own;
         return own;
+    }
+
+    /// <summary>
+    /// The number of conditions of a rule counted as a tree (a shared subtree once per use), computed over the
+    /// shared nodes once each (memoised by reference), so in time linear in the rule as held in memory. Saturates
+    /// at <see cref="long.MaxValue"/>.
+    /// </summary>
+    private static long ExpandedConditions(Rule rule)
+    {
+        var sizes = new Dictionary<Rule, long>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<(Rule Rule, bool ChildrenDone)>();
+        stack.Push((rule, false));
+        while (stack.Count > 0)
+        {
+            var (r, childrenDone) = stack.Pop();
+            if (sizes.ContainsKey(r))
+            {
+                continue;
+            }
+
+            if (!childrenDone)
+            {
+                stack.Push((r, true));
+                foreach (var child in r.Children)
+                {
+                    stack.Push((child, false));
+                }
+
+                continue;
+            }
+
+            var size = r is Condition ? 1L : 0L;
+            foreach (var child in r.Children)
+            {
+                size = size > long.MaxValue - sizes[child] ? long.MaxValue : size + sizes[child];
+            }
+
+            sizes[r] = size;
+        }
+
+        return sizes[rule];
     }
 
     private Rule Expand(Rule rule) => rule switch

@@ -143,4 +143,22 @@ public sealed class RuleLimitsTests
         Assert.Equal([.. segments.Select(s => s.Id)], catalog.ClassifyInterpreted(record, Now));
         Assert.Empty(catalog.ClassifyInterpreted(new CustomerRecord { Id = "KH2", RecencyScore = 2, FrequencyScore = 1, MonetaryScore = 1 }, Now));
     }
+
+    [Fact]
+    public void MembershipRule_28NestedReferencesEachUsedTwice_IsAClearError_NotAnExponentialExpression()
+    {
+        // The expression for LINQ and SQL is a tree: 2^28 conditions for s28. Sizes are counted over the shared
+        // nodes (linear) and refused beyond RuleLimits.MaxExpandedConditions: the first segment beyond it (s17,
+        // 2^17) is reported; s16 (65,536) is fine.
+        var segments = Enumerable.Range(0, 29).Select(i => new Segment($"s{i}", $"S{i}", i == 0
+            ? Rule.Compare(Field.Of(FieldKind.RfmRecency), ComparisonOperator.GreaterThanOrEqual, 3)
+            : Rule.Any(Rule.InSegment($"s{i - 1}"), Rule.InSegment($"s{i - 1}")))).ToList();
+        var catalog = new SegmentCatalog(segments);
+        var e = Assert.Throws<InvalidRuleException>(() => catalog.MembershipRule("s28"));
+        Assert.Equal(
+            "Invalid rule: $.segments[17].rule: segment 's17' expands to 131,072 conditions when its segment references are written out for LINQ or SQL; at most 100,000 (RuleLimits.MaxExpandedConditions). The classifier and the interpreter are not limited by this.",
+            e.Message);
+        Assert.NotNull(catalog.MembershipRule("s16"));
+        Assert.True(catalog.Evaluate("s28", new CustomerRecord { Id = "KH1", RecencyScore = 3, FrequencyScore = 1, MonetaryScore = 1 }, Now));
+    }
 }
