@@ -101,7 +101,14 @@ public sealed partial class ProcessDefinition
         _guardParameter = [.. model.Transitions.Select(t => t.Guard is { Source: GuardSource.Parameter } g && t.Trigger is { } tr
             ? _triggers[_triggerIndex[tr]].Parameters.Select(p => p.Name).ToList().IndexOf(g.Name)
             : -1)];
-        _isLeaf = [.. _states.Select(s => !_states.Any(c => c.Parent == s.Id))];
+        var parents = _states.Select(s => s.Parent).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        _isLeaf = [.. _states.Select(s => !parents.Contains(s.Id))];
+
+        // Transitions indexed by where they leave from (and on which trigger), so the tables below cost
+        // states × triggers × levels lookups rather than a scan of every transition for each.
+        var indexed = model.Transitions.Select((d, i) => (d, i)).ToList();
+        var byTrigger = indexed.Where(x => x.d.Trigger is not null).ToLookup(x => (x.d.From, x.d.Trigger!));
+        var byTimer = indexed.Where(x => x.d.Timer is not null).ToLookup(x => x.d.From, StringComparer.Ordinal);
 
         var n = _states.Length;
         _candidates = new ProcessTransition[n * Math.Max(1, _triggers.Length)][];
@@ -117,7 +124,7 @@ public sealed partial class ProcessDefinition
                 var list = new List<ProcessTransition>();
                 foreach (var owner in chains[s])
                 {
-                    var own = model.Transitions.Select((d, i) => (d, i)).Where(x => x.d.Trigger == _triggers[t].Id && x.d.From == _states[owner].Id).ToList();
+                    var own = byTrigger[(_states[owner].Id, _triggers[t].Id)].ToList();
                     list.AddRange(own.Where(x => x.d.Guard is not null).Concat(own.Where(x => x.d.Guard is null)).Select(x => Resolve(x.d, x.i, s, owner, chains)));
                 }
 
@@ -128,7 +135,7 @@ public sealed partial class ProcessDefinition
                 }
             }
 
-            _timers[s] = [.. model.Transitions.Select((d, i) => (d, i)).Where(x => x.d.Timer is not null && x.d.From == _states[s].Id).Select(x => Resolve(x.d, x.i, s, s, chains))];
+            _timers[s] = [.. byTimer[_states[s].Id].Select(x => Resolve(x.d, x.i, s, s, chains))];
             _permitted[s] = [.. permitted];
         }
 

@@ -93,6 +93,9 @@ internal sealed class ImportOptions
 
     public double MaxRejected(ParseResult parsed) => parsed.GetValue(_maxRejected);
 
+    /// <summary>The --rejects file, if one was asked for.</summary>
+    public FileInfo? Rejects(ParseResult parsed) => parsed.GetValue(_rejects);
+
     /// <summary>Writes every issue to the --rejects file, if one was asked for.</summary>
     public void WriteRejects(ParseResult parsed, CustomerDataSet dataSet)
     {

@@ -100,6 +100,11 @@ public static class RuleJson
     public static Rule Parse(string json, RuleSchema? schema = null)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (CrmKit.Customers.Serialization.JsonText.FindLoneSurrogate(json) is { } problem)
+        {
+            throw new InvalidRuleException([new RuleError("$", $"not valid JSON: {problem}")]);
+        }
+
         JsonDocument document;
         try
         {
@@ -120,11 +125,38 @@ public static class RuleJson
 
     /// <summary>Reads a rule from a JSON element, adding every problem to <paramref name="errors"/>.</summary>
     /// <returns>The rule, or null when there were problems.</returns>
+    /// <remarks>
+    /// Checks <see cref="RuleLimits.MaxOperands"/> before reading a group's operands or a condition's values, and
+    /// stops reading conditions once <see cref="RuleLimits.MaxConditions"/> is passed, so an oversized rule costs no
+    /// more than the limit.
+    /// </remarks>
     public static Rule? Read(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(errors);
+        return Read(element, path, schema, errors, new ConditionBudget());
+    }
+
+    /// <summary>How many conditions and segment references a rule being read has used so far.</summary>
+    private sealed class ConditionBudget
+    {
+        public int Used { get; set; }
+
+        /// <summary>Counts one more; false (with the problem reported once) when the rule is past the limit.</summary>
+        public bool Take(string path, ICollection<RuleError> errors)
+        {
+            if (++Used == RuleLimits.MaxConditions + 1)
+            {
+                errors.Add(new(path, RuleLimits.TooManyConditions));
+            }
+
+            return Used <= RuleLimits.MaxConditions;
+        }
+    }
+
+    private static Rule? Read(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors, ConditionBudget budget)
+    {
         switch (element.ValueKind)
         {
             case JsonValueKind.True:
@@ -169,19 +201,35 @@ public static class RuleJson
                     return null;
                 }
 
+                if (value.GetArrayLength() > RuleLimits.MaxOperands)
+                {
+                    errors.Add(new($"{path}.{head}", RuleLimits.TooManyOperands(value.GetArrayLength())));
+                    return null;
+                }
+
                 var rules = new List<Rule?>();
                 var i = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    rules.Add(Read(item, $"{path}.{head}[{i++}]", schema, errors));
+                    if (budget.Used > RuleLimits.MaxConditions)
+                    {
+                        return null;
+                    }
+
+                    rules.Add(Read(item, $"{path}.{head}[{i++}]", schema, errors, budget));
                 }
 
                 return rules.Any(r => r is null) ? null : head == "all" ? new AllRule([.. rules!]) : new AnyRule([.. rules!]);
             }
 
             case "not":
-                return Read(value, $"{path}.not", schema, errors) is { } inner ? new NotRule(inner) : null;
+                return Read(value, $"{path}.not", schema, errors, budget) is { } inner ? new NotRule(inner) : null;
             case "segment":
+                if (!budget.Take(path, errors))
+                {
+                    return null;
+                }
+
                 if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
                 {
                     errors.Add(new($"{path}.segment", $"expected a segment id (a non-empty string), found {Describe(value)}."));
@@ -190,7 +238,7 @@ public static class RuleJson
 
                 return new SegmentRule(value.GetString()!);
             default:
-                return ReadCondition(element, path, schema, errors);
+                return budget.Take(path, errors) ? ReadCondition(element, path, schema, errors) : null;
         }
     }
 
@@ -253,6 +301,10 @@ public static class RuleJson
                 if (many.ValueKind != JsonValueKind.Array)
                 {
                     errors.Add(new($"{path}.values", $"expected an array, found {Describe(many)}."));
+                }
+                else if (many.GetArrayLength() > RuleLimits.MaxOperands)
+                {
+                    errors.Add(new($"{path}.values", RuleLimits.TooManyValues(many.GetArrayLength())));
                 }
                 else
                 {

@@ -33,6 +33,9 @@ public static class CrmKitJson
             RespectRequiredConstructorParameters = true,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             AllowTrailingCommas = false,
+
+            // A "type" discriminator may come after other properties (hand-written JSON does not keep an order).
+            AllowOutOfOrderMetadataProperties = true,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ReportValidationFailuresAsJson } },
         };
@@ -96,10 +99,15 @@ public static class CrmKitJson
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
     /// <summary>Deserializes a value with <see cref="Options"/>; every validation failure becomes a <see cref="JsonException"/> with its path.</summary>
-    /// <exception cref="JsonException">The JSON is malformed or a value is invalid.</exception>
+    /// <exception cref="JsonException">The JSON is malformed (a lone surrogate included, see <see cref="JsonText"/>) or a value is invalid.</exception>
     public static T Deserialize<T>(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (JsonText.FindLoneSurrogate(json) is { } problem)
+        {
+            throw new JsonException(problem, "$", null, null);
+        }
+
         try
         {
             return JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"The JSON is 'null'; a {typeof(T).Name} was expected.");
