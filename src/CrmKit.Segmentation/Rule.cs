@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using CrmKit.Customers;
 
 namespace CrmKit.Segmentation;
@@ -367,20 +368,19 @@ public sealed record Condition : Rule
     };
 }
 
-/// <summary>The names of choice fields' values, in JSON's camelCase.</summary>
+/// <summary>The names of choice fields' values, in JSON's camelCase, read by <see cref="EnumNames"/>.</summary>
 internal static class Choices
 {
     public static IEnumerable<string> Names(Type enumType) => Enum.GetNames(enumType).Select(Json.Camel);
 
     public static string? Canonical(Type enumType, string name)
-        => Enum.TryParse(enumType, name, ignoreCase: true, out var value) && Enum.IsDefined(enumType, value!) && !int.TryParse(name, out _)
-            ? Json.Camel(value!.ToString()!)
-            : null;
+        => EnumNames.TryParse(enumType, name, out var value) ? Json.Camel(value!.ToString()) : null;
 
-    public static int Value(Type enumType, string name) => (int)Enum.Parse(enumType, name, ignoreCase: true);
+    public static int Value(Type enumType, string name)
+        => EnumNames.TryParse(enumType, name, out var value) ? Convert.ToInt32(value, CultureInfo.InvariantCulture) : throw new ArgumentException($"'{name}' is not one of {EnumNames.Expected(enumType)}.", nameof(name));
 }
 
 internal static class Json
 {
-    public static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    public static string Camel(string name) => EnumNames.Camel(name);
 }

@@ -59,9 +59,9 @@ public static class RuleExpressions
             var f = k.Field;
             return f.Kind switch
             {
-                FieldKind.Kind or FieldKind.Stage => Scalar(Prop(f.Kind.ToString()), k, v => Expression.Constant(Enum.Parse(Prop(f.Kind.ToString()).Type, v.AsText(), true))),
+                FieldKind.Kind or FieldKind.Stage => Scalar(Prop(f.Kind.ToString()), k, v => Expression.Constant(Enum.ToObject(Prop(f.Kind.ToString()).Type, Choices.Value(Prop(f.Kind.ToString()).Type, v.AsText())))),
                 FieldKind.Gender or FieldKind.IncomeTier or FieldKind.Area or FieldKind.Source =>
-                    Scalar(Prop(f.Kind.ToString()), k, v => Expression.Constant(Enum.Parse(f.ChoiceType!, v.AsText(), true))),
+                    Scalar(Prop(f.Kind.ToString()), k, v => Expression.Constant(Enum.ToObject(f.ChoiceType!, Choices.Value(f.ChoiceType!, v.AsText())))),
                 FieldKind.BirthDate => Scalar(Prop(nameof(CustomerRecord.BirthDate)), k, v => Expression.Constant(v.AsDate())),
                 FieldKind.Province => Text(Prop(k.IgnoreCaseAndAccents ? nameof(CustomerRecord.ProvinceKey) : nameof(CustomerRecord.Province)), k),
                 FieldKind.Tags => Tags(k),

@@ -89,6 +89,23 @@ public sealed class ProcessDefinitionTests
         Assert.Equal(["$.transitions[0].to: unknown state 'zz' (known: a)", "$.transitions[0].trigger: unknown trigger 't' (known: )"], ex2.Problems.ToArray());
     }
 
+    /// <summary>Issue 17 item 1: System.Text.Json's enum converter ORed "sms,zalo" into zalo and read "1" as a number.</summary>
+    [Theory]
+    [InlineData("sms,zalo")]
+    [InlineData("zalo, sms")]
+    [InlineData("1")]
+    public void ReadDefinition_EnumTextListOrNumber_IsALocatedError(string channel)
+    {
+        var json = ProcessJson.Write(BuiltInProcesses.CustomerLifecycle);
+        var first = json.IndexOf("\"channel\": \"zalo\"", StringComparison.Ordinal);
+        Assert.True(first > 0, json);
+        var broken = string.Concat(json.AsSpan(0, first), $"\"channel\": \"{channel}\"", json.AsSpan(first + "\"channel\": \"zalo\"".Length));
+
+        var ex = Assert.Throws<InvalidProcessException>(() => ProcessJson.ReadDefinition(broken));
+
+        Assert.Equal($"$.states[1].onEntry[0].channel: expected one of sms, zalo, email, phoneCall, chat, inPerson; found '{channel}'.", ex.Problems.Single());
+    }
+
     [Fact]
     public void Snapshot_RoundTrips_WithHistoryAndData()
     {

@@ -42,6 +42,41 @@ public sealed class RuleJsonTests
         Assert.StartsWith("Invalid rule (8 problems):", e.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 17 item 1: .NET's Enum.TryParse ORs comma-separated names, so these became returned, male, website and consent.zalo.marketing.</summary>
+    [Fact]
+    public void Parse_EnumTextListOrNumber_IsALocatedErrorNotACombination()
+    {
+        const string json = """
+            {"all": [
+              {"field": "orders.count", "status": "completed,returned", "op": ">=", "value": 1},
+              {"field": "gender", "op": "=", "value": "female,male"},
+              {"field": "orders.count", "channel": "inStore,website", "op": ">=", "value": 1},
+              {"field": "consent.sms,zalo.marketing", "op": "=", "value": true},
+              {"field": "orders.count", "status": "1", "op": ">=", "value": 1},
+              {"field": "gender", "op": "in", "values": ["0", "female, male"]}
+            ]}
+            """;
+        var e = Assert.Throws<InvalidRuleException>(() => RuleJson.Parse(json));
+        Assert.Equal(
+            [
+                "$.all[0].status: expected an order status (completed, returned, cancelled, pending) or 'any', found \"completed,returned\".",
+                "$.all[1].value: 'female,male' is not a gender; expected one of: female, male, other.",
+                "$.all[2].channel: expected a sales channel (inStore, website, app, marketplace, social, phone), found \"inStore,website\".",
+                "$.all[3].field: expected consent.CHANNEL.PURPOSE with CHANNEL one of sms, zalo, email, phoneCall, chat, inPerson and PURPOSE one of transactional, marketing; found 'consent.sms,zalo.marketing'.",
+                "$.all[4].status: expected an order status (completed, returned, cancelled, pending) or 'any', found \"1\".",
+                "$.all[5].values[0]: '0' is not a gender; expected one of: female, male, other.",
+                "$.all[5].values[1]: 'female, male' is not a gender; expected one of: female, male, other.",
+            ],
+            e.Errors.Select(x => x.ToString()));
+    }
+
+    [Fact]
+    public void Parse_EnumNameInAnotherDocumentedSpelling_ReadsTheName()
+    {
+        Assert.Equal("""{"field":"orders.count","channel":"inStore","op":">=","value":1}""", RuleJson.Write(RuleJson.Parse("""{"field":"orders.count","channel":"in_store","op":">=","value":1}""")));
+        Assert.Equal("""{"field":"consent.phoneCall.marketing","op":"=","value":true}""", RuleJson.Write(RuleJson.Parse("""{"field":"consent.phone_call.Marketing","op":"=","value":true}""")));
+    }
+
     [Fact]
     public void Parse_WrongOperatorForType_NamesTheAllowedOnes()
     {

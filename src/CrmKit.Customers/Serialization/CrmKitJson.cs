@@ -46,7 +46,7 @@ public static class CrmKitJson
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new EnumJsonConverterFactory());
         options.Converters.Add(new IdentifierJsonConverter<CustomerId>());
         options.Converters.Add(new IdentifierJsonConverter<OrderId>());
         options.Converters.Add(new IdentifierJsonConverter<InteractionId>());
