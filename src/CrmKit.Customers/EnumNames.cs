@@ -17,7 +17,7 @@ namespace CrmKit.Customers;
 /// Why not <c>Enum.TryParse</c>: it ORs comma-separated names together even for enums
 /// that are not <see cref="FlagsAttribute"/> (<c>"completed,returned"</c> becomes <c>Returned</c>) and reads numeric
 /// strings, including undefined ones. System.Text.Json's <c>JsonStringEnumConverter</c> falls back to it. Both are
-/// banned in <c>src/BannedSymbols.txt</c>.
+/// banned in <c>src/BannedSymbols.Parsing.txt</c>.
 /// </para>
 /// </remarks>
 internal static class EnumNames

@@ -28,6 +28,11 @@ public readonly record struct RfmFigures(long RecencyDays, int Frequency, decima
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(context);
+        if (RuleLimits.CheckWindow(windowDays) is { } problem)
+        {
+            throw new InvalidValueException("RFM window", problem);
+        }
+
         var window = windowDays is { } d ? d * NodaConstants.TicksPerDay : 0L;
         var status = (int)OrderStatus.Completed;
         var count = CompiledFields.Count(record.Orders, context, window, status, -1, null);
@@ -57,9 +62,9 @@ public sealed record RfmThresholds
         Check(recency, "recency", descending: true);
         Check(frequency, "frequency", descending: false);
         Check(monetary, "monetary", descending: false);
-        if (windowDays is < 1)
+        if (RuleLimits.CheckWindow(windowDays) is { } problem)
         {
-            throw new InvalidValueException("RFM window", $"{windowDays} days is not positive.");
+            throw new InvalidValueException("RFM window", problem);
         }
 
         Recency = recency;
@@ -170,7 +175,7 @@ public sealed record RfmScoring
 
     /// <summary>Quintile scoring over a window (null: whole history).</summary>
     public static RfmScoring Quintiles(int? windowDays = null)
-        => windowDays is < 1 ? throw new InvalidValueException("RFM window", $"{windowDays} days is not positive.") : new(RfmMethod.Quintiles, null, windowDays);
+        => RuleLimits.CheckWindow(windowDays) is { } problem ? throw new InvalidValueException("RFM window", problem) : new(RfmMethod.Quintiles, null, windowDays);
 
     /// <summary>Fixed thresholds.</summary>
     public static RfmScoring Fixed(RfmThresholds thresholds)

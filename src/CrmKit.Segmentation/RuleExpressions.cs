@@ -18,9 +18,6 @@ namespace CrmKit.Segmentation;
 /// </remarks>
 public static class RuleExpressions
 {
-    // Ages beyond this are treated as unbounded (no calendar date is that far back).
-    private const long MaxAge = 5000;
-
     private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
     private static readonly MethodInfo StringSubstring = typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!;
     private static readonly MethodInfo ListContains = typeof(List<string>).GetMethod(nameof(List<>.Contains))!;
@@ -333,16 +330,18 @@ public static class RuleExpressions
 
             var value = Expression.Property(birth, "Value");
             var parts = new List<Expression>();
+            // The oldest anyone can be: born in the calendar's first year. Ages beyond it bound nothing.
+            var maxAge = (long)context.Today.Year - CalendarSystem.Iso.MinYear - 1;
             foreach (var (low, high) in IntegerRanges.Of(k))
             {
                 var lo = Math.Max(low, 0);
-                if (lo > high || lo > MaxAge)
+                if (lo > high || lo > maxAge)
                 {
                     continue;
                 }
 
                 Expression part = Expression.LessThanOrEqual(value, Expression.Constant(CalendarFacts.LatestBirthForAge((int)lo, context.Today)));
-                if (high < MaxAge)
+                if (high < maxAge)
                 {
                     part = Expression.AndAlso(part, Expression.GreaterThan(value, Expression.Constant(CalendarFacts.LatestBirthForAge((int)high + 1, context.Today))));
                 }

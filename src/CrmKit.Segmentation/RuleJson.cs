@@ -355,9 +355,9 @@ public static class RuleJson
                 errors.Add(new($"{path}.days", $"'{name}' does not take a window; windows apply to orders.count, orders.sum, orders.average and orders.max."));
                 ok = false;
             }
-            else if (daysElement.ValueKind != JsonValueKind.Number || !daysElement.TryGetInt32(out var d) || d < 1)
+            else if (daysElement.ValueKind != JsonValueKind.Number || !daysElement.TryGetInt32(out var d) || RuleLimits.CheckWindow(d) is not null)
             {
-                errors.Add(new($"{path}.days", $"expected a whole number of days ≥ 1, found {Describe(daysElement)}."));
+                errors.Add(new($"{path}.days", RuleLimits.WindowProblem(Describe(daysElement))));
                 ok = false;
             }
             else
@@ -422,8 +422,14 @@ public static class RuleJson
         var kind = Condition.ValueKindFor(field.Type);
         switch (kind)
         {
-            case AttributeKind.Number when element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var number):
-                return AttributeValue.Number(number);
+            case AttributeKind.Number when element.ValueKind == JsonValueKind.Number:
+                if (ExactDecimal.TryGet(element, out var number))
+                {
+                    return AttributeValue.Number(number);
+                }
+
+                errors.Add(new(path, ExactDecimal.OutOfRange(element.GetRawText())));
+                return null;
             case AttributeKind.Text when element.ValueKind == JsonValueKind.String:
                 var text = element.GetString()!;
                 if (field.Type == FieldType.Choice && Choices.Canonical(field.ChoiceType!, text) is null)

@@ -409,13 +409,13 @@ public sealed class SegmentCatalog
         int? window = null;
         if (e.TryGetProperty("windowDays", out var w))
         {
-            if (w.ValueKind == JsonValueKind.Number && w.TryGetInt32(out var days) && days >= 1)
+            if (w.ValueKind == JsonValueKind.Number && w.TryGetInt32(out var days) && RuleLimits.CheckWindow(days) is null)
             {
                 window = days;
             }
             else
             {
-                errors.Add(new("$.rfm.windowDays", $"expected a whole number of days ≥ 1, found {w.GetRawText()}."));
+                errors.Add(new("$.rfm.windowDays", RuleLimits.WindowProblem(w.GetRawText())));
             }
         }
 
@@ -427,13 +427,26 @@ public sealed class SegmentCatalog
         decimal[]? Bounds(string name)
         {
             if (!e.TryGetProperty(name, out var a) || a.ValueKind != JsonValueKind.Array || a.GetArrayLength() != 4
-                || a.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Number || !x.TryGetDecimal(out _)))
+                || a.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Number))
             {
                 errors.Add(new($"$.rfm.{name}", "expected 4 numbers: the bounds for scores 2, 3, 4 and 5."));
                 return null;
             }
 
-            return [.. a.EnumerateArray().Select(x => x.GetDecimal())];
+            var bounds = new decimal[4];
+            var i = 0;
+            foreach (var x in a.EnumerateArray())
+            {
+                if (!ExactDecimal.TryGet(x, out bounds[i]))
+                {
+                    errors.Add(new($"$.rfm.{name}[{i}]", ExactDecimal.OutOfRange(x.GetRawText())));
+                    return null;
+                }
+
+                i++;
+            }
+
+            return bounds;
         }
 
         var (r, f, mo) = (Bounds("recencyDays"), Bounds("frequency"), Bounds("monetary"));

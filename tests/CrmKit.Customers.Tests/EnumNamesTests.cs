@@ -94,7 +94,7 @@ public class EnumNamesTests
 
     /// <summary>
     /// The entry points by which enum text enters CrmKit: a new one must go through EnumNames. The compiler bans
-    /// Enum.Parse/TryParse and JsonStringEnumConverter (src/BannedSymbols.txt, checked below against every overload .NET
+    /// Enum.Parse/TryParse and JsonStringEnumConverter (src/BannedSymbols.Parsing.txt, checked below against every overload .NET
     /// has); this scan also catches what the compiler cannot ban: configuration binding and command-line options of an
     /// enum type, which the binder and System.CommandLine convert with Enum.Parse.
     /// </summary>
@@ -142,7 +142,7 @@ public class EnumNamesTests
     [Fact]
     public void BannedSymbols_BanEveryEnumParseOverloadAndJsonStringEnumConverter()
     {
-        var banned = File.ReadAllLines(RepositoryRoot.Path("src", "BannedSymbols.txt")).Select(l => l.Split(';')[0].Trim()).ToHashSet(StringComparer.Ordinal);
+        var banned = File.ReadAllLines(RepositoryRoot.Path("src", "BannedSymbols.Parsing.txt")).Select(l => l.Split(';')[0].Trim()).ToHashSet(StringComparer.Ordinal);
         var overloads = typeof(Enum).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.Name is "Parse" or "TryParse").ToList();
         Assert.Equal(16, overloads.Count); // .NET 10: Parse and TryParse × (Type or generic) × (string or span) × (ignoreCase or not)
         foreach (var method in overloads)

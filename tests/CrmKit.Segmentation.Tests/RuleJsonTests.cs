@@ -33,7 +33,7 @@ public sealed class RuleJsonTests
                 "$.all[1].op: unknown operator \"~\"; expected one of: =, !=, <, <=, >, >=, between, in, contains, startsWith, isSet, isNotSet.",
                 "$.all[2].value: field 'province' compares with a string, found 12.",
                 "$.all[3].value: 'feminine' is not a gender; expected one of: female, male, other.",
-                "$.all[4].days: expected a whole number of days ≥ 1, found 0.",
+                "$.all[4].days: expected a whole number of days in 1..36525, found 0.",
                 "$.all[5]: between's lower bound 40 is above its upper bound 30.",
                 "$.all[6].days: 'daysSinceLastOrder' does not take a window; windows apply to orders.count, orders.sum, orders.average and orders.max.",
                 "$.all[7].segment: expected a segment id (a non-empty string), found \"\".",
@@ -75,6 +75,61 @@ public sealed class RuleJsonTests
     {
         Assert.Equal("""{"field":"orders.count","channel":"inStore","op":">=","value":1}""", RuleJson.Write(RuleJson.Parse("""{"field":"orders.count","channel":"in_store","op":">=","value":1}""")));
         Assert.Equal("""{"field":"consent.phoneCall.marketing","op":"=","value":true}""", RuleJson.Write(RuleJson.Parse("""{"field":"consent.phone_call.Marketing","op":"=","value":true}""")));
+    }
+
+    /// <summary>
+    /// Issue 17 item 2: a 20,000,000-day window parsed, then the interpreter and LINQ threw and the compiled rule said
+    /// false; 1e-30 became 0 and 1e30 was "expected a number". Every number now has its range at parse time.
+    /// </summary>
+    [Fact]
+    public void Parse_NumbersOutOfTheirRange_AreLocatedErrors()
+    {
+        const string json = """
+            {"all": [
+              {"field": "orders.count", "days": 20000000, "op": ">=", "value": 1},
+              {"field": "orders.sum", "op": ">=", "value": 1e-30},
+              {"field": "orders.sum", "op": "<", "value": 1e30},
+              {"field": "age", "op": "between", "values": [0.00000000000000000000000000001, 79228162514264337593543950336]},
+              {"field": "orders.count", "days": 36526, "op": ">=", "value": 1},
+              {"field": "orders.count", "days": -1, "op": ">=", "value": 1}
+            ]}
+            """;
+        var e = Assert.Throws<InvalidRuleException>(() => RuleJson.Parse(json));
+        Assert.Equal(
+            [
+                "$.all[0].days: expected a whole number of days in 1..36525, found 20000000.",
+                "$.all[1].value: out of range (±7.9e28, at most 28 decimals); found 1e-30.",
+                "$.all[2].value: out of range (±7.9e28, at most 28 decimals); found 1e30.",
+                "$.all[3].values[0]: out of range (±7.9e28, at most 28 decimals); found 0.00000000000000000000000000001.",
+                "$.all[3].values[1]: out of range (±7.9e28, at most 28 decimals); found 79228162514264337593543950336.",
+                "$.all[4].days: expected a whole number of days in 1..36525, found 36526.",
+                "$.all[5].days: expected a whole number of days in 1..36525, found -1.",
+            ],
+            e.Errors.Select(x => x.ToString()));
+    }
+
+    [Fact]
+    public void Parse_NumbersAtTheEndsOfTheirRange_EvaluateAlikeEverywhere()
+    {
+        // 2^96 − 1 = 79228162514264337593543950335 (python3: 2**96-1) is the largest decimal; 1e-28 the smallest step.
+        var rule = RuleJson.Parse("""{"any": [{"field":"orders.count","days":36525,"op":">=","value":1}, {"field":"orders.sum","op":"between","values":[1e-28, 79228162514264337593543950335]}]}""");
+        var asOf = Instant.FromUtc(2026, 1, 10, 0, 0);
+        var context = new EvaluationContext(asOf, DateTimeZone.Utc);
+        var old = new CustomerRecord { Id = "KH1", Orders = [new OrderRecord { Id = "O1", PlacedAt = asOf - Duration.FromDays(36_524), Amount = 0m }] };
+        var none = new CustomerRecord { Id = "KH2" };
+        var compiler = new RuleCompiler();
+        Assert.Equal((true, true, true), RuleGenerators.EvaluateAll(rule, old, context, compiler));
+        Assert.Equal((false, false, false), RuleGenerators.EvaluateAll(rule, none, context, compiler));
+        Assert.Equal("""{"field":"orders.sum","op":">=","value":0.0000000000000000000000000001}""", RuleJson.Write(RuleJson.Parse("""{"field":"orders.sum","op":">=","value":1e-28}""")));
+    }
+
+    [Fact]
+    public void OrderFilter_WindowOutOfRange_InCode_IsRejected()
+    {
+        var e = Assert.Throws<InvalidRuleException>(() => new OrderFilter(Days: 20_000_000));
+        Assert.Equal("Invalid rule: $.days: expected a whole number of days in 1..36525, found 20000000.", e.Message);
+        Assert.Throws<InvalidRuleException>(() => OrderFilter.Completed with { Days = 0 });
+        Assert.Equal(36_525, new OrderFilter(Days: RuleLimits.MaxWindowDays).Days);
     }
 
     [Fact]

@@ -13,6 +13,8 @@ namespace CrmKit.Customers.Serialization;
 /// values, phones in E.164, emails normalised, money as <c>{"amount":150000,"currency":"VND"}</c>.
 /// </summary>
 /// <remarks>
+/// Enum values are read by name only (a list such as <c>"sms,zalo"</c> or a number is an error) and numbers read as
+/// decimals must fit a decimal exactly (±7.9e28, at most 28 decimals; <c>1e-30</c> is an error, not 0).
 /// Invalid values (a bad phone, an unknown currency, a score off its scale) fail with a
 /// <see cref="JsonException"/> whose message names the JSON path of the value and why it is invalid.
 /// </remarks>
@@ -47,6 +49,7 @@ public static class CrmKitJson
         ArgumentNullException.ThrowIfNull(options);
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         options.Converters.Add(new EnumJsonConverterFactory());
+        options.Converters.Add(new ExactDecimalJsonConverter());
         options.Converters.Add(new IdentifierJsonConverter<CustomerId>());
         options.Converters.Add(new IdentifierJsonConverter<OrderId>());
         options.Converters.Add(new IdentifierJsonConverter<InteractionId>());

@@ -47,3 +47,15 @@ internal sealed class EnumJsonConverter<TEnum> : JsonConverter<TEnum>
         writer.WritePropertyName(EnumNames.Camel(value.ToString()));
     }
 }
+
+/// <summary>Decimals read by <see cref="ExactDecimal"/>: a number a decimal cannot hold exactly is an error, never rounded.</summary>
+internal sealed class ExactDecimalJsonConverter : JsonConverter<decimal>
+{
+    public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ExactDecimal.Get(ref reader);
+
+    public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteNumberValue(value);
+    }
+}
