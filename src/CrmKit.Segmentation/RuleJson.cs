@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CrmKit.Customers;
+using CrmKit.Customers.Serialization;
 using NodaTime.Text;
 
 namespace CrmKit.Segmentation;
@@ -120,11 +121,29 @@ public static class RuleJson
 
     /// <summary>Reads a rule from a JSON element, adding every problem to <paramref name="errors"/>.</summary>
     /// <returns>The rule, or null when there were problems.</returns>
+    /// <remarks>A key repeated in one object is an error at its path (<see cref="JsonDuplicateKeys"/>).</remarks>
     public static Rule? Read(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(errors);
+        var duplicates = DuplicateKeys(element, path);
+        foreach (var duplicate in duplicates)
+        {
+            errors.Add(duplicate);
+        }
+
+        var rule = ReadRule(element, path, schema, errors);
+        return duplicates.Count == 0 ? rule : null;
+    }
+
+    /// <summary>The keys repeated in one object of <paramref name="element"/>, as errors at their paths.</summary>
+    internal static List<RuleError> DuplicateKeys(JsonElement element, string path)
+        => [.. JsonDuplicateKeys.Find(element, path).Select(d => new RuleError(d.Path, JsonDuplicateKeys.Message(d.Key)))];
+
+    /// <summary>Reads a rule without looking for repeated keys (the caller did, over the whole document).</summary>
+    internal static Rule? ReadRule(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors)
+    {
         switch (element.ValueKind)
         {
             case JsonValueKind.True:
@@ -173,14 +192,14 @@ public static class RuleJson
                 var i = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    rules.Add(Read(item, $"{path}.{head}[{i++}]", schema, errors));
+                    rules.Add(ReadRule(item, $"{path}.{head}[{i++}]", schema, errors));
                 }
 
                 return rules.Any(r => r is null) ? null : head == "all" ? new AllRule([.. rules!]) : new AnyRule([.. rules!]);
             }
 
             case "not":
-                return Read(value, $"{path}.not", schema, errors) is { } inner ? new NotRule(inner) : null;
+                return ReadRule(value, $"{path}.not", schema, errors) is { } inner ? new NotRule(inner) : null;
             case "segment":
                 if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
                 {

@@ -334,6 +334,7 @@ public sealed class SegmentCatalog
             throw new InvalidRuleException([new RuleError("$", "expected an object with 'segments'.")]);
         }
 
+        errors.AddRange(RuleJson.DuplicateKeys(root, "$"));
         string[] known = ["version", "attributes", "rfm", "segments"];
         foreach (var p in root.EnumerateObject().Where(p => !known.Contains(p.Name)))
         {
@@ -524,7 +525,7 @@ public sealed class SegmentCatalog
         }
         else
         {
-            rule = RuleJson.Read(r, $"{path}.rule", schema, errors);
+            rule = RuleJson.ReadRule(r, $"{path}.rule", schema, errors);
         }
 
         return errors.Count > before ? null : new Segment(id!, name!, rule!) { Description = description, ExclusiveGroup = group, Priority = priority };

@@ -106,6 +106,20 @@ public sealed class ProcessDefinitionTests
         Assert.Equal($"$.states[1].onEntry[0].channel: expected one of sms, zalo, email, phoneCall, chat, inPerson; found '{channel}'.", ex.Problems.Single());
     }
 
+    /// <summary>Issue 17 item 3: "initial" twice was last-wins.</summary>
+    [Fact]
+    public void ReadDefinition_RepeatedKey_IsAProblemAtItsPath()
+    {
+        var json = """{"id":"p","name":"P","initial":"a","initial":"b","states":[{"id":"a"},{"id":"b"}],"triggers":[],"transitions":[]}""";
+        var ex = Assert.Throws<InvalidProcessException>(() => ProcessJson.ReadDefinition(json));
+        Assert.Equal("$.initial: duplicate key 'initial'; a key may appear only once in an object.", ex.Problems.Single());
+
+        var snapshot = ProcessJson.Write(BuiltInProcesses.WarrantyCase.Start("W-1", T0, [new("purchasedOn", ProcessValue.Of(new LocalDate(2025, 2, 28))), new("value", ProcessValue.Of(1m))]).Snapshot);
+        var repeated = snapshot.Insert(1, "\"state\":\"closed\",");
+        var snapshotError = Assert.Throws<System.Text.Json.JsonException>(() => ProcessJson.ReadSnapshot(repeated));
+        Assert.Equal("$.state", snapshotError.Path);
+    }
+
     [Fact]
     public void Snapshot_RoundTrips_WithHistoryAndData()
     {

@@ -132,6 +132,35 @@ public sealed class RuleJsonTests
         Assert.Equal(36_525, new OrderFilter(Days: RuleLimits.MaxWindowDays).Days);
     }
 
+    /// <summary>Issue 17 item 3: a repeated key was last-wins, so a host assembling rule JSON could have op or value overridden.</summary>
+    [Fact]
+    public void Parse_RepeatedKey_IsAnErrorAtItsPath()
+    {
+        var e = Assert.Throws<InvalidRuleException>(() => RuleJson.Parse("""{"field":"province","op":"=","value":"Hà Nội","value":"x"}"""));
+        Assert.Equal("Invalid rule: $.value: duplicate key 'value'; a key may appear only once in an object.", e.Message);
+
+        var nested = Assert.Throws<InvalidRuleException>(() => RuleJson.Parse("""{"all":[true, {"not": {"field":"age","op":">=","op":"<","value":18}}]}"""));
+        Assert.Equal("Invalid rule: $.all[1].not.op: duplicate key 'op'; a key may appear only once in an object.", nested.Message);
+    }
+
+    [Fact]
+    public void Catalog_RepeatedKey_IsAnErrorAtItsPath()
+    {
+        const string json = """
+            {"version": 1, "segments": [
+              {"id": "vip", "name": "VIP", "rule": {"field": "orders.sum", "op": ">=", "value": 1, "value": 0}},
+              {"id": "all", "id": "none", "name": "All", "rule": true}
+            ]}
+            """;
+        var e = Assert.Throws<InvalidRuleException>(() => SegmentCatalog.Parse(json));
+        Assert.Equal(
+            [
+                "$.segments[0].rule.value: duplicate key 'value'; a key may appear only once in an object.",
+                "$.segments[1].id: duplicate key 'id'; a key may appear only once in an object.",
+            ],
+            e.Errors.Select(x => x.ToString()));
+    }
+
     [Fact]
     public void Parse_WrongOperatorForType_NamesTheAllowedOnes()
     {

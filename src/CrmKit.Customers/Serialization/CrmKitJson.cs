@@ -35,6 +35,7 @@ public static class CrmKitJson
             RespectRequiredConstructorParameters = true,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             AllowTrailingCommas = false,
+            AllowDuplicateProperties = false,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ReportValidationFailuresAsJson } },
         };
@@ -98,11 +99,19 @@ public static class CrmKitJson
     /// <summary>Serializes a value with <see cref="Options"/>.</summary>
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
-    /// <summary>Deserializes a value with <see cref="Options"/>; every validation failure becomes a <see cref="JsonException"/> with its path.</summary>
+    /// <summary>
+    /// Deserializes a value with <see cref="Options"/>; every validation failure becomes a <see cref="JsonException"/>
+    /// with its path, and so does a key repeated in one object (which JSON parsers otherwise take last-wins).
+    /// </summary>
     /// <exception cref="JsonException">The JSON is malformed or a value is invalid.</exception>
     public static T Deserialize<T>(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (JsonDuplicateKeys.Find(System.Text.Encoding.UTF8.GetBytes(json)) is [var (path, key), ..])
+        {
+            throw new JsonException($"{JsonDuplicateKeys.Message(key)} Path: {path}.", path, null, null);
+        }
+
         try
         {
             return JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"The JSON is 'null'; a {typeof(T).Name} was expected.");
