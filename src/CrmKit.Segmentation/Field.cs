@@ -138,7 +138,9 @@ public sealed record OrderFilter(int? Days = null, OrderStatus? Status = OrderSt
     } = RuleLimits.CheckWindow(Days) is { } problem ? throw new InvalidRuleException([new RuleError("$.days", problem)]) : Days;
 
     /// <summary>The product tag folded for matching.</summary>
-    public string? ProductTagKey { get; } = ProductTag is null ? null : TextFold.ForMatching(ProductTag);
+    public string? ProductTagKey { get; } = ProductTag is null ? null
+        : TextFold.ForMatching(ProductTag) is { Length: > 0 } key ? key
+        : throw new InvalidRuleException([new RuleError("$.productTag", $"{Condition.FoldsToNothing(ProductTag)}; a tag needs a letter or a digit.")]);
 
     internal string Describe()
     {

@@ -350,6 +350,11 @@ public sealed record Condition : Rule
             {
                 return $"operator '{RuleJson.OperatorName(op)}' needs a non-empty text.";
             }
+
+            if ((ignoreCaseAndAccents || field.Type == FieldType.TagSet) && TextFold.ForMatching(v.AsText()).Length == 0)
+            {
+                return $"{FoldsToNothing(v.AsText())}; it would match {(op is ComparisonOperator.Contains or ComparisonOperator.StartsWith ? "every customer with the field" : "nothing")}.";
+            }
         }
 
         if (op == ComparisonOperator.Between && Compare(values[0], values[1]) > 0)
@@ -359,6 +364,10 @@ public sealed record Condition : Rule
 
         return null;
     }
+
+    /// <summary>The start of the message for a text that folds to nothing (only spaces, accents or invisible characters).</summary>
+    internal static string FoldsToNothing(string text)
+        => $"'{string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c == ' ' ? c.ToString() : $"\\u{(int)c:X4}"))}' is empty once case, accents and invisible characters are ignored";
 
     internal static int Compare(AttributeValue a, AttributeValue b) => a.Kind switch
     {

@@ -425,6 +425,11 @@ public static class RuleJson
             if (tagElement.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(tagElement.GetString()))
             {
                 tag = tagElement.GetString()!.Trim();
+                if (TextFold.ForMatching(tag).Length == 0)
+                {
+                    errors.Add(new($"{path}.productTag", $"{Condition.FoldsToNothing(tag)}; a tag needs a letter or a digit."));
+                    ok = false;
+                }
             }
             else
             {

@@ -161,6 +161,42 @@ public sealed class RuleJsonTests
             e.Errors.Select(x => x.ToString()));
     }
 
+    /// <summary>Issue 17 item 7: a value that folds to nothing matched every customer that has the field.</summary>
+    [Fact]
+    public void Parse_FoldedValueEmpty_IsRejected()
+    {
+        const string json = """
+            {"all": [
+              {"field": "province", "op": "contains", "value": " ", "ignoreCaseAndAccents": true},
+              {"field": "province", "op": "startsWith", "value": "\u0301", "ignoreCaseAndAccents": true},
+              {"field": "tags", "op": "contains", "value": "\u200B"},
+              {"field": "province", "op": "=", "value": "\u0300\u200D", "ignoreCaseAndAccents": true},
+              {"field": "orders.count", "productTag": "\u0301", "op": ">=", "value": 1}
+            ]}
+            """;
+        var e = Assert.Throws<InvalidRuleException>(() => RuleJson.Parse(json));
+        Assert.Equal(
+            [
+                "$.all[0]: ' ' is empty once case, accents and invisible characters are ignored; it would match every customer with the field.",
+                "$.all[1]: '\\u0301' is empty once case, accents and invisible characters are ignored; it would match every customer with the field.",
+                "$.all[2]: '\\u200B' is empty once case, accents and invisible characters are ignored; it would match every customer with the field.",
+                "$.all[3]: '\\u0300\\u200D' is empty once case, accents and invisible characters are ignored; it would match nothing.",
+                "$.all[4].productTag: '\\u0301' is empty once case, accents and invisible characters are ignored; a tag needs a letter or a digit.",
+            ],
+            e.Errors.Select(x => x.ToString()));
+        Assert.Throws<InvalidRuleException>(() => new Condition(Field.Of(FieldKind.Province), ComparisonOperator.Contains, [AttributeValue.Text("\u200B")], ignoreCaseAndAccents: true));
+        Assert.Throws<InvalidRuleException>(() => new OrderFilter(ProductTag: "\u0301"));
+    }
+
+    [Fact]
+    public void Evaluate_IgnoreCaseAndAccents_LookAlikeAndInvisibleCharacters_Match()
+    {
+        var rule = RuleJson.Parse("""{"field":"province","op":"=","value":"Ðà Nẵng","ignoreCaseAndAccents":true}""");
+        var record = new CustomerRecord { Id = "KH1", Province = "Đà\u200B Nẵng", ProvinceKey = TextFold.ForMatching("Đà\u200B Nẵng") };
+        var context = new EvaluationContext(Instant.FromUtc(2026, 1, 1, 0, 0), DateTimeZone.Utc);
+        Assert.Equal((true, true, true), RuleGenerators.EvaluateAll(rule, record, context, new RuleCompiler()));
+    }
+
     [Fact]
     public void Parse_WrongOperatorForType_NamesTheAllowedOnes()
     {
