@@ -60,6 +60,29 @@ public abstract record Rule
     {
     }
 
+    /// <summary>A rule over operands: one level deeper than the deepest of them.</summary>
+    /// <exception cref="InvalidRuleException">The rule would be nested deeper than <see cref="RuleLimits.MaxDepth"/>.</exception>
+    private protected Rule(IEnumerable<Rule?> operands)
+    {
+        var deepest = 0;
+        foreach (var operand in operands)
+        {
+            deepest = Math.Max(deepest, operand?.Depth ?? 0);
+        }
+
+        Depth = deepest + 1;
+        if (Depth > RuleLimits.MaxDepth)
+        {
+            throw new InvalidRuleException([new RuleError("$", RuleLimits.DepthProblem(Depth))]);
+        }
+    }
+
+    /// <summary>
+    /// How deeply the rule is nested: 1 for a condition, a constant or a segment reference; one more than the deepest
+    /// operand for <c>all</c>, <c>any</c> and <c>not</c>. At most <see cref="RuleLimits.MaxDepth"/>, however the rule is built.
+    /// </summary>
+    public int Depth { get; } = 1;
+
     /// <summary>The rule that always holds.</summary>
     public static Rule True { get; } = new ConstantRule(true);
 
@@ -120,7 +143,9 @@ public sealed record ConstantRule(bool Value) : Rule
 public sealed record AllRule : Rule
 {
     /// <summary>Creates the conjunction.</summary>
-    public AllRule(ImmutableArray<Rule> rules) => Rules = Checked(rules);
+    /// <exception cref="InvalidRuleException">The rule would be nested deeper than <see cref="RuleLimits.MaxDepth"/>.</exception>
+    public AllRule(ImmutableArray<Rule> rules)
+        : base(rules.IsDefault ? [] : rules) => Rules = Checked(rules);
 
     /// <summary>The operands.</summary>
     public ImmutableArray<Rule> Rules { get; }
@@ -157,7 +182,9 @@ public sealed record AllRule : Rule
 public sealed record AnyRule : Rule
 {
     /// <summary>Creates the disjunction.</summary>
-    public AnyRule(ImmutableArray<Rule> rules) => Rules = AllRule.Checked(rules);
+    /// <exception cref="InvalidRuleException">The rule would be nested deeper than <see cref="RuleLimits.MaxDepth"/>.</exception>
+    public AnyRule(ImmutableArray<Rule> rules)
+        : base(rules.IsDefault ? [] : rules) => Rules = AllRule.Checked(rules);
 
     /// <summary>The operands.</summary>
     public ImmutableArray<Rule> Rules { get; }
@@ -179,7 +206,9 @@ public sealed record AnyRule : Rule
 public sealed record NotRule : Rule
 {
     /// <summary>Creates the negation.</summary>
-    public NotRule(Rule rule) => Rule = rule ?? throw new ArgumentNullException(nameof(rule));
+    /// <exception cref="InvalidRuleException">The rule would be nested deeper than <see cref="RuleLimits.MaxDepth"/>.</exception>
+    public NotRule(Rule rule)
+        : base([rule]) => Rule = rule ?? throw new ArgumentNullException(nameof(rule));
 
     /// <summary>The negated rule.</summary>
     public Rule Rule { get; }

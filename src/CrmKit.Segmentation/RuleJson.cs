@@ -104,7 +104,7 @@ public static class RuleJson
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json);
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = RuleLimits.MaxJsonDepth });
         }
         catch (JsonException e)
         {
@@ -133,7 +133,7 @@ public static class RuleJson
             errors.Add(duplicate);
         }
 
-        var rule = ReadRule(element, path, schema, errors);
+        var rule = ReadRule(element, path, schema, errors, depth: 1);
         return duplicates.Count == 0 ? rule : null;
     }
 
@@ -142,8 +142,14 @@ public static class RuleJson
         => [.. JsonDuplicateKeys.Find(element, path).Select(d => new RuleError(d.Path, JsonDuplicateKeys.Message(d.Key)))];
 
     /// <summary>Reads a rule without looking for repeated keys (the caller did, over the whole document).</summary>
-    internal static Rule? ReadRule(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors)
+    internal static Rule? ReadRule(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors, int depth = 1)
     {
+        if (depth > RuleLimits.MaxDepth)
+        {
+            errors.Add(new(path, RuleLimits.DepthProblem(depth)));
+            return null;
+        }
+
         switch (element.ValueKind)
         {
             case JsonValueKind.True:
@@ -192,14 +198,14 @@ public static class RuleJson
                 var i = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    rules.Add(ReadRule(item, $"{path}.{head}[{i++}]", schema, errors));
+                    rules.Add(ReadRule(item, $"{path}.{head}[{i++}]", schema, errors, depth + 1));
                 }
 
                 return rules.Any(r => r is null) ? null : head == "all" ? new AllRule([.. rules!]) : new AnyRule([.. rules!]);
             }
 
             case "not":
-                return ReadRule(value, $"{path}.not", schema, errors) is { } inner ? new NotRule(inner) : null;
+                return ReadRule(value, $"{path}.not", schema, errors, depth + 1) is { } inner ? new NotRule(inner) : null;
             case "segment":
                 if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
                 {

@@ -27,6 +27,19 @@ public static class RuleLimits
     /// <summary>The latest year of an evaluation date: 9998, so that next year's anniversaries stay inside NodaTime's calendar (to 9999).</summary>
     public const int MaxEvaluationYear = 9998;
 
+    /// <summary>
+    /// The deepest a rule may be nested (<see cref="Rule.Depth"/>): 64 levels of <c>all</c>, <c>any</c> and <c>not</c>,
+    /// whether the rule is read from JSON or built in code. Every evaluator recurses over the tree, so a deeper one
+    /// (100,000 levels built in a loop) would overflow the stack — a crash no <c>catch</c> can stop.
+    /// </summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>JSON nesting that holds a rule of <see cref="MaxDepth"/> levels: <c>{"all":[…]}</c> takes two per level.</summary>
+    internal const int MaxJsonDepth = (2 * MaxDepth) + 1;
+
+    /// <summary>The message for a rule nested too deep.</summary>
+    internal static string DepthProblem(int depth) => $"the rule is nested {depth} levels deep; at most {MaxDepth} are allowed (RuleLimits.MaxDepth).";
+
     /// <summary>What is wrong with a window, or null: <c>expected a whole number of days in 1..36525, found 0.</c></summary>
     internal static string? CheckWindow(int? days) => days is null or (>= MinWindowDays and <= MaxWindowDays)
         ? null

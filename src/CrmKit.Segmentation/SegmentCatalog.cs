@@ -313,7 +313,7 @@ public sealed class SegmentCatalog
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = RuleLimits.MaxJsonDepth + 8 });
         }
         catch (JsonException e)
         {

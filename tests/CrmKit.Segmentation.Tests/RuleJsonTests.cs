@@ -197,6 +197,41 @@ public sealed class RuleJsonTests
         Assert.Equal((true, true, true), RuleGenerators.EvaluateAll(rule, record, context, new RuleCompiler()));
     }
 
+    /// <summary>Issue 17 item 9: a rule 100,000 levels deep built in code overflowed the interpreter's stack (a process crash).</summary>
+    [Fact]
+    public void Build_DeeperThanTheLimitInCode_ThrowsAClearExceptionNotAStackOverflow()
+    {
+        var rule = Rule.Compare(Field.Of(FieldKind.Age), ComparisonOperator.GreaterThanOrEqual, 18m);
+        var built = 1;
+        var e = Assert.Throws<InvalidRuleException>(() =>
+        {
+            for (var i = 0; i < 100_000; i++)
+            {
+                rule = i % 3 == 0 ? Rule.Not(rule) : i % 3 == 1 ? Rule.All(rule, Rule.True) : Rule.Any([rule]);
+                built++;
+            }
+        });
+        Assert.Equal("Invalid rule: $: the rule is nested 65 levels deep; at most 64 are allowed (RuleLimits.MaxDepth).", e.Message);
+        Assert.Equal(RuleLimits.MaxDepth, built);
+        Assert.Equal(RuleLimits.MaxDepth, rule.Depth);
+
+        // The deepest rule allowed evaluates alike everywhere and round-trips through JSON.
+        var context = new EvaluationContext(Instant.FromUtc(2026, 1, 1, 0, 0), DateTimeZone.Utc);
+        var record = new CustomerRecord { Id = "KH1", BirthDate = new LocalDate(1990, 1, 1) };
+        var expected = RuleInterpreter.Evaluate(rule, record, context);
+        Assert.Equal((expected, expected, expected), RuleGenerators.EvaluateAll(rule, record, context, new RuleCompiler()));
+        Assert.Equal(rule, RuleJson.Parse(RuleJson.Write(rule)));
+    }
+
+    [Fact]
+    public void Parse_DeeperThanTheLimit_IsAnErrorAtThePath()
+    {
+        var json = string.Concat(Enumerable.Repeat("""{"not":""", 64)) + "true" + new string('}', 64);
+        var e = Assert.Throws<InvalidRuleException>(() => RuleJson.Parse(json));
+        Assert.Equal($"Invalid rule: $.{string.Join(".", Enumerable.Repeat("not", 64))}: the rule is nested 65 levels deep; at most 64 are allowed (RuleLimits.MaxDepth).", e.Message);
+        Assert.Equal(64, RuleJson.Parse(string.Concat(Enumerable.Repeat("""{"not":""", 63)) + "true" + new string('}', 63)).Depth);
+    }
+
     [Fact]
     public void Parse_WrongOperatorForType_NamesTheAllowedOnes()
     {
