@@ -18,6 +18,14 @@ public static class RuleGenerators
         1e15m, -1e15m, 1e16m, int.MaxValue + 1m, int.MinValue - 1m, long.MaxValue + 1m, long.MinValue - 1m, 36_525m, 36_526m, 150m, 10_000m,
     ];
 
+#if CRMKIT_SQL
+    /// <summary>In the database: the ends of the amount column, numeric(19, 4) (CrmKitModel).</summary>
+    private static readonly decimal[] ExtremeAmounts = [999_999_999_999_999.9999m, 0.0001m];
+#else
+    /// <summary>In memory: 9e27 (eight such orders still sum inside a decimal) and 1e-28, the smallest decimal step.</summary>
+    private static readonly decimal[] ExtremeAmounts = [9e27m, 0.0000000000000000000000000001m];
+#endif
+
     /// <summary>The attributes generated customers carry (the generator gives each name values of every kind, so kinds often mismatch).</summary>
     public static RuleSchema Schema { get; } = RuleSchema.Empty
         .WithAttribute("skin_type", AttributeKind.Text)
@@ -43,10 +51,11 @@ public static class RuleGenerators
         from m in Score
         from alive in Gen.OneOf(Gen.Constant<double?>(null), Gen.Choose(0, 1000).Select(x => (double?)(x / 1000d)))
         from value in Gen.OneOf(Gen.Constant<double?>(null), Gen.Choose(0, 20_000).Select(x => (double?)(x * 1000d)))
-        from huge in Gen.Frequency((10, Gen.Constant(0m)), (1, Gen.Elements(9e27m, 0.0000000000000000000000000001m)))
+        from huge in Gen.Frequency((10, Gen.Constant(0m)), (1, Gen.Elements(ExtremeAmounts)))
         select WithHugeAmount(WithScores(CustomerRecord.From(customer, zone), r, f, m, alive, value), huge);
 
-    /// <summary>Sometimes one order of an extreme amount: 9e27 (eight of them still sum inside a decimal) or 1e-28.</summary>
+
+    /// <summary>Sometimes one order of an extreme amount (<see cref="ExtremeAmounts"/>).</summary>
     private static CustomerRecord WithHugeAmount(CustomerRecord record, decimal amount)
     {
         if (amount != 0m && record.Orders.Count > 0)
