@@ -12,9 +12,10 @@ public readonly record struct OpeningHours(IsoDayOfWeek Day, LocalTime Opens, Lo
 /// <summary>
 /// Business hours: weekly opening hours in a zone, minus holidays. Measures working time between two instants and
 /// adds working time to an instant, so SLA targets and timers such as "reply within 4 business hours" count only
-/// open hours. Daylight-saving days are handled: an interval's ends are mapped to instants in the zone (a local
-/// time in a gap moves forward by the gap), so a working day that loses an hour has one hour less. Immutable and
-/// thread-safe.
+/// open hours. Hours are wall-clock hours in the zone: an instant is open when its local time is within the day's
+/// hours, so on a daylight-saving day that skips an hour, hours inside the gap do not exist (open 02:00–02:30 and
+/// 04:00–05:00 in Europe/Berlin on 30 March 2025 is 1 hour), and when the clocks go back the repeated hour counts
+/// twice (a working day across it is one hour longer). Immutable and thread-safe.
 /// </summary>
 public sealed class BusinessCalendar
 {
@@ -106,7 +107,11 @@ public sealed class BusinessCalendar
     public BusinessCalendar WithHolidays(IEnumerable<LocalDate> holidays)
         => _alwaysOpen ? this : new(Zone, Hours, Holidays.Union(holidays), alwaysOpen: false);
 
-    /// <summary>Whether the business is open at an instant.</summary>
+    /// <summary>
+    /// Whether the business is open at an instant: its local date is not a holiday and its local time is within that
+    /// day's opening hours. On a day whose clocks go back, opening hours inside the repeated hour are open twice; on a
+    /// day whose clocks go forward, hours inside the skipped hour never are.
+    /// </summary>
     public bool IsOpen(Instant instant)
     {
         if (_alwaysOpen)
@@ -114,9 +119,15 @@ public sealed class BusinessCalendar
             return true;
         }
 
-        foreach (var (start, end) in Intervals(Zone.AtStartOfDay(instant.InZone(Zone).Date.PlusDays(-1)).ToInstant(), 3))
+        var local = instant.InZone(Zone).LocalDateTime;
+        if (Holidays.Contains(local.Date))
         {
-            if (instant >= start && instant < end)
+            return false;
+        }
+
+        foreach (var (opens, closes) in _week[(int)local.DayOfWeek])
+        {
+            if (local.TimeOfDay >= opens && (closes == LocalTime.Midnight || local.TimeOfDay < closes))
             {
                 return true;
             }
@@ -139,7 +150,7 @@ public sealed class BusinessCalendar
         }
 
         var total = Duration.Zero;
-        var days = (int)Math.Min(int.MaxValue - 2, ((to - from).TotalDays + 3));
+        var days = (int)Math.Min(int.MaxValue - 4, ((to - from).TotalDays + 4));
         foreach (var (start, end) in Intervals(from, days))
         {
             if (start >= to)
@@ -197,28 +208,73 @@ public sealed class BusinessCalendar
         throw new InvalidOperationException($"The business calendar has no open time within {limit} days of {from}; check its holidays.");
     }
 
-    /// <summary>Open intervals (as instants) of the local days starting with the one holding <paramref name="from"/>, in order.</summary>
+    /// <summary>
+    /// The open stretches of time (as instants, disjoint, in order) of <paramref name="days"/> local days from the day
+    /// before the one holding <paramref name="from"/>. A local opening interval is the set of instants whose local
+    /// time on that date lies in it: in each of the zone's offset periods it overlapping, the instants whose wall time
+    /// (instant + offset) is in [opens, closes). A skipped hour contributes nothing (Berlin 02:00–02:30 on 30 March
+    /// 2025 is empty), a repeated hour twice; mapping the ends with a resolver instead would count 30 minutes that did
+    /// not exist. Pieces of one day can come after pieces of the next when clocks go back near midnight, so they are
+    /// released only once no later day can produce an earlier one.
+    /// </summary>
     private IEnumerable<(Instant Start, Instant End)> Intervals(Instant from, int days)
     {
-        var date = from.InZone(Zone).Date;
+        var date = from.InZone(Zone).Date.PlusDays(-1);
+        var pending = new List<(Instant Start, Instant End)>();
         for (var i = 0; i < days; i++, date = date.PlusDays(1))
         {
-            if (Holidays.Contains(date))
+            if (!Holidays.Contains(date))
             {
-                continue;
-            }
-
-            foreach (var (opens, closes) in _week[(int)date.DayOfWeek])
-            {
-                var start = (date + opens).InZoneLeniently(Zone).ToInstant();
-                var end = closes == LocalTime.Midnight
-                    ? Zone.AtStartOfDay(date.PlusDays(1)).ToInstant()
-                    : (date + closes).InZoneLeniently(Zone).ToInstant();
-                if (end > start)
+                foreach (var (opens, closes) in _week[(int)date.DayOfWeek])
                 {
-                    yield return (start, end);
+                    var end = closes == LocalTime.Midnight ? date.PlusDays(1).AtMidnight() : date + closes;
+                    AddPieces(date + opens, end, pending);
                 }
             }
+
+            // Every instant of a later local date is at or after its midnight at the largest offset there is.
+            var bound = date.PlusDays(1).AtMidnight().WithOffset(MaxOffset).ToInstant();
+            pending.Sort();
+            var released = 0;
+            while (released < pending.Count && pending[released].Start < bound)
+            {
+                yield return pending[released++];
+            }
+
+            pending.RemoveRange(0, released);
+        }
+
+        pending.Sort();
+        foreach (var piece in pending)
+        {
+            yield return piece;
+        }
+    }
+
+    /// <summary>NodaTime's bound on UTC offsets (±18 hours).</summary>
+    private static readonly Offset MaxOffset = Offset.FromHours(18);
+
+    /// <summary>The instants whose wall time in the zone lies in [<paramref name="start"/>, <paramref name="end"/>), one piece per offset period.</summary>
+    private void AddPieces(LocalDateTime start, LocalDateTime end, List<(Instant Start, Instant End)> pieces)
+    {
+        var last = end.WithOffset(-MaxOffset).ToInstant();
+        var t = start.WithOffset(MaxOffset).ToInstant();
+        while (t < last)
+        {
+            var period = Zone.GetZoneInterval(t);
+            var s = Max(start.WithOffset(period.WallOffset).ToInstant(), period.HasStart ? period.Start : Instant.MinValue);
+            var e = Min(end.WithOffset(period.WallOffset).ToInstant(), period.HasEnd ? period.End : Instant.MaxValue);
+            if (e > s)
+            {
+                pieces.Add((s, e));
+            }
+
+            if (!period.HasEnd)
+            {
+                break;
+            }
+
+            t = period.End;
         }
     }
 

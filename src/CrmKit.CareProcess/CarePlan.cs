@@ -82,7 +82,9 @@ public sealed record OccasionSchedule(Occasion Occasion, int DaysBefore, LocalTi
 {
     internal override IEnumerable<LocalDate> Dates(CareSubject subject, LocalDate from, LocalDate to, OccasionCalendar occasions)
     {
-        for (var year = from.Year; year <= to.Year + 1; year++)
+        // The reminder is DaysBefore days before the occasion: a reminder in December can be for a January
+        // occasion of the next year, one in January (DaysBefore < 0: after) for a December occasion of the year before.
+        foreach (var year in OccasionYears.Covering(from, to, -DaysBefore))
         {
             LocalDate? day = Occasion switch
             {

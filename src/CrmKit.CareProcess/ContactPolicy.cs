@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CrmKit.Customers;
 using NodaTime;
+using NodaTime.TimeZones;
 
 namespace CrmKit.CareProcess;
 
@@ -157,6 +158,9 @@ public sealed record ContactPolicy
         return new(ContactVerdict.Dropped, null, $"{firstReason}; no allowed instant found");
     }
 
+    /// <summary>The earliest instant at which a local time has been reached: the earlier of a repeated time, the gap's end for a skipped one.</summary>
+    private static readonly ZoneLocalMappingResolver FirstAtOrAfter = Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
+
     /// <summary>Null when <paramref name="at"/> is allowed; else the earliest instant worth trying next and why.</summary>
     private (Instant? Next, string? Reason) Blocked(ContactChannel channel, ContactPurpose purpose, Instant at, DateTimeZone zone, IReadOnlyList<ContactRecord> contacts)
     {
@@ -166,7 +170,9 @@ public sealed record ContactPolicy
             var local = at.InZone(zone);
             var from = limits!.AllowedFrom!.Value;
             var date = local.TimeOfDay < from ? local.Date : local.Date.PlusDays(1);
-            return ((date + from).InZoneLeniently(zone).ToInstant(), $"outside {channel} hours {from:HH:mm}–{limits.AllowedUntil:HH:mm}");
+            // The first instant whose local time is `from`: when `from` falls in a daylight-saving gap, the end of the
+            // gap (local time already past `from`), not `from` shifted by the gap as InZoneLeniently would give.
+            return (zone.ResolveLocal(date + from, FirstAtOrAfter).ToInstant(), $"outside {channel} hours {from:HH:mm}–{limits.AllowedUntil:HH:mm}");
         }
 
         if (purpose != ContactPurpose.Marketing)

@@ -101,7 +101,14 @@ public sealed partial class ProcessDefinition
         _guardParameter = [.. model.Transitions.Select(t => t.Guard is { Source: GuardSource.Parameter } g && t.Trigger is { } tr
             ? _triggers[_triggerIndex[tr]].Parameters.Select(p => p.Name).ToList().IndexOf(g.Name)
             : -1)];
-        _isLeaf = [.. _states.Select(s => !_states.Any(c => c.Parent == s.Id))];
+        var parents = _states.Select(s => s.Parent).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        _isLeaf = [.. _states.Select(s => !parents.Contains(s.Id))];
+
+        // Transitions indexed by where they leave from (and on which trigger), so the tables below cost
+        // states × triggers × levels lookups rather than a scan of every transition for each.
+        var indexed = model.Transitions.Select((d, i) => (d, i)).ToList();
+        var byTrigger = indexed.Where(x => x.d.Trigger is not null).ToLookup(x => (x.d.From, x.d.Trigger!));
+        var byTimer = indexed.Where(x => x.d.Timer is not null).ToLookup(x => x.d.From, StringComparer.Ordinal);
 
         var n = _states.Length;
         _candidates = new ProcessTransition[n * Math.Max(1, _triggers.Length)][];
@@ -117,7 +124,7 @@ public sealed partial class ProcessDefinition
                 var list = new List<ProcessTransition>();
                 foreach (var owner in chains[s])
                 {
-                    var own = model.Transitions.Select((d, i) => (d, i)).Where(x => x.d.Trigger == _triggers[t].Id && x.d.From == _states[owner].Id).ToList();
+                    var own = byTrigger[(_states[owner].Id, _triggers[t].Id)].ToList();
                     list.AddRange(own.Where(x => x.d.Guard is not null).Concat(own.Where(x => x.d.Guard is null)).Select(x => Resolve(x.d, x.i, s, owner, chains)));
                 }
 
@@ -128,7 +135,7 @@ public sealed partial class ProcessDefinition
                 }
             }
 
-            _timers[s] = [.. model.Transitions.Select((d, i) => (d, i)).Where(x => x.d.Timer is not null && x.d.From == _states[s].Id).Select(x => Resolve(x.d, x.i, s, s, chains))];
+            _timers[s] = [.. byTimer[_states[s].Id].Select(x => Resolve(x.d, x.i, s, s, chains))];
             _permitted[s] = [.. permitted];
         }
 
@@ -179,9 +186,18 @@ public sealed partial class ProcessDefinition
     public string InitialState => _states[Descend(_stateIndex[Model.Initial])].Id;
 
     /// <summary>Starts an instance: the initial state's entry effects and its first timer.</summary>
+    /// <exception cref="ArgumentException">
+    /// The instance id is blank or not well-formed UTF-16, or a data value is <c>default(ProcessValue)</c> (a snapshot
+    /// that could not be read back from JSON).
+    /// </exception>
     public StepResult Start(string instanceId, Instant now, IEnumerable<KeyValuePair<string, ProcessValue>>? data = null, ProcessEnvironment? environment = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
+        if (ProcessValue.IllFormedAt(instanceId) is { } at)
+        {
+            throw new ArgumentException($"The instance id has a lone surrogate at index {at}; it could not be stored as JSON.", nameof(instanceId));
+        }
+
         var target = Descend(_stateIndex[Model.Initial]);
         var effects = Enter(-1, target).ToImmutableArray();
         var snapshot = new ProcessSnapshot
@@ -228,7 +244,7 @@ public sealed partial class ProcessDefinition
 
         for (var i = 0; i < arguments.Length; i++)
         {
-            if (arguments[i].Kind != parameters[i].Kind)
+            if (arguments[i].Kind != parameters[i].Kind || arguments[i].IsEmpty)
             {
                 return FireStatus.BadArguments;
             }
@@ -285,14 +301,23 @@ public sealed partial class ProcessDefinition
             return FireResult.Rejected(new Rejection(Id, snapshot.State, trigger, reason, _permitted[state], Detail(status, state, t, arguments)));
         }
 
+        // The arguments replace the parameters' data values; a missing trailing argument is unset, so its value from
+        // an earlier firing is removed (a guard "text is not set" then sees the trigger as fired).
         var next = Apply(snapshot, taken!, trigger, now);
         var parameters = _triggers[t].Parameters;
-        if (arguments.Length > 0)
+        if (parameters.Length > 0)
         {
             var data = next.Data.ToBuilder();
-            for (var i = 0; i < arguments.Length; i++)
+            for (var i = 0; i < parameters.Length; i++)
             {
-                data[parameters[i].Name] = arguments[i];
+                if (i < arguments.Length)
+                {
+                    data[parameters[i].Name] = arguments[i];
+                }
+                else
+                {
+                    data.Remove(parameters[i].Name);
+                }
             }
 
             next = next with { Data = data.ToImmutable() };
@@ -376,16 +401,26 @@ public sealed partial class ProcessDefinition
             case AtLocalTimeTimer l when snapshot.Data.TryGetValue(l.DateData, out var v) && v.Kind == ValueKind.Date:
             {
                 var zone = environment.Zone;
-                var enteredYear = snapshot.EnteredAt.InZone(zone).Year;
-                Instant? best = null;
-                var years = l.EveryYear ? Enumerable.Range(enteredYear - 1, 3) : [v.Date.Year];
-                foreach (var year in years)
+                if (!l.EveryYear)
                 {
-                    var date = l.EveryYear ? Anniversary(v.Date, year) : v.Date;
-                    var at = (date.PlusDays(l.OffsetDays) + l.Time).InZoneLeniently(zone).ToInstant();
-                    if (at > snapshot.EnteredAt && (best is null || at < best))
+                    var once = (v.Date.PlusDays(l.OffsetDays) + l.Time).InZoneLeniently(zone).ToInstant();
+                    return once > snapshot.EnteredAt ? once : null;
+                }
+
+                // The first reminder after entry: reminder days grow with the occasion's year, so the first year
+                // (from the one whose occasion, shifted by the offset, can fall on the day before entry — a local
+                // time in a gap can move past midnight) whose reminder instant is after entry is the answer. The
+                // occasion's year is not the entry's year when the offset crosses New Year (a reminder on
+                // 11 December for a 10 January birthday).
+                var entered = snapshot.EnteredAt.InZone(zone).Date;
+                Instant? best = null;
+                foreach (var year in OccasionYears.Covering(entered.PlusDays(-1), entered.PlusDays(-1), l.OffsetDays))
+                {
+                    var at = (Anniversary(v.Date, year).PlusDays(l.OffsetDays) + l.Time).InZoneLeniently(zone).ToInstant();
+                    if (at > snapshot.EnteredAt)
                     {
                         best = at;
+                        break;
                     }
                 }
 
@@ -425,7 +460,11 @@ public sealed partial class ProcessDefinition
                 var problems = new List<string>();
                 for (var i = 0; i < arguments.Length; i++)
                 {
-                    if (arguments[i].Kind != parameters[i].Kind)
+                    if (arguments[i].IsEmpty)
+                    {
+                        problems.Add($"{parameters[i].Name} {ProcessValue.EmptyMessage}");
+                    }
+                    else if (arguments[i].Kind != parameters[i].Kind)
                     {
                         problems.Add($"{parameters[i].Name} must be {parameters[i].Kind}, got {arguments[i].Kind}");
                     }

@@ -43,15 +43,21 @@ public sealed record ProcessSnapshot
     /// <summary>The steps taken, oldest first.</summary>
     public ImmutableArray<HistoryEntry> History { get; init; } = [];
 
-    /// <summary>The instance's data: values guards and timers read (priority, birthday, decision…).</summary>
+    /// <summary>
+    /// The instance's data: values guards and timers read (priority, birthday, decision…). Setting it (or starting an
+    /// instance) with a <c>default(ProcessValue)</c> throws <see cref="ArgumentException"/>: such a value could not be
+    /// read back from JSON.
+    /// </summary>
     public ImmutableSortedDictionary<string, ProcessValue> Data
     {
         get;
-        init => field = (value ?? throw new ArgumentNullException(nameof(value))).WithComparers(StringComparer.Ordinal);
+        init => field = CheckContent(value ?? throw new ArgumentNullException(nameof(value))).WithComparers(StringComparer.Ordinal);
     } = ImmutableSortedDictionary.Create<string, ProcessValue>(StringComparer.Ordinal);
 
     /// <summary>This snapshot with one data value set (the version is unchanged: data is the host's to manage).</summary>
-    public ProcessSnapshot WithData(string name, ProcessValue value) => this with { Data = Data.SetItem(Guard(name), value) };
+    /// <exception cref="ArgumentException">The name is blank, or the value is <c>default(ProcessValue)</c>.</exception>
+    public ProcessSnapshot WithData(string name, ProcessValue value)
+        => value.IsEmpty ? throw new ArgumentException($"Data value '{name}' {ProcessValue.EmptyMessage}.", nameof(value)) : this with { Data = Data.SetItem(Guard(name), value) };
 
     /// <summary>This snapshot without one data value.</summary>
     public ProcessSnapshot WithoutData(string name) => this with { Data = Data.Remove(Guard(name)) };
@@ -67,6 +73,24 @@ public sealed record ProcessSnapshot
 
     /// <inheritdoc/>
     public override string ToString() => $"{ProcessId}/{InstanceId} in {State} since {EnteredAt} (v{Version})";
+
+    private static ImmutableSortedDictionary<string, ProcessValue> CheckContent(ImmutableSortedDictionary<string, ProcessValue> data)
+    {
+        foreach (var (name, value) in data)
+        {
+            if (ProcessValue.IllFormedAt(name) is { } at)
+            {
+                throw new ArgumentException($"Data name '{name}' has a lone surrogate at index {at}; it could not be stored as JSON.", nameof(data));
+            }
+
+            if (value.IsEmpty)
+            {
+                throw new ArgumentException($"Data value '{name}' {ProcessValue.EmptyMessage}.", nameof(data));
+            }
+        }
+
+        return data;
+    }
 
     private static string Guard(string name) => string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("A data name must not be blank.", nameof(name)) : name;
 }

@@ -10,6 +10,7 @@ public sealed partial class ProcessDefinition
         private readonly List<string> _problems = [];
         private readonly Dictionary<string, StateDefinition> _states = new(StringComparer.Ordinal);
         private readonly Dictionary<string, TriggerDefinition> _triggers = new(StringComparer.Ordinal);
+        private readonly ILookup<string, StateDefinition> _children = model.States.Where(s => s?.Parent is not null).ToLookup(s => s.Parent!, StringComparer.Ordinal);
 
         public List<string> Run()
         {
@@ -21,6 +22,11 @@ public sealed partial class ProcessDefinition
             if (string.IsNullOrWhiteSpace(model.Name))
             {
                 Add("$.name", "must not be blank");
+            }
+
+            if (!Sizes())
+            {
+                return _problems;
             }
 
             States();
@@ -44,9 +50,84 @@ public sealed partial class ProcessDefinition
 
         private static string Known(IEnumerable<string> ids) => $" (known: {string.Join(", ", ids.Order(StringComparer.Ordinal))})";
 
-        private bool HasChildren(string id) => model.States.Any(s => s.Parent == id);
+        private bool HasChildren(string id) => _children.Contains(id);
 
-        private bool IsLeaf(string id) => !HasChildren(id);
+        private static string Days(Duration d) => d.TotalDays.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) + " days";
+
+        private static string Count(int count) => count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// Checks the sizes of <see cref="ProcessLimits"/> first: beyond them nothing else is checked, so an oversized
+        /// definition costs no more than reading it.
+        /// </summary>
+        private bool Sizes()
+        {
+            var before = _problems.Count;
+            void Limit(string path, int count, int limit, string what, string name)
+            {
+                if (count > limit)
+                {
+                    Add(path, $"{Count(count)} {what}; at most {Count(limit)} are allowed (ProcessLimits.{name})");
+                }
+            }
+
+            Limit("$.states", model.States.Length, ProcessLimits.MaxStates, "states", nameof(ProcessLimits.MaxStates));
+            Limit("$.triggers", model.Triggers.Length, ProcessLimits.MaxTriggers, "triggers", nameof(ProcessLimits.MaxTriggers));
+            Limit("$.transitions", model.Transitions.Length, ProcessLimits.MaxTransitions, "transitions", nameof(ProcessLimits.MaxTransitions));
+            if (_problems.Count > before)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < model.Triggers.Length; i++)
+            {
+                Limit($"$.triggers[{i}].parameters", model.Triggers[i]?.Parameters.Length ?? 0, ProcessLimits.MaxParameters, "parameters", nameof(ProcessLimits.MaxParameters));
+            }
+
+            for (var i = 0; i < model.States.Length; i++)
+            {
+                Limit($"$.states[{i}].onEntry", model.States[i]?.OnEntry.Length ?? 0, ProcessLimits.MaxEffects, "effects", nameof(ProcessLimits.MaxEffects));
+                Limit($"$.states[{i}].onExit", model.States[i]?.OnExit.Length ?? 0, ProcessLimits.MaxEffects, "effects", nameof(ProcessLimits.MaxEffects));
+            }
+
+            for (var i = 0; i < model.Transitions.Length; i++)
+            {
+                Limit($"$.transitions[{i}].effects", model.Transitions[i]?.Effects.Length ?? 0, ProcessLimits.MaxEffects, "effects", nameof(ProcessLimits.MaxEffects));
+            }
+
+            return _problems.Count == before;
+        }
+
+        /// <summary>
+        /// Levels of states (a state without a parent is level 1), memoised so that the whole hierarchy is walked in
+        /// linear time; only called when no state is its own ancestor. The first state beyond
+        /// <see cref="ProcessLimits.MaxStateDepth"/> is reported.
+        /// </summary>
+        private void Levels()
+        {
+            var level = new Dictionary<string, int>(StringComparer.Ordinal);
+            var path = new List<string>();
+            for (var i = 0; i < model.States.Length; i++)
+            {
+                path.Clear();
+                for (string? s = model.States[i].Id; s is not null && !level.ContainsKey(s); s = _states[s].Parent)
+                {
+                    path.Add(s);
+                }
+
+                var above = path.Count == 0 ? 0 : _states[path[^1]].Parent is { } p ? level[p] : 0;
+                for (var k = path.Count - 1; k >= 0; k--)
+                {
+                    level[path[k]] = ++above;
+                }
+
+                if (level[model.States[i].Id] > ProcessLimits.MaxStateDepth)
+                {
+                    Add($"$.states[{i}].parent", $"'{model.States[i].Id}' is at level {level[model.States[i].Id]}; states nest at most {ProcessLimits.MaxStateDepth} levels (ProcessLimits.MaxStateDepth)");
+                    return;
+                }
+            }
+        }
 
         private void States()
         {
@@ -68,6 +149,7 @@ public sealed partial class ProcessDefinition
                 Add("$.states", "a process needs at least one state");
             }
 
+            var hierarchyValid = true;
             for (var i = 0; i < model.States.Length; i++)
             {
                 var s = model.States[i];
@@ -79,13 +161,15 @@ public sealed partial class ProcessDefinition
                 if (s.Parent is { } p && !_states.ContainsKey(p))
                 {
                     Add($"$.states[{i}].parent", $"unknown state '{p}'");
+                    hierarchyValid = false;
                 }
                 else if (s.Parent is not null && InCycle(s.Id))
                 {
                     Add($"$.states[{i}].parent", $"'{s.Id}' is its own ancestor");
+                    hierarchyValid = false;
                 }
 
-                var children = model.States.Where(c => c?.Parent == s.Id).Select(c => c.Id).ToList();
+                var children = _children[s.Id].Select(c => c.Id).ToList();
                 if (children.Count > 0 && s.InitialChild is null)
                 {
                     Add($"$.states[{i}].initialChild", $"'{s.Id}' has children ({string.Join(", ", children)}) and needs an initial child");
@@ -102,6 +186,11 @@ public sealed partial class ProcessDefinition
 
                 Effects($"$.states[{i}].onEntry", s.OnEntry);
                 Effects($"$.states[{i}].onExit", s.OnExit);
+            }
+
+            if (hierarchyValid && _states.Count == model.States.Length)
+            {
+                Levels();
             }
         }
 
@@ -130,8 +219,10 @@ public sealed partial class ProcessDefinition
                     SendMessage m when !Enum.IsDefined(m.Channel) || !Enum.IsDefined(m.Purpose) => "unknown channel or purpose",
                     CreateTask t when string.IsNullOrWhiteSpace(t.Title) => "a task needs a title",
                     CreateTask { DueIn: { } d } when d <= Duration.Zero => "a task's time to complete must be positive",
+                    CreateTask { DueIn: { } d } when d > ProcessLimits.MaxDelay => $"a task's time to complete ({Days(d)}) is longer than {Count(ProcessLimits.MaxDelayDays)} days (ProcessLimits.MaxDelayDays)",
                     AssignStaff a when string.IsNullOrWhiteSpace(a.Role) => "an assignment needs a role",
                     SetAttributeValue u when string.IsNullOrWhiteSpace(u.Name) => "an attribute update needs a name",
+                    SetAttributeValue u when u.Value.IsEmpty => $"the attribute value {ProcessValue.EmptyMessage}",
                     StartProcess p when string.IsNullOrEmpty(p.ProcessId) || !IdPattern().IsMatch(p.ProcessId) => $"'{p.ProcessId}' is not a valid process id",
                     _ => null,
                 };
@@ -228,10 +319,25 @@ public sealed partial class ProcessDefinition
                     switch (timer)
                     {
                         case AfterTimer a when a.Delay <= Duration.Zero:
-                            Add($"{path}.timer.after", "the delay must be positive");
+                            Add($"{path}.timer.delay", "the delay must be positive");
                             break;
-                        case AtLocalTimeTimer l when string.IsNullOrWhiteSpace(l.DateData):
-                            Add($"{path}.timer.date", "must name the data value holding the date");
+                        case AfterTimer a when a.Delay > ProcessLimits.MaxDelay:
+                            Add($"{path}.timer.delay", $"{Days(a.Delay)} is longer than {Count(ProcessLimits.MaxDelayDays)} days (ProcessLimits.MaxDelayDays)");
+                            break;
+                        case AtLocalTimeTimer l when Math.Abs(l.OffsetDays) > ProcessLimits.MaxOffsetDays:
+                            Add($"{path}.timer.offsetDays", $"{l.OffsetDays} is outside ±{ProcessLimits.MaxOffsetDays} days (ProcessLimits.MaxOffsetDays)");
+                            break;
+                        case AtLocalTimeTimer l:
+                            if (string.IsNullOrWhiteSpace(l.DateData))
+                            {
+                                Add($"{path}.timer.date", "must name the data value holding the date");
+                            }
+
+                            if (Math.Abs((long)l.OffsetDays) > AtLocalTimeTimer.MaxOffsetDays)
+                            {
+                                Add($"{path}.timer.offsetDays", $"{l.OffsetDays} is out of range; expected -{AtLocalTimeTimer.MaxOffsetDays} to {AtLocalTimeTimer.MaxOffsetDays} days");
+                            }
+
                             break;
                     }
                 }
@@ -264,6 +370,10 @@ public sealed partial class ProcessDefinition
             if (needsValue != g.Value.HasValue)
             {
                 Add($"{path}.value", needsValue ? $"'{g.Operator}' needs a value" : $"'{g.Operator}' takes no value");
+            }
+            else if (g.Value is { IsEmpty: true })
+            {
+                Add($"{path}.value", $"the value {ProcessValue.EmptyMessage}");
             }
 
             if (g.Value is { } v && g.Operator is GuardOperator.LessThan or GuardOperator.LessThanOrEqual or GuardOperator.GreaterThan or GuardOperator.GreaterThanOrEqual
@@ -315,18 +425,28 @@ public sealed partial class ProcessDefinition
                 }
 
                 var guarded = list.Where(x => x.t.Guard is not null).ToList();
-                for (var a = 0; a < guarded.Count; a++)
+                if (guarded.Count > ProcessLimits.MaxGuardedTransitions)
                 {
-                    for (var b = a + 1; b < guarded.Count; b++)
+                    Add($"$.transitions[{guarded[ProcessLimits.MaxGuardedTransitions].i}].guard",
+                        $"{Count(guarded.Count)} guarded transitions leave state '{group.Key.From}' on {what}; at most {ProcessLimits.MaxGuardedTransitions} are allowed (ProcessLimits.MaxGuardedTransitions)");
+                    continue;
+                }
+
+                // Each transition is reported once, against the first earlier guard it conflicts with.
+                for (var b = 1; b < guarded.Count; b++)
+                {
+                    for (var a = 0; a < b; a++)
                     {
                         var (ga, gb) = (guarded[a].t.Guard!, guarded[b].t.Guard!);
                         if (ga.Source != gb.Source || ga.Name != gb.Name)
                         {
                             Add($"$.transitions[{guarded[b].i}].guard", $"ambiguous: guards on {what} from '{group.Key.From}' must test the same value to be provably exclusive ('{ga.Name}' in transitions[{guarded[a].i}], '{gb.Name}' here)");
+                            break;
                         }
                         else if (GuardSets.Overlap(ga, gb))
                         {
                             Add($"$.transitions[{guarded[b].i}].guard", $"ambiguous: '{gb.Description}' and '{ga.Description}' (transitions[{guarded[a].i}]) can both hold on {what} from '{group.Key.From}'");
+                            break;
                         }
                     }
                 }
@@ -353,6 +473,7 @@ public sealed partial class ProcessDefinition
                 }
             }
 
+            var leaving = model.Transitions.Where(t => t.To is not null).ToLookup(t => t.From, StringComparer.Ordinal);
             var reached = new HashSet<string>(StringComparer.Ordinal);
             var queue = new Queue<string>();
             var start = Descend(model.Initial);
@@ -361,8 +482,7 @@ public sealed partial class ProcessDefinition
             while (queue.Count > 0)
             {
                 var s = queue.Dequeue();
-                var owners = Chain(s).ToHashSet(StringComparer.Ordinal);
-                foreach (var t in model.Transitions.Where(t => t.To is not null && owners.Contains(t.From)))
+                foreach (var t in Chain(s).SelectMany(owner => leaving[owner]))
                 {
                     var target = Descend(t.To!);
                     if (reached.Add(target))

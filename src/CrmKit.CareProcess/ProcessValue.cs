@@ -53,8 +53,46 @@ public readonly record struct ProcessValue
     /// <summary>The boolean, for <see cref="ValueKind.Boolean"/>.</summary>
     public bool Boolean => Kind == ValueKind.Boolean && Number != 0;
 
+    /// <summary>
+    /// Whether this is <c>default(ProcessValue)</c>, which no <c>Of</c> factory returns: a text value without text. It
+    /// cannot be written as JSON that reads back, so the engine rejects it wherever a value enters an instance.
+    /// </summary>
+    internal bool IsEmpty => Kind == ValueKind.Text && Text is null;
+
+    /// <summary>The message for a value without content.</summary>
+    internal const string EmptyMessage = "has no content (default(ProcessValue)); create values with ProcessValue.Of";
+
     /// <summary>A text value.</summary>
-    public static ProcessValue Of(string text) => new(ValueKind.Text, text ?? throw new ArgumentNullException(nameof(text)), 0, default);
+    /// <exception cref="ArgumentNullException">The text is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The text is not well-formed UTF-16 (a lone surrogate, e.g. a string cut in the middle of an emoji): JSON would
+    /// store it as U+FFFD and read back another value.
+    /// </exception>
+    public static ProcessValue Of(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return IllFormedAt(text) is { } at
+            ? throw new ArgumentException($"The text has a lone surrogate at index {at} (U+{(int)text[at]:X4}); it is not well-formed UTF-16 and could not be stored as JSON.", nameof(text))
+            : new(ValueKind.Text, text, 0, default);
+    }
+
+    /// <summary>The index of the first lone surrogate in <paramref name="text"/>, or null when it is well-formed UTF-16.</summary>
+    internal static int? IllFormedAt(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A number.</summary>
     public static ProcessValue Of(decimal number) => new(ValueKind.Number, null, number, default);
@@ -138,7 +176,7 @@ internal sealed class ProcessValueJsonConverter : JsonConverter<ProcessValue>
         switch (value.Kind)
         {
             case ValueKind.Text:
-                writer.WriteStringValue(value.Text);
+                writer.WriteStringValue(value.Text ?? throw new JsonException($"A value {ProcessValue.EmptyMessage}."));
                 break;
             case ValueKind.Number:
                 writer.WriteNumberValue(value.Number);

@@ -21,9 +21,9 @@ internal static class CareCommand
     private static Command Agenda(TextWriter output, TextWriter error)
     {
         var data = new Option<DirectoryInfo>("--data") { Description = "Folder with customers.csv, orders.csv, order_lines.csv and consents.csv (as for 'crmkit run'). Default: the bundled sample shop (seeds/store)." };
-        var asOf = new Option<string>("--as-of") { Description = "The agenda's date (YYYY-MM-DD): actions due up to the end of that day. Default: the instant of the last order in the data." };
+        var asOf = new Option<string>("--as-of") { Description = "The agenda's date (YYYY-MM-DD, 1900-01-01 to 2999-12-31): actions due up to the end of that day. Default: the instant of the last order in the data." };
         var zone = new Option<string>("--zone") { Description = "The shop's time zone (TZDB id): times written without an offset are read in it, and it is used for customers without their own. Default Asia/Ho_Chi_Minh.", DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
-        var lookback = new Option<int>("--lookback-days") { Description = "Actions whose due instant falls in the last N days before the as-of instant. Default 1.", DefaultValueFactory = _ => 1 };
+        var lookback = new Option<int>("--lookback-days") { Description = "Actions whose due instant falls in the last N days before the as-of instant (1 to 36,525). Default 1.", DefaultValueFactory = _ => 1 };
         var limit = new Option<int>("--limit") { Description = "How many due actions to list in the table (the JSON lists all). Default 20.", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "Print JSON: asOf, customers, counts by status, by channel and by segment, and every item with its idempotency key." };
         var command = new Command("agenda", "Compute the care actions due for every customer under the built-in care plans and Vietnam's contact policy (consent, caps, allowed hours).")
@@ -32,11 +32,8 @@ internal static class CareCommand
         };
         command.SetAction(parsed =>
         {
-            var days = parsed.GetValue(lookback);
-            if (days < 1)
-            {
-                throw new InvalidValueException("--lookback-days", $"{days} is not a positive number of days.");
-            }
+            var days = OptionRanges.Days("--lookback-days", parsed.GetValue(lookback));
+            _ = OptionRanges.AsOf(parsed.GetValue(asOf));
 
             var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
                 ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");

@@ -344,5 +344,10 @@ internal static class ClvCommand
         }
     }
 
-    private static string Csv(string value) => value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    // A CSV cell: safe from formula evaluation in a spreadsheet (SpreadsheetSafety), quoted when it holds a delimiter.
+    private static string Csv(string value)
+    {
+        value = SpreadsheetSafety.Cell(value)!;
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
 }

@@ -9,12 +9,16 @@ using NodaTime;
 
 namespace CrmKit.Cli;
 
-/// <summary>The commands of the <c>crmkit</c> tool. Exit codes: 0 success, 1 bad input, 2 wrong usage.</summary>
+/// <summary>
+/// The commands of the <c>crmkit</c> tool. Exit codes: 0 success, 1 bad input, 2 wrong usage, 3 an internal error
+/// (an exception CrmKit did not expect: a bug, reported with its type and message, never a stack trace).
+/// </summary>
 internal static class CrmKitCommandLine
 {
     public const int Success = 0;
     public const int BadInput = 1;
     public const int Usage = 2;
+    public const int InternalError = 3;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -57,6 +61,20 @@ internal static class CrmKitCommandLine
             error.WriteLine($"crmkit: {ex.Message}");
             return BadInput;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file that exists but cannot be read (permissions, a folder given as a file, a device error).
+            error.WriteLine($"crmkit: {ex.Message}");
+            return BadInput;
+        }
+#pragma warning disable CA1031 // The last resort: no exception other than CrmKit's may reach a user as a stack trace.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            error.WriteLine($"crmkit: internal error: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}");
+            error.WriteLine("This is a bug in CrmKit, not a problem with your data or options; please report it with the command you ran.");
+            return InternalError;
+        }
     }
 
     internal static RootCommand Build(TextWriter output, TextWriter error)
@@ -86,8 +104,8 @@ internal static class CrmKitCommandLine
         var feedback = new Option<FileInfo>("--feedback") { Description = "The feedback (CSAT, NPS, CES, star ratings) file." };
         var referrals = new Option<FileInfo>("--referrals") { Description = "The referrals file." };
         var import = new ImportOptions();
-        var asOf = new Option<string>("--as-of") { Description = "The day (YYYY-MM-DD) the job runs for: segments, CLV and the agenda as of its end. Default: the instant of the last order in the data." };
-        var reviewDays = new Option<int>("--review-days") { Description = "The review period: the N days that end at the as-of instant (retention compares with the N days before). Default 90.", DefaultValueFactory = _ => 90 };
+        var asOf = new Option<string>("--as-of") { Description = "The day (YYYY-MM-DD, 1900-01-01 to 2999-12-31) the job runs for: segments, CLV and the agenda as of its end. Default: the instant of the last order in the data." };
+        var reviewDays = new Option<int>("--review-days") { Description = "The review period: the N days that end at the as-of instant (retention compares with the N days before; 1 to 36,525). Default 90.", DefaultValueFactory = _ => 90 };
         var report = new Option<FileInfo>("--report") { Description = "Where to write the HTML report. Default: crmkit-report.html in the current folder.", DefaultValueFactory = _ => new FileInfo("crmkit-report.html") };
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the HTML report." };
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object instead of text." };
@@ -100,10 +118,16 @@ internal static class CrmKitCommandLine
         command.SetAction(parsed =>
         {
             var watch = Stopwatch.StartNew();
-            var days = parsed.GetValue(reviewDays);
-            if (days < 1)
+            var days = OptionRanges.Days("--review-days", parsed.GetValue(reviewDays));
+            _ = OptionRanges.AsOf(parsed.GetValue(asOf));
+            if (!parsed.GetValue(noReport))
             {
-                throw new InvalidValueException("--review-days", $"{days} is not a positive number of days.");
+                OutputFiles.CheckFile(parsed.GetValue(report)!, "--report");
+            }
+
+            if (import.Rejects(parsed) is { } rejects)
+            {
+                OutputFiles.CheckFile(rejects, "--rejects");
             }
 
             CustomerFiles files;
@@ -270,6 +294,11 @@ internal static class CrmKitCommandLine
             if (settings.Customers < 1)
             {
                 throw new InvalidValueException("--customers", $"{settings.Customers} is not a positive number.");
+            }
+
+            if (parsed.GetValue(outOption) is { } outFolder)
+            {
+                OutputFiles.CheckFolder(outFolder, "--out");
             }
 
             var folder = parsed.GetValue(outOption)?.FullName ?? SeedsFolder.Store();

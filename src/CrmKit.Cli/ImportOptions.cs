@@ -93,6 +93,9 @@ internal sealed class ImportOptions
 
     public double MaxRejected(ParseResult parsed) => parsed.GetValue(_maxRejected);
 
+    /// <summary>The --rejects file, if one was asked for.</summary>
+    public FileInfo? Rejects(ParseResult parsed) => parsed.GetValue(_rejects);
+
     /// <summary>Writes every issue to the --rejects file, if one was asked for.</summary>
     public void WriteRejects(ParseResult parsed, CustomerDataSet dataSet)
     {
@@ -106,17 +109,17 @@ internal sealed class ImportOptions
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
         foreach (var header in new[] { "file", "line", "column", "severity", "reason" })
         {
-            csv.WriteField(header);
+            csv.WriteField(SpreadsheetSafety.Cell(header));
         }
 
         csv.NextRecord();
         foreach (var issue in dataSet.Issues)
         {
-            csv.WriteField(issue.File);
+            csv.WriteField(SpreadsheetSafety.Cell(issue.File));
             csv.WriteField(issue.Line);
-            csv.WriteField(issue.Column);
+            csv.WriteField(SpreadsheetSafety.Cell(issue.Column));
             csv.WriteField(issue.Severity == ImportIssueSeverity.Error ? "rejected" : "warning");
-            csv.WriteField(issue.Reason);
+            csv.WriteField(SpreadsheetSafety.Cell(issue.Reason));
             csv.NextRecord();
         }
     }

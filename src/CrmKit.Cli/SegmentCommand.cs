@@ -18,7 +18,7 @@ internal static class SegmentCommand
     {
         var data = new Option<DirectoryInfo>("--data") { Description = "Folder with customers.csv, orders.csv, order_lines.csv and consents.csv (as for 'crmkit run'). Default: the bundled sample shop (seeds/store)." };
         var segments = new Option<FileInfo>("--segments") { Description = "Segment catalogue (JSON, see docs/segmentation.md). Default: the built-in catalogue (the same as seeds/segments.json)." };
-        var asOf = new Option<string>("--as-of") { Description = "Evaluation date (YYYY-MM-DD): rules see the data up to the end of that day in the zone. Default: the instant of the last order in the data." };
+        var asOf = new Option<string>("--as-of") { Description = "Evaluation date (YYYY-MM-DD, 1900-01-01 to 2999-12-31): rules see the data up to the end of that day in the zone. Default: the instant of the last order in the data." };
         var zone = new Option<string>("--zone") { Description = "The shop's time zone (TZDB id): times written without an offset are read in it; dates, ages and birthdays are in it. Default Asia/Ho_Chi_Minh.", DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table: asOf, zone, customers, rfm thresholds, segments with sizes (or, with --explain, the explanation tree)." };
         var explain = new Option<string>("--explain") { Description = "Explain one customer: each segment, whether the customer is in it, and the values each condition saw." };
@@ -28,6 +28,7 @@ internal static class SegmentCommand
         };
         command.SetAction(parsed =>
         {
+            _ = OptionRanges.AsOf(parsed.GetValue(asOf));
             var catalog = parsed.GetValue(segments) is { } file ? ReadCatalog(file) : BuiltInSegments.Catalog;
             var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
             var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
@@ -85,15 +86,9 @@ internal static class SegmentCommand
 
     internal static Instant AsOf(string? date, IReadOnlyCollection<Customer> customers, DateTimeZone zone)
     {
-        if (date is not null)
+        if (OptionRanges.AsOf(date) is { } day)
         {
-            var parsed = LocalDatePattern.Iso.Parse(date);
-            if (!parsed.Success)
-            {
-                throw new InvalidValueException("--as-of", $"'{date}' is not a date.", "Use YYYY-MM-DD.");
-            }
-
-            return parsed.Value.PlusDays(1).AtStartOfDayInZone(zone).ToInstant() - Duration.Epsilon;
+            return day.PlusDays(1).AtStartOfDayInZone(zone).ToInstant() - Duration.Epsilon;
         }
 
         var last = customers.SelectMany(c => c.History.Orders).Select(o => (Instant?)o.PlacedAt).Max();
@@ -115,7 +110,7 @@ internal static class SegmentCommand
 
     private static void Explain(TextWriter output, SegmentCatalog catalog, CustomerRecord record, EvaluationContext context, bool json)
     {
-        var explanations = catalog.Segments.Select(s => (s, e: catalog.Explain(s.Id, record, context))).ToList();
+        var explanations = catalog.Segments.Zip(catalog.Explain(record, context), (s, e) => (s, e)).ToList();
         if (json)
         {
             output.WriteLine(JsonSerializer.Serialize(new

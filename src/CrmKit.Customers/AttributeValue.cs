@@ -46,6 +46,12 @@ public readonly record struct AttributeValue
     /// <summary>The value's type.</summary>
     public AttributeKind Kind { get; }
 
+    /// <summary>
+    /// Whether this is <c>default(AttributeValue)</c>, which no factory returns (a text value without text): it would
+    /// be written to JSON as <c>{"text":null}</c>, which does not read back, so customers refuse it.
+    /// </summary>
+    internal bool IsDefault => Kind == AttributeKind.Text && _text is null;
+
     /// <summary>A text value.</summary>
     public static AttributeValue Text(string value) => new(AttributeKind.Text, text: value ?? throw new ArgumentNullException(nameof(value)));
 

@@ -53,7 +53,7 @@ public sealed record ConsentDecision
 
     /// <summary>When the customer decided.</summary>
     [JsonRequired]
-    public Instant At { get; init; }
+    public Instant At { get; init => field = Guard.Time(value, "consent time"); }
 
     /// <summary>How the decision was given (form, call, message …), if recorded.</summary>
     public string? Source { get; init => field = Guard.TrimToNull(value); }

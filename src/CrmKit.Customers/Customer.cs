@@ -23,7 +23,7 @@ public sealed record Customer
     public required string DisplayName { get; init => field = Guard.NotBlank(value, "display name"); }
 
     /// <summary>When the customer was first recorded.</summary>
-    public required Instant CreatedAt { get; init; }
+    public required Instant CreatedAt { get; init => field = Guard.Time(value, "created at"); }
 
     /// <summary>Phone numbers, normalised to E.164; the first is the preferred one. Duplicates are removed.</summary>
     public ImmutableArray<PhoneNumber> Phones { get; init => field = Distinct(value, "phone"); } = [];
@@ -32,7 +32,7 @@ public sealed record Customer
     public ImmutableArray<EmailAddress> Emails { get; init => field = Distinct(value, "email"); } = [];
 
     /// <summary>The birth date (a person's) or founding date (a business's), if known.</summary>
-    public LocalDate? BirthDate { get; init; }
+    public LocalDate? BirthDate { get; init => field = Guard.Date(value, "birth date"); }
 
     /// <summary>The gender, if stated.</summary>
     public Gender? Gender { get; init => field = Guard.Defined(value, "gender"); }
@@ -53,9 +53,13 @@ public sealed record Customer
         init
         {
             var attributes = value ?? ImmutableSortedDictionary<string, AttributeValue>.Empty;
-            foreach (var name in attributes.Keys)
+            foreach (var (name, attribute) in attributes)
             {
                 Guard.NotBlank(name, "attribute name");
+                if (attribute.IsDefault)
+                {
+                    throw new InvalidValueException($"attribute '{name}'", "has no value (default(AttributeValue)); create values with AttributeValue.Text, Number, Boolean, Date or Instant.");
+                }
             }
 
             field = attributes.WithComparers(StringComparer.Ordinal);

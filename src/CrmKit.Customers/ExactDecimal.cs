@@ -77,10 +77,12 @@ internal static class ExactDecimal
 
         if (mantissa.IsZero)
         {
+            value = new decimal(0, 0, 0, false, (byte)Math.Clamp(-exponent, 0, 28)); // "0.0" keeps its scale
             return true;
         }
 
-        while (mantissa % 10 == 0)
+        // Keep the scale written ("1.10" stays 1.10, as decimal.Parse does) unless only trailing zeros keep it from fitting.
+        while ((exponent < -28 || mantissa > MaxMantissa) && exponent < 0 && mantissa % 10 == 0)
         {
             mantissa /= 10;
             exponent++;

@@ -22,7 +22,7 @@ internal static class Identifier
 
     public static string Check(string? value, string kind)
     {
-        var trimmed = Guard.NotBlank(value, kind);
+        var trimmed = Guard.NoControls(Guard.NotBlank(value, kind), kind, allowLineBreaks: false);
         if (trimmed.Length > MaxLength)
         {
             throw new InvalidValueException(kind, $"is {trimmed.Length} characters long; at most {MaxLength} are allowed.");

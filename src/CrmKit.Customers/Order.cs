@@ -36,7 +36,7 @@ public sealed record OrderLine
 
     /// <summary>The price of one unit; not negative.</summary>
     [JsonRequired]
-    public Money UnitPrice { get; init => field = !value.IsNegative ? value : throw new InvalidValueException("unit price", $"{value} is negative."); }
+    public Money UnitPrice { get; init => field = !value.IsNegative ? Guard.Amount(value, "unit price") : throw new InvalidValueException("unit price", $"{value} is negative."); }
 
     /// <summary>The product's name, if known.</summary>
     public string? ProductName { get; init => field = Guard.TrimToNull(value); }
@@ -70,14 +70,14 @@ public sealed record Order
     public required CustomerId CustomerId { get; init => field = Guard.Set(value, "customer id"); }
 
     /// <summary>When it was placed.</summary>
-    public required Instant PlacedAt { get; init; }
+    public required Instant PlacedAt { get; init => field = Guard.Time(value, "placed at"); }
 
     /// <summary>What the customer paid; not negative.</summary>
     public required Money Total
     {
         get;
         init => field = value.Currency.Code is null ? throw new InvalidValueException("order total", "has no currency.")
-            : !value.IsNegative ? value : throw new InvalidValueException("order total", $"{value} is negative.", "Record a return as an order with status Returned.");
+            : !value.IsNegative ? Guard.Amount(value, "order total") : throw new InvalidValueException("order total", $"{value} is negative.", "Record a return as an order with status Returned.");
     }
 
     /// <summary>Completed, returned or cancelled. Default: completed.</summary>
@@ -139,7 +139,7 @@ public sealed record Interaction
     public required CustomerId CustomerId { get; init => field = Guard.Set(value, "customer id"); }
 
     /// <summary>When it happened.</summary>
-    public required Instant At { get; init; }
+    public required Instant At { get; init => field = Guard.Time(value, "interaction time"); }
 
     /// <summary>The channel.</summary>
     public required ContactChannel Channel { get; init => field = Guard.Defined(value, "channel"); }
@@ -199,7 +199,7 @@ public sealed record Feedback : IJsonOnDeserialized
 
     /// <summary>When it was given.</summary>
     [JsonRequired]
-    public Instant At { get; init; }
+    public Instant At { get; init => field = Guard.Time(value, "feedback time"); }
 
     /// <summary>The scale. Changing it with <c>with</c> re-checks the score.</summary>
     [JsonRequired]
@@ -273,7 +273,7 @@ public sealed record SupportTicket
     public required CustomerId CustomerId { get; init => field = Guard.Set(value, "customer id"); }
 
     /// <summary>When it was opened.</summary>
-    public required Instant OpenedAt { get; init; }
+    public required Instant OpenedAt { get; init => field = Guard.Time(value, "opened at"); }
 
     /// <summary>The channel it came in on.</summary>
     public required ContactChannel Channel { get; init => field = Guard.Defined(value, "channel"); }
@@ -288,13 +288,13 @@ public sealed record SupportTicket
     public string? Category { get; init => field = Guard.TrimToNull(value); }
 
     /// <summary>When the shop first replied, if it has.</summary>
-    public Instant? FirstReplyAt { get; init; }
+    public Instant? FirstReplyAt { get; init => field = Guard.Time(value, "first reply at"); }
 
     /// <summary>When it was solved, if it was.</summary>
-    public Instant? SolvedAt { get; init; }
+    public Instant? SolvedAt { get; init => field = Guard.Time(value, "solved at"); }
 
     /// <summary>When it was closed, if it was.</summary>
-    public Instant? ClosedAt { get; init; }
+    public Instant? ClosedAt { get; init => field = Guard.Time(value, "closed at"); }
 
     /// <summary>The staff member it is assigned to, if any.</summary>
     public string? AssigneeId { get; init => field = Guard.TrimToNull(value); }
@@ -347,5 +347,5 @@ public sealed record Referral
 
     /// <summary>When the referred customer came.</summary>
     [JsonRequired]
-    public Instant At { get; init; }
+    public Instant At { get; init => field = Guard.Time(value, "referral time"); }
 }

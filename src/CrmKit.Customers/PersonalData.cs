@@ -61,8 +61,9 @@ public static partial class PersonalData
     /// </summary>
     /// <remarks>
     /// A phone number is recognised as <c>+</c> and 8 to 15 digits, <c>0</c> and 8 to 10 more digits, or <c>84</c> and
-    /// 9 digits, with up to two spaces, dots, dashes or brackets between digits, and no digit or letter right before
-    /// or after. Dates, amounts and ordinary identifiers are left alone. Names cannot be recognised in free text: CrmKit
+    /// 9 digits, with up to two spaces, dots, dashes or brackets between digits, or as a Vietnamese mobile number that
+    /// lost its leading 0 in a spreadsheet (9 digits starting with 3, 5, 7, 8 or 9, written together or as
+    /// <c>912 345 678</c>), with no digit or letter right before or after. Dates, amounts and ordinary identifiers are left alone. Names cannot be recognised in free text: CrmKit
     /// masks them where it writes them (<see cref="MaskName"/>).
     /// </remarks>
     public static string Redact(string? text)
@@ -83,25 +84,42 @@ public static partial class PersonalData
     public static string MaskIfName(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return IsNameShaped(text, capitalized: false) ? MaskName(text) : text;
+    }
+
+    /// <summary>
+    /// Whether the text is shaped like a full name written with capitals — two to six words of letters, each starting
+    /// with an upper-case letter (<c>Trần Thị Hà</c>) — where a code, a status or a column name would not be
+    /// (<c>Hoàn thành</c>, <c>VND</c>, <c>Mã khách hàng</c>).
+    /// </summary>
+    internal static bool LooksLikeFullName(string text) => IsNameShaped(text, capitalized: true);
+
+    private static bool IsNameShaped(string text, bool capitalized)
+    {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length is < 2 or > 6)
         {
-            return text;
+            return false;
         }
 
         foreach (var word in words)
         {
+            if (capitalized && !char.IsUpper(word[0]))
+            {
+                return false;
+            }
+
             foreach (var c in word)
             {
                 var category = char.GetUnicodeCategory(c);
                 if (!char.IsLetter(c) && category is not System.Globalization.UnicodeCategory.NonSpacingMark and not System.Globalization.UnicodeCategory.SpacingCombiningMark && c is not '\'' and not '-' and not '.')
                 {
-                    return text;
+                    return false;
                 }
             }
         }
 
-        return MaskName(text);
+        return true;
     }
 
     /// <summary>Whether <paramref name="text"/> holds something <see cref="Redact"/> would mask.</summary>
@@ -137,6 +155,6 @@ public static partial class PersonalData
     [GeneratedRegex(@"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(\.[\p{L}\p{N}\-]+)+", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}+])(\(?\+\d(?:[ .\-()]{0,2}\d){7,14}|\(?0\d(?:[ .\-()]{0,2}\d){7,9}|84\d(?:[ .\-()]{0,2}\d){8})(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}+])(\(?\+\d(?:[ .\-()]{0,2}\d){7,14}|\(?0\d(?:[ .\-()]{0,2}\d){7,9}|84\d(?:[ .\-()]{0,2}\d){8}|[35789]\d{8}|[35789]\d\d \d{3} \d{3})(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
 }

@@ -26,10 +26,10 @@ public enum PhoneLineKind
     /// <summary>Not known: a number outside Vietnam, whose numbering plan CrmKit does not check.</summary>
     Unknown,
 
-    /// <summary>A mobile number (national significant number of 9 digits starting with 3, 5, 7, 8 or 9).</summary>
+    /// <summary>A mobile number (national significant number of 9 digits starting with an allocated network code: 03x, 05x, 07x, 08x, 09x).</summary>
     Mobile,
 
-    /// <summary>A fixed line (national significant number of 10 digits starting with 2).</summary>
+    /// <summary>A fixed line (national significant number of 10 digits starting with an allocated area code 02xx).</summary>
     Fixed,
 }
 
@@ -58,8 +58,9 @@ public sealed record PhoneNumberParseOptions
     public bool ConvertLegacyVietnameseMobilePrefixes { get; init; }
 
     /// <summary>
-    /// Whether a Vietnamese mobile number that lost its leading 0 (9 digits such as <c>912345678</c>, as
-    /// spreadsheets commonly store them) is accepted. On by default: the 9 digits are unambiguous.
+    /// Whether a Vietnamese number that lost its leading 0 (a mobile's 9 digits such as <c>912345678</c>, a fixed
+    /// line's 10 digits such as <c>2838221234</c>, as spreadsheets commonly store them) is accepted. On by default:
+    /// with Vietnam as the default country, digits that fit an allocated network or area code can only be that number.
     /// </summary>
     public bool AcceptMissingTrunkPrefix { get; init; } = true;
 }
@@ -69,9 +70,14 @@ public sealed record PhoneNumberParseOptions
 /// <c>+84 912 345 678</c>, <c>(+84) 912-345-678</c> and <c>0084912345678</c> are the same number.
 /// </summary>
 /// <remarks>
-/// <para>Vietnamese numbers (+84) are checked against the national numbering plan: mobile numbers have a
-/// 9-digit national significant number starting with 3, 5, 7, 8 or 9; fixed lines 10 digits starting with 2.
-/// Numbers of other countries are checked only for E.164 shape (a calling code and 7 to 15 digits in all).</para>
+/// <para>Vietnamese numbers (+84) are checked against the national numbering plan (MIC): mobile numbers have a
+/// 9-digit national significant number starting with an allocated mobile network code (030–039, 051, 052, 055, 056,
+/// 058, 059, 070, 076–079, 081–089, 090–099; 080 and 053 are not); fixed lines 10 digits starting with an allocated
+/// area code (0203–0299 as listed in the plan: 0283 for Ho Chi Minh City, 0243 for Hanoi, not 0281). The plan is
+/// tested against libphonenumber's metadata. Any form that can only be a Vietnamese number parses: with the trunk
+/// prefix, <c>+84</c>/<c>0084</c>, <c>84</c> without <c>+</c> (11 or 12 digits), and a national number that lost its
+/// leading 0 in a spreadsheet. Numbers of other countries are checked only for E.164 shape (a calling code and 7 to
+/// 15 digits in all).</para>
 /// <para><see cref="ToString()"/> is masked (<c>+84 9** *** *78</c>) so that a number never reaches a log in clear
 /// by accident; use <see cref="E164"/> or <see cref="Format"/> for the full number.</para>
 /// </remarks>
@@ -87,6 +93,26 @@ public readonly record struct PhoneNumber : IComparable<PhoneNumber>
         ["0128"] = "078", ["0123"] = "083", ["0124"] = "084", ["0125"] = "085", ["0127"] = "081", ["0129"] = "082",
         ["0186"] = "056", ["0188"] = "058", ["0199"] = "059",
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Vietnam's numbering plan (MIC, Circular 22/2014/TT-BTTTT as amended, after the 2017 area-code and 2018 mobile
+    // renumberings), as national significant numbers without the trunk prefix 0. Mobile numbers have 9 digits and
+    // start with a 2-digit network code; CrmKit checks allocation at that level (the level at which network codes are
+    // allocated to operators), not the finer sub-ranges some operators have opened. Fixed lines have 10 digits and
+    // start with a 3-digit area code (2 + the province's code). Checked in the tests against libphonenumber's metadata.
+    private static readonly FrozenSet<string> MobileNetworkCodes = FrozenSet.ToFrozenSet(
+    [
+        "30", "31", "32", "33", "34", "35", "36", "37", "38", "39",
+        "51", "52", "55", "56", "58", "59",
+        "70", "76", "77", "78", "79",
+        "81", "82", "83", "84", "85", "86", "87", "88", "89",
+        "90", "91", "92", "93", "94", "95", "96", "97", "98", "99",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> AreaCodes = FrozenSet.ToFrozenSet(
+        new[] { (203, 209), (210, 216), (218, 222), (225, 229), (232, 239), (242, 248), (251, 252), (254, 263), (269, 277), (282, 294), (296, 297), (299, 299) }
+            .SelectMany(r => Enumerable.Range(r.Item1, r.Item2 - r.Item1 + 1))
+            .Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        StringComparer.Ordinal);
 
     private PhoneNumber(string e164) => E164 = e164;
 
@@ -136,6 +162,13 @@ public readonly record struct PhoneNumber : IComparable<PhoneNumber>
             return false;
         }
 
+        if (ScientificNotation(text))
+        {
+            error = "the number is in scientific notation (like 8.49E+10): a spreadsheet stored it as a number and dropped digits, which cannot be recovered.";
+            hint = "Format the phone column as text in the spreadsheet and export it again.";
+            return false;
+        }
+
         var digits = new StringBuilder(text.Length);
         var international = false;
         for (var i = 0; i < text.Length; i++)
@@ -178,11 +211,7 @@ public readonly record struct PhoneNumber : IComparable<PhoneNumber>
             if (d.StartsWith(VietnamCode, StringComparison.Ordinal))
             {
                 callingCode = VietnamCode;
-                national = d[2..];
-                if (national.StartsWith('0'))
-                {
-                    national = national[1..]; // "+84 0912…": the trunk prefix written by mistake after the country code.
-                }
+                national = WithoutTrunkPrefix(d[2..]); // "+84 0912…": the trunk prefix written by mistake after the country code.
             }
             else
             {
@@ -194,14 +223,16 @@ public readonly record struct PhoneNumber : IComparable<PhoneNumber>
             callingCode = defaultCode;
             national = d[1..];
         }
-        else if (defaultCode == VietnamCode && d.Length == 11 && d.StartsWith(VietnamCode, StringComparison.Ordinal) && IsVietnameseMobile(d[2..]))
+        else if (defaultCode == VietnamCode && d.Length >= 11 && d.StartsWith(VietnamCode, StringComparison.Ordinal))
         {
-            callingCode = VietnamCode; // 84912345678: international form without the '+'.
-            national = d[2..];
+            // 84912345678, 842838221234, 840912345678: the international form without the '+' (or '00'). A national
+            // number without its trunk prefix has at most 10 digits, so 11 or more starting with 84 can only be this.
+            callingCode = VietnamCode;
+            national = WithoutTrunkPrefix(d[2..]);
         }
-        else if (defaultCode == VietnamCode && options.AcceptMissingTrunkPrefix && IsVietnameseMobile(d))
+        else if (defaultCode == VietnamCode && options.AcceptMissingTrunkPrefix && (IsVietnameseMobile(d) || IsVietnameseFixed(d)))
         {
-            callingCode = VietnamCode; // 912345678: the leading 0 lost in a spreadsheet.
+            callingCode = VietnamCode; // 912345678, 2838221234: the leading 0 lost in a spreadsheet.
             national = d;
         }
         else
@@ -240,6 +271,8 @@ public readonly record struct PhoneNumber : IComparable<PhoneNumber>
         {
             < 9 => $"'0{Mask(national)}' is too short for a Vietnamese number ({national.Length + 1} digits with the leading 0).",
             > 10 => $"'0{Mask(national)}' is too long for a Vietnamese number ({national.Length + 1} digits with the leading 0).",
+            9 when national[0] is '3' or '5' or '7' or '8' or '9' => $"'0{Mask(national)}': 0{national[..2]} is not a mobile network code in Vietnam's numbering plan.",
+            10 when national[0] == '2' => $"'0{Mask(national)}': 0{national[..3]} is not an area code in Vietnam's numbering plan.",
             _ => $"'0{Mask(national)}' is neither a Vietnamese mobile number (10 digits: 03, 05, 07, 08, 09…) nor a fixed line (11 digits: 02…).",
         };
         return false;
@@ -260,11 +293,26 @@ public readonly record struct PhoneNumber : IComparable<PhoneNumber>
         return true;
     }
 
-    private static bool IsVietnameseMobile(string national)
-        => national.Length == 9 && national[0] is '3' or '5' or '7' or '8' or '9' && national.All(char.IsAsciiDigit);
+    private static string WithoutTrunkPrefix(string national) => national.StartsWith('0') ? national[1..] : national;
 
-    private static bool IsVietnameseFixed(string national)
-        => national.Length == 10 && national[0] == '2' && national.All(char.IsAsciiDigit);
+    // "8.49123E+10", "8,49E+10": how a spreadsheet shows a long number stored as a number.
+    private static bool ScientificNotation(string text)
+    {
+        var t = text.AsSpan().Trim();
+        var e = t.IndexOfAny('E', 'e');
+        return e > 0 && e < t.Length - 1 && char.IsAsciiDigit(t[0]) && (t[e + 1] is '+' || char.IsAsciiDigit(t[e + 1]))
+               && t[..e].IndexOfAnyExcept(MantissaCharacters) < 0 && t[(e + 1)..].TrimStart('+').IndexOfAnyExceptInRange('0', '9') < 0;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> MantissaCharacters = System.Buffers.SearchValues.Create("0123456789.,");
+
+    /// <summary>A mobile number: a 9-digit national significant number whose first two digits are an allocated mobile network code.</summary>
+    internal static bool IsVietnameseMobile(string national)
+        => national.Length == 9 && national.All(char.IsAsciiDigit) && MobileNetworkCodes.Contains(national[..2]);
+
+    /// <summary>A fixed line: a 10-digit national significant number whose first three digits are an allocated area code.</summary>
+    internal static bool IsVietnameseFixed(string national)
+        => national.Length == 10 && national.All(char.IsAsciiDigit) && AreaCodes.Contains(national[..3]);
 
     /// <summary>Writes the number in the given format.</summary>
     public string Format(PhoneNumberFormat format)

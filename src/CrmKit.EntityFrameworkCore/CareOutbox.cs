@@ -51,10 +51,17 @@ public sealed class CareOutbox(CrmKitDbContext db)
     /// whose claim expired), earliest first, for <paramref name="lease"/>. Rows another worker is claiming at the same
     /// moment are skipped, not waited for.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> is below 1 or <paramref name="lease"/> is not positive.</exception>
     public async ValueTask<ImmutableArray<OutboxAction>> ClaimAsync(string worker, int max, Duration lease, Instant now, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(worker);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        if (lease <= Duration.Zero)
+        {
+            // A lease that ends when (or before) it starts is expired at once: another worker would claim the same actions.
+            throw new ArgumentOutOfRangeException(nameof(lease), lease, "A lease must be positive: it is how long the worker holds the actions it claims.");
+        }
+
         var until = now + lease;
         var claimed = await db.Outbox.FromSql(
             $"""

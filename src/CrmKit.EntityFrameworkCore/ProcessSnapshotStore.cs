@@ -14,7 +14,7 @@ namespace CrmKit.EntityFrameworkCore;
 public sealed class ProcessSnapshotStore(CrmKitDbContext db)
 {
     /// <summary>Stores a new instance's snapshot at version 1.</summary>
-    /// <exception cref="DbUpdateException">An instance with that id exists.</exception>
+    /// <exception cref="DbUpdateException">An instance with that id exists. The context is left clean: a failed add is not retried by the next save.</exception>
     public async ValueTask<Versioned<ProcessSnapshot>> AddAsync(string customerId, ProcessSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -28,8 +28,16 @@ public sealed class ProcessSnapshotStore(CrmKitDbContext db)
             Json = ProcessJson.Write(snapshot),
             Version = 1,
         });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        db.ChangeTracker.Clear();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Success or failure, nothing stays tracked: a failed entity left in the tracker poisoned every later save.
+            db.ChangeTracker.Clear();
+        }
+
         return new(snapshot, 1);
     }
 
@@ -62,7 +70,8 @@ public sealed class ProcessSnapshotStore(CrmKitDbContext db)
 
     /// <summary>
     /// Applies <paramref name="change"/> to the stored snapshot and writes the result, reading again and re-applying
-    /// whenever another writer got there first — no update is lost.
+    /// whenever another writer got there first — no update is lost. Between attempts it waits a random time under a
+    /// cap that doubles from 1 ms to 100 ms (full-jitter backoff), so eight writers get through in the default attempts.
     /// </summary>
     /// <exception cref="KeyNotFoundException">No instance with that id.</exception>
     /// <exception cref="ConcurrencyConflictException">Every attempt met a concurrent change.</exception>
@@ -79,7 +88,8 @@ public sealed class ProcessSnapshotStore(CrmKitDbContext db)
             }
             catch (ConcurrencyConflictException) when (attempt < maxAttempts)
             {
-                // Somebody else wrote first: read again and re-apply.
+                // Somebody else wrote first: wait a random, growing time (full jitter), read again and re-apply.
+                await Customers.Store.ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
             }
         }
     }

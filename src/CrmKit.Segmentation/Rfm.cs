@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using CrmKit.Customers;
 using NodaTime;
@@ -28,10 +29,7 @@ public readonly record struct RfmFigures(long RecencyDays, int Frequency, decima
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(context);
-        if (RuleLimits.CheckWindow(windowDays) is { } problem)
-        {
-            throw new InvalidValueException("RFM window", problem);
-        }
+        RfmThresholds.CheckWindow(windowDays);
 
         var window = windowDays is { } d ? d * NodaConstants.TicksPerDay : 0L;
         var status = (int)OrderStatus.Completed;
@@ -52,6 +50,13 @@ public readonly record struct RfmFigures(long RecencyDays, int Frequency, decima
 /// </summary>
 public sealed record RfmThresholds
 {
+    /// <summary>
+    /// The largest number of days an RFM window, or a recency bound read from a catalogue, may have: 36,525 (100
+    /// years). Longer spans say nothing about a shop's customers, and the window's start (as-of minus the window) must
+    /// stay a representable instant. (Fitted quintile bounds are not limited: they come from the data.)
+    /// </summary>
+    public const int MaxDays = 36_525;
+
     /// <summary>Creates thresholds, checking their order.</summary>
     /// <param name="recency">Most days since the last order for scores 2–5 (non-increasing).</param>
     /// <param name="frequency">Fewest orders for scores 2–5 (non-decreasing).</param>
@@ -62,10 +67,7 @@ public sealed record RfmThresholds
         Check(recency, "recency", descending: true);
         Check(frequency, "frequency", descending: false);
         Check(monetary, "monetary", descending: false);
-        if (RuleLimits.CheckWindow(windowDays) is { } problem)
-        {
-            throw new InvalidValueException("RFM window", problem);
-        }
+        CheckWindow(windowDays);
 
         Recency = recency;
         Frequency = frequency;
@@ -128,6 +130,15 @@ public sealed record RfmThresholds
     public override string ToString()
         => $"R ≤ [{string.Join(", ", Recency)}] days, F ≥ [{string.Join(", ", Frequency)}], M ≥ [{string.Join(", ", Monetary)}]";
 
+    /// <summary>Checks an RFM window: null (the whole history) or 1 to <see cref="MaxDays"/> days.</summary>
+    internal static void CheckWindow(int? windowDays)
+    {
+        if (windowDays is < 1 or > MaxDays)
+        {
+            throw new InvalidValueException("RFM window", string.Create(CultureInfo.InvariantCulture, $"{windowDays} days is outside 1 to {MaxDays:N0} days (RfmThresholds.MaxDays)."));
+        }
+    }
+
     private static void Check<T>(ImmutableArray<T> bounds, string name, bool descending)
         where T : IComparable<T>
     {
@@ -175,7 +186,10 @@ public sealed record RfmScoring
 
     /// <summary>Quintile scoring over a window (null: whole history).</summary>
     public static RfmScoring Quintiles(int? windowDays = null)
-        => RuleLimits.CheckWindow(windowDays) is { } problem ? throw new InvalidValueException("RFM window", problem) : new(RfmMethod.Quintiles, null, windowDays);
+    {
+        RfmThresholds.CheckWindow(windowDays);
+        return new(RfmMethod.Quintiles, null, windowDays);
+    }
 
     /// <summary>Fixed thresholds.</summary>
     public static RfmScoring Fixed(RfmThresholds thresholds)

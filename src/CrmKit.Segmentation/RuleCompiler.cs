@@ -101,8 +101,8 @@ public sealed class RuleCompiler
         public Expression Build(Rule rule) => rule switch
         {
             ConstantRule k => Expression.Constant(k.Value),
-            AllRule a => a.Rules.Length == 0 ? Expression.Constant(true) : a.Rules.Select(Build).Aggregate(Expression.AndAlso),
-            AnyRule a => a.Rules.Length == 0 ? Expression.Constant(false) : a.Rules.Select(Build).Aggregate(Expression.OrElse),
+            AllRule a => a.Rules.Length == 0 ? Expression.Constant(true) : RuleLimits.Balanced([.. a.Rules.Select(Build)], Expression.AndAlso),
+            AnyRule a => a.Rules.Length == 0 ? Expression.Constant(false) : RuleLimits.Balanced([.. a.Rules.Select(Build)], Expression.OrElse),
             NotRule n => Expression.Not(Build(n.Rule)),
             SegmentRule s => Expression.ArrayIndex(seg, Expression.Constant(segmentIndex(s.SegmentId))),
             Condition k => Condition(k),
@@ -254,7 +254,7 @@ public sealed class RuleCompiler
                     var variable = Expression.Variable(value.Type, "x");
                     Expression test = op == ComparisonOperator.Between
                         ? Expression.AndAlso(Expression.GreaterThanOrEqual(variable, constant(v[0])), Expression.LessThanOrEqual(variable, constant(v[1])))
-                        : v.Select(x => (Expression)Expression.Equal(variable, constant(x))).Aggregate(Expression.OrElse);
+                        : RuleLimits.Balanced([.. v.Select(x => (Expression)Expression.Equal(variable, constant(x)))], Expression.OrElse);
                     return Expression.Block([variable], Expression.Assign(variable, value), test);
                 default:
                     return op switch
@@ -305,7 +305,7 @@ public sealed class RuleCompiler
                     parts.Add(part ?? Expression.Constant(true));
                 }
 
-                var any = parts.Count == 0 ? Expression.Constant(false) : parts.Aggregate(Expression.OrElse);
+                var any = parts.Count == 0 ? Expression.Constant(false) : RuleLimits.Balanced(parts, Expression.OrElse);
                 test = nullable ? Expression.AndAlso(hasValue, any) : any;
             }
 
@@ -324,7 +324,7 @@ public sealed class RuleCompiler
                 ComparisonOperator.IsNotSet => Expression.Not(set),
                 ComparisonOperator.Equal => Is(k.Values[0]),
                 ComparisonOperator.NotEqual => Expression.AndAlso(set, Expression.Not(Is(k.Values[0]))),
-                _ => k.Values.Select(Is).Aggregate(Expression.OrElse),
+                _ => RuleLimits.Balanced([.. k.Values.Select(Is)], Expression.OrElse),
             };
             return Expression.Block([variable], Expression.Assign(variable, value), test);
         }

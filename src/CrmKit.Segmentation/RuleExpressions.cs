@@ -46,8 +46,8 @@ public static class RuleExpressions
         public Expression Build(Rule rule) => rule switch
         {
             ConstantRule k => Expression.Constant(k.Value),
-            AllRule a => a.Rules.Length == 0 ? Expression.Constant(true) : a.Rules.Select(Build).Aggregate(Expression.AndAlso),
-            AnyRule a => a.Rules.Length == 0 ? Expression.Constant(false) : a.Rules.Select(Build).Aggregate(Expression.OrElse),
+            AllRule a => a.Rules.Length == 0 ? Expression.Constant(true) : RuleLimits.Balanced([.. a.Rules.Select(Build)], Expression.AndAlso),
+            AnyRule a => a.Rules.Length == 0 ? Expression.Constant(false) : RuleLimits.Balanced([.. a.Rules.Select(Build)], Expression.OrElse),
             NotRule n => Expression.Not(Build(n.Rule)),
             SegmentRule s => segments is null
                 ? throw new InvalidOperationException($"The rule refers to segment '{s.SegmentId}'; build it through a SegmentCatalog.")
@@ -203,7 +203,7 @@ public static class RuleExpressions
                 ComparisonOperator.GreaterThan => Expression.GreaterThan(value, constant(v[0])),
                 ComparisonOperator.GreaterThanOrEqual => Expression.GreaterThanOrEqual(value, constant(v[0])),
                 ComparisonOperator.Between => Expression.AndAlso(Expression.GreaterThanOrEqual(value, constant(v[0])), Expression.LessThanOrEqual(value, constant(v[1]))),
-                ComparisonOperator.In => v.Select(x => (Expression)Expression.Equal(value, constant(x))).Aggregate(Expression.OrElse),
+                ComparisonOperator.In => RuleLimits.Balanced([.. v.Select(x => (Expression)Expression.Equal(value, constant(x)))], Expression.OrElse),
                 _ => throw new InvalidOperationException($"Operator {k.Operator} does not apply to {k.Field.Name}."),
             };
         }
@@ -226,7 +226,7 @@ public static class RuleExpressions
                     test = Expression.NotEqual(value, Expression.Constant(values[0]));
                     break;
                 case ComparisonOperator.In:
-                    test = values.Select(x => (Expression)Expression.Equal(value, Expression.Constant(x))).Aggregate(Expression.OrElse);
+                    test = RuleLimits.Balanced([.. values.Select(x => (Expression)Expression.Equal(value, Expression.Constant(x)))], Expression.OrElse);
                     break;
                 case ComparisonOperator.Contains:
                     test = Expression.Call(value, StringContains, Expression.Constant(values[0]));
@@ -358,7 +358,7 @@ public static class RuleExpressions
                 parts.Add(part);
             }
 
-            return parts.Count == 0 ? Expression.Constant(false) : Expression.AndAlso(hasValue, parts.Aggregate(Expression.OrElse));
+            return parts.Count == 0 ? Expression.Constant(false) : Expression.AndAlso(hasValue, RuleLimits.Balanced(parts, Expression.OrElse));
         }
 
         /// <summary>Whole days since t in [lo, hi] ⇔ t in (asOf − (hi + 1) days, asOf − lo days].</summary>
@@ -393,7 +393,7 @@ public static class RuleExpressions
                 parts.Add(part);
             }
 
-            var any = parts.Count == 0 ? Expression.Constant(false) : parts.Aggregate(Expression.OrElse);
+            var any = parts.Count == 0 ? Expression.Constant(false) : RuleLimits.Balanced(parts, Expression.OrElse);
             return nullable ? Expression.AndAlso(hasValue, any) : any;
         }
 

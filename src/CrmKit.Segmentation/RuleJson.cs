@@ -101,6 +101,11 @@ public static class RuleJson
     public static Rule Parse(string json, RuleSchema? schema = null)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (CrmKit.Customers.Serialization.JsonText.FindLoneSurrogate(json) is { } problem)
+        {
+            throw new InvalidRuleException([new RuleError("$", $"not valid JSON: {problem}")]);
+        }
+
         JsonDocument document;
         try
         {
@@ -121,7 +126,13 @@ public static class RuleJson
 
     /// <summary>Reads a rule from a JSON element, adding every problem to <paramref name="errors"/>.</summary>
     /// <returns>The rule, or null when there were problems.</returns>
-    /// <remarks>A key repeated in one object is an error at its path (<see cref="JsonDuplicateKeys"/>).</remarks>
+    /// <remarks>
+    /// A key repeated in one object is an error at its path (<see cref="JsonDuplicateKeys"/>); a rule nested deeper
+    /// than <see cref="RuleLimits.MaxDepth"/> is an error at the path of the first level beyond. Checks
+    /// <see cref="RuleLimits.MaxOperands"/> before reading a group's operands or a condition's values, and
+    /// stops reading conditions once <see cref="RuleLimits.MaxConditions"/> is passed, so an oversized rule costs no
+    /// more than the limit.
+    /// </remarks>
     public static Rule? Read(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -133,7 +144,7 @@ public static class RuleJson
             errors.Add(duplicate);
         }
 
-        var rule = ReadRule(element, path, schema, errors, depth: 1);
+        var rule = ReadRule(element, path, schema, errors);
         return duplicates.Count == 0 ? rule : null;
     }
 
@@ -142,7 +153,27 @@ public static class RuleJson
         => [.. JsonDuplicateKeys.Find(element, path).Select(d => new RuleError(d.Path, JsonDuplicateKeys.Message(d.Key)))];
 
     /// <summary>Reads a rule without looking for repeated keys (the caller did, over the whole document).</summary>
-    internal static Rule? ReadRule(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors, int depth = 1)
+    internal static Rule? ReadRule(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors)
+        => Read(element, path, schema, errors, new ConditionBudget(), depth: 1);
+
+    /// <summary>How many conditions and segment references a rule being read has used so far.</summary>
+    private sealed class ConditionBudget
+    {
+        public int Used { get; set; }
+
+        /// <summary>Counts one more; false (with the problem reported once) when the rule is past the limit.</summary>
+        public bool Take(string path, ICollection<RuleError> errors)
+        {
+            if (++Used == RuleLimits.MaxConditions + 1)
+            {
+                errors.Add(new(path, RuleLimits.TooManyConditions));
+            }
+
+            return Used <= RuleLimits.MaxConditions;
+        }
+    }
+
+    private static Rule? Read(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors, ConditionBudget budget, int depth)
     {
         if (depth > RuleLimits.MaxDepth)
         {
@@ -194,19 +225,35 @@ public static class RuleJson
                     return null;
                 }
 
+                if (value.GetArrayLength() > RuleLimits.MaxOperands)
+                {
+                    errors.Add(new($"{path}.{head}", RuleLimits.TooManyOperands(value.GetArrayLength())));
+                    return null;
+                }
+
                 var rules = new List<Rule?>();
                 var i = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    rules.Add(ReadRule(item, $"{path}.{head}[{i++}]", schema, errors, depth + 1));
+                    if (budget.Used > RuleLimits.MaxConditions)
+                    {
+                        return null;
+                    }
+
+                    rules.Add(Read(item, $"{path}.{head}[{i++}]", schema, errors, budget, depth + 1));
                 }
 
                 return rules.Any(r => r is null) ? null : head == "all" ? new AllRule([.. rules!]) : new AnyRule([.. rules!]);
             }
 
             case "not":
-                return ReadRule(value, $"{path}.not", schema, errors, depth + 1) is { } inner ? new NotRule(inner) : null;
+                return Read(value, $"{path}.not", schema, errors, budget, depth + 1) is { } inner ? new NotRule(inner) : null;
             case "segment":
+                if (!budget.Take(path, errors))
+                {
+                    return null;
+                }
+
                 if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
                 {
                     errors.Add(new($"{path}.segment", $"expected a segment id (a non-empty string), found {Describe(value)}."));
@@ -215,7 +262,7 @@ public static class RuleJson
 
                 return new SegmentRule(value.GetString()!);
             default:
-                return ReadCondition(element, path, schema, errors);
+                return budget.Take(path, errors) ? ReadCondition(element, path, schema, errors) : null;
         }
     }
 
@@ -278,6 +325,10 @@ public static class RuleJson
                 if (many.ValueKind != JsonValueKind.Array)
                 {
                     errors.Add(new($"{path}.values", $"expected an array, found {Describe(many)}."));
+                }
+                else if (many.GetArrayLength() > RuleLimits.MaxOperands)
+                {
+                    errors.Add(new($"{path}.values", RuleLimits.TooManyValues(many.GetArrayLength())));
                 }
                 else
                 {

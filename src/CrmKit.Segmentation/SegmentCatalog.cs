@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -27,6 +28,11 @@ public sealed class SegmentCatalog
         Segments = [.. segments];
         Schema = schema ?? RuleSchema.Empty;
         Rfm = rfm ?? RfmScoring.Default;
+        if (Segments.Length > RuleLimits.MaxSegments)
+        {
+            throw new InvalidRuleException([new RuleError("$.segments", TooManySegments(Segments.Length))]);
+        }
+
         var errors = new List<RuleError>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < Segments.Length; i++)
@@ -40,6 +46,11 @@ public sealed class SegmentCatalog
         _index = index.ToFrozenDictionary(StringComparer.Ordinal);
         for (var i = 0; i < Segments.Length; i++)
         {
+            if (!RuleLimits.Check(Segments[i].Rule, $"$.segments[{i}].rule", errors))
+            {
+                continue;
+            }
+
             foreach (var reference in Segments[i].Rule.SegmentReferences().Distinct())
             {
                 if (!_index.ContainsKey(reference))
@@ -110,8 +121,11 @@ public sealed class SegmentCatalog
     /// <summary>
     /// The rule for final membership of a segment, with no segment references left: its own rule, minus the
     /// higher-priority members of its group, with every referenced segment replaced by its membership rule.
-    /// The interpreter and the LINQ expression evaluate this.
+    /// The LINQ expression and SQL evaluate this. References used several times are shared in memory, but the
+    /// expression built from the rule is a tree, so its size is checked: it may hold at most
+    /// <see cref="RuleLimits.MaxExpandedConditions"/> conditions.
     /// </summary>
+    /// <exception cref="InvalidRuleException">Inlining the references gives more than <see cref="RuleLimits.MaxExpandedConditions"/> conditions.</exception>
     public Rule MembershipRule(string id)
     {
         lock (_gate)
@@ -138,8 +152,56 @@ public sealed class SegmentCatalog
             }
         }
 
+        if (ExpandedConditions(own) is var size && size > RuleLimits.MaxExpandedConditions)
+        {
+            var count = size == long.MaxValue ? "more than 9.2e18" : size.ToString("N0", CultureInfo.InvariantCulture);
+            var message = string.Create(CultureInfo.InvariantCulture, $"segment '{id}' expands to {count} conditions when its segment references are written out for LINQ or SQL; at most {RuleLimits.MaxExpandedConditions:N0} (RuleLimits.MaxExpandedConditions). The classifier and the interpreter are not limited by this.");
+            throw new InvalidRuleException([new RuleError($"$.segments[{IndexOf(id)}].rule", message)]);
+        }
+
         _membershipRules[id] = own;
         return own;
+    }
+
+    /// <summary>
+    /// The number of conditions of a rule counted as a tree (a shared subtree once per use), computed over the
+    /// shared nodes once each (memoised by reference), so in time linear in the rule as held in memory. Saturates
+    /// at <see cref="long.MaxValue"/>.
+    /// </summary>
+    private static long ExpandedConditions(Rule rule)
+    {
+        var sizes = new Dictionary<Rule, long>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<(Rule Rule, bool ChildrenDone)>();
+        stack.Push((rule, false));
+        while (stack.Count > 0)
+        {
+            var (r, childrenDone) = stack.Pop();
+            if (sizes.ContainsKey(r))
+            {
+                continue;
+            }
+
+            if (!childrenDone)
+            {
+                stack.Push((r, true));
+                foreach (var child in r.Children)
+                {
+                    stack.Push((child, false));
+                }
+
+                continue;
+            }
+
+            var size = r is Condition ? 1L : 0L;
+            foreach (var child in r.Children)
+            {
+                size = size > long.MaxValue - sizes[child] ? long.MaxValue : size + sizes[child];
+            }
+
+            sizes[r] = size;
+        }
+
+        return sizes[rule];
     }
 
     private Rule Expand(Rule rule) => rule switch
@@ -151,79 +213,167 @@ public sealed class SegmentCatalog
         _ => rule,
     };
 
-    /// <summary>Whether a customer belongs to a segment, by the reference interpreter.</summary>
+    /// <summary>
+    /// Whether a customer belongs to a segment, by the reference interpreter. Every segment the answer depends on is
+    /// evaluated once (in <see cref="EvaluationOrder"/>), so the cost is linear in the catalogue however the
+    /// segments refer to each other.
+    /// </summary>
     public bool Evaluate(string id, CustomerRecord record, EvaluationContext context)
-        => RuleInterpreter.Evaluate(MembershipRule(id), record, context);
+    {
+        var index = IndexOf(id);
+        return Memberships(record, context).Final[index];
+    }
 
-    /// <summary>Explains a segment's own rule for a customer (referenced segments answered by the interpreter), and whether a higher-priority group member took the customer.</summary>
+    /// <summary>
+    /// Explains a segment's own rule for a customer (referenced segments answered by the interpreter, each evaluated
+    /// once), and whether a higher-priority group member took the customer.
+    /// </summary>
     public Explanation Explain(string id, CustomerRecord record, EvaluationContext context)
     {
-        var segment = this[id];
-        var own = RuleInterpreter.Explain(segment.Rule, record, context, s => Evaluate(s, record, context));
+        var index = IndexOf(id);
+        return Explain(index, record, context, Memberships(record, context));
+    }
+
+    /// <summary>
+    /// Explains every segment for a customer, in declaration order: the memberships are computed once and each
+    /// segment's own rule is explained once, so the cost is linear in the catalogue (references to other segments
+    /// are answered from the computed memberships, never re-explained).
+    /// </summary>
+    public IReadOnlyList<Explanation> Explain(CustomerRecord record, EvaluationContext context)
+    {
+        var memberships = Memberships(record, context);
+        return [.. Enumerable.Range(0, Segments.Length).Select(i => Explain(i, record, context, memberships))];
+    }
+
+    private Explanation Explain(int index, CustomerRecord record, EvaluationContext context, (bool[] Own, bool[] Final) memberships)
+    {
+        var segment = Segments[index];
+        var own = RuleInterpreter.Explain(segment.Rule, record, context, s => memberships.Final[_index[s]]);
         if (segment.ExclusiveGroup is not { } group)
         {
             return own;
         }
 
-        var taken = Groups[group].Select(i => Segments[i]).Where(s => s.Priority > segment.Priority)
-            .FirstOrDefault(s => RuleInterpreter.Evaluate(s.Rule, record, context, x => Evaluate(x, record, context)));
+        var taken = Groups[group].Select(i => Segments[i]).Where(s => s.Priority > segment.Priority).FirstOrDefault(s => memberships.Own[_index[s.Id]]);
         var reason = taken is null ? $"no higher-priority segment of group '{group}' matched" : $"taken by higher-priority '{taken.Id}' of group '{group}'";
-        return new Explanation(MembershipRule(id), own.Holds && taken is null, reason, [own]);
+        return new Explanation(MembershipRule(segment.Id), own.Holds && taken is null, reason, [own]);
+    }
+
+    /// <summary>
+    /// Every segment's own rule (<c>Own</c>) and final membership after its exclusivity group (<c>Final</c>) for one
+    /// customer, by the reference interpreter, each segment evaluated once in <see cref="EvaluationOrder"/>. A group's
+    /// members are contiguous in that order and nothing in the group refers to the group, so each group is resolved
+    /// as soon as its last member is known.
+    /// </summary>
+    private (bool[] Own, bool[] Final) Memberships(CustomerRecord record, EvaluationContext context)
+    {
+        var own = new bool[Segments.Length];
+        var final = new bool[Segments.Length];
+        for (var k = 0; k < EvaluationOrder.Length; k++)
+        {
+            var i = EvaluationOrder[k];
+            own[i] = RuleInterpreter.Evaluate(Segments[i].Rule, record, context, id => final[_index[id]]);
+            final[i] = own[i];
+            if (Segments[i].ExclusiveGroup is { } group && (k == EvaluationOrder.Length - 1 || Segments[EvaluationOrder[k + 1]].ExclusiveGroup != group))
+            {
+                var taken = false;
+                foreach (var member in Groups[group])
+                {
+                    final[member] = own[member] && !taken;
+                    taken |= own[member];
+                }
+            }
+        }
+
+        return (own, final);
     }
 
     /// <summary>The ids of the segments a customer belongs to, by the reference interpreter (slow; for checks and explanations).</summary>
     public IReadOnlyList<string> ClassifyInterpreted(CustomerRecord record, EvaluationContext context)
-        => [.. Segments.Where(s => Evaluate(s.Id, record, context)).Select(s => s.Id)];
+    {
+        var final = Memberships(record, context).Final;
+        return [.. Segments.Where((_, i) => final[i]).Select(s => s.Id)];
+    }
 
     private static IEnumerable<Field> Attributes(Rule rule)
         => rule is Condition { Field.Kind: FieldKind.Attribute } c ? [c.Field] : rule.Children.SelectMany(Attributes);
 
-    /// <summary>Topological order over units (a lone segment, or a whole exclusivity group); cycles reported with their path.</summary>
+    /// <summary>
+    /// Topological order over units (a lone segment, or a whole exclusivity group), with the first cycle reported with
+    /// its path and the first chain of references deeper than <see cref="RuleLimits.MaxReferenceDepth"/> reported.
+    /// An iterative depth-first search (an explicit stack), so a chain of any length cannot overflow the call stack;
+    /// linear in segments plus references.
+    /// </summary>
     private ImmutableArray<int> Order(List<RuleError> errors)
     {
         string Unit(int i) => Segments[i].ExclusiveGroup is { } g ? "group:" + g : "segment:" + Segments[i].Id;
+        string Name(string u) => u.StartsWith("group:", StringComparison.Ordinal) ? $"group '{u[6..]}'" : $"'{u[8..]}'";
         var units = Enumerable.Range(0, Segments.Length).GroupBy(Unit).ToDictionary(g => g.Key, g => g.ToList());
         var dependsOn = units.ToDictionary(u => u.Key, u => u.Value.SelectMany(i => Segments[i].Rule.SegmentReferences()).Select(id => Unit(_index[id])).Distinct().ToList());
         var order = new List<int>();
         var state = new Dictionary<string, int>();
-        var stack = new List<string>();
-        var reported = false;
-
-        void Visit(string unit)
+        var depth = new Dictionary<string, int>();
+        var deepest = new Dictionary<string, string?>();
+        var stack = new List<(string Unit, int Next)>();
+        var tooDeep = false;
+        foreach (var root in units.Keys.OrderBy(u => units[u][0]))
         {
-            if (state.GetValueOrDefault(unit) == 2 || reported)
+            if (state.GetValueOrDefault(root) == 2)
             {
-                return;
+                continue;
             }
 
-            if (state.GetValueOrDefault(unit) == 1)
+            state[root] = 1;
+            stack.Add((root, 0));
+            while (stack.Count > 0)
             {
-                var cycle = stack.SkipWhile(u => u != unit).Append(unit).Select(u => u.StartsWith("group:", StringComparison.Ordinal) ? $"group '{u[6..]}'" : $"'{u[8..]}'");
-                var first = units[unit][0];
-                errors.Add(new($"$.segments[{first}].rule", $"segment references form a cycle: {string.Join(" → ", cycle)}."));
-                reported = true;
-                return;
+                var (unit, next) = stack[^1];
+                if (next < dependsOn[unit].Count)
+                {
+                    stack[^1] = (unit, next + 1);
+                    var d = dependsOn[unit][next];
+                    switch (state.GetValueOrDefault(d))
+                    {
+                        case 0:
+                            state[d] = 1;
+                            stack.Add((d, 0));
+                            break;
+                        case 1:
+                            var cycle = stack.Select(x => x.Unit).SkipWhile(u => u != d).Append(d).Select(Name);
+                            errors.Add(new($"$.segments[{units[d][0]}].rule", $"segment references form a cycle: {string.Join(" → ", cycle)}."));
+                            return [];
+                    }
+
+                    continue;
+                }
+
+                stack.RemoveAt(stack.Count - 1);
+                state[unit] = 2;
+                var below = dependsOn[unit].Count == 0 ? null : dependsOn[unit].MaxBy(x => depth[x]);
+                depth[unit] = below is null ? 0 : depth[below] + 1;
+                deepest[unit] = below;
+                if (depth[unit] > RuleLimits.MaxReferenceDepth && !tooDeep)
+                {
+                    var chain = new List<string>();
+                    for (var u = unit; u is not null && chain.Count < 6; u = deepest[u])
+                    {
+                        chain.Add(Name(u));
+                    }
+
+                    errors.Add(new($"$.segments[{units[unit][0]}].rule", string.Create(CultureInfo.InvariantCulture,
+                        $"segment references nest {depth[unit]} deep ({string.Join(" → ", chain)} → …); at most {RuleLimits.MaxReferenceDepth} are allowed (RuleLimits.MaxReferenceDepth).")));
+                    tooDeep = true;
+                }
+
+                order.AddRange(units[unit]);
             }
-
-            state[unit] = 1;
-            stack.Add(unit);
-            foreach (var d in dependsOn[unit])
-            {
-                Visit(d);
-            }
-
-            stack.RemoveAt(stack.Count - 1);
-            state[unit] = 2;
-            order.AddRange(units[unit]);
-        }
-
-        foreach (var unit in units.Keys.OrderBy(u => units[u][0]))
-        {
-            Visit(unit);
         }
 
         return [.. order];
     }
+
+    private static string TooManySegments(int count)
+        => string.Create(CultureInfo.InvariantCulture, $"{count:N0} segments; a catalogue holds at most {RuleLimits.MaxSegments:N0} (RuleLimits.MaxSegments).");
 
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -310,6 +460,11 @@ public sealed class SegmentCatalog
     public static SegmentCatalog Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (CrmKit.Customers.Serialization.JsonText.FindLoneSurrogate(json) is { } problem)
+        {
+            throw new InvalidRuleException([new RuleError("$", $"not valid JSON: {problem}")]);
+        }
+
         JsonDocument document;
         try
         {
@@ -375,6 +530,10 @@ public sealed class SegmentCatalog
         {
             errors.Add(new("$.segments", "expected an array of segments."));
         }
+        else if (list.GetArrayLength() > RuleLimits.MaxSegments)
+        {
+            errors.Add(new("$.segments", TooManySegments(list.GetArrayLength())));
+        }
         else
         {
             var i = 0;
@@ -410,13 +569,13 @@ public sealed class SegmentCatalog
         int? window = null;
         if (e.TryGetProperty("windowDays", out var w))
         {
-            if (w.ValueKind == JsonValueKind.Number && w.TryGetInt32(out var days) && RuleLimits.CheckWindow(days) is null)
+            if (w.ValueKind == JsonValueKind.Number && w.TryGetInt32(out var days) && days is >= 1 and <= RfmThresholds.MaxDays)
             {
                 window = days;
             }
             else
             {
-                errors.Add(new("$.rfm.windowDays", RuleLimits.WindowProblem(w.GetRawText())));
+                errors.Add(new("$.rfm.windowDays", string.Create(CultureInfo.InvariantCulture, $"expected a whole number of days from 1 to {RfmThresholds.MaxDays:N0}, found {w.GetRawText()}.")));
             }
         }
 
@@ -451,6 +610,11 @@ public sealed class SegmentCatalog
         }
 
         var (r, f, mo) = (Bounds("recencyDays"), Bounds("frequency"), Bounds("monetary"));
+        if (r is not null && Array.FindIndex(r, x => x != decimal.Truncate(x) || x is < 0 or > RfmThresholds.MaxDays) is var bad and >= 0)
+        {
+            errors.Add(new($"$.rfm.recencyDays[{bad}]", string.Create(CultureInfo.InvariantCulture, $"expected a whole number of days from 0 to {RfmThresholds.MaxDays:N0}, found {r[bad]}.")));
+        }
+
         if (r is null || f is null || mo is null || errors.Count > before)
         {
             return RfmScoring.Default;

@@ -36,7 +36,7 @@ public sealed class ProcessDefinitionTests
             "$.transitions[4].trigger: unknown trigger 'stop' (known: go)",
             "$.transitions[5].to: 'done' is final: only internal transitions (without 'to') may leave it",
             "$.transitions[6].to: 'done' is final: only internal transitions (without 'to') may leave it",
-            "$.transitions[6].timer.after: the delay must be positive",
+            "$.transitions[6].timer.delay: the delay must be positive",
             "$.transitions[1]: ambiguous: state 'idle' already has an unguarded transition on trigger 'go' (transitions[0])",
             "$.transitions[3].guard: ambiguous: 'not small' and 'big' (transitions[2]) can both hold on trigger 'go' from 'busy'",
         ], ex.Problems.ToArray());

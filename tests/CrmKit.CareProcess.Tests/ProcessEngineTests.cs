@@ -85,6 +85,74 @@ public sealed class ProcessEngineTests
     }
 
     [Fact]
+    public void Fire_ADefaultProcessValue_IsRejected_AndWithDataAndStartThrow()
+    {
+        var s = Ticket.Start("T-1", T0).Snapshot;
+        var r = Ticket.Fire(s, "assign", T0, [default]).Rejection!;
+        Assert.Equal(RejectionReason.BadArguments, r.Reason);
+        Assert.Equal("'assign' in state 'new' of support-ticket: bad arguments (agent has no content (default(ProcessValue)); create values with ProcessValue.Of); permitted: assign, agent-reply, customer-reply.", r.ToString());
+        var cursor = new ProcessCursor(Ticket.StateIndex(s.State), s.EnteredAt, s.Version);
+        Assert.Equal(FireStatus.BadArguments, Ticket.TryFire(ref cursor, Ticket.TriggerIndex("assign"), [default], T0, out _));
+
+        var withData = Assert.Throws<ArgumentException>(() => s.WithData("agent", default));
+        Assert.Equal("Data value 'agent' has no content (default(ProcessValue)); create values with ProcessValue.Of. (Parameter 'value')", withData.Message);
+        var start = Assert.Throws<ArgumentException>(() => Ticket.Start("T-2", T0, [new("priority", default)]));
+        Assert.Equal("Data value 'priority' has no content (default(ProcessValue)); create values with ProcessValue.Of. (Parameter 'data')", start.Message);
+        Assert.Throws<ArgumentException>(() => s with { Data = s.Data.Add("x", default) });
+    }
+
+    [Fact]
+    public void ProcessValueOf_ALoneSurrogate_IsRejected()
+    {
+        // Not a [Theory]: xunit's test-case serialisation would turn the lone surrogates into U+FFFD.
+        foreach (var (text, index) in new[] { ("tail \udc00", 5), ("\ud83d", 0), ("a\ud83d b", 1) })
+        {
+            var ex = Assert.Throws<ArgumentException>(() => ProcessValue.Of(text));
+            Assert.Equal($"The text has a lone surrogate at index {index} (U+{(int)text[index]:X4}); it is not well-formed UTF-16 and could not be stored as JSON. (Parameter 'text')", ex.Message);
+            Assert.Throws<ArgumentException>(() => Ticket.Start(text, T0));
+            Assert.Throws<ArgumentException>(() => Ticket.Start("T-1", T0).Snapshot.WithData(text, ProcessValue.Of(1m)));
+        }
+
+        Assert.Equal("😀", ProcessValue.Of("😀").Text);
+    }
+
+    [Fact]
+    public void Fire_WithoutATrailingArgument_UnsetsItsDataValue()
+    {
+        var p = new ProcessBuilder("notes", "Notes", "open")
+            .Trigger("note", null, new TriggerParameter("text", ValueKind.Text))
+            .Trigger("close")
+            .State("open").State("closed", final: true)
+            .On("open", "note", null)
+            .On("open", "close", "closed", new Guard("no pending note", GuardSource.Data, "text", GuardOperator.IsNotSet))
+            .Build();
+        var s = p.Start("N-1", T0).Snapshot;
+        s = p.Fire(s, "note", T0, [ProcessValue.Of("hi")]).GetStepOrThrow().Snapshot;
+        Assert.Equal(ProcessValue.Of("hi"), s.Data["text"]);
+        Assert.Equal(RejectionReason.GuardsFailed, p.Fire(s, "close", T0).Rejection!.Reason);
+
+        // The docs: missing trailing arguments are unset — the data says so too, and the guard sees it.
+        s = p.Fire(s, "note", T0).GetStepOrThrow().Snapshot;
+        Assert.False(s.Data.ContainsKey("text"));
+        Assert.Equal("closed", p.Fire(s, "close", T0).GetStepOrThrow().Snapshot.State);
+    }
+
+    [Fact]
+    public void Validator_ReportsDefaultValuesInGuardsAndEffects()
+    {
+        var ex = Assert.Throws<InvalidProcessException>(new ProcessBuilder("p", "P", "a")
+            .Trigger("t", null, new TriggerParameter("x", ValueKind.Text))
+            .State("a").State("b")
+            .On("a", "t", "b", new Guard("x is empty", GuardSource.Parameter, "x", GuardOperator.Equal, default(ProcessValue)), new SetAttributeValue("note", default))
+            .Build);
+        Assert.Equal(
+        [
+            "$.transitions[0].guard.value: the value has no content (default(ProcessValue)); create values with ProcessValue.Of",
+            "$.transitions[0].effects[0]: the attribute value has no content (default(ProcessValue)); create values with ProcessValue.Of",
+        ], ex.Problems.ToArray());
+    }
+
+    [Fact]
     public void Warranty_Guards_ChooseTheBranch_AndKeepTheReason()
     {
         var w = BuiltInProcesses.WarrantyCase;

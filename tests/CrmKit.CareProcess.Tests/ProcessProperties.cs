@@ -12,6 +12,18 @@ public sealed class ProcessProperties
         Gen.Choose(0, 8).Select(n => ProcessValue.Of((decimal)n)),
         Gen.Elements(true, false).Select(ProcessValue.Of));
 
+    /// <summary>
+    /// Every kind of value a host can pass, at its extremes: any text (control characters, quotes, lone surrogates,
+    /// Vietnamese), numbers at decimal's limits and scales, dates at the ISO calendar's limits, and default(ProcessValue).
+    /// </summary>
+    private static readonly Gen<ProcessValue> AnyValue = Gen.OneOf(
+        ArbMap.Default.GeneratorFor<string>().Where(t => t is not null && WellFormed(t)).Select(ProcessValue.Of),
+        Gen.Elements("Nguyễn Thị Ánh", "\"quoted\"\n\t\u0000", "", " ", "😀", "\u2028\u200b").Select(ProcessValue.Of),
+        Gen.Elements(decimal.MaxValue, decimal.MinValue, 0.0000000000000000000000000001m, -0.0m, 1.10m, 1_250_000.5m, 79228162514264337593543950335m / 3m).Select(ProcessValue.Of),
+        Gen.Elements(true, false).Select(ProcessValue.Of),
+        Gen.Elements(LocalDate.MinIsoValue, LocalDate.MaxIsoValue, new LocalDate(0, 1, 1), new LocalDate(-1, 12, 31), new LocalDate(1996, 2, 29)).Select(ProcessValue.Of),
+        Gen.Constant(default(ProcessValue)));
+
     private static readonly Gen<(ProcessDefinition Process, Move[] Steps)> Run =
         from process in Gen.Elements(BuiltInProcesses.All.ToArray())
         from steps in (from trigger in Gen.Choose(0, process.Model.Triggers.Length - 1)
@@ -21,6 +33,39 @@ public sealed class ProcessProperties
                        from advance in Gen.Elements(true, false)
                        select new Move(trigger, wellTyped ? WellTyped(process, trigger, args) : args, minutes, advance)).ArrayOf()
         select (process, steps);
+
+    /// <summary>Whether a string is well-formed UTF-16 (checked independently: strict UTF-8 encoding fails on a lone surrogate).</summary>
+    private static bool WellFormed(string text)
+    {
+        try
+        {
+            _ = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetBytes(text);
+            return true;
+        }
+        catch (System.Text.EncoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Runs whose arguments and start data are drawn from <see cref="AnyValue"/> (well-typed as often as not).</summary>
+    private static readonly Gen<(ProcessDefinition Process, Move[] Steps, ProcessValue[] StartData)> ExtremeRun =
+        from process in Gen.Elements(BuiltInProcesses.All.ToArray())
+        from steps in (from trigger in Gen.Choose(0, process.Model.Triggers.Length - 1)
+                       from args in AnyValue.ArrayOf().Select(a => a.Take(3).ToArray())
+                       from fill in Gen.Elements(true, false)
+                       from minutes in Gen.Choose(0, 60 * 24 * 40)
+                       from advance in Gen.Frequency((1, Gen.Constant(true)), (3, Gen.Constant(false)))
+                       select new Move(trigger, fill ? ByKind(process, trigger, args) : args, minutes, advance)).ArrayOf()
+        from data in AnyValue.ArrayOf().Select(a => a.Take(3).ToArray())
+        select (process, steps, data);
+
+    /// <summary>The pool's values moved into the parameters of their kind where possible (kept as drawn otherwise).</summary>
+    private static ProcessValue[] ByKind(ProcessDefinition p, int trigger, ProcessValue[] pool)
+    {
+        var parameters = p.Model.Triggers[trigger].Parameters;
+        return [.. parameters.Take(pool.Length).Select((x, i) => pool.FirstOrDefault(v => v.Kind == x.Kind, pool[i]))];
+    }
 
     private static ProcessValue[] WellTyped(ProcessDefinition p, int trigger, ProcessValue[] pool)
     {
@@ -124,6 +169,62 @@ public sealed class ProcessProperties
             var deterministic = first.SequenceEqual(second);
             var roundTrips = first.All(s => ProcessJson.ReadSnapshot(ProcessJson.Write(s)).Equals(s));
             return (deterministic && roundTrips).Label($"deterministic {deterministic}, round-trips {roundTrips}");
+        });
+
+    [Property(MaxTest = 300)]
+    public Property EverySnapshotTheEngineProduces_RoundTripsThroughJson()
+        => Prop.ForAll(ExtremeRun.ToArbitrary(), run =>
+        {
+            var (p, steps, startData) = run;
+            var now = T0;
+            var data = startData.Select((v, i) => new KeyValuePair<string, ProcessValue>($"d{i}", v)).ToArray();
+            ProcessSnapshot s;
+            try
+            {
+                s = p.Start("KH-ü \"1\"", now, data).Snapshot;
+            }
+            catch (ArgumentException) when (startData.Any(v => v.Equals(default(ProcessValue))))
+            {
+                s = p.Start("KH-ü \"1\"", now, data.Where(d => !d.Value.Equals(default(ProcessValue)))).Snapshot;
+            }
+
+            foreach (var step in steps)
+            {
+                now += Duration.FromMinutes(step.Minutes);
+                if (step.Advance)
+                {
+                    s = p.Advance(s, now).Snapshot;
+                }
+                else
+                {
+                    var result = p.Fire(s, p.Model.Triggers[step.Trigger].Id, now, step.Arguments);
+                    if (result.IsAccepted && step.Arguments.Any(a => a.Equals(default(ProcessValue))))
+                    {
+                        return false.Label($"{step}: a default(ProcessValue) argument was accepted");
+                    }
+
+                    s = result.Step?.Snapshot ?? s;
+                }
+
+                string json;
+                ProcessSnapshot back;
+                try
+                {
+                    json = ProcessJson.Write(s);
+                    back = ProcessJson.ReadSnapshot(json);
+                }
+                catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException or InvalidOperationException or CrmKitException)
+                {
+                    return false.Label($"{s} after {step}: {e.GetType().Name}: {e.Message}");
+                }
+
+                if (!back.Equals(s) || ProcessJson.Write(back) != json)
+                {
+                    return false.Label($"{s} after {step}: read back differs: {json}");
+                }
+            }
+
+            return true.ToProperty();
         });
 
     [Property(MaxTest = 150)]

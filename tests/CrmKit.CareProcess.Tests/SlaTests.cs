@@ -50,49 +50,109 @@ public sealed class SlaTests
 
     [Property(MaxTest = 60)]
     public Property Elapsed_EqualsOpenMinutesWhileRunning_AcrossPausesNightsWeekendsAndHolidays()
+        => Prop.ForAll(Tickets(0, 3 * 24 * 60), c => Replay(Policy, L(5, 0) + Duration.FromMinutes(c.StartMinutes), c.Steps, c.Tail));
+
+    /// <summary>Calendars open at night and in the day, in zones with DST, created around each 2026 transition.</summary>
+    private static readonly (SlaPolicy Policy, LocalDateTime Around)[] DaylightSaving =
+    [
+        .. new[] { ("Europe/Berlin", new LocalDate(2026, 3, 29), new LocalDate(2026, 10, 25)), ("America/New_York", new LocalDate(2026, 3, 8), new LocalDate(2026, 11, 1)), ("Australia/Lord_Howe", new LocalDate(2026, 4, 5), new LocalDate(2026, 10, 4)) }
+            .SelectMany(z => new[] { z.Item2, z.Item3 }.Select(day => (
+                Policy with
+                {
+                    Calendar = BusinessCalendar.Create(
+                        DateTimeZoneProviders.Tzdb[z.Item1],
+                        Enum.GetValues<IsoDayOfWeek>().Where(d => d != IsoDayOfWeek.None).SelectMany(d => new OpeningHours[] { new(d, new LocalTime(1, 15), new LocalTime(3, 45)), new(d, new LocalTime(8, 0), new LocalTime(17, 0)) }),
+                        [day.PlusDays(1)]),
+                },
+                day.AtMidnight()))),
+    ];
+
+    [Property(MaxTest = 60)]
+    public Property ElapsedAndDue_MatchAMinuteReplay_AcrossDaylightSavingGapsAndOverlaps()
         => Prop.ForAll(
-            (from startMinutes in Gen.Choose(0, 3 * 24 * 60)
-             from steps in (from gap in Gen.Choose(1, 36 * 60) from kind in Gen.Elements(Kinds) select (gap, kind)).ArrayOf()
-             from tail in Gen.Choose(0, 24 * 60)
-             select (startMinutes, steps: steps.Take(8).ToArray(), tail)).ToArbitrary(),
-            c =>
+            (from c in Tickets(-24 * 60, 24 * 60).Generator from p in Gen.Choose(0, DaylightSaving.Length - 1) select (c, p)).ToArbitrary(),
+            x =>
             {
-                var created = L(5, 0) + Duration.FromMinutes(c.startMinutes);
-                var events = new List<TicketEvent> { new(created, TicketEventKind.Created) };
-                foreach (var (gap, kind) in c.steps)
-                {
-                    events.Add(new(events[^1].At + Duration.FromMinutes(gap), kind));
-                }
-
-                var now = events[^1].At + Duration.FromMinutes(c.tail);
-                var clocks = Policy.Evaluate("low", events, now).ToDictionary(x => x.Metric);
-
-                // Reference: replay minute by minute, counting open minutes while each clock runs.
-                var (paused, solved, firstStopped) = (false, false, false);
-                var (resolution, first) = (0L, 0L);
-                var k = 1;
-                for (var t = created; t < now; t += Duration.FromMinutes(1))
-                {
-                    for (; k < events.Count && events[k].At <= t; k++)
-                    {
-                        switch (events[k].Kind)
-                        {
-                            case TicketEventKind.AgentReply: firstStopped = true; break;
-                            case TicketEventKind.CustomerReply or TicketEventKind.Opened: (paused, solved) = (false, false); break;
-                            case TicketEventKind.Pending or TicketEventKind.OnHold: paused = true; break;
-                            case TicketEventKind.Solved: (paused, solved) = (false, true); break;
-                        }
-                    }
-
-                    if (Policy.Calendar.IsOpen(t) && !paused)
-                    {
-                        resolution += solved ? 0 : 1;
-                        first += firstStopped ? 0 : 1;
-                    }
-                }
-
-                var ok = clocks[SlaMetric.Resolution].Elapsed == Duration.FromMinutes(resolution) && clocks[SlaMetric.FirstReply].Elapsed == Duration.FromMinutes(first);
-                var breachConsistent = clocks.Values.All(x => (x.BreachedAt is not null) == (x.Elapsed > x.Target) && (x.BreachedAt is not { } b || (b > x.StartedAt && b <= now)));
-                return (ok && breachConsistent).Label($"resolution {clocks[SlaMetric.Resolution].Elapsed} vs {resolution} min, first {clocks[SlaMetric.FirstReply].Elapsed} vs {first} min, breach consistent {breachConsistent}");
+                var (policy, around) = DaylightSaving[x.p];
+                var created = policy.Calendar.Zone.AtLeniently(around).ToInstant() + Duration.FromMinutes(x.c.StartMinutes);
+                return Replay(policy, created, x.c.Steps, x.c.Tail);
             });
+
+    private static Arbitrary<(int StartMinutes, (int Gap, TicketEventKind Kind)[] Steps, int Tail)> Tickets(int earliest, int latest)
+        => (from startMinutes in Gen.Choose(earliest, latest)
+            from steps in (from gap in Gen.Choose(1, 36 * 60) from kind in Gen.Elements(Kinds) select (gap, kind)).ArrayOf()
+            from tail in Gen.Choose(0, 24 * 60)
+            select (startMinutes, steps.Take(8).ToArray(), tail)).ToArbitrary();
+
+    /// <summary>
+    /// Replays a ticket minute by minute, counting open minutes (read from the wall-clock time, independently of the
+    /// calendar's code) while each clock runs, and compares the clocks' elapsed time, breach instants
+    /// and, for a running clock, its due instant (found by replaying on until the remaining target has passed).
+    /// </summary>
+    private static Property Replay(SlaPolicy policy, Instant created, (int Gap, TicketEventKind Kind)[] steps, int tail)
+    {
+        var events = new List<TicketEvent> { new(created, TicketEventKind.Created) };
+        foreach (var (gap, kind) in steps)
+        {
+            events.Add(new(events[^1].At + Duration.FromMinutes(gap), kind));
+        }
+
+        var now = events[^1].At + Duration.FromMinutes(tail);
+        var clocks = policy.Evaluate("low", events, now).ToDictionary(x => x.Metric);
+
+        var (paused, solved, firstStopped) = (false, false, false);
+        var (resolution, first) = (0L, 0L);
+        var k = 1;
+        for (var t = created; t < now; t += Duration.FromMinutes(1))
+        {
+            for (; k < events.Count && events[k].At <= t; k++)
+            {
+                switch (events[k].Kind)
+                {
+                    case TicketEventKind.AgentReply: firstStopped = true; break;
+                    case TicketEventKind.CustomerReply or TicketEventKind.Opened: (paused, solved) = (false, false); break;
+                    case TicketEventKind.Pending or TicketEventKind.OnHold: paused = true; break;
+                    case TicketEventKind.Solved: (paused, solved) = (false, true); break;
+                }
+            }
+
+            if (WallClockOpen(policy.Calendar, t) && !paused)
+            {
+                resolution += solved ? 0 : 1;
+                first += firstStopped ? 0 : 1;
+            }
+        }
+
+        var ok = clocks[SlaMetric.Resolution].Elapsed == Duration.FromMinutes(resolution) && clocks[SlaMetric.FirstReply].Elapsed == Duration.FromMinutes(first);
+        var breachConsistent = clocks.Values.All(x => (x.BreachedAt is not null) == (x.Elapsed > x.Target) && (x.BreachedAt is not { } b || (b > x.StartedAt && b <= now)));
+        var dueProblems = clocks.Values.Where(x => x.DueAt is { } due && due != DueByReplay(policy.Calendar, now, x.Target - x.Elapsed)).Select(x => $"{x.Metric} due {x.DueAt}, replay {DueByReplay(policy.Calendar, now, x.Target - x.Elapsed)}").ToList();
+        return (ok && breachConsistent && dueProblems.Count == 0).Label($"resolution {clocks[SlaMetric.Resolution].Elapsed} vs {resolution} min, first {clocks[SlaMetric.FirstReply].Elapsed} vs {first} min, breach consistent {breachConsistent}; {string.Join("; ", dueProblems)}");
+    }
+
+    /// <summary>Open when the local time, read in the calendar's zone, is within its day's hours on a day that is not a holiday.</summary>
+    private static bool WallClockOpen(BusinessCalendar calendar, Instant t)
+    {
+        var local = t.InZone(calendar.Zone);
+        return !calendar.Holidays.Contains(local.Date)
+               && calendar.Hours.Any(h => h.Day == local.DayOfWeek && local.TimeOfDay >= h.Opens && (h.Closes == LocalTime.Midnight || local.TimeOfDay < h.Closes));
+    }
+
+    /// <summary>The instant at which <paramref name="left"/> open time has passed after <paramref name="from"/>, minute by minute.</summary>
+    private static Instant DueByReplay(BusinessCalendar calendar, Instant from, Duration left)
+    {
+        var minutes = (long)left.TotalMinutes;
+        var t = from;
+        for (; minutes > 0; t += Duration.FromMinutes(1))
+        {
+            minutes -= WallClockOpen(calendar, t) ? 1 : 0;
+        }
+
+        // For zero: the next open instant.
+        while (left == Duration.Zero && !WallClockOpen(calendar, t))
+        {
+            t += Duration.FromMinutes(1);
+        }
+
+        return t;
+    }
 }

@@ -33,7 +33,7 @@ public class CsvImporterTests
                 "customers.csv:3: warning: column 'birth_date': '1991-02-30' is not a date: February 1991 has 28 days. The field was left empty.",
                 "customers.csv:3: warning: column 'gender': 'woman' is not one of: female, male, other. Map it in the mapping file (\"customers\": {\"values\": {\"gender\": {\"woman\": \"…\"}}}). The field was left empty.",
                 "customers.csv:4: warning: column 'province': a city or area is given without a province; the location was left empty.",
-                "customers.csv:5: column 'customer_id': customer 'KH1' appears earlier in the file; this row was skipped.",
+                "customers.csv:5: column 'customer_id': customer 'KH1' appears earlier in the file (line 2); this row was skipped.",
                 "customers.csv:6: column 'customer_id': the row has no customer id, phone or email to know the customer by; the row was skipped.",
                 "customers.csv:8: the row has 11 fields but the header has 9; the row was skipped.",
             ],

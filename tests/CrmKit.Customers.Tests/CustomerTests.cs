@@ -99,4 +99,12 @@ public class CustomerTests
         var customer = NewCustomer() with { Attributes = ImmutableSortedDictionary<string, AttributeValue>.Empty.Add("b", AttributeValue.Boolean(true)).Add("B", AttributeValue.Boolean(false)) };
         Assert.Equal(["B", "b"], customer.Attributes.Keys);
     }
+
+    [Fact]
+    public void Attributes_RefuseADefaultValue_WhichJsonCouldNotReadBack()
+    {
+        var ex = Assert.Throws<InvalidValueException>(() => NewCustomer().WithAttribute("children", default));
+        Assert.Equal("Invalid attribute 'children': has no value (default(AttributeValue)); create values with AttributeValue.Text, Number, Boolean, Date or Instant.", ex.Message);
+        Assert.Throws<InvalidValueException>(() => NewCustomer() with { Attributes = ImmutableSortedDictionary<string, AttributeValue>.Empty.Add("x", default) });
+    }
 }

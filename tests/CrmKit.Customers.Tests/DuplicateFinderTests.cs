@@ -51,7 +51,7 @@ public class DuplicateFinderTests
     [Fact]
     public void FindMatches_PlaceholderPhoneSharedByMany_IsIgnored()
     {
-        var hotline = PhoneNumber.Parse("028 1234 5678");
+        var hotline = PhoneNumber.Parse("028 3812 5678");
         var customers = Enumerable.Range(0, 25).Select(i => Person($"C{i:D2}", $"Khách {i}") with { Phones = [hotline] });
         Assert.Empty(new DuplicateFinder().FindMatches(customers));
     }

@@ -66,6 +66,89 @@ public class InMemoryCustomerStoreTests
     }
 
     [Fact]
+    public async Task UpdateAsync_OneSlowWriterAmongSevenFastOnes_DoesNotGiveUp()
+    {
+        // Issue 18: UpdateAsync gave up after 100 attempts with 8 writers. Seven threads write to the same customer
+        // for as long as an eighth, whose change takes 2 ms, tries to get three updates in; before, it lost every
+        // race and gave up (ConcurrencyConflictException). Dedicated threads, so that all eight really contend.
+        var store = new InMemoryCustomerStore([Person("KH1")]);
+        var done = 0;
+        var fastWrites = 0L;
+        Exception? slowFailure = null;
+        var fast = Enumerable.Range(0, 7).Select(w => new Thread(() =>
+        {
+            for (var i = 0; Volatile.Read(ref done) == 0; i++)
+            {
+                var n = i;
+                store.UpdateAsync(new CustomerId("KH1"), c => c.WithAttribute($"w{w}", AttributeValue.Number(n))).AsTask().GetAwaiter().GetResult();
+                Interlocked.Increment(ref fastWrites);
+            }
+        })).ToList();
+        var slow = new Thread(() =>
+        {
+            try
+            {
+                for (var i = 0; i < 3; i++)
+                {
+                    var n = i;
+                    store.UpdateAsync(new CustomerId("KH1"), c =>
+                    {
+                        Thread.Sleep(2);
+                        return c.WithTag($"slow{n}");
+                    }).AsTask().GetAwaiter().GetResult();
+                }
+            }
+            catch (ConcurrencyConflictException e)
+            {
+                slowFailure = e;
+            }
+            finally
+            {
+                Volatile.Write(ref done, 1);
+            }
+        });
+        fast.ForEach(t => t.Start());
+        slow.Start();
+        slow.Join();
+        fast.ForEach(t => t.Join());
+
+        Assert.Null(slowFailure);
+        var kh1 = (await store.FindAsync(new CustomerId("KH1")))!.Value;
+        Assert.Equal(3, kh1.Value.Tags.Length);
+        Assert.Equal(1 + Interlocked.Read(ref fastWrites) + 3, kh1.Version);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_RacingAMerge_FollowsTheMergedId()
+    {
+        // The update reads KH2, then KH2 is merged into KH1 before the write: the write must land on KH1
+        // (it failed with CustomerNotFoundException). Forced deterministically, then repeated as a free race.
+        var store = new InMemoryCustomerStore([Person("KH1"), Person("KH2")]);
+        var calls = 0;
+        var updated = await store.UpdateAsync(new CustomerId("KH2"), c =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                store.MergeAsync(new CustomerId("KH1"), new CustomerId("KH2")).AsTask().GetAwaiter().GetResult();
+            }
+
+            return c.WithTag("followed");
+        });
+        Assert.Equal(new CustomerId("KH1"), updated.Value.Id);
+        Assert.Contains("followed", updated.Value.Tags);
+        Assert.Equal(2, calls);
+
+        for (var round = 0; round < 500; round++)
+        {
+            var racing = new InMemoryCustomerStore([Person("KH1"), Person("KH2")]);
+            var update = Task.Run(async () => await racing.UpdateAsync(new CustomerId("KH2"), c => c.WithTag("t")));
+            var merge = Task.Run(async () => await racing.MergeAsync(new CustomerId("KH1"), new CustomerId("KH2")));
+            await Task.WhenAll(update, merge);
+            Assert.Contains("t", (await racing.FindAsync(new CustomerId("KH1")))!.Value.Value.Tags);
+        }
+    }
+
+    [Fact]
     public async Task ReadersDuringWrites_AlwaysSeeAConsistentCustomer()
     {
         var store = new InMemoryCustomerStore([Person("KH1")]);

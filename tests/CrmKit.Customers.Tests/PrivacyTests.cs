@@ -95,6 +95,68 @@ public class PrivacyTests
         Assert.Throws<InvalidValueException>(() => Request with { Reference = "hoa.le@gmail.com" });
     }
 
+    [Theory]
+    [InlineData("Trần Thị Hà")] // a name, as the doc says is refused
+    [InlineData("Nguyen Van An")]
+    [InlineData("Hoa")]
+    [InlineData("901234567")] // the five phone spellings the issue found accepted: no trunk prefix,
+    [InlineData("0084901234567")] // the international prefix 00,
+    [InlineData("84-901-234-567")] // the country code with dashes,
+    [InlineData("KH0901234567")] // a phone glued to a code,
+    [InlineData("０９０１２３４５６７")] // full-width digits;
+    [InlineData("DSR-2026-0901.234.567")] // and more: a phone after a code,
+    [InlineData("0243 123 4567")] // a fixed line,
+    [InlineData("hoa.le@gmail.com")] // an email,
+    [InlineData("DSR-2026-0042-0000000000000000000000000000000000000000000000000000")] // 65 characters
+    public void ErasureRecord_ReferenceWithANameOrAPhoneInAnySpelling_IsRefused_WithoutRepeatingIt(string reference)
+    {
+        var ex = Assert.Throws<InvalidValueException>(() => new ErasureRecord(T0, ErasureBasis.DataSubjectRequest, reference));
+        Assert.Equal("erasure reference", ex.Field);
+        Assert.DoesNotContain(reference, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("234", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidValueException>(() => Request with { Reference = reference });
+    }
+
+    [Theory]
+    [InlineData("DSR-2026-0042")]
+    [InlineData("REQ/2026/17")]
+    [InlineData("ticket#42")]
+    [InlineData("DSR-2026-000042")]
+    [InlineData("2026.11.30-7")]
+    public void ErasureRecord_TicketNumbers_AreAccepted(string reference)
+        => Assert.Equal(reference, new ErasureRecord(T0, ErasureBasis.DataSubjectRequest, " " + reference + " ").Reference);
+
+    [Fact]
+    public async Task Store_PersonalDataWrittenBackToAnErasedCustomer_IsRefused_AnonymousFactsAreNot()
+    {
+        var store = new InMemoryCustomerStore([Hoa()]);
+        var erased = (await store.EraseAsync(new CustomerId("KH1"), Request)).Customer!.Value;
+        var id = erased.Value.Id;
+        Func<Customer, Customer>[] writeBacks =
+        [
+            c => c with { Phones = [PhoneNumber.Parse("0901 234 567")] },
+            c => c with { DisplayName = "Lê Thị Hoa" },
+            c => c with { BirthDate = new LocalDate(1990, 2, 14) },
+            c => c with { Tags = ["làm đẹp"] },
+            c => c.WithConsent(new ConsentDecision(ContactChannel.Sms, ContactPurpose.Marketing, ConsentStatus.Granted, T0, "web", null)),
+            c => c with { History = c.History with { Feedback = [.. c.History.Feedback.Select(f => f with { Comment = "call me" })] } },
+            c => c with { Erasure = null }, // undoing the erasure
+        ];
+        foreach (var change in writeBacks)
+        {
+            var ex = await Assert.ThrowsAsync<CustomerErasedException>(async () => await store.UpdateAsync(id, change));
+            Assert.Equal(id, ex.CustomerId);
+            Assert.StartsWith("Customer 'KH1' was erased (DataSubjectRequest, ", ex.Message, StringComparison.Ordinal);
+            await Assert.ThrowsAsync<CustomerErasedException>(async () => await store.ReplaceAsync(change(erased.Value), erased.Version));
+        }
+
+        Assert.Equal(erased, await store.FindAsync(id));
+        var order = new Order { Id = new OrderId("O2"), CustomerId = id, PlacedAt = T0.Plus(Duration.FromDays(500)), Total = Money.Vnd(120_000m) };
+        var withOrder = await store.UpdateAsync(id, c => c.WithOrder(order) with { Stage = LifecycleStage.Loyalty });
+        Assert.Equal(2, withOrder.Value.History.Orders.Count);
+        Assert.True(withOrder.Value.IsErased);
+    }
+
     [Fact]
     public async Task EraseAsync_ReportsWhatItDid_AndIsIdempotent()
     {

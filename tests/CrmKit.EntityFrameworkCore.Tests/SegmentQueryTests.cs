@@ -51,6 +51,30 @@ public sealed class SegmentQueryTests
             return true.ToProperty();
         });
 
+    [PostgresProperty(MaxTest = 40)]
+    public Property BirthdayWithinNDays_AcrossNewYear_InPostgres_MatchesTheDayByDaySearch()
+        => Prop.ForAll(OccasionCases.AroundNewYear, c =>
+        {
+            // One customer per case, with the birthday and the joining day on the generated date.
+            var zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+            var record = new CustomerRecord { Id = "c00", BirthDate = c.Date, JoinedOn = c.Date };
+            Store([record]);
+            var context = new EvaluationContext((c.Today + new LocalTime(23, 30)).InZoneStrictly(zone).ToInstant(), zone);
+            var expected = OccasionCases.Expected(OccasionCases.DaysUntilBySearch(c.Date, c.Today), c.Op, c.Bound);
+            using var db = Postgres.Context(Database.Value);
+            foreach (var field in new[] { FieldKind.DaysUntilBirthday, FieldKind.DaysUntilAnniversary })
+            {
+                var rule = Rule.Compare(Field.Of(field), c.Op, (decimal)c.Bound);
+                var selected = db.Customers.Matching(rule, context).Any();
+                if (selected != expected)
+                {
+                    return false.Label($"{rule} on {c.Today} for {c.Date}: PostgreSQL {selected}, search {expected}");
+                }
+            }
+
+            return true.ToProperty();
+        });
+
     [PostgresFact]
     public void ToSql_ShowsTheWhereClause()
     {

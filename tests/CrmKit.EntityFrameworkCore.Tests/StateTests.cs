@@ -57,32 +57,6 @@ public sealed class StateTests
     }
 
     [PostgresFact]
-    public async Task Snapshot_ConcurrentUpdates_LoseNoUpdate()
-    {
-        var database = Postgres.CreateDatabase();
-        using (var db = Postgres.Context(database))
-        {
-            await new ProcessSnapshotStore(db).AddAsync("KH2", Start("KH2/after-sale").WithData("count", ProcessValue.Of(0m)));
-        }
-
-        // 8 writers, 25 increments each, each a read-modify-write racing the others.
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
-        {
-            using var db = Postgres.Context(database);
-            var store = new ProcessSnapshotStore(db);
-            for (var i = 0; i < 25; i++)
-            {
-                await store.UpdateAsync("KH2", "KH2/after-sale", s => s.WithData("count", ProcessValue.Of(s.Data["count"].Number + 1)), maxAttempts: 1000);
-            }
-        })));
-
-        using var check = Postgres.Context(database);
-        var final = (await new ProcessSnapshotStore(check).FindAsync("KH2", "KH2/after-sale"))!.Value;
-        Assert.Equal(200m, final.Value.Data["count"].Number);
-        Assert.Equal(201, final.Version);
-    }
-
-    [PostgresFact]
     public async Task Outbox_EightWorkersOneKilled_CompleteEveryActionExactlyOnce()
     {
         const int Actions = 100_000;

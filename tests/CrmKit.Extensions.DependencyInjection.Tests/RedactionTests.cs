@@ -72,6 +72,11 @@ public partial class RedactionTests
             await store.ReplaceAsync(Khai.WithTag("vip"), 1);
             await store.ReplaceAsync(Khai.WithTag("stale"), 1);
         }),
+        [typeof(CustomerErasedException)] = () => CatchAsync(async () =>
+        {
+            var store = new InMemoryCustomerStore([PersonalDataEraser.Erase(Khai, new ErasureRecord(T0, ErasureBasis.DataSubjectRequest))]);
+            await store.UpdateAsync(Khai.Id, c => c with { DisplayName = Name, Phones = [PhoneNumber.Parse(PhoneText)] });
+        }),
         [typeof(MergeConflictException)] = () => Catch(() => CustomerMerge.Merge(
             Khai with { Id = new CustomerId("+84 901 234 568"), History = CustomerHistory.Empty },
             PersonalDataEraser.Erase(Khai, new ErasureRecord(T0, ErasureBasis.DataSubjectRequest)))),

@@ -51,4 +51,29 @@ public sealed class CalendarFactsTests
             Assert.Equal((expected, expected, expected), RuleGenerators.EvaluateAll(rule, record, context, compiler));
         }
     }
+
+    [Property(MaxTest = 1000)]
+    public Property DaysUntilAnniversary_MatchesDayByDaySearch()
+        => Prop.ForAll(OccasionCases.AroundNewYear, c =>
+        {
+            var (actual, expected) = (CalendarFacts.DaysUntilAnniversary(c.Date, c.Today), OccasionCases.DaysUntilBySearch(c.Date, c.Today));
+            return (actual == expected).Label($"{c.Date} on {c.Today}: {actual}, search {expected}");
+        });
+
+    [Property(MaxTest = 300)]
+    public Property BirthdayAndAnniversaryWithinNDays_AcrossNewYear_AllEvaluatorsMatchTheSearch()
+        => Prop.ForAll(OccasionCases.AroundNewYear, c =>
+        {
+            var compiler = new RuleCompiler();
+            var days = OccasionCases.DaysUntilBySearch(c.Date, c.Today);
+            var expected = OccasionCases.Expected(days, c.Op, c.Bound);
+            var zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+            var context = new EvaluationContext((c.Today + new LocalTime(23, 30)).InZoneStrictly(zone).ToInstant(), zone);
+            var birthday = new CustomerRecord { Id = "KH1", BirthDate = c.Date };
+            var joined = new CustomerRecord { Id = "KH2", JoinedOn = c.Date };
+            var byBirthday = RuleGenerators.EvaluateAll(Rule.Compare(Field.Of(FieldKind.DaysUntilBirthday), c.Op, (decimal)c.Bound), birthday, context, compiler);
+            var byAnniversary = RuleGenerators.EvaluateAll(Rule.Compare(Field.Of(FieldKind.DaysUntilAnniversary), c.Op, (decimal)c.Bound), joined, context, compiler);
+            return (byBirthday == (expected, expected, expected) && byAnniversary == (expected, expected, expected))
+                .Label($"{c}: {days} days; birthday {byBirthday}, anniversary {byAnniversary}, expected {expected}");
+        });
 }

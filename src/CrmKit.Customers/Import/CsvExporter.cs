@@ -9,7 +9,9 @@ namespace CrmKit.Customers.Import;
 /// <summary>
 /// Writes customers and their history as CSV in exactly the layout <see cref="CsvImporter"/> reads (same column
 /// names and options), so that export followed by import gives back equal customers. Instants are written in the
-/// shop's zone with their offset (<c>2025-01-29T10:15:00+07:00</c>), enum values in snake case.
+/// shop's zone with their offset (<c>2025-01-29T10:15:00+07:00</c>), enum values in snake case. Text that a spreadsheet
+/// could run as a formula is written with a leading apostrophe (<see cref="SpreadsheetSafety"/>), which the import
+/// removes again.
 /// </summary>
 public sealed class CsvExporter
 {
@@ -97,7 +99,7 @@ public sealed class CsvExporter
         using var csv = new CsvWriter(writer, config, leaveOpen: true);
         foreach (var name in header)
         {
-            csv.WriteField(name);
+            csv.WriteField(SpreadsheetSafety.Cell(name));
         }
 
         csv.NextRecord();
@@ -105,7 +107,7 @@ public sealed class CsvExporter
         {
             foreach (var field in fields(row))
             {
-                csv.WriteField(field ?? string.Empty);
+                csv.WriteField(SpreadsheetSafety.Cell(field) ?? string.Empty);
             }
 
             csv.NextRecord();

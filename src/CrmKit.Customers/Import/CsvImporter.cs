@@ -40,7 +40,7 @@ public sealed class CsvImporter
         => Collect(reader, file, ImportFileKind.Orders, (table, issues) =>
         {
             var orders = new List<Order>();
-            foreach (var draft in ReadOrders(table, Instant.MinValue))
+            foreach (var draft in ReadOrders(table, DataLimits.EarliestInstant))
             {
                 if (draft.Customer.Id is not { } id)
                 {
@@ -110,7 +110,7 @@ public sealed class CsvImporter
             yield break;
         }
 
-        var seen = new HashSet<CustomerId>();
+        var seen = new Dictionary<CustomerId, int>();
         var attributes = _options.Customers.Attributes;
         while (table.Next())
         {
@@ -154,7 +154,7 @@ public sealed class CsvImporter
                 {
                     Id = id.Value,
                     DisplayName = name ?? id.Value.Value,
-                    CreatedAt = createdAt ?? exportedAt ?? Instant.MinValue,
+                    CreatedAt = createdAt ?? exportedAt ?? DataLimits.EarliestInstant, // a row without a valid created_at is rejected: never kept
                     Kind = table.Enum<CustomerKind>("kind") ?? CustomerKind.Individual,
                     Phones = [.. phones.Distinct()],
                     Emails = [.. emails.Distinct()],
@@ -167,8 +167,12 @@ public sealed class CsvImporter
                     TimeZone = table.TimeZone("time_zone"),
                     Stage = table.Enum<LifecycleStage>("stage") ?? LifecycleStage.Acquisition,
                     Attributes = custom.ToImmutable(),
-                    Consents = ConsentLedger.From(table.Consents(exportedAt ?? createdAt ?? Instant.MinValue, table.File)),
+                    Consents = ConsentLedger.From(table.Consents(exportedAt ?? createdAt ?? DataLimits.EarliestInstant, table.File)),
                 };
+            }
+            catch (InvalidValueException) when (table.RowFailed)
+            {
+                continue; // a model check tripped over a field already reported; the row is skipped
             }
             catch (CrmKitException ex)
             {
@@ -181,9 +185,9 @@ public sealed class CsvImporter
                 continue;
             }
 
-            if (!seen.Add(customer.Id))
+            if (!seen.TryAdd(customer.Id, table.Line))
             {
-                table.Fail("customer_id", $"customer '{customer.Id}' appears earlier in the file; this row was skipped.");
+                table.Fail("customer_id", Repeated("customer", customer.Id.Value, seen[customer.Id]));
                 continue;
             }
 
@@ -243,7 +247,7 @@ public sealed class CsvImporter
             {
                 if (!lineItems)
                 {
-                    table.Fail("order_id", $"order '{id}' appears earlier in the file (line {draft.Line}); this row was skipped.");
+                    table.Fail("order_id", Repeated("order", id.Value.Value, draft.Line));
                     continue;
                 }
             }
@@ -480,7 +484,7 @@ public sealed class CsvImporter
     }
 
     internal static IEnumerable<(CustomerId CustomerId, ConsentDecision Decision)> ReadConsents(ImportTable table, Func<CustomerId, bool>? isKnownCustomer)
-        => Rows(table, ["customer_id", "channel", "purpose", "status", "at"], () =>
+        => Rows(table, ["customer_id", "channel", "purpose", "status", "at"], null, () =>
         {
             var customer = KnownCustomer(table, "customer_id", isKnownCustomer);
             var channel = table.Enum<ContactChannel>("channel", FieldUse.Required);
@@ -498,7 +502,7 @@ public sealed class CsvImporter
         });
 
     internal static IEnumerable<Interaction> ReadInteractions(ImportTable table, Func<CustomerId, bool>? isKnownCustomer)
-        => Rows(table, ["interaction_id", "customer_id", "at", "channel", "direction", "outcome"], () => new Interaction
+        => Rows(table, ["interaction_id", "customer_id", "at", "channel", "direction", "outcome"], new("interaction_id", "interaction", i => i.Id.Value), () => new Interaction
         {
             Id = table.Id<InteractionId>("interaction_id") ?? default,
             CustomerId = KnownCustomer(table, "customer_id", isKnownCustomer),
@@ -510,8 +514,8 @@ public sealed class CsvImporter
             StaffId = table.Text("staff_id"),
         });
 
-    internal static IEnumerable<Feedback> ReadFeedback(ImportTable table, Func<CustomerId, bool>? isKnownCustomer)
-        => Rows(table, ["feedback_id", "customer_id", "at", "kind", "score"], () =>
+    internal static IEnumerable<Feedback> ReadFeedback(ImportTable table, Func<CustomerId, bool>? isKnownCustomer, Func<OrderId, bool>? isKnownOrder = null, Func<TicketId, bool>? isKnownTicket = null)
+        => Rows(table, ["feedback_id", "customer_id", "at", "kind", "score"], new("feedback_id", "feedback", f => f.Id.Value), () =>
         {
             var id = table.Id<FeedbackId>("feedback_id");
             var customer = KnownCustomer(table, "customer_id", isKnownCustomer);
@@ -523,18 +527,34 @@ public sealed class CsvImporter
                 table.Fail("score", $"{s} is outside the {EnumText.Format(k)} scale {Feedback.ScaleOf(k).Min}..{Feedback.ScaleOf(k).Max}.");
             }
 
-            return table.RowFailed
-                ? null!
-                : new Feedback(id!.Value, customer, at!.Value, kind!.Value, score!.Value)
-                {
-                    Comment = table.Text("comment"),
-                    OrderId = table.Id<OrderId>("order_id", FieldUse.Optional),
-                    TicketId = table.Id<TicketId>("ticket_id", FieldUse.Optional),
-                };
+            var orderId = table.Id<OrderId>("order_id", FieldUse.Optional);
+            var ticketId = table.Id<TicketId>("ticket_id", FieldUse.Optional);
+            if (table.RowFailed)
+            {
+                return null!;
+            }
+
+            // A link to an order or ticket outside the export is kept as the shop wrote it, and reported.
+            if (orderId is { } o && isKnownOrder is not null && !isKnownOrder(o))
+            {
+                table.Warn("order_id", $"order '{o}' is not among the imported orders; the feedback was kept with that reference.");
+            }
+
+            if (ticketId is { } t && isKnownTicket is not null && !isKnownTicket(t))
+            {
+                table.Warn("ticket_id", $"ticket '{t}' is not among the imported tickets; the feedback was kept with that reference.");
+            }
+
+            return new Feedback(id!.Value, customer, at!.Value, kind!.Value, score!.Value)
+            {
+                Comment = table.Text("comment"),
+                OrderId = orderId,
+                TicketId = ticketId,
+            };
         });
 
     internal static IEnumerable<SupportTicket> ReadTickets(ImportTable table, Func<CustomerId, bool>? isKnownCustomer)
-        => Rows(table, ["ticket_id", "customer_id", "opened_at", "channel"], () => new SupportTicket
+        => Rows(table, ["ticket_id", "customer_id", "opened_at", "channel"], new("ticket_id", "ticket", t => t.Id.Value), () => new SupportTicket
         {
             Id = table.Id<TicketId>("ticket_id") ?? default,
             CustomerId = KnownCustomer(table, "customer_id", isKnownCustomer),
@@ -550,7 +570,7 @@ public sealed class CsvImporter
         }.Validate());
 
     internal static IEnumerable<Referral> ReadReferrals(ImportTable table, Func<CustomerId, bool>? isKnownCustomer)
-        => Rows(table, ["referrer_id", "referred_id", "at"], () =>
+        => Rows(table, ["referrer_id", "referred_id", "at"], new("referred_id", "referral", r => $"{r.ReferrerId} → {r.ReferredId}"), () =>
         {
             var referrer = KnownCustomer(table, "referrer_id", isKnownCustomer);
             var referred = KnownCustomer(table, "referred_id", isKnownCustomer);
@@ -563,13 +583,22 @@ public sealed class CsvImporter
             return table.RowFailed ? null! : new Referral(referrer, referred, at!.Value);
         });
 
-    // Reads every row of a table with a row reader; rows with a rejected field are skipped.
-    private static IEnumerable<T> Rows<T>(ImportTable table, string[] required, Func<T> readRow)
+    // "order 'HD1' appears earlier in the file (line 3); this row was skipped."
+    private static string Repeated(string noun, string id, int line) => $"{noun} '{id}' appears earlier in the file (line {line}); this row was skipped.";
+
+    /// <summary>The field whose value identifies a record of a file, which a second row may not repeat.</summary>
+    private sealed record UniqueKey<T>(string Field, string Noun, Func<T, string> Of);
+
+    // Reads every row of a table with a row reader; rows with a rejected field are skipped, and so is a row that
+    // repeats an earlier row's key.
+    private static IEnumerable<T> Rows<T>(ImportTable table, string[] required, UniqueKey<T>? unique, Func<T> readRow)
     {
         if (!table.CheckHeader(required))
         {
             yield break;
         }
+
+        var seen = unique is null ? null : new Dictionary<string, int>(StringComparer.Ordinal);
 
         while (table.Next())
         {
@@ -588,10 +617,19 @@ public sealed class CsvImporter
                 continue;
             }
 
-            if (!table.RowFailed)
+            if (table.RowFailed)
             {
-                yield return record;
+                continue;
             }
+
+            if (unique is not null && !seen!.TryAdd(unique.Of(record), table.Line))
+            {
+                var key = unique.Of(record);
+                table.Fail(unique.Field, Repeated(unique.Noun, key, seen[key]));
+                continue;
+            }
+
+            yield return record;
         }
     }
 

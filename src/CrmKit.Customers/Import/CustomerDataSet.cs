@@ -127,8 +127,10 @@ public sealed class CustomerDataSet
             bool Known(CustomerId id) => _customers.ContainsKey(id);
             var consents = Read(ImportFileKind.Consents, table => CsvImporter.ReadConsents(table, Known).ToList());
             var interactions = Read(ImportFileKind.Interactions, table => CsvImporter.ReadInteractions(table, Known).ToList());
-            var feedback = Read(ImportFileKind.Feedback, table => CsvImporter.ReadFeedback(table, Known).ToList());
             var tickets = Read(ImportFileKind.Tickets, table => CsvImporter.ReadTickets(table, Known).ToList());
+            var ticketIds = tickets.Select(t => t.Id).ToHashSet();
+            var guestOrders = _guests.Select(g => g.OrderId).ToHashSet();
+            var feedback = Read(ImportFileKind.Feedback, table => CsvImporter.ReadFeedback(table, Known, o => _orders.ContainsKey(o) || guestOrders.Contains(o), ticketIds.Contains).ToList());
             var referrals = Read(ImportFileKind.Referrals, table => CsvImporter.ReadReferrals(table, Known).ToList());
 
             var ordersBy = _orders.Values.ToLookup(o => o.CustomerId);
@@ -332,7 +334,7 @@ public sealed class CustomerDataSet
         }
 
         private Instant ExportedAt(ImportFileKind kind)
-            => options.ExportedAt ?? (files.Of(kind) is { } path ? Instant.FromDateTimeUtc(File.GetLastWriteTimeUtc(path)) : Instant.MinValue);
+            => options.ExportedAt ?? (files.Of(kind) is { } path ? Instant.FromDateTimeUtc(File.GetLastWriteTimeUtc(path)) : DataLimits.EarliestInstant);
 
         private TResult Read<TResult>(ImportFileKind kind, Func<ImportTable, TResult> read)
             where TResult : new()

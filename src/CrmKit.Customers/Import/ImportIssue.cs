@@ -9,8 +9,14 @@ namespace CrmKit.Customers.Import;
 /// <param name="Reason">Why it was rejected (personal data masked).</param>
 public sealed record ImportIssue(string File, int Line, string? Column, string Reason)
 {
-    /// <summary>Why it was rejected, with any phone number or email address masked (<see cref="PersonalData.Redact"/>).</summary>
-    public string Reason { get; init; } = PersonalData.Redact(Reason);
+    /// <summary>
+    /// Why it was rejected, with any phone number or email address masked (<see cref="PersonalData.Redact"/>) and
+    /// control characters written as escapes (<c>\u001B</c>), so that a message never drives a terminal.
+    /// </summary>
+    public string Reason { get; init; } = Guard.EscapeControls(PersonalData.Redact(Reason));
+
+    /// <summary>The column name, or <see langword="null"/> when the problem concerns the whole row or file; control characters escaped.</summary>
+    public string? Column { get; init; } = Column is null ? null : Guard.EscapeControls(Column);
 
     /// <summary>Whether the row was rejected (<see cref="ImportIssueSeverity.Error"/>) or kept with the field unset (<see cref="ImportIssueSeverity.Warning"/>). Default: error.</summary>
     public ImportIssueSeverity Severity { get; init; }

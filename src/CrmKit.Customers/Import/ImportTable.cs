@@ -18,6 +18,7 @@ namespace CrmKit.Customers.Import;
 /// </remarks>
 internal sealed class ImportTable : IDisposable
 {
+    private int _quietLine = -1;
     private readonly ITabularReader _reader;
     private readonly List<ImportIssue> _issues;
     private readonly FileMapping _mapping;
@@ -146,7 +147,7 @@ internal sealed class ImportTable : IDisposable
         // A mapped optional column that is absent is normal (presets list every column a platform may have).
         foreach (var (field, names) in Binding.MissingMapped.Where(m => required.Contains(m.Field, StringComparer.Ordinal)))
         {
-            Issue(_reader.HeaderLine, null, $"the mapping names the column{(names.Length > 1 ? "s" : string.Empty)} {string.Join(", ", names.Select(n => $"'{n}'"))} for the required field '{field}', but the header has none of them; the header has: {string.Join(", ", _reader.Header.Select(h => $"'{h}'"))}.", ImportIssueSeverity.Error);
+            Issue(_reader.HeaderLine, null, $"the mapping names the column{(names.Length > 1 ? "s" : string.Empty)} {string.Join(", ", names.Select(n => $"'{n}'"))} for the required field '{field}', but the header has none of them; the header has: {string.Join(", ", _reader.Header.Select(h => $"'{Binding.EchoHeader(h)}'"))}.", ImportIssueSeverity.Error);
         }
 
         var missing = required.Where(r => !Binding.Has(r)).ToList();
@@ -194,7 +195,29 @@ internal sealed class ImportTable : IDisposable
         _cells = next.Cells;
         RowFailed = false;
         _rowIssues = _issues.Count;
+        RejectControlCharacters();
         return true;
+    }
+
+    // A control character (NUL, ESC, …; tab and line breaks aside) is no text a shop typed, whatever the column: the
+    // row is rejected at each cell that holds one. The cell is not echoed.
+    private void RejectControlCharacters()
+    {
+        _quietLine = -1;
+        for (var i = 0; i < _cells.Length; i++)
+        {
+            if (_cells[i] is { } cell && Guard.ControlAt(cell) is var at and >= 0)
+            {
+                RowFailed = true;
+                _rejectedLines.Add(Line);
+                Issue(Line, Binding.Header[i], $"the value holds {Guard.DescribeControl(cell, at)}; the row was skipped.", ImportIssueSeverity.Error);
+            }
+        }
+
+        if (RowFailed)
+        {
+            _quietLine = Line;
+        }
     }
 
     // A rejected row keeps no field: its warnings must not say that it was kept.
@@ -409,7 +432,9 @@ internal sealed class ImportTable : IDisposable
         => Parse<decimal>(field, use, text =>
         {
             var parsed = AmountColumnOf(field).Parse(text, Line);
-            return parsed.Success ? (Normalize(parsed.Value.Amount), null) : (null, parsed.Error);
+            return !parsed.Success ? (null, parsed.Error)
+                : !DataLimits.Contains(parsed.Value.Amount) ? (null, $"'{text}' is beyond the largest amount CrmKit records ({DataLimits.AmountRange}).")
+                : (Normalize(parsed.Value.Amount), null);
         });
 
     /// <summary>A decimal number in the file's number style (custom attributes).</summary>
@@ -441,6 +466,11 @@ internal sealed class ImportTable : IDisposable
             }
 
             var money = new Money(Normalize(parsed.Value.Amount), currency);
+            if (!DataLimits.Contains(money.Amount))
+            {
+                return (null, $"'{text}' is beyond the largest amount CrmKit records ({DataLimits.AmountRange}).");
+            }
+
             return money.IsWholeMinorUnits
                 ? ((Money?)money, (string?)null)
                 : (null, $"'{text}' has more decimals than {currency.Code} allows ({currency.MinorUnits}).");
@@ -454,10 +484,14 @@ internal sealed class ImportTable : IDisposable
     }
 
     public LocalDate? Date(string field, FieldUse use = FieldUse.Optional)
-        => Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseDate(text, table.Line)));
+        => Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseDate(text, table.Line)) is var (date, error) && date is { } d && !DataLimits.Contains(d)
+            ? (null, $"'{text}' is outside the dates CrmKit records ({DataLimits.DateRange}).")
+            : (date, error));
 
     public Instant? Instant(string field, FieldUse use = FieldUse.Required)
-        => Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseInstant(text, table.Line)));
+        => Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseInstant(text, table.Line)) is var (instant, error) && instant is { } i && !DataLimits.Contains(i)
+            ? (null, $"'{text}' is outside the instants CrmKit records ({DataLimits.InstantRange}).")
+            : (instant, error));
 
     public DateTimeZone? TimeZone(string field)
         => Parse<ZoneHolder>(field, FieldUse.Optional, text => DateTimeZoneProviders.Tzdb.GetZoneOrNull(text) is { } zone
@@ -704,10 +738,31 @@ internal sealed class ImportTable : IDisposable
     // value that looks like a person's name is masked, since it is one that slipped from its column.
     private string Echo(string field, string reason, string cell)
     {
-        var masked = ImportFields.IsPersonal(Kind, field) ? PersonalData.MaskName(cell)
-            : FieldVocabulary.Of(Kind, field) is not null ? cell
-            : PersonalData.MaskIfName(cell);
+        var masked = EchoCell(field, cell);
         return ReferenceEquals(masked, cell) || masked == cell ? reason : reason.Replace($"'{cell}'", $"'{masked}'", StringComparison.Ordinal);
+    }
+
+    // How a cell is shown in a message: personal fields masked; codes and statuses as written unless shaped like a
+    // full name (a name in the currency column); anything else masked when shaped like a name. Phone numbers and
+    // email addresses are masked in every message (ImportIssue).
+    private string EchoCell(string? field, string cell)
+        => field is not null && ImportFields.IsPersonal(Kind, field) ? PersonalData.MaskName(cell)
+            : field is not null && FieldVocabulary.Of(Kind, field) is not null ? PersonalData.LooksLikeFullName(cell) ? PersonalData.MaskName(cell) : cell
+            : PersonalData.MaskIfName(cell);
+
+    // A message about the current row that quotes one of its cells ('…'), whoever wrote it (a field reader, a model
+    // check), shows that cell as EchoCell does.
+    private string MaskQuotedCells(string reason)
+    {
+        for (var i = 0; i < _cells.Length; i++)
+        {
+            if (_cells[i] is { Length: > 0 } cell && reason.Contains($"'{cell}'", StringComparison.Ordinal) && EchoCell(Binding.FieldAt(i), cell) is var shown && shown != cell)
+            {
+                reason = reason.Replace($"'{cell}'", $"'{shown}'", StringComparison.Ordinal);
+            }
+        }
+
+        return reason;
     }
 
     // 1.250.000,00 and 1250000 are the same amount; drop the trailing zeros a file's style added to the scale.
@@ -759,8 +814,14 @@ internal sealed class ImportTable : IDisposable
 
     private void Warn(int line, string? column, string reason) => Issue(line, column, reason, ImportIssueSeverity.Warning);
 
+    // A row rejected for control characters says only that: what its fields' readers then find is noise.
     private void Issue(int line, string? column, string reason, ImportIssueSeverity severity)
-        => _issues.Add(new ImportIssue(File, line, column, reason) { Severity = severity });
+    {
+        if (line != _quietLine)
+        {
+            _issues.Add(new ImportIssue(File, line, column, line == Line && _cells is not null ? MaskQuotedCells(reason) : reason) { Severity = severity });
+        }
+    }
 
     private readonly record struct ZoneHolder(DateTimeZone Zone);
 

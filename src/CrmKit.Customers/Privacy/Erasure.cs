@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using NodaTime;
 
 namespace CrmKit.Customers.Privacy;
@@ -20,10 +22,22 @@ public enum ErasureBasis
 /// <param name="Basis">Why.</param>
 /// <param name="Reference">
 /// The host's reference of the request, e.g. <c>DSR-2026-0042</c>; it is kept after erasure, so it must not hold
-/// personal data itself (a name or phone number in it is rejected).
+/// personal data itself. It must be one code of at most <see cref="MaxReferenceLength"/> ASCII letters, digits and
+/// <c>- _ / . : #</c> with at least one digit — so a name (<c>Trần Thị Hà</c>, <c>Nguyen Van An</c>) is refused —
+/// and hold no email address and no phone number in any spelling <see cref="PhoneNumber"/> reads
+/// (<c>0901234567</c>, <c>901234567</c>, <c>0084901234567</c>, <c>84-901-234-567</c>, <c>KH0901234567</c>,
+/// full-width digits …).
 /// </param>
+/// <exception cref="InvalidValueException">The reference breaks these rules; the message does not repeat it.</exception>
 public sealed record ErasureRecord(Instant At, ErasureBasis Basis, string? Reference = null)
 {
+    /// <summary>The longest reference: 64 characters.</summary>
+    public const int MaxReferenceLength = 64;
+
+    private static readonly System.Buffers.SearchValues<char> PhoneSeparators = System.Buffers.SearchValues.Create(" .-()/");
+
+    private const string ReferenceHint = "Use the request's ticket number, e.g. DSR-2026-0042.";
+
     /// <summary>The request's reference, trimmed, or <see langword="null"/>.</summary>
     public string? Reference { get; init => field = CheckReference(value); } = CheckReference(Reference);
 
@@ -33,13 +47,82 @@ public sealed record ErasureRecord(Instant At, ErasureBasis Basis, string? Refer
     private static string? CheckReference(string? reference)
     {
         var value = Guard.TrimToNull(reference);
-        if (value is not null && PersonalData.ContainsContactData(value))
+        if (value is null)
         {
-            throw new InvalidValueException("erasure reference", "it looks like a phone number or an email address; it is kept after erasure and must not hold personal data.", "Use the request's ticket number, e.g. DSR-2026-0042.");
+            return null;
+        }
+
+        if (PersonalData.ContainsContactData(value) || ContainsPhoneNumber(value))
+        {
+            throw new InvalidValueException("erasure reference", "it looks like a phone number or an email address; it is kept after erasure and must not hold personal data.", ReferenceHint);
+        }
+
+        if (value.Length > MaxReferenceLength || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '/' or '.' or ':' or '#') || !value.Any(char.IsAsciiDigit))
+        {
+            throw new InvalidValueException(
+                "erasure reference",
+                string.Create(CultureInfo.InvariantCulture, $"it must be one code of at most {MaxReferenceLength} ASCII letters, digits and - _ / . : # with at least one digit; it is kept after erasure, so a name or other personal data is refused."),
+                ReferenceHint);
         }
 
         return value;
     }
+
+    /// <summary>
+    /// Whether any run of digit groups (digits joined by at most three of <c>space . - ( ) /</c>, full-width digits
+    /// read as digits) reads as a phone number: as written, with the trunk prefix a bare 9-digit mobile number
+    /// lacks, or with <c>00</c> read as <c>+</c>.
+    /// </summary>
+    private static bool ContainsPhoneNumber(string text)
+    {
+        var normalized = text.Normalize(NormalizationForm.FormKC);
+        var groups = new List<(int Start, int End)>();
+        for (var i = 0; i < normalized.Length;)
+        {
+            if (!char.IsAsciiDigit(normalized[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < normalized.Length && char.IsAsciiDigit(normalized[i]))
+            {
+                i++;
+            }
+
+            groups.Add((start, i));
+        }
+
+        for (var first = 0; first < groups.Count; first++)
+        {
+            var digits = new StringBuilder();
+            for (var last = first; last < groups.Count; last++)
+            {
+                if (last > first)
+                {
+                    var gap = normalized.AsSpan(groups[last - 1].End, groups[last].Start - groups[last - 1].End);
+                    if (gap.Length > 3 || gap.ContainsAnyExcept(PhoneSeparators))
+                    {
+                        break;
+                    }
+                }
+
+                digits.Append(normalized.AsSpan(groups[last].Start, groups[last].End - groups[last].Start));
+                if (digits.Length is >= 9 and <= 15 && ReadsAsPhone(digits.ToString()))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReadsAsPhone(string digits)
+        => PhoneNumber.TryParse(digits, out _)
+           || (digits.Length == 9 && PhoneNumber.TryParse("0" + digits, out _))
+           || (digits.StartsWith("00", StringComparison.Ordinal) && PhoneNumber.TryParse("+" + digits[2..], out _));
 }
 
 /// <summary>What <see cref="PersonalDataEraser"/> did.</summary>
@@ -107,5 +190,27 @@ public static class PersonalDataEraser
             },
             Erasure = record,
         };
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="replacement"/> may replace <paramref name="stored"/>: when the stored customer is
+    /// erased, the replacement must keep the same <see cref="Customer.Erasure"/> and hold nothing that
+    /// <see cref="Erase"/> would remove (it must be its own erasure), so no personal data is written back.
+    /// Every <see cref="Store.ICustomerStore.ReplaceAsync"/> calls it; a host's own store should too.
+    /// </summary>
+    /// <exception cref="CustomerErasedException">The change would undo the erasure or write personal data back.</exception>
+    public static void CheckReplacement(Customer stored, Customer replacement)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(replacement);
+        if (stored.Erasure is not { } record)
+        {
+            return;
+        }
+
+        if (!Equals(replacement.Erasure, record) || !replacement.Equals(Erase(replacement with { Erasure = null }, record)))
+        {
+            throw new CustomerErasedException(stored.Id, record);
+        }
     }
 }

@@ -36,6 +36,9 @@ public static class CrmKitJson
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             AllowTrailingCommas = false,
             AllowDuplicateProperties = false,
+
+            // A "type" discriminator may come after other properties (hand-written JSON does not keep an order).
+            AllowOutOfOrderMetadataProperties = true,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ReportValidationFailuresAsJson } },
         };
@@ -103,10 +106,15 @@ public static class CrmKitJson
     /// Deserializes a value with <see cref="Options"/>; every validation failure becomes a <see cref="JsonException"/>
     /// with its path, and so does a key repeated in one object (which JSON parsers otherwise take last-wins).
     /// </summary>
-    /// <exception cref="JsonException">The JSON is malformed or a value is invalid.</exception>
+    /// <exception cref="JsonException">The JSON is malformed (a lone surrogate included, see <see cref="JsonText"/>) or a value is invalid.</exception>
     public static T Deserialize<T>(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (JsonText.FindLoneSurrogate(json) is { } problem)
+        {
+            throw new JsonException(problem, "$", null, null);
+        }
+
         if (JsonDuplicateKeys.Find(System.Text.Encoding.UTF8.GetBytes(json)) is [var (path, key), ..])
         {
             throw new JsonException($"{JsonDuplicateKeys.Message(key)} Path: {path}.", path, null, null);

@@ -36,6 +36,10 @@ public interface ICustomerStore
     /// <returns>The stored customer with its new version.</returns>
     /// <exception cref="CustomerNotFoundException">No customer with that id.</exception>
     /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="CustomerErasedException">
+    /// The stored customer is erased and the replacement would write personal data back
+    /// (<see cref="Privacy.PersonalDataEraser.CheckReplacement"/>).
+    /// </exception>
     ValueTask<Versioned<Customer>> ReplaceAsync(Customer customer, long expectedVersion, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -52,7 +56,9 @@ public static class CustomerStoreExtensions
 {
     /// <summary>
     /// Applies <paramref name="change"/> to the current customer and stores the result, retrying from a
-    /// fresh read whenever another writer got there first — no update is ever lost.
+    /// fresh read whenever another writer got there first — no update is ever lost. Between attempts it waits a
+    /// random time under a cap that doubles from 1 ms to 100 ms (full-jitter backoff). An id merged into another
+    /// customer, before the read or between the read and the write, leads to the surviving customer.
     /// </summary>
     /// <param name="store">The store.</param>
     /// <param name="id">The customer to change.</param>
@@ -80,13 +86,18 @@ public static class CustomerStoreExtensions
                 throw new InvalidOperationException($"The change turned customer '{current.Value.Id}' into '{changed.Id}'; an update cannot change the id.");
             }
 
+            // Checked here too, so that a host's own store cannot be used to write personal data back.
+            Privacy.PersonalDataEraser.CheckReplacement(current.Value, changed);
+
             try
             {
                 return await store.ReplaceAsync(changed, current.Version, cancellationToken).ConfigureAwait(false);
             }
             catch (ConcurrencyConflictException) when (attempt < maxAttempts)
             {
-                // Somebody else wrote first: read again and re-apply the change.
+                // Somebody else wrote first (or merged the customer away since it was read: reading the same id
+                // again finds the survivor): wait a random, growing time, read again and re-apply the change.
+                await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
             }
         }
     }

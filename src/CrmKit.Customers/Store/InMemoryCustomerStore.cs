@@ -66,11 +66,19 @@ public sealed class InMemoryCustomerStore : ICustomerStore
         ArgumentNullException.ThrowIfNull(customer);
         lock (_writeLock)
         {
+            if (_mergedInto.TryGetValue(customer.Id, out var survivor))
+            {
+                // Merged away since it was read: the record the caller read no longer exists as such.
+                throw new ConcurrencyConflictException($"Customer '{customer.Id}' (merged into '{survivor}')", expectedVersion, 0);
+            }
+
             var current = Current(customer.Id);
             if (current.Version != expectedVersion)
             {
                 throw new ConcurrencyConflictException($"Customer '{customer.Id}'", expectedVersion, current.Version);
             }
+
+            Privacy.PersonalDataEraser.CheckReplacement(current.Value, customer);
 
             var next = new Versioned<Customer>(customer, current.Version + 1);
             _customers[customer.Id] = next;

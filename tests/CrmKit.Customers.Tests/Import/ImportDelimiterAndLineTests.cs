@@ -136,9 +136,10 @@ public class ImportDelimiterAndLineTests
     [InlineData("\n", "")]
     [InlineData("\n", "\n")]
     [InlineData("\r\n", "\r\n")]
-    public void Read_UnterminatedQuote_IsReportedAtTheLineWhereItsRowStarts(string newline, string end)
+    public void Read_UnterminatedQuote_SkipsOnlyItsRowAndResumesAtTheNextLine(string newline, string end)
     {
-        // The quote opened on line 3 is never closed: the rest of the file is inside it, and that one row is skipped.
+        // The quote opened on line 3 is never closed: only that row is skipped, and reading resumes at line 4, the next
+        // line that is a well-formed row on its own.
         string[] lines =
         [
             "order_id,customer_id,placed_at,total",  // 1
@@ -152,9 +153,10 @@ public class ImportDelimiterAndLineTests
         var read = CustomerDataSet.Read(new CustomerFiles { Orders = path }, AtFixedExport);
 
         Assert.Equal(
-            "orders.csv:3: the row is not valid CSV: a quote inside an unquoted field, or an unterminated quoted field; the row was skipped.",
+            "orders.csv:3: the row is not valid CSV: the quoted field opened at column 25 is not closed on its line; the row was skipped and reading resumed at line 4.",
             Assert.Single(read.Issues).ToString());
-        Assert.Equal("O1", Assert.Single(read.Customers.SelectMany(c => c.History.Orders)).Id.Value);
+        Assert.Equal(["O1", "O3"], read.Customers.SelectMany(c => c.History.Orders).Select(o => o.Id.Value).Order(StringComparer.Ordinal));
+        Assert.Equal((3, 2, 1), (read.Files[0].RowsRead, read.Files[0].RowsKept, read.Files[0].RowsRejected));
     }
 
     [Theory]

@@ -139,6 +139,29 @@ internal sealed class ColumnBinding
     /// <summary>Whether the file has a column for the field.</summary>
     public bool Has(string field) => _fields.ContainsKey(field);
 
+    /// <summary>The field a column is bound to, or null for a column no field uses.</summary>
+    public string? FieldAt(int index)
+    {
+        foreach (var (field, indexes) in _fields)
+        {
+            if (indexes.Contains(index))
+            {
+                return field;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A header cell as messages show it: a column name CrmKit knows as it is, anything else masked when it is shaped
+    /// like a person's full name (a file without a header row shows its first row of data as the header).
+    /// </summary>
+    public string EchoHeader(string cell)
+        => PersonalData.LooksLikeFullName(cell) && !HeaderAliases.All(Kind).Concat(ImportFields.Of(Kind).Select(f => f.Name)).Any(k => string.Equals(Folded(k), Folded(cell), StringComparison.Ordinal))
+            ? PersonalData.MaskName(cell)
+            : cell;
+
     /// <summary>The header name of the field's column, or the field name when absent (for messages).</summary>
     public string ColumnName(string field) => _fields.TryGetValue(field, out var indexes) ? Header[indexes[0]] : field;
 
@@ -152,7 +175,7 @@ internal sealed class ColumnBinding
         var known = ImportFields.Of(Kind).Select(f => f.Name).Concat(HeaderAliases.All(Kind)).ToList();
         var hints = Unused.Select(u => (Unused: u, Nearest: NearestNames.Of(u, known, 2))).Where(x => x.Nearest.Count > 0).Take(8)
             .Select(x => $"'{x.Unused}' → {string.Join(" or ", x.Nearest.Select(n => $"'{n}'"))}").ToList();
-        return $"no column for the {(required ? "required " : string.Empty)}field '{field}' (looked for: {string.Join(", ", looked.Select(n => $"'{n}'"))}); the header has: {string.Join(", ", Header.Select(h => $"'{h}'"))}"
+        return $"no column for the {(required ? "required " : string.Empty)}field '{field}' (looked for: {string.Join(", ", looked.Select(n => $"'{n}'"))}); the header has: {string.Join(", ", Header.Select(h => $"'{EchoHeader(h)}'"))}"
             + (hints.Count > 0 ? $"; nearest known names of unused columns: {string.Join(", ", hints)}" : string.Empty) + ".";
     }
 

@@ -6,7 +6,8 @@ namespace CrmKit.Customers.Import.Tabular;
 internal static class Cell
 {
     /// <summary>
-    /// Trims the text (including no-break spaces), maps empty text to <see langword="null"/> and composes it to
+    /// Trims the text (including no-break spaces), removes the apostrophe an export put before text a spreadsheet could
+    /// take for a formula (<see cref="SpreadsheetSafety"/>), maps empty text to <see langword="null"/> and composes it to
     /// Unicode NFC, so that a name typed with combining marks (<c>Hà Nội</c> in NFD, as macOS and some Windows
     /// keyboards write it) equals the precomposed one everywhere.
     /// </summary>
@@ -24,6 +25,11 @@ internal static class Cell
         }
 
         var trimmed = span.Length == text.Length ? text : span.ToString();
+        if (trimmed[0] == '\'' && SpreadsheetSafety.IsFormulaLike(trimmed.AsSpan(1)))
+        {
+            trimmed = trimmed[1..]; // written by a CSV export as text, not as a formula (SpreadsheetSafety)
+        }
+
         return IsComposedAlready(trimmed) || trimmed.IsNormalized(NormalizationForm.FormC) ? trimmed : trimmed.Normalize(NormalizationForm.FormC);
     }
 

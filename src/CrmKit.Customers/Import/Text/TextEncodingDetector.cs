@@ -106,6 +106,16 @@ internal static class TextEncodingDetector
                 var block = buffer.AsSpan(0, count);
                 var end = atEnd ? count : CompleteEnd(block);
                 var checkedPart = block[from..end];
+                // A NUL is valid UTF-8 but no text file is made of them (UTF-16 without a mark was told apart above):
+                // a file that starts with one or whose first block holds 1 % NULs (16 at least) is binary, or an endless device such as
+                // /dev/zero, and ends the scan at once. A stray NUL further on is a bad cell, rejected with its row.
+                if (blockOffset == 0 && checkedPart.IndexOf((byte)0) is var nul and >= 0 && (nul == 0 || checkedPart.Count((byte)0) >= Math.Max(16, checkedPart.Length / 100)))
+                {
+                    var offset = blockOffset + from + nul;
+                    var line = lineFeeds + checkedPart[..nul].Count((byte)'\n') + 1;
+                    return new EncodingDetection(TextEncodingName.Utf8(), EncodingEvidence.NotText, 0, offset, line, $"the file is not text: it holds a NUL byte at offset {offset} (line {line}), as binary files do");
+                }
+
                 if (!Utf8.IsValid(checkedPart))
                 {
                     var invalid = from + FirstInvalid(checkedPart);
