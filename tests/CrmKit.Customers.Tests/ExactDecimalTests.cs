@@ -49,6 +49,18 @@ public class ExactDecimalTests
     public void TryParse_NumberADecimalCannotHoldExactly_IsRejected(string text)
         => Assert.False(ExactDecimal.TryParse(text, out _));
 
+    /// <summary>The written scale is kept, as decimal.Parse keeps it (snapshots and rules round-trip "1.10" and "0.0").</summary>
+    [Theory]
+    [InlineData("1.10", "1.10")]
+    [InlineData("0.0", "0.0")]
+    [InlineData("1500000.00", "1500000.00")]
+    [InlineData("0.1000000000000000000000000000000000", "0.1000000000000000000000000000")]
+    public void TryParse_KeepsTheWrittenScale(string text, string expected)
+    {
+        Assert.True(ExactDecimal.TryParse(text, out var value));
+        Assert.Equal(expected, value.ToString(CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void Json_AmountOrAttributeOutsideTheDecimalRange_FailsWithPath()
     {
