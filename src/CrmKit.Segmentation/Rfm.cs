@@ -29,6 +29,8 @@ public readonly record struct RfmFigures(long RecencyDays, int Frequency, decima
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(context);
+        RfmThresholds.CheckWindow(windowDays);
+
         var window = windowDays is { } d ? d * NodaConstants.TicksPerDay : 0L;
         var status = (int)OrderStatus.Completed;
         var count = CompiledFields.Count(record.Orders, context, window, status, -1, null);

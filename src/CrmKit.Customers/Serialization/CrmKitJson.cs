@@ -13,6 +13,8 @@ namespace CrmKit.Customers.Serialization;
 /// values, phones in E.164, emails normalised, money as <c>{"amount":150000,"currency":"VND"}</c>.
 /// </summary>
 /// <remarks>
+/// Enum values are read by name only (a list such as <c>"sms,zalo"</c> or a number is an error) and numbers read as
+/// decimals must fit a decimal exactly (±7.9e28, at most 28 decimals; <c>1e-30</c> is an error, not 0).
 /// Invalid values (a bad phone, an unknown currency, a score off its scale) fail with a
 /// <see cref="JsonException"/> whose message names the JSON path of the value and why it is invalid.
 /// </remarks>
@@ -33,6 +35,7 @@ public static class CrmKitJson
             RespectRequiredConstructorParameters = true,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             AllowTrailingCommas = false,
+            AllowDuplicateProperties = false,
 
             // A "type" discriminator may come after other properties (hand-written JSON does not keep an order).
             AllowOutOfOrderMetadataProperties = true,
@@ -49,7 +52,8 @@ public static class CrmKitJson
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new EnumJsonConverterFactory());
+        options.Converters.Add(new ExactDecimalJsonConverter());
         options.Converters.Add(new IdentifierJsonConverter<CustomerId>());
         options.Converters.Add(new IdentifierJsonConverter<OrderId>());
         options.Converters.Add(new IdentifierJsonConverter<InteractionId>());
@@ -98,7 +102,10 @@ public static class CrmKitJson
     /// <summary>Serializes a value with <see cref="Options"/>.</summary>
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
-    /// <summary>Deserializes a value with <see cref="Options"/>; every validation failure becomes a <see cref="JsonException"/> with its path.</summary>
+    /// <summary>
+    /// Deserializes a value with <see cref="Options"/>; every validation failure becomes a <see cref="JsonException"/>
+    /// with its path, and so does a key repeated in one object (which JSON parsers otherwise take last-wins).
+    /// </summary>
     /// <exception cref="JsonException">The JSON is malformed (a lone surrogate included, see <see cref="JsonText"/>) or a value is invalid.</exception>
     public static T Deserialize<T>(string json)
     {
@@ -106,6 +113,11 @@ public static class CrmKitJson
         if (JsonText.FindLoneSurrogate(json) is { } problem)
         {
             throw new JsonException(problem, "$", null, null);
+        }
+
+        if (JsonDuplicateKeys.Find(System.Text.Encoding.UTF8.GetBytes(json)) is [var (path, key), ..])
+        {
+            throw new JsonException($"{JsonDuplicateKeys.Message(key)} Path: {path}.", path, null, null);
         }
 
         try
