@@ -26,9 +26,10 @@ internal static class CareCommand
         var lookback = new Option<int>("--lookback-days") { Description = "Actions whose due instant falls in the last N days before the as-of instant. Default 1.", DefaultValueFactory = _ => 1 };
         var limit = new Option<int>("--limit") { Description = "How many due actions to list in the table (the JSON lists all). Default 20.", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "Print JSON: asOf, customers, counts by status, by channel and by segment, and every item with its idempotency key." };
+        var customer = new Option<string>("--customer") { Description = "Only this customer's actions. An id merged into another customer (a duplicate record) shows the survivor's." };
         var command = new Command("agenda", "Compute the care actions due for every customer under the built-in care plans and Vietnam's contact policy (consent, caps, allowed hours).")
         {
-            data, asOf, zone, lookback, limit, json,
+            data, asOf, zone, lookback, limit, json, customer,
         };
         command.SetAction(parsed =>
         {
@@ -46,6 +47,16 @@ internal static class CareCommand
             var subjects = customers.Select(c => Subject(c, segmentation.Memberships[c.Id.Value], shopZone)).ToList();
             var agenda = new CareAgenda(BuiltInCarePlans.All);
             var items = agenda.ForPopulation(subjects, context.AsOf, Duration.FromDays(days));
+            if (parsed.GetValue(customer) is { } typed)
+            {
+                var found = CrmKitCommandLine.Find(customers, typed);
+                if (CrmKitCommandLine.MergedNote(found, typed) is { } note)
+                {
+                    error.WriteLine($"crmkit: {note}");
+                }
+
+                items = [.. items.Where(i => i.CustomerId == found.Id.Value)];
+            }
             var plans = agenda.Plans.ToDictionary(p => p.Id);
             var bySegment = items.Where(i => i.Status is AgendaStatus.Due or AgendaStatus.Deferred)
                 .SelectMany(i => plans[i.PlanId].Segments.Where(s => segmentation.Memberships[i.CustomerId].Contains(s)).Select(s => (Segment: s, Item: i)))

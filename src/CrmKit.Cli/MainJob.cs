@@ -35,6 +35,9 @@ internal sealed record MainJobSettings
     /// <summary>The CLV horizon in weeks.</summary>
     public double HorizonWeeks { get; init; } = 52;
 
+    /// <summary>Which duplicate records the merge step joins (<c>--merge</c>).</summary>
+    public Customers.Identity.MergePolicy Merge { get; init; } = Customers.Identity.MergePolicy.Strong;
+
     /// <summary>The segment catalogue.</summary>
     public SegmentCatalog Catalog { get; init; } = BuiltInSegments.Catalog;
 }
@@ -44,13 +47,17 @@ internal sealed record MainJobResult(
     MainJobSettings Settings,
     CustomerDataSet DataSet,
     IReadOnlyList<Customer> Customers,
-    int Merged,
+    MergeOutcome Merges,
     Instant AsOf,
     SegmentationResult Segmentation,
     ValueAnalysisResult Clv,
     IReadOnlyList<AgendaItem> Agenda,
     ReviewFigures Review,
-    ImmutableArray<(string Stage, TimeSpan Elapsed)> Stages);
+    ImmutableArray<(string Stage, TimeSpan Elapsed)> Stages)
+{
+    /// <summary>How many records the merge step merged away.</summary>
+    public int Merged => Merges.Resolution.MergedCount;
+}
 
 /// <summary>
 /// The main job: import, merge duplicates, fit the CLV models and predict, classify segments (CLV tiers included),
@@ -88,7 +95,7 @@ internal static class MainJob
         }
 
         var dataSet = imported.DataSet;
-        var (customers, merged) = Step("merge duplicates", () => CrmKitCommandLine.Merge(dataSet));
+        var (customers, merged) = Step("merge duplicates", () => CrmKitCommandLine.Merge(dataSet, settings.Merge));
         var zone = settings.Zone;
         // The default as-of instant is the last sale, guest sales included (a shop's last day of trade).
         var lastGuestSale = dataSet.GuestSales.Select(g => (Instant?)g.PlacedAt).Max();

@@ -30,7 +30,7 @@ internal static class RunSummary
         }
 
         output.WriteLine(string.Create(Inv, $"  imported   {data.Customers.Length,8:N0} customers, {orders.Count:N0} orders"));
-        output.WriteLine(string.Create(Inv, $"  merged     {job.Merged,8:N0} duplicate records → {customers.Count:N0} customers"));
+        job.Merges.Write(output, customers.Count);
         if (orders.Count > 0)
         {
             var first = orders.Min(o => o.PlacedAt);
@@ -136,6 +136,7 @@ internal static class RunSummary
                 revenue = GuestRevenue(data).ToDictionary(m => m.Currency.Code, m => m.Amount),
             },
             merged = job.Merged,
+            merges = job.Merges.Json(),
             customers = job.Customers.Count,
             segments = job.Segmentation.Sizes.ToDictionary(s => s.Segment.Id, s => s.Customers),
             clv = new

@@ -38,8 +38,13 @@ internal static class SegmentCommand
             var (records, thresholds) = segmenter.Prepare(customers, context);
             if (parsed.GetValue(explain) is { } id)
             {
-                var record = records.FirstOrDefault(r => r.Id == id)
-                    ?? throw new CustomerNotFoundException(new CustomerId(id));
+                var customer = CrmKitCommandLine.Find(customers, id);
+                if (CrmKitCommandLine.MergedNote(customer, id) is { } note)
+                {
+                    error.WriteLine($"crmkit: {note}");
+                }
+
+                var record = records.First(r => r.Id == customer.Id.Value);
                 Explain(output, catalog, record, context, parsed.GetValue(json));
                 return CrmKitCommandLine.Success;
             }

@@ -69,6 +69,29 @@ internal static class HtmlReport
 
         html.Append("</div>");
         Imported(html, job.DataSet);
+        Merges(html, job.Merges);
+    }
+
+    // Every merge and every shared contact kept apart, with its evidence (personal data masked).
+    private static void Merges(StringBuilder html, MergeOutcome merges)
+    {
+        foreach (var (title, list) in new[] { ($"Duplicates merged ({merges.Merges.Count.ToString("N0", Inv)} pairs, --merge {merges.Policy})", merges.Merges), ($"Shared contacts kept apart ({merges.SharedContacts.Count.ToString("N0", Inv)}: a household or a shared phone)", merges.SharedContacts) })
+        {
+            html.Append(Inv, $"<details><summary>{Html(title)}</summary>");
+            if (list.Count == 0)
+            {
+                html.Append("<p class=\"note\">None.</p></details>");
+                continue;
+            }
+
+            html.Append("<table><tr><th>first</th><th>second</th><th>survivor</th><th>evidence</th><th>conflicts</th><th>shared contacts</th><th>names</th></tr>");
+            foreach (var d in list)
+            {
+                html.Append(Inv, $"<tr><td>{Html(d.First)}</td><td>{Html(d.Second)}</td><td>{Html(d.Survivor ?? "kept apart")}</td><td>{Html(string.Join(", ", d.Evidence))}</td><td>{Html(string.Join(", ", d.Conflicts))}</td><td>{Html(string.Join(", ", d.Contacts))}</td><td>{Html(string.Join(" / ", d.Names))}</td></tr>");
+            }
+
+            html.Append("</table></details>");
+        }
     }
 
     // What was read from each file and how, then the issues grouped by kind.
