@@ -35,6 +35,26 @@ public class SegmentCommandTests
     }
 
     [Fact]
+    public void Explain_UsdShop_BestCustomerIsVipWithTheThresholdsShown()
+    {
+        // Issue 16: fixed VND tiers labelled 100 % of a USD shop "low-value". Spend 10, 20, 30, 40 USD:
+        // VIP = nobody worth more (40), high = under 20 % worth more (none left: takes VIP's bound), average = under 50 % (30).
+        var folder = Directory.CreateTempSubdirectory("crmkit-usd-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "orders.csv"), "order_id,customer_id,placed_at,total,currency\nO1,C1,2025-03-01 10:00,10.00,USD\nO2,C2,2025-03-02 10:00,20.00,USD\nO3,C3,2025-03-03 10:00,30.00,USD\nO4,C4,2025-03-04 10:00,40.00,USD\n");
+            var (code, output, _) = CliRunner.Run("segment", "--data", folder, "--explain", "C4", "--as-of", "2025-03-31");
+            Assert.Equal(0, code);
+            Assert.Contains("Value tier: VIP (4); USD, historical value (last 365 days) of 4 buyers: VIP ≥ 40.00, high ≥ 40.00, average ≥ 30.00", output, StringComparison.Ordinal);
+            Assert.Contains("vip — VIP: member", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void BadCatalogue_ExitsWithCode1_NamingFileAndPath()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("crmkit-seg-").FullName, "segments.json");

@@ -183,6 +183,10 @@ internal static class HtmlReport
     {
         var sizes = job.Segmentation.Sizes.Where(s => s.Customers > 0).OrderByDescending(s => s.Customers).ThenBy(s => s.Segment.Id, StringComparer.Ordinal).ToList();
         html.Append(Inv, $"<h2 id=\"segments\">Segments</h2><p>{job.Segmentation.Sizes.Length} segments; RFM thresholds {Html(job.Segmentation.Thresholds.ToString())}.</p>");
+        foreach (var tiers in job.Segmentation.ValueTiers)
+        {
+            html.Append(Inv, $"<p>Value tiers (relative to the shop: VIP = fewer than 5 % of buyers worth more, high 20 %, average 50 %): {Html(tiers.ToString())}.</p>");
+        }
         if (sizes.Count > 0)
         {
             var model = HorizontalBars("Customers per segment", sizes.Select(s => ($"{s.Segment.Id} — {s.Segment.Name}", (double)s.Customers)).ToList(), "customers");
