@@ -55,6 +55,12 @@ internal static class RunSummary
         output.WriteLine(string.Create(Inv, $"  history    {customers.Sum(c => c.History.Interactions.Length):N0} interactions, {customers.Sum(c => c.History.Tickets.Length):N0} tickets, {customers.Sum(c => c.History.Feedback.Length):N0} feedback, {customers.Sum(c => c.History.Referrals.Length):N0} referrals"));
         var largest = job.Segmentation.Sizes.Where(s => s.Customers > 0).OrderByDescending(s => s.Customers).ThenBy(s => s.Segment.Id, StringComparer.Ordinal).Take(5);
         output.WriteLine(string.Create(Inv, $"  segments   {job.Segmentation.Sizes.Count(s => s.Customers > 0)} of {job.Segmentation.Sizes.Length} non-empty; largest: {string.Join(", ", largest.Select(s => string.Create(Inv, $"{s.Segment.Id} {s.Customers:N0}")))}"));
+        output.WriteLine($"  rfm        {job.Segmentation.Thresholds}");
+        foreach (var note in job.Segmentation.Thresholds.Notes)
+        {
+            output.WriteLine($"             {note}");
+        }
+
         foreach (var tiers in job.Segmentation.ValueTiers)
         {
             output.WriteLine($"  value tiers {tiers}");
@@ -145,6 +151,7 @@ internal static class RunSummary
             customers = job.Customers.Count,
             segments = job.Segmentation.Sizes.ToDictionary(s => s.Segment.Id, s => s.Customers),
             valueTiers = job.Segmentation.ValueTiers.Select(SegmentCommand.Json),
+            rfm = SegmentCommand.RfmJson(job.Segmentation.Thresholds),
             clv = new
             {
                 model = job.Clv.Count is null ? null : ValueAnalysis.Name(job.Clv.Options.Model),

@@ -57,7 +57,7 @@ internal static class SegmentCommand
                     asOf = context.AsOf.ToString(),
                     zone = shopZone.Id,
                     customers = records.Count,
-                    rfm = new { recencyDays = thresholds.Recency, frequency = thresholds.Frequency, monetary = thresholds.Monetary },
+                    rfm = RfmJson(thresholds),
                     valueTiers = tiers.Select(Json),
                     segments = result.Sizes.Select(s => new { id = s.Segment.Id, name = s.Segment.Name, group = s.Segment.ExclusiveGroup, customers = s.Customers }),
                 }, Indented));
@@ -114,6 +114,10 @@ internal static class SegmentCommand
     {
         output.WriteLine(string.Create(Inv, $"Segments of {customers:N0} customers as of {result.Context.AsOf.InZone(result.Context.Zone):uuuu-MM-dd HH:mm} ({result.Context.Zone.Id})"));
         output.WriteLine($"RFM thresholds: {result.Thresholds}");
+        foreach (var note in result.Thresholds.Notes)
+        {
+            output.WriteLine($"RFM note: {note}");
+        }
         output.WriteLine();
         output.WriteLine($"  {"segment",-22} {"group",-14} {"customers",10} {"share",7}");
         foreach (var (segment, count) in result.Sizes)
@@ -122,6 +126,15 @@ internal static class SegmentCommand
             output.WriteLine(string.Create(Inv, $"  {segment.Id,-22} {segment.ExclusiveGroup ?? "",-14} {count,10:N0} {share,6:F1}%"));
         }
     }
+
+    /// <summary>The JSON of RFM thresholds: a bound nobody reaches is null; notes on degenerate dimensions.</summary>
+    internal static object RfmJson(RfmThresholds thresholds) => new
+    {
+        recencyDays = thresholds.Recency.Select(r => r == RfmThresholds.Unreachable ? (long?)null : r),
+        frequency = thresholds.Frequency.Select(f => f == RfmThresholds.UnreachableAmount ? (decimal?)null : f),
+        monetary = thresholds.Monetary.Select(m => m == RfmThresholds.UnreachableAmount ? (decimal?)null : m),
+        notes = thresholds.Notes,
+    };
 
     /// <summary>The JSON of one currency's value tier thresholds (a bound is null when its tier is empty).</summary>
     internal static object Json(ValueTierThresholds tiers) => new

@@ -55,6 +55,36 @@ public class SegmentCommandTests
     }
 
     [Fact]
+    public void Json_OneDayDataSet_ThresholdsAreValuesOrNullAndNobodyIsLost()
+    {
+        // Issue 16: "R ≤ [-9223372036854775808, …]" and everyone who bought that day in "lost".
+        var folder = Directory.CreateTempSubdirectory("crmkit-oneday-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "orders.csv"), "order_id,customer_id,placed_at,total\nO1,C1,2025-03-01 09:00,100000\nO2,C2,2025-03-01 10:00,250000\nO3,C3,2025-03-01 11:00,90000\n");
+            var (code, output, _) = CliRunner.Run("segment", "--data", folder, "--json");
+            Assert.Equal(0, code);
+            using var json = JsonDocument.Parse(output);
+            var rfm = json.RootElement.GetProperty("rfm");
+            Assert.Equal([0L, 0L, 0L, 0L], rfm.GetProperty("recencyDays").EnumerateArray().Select(e => e.GetInt64()));
+            Assert.All(rfm.GetProperty("frequency").EnumerateArray(), e => Assert.Equal(JsonValueKind.Null, e.ValueKind));
+            Assert.StartsWith("recency has 1 distinct value among 3 customers", rfm.GetProperty("notes")[0].GetString(), StringComparison.Ordinal);
+            var sizes = json.RootElement.GetProperty("segments").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("customers").GetInt32());
+            Assert.Equal(0, sizes["lost"]);
+            Assert.Equal(0, sizes["hibernating"]);
+            Assert.Equal(3, sizes["new-customers"]);
+
+            var (_, text, _) = CliRunner.Run("run", "--data", folder, "--no-report");
+            Assert.Contains("  rfm        R ≤ [0, 0, 0, 0] days, F ≥ [n/a, n/a, n/a, n/a], M ≥ [100000, 250000, 250000, n/a]", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("9223372036854775808", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void BadCatalogue_ExitsWithCode1_NamingFileAndPath()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("crmkit-seg-").FullName, "segments.json");

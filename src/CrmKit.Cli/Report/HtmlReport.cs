@@ -183,6 +183,11 @@ internal static class HtmlReport
     {
         var sizes = job.Segmentation.Sizes.Where(s => s.Customers > 0).OrderByDescending(s => s.Customers).ThenBy(s => s.Segment.Id, StringComparer.Ordinal).ToList();
         html.Append(Inv, $"<h2 id=\"segments\">Segments</h2><p>{job.Segmentation.Sizes.Length} segments; RFM thresholds {Html(job.Segmentation.Thresholds.ToString())}.</p>");
+        foreach (var note in job.Segmentation.Thresholds.Notes)
+        {
+            html.Append(Inv, $"<p class=\"note\">RFM: {Html(note)}</p>");
+        }
+
         foreach (var tiers in job.Segmentation.ValueTiers)
         {
             html.Append(Inv, $"<p>Value tiers (relative to the shop: VIP = fewer than 5 % of buyers worth more, high 20 %, average 50 %): {Html(tiers.ToString())}.</p>");
