@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CrmKit.CareProcess;
 using CrmKit.Customers;
+using CrmKit.Customers.Import;
 using CrmKit.Segmentation;
 using NodaTime;
 
@@ -41,12 +42,25 @@ internal static class CareCommand
 
             var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
                 ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
-            var customers = CrmKitCommandLine.LoadMerged(parsed.GetValue(data)?.FullName ?? SeedsFolder.Store(), shopZone, error);
-            var context = new EvaluationContext(SegmentCommand.AsOf(parsed.GetValue(asOf), customers, shopZone), shopZone);
-            var segmentation = new Segmenter(BuiltInSegments.Catalog).Run(customers, context);
-            var subjects = customers.Select(c => Subject(c, segmentation.Memberships[c.Id.Value], shopZone)).ToList();
+            // The agenda of 'crmkit run', by the same job: the same merge, as-of instant, segments (CLV tiers included)
+            // and plans, so both commands count the same day the same way.
+            var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
+            var job = MainJob.Run(
+                new MainJobSettings
+                {
+                    Files = CustomerFiles.InFolder(folder),
+                    Source = folder,
+                    AsOf = parsed.GetValue(asOf),
+                    Zone = shopZone,
+                    Import = new CsvImportOptions { ShopTimeZone = shopZone },
+                    AgendaDays = days,
+                },
+                error);
+            var customers = job.Customers;
+            var context = new EvaluationContext(job.AsOf, shopZone);
+            var segmentation = job.Segmentation;
             var agenda = new CareAgenda(BuiltInCarePlans.All);
-            var items = agenda.ForPopulation(subjects, context.AsOf, Duration.FromDays(days));
+            var items = job.Agenda;
             if (parsed.GetValue(customer) is { } typed)
             {
                 var found = CrmKitCommandLine.Find(customers, typed);
@@ -195,5 +209,5 @@ internal static class CareCommand
         return markdown[..a] + sb + markdown[b..];
     }
 
-    private static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+    private static string Name<T>(T value) where T : struct, Enum => RunSummary.Name(value);
 }

@@ -32,6 +32,9 @@ internal sealed record MainJobSettings
     /// <summary>The length of the review period that ends at the as-of instant.</summary>
     public int ReviewDays { get; init; } = 90;
 
+    /// <summary>The agenda lists actions due in the N days up to the as-of instant (<c>care agenda --lookback-days</c>). Default 1.</summary>
+    public int AgendaDays { get; init; } = 1;
+
     /// <summary>The CLV horizon in weeks.</summary>
     public double HorizonWeeks { get; init; } = 52;
 
@@ -106,7 +109,7 @@ internal static class MainJob
         var segmentation = Step("classify segments", () => new Segmenter(settings.Catalog).Run(customers, context, CustomerValueService.Estimates(clv)));
         var subjects = customers.Select(c => CareCommand.Subject(c, segmentation.Memberships[c.Id.Value], zone)).ToList();
         var agenda = new CareAgenda(BuiltInCarePlans.All);
-        var today = Step("care agenda", () => agenda.ForPopulation(subjects, asOf, Duration.FromDays(1)));
+        var today = Step("care agenda", () => agenda.ForPopulation(subjects, asOf, Duration.FromDays(settings.AgendaDays)));
         var period = new Interval(asOf - Duration.FromDays(settings.ReviewDays) + Duration.Epsilon, asOf + Duration.Epsilon);
         var review = Step("review figures", () =>
         {

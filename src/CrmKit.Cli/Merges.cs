@@ -8,12 +8,12 @@ using CsvHelper;
 namespace CrmKit.Cli;
 
 /// <summary>One decision of the merge step, with its evidence, as the summary, the JSON, the report and <c>--merges</c> show it.</summary>
-/// <param name="Decision"><c>merged</c> or <c>shared_contact</c>.</param>
+/// <param name="Decision"><c>merged</c> or <c>sharedContact</c>.</param>
 /// <param name="First">The record whose id sorts first.</param>
 /// <param name="Second">The other record.</param>
 /// <param name="Survivor">The customer both now are (merged), or <see langword="null"/> (kept apart).</param>
-/// <param name="Evidence">What they have in common, snake_case words (<c>same_phone</c>, <c>compatible_name</c> …).</param>
-/// <param name="Conflicts">What says they differ (<c>different_name</c>, <c>different_gender</c>, <c>different_birth_date</c>).</param>
+/// <param name="Evidence">What they have in common, spelled as the JSON spells enumerations (<c>samePhone</c>, <c>compatibleName</c> …).</param>
+/// <param name="Conflicts">What says they differ (<c>differentName</c>, <c>differentGender</c>, <c>differentBirthDate</c>).</param>
 /// <param name="Contacts">The shared phones and emails, masked.</param>
 /// <param name="Names">The two names, masked, first then second.</param>
 internal sealed record MergeDecision(string Decision, string First, string Second, string? Survivor, IReadOnlyList<string> Evidence, IReadOnlyList<string> Conflicts, IReadOnlyList<string> Contacts, IReadOnlyList<string> Names)
@@ -22,14 +22,17 @@ internal sealed record MergeDecision(string Decision, string First, string Secon
     public override string ToString()
     {
         var who = Survivor is null ? $"{First} / {Second}" : $"{(Survivor == First ? Second : First)} → {Survivor}";
-        var evidence = string.Join(", ", Evidence.Select(e => e.Replace('_', ' ')));
+        var evidence = string.Join(", ", Evidence.Select(Words));
         if (Contacts.Count > 0)
         {
             evidence += $" ({string.Join(", ", Contacts)})";
         }
 
-        return Conflicts.Count == 0 ? $"{who}: {evidence}" : $"{who}: {evidence}; {string.Join(", ", Conflicts.Select(c => c.Replace('_', ' ')))} ({string.Join(" / ", Names)})";
+        return Conflicts.Count == 0 ? $"{who}: {evidence}" : $"{who}: {evidence}; {string.Join(", ", Conflicts.Select(Words))} ({string.Join(" / ", Names)})";
     }
+
+    // "sameBirthDate" → "same birth date".
+    private static string Words(string code) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(code).Replace('_', ' ');
 }
 
 /// <summary>
@@ -173,7 +176,7 @@ internal sealed class MergeOutcome
             .Concat(a.Emails.Intersect(b.Emails).Select(e => e.ToString()))
             .ToList();
         return new MergeDecision(
-            survivor is null ? "shared_contact" : "merged",
+            survivor is null ? "sharedContact" : "merged",
             match.First.Value,
             match.Second.Value,
             survivor?.Value,

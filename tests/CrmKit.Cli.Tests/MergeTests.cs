@@ -41,8 +41,8 @@ public sealed class MergeTests : IDisposable
         Assert.Equal(
             [
                 "\uFEFFdecision,survivor,first,second,evidence,conflicts,contacts,names",
-                $"merged,KH1,KH1,KH3,same_email;same_name,,a***@example.vn,{Names("Nguyễn Văn An", "NGUYEN VAN AN")}",
-                $"shared_contact,,KH1,KH2,same_phone,different_name;different_gender;different_birth_date,+84 9** *** *78,{Names("Nguyễn Văn An", "Vũ Thị Hồng Nhung")}",
+                $"merged,KH1,KH1,KH3,sameEmail;sameName,,a***@example.vn,{Names("Nguyễn Văn An", "NGUYEN VAN AN")}",
+                $"sharedContact,,KH1,KH2,samePhone,differentName;differentGender;differentBirthDate,+84 9** *** *78,{Names("Nguyễn Văn An", "Vũ Thị Hồng Nhung")}",
             ],
             File.ReadAllLines(merges));
     }
@@ -60,11 +60,11 @@ public sealed class MergeTests : IDisposable
         Assert.Equal(2, json.RootElement.GetProperty("customers").GetInt32());
         var merge = Assert.Single(merges.GetProperty("merges").EnumerateArray().ToList());
         Assert.Equal("KH1", merge.GetProperty("survivor").GetString());
-        Assert.Equal(["same_email", "same_name"], merge.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["sameEmail", "sameName"], merge.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()));
         var shared = Assert.Single(merges.GetProperty("sharedContacts").EnumerateArray().ToList());
         Assert.Equal(("KH1", "KH2"), (shared.GetProperty("first").GetString(), shared.GetProperty("second").GetString()));
         Assert.Equal(JsonValueKind.Null, shared.GetProperty("survivor").ValueKind);
-        Assert.Equal(["different_name", "different_gender", "different_birth_date"], shared.GetProperty("conflicts").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["differentName", "differentGender", "differentBirthDate"], shared.GetProperty("conflicts").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Theory]
@@ -99,7 +99,7 @@ public sealed class MergeTests : IDisposable
         var html = File.ReadAllText(report);
         Assert.Contains("<summary>Duplicates merged (1 pairs, --merge strong)</summary>", html, StringComparison.Ordinal);
         Assert.Contains("<summary>Shared contacts kept apart (1: a household or a shared phone)</summary>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>KH1</td><td>KH2</td><td>kept apart</td><td>same_phone</td><td>different_name, different_gender, different_birth_date</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>KH1</td><td>KH2</td><td>kept apart</td><td>samePhone</td><td>differentName, differentGender, differentBirthDate</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]
