@@ -110,9 +110,11 @@ internal static class CrmKitCommandLine
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the HTML report." };
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object instead of text." };
         var strict = new Option<bool>("--strict") { Description = "Exit with code 1 when any input row is rejected (by default up to --max-rejected of each file's rows may be)." };
+        var merge = MergeOutcome.PolicyOption();
+        var mergesFile = MergeOutcome.FileOption();
         var command = new Command("run", "The main job: import the data (reporting rejected rows), merge duplicate customers, fit the CLV models and predict, classify segments, compute today's care agenda and the review figures, print a summary and write a self-contained HTML report. Exit code 0: the data was read as asked; 1: no usable rows, more rows rejected than --max-rejected (or any, with --strict), or bad input; 2: wrong usage.")
         {
-            data, customers, orders, orderLines, consents, interactions, tickets, feedback, referrals, asOf, reviewDays, report, noReport, json, strict,
+            data, customers, orders, orderLines, consents, interactions, tickets, feedback, referrals, asOf, reviewDays, report, noReport, json, strict, merge, mergesFile,
         };
         import.AddTo(command);
         command.SetAction(parsed =>
@@ -174,6 +176,7 @@ internal static class CrmKitCommandLine
                 Zone = options.FormatOf(ImportFileKind.Orders).Zone!,
                 ReviewDays = days,
                 Import = options,
+                Merge = MergeOutcome.ParsePolicy(parsed.GetValue(merge)),
             };
             var stages = Progress.Stages(error);
             var imported = MainJob.Import(settings, error, stages);
@@ -195,6 +198,10 @@ internal static class CrmKitCommandLine
             }
 
             var job = MainJob.Run(settings, imported, error, stages);
+            if (parsed.GetValue(mergesFile) is { } mergesCsv)
+            {
+                job.Merges.WriteCsv(mergesCsv);
+            }
 
             string? reportPath = null;
             if (!parsed.GetValue(noReport))
@@ -235,22 +242,50 @@ internal static class CrmKitCommandLine
         return dataSet;
     }
 
-    /// <summary>Merges duplicate customers; returns the merged customers and how many records were merged away.</summary>
-    internal static (IReadOnlyList<Customer> Customers, int Merged) Merge(CustomerDataSet dataSet)
+    /// <summary>Merges duplicate customers under <paramref name="policy"/>; returns the merged customers and every merge and shared contact with its evidence.</summary>
+    internal static (IReadOnlyList<Customer> Customers, MergeOutcome Merges) Merge(CustomerDataSet dataSet, MergePolicy policy = MergePolicy.Strong)
     {
         var store = new Customers.Store.InMemoryCustomerStore(dataSet.Customers);
-        var merged = 0;
-        foreach (var group in new DuplicateFinder().FindGroups(dataSet.Customers))
+        var resolution = new DuplicateFinder(new DuplicateFinderOptions { Merge = policy }).Resolve(dataSet.Customers);
+        foreach (var group in resolution.Groups)
         {
             foreach (var duplicate in group.Duplicates)
             {
                 store.MergeAsync(group.Survivor, duplicate).AsTask().GetAwaiter().GetResult();
-                merged++;
             }
         }
 
-        return (store.Snapshot(), merged);
+        return (store.Snapshot(), MergeOutcome.Of(resolution, dataSet.Customers));
     }
+
+    /// <summary>
+    /// The customer a user typed <paramref name="id"/> for: the customer with that id, or the survivor a record with
+    /// that id was merged into (<see cref="Customer.MergedIds"/>).
+    /// </summary>
+    /// <exception cref="CustomerNotFoundException">No customer has or absorbed that id.</exception>
+    internal static Customer Find(IEnumerable<Customer> customers, string id)
+    {
+        var wanted = new CustomerId(id);
+        Customer? survivor = null;
+        foreach (var customer in customers)
+        {
+            if (customer.Id == wanted)
+            {
+                return customer;
+            }
+
+            if (customer.MergedIds.Contains(wanted))
+            {
+                survivor = customer;
+            }
+        }
+
+        return survivor ?? throw new CustomerNotFoundException(wanted);
+    }
+
+    /// <summary>The note printed when <paramref name="typed"/> was merged into <paramref name="customer"/>, or <see langword="null"/>.</summary>
+    internal static string? MergedNote(Customer customer, string typed)
+        => customer.Id.Value == typed ? null : $"Customer {typed} was merged into {customer.Id} (the same person: see 'crmkit run --merges FILE'); showing {customer.Id}.";
 
     /// <summary>Reads a data folder (reporting rejected rows) and merges duplicates.</summary>
     internal static IReadOnlyList<Customer> LoadMerged(string folder, DateTimeZone zone, TextWriter error) => Merge(Read(folder, zone, error)).Customers;

@@ -32,8 +32,14 @@ internal sealed record MainJobSettings
     /// <summary>The length of the review period that ends at the as-of instant.</summary>
     public int ReviewDays { get; init; } = 90;
 
+    /// <summary>The agenda lists actions due in the N days up to the as-of instant (<c>care agenda --lookback-days</c>). Default 1.</summary>
+    public int AgendaDays { get; init; } = 1;
+
     /// <summary>The CLV horizon in weeks.</summary>
     public double HorizonWeeks { get; init; } = 52;
+
+    /// <summary>Which duplicate records the merge step joins (<c>--merge</c>).</summary>
+    public Customers.Identity.MergePolicy Merge { get; init; } = Customers.Identity.MergePolicy.Strong;
 
     /// <summary>The segment catalogue.</summary>
     public SegmentCatalog Catalog { get; init; } = BuiltInSegments.Catalog;
@@ -44,13 +50,17 @@ internal sealed record MainJobResult(
     MainJobSettings Settings,
     CustomerDataSet DataSet,
     IReadOnlyList<Customer> Customers,
-    int Merged,
+    MergeOutcome Merges,
     Instant AsOf,
     SegmentationResult Segmentation,
     ValueAnalysisResult Clv,
     IReadOnlyList<AgendaItem> Agenda,
     ReviewFigures Review,
-    ImmutableArray<(string Stage, TimeSpan Elapsed)> Stages);
+    ImmutableArray<(string Stage, TimeSpan Elapsed)> Stages)
+{
+    /// <summary>How many records the merge step merged away.</summary>
+    public int Merged => Merges.Resolution.MergedCount;
+}
 
 /// <summary>
 /// The main job: import, merge duplicates, fit the CLV models and predict, classify segments (CLV tiers included),
@@ -88,7 +98,7 @@ internal static class MainJob
         }
 
         var dataSet = imported.DataSet;
-        var (customers, merged) = Step("merge duplicates", () => CrmKitCommandLine.Merge(dataSet));
+        var (customers, merged) = Step("merge duplicates", () => CrmKitCommandLine.Merge(dataSet, settings.Merge));
         var zone = settings.Zone;
         // The default as-of instant is the last sale, guest sales included (a shop's last day of trade).
         var lastGuestSale = dataSet.GuestSales.Select(g => (Instant?)g.PlacedAt).Max();
@@ -99,7 +109,7 @@ internal static class MainJob
         var segmentation = Step("classify segments", () => new Segmenter(settings.Catalog).Run(customers, context, CustomerValueService.Estimates(clv)));
         var subjects = customers.Select(c => CareCommand.Subject(c, segmentation.Memberships[c.Id.Value], zone)).ToList();
         var agenda = new CareAgenda(BuiltInCarePlans.All);
-        var today = Step("care agenda", () => agenda.ForPopulation(subjects, asOf, Duration.FromDays(1)));
+        var today = Step("care agenda", () => agenda.ForPopulation(subjects, asOf, Duration.FromDays(settings.AgendaDays)));
         var period = new Interval(asOf - Duration.FromDays(settings.ReviewDays) + Duration.Epsilon, asOf + Duration.Epsilon);
         var review = Step("review figures", () =>
         {

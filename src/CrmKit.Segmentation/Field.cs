@@ -81,8 +81,12 @@ public enum FieldKind
     /// <summary><c>rfm.monetary</c>: the RFM monetary score.</summary>
     RfmMonetary,
 
+    /// <summary><c>value.tier</c>: the value tier relative to the shop, 4 VIP … 1 low (<see cref="ValueTierThresholds"/>).</summary>
+    ValueTier,
+
     /// <summary><c>clv.probabilityAlive</c>.</summary>
     ProbabilityAlive,
+
 
     /// <summary><c>clv.expectedPurchases</c>.</summary>
     ExpectedPurchases,
@@ -298,6 +302,7 @@ public sealed record Field
         [FieldKind.RfmRecency] = "rfm.recency",
         [FieldKind.RfmFrequency] = "rfm.frequency",
         [FieldKind.RfmMonetary] = "rfm.monetary",
+        [FieldKind.ValueTier] = "value.tier",
         [FieldKind.ProbabilityAlive] = "clv.probabilityAlive",
         [FieldKind.ExpectedPurchases] = "clv.expectedPurchases",
         [FieldKind.PredictedValue] = "clv.predictedValue",

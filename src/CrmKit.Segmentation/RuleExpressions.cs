@@ -78,6 +78,7 @@ public static class RuleExpressions
                 FieldKind.RfmRecency => Scalar(Prop(nameof(CustomerRecord.RecencyScore)), k, Int),
                 FieldKind.RfmFrequency => Scalar(Prop(nameof(CustomerRecord.FrequencyScore)), k, Int),
                 FieldKind.RfmMonetary => Scalar(Prop(nameof(CustomerRecord.MonetaryScore)), k, Int),
+                FieldKind.ValueTier => Scalar(Prop(nameof(CustomerRecord.ValueTier)), k, Int),
                 FieldKind.ProbabilityAlive => Scalar(Prop(nameof(CustomerRecord.ProbabilityAlive)), k, Real),
                 FieldKind.ExpectedPurchases => Scalar(Prop(nameof(CustomerRecord.ExpectedPurchases)), k, Real),
                 FieldKind.PredictedValue => Scalar(Prop(nameof(CustomerRecord.PredictedValue)), k, Real),

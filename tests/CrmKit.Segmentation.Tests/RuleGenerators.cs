@@ -70,7 +70,7 @@ public static class RuleGenerators
 
     private static CustomerRecord WithScores(CustomerRecord record, int? r, int? f, int? m, double? alive, double? value)
     {
-        (record.RecencyScore, record.FrequencyScore, record.MonetaryScore) = (r, f, m);
+        (record.RecencyScore, record.FrequencyScore, record.MonetaryScore, record.ValueTier) = (r, f, m, m is { } tier ? Math.Min(tier, 4) : null);
         (record.ProbabilityAlive, record.PredictedValue, record.ExpectedPurchases) = (alive, value, alive * 3);
         return record;
     }
@@ -79,7 +79,7 @@ public static class RuleGenerators
         Gen.Elements(
             FieldKind.Kind, FieldKind.Gender, FieldKind.Age, FieldKind.BirthDate, FieldKind.IncomeTier, FieldKind.Province, FieldKind.Area,
             FieldKind.Source, FieldKind.Stage, FieldKind.Tags, FieldKind.DaysSinceCreated, FieldKind.DaysUntilBirthday, FieldKind.DaysUntilAnniversary,
-            FieldKind.RfmRecency, FieldKind.RfmFrequency, FieldKind.RfmMonetary, FieldKind.ProbabilityAlive, FieldKind.ExpectedPurchases,
+            FieldKind.RfmRecency, FieldKind.RfmFrequency, FieldKind.RfmMonetary, FieldKind.ValueTier, FieldKind.ProbabilityAlive, FieldKind.ExpectedPurchases,
             FieldKind.PredictedValue).Select(Field.Of),
         Gen.Elements(Schema.Attributes.ToArray()).Select(a => Field.Attribute(a.Key, a.Value)),
         from channel in Gen.Elements(ContactChannel.Sms, ContactChannel.Zalo, ContactChannel.Email)
@@ -105,7 +105,7 @@ public static class RuleGenerators
     private static Gen<decimal> NumberFor(Field field) => field.Kind switch
     {
         FieldKind.Age => Gen.Choose(-1, 90).Select(x => (decimal)x),
-        FieldKind.RfmRecency or FieldKind.RfmFrequency or FieldKind.RfmMonetary => Gen.Choose(0, 6).Select(x => (decimal)x),
+        FieldKind.RfmRecency or FieldKind.RfmFrequency or FieldKind.RfmMonetary or FieldKind.ValueTier => Gen.Choose(0, 6).Select(x => (decimal)x),
         FieldKind.OrderCount => Gen.Choose(-1, 6).Select(x => (decimal)x),
         FieldKind.ProbabilityAlive or FieldKind.ExpectedPurchases => Gen.Choose(0, 20).Select(x => x / 10m),
         FieldKind.DaysUntilBirthday or FieldKind.DaysUntilAnniversary => Gen.Choose(-1, 367).Select(x => (decimal)x),

@@ -29,7 +29,7 @@ public sealed class RuleJsonTests
         var e = Assert.Throws<InvalidRuleException>(() => RuleJson.Parse(json));
         Assert.Equal(
             [
-                "$.all[0].field: unknown field 'orders.cnt'; expected one of: kind, gender, age, birthDate, incomeTier, province, area, source, stage, tags, daysSinceCreated, daysUntilBirthday, daysUntilAnniversary, orders.count, orders.sum, orders.average, orders.max, daysSinceFirstOrder, daysSinceLastOrder, firstOrderAmount, rfm.recency, rfm.frequency, rfm.monetary, clv.probabilityAlive, clv.expectedPurchases, clv.predictedValue, attributes.NAME, consent.CHANNEL.PURPOSE.",
+                "$.all[0].field: unknown field 'orders.cnt'; expected one of: kind, gender, age, birthDate, incomeTier, province, area, source, stage, tags, daysSinceCreated, daysUntilBirthday, daysUntilAnniversary, orders.count, orders.sum, orders.average, orders.max, daysSinceFirstOrder, daysSinceLastOrder, firstOrderAmount, rfm.recency, rfm.frequency, rfm.monetary, value.tier, clv.probabilityAlive, clv.expectedPurchases, clv.predictedValue, attributes.NAME, consent.CHANNEL.PURPOSE.",
                 "$.all[1].op: unknown operator \"~\"; expected one of: =, !=, <, <=, >, >=, between, in, contains, startsWith, isSet, isNotSet.",
                 "$.all[2].value: field 'province' compares with a string, found 12.",
                 "$.all[3].value: 'feminine' is not a gender; expected one of: female, male, other.",

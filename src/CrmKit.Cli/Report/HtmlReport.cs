@@ -69,6 +69,29 @@ internal static class HtmlReport
 
         html.Append("</div>");
         Imported(html, job.DataSet);
+        Merges(html, job.Merges);
+    }
+
+    // Every merge and every shared contact kept apart, with its evidence (personal data masked).
+    private static void Merges(StringBuilder html, MergeOutcome merges)
+    {
+        foreach (var (title, list) in new[] { ($"Duplicates merged ({merges.Merges.Count.ToString("N0", Inv)} pairs, --merge {merges.Policy})", merges.Merges), ($"Shared contacts kept apart ({merges.SharedContacts.Count.ToString("N0", Inv)}: a household or a shared phone)", merges.SharedContacts) })
+        {
+            html.Append(Inv, $"<details><summary>{Html(title)}</summary>");
+            if (list.Count == 0)
+            {
+                html.Append("<p class=\"note\">None.</p></details>");
+                continue;
+            }
+
+            html.Append("<table><tr><th>first</th><th>second</th><th>survivor</th><th>evidence</th><th>conflicts</th><th>shared contacts</th><th>names</th></tr>");
+            foreach (var d in list)
+            {
+                html.Append(Inv, $"<tr><td>{Html(d.First)}</td><td>{Html(d.Second)}</td><td>{Html(d.Survivor ?? "kept apart")}</td><td>{Html(string.Join(", ", d.Evidence))}</td><td>{Html(string.Join(", ", d.Conflicts))}</td><td>{Html(string.Join(", ", d.Contacts))}</td><td>{Html(string.Join(" / ", d.Names))}</td></tr>");
+            }
+
+            html.Append("</table></details>");
+        }
     }
 
     // What was read from each file and how, then the issues grouped by kind.
@@ -160,6 +183,15 @@ internal static class HtmlReport
     {
         var sizes = job.Segmentation.Sizes.Where(s => s.Customers > 0).OrderByDescending(s => s.Customers).ThenBy(s => s.Segment.Id, StringComparer.Ordinal).ToList();
         html.Append(Inv, $"<h2 id=\"segments\">Segments</h2><p>{job.Segmentation.Sizes.Length} segments; RFM thresholds {Html(job.Segmentation.Thresholds.ToString())}.</p>");
+        foreach (var note in job.Segmentation.Thresholds.Notes)
+        {
+            html.Append(Inv, $"<p class=\"note\">RFM: {Html(note)}</p>");
+        }
+
+        foreach (var tiers in job.Segmentation.ValueTiers)
+        {
+            html.Append(Inv, $"<p>Value tiers (relative to the shop: VIP = fewer than 5 % of buyers worth more, high 20 %, average 50 %): {Html(tiers.ToString())}.</p>");
+        }
         if (sizes.Count > 0)
         {
             var model = HorizontalBars("Customers per segment", sizes.Select(s => ($"{s.Segment.Id} — {s.Segment.Name}", (double)s.Customers)).ToList(), "customers");
