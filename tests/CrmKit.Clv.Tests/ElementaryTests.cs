@@ -2,7 +2,7 @@ using CrmKit.Clv.Numerics;
 
 namespace CrmKit.Clv.Tests;
 
-/// <summary>e^x − 1 and ln(1 + x) against mpmath's expm1 and log1p (40 digits), 2e-16 relative.</summary>
+/// <summary>e^x − 1 and ln(1 + x) against mpmath's expm1 and log1p (40 digits), 5e-16 relative (a few ulps).</summary>
 public class ElementaryTests
 {
     [Theory]
@@ -12,7 +12,7 @@ public class ElementaryTests
     [InlineData(-0.49, -0.38737360581558393, -0.6733445532637656)]
     public void ExpM1AndLogP1_SmallArguments_AreAccurate(double x, double expM1, double logP1)
     {
-        Assert.Equal(expM1, Elementary.ExpM1(x), Math.Abs(expM1) * 2e-16);
-        Assert.Equal(logP1, Elementary.LogP1(x), Math.Abs(logP1) * 2e-16);
+        Assert.Equal(expM1, Elementary.ExpM1(x), Math.Abs(expM1) * 5e-16);
+        Assert.Equal(logP1, Elementary.LogP1(x), Math.Abs(logP1) * 5e-16);
     }
 }

@@ -173,12 +173,20 @@ internal static class HtmlReport
         html.Append("<h2 id=\"clv\">Customer lifetime value</h2>");
         if (clv.Count is null)
         {
-            html.Append(Inv, $"<p>Not fitted: {Html(string.Join("; ", clv.Problems))}.</p>");
+            html.Append("<p>No CLV figures are given: no count model could be used.</p><ul class=\"problems\">");
+            foreach (var problem in clv.Problems)
+            {
+                html.Append(Inv, $"<li>{Html(problem)}</li>");
+            }
+
+            html.Append("</ul>");
             return;
         }
 
+        var shares = clv.LikelyAlive();
+        html.Append(Inv, $"<p title=\"{Html(AliveDefinition)}\">Customers likely still buying (probability alive ≥ {ValueAnalysis.LikelyAliveThreshold:0.#}): <b>{RunSummary.Percent(shares.Buyers)}</b> of buyers; one-time buyers {RunSummary.Percent(shares.OneTimeBuyers)}, repeat buyers {RunSummary.Percent(shares.RepeatBuyers)}.</p>");
         html.Append(Inv, $"<p>{ValueAnalysis.Name(clv.Options.Model)} ({Html(Params(clv.CountParameters))})");
-        if (!clv.SpendParameters.IsEmpty)
+        if (clv.Spend is not null)
         {
             html.Append(Inv, $" and Gamma-Gamma ({Html(Params(clv.SpendParameters))})");
         }
@@ -198,15 +206,20 @@ internal static class HtmlReport
 
         Figure(html, "probability-alive", AliveMatrix(clv), 900, 520, "Probability alive by frequency (repeat purchase weeks) and recency (weeks from first to last purchase), for a customer whose first purchase was as long ago as the oldest customer's.");
         var memberships = job.Segmentation.Memberships;
-        html.Append("<table><caption>Top 20 customers by predicted value</caption><tr><th>customer</th><th>segments</th><th>frequency</th><th>recency (weeks)</th><th>probability alive</th><th>expected purchases</th><th>predicted value</th></tr>");
+        // Without values (spend model not usable) the table ranks by expected purchases and says why the column is absent.
+        var valued = clv.ValueMissingReason is null;
+        var caption = valued ? "Top 20 customers by predicted value" : $"Top 20 customers by expected purchases (predicted value not given: {clv.ValueMissingReason})";
+        html.Append(Inv, $"<table><caption>{Html(caption)}</caption><tr><th>customer</th><th>segments</th><th title=\"Repeat purchase days: purchase days after the first (same-day purchases count once).\">frequency (repeat days)</th><th title=\"Weeks from the customer's first to last purchase (the BTYD models' recency t_x), not weeks since the last purchase.\">first → last purchase (weeks)</th><th title=\"{Html(AliveDefinition)}\">probability alive</th><th>expected purchases</th>{(valued ? "<th>predicted value</th>" : string.Empty)}</tr>");
         foreach (var p in clv.Predictions.OrderByDescending(p => p.Value ?? p.ExpectedPurchases).ThenBy(p => p.CustomerId, StringComparer.Ordinal).Take(20))
         {
             var segments = memberships.TryGetValue(p.CustomerId, out var m) ? string.Join(", ", m.Ids.Take(4)) : string.Empty;
-            html.Append(Inv, $"<tr><td>{Html(PersonalData.Redact(p.CustomerId))}</td><td>{Html(segments)}</td><td>{p.Summary.Frequency}</td><td>{p.Summary.Recency:F1}</td><td>{p.ProbabilityAlive:F2}</td><td>{p.ExpectedPurchases:F2}</td><td>{p.Value:N0}</td></tr>");
+            html.Append(Inv, $"<tr><td>{Html(PersonalData.Redact(p.CustomerId))}</td><td>{Html(segments)}</td><td>{p.Summary.Frequency}</td><td>{p.Summary.Recency:F1}</td><td>{p.ProbabilityAlive:F2}</td><td>{p.ExpectedPurchases:F2}</td>{(valued ? string.Create(Inv, $"<td>{p.Value:N0}</td>") : string.Empty)}</tr>");
         }
 
         html.Append("</table>");
     }
+
+    private const string AliveDefinition = "Probability alive: the chosen count model's probability that the customer has not yet dropped out, given how many repeat purchase days they had and when (see docs/clv.md). Likely still buying: at least 0.5.";
 
     private static void Agenda(StringBuilder html, MainJobResult job)
     {

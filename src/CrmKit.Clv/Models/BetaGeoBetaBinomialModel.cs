@@ -81,9 +81,9 @@ public sealed class BetaGeoBetaBinomialModel
             }
         }
 
-        var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
+        var (p, ll, estimates, iterations, diagnosis) = MaximumLikelihood.Fit(
             "BG/BB", Names, v => LogLikelihood(data, v[0], v[1], v[2], v[3]), [1, 1, 1, 1], data.CustomerCount, options ?? FitOptions.Default);
-        return new FitResult<BetaGeoBetaBinomialModel>(new BetaGeoBetaBinomialModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations);
+        return new FitResult<BetaGeoBetaBinomialModel>(new BetaGeoBetaBinomialModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations) { Diagnosis = diagnosis };
     }
 
     /// <summary>Probability that a customer with pattern (x, t_x, n) is active at opportunity n + 1.</summary>

@@ -126,9 +126,9 @@ public sealed class BetaGeoModel : ICountModel
         ModelGuard.NotEmpty(data, "BG/NBD");
         ModelGuard.SomeRepeat(data, "BG/NBD");
         data = data.CompressCounts(); // equal rows merged into weights: the same likelihood over fewer rows
-        var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
+        var (p, ll, estimates, iterations, diagnosis) = MaximumLikelihood.Fit(
             "BG/NBD", Names, v => LogLikelihood(data, v[0], v[1], v[2], v[3]), [1, MeanAge(data), 1, 1], data.CustomerCount, options ?? FitOptions.Default, (v, g) => LogLikelihood(data, v, g));
-        return new FitResult<BetaGeoModel>(new BetaGeoModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations);
+        return new FitResult<BetaGeoModel>(new BetaGeoModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations) { Diagnosis = ModelGuard.CheckRepeatBuyers(diagnosis, data, "BG/NBD") };
     }
 
     /// <inheritdoc/>

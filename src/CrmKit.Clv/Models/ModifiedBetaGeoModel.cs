@@ -48,9 +48,9 @@ public sealed class ModifiedBetaGeoModel : ICountModel
         ModelGuard.NotEmpty(data, "MBG/NBD");
         ModelGuard.SomeRepeat(data, "MBG/NBD");
         data = data.CompressCounts(); // equal rows merged into weights: the same likelihood over fewer rows
-        var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
+        var (p, ll, estimates, iterations, diagnosis) = MaximumLikelihood.Fit(
             "MBG/NBD", Names, v => LogLikelihood(data, v[0], v[1], v[2], v[3]), [1, BetaGeoModel.MeanAge(data), 1, 1], data.CustomerCount, options ?? FitOptions.Default, (v, g) => BetaGeoModel.CountLikelihood(data, v, g, modified: true));
-        return new FitResult<ModifiedBetaGeoModel>(new ModifiedBetaGeoModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations);
+        return new FitResult<ModifiedBetaGeoModel>(new ModifiedBetaGeoModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations) { Diagnosis = ModelGuard.CheckRepeatBuyers(diagnosis, data, "MBG/NBD") };
     }
 
     /// <inheritdoc/>

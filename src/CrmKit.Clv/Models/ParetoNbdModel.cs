@@ -149,9 +149,9 @@ public sealed class ParetoNbdModel : ICountModel
         ModelGuard.SomeRepeat(data, "Pareto/NBD");
         data = data.CompressCounts(); // equal rows merged into weights: the same likelihood over fewer rows
         var meanAge = BetaGeoModel.MeanAge(data);
-        var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
+        var (p, ll, estimates, iterations, diagnosis) = MaximumLikelihood.Fit(
             "Pareto/NBD", Names, v => LogLikelihood(data, v[0], v[1], v[2], v[3]), [1, meanAge, 1, meanAge], data.CustomerCount, options ?? FitOptions.Default, (v, g) => LogLikelihood(data, v, g));
-        return new FitResult<ParetoNbdModel>(new ParetoNbdModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations);
+        return new FitResult<ParetoNbdModel>(new ParetoNbdModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations) { Diagnosis = ModelGuard.CheckRepeatBuyers(diagnosis, data, "Pareto/NBD") };
     }
 
     /// <inheritdoc/>
