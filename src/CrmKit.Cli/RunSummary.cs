@@ -77,6 +77,11 @@ internal static class RunSummary
     {
         if (clv.Count is null)
         {
+            if (clv.Comparison is { } failed)
+            {
+                output.WriteLine($"  CLV model  not chosen by holdout: {failed.Reason}");
+            }
+
             output.WriteLine("  CLV        not given: no count model could be used");
             foreach (var problem in clv.Problems)
             {
@@ -86,7 +91,12 @@ internal static class RunSummary
             return;
         }
 
-        output.WriteLine($"  CLV        {ValueAnalysis.Name(clv.Options.Model)} {Parameters(clv.CountParameters)}" + (clv.Spend is null ? string.Empty : $"; Gamma-Gamma {Parameters(clv.SpendParameters)}"));
+        if (clv.Comparison is { } choice)
+        {
+            output.WriteLine(string.Create(Inv, $"  CLV model  {(choice.Best is null ? "not chosen" : ValueAnalysis.Name(clv.Model))} by holdout (calibration to {clv.CalibrationEnd:uuuu-MM-dd}): {choice.Reason}"));
+        }
+
+        output.WriteLine($"  CLV        {ValueAnalysis.Name(clv.Model)} {Parameters(clv.CountParameters)}" + (clv.Spend is null ? string.Empty : $"; Gamma-Gamma {Parameters(clv.SpendParameters)}"));
         var shares = clv.LikelyAlive();
         output.WriteLine(string.Create(Inv, $"             customers likely still buying (P(alive) ≥ {ValueAnalysis.LikelyAliveThreshold:0.#}): {Percent(shares.Buyers)} of buyers; one-time buyers {Percent(shares.OneTimeBuyers)}, repeat buyers {Percent(shares.RepeatBuyers)}"));
         var line = string.Create(Inv, $"             {clv.Predictions.Length:N0} buyers, expected purchases in the next {clv.Options.Value.Horizon:G} weeks {clv.Predictions.Sum(p => p.ExpectedPurchases):N0}");
@@ -148,7 +158,14 @@ internal static class RunSummary
             segments = job.Segmentation.Sizes.ToDictionary(s => s.Segment.Id, s => s.Customers),
             clv = new
             {
-                model = job.Clv.Count is null ? null : ValueAnalysis.Name(job.Clv.Options.Model),
+                model = job.Clv.Count is null ? null : ValueAnalysis.Name(job.Clv.Model),
+                modelChoice = job.Clv.Comparison is { } choice ? new
+                {
+                    chosen = choice.Best is { } best ? ValueAnalysis.Name(best) : null,
+                    reason = choice.Reason,
+                    calibrationEnd = job.Clv.CalibrationEnd?.ToString("uuuu-MM-dd", Inv),
+                    scores = choice.Scores.Select(s => new { model = ValueAnalysis.Name(s.Model), meanAbsoluteError = s.MeanAbsoluteError, aggregateError = s.AggregateError, predictedPurchases = s.PredictedPurchases, actualPurchases = s.ActualPurchases, problem = s.Problem }),
+                } : null,
                 parameters = job.Clv.CountParameters.IsDefault ? null : job.Clv.CountParameters.ToDictionary(p => p.Name, p => p.Value),
                 spendParameters = job.Clv.SpendParameters.IsDefault ? null : job.Clv.SpendParameters.ToDictionary(p => p.Name, p => p.Value),
                 customers = job.Clv.Predictions.Length,

@@ -171,6 +171,17 @@ internal static class HtmlReport
     {
         var clv = job.Clv;
         html.Append("<h2 id=\"clv\">Customer lifetime value</h2>");
+        if (clv.Comparison is { } choice)
+        {
+            html.Append(Inv, $"<table><caption>Model choice by holdout (calibration to {clv.CalibrationEnd:uuuu-MM-dd}): {Html(choice.Reason)}</caption><tr><th>model</th><th title=\"Mean over customers of |expected − actual purchases in the holdout|.\">holdout MAE per customer</th><th title=\"|predicted − actual total holdout purchases| / actual.\">aggregate error</th><th>predicted</th><th>actual</th><th>note</th></tr>");
+            foreach (var s in choice.Scores)
+            {
+                html.Append(Inv, $"<tr><td>{(s.Model == choice.Best ? "<b>" + ValueAnalysis.Name(s.Model) + "</b>" : ValueAnalysis.Name(s.Model))}</td><td>{RunSummary.Number(s.MeanAbsoluteError, "F4")}</td><td>{RunSummary.Percent(s.AggregateError)}</td><td>{RunSummary.Number(s.PredictedPurchases, "N0")}</td><td>{RunSummary.Number(s.ActualPurchases, "N0")}</td><td>{Html(s.Problem ?? string.Empty)}</td></tr>");
+            }
+
+            html.Append("</table>");
+        }
+
         if (clv.Count is null)
         {
             html.Append("<p>No CLV figures are given: no count model could be used.</p><ul class=\"problems\">");
@@ -185,7 +196,7 @@ internal static class HtmlReport
 
         var shares = clv.LikelyAlive();
         html.Append(Inv, $"<p title=\"{Html(AliveDefinition)}\">Customers likely still buying (probability alive ≥ {ValueAnalysis.LikelyAliveThreshold:0.#}): <b>{RunSummary.Percent(shares.Buyers)}</b> of buyers; one-time buyers {RunSummary.Percent(shares.OneTimeBuyers)}, repeat buyers {RunSummary.Percent(shares.RepeatBuyers)}.</p>");
-        html.Append(Inv, $"<p>{ValueAnalysis.Name(clv.Options.Model)} ({Html(Params(clv.CountParameters))})");
+        html.Append(Inv, $"<p>{ValueAnalysis.Name(clv.Model)} ({Html(Params(clv.CountParameters))})");
         if (clv.Spend is not null)
         {
             html.Append(Inv, $" and Gamma-Gamma ({Html(Params(clv.SpendParameters))})");

@@ -40,6 +40,14 @@ public sealed record ValueAnalysisOptions
     /// customer's value, fail.
     /// </summary>
     public bool ExcludeZeroSpend { get; init; } = true;
+
+    /// <summary>
+    /// Choose the count model by holdout (<see cref="HoldoutValidation"/>): BG/NBD, MBG/NBD and Pareto/NBD are fitted on
+    /// the history up to <see cref="HoldoutValidation.DefaultCalibrationEnd"/>, scored on the rest, and the best is
+    /// refitted on all of it. <see cref="Model"/> is then used only when no model can be validated. Default
+    /// <see langword="false"/>: <see cref="Model"/> is used.
+    /// </summary>
+    public bool SelectModel { get; init; }
 }
 
 /// <summary>One customer's predictions.</summary>
@@ -89,6 +97,15 @@ public sealed record ValueAnalysisResult(
     /// </summary>
     public string? ValueMissingReason { get; init; }
 
+    /// <summary>The count model used (the chosen one with <see cref="ValueAnalysisOptions.SelectModel"/>).</summary>
+    public CountModelKind Model { get; init; }
+
+    /// <summary>The holdout comparison behind the choice, or <see langword="null"/> without <see cref="ValueAnalysisOptions.SelectModel"/>.</summary>
+    public ModelComparison? Comparison { get; init; }
+
+    /// <summary>The calibration end of the holdout comparison, or <see langword="null"/>.</summary>
+    public LocalDate? CalibrationEnd { get; init; }
+
     /// <summary>
     /// The shares of buyers likely still buying — probability alive at least <see cref="ValueAnalysis.LikelyAliveThreshold"/>
     /// — among all buyers, one-time buyers (no repeat purchase day) and repeat buyers (weights counted); null where the
@@ -134,14 +151,52 @@ public static class ValueAnalysis
         options ??= new ValueAnalysisOptions();
         var transactions = customers.SelectMany(c => c.History.Orders
             .Where(o => o.IsRevenue && o.PlacedAt <= asOf)
-            .Select(o => (c.Id.Value, o.PlacedAt.InZone(c.TimeZone ?? zone).Date, (double)o.Total.Amount)))
+            .Select(o => (Id: c.Id.Value, Date: o.PlacedAt.InZone(c.TimeZone ?? zone).Date, Amount: (double)o.Total.Amount)))
             .ToList();
         if (transactions.Count == 0)
         {
             return Failed(options, null, "no completed orders, so no CLV model can be fitted");
         }
 
-        var summary = RfmSummaryBuilder.FromUnsorted(transactions, new RfmOptions { ObservationEnd = asOf.InZone(zone).Date, Unit = options.Unit });
+        var observationEnd = asOf.InZone(zone).Date;
+        if (options.SelectModel)
+        {
+            var (comparison, calibrationEnd, why) = Choose(transactions, observationEnd, options);
+            var chosen = RunModel(transactions, observationEnd, options with { SelectModel = false, Model = comparison?.Best ?? options.Model });
+            return chosen with
+            {
+                Comparison = comparison,
+                CalibrationEnd = calibrationEnd,
+                Problems = why is null ? chosen.Problems : chosen.Problems.Insert(0, why),
+            };
+        }
+
+        return RunModel(transactions, observationEnd, options);
+    }
+
+    // The holdout comparison of the three count models, or why there is none.
+    private static (ModelComparison? Comparison, LocalDate? CalibrationEnd, string? Problem) Choose(List<(string Id, LocalDate Date, double Amount)> transactions, LocalDate observationEnd, ValueAnalysisOptions options)
+    {
+        var gaps = transactions.GroupBy(t => t.Id).SelectMany(g =>
+        {
+            var days = g.Select(t => t.Date).Distinct().Order().ToList();
+            return days.Zip(days.Skip(1), (a, b) => (double)Period.Between(a, b, PeriodUnits.Days).Days);
+        }).Order().ToList();
+        var cycle = gaps.Count > 0 ? gaps[gaps.Count / 2] : 0;
+        var first = transactions.Min(t => t.Date);
+        if (HoldoutValidation.DefaultCalibrationEnd(first, observationEnd, cycle) is not { } calibrationEnd)
+        {
+            return (null, null, string.Create(Inv, $"Model choice: the history ({first:uuuu-MM-dd} to {observationEnd:uuuu-MM-dd}) is too short to hold out the last 25 % and a purchase cycle of {cycle:G} days, so {Name(options.Model)} is used without validation."));
+        }
+
+        var calibration = RfmSummaryBuilder.FromUnsorted(transactions, new RfmOptions { ObservationEnd = observationEnd, CalibrationEnd = calibrationEnd, Unit = options.Unit });
+        var comparison = HoldoutValidation.Compare(calibration, [CountModelKind.BetaGeo, CountModelKind.ModifiedBetaGeo, CountModelKind.ParetoNbd], options.Fit);
+        return (comparison, calibrationEnd, comparison.Best is null ? $"Model choice: {comparison.Reason}, so {Name(options.Model)} is tried on all the data." : null);
+    }
+
+    private static ValueAnalysisResult RunModel(List<(string Id, LocalDate Date, double Amount)> transactions, LocalDate observationEnd, ValueAnalysisOptions options)
+    {
+        var summary = RfmSummaryBuilder.FromUnsorted(transactions, new RfmOptions { ObservationEnd = observationEnd, Unit = options.Unit });
         var name = Name(options.Model);
         ICountModel count;
         ImmutableArray<ParameterEstimate> countParameters;
@@ -232,6 +287,7 @@ public static class ValueAnalysis
             SpendDiagnosis = spendDiagnosis,
             ZeroSpendExcluded = excluded,
             ValueMissingReason = valueMissing,
+            Model = options.Model,
         };
         return CheckPlausibility(result, name);
     }
@@ -305,5 +361,5 @@ public static class ValueAnalysis
         where T : ICountModel => (fit.Model, fit.Parameters, fit.Diagnosis);
 
     private static ValueAnalysisResult Failed(ValueAnalysisOptions options, RfmSummary? summary, params ImmutableArray<string> problems)
-        => new(options, summary, null, [], null, [], null, [], problems) { ValueMissingReason = "no count model could be used" };
+        => new(options, summary, null, [], null, [], null, [], problems) { ValueMissingReason = "no count model could be used", Model = options.Model };
 }

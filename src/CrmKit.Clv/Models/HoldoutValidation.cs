@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CrmKit.Clv.Summaries;
+using NodaTime;
+
+namespace CrmKit.Clv.Models;
+
+/// <summary>
+/// Model choice by holdout, as the BTYD literature validates its models (Schmittlein &amp; Peterson 1994; Fader, Hardie
+/// &amp; Lee 2005, §4): fit each count model on a calibration period, predict each customer's purchases in the holdout
+/// period that follows, and compare with what they did. The model with the lowest per-customer mean absolute error wins.
+/// </summary>
+public static class HoldoutValidation
+{
+    /// <summary>The share of the observed period held out by default: the last 25 %.</summary>
+    public const double DefaultHoldoutShare = 0.25;
+
+    /// <summary>
+    /// The default calibration end: the last <see cref="DefaultHoldoutShare"/> of the period from the first purchase to
+    /// <paramref name="observationEnd"/> is held out, but at least one purchase cycle (the median gap between a
+    /// customer's purchase days) so that the holdout can contain repeat purchases at all. <see langword="null"/> when the
+    /// calibration period would be shorter than the holdout (too short a history to validate on).
+    /// </summary>
+    /// <param name="firstPurchase">The first purchase day in the data.</param>
+    /// <param name="observationEnd">The last day observed.</param>
+    /// <param name="purchaseCycleDays">The median days between a customer's consecutive purchase days (0 or less: unknown).</param>
+    public static LocalDate? DefaultCalibrationEnd(LocalDate firstPurchase, LocalDate observationEnd, double purchaseCycleDays)
+    {
+        var days = Period.Between(firstPurchase, observationEnd, PeriodUnits.Days).Days;
+        var holdout = (int)Math.Ceiling(Math.Max(days * DefaultHoldoutShare, Math.Max(purchaseCycleDays, 1)));
+        return days - holdout >= holdout ? observationEnd.PlusDays(-holdout) : null;
+    }
+
+    /// <summary>
+    /// Fits each model on the calibration columns of <paramref name="summary"/> (built with
+    /// <see cref="RfmOptions.CalibrationEnd"/>, so that it has holdout columns) and scores it on the holdout.
+    /// </summary>
+    /// <param name="summary">A summary with a holdout period (<see cref="RfmSummary.HoldoutDuration"/> &gt; 0).</param>
+    /// <param name="models">The models to compare.</param>
+    /// <param name="options">Fit options; defaults when <see langword="null"/>.</param>
+    /// <returns>One score per model, in the given order, and the best usable model (lowest mean absolute error).</returns>
+    /// <exception cref="Customers.InvalidValueException">The summary has no holdout period.</exception>
+    public static ModelComparison Compare(RfmSummary summary, IEnumerable<CountModelKind> models, FitOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(models);
+        if (!(summary.HoldoutDuration > 0))
+        {
+            throw new Customers.InvalidValueException("summary", "has no holdout period; build it with RfmOptions.CalibrationEnd before the observation end.");
+        }
+
+        var scores = ImmutableArray.CreateBuilder<ModelScore>();
+        foreach (var kind in models)
+        {
+            scores.Add(Score(summary, kind, options));
+        }
+
+        var usable = scores.Where(s => s.MeanAbsoluteError is not null).OrderBy(s => s.MeanAbsoluteError).ThenBy(s => s.AggregateError).ToList();
+        if (usable.Count == 0)
+        {
+            return new ModelComparison(scores.ToImmutable(), null, "no model could be fitted and used on the calibration period");
+        }
+
+        var best = usable[0];
+        var inv = CultureInfo.InvariantCulture;
+        var others = usable.Count > 1 ? ", against " + string.Join(", ", usable.Skip(1).Select(s => ValueAnalysis.Name(s.Model) + " " + s.MeanAbsoluteError!.Value.ToString("F4", inv))) : string.Empty;
+        var reason = $"{ValueAnalysis.Name(best.Model)} has the lowest mean absolute error of holdout purchases per customer ({best.MeanAbsoluteError!.Value.ToString("F4", inv)}{others}) over a holdout of {summary.HoldoutDuration.ToString("G4", inv)} {summary.Unit.ToString().ToLowerInvariant()}s";
+        return new ModelComparison(scores.ToImmutable(), best.Model, reason);
+    }
+
+    /// <summary>Fits one model on the calibration period and scores it on the holdout.</summary>
+    public static ModelScore Score(RfmSummary summary, CountModelKind model, FitOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ICountModel count;
+        FitDiagnosis diagnosis;
+        try
+        {
+            (count, diagnosis) = model switch
+            {
+                CountModelKind.ModifiedBetaGeo => Of(ModifiedBetaGeoModel.Fit(summary, options)),
+                CountModelKind.ParetoNbd => Of(ParetoNbdModel.Fit(summary, options)),
+                _ => Of(BetaGeoModel.Fit(summary, options)),
+            };
+        }
+        catch (FitFailedException ex)
+        {
+            return new ModelScore(model, null, null, null, null, ex.Message);
+        }
+
+        if (!diagnosis.IsUsable)
+        {
+            return new ModelScore(model, null, null, null, null, string.Join(" ", diagnosis.Problems));
+        }
+
+        double absolute = 0, predicted = 0, actual = 0, weight = 0;
+        for (var i = 0; i < summary.Count; i++)
+        {
+            var w = summary.Weight[i];
+            var expected = count.ConditionalExpectedPurchases(summary.HoldoutDuration, summary.Frequency[i], summary.Recency[i], summary.Age[i]);
+            if (!double.IsFinite(expected) || expected < 0)
+            {
+                return new ModelScore(model, null, null, null, null, string.Create(CultureInfo.InvariantCulture, $"the prediction for row {i} is {expected}"));
+            }
+
+            absolute += w * Math.Abs(expected - summary.FrequencyHoldout[i]);
+            predicted += w * expected;
+            actual += w * summary.FrequencyHoldout[i];
+            weight += w;
+        }
+
+        var aggregate = actual > 0 ? Math.Abs(predicted - actual) / actual : (double?)null;
+        return new ModelScore(model, absolute / weight, aggregate, predicted, actual, null);
+    }
+
+    private static (ICountModel, FitDiagnosis) Of<T>(FitResult<T> fit)
+        where T : ICountModel => (fit.Model, fit.Diagnosis);
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using CrmKit.Clv.Models;
+using CrmKit.Clv.Summaries;
+using CrmKit.Customers;
+
+namespace CrmKit.Clv.Tests;
+
+public class HoldoutValidationTests
+{
+    private static RfmSummary CdnowSampleWithHoldout()
+    {
+        // CDNOW_sample.txt: id_master id_sample date cds value (no header); calibration to 1997-09-30 as in FHL 2005.
+        var transactions = File.ReadAllLines(SharedData.File("CDNOW_sample.txt")).Where(l => l.Trim().Length > 0)
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(f => (f[1], LocalDate.FromDateTime(DateTime.ParseExact(f[2], "yyyyMMdd", CultureInfo.InvariantCulture)), double.Parse(f[4], CultureInfo.InvariantCulture)));
+        return RfmSummaryBuilder.FromUnsorted(transactions, new RfmOptions { ObservationEnd = new LocalDate(1998, 6, 30), CalibrationEnd = new LocalDate(1997, 9, 30) });
+    }
+
+    [Fact]
+    public void Compare_CdnowSample_ScoresEveryModelAndPicksTheLowestError()
+    {
+        var summary = CdnowSampleWithHoldout();
+
+        var comparison = HoldoutValidation.Compare(summary, [CountModelKind.BetaGeo, CountModelKind.ModifiedBetaGeo, CountModelKind.ParetoNbd]);
+
+        Assert.Equal(3, comparison.Scores.Length);
+        Assert.All(comparison.Scores, s => Assert.Null(s.Problem));
+
+        // The holdout total, counted here straight from the file: purchase days after 1997-09-30 (same-day purchases
+        // merged) of the 2,357 customers, all of whom first bought in the calibration period.
+        var days = File.ReadAllLines(SharedData.File("CDNOW_sample.txt")).Where(l => l.Trim().Length > 0)
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(f => string.CompareOrdinal(f[2], "19970930") > 0)
+            .Select(f => (f[1], f[2])).Distinct().Count();
+        Assert.All(comparison.Scores, s => Assert.Equal(days, s.ActualPurchases));
+        Assert.All(comparison.Scores, s => Assert.Equal(Math.Abs(s.PredictedPurchases!.Value - days) / days, s.AggregateError!.Value, 12));
+        var best = comparison.Scores.MinBy(s => s.MeanAbsoluteError)!;
+        Assert.Equal(best.Model, comparison.Best);
+        Assert.StartsWith($"{ValueAnalysis.Name(best.Model)} has the lowest mean absolute error of holdout purchases per customer", comparison.Reason, StringComparison.Ordinal);
+
+    }
+
+    [Fact]
+    public void Compare_NoHoldout_ThrowsClearError()
+    {
+        var (summary, _, _) = ReferenceData.CdnowSummary();
+        var error = Assert.Throws<InvalidValueException>(() => HoldoutValidation.Compare(summary, [CountModelKind.BetaGeo]));
+        Assert.Contains("has no holdout period; build it with RfmOptions.CalibrationEnd before the observation end.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(400, 7, 300)] // 25 % of 400 days = 100 > a week
+    [InlineData(400, 150, 250)] // one purchase cycle (150 days) > 25 %
+    public void DefaultCalibrationEnd_HoldsOutTheLargerOfAQuarterAndACycle(int days, double cycle, int calibrationDays)
+    {
+        var first = new LocalDate(2025, 1, 1);
+        Assert.Equal(first.PlusDays(calibrationDays), HoldoutValidation.DefaultCalibrationEnd(first, first.PlusDays(days), cycle));
+    }
+
+    [Fact]
+    public void DefaultCalibrationEnd_HistoryShorterThanTwoCycles_IsNull()
+        => Assert.Null(HoldoutValidation.DefaultCalibrationEnd(new LocalDate(2025, 1, 1), new LocalDate(2025, 3, 1), 40));
+}
