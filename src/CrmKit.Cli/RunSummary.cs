@@ -164,7 +164,7 @@ internal static class RunSummary
                     chosen = choice.Best is { } best ? ValueAnalysis.Name(best) : null,
                     reason = choice.Reason,
                     calibrationEnd = job.Clv.CalibrationEnd?.ToString("uuuu-MM-dd", Inv),
-                    scores = choice.Scores.Select(s => new { model = ValueAnalysis.Name(s.Model), meanAbsoluteError = s.MeanAbsoluteError, aggregateError = s.AggregateError, predictedPurchases = s.PredictedPurchases, actualPurchases = s.ActualPurchases, problem = s.Problem }),
+                    scores = choice.Scores.Select(s => new { model = ValueAnalysis.Name(s.Model), rootMeanSquaredError = s.RootMeanSquaredError, differenceStandardError = s.DifferenceStandardError, meanAbsoluteError = s.MeanAbsoluteError, aggregateError = s.AggregateError, predictedPurchases = s.PredictedPurchases, actualPurchases = s.ActualPurchases, problem = s.Problem }),
                 } : null,
                 parameters = job.Clv.CountParameters.IsDefault ? null : job.Clv.CountParameters.ToDictionary(p => p.Name, p => p.Value),
                 spendParameters = job.Clv.SpendParameters.IsDefault ? null : job.Clv.SpendParameters.ToDictionary(p => p.Name, p => p.Value),

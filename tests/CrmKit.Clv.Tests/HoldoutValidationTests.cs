@@ -33,9 +33,10 @@ public class HoldoutValidationTests
             .Select(f => (f[1], f[2])).Distinct().Count();
         Assert.All(comparison.Scores, s => Assert.Equal(days, s.ActualPurchases));
         Assert.All(comparison.Scores, s => Assert.Equal(Math.Abs(s.PredictedPurchases!.Value - days) / days, s.AggregateError!.Value, 12));
-        var best = comparison.Scores.MinBy(s => s.MeanAbsoluteError)!;
+        var best = comparison.Scores.MinBy(s => s.RootMeanSquaredError)!;
+        Assert.Equal(0, best.DifferenceStandardError);
         Assert.Equal(best.Model, comparison.Best);
-        Assert.StartsWith($"{ValueAnalysis.Name(best.Model)} has the lowest mean absolute error of holdout purchases per customer", comparison.Reason, StringComparison.Ordinal);
+        Assert.StartsWith($"{ValueAnalysis.Name(best.Model)} predicts the holdout best: lowest root mean squared error of holdout purchases per customer", comparison.Reason, StringComparison.Ordinal);
 
     }
 
@@ -59,4 +60,46 @@ public class HoldoutValidationTests
     [Fact]
     public void DefaultCalibrationEnd_HistoryShorterThanTwoCycles_IsNull()
         => Assert.Null(HoldoutValidation.DefaultCalibrationEnd(new LocalDate(2025, 1, 1), new LocalDate(2025, 3, 1), 40));
+}
+
+/// <summary>
+/// Issue 16's property: when the data come from model M with enough customers, the holdout comparison picks M, or a
+/// model whose holdout error is within noise of M's (BG/NBD and MBG/NBD coincide for many parameters).
+/// </summary>
+public class HoldoutModelChoicePropertyTests
+{
+    private static readonly ICountModel[] Truths =
+    [
+        new BetaGeoModel(0.243, 4.414, 0.793, 2.426),        // CDNOW BG/NBD (FHL 2005)
+        new ModifiedBetaGeoModel(0.6, 5.0, 0.6, 0.9),        // many customers gone right after the first purchase
+        new ParetoNbdModel(0.55, 10.58, 0.61, 11.67),        // CDNOW Pareto/NBD (Fader, Hardie & Lee 2005b)
+    ];
+
+    [Property(MaxTest = 12)]
+    public Property Compare_DataFromModelM_PicksMOrAModelWithinNoise() => Prop.ForAll(
+        Gen.Choose(0, Truths.Length - 1).ToArbitrary(),
+        Gen.Choose(1, 1_000_000).ToArbitrary(),
+        (which, seed) =>
+        {
+            var truth = Truths[which];
+            var random = new Random(seed);
+            var ages = Enumerable.Range(0, 4000).Select(_ => 26 + (26 * random.NextDouble())).ToArray();
+            var summary = Simulation.WithHoldout(truth, ages, 26, random);
+            var kind = truth switch
+            {
+                BetaGeoModel => CountModelKind.BetaGeo,
+                ModifiedBetaGeoModel => CountModelKind.ModifiedBetaGeo,
+                _ => CountModelKind.ParetoNbd,
+            };
+
+            var comparison = HoldoutValidation.Compare(summary, [CountModelKind.BetaGeo, CountModelKind.ModifiedBetaGeo, CountModelKind.ParetoNbd]);
+
+            var truthScore = comparison.Scores.Single(s => s.Model == kind);
+            var best = comparison.Scores.Single(s => s.Model == comparison.Best);
+
+            // Within noise: the truth's mean squared error exceeds the chosen model's by at most 3 standard errors of
+            // the paired per-customer differences (a one-sided 3σ bound: ~0.1 % chance of a false failure per case).
+            var excess = (truthScore.RootMeanSquaredError!.Value * truthScore.RootMeanSquaredError.Value) - (best.RootMeanSquaredError!.Value * best.RootMeanSquaredError.Value);
+            Assert.True(comparison.Best == kind || excess <= 3 * truthScore.DifferenceStandardError!.Value, $"truth {kind}, chosen {comparison.Best}, excess MSE {excess} (SE {truthScore.DifferenceStandardError}): {comparison.Reason}");
+        });
 }

@@ -173,10 +173,10 @@ internal static class HtmlReport
         html.Append("<h2 id=\"clv\">Customer lifetime value</h2>");
         if (clv.Comparison is { } choice)
         {
-            html.Append(Inv, $"<table><caption>Model choice by holdout (calibration to {clv.CalibrationEnd:uuuu-MM-dd}): {Html(choice.Reason)}</caption><tr><th>model</th><th title=\"Mean over customers of |expected − actual purchases in the holdout|.\">holdout MAE per customer</th><th title=\"|predicted − actual total holdout purchases| / actual.\">aggregate error</th><th>predicted</th><th>actual</th><th>note</th></tr>");
+            html.Append(Inv, $"<table><caption>Model choice by holdout (calibration to {clv.CalibrationEnd:uuuu-MM-dd}): {Html(choice.Reason)}</caption><tr><th>model</th><th title=\"√(mean over customers of (expected − actual purchases in the holdout)²): decides the choice.\">holdout RMSE per customer</th><th title=\"Standard error of the difference in mean squared error to the chosen model (paired over customers): differences within about two are noise.\">± SE of difference</th><th title=\"Mean over customers of |expected − actual purchases in the holdout|.\">holdout MAE per customer</th><th title=\"|predicted − actual total holdout purchases| / actual.\">aggregate error</th><th>predicted</th><th>actual</th><th>note</th></tr>");
             foreach (var s in choice.Scores)
             {
-                html.Append(Inv, $"<tr><td>{(s.Model == choice.Best ? "<b>" + ValueAnalysis.Name(s.Model) + "</b>" : ValueAnalysis.Name(s.Model))}</td><td>{RunSummary.Number(s.MeanAbsoluteError, "F4")}</td><td>{RunSummary.Percent(s.AggregateError)}</td><td>{RunSummary.Number(s.PredictedPurchases, "N0")}</td><td>{RunSummary.Number(s.ActualPurchases, "N0")}</td><td>{Html(s.Problem ?? string.Empty)}</td></tr>");
+                html.Append(Inv, $"<tr><td>{(s.Model == choice.Best ? "<b>" + ValueAnalysis.Name(s.Model) + "</b>" : ValueAnalysis.Name(s.Model))}</td><td>{RunSummary.Number(s.RootMeanSquaredError, "F4")}</td><td>{RunSummary.Number(s.DifferenceStandardError, "F4")}</td><td>{RunSummary.Number(s.MeanAbsoluteError, "F4")}</td><td>{RunSummary.Percent(s.AggregateError)}</td><td>{RunSummary.Number(s.PredictedPurchases, "N0")}</td><td>{RunSummary.Number(s.ActualPurchases, "N0")}</td><td>{Html(s.Problem ?? string.Empty)}</td></tr>");
             }
 
             html.Append("</table>");

@@ -7,4 +7,20 @@ namespace CrmKit.Clv.Models;
 /// <param name="PredictedPurchases">The predicted total of holdout purchases.</param>
 /// <param name="ActualPurchases">The actual total of holdout purchases.</param>
 /// <param name="Problem">Why the model could not be scored, or null.</param>
-public sealed record ModelScore(CountModelKind Model, double? MeanAbsoluteError, double? AggregateError, double? PredictedPurchases, double? ActualPurchases, string? Problem);
+public sealed record ModelScore(CountModelKind Model, double? MeanAbsoluteError, double? AggregateError, double? PredictedPurchases, double? ActualPurchases, string? Problem)
+{
+    /// <summary>√(mean over customers of (expected − actual holdout purchases)²), in purchases; null when the model could not be used.</summary>
+    public double? RootMeanSquaredError { get; init; }
+
+    /// <summary>
+    /// The standard error of the difference between this model's mean squared error and the chosen model's, from the
+    /// paired per-customer differences (0 for the chosen model; null when not usable). A difference within about two
+    /// of these is noise: the data do not tell the two models apart.
+    /// </summary>
+    public double? DifferenceStandardError { get; init; }
+
+    // (weight, squared error) per customer, for the paired comparison; not part of the public shape.
+    internal double[]? SquaredErrors { get; init; }
+
+    internal double[]? Weights { get; init; }
+}

@@ -352,6 +352,10 @@ public sealed class RfmSummary
     /// </summary>
     public RfmSummary RepeatBuyersWithSpend() => Rows(Enumerable.Range(0, Count).Where(i => _frequency[i] > 0 && _monetary[i] > 0).ToArray());
 
+    // Calibration columns of a summary plus holdout purchase counts (simulation of a calibration/holdout split).
+    internal static RfmSummary WithHoldout(RfmSummary calibration, double[] frequencyHoldout, double holdoutDuration)
+        => new(calibration._ids, calibration._frequency, calibration._recency, calibration._age, calibration._monetary, calibration._weight, frequencyHoldout, new double[frequencyHoldout.Length], calibration.Unit, holdoutDuration);
+
     private RfmSummary Rows(int[] keep)
     {
         return new RfmSummary(
