@@ -41,6 +41,41 @@ public class HoldoutValidationTests
     }
 
     [Fact]
+    public void Track_CdnowSample_AddsUpToTheSummaryAndTheModelsExpectations()
+    {
+        var transactions = File.ReadAllLines(SharedData.File("CDNOW_sample.txt")).Where(l => l.Trim().Length > 0)
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(f => (f[1], LocalDate.FromDateTime(DateTime.ParseExact(f[2], "yyyyMMdd", CultureInfo.InvariantCulture)), 0.0)).ToList();
+        var summary = CdnowSampleWithHoldout();
+        var model = new BetaGeoModel(0.242593, 4.413532, 0.792886, 2.425754);
+
+        var tracking = HoldoutValidation.Track(transactions, new LocalDate(1997, 9, 30), new LocalDate(1998, 6, 30), model, TimeUnit.Week);
+
+        // Every repeat purchase day is in one period: calibration repeats plus holdout purchases of the summary.
+        var repeats = 0.0;
+        for (var i = 0; i < summary.Count; i++)
+        {
+            repeats += summary.Frequency[i] + summary.FrequencyHoldout[i];
+        }
+
+        Assert.Equal(repeats, tracking.ActualRepeatPurchases.Sum());
+        Assert.Equal(new LocalDate(1997, 1, 1), tracking.Start);
+
+        // The expected total is Σ over customers of E[X(t)] from each first purchase to the end of 1998-06-30.
+        var firsts = transactions.GroupBy(t => t.Item1).Select(g => g.Min(t => t.Item2)).ToList();
+        var end = new LocalDate(1998, 7, 1);
+        var expected = firsts.Sum(f => model.ExpectedPurchases(Period.Between(f, end, PeriodUnits.Days).Days / 7.0));
+        Assert.Equal(expected, tracking.ExpectedRepeatPurchases.Sum(), expected * 1e-9);
+
+        // Frequency groups: the customers without calibration repeats, and their mean holdout purchases.
+        var zero = tracking.ByCalibrationFrequency[0];
+        var zeros = Enumerable.Range(0, summary.Count).Where(i => summary.Frequency[i] == 0).ToList();
+        Assert.Equal(zeros.Count, zero.Customers);
+        Assert.Equal(zeros.Average(i => summary.FrequencyHoldout[i]), zero.ActualHoldout, 12);
+        Assert.True(tracking.ByCalibrationFrequency[^1].AndAbove);
+    }
+
+    [Fact]
     public void Compare_NoHoldout_ThrowsClearError()
     {
         var (summary, _, _) = ReferenceData.CdnowSummary();

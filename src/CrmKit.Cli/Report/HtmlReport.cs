@@ -180,6 +180,13 @@ internal static class HtmlReport
             }
 
             html.Append("</table>");
+            if (clv.Tracking is { } tracking)
+            {
+                var name = tracking.Model.Name;
+                Figure(html, "clv-tracking-cumulative", Tracking(tracking, cumulative: true), 900, 360, $"Cumulative repeat purchases of the calibration cohort, actual and expected under {name} fitted on the calibration period (to the dashed line), through the holdout (Fader, Hardie & Lee 2005, fig. 3).");
+                Figure(html, "clv-tracking-weekly", Tracking(tracking, cumulative: false), 900, 360, $"Repeat purchases per week, actual and expected under {name} fitted on the calibration period (to the dashed line).");
+                Figure(html, "clv-conditional", Conditional(tracking), 900, 360, $"Holdout purchases per customer by calibration frequency: actual mean and {name}'s conditional expectation (Fader, Hardie & Lee 2005, fig. 4; the last group is 7 or more).");
+            }
         }
 
         if (clv.Count is null)
@@ -290,6 +297,48 @@ internal static class HtmlReport
         }
 
         model.Series.Add(series);
+        return model;
+    }
+
+    private static PlotModel Tracking(HoldoutTracking tracking, bool cumulative)
+    {
+        var model = new PlotModel { Title = cumulative ? "Cumulative repeat purchases: actual vs model" : "Weekly repeat purchases: actual vs model" };
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "weeks since the cohort's first purchase", Minimum = 0 });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "repeat purchases", MinimumPadding = 0, AbsoluteMinimum = 0, StringFormat = "N0" });
+        var actual = new LineSeries { Title = "actual", Color = Accent, StrokeThickness = 2 };
+        var expected = new LineSeries { Title = "model", Color = OxyColors.Black, LineStyle = LineStyle.Dash, StrokeThickness = 1.5 };
+        double a = 0, e = 0;
+        for (var k = 0; k < tracking.ActualRepeatPurchases.Length; k++)
+        {
+            a = cumulative ? a + tracking.ActualRepeatPurchases[k] : tracking.ActualRepeatPurchases[k];
+            e = cumulative ? e + tracking.ExpectedRepeatPurchases[k] : tracking.ExpectedRepeatPurchases[k];
+            actual.Points.Add(new DataPoint(k + 1, a));
+            expected.Points.Add(new DataPoint(k + 1, e));
+        }
+
+        model.Series.Add(actual);
+        model.Series.Add(expected);
+        model.Annotations.Add(new OxyPlot.Annotations.LineAnnotation { Type = OxyPlot.Annotations.LineAnnotationType.Vertical, X = tracking.CalibrationPeriods, LineStyle = LineStyle.Dash, Color = OxyColors.Gray, Text = "calibration end" });
+        model.Legends.Add(new OxyPlot.Legends.Legend { LegendPosition = OxyPlot.Legends.LegendPosition.TopLeft });
+        return model;
+    }
+
+    private static PlotModel Conditional(HoldoutTracking tracking)
+    {
+        var model = new PlotModel { Title = "Holdout purchases by calibration frequency" };
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "repeat purchase days in calibration (7 = 7 or more)", Minimum = -0.2, MajorStep = 1 });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "mean purchases in the holdout", MinimumPadding = 0, AbsoluteMinimum = 0 });
+        var actual = new LineSeries { Title = "actual", Color = Accent, StrokeThickness = 2, MarkerType = MarkerType.Circle };
+        var expected = new LineSeries { Title = "model (conditional expectation)", Color = OxyColors.Black, LineStyle = LineStyle.Dash, MarkerType = MarkerType.Square };
+        foreach (var g in tracking.ByCalibrationFrequency)
+        {
+            actual.Points.Add(new DataPoint(g.Frequency, g.ActualHoldout));
+            expected.Points.Add(new DataPoint(g.Frequency, g.ExpectedHoldout));
+        }
+
+        model.Series.Add(actual);
+        model.Series.Add(expected);
+        model.Legends.Add(new OxyPlot.Legends.Legend { LegendPosition = OxyPlot.Legends.LegendPosition.TopLeft });
         return model;
     }
 

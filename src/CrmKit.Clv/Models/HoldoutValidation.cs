@@ -135,7 +135,91 @@ public static class HoldoutValidation
         }
 
         var aggregate = actual > 0 ? Math.Abs(predicted - actual) / actual : (double?)null;
-        return new ModelScore(model, absolute / weight, aggregate, predicted, actual, null) { RootMeanSquaredError = Math.Sqrt(squared / weight), SquaredErrors = errors, Weights = summary.Weight.ToArray() };
+        return new ModelScore(model, absolute / weight, aggregate, predicted, actual, null) { FittedModel = count, RootMeanSquaredError = Math.Sqrt(squared / weight), SquaredErrors = errors, Weights = summary.Weight.ToArray() };
+    }
+
+    /// <summary>
+    /// The validation data of <paramref name="model"/> (fitted on the calibration period) for the cohort of customers
+    /// whose first purchase is on or before <paramref name="calibrationEnd"/>: repeat purchase days per period, actual
+    /// and expected, up to <paramref name="observationEnd"/>, and holdout purchases by calibration frequency (0 … 6 and
+    /// 7 or more). Expected repeat purchases are Σ E[X(t − first purchase)], evaluated once per distinct first-purchase day.
+    /// </summary>
+    /// <param name="transactions">(customer, day, amount) — amounts are not used; several on one day count as one purchase.</param>
+    /// <param name="calibrationEnd">The last day of calibration.</param>
+    /// <param name="observationEnd">The last day observed.</param>
+    /// <param name="model">The model fitted on the calibration period.</param>
+    /// <param name="unit">The unit of the model's times and of the periods.</param>
+    public static HoldoutTracking Track(IEnumerable<(string CustomerId, LocalDate Date, double Amount)> transactions, LocalDate calibrationEnd, LocalDate observationEnd, ICountModel model, TimeUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        ArgumentNullException.ThrowIfNull(model);
+        var list = transactions.ToList();
+        var days = list.Where(t => t.Date <= observationEnd).GroupBy(t => t.CustomerId).Select(g => g.Select(t => t.Date).Distinct().Order().ToList())
+            .Where(d => d[0] <= calibrationEnd).ToList();
+        if (days.Count == 0)
+        {
+            throw new Customers.InvalidValueException("transactions", $"no customer made a first purchase on or before the calibration end {calibrationEnd:uuuu-MM-dd}.");
+        }
+
+        var perUnit = RfmSummary.DaysPerUnit(unit);
+        var start = days.Min(d => d[0]);
+        double Offset(LocalDate day) => Period.Between(start, day, PeriodUnits.Days).Days / perUnit;
+        var periods = (int)Math.Floor(Offset(observationEnd)) + 1;
+        var actual = new double[periods];
+        foreach (var d in days)
+        {
+            foreach (var day in d.Skip(1))
+            {
+                actual[(int)Math.Floor(Offset(day))]++;
+            }
+        }
+
+        // Cumulative expectation at the end of each period (day offsets + 1 day, clipped to the observation end).
+        var expectedCumulative = new double[periods];
+        foreach (var cohort in days.GroupBy(d => d[0]))
+        {
+            var first = Offset(cohort.Key);
+            var n = cohort.Count();
+            for (var k = 0; k < periods; k++)
+            {
+                var end = Math.Min(k + 1, Offset(observationEnd) + (1 / perUnit));
+                if (end > first)
+                {
+                    expectedCumulative[k] += n * model.ExpectedPurchases(end - first);
+                }
+            }
+        }
+
+        var expected = new double[periods];
+        for (var k = 0; k < periods; k++)
+        {
+            expected[k] = expectedCumulative[k] - (k > 0 ? expectedCumulative[k - 1] : 0);
+        }
+
+        var summary = RfmSummaryBuilder.FromUnsorted(list, new RfmOptions { ObservationEnd = observationEnd, CalibrationEnd = calibrationEnd, Unit = unit });
+        const int open = 7;
+        var groups = ImmutableArray.CreateBuilder<FrequencyGroup>();
+        for (var x = 0; x <= open; x++)
+        {
+            double w = 0, a = 0, e = 0;
+            for (var i = 0; i < summary.Count; i++)
+            {
+                var f = summary.Frequency[i];
+                if (x < open ? f == x : f >= open)
+                {
+                    w += summary.Weight[i];
+                    a += summary.Weight[i] * summary.FrequencyHoldout[i];
+                    e += summary.Weight[i] * model.ConditionalExpectedPurchases(summary.HoldoutDuration, f, summary.Recency[i], summary.Age[i]);
+                }
+            }
+
+            if (w > 0)
+            {
+                groups.Add(new FrequencyGroup(x, x == open, w, a / w, e / w));
+            }
+        }
+
+        return new HoldoutTracking(model, start, Offset(calibrationEnd) + (1 / perUnit), [.. actual], [.. expected], groups.ToImmutable());
     }
 
     // Standard error of the weighted mean of the paired differences a_i − b_i.

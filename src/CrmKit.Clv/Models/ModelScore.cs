@@ -12,6 +12,9 @@ public sealed record ModelScore(CountModelKind Model, double? MeanAbsoluteError,
     /// <summary>√(mean over customers of (expected − actual holdout purchases)²), in purchases; null when the model could not be used.</summary>
     public double? RootMeanSquaredError { get; init; }
 
+    /// <summary>The model as fitted on the calibration period, or null when it could not be used.</summary>
+    public ICountModel? FittedModel { get; init; }
+
     /// <summary>
     /// The standard error of the difference between this model's mean squared error and the chosen model's, from the
     /// paired per-customer differences (0 for the chosen model; null when not usable). A difference within about two

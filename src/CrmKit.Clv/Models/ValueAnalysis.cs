@@ -106,6 +106,9 @@ public sealed record ValueAnalysisResult(
     /// <summary>The calibration end of the holdout comparison, or <see langword="null"/>.</summary>
     public LocalDate? CalibrationEnd { get; init; }
 
+    /// <summary>The validation data of the chosen model as fitted on the calibration period (for the standard charts), or <see langword="null"/>.</summary>
+    public HoldoutTracking? Tracking { get; init; }
+
     /// <summary>
     /// The shares of buyers likely still buying — probability alive at least <see cref="ValueAnalysis.LikelyAliveThreshold"/>
     /// — among all buyers, one-time buyers (no repeat purchase day) and repeat buyers (weights counted); null where the
@@ -163,10 +166,12 @@ public static class ValueAnalysis
         {
             var (comparison, calibrationEnd, why) = Choose(transactions, observationEnd, options);
             var chosen = RunModel(transactions, observationEnd, options with { SelectModel = false, Model = comparison?.Best ?? options.Model });
+            var fitted = comparison?.Scores.FirstOrDefault(s => s.Model == comparison.Best)?.FittedModel;
             return chosen with
             {
                 Comparison = comparison,
                 CalibrationEnd = calibrationEnd,
+                Tracking = fitted is null || calibrationEnd is null ? null : HoldoutValidation.Track(transactions, calibrationEnd.Value, observationEnd, fitted, options.Unit),
                 Problems = why is null ? chosen.Problems : chosen.Problems.Insert(0, why),
             };
         }
