@@ -313,7 +313,7 @@ public static class ValueAnalysis
 
     // Compares the predictions with the history: Σ expected purchases against Σ x_i/T_i × horizon, and Σ value against
     // Σ x_i·m_i/T_i × horizon (repeat purchases and repeat spend per unit of time, the data the models were fitted on).
-    private static ValueAnalysisResult CheckPlausibility(ValueAnalysisResult result, string name)
+    internal static ValueAnalysisResult CheckPlausibility(ValueAnalysisResult result, string name)
     {
         var horizon = result.Options.Value.Horizon;
         double historicalPurchases = 0, historicalSpend = 0, predictedPurchases = 0, predictedValue = 0;
