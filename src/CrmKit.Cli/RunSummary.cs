@@ -79,7 +79,7 @@ internal static class RunSummary
         {
             if (clv.Comparison is { } failed)
             {
-                output.WriteLine($"  CLV model  not chosen by holdout: {failed.Reason}");
+                output.WriteLine(failed.Best is { } best ? $"  CLV model  {ValueAnalysis.Name(best)} chosen by holdout ({failed.Reason}), but its fit on all the data is not usable:" : $"  CLV model  not chosen by holdout: {failed.Reason}");
             }
 
             output.WriteLine("  CLV        not given: no count model could be used");

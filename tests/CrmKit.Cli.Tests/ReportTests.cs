@@ -33,7 +33,7 @@ public class ReportTests(SeedsReport report) : IClassFixture<SeedsReport>
 {
     private static readonly string[] Charts =
     [
-        "retention-by-segment", "cohort-retention", "staff", "segment-sizes", "clv-distribution", "probability-alive", "agenda-by-channel",
+        "retention-by-segment", "cohort-retention", "staff", "segment-sizes", "clv-tracking-cumulative", "clv-tracking-weekly", "clv-conditional", "clv-distribution", "probability-alive", "agenda-by-channel",
         "process-customer-lifecycle", "process-customer-activity", "process-pre-sale", "process-after-sale", "process-support-ticket", "process-warranty-case",
     ];
 
