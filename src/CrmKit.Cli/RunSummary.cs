@@ -98,7 +98,7 @@ internal static class RunSummary
 
         output.WriteLine($"  CLV        {ValueAnalysis.Name(clv.Model)} {Parameters(clv.CountParameters)}" + (clv.Spend is null ? string.Empty : $"; Gamma-Gamma {Parameters(clv.SpendParameters)}"));
         var shares = clv.LikelyAlive();
-        output.WriteLine(string.Create(Inv, $"             customers likely still buying (P(alive) ≥ {ValueAnalysis.LikelyAliveThreshold:0.#}): {Percent(shares.Buyers)} of buyers; one-time buyers {Percent(shares.OneTimeBuyers)}, repeat buyers {Percent(shares.RepeatBuyers)}"));
+        output.WriteLine(string.Create(Inv, $"             customers likely still buying (P(alive) ≥ {ValueAnalysis.LikelyAliveThreshold:0.#}): {Percent(shares.Buyers)} of buyers; one-time buyers {Percent(shares.OneTimeBuyers)}{(clv.Model == CountModelKind.BetaGeo ? " (BG/NBD treats every one-time buyer as alive: it lets customers drop out only after a repeat purchase)" : string.Empty)}, repeat buyers {Percent(shares.RepeatBuyers)}"));
         var line = string.Create(Inv, $"             {clv.Predictions.Length:N0} buyers, expected purchases in the next {clv.Options.Value.Horizon:G} weeks {clv.Predictions.Sum(p => p.ExpectedPurchases):N0}");
         line += clv.ValueMissingReason is null
             ? string.Create(Inv, $", predicted value {clv.Predictions.Sum(p => p.Value ?? 0):N0} {currency}")

@@ -48,7 +48,7 @@ public class ClvSafetyTests
 
             Assert.Equal(0, code);
             Assert.Contains("  CLV model  BG/NBD by holdout (calibration to 2026-05-01): BG/NBD predicts the holdout best", output, StringComparison.Ordinal);
-            Assert.Contains("customers likely still buying (P(alive) ≥ 0.5): 70 % of buyers; one-time buyers 100 %, repeat buyers 37 %", output, StringComparison.Ordinal);
+            Assert.Contains("customers likely still buying (P(alive) ≥ 0.5): 70 % of buyers; one-time buyers 100 % (BG/NBD treats every one-time buyer as alive: it lets customers drop out only after a repeat purchase), repeat buyers 37 %", output, StringComparison.Ordinal);
             var html = File.ReadAllText(report);
             Assert.Contains("<caption>Model choice by holdout (calibration to 2026-05-01): BG/NBD predicts the holdout best", html, StringComparison.Ordinal);
             foreach (var chart in new[] { "clv-tracking-cumulative", "clv-tracking-weekly", "clv-conditional" })
