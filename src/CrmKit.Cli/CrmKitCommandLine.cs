@@ -109,12 +109,14 @@ internal static class CrmKitCommandLine
         var report = new Option<FileInfo>("--report") { Description = "Where to write the HTML report. Default: crmkit-report.html in the current folder.", DefaultValueFactory = _ => new FileInfo("crmkit-report.html") };
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the HTML report." };
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object instead of text." };
+        var clvModel = new Option<string>("--model") { Description = "CLV count model: bg-nbd, mbg-nbd, pareto-nbd, or auto (fit all three on the history before the last 25 %, keep the one that predicts the held-out purchases best, refit it on everything). Default auto.", DefaultValueFactory = _ => "auto" }
+            .AcceptOnlyFromAmong("auto", "bg-nbd", "mbg-nbd", "pareto-nbd");
         var strict = new Option<bool>("--strict") { Description = "Exit with code 1 when any input row is rejected (by default up to --max-rejected of each file's rows may be)." };
         var merge = MergeOutcome.PolicyOption();
         var mergesFile = MergeOutcome.FileOption();
         var command = new Command("run", "The main job: import the data (reporting rejected rows), merge duplicate customers, fit the CLV models and predict, classify segments, compute today's care agenda and the review figures, print a summary and write a self-contained HTML report. Exit code 0: the data was read as asked; 1: no usable rows, more rows rejected than --max-rejected (or any, with --strict), or bad input; 2: wrong usage.")
         {
-            data, customers, orders, orderLines, consents, interactions, tickets, feedback, referrals, asOf, reviewDays, report, noReport, json, strict, merge, mergesFile,
+            data, customers, orders, orderLines, consents, interactions, tickets, feedback, referrals, asOf, reviewDays, report, noReport, json, strict, merge, mergesFile, clvModel,
         };
         import.AddTo(command);
         command.SetAction(parsed =>
@@ -175,6 +177,7 @@ internal static class CrmKitCommandLine
                 AsOf = parsed.GetValue(asOf),
                 Zone = options.FormatOf(ImportFileKind.Orders).Zone!,
                 ReviewDays = days,
+                ClvModel = parsed.GetValue(clvModel)!,
                 Import = options,
                 Merge = MergeOutcome.ParsePolicy(parsed.GetValue(merge)),
             };

@@ -35,6 +35,9 @@ internal sealed record MainJobSettings
     /// <summary>The agenda lists actions due in the N days up to the as-of instant (<c>care agenda --lookback-days</c>). Default 1.</summary>
     public int AgendaDays { get; init; } = 1;
 
+    /// <summary>The CLV count model: auto (chosen by holdout), bg-nbd, mbg-nbd or pareto-nbd.</summary>
+    public string ClvModel { get; init; } = "auto";
+
     /// <summary>The CLV horizon in weeks.</summary>
     public double HorizonWeeks { get; init; } = 52;
 
@@ -104,7 +107,12 @@ internal static class MainJob
         var lastGuestSale = dataSet.GuestSales.Select(g => (Instant?)g.PlacedAt).Max();
         var lastOrder = customers.SelectMany(c => c.History.Orders).Select(o => (Instant?)o.PlacedAt).Max();
         var asOf = settings.AsOf is null && lastGuestSale is { } guest && (lastOrder is null || guest > lastOrder) ? guest : SegmentCommand.AsOf(settings.AsOf, customers.ToList(), zone);
-        var clv = Step("fit CLV models", () => ValueAnalysis.Run(customers, asOf, zone, new ValueAnalysisOptions { Value = new ClvOptions { Horizon = settings.HorizonWeeks } }));
+        var clv = Step("fit CLV models", () => ValueAnalysis.Run(customers, asOf, zone, new ValueAnalysisOptions
+        {
+            Value = new ClvOptions { Horizon = settings.HorizonWeeks },
+            SelectModel = settings.ClvModel == "auto",
+            Model = settings.ClvModel switch { "mbg-nbd" => CountModelKind.ModifiedBetaGeo, "pareto-nbd" => CountModelKind.ParetoNbd, _ => CountModelKind.BetaGeo },
+        }));
         var context = new EvaluationContext(asOf, zone);
         var segmentation = Step("classify segments", () => new Segmenter(settings.Catalog).Run(customers, context, CustomerValueService.Estimates(clv)));
         var subjects = customers.Select(c => CareCommand.Subject(c, segmentation.Memberships[c.Id.Value], zone)).ToList();

@@ -87,20 +87,38 @@ internal static class RunSummary
     {
         if (clv.Count is null)
         {
-            output.WriteLine($"  CLV        not fitted: {string.Join("; ", clv.Problems)}");
+            if (clv.Comparison is { } failed)
+            {
+                output.WriteLine(failed.Best is { } best ? $"  CLV model  {ValueAnalysis.Name(best)} chosen by holdout ({failed.Reason}), but its fit on all the data is not usable:" : $"  CLV model  not chosen by holdout: {failed.Reason}");
+            }
+
+            output.WriteLine("  CLV        not given: no count model could be used");
+            foreach (var problem in clv.Problems)
+            {
+                output.WriteLine($"             {problem}");
+            }
+
             return;
         }
 
-        output.WriteLine($"  CLV        {ValueAnalysis.Name(clv.Options.Model)} {Parameters(clv.CountParameters)}" + (clv.SpendParameters.IsEmpty ? string.Empty : $"; Gamma-Gamma {Parameters(clv.SpendParameters)}"));
-        var values = clv.Predictions.Where(p => p.Value is not null).Select(p => p.Value!.Value).ToList();
-        var alive = clv.Predictions.Select(p => p.ProbabilityAlive).Order().ToList();
-        var line = string.Create(Inv, $"             {clv.Predictions.Length:N0} buyers, median probability alive {alive[alive.Count / 2]:F2}, expected purchases next year {clv.Predictions.Sum(p => p.ExpectedPurchases):N0}");
-        if (values.Count > 0)
+        if (clv.Comparison is { } choice)
         {
-            line += string.Create(Inv, $", predicted value {values.Sum():N0} {currency}");
+            output.WriteLine(string.Create(Inv, $"  CLV model  {(choice.Best is null ? "not chosen" : ValueAnalysis.Name(clv.Model))} by holdout (calibration to {clv.CalibrationEnd:uuuu-MM-dd}): {choice.Reason}"));
         }
 
+        output.WriteLine($"  CLV        {ValueAnalysis.Name(clv.Model)} {Parameters(clv.CountParameters)}" + (clv.Spend is null ? string.Empty : $"; Gamma-Gamma {Parameters(clv.SpendParameters)}"));
+        var shares = clv.LikelyAlive();
+        output.WriteLine(string.Create(Inv, $"             customers likely still buying (P(alive) ≥ {ValueAnalysis.LikelyAliveThreshold:0.#}): {Percent(shares.Buyers)} of buyers; one-time buyers {Percent(shares.OneTimeBuyers)}{(clv.Model == CountModelKind.BetaGeo ? " (BG/NBD treats every one-time buyer as alive: it lets customers drop out only after a repeat purchase)" : string.Empty)}, repeat buyers {Percent(shares.RepeatBuyers)}"));
+        var line = string.Create(Inv, $"             {clv.Predictions.Length:N0} buyers, expected purchases in the next {clv.Options.Value.Horizon:G} weeks {clv.Predictions.Sum(p => p.ExpectedPurchases):N0}");
+        line += clv.ValueMissingReason is null
+            ? string.Create(Inv, $", predicted value {clv.Predictions.Sum(p => p.Value ?? 0):N0} {currency}")
+            : $"; predicted value not given: {clv.ValueMissingReason}";
         output.WriteLine(line);
+        if (clv.Options.ExcludeZeroSpend)
+        {
+            output.WriteLine(string.Create(Inv, $"             spend model: repeat buyers whose repeat purchases were all free are left out of it ({clv.ZeroSpendExcluded:N0} here)"));
+        }
+
         foreach (var problem in clv.Problems)
         {
             output.WriteLine($"             {problem}");
@@ -136,7 +154,7 @@ internal static class RunSummary
             zone = job.Settings.Zone.Id,
             imported = Imported(data, orders.Count),
             readAsAsked = verdict.ReadAsAsked,
-            problems = verdict.Messages,
+            problems = verdict.Messages.Concat(job.Clv.Problems.Select(p => "CLV: " + p)),
             orders = Enum.GetValues<OrderStatus>().ToDictionary(Name, s => orders.Count(o => o.Status == s)),
             revenue = orders.Where(o => o.IsRevenue).GroupBy(o => o.Total.Currency.Code).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(o => o.Total.Amount)),
             guestSales = new
@@ -153,11 +171,24 @@ internal static class RunSummary
             rfm = SegmentCommand.RfmJson(job.Segmentation.Thresholds),
             clv = new
             {
-                model = job.Clv.Count is null ? null : ValueAnalysis.Name(job.Clv.Options.Model),
+                model = job.Clv.Count is null ? null : ValueAnalysis.Name(job.Clv.Model),
+                modelChoice = job.Clv.Comparison is { } choice ? new
+                {
+                    chosen = choice.Best is { } best ? ValueAnalysis.Name(best) : null,
+                    reason = choice.Reason,
+                    calibrationEnd = job.Clv.CalibrationEnd?.ToString("uuuu-MM-dd", Inv),
+                    scores = choice.Scores.Select(s => new { model = ValueAnalysis.Name(s.Model), rootMeanSquaredError = s.RootMeanSquaredError, differenceStandardError = s.DifferenceStandardError, meanAbsoluteError = s.MeanAbsoluteError, aggregateError = s.AggregateError, predictedPurchases = s.PredictedPurchases, actualPurchases = s.ActualPurchases, problem = s.Problem }),
+                } : null,
                 parameters = job.Clv.CountParameters.IsDefault ? null : job.Clv.CountParameters.ToDictionary(p => p.Name, p => p.Value),
                 spendParameters = job.Clv.SpendParameters.IsDefault ? null : job.Clv.SpendParameters.ToDictionary(p => p.Name, p => p.Value),
                 customers = job.Clv.Predictions.Length,
-                predictedValue = job.Clv.Predictions.Sum(p => p.Value ?? 0),
+                predictedValue = job.Clv.ValueMissingReason is null ? job.Clv.Predictions.Sum(p => p.Value ?? 0) : (double?)null,
+                predictedValueMissingReason = job.Clv.ValueMissingReason,
+                countFit = job.Clv.CountDiagnosis is { } cd ? new { interior = cd.IsInterior, usable = cd.IsUsable } : null,
+                spendFit = job.Clv.SpendDiagnosis is { } sd ? new { interior = sd.IsInterior, usable = sd.IsUsable } : null,
+                zeroSpendLeftOut = job.Clv.Options.ExcludeZeroSpend,
+                zeroSpendCustomers = job.Clv.ZeroSpendExcluded,
+                likelyAlive = new { threshold = ValueAnalysis.LikelyAliveThreshold, buyers = job.Clv.LikelyAlive().Buyers, oneTimeBuyers = job.Clv.LikelyAlive().OneTimeBuyers, repeatBuyers = job.Clv.LikelyAlive().RepeatBuyers },
                 problems = job.Clv.Problems,
             },
             agenda = new
