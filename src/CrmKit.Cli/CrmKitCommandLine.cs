@@ -134,6 +134,11 @@ internal static class CrmKitCommandLine
                 OutputFiles.CheckFile(rejects, "--rejects");
             }
 
+            if (parsed.GetValue(mergesFile) is { } merges)
+            {
+                OutputFiles.CheckFile(merges, "--merges");
+            }
+
             CustomerFiles files;
             string source;
             var singles = new[] { orderLines, consents, interactions, tickets, feedback, referrals };

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using CrmKit.Customers;
 using CrmKit.Customers.Identity;
+using CrmKit.Customers.Import;
 using CsvHelper;
 
 namespace CrmKit.Cli;
@@ -146,14 +147,11 @@ internal sealed class MergeOutcome
         csv.NextRecord();
         foreach (var d in Merges.Concat(SharedContacts))
         {
-            csv.WriteField(d.Decision);
-            csv.WriteField(d.Survivor ?? string.Empty);
-            csv.WriteField(d.First);
-            csv.WriteField(d.Second);
-            csv.WriteField(string.Join(';', d.Evidence));
-            csv.WriteField(string.Join(';', d.Conflicts));
-            csv.WriteField(string.Join(';', d.Contacts));
-            csv.WriteField(string.Join(" / ", d.Names));
+            foreach (var field in new[] { d.Decision, d.Survivor ?? string.Empty, d.First, d.Second, string.Join(';', d.Evidence), string.Join(';', d.Conflicts), string.Join(';', d.Contacts), string.Join(" / ", d.Names) })
+            {
+                csv.WriteField(SpreadsheetSafety.Cell(field)); // ids and names from the shop's files (OWASP CSV injection)
+            }
+
             csv.NextRecord();
         }
     }
