@@ -124,9 +124,23 @@ public static class CrmKitJson
         {
             return JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"The JSON is 'null'; a {typeof(T).Name} was expected.");
         }
+        catch (JsonException ex) when (ex.Message.StartsWith("Read unrecognized type discriminator id", StringComparison.Ordinal))
+        {
+            // A "type" that names no known kind (of timer, effect …): say so in words, at its path.
+            var id = ex.Message.Split('\'') is [_, var named, ..] ? named : "?";
+            throw new JsonException($"\"type\": '{id}' is not a known type here. Path: {ex.Path} | LineNumber: {ex.LineNumber} | BytePositionInLine: {ex.BytePositionInLine}.", ex.Path, ex.LineNumber, ex.BytePositionInLine, ex);
+        }
         catch (JsonException ex) when (ex.Path is not null && !ex.Message.Contains("Path: ", StringComparison.Ordinal))
         {
             throw new JsonException($"{ex.Message} Path: {ex.Path} | LineNumber: {ex.LineNumber} | BytePositionInLine: {ex.BytePositionInLine}.", ex.Path, ex.LineNumber, ex.BytePositionInLine, ex);
+        }
+        catch (NotSupportedException ex) when (ex.Message.Contains("type discriminator", StringComparison.Ordinal))
+        {
+            // An object of a kind with several types (a timer, an effect …) that does not say which: System.Text.Json
+            // throws NotSupportedException, which is the input's fault, not the caller's.
+            var at = ex.Message.IndexOf("Path: ", StringComparison.Ordinal);
+            var where = at < 0 ? "$" : ex.Message[(at + 6)..].Split(' ', '|')[0].TrimEnd('.');
+            throw new JsonException($"the object has no \"type\" property saying which kind it is. Path: {where}.", where, null, null, ex);
         }
     }
 }
