@@ -114,6 +114,18 @@ internal static class ClvCommand
         AddInputs(predict, inputs);
         predict.SetAction(parsed =>
         {
+            // The CLV options are checked before any data is read, and reported under their option names (exit 2).
+            ClvOptions clvOptions;
+            try
+            {
+                clvOptions = new ClvOptions { Horizon = parsed.GetValue(horizon), Margin = parsed.GetValue(margin), DiscountRate = parsed.GetValue(discount) };
+            }
+            catch (InvalidValueException ex)
+            {
+                var option = ex.Field switch { "Horizon" => horizon.Name, "Margin" => margin.Name, "DiscountRate" => discount.Name, _ => ex.Field };
+                throw new InvalidValueException(option, ex.Reason, ex.Hint);
+            }
+
             var (data, _) = LoadSummary(parsed, inputs, error);
             var count = FitCount(parsed.GetValue(countModel)!, data);
             GammaGammaModel? spend = null;
@@ -143,7 +155,6 @@ internal static class ClvCommand
                 error.WriteLine($"crmkit: no CLV column: {ex.Message}");
             }
 
-            var clvOptions = new ClvOptions { Horizon = parsed.GetValue(horizon), Margin = parsed.GetValue(margin), DiscountRate = parsed.GetValue(discount) };
             using var progress = new Progress(error, data.Count, "predict");
             output.WriteLine("customer_id,frequency,recency,T,monetary_value,probability_alive,expected_purchases" + (spend is null ? string.Empty : ",clv"));
             for (var i = 0; i < data.Count; i++)
