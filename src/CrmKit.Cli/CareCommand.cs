@@ -28,9 +28,11 @@ internal static class CareCommand
         var limit = new Option<int>("--limit") { Description = "How many due actions to list in the table (the JSON lists all). Default 20.", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "Print JSON: asOf, customers, counts by status, by channel and by segment, and every item with its idempotency key." };
         var customer = new Option<string>("--customer") { Description = "Only this customer's actions. An id merged into another customer (a duplicate record) shows the survivor's." };
+        var merge = MergeOutcome.PolicyOption();
+        var model = MainJob.ClvModelOption();
         var command = new Command("agenda", "Compute the care actions due for every customer under the built-in care plans and Vietnam's contact policy (consent, caps, allowed hours).")
         {
-            data, asOf, zone, lookback, limit, json, customer,
+            data, asOf, zone, lookback, limit, json, customer, merge, model,
         };
         command.SetAction(parsed =>
         {
@@ -51,6 +53,8 @@ internal static class CareCommand
                     Zone = shopZone,
                     Import = new CsvImportOptions { ShopTimeZone = shopZone },
                     AgendaDays = days,
+                    Merge = MergeOutcome.ParsePolicy(parsed.GetValue(merge)),
+                    ClvModel = parsed.GetValue(model)!,
                 },
                 error);
             var customers = job.Customers;

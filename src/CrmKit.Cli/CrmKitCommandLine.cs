@@ -109,8 +109,7 @@ internal static class CrmKitCommandLine
         var report = new Option<FileInfo>("--report") { Description = "Where to write the HTML report. Default: crmkit-report.html in the current folder.", DefaultValueFactory = _ => new FileInfo("crmkit-report.html") };
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the HTML report." };
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object instead of text." };
-        var clvModel = new Option<string>("--model") { Description = "CLV count model: bg-nbd, mbg-nbd, pareto-nbd, or auto (fit all three on the history before the last 25 %, keep the one that predicts the held-out purchases best, refit it on everything). Default auto.", DefaultValueFactory = _ => "auto" }
-            .AcceptOnlyFromAmong("auto", "bg-nbd", "mbg-nbd", "pareto-nbd");
+        var clvModel = MainJob.ClvModelOption();
         var strict = new Option<bool>("--strict") { Description = "Exit with code 1 when any input row is rejected (by default up to --max-rejected of each file's rows may be)." };
         var merge = MergeOutcome.PolicyOption();
         var mergesFile = MergeOutcome.FileOption();

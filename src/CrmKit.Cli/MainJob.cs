@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.CommandLine;
 using System.Diagnostics;
 using CrmKit.CareProcess;
 using CrmKit.Clv.Models;
@@ -71,6 +72,11 @@ internal sealed record MainJobResult(
 /// </summary>
 internal static class MainJob
 {
+    /// <summary>The <c>--model</c> option of the commands that run the job (<c>run</c>, <c>care agenda</c>).</summary>
+    public static Option<string> ClvModelOption()
+        => new Option<string>("--model") { Description = "CLV count model: bg-nbd, mbg-nbd, pareto-nbd, or auto (fit all three on the history before the last 25 %, keep the one that predicts the held-out purchases best, refit it on everything). Default auto.", DefaultValueFactory = _ => "auto" }
+            .AcceptOnlyFromAmong("auto", "bg-nbd", "mbg-nbd", "pareto-nbd");
+
     /// <summary>The first stage: reads the files, reporting the issues grouped on the error stream.</summary>
     public static (CustomerDataSet DataSet, TimeSpan Elapsed) Import(MainJobSettings settings, TextWriter error, Action<string>? stage = null)
     {

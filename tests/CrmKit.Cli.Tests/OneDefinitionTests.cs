@@ -31,6 +31,20 @@ public class OneDefinitionTests
         Assert.DoesNotContain("phone_call", text + runJson + careJson + careText, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--merge", "none")]
+    [InlineData("--model", "mbg-nbd")]
+    public void RunAndCareAgenda_WithTheSameSettings_CountTheSameAgenda(string option, string value)
+    {
+        var (runCode, runJson, _) = CliRunner.Run("run", "--no-report", "--json", option, value);
+        var (careCode, careJson, _) = CliRunner.Run("care", "agenda", "--json", option, value);
+        Assert.Equal((0, 0), (runCode, careCode));
+
+        using var run = JsonDocument.Parse(runJson);
+        using var care = JsonDocument.Parse(careJson);
+        Assert.Equal(Counts(run.RootElement.GetProperty("agenda").GetProperty("byStatus")), Counts(care.RootElement.GetProperty("byStatus")));
+    }
+
     private static Dictionary<string, int> Counts(JsonElement e) => e.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
 
     [Fact]
