@@ -19,4 +19,10 @@ public class ProcessJsonTypeTests
     [Fact]
     public void ReadDefinition_UnknownType_IsReportedAtItsPath()
         => Assert.Equal("$.transitions[0].timer: \"type\": 'bogus' is not a known type here.", Problem(string.Empty, ",\"timer\":{\"type\":\"bogus\",\"delay\":\"24:00:00\"}"));
+
+    [Fact]
+    public void ReadDefinition_DurationInAnotherForm_SaysTheFormExpected()
+        => Assert.Equal(
+            "$.transitions[0].timer.delay: the value is not valid here: expected a duration in hours, minutes and seconds, H:mm:ss (\"72:00:00\" is three days).",
+            Problem(string.Empty, ",\"timer\":{\"type\":\"after\",\"delay\":\"3:00:00:00\"}"));
 }
