@@ -314,6 +314,13 @@ public class PrivacyTests
     public void Redact_MasksPhonesAndEmails_AndLeavesOtherNumbersAlone(string text, string expected)
         => Assert.Equal(expected, PersonalData.Redact(text));
 
+    [Theory]
+    [InlineData("KH00001", "No customer 'KH00001' in the store.")]
+    [InlineData("Trần Thị Hà", "No customer 'T*** T** H*' in the store.")]
+    [InlineData("0912345678", "No customer '0*******78' in the store.")]
+    public void CustomerNotFound_AnIdTypedAsANameOrPhone_IsMaskedInTheMessage(string id, string message)
+        => Assert.Equal(message, new CustomerNotFoundException(new CustomerId(id)).Message);
+
     [Property(MaxTest = 300)]
     public Property Redact_HidesEveryWrittenFormOfAMobileNumber()
         => Prop.ForAll(Generators.VietnameseMobileText.ToArbitrary(), Gen.Elements("Gọi ", "'", "phone=", "(").ToArbitrary(), (phone, before) =>
