@@ -141,7 +141,12 @@ public sealed record ValueTierThresholds(Currency Currency, ValueBasis Basis, in
         var result = ImmutableArray.CreateBuilder<ValueTierThresholds>();
         foreach (var group in buyers.GroupBy(b => b.Currency).OrderBy(g => g.Key.Code, StringComparer.Ordinal))
         {
-            var predicted = group.All(b => b.Record.PredictedValue is { } v && Representable(v));
+            // Predicted value ranks buyers only where it tells them apart in money: when most buyers are predicted to
+            // spend less than one minor unit (a shop where almost everyone has stopped buying), tiers by it would print
+            // "VIP ≥ 0.00" — the historical value is used instead, and the basis says so.
+            var unit = 1m / (decimal)Math.Pow(10, group.Key.MinorUnits);
+            var predicted = group.All(b => b.Record.PredictedValue is { } v && Representable(v))
+                && group.Count(b => (decimal)b.Record.PredictedValue!.Value >= unit) * 2 >= group.Count();
             var basis = predicted ? ValueBasis.Predicted : ValueBasis.Historical;
             decimal Value((Currency, CustomerRecord Record, decimal Historical) b) => predicted ? (decimal)b.Record.PredictedValue!.Value : b.Historical;
             var thresholds = Fit(group.Key, basis, [.. group.Select(Value)]);

@@ -86,6 +86,19 @@ public sealed class ValueTierThresholdsTests
         Assert.Contains("vip", result.Memberships["B"].Ids);
     }
 
+    [Fact]
+    public void Segmenter_MostBuyersPredictedBelowOneMinorUnit_RanksByHistoricalValue()
+    {
+        // A shop where almost everyone has stopped buying: predictions of 5e-7 USD would read "VIP ≥ 0.00".
+        Customer[] shop = [Buyer("A", Currency.Usd, 900m), Buyer("B", Currency.Usd, 10m), Buyer("C", Currency.Usd, 50m)];
+        var predictions = new Dictionary<string, CustomerValueEstimate> { ["A"] = new(0.01, 0.0001, 0.0000005), ["B"] = new(0.01, 0.0001, 0.0000001), ["C"] = new(0.5, 1, 20) };
+        var result = new Segmenter(BuiltInSegments.Catalog).Run(shop, Context, new Source(predictions));
+        var tiers = Assert.Single(result.ValueTiers);
+        Assert.Equal(ValueBasis.Historical, tiers.Basis);
+        Assert.Contains("vip", result.Memberships["A"].Ids);
+        Assert.DoesNotContain("≥ 0.00", tiers.ToString(), StringComparison.Ordinal);
+    }
+
     // The law: tiers are monotone in value, ties share a tier, the best buyer is VIP, and the order does not matter.
     [Property(MaxTest = 300)]
     public Property Fit_IsMonotoneOrderFreeAndTopIsVip()
