@@ -446,9 +446,9 @@ public static class RuleJson
         if (element.TryGetProperty("status", out var statusElement))
         {
             var text = statusElement.ValueKind == JsonValueKind.String ? statusElement.GetString()! : null;
-            if (text == "any")
+            if (string.Equals(text, "any", StringComparison.OrdinalIgnoreCase))
             {
-                status = null;
+                status = null; // read in any case, as the statuses are
             }
             else if (text is not null && Choices.Canonical(typeof(OrderStatus), text) is not null)
             {

@@ -260,6 +260,13 @@ public sealed class RuleJsonTests
         Assert.Equal("Invalid rule: $: a rule has exactly one of all, any, not, segment, field; found all and not.", e.Message);
     }
 
+    [Theory]
+    [InlineData("any")]
+    [InlineData("Any")]
+    [InlineData("ANY")]
+    public void Parse_StatusAny_IsReadInAnyCaseLikeTheStatuses(string any)
+        => Assert.Equal("""{"field":"orders.count","status":"any","op":">=","value":1}""", RuleJson.Write(RuleJson.Parse($$"""{"field":"orders.count","status":"{{any}}","op":">=","value":1}""")));
+
     [Fact]
     public void Write_IsCanonical_ChoiceNamesAndNumbersNormalized()
     {
