@@ -40,4 +40,13 @@ public class CellTests
     [Fact]
     public void Clean_DecomposedVietnamese_IsComposed()
         => Assert.Equal("Hà Nội", Cell.Clean(" Ha\u0300 No\u0323\u0302i\u00A0"));
+
+    [Theory]
+    [InlineData("=\"0912345678\"", "0912345678")]      // an export keeping a phone's leading zero
+    [InlineData("=\"00123\"", "00123")]
+    [InlineData("'=\"x\"", "=\"x\"")]                  // text written by SpreadsheetSafety: stays as it was
+    [InlineData("=\"a\"\"b\"", "=\"a\"\"b\"")]          // more quotes: not that form
+    [InlineData("=\" \"", null)]
+    public void Clean_ExcelTextForcingForm_IsUnwrapped(string text, string? expected)
+        => Assert.Equal(expected, Cell.Clean(text));
 }

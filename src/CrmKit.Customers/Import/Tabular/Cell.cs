@@ -7,7 +7,8 @@ internal static class Cell
 {
     /// <summary>
     /// Trims the text (including no-break spaces), removes the apostrophe an export put before text a spreadsheet could
-    /// take for a formula (<see cref="SpreadsheetSafety"/>), maps empty text to <see langword="null"/> and composes it to
+    /// take for a formula (<see cref="SpreadsheetSafety"/>) and the <c>="…"</c> some exports wrap around numbers with
+    /// leading zeros (<c>="0912345678"</c>), maps empty text to <see langword="null"/> and composes it to
     /// Unicode NFC, so that a name typed with combining marks (<c>Hà Nội</c> in NFD, as macOS and some Windows
     /// keyboards write it) equals the precomposed one everywhere.
     /// </summary>
@@ -28,6 +29,14 @@ internal static class Cell
         if (trimmed[0] == '\'' && SpreadsheetSafety.IsFormulaLike(trimmed.AsSpan(1)))
         {
             trimmed = trimmed[1..]; // written by a CSV export as text, not as a formula (SpreadsheetSafety)
+        }
+        else if (trimmed.Length > 3 && trimmed.StartsWith("=\"", StringComparison.Ordinal) && trimmed[^1] == '"' && trimmed.AsSpan(2, trimmed.Length - 3).IndexOf('"') < 0)
+        {
+            trimmed = trimmed[2..^1]; // ="0912345678": the form exports use to keep a spreadsheet from dropping leading zeros
+            if (trimmed.AsSpan().Trim().IsEmpty)
+            {
+                return null;
+            }
         }
 
         return IsComposedAlready(trimmed) || trimmed.IsNormalized(NormalizationForm.FormC) ? trimmed : trimmed.Normalize(NormalizationForm.FormC);
