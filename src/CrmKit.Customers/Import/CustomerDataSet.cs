@@ -364,7 +364,7 @@ public sealed class CustomerDataSet
                 RowsRejected = table.IsUnreadable ? 0 : table.RowsRejected,
                 Warnings = issues.Count(i => i.Severity == ImportIssueSeverity.Warning),
                 Unreadable = table.IsUnreadable || errors.Any(i => i.Line <= table.HeaderLine),
-                UnusedColumns = table.Binding.Unused,
+                UnusedColumns = [.. table.Binding.Unused.Select(table.Binding.EchoHeader)],
             });
             _issues.AddRange(issues);
             return result;

@@ -80,7 +80,7 @@ internal sealed class ImportTable : IDisposable
             {
                 if (NearestNames.Of(unused, known) is { Count: > 0 } nearest)
                 {
-                    Warn(reader.HeaderLine, unused, $"the column is not read; did you mean {string.Join(" or ", nearest.Select(n => $"'{n}'"))}? Rename it, or map it with --map.");
+                    Warn(reader.HeaderLine, Binding.EchoHeader(unused), $"the column is not read; did you mean {string.Join(" or ", nearest.Select(n => $"'{n}'"))}? Rename it, or map it with --map.");
                 }
             }
         }

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -16,7 +18,7 @@ namespace CrmKit.Customers.Serialization;
 /// Invalid values (a bad phone, an unknown currency, a score off its scale) fail with a
 /// <see cref="JsonException"/> whose message names the JSON path of the value and why it is invalid.
 /// </remarks>
-public static class CrmKitJson
+public static partial class CrmKitJson
 {
     /// <summary>Shared, read-only options with every CrmKit converter registered.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions(writeIndented: false);
@@ -116,5 +118,18 @@ public static class CrmKitJson
         {
             throw new JsonException($"{ex.Message} Path: {ex.Path} | LineNumber: {ex.LineNumber} | BytePositionInLine: {ex.BytePositionInLine}.", ex.Path, ex.LineNumber, ex.BytePositionInLine, ex);
         }
+        catch (NotSupportedException ex)
+        {
+            // System.Text.Json reports some shapes of the payload this way, e.g. an object of a polymorphic type
+            // without its "type" discriminator; that is bad input like any other, with its path in the message.
+            var where = NotSupportedPath().Match(ex.Message);
+            var path = where.Success ? where.Groups["path"].Value : "$";
+            long? line = where.Success ? long.Parse(where.Groups["line"].Value, CultureInfo.InvariantCulture) : null;
+            long? position = where.Success ? long.Parse(where.Groups["position"].Value, CultureInfo.InvariantCulture) : null;
+            throw new JsonException(ex.Message, path, line, position, ex);
+        }
     }
+
+    [GeneratedRegex(@"Path: (?<path>\S+) \| LineNumber: (?<line>\d+) \| BytePositionInLine: (?<position>\d+)")]
+    private static partial Regex NotSupportedPath();
 }
