@@ -138,7 +138,7 @@ public sealed class CsvFuzzCorpus
     /// <summary>The <paramref name="index"/>-th broken input: one mutation, chosen by the index, of one file.</summary>
     public CsvFuzzCase Case(int index)
     {
-        var random = new Random(HashCode.Combine(_seed, index));
+        var random = new Random(unchecked((_seed * 1_000_003) + index)); // not HashCode: it is randomised per process
         var mutation = Mutations[index % Mutations.Length];
         var fileName = Clean.Keys.ElementAt(random.Next(Clean.Count));
         var table = Clean[fileName];

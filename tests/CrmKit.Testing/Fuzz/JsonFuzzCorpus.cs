@@ -33,12 +33,14 @@ public sealed class JsonFuzzCorpus(int seed, IReadOnlyList<string> valid, int ma
         "remove-property", "null-value", "empty-object", "unknown-property", "huge-integer-key",
     ];
 
+    private static readonly char[] InsertedChars = ['{', '}', '[', ']', '"', ',', ':', '\\', 'x', '0', '-'];
+
     private static readonly string[] Numbers = ["1e308", "-1e308", "1e400", "79228162514264337593543950335", "2147483647", "-2147483648", "9223372036854775808", "-1", "0.5", "1e-400", "-0"];
 
     /// <summary>The <paramref name="index"/>-th broken document.</summary>
     public JsonFuzzCase Case(int index)
     {
-        var random = new Random(HashCode.Combine(seed, index, 0x75));
+        var random = new Random(unchecked((seed * 1_000_003) + index)); // not HashCode: it is randomised per process
         var mutation = Mutations[index % Mutations.Length];
         var text = valid[random.Next(valid.Count)];
         switch (mutation)
@@ -48,7 +50,7 @@ public sealed class JsonFuzzCorpus(int seed, IReadOnlyList<string> valid, int ma
             case "delete-char":
                 return new(index, mutation, text.Remove(random.Next(text.Length), 1));
             case "insert-char":
-                return new(index, mutation, text.Insert(random.Next(text.Length), "{}[]\",:\\x0-".Substring(random.Next(12), 1)));
+                return new(index, mutation, text.Insert(random.Next(text.Length), InsertedChars[random.Next(InsertedChars.Length)].ToString()));
             case "control-char":
                 return new(index, mutation, text.Insert(random.Next(text.Length), ((char)random.Next(0, 32)).ToString()));
             case "lone-surrogate-escape":
