@@ -89,6 +89,16 @@ public sealed class ProcessDefinitionTests
         Assert.Equal(["$.transitions[0].to: unknown state 'zz' (known: a)", "$.transitions[0].trigger: unknown trigger 't' (known: )"], ex2.Problems.ToArray());
     }
 
+    // Found by the fuzz suite (issue 18): an effect without its "type" escaped as System.Text.Json's NotSupportedException.
+    [Fact]
+    public void ReadDefinition_EffectWithoutType_NamesThePath()
+    {
+        var json = """{"id":"p","name":"P","initial":"a","states":[{"id":"a"},{"id":"b"}],"transitions":[{"from":"a","to":"b","trigger":"t","effects":[{"template":"x"}]}]}""";
+        var ex = Assert.Throws<InvalidProcessException>(() => ProcessJson.ReadDefinition(json));
+        Assert.StartsWith("$.transitions[0].effects[0]: ", ex.Problems.Single(), StringComparison.Ordinal);
+        Assert.Contains("type discriminator", ex.Problems.Single(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Snapshot_RoundTrips_WithHistoryAndData()
     {
