@@ -191,6 +191,7 @@ public sealed class FuzzSuiteTests(ITestOutputHelper log)
         if (refused.Count > 0)
         {
             tally.FilesRefused++;
+            tally.RefusedBy[input.Mutation] = tally.RefusedBy.GetValueOrDefault(input.Mutation) + 1;
             Assert.All(refused, f => Assert.Contains(read.Issues, i => Path.GetFileName(i.File) == f && i.Severity == ImportIssueSeverity.Error));
         }
 
@@ -268,6 +269,8 @@ public sealed class FuzzSuiteTests(ITestOutputHelper log)
 
         public int FilesRefused { get; set; }
 
+        public SortedDictionary<string, int> RefusedBy { get; } = new(StringComparer.Ordinal);
+
         public List<string> Failures { get; } = [];
 
         public void Fail(string failure) => Failures.Add(failure);
@@ -304,6 +307,11 @@ public sealed class FuzzSuiteTests(ITestOutputHelper log)
         public void Report(ITestOutputHelper log)
         {
             var line = string.Create(CultureInfo.InvariantCulture, $"fuzz {name}: inputs {Inputs}, clear errors {ClearErrors}, crashes {Crashes}, hangs {Hangs}, rows lost {RowsLost}, personal data in clear {Leaks}, inputs with a file refused whole {FilesRefused}");
+            if (RefusedBy.Count > 0)
+            {
+                line += $" ({string.Join(", ", RefusedBy.Select(r => $"{r.Key} {r.Value}"))})";
+            }
+
             log.WriteLine(line);
             Console.WriteLine(line);
             // The first failures of each mutation: one kind of fault usually fails many rows of one input.
