@@ -8,7 +8,8 @@ namespace CrmKit.CareProcess;
 /// of the first bad value, and a well-formed but invalid one with every problem (<see cref="InvalidProcessException"/>).
 /// </summary>
 /// <remarks>
-/// Durations are written as <c>d:hh:mm:ss</c> (<c>"3:00:00:00"</c> is three days), local times as <c>HH:mm:ss</c>,
+/// Durations are written as hours, minutes and seconds, <c>H:mm:ss</c> (<c>"72:00:00"</c> is three days), local
+/// times as <c>HH:mm:ss</c>,
 /// instants in ISO 8601 UTC, enum values in camelCase, effects and timers with a <c>"type"</c> discriminator
 /// (<c>send</c>, <c>task</c>, <c>assign</c>, <c>setAttribute</c>, <c>startProcess</c>; <c>after</c>, <c>atLocalTime</c>),
 /// values as JSON strings, numbers, booleans or <c>{"date": "2026-02-17"}</c>.
@@ -39,7 +40,7 @@ public static class ProcessJson
         }
         catch (JsonException ex)
         {
-            throw new InvalidProcessException("(unreadable)", [$"{ex.Path ?? "$"}: {FirstSentence(ex.Message)}"]);
+            throw new InvalidProcessException("(unreadable)", [$"{ex.Path ?? "$"}: {Explain(ex.Path, FirstSentence(ex.Message))}"]);
         }
 
         return ProcessDefinition.Create(model);
@@ -55,6 +56,26 @@ public static class ProcessJson
     /// <summary>Reads a snapshot.</summary>
     /// <exception cref="JsonException">Malformed, with the JSON path of the bad value.</exception>
     public static ProcessSnapshot ReadSnapshot(string json) => CrmKitJson.Deserialize<ProcessSnapshot>(json);
+
+    // System.Text.Json says only that a value "could not be converted to" a type; say what the value should be.
+    private static string Explain(string? path, string message)
+    {
+        if (!message.Contains("could not be converted to", StringComparison.Ordinal))
+        {
+            return message;
+        }
+
+        var property = path?[(path.LastIndexOf('.') + 1)..];
+        var expected = property switch
+        {
+            "delay" or "dueIn" or "timeToComplete" => "a duration in hours, minutes and seconds, H:mm:ss (\"72:00:00\" is three days)",
+            "time" => "a local time HH:mm:ss (\"09:00:00\")",
+            "offsetDays" => "a whole number of days",
+            "everyYear" or "businessHours" => "true or false",
+            _ => null,
+        };
+        return expected is null ? "the value is not valid here." : $"the value is not valid here: expected {expected}.";
+    }
 
     private static string FirstSentence(string message)
     {

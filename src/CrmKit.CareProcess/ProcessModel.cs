@@ -191,7 +191,7 @@ public sealed record AfterTimer(Duration Delay, bool BusinessHours = false) : Ti
 /// <param name="DateData">The data value holding the date.</param>
 /// <param name="Time">The local time.</param>
 /// <param name="OffsetDays">
-/// Days after (negative: before) the date, within ±<see cref="MaxOffsetDays"/> (checked by the validator). A yearly
+/// Days after (negative: before) the date, within ±<see cref="ProcessLimits.MaxOffsetDays"/> (checked by the validator). A yearly
 /// timer is due at the first reminder after the instance entered the state, whichever year its occasion is in:
 /// 30 days before a 10 January birthday, entered on 20 December 2025, is due on 11 December 2026 (the reminder for
 /// 10 January 2026 fell before entry).
@@ -199,9 +199,6 @@ public sealed record AfterTimer(Duration Delay, bool BusinessHours = false) : Ti
 /// <param name="EveryYear">Whether the date recurs yearly.</param>
 public sealed record AtLocalTimeTimer(string DateData, LocalTime Time, int OffsetDays = 0, bool EveryYear = true) : Timer
 {
-    /// <summary>The largest offset, in days, before or after the date: a year (a leap year's 366 days).</summary>
-    public const int MaxOffsetDays = 366;
-
     /// <inheritdoc/>
     public override string Describe()
     {

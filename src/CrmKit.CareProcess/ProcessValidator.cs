@@ -324,18 +324,15 @@ public sealed partial class ProcessDefinition
                         case AfterTimer a when a.Delay > ProcessLimits.MaxDelay:
                             Add($"{path}.timer.delay", $"{Days(a.Delay)} is longer than {Count(ProcessLimits.MaxDelayDays)} days (ProcessLimits.MaxDelayDays)");
                             break;
-                        case AtLocalTimeTimer l when Math.Abs(l.OffsetDays) > ProcessLimits.MaxOffsetDays:
-                            Add($"{path}.timer.offsetDays", $"{l.OffsetDays} is outside ±{ProcessLimits.MaxOffsetDays} days (ProcessLimits.MaxOffsetDays)");
-                            break;
                         case AtLocalTimeTimer l:
                             if (string.IsNullOrWhiteSpace(l.DateData))
                             {
                                 Add($"{path}.timer.date", "must name the data value holding the date");
                             }
 
-                            if (Math.Abs((long)l.OffsetDays) > AtLocalTimeTimer.MaxOffsetDays)
+                            if (Math.Abs((long)l.OffsetDays) > ProcessLimits.MaxOffsetDays)
                             {
-                                Add($"{path}.timer.offsetDays", $"{l.OffsetDays} is out of range; expected -{AtLocalTimeTimer.MaxOffsetDays} to {AtLocalTimeTimer.MaxOffsetDays} days");
+                                Add($"{path}.timer.offsetDays", $"{l.OffsetDays} is outside ±{ProcessLimits.MaxOffsetDays} days (ProcessLimits.MaxOffsetDays)");
                             }
 
                             break;

@@ -1,3 +1,4 @@
+using CrmKit.Customers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -139,7 +140,7 @@ internal sealed class ProcessValueJsonConverter : JsonConverter<ProcessValue>
             case JsonTokenType.String:
                 return ProcessValue.Of(reader.GetString()!);
             case JsonTokenType.Number:
-                return ProcessValue.Of(reader.GetDecimal());
+                return ProcessValue.Of(ExactDecimal.Get(ref reader));
             case JsonTokenType.True:
             case JsonTokenType.False:
                 return ProcessValue.Of(reader.GetBoolean());

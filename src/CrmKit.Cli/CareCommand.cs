@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CrmKit.CareProcess;
 using CrmKit.Customers;
+using CrmKit.Customers.Import;
 using CrmKit.Segmentation;
 using NodaTime;
 
@@ -26,9 +27,12 @@ internal static class CareCommand
         var lookback = new Option<int>("--lookback-days") { Description = "Actions whose due instant falls in the last N days before the as-of instant (1 to 36,525). Default 1.", DefaultValueFactory = _ => 1 };
         var limit = new Option<int>("--limit") { Description = "How many due actions to list in the table (the JSON lists all). Default 20.", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "Print JSON: asOf, customers, counts by status, by channel and by segment, and every item with its idempotency key." };
+        var customer = new Option<string>("--customer") { Description = "Only this customer's actions. An id merged into another customer (a duplicate record) shows the survivor's." };
+        var merge = MergeOutcome.PolicyOption();
+        var model = MainJob.ClvModelOption();
         var command = new Command("agenda", "Compute the care actions due for every customer under the built-in care plans and Vietnam's contact policy (consent, caps, allowed hours).")
         {
-            data, asOf, zone, lookback, limit, json,
+            data, asOf, zone, lookback, limit, json, customer, merge, model,
         };
         command.SetAction(parsed =>
         {
@@ -37,12 +41,37 @@ internal static class CareCommand
 
             var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
                 ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
-            var customers = CrmKitCommandLine.LoadMerged(parsed.GetValue(data)?.FullName ?? SeedsFolder.Store(), shopZone, error);
-            var context = new EvaluationContext(SegmentCommand.AsOf(parsed.GetValue(asOf), customers, shopZone), shopZone);
-            var segmentation = new Segmenter(BuiltInSegments.Catalog).Run(customers, context);
-            var subjects = customers.Select(c => Subject(c, segmentation.Memberships[c.Id.Value], shopZone)).ToList();
+            // The agenda of 'crmkit run', by the same job: the same merge, as-of instant, segments (CLV tiers included)
+            // and plans, so both commands count the same day the same way.
+            var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
+            var job = MainJob.Run(
+                new MainJobSettings
+                {
+                    Files = CustomerFiles.InFolder(folder),
+                    Source = folder,
+                    AsOf = parsed.GetValue(asOf),
+                    Zone = shopZone,
+                    Import = new CsvImportOptions { ShopTimeZone = shopZone },
+                    AgendaDays = days,
+                    Merge = MergeOutcome.ParsePolicy(parsed.GetValue(merge)),
+                    ClvModel = parsed.GetValue(model)!,
+                },
+                error);
+            var customers = job.Customers;
+            var context = new EvaluationContext(job.AsOf, shopZone);
+            var segmentation = job.Segmentation;
             var agenda = new CareAgenda(BuiltInCarePlans.All);
-            var items = agenda.ForPopulation(subjects, context.AsOf, Duration.FromDays(days));
+            var items = job.Agenda;
+            if (parsed.GetValue(customer) is { } typed)
+            {
+                var found = CrmKitCommandLine.Find(customers, typed);
+                if (CrmKitCommandLine.MergedNote(found, typed) is { } note)
+                {
+                    error.WriteLine($"crmkit: {note}");
+                }
+
+                items = [.. items.Where(i => i.CustomerId == found.Id.Value)];
+            }
             var plans = agenda.Plans.ToDictionary(p => p.Id);
             var bySegment = items.Where(i => i.Status is AgendaStatus.Due or AgendaStatus.Deferred)
                 .SelectMany(i => plans[i.PlanId].Segments.Where(s => segmentation.Memberships[i.CustomerId].Contains(s)).Select(s => (Segment: s, Item: i)))
@@ -181,5 +210,5 @@ internal static class CareCommand
         return markdown[..a] + sb + markdown[b..];
     }
 
-    private static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+    private static string Name<T>(T value) where T : struct, Enum => RunSummary.Name(value);
 }

@@ -60,7 +60,7 @@ internal static class ClvCommand
         {
             var name = parsed.GetValue(model)!;
             var options = new FitOptions { Penalizer = parsed.GetValue(penalizer) };
-            var (estimates, logLikelihood, customers, elapsed, correlation) = Fit(name, parsed, inputs, options, error);
+            var (estimates, logLikelihood, customers, elapsed, correlation, diagnosis) = Fit(name, parsed, inputs, options, error);
             if (parsed.GetValue(json))
             {
                 output.WriteLine(JsonSerializer.Serialize(new
@@ -72,6 +72,9 @@ internal static class ClvCommand
                     customers,
                     fitMilliseconds = elapsed.TotalMilliseconds,
                     frequencyValueCorrelation = correlation,
+                    interior = diagnosis.IsInterior,
+                    usable = diagnosis.IsUsable,
+                    problems = diagnosis.Problems,
                 }, JsonOutput));
             }
             else
@@ -87,6 +90,12 @@ internal static class ClvCommand
                 if (correlation is { } rho)
                 {
                     output.WriteLine(string.Create(Inv, $"  frequency–value correlation {rho:F3} (the model assumes none; above about 0.3 in size, do not use it){(Math.Abs(rho) > 0.3 ? " — WARNING" : string.Empty)}"));
+                }
+
+                output.WriteLine(diagnosis.IsUsable ? "  optimum: interior; usable for predictions" : $"  NOT USABLE for predictions ({(diagnosis.IsInterior ? "interior optimum" : "optimum on the boundary")}):");
+                foreach (var problem in diagnosis.Problems)
+                {
+                    output.WriteLine($"    {problem}");
                 }
             }
 
@@ -105,19 +114,47 @@ internal static class ClvCommand
         AddInputs(predict, inputs);
         predict.SetAction(parsed =>
         {
+            // The CLV options are checked before any data is read, and reported under their option names (exit 2).
+            ClvOptions clvOptions;
+            try
+            {
+                clvOptions = new ClvOptions { Horizon = parsed.GetValue(horizon), Margin = parsed.GetValue(margin), DiscountRate = parsed.GetValue(discount) };
+            }
+            catch (InvalidValueException ex)
+            {
+                var option = ex.Field switch { "Horizon" => horizon.Name, "Margin" => margin.Name, "DiscountRate" => discount.Name, _ => ex.Field };
+                throw new InvalidValueException(option, ex.Reason, ex.Hint);
+            }
+
             var (data, _) = LoadSummary(parsed, inputs, error);
             var count = FitCount(parsed.GetValue(countModel)!, data);
             GammaGammaModel? spend = null;
             try
             {
-                spend = GammaGammaModel.Fit(data).Model;
+                // Repeat buyers whose repeat purchases were all free are left out of the spend fit (one $0 purchase
+                // would otherwise make it fail for everyone); they are still valued.
+                var spendData = data.RepeatBuyersWithSpend();
+                var excluded = data.RepeatBuyers().CustomerCount - spendData.CustomerCount;
+                if (excluded > 0)
+                {
+                    error.WriteLine(string.Create(Inv, $"crmkit: {excluded:N0} repeat buyers whose repeat purchases were all free (spend 0) are left out of the Gamma-Gamma fit."));
+                }
+
+                var spendFit = GammaGammaModel.Fit(spendData);
+                if (spendFit.Diagnosis.IsUsable)
+                {
+                    spend = spendFit.Model;
+                }
+                else
+                {
+                    error.WriteLine($"crmkit: no CLV column: the Gamma-Gamma fit is not usable: {string.Join(" ", spendFit.Diagnosis.Problems)}");
+                }
             }
             catch (FitFailedException ex)
             {
                 error.WriteLine($"crmkit: no CLV column: {ex.Message}");
             }
 
-            var clvOptions = new ClvOptions { Horizon = parsed.GetValue(horizon), Margin = parsed.GetValue(margin), DiscountRate = parsed.GetValue(discount) };
             using var progress = new Progress(error, data.Count, "predict");
             output.WriteLine("customer_id,frequency,recency,T,monetary_value,probability_alive,expected_purchases" + (spend is null ? string.Empty : ",clv"));
             for (var i = 0; i < data.Count; i++)
@@ -144,7 +181,7 @@ internal static class ClvCommand
         }
     }
 
-    private static (IReadOnlyList<ParameterEstimate>, double, double, TimeSpan, double?) Fit(string name, ParseResult parsed, Inputs inputs, FitOptions options, TextWriter error)
+    private static (IReadOnlyList<ParameterEstimate>, double, double, TimeSpan, double?, FitDiagnosis) Fit(string name, ParseResult parsed, Inputs inputs, FitOptions options, TextWriter error)
     {
         var format = parsed.GetValue(inputs.Format);
         if (name == "sbg")
@@ -152,7 +189,7 @@ internal static class ClvCommand
             var active = LoadCohort(parsed, inputs);
             var watch = Stopwatch.StartNew();
             var result = ShiftedBetaGeometricModel.Fit(active, options);
-            return (result.Parameters, result.LogLikelihood, result.Customers, watch.Elapsed, null);
+            return (result.Parameters, result.LogLikelihood, result.Customers, watch.Elapsed, null, result.Diagnosis);
         }
 
         if (name == "bg-bb")
@@ -160,7 +197,7 @@ internal static class ClvCommand
             var patterns = format == "bgbb" ? LoadPatterns(parsed, inputs) : LoadOpportunities(parsed, inputs, error);
             var watch = Stopwatch.StartNew();
             var result = BetaGeoBetaBinomialModel.Fit(patterns, options);
-            return (result.Parameters, result.LogLikelihood, result.Customers, watch.Elapsed, null);
+            return (result.Parameters, result.LogLikelihood, result.Customers, watch.Elapsed, null, result.Diagnosis);
         }
 
         var (data, _) = LoadSummary(parsed, inputs, error);
@@ -173,16 +210,24 @@ internal static class ClvCommand
             _ => Done(GammaGammaModel.Fit(data, options)) with { Item5 = GammaGammaModel.FrequencyValueCorrelation(data) },
         };
 
-        (IReadOnlyList<ParameterEstimate>, double, double, TimeSpan, double?) Done<T>(FitResult<T> result)
-            => (result.Parameters, result.LogLikelihood, result.Customers, timer.Elapsed, null);
+        (IReadOnlyList<ParameterEstimate>, double, double, TimeSpan, double?, FitDiagnosis) Done<T>(FitResult<T> result)
+            => (result.Parameters, result.LogLikelihood, result.Customers, timer.Elapsed, null, result.Diagnosis);
     }
 
-    private static ICountModel FitCount(string name, RfmSummary data) => name switch
+    // The count model, or a FitFailedException saying why its fit is not usable (no predictions from such a fit).
+    private static ICountModel FitCount(string name, RfmSummary data)
     {
-        "mbg-nbd" => ModifiedBetaGeoModel.Fit(data).Model,
-        "pareto-nbd" => ParetoNbdModel.Fit(data).Model,
-        _ => BetaGeoModel.Fit(data).Model,
-    };
+        var (model, diagnosis, label) = name switch
+        {
+            "mbg-nbd" => Usable(ModifiedBetaGeoModel.Fit(data)),
+            "pareto-nbd" => Usable(ParetoNbdModel.Fit(data)),
+            _ => Usable(BetaGeoModel.Fit(data)),
+        };
+        return diagnosis.IsUsable ? model : throw new FitFailedException(label, "its estimate is not used for predictions: " + string.Join(" ", diagnosis.Problems));
+
+        static (ICountModel, FitDiagnosis, string) Usable<T>(FitResult<T> fit)
+            where T : ICountModel => (fit.Model, fit.Diagnosis, fit.Model.Name);
+    }
 
     private static (RfmSummary Summary, IReadOnlyList<ImportIssue> Issues) LoadSummary(ParseResult parsed, Inputs inputs, TextWriter error)
     {

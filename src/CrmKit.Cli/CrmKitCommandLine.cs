@@ -109,10 +109,13 @@ internal static class CrmKitCommandLine
         var report = new Option<FileInfo>("--report") { Description = "Where to write the HTML report. Default: crmkit-report.html in the current folder.", DefaultValueFactory = _ => new FileInfo("crmkit-report.html") };
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the HTML report." };
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object instead of text." };
+        var clvModel = MainJob.ClvModelOption();
         var strict = new Option<bool>("--strict") { Description = "Exit with code 1 when any input row is rejected (by default up to --max-rejected of each file's rows may be)." };
+        var merge = MergeOutcome.PolicyOption();
+        var mergesFile = MergeOutcome.FileOption();
         var command = new Command("run", "The main job: import the data (reporting rejected rows), merge duplicate customers, fit the CLV models and predict, classify segments, compute today's care agenda and the review figures, print a summary and write a self-contained HTML report. Exit code 0: the data was read as asked; 1: no usable rows, more rows rejected than --max-rejected (or any, with --strict), or bad input; 2: wrong usage.")
         {
-            data, customers, orders, orderLines, consents, interactions, tickets, feedback, referrals, asOf, reviewDays, report, noReport, json, strict,
+            data, customers, orders, orderLines, consents, interactions, tickets, feedback, referrals, asOf, reviewDays, report, noReport, json, strict, merge, mergesFile, clvModel,
         };
         import.AddTo(command);
         command.SetAction(parsed =>
@@ -128,6 +131,11 @@ internal static class CrmKitCommandLine
             if (import.Rejects(parsed) is { } rejects)
             {
                 OutputFiles.CheckFile(rejects, "--rejects");
+            }
+
+            if (parsed.GetValue(mergesFile) is { } merges)
+            {
+                OutputFiles.CheckFile(merges, "--merges");
             }
 
             CustomerFiles files;
@@ -173,7 +181,9 @@ internal static class CrmKitCommandLine
                 AsOf = parsed.GetValue(asOf),
                 Zone = options.FormatOf(ImportFileKind.Orders).Zone!,
                 ReviewDays = days,
+                ClvModel = parsed.GetValue(clvModel)!,
                 Import = options,
+                Merge = MergeOutcome.ParsePolicy(parsed.GetValue(merge)),
             };
             var stages = Progress.Stages(error);
             (CustomerDataSet DataSet, TimeSpan Elapsed) imported;
@@ -199,6 +209,10 @@ internal static class CrmKitCommandLine
             }
 
             var job = MainJob.Run(settings, imported, error, stages);
+            if (parsed.GetValue(mergesFile) is { } mergesCsv)
+            {
+                job.Merges.WriteCsv(mergesCsv);
+            }
 
             string? reportPath = null;
             if (!parsed.GetValue(noReport))
@@ -239,22 +253,50 @@ internal static class CrmKitCommandLine
         return dataSet;
     }
 
-    /// <summary>Merges duplicate customers; returns the merged customers and how many records were merged away.</summary>
-    internal static (IReadOnlyList<Customer> Customers, int Merged) Merge(CustomerDataSet dataSet)
+    /// <summary>Merges duplicate customers under <paramref name="policy"/>; returns the merged customers and every merge and shared contact with its evidence.</summary>
+    internal static (IReadOnlyList<Customer> Customers, MergeOutcome Merges) Merge(CustomerDataSet dataSet, MergePolicy policy = MergePolicy.Strong)
     {
         var store = new Customers.Store.InMemoryCustomerStore(dataSet.Customers);
-        var merged = 0;
-        foreach (var group in new DuplicateFinder().FindGroups(dataSet.Customers))
+        var resolution = new DuplicateFinder(new DuplicateFinderOptions { Merge = policy }).Resolve(dataSet.Customers);
+        foreach (var group in resolution.Groups)
         {
             foreach (var duplicate in group.Duplicates)
             {
                 store.MergeAsync(group.Survivor, duplicate).AsTask().GetAwaiter().GetResult();
-                merged++;
             }
         }
 
-        return (store.Snapshot(), merged);
+        return (store.Snapshot(), MergeOutcome.Of(resolution, dataSet.Customers));
     }
+
+    /// <summary>
+    /// The customer a user typed <paramref name="id"/> for: the customer with that id, or the survivor a record with
+    /// that id was merged into (<see cref="Customer.MergedIds"/>).
+    /// </summary>
+    /// <exception cref="CustomerNotFoundException">No customer has or absorbed that id.</exception>
+    internal static Customer Find(IEnumerable<Customer> customers, string id)
+    {
+        var wanted = new CustomerId(id);
+        Customer? survivor = null;
+        foreach (var customer in customers)
+        {
+            if (customer.Id == wanted)
+            {
+                return customer;
+            }
+
+            if (customer.MergedIds.Contains(wanted))
+            {
+                survivor = customer;
+            }
+        }
+
+        return survivor ?? throw new CustomerNotFoundException(wanted);
+    }
+
+    /// <summary>The note printed when <paramref name="typed"/> was merged into <paramref name="customer"/>, or <see langword="null"/>.</summary>
+    internal static string? MergedNote(Customer customer, string typed)
+        => customer.Id.Value == typed ? null : $"Customer {typed} was merged into {customer.Id} (the same person: see 'crmkit run --merges FILE'); showing {customer.Id}.";
 
     /// <summary>Reads a data folder (reporting rejected rows) and merges duplicates.</summary>
     internal static IReadOnlyList<Customer> LoadMerged(string folder, DateTimeZone zone, TextWriter error) => Merge(Read(folder, zone, error)).Customers;

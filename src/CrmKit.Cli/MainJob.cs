@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.CommandLine;
 using System.Diagnostics;
 using CrmKit.CareProcess;
 using CrmKit.Clv.Models;
@@ -32,8 +33,17 @@ internal sealed record MainJobSettings
     /// <summary>The length of the review period that ends at the as-of instant.</summary>
     public int ReviewDays { get; init; } = 90;
 
+    /// <summary>The agenda lists actions due in the N days up to the as-of instant (<c>care agenda --lookback-days</c>). Default 1.</summary>
+    public int AgendaDays { get; init; } = 1;
+
+    /// <summary>The CLV count model: auto (chosen by holdout), bg-nbd, mbg-nbd or pareto-nbd.</summary>
+    public string ClvModel { get; init; } = "auto";
+
     /// <summary>The CLV horizon in weeks.</summary>
     public double HorizonWeeks { get; init; } = 52;
+
+    /// <summary>Which duplicate records the merge step joins (<c>--merge</c>).</summary>
+    public Customers.Identity.MergePolicy Merge { get; init; } = Customers.Identity.MergePolicy.Strong;
 
     /// <summary>The segment catalogue.</summary>
     public SegmentCatalog Catalog { get; init; } = BuiltInSegments.Catalog;
@@ -44,13 +54,17 @@ internal sealed record MainJobResult(
     MainJobSettings Settings,
     CustomerDataSet DataSet,
     IReadOnlyList<Customer> Customers,
-    int Merged,
+    MergeOutcome Merges,
     Instant AsOf,
     SegmentationResult Segmentation,
     ValueAnalysisResult Clv,
     IReadOnlyList<AgendaItem> Agenda,
     ReviewFigures Review,
-    ImmutableArray<(string Stage, TimeSpan Elapsed)> Stages);
+    ImmutableArray<(string Stage, TimeSpan Elapsed)> Stages)
+{
+    /// <summary>How many records the merge step merged away.</summary>
+    public int Merged => Merges.Resolution.MergedCount;
+}
 
 /// <summary>
 /// The main job: import, merge duplicates, fit the CLV models and predict, classify segments (CLV tiers included),
@@ -58,6 +72,11 @@ internal sealed record MainJobResult(
 /// </summary>
 internal static class MainJob
 {
+    /// <summary>The <c>--model</c> option of the commands that run the job (<c>run</c>, <c>care agenda</c>).</summary>
+    public static Option<string> ClvModelOption()
+        => new Option<string>("--model") { Description = "CLV count model: bg-nbd, mbg-nbd, pareto-nbd, or auto (fit all three on the history before the last 25 %, keep the one that predicts the held-out purchases best, refit it on everything). Default auto.", DefaultValueFactory = _ => "auto" }
+            .AcceptOnlyFromAmong("auto", "bg-nbd", "mbg-nbd", "pareto-nbd");
+
     /// <summary>The first stage: reads the files, reporting the issues grouped on the error stream.</summary>
     public static (CustomerDataSet DataSet, TimeSpan Elapsed) Import(MainJobSettings settings, TextWriter error, Action<string>? stage = null)
     {
@@ -88,18 +107,23 @@ internal static class MainJob
         }
 
         var dataSet = imported.DataSet;
-        var (customers, merged) = Step("merge duplicates", () => CrmKitCommandLine.Merge(dataSet));
+        var (customers, merged) = Step("merge duplicates", () => CrmKitCommandLine.Merge(dataSet, settings.Merge));
         var zone = settings.Zone;
         // The default as-of instant is the last sale, guest sales included (a shop's last day of trade).
         var lastGuestSale = dataSet.GuestSales.Select(g => (Instant?)g.PlacedAt).Max();
         var lastOrder = customers.SelectMany(c => c.History.Orders).Select(o => (Instant?)o.PlacedAt).Max();
         var asOf = settings.AsOf is null && lastGuestSale is { } guest && (lastOrder is null || guest > lastOrder) ? guest : SegmentCommand.AsOf(settings.AsOf, customers.ToList(), zone);
-        var clv = Step("fit CLV models", () => ValueAnalysis.Run(customers, asOf, zone, new ValueAnalysisOptions { Value = new ClvOptions { Horizon = settings.HorizonWeeks } }));
+        var clv = Step("fit CLV models", () => ValueAnalysis.Run(customers, asOf, zone, new ValueAnalysisOptions
+        {
+            Value = new ClvOptions { Horizon = settings.HorizonWeeks },
+            SelectModel = settings.ClvModel == "auto",
+            Model = settings.ClvModel switch { "mbg-nbd" => CountModelKind.ModifiedBetaGeo, "pareto-nbd" => CountModelKind.ParetoNbd, _ => CountModelKind.BetaGeo },
+        }));
         var context = new EvaluationContext(asOf, zone);
         var segmentation = Step("classify segments", () => new Segmenter(settings.Catalog).Run(customers, context, CustomerValueService.Estimates(clv)));
         var subjects = customers.Select(c => CareCommand.Subject(c, segmentation.Memberships[c.Id.Value], zone)).ToList();
         var agenda = new CareAgenda(BuiltInCarePlans.All);
-        var today = Step("care agenda", () => agenda.ForPopulation(subjects, asOf, Duration.FromDays(1)));
+        var today = Step("care agenda", () => agenda.ForPopulation(subjects, asOf, Duration.FromDays(settings.AgendaDays)));
         var period = new Interval(asOf - Duration.FromDays(settings.ReviewDays) + Duration.Epsilon, asOf + Duration.Epsilon);
         var review = Step("review figures", () =>
         {

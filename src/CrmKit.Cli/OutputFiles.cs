@@ -62,5 +62,5 @@ internal static class OutputFiles
         }
     }
 
-    private static string DefaultName(string option) => option == "--report" ? "crmkit-report.html" : "rejects.csv";
+    private static string DefaultName(string option) => option switch { "--report" => "crmkit-report.html", "--merges" => "merges.csv", _ => "rejects.csv" };
 }

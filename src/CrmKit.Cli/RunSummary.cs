@@ -19,8 +19,7 @@ internal static class RunSummary
         var zone = job.Settings.Zone;
         var orders = customers.SelectMany(c => c.History.Orders).ToList();
         var completed = orders.Where(o => o.IsRevenue).ToList();
-        var buyers = customers.Count(c => c.History.Orders.CompletedCount > 0);
-        var repeat = customers.Count(c => c.History.Orders.CompletedCount > 1);
+        var (buyers, repeat) = Buyers(customers, job.AsOf, zone);
         var currency = orders.Count > 0 ? orders[0].Total.Currency.Code : string.Empty;
         var data = job.DataSet;
         output.WriteLine(string.Create(Inv, $"CrmKit run over {job.Settings.Source}, as of {job.AsOf.InZone(zone):uuuu-MM-dd HH:mm} ({zone.Id})"));
@@ -30,7 +29,7 @@ internal static class RunSummary
         }
 
         output.WriteLine(string.Create(Inv, $"  imported   {data.Customers.Length,8:N0} customers, {orders.Count:N0} orders"));
-        output.WriteLine(string.Create(Inv, $"  merged     {job.Merged,8:N0} duplicate records → {customers.Count:N0} customers"));
+        job.Merges.Write(output, customers.Count);
         if (orders.Count > 0)
         {
             var first = orders.Min(o => o.PlacedAt);
@@ -50,11 +49,22 @@ internal static class RunSummary
             output.WriteLine(string.Create(Inv, $"  guest sales {data.GuestSales.Length:N0} orders without a customer ({data.GuestSales.Count(g => g.IsRevenue):N0} completed, {string.Join(", ", guestRevenue.DefaultIfEmpty("no revenue"))}); not in the customers' figures"));
         }
 
-        output.WriteLine(string.Create(Inv, $"  buyers     {buyers:N0} ({Share(buyers, customers.Count)}), repeat buyers {repeat:N0} ({Share(repeat, buyers)} of buyers)"));
+        output.WriteLine(string.Create(Inv, $"  buyers     {buyers:N0} ({Share(buyers, customers.Count)}), repeat buyers {repeat:N0} ({Share(repeat, buyers)} of buyers; purchases on 2 or more days, orders on one day count once)"));
         output.WriteLine(string.Create(Inv, $"  consent    marketing by Zalo {customers.Count(c => c.Consents.IsGranted(ContactChannel.Zalo, ContactPurpose.Marketing)):N0}, SMS {customers.Count(c => c.Consents.IsGranted(ContactChannel.Sms, ContactPurpose.Marketing)):N0}, email {customers.Count(c => c.Consents.IsGranted(ContactChannel.Email, ContactPurpose.Marketing)):N0}"));
         output.WriteLine(string.Create(Inv, $"  history    {customers.Sum(c => c.History.Interactions.Length):N0} interactions, {customers.Sum(c => c.History.Tickets.Length):N0} tickets, {customers.Sum(c => c.History.Feedback.Length):N0} feedback, {customers.Sum(c => c.History.Referrals.Length):N0} referrals"));
         var largest = job.Segmentation.Sizes.Where(s => s.Customers > 0).OrderByDescending(s => s.Customers).ThenBy(s => s.Segment.Id, StringComparer.Ordinal).Take(5);
         output.WriteLine(string.Create(Inv, $"  segments   {job.Segmentation.Sizes.Count(s => s.Customers > 0)} of {job.Segmentation.Sizes.Length} non-empty; largest: {string.Join(", ", largest.Select(s => string.Create(Inv, $"{s.Segment.Id} {s.Customers:N0}")))}"));
+        output.WriteLine($"  rfm        {job.Segmentation.Thresholds}");
+        foreach (var note in job.Segmentation.Thresholds.Notes)
+        {
+            output.WriteLine($"             {note}");
+        }
+
+        foreach (var tiers in job.Segmentation.ValueTiers)
+        {
+            output.WriteLine($"  value tiers {tiers}");
+        }
+
         WriteClv(output, job.Clv, currency);
         var status = Enum.GetValues<AgendaStatus>().Select(s => string.Create(Inv, $"{Name(s)} {job.Agenda.Count(i => i.Status == s):N0}"));
         var channels = job.Agenda.Where(i => i.Status == AgendaStatus.Due).GroupBy(i => i.Action.Channel).OrderBy(g => g.Key).Select(g => string.Create(Inv, $"{Name(g.Key)} {g.Count():N0}"));
@@ -62,7 +72,7 @@ internal static class RunSummary
         var r = job.Review;
         var c = r.Customers;
         output.WriteLine(string.Create(Inv, $"  review     last {job.Settings.ReviewDays} days: retention {Percent(c.RetentionRate)}, churn {Percent(c.ChurnRate)}, repeat purchase {Percent(c.RepeatPurchaseRate)}, returning revenue {Percent(c.ReturningRevenueShare)}, average order {Amount(c.AverageOrderValue)}, frequency {Number(c.PurchaseFrequency, "F2")}"));
-        output.WriteLine(string.Create(Inv, $"             CSAT {Percent(r.Feedback.Csat)}, NPS {Number(r.Feedback.Nps, "F0")}, CES {Number(r.Feedback.Ces, "F2")}; {r.Tickets.Opened:N0} tickets, median first reply {Hours(r.Tickets.MedianFirstReply)}, median resolution {Hours(r.Tickets.MedianResolution)}, SLA breached {Percent(r.Tickets.BreachRate)}"));
+        output.WriteLine(string.Create(Inv, $"             CSAT {Percent(r.Feedback.Csat)}, NPS {Number(r.Feedback.Nps, "F0")}, CES {Number(r.Feedback.Ces, "F2")}; {r.Tickets.Opened:N0} tickets, median first reply {Hours(r.Tickets.MedianFirstReply)}, median resolution {Hours(r.Tickets.MedianResolution)} (business hours), SLA breached {Percent(r.Tickets.BreachRate)}"));
         var due = r.Staff.Sum(s => s.Due);
         output.WriteLine(string.Create(Inv, $"             care actions due {due:N0}, done {r.Staff.Sum(s => s.Done):N0} ({Share(r.Staff.Sum(s => s.Done), due)}) across {r.Staff.Length} staff"));
         if (reportPath is not null)
@@ -77,20 +87,38 @@ internal static class RunSummary
     {
         if (clv.Count is null)
         {
-            output.WriteLine($"  CLV        not fitted: {string.Join("; ", clv.Problems)}");
+            if (clv.Comparison is { } failed)
+            {
+                output.WriteLine(failed.Best is { } best ? $"  CLV model  {ValueAnalysis.Name(best)} chosen by holdout ({failed.Reason}), but its fit on all the data is not usable:" : $"  CLV model  not chosen by holdout: {failed.Reason}");
+            }
+
+            output.WriteLine("  CLV        not given: no count model could be used");
+            foreach (var problem in clv.Problems)
+            {
+                output.WriteLine($"             {problem}");
+            }
+
             return;
         }
 
-        output.WriteLine($"  CLV        {ValueAnalysis.Name(clv.Options.Model)} {Parameters(clv.CountParameters)}" + (clv.SpendParameters.IsEmpty ? string.Empty : $"; Gamma-Gamma {Parameters(clv.SpendParameters)}"));
-        var values = clv.Predictions.Where(p => p.Value is not null).Select(p => p.Value!.Value).ToList();
-        var alive = clv.Predictions.Select(p => p.ProbabilityAlive).Order().ToList();
-        var line = string.Create(Inv, $"             {clv.Predictions.Length:N0} buyers, median probability alive {alive[alive.Count / 2]:F2}, expected purchases next year {clv.Predictions.Sum(p => p.ExpectedPurchases):N0}");
-        if (values.Count > 0)
+        if (clv.Comparison is { } choice)
         {
-            line += string.Create(Inv, $", predicted value {values.Sum():N0} {currency}");
+            output.WriteLine(string.Create(Inv, $"  CLV model  {(choice.Best is null ? "not chosen" : ValueAnalysis.Name(clv.Model))} by holdout (calibration to {clv.CalibrationEnd:uuuu-MM-dd}): {choice.Reason}"));
         }
 
+        output.WriteLine($"  CLV        {ValueAnalysis.Name(clv.Model)} {Parameters(clv.CountParameters)}" + (clv.Spend is null ? string.Empty : $"; Gamma-Gamma {Parameters(clv.SpendParameters)}"));
+        var shares = clv.LikelyAlive();
+        output.WriteLine(string.Create(Inv, $"             customers likely still buying (P(alive) ≥ {ValueAnalysis.LikelyAliveThreshold:0.#}): {Percent(shares.Buyers)} of buyers; one-time buyers {Percent(shares.OneTimeBuyers)}{(clv.Model == CountModelKind.BetaGeo ? " (BG/NBD treats every one-time buyer as alive: it lets customers drop out only after a repeat purchase)" : string.Empty)}, repeat buyers {Percent(shares.RepeatBuyers)}"));
+        var line = string.Create(Inv, $"             {clv.Predictions.Length:N0} buyers, expected purchases in the next {clv.Options.Value.Horizon:G} weeks {clv.Predictions.Sum(p => p.ExpectedPurchases):N0}");
+        line += clv.ValueMissingReason is null
+            ? string.Create(Inv, $", predicted value {clv.Predictions.Sum(p => p.Value ?? 0):N0} {currency}")
+            : $"; predicted value not given: {clv.ValueMissingReason}";
         output.WriteLine(line);
+        if (clv.Options.ExcludeZeroSpend)
+        {
+            output.WriteLine(string.Create(Inv, $"             spend model: repeat buyers whose repeat purchases were all free are left out of it ({clv.ZeroSpendExcluded:N0} here)"));
+        }
+
         foreach (var problem in clv.Problems)
         {
             output.WriteLine($"             {problem}");
@@ -126,7 +154,7 @@ internal static class RunSummary
             zone = job.Settings.Zone.Id,
             imported = Imported(data, orders.Count),
             readAsAsked = verdict.ReadAsAsked,
-            problems = verdict.Messages,
+            problems = verdict.Messages.Concat(job.Clv.Problems.Select(p => "CLV: " + p)),
             orders = Enum.GetValues<OrderStatus>().ToDictionary(Name, s => orders.Count(o => o.Status == s)),
             revenue = orders.Where(o => o.IsRevenue).GroupBy(o => o.Total.Currency.Code).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(o => o.Total.Amount)),
             guestSales = new
@@ -136,15 +164,31 @@ internal static class RunSummary
                 revenue = GuestRevenue(data).ToDictionary(m => m.Currency.Code, m => m.Amount),
             },
             merged = job.Merged,
+            merges = job.Merges.Json(),
             customers = job.Customers.Count,
             segments = job.Segmentation.Sizes.ToDictionary(s => s.Segment.Id, s => s.Customers),
+            valueTiers = job.Segmentation.ValueTiers.Select(SegmentCommand.Json),
+            rfm = SegmentCommand.RfmJson(job.Segmentation.Thresholds),
             clv = new
             {
-                model = job.Clv.Count is null ? null : ValueAnalysis.Name(job.Clv.Options.Model),
+                model = job.Clv.Count is null ? null : ValueAnalysis.Name(job.Clv.Model),
+                modelChoice = job.Clv.Comparison is { } choice ? new
+                {
+                    chosen = choice.Best is { } best ? ValueAnalysis.Name(best) : null,
+                    reason = choice.Reason,
+                    calibrationEnd = job.Clv.CalibrationEnd?.ToString("uuuu-MM-dd", Inv),
+                    scores = choice.Scores.Select(s => new { model = ValueAnalysis.Name(s.Model), rootMeanSquaredError = s.RootMeanSquaredError, differenceStandardError = s.DifferenceStandardError, meanAbsoluteError = s.MeanAbsoluteError, aggregateError = s.AggregateError, predictedPurchases = s.PredictedPurchases, actualPurchases = s.ActualPurchases, problem = s.Problem }),
+                } : null,
                 parameters = job.Clv.CountParameters.IsDefault ? null : job.Clv.CountParameters.ToDictionary(p => p.Name, p => p.Value),
                 spendParameters = job.Clv.SpendParameters.IsDefault ? null : job.Clv.SpendParameters.ToDictionary(p => p.Name, p => p.Value),
                 customers = job.Clv.Predictions.Length,
-                predictedValue = job.Clv.Predictions.Sum(p => p.Value ?? 0),
+                predictedValue = job.Clv.ValueMissingReason is null ? job.Clv.Predictions.Sum(p => p.Value ?? 0) : (double?)null,
+                predictedValueMissingReason = job.Clv.ValueMissingReason,
+                countFit = job.Clv.CountDiagnosis is { } cd ? new { interior = cd.IsInterior, usable = cd.IsUsable } : null,
+                spendFit = job.Clv.SpendDiagnosis is { } sd ? new { interior = sd.IsInterior, usable = sd.IsUsable } : null,
+                zeroSpendLeftOut = job.Clv.Options.ExcludeZeroSpend,
+                zeroSpendCustomers = job.Clv.ZeroSpendExcluded,
+                likelyAlive = new { threshold = ValueAnalysis.LikelyAliveThreshold, buyers = job.Clv.LikelyAlive().Buyers, oneTimeBuyers = job.Clv.LikelyAlive().OneTimeBuyers, repeatBuyers = job.Clv.LikelyAlive().RepeatBuyers },
                 problems = job.Clv.Problems,
             },
             agenda = new
@@ -162,6 +206,7 @@ internal static class RunSummary
                 tickets = new
                 {
                     opened = r.Tickets.Opened,
+                    hours = "business",
                     medianFirstReplyHours = r.Tickets.MedianFirstReply?.TotalHours,
                     medianResolutionHours = r.Tickets.MedianResolution?.TotalHours,
                     breachRate = r.Tickets.BreachRate,
@@ -225,8 +270,31 @@ internal static class RunSummary
         revenue = f.Revenue?.Amount,
     };
 
+    /// <summary>
+    /// An enumeration value as every output of the tool spells it — text, JSON and report alike — the way CrmKit's
+    /// JSON does (<c>CrmKitJson</c>): camelCase, e.g. <c>phoneCall</c>, <c>inStore</c>, <c>orderLines</c>.
+    /// </summary>
     internal static string Name<T>(T value)
-        where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+        where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    /// <summary>
+    /// Buyers: customers with a completed order placed at or before <paramref name="asOf"/> (the CLV summary's rule);
+    /// repeat buyers: purchases on two or more days, orders on one day in the customer's zone counting once
+    /// (<see cref="OrderHistory.PurchaseDaysIn"/>, as the CLV models and the review count them).
+    /// </summary>
+    internal static (int Buyers, int Repeat) Buyers(IEnumerable<Customer> customers, Instant asOf, DateTimeZone zone)
+    {
+        var upToAsOf = new Interval(null, asOf + Duration.Epsilon);
+        var (buyers, repeat) = (0, 0);
+        foreach (var customer in customers)
+        {
+            var days = customer.History.Orders.PurchaseDaysIn(customer.TimeZone ?? zone, upToAsOf);
+            buyers += days > 0 ? 1 : 0;
+            repeat += days > 1 ? 1 : 0;
+        }
+
+        return (buyers, repeat);
+    }
 
     internal static string Percent(double? rate) => rate is { } r ? r.ToString("P0", Inv) : "–";
 

@@ -36,12 +36,17 @@ internal static class SegmentCommand
             var customers = CrmKitCommandLine.LoadMerged(folder, shopZone, error);
             var context = new EvaluationContext(AsOf(parsed.GetValue(asOf), customers, shopZone), shopZone);
             var segmenter = new Segmenter(catalog);
-            var (records, thresholds) = segmenter.Prepare(customers, context);
+            var (records, thresholds, tiers) = segmenter.Prepare(customers, context);
             if (parsed.GetValue(explain) is { } id)
             {
-                var record = records.FirstOrDefault(r => r.Id == id)
-                    ?? throw new CustomerNotFoundException(new CustomerId(id));
-                Explain(output, catalog, record, context, parsed.GetValue(json));
+                var customer = CrmKitCommandLine.Find(customers, id);
+                if (CrmKitCommandLine.MergedNote(customer, id) is { } note)
+                {
+                    error.WriteLine($"crmkit: {note}");
+                }
+
+                var record = records.First(r => r.Id == customer.Id.Value);
+                Explain(output, catalog, record, context, parsed.GetValue(json), tiers);
                 return CrmKitCommandLine.Success;
             }
 
@@ -53,13 +58,18 @@ internal static class SegmentCommand
                     asOf = context.AsOf.ToString(),
                     zone = shopZone.Id,
                     customers = records.Count,
-                    rfm = new { recencyDays = thresholds.Recency, frequency = thresholds.Frequency, monetary = thresholds.Monetary },
+                    rfm = RfmJson(thresholds),
+                    valueTiers = tiers.Select(Json),
                     segments = result.Sizes.Select(s => new { id = s.Segment.Id, name = s.Segment.Name, group = s.Segment.ExclusiveGroup, customers = s.Customers }),
                 }, Indented));
             }
             else
             {
                 WriteTable(output, result, records.Count);
+                foreach (var tier in tiers)
+                {
+                    output.WriteLine($"Value tiers: {tier}");
+                }
             }
 
             return CrmKitCommandLine.Success;
@@ -99,6 +109,10 @@ internal static class SegmentCommand
     {
         output.WriteLine(string.Create(Inv, $"Segments of {customers:N0} customers as of {result.Context.AsOf.InZone(result.Context.Zone):uuuu-MM-dd HH:mm} ({result.Context.Zone.Id})"));
         output.WriteLine($"RFM thresholds: {result.Thresholds}");
+        foreach (var note in result.Thresholds.Notes)
+        {
+            output.WriteLine($"RFM note: {note}");
+        }
         output.WriteLine();
         output.WriteLine($"  {"segment",-22} {"group",-14} {"customers",10} {"share",7}");
         foreach (var (segment, count) in result.Sizes)
@@ -108,7 +122,29 @@ internal static class SegmentCommand
         }
     }
 
-    private static void Explain(TextWriter output, SegmentCatalog catalog, CustomerRecord record, EvaluationContext context, bool json)
+    /// <summary>The JSON of RFM thresholds: a bound nobody reaches is null; notes on degenerate dimensions.</summary>
+    internal static object RfmJson(RfmThresholds thresholds) => new
+    {
+        recencyDays = thresholds.Recency.Select(r => r == RfmThresholds.Unreachable ? (long?)null : r),
+        frequency = thresholds.Frequency.Select(f => f == RfmThresholds.UnreachableAmount ? (decimal?)null : f),
+        monetary = thresholds.Monetary.Select(m => m == RfmThresholds.UnreachableAmount ? (decimal?)null : m),
+        notes = thresholds.Notes,
+    };
+
+    /// <summary>The JSON of one currency's value tier thresholds (a bound is null when its tier is empty).</summary>
+    internal static object Json(ValueTierThresholds tiers) => new
+    {
+        currency = tiers.Currency.Code,
+        basis = tiers.Basis == ValueBasis.Predicted ? "predicted" : "historical",
+        buyers = tiers.Buyers,
+        vip = tiers.Vip,
+        high = tiers.High,
+        average = tiers.Average,
+    };
+
+    private static string TierName(int? tier) => tier switch { 4 => "VIP", 3 => "high", 2 => "average", 1 => "low", _ => "not ranked" };
+
+    private static void Explain(TextWriter output, SegmentCatalog catalog, CustomerRecord record, EvaluationContext context, bool json, IReadOnlyList<ValueTierThresholds> tiers)
     {
         var explanations = catalog.Segments.Zip(catalog.Explain(record, context), (s, e) => (s, e)).ToList();
         if (json)
@@ -118,6 +154,8 @@ internal static class SegmentCommand
                 customer = record.Id,
                 asOf = context.AsOf.ToString(),
                 rfm = record.RecencyScore is null ? null : $"{record.RecencyScore}{record.FrequencyScore}{record.MonetaryScore}",
+                valueTier = record.ValueTier,
+                valueTiers = tiers.Select(Json),
                 segments = explanations.Select(x => new { id = x.s.Id, member = x.e.Holds, explanation = Node(x.e) }),
             }, Indented));
             return;
@@ -125,6 +163,7 @@ internal static class SegmentCommand
 
         output.WriteLine($"Customer {record.Id} as of {context.AsOf.InZone(context.Zone).ToString("uuuu-MM-dd HH:mm", Inv)} ({context.Zone.Id})");
         output.WriteLine($"RFM score: {(record.RecencyScore is null ? "not scored (no completed order)" : $"R{record.RecencyScore} F{record.FrequencyScore} M{record.MonetaryScore}")}");
+        output.WriteLine($"Value tier: {TierName(record.ValueTier)} ({record.ValueTier?.ToString(Inv) ?? "–"}); {string.Join("; ", tiers.Select(t => t.ToString()).DefaultIfEmpty("no buyers ranked"))}");
         output.WriteLine($"Member of: {string.Join(", ", explanations.Where(x => x.e.Holds).Select(x => x.s.Id))}");
         foreach (var (segment, explanation) in explanations)
         {

@@ -44,7 +44,7 @@ public sealed class CustomerNotFoundException : CrmKitException
 {
     /// <summary>Creates the exception.</summary>
     public CustomerNotFoundException(CustomerId customerId)
-        : base($"No customer '{customerId.Value}' in the store.")
+        : base($"No customer '{PersonalData.Redact(PersonalData.MaskIfName(customerId.Value ?? string.Empty))}' in the store.") // an id typed by a user may be a name or a phone
     {
         CustomerId = customerId;
     }

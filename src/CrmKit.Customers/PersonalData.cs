@@ -62,9 +62,9 @@ public static partial class PersonalData
     /// <remarks>
     /// A phone number is recognised as <c>+</c> and 8 to 15 digits, <c>0</c> and 8 to 10 more digits, or <c>84</c> and
     /// 9 or 10 digits, <c>00</c> and an international number, with up to two spaces, dots, dashes or brackets between
-    /// digits, or as a Vietnamese number that lost its leading 0 in a spreadsheet (a mobile: 9 digits starting with 3,
-    /// 5, 7, 8 or 9, written together or as <c>912 345 678</c>; a fixed line: 10 digits starting with 2), with no digit
-    /// or letter right before or after. Dates, amounts and ordinary identifiers are left alone. Names cannot be recognised in free text: CrmKit
+    /// digits, or as a Vietnamese mobile number that lost its leading 0 in a spreadsheet (9 digits starting with 3, 5,
+    /// 7, 8 or 9, written together or as <c>912 345 678</c>), with no digit or letter right before or after. (A fixed
+    /// line without its 0 — 10 digits starting with 2 — cannot be told from other numbers such as 2147483647.) Dates, amounts and ordinary identifiers are left alone. Names cannot be recognised in free text: CrmKit
     /// masks them where it writes them (<see cref="MaskName"/>).
     /// </remarks>
     public static string Redact(string? text)
@@ -156,6 +156,6 @@ public static partial class PersonalData
     [GeneratedRegex(@"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(\.[\p{L}\p{N}\-]+)+", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}+])(\(?\+\d(?:[ .\-()]{0,2}\d){7,14}|00[1-9](?:[ .\-()]{0,2}\d){7,13}|\(?0\d(?:[ .\-()]{0,2}\d){7,9}|84(?:[ .\-()]{0,2}\d){9,10}|[35789]\d{8}|[35789]\d\d \d{3} \d{3}|2\d{9})(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}+])(\(?\+\d(?:[ .\-()]{0,2}\d){7,14}|00[1-9](?:[ .\-()]{0,2}\d){7,13}|\(?0\d(?:[ .\-()]{0,2}\d){7,9}|84(?:[ .\-()]{0,2}\d){9,10}|[35789]\d{8}|[35789]\d\d \d{3} \d{3})(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
 }

@@ -42,6 +42,7 @@ public static class CrmKitModel
             c.Property(x => x.RecencyScore).HasColumnName("recency_score");
             c.Property(x => x.FrequencyScore).HasColumnName("frequency_score");
             c.Property(x => x.MonetaryScore).HasColumnName("monetary_score");
+            c.Property(x => x.ValueTier).HasColumnName("value_tier");
             c.Property(x => x.ProbabilityAlive).HasColumnName("probability_alive");
             c.Property(x => x.ExpectedPurchases).HasColumnName("expected_purchases");
             c.Property(x => x.PredictedValue).HasColumnName("predicted_value");

@@ -32,7 +32,8 @@ public sealed class CrmKitBuilder
     public CrmKitBuilder Bind(IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        Services.AddOptions<CrmKitOptions>().Bind(section);
+        Services.AddOptions<CrmKitOptions>().Configure(options => EnumSettingBinding.Bind(section, options));
+        Services.AddSingleton<IOptionsChangeTokenSource<CrmKitOptions>>(new ConfigurationChangeTokenSource<CrmKitOptions>(Options.DefaultName, section));
         return this;
     }
 

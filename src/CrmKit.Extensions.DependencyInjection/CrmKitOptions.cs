@@ -36,6 +36,9 @@ public sealed class CrmKitOptions
 
     /// <summary>The zone named by <see cref="TimeZone"/> (valid after validation).</summary>
     public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[TimeZone];
+
+    /// <summary>Configuration values that could not be bound (an enum setting naming no value), reported by validation.</summary>
+    internal List<string> BindingProblems { get; } = [];
 }
 
 /// <summary>Segmentation settings (<c>CrmKit:Segmentation</c>).</summary>
@@ -127,6 +130,7 @@ internal sealed class CrmKitOptionsValidator : IValidateOptions<CrmKitOptions>
         }
 
         var inv = CultureInfo.InvariantCulture;
+        problems.AddRange(options.BindingProblems);
         Check(options.TimeZone is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone) is not null, "TimeZone", $"'{options.TimeZone}' is not a TZDB time zone id (example: Asia/Ho_Chi_Minh).");
 
         var segmentation = options.Segmentation;

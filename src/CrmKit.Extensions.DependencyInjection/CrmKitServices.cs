@@ -164,7 +164,7 @@ public sealed class CustomerValueService(IClock clock, IOptions<CrmKitOptions> o
         }
         else
         {
-            var model = ValueAnalysis.Name(result.Options.Model);
+            var model = ValueAnalysis.Name(result.Model);
             var milliseconds = watch.Elapsed.TotalMilliseconds;
             Log.ClvFitted(_logger, model, result.Predictions.Length, milliseconds);
         }

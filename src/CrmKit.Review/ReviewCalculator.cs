@@ -37,7 +37,7 @@ public static class ReviewCalculator
 
             foreach (var (id, list) in members)
             {
-                bySegment[id] = ForCustomers(list, period);
+                bySegment[id] = ForCustomers(list, period, options.Zone);
             }
         }
 
@@ -46,7 +46,7 @@ public static class ReviewCalculator
             .Select(o => new Transaction(c.Id.Value, o.PlacedAt.InZone(c.TimeZone ?? options.Zone).Date, (double)o.Total.Amount)));
         return new ReviewFigures(
             period,
-            ForCustomers(customers, period),
+            ForCustomers(customers, period, options.Zone),
             bySegment.ToImmutable(),
             ForFeedback(customers.SelectMany(c => c.History.Feedback), period),
             ForTickets(customers.SelectMany(c => c.History.Tickets), period, options.Sla),
@@ -55,8 +55,13 @@ public static class ReviewCalculator
     }
 
     /// <summary>Purchase figures of <paramref name="customers"/> over <paramref name="period"/> (revenue orders only).</summary>
-    public static CustomerFigures ForCustomers(IEnumerable<Customer> customers, Interval period)
+    /// <param name="customers">The group.</param>
+    /// <param name="period">The period [start, end).</param>
+    /// <param name="zone">The zone of customers without their own, which dates purchases for <see cref="CustomerFigures.RepeatBuyers"/>
+    /// (orders on one day are one purchase); UTC when <see langword="null"/>.</param>
+    public static CustomerFigures ForCustomers(IEnumerable<Customer> customers, Interval period, DateTimeZone? zone = null)
     {
+        zone ??= DateTimeZone.Utc;
         ArgumentNullException.ThrowIfNull(customers);
         CheckBounded(period);
         var (start, end) = (period.Start, period.End);
@@ -94,7 +99,7 @@ public static class ReviewCalculator
             if (inPeriod > 0)
             {
                 buyers++;
-                repeat += inPeriod > 1 ? 1 : 0;
+                repeat += inPeriod > 1 && customer.History.Orders.PurchaseDaysIn(customer.TimeZone ?? zone, new Interval(start, end)) > 1 ? 1 : 0;
                 newBuyers += earlier == 0 ? 1 : 0;
                 revenue = revenue is { } r ? r + spent!.Value : spent;
                 if (earlier > 0)

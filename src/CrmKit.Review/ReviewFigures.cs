@@ -30,7 +30,8 @@ public sealed record ReviewOptions
 /// <param name="Customers">Customers in the group.</param>
 /// <param name="Buyers">Customers with at least one revenue (completed) order in the period.</param>
 /// <param name="NewBuyers">Buyers whose first revenue order ever is in the period.</param>
-/// <param name="RepeatBuyers">Buyers with at least two revenue orders in the period.</param>
+/// <param name="RepeatBuyers">Buyers who made purchases on at least two days in the period (orders on one day, in the
+/// customer's zone, are one purchase, as in the CLV models: <see cref="OrderHistory.PurchaseDaysIn"/>).</param>
 /// <param name="RetentionBase">Customers with a revenue order in the equally long window just before the period.</param>
 /// <param name="Retained">Of <paramref name="RetentionBase"/>, those who bought again in the period.</param>
 /// <param name="Orders">Revenue orders placed in the period.</param>

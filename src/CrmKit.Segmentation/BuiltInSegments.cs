@@ -5,8 +5,9 @@ namespace CrmKit.Segmentation;
 
 /// <summary>
 /// The built-in segment catalogue (exported to <c>seeds/segments.json</c>; edit that file, or start from
-/// <see cref="Catalog"/> and replace segments, to fit a shop). Amounts are in VND; windows count back from the
-/// evaluation instant.
+/// <see cref="Catalog"/> and replace segments, to fit a shop). Value tiers are relative to the shop (quantiles of its
+/// buyers' value within its currency, <see cref="ValueTierThresholds"/>); the few fixed amounts left (first-time big
+/// buyer, top predicted value) are in VND; windows count back from the evaluation instant.
 /// </summary>
 /// <remarks>
 /// <para>Named RFM segments (group <c>rfm</c>) are defined on the recency score R and frequency score F, with
@@ -64,7 +65,6 @@ public static class BuiltInSegments
     private static SegmentCatalog Create()
     {
         var buyer = N(Orders(FieldKind.OrderCount), GreaterThanOrEqual, 1);
-        var lastYearRevenue = Orders(FieldKind.OrderSum, days: 365);
         var marketingConsent = Rule.Any(
             Rule.Compare(Field.Consent(ContactChannel.Zalo, ContactPurpose.Marketing), Equal, AttributeValue.Boolean(true)),
             Rule.Compare(Field.Consent(ContactChannel.Sms, ContactPurpose.Marketing), Equal, AttributeValue.Boolean(true)),
@@ -84,9 +84,10 @@ public static class BuiltInSegments
                 Rule.All(N(Orders(FieldKind.OrderCount), Equal, 1), N(Orders(FieldKind.FirstOrderAmount), GreaterThanOrEqual, 2_000_000), N(Orders(FieldKind.DaysSinceFirstOrder), LessThanOrEqual, 90))),
 
             // Value tiers: every customer in exactly one.
-            S("vip", "VIP", "10,000,000 VND or more in the last 365 days.", N(lastYearRevenue, GreaterThanOrEqual, 10_000_000), "value-tier", 4),
-            S("high-value", "High value", "3,000,000 VND or more in the last 365 days.", N(lastYearRevenue, GreaterThanOrEqual, 3_000_000), "value-tier", 3),
-            S("average-value", "Average value", "1,000,000 VND or more in the last 365 days.", N(lastYearRevenue, GreaterThanOrEqual, 1_000_000), "value-tier", 2),
+            // Value tiers relative to the shop (quantiles within its currency, ValueTierThresholds): every customer in exactly one.
+            S("vip", "VIP", "The most valuable buyers: fewer than 5 % of the shop's buyers are worth more (predicted value, else the last 365 days' spend).", N(F(FieldKind.ValueTier), GreaterThanOrEqual, 4), "value-tier", 4),
+            S("high-value", "High value", "Fewer than 20 % of the shop's buyers are worth more.", N(F(FieldKind.ValueTier), GreaterThanOrEqual, 3), "value-tier", 3),
+            S("average-value", "Average value", "Fewer than 50 % of the shop's buyers are worth more.", N(F(FieldKind.ValueTier), GreaterThanOrEqual, 2), "value-tier", 2),
             S("low-value", "Low value", "Everyone else, including customers who have not bought.", Rule.True, "value-tier", 1),
 
             // Demographics.

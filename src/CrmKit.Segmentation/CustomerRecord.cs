@@ -79,6 +79,12 @@ public sealed class CustomerRecord
     /// <summary>The RFM monetary score (1–5), or <see langword="null"/> if not scored.</summary>
     public int? MonetaryScore { get; set; }
 
+    /// <summary>
+    /// The value tier relative to the shop (4 VIP, 3 high, 2 average, 1 low; see <see cref="ValueTierThresholds"/>), set
+    /// by <see cref="Segmenter"/> for a population, or <see langword="null"/> if not ranked.
+    /// </summary>
+    public int? ValueTier { get; set; }
+
     /// <summary>The probability that the customer is still active, from a CLV model, if supplied.</summary>
     public double? ProbabilityAlive { get; set; }
 

@@ -16,12 +16,18 @@ public sealed class EvaluationContext
     /// <summary>Creates a context.</summary>
     /// <param name="asOf">The evaluation instant.</param>
     /// <param name="zone">The zone giving the evaluation date.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The evaluation date is outside the years <see cref="RuleLimits.MinEvaluationYear"/>..<see cref="RuleLimits.MaxEvaluationYear"/>.</exception>
     public EvaluationContext(Instant asOf, DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
         AsOf = asOf;
         Zone = zone;
         Today = asOf.InZone(zone).Date;
+        if (Today.Year is < RuleLimits.MinEvaluationYear or > RuleLimits.MaxEvaluationYear)
+        {
+            throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"The evaluation date {Today:uuuu-MM-dd} is outside the years {RuleLimits.MinEvaluationYear}..{RuleLimits.MaxEvaluationYear} rules are evaluated in (a window of {RuleLimits.MaxWindowDays} days and the next anniversary must stay inside the calendar).");
+        }
+
         AsOfTicks = asOf.ToUnixTimeTicks();
     }
 

@@ -81,8 +81,12 @@ public enum FieldKind
     /// <summary><c>rfm.monetary</c>: the RFM monetary score.</summary>
     RfmMonetary,
 
+    /// <summary><c>value.tier</c>: the value tier relative to the shop, 4 VIP … 1 low (<see cref="ValueTierThresholds"/>).</summary>
+    ValueTier,
+
     /// <summary><c>clv.probabilityAlive</c>.</summary>
     ProbabilityAlive,
+
 
     /// <summary><c>clv.expectedPurchases</c>.</summary>
     ExpectedPurchases,
@@ -120,7 +124,8 @@ public enum FieldType
 /// Which orders an order field reads: those placed in the last <see cref="Days"/> days (all up to the
 /// evaluation instant when null), with the given status (any status when null), channel and product tag.
 /// </summary>
-/// <param name="Days">The window length in days, or null for the whole history.</param>
+/// <param name="Days">The window length in days (<see cref="RuleLimits.MinWindowDays"/>..<see cref="RuleLimits.MaxWindowDays"/>), or null for the whole history.</param>
+/// <exception cref="InvalidRuleException"><paramref name="Days"/> is outside its range.</exception>
 /// <param name="Status">The order status, or null for any status. Default: completed.</param>
 /// <param name="Channel">The sales channel, or null for any.</param>
 /// <param name="ProductTag">A product tag one of the lines must carry (matched ignoring case and diacritics), or null.</param>
@@ -129,8 +134,17 @@ public sealed record OrderFilter(int? Days = null, OrderStatus? Status = OrderSt
     /// <summary>Completed orders over the whole history.</summary>
     public static OrderFilter Completed { get; } = new();
 
+    /// <summary>The window length in days, or null for the whole history.</summary>
+    public int? Days
+    {
+        get;
+        init => field = RuleLimits.CheckWindow(value) is { } problem ? throw new InvalidRuleException([new RuleError("$.days", problem)]) : value;
+    } = RuleLimits.CheckWindow(Days) is { } problem ? throw new InvalidRuleException([new RuleError("$.days", problem)]) : Days;
+
     /// <summary>The product tag folded for matching.</summary>
-    public string? ProductTagKey { get; } = ProductTag is null ? null : TextFold.ForMatching(ProductTag);
+    public string? ProductTagKey { get; } = ProductTag is null ? null
+        : TextFold.ForMatching(ProductTag) is { Length: > 0 } key ? key
+        : throw new InvalidRuleException([new RuleError("$.productTag", $"{Condition.FoldsToNothing(ProductTag)}; a tag needs a letter or a digit.")]);
 
     internal string Describe()
     {
@@ -288,6 +302,7 @@ public sealed record Field
         [FieldKind.RfmRecency] = "rfm.recency",
         [FieldKind.RfmFrequency] = "rfm.frequency",
         [FieldKind.RfmMonetary] = "rfm.monetary",
+        [FieldKind.ValueTier] = "value.tier",
         [FieldKind.ProbabilityAlive] = "clv.probabilityAlive",
         [FieldKind.ExpectedPurchases] = "clv.expectedPurchases",
         [FieldKind.PredictedValue] = "clv.predictedValue",

@@ -77,6 +77,12 @@ public sealed class IncrementalClassifier(SegmentClassifier classifier, RfmThres
     /// <summary>The frozen RFM thresholds.</summary>
     public RfmThresholds? Thresholds { get; } = thresholds;
 
+    /// <summary>
+    /// The frozen value tier thresholds of the shop's currency (from the last population run,
+    /// <see cref="SegmentationResult.ValueTiers"/>), or <see langword="null"/> to leave <see cref="CustomerRecord.ValueTier"/> as it is.
+    /// </summary>
+    public ValueTierThresholds? ValueTiers { get; init; }
+
     /// <summary>Applies an event and reclassifies.</summary>
     /// <returns>The updated record (a new object) and the change in membership.</returns>
     public (CustomerRecord Record, MembershipChange Change) Apply(CustomerRecord record, SegmentMembership previous, CustomerEvent change, EvaluationContext context)
@@ -89,6 +95,11 @@ public sealed class IncrementalClassifier(SegmentClassifier classifier, RfmThres
         if (Thresholds is not null)
         {
             Thresholds.Apply([updated], context);
+        }
+
+        if (ValueTiers is not null)
+        {
+            updated.ValueTier = ValueTiers.Tier(updated, context);
         }
 
         return (updated, Classifier.Reclassify(previous, updated, context));

@@ -29,6 +29,8 @@ public readonly record struct RfmFigures(long RecencyDays, int Frequency, decima
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(context);
+        RfmThresholds.CheckWindow(windowDays);
+
         var window = windowDays is { } d ? d * NodaConstants.TicksPerDay : 0L;
         var status = (int)OrderStatus.Completed;
         var count = CompiledFields.Count(record.Orders, context, window, status, -1, null);
@@ -44,7 +46,9 @@ public readonly record struct RfmFigures(long RecencyDays, int Frequency, decima
 /// <summary>
 /// Score boundaries: a customer's recency score is 1 plus the number of <see cref="Recency"/> bounds its days
 /// since the last order are at or below; frequency and monetary scores are 1 plus the number of bounds the
-/// value reaches. Each array holds the bounds for scores 2, 3, 4 and 5.
+/// value reaches. Each array holds the bounds for scores 2, 3, 4 and 5; a score no customer of the fitted
+/// population reached has the bound <see cref="Unreachable"/> (recency) or <see cref="UnreachableAmount"/>
+/// (frequency, monetary), printed <c>n/a</c>.
 /// </summary>
 public sealed record RfmThresholds
 {
@@ -73,6 +77,12 @@ public sealed record RfmThresholds
         WindowDays = windowDays;
     }
 
+    /// <summary>The recency bound of a score nobody reaches (no number of days is at or below it).</summary>
+    public const long Unreachable = long.MinValue;
+
+    /// <summary>The frequency or monetary bound of a score nobody reaches (no value reaches it).</summary>
+    public const decimal UnreachableAmount = decimal.MaxValue;
+
     /// <summary>Most days since the last order for recency scores 2–5.</summary>
     public ImmutableArray<long> Recency { get; }
 
@@ -84,6 +94,13 @@ public sealed record RfmThresholds
 
     /// <summary>The window the figures are taken over, or null for the whole history.</summary>
     public int? WindowDays { get; }
+
+    /// <summary>
+    /// What a quintile fit found degenerate, one sentence per dimension with fewer distinct values than the five
+    /// quintiles (e.g. every customer bought on one day), saying which scores were given; empty otherwise and for fixed
+    /// thresholds.
+    /// </summary>
+    public ImmutableArray<string> Notes { get; init; } = [];
 
     /// <summary>Scores figures.</summary>
     public RfmScore Score(RfmFigures figures)
@@ -126,7 +143,11 @@ public sealed record RfmThresholds
 
     /// <inheritdoc/>
     public override string ToString()
-        => $"R ≤ [{string.Join(", ", Recency)}] days, F ≥ [{string.Join(", ", Frequency)}], M ≥ [{string.Join(", ", Monetary)}]";
+        => $"R ≤ [{string.Join(", ", Recency.Select(r => r == Unreachable ? "n/a" : r.ToString(CultureInfo.InvariantCulture)))}] days, "
+           + $"F ≥ [{Show(Frequency)}], M ≥ [{Show(Monetary)}]";
+
+    private static string Show(ImmutableArray<decimal> bounds)
+        => string.Join(", ", bounds.Select(b => b == UnreachableAmount ? "n/a" : b.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Checks an RFM window: null (the whole history) or 1 to <see cref="MaxDays"/> days.</summary>
     internal static void CheckWindow(int? windowDays)
@@ -157,9 +178,14 @@ public sealed record RfmThresholds
 }
 
 /// <summary>
-/// How a catalogue scores RFM: by quintiles of the population (the default) or with fixed thresholds. Quintile
-/// scores use the rule <c>score = 1 + ⌊5 · (customers strictly worse) / (customers scored)⌋</c>, so customers
-/// with equal figures always share a score and the result does not depend on input order.
+/// How a catalogue scores RFM: by quintiles of the population (the default) or with fixed thresholds. Of <c>n</c>
+/// customers scored, frequency and monetary scores count from the bottom, <c>F = 1 + ⌊5 · (customers with strictly
+/// less) / n⌋</c> (ties share the lower score: one order is the fewest there is, so one-time buyers score F = 1), and
+/// recency counts from the top, <c>R = 5 − ⌊5 · (customers who bought strictly more recently) / n⌋</c> (ties share
+/// the higher score: whoever bought most recently scores R = 5, however many bought that day, so they are never lost
+/// or hibernating). With distinct figures both are the usual quintiles; equal figures always share a score and the
+/// result does not depend on input order. A dimension with fewer distinct values than the five quintiles (a one-day
+/// data set: everyone R = 5) leaves some scores unreachable; <see cref="RfmThresholds.Notes"/> says which.
 /// </summary>
 public sealed record RfmScoring
 {
@@ -219,37 +245,55 @@ public sealed record RfmScoring
         ArgumentNullException.ThrowIfNull(figures);
 
         // Recency: fewer days is better, so negate to reuse the "higher is better" rule.
-        var recency = Bounds(figures.Select(f => (decimal)-f.RecencyDays).ToArray());
+        var notes = ImmutableArray.CreateBuilder<string>();
+        var recency = Bounds(figures.Select(f => (decimal)-f.RecencyDays).ToArray(), "recency", fromTop: true, notes);
+        var frequency = Bounds(figures.Select(f => (decimal)f.Frequency).ToArray(), "frequency", fromTop: false, notes);
+        var monetary = Bounds(figures.Select(f => f.Monetary).ToArray(), "monetary", fromTop: false, notes);
         return new RfmThresholds(
-            [.. recency.Select(b => b == decimal.MaxValue ? long.MinValue : (long)-b)],
-            [.. Bounds(figures.Select(f => (decimal)f.Frequency).ToArray())],
-            [.. Bounds(figures.Select(f => f.Monetary).ToArray())],
-            windowDays);
+            [.. recency.Select(b => b == RfmThresholds.UnreachableAmount ? RfmThresholds.Unreachable : (long)-b)],
+            [.. frequency],
+            [.. monetary],
+            windowDays)
+        {
+            Notes = notes.ToImmutable(),
+        };
     }
 
     /// <summary>
-    /// For scores 2–5, the least value whose score reaches it under score(v) = 1 + ⌊5·#{w &lt; v}/n⌋
-    /// (<see cref="decimal.MaxValue"/> when no value does).
+    /// For scores 2–5, the least value whose score reaches it (<see cref="RfmThresholds.UnreachableAmount"/> when no
+    /// value does), higher values being better: counted from the bottom, <c>1 + ⌊5·(strictly lower)/n⌋</c>, or from the
+    /// top, <c>5 − ⌊5·(strictly higher)/n⌋</c>; a note when the values have fewer distinct values than the five quintiles.
     /// </summary>
-    private static decimal[] Bounds(decimal[] values)
+    private static decimal[] Bounds(decimal[] values, string dimension, bool fromTop, ImmutableArray<string>.Builder notes)
     {
         Array.Sort(values);
         var n = values.Length;
         var bounds = new decimal[4];
-        Array.Fill(bounds, decimal.MaxValue);
-        var below = 0;
-        for (var i = 0; i < n; i++)
+        Array.Fill(bounds, RfmThresholds.UnreachableAmount);
+        var given = new SortedSet<int>();
+        for (var first = 0; first < n;)
         {
-            if (i > 0 && values[i] != values[i - 1])
+            var end = first + 1;
+            while (end < n && values[end] == values[first])
             {
-                below = i;
+                end++;
             }
 
-            var score = 1 + (int)(5L * below / n);
+            var score = fromTop ? 5 - (int)(5L * (n - end) / n) : 1 + (int)(5L * first / n);
+            given.Add(score);
             for (var s = 2; s <= score; s++)
             {
-                bounds[s - 2] = Math.Min(bounds[s - 2], values[i]);
+                bounds[s - 2] = Math.Min(bounds[s - 2], values[first]);
             }
+
+            first = end;
+        }
+
+        var distinct = given.Count == 0 ? 0 : values.Distinct().Count();
+        if (n > 0 && distinct < 5)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{dimension} has {distinct} distinct value{(distinct == 1 ? "" : "s")} among {n} customers, fewer than the 5 quintiles: equal figures share {(fromTop ? "the higher" : "the lower")} score; scores given: {string.Join(", ", given)}."));
         }
 
         return bounds;

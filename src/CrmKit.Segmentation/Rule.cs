@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using CrmKit.Customers;
 
 namespace CrmKit.Segmentation;
@@ -58,6 +59,29 @@ public abstract record Rule
     private protected Rule()
     {
     }
+
+    /// <summary>A rule over operands: one level deeper than the deepest of them.</summary>
+    /// <exception cref="InvalidRuleException">The rule would be nested deeper than <see cref="RuleLimits.MaxDepth"/>.</exception>
+    private protected Rule(IEnumerable<Rule?> operands)
+    {
+        var deepest = 0;
+        foreach (var operand in operands)
+        {
+            deepest = Math.Max(deepest, operand?.Depth ?? 0);
+        }
+
+        Depth = deepest + 1;
+        if (Depth > RuleLimits.MaxDepth)
+        {
+            throw new InvalidRuleException([new RuleError("$", RuleLimits.DepthProblem(Depth))]);
+        }
+    }
+
+    /// <summary>
+    /// How deeply the rule is nested: 1 for a condition, a constant or a segment reference; one more than the deepest
+    /// operand for <c>all</c>, <c>any</c> and <c>not</c>. At most <see cref="RuleLimits.MaxDepth"/>, however the rule is built.
+    /// </summary>
+    public int Depth { get; } = 1;
 
     /// <summary>The rule that always holds.</summary>
     public static Rule True { get; } = new ConstantRule(true);
@@ -119,7 +143,9 @@ public sealed record ConstantRule(bool Value) : Rule
 public sealed record AllRule : Rule
 {
     /// <summary>Creates the conjunction.</summary>
-    public AllRule(ImmutableArray<Rule> rules) => Rules = Checked(rules);
+    /// <exception cref="InvalidRuleException">The rule would be nested deeper than <see cref="RuleLimits.MaxDepth"/>.</exception>
+    public AllRule(ImmutableArray<Rule> rules)
+        : base(rules.IsDefault ? [] : rules) => Rules = Checked(rules);
 
     /// <summary>The operands.</summary>
     public ImmutableArray<Rule> Rules { get; }
@@ -156,7 +182,9 @@ public sealed record AllRule : Rule
 public sealed record AnyRule : Rule
 {
     /// <summary>Creates the disjunction.</summary>
-    public AnyRule(ImmutableArray<Rule> rules) => Rules = AllRule.Checked(rules);
+    /// <exception cref="InvalidRuleException">The rule would be nested deeper than <see cref="RuleLimits.MaxDepth"/>.</exception>
+    public AnyRule(ImmutableArray<Rule> rules)
+        : base(rules.IsDefault ? [] : rules) => Rules = AllRule.Checked(rules);
 
     /// <summary>The operands.</summary>
     public ImmutableArray<Rule> Rules { get; }
@@ -178,7 +206,9 @@ public sealed record AnyRule : Rule
 public sealed record NotRule : Rule
 {
     /// <summary>Creates the negation.</summary>
-    public NotRule(Rule rule) => Rule = rule ?? throw new ArgumentNullException(nameof(rule));
+    /// <exception cref="InvalidRuleException">The rule would be nested deeper than <see cref="RuleLimits.MaxDepth"/>.</exception>
+    public NotRule(Rule rule)
+        : base([rule]) => Rule = rule ?? throw new ArgumentNullException(nameof(rule));
 
     /// <summary>The negated rule.</summary>
     public Rule Rule { get; }
@@ -349,6 +379,11 @@ public sealed record Condition : Rule
             {
                 return $"operator '{RuleJson.OperatorName(op)}' needs a non-empty text.";
             }
+
+            if ((ignoreCaseAndAccents || field.Type == FieldType.TagSet) && TextFold.ForMatching(v.AsText()).Length == 0)
+            {
+                return $"{FoldsToNothing(v.AsText())}; it would match {(op is ComparisonOperator.Contains or ComparisonOperator.StartsWith ? "every customer with the field" : "nothing")}.";
+            }
         }
 
         if (op == ComparisonOperator.Between && Compare(values[0], values[1]) > 0)
@@ -359,6 +394,10 @@ public sealed record Condition : Rule
         return null;
     }
 
+    /// <summary>The start of the message for a text that folds to nothing (only spaces, accents or invisible characters).</summary>
+    internal static string FoldsToNothing(string text)
+        => $"'{string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c == ' ' ? c.ToString() : $"\\u{(int)c:X4}"))}' is empty once case, accents and invisible characters are ignored";
+
     internal static int Compare(AttributeValue a, AttributeValue b) => a.Kind switch
     {
         AttributeKind.Number => a.AsNumber().CompareTo(b.AsNumber()),
@@ -367,20 +406,19 @@ public sealed record Condition : Rule
     };
 }
 
-/// <summary>The names of choice fields' values, in JSON's camelCase.</summary>
+/// <summary>The names of choice fields' values, in JSON's camelCase, read by <see cref="EnumNames"/>.</summary>
 internal static class Choices
 {
     public static IEnumerable<string> Names(Type enumType) => Enum.GetNames(enumType).Select(Json.Camel);
 
     public static string? Canonical(Type enumType, string name)
-        => Enum.TryParse(enumType, name, ignoreCase: true, out var value) && Enum.IsDefined(enumType, value!) && !int.TryParse(name, out _)
-            ? Json.Camel(value!.ToString()!)
-            : null;
+        => EnumNames.TryParse(enumType, name, out var value) ? Json.Camel(value!.ToString()) : null;
 
-    public static int Value(Type enumType, string name) => (int)Enum.Parse(enumType, name, ignoreCase: true);
+    public static int Value(Type enumType, string name)
+        => EnumNames.TryParse(enumType, name, out var value) ? Convert.ToInt32(value, CultureInfo.InvariantCulture) : throw new ArgumentException($"'{name}' is not one of {EnumNames.Expected(enumType)}.", nameof(name));
 }
 
 internal static class Json
 {
-    public static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    public static string Camel(string name) => EnumNames.Camel(name);
 }

@@ -167,6 +167,8 @@ public sealed class RuleCompiler
                     return Integer(Prop(nameof(CustomerRecord.FrequencyScore)), k);
                 case FieldKind.RfmMonetary:
                     return Integer(Prop(nameof(CustomerRecord.MonetaryScore)), k);
+                case FieldKind.ValueTier:
+                    return Integer(Prop(nameof(CustomerRecord.ValueTier)), k);
                 case FieldKind.ProbabilityAlive:
                 case FieldKind.ExpectedPurchases:
                 case FieldKind.PredictedValue:

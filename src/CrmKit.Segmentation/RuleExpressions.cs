@@ -18,8 +18,12 @@ namespace CrmKit.Segmentation;
 /// </remarks>
 public static class RuleExpressions
 {
-    // Ages beyond this are treated as unbounded (no calendar date is that far back).
-    private const long MaxAge = 5000;
+    /// <summary>
+    /// The earliest instant the translation uses as a constant: 0001-01-01T00:00Z, the start of the years databases
+    /// store (and of <see cref="RuleLimits.MinEvaluationYear"/>). Orders, birth dates and creation instants before it
+    /// are outside the range of what CrmKit evaluates.
+    /// </summary>
+    private static readonly Instant Earliest = Instant.FromUtc(1, 1, 1, 0, 0);
 
     private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
     private static readonly MethodInfo StringSubstring = typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!;
@@ -59,9 +63,9 @@ public static class RuleExpressions
             var f = k.Field;
             return f.Kind switch
             {
-                FieldKind.Kind or FieldKind.Stage => Scalar(Prop(f.Kind.ToString()), k, v => Expression.Constant(Enum.Parse(Prop(f.Kind.ToString()).Type, v.AsText(), true))),
+                FieldKind.Kind or FieldKind.Stage => Scalar(Prop(f.Kind.ToString()), k, v => Expression.Constant(Enum.ToObject(Prop(f.Kind.ToString()).Type, Choices.Value(Prop(f.Kind.ToString()).Type, v.AsText())))),
                 FieldKind.Gender or FieldKind.IncomeTier or FieldKind.Area or FieldKind.Source =>
-                    Scalar(Prop(f.Kind.ToString()), k, v => Expression.Constant(Enum.Parse(f.ChoiceType!, v.AsText(), true))),
+                    Scalar(Prop(f.Kind.ToString()), k, v => Expression.Constant(Enum.ToObject(f.ChoiceType!, Choices.Value(f.ChoiceType!, v.AsText())))),
                 FieldKind.BirthDate => Scalar(Prop(nameof(CustomerRecord.BirthDate)), k, v => Expression.Constant(v.AsDate())),
                 FieldKind.Province => Text(Prop(k.IgnoreCaseAndAccents ? nameof(CustomerRecord.ProvinceKey) : nameof(CustomerRecord.Province)), k),
                 FieldKind.Tags => Tags(k),
@@ -74,6 +78,7 @@ public static class RuleExpressions
                 FieldKind.RfmRecency => Scalar(Prop(nameof(CustomerRecord.RecencyScore)), k, Int),
                 FieldKind.RfmFrequency => Scalar(Prop(nameof(CustomerRecord.FrequencyScore)), k, Int),
                 FieldKind.RfmMonetary => Scalar(Prop(nameof(CustomerRecord.MonetaryScore)), k, Int),
+                FieldKind.ValueTier => Scalar(Prop(nameof(CustomerRecord.ValueTier)), k, Int),
                 FieldKind.ProbabilityAlive => Scalar(Prop(nameof(CustomerRecord.ProbabilityAlive)), k, Real),
                 FieldKind.ExpectedPurchases => Scalar(Prop(nameof(CustomerRecord.ExpectedPurchases)), k, Real),
                 FieldKind.PredictedValue => Scalar(Prop(nameof(CustomerRecord.PredictedValue)), k, Real),
@@ -138,7 +143,8 @@ public static class RuleExpressions
             var o = Expression.Parameter(typeof(OrderRecord), "o");
             var placed = Expression.Property(o, nameof(OrderRecord.PlacedAt));
             Expression body = Expression.LessThanOrEqual(placed, Expression.Constant(context.AsOf));
-            if (filter.Days is { } d)
+            // A window reaching before the first storable instant bounds nothing (and SQL could not take the constant).
+            if (filter.Days is { } d && context.WindowStart(d) >= Earliest)
             {
                 body = Expression.AndAlso(body, Expression.GreaterThan(placed, Expression.Constant(context.WindowStart(d))));
             }
@@ -333,16 +339,19 @@ public static class RuleExpressions
 
             var value = Expression.Property(birth, "Value");
             var parts = new List<Expression>();
+            // The oldest anyone can be: born in year 1 (the earliest date a database takes). Ages beyond it bound nothing,
+            // and every birth-date constant below stays in year 1 or later.
+            var maxAge = (long)context.Today.Year - 2;
             foreach (var (low, high) in IntegerRanges.Of(k))
             {
                 var lo = Math.Max(low, 0);
-                if (lo > high || lo > MaxAge)
+                if (lo > high || lo > maxAge)
                 {
                     continue;
                 }
 
                 Expression part = Expression.LessThanOrEqual(value, Expression.Constant(CalendarFacts.LatestBirthForAge((int)lo, context.Today)));
-                if (high < MaxAge)
+                if (high < maxAge)
                 {
                     part = Expression.AndAlso(part, Expression.GreaterThan(value, Expression.Constant(CalendarFacts.LatestBirthForAge((int)high + 1, context.Today))));
                 }
@@ -393,7 +402,7 @@ public static class RuleExpressions
         private Instant? DaysBefore(long days)
         {
             var ticks = (System.Numerics.BigInteger)context.AsOfTicks - (System.Numerics.BigInteger)days * NodaConstants.TicksPerDay;
-            return ticks < Instant.MinValue.ToUnixTimeTicks() || ticks > Instant.MaxValue.ToUnixTimeTicks() ? null : Instant.FromUnixTimeTicks((long)ticks);
+            return ticks < Earliest.ToUnixTimeTicks() || ticks > Instant.MaxValue.ToUnixTimeTicks() ? null : Instant.FromUnixTimeTicks((long)ticks);
         }
 
         /// <summary>Days until an anniversary depend only on the month and day: the condition becomes a set of month-days.</summary>

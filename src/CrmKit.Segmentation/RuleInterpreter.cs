@@ -152,6 +152,8 @@ public static class RuleInterpreter
                 return record.FrequencyScore is { } f ? Scalar.Of(f) : Scalar.None;
             case FieldKind.RfmMonetary:
                 return record.MonetaryScore is { } m ? Scalar.Of(m) : Scalar.None;
+            case FieldKind.ValueTier:
+                return record.ValueTier is { } tier ? Scalar.Of(tier) : Scalar.None;
             case FieldKind.ProbabilityAlive:
                 return record.ProbabilityAlive is { } pa ? Scalar.Of(pa) : Scalar.None;
             case FieldKind.ExpectedPurchases:

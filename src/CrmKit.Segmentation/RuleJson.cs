@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CrmKit.Customers;
+using CrmKit.Customers.Serialization;
 using NodaTime.Text;
 
 namespace CrmKit.Segmentation;
@@ -108,7 +109,7 @@ public static class RuleJson
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json);
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = RuleLimits.MaxJsonDepth });
         }
         catch (JsonException e)
         {
@@ -126,7 +127,9 @@ public static class RuleJson
     /// <summary>Reads a rule from a JSON element, adding every problem to <paramref name="errors"/>.</summary>
     /// <returns>The rule, or null when there were problems.</returns>
     /// <remarks>
-    /// Checks <see cref="RuleLimits.MaxOperands"/> before reading a group's operands or a condition's values, and
+    /// A key repeated in one object is an error at its path (<see cref="JsonDuplicateKeys"/>); a rule nested deeper
+    /// than <see cref="RuleLimits.MaxDepth"/> is an error at the path of the first level beyond. Checks
+    /// <see cref="RuleLimits.MaxOperands"/> before reading a group's operands or a condition's values, and
     /// stops reading conditions once <see cref="RuleLimits.MaxConditions"/> is passed, so an oversized rule costs no
     /// more than the limit.
     /// </remarks>
@@ -135,8 +138,23 @@ public static class RuleJson
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(errors);
-        return Read(element, path, schema, errors, new ConditionBudget());
+        var duplicates = DuplicateKeys(element, path);
+        foreach (var duplicate in duplicates)
+        {
+            errors.Add(duplicate);
+        }
+
+        var rule = ReadRule(element, path, schema, errors);
+        return duplicates.Count == 0 ? rule : null;
     }
+
+    /// <summary>The keys repeated in one object of <paramref name="element"/>, as errors at their paths.</summary>
+    internal static List<RuleError> DuplicateKeys(JsonElement element, string path)
+        => [.. JsonDuplicateKeys.Find(element, path).Select(d => new RuleError(d.Path, JsonDuplicateKeys.Message(d.Key)))];
+
+    /// <summary>Reads a rule without looking for repeated keys (the caller did, over the whole document).</summary>
+    internal static Rule? ReadRule(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors)
+        => Read(element, path, schema, errors, new ConditionBudget(), depth: 1);
 
     /// <summary>How many conditions and segment references a rule being read has used so far.</summary>
     private sealed class ConditionBudget
@@ -155,8 +173,14 @@ public static class RuleJson
         }
     }
 
-    private static Rule? Read(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors, ConditionBudget budget)
+    private static Rule? Read(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors, ConditionBudget budget, int depth)
     {
+        if (depth > RuleLimits.MaxDepth)
+        {
+            errors.Add(new(path, RuleLimits.DepthProblem(depth)));
+            return null;
+        }
+
         switch (element.ValueKind)
         {
             case JsonValueKind.True:
@@ -216,14 +240,14 @@ public static class RuleJson
                         return null;
                     }
 
-                    rules.Add(Read(item, $"{path}.{head}[{i++}]", schema, errors, budget));
+                    rules.Add(Read(item, $"{path}.{head}[{i++}]", schema, errors, budget, depth + 1));
                 }
 
                 return rules.Any(r => r is null) ? null : head == "all" ? new AllRule([.. rules!]) : new AnyRule([.. rules!]);
             }
 
             case "not":
-                return Read(value, $"{path}.not", schema, errors, budget) is { } inner ? new NotRule(inner) : null;
+                return Read(value, $"{path}.not", schema, errors, budget, depth + 1) is { } inner ? new NotRule(inner) : null;
             case "segment":
                 if (!budget.Take(path, errors))
                 {
@@ -407,9 +431,9 @@ public static class RuleJson
                 errors.Add(new($"{path}.days", $"'{name}' does not take a window; windows apply to orders.count, orders.sum, orders.average and orders.max."));
                 ok = false;
             }
-            else if (daysElement.ValueKind != JsonValueKind.Number || !daysElement.TryGetInt32(out var d) || d < 1)
+            else if (daysElement.ValueKind != JsonValueKind.Number || !daysElement.TryGetInt32(out var d) || RuleLimits.CheckWindow(d) is not null)
             {
-                errors.Add(new($"{path}.days", $"expected a whole number of days ≥ 1, found {Describe(daysElement)}."));
+                errors.Add(new($"{path}.days", RuleLimits.WindowProblem(Describe(daysElement))));
                 ok = false;
             }
             else
@@ -458,6 +482,11 @@ public static class RuleJson
             if (tagElement.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(tagElement.GetString()))
             {
                 tag = tagElement.GetString()!.Trim();
+                if (TextFold.ForMatching(tag).Length == 0)
+                {
+                    errors.Add(new($"{path}.productTag", $"{Condition.FoldsToNothing(tag)}; a tag needs a letter or a digit."));
+                    ok = false;
+                }
             }
             else
             {
@@ -474,8 +503,14 @@ public static class RuleJson
         var kind = Condition.ValueKindFor(field.Type);
         switch (kind)
         {
-            case AttributeKind.Number when element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var number):
-                return AttributeValue.Number(number);
+            case AttributeKind.Number when element.ValueKind == JsonValueKind.Number:
+                if (ExactDecimal.TryGet(element, out var number))
+                {
+                    return AttributeValue.Number(number);
+                }
+
+                errors.Add(new(path, ExactDecimal.OutOfRange(element.GetRawText())));
+                return null;
             case AttributeKind.Text when element.ValueKind == JsonValueKind.String:
                 var text = element.GetString()!;
                 if (field.Type == FieldType.Choice && Choices.Canonical(field.ChoiceType!, text) is null)

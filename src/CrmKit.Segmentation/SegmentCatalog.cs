@@ -468,7 +468,7 @@ public sealed class SegmentCatalog
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = RuleLimits.MaxJsonDepth + 8 });
         }
         catch (JsonException e)
         {
@@ -489,6 +489,7 @@ public sealed class SegmentCatalog
             throw new InvalidRuleException([new RuleError("$", "expected an object with 'segments'.")]);
         }
 
+        errors.AddRange(RuleJson.DuplicateKeys(root, "$"));
         string[] known = ["version", "attributes", "rfm", "segments"];
         foreach (var p in root.EnumerateObject().Where(p => !known.Contains(p.Name)))
         {
@@ -586,13 +587,26 @@ public sealed class SegmentCatalog
         decimal[]? Bounds(string name)
         {
             if (!e.TryGetProperty(name, out var a) || a.ValueKind != JsonValueKind.Array || a.GetArrayLength() != 4
-                || a.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Number || !x.TryGetDecimal(out _)))
+                || a.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Number))
             {
                 errors.Add(new($"$.rfm.{name}", "expected 4 numbers: the bounds for scores 2, 3, 4 and 5."));
                 return null;
             }
 
-            return [.. a.EnumerateArray().Select(x => x.GetDecimal())];
+            var bounds = new decimal[4];
+            var i = 0;
+            foreach (var x in a.EnumerateArray())
+            {
+                if (!ExactDecimal.TryGet(x, out bounds[i]))
+                {
+                    errors.Add(new($"$.rfm.{name}[{i}]", ExactDecimal.OutOfRange(x.GetRawText())));
+                    return null;
+                }
+
+                i++;
+            }
+
+            return bounds;
         }
 
         var (r, f, mo) = (Bounds("recencyDays"), Bounds("frequency"), Bounds("monetary"));
@@ -675,7 +689,7 @@ public sealed class SegmentCatalog
         }
         else
         {
-            rule = RuleJson.Read(r, $"{path}.rule", schema, errors);
+            rule = RuleJson.ReadRule(r, $"{path}.rule", schema, errors);
         }
 
         return errors.Count > before ? null : new Segment(id!, name!, rule!) { Description = description, ExclusiveGroup = group, Priority = priority };

@@ -12,12 +12,17 @@ public sealed record SegmentationResult(
     EvaluationContext Context,
     RfmThresholds Thresholds,
     ImmutableDictionary<string, SegmentMembership> Memberships,
-    ImmutableArray<(Segment Segment, int Customers)> Sizes);
+    ImmutableArray<(Segment Segment, int Customers)> Sizes)
+{
+    /// <summary>The value tier thresholds of each currency (<see cref="ValueTierThresholds"/>), by currency code; empty if not ranked.</summary>
+    public ImmutableArray<ValueTierThresholds> ValueTiers { get; init; } = [];
+}
 
 /// <summary>
 /// Runs a catalogue over a population: builds each customer's record, scores RFM (quintiles of this population,
 /// or the catalogue's fixed thresholds), attaches CLV figures from an <see cref="ICustomerValueSource"/> if
-/// given, and classifies everyone with the compiled rules.
+/// given, ranks value tiers relative to the shop (<see cref="ValueTierThresholds"/>), and classifies everyone with
+/// the compiled rules.
 /// </summary>
 /// <param name="catalog">The segments.</param>
 /// <param name="compiler">The compiler cache to use (a new one when null).</param>
@@ -28,8 +33,8 @@ public sealed class Segmenter(SegmentCatalog catalog, RuleCompiler? compiler = n
     /// <summary>The compiled catalogue.</summary>
     public SegmentClassifier Classifier => _classifier;
 
-    /// <summary>The records of a population, with RFM scores and CLV figures attached.</summary>
-    public (IReadOnlyList<CustomerRecord> Records, RfmThresholds Thresholds) Prepare(IEnumerable<Customer> customers, EvaluationContext context, ICustomerValueSource? values = null)
+    /// <summary>The records of a population, with RFM scores, CLV figures and value tiers attached.</summary>
+    public (IReadOnlyList<CustomerRecord> Records, RfmThresholds Thresholds, ImmutableArray<ValueTierThresholds> ValueTiers) Prepare(IEnumerable<Customer> customers, EvaluationContext context, ICustomerValueSource? values = null)
     {
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(context);
@@ -37,14 +42,15 @@ public sealed class Segmenter(SegmentCatalog catalog, RuleCompiler? compiler = n
         var records = list.Select(c => CustomerRecord.From(c, context.Zone, values?.Estimate(c.Id) is { } v ? new CustomerScores(null, v) : null)).ToList();
         var thresholds = _classifier.Catalog.Rfm.Fit(records, context);
         thresholds.Apply(records, context);
-        return (records, thresholds);
+        var tiers = ValueTierThresholds.Apply(list.Zip(records), context);
+        return (records, thresholds, tiers);
     }
 
     /// <summary>Classifies a population.</summary>
     public SegmentationResult Run(IEnumerable<Customer> customers, EvaluationContext context, ICustomerValueSource? values = null)
     {
-        var (records, thresholds) = Prepare(customers, context, values);
-        return Classify(records, thresholds, context);
+        var (records, thresholds, tiers) = Prepare(customers, context, values);
+        return Classify(records, thresholds, context) with { ValueTiers = tiers };
     }
 
     /// <summary>Classifies prepared records.</summary>

@@ -89,14 +89,35 @@ public sealed class ProcessDefinitionTests
         Assert.Equal(["$.transitions[0].to: unknown state 'zz' (known: a)", "$.transitions[0].trigger: unknown trigger 't' (known: )"], ex2.Problems.ToArray());
     }
 
-    // Found by the fuzz suite (issue 18): an effect without its "type" escaped as System.Text.Json's NotSupportedException.
-    [Fact]
-    public void ReadDefinition_EffectWithoutType_NamesThePath()
+    /// <summary>Issue 17 item 1: System.Text.Json's enum converter ORed "sms,zalo" into zalo and read "1" as a number.</summary>
+    [Theory]
+    [InlineData("sms,zalo")]
+    [InlineData("zalo, sms")]
+    [InlineData("1")]
+    public void ReadDefinition_EnumTextListOrNumber_IsALocatedError(string channel)
     {
-        var json = """{"id":"p","name":"P","initial":"a","states":[{"id":"a"},{"id":"b"}],"transitions":[{"from":"a","to":"b","trigger":"t","effects":[{"template":"x"}]}]}""";
+        var json = ProcessJson.Write(BuiltInProcesses.CustomerLifecycle);
+        var first = json.IndexOf("\"channel\": \"zalo\"", StringComparison.Ordinal);
+        Assert.True(first > 0, json);
+        var broken = string.Concat(json.AsSpan(0, first), $"\"channel\": \"{channel}\"", json.AsSpan(first + "\"channel\": \"zalo\"".Length));
+
+        var ex = Assert.Throws<InvalidProcessException>(() => ProcessJson.ReadDefinition(broken));
+
+        Assert.Equal($"$.states[1].onEntry[0].channel: expected one of sms, zalo, email, phoneCall, chat, inPerson; found '{channel}'.", ex.Problems.Single());
+    }
+
+    /// <summary>Issue 17 item 3: "initial" twice was last-wins.</summary>
+    [Fact]
+    public void ReadDefinition_RepeatedKey_IsAProblemAtItsPath()
+    {
+        var json = """{"id":"p","name":"P","initial":"a","initial":"b","states":[{"id":"a"},{"id":"b"}],"triggers":[],"transitions":[]}""";
         var ex = Assert.Throws<InvalidProcessException>(() => ProcessJson.ReadDefinition(json));
-        Assert.StartsWith("$.transitions[0].effects[0]: ", ex.Problems.Single(), StringComparison.Ordinal);
-        Assert.Contains("type discriminator", ex.Problems.Single(), StringComparison.Ordinal);
+        Assert.Equal("$.initial: duplicate key 'initial'; a key may appear only once in an object.", ex.Problems.Single());
+
+        var snapshot = ProcessJson.Write(BuiltInProcesses.WarrantyCase.Start("W-1", T0, [new("purchasedOn", ProcessValue.Of(new LocalDate(2025, 2, 28))), new("value", ProcessValue.Of(1m))]).Snapshot);
+        var repeated = snapshot.Insert(1, "\"state\":\"closed\",");
+        var snapshotError = Assert.Throws<System.Text.Json.JsonException>(() => ProcessJson.ReadSnapshot(repeated));
+        Assert.Equal("$.state", snapshotError.Path);
     }
 
     [Fact]

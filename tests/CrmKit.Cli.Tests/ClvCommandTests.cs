@@ -95,6 +95,18 @@ public class ClvCommandTests
     public void Fit_UnknownModel_IsUsageError()
         => Assert.Equal(2, CliRunner.Run("clv", "fit", "--model", "lifetimes").ExitCode);
 
+    [Theory]
+    [InlineData("--horizon", "0", "0 is not a positive, finite time.")]
+    [InlineData("--horizon", "NaN", "NaN is not a positive, finite time.")]
+    [InlineData("--margin", "-1", "-1 is not a finite margin ≥ 0.")]
+    public void Predict_InvalidClvOption_IsWrongUsageNamingTheOption(string option, string value, string reason)
+    {
+        var (code, output, error) = CliRunner.Run("clv", "predict", option, value);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith($"crmkit: Invalid {option}: {reason}", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Predict_BundledShop_PrintsOneRowPerCustomerWithProbabilities()
     {

@@ -13,10 +13,11 @@ public sealed class OutputFilesTests
     [Theory]
     [InlineData("--report", "crmkit-report.html")]
     [InlineData("--rejects", "rejects.csv")]
+    [InlineData("--merges", "merges.csv")]
     public void Run_OutputPathIsAFolder_IsWrongUsageBeforeTheJob(string option, string example)
     {
         var folder = Folder();
-        var args = option == "--report" ? new[] { "run", "--report", folder } : ["run", "--no-report", "--rejects", folder];
+        var args = option == "--report" ? new[] { "run", "--report", folder } : ["run", "--no-report", option, folder];
         var (code, output, error) = CliRunner.Run(args);
         Assert.Equal(2, code);
         Assert.Equal($"crmkit: Invalid {option}: '{folder}' is a folder. Give a file name, e.g. {Path.Combine(folder, example)}.{Help}", error.Trim().ReplaceLineEndings("\n"));
@@ -26,6 +27,7 @@ public sealed class OutputFilesTests
     [Theory]
     [InlineData("--report")]
     [InlineData("--rejects")]
+    [InlineData("--merges")]
     public void Run_OutputFileCannotBeWritten_IsWrongUsageBeforeTheJob(string option)
     {
         // A path below a regular file can be neither created nor written, whoever runs the test (root included,
@@ -33,7 +35,7 @@ public sealed class OutputFilesTests
         var blocker = Path.Combine(Folder(), "plain.txt");
         File.WriteAllText(blocker, "not a folder");
         var target = Path.Combine(blocker, "out.html");
-        var args = option == "--report" ? new[] { "run", "--report", target } : ["run", "--no-report", "--rejects", target];
+        var args = option == "--report" ? new[] { "run", "--report", target } : ["run", "--no-report", option, target];
         var (code, output, error) = CliRunner.Run(args);
         Assert.Equal(2, code);
         Assert.StartsWith($"crmkit: Invalid {option}: '{target}' cannot be written: ", error, StringComparison.Ordinal);

@@ -33,7 +33,7 @@ public class ReportTests(SeedsReport report) : IClassFixture<SeedsReport>
 {
     private static readonly string[] Charts =
     [
-        "retention-by-segment", "cohort-retention", "staff", "segment-sizes", "clv-distribution", "probability-alive", "agenda-by-channel",
+        "retention-by-segment", "cohort-retention", "staff", "segment-sizes", "clv-tracking-cumulative", "clv-tracking-weekly", "clv-conditional", "clv-distribution", "probability-alive", "agenda-by-channel",
         "process-customer-lifecycle", "process-customer-activity", "process-pre-sale", "process-after-sale", "process-support-ticket", "process-warranty-case",
     ];
 
@@ -89,7 +89,10 @@ public class ReportTests(SeedsReport report) : IClassFixture<SeedsReport>
         var root = json.RootElement;
         Assert.Equal(4998, root.GetProperty("customers").GetInt32());
         Assert.Equal(116, root.GetProperty("merged").GetInt32());
+        // --model auto (the default): on the bundled shop BG/NBD predicts the held-out half-year best (MBG/NBD within noise).
         Assert.Equal("BG/NBD", root.GetProperty("clv").GetProperty("model").GetString());
+        Assert.Equal("BG/NBD", root.GetProperty("clv").GetProperty("modelChoice").GetProperty("chosen").GetString());
+        Assert.Equal(3, root.GetProperty("clv").GetProperty("modelChoice").GetProperty("scores").GetArrayLength());
         Assert.Equal(4108, root.GetProperty("clv").GetProperty("customers").GetInt32());
         Assert.Equal(40, root.GetProperty("segments").EnumerateObject().Count());
         var retention = root.GetProperty("review").GetProperty("customers").GetProperty("retentionRate").GetDouble();

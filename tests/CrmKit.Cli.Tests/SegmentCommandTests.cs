@@ -35,6 +35,59 @@ public class SegmentCommandTests
     }
 
     [Fact]
+    public void Explain_UsdShop_BestCustomerIsVipWithTheThresholdsShown()
+    {
+        // Issue 16: fixed VND tiers labelled 100 % of a USD shop "low-value". Spend 10, 20, 30, 40 USD:
+        // VIP = nobody worth more (40), high = under 20 % worth more (none left: takes VIP's bound), average = under 50 % (30).
+        WithOrders("order_id,customer_id,placed_at,total,currency\nO1,C1,2025-03-01 10:00,10.00,USD\nO2,C2,2025-03-02 10:00,20.00,USD\nO3,C3,2025-03-03 10:00,30.00,USD\nO4,C4,2025-03-04 10:00,40.00,USD\n", folder =>
+        {
+            var (code, output, _) = CliRunner.Run("segment", "--data", folder, "--explain", "C4", "--as-of", "2025-03-31");
+            Assert.Equal(0, code);
+            Assert.Contains("Value tier: VIP (4); USD, historical value (last 365 days) of 4 buyers: VIP ≥ 40.00, high ≥ 40.00, average ≥ 30.00", output, StringComparison.Ordinal);
+            Assert.Contains("vip — VIP: member", output, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Json_OneDayDataSet_ThresholdsAreValuesOrNullAndNobodyIsLost()
+    {
+        // Issue 16: "R ≤ [-9223372036854775808, …]" and everyone who bought that day in "lost".
+        WithOrders("order_id,customer_id,placed_at,total\nO1,C1,2025-03-01 09:00,100000\nO2,C2,2025-03-01 10:00,250000\nO3,C3,2025-03-01 11:00,90000\n", folder =>
+        {
+            var (code, output, _) = CliRunner.Run("segment", "--data", folder, "--json");
+            Assert.Equal(0, code);
+            using var json = JsonDocument.Parse(output);
+            var rfm = json.RootElement.GetProperty("rfm");
+            Assert.Equal([0L, 0L, 0L, 0L], rfm.GetProperty("recencyDays").EnumerateArray().Select(e => e.GetInt64()));
+            Assert.All(rfm.GetProperty("frequency").EnumerateArray(), e => Assert.Equal(JsonValueKind.Null, e.ValueKind));
+            Assert.StartsWith("recency has 1 distinct value among 3 customers", rfm.GetProperty("notes")[0].GetString(), StringComparison.Ordinal);
+            var sizes = json.RootElement.GetProperty("segments").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("customers").GetInt32());
+            Assert.Equal(0, sizes["lost"]);
+            Assert.Equal(0, sizes["hibernating"]);
+            Assert.Equal(3, sizes["new-customers"]);
+
+            var (_, text, _) = CliRunner.Run("run", "--data", folder, "--no-report");
+            Assert.Contains("  rfm        R ≤ [0, 0, 0, 0] days, F ≥ [n/a, n/a, n/a, n/a], M ≥ [100000, 250000, 250000, n/a]", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("9223372036854775808", text, StringComparison.Ordinal);
+        });
+    }
+
+    // Runs a test over a temporary data folder holding only an orders file.
+    private static void WithOrders(string ordersCsv, Action<string> test)
+    {
+        var folder = Directory.CreateTempSubdirectory("crmkit-segment-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "orders.csv"), ordersCsv);
+            test(folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void BadCatalogue_ExitsWithCode1_NamingFileAndPath()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("crmkit-seg-").FullName, "segments.json");

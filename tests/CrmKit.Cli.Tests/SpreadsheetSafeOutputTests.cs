@@ -1,3 +1,4 @@
+using CrmKit.Testing;
 using CrmKit.Customers.Import;
 
 namespace CrmKit.Cli.Tests;
@@ -22,29 +23,29 @@ public class SpreadsheetSafeOutputTests
         var folder = Directory.CreateTempSubdirectory("crmkit-formula-").FullName;
         try
         {
-            // 200 ordinary customers with repeat purchases, so that the models fit, and three with formula-like ids.
-            var random = new Random(7);
-            var rows = new List<string> { "customer_id,date,amount" };
-            foreach (var id in Enumerable.Range(1, 200).Select(i => $"K{i}").Concat(["\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"", "@SUM(1)", "-cmd()"]))
+            // The bundled shop's completed orders as transactions (its models fit), three of its customers renamed
+            // with formula-like ids.
+            var renamed = new Dictionary<string, string>
             {
-                // Purchases a Poisson process (rate 1/λ per day, λ 20–80 days) until a dropout (after each purchase
-                // with probability 0.3), from a start in the first half year: data of the BG/NBD kind.
-                var mean = random.Next(20, 80);
-                for (var day = (double)random.Next(0, 180); day < 365; day += -mean * Math.Log(1 - random.NextDouble()))
+                ["KH00001"] = "\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"",
+                ["KH00002"] = "@SUM(1)",
+                ["KH00003"] = "-cmd()",
+            };
+            var rows = new List<string> { "customer_id,date,amount" };
+            foreach (var line in File.ReadLines(RepositoryRoot.Path("seeds", "store", "orders.csv")).Skip(1))
+            {
+                var f = line.Split(',');
+                if (f[5] == "completed")
                 {
-                    rows.Add(FormattableString.Invariant($"{id},{new DateOnly(2024, 1, 1).AddDays((int)day):yyyy-MM-dd},{random.Next(5, 200)}"));
-                    if (random.NextDouble() < 0.3)
-                    {
-                        break;
-                    }
+                    rows.Add($"{renamed.GetValueOrDefault(f[1], f[1])},{f[2][..10]},{f[3]}");
                 }
             }
 
             var file = Path.Combine(folder, "t.csv");
             File.WriteAllLines(file, rows);
 
-            var (summaryCode, summary, _) = CliRunner.Run("clv", "summary", "--transactions", file, "--observation-end", "2025-01-01");
-            var (predictCode, predict, predictError) = CliRunner.Run("clv", "predict", "--transactions", file, "--horizon", "26", "--observation-end", "2025-01-01");
+            var (summaryCode, summary, _) = CliRunner.Run("clv", "summary", "--transactions", file, "--observation-end", "2026-11-01");
+            var (predictCode, predict, predictError) = CliRunner.Run("clv", "predict", "--transactions", file, "--horizon", "26", "--observation-end", "2026-11-01");
 
             Assert.Equal(0, summaryCode);
             var summaryLines = summary.Split('\n', StringSplitOptions.RemoveEmptyEntries);

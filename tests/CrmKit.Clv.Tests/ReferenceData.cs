@@ -33,3 +33,12 @@ internal static class ReferenceData
         return (rows.Select(r => r[1]).ToArray(), rows.Select(r => r[2]).ToArray());
     }
 }
+
+/// <summary>The CDNOW master file (all 23,570 customers) as transactions.</summary>
+internal static class CdnowMaster
+{
+    public static List<(string CustomerId, LocalDate Date, double Amount)> Transactions()
+        => [.. File.ReadAllLines(SharedData.File("CDNOW_master.txt")).Skip(1).Where(l => l.Trim().Length > 0)
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(f => (f[0], LocalDate.FromDateTime(DateTime.ParseExact(f[1], "yyyyMMdd", CultureInfo.InvariantCulture)), double.Parse(f[3], CultureInfo.InvariantCulture)))];
+}

@@ -305,7 +305,7 @@ public class PrivacyTests
     [InlineData("84-901-234-567", "8*-***-***-*67")]
     [InlineData("'912345678' lost its 0", "'9******78' lost its 0")]
     [InlineData("912 345 678", "9** *** *78")]
-    [InlineData("fixed 2838221234", "fixed 2*******34")]
+    [InlineData("found 2147483647", "found 2147483647")]
     [InlineData("tel:(028) 3822 1234", "tel:(0**) **** **34")]
     [InlineData("mail hoa.le@gmail.com now", "mail h***@gmail.com now")]
     [InlineData("'31/02/2025' is not a date", "'31/02/2025' is not a date")]
@@ -313,6 +313,13 @@ public class PrivacyTests
     [InlineData("expected version 3, found 12", "expected version 3, found 12")]
     public void Redact_MasksPhonesAndEmails_AndLeavesOtherNumbersAlone(string text, string expected)
         => Assert.Equal(expected, PersonalData.Redact(text));
+
+    [Theory]
+    [InlineData("KH00001", "No customer 'KH00001' in the store.")]
+    [InlineData("Trần Thị Hà", "No customer 'T*** T** H*' in the store.")]
+    [InlineData("0912345678", "No customer '0*******78' in the store.")]
+    public void CustomerNotFound_AnIdTypedAsANameOrPhone_IsMaskedInTheMessage(string id, string message)
+        => Assert.Equal(message, new CustomerNotFoundException(new CustomerId(id)).Message);
 
     [Property(MaxTest = 300)]
     public Property Redact_HidesEveryWrittenFormOfAMobileNumber()

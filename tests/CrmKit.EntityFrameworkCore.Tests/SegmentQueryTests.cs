@@ -79,10 +79,14 @@ public sealed class SegmentQueryTests
     public void ToSql_ShowsTheWhereClause()
     {
         using var db = Postgres.Context(Database.Value);
-        var rule = BuiltInSegments.Catalog.MembershipRule("vip");
-        var sql = db.Customers.ToSql(rule, new EvaluationContext(Instant.FromUtc(2026, 11, 1, 0, 0), DateTimeZone.Utc), BuiltInSegments.Catalog.MembershipRule);
+        var context = new EvaluationContext(Instant.FromUtc(2026, 11, 1, 0, 0), DateTimeZone.Utc);
+        var sql = db.Customers.ToSql(BuiltInSegments.Catalog.MembershipRule("loyal-customers"), context, BuiltInSegments.Catalog.MembershipRule);
         Assert.Contains("FROM crm_customers", sql, StringComparison.Ordinal);
         Assert.Contains("crm_orders", sql, StringComparison.Ordinal);
+
+        // The value tiers read the stored tier (ranked over the population, like the RFM scores), not an order sum.
+        var vip = db.Customers.ToSql(BuiltInSegments.Catalog.MembershipRule("vip"), context, BuiltInSegments.Catalog.MembershipRule);
+        Assert.Contains("value_tier", vip, StringComparison.Ordinal);
     }
 
     // Replaces the table contents with the records (ids made unique, child rows unique by key), returning what was stored.

@@ -53,6 +53,26 @@ public class ReviewCalculatorTests
     }
 
     [Fact]
+    public void ForCustomers_TwoOrdersOnOneDay_AreOnePurchaseNotARepeat()
+    {
+        // Issue 16: the review said "repeat buyers 3" beside the CLV's "no customer made a repeat purchase". One rule now:
+        // orders on one day (in the customer's zone, else the shop's) are one purchase. E: 09:00 and 23:30 on 5 October
+        // in Hanoi (02:00 and 16:30 UTC) — one day there; F: 23:30 on 5 October and 00:30 on 6 October Hanoi time.
+        var zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+        Customer[] shop =
+        [
+            Person("E", Sale("E", "E1", Instant.FromUtc(2026, 10, 5, 2, 0), 100_000), Sale("E", "E2", Instant.FromUtc(2026, 10, 5, 16, 30), 50_000)),
+            Person("F", Sale("F", "F1", Instant.FromUtc(2026, 10, 5, 16, 30), 100_000), Sale("F", "F2", Instant.FromUtc(2026, 10, 5, 17, 30), 50_000)),
+        ];
+        var f = ReviewCalculator.ForCustomers(shop, October, zone);
+
+        Assert.Equal(2, f.Buyers);
+        Assert.Equal(1, f.RepeatBuyers);   // F only: 5 and 6 October in Hanoi
+        Assert.Equal(4, f.Orders);         // orders still count one by one for the average order value
+        Assert.Equal(0, ReviewCalculator.ForCustomers(shop, October, DateTimeZone.Utc).RepeatBuyers); // both on 5 October in UTC
+    }
+
+    [Fact]
     public void ForCustomers_NobodyBought_RatesAreNullNotNaN()
     {
         var f = ReviewCalculator.ForCustomers([Person("Z")], October);

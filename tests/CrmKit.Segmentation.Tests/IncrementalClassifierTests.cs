@@ -69,7 +69,9 @@ public sealed class IncrementalClassifierTests
     public void Apply_NewBigOrder_ReportsEnteredAndExited()
     {
         var catalog = BuiltInSegments.Catalog;
-        var incremental = new IncrementalClassifier(new SegmentClassifier(catalog), null);
+        // The shop's value tiers from its last run: buyers worth 1 to 20 million VND, so VIP ≥ 20,000,000.
+        var tiers = ValueTierThresholds.Fit(Currency.Vnd, ValueBasis.Historical, [.. Enumerable.Range(1, 20).Select(i => i * 1_000_000m)]);
+        var incremental = new IncrementalClassifier(new SegmentClassifier(catalog), null) { ValueTiers = tiers };
         var asOf = Instant.FromUtc(2026, 10, 31, 3, 0);
         var context = new EvaluationContext(asOf, Zone);
         var record = new CustomerRecord { Id = "KH1", Kind = CustomerKind.Business, CreatedAt = asOf - Duration.FromDays(400) };

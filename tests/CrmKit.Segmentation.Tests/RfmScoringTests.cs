@@ -3,19 +3,79 @@ namespace CrmKit.Segmentation.Tests;
 public sealed class RfmScoringTests
 {
     [Fact]
-    public void Quintiles_HandExample_TiesShareTheLowerScore()
+    public void Quintiles_HandExample_TiesShareTheLowerScoreExceptRecency()
     {
-        // Frequencies 1×6, 2×2, 3, 5. Customers strictly below: 0, 6, 8, 9 of 10 → scores 1, 4, 5, 5.
+        // Frequencies 1×6, 2×2, 3, 5 (n = 10). Customers strictly below: 0, 6, 8, 9 → F = 1 + ⌊5·w/10⌋ = 1, 4, 5, 5.
         int[] frequencies = [1, 1, 1, 1, 1, 1, 2, 2, 3, 5];
-        var figures = frequencies.Select(f => new RfmFigures(10, f, 100m)).ToList();
+        var figures = frequencies.Select((f, i) => new RfmFigures(i < 7 ? 3 : 40, f, 100m)).ToList();
         var thresholds = RfmScoring.FitQuintiles(figures);
         Assert.Equal<decimal>([2m, 2m, 2m, 3m], thresholds.Frequency);
         Assert.Equal([1, 1, 1, 1, 1, 1, 4, 4, 5, 5], figures.Select(f => thresholds.Score(f).Frequency));
 
-        // Everyone tied: everyone scores 1, no score above is reachable.
+        // Recency 3 days ×7, 40 days ×3. Strictly more recent: 0 and 7 → R = 5 − ⌊5·w/10⌋ = 5, 2: the 7 who bought
+        // most recently share the higher score. Monetary all tied: everyone M = 1, the other scores unreachable (n/a).
+        Assert.Equal([5, 5, 5, 5, 5, 5, 5, 2, 2, 2], figures.Select(f => thresholds.Score(f).Recency));
         Assert.All(figures.Select(f => thresholds.Score(f).Monetary), m => Assert.Equal(1, m));
-        Assert.All(figures.Select(f => thresholds.Score(f).Recency), r => Assert.Equal(1, r));
+        Assert.Equal("R ≤ [40, 3, 3, 3] days, F ≥ [2, 2, 2, 3], M ≥ [n/a, n/a, n/a, n/a]", thresholds.ToString());
+        Assert.Equal<string>(
+            [
+                "recency has 2 distinct values among 10 customers, fewer than the 5 quintiles: equal figures share the higher score; scores given: 2, 5.",
+                "frequency has 4 distinct values among 10 customers, fewer than the 5 quintiles: equal figures share the lower score; scores given: 1, 4, 5.",
+                "monetary has 1 distinct value among 10 customers, fewer than the 5 quintiles: equal figures share the lower score; scores given: 1.",
+            ],
+            thresholds.Notes.ToArray());
     }
+
+    [Fact]
+    public void Segmenter_OneDayDataSet_NobodyWhoBoughtThatDayIsLost()
+    {
+        // Issue 16: on a one-day data set the thresholds printed R ≤ [-9223372036854775808, …] and everyone was "lost".
+        var zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+        var day = Instant.FromUtc(2026, 3, 2, 3, 0);
+        var customers = Enumerable.Range(1, 7).Select(i => new CrmKit.Customers.Customer
+        {
+            Id = new CrmKit.Customers.CustomerId($"C{i}"),
+            DisplayName = $"C{i}",
+            CreatedAt = day,
+            History = new CrmKit.Customers.CustomerHistory
+            {
+                Orders = CrmKit.Customers.OrderHistory.From([new CrmKit.Customers.Order { Id = new CrmKit.Customers.OrderId($"O{i}"), CustomerId = new CrmKit.Customers.CustomerId($"C{i}"), PlacedAt = day + Duration.FromMinutes(i), Total = CrmKit.Customers.Money.Vnd(100_000m * i) }]),
+            },
+        }).ToList();
+        var result = new Segmenter(BuiltInSegments.Catalog).Run(customers, new EvaluationContext(day + Duration.FromHours(10), zone));
+
+        Assert.DoesNotContain("-9223372036854775808", result.Thresholds.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("R ≤ [0, 0, 0, 0] days, F ≥ [n/a, n/a, n/a, n/a]", result.Thresholds.ToString(), StringComparison.Ordinal);
+        Assert.All(result.Memberships.Values, m => Assert.DoesNotContain("lost", m.Ids));
+        Assert.All(result.Memberships.Values, m => Assert.DoesNotContain("hibernating", m.Ids));
+        Assert.Equal(7, result.Sizes.Single(s => s.Segment.Id == "new-customers").Customers); // R 5, F 1: bought most recently, once
+        Assert.Contains(result.Thresholds.Notes, n => n.StartsWith("recency has 1 distinct value among 7 customers", StringComparison.Ordinal));
+    }
+
+    // Issue 16's law: on any population, a more recent buyer never scores a lower R than a less recent one, and the most
+    // recent buyers (the shortest recency) are never lost or hibernating.
+    [Property(MaxTest = 300)]
+    public Property Quintiles_RecencyIsMonotone_AndTheMostRecentAreNeverLostOrHibernating()
+        => Prop.ForAll(FigureSets, t =>
+        {
+            if (t.Figures.Length == 0)
+            {
+                return true.ToProperty();
+            }
+
+            var thresholds = RfmScoring.FitQuintiles(t.Figures);
+            var monotone = t.Figures.All(a => t.Figures.All(b => a.RecencyDays >= b.RecencyDays || thresholds.Score(a).Recency >= thresholds.Score(b).Recency));
+            var shortest = t.Figures.Min(f => f.RecencyDays);
+            var catalog = BuiltInSegments.Catalog;
+            var context = new EvaluationContext(Instant.FromUtc(2026, 1, 1, 0, 0), DateTimeZone.Utc);
+            var recentInBadSegment = t.Figures.Where(f => f.RecencyDays == shortest).Select(thresholds.Score).Where(score =>
+            {
+                var record = new CustomerRecord { Id = "X", RecencyScore = score.Recency, FrequencyScore = score.Frequency, MonetaryScore = score.Monetary };
+                return catalog.Evaluate("lost", record, context) || catalog.Evaluate("hibernating", record, context);
+            }).ToList();
+            return monotone.Label("monotone")
+                .And((recentInBadSegment.Count == 0).Label($"most recent scored {string.Join(" ", recentInBadSegment)}"));
+        });
 
     [Fact]
     public void Quintiles_DistinctValues_GiveFiveEqualGroups()
@@ -57,7 +117,7 @@ public sealed class RfmScoringTests
                 var score = thresholds.Score(f);
                 return score.Frequency == 1 + (5 * t.Figures.Count(g => g.Frequency < f.Frequency) / n)
                        && score.Monetary == 1 + (5 * t.Figures.Count(g => g.Monetary < f.Monetary) / n)
-                       && score.Recency == 1 + (5 * t.Figures.Count(g => g.RecencyDays > f.RecencyDays) / n);
+                       && score.Recency == 5 - (5 * t.Figures.Count(g => g.RecencyDays < f.RecencyDays) / n);
             }).ToProperty();
         });
 

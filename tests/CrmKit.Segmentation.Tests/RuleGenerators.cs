@@ -5,6 +5,27 @@ namespace CrmKit.Segmentation.Tests;
 /// <summary>Generators of rules, records and evaluation contexts for the segmentation properties.</summary>
 public static class RuleGenerators
 {
+    /// <summary>Evaluation instants at the ends of the supported years (RuleLimits.MinEvaluationYear..MaxEvaluationYear): a century window, ages of thousands of years.</summary>
+    private static readonly Instant[] ExtremeInstants = [Instant.FromUtc(1, 1, 2, 0, 0), Instant.FromUtc(1900, 1, 1, 0, 0), Instant.FromUtc(9998, 12, 30, 0, 0)];
+
+    /// <summary>
+    /// Constants at the ends of what a rule accepts (any decimal: ±7.9e28, 28 decimals) and around the integer widths an
+    /// evaluator might convert to (int, long), mixed into every number field's constants.
+    /// </summary>
+    private static readonly decimal[] ExtremeNumbers =
+    [
+        decimal.MaxValue, decimal.MinValue, 0.0000000000000000000000000001m, -0.0000000000000000000000000001m, 1e28m, -1e28m,
+        1e15m, -1e15m, 1e16m, int.MaxValue + 1m, int.MinValue - 1m, long.MaxValue + 1m, long.MinValue - 1m, 36_525m, 36_526m, 150m, 10_000m,
+    ];
+
+#if CRMKIT_SQL
+    /// <summary>In the database: the ends of the amount column, numeric(19, 4) (CrmKitModel).</summary>
+    private static readonly decimal[] ExtremeAmounts = [999_999_999_999_999.9999m, 0.0001m];
+#else
+    /// <summary>In memory: 9e27 (eight such orders still sum inside a decimal) and 1e-28, the smallest decimal step.</summary>
+    private static readonly decimal[] ExtremeAmounts = [9e27m, 0.0000000000000000000000000001m];
+#endif
+
     /// <summary>The attributes generated customers carry (the generator gives each name values of every kind, so kinds often mismatch).</summary>
     public static RuleSchema Schema { get; } = RuleSchema.Empty
         .WithAttribute("skin_type", AttributeKind.Text)
@@ -17,7 +38,7 @@ public static class RuleGenerators
 
     /// <summary>An evaluation instant and zone.</summary>
     public static Gen<EvaluationContext> Context { get; } =
-        from at in Generators.Instant
+        from at in Gen.Frequency((12, Generators.Instant), (1, Gen.Elements(ExtremeInstants)))
         from zone in Gen.Elements(Zones)
         select new EvaluationContext(at, zone);
 
@@ -30,13 +51,26 @@ public static class RuleGenerators
         from m in Score
         from alive in Gen.OneOf(Gen.Constant<double?>(null), Gen.Choose(0, 1000).Select(x => (double?)(x / 1000d)))
         from value in Gen.OneOf(Gen.Constant<double?>(null), Gen.Choose(0, 20_000).Select(x => (double?)(x * 1000d)))
-        select WithScores(CustomerRecord.From(customer, zone), r, f, m, alive, value);
+        from huge in Gen.Frequency((10, Gen.Constant(0m)), (1, Gen.Elements(ExtremeAmounts)))
+        select WithHugeAmount(WithScores(CustomerRecord.From(customer, zone), r, f, m, alive, value), huge);
+
+
+    /// <summary>Sometimes one order of an extreme amount (<see cref="ExtremeAmounts"/>).</summary>
+    private static CustomerRecord WithHugeAmount(CustomerRecord record, decimal amount)
+    {
+        if (amount != 0m && record.Orders.Count > 0)
+        {
+            record.Orders[0].Amount = amount;
+        }
+
+        return record;
+    }
 
     private static Gen<int?> Score { get; } = Gen.OneOf(Gen.Constant<int?>(null), Gen.Choose(1, 5).Select(x => (int?)x));
 
     private static CustomerRecord WithScores(CustomerRecord record, int? r, int? f, int? m, double? alive, double? value)
     {
-        (record.RecencyScore, record.FrequencyScore, record.MonetaryScore) = (r, f, m);
+        (record.RecencyScore, record.FrequencyScore, record.MonetaryScore, record.ValueTier) = (r, f, m, m is { } tier ? Math.Min(tier, 4) : null);
         (record.ProbabilityAlive, record.PredictedValue, record.ExpectedPurchases) = (alive, value, alive * 3);
         return record;
     }
@@ -45,14 +79,14 @@ public static class RuleGenerators
         Gen.Elements(
             FieldKind.Kind, FieldKind.Gender, FieldKind.Age, FieldKind.BirthDate, FieldKind.IncomeTier, FieldKind.Province, FieldKind.Area,
             FieldKind.Source, FieldKind.Stage, FieldKind.Tags, FieldKind.DaysSinceCreated, FieldKind.DaysUntilBirthday, FieldKind.DaysUntilAnniversary,
-            FieldKind.RfmRecency, FieldKind.RfmFrequency, FieldKind.RfmMonetary, FieldKind.ProbabilityAlive, FieldKind.ExpectedPurchases,
+            FieldKind.RfmRecency, FieldKind.RfmFrequency, FieldKind.RfmMonetary, FieldKind.ValueTier, FieldKind.ProbabilityAlive, FieldKind.ExpectedPurchases,
             FieldKind.PredictedValue).Select(Field.Of),
         Gen.Elements(Schema.Attributes.ToArray()).Select(a => Field.Attribute(a.Key, a.Value)),
         from channel in Gen.Elements(ContactChannel.Sms, ContactChannel.Zalo, ContactChannel.Email)
         from purpose in Gen.Elements(Enum.GetValues<ContactPurpose>())
         select Field.Consent(channel, purpose),
         from kind in Gen.Elements(FieldKind.OrderCount, FieldKind.OrderSum, FieldKind.OrderAverage, FieldKind.OrderMax, FieldKind.DaysSinceFirstOrder, FieldKind.DaysSinceLastOrder, FieldKind.FirstOrderAmount)
-        from days in Gen.Elements<int?>(null, 7, 30, 90, 365, 1000)
+        from days in Gen.Elements<int?>(null, 7, 30, 90, 365, 1000, RuleLimits.MinWindowDays, RuleLimits.MaxWindowDays)
         from status in Gen.Elements<OrderStatus?>(OrderStatus.Completed, null, OrderStatus.Returned)
         from channel in Gen.Elements<SalesChannel?>(null, null, SalesChannel.Website, SalesChannel.InStore)
         from tag in Gen.Elements<string?>(null, null, "food", "Tết", "TET")
@@ -60,7 +94,7 @@ public static class RuleGenerators
 
     private static Gen<AttributeValue> ValueFor(Field field) => field.Type switch
     {
-        FieldType.Number => NumberFor(field).Select(AttributeValue.Number),
+        FieldType.Number => Gen.Frequency((8, NumberFor(field)), (1, Gen.Elements(ExtremeNumbers))).Select(AttributeValue.Number),
         FieldType.Text => Gen.Elements("Hà Nội", "ha noi", "HÀ NỘI", "TP. Hồ Chí Minh", "TP.", "Hà", "Nội", "Đà Nẵng", "dầu", "DAU", "khô", "hỗn").Select(AttributeValue.Text),
         FieldType.Choice => Gen.Elements(Enum.GetNames(field.ChoiceType!)).Select(AttributeValue.Text),
         FieldType.Boolean => Gen.Elements(true, false).Select(AttributeValue.Boolean),
@@ -71,7 +105,7 @@ public static class RuleGenerators
     private static Gen<decimal> NumberFor(Field field) => field.Kind switch
     {
         FieldKind.Age => Gen.Choose(-1, 90).Select(x => (decimal)x),
-        FieldKind.RfmRecency or FieldKind.RfmFrequency or FieldKind.RfmMonetary => Gen.Choose(0, 6).Select(x => (decimal)x),
+        FieldKind.RfmRecency or FieldKind.RfmFrequency or FieldKind.RfmMonetary or FieldKind.ValueTier => Gen.Choose(0, 6).Select(x => (decimal)x),
         FieldKind.OrderCount => Gen.Choose(-1, 6).Select(x => (decimal)x),
         FieldKind.ProbabilityAlive or FieldKind.ExpectedPurchases => Gen.Choose(0, 20).Select(x => x / 10m),
         FieldKind.DaysUntilBirthday or FieldKind.DaysUntilAnniversary => Gen.Choose(-1, 367).Select(x => (decimal)x),
@@ -90,7 +124,7 @@ public static class RuleGenerators
         select (Rule)new Condition(field, op, [.. values.Select(v => Nudge(v, fraction))], loose);
 
     // Non-integer constants on whole-number fields exercise rounding of bounds.
-    private static AttributeValue Nudge(AttributeValue v, decimal fraction) => v.Kind == AttributeKind.Number ? AttributeValue.Number(v.AsNumber() + fraction) : v;
+    private static AttributeValue Nudge(AttributeValue v, decimal fraction) => v.Kind == AttributeKind.Number && Math.Abs(v.AsNumber()) < 1e20m ? AttributeValue.Number(v.AsNumber() + fraction) : v;
 
     private static Gen<AttributeValue[]> ValuesFor(Field field, ComparisonOperator op) => op switch
     {

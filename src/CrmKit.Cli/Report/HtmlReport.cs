@@ -69,6 +69,29 @@ internal static class HtmlReport
 
         html.Append("</div>");
         Imported(html, job.DataSet);
+        Merges(html, job.Merges);
+    }
+
+    // Every merge and every shared contact kept apart, with its evidence (personal data masked).
+    private static void Merges(StringBuilder html, MergeOutcome merges)
+    {
+        foreach (var (title, list) in new[] { ($"Duplicates merged ({merges.Merges.Count.ToString("N0", Inv)} pairs, --merge {merges.Policy})", merges.Merges), ($"Shared contacts kept apart ({merges.SharedContacts.Count.ToString("N0", Inv)}: a household or a shared phone)", merges.SharedContacts) })
+        {
+            html.Append(Inv, $"<details><summary>{Html(title)}</summary>");
+            if (list.Count == 0)
+            {
+                html.Append("<p class=\"note\">None.</p></details>");
+                continue;
+            }
+
+            html.Append("<table><tr><th>first</th><th>second</th><th>survivor</th><th>evidence</th><th>conflicts</th><th>shared contacts</th><th>names</th></tr>");
+            foreach (var d in list)
+            {
+                html.Append(Inv, $"<tr><td>{Html(d.First)}</td><td>{Html(d.Second)}</td><td>{Html(d.Survivor ?? "kept apart")}</td><td>{Html(string.Join(", ", d.Evidence))}</td><td>{Html(string.Join(", ", d.Conflicts))}</td><td>{Html(string.Join(", ", d.Contacts))}</td><td>{Html(string.Join(" / ", d.Names))}</td></tr>");
+            }
+
+            html.Append("</table></details>");
+        }
     }
 
     // What was read from each file and how, then the issues grouped by kind.
@@ -160,6 +183,15 @@ internal static class HtmlReport
     {
         var sizes = job.Segmentation.Sizes.Where(s => s.Customers > 0).OrderByDescending(s => s.Customers).ThenBy(s => s.Segment.Id, StringComparer.Ordinal).ToList();
         html.Append(Inv, $"<h2 id=\"segments\">Segments</h2><p>{job.Segmentation.Sizes.Length} segments; RFM thresholds {Html(job.Segmentation.Thresholds.ToString())}.</p>");
+        foreach (var note in job.Segmentation.Thresholds.Notes)
+        {
+            html.Append(Inv, $"<p class=\"note\">RFM: {Html(note)}</p>");
+        }
+
+        foreach (var tiers in job.Segmentation.ValueTiers)
+        {
+            html.Append(Inv, $"<p>Value tiers (relative to the shop: VIP = fewer than 5 % of buyers worth more, high 20 %, average 50 %): {Html(tiers.ToString())}.</p>");
+        }
         if (sizes.Count > 0)
         {
             var model = HorizontalBars("Customers per segment", sizes.Select(s => ($"{s.Segment.Id} — {s.Segment.Name}", (double)s.Customers)).ToList(), "customers");
@@ -171,14 +203,40 @@ internal static class HtmlReport
     {
         var clv = job.Clv;
         html.Append("<h2 id=\"clv\">Customer lifetime value</h2>");
+        if (clv.Comparison is { } choice)
+        {
+            html.Append(Inv, $"<table><caption>Model choice by holdout (calibration to {clv.CalibrationEnd:uuuu-MM-dd}): {Html(choice.Reason)}</caption><tr><th>model</th><th title=\"√(mean over customers of (expected − actual purchases in the holdout)²): decides the choice.\">holdout RMSE per customer</th><th title=\"Standard error of the difference in mean squared error to the chosen model (paired over customers): differences within about two are noise.\">± SE of difference</th><th title=\"Mean over customers of |expected − actual purchases in the holdout|.\">holdout MAE per customer</th><th title=\"|predicted − actual total holdout purchases| / actual.\">aggregate error</th><th>predicted</th><th>actual</th><th>note</th></tr>");
+            foreach (var s in choice.Scores)
+            {
+                html.Append(Inv, $"<tr><td>{(s.Model == choice.Best ? "<b>" + ValueAnalysis.Name(s.Model) + "</b>" : ValueAnalysis.Name(s.Model))}</td><td>{RunSummary.Number(s.RootMeanSquaredError, "F4")}</td><td>{RunSummary.Number(s.DifferenceStandardError, "F4")}</td><td>{RunSummary.Number(s.MeanAbsoluteError, "F4")}</td><td>{RunSummary.Percent(s.AggregateError)}</td><td>{RunSummary.Number(s.PredictedPurchases, "N0")}</td><td>{RunSummary.Number(s.ActualPurchases, "N0")}</td><td>{Html(s.Problem ?? string.Empty)}</td></tr>");
+            }
+
+            html.Append("</table>");
+            if (clv.Tracking is { } tracking)
+            {
+                var name = tracking.Model.Name;
+                Figure(html, "clv-tracking-cumulative", Tracking(tracking, cumulative: true), 900, 360, $"Cumulative repeat purchases of the calibration cohort, actual and expected under {name} fitted on the calibration period (to the dashed line), through the holdout (Fader, Hardie & Lee 2005, fig. 3).");
+                Figure(html, "clv-tracking-weekly", Tracking(tracking, cumulative: false), 900, 360, $"Repeat purchases per week, actual and expected under {name} fitted on the calibration period (to the dashed line).");
+                Figure(html, "clv-conditional", Conditional(tracking), 900, 360, $"Holdout purchases per customer by calibration frequency: actual mean and {name}'s conditional expectation (Fader, Hardie & Lee 2005, fig. 4; the last group is 7 or more).");
+            }
+        }
+
         if (clv.Count is null)
         {
-            html.Append(Inv, $"<p>Not fitted: {Html(string.Join("; ", clv.Problems))}.</p>");
+            html.Append("<p>No CLV figures are given: no count model could be used.</p><ul class=\"problems\">");
+            foreach (var problem in clv.Problems)
+            {
+                html.Append(Inv, $"<li>{Html(problem)}</li>");
+            }
+
+            html.Append("</ul>");
             return;
         }
 
-        html.Append(Inv, $"<p>{ValueAnalysis.Name(clv.Options.Model)} ({Html(Params(clv.CountParameters))})");
-        if (!clv.SpendParameters.IsEmpty)
+        var shares = clv.LikelyAlive();
+        html.Append(Inv, $"<p title=\"{Html(AliveDefinition)}\">Customers likely still buying (probability alive ≥ {ValueAnalysis.LikelyAliveThreshold:0.#}): <b>{RunSummary.Percent(shares.Buyers)}</b> of buyers; one-time buyers {RunSummary.Percent(shares.OneTimeBuyers)}{(clv.Model == CountModelKind.BetaGeo ? " (BG/NBD treats every one-time buyer as alive: it lets customers drop out only after a repeat purchase)" : string.Empty)}, repeat buyers {RunSummary.Percent(shares.RepeatBuyers)}.</p>");
+        html.Append(Inv, $"<p>{ValueAnalysis.Name(clv.Model)} ({Html(Params(clv.CountParameters))})");
+        if (clv.Spend is not null)
         {
             html.Append(Inv, $" and Gamma-Gamma ({Html(Params(clv.SpendParameters))})");
         }
@@ -198,15 +256,20 @@ internal static class HtmlReport
 
         Figure(html, "probability-alive", AliveMatrix(clv), 900, 520, "Probability alive by frequency (repeat purchase weeks) and recency (weeks from first to last purchase), for a customer whose first purchase was as long ago as the oldest customer's.");
         var memberships = job.Segmentation.Memberships;
-        html.Append("<table><caption>Top 20 customers by predicted value</caption><tr><th>customer</th><th>segments</th><th>frequency</th><th>recency (weeks)</th><th>probability alive</th><th>expected purchases</th><th>predicted value</th></tr>");
+        // Without values (spend model not usable) the table ranks by expected purchases and says why the column is absent.
+        var valued = clv.ValueMissingReason is null;
+        var caption = valued ? "Top 20 customers by predicted value" : $"Top 20 customers by expected purchases (predicted value not given: {clv.ValueMissingReason})";
+        html.Append(Inv, $"<table><caption>{Html(caption)}</caption><tr><th>customer</th><th>segments</th><th title=\"Repeat purchase days: purchase days after the first (same-day purchases count once).\">frequency (repeat days)</th><th title=\"Weeks from the customer's first to last purchase (the BTYD models' recency t_x), not weeks since the last purchase.\">first → last purchase (weeks)</th><th title=\"{Html(AliveDefinition)}\">probability alive</th><th>expected purchases</th>{(valued ? "<th>predicted value</th>" : string.Empty)}</tr>");
         foreach (var p in clv.Predictions.OrderByDescending(p => p.Value ?? p.ExpectedPurchases).ThenBy(p => p.CustomerId, StringComparer.Ordinal).Take(20))
         {
             var segments = memberships.TryGetValue(p.CustomerId, out var m) ? string.Join(", ", m.Ids.Take(4)) : string.Empty;
-            html.Append(Inv, $"<tr><td>{Html(PersonalData.Redact(p.CustomerId))}</td><td>{Html(segments)}</td><td>{p.Summary.Frequency}</td><td>{p.Summary.Recency:F1}</td><td>{p.ProbabilityAlive:F2}</td><td>{p.ExpectedPurchases:F2}</td><td>{p.Value:N0}</td></tr>");
+            html.Append(Inv, $"<tr><td>{Html(PersonalData.Redact(p.CustomerId))}</td><td>{Html(segments)}</td><td>{p.Summary.Frequency}</td><td>{p.Summary.Recency:F1}</td><td>{p.ProbabilityAlive:F2}</td><td>{p.ExpectedPurchases:F2}</td>{(valued ? string.Create(Inv, $"<td>{p.Value:N0}</td>") : string.Empty)}</tr>");
         }
 
         html.Append("</table>");
     }
+
+    private const string AliveDefinition = "Probability alive: the chosen count model's probability that the customer has not yet dropped out, given how many repeat purchase days they had and when (see docs/clv.md). Likely still buying: at least 0.5.";
 
     private static void Agenda(StringBuilder html, MainJobResult job)
     {
@@ -266,6 +329,48 @@ internal static class HtmlReport
         }
 
         model.Series.Add(series);
+        return model;
+    }
+
+    private static PlotModel Tracking(HoldoutTracking tracking, bool cumulative)
+    {
+        var model = new PlotModel { Title = cumulative ? "Cumulative repeat purchases: actual vs model" : "Weekly repeat purchases: actual vs model" };
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "weeks since the cohort's first purchase", Minimum = 0 });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "repeat purchases", MinimumPadding = 0, AbsoluteMinimum = 0, StringFormat = "N0" });
+        var actual = new LineSeries { Title = "actual", Color = Accent, StrokeThickness = 2 };
+        var expected = new LineSeries { Title = "model", Color = OxyColors.Black, LineStyle = LineStyle.Dash, StrokeThickness = 1.5 };
+        double a = 0, e = 0;
+        for (var k = 0; k < tracking.ActualRepeatPurchases.Length; k++)
+        {
+            a = cumulative ? a + tracking.ActualRepeatPurchases[k] : tracking.ActualRepeatPurchases[k];
+            e = cumulative ? e + tracking.ExpectedRepeatPurchases[k] : tracking.ExpectedRepeatPurchases[k];
+            actual.Points.Add(new DataPoint(k + 1, a));
+            expected.Points.Add(new DataPoint(k + 1, e));
+        }
+
+        model.Series.Add(actual);
+        model.Series.Add(expected);
+        model.Annotations.Add(new OxyPlot.Annotations.LineAnnotation { Type = OxyPlot.Annotations.LineAnnotationType.Vertical, X = tracking.CalibrationPeriods, LineStyle = LineStyle.Dash, Color = OxyColors.Gray, Text = "calibration end" });
+        model.Legends.Add(new OxyPlot.Legends.Legend { LegendPosition = OxyPlot.Legends.LegendPosition.TopLeft });
+        return model;
+    }
+
+    private static PlotModel Conditional(HoldoutTracking tracking)
+    {
+        var model = new PlotModel { Title = "Holdout purchases by calibration frequency" };
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "repeat purchase days in calibration (7 = 7 or more)", Minimum = -0.2, MajorStep = 1 });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "mean purchases in the holdout", MinimumPadding = 0, AbsoluteMinimum = 0 });
+        var actual = new LineSeries { Title = "actual", Color = Accent, StrokeThickness = 2, MarkerType = MarkerType.Circle };
+        var expected = new LineSeries { Title = "model (conditional expectation)", Color = OxyColors.Black, LineStyle = LineStyle.Dash, MarkerType = MarkerType.Square };
+        foreach (var g in tracking.ByCalibrationFrequency)
+        {
+            actual.Points.Add(new DataPoint(g.Frequency, g.ActualHoldout));
+            expected.Points.Add(new DataPoint(g.Frequency, g.ExpectedHoldout));
+        }
+
+        model.Series.Add(actual);
+        model.Series.Add(expected);
+        model.Legends.Add(new OxyPlot.Legends.Legend { LegendPosition = OxyPlot.Legends.LegendPosition.TopLeft });
         return model;
     }
 

@@ -81,9 +81,9 @@ public sealed class BetaGeoBetaBinomialModel
             }
         }
 
-        var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
+        var (p, ll, estimates, iterations, diagnosis) = MaximumLikelihood.Fit(
             "BG/BB", Names, v => LogLikelihood(data, v[0], v[1], v[2], v[3]), [1, 1, 1, 1], data.CustomerCount, options ?? FitOptions.Default);
-        return new FitResult<BetaGeoBetaBinomialModel>(new BetaGeoBetaBinomialModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations);
+        return new FitResult<BetaGeoBetaBinomialModel>(new BetaGeoBetaBinomialModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations) { Diagnosis = diagnosis };
     }
 
     /// <summary>Probability that a customer with pattern (x, t_x, n) is active at opportunity n + 1.</summary>
@@ -119,18 +119,85 @@ public sealed class BetaGeoBetaBinomialModel
         return Math.Clamp(p, 0, 1);
     }
 
-    /// <summary>Expected transactions in the first <paramref name="opportunities"/> of a new customer.</summary>
+    /// <summary>
+    /// Expected transactions in the first <paramref name="opportunities"/> of a new customer (Fader, Hardie &amp; Shang
+    /// 2010, eq. 6): α/(α+β)·δ/(γ−1)·[1 − Γ(γ+δ)Γ(1+δ+n)/(Γ(γ+δ+n)Γ(1+δ))]. At γ = 1 the quotient is a removable
+    /// singularity; it is evaluated from its limit form, so γ = 1 and its neighbourhood are as accurate as elsewhere.
+    /// </summary>
+    /// <exception cref="Customers.InvalidValueException">The number of opportunities is negative, NaN or infinite.</exception>
     public double ExpectedPurchases(double opportunities)
-        => Alpha / (Alpha + Beta) * Delta / (Gamma - 1) * (1 - Math.Exp(GammaLn(Gamma + Delta) - GammaLn(Gamma + Delta + opportunities) + GammaLn(1 + Delta + opportunities) - GammaLn(1 + Delta)));
+    {
+        ModelGuard.Horizon(opportunities);
+        return Alpha / (Alpha + Beta) * Delta * GammaRatioTerm(1 + Delta, opportunities, Gamma - 1);
+    }
 
-    /// <summary>Expected transactions in the next <paramref name="opportunities"/> of a customer with pattern (x, t_x, n).</summary>
+    /// <summary>
+    /// Expected transactions in the next <paramref name="opportunities"/> of a customer with pattern (x, t_x, n)
+    /// (Fader, Hardie &amp; Shang 2010, eq. 13); γ = 1 is handled as in <see cref="ExpectedPurchases"/>.
+    /// </summary>
+    /// <exception cref="Customers.InvalidValueException">The number of opportunities is negative, NaN or infinite.</exception>
     public double ConditionalExpectedPurchases(double opportunities, double x, double tx, double n)
     {
+        ModelGuard.Horizon(opportunities);
         var logL = LogLikelihood(x, tx, n, Alpha, Beta, Gamma, Delta);
-        var factor = Math.Exp(BetaGeoModel.LogBeta(Alpha + x + 1, Beta + n - x) - BetaGeoModel.LogBeta(Alpha, Beta) - logL
-            + GammaLn(Gamma + Delta) - GammaLn(1 + Delta)) * Delta / (Gamma - 1);
-        var bracket = Math.Exp(GammaLn(1 + Delta + n) - GammaLn(Gamma + Delta + n)) - Math.Exp(GammaLn(1 + Delta + n + opportunities) - GammaLn(Gamma + Delta + n + opportunities));
-        return factor * bracket;
+        var u = 1 + Delta + n;
+        var epsilon = Gamma - 1;
+
+        // B(α+x+1, β+n−x)/B(α, β)/L · Γ(γ+δ)/Γ(1+δ) · Γ(1+δ+n)/Γ(γ+δ+n), then δ·[1 − Γ(u+m)Γ(u+ε)/(Γ(u+m+ε)Γ(u))]/ε.
+        var logFactor = BetaGeoModel.LogBeta(Alpha + x + 1, Beta + n - x) - BetaGeoModel.LogBeta(Alpha, Beta) - logL
+            + LogGammaShift(1 + Delta, epsilon) - LogGammaShift(u, epsilon);
+        return Math.Exp(logFactor) * Delta * GammaRatioTerm(u, opportunities, epsilon);
+    }
+
+    // [1 − Γ(u+m)Γ(u+ε)/(Γ(u+m+ε)Γ(u))]/ε = (K/ε)·(1 − e^−K)/K with K = ln Γ(u+m+ε) − ln Γ(u+m) − ln Γ(u+ε) + ln Γ(u):
+    // both factors are computed without cancellation, and K/ε → ψ(u+m) − ψ(u) as ε → 0 (the limit at γ = 1).
+    internal static double GammaRatioTerm(double u, double m, double epsilon)
+    {
+        if (m == 0)
+        {
+            return 0;
+        }
+
+        double kOverEpsilon;
+        if (Math.Abs(epsilon) < 1e-4)
+        {
+            // Taylor series of K/ε in ε: the differences (at u+m minus at u) of ψ, ε/2·ψ′ and ε²/6·ψ″; the next term,
+            // ε³/24·ψ‴, is below 1e-13 relative. ψ′ and ψ″ come from central differences of ψ with step 1e-3; their
+            // errors (~1e-7 relative) are scaled by ε and ε².
+            const double h = 1e-3;
+            static double Psi1(double y) => (DiGamma(y + h) - DiGamma(y - h)) / (2 * h);
+            static double Psi2(double y) => (DiGamma(y + h) - (2 * DiGamma(y)) + DiGamma(y - h)) / (h * h);
+            var v = u + m;
+            kOverEpsilon = DiGamma(v) - DiGamma(u) + (epsilon / 2 * (Psi1(v) - Psi1(u))) + (epsilon * epsilon / 6 * (Psi2(v) - Psi2(u)));
+        }
+        else
+        {
+            kOverEpsilon = (LogGammaShift(u + m, epsilon) - LogGammaShift(u, epsilon)) / epsilon;
+        }
+
+        var k = kOverEpsilon * epsilon;
+        var oneMinusExpOverK = k == 0 ? 1 : -Elementary.ExpM1(-k) / k;
+        return kOverEpsilon * oneMinusExpOverK;
+    }
+
+    // ln Γ(y+ε) − ln Γ(y). For y ≥ 1000 from Stirling's series, whose leading terms are differenced analytically
+    // ((y−½)·log1p(ε/y) + ε·ln(y+ε) − ε): ln Γ(y) itself is ~y·ln y, and its rounding error would swamp the difference
+    // for long horizons (y ~ 1e18). Below, the plain difference (ln Γ(y) < 6e3, so its absolute error is ~1e-12).
+    private static double LogGammaShift(double y, double epsilon)
+    {
+        if (epsilon == 0)
+        {
+            return 0;
+        }
+
+        if (y < 1000 || y + epsilon < 1000)
+        {
+            return GammaLn(y + epsilon) - GammaLn(y);
+        }
+
+        var ye = y + epsilon;
+        return ((y - 0.5) * Elementary.LogP1(epsilon / y)) + (epsilon * Math.Log(ye)) - epsilon
+            + ((1 / (12 * ye)) - (1 / (12 * y))) - ((1 / (360 * ye * ye * ye)) - (1 / (360 * y * y * y)));
     }
 
     /// <inheritdoc/>

@@ -109,7 +109,7 @@ public sealed class BetaGeoModel : ICountModel
             var w4 = d >= 0 ? 1 / (1 + e) : e / (1 + e);
             var w3 = 1 - w4;
             var wi = w[i];
-            sum += wi * (perX[j] + Math.Max(a3, a4) + double.LogP1(e));
+            sum += wi * (perX[j] + Math.Max(a3, a4) + Elementary.LogP1(e));
             gR += wi * (perX[j + 1] - (w3 * logAT) - (w4 * logATx));
             gAlpha += wi * (-rx * ((w3 / (alpha + t[i])) + (w4 / (alpha + tx[i]))));
             gA += wi * (-perX[j + 3] + (w4 / a));
@@ -126,9 +126,9 @@ public sealed class BetaGeoModel : ICountModel
         ModelGuard.NotEmpty(data, "BG/NBD");
         ModelGuard.SomeRepeat(data, "BG/NBD");
         data = data.CompressCounts(); // equal rows merged into weights: the same likelihood over fewer rows
-        var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
+        var (p, ll, estimates, iterations, diagnosis) = MaximumLikelihood.Fit(
             "BG/NBD", Names, v => LogLikelihood(data, v[0], v[1], v[2], v[3]), [1, MeanAge(data), 1, 1], data.CustomerCount, options ?? FitOptions.Default, (v, g) => LogLikelihood(data, v, g));
-        return new FitResult<BetaGeoModel>(new BetaGeoModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations);
+        return new FitResult<BetaGeoModel>(new BetaGeoModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations) { Diagnosis = ModelGuard.CheckRepeatBuyers(diagnosis, data, "BG/NBD") };
     }
 
     /// <inheritdoc/>
@@ -214,14 +214,15 @@ public sealed class BetaGeoModel : ICountModel
         result.CopyTo(destination);
     }
 
-    // (a+b+x−1)/(a−1)·[1 − (1−z)^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z)] with z = t/(α+T+t) (1 − z = (α+T)/(α+T+t)).
-    // The series has positive terms (no cancellation); the tiny power and the possibly huge ₂F₁ (x in the hundreds)
-    // are combined in logarithms, so neither overflows.
+    // (a+b+x−1)/(a−1)·[1 − (1−z)^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z)] with z = t/(α+T+t) and 1 − z = (α+T)/(α+T+t)
+    // computed directly (z rounds to 1 for long horizons while 1 − z is still accurate). The quotient by a − 1 is a
+    // removable singularity at a = 1 (the bracket vanishes there); Hypergeometric.OneMinusPowerF21OverEpsilon
+    // evaluates it from its limit form near a = 1.
     private double Unconditional(double t, double x, double age)
     {
         var z = t / (Alpha + age + t);
-        var rx = R + x;
-        return (A + B + x - 1) / (A - 1) * (1 - Hypergeometric.F21Times(rx, B + x, A + B + x - 1, z, rx * Math.Log(1 - z)));
+        var w = (Alpha + age) / (Alpha + age + t);
+        return (A + B + x - 1) * Hypergeometric.OneMinusPowerF21OverEpsilon(R + x, B + x, A - 1, z, w);
     }
 
     /// <summary><see cref="ProbabilityAlive(double, double, double)"/> for every row of a summary.</summary>

@@ -53,6 +53,23 @@ internal static class ModelGuard
         }
     }
 
+    /// <summary>Adds the "too few repeat buyers" problem (see <see cref="FitDiagnosis.MinimumRepeatBuyers"/>) to a diagnosis.</summary>
+    public static FitDiagnosis CheckRepeatBuyers(FitDiagnosis diagnosis, RfmSummary data, string model)
+    {
+        var repeat = 0.0;
+        for (var i = 0; i < data.Count; i++)
+        {
+            if (data.Frequency[i] > 0)
+            {
+                repeat += data.Weight[i];
+            }
+        }
+
+        return repeat >= FitDiagnosis.MinimumRepeatBuyers
+            ? diagnosis
+            : diagnosis.WithProblem(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{model} was fitted on {repeat:G} repeat buyers; at least {FitDiagnosis.MinimumRepeatBuyers} are needed to estimate its parameters. What to do: use a longer history, or wait until more customers have bought again."));
+    }
+
     public static void SomeRepeat(RfmSummary data, string model)
     {
         foreach (var x in data.Frequency)

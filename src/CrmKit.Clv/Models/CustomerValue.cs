@@ -30,17 +30,34 @@ public static class CustomerValue
     /// expected spend × margin / (1 + d)^i, with the count model's conditional expectations and the Gamma-Gamma
     /// conditional spend (the construction of the Python <c>lifetimes</c> library's <c>customer_lifetime_value</c>).
     /// </summary>
+    /// <returns>The value in the currency of the summary's spend: finite and ≥ 0.</returns>
+    /// <exception cref="InvalidValueException">
+    /// The spend model gives this customer no finite expected spend (Gamma-Gamma with p·x + q ≤ 1, see
+    /// <see cref="GammaGammaModel.ConditionalExpectedSpend"/>): the value does not exist, and no number is returned for it.
+    /// </exception>
+    /// <exception cref="ArithmeticException">The count model's expectation is not finite.</exception>
     public static double Discounted(ICountModel count, GammaGammaModel spend, RfmRow customer, ClvOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(count);
         ArgumentNullException.ThrowIfNull(spend);
         options ??= new ClvOptions();
-        var perPurchase = spend.ConditionalExpectedSpend(customer.Frequency, customer.MonetaryValue) * options.Margin;
+        var expectedSpend = spend.ConditionalExpectedSpend(customer.Frequency, customer.MonetaryValue);
+        if (!double.IsFinite(expectedSpend))
+        {
+            throw new InvalidValueException("spend model", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{spend} gives customer '{customer.CustomerId}' (x = {customer.Frequency}) an infinite expected spend (p·x + q ≤ 1), so the customer's value does not exist. Value customers by historical spend, or fit the spend model on data without extreme orders."));
+        }
+
+        var perPurchase = expectedSpend * options.Margin;
         var step = options.Horizon / options.Steps;
         double value = 0, previous = 0, discount = 1;
         for (var i = 1; i <= options.Steps; i++)
         {
             var cumulative = count.ConditionalExpectedPurchases(i * step, customer.Frequency, customer.Recency, customer.Age);
+            if (!double.IsFinite(cumulative))
+            {
+                throw new ArithmeticException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count.Name} gave {cumulative} expected purchases by {i * step} for customer '{customer.CustomerId}'."));
+            }
+
             discount /= 1 + options.DiscountRate;
             value += (cumulative - previous) * perPurchase * discount;
             previous = cumulative;

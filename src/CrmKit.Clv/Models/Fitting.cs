@@ -46,6 +46,12 @@ public readonly record struct ParameterEstimate(string Name, double Value, doubl
 /// <param name="Iterations">Optimiser iterations used.</param>
 public sealed record FitResult<TModel>(TModel Model, double LogLikelihood, ImmutableArray<ParameterEstimate> Parameters, double Customers, int Iterations)
 {
+    /// <summary>
+    /// Whether the estimate is an interior, identified optimum that may be used for predictions, and if not, why
+    /// (parameters on the boundary, non-finite or huge standard errors, too few repeat buyers, Gamma-Gamma q ≤ 1).
+    /// </summary>
+    public FitDiagnosis Diagnosis { get; init; } = FitDiagnosis.Usable;
+
     /// <summary>The estimate of a parameter by name.</summary>
     /// <exception cref="KeyNotFoundException">The model has no such parameter.</exception>
     public ParameterEstimate this[string name]

@@ -120,10 +120,17 @@ public sealed class GammaGammaModel
         }
 
         mean /= buyers.CustomerCount;
-        var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
+        var (p, ll, estimates, iterations, diagnosis) = MaximumLikelihood.Fit(
             "Gamma-Gamma", Names, v => LogLikelihood(buyers, v[0], v[1], v[2]), [1, 1, mean], buyers.CustomerCount, options ?? FitOptions.Default, (v, g) => LogLikelihood(buyers, v, g));
-        return new FitResult<GammaGammaModel>(new GammaGammaModel(p[0], p[1], p[2]), ll, estimates, buyers.CustomerCount, iterations);
+        return new FitResult<GammaGammaModel>(new GammaGammaModel(p[0], p[1], p[2]), ll, estimates, buyers.CustomerCount, iterations)
+        {
+            Diagnosis = CheckMeanSpend(ModelGuard.CheckRepeatBuyers(diagnosis, buyers, "Gamma-Gamma"), p[1]),
+        };
     }
+
+    // q ≤ 1: the population's mean spend p·v/(q − 1) does not exist (the spend distribution is too heavy-tailed).
+    private static FitDiagnosis CheckMeanSpend(FitDiagnosis diagnosis, double q)
+        => q > 1 ? diagnosis : diagnosis.WithProblem(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Gamma-Gamma fitted q = {q:G4} ≤ 1: the mean spend per purchase is infinite under the model (the spend is too heavy-tailed for it), so it cannot value customers. What to do: check the spend data for outliers (a few huge orders), or value customers by their historical spend."));
 
     /// <summary>
     /// Pearson correlation between frequency and mean repeat spend among repeat buyers (weighted). The model assumes
@@ -169,6 +176,12 @@ public sealed class GammaGammaModel
     /// value <paramref name="monetaryValue"/>: a weighted average of the population mean and the customer's own mean.
     /// For a customer without repeat purchases, the population mean p·v/(q − 1).
     /// </summary>
+    /// <returns>
+    /// p·(v + x·m)/(p·x + q − 1) in the currency of <paramref name="monetaryValue"/>; <see cref="double.PositiveInfinity"/>
+    /// where that mean does not exist (p·x + q ≤ 1, e.g. every one-time buyer when q ≤ 1): the posterior of the
+    /// customer's mean spend then has no finite mean. Never negative.
+    /// </returns>
+    /// <exception cref="InvalidValueException">The frequency or mean spend is negative, NaN or infinite.</exception>
     public double ConditionalExpectedSpend(double frequency, double monetaryValue)
     {
         if (!(frequency >= 0) || !(monetaryValue >= 0) || !double.IsFinite(frequency) || !double.IsFinite(monetaryValue))
@@ -176,7 +189,8 @@ public sealed class GammaGammaModel
             throw new InvalidValueException("spend", $"frequency {frequency} and mean spend {monetaryValue} must be finite and ≥ 0.");
         }
 
-        return P * (V + (frequency * monetaryValue)) / ((P * frequency) + Q - 1);
+        var denominator = (P * frequency) + Q - 1;
+        return denominator > 0 ? P * (V + (frequency * monetaryValue)) / denominator : double.PositiveInfinity;
     }
 
     /// <summary>The population mean spend per transaction, p·v/(q − 1) (infinite for q ≤ 1).</summary>

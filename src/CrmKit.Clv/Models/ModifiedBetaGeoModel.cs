@@ -48,18 +48,18 @@ public sealed class ModifiedBetaGeoModel : ICountModel
         ModelGuard.NotEmpty(data, "MBG/NBD");
         ModelGuard.SomeRepeat(data, "MBG/NBD");
         data = data.CompressCounts(); // equal rows merged into weights: the same likelihood over fewer rows
-        var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
+        var (p, ll, estimates, iterations, diagnosis) = MaximumLikelihood.Fit(
             "MBG/NBD", Names, v => LogLikelihood(data, v[0], v[1], v[2], v[3]), [1, BetaGeoModel.MeanAge(data), 1, 1], data.CustomerCount, options ?? FitOptions.Default, (v, g) => BetaGeoModel.CountLikelihood(data, v, g, modified: true));
-        return new FitResult<ModifiedBetaGeoModel>(new ModifiedBetaGeoModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations);
+        return new FitResult<ModifiedBetaGeoModel>(new ModifiedBetaGeoModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations) { Diagnosis = ModelGuard.CheckRepeatBuyers(diagnosis, data, "MBG/NBD") };
     }
 
     /// <inheritdoc/>
     public double ExpectedPurchases(double t)
     {
         ModelGuard.Horizon(t);
-        // As for BG/NBD: the positive-term series, combined with the power (1−z)^r in logarithms.
-        var z = t / (Alpha + t);
-        return B / (A - 1) * (1 - Hypergeometric.F21Times(R, B + 1, A + B, z, R * Math.Log(1 - z)));
+        // b/(a−1)·[1 − (1−z)^r ₂F₁(r, b+1; a+b; z)], z = t/(α+t): as for BG/NBD, the quotient by a − 1 is evaluated
+        // from its limit form near a = 1 and 1 − z is computed directly.
+        return B * Hypergeometric.OneMinusPowerF21OverEpsilon(R, B + 1, A - 1, t / (Alpha + t), Alpha / (Alpha + t));
     }
 
     /// <inheritdoc/>
@@ -68,8 +68,7 @@ public sealed class ModifiedBetaGeoModel : ICountModel
         ModelGuard.Horizon(t);
         ModelGuard.Customer(frequency, recency, age);
         var x = frequency;
-        var z = t / (Alpha + age + t);
-        var numerator = (A + B + x) / (A - 1) * (1 - Hypergeometric.F21Times(R + x, B + x + 1, A + B + x, z, (R + x) * Math.Log(1 - z)));
+        var numerator = (A + B + x) * Hypergeometric.OneMinusPowerF21OverEpsilon(R + x, B + x + 1, A - 1, t / (Alpha + age + t), (Alpha + age) / (Alpha + age + t));
         return numerator * ProbabilityAlive(frequency, recency, age);
     }
 

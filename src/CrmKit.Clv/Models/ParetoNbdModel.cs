@@ -132,7 +132,7 @@ public sealed class ParetoNbdModel : ICountModel
             var w1 = 1 - w2;
             var wi = w[i];
             var j = index[i] * 2;
-            sum += wi * (perX[j] + Math.Max(alive, died) + double.LogP1(e));
+            sum += wi * (perX[j] + Math.Max(alive, died) + Elementary.LogP1(e));
             gR += wi * (perX[j + 1] - (w1 * logAT) + (w2 * integral.DP));
             gAlpha += wi * ((-w1 * rx / (alpha + t[i])) + (w2 * integral.DAlpha));
             gS += wi * ((-w1 * logBT) + (w2 * ((1 / s) + integral.DQ)));
@@ -149,18 +149,16 @@ public sealed class ParetoNbdModel : ICountModel
         ModelGuard.SomeRepeat(data, "Pareto/NBD");
         data = data.CompressCounts(); // equal rows merged into weights: the same likelihood over fewer rows
         var meanAge = BetaGeoModel.MeanAge(data);
-        var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
+        var (p, ll, estimates, iterations, diagnosis) = MaximumLikelihood.Fit(
             "Pareto/NBD", Names, v => LogLikelihood(data, v[0], v[1], v[2], v[3]), [1, meanAge, 1, meanAge], data.CustomerCount, options ?? FitOptions.Default, (v, g) => LogLikelihood(data, v, g));
-        return new FitResult<ParetoNbdModel>(new ParetoNbdModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations);
+        return new FitResult<ParetoNbdModel>(new ParetoNbdModel(p[0], p[1], p[2], p[3]), ll, estimates, data.CustomerCount, iterations) { Diagnosis = ModelGuard.CheckRepeatBuyers(diagnosis, data, "Pareto/NBD") };
     }
 
     /// <inheritdoc/>
     public double ExpectedPurchases(double t)
     {
         ModelGuard.Horizon(t);
-        return Math.Abs(S - 1) < 1e-10
-            ? R * Beta / Alpha * Math.Log((Beta + t) / Beta)
-            : R * Beta / (Alpha * (S - 1)) * (1 - Math.Pow(Beta / (Beta + t), S - 1));
+        return R * Beta / Alpha * OneMinusPowerOverExponent(Beta / (Beta + t), S - 1);
     }
 
     /// <inheritdoc/>
@@ -170,11 +168,13 @@ public sealed class ParetoNbdModel : ICountModel
         ModelGuard.Customer(frequency, recency, age);
         var rx = R + frequency;
         var perUnit = rx * (Beta + age) / (Alpha + age);
-        var horizon = Math.Abs(S - 1) < 1e-10
-            ? Math.Log((Beta + age + t) / (Beta + age))
-            : (1 - Math.Pow((Beta + age) / (Beta + age + t), S - 1)) / (S - 1);
+        var horizon = OneMinusPowerOverExponent((Beta + age) / (Beta + age + t), S - 1);
         return perUnit * horizon * ProbabilityAlive(frequency, recency, age);
     }
+
+    // (1 − w^e)/e, with its limit −ln w at e = 0 (s = 1): −expm1(e·ln w)/e has no cancellation near the singularity.
+    private static double OneMinusPowerOverExponent(double w, double e)
+        => e == 0 ? -Math.Log(w) : -Elementary.ExpM1(e * Math.Log(w)) / e;
 
     /// <inheritdoc/>
     public double ProbabilityAlive(double frequency, double recency, double age)

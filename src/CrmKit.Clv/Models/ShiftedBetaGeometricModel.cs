@@ -71,9 +71,9 @@ public sealed class ShiftedBetaGeometricModel
             }
         }
 
-        var (p, ll, estimates, iterations) = MaximumLikelihood.Fit(
+        var (p, ll, estimates, iterations, diagnosis) = MaximumLikelihood.Fit(
             "sBG", Names, v => LogLikelihood(active, v[0], v[1]), [1, 1], active[0], options ?? FitOptions.Default);
-        return new FitResult<ShiftedBetaGeometricModel>(new ShiftedBetaGeometricModel(p[0], p[1]), ll, estimates, active[0], iterations);
+        return new FitResult<ShiftedBetaGeometricModel>(new ShiftedBetaGeometricModel(p[0], p[1]), ll, estimates, active[0], iterations) { Diagnosis = diagnosis };
     }
 
     /// <summary>P(T = t): the probability a customer's last period is t (t ≥ 1).</summary>

@@ -155,6 +155,71 @@ public static class Simulation
         return RfmSummary.Create(summary.Frequency, summary.Recency, summary.Age, spend, summary.Weight, summary.CustomerIds, summary.Unit);
     }
 
+    /// <summary>
+    /// Customers from a BG/NBD, MBG/NBD or Pareto/NBD model observed for a calibration period (each its own age, as in
+    /// <see cref="BetaGeo(BetaGeoModel, ReadOnlySpan{double}, Random)"/>) and then a holdout of
+    /// <paramref name="holdout"/>: each customer's purchases are drawn once over the whole span, and those after the
+    /// calibration age are counted in <see cref="RfmSummary.FrequencyHoldout"/> — the data
+    /// <see cref="HoldoutValidation.Compare"/> scores models on.
+    /// </summary>
+    /// <exception cref="ArgumentException">The model is not one of the three, an age is not positive and finite, or the holdout is not positive.</exception>
+    public static RfmSummary WithHoldout(ICountModel model, ReadOnlySpan<double> ages, double holdout, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(random);
+        if (!(holdout > 0) || !double.IsFinite(holdout))
+        {
+            throw new ArgumentOutOfRangeException(nameof(holdout), holdout, "The holdout must be positive and finite.");
+        }
+
+        // Purchase times (after the first purchase at 0) up to the end of the holdout.
+        Func<Random, double, List<double>> path = model switch
+        {
+            BetaGeoModel m => (rng, end) => Times(rng, Gamma.Sample(rng, m.R, m.Alpha), end, Beta.Sample(rng, m.A, m.B), dropOutAtStart: false, double.PositiveInfinity),
+            ModifiedBetaGeoModel m => (rng, end) => Times(rng, Gamma.Sample(rng, m.R, m.Alpha), end, Beta.Sample(rng, m.A, m.B), dropOutAtStart: true, double.PositiveInfinity),
+            ParetoNbdModel m => (rng, end) => Times(rng, Gamma.Sample(rng, m.R, m.Alpha), end, 0, dropOutAtStart: false, Exponential.Sample(rng, Gamma.Sample(rng, m.S, m.Beta))),
+            _ => throw new ArgumentException($"{model.Name} cannot be simulated here; use BG/NBD, MBG/NBD or Pareto/NBD.", nameof(model)),
+        };
+        var holdoutCounts = new double[ages.Length];
+        var index = 0;
+        var calibration = Draw(ages, random, (rng, age) =>
+        {
+            var times = path(rng, age + holdout);
+            var x = times.Count(t => t <= age);
+            holdoutCounts[index++] = times.Count - x;
+            return (x, x > 0 ? times[x - 1] : 0);
+        });
+        return RfmSummary.WithHoldout(calibration, holdoutCounts, holdout);
+    }
+
+    // Purchase times in (0, end]: Poisson(λ) while alive; after each purchase (and at 0 when dropOutAtStart) the customer
+    // drops out with probability p; a customer also dies at the given lifetime (Pareto/NBD).
+    private static List<double> Times(Random rng, double lambda, double end, double p, bool dropOutAtStart, double lifetime)
+    {
+        var times = new List<double>();
+        if (dropOutAtStart && rng.NextDouble() < p)
+        {
+            return times;
+        }
+
+        var stop = Math.Min(end, lifetime);
+        var t = 0.0;
+        while (true)
+        {
+            t += Exponential.Sample(rng, lambda);
+            if (t > stop)
+            {
+                return times;
+            }
+
+            times.Add(t);
+            if (p > 0 && rng.NextDouble() < p)
+            {
+                return times;
+            }
+        }
+    }
+
     private static (int X, double Recency) Purchases(Random rng, double lambda, double age, bool dropOutAtStart, double p)
     {
         if (dropOutAtStart && rng.NextDouble() < p)

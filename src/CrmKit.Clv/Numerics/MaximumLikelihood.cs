@@ -18,7 +18,7 @@ internal static class MaximumLikelihood
     /// <summary>A log-likelihood that also writes its gradient in the natural parameters.</summary>
     public delegate double LogLikelihoodWithGradient(ReadOnlySpan<double> parameters, Span<double> gradient);
 
-    public static (double[] Estimate, double LogLikelihood, ImmutableArray<ParameterEstimate> Estimates, int Iterations) Fit(
+    public static (double[] Estimate, double LogLikelihood, ImmutableArray<ParameterEstimate> Estimates, int Iterations, FitDiagnosis Diagnosis) Fit(
         string model,
         string[] names,
         LogLikelihood logLikelihood,
@@ -27,6 +27,7 @@ internal static class MaximumLikelihood
         FitOptions options,
         LogLikelihoodWithGradient? gradientOf = null)
     {
+        var scales = (double[])start.Clone(); // the model's own start: 1 for shapes, the data's scale for scale parameters
         if (!options.InitialParameters.IsDefault)
         {
             if (options.InitialParameters.Length != names.Length || options.InitialParameters.Any(v => !(v > 0) || !double.IsFinite(v)))
@@ -152,7 +153,46 @@ internal static class MaximumLikelihood
 
         var errors = gradientOf is null ? StandardErrors(logLikelihood, estimate) : StandardErrorsFromGradient(gradientOf, estimate);
         var estimates = names.Select((n, i) => new ParameterEstimate(n, estimate[i], errors[i])).ToImmutableArray();
-        return (estimate, ll, estimates, iterations);
+        return (estimate, ll, estimates, iterations, Diagnose(model, estimates, scales));
+    }
+
+    /// <summary>
+    /// The checks of <see cref="FitDiagnosis"/>: every parameter within <see cref="FitDiagnosis.BoundaryFactor"/> of its
+    /// scale, finite standard errors, relative standard errors at most <see cref="FitDiagnosis.MaximumRelativeStandardError"/>.
+    /// </summary>
+    internal static FitDiagnosis Diagnose(string model, ImmutableArray<ParameterEstimate> estimates, double[] scales)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var problems = ImmutableArray.CreateBuilder<string>();
+        var interior = true;
+        for (var i = 0; i < estimates.Length; i++)
+        {
+            var (name, value, error) = estimates[i];
+            var ratio = value / scales[i];
+            if (ratio > FitDiagnosis.BoundaryFactor || ratio < 1 / FitDiagnosis.BoundaryFactor)
+            {
+                interior = false;
+                problems.Add(string.Create(inv, $"{model} parameter {name} = {value:G4} ran off towards {(ratio > 1 ? "infinity" : "0")} (more than {FitDiagnosis.BoundaryFactor:G0} times its scale {scales[i]:G4}): the likelihood has no interior maximum on these data. What to do: use a longer history or more customers, or a small penalizer."));
+            }
+        }
+
+        if (interior)
+        {
+            for (var i = 0; i < estimates.Length; i++)
+            {
+                var (name, value, error) = estimates[i];
+                if (!double.IsFinite(error))
+                {
+                    problems.Add(string.Create(inv, $"{model} parameter {name} = {value:G4} has no finite standard error: the likelihood is flat or singular at the estimate, so the data do not identify it. What to do: use a longer history or more customers."));
+                }
+                else if (error > FitDiagnosis.MaximumRelativeStandardError * value)
+                {
+                    problems.Add(string.Create(inv, $"{model} parameter {name} = {value:G4} has a standard error of {error:G4}, more than {FitDiagnosis.MaximumRelativeStandardError:G0} times the estimate: the data do not determine it. What to do: use a longer history or more customers."));
+                }
+            }
+        }
+
+        return new FitDiagnosis(interior, problems.ToImmutable());
     }
 
     /// <summary>As <see cref="StandardErrors"/>, with the Hessian from central differences of the analytic gradient.</summary>

@@ -14,7 +14,7 @@ internal readonly record struct LogWithGradient(double Value, double DAlpha, dou
         var rho = Math.Exp(lower.Value - upper.Value);
         var k = 1 / (1 - rho);
         return new LogWithGradient(
-            upper.Value + double.LogP1(-rho),
+            upper.Value + Elementary.LogP1(-rho),
             k * (upper.DAlpha - (rho * lower.DAlpha)),
             k * (upper.DBeta - (rho * lower.DBeta)),
             k * (upper.DP - (rho * lower.DP)),

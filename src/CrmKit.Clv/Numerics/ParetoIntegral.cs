@@ -93,7 +93,7 @@ internal static class ParetoIntegral
         var ratio = Math.Exp(logGt - logGx);
         if (ratio < 0.5)
         {
-            return logGx + double.LogP1(-ratio);
+            return logGx + Elementary.LogP1(-ratio);
         }
 
         return LogQuadrature(alpha, beta, p, q, tx, t);
@@ -123,7 +123,7 @@ internal static class ParetoIntegral
         }
 
         // y so close to 1 that the series is too slow: integrate the v-form directly.
-        var logIntegral = LogIntegrateOnUnit(c - 1, v => -qs * double.LogP1(-y * v));
+        var logIntegral = LogIntegrateOnUnit(c - 1, v => -qs * Elementary.LogP1(-y * v));
         return (-c * Math.Log(big)) + logIntegral;
     }
 

@@ -344,9 +344,20 @@ public sealed class RfmSummary
     }
 
     /// <summary>The rows with at least one repeat purchase (the data of the Gamma-Gamma spend model).</summary>
-    public RfmSummary RepeatBuyers()
+    public RfmSummary RepeatBuyers() => Rows(Enumerable.Range(0, Count).Where(i => _frequency[i] > 0).ToArray());
+
+    /// <summary>
+    /// The repeat buyers whose mean repeat spend is above 0: the Gamma-Gamma data without the customers whose repeat
+    /// purchases were all free (a voucher, a replacement), whose spend of 0 the model cannot describe.
+    /// </summary>
+    public RfmSummary RepeatBuyersWithSpend() => Rows(Enumerable.Range(0, Count).Where(i => _frequency[i] > 0 && _monetary[i] > 0).ToArray());
+
+    // Calibration columns of a summary plus holdout purchase counts (simulation of a calibration/holdout split).
+    internal static RfmSummary WithHoldout(RfmSummary calibration, double[] frequencyHoldout, double holdoutDuration)
+        => new(calibration._ids, calibration._frequency, calibration._recency, calibration._age, calibration._monetary, calibration._weight, frequencyHoldout, new double[frequencyHoldout.Length], calibration.Unit, holdoutDuration);
+
+    private RfmSummary Rows(int[] keep)
     {
-        var keep = Enumerable.Range(0, Count).Where(i => _frequency[i] > 0).ToArray();
         return new RfmSummary(
             [.. keep.Select(i => _ids[i])],
             [.. keep.Select(i => _frequency[i])],

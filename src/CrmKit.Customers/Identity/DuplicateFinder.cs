@@ -23,6 +23,50 @@ public enum MatchEvidence
 
     /// <summary>The same province, compared folded.</summary>
     SameProvince = 16,
+
+    /// <summary>
+    /// Names that are not equal but compatible: one is a prefix of the other word by word, or writes some words as
+    /// initials (<c>Nguyễn V. An</c> / <c>Nguyen Van An</c>, <c>Nguyễn Văn</c> / <c>Nguyễn Văn An</c>); see
+    /// <see cref="DuplicateFinder.NamesCompatible"/>.
+    /// </summary>
+    CompatibleName = 32,
+}
+
+/// <summary>What says two records sharing a phone or email are different people.</summary>
+[Flags]
+public enum IdentityConflict
+{
+    /// <summary>Nothing contradicts them being one person.</summary>
+    None = 0,
+
+    /// <summary>Both names are known and neither is compatible with the other (<see cref="DuplicateFinder.NamesCompatible"/>).</summary>
+    DifferentName = 1,
+
+    /// <summary>Both genders are known and differ.</summary>
+    DifferentGender = 2,
+
+    /// <summary>Both birth dates are known and differ.</summary>
+    DifferentBirthDate = 4,
+}
+
+/// <summary>Which matches <see cref="DuplicateFinder.FindGroups"/> merges.</summary>
+public enum MergePolicy
+{
+    /// <summary>
+    /// Only <see cref="MatchStrength.Strong"/> matches, and never into a group holding someone whose identity
+    /// conflicts with the record joining it. The default.
+    /// </summary>
+    Strong,
+
+    /// <summary>No merges: every record stays a customer of its own (matches are still reported).</summary>
+    None,
+
+    /// <summary>
+    /// <see cref="MatchStrength.Strong"/> and <see cref="MatchStrength.SharedContact"/> matches: every record
+    /// sharing a phone or email is merged, even a household's members. Use only on data where a phone or email
+    /// is known to belong to one person.
+    /// </summary>
+    All,
 }
 
 /// <summary>How sure a match is.</summary>
@@ -31,8 +75,18 @@ public enum MatchStrength
     /// <summary>The same name and province: worth a look by staff, not merged automatically.</summary>
     Possible,
 
-    /// <summary>A shared phone or email, or the same name and birth date: merged by <see cref="DuplicateFinder.FindGroups"/>.</summary>
+    /// <summary>
+    /// A shared phone or email with a compatible name and no conflicting gender or birth date, or the same name and
+    /// birth date with no conflicting gender: merged by <see cref="DuplicateFinder.FindGroups"/>.
+    /// </summary>
     Strong,
+
+    /// <summary>
+    /// A shared phone or email, but the names, genders or birth dates disagree (<see cref="DuplicateMatch.Conflicts"/>):
+    /// most often a household — a family phone is common in Vietnam. Reported, merged only under
+    /// <see cref="MergePolicy.All"/>.
+    /// </summary>
+    SharedContact,
 }
 
 /// <summary>Two customers that look like one.</summary>
@@ -40,12 +94,49 @@ public enum MatchStrength
 /// <param name="Second">The other customer.</param>
 /// <param name="Evidence">What they have in common.</param>
 /// <param name="Strength">How sure the match is.</param>
-public sealed record DuplicateMatch(CustomerId First, CustomerId Second, MatchEvidence Evidence, MatchStrength Strength);
+public sealed record DuplicateMatch(CustomerId First, CustomerId Second, MatchEvidence Evidence, MatchStrength Strength)
+{
+    /// <summary>What says the two are different people; <see cref="IdentityConflict.None"/> for a <see cref="MatchStrength.Strong"/> match.</summary>
+    public IdentityConflict Conflicts { get; init; }
+}
 
 /// <summary>Customers that are one person: merge every duplicate into the survivor.</summary>
 /// <param name="Survivor">The record to keep: the earliest created, then the one with most orders, then the smallest id.</param>
 /// <param name="Duplicates">The records to merge into it, sorted by id.</param>
-public sealed record DuplicateGroup(CustomerId Survivor, ImmutableArray<CustomerId> Duplicates);
+public sealed record DuplicateGroup(CustomerId Survivor, ImmutableArray<CustomerId> Duplicates)
+{
+    /// <summary>The matches that joined the group (each pair with its evidence), by ids.</summary>
+    public ImmutableArray<DuplicateMatch> Evidence { get; init; } = [];
+}
+
+/// <summary>What <see cref="DuplicateFinder.Resolve"/> decided: the groups to merge and the shared contacts kept apart.</summary>
+/// <param name="Policy">The policy the decision followed.</param>
+/// <param name="Groups">The groups to merge, sorted by survivor id (empty under <see cref="MergePolicy.None"/>).</param>
+/// <param name="SharedContacts">
+/// Pairs that share a phone or email but were not merged, by ids: <see cref="MatchStrength.SharedContact"/> matches
+/// (under <see cref="MergePolicy.Strong"/> and <see cref="MergePolicy.None"/>), strong matches refused because their
+/// group holds someone whose identity conflicts (reported as <see cref="MatchStrength.SharedContact"/> with that
+/// conflict), and under <see cref="MergePolicy.None"/> the strong matches too.
+/// </param>
+public sealed record DuplicateResolution(MergePolicy Policy, ImmutableArray<DuplicateGroup> Groups, ImmutableArray<DuplicateMatch> SharedContacts)
+{
+    /// <summary>How many records are merged away (the duplicates of all groups).</summary>
+    public int MergedCount => Groups.Sum(g => g.Duplicates.Length);
+
+    /// <summary>The survivor <paramref name="id"/> was merged into; <paramref name="id"/> itself when it was not merged away.</summary>
+    public CustomerId SurvivorOf(CustomerId id)
+    {
+        foreach (var group in Groups)
+        {
+            if (group.Duplicates.Contains(id))
+            {
+                return group.Survivor;
+            }
+        }
+
+        return id;
+    }
+}
 
 /// <summary>Options for <see cref="DuplicateFinder"/>.</summary>
 public sealed record DuplicateFinderOptions
@@ -65,14 +156,23 @@ public sealed record DuplicateFinderOptions
 
     /// <summary>Whether <see cref="DuplicateFinder.FindMatches"/> also lists <see cref="MatchStrength.Possible"/> matches. Default true.</summary>
     public bool IncludePossible { get; init; } = true;
+
+    /// <summary>Which matches <see cref="DuplicateFinder.FindGroups"/> merges. Default <see cref="MergePolicy.Strong"/>.</summary>
+    public MergePolicy Merge { get; init => field = Guard.Defined(value, nameof(Merge)); } = MergePolicy.Strong;
 }
 
 /// <summary>
 /// Finds customer records that are likely the same person, by normalised phone, normalised email, and name
-/// folded for diacritics and Unicode form together with birth date or province. Runs in time proportional to
-/// the number of customers plus the number of candidate pairs (records are bucketed by key, never compared all
-/// against all).
+/// folded for diacritics and Unicode form together with birth date or province, and keeps apart the people who
+/// only share a contact. Runs in time proportional to the number of customers plus the number of candidate pairs
+/// (records are bucketed by key, never compared all against all).
 /// </summary>
+/// <remarks>
+/// Evidence levels: a shared phone or email <b>and</b> a compatible name (<see cref="NamesCompatible"/>) <b>and</b>
+/// no conflicting gender or birth date is <see cref="MatchStrength.Strong"/> and merged; a shared phone or email with
+/// a conflicting identity is a <see cref="MatchStrength.SharedContact"/> (a household), reported and kept apart; the
+/// same name and province is <see cref="MatchStrength.Possible"/>, for staff to look at.
+/// </remarks>
 public sealed class DuplicateFinder
 {
     private readonly DuplicateFinderOptions _options;
@@ -132,29 +232,37 @@ public sealed class DuplicateFinder
         var matches = new List<DuplicateMatch>(evidence.Count);
         foreach (var ((a, b), found) in evidence)
         {
-            var strength = (found & (MatchEvidence.SamePhone | MatchEvidence.SameEmail | MatchEvidence.SameBirthDate)) != 0
-                ? MatchStrength.Strong
-                : MatchStrength.Possible;
-            if (strength == MatchStrength.Possible && !_options.IncludePossible)
+            var match = Classify(list[a], list[b], found);
+            if (match.Strength == MatchStrength.Possible && !_options.IncludePossible)
             {
                 continue;
             }
 
-            var (first, second) = list[a].Id.CompareTo(list[b].Id) <= 0 ? (list[a].Id, list[b].Id) : (list[b].Id, list[a].Id);
-            if (first != second)
+            if (match.First != match.Second)
             {
-                matches.Add(new DuplicateMatch(first, second, found, strength));
+                matches.Add(match);
             }
         }
 
-        return [.. matches.OrderByDescending(m => m.Strength).ThenBy(m => m.First).ThenBy(m => m.Second)];
+        return [.. matches.OrderBy(m => Rank(m.Strength)).ThenBy(m => m.First).ThenBy(m => m.Second)];
     }
 
     /// <summary>
-    /// Groups of customers connected by <see cref="MatchStrength.Strong"/> matches (transitively: A–B by phone
-    /// and B–C by email make one group), each with the survivor to keep. Sorted by survivor id.
+    /// Groups of customers to merge under <see cref="DuplicateFinderOptions.Merge"/> (transitively: A–B by phone and
+    /// B–C by email make one group), each with the survivor to keep. Sorted by survivor id.
     /// </summary>
-    public IReadOnlyList<DuplicateGroup> FindGroups(IEnumerable<Customer> customers)
+    public IReadOnlyList<DuplicateGroup> FindGroups(IEnumerable<Customer> customers) => Resolve(customers).Groups;
+
+    /// <summary>
+    /// The groups to merge under <see cref="DuplicateFinderOptions.Merge"/>, and every pair that shares a phone or
+    /// email but is kept apart, with its evidence and conflicts.
+    /// </summary>
+    /// <remarks>
+    /// Under <see cref="MergePolicy.Strong"/> a group never holds two records whose identities conflict
+    /// (<see cref="Conflicts"/>), even through a chain of matches: a strong match that would join two such records is
+    /// refused and reported as a shared contact.
+    /// </remarks>
+    public DuplicateResolution Resolve(IEnumerable<Customer> customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
         var byId = new Dictionary<CustomerId, Customer>();
@@ -163,43 +271,180 @@ public sealed class DuplicateFinder
             byId.TryAdd(c.Id, c);
         }
 
-        var parent = byId.Keys.ToDictionary(id => id, id => id);
-        CustomerId Root(CustomerId id)
-        {
-            while (parent[id] != id)
-            {
-                parent[id] = parent[parent[id]];
-                id = parent[id];
-            }
-
-            return id;
-        }
-
+        var policy = _options.Merge;
+        var members = byId.Keys.ToDictionary(id => id, id => new List<CustomerId> { id });
+        var root = byId.Keys.ToDictionary(id => id, id => id);
+        var joined = new List<DuplicateMatch>();
+        var shared = new List<DuplicateMatch>();
         foreach (var match in FindMatches(byId.Values))
         {
-            if (match.Strength == MatchStrength.Strong)
+            var merges = policy switch
             {
-                var (ra, rb) = (Root(match.First), Root(match.Second));
-                if (ra != rb)
+                MergePolicy.Strong => match.Strength == MatchStrength.Strong,
+                MergePolicy.All => match.Strength is MatchStrength.Strong or MatchStrength.SharedContact,
+                _ => false,
+            };
+            if (!merges)
+            {
+                if (match.Strength != MatchStrength.Possible)
                 {
-                    parent[ra.CompareTo(rb) < 0 ? rb : ra] = ra.CompareTo(rb) < 0 ? ra : rb;
+                    shared.Add(match);
+                }
+
+                continue;
+            }
+
+            var (ra, rb) = (root[match.First], root[match.Second]);
+            if (ra == rb)
+            {
+                joined.Add(match);
+                continue;
+            }
+
+            if (policy == MergePolicy.Strong)
+            {
+                // A chain of strong matches must not join two people who are known to differ.
+                var conflict = members[ra].SelectMany(x => members[rb].Select(y => Conflicts(byId[x], byId[y]))).Aggregate(IdentityConflict.None, (all, c) => all | c);
+                if (conflict != IdentityConflict.None)
+                {
+                    shared.Add(match with { Strength = MatchStrength.SharedContact, Conflicts = conflict });
+                    continue;
                 }
             }
+
+            var (keep, gone) = ra.CompareTo(rb) < 0 ? (ra, rb) : (rb, ra);
+            foreach (var id in members[gone])
+            {
+                root[id] = keep;
+            }
+
+            members[keep].AddRange(members[gone]);
+            members.Remove(gone);
+            joined.Add(match);
         }
 
         var groups = new List<DuplicateGroup>();
-        foreach (var members in byId.Keys.GroupBy(Root).Where(g => g.Count() > 1))
+        foreach (var (key, group) in members.Where(m => m.Value.Count > 1))
         {
-            var survivor = members
+            var survivor = group
                 .Select(id => byId[id])
                 .OrderBy(c => c.CreatedAt)
                 .ThenByDescending(c => c.History.Orders.Count)
                 .ThenBy(c => c.Id)
                 .First().Id;
-            groups.Add(new DuplicateGroup(survivor, [.. members.Where(id => id != survivor).Order()]));
+            groups.Add(new DuplicateGroup(survivor, [.. group.Where(id => id != survivor).Order()])
+            {
+                Evidence = [.. joined.Where(m => root[m.First] == key)],
+            });
         }
 
-        return [.. groups.OrderBy(g => g.Survivor)];
+        return new DuplicateResolution(
+            policy,
+            [.. groups.OrderBy(g => g.Survivor)],
+            [.. shared.OrderBy(m => m.First).ThenBy(m => m.Second)]);
+    }
+
+    /// <summary>
+    /// Whether two names can be one person's: equal once folded (<see cref="TextFold.ForMatching"/>), or word by word
+    /// one is a prefix of the other where each word is equal or an initial (<c>V</c>, <c>V.</c>) of the other's word,
+    /// or the same words in another order (a given name written first, as exports with first/last name columns do).
+    /// A missing name (<see langword="null"/> or white space) is compatible with any name: it is no evidence either way.
+    /// </summary>
+    /// <example><c>Nguyễn Văn An</c> ~ <c>NGUYEN VAN AN</c>, <c>Nguyễn V. An</c>, <c>N. V. An</c>, <c>Nguyễn Văn</c>, <c>An Nguyễn Văn</c>;
+    /// not ~ <c>Vũ Thị Hồng Nhung</c>, <c>Anh An</c>, <c>Nguyễn Văn Bình</c>.</example>
+    public static bool NamesCompatible(string? first, string? second)
+    {
+        var a = Words(first);
+        var b = Words(second);
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return true;
+        }
+
+        if (a.Length == b.Length && a.Order(StringComparer.Ordinal).SequenceEqual(b.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+        {
+            return true; // the same words in another order: "Lan Nguyễn Thị" (given name first, as Shopify splits it)
+        }
+
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        for (var i = 0; i < shorter.Length; i++)
+        {
+            var (x, y) = (shorter[i], longer[i]);
+            var same = x == y || (x.Length == 1 && y[0] == x[0]) || (y.Length == 1 && x[0] == y[0]);
+            if (!same)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// What says <paramref name="first"/> and <paramref name="second"/> are different people: incompatible names
+    /// (<see cref="NamesCompatible"/>), different genders, different birth dates (each only when both are known; a
+    /// display name that is just the customer's id — an import's customer known only by a phone — is no name).
+    /// </summary>
+    public static IdentityConflict Conflicts(Customer first, Customer second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var conflict = IdentityConflict.None;
+        if (!NamesCompatible(NameOf(first), NameOf(second)))
+        {
+            conflict |= IdentityConflict.DifferentName;
+        }
+
+        if (first.Gender is { } g1 && second.Gender is { } g2 && g1 != g2)
+        {
+            conflict |= IdentityConflict.DifferentGender;
+        }
+
+        if (first.BirthDate is { } b1 && second.BirthDate is { } b2 && b1 != b2)
+        {
+            conflict |= IdentityConflict.DifferentBirthDate;
+        }
+
+        return conflict;
+    }
+
+    private static string? NameOf(Customer customer) => customer.DisplayName == customer.Id.Value ? null : customer.DisplayName;
+
+    // Words of a folded name, initials' dots dropped: "Nguyễn V. An" → ["nguyen", "v", "an"].
+    private static string[] Words(string? name)
+        => TextFold.ForMatching(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.TrimEnd('.')).Where(w => w.Length > 0).ToArray();
+
+    private static int Rank(MatchStrength strength) => strength switch
+    {
+        MatchStrength.Strong => 0,
+        MatchStrength.SharedContact => 1,
+        _ => 2,
+    };
+
+    // The evidence rule: a shared contact merges only with a compatible name and no conflicting gender or birth date;
+    // the same name and birth date merges only without conflicting genders; the rest is for staff to look at.
+    private static DuplicateMatch Classify(Customer a, Customer b, MatchEvidence found)
+    {
+        var (first, second) = a.Id.CompareTo(b.Id) <= 0 ? (a, b) : (b, a);
+        if (TextFold.EqualsFolded(first.DisplayName, second.DisplayName))
+        {
+            found |= MatchEvidence.SameName;
+        }
+        else if (NamesCompatible(NameOf(first), NameOf(second)))
+        {
+            found |= MatchEvidence.CompatibleName;
+        }
+
+        if (first.BirthDate is { } birth && birth == second.BirthDate)
+        {
+            found |= MatchEvidence.SameBirthDate;
+        }
+
+        var conflicts = Conflicts(first, second);
+        var strength = (found & (MatchEvidence.SamePhone | MatchEvidence.SameEmail)) != 0
+            ? conflicts == IdentityConflict.None ? MatchStrength.Strong : MatchStrength.SharedContact
+            : (found & MatchEvidence.SameBirthDate) != 0 && conflicts == IdentityConflict.None ? MatchStrength.Strong : MatchStrength.Possible;
+        return new DuplicateMatch(first.Id, second.Id, found, strength) { Conflicts = conflicts };
     }
 
     private static IEnumerable<string> Keys(Customer customer)

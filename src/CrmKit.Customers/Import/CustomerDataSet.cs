@@ -12,7 +12,10 @@ namespace CrmKit.Customers.Import;
 /// <remarks>
 /// <para>With a customers file, orders join their customer by id, else by normalised phone, else by normalised email.
 /// Without one, the customers are derived from the orders by the same identity: name, phone and email from the
-/// orders, created at the first order. An order that names a customer missing from the customers file creates that
+/// orders, created at the first order. Rows with the same customer id are always one customer; a row without an id
+/// joins a customer by phone or email only if its name is compatible with that customer's
+/// (<see cref="Identity.DuplicateFinder.NamesCompatible"/>, the rule the duplicate finder merges by): a family phone
+/// given with another person's name makes another customer (id: the phone, then <c>#2</c>, <c>#3</c> …). An order that names a customer missing from the customers file creates that
 /// customer (with a warning) rather than being dropped. An order with no customer is a <see cref="GuestSale"/>.</para>
 /// <para>A customer's orders share one currency: an order in another currency is rejected at its line, the rest kept.</para>
 /// </remarks>
@@ -124,6 +127,9 @@ public sealed class CustomerDataSet
         private readonly HashSet<CustomerId> _derived = [];
         private readonly Dictionary<string, CustomerId> _byPhone = new(StringComparer.Ordinal);
         private readonly Dictionary<string, CustomerId> _byEmail = new(StringComparer.Ordinal);
+
+        // Further customers named by a phone or email already in _byPhone/_byEmail (a household's shared contact).
+        private readonly Dictionary<string, List<CustomerId>> _sharing = new(StringComparer.Ordinal);
         private readonly Dictionary<CustomerId, Instant> _exportedAt = [];
         private readonly Dictionary<OrderId, Order> _orders = [];
         private readonly Dictionary<OrderId, (string File, int Line, int Rows)> _orderLines = [];
@@ -196,15 +202,7 @@ public sealed class CustomerDataSet
                     _createdAtGiven.Add(customer.Id);
                 }
 
-                foreach (var phone in customer.Phones)
-                {
-                    _byPhone.TryAdd(phone.E164, customer.Id);
-                }
-
-                foreach (var email in customer.Emails)
-                {
-                    _byEmail.TryAdd(email.Value, customer.Id);
-                }
+                Index(customer);
             }
         }
 
@@ -271,8 +269,9 @@ public sealed class CustomerDataSet
             });
         }
 
-        // The customer an order names: by id; else the customer with that phone, else with that email; else a new
-        // one keyed by the phone, else the email.
+        // The customer an order names: by id; else the customer with that phone, else with that email, whose name is
+        // compatible with the order's; else a new one keyed by the phone, else the email (#2, #3 … when that key is a
+        // customer already, whose name differs).
         private CustomerId Resolve(CustomerReference reference)
         {
             if (reference.Id is { } id)
@@ -280,29 +279,63 @@ public sealed class CustomerDataSet
                 return id;
             }
 
-            if (reference.Phone is { } phone && _byPhone.TryGetValue(phone.E164, out var byPhone))
+            if (reference.Phone is { } phone && Named(_byPhone, "p" + phone.E164, phone.E164, reference.Name) is { } byPhone)
             {
                 return byPhone;
             }
 
-            if (reference.Email is { } email && _byEmail.TryGetValue(email.Value, out var byEmail))
+            if (reference.Email is { } email && Named(_byEmail, "e" + email.Value, email.Value, reference.Name) is { } byEmail)
             {
                 return byEmail;
             }
 
-            return new CustomerId(reference.Key!);
+            var key = reference.Key!;
+            var fresh = new CustomerId(key);
+            for (var n = 2; _customers.ContainsKey(fresh); n++)
+            {
+                fresh = new CustomerId(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{key}#{n}"));
+            }
+
+            return fresh;
         }
+
+        // The first customer known by this contact whose name is compatible with the order's.
+        private CustomerId? Named(Dictionary<string, CustomerId> index, string sharingKey, string contact, string? name)
+        {
+            if (!index.TryGetValue(contact, out var first))
+            {
+                return null;
+            }
+
+            if (Compatible(first, name))
+            {
+                return first;
+            }
+
+            foreach (var other in _sharing.GetValueOrDefault(sharingKey) ?? [])
+            {
+                if (Compatible(other, name))
+                {
+                    return other;
+                }
+            }
+
+            return null;
+        }
+
+        private bool Compatible(CustomerId id, string? name)
+            => !_customers.TryGetValue(id, out var customer) || customer.DisplayName == id.Value || Identity.DuplicateFinder.NamesCompatible(customer.DisplayName, name);
 
         private void Alias(CustomerReference reference, CustomerId id)
         {
             if (reference.Phone is { } phone)
             {
-                _byPhone.TryAdd(phone.E164, id);
+                Index(_byPhone, "p" + phone.E164, phone.E164, id);
             }
 
             if (reference.Email is { } email)
             {
-                _byEmail.TryAdd(email.Value, id);
+                Index(_byEmail, "e" + email.Value, email.Value, id);
             }
         }
 
@@ -310,12 +343,30 @@ public sealed class CustomerDataSet
         {
             foreach (var phone in customer.Phones)
             {
-                _byPhone.TryAdd(phone.E164, customer.Id);
+                Index(_byPhone, "p" + phone.E164, phone.E164, customer.Id);
             }
 
             foreach (var email in customer.Emails)
             {
-                _byEmail.TryAdd(email.Value, customer.Id);
+                Index(_byEmail, "e" + email.Value, email.Value, customer.Id);
+            }
+        }
+
+        private void Index(Dictionary<string, CustomerId> index, string sharingKey, string contact, CustomerId id)
+        {
+            if (index.TryAdd(contact, id) || index[contact] == id)
+            {
+                return;
+            }
+
+            if (!_sharing.TryGetValue(sharingKey, out var others))
+            {
+                _sharing[sharingKey] = others = [];
+            }
+
+            if (!others.Contains(id))
+            {
+                others.Add(id);
             }
         }
 

@@ -86,7 +86,7 @@ internal sealed class MoneyJsonConverter : JsonConverter<Money>
             switch (name)
             {
                 case "amount":
-                    amount = reader.TokenType == JsonTokenType.Number ? reader.GetDecimal() : throw new JsonException("'amount' must be a number.");
+                    amount = reader.TokenType == JsonTokenType.Number ? ExactDecimal.Get(ref reader) : throw new JsonException("'amount' must be a number.");
                     break;
                 case "currency":
                     try
@@ -143,7 +143,7 @@ internal sealed class AttributeValueJsonConverter : JsonConverter<AttributeValue
         var value = kind switch
         {
             "text" when reader.TokenType == JsonTokenType.String => AttributeValue.Text(reader.GetString()!),
-            "number" when reader.TokenType == JsonTokenType.Number => AttributeValue.Number(reader.GetDecimal()),
+            "number" when reader.TokenType == JsonTokenType.Number => AttributeValue.Number(ExactDecimal.Get(ref reader)),
             "boolean" when reader.TokenType is JsonTokenType.True or JsonTokenType.False => AttributeValue.Boolean(reader.GetBoolean()),
             "date" when reader.TokenType == JsonTokenType.String => AttributeValue.Date(ParseOrThrow(LocalDatePattern.Iso, reader.GetString()!)),
             "instant" when reader.TokenType == JsonTokenType.String => AttributeValue.Instant(ParseOrThrow(InstantPattern.ExtendedIso, reader.GetString()!)),

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Encodings.Web;
-using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -15,10 +13,12 @@ namespace CrmKit.Customers.Serialization;
 /// values, phones in E.164, emails normalised, money as <c>{"amount":150000,"currency":"VND"}</c>.
 /// </summary>
 /// <remarks>
+/// Enum values are read by name only (a list such as <c>"sms,zalo"</c> or a number is an error) and numbers read as
+/// decimals must fit a decimal exactly (±7.9e28, at most 28 decimals; <c>1e-30</c> is an error, not 0).
 /// Invalid values (a bad phone, an unknown currency, a score off its scale) fail with a
 /// <see cref="JsonException"/> whose message names the JSON path of the value and why it is invalid.
 /// </remarks>
-public static partial class CrmKitJson
+public static class CrmKitJson
 {
     /// <summary>Shared, read-only options with every CrmKit converter registered.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions(writeIndented: false);
@@ -35,6 +35,7 @@ public static partial class CrmKitJson
             RespectRequiredConstructorParameters = true,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             AllowTrailingCommas = false,
+            AllowDuplicateProperties = false,
 
             // A "type" discriminator may come after other properties (hand-written JSON does not keep an order).
             AllowOutOfOrderMetadataProperties = true,
@@ -51,7 +52,8 @@ public static partial class CrmKitJson
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new EnumJsonConverterFactory());
+        options.Converters.Add(new ExactDecimalJsonConverter());
         options.Converters.Add(new IdentifierJsonConverter<CustomerId>());
         options.Converters.Add(new IdentifierJsonConverter<OrderId>());
         options.Converters.Add(new IdentifierJsonConverter<InteractionId>());
@@ -100,7 +102,10 @@ public static partial class CrmKitJson
     /// <summary>Serializes a value with <see cref="Options"/>.</summary>
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
-    /// <summary>Deserializes a value with <see cref="Options"/>; every validation failure becomes a <see cref="JsonException"/> with its path.</summary>
+    /// <summary>
+    /// Deserializes a value with <see cref="Options"/>; every validation failure becomes a <see cref="JsonException"/>
+    /// with its path, and so does a key repeated in one object (which JSON parsers otherwise take last-wins).
+    /// </summary>
     /// <exception cref="JsonException">The JSON is malformed (a lone surrogate included, see <see cref="JsonText"/>) or a value is invalid.</exception>
     public static T Deserialize<T>(string json)
     {
@@ -110,26 +115,32 @@ public static partial class CrmKitJson
             throw new JsonException(problem, "$", null, null);
         }
 
+        if (JsonDuplicateKeys.Find(System.Text.Encoding.UTF8.GetBytes(json)) is [var (path, key), ..])
+        {
+            throw new JsonException($"{JsonDuplicateKeys.Message(key)} Path: {path}.", path, null, null);
+        }
+
         try
         {
             return JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"The JSON is 'null'; a {typeof(T).Name} was expected.");
+        }
+        catch (JsonException ex) when (ex.Message.StartsWith("Read unrecognized type discriminator id", StringComparison.Ordinal))
+        {
+            // A "type" that names no known kind (of timer, effect …): say so in words, at its path.
+            var id = ex.Message.Split('\'') is [_, var named, ..] ? named : "?";
+            throw new JsonException($"\"type\": '{id}' is not a known type here. Path: {ex.Path} | LineNumber: {ex.LineNumber} | BytePositionInLine: {ex.BytePositionInLine}.", ex.Path, ex.LineNumber, ex.BytePositionInLine, ex);
         }
         catch (JsonException ex) when (ex.Path is not null && !ex.Message.Contains("Path: ", StringComparison.Ordinal))
         {
             throw new JsonException($"{ex.Message} Path: {ex.Path} | LineNumber: {ex.LineNumber} | BytePositionInLine: {ex.BytePositionInLine}.", ex.Path, ex.LineNumber, ex.BytePositionInLine, ex);
         }
-        catch (NotSupportedException ex)
+        catch (NotSupportedException ex) when (ex.Message.Contains("type discriminator", StringComparison.Ordinal))
         {
-            // System.Text.Json reports some shapes of the payload this way, e.g. an object of a polymorphic type
-            // without its "type" discriminator; that is bad input like any other, with its path in the message.
-            var where = NotSupportedPath().Match(ex.Message);
-            var path = where.Success ? where.Groups["path"].Value : "$";
-            long? line = where.Success ? long.Parse(where.Groups["line"].Value, CultureInfo.InvariantCulture) : null;
-            long? position = where.Success ? long.Parse(where.Groups["position"].Value, CultureInfo.InvariantCulture) : null;
-            throw new JsonException(ex.Message, path, line, position, ex);
+            // An object of a kind with several types (a timer, an effect …) that does not say which: System.Text.Json
+            // throws NotSupportedException, which is the input's fault, not the caller's.
+            var at = ex.Message.IndexOf("Path: ", StringComparison.Ordinal);
+            var where = at < 0 ? "$" : ex.Message[(at + 6)..].Split(' ', '|')[0].TrimEnd('.');
+            throw new JsonException($"the object has no \"type\" property saying which kind it is. Path: {where}.", where, null, null, ex);
         }
     }
-
-    [GeneratedRegex(@"Path: (?<path>\S+) \| LineNumber: (?<line>\d+) \| BytePositionInLine: (?<position>\d+)")]
-    private static partial Regex NotSupportedPath();
 }

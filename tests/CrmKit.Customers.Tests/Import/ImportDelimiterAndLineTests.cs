@@ -153,7 +153,7 @@ public class ImportDelimiterAndLineTests
         var read = CustomerDataSet.Read(new CustomerFiles { Orders = path }, AtFixedExport);
 
         Assert.Equal(
-            "orders.csv:3: the row is not valid CSV: the quoted field opened at column 25 is not closed on its line; the row was skipped and reading resumed at line 4.",
+            "orders.csv:3: the row is not valid CSV: the quoted field opened at character 25 of the line is not closed on it; the row was skipped and reading resumed at line 4.",
             Assert.Single(read.Issues).ToString());
         Assert.Equal(["O1", "O3"], read.Customers.SelectMany(c => c.History.Orders).Select(o => o.Id.Value).Order(StringComparer.Ordinal));
         Assert.Equal((3, 2, 1), (read.Files[0].RowsRead, read.Files[0].RowsKept, read.Files[0].RowsRejected));

@@ -30,7 +30,7 @@ public class ImportMalformedCsvTests
             "K3,Chi,2025-01-03T00:00:00Z");
 
         Assert.Equal(
-            "customers.csv:2: the row is not valid CSV: the quoted field opened at column 4 is not closed on its line; the row was skipped and reading resumed at line 3.",
+            "customers.csv:2: the row is not valid CSV: the quoted field opened at character 4 of the line is not closed on it; the row was skipped and reading resumed at line 3.",
             Assert.Single(read.Issues).ToString());
         Assert.Equal(["K2", "K3"], Ids(read));
         Assert.Equal((3, 1), (read.Files[0].RowsRead, read.Files[0].RowsRejected));
@@ -45,7 +45,7 @@ public class ImportMalformedCsvTests
             "K2,\"Binh,2025-01-02T00:00:00Z");
 
         Assert.Equal(
-            "customers.csv:3: the row is not valid CSV: the quoted field opened at column 4 is not closed on its line; the row was skipped.",
+            "customers.csv:3: the row is not valid CSV: the quoted field opened at character 4 of the line is not closed on it; the row was skipped.",
             Assert.Single(read.Issues).ToString());
         Assert.Equal(["K1"], Ids(read));
     }
@@ -65,7 +65,7 @@ public class ImportMalformedCsvTests
 
         Assert.Equal(
             [
-                "customers.csv:3: the row is not valid CSV: the quoted field opened at column 4 is not closed on its line; the row was skipped and reading resumed at line 4.",
+                "customers.csv:3: the row is not valid CSV: the quoted field opened at character 4 of the line is not closed on it; the row was skipped and reading resumed at line 4.",
                 "customers.csv:6: the row is not valid CSV: a quote inside an unquoted field, or an unterminated quoted field; the row was skipped.",
             ],
             read.Issues.Select(i => i.ToString()));
@@ -84,7 +84,7 @@ public class ImportMalformedCsvTests
             "K3,Chi,2025-01-03T00:00:00Z");
 
         Assert.Equal(
-            "customers.csv:2: the row is not valid CSV: the quoted field opened at column 4 is not closed on its line; the row was skipped and reading resumed at line 3.",
+            "customers.csv:2: the row is not valid CSV: the quoted field opened at character 4 of the line is not closed on it; the row was skipped and reading resumed at line 3.",
             Assert.Single(read.Issues).ToString());
         Assert.Equal(["K2", "K3"], Ids(read));
         Assert.Equal("Binh\nJr.", read.Customers.Single(c => c.Id.Value == "K2").DisplayName);

@@ -20,6 +20,10 @@ public class SpreadsheetSafetyTests
     [InlineData("\rx", "'\rx")]
     [InlineData("+84912345678;+84987654321", "+84912345678;+84987654321")] // phone numbers: nothing to run
     [InlineData("-5", "-5")]
+    [InlineData("-1,250.00", "-1,250.00")]
+    [InlineData("+1+2", "'+1+2")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("- 5", "'- 5")]
     [InlineData("Nguyễn Văn An", "Nguyễn Văn An")]
     [InlineData("a=b", "a=b")]
     [InlineData("", "")]

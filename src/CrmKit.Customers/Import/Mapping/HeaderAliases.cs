@@ -26,6 +26,11 @@ internal static class HeaderAliases
     private static FrozenDictionary<ImportFileKind, FrozenDictionary<string, ImmutableArray<string>>> Load()
     {
         using var document = JsonDocument.Parse(ImportMapping.ReadResource(ResourceName + ".json"));
+        if (Serialization.JsonDuplicateKeys.Find(document.RootElement, "$") is [var (duplicatePath, duplicateKey), ..])
+        {
+            throw new InvalidOperationException($"{ResourceName}.json: {duplicatePath}: {Serialization.JsonDuplicateKeys.Message(duplicateKey)}");
+        }
+
         var result = new Dictionary<ImportFileKind, FrozenDictionary<string, ImmutableArray<string>>>();
         foreach (var (kind, key) in ImportFields.Kinds)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using NodaTime;
+using CrmKit.Customers.Serialization;
 using NodaTime.Text;
 
 namespace CrmKit.Customers.Import;
@@ -33,6 +34,7 @@ internal sealed class MappingJsonReader(string source)
                 throw new InvalidValueException(source, "$: a mapping is a JSON object.");
             }
 
+            _problems.AddRange(JsonDuplicateKeys.Find(root, "$").Select(d => $"{d.Path}: {JsonDuplicateKeys.Message(d.Key)}"));
             CheckKeys(root, "$", RootKeys);
             var files = ImmutableDictionary.CreateBuilder<ImportFileKind, FileMapping>();
             foreach (var (kind, key) in ImportFields.Kinds)

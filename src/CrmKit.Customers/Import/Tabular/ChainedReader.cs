@@ -1,9 +1,19 @@
 namespace CrmKit.Customers.Import.Tabular;
 
-/// <summary>A text, then the rest of a reader.</summary>
-internal sealed class ChainedReader(string first, TextReader rest) : TextReader
+/// <summary>
+/// A text, then the rest of a reader: the sample read to detect a file's delimiter replayed before the rest of the
+/// file, or the lines where reading resumes after a malformed record.
+/// </summary>
+/// <param name="first">The text read first.</param>
+/// <param name="rest">The reader that follows.</param>
+/// <param name="ownsRest">Whether disposing this reader disposes <paramref name="rest"/>.</param>
+internal sealed class ChainedReader(string first, TextReader rest, bool ownsRest = false) : TextReader
 {
     private int _at;
+
+    public override int Peek() => _at < first.Length ? first[_at] : rest.Peek();
+
+    public override int Read() => _at < first.Length ? first[_at++] : rest.Read();
 
     public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
 
@@ -20,9 +30,13 @@ internal sealed class ChainedReader(string first, TextReader rest) : TextReader
         return rest.Read(buffer);
     }
 
-    public override int Read()
+    protected override void Dispose(bool disposing)
     {
-        Span<char> one = stackalloc char[1];
-        return Read(one) == 1 ? one[0] : -1;
+        if (disposing && ownsRest)
+        {
+            rest.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }

@@ -217,7 +217,7 @@ internal sealed class CsvTabularReader : ITabularReader
     }
 
     private string? OpenQuoteProblem(string line)
-        => OpenQuoteColumn(line) is { } column ? $"the row is not valid CSV: the quoted field opened at column {column} is not closed on its line" : null;
+        => OpenQuoteColumn(line) is { } column ? $"the row is not valid CSV: the quoted field opened at character {column} of the line is not closed on it" : null;
 
     // The 1-based column of a quote that opens a field and is left open at the end of the line, if any.
     private int? OpenQuoteColumn(string line)

@@ -94,42 +94,7 @@ internal static class TabularSource
         var length = reader.ReadBlock(buffer, 0, buffer.Length);
         var sample = new string(buffer, 0, length);
         var detected = DelimiterDetector.Detect(sample, isWholeText: length < buffer.Length).Delimiter ?? ',';
-        return new CsvTabularReader(new PrefixedReader(sample, reader), file, detected, encoding, issues);
-    }
-
-    /// <summary>Replays text already read, then the rest of the reader.</summary>
-    private sealed class PrefixedReader(string prefix, TextReader rest) : TextReader
-    {
-        private int _position;
-
-        public override int Peek() => _position < prefix.Length ? prefix[_position] : rest.Peek();
-
-        public override int Read() => _position < prefix.Length ? prefix[_position++] : rest.Read();
-
-        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
-
-        public override int Read(Span<char> buffer)
-        {
-            if (_position < prefix.Length)
-            {
-                var n = Math.Min(buffer.Length, prefix.Length - _position);
-                prefix.AsSpan(_position, n).CopyTo(buffer);
-                _position += n;
-                return n;
-            }
-
-            return rest.Read(buffer);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                rest.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
+        return new CsvTabularReader(new ChainedReader(sample, reader, ownsRest: true), file, detected, encoding, issues);
     }
 
     private sealed class EmptyTabularReader(string file, TabularFormat format) : ITabularReader

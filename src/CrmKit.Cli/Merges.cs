@@ -1,0 +1,190 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using CrmKit.Customers;
+using CrmKit.Customers.Identity;
+using CrmKit.Customers.Import;
+using CsvHelper;
+
+namespace CrmKit.Cli;
+
+/// <summary>One decision of the merge step, with its evidence, as the summary, the JSON, the report and <c>--merges</c> show it.</summary>
+/// <param name="Decision"><c>merged</c> or <c>sharedContact</c>.</param>
+/// <param name="First">The record whose id sorts first.</param>
+/// <param name="Second">The other record.</param>
+/// <param name="Survivor">The customer both now are (merged), or <see langword="null"/> (kept apart).</param>
+/// <param name="Evidence">What they have in common, spelled as the JSON spells enumerations (<c>samePhone</c>, <c>compatibleName</c> …).</param>
+/// <param name="Conflicts">What says they differ (<c>differentName</c>, <c>differentGender</c>, <c>differentBirthDate</c>).</param>
+/// <param name="Contacts">The shared phones and emails, masked.</param>
+/// <param name="Names">The two names, masked, first then second.</param>
+internal sealed record MergeDecision(string Decision, string First, string Second, string? Survivor, IReadOnlyList<string> Evidence, IReadOnlyList<string> Conflicts, IReadOnlyList<string> Contacts, IReadOnlyList<string> Names)
+{
+    /// <summary>One line: <c>KH2 → KH1: same phone +84 9** *** *78, same name</c> or <c>KH1 / KH2: same phone …; different name, gender</c>.</summary>
+    public override string ToString()
+    {
+        var who = Survivor is null ? $"{First} / {Second}" : $"{(Survivor == First ? Second : First)} → {Survivor}";
+        var evidence = string.Join(", ", Evidence.Select(Words));
+        if (Contacts.Count > 0)
+        {
+            evidence += $" ({string.Join(", ", Contacts)})";
+        }
+
+        return Conflicts.Count == 0 ? $"{who}: {evidence}" : $"{who}: {evidence}; {string.Join(", ", Conflicts.Select(Words))} ({string.Join(" / ", Names)})";
+    }
+
+    // "sameBirthDate" → "same birth date".
+    private static string Words(string code) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(code).Replace('_', ' ');
+}
+
+/// <summary>
+/// What <c>crmkit run</c>'s merge step did: the policy (<c>--merge strong|none|all</c>), every merge and every shared
+/// contact kept apart with its evidence.
+/// </summary>
+internal sealed class MergeOutcome
+{
+    /// <summary>How many decisions of each kind the text summary lists; the JSON, the report and <c>--merges</c> list all.</summary>
+    public const int SummaryLines = 10;
+
+    private MergeOutcome(DuplicateResolution resolution, IReadOnlyList<MergeDecision> merges, IReadOnlyList<MergeDecision> sharedContacts)
+    {
+        Resolution = resolution;
+        Merges = merges;
+        SharedContacts = sharedContacts;
+    }
+
+    /// <summary>The groups and shared contacts as the duplicate finder decided them.</summary>
+    public DuplicateResolution Resolution { get; }
+
+    /// <summary>Every pair joined, with its evidence, by survivor then ids.</summary>
+    public IReadOnlyList<MergeDecision> Merges { get; }
+
+    /// <summary>Every pair kept apart although it shares a phone or email, by ids.</summary>
+    public IReadOnlyList<MergeDecision> SharedContacts { get; }
+
+    /// <summary>The policy's name as <c>--merge</c> spells it.</summary>
+    public string Policy => PolicyName(Resolution.Policy);
+
+    /// <summary>The option <c>--merge</c>.</summary>
+    public static Option<string> PolicyOption() => new Option<string>("--merge")
+    {
+        Description = "Which duplicate records to merge: strong (a shared phone or email with a compatible name and no conflicting gender or birth date; a shared contact between different people — a family phone — is reported and kept apart), none, or all (every record sharing a phone or email, households included). Default strong.",
+        DefaultValueFactory = _ => "strong",
+    }.AcceptOnlyFromAmong("strong", "none", "all");
+
+    /// <summary>The option <c>--merges</c>.</summary>
+    public static Option<FileInfo> FileOption() => new("--merges") { Description = "Write every merge and every shared contact kept apart, with its evidence, to this CSV file: decision, survivor, first, second, evidence, conflicts, contacts, names." };
+
+    /// <summary>The policy <c>--merge</c> names.</summary>
+    public static MergePolicy ParsePolicy(string? name) => name switch
+    {
+        null or "strong" => MergePolicy.Strong,
+        "none" => MergePolicy.None,
+        "all" => MergePolicy.All,
+        _ => throw new InvalidValueException("--merge", $"'{name}' is not a merge policy.", "Use strong, none or all."),
+    };
+
+    /// <summary>The policy's name as <c>--merge</c> spells it.</summary>
+    public static string PolicyName(MergePolicy policy) => policy switch
+    {
+        MergePolicy.None => "none",
+        MergePolicy.All => "all",
+        _ => "strong",
+    };
+
+    /// <summary>Describes <paramref name="resolution"/> of <paramref name="customers"/> (the records before the merge).</summary>
+    public static MergeOutcome Of(DuplicateResolution resolution, IEnumerable<Customer> customers)
+    {
+        var byId = customers.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
+        var merges = resolution.Groups
+            .SelectMany(g => g.Evidence.Select(m => Decision(m, byId, g.Survivor)))
+            .ToList();
+        var shared = resolution.SharedContacts.Select(m => Decision(m, byId, null)).ToList();
+        return new MergeOutcome(resolution, merges, shared);
+    }
+
+    /// <summary>The summary's lines: the count, then up to <see cref="SummaryLines"/> decisions of each kind.</summary>
+    public void Write(TextWriter output, int customersAfter)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  merged     {Resolution.MergedCount,8:N0} duplicate records → {customersAfter:N0} customers (--merge {Policy}{(Resolution.Policy == MergePolicy.Strong ? ": a shared phone or email, a compatible name, no conflicting gender or birth date" : string.Empty)})"));
+        WriteList(output, "merge", Merges);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  shared     {SharedContacts.Count,8:N0} contacts shared by records kept apart (a household or a shared phone: different names, genders or birth dates)"));
+        WriteList(output, "shared", SharedContacts);
+    }
+
+    private static void WriteList(TextWriter output, string label, IReadOnlyList<MergeDecision> decisions)
+    {
+        foreach (var decision in decisions.Take(SummaryLines))
+        {
+            output.WriteLine($"             {label,-7} {decision}");
+        }
+
+        if (decisions.Count > SummaryLines)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"             … {decisions.Count - SummaryLines:N0} more: all are in the report, the JSON (--json) and the CSV file of --merges"));
+        }
+    }
+
+    /// <summary>The JSON object of the merge step.</summary>
+    public object Json() => new
+    {
+        policy = Policy,
+        merged = Resolution.MergedCount,
+        merges = Merges.Select(JsonOf),
+        sharedContacts = SharedContacts.Select(JsonOf),
+    };
+
+    /// <summary>Writes every decision to <paramref name="file"/> as CSV (UTF-8 with a BOM, for Excel).</summary>
+    public void WriteCsv(FileInfo file)
+    {
+        file.Directory?.Create();
+        using var writer = new StreamWriter(file.FullName, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var header in new[] { "decision", "survivor", "first", "second", "evidence", "conflicts", "contacts", "names" })
+        {
+            csv.WriteField(header);
+        }
+
+        csv.NextRecord();
+        foreach (var d in Merges.Concat(SharedContacts))
+        {
+            foreach (var field in new[] { d.Decision, d.Survivor ?? string.Empty, d.First, d.Second, string.Join(';', d.Evidence), string.Join(';', d.Conflicts), string.Join(';', d.Contacts), string.Join(" / ", d.Names) })
+            {
+                csv.WriteField(SpreadsheetSafety.Cell(field)); // ids and names from the shop's files (OWASP CSV injection)
+            }
+
+            csv.NextRecord();
+        }
+    }
+
+    private static object JsonOf(MergeDecision d) => new
+    {
+        survivor = d.Survivor,
+        first = d.First,
+        second = d.Second,
+        evidence = d.Evidence,
+        conflicts = d.Conflicts,
+        contacts = d.Contacts,
+        names = d.Names,
+    };
+
+    private static MergeDecision Decision(DuplicateMatch match, Dictionary<CustomerId, Customer> byId, CustomerId? survivor)
+    {
+        var (a, b) = (byId[match.First], byId[match.Second]);
+        var contacts = a.Phones.Intersect(b.Phones).Select(PersonalData.MaskPhone)
+            .Concat(a.Emails.Intersect(b.Emails).Select(e => e.ToString()))
+            .ToList();
+        return new MergeDecision(
+            survivor is null ? "sharedContact" : "merged",
+            match.First.Value,
+            match.Second.Value,
+            survivor?.Value,
+            Flags(match.Evidence),
+            Flags(match.Conflicts),
+            contacts,
+            [PersonalData.MaskName(a.DisplayName), PersonalData.MaskName(b.DisplayName)]);
+    }
+
+    private static List<string> Flags<T>(T flags)
+        where T : struct, Enum
+        => [.. Enum.GetValues<T>().Where(f => Convert.ToInt32(f, CultureInfo.InvariantCulture) != 0 && flags.HasFlag(f)).Select(RunSummary.Name)];
+}

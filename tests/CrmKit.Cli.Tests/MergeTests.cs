@@ -1,0 +1,147 @@
+using System.Text.Json;
+
+namespace CrmKit.Cli.Tests;
+
+/// <summary>
+/// The merge step of <c>crmkit run</c>: a family phone keeps two people apart and is reported as a shared contact; a
+/// real duplicate is merged with its evidence; a merged-away id finds its survivor wherever an id is typed.
+/// </summary>
+public sealed class MergeTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("crmkit-merge-").FullName;
+
+    public MergeTests()
+    {
+        // KH1 and KH2: husband and wife with one phone (the case of issue 16). KH3 is KH1 typed again without
+        // diacritics under a second email — the same man.
+        File.WriteAllText(Path.Combine(_folder, "customers.csv"),
+            "customer_id,name,created_at,phone,email,gender,birth_date\n"
+            + "KH1,Nguyễn Văn An,2025-01-01,0912345678,an@example.vn,male,1990-05-02\n"
+            + "KH2,Vũ Thị Hồng Nhung,2025-01-02,+84 912 345 678,,female,1995-08-19\n"
+            + "KH3,NGUYEN VAN AN,2025-02-01,,an@example.vn,,\n");
+        File.WriteAllText(Path.Combine(_folder, "orders.csv"),
+            "order_id,customer_id,placed_at,total\n"
+            + "HD1,KH1,2025-01-05 10:00,150000\nHD2,KH2,2025-01-06 10:00,90000\nHD3,KH3,2025-02-03 10:00,70000\nHD4,KH2,2025-03-01 10:00,120000\n");
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Run_FamilyPhone_KeepsThePeopleApartAndReportsTheSharedContact()
+    {
+        var merges = Path.Combine(_folder, "merges.csv");
+        var (code, output, error) = CliRunner.Run("run", "--data", _folder, "--no-report", "--merges", merges);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("  merged            1 duplicate records → 2 customers (--merge strong: a shared phone or email, a compatible name, no conflicting gender or birth date)", output, StringComparison.Ordinal);
+        Assert.Contains("             merge   KH3 → KH1: same email, same name (a***@example.vn)", output, StringComparison.Ordinal);
+        Assert.Contains("  shared            1 contacts shared by records kept apart", output, StringComparison.Ordinal);
+        Assert.Contains($"             shared  KH1 / KH2: same phone (+84 9** *** *78); different name, different gender, different birth date ({Names("Nguyễn Văn An", "Vũ Thị Hồng Nhung")})", output, StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                "\uFEFFdecision,survivor,first,second,evidence,conflicts,contacts,names",
+                $"merged,KH1,KH1,KH3,sameEmail;sameName,,a***@example.vn,{Names("Nguyễn Văn An", "NGUYEN VAN AN")}",
+                $"sharedContact,,KH1,KH2,samePhone,differentName;differentGender;differentBirthDate,+84 9** *** *78,{Names("Nguyễn Văn An", "Vũ Thị Hồng Nhung")}",
+            ],
+            File.ReadAllLines(merges));
+    }
+
+    [Fact]
+    public void Run_Json_ListsEveryMergeAndSharedContactWithEvidence()
+    {
+        var (code, output, _) = CliRunner.Run("run", "--data", _folder, "--no-report", "--json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var merges = json.RootElement.GetProperty("merges");
+        Assert.Equal("strong", merges.GetProperty("policy").GetString());
+        Assert.Equal(1, json.RootElement.GetProperty("merged").GetInt32());
+        Assert.Equal(2, json.RootElement.GetProperty("customers").GetInt32());
+        var merge = Assert.Single(merges.GetProperty("merges").EnumerateArray().ToList());
+        Assert.Equal("KH1", merge.GetProperty("survivor").GetString());
+        Assert.Equal(["sameEmail", "sameName"], merge.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()));
+        var shared = Assert.Single(merges.GetProperty("sharedContacts").EnumerateArray().ToList());
+        Assert.Equal(("KH1", "KH2"), (shared.GetProperty("first").GetString(), shared.GetProperty("second").GetString()));
+        Assert.Equal(JsonValueKind.Null, shared.GetProperty("survivor").ValueKind);
+        Assert.Equal(["differentName", "differentGender", "differentBirthDate"], shared.GetProperty("conflicts").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Theory]
+    [InlineData("none", 0, 3, 2)]
+    [InlineData("all", 2, 1, 0)]
+    public void Run_MergePolicy_IsFollowed(string policy, int merged, int customers, int shared)
+    {
+        var (code, output, _) = CliRunner.Run("run", "--data", _folder, "--no-report", "--json", "--merge", policy);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(merged, json.RootElement.GetProperty("merged").GetInt32());
+        Assert.Equal(customers, json.RootElement.GetProperty("customers").GetInt32());
+        Assert.Equal(shared, json.RootElement.GetProperty("merges").GetProperty("sharedContacts").GetArrayLength());
+    }
+
+    [Fact]
+    public void Run_UnknownMergePolicy_IsWrongUsage()
+    {
+        var (code, _, error) = CliRunner.Run("run", "--data", _folder, "--no-report", "--merge", "some");
+        Assert.Equal(2, code);
+        Assert.StartsWith("crmkit: Argument 'some' not recognized. Must be one of:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_Report_ListsMergesAndSharedContacts()
+    {
+        var report = Path.Combine(_folder, "report.html");
+        var (code, _, _) = CliRunner.Run("run", "--data", _folder, "--report", report);
+
+        Assert.Equal(0, code);
+        var html = File.ReadAllText(report);
+        Assert.Contains("<summary>Duplicates merged (1 pairs, --merge strong)</summary>", html, StringComparison.Ordinal);
+        Assert.Contains("<summary>Shared contacts kept apart (1: a household or a shared phone)</summary>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>KH1</td><td>KH2</td><td>kept apart</td><td>samePhone</td><td>differentName, differentGender, differentBirthDate</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_MergedAwayId_ShowsItsSurvivor()
+    {
+        var (code, output, error) = CliRunner.Run("segment", "--data", _folder, "--explain", "KH3", "--as-of", "2025-03-31");
+
+        Assert.Equal(0, code);
+        Assert.Equal("crmkit: Customer KH3 was merged into KH1 (the same person: see 'crmkit run --merges FILE'); showing KH1.\n", error.ReplaceLineEndings("\n"));
+        Assert.Contains("Customer KH1 as of 2025-03-31 23:59 (Asia/Ho_Chi_Minh)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_FamilyMember_IsHerself()
+    {
+        var (code, output, error) = CliRunner.Run("segment", "--data", _folder, "--explain", "KH2", "--as-of", "2025-03-31");
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("Customer KH2 as of", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Agenda_MergedAwayId_ShowsTheSurvivorsActions()
+    {
+        var (code, output, error) = CliRunner.Run("care", "agenda", "--data", _folder, "--customer", "KH3", "--as-of", "2025-03-31", "--lookback-days", "120", "--json");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("crmkit: Customer KH3 was merged into KH1", error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(output);
+        var items = json.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(items);
+        Assert.All(items, i => Assert.Equal("KH1", i.GetProperty("customer").GetString()));
+    }
+
+    [Fact]
+    public void Explain_UnknownId_SaysNoCustomer()
+    {
+        var (code, _, error) = CliRunner.Run("segment", "--data", _folder, "--explain", "KH9", "--as-of", "2025-03-31");
+        Assert.Equal(1, code);
+        Assert.Contains("KH9", error, StringComparison.Ordinal);
+    }
+
+    private static string Names(string first, string second) => $"{Customers.PersonalData.MaskName(first)} / {Customers.PersonalData.MaskName(second)}";
+}
