@@ -80,10 +80,12 @@ public sealed class FuzzSuiteTests(ITestOutputHelper log)
             var input = corpus.Case(i);
             var folder = Folder(input);
             var rejects = Path.Combine(folder, "out", "rejects.csv");
+            var failuresBefore = tally.Failures.Count;
             tally.Inputs++;
             var outcome = Within(() => CliRunner.Run("run", "--data", folder, "--no-report", "--as-of", "2026-06-30", "--rejects", rejects));
             if (!tally.Judge(input.ToString(), outcome, _ => false, out var result))
             {
+                Keep(folder, input, failed: true);
                 continue;
             }
 
@@ -103,7 +105,7 @@ public sealed class FuzzSuiteTests(ITestOutputHelper log)
             }
 
             tally.Leaks += Leaks(corpus, input.ToString(), texts, tally);
-            Directory.Delete(folder, recursive: true);
+            Keep(folder, input, failed: tally.Failures.Count > failuresBefore);
         }
 
         tally.Report(log);
