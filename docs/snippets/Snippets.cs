@@ -48,9 +48,10 @@ public static class Snippets
         {
             Mapping = ImportMapping.Preset("kiotviet"),      // or ImportMapping.Load("my-shop.json")
             Format = new ImportFormat { Zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"] },   // wins over the mapping's
+            OnIssue = issue => Console.Error.WriteLine(issue),   // every issue as it is found; data.Issues keeps the first 1,000 per file
         };
         var data = CustomerDataSet.Read(new CustomerFiles { Orders = ordersFile, Customers = customersFile }, options);
-        foreach (var group in ImportIssueGroup.Of(data.Issues))
+        foreach (var group in data.IssueGroups)   // exact counts over all data.IssueCount issues
         {
             Console.Error.WriteLine(group);   // orders.csv: 3 rows rejected: column 'Khách cần trả': … — lines 4, 9, 12
         }

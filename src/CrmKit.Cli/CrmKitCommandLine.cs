@@ -173,7 +173,7 @@ internal static class CrmKitCommandLine
                 source = folder;
             }
 
-            var options = import.Options(parsed);
+            var (options, rejectsFile) = import.WithRejects(parsed, import.Options(parsed));
             var settings = new MainJobSettings
             {
                 Files = files,
@@ -186,9 +186,13 @@ internal static class CrmKitCommandLine
                 Merge = MergeOutcome.ParsePolicy(parsed.GetValue(merge)),
             };
             var stages = Progress.Stages(error);
-            var imported = MainJob.Import(settings, error, stages);
+            (CustomerDataSet DataSet, TimeSpan Elapsed) imported;
+            using (rejectsFile)
+            {
+                imported = MainJob.Import(settings, error, stages);
+            }
+
             var verdict = ImportVerdict.Of(imported.DataSet, import.MaxRejected(parsed), parsed.GetValue(strict));
-            import.WriteRejects(parsed, imported.DataSet);
             if (!verdict.Usable)
             {
                 foreach (var line in verdict.Messages)

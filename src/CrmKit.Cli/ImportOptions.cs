@@ -96,31 +96,55 @@ internal sealed class ImportOptions
     /// <summary>The --rejects file, if one was asked for.</summary>
     public FileInfo? Rejects(ParseResult parsed) => parsed.GetValue(_rejects);
 
-    /// <summary>Writes every issue to the --rejects file, if one was asked for.</summary>
-    public void WriteRejects(ParseResult parsed, CustomerDataSet dataSet)
+    /// <summary>
+    /// Opens the --rejects file, if one was asked for, and returns the options with <see cref="CsvImportOptions.OnIssue"/>
+    /// writing every issue to it as the import finds it (so the file has all of them, while the data set keeps only the
+    /// first ones of each file); dispose the writer after the import.
+    /// </summary>
+    public (CsvImportOptions Options, IDisposable? Rejects) WithRejects(ParseResult parsed, CsvImportOptions options)
     {
         if (parsed.GetValue(_rejects) is not { } file)
         {
-            return;
+            return (options, null);
         }
 
-        file.Directory?.Create();
-        using var writer = new StreamWriter(file.FullName, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var header in new[] { "file", "line", "column", "severity", "reason" })
+        var rejects = new RejectsFile(file);
+        return (options with { OnIssue = rejects.Write }, rejects);
+    }
+
+    /// <summary>The --rejects CSV file: file, line, column, severity, reason; cells a spreadsheet would run written as text.</summary>
+    private sealed class RejectsFile : IDisposable
+    {
+        private readonly StreamWriter _writer;
+        private readonly CsvWriter _csv;
+
+        public RejectsFile(FileInfo file)
         {
-            csv.WriteField(SpreadsheetSafety.Cell(header));
+            file.Directory?.Create();
+            _writer = new StreamWriter(file.FullName, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            _csv = new CsvWriter(_writer, CultureInfo.InvariantCulture);
+            foreach (var header in new[] { "file", "line", "column", "severity", "reason" })
+            {
+                _csv.WriteField(SpreadsheetSafety.Cell(header));
+            }
+
+            _csv.NextRecord();
         }
 
-        csv.NextRecord();
-        foreach (var issue in dataSet.Issues)
+        public void Write(ImportIssue issue)
         {
-            csv.WriteField(SpreadsheetSafety.Cell(issue.File));
-            csv.WriteField(issue.Line);
-            csv.WriteField(SpreadsheetSafety.Cell(issue.Column));
-            csv.WriteField(issue.Severity == ImportIssueSeverity.Error ? "rejected" : "warning");
-            csv.WriteField(SpreadsheetSafety.Cell(issue.Reason));
-            csv.NextRecord();
+            _csv.WriteField(SpreadsheetSafety.Cell(issue.File));
+            _csv.WriteField(issue.Line);
+            _csv.WriteField(SpreadsheetSafety.Cell(issue.Column));
+            _csv.WriteField(issue.Severity == ImportIssueSeverity.Error ? "rejected" : "warning");
+            _csv.WriteField(SpreadsheetSafety.Cell(issue.Reason));
+            _csv.NextRecord();
+        }
+
+        public void Dispose()
+        {
+            _csv.Dispose();
+            _writer.Dispose();
         }
     }
 }

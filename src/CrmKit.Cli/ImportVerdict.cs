@@ -26,7 +26,7 @@ internal sealed record ImportVerdict(bool ReadAsAsked, bool Usable, ImmutableArr
         {
             if (file.Unreadable && usable)
             {
-                messages.Add($"{file.File} could not be read: {dataSet.Issues.First(i => i.File == file.File && i.Severity == ImportIssueSeverity.Error).Reason}");
+                messages.Add($"{file.File} could not be read: {dataSet.IssueGroups.First(g => g.File == file.File && g.Severity == ImportIssueSeverity.Error).Reason}");
             }
             else if (file.RowsRead > 0 && 100.0 * file.RowsRejected / file.RowsRead > maxRejectedPercent)
             {
@@ -34,7 +34,7 @@ internal sealed record ImportVerdict(bool ReadAsAsked, bool Usable, ImmutableArr
             }
         }
 
-        var errors = dataSet.Issues.Count(i => i.Severity == ImportIssueSeverity.Error);
+        var errors = dataSet.IssueGroups.Where(g => g.Severity == ImportIssueSeverity.Error).Sum(g => g.Count);
         if (strict && errors > 0 && messages.Count == 0)
         {
             messages.Add(string.Create(CultureInfo.InvariantCulture, $"{errors:N0} rows rejected, and --strict allows none."));
@@ -46,7 +46,7 @@ internal sealed record ImportVerdict(bool ReadAsAsked, bool Usable, ImmutableArr
     /// <summary>Writes the import's issues to standard error, grouped by kind.</summary>
     public static void WriteIssues(TextWriter error, CustomerDataSet dataSet)
     {
-        var groups = ImportIssueGroup.Of(dataSet.Issues);
+        var groups = dataSet.IssueGroups;
         foreach (var group in groups.Take(MaxGroupsShown))
         {
             error.WriteLine(group.ToString());

@@ -141,6 +141,33 @@ public class ImportRunTests
         }
     }
 
+    // Issue 18, item 6: the data set keeps the first 1,000 issues of a file; --rejects still gets every one, streamed.
+    [Fact]
+    public void Run_Rejects_MoreIssuesThanRetained_WritesEveryOneAndCountsThemAll()
+    {
+        var folder = Directory.CreateTempSubdirectory("crmkit-rejects-").FullName;
+        try
+        {
+            const int Rejected = 5_000;
+            var orders = Path.Combine(folder, "orders.csv");
+            File.WriteAllLines(orders, ["order_id,customer_id,placed_at,total", "HD0,KH1,2025-08-01 10:00,150000", .. Enumerable.Range(1, Rejected).Select(i => $"HD{i},KH{i % 7},2025-08-01 10:00,n/a")]);
+            var rejects = Path.Combine(folder, "rejects.csv");
+
+            var (code, output, error) = CliRunner.Run("run", "--orders", orders, "--rejects", rejects, "--no-report");
+
+            Assert.Equal(1, code);
+            Assert.Contains("  read       orders.csv: 5,001 rows, 1 kept, 5,000 rejected, 0 warnings", output, StringComparison.Ordinal);
+            Assert.Contains("orders.csv: 5,000 rows rejected in column 'total', such as line 3: 'n/a' is not an amount", error, StringComparison.Ordinal);
+            var lines = File.ReadAllLines(rejects);
+            Assert.Equal(Rejected + 1, lines.Length);
+            Assert.Equal(Enumerable.Range(3, Rejected).Select(l => $"orders.csv,{l},total,rejected,"), lines.Skip(1).Select(l => l[..(l.IndexOf(",rejected,", StringComparison.Ordinal) + ",rejected,".Length)]));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void Run_PresetAndMapTogether_IsWrongUsage()
     {

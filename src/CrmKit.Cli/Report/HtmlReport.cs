@@ -104,10 +104,10 @@ internal static class HtmlReport
         }
 
         html.Append("</table></details>");
-        if (!data.Issues.IsEmpty)
+        if (data.IssueCount > 0)
         {
-            var groups = ImportIssueGroup.Of(data.Issues);
-            html.Append(Inv, $"<details><summary>Import issues ({data.Issues.Length:N0}, {groups.Length:N0} kinds)</summary><ul>");
+            var groups = data.IssueGroups;
+            html.Append(Inv, $"<details><summary>Import issues ({data.IssueCount:N0}, {groups.Length:N0} kinds)</summary><ul>");
             foreach (var group in groups.Take(200))
             {
                 html.Append(Inv, $"<li><code>{Html(group.ToString())}</code></li>");

@@ -48,6 +48,27 @@ public sealed record CsvImportOptions
     /// </summary>
     public Instant? ExportedAt { get; init; }
 
+    /// <summary>The default of <see cref="MaxRetainedIssuesPerFile"/>: 1,000 issues of each file.</summary>
+    public const int DefaultMaxRetainedIssuesPerFile = 1_000;
+
+    /// <summary>
+    /// How many issues of each file <see cref="CustomerDataSet.Issues"/> keeps (the first ones found), 0 or more; the
+    /// counts and <see cref="CustomerDataSet.IssueGroups"/> stay exact whatever the number, and <see cref="OnIssue"/>
+    /// receives every issue. Bounds the memory of an import whose rows are mostly rejected. Default
+    /// <see cref="DefaultMaxRetainedIssuesPerFile"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative number.</exception>
+    public int MaxRetainedIssuesPerFile { get; init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxRetainedIssuesPerFile), value, "The number of retained issues cannot be negative."); }
+        = DefaultMaxRetainedIssuesPerFile;
+
+    /// <summary>
+    /// Receives every import issue as it is found (all of them, beyond <see cref="MaxRetainedIssuesPerFile"/>): file by
+    /// file in reading order, within a file mostly by line (issues that need the whole data set, such as an order in
+    /// another currency than its customer's first, come last). Called on the importing thread; an exception it throws
+    /// ends the import. The command line's <c>--rejects FILE</c> writes them one per line. Default: none.
+    /// </summary>
+    public Action<ImportIssue>? OnIssue { get; init; }
+
     /// <summary>The effective format of a kind of file: <see cref="Format"/>, then the mapping's, then the defaults.</summary>
     public ImportFormat FormatOf(ImportFileKind kind)
         => Format.Then(Mapping.For(kind).Format).Then(Mapping.Format).Then(new ImportFormat

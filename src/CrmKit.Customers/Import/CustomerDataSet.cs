@@ -21,10 +21,12 @@ namespace CrmKit.Customers.Import;
 /// </remarks>
 public sealed class CustomerDataSet
 {
-    private CustomerDataSet(ImmutableArray<Customer> customers, ImmutableArray<ImportIssue> issues, ImmutableArray<GuestSale> guestSales, ImmutableArray<ImportedFile> files)
+    private CustomerDataSet(ImmutableArray<Customer> customers, ImmutableArray<ImportIssue> issues, ImmutableArray<GuestSale> guestSales, ImmutableArray<ImportedFile> files, int issueCount, ImmutableArray<ImportIssueGroup> issueGroups)
     {
         Customers = customers;
         Issues = issues;
+        IssueCount = issueCount;
+        IssueGroups = issueGroups;
         GuestSales = guestSales;
         Files = files;
     }
@@ -32,8 +34,22 @@ public sealed class CustomerDataSet
     /// <summary>The customers, sorted by id, each with its history.</summary>
     public ImmutableArray<Customer> Customers { get; }
 
-    /// <summary>Every rejected row and every field left unset (<see cref="ImportIssue.Severity"/>), by file in reading order and by line.</summary>
+    /// <summary>
+    /// The retained rejected rows and fields left unset (<see cref="ImportIssue.Severity"/>), by file in reading order
+    /// and by line: every one up to <see cref="CsvImportOptions.MaxRetainedIssuesPerFile"/> per file (default 1,000),
+    /// the first ones found beyond. <see cref="IssueCount"/> and <see cref="IssueGroups"/> count them all;
+    /// <see cref="CsvImportOptions.OnIssue"/> receives them all.
+    /// </summary>
     public ImmutableArray<ImportIssue> Issues { get; }
+
+    /// <summary>How many issues the import found in all (retained in <see cref="Issues"/> or not).</summary>
+    public int IssueCount { get; }
+
+    /// <summary>
+    /// Every issue grouped by file, column, severity and reason (as <see cref="ImportIssueGroup.Of"/> groups them),
+    /// with exact counts even when <see cref="Issues"/> holds only the first ones; by file and first line.
+    /// </summary>
+    public ImmutableArray<ImportIssueGroup> IssueGroups { get; }
 
     /// <summary>Sales with no customer, in file order.</summary>
     public ImmutableArray<GuestSale> GuestSales { get; }
@@ -73,7 +89,7 @@ public sealed class CustomerDataSet
     public static CustomerDataSet From(IEnumerable<Customer> customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        return new CustomerDataSet([.. customers.OrderBy(c => c.Id)], [], [], []);
+        return new CustomerDataSet([.. customers.OrderBy(c => c.Id)], [], [], [], 0, []);
     }
 
     /// <summary>Writes the data set as the conventional files of a folder, creating it if needed.</summary>
@@ -104,7 +120,7 @@ public sealed class CustomerDataSet
     private sealed class Reading(CustomerFiles files, CsvImportOptions options)
     {
         private readonly CsvImporter _importer = new(options);
-        private readonly List<ImportIssue> _issues = [];
+        private readonly ImportIssueLog _issues = new(options.MaxRetainedIssuesPerFile, options.OnIssue);
         private readonly List<ImportedFile> _reports = [];
         private readonly Dictionary<CustomerId, Customer> _customers = [];
         private readonly HashSet<CustomerId> _createdAtGiven = [];
@@ -170,8 +186,7 @@ public sealed class CustomerDataSet
             }
 
             var fileOrder = _reports.Select(r => r.File).ToList();
-            var issues = _issues.OrderBy(i => fileOrder.IndexOf(i.File)).ThenBy(i => i.Line).ToImmutableArray();
-            return new CustomerDataSet(result.ToImmutable(), issues, [.. _guests], [.. _reports]);
+            return new CustomerDataSet(result.ToImmutable(), _issues.Retained(fileOrder), [.. _guests], [.. _reports], _issues.Count, _issues.Groups(fileOrder));
         }
 
         private void ReadCustomers()
@@ -397,9 +412,9 @@ public sealed class CustomerDataSet
 
             var issues = new List<ImportIssue>();
             var format = options.FormatOf(kind);
-            using var table = new ImportTable(TabularSource.Open(path, format, issues), kind, options, issues);
+            using var table = new ImportTable(TabularSource.Open(path, format, issues), kind, options, issues, settled => settled.ForEach(_issues.Add));
             var result = read(table);
-            var errors = issues.Where(i => i.Severity == ImportIssueSeverity.Error).ToList();
+            table.Drain();
             _reports.Add(new ImportedFile
             {
                 Kind = kind,
@@ -413,11 +428,10 @@ public sealed class CustomerDataSet
                 DateOrders = table.DateColumns.Where(d => d.OrderSource != ColumnFormatSource.Defaulted || d.AmbiguousCount > 0).ToImmutableDictionary(d => d.Name, d => d.Describe()[(d.Name.Length + 2)..]),
                 RowsRead = table.RowsRead,
                 RowsRejected = table.IsUnreadable ? 0 : table.RowsRejected,
-                Warnings = issues.Count(i => i.Severity == ImportIssueSeverity.Warning),
-                Unreadable = table.IsUnreadable || errors.Any(i => i.Line <= table.HeaderLine),
-                UnusedColumns = table.Binding.Unused,
+                Warnings = _issues.WarningsOf(table.File),
+                Unreadable = table.IsUnreadable || _issues.FirstErrorLineOf(table.File) <= table.HeaderLine,
+                UnusedColumns = [.. table.Binding.Unused.Select(table.Binding.EchoHeader)],
             });
-            _issues.AddRange(issues);
             return result;
         }
     }

@@ -24,7 +24,7 @@ public sealed partial record ImportIssueGroup(string File, string? Column, Impor
     {
         ArgumentNullException.ThrowIfNull(issues);
         var groups = new List<ImportIssueGroup>();
-        foreach (var group in issues.GroupBy(i => (i.File, i.Column, i.Severity, Shape: Digits().Replace(Quoted().Replace(i.Reason, "'…'"), "#"))))
+        foreach (var group in issues.GroupBy(i => (i.File, i.Column, i.Severity, Shape: ShapeOf(i.Reason))))
         {
             var lines = group.Select(i => i.Line).Distinct().ToList();
             if (lines.Count == 1 && group.Count() > 1)
@@ -53,6 +53,9 @@ public sealed partial record ImportIssueGroup(string File, string? Column, Impor
         var first = Lines.IsEmpty ? string.Empty : $"line {Lines[0]}: ";
         return $"{File}: {what}{(Column is null ? string.Empty : $" in column '{Column}'")}, such as {first}{Reason}{lines}";
     }
+
+    /// <summary>A reason with its quoted values and numbers blanked: issues of one kind share it.</summary>
+    internal static string ShapeOf(string reason) => Digits().Replace(Quoted().Replace(reason, "'…'"), "#");
 
     [GeneratedRegex("'[^']*'")]
     private static partial Regex Quoted();

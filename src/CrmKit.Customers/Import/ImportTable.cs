@@ -21,6 +21,7 @@ internal sealed class ImportTable : IDisposable
     private int _quietLine = -1;
     private readonly ITabularReader _reader;
     private readonly List<ImportIssue> _issues;
+    private readonly Action<List<ImportIssue>>? _settled;
     private readonly FileMapping _mapping;
     private readonly Dictionary<string, AmountColumn> _amounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeColumn> _dates = new(StringComparer.Ordinal);
@@ -39,10 +40,17 @@ internal sealed class ImportTable : IDisposable
     private readonly Dictionary<string, string>?[] _shared;
     private readonly bool[] _sharedFull;
 
-    public ImportTable(ITabularReader reader, ImportFileKind kind, CsvImportOptions options, List<ImportIssue> issues)
+    /// <param name="reader">The rows.</param>
+    /// <param name="kind">The kind of file.</param>
+    /// <param name="options">The import options.</param>
+    /// <param name="issues">Where this file's issues are gathered (shared with <paramref name="reader"/>).</param>
+    /// <param name="settled">When given, receives the issues of every settled row (and of the reader so far) at each
+    /// <see cref="Next"/>, which then clears <paramref name="issues"/>: the list never holds more than a few rows' issues.</param>
+    public ImportTable(ITabularReader reader, ImportFileKind kind, CsvImportOptions options, List<ImportIssue> issues, Action<List<ImportIssue>>? settled = null)
     {
         _reader = reader;
         _issues = issues;
+        _settled = settled;
         Kind = kind;
         _mapping = options.Mapping.For(kind);
         _listSeparator = options.ListSeparator;
@@ -80,7 +88,7 @@ internal sealed class ImportTable : IDisposable
             {
                 if (NearestNames.Of(unused, known) is { Count: > 0 } nearest)
                 {
-                    Warn(reader.HeaderLine, unused, $"the column is not read; did you mean {string.Join(" or ", nearest.Select(n => $"'{n}'"))}? Rename it, or map it with --map.");
+                    Warn(reader.HeaderLine, Binding.EchoHeader(unused), $"the column is not read; did you mean {string.Join(" or ", nearest.Select(n => $"'{n}'"))}? Rename it, or map it with --map.");
                 }
             }
         }
@@ -194,6 +202,7 @@ internal sealed class ImportTable : IDisposable
         Line = next.Line;
         _cells = next.Cells;
         RowFailed = false;
+        Drain();
         _rowIssues = _issues.Count;
         RejectControlCharacters();
         return true;
@@ -217,6 +226,16 @@ internal sealed class ImportTable : IDisposable
         if (RowFailed)
         {
             _quietLine = Line;
+        }
+    }
+
+    /// <summary>Hands the issues gathered so far (every earlier row is settled) to the settled callback, if any.</summary>
+    public void Drain()
+    {
+        if (_settled is not null && _issues.Count > 0)
+        {
+            _settled(_issues);
+            _issues.Clear();
         }
     }
 

@@ -28,6 +28,21 @@ public class ImportHostileInputTests
 
     private static string[] Issues(CustomerDataSet read) => [.. read.Issues.Select(i => i.ToString())];
 
+    // Found by the fuzz suite (issue 18): an unclosed quote in the header swallows the data rows into one header cell,
+    // which messages echoed with every name and phone in it.
+    [Fact]
+    public void Read_UnclosedQuoteInHeader_EchoesTheCellUpToItsLineBreakOnly()
+    {
+        var read = Read(("customers.csv", "customer_id,\"name,created_at,phone\nK1,Trần Thị Hà,2025-01-01T00:00:00Z,+84935665215\nK2,Bùi Quốc Quang,2025-01-01T00:00:00Z,+84939857470\n"));
+
+        var messages = string.Join("\n", Issues(read)) + string.Join("\n", read.Files.SelectMany(f => f.UnusedColumns));
+        Assert.DoesNotContain("Trần Thị Hà", messages, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bùi Quốc Quang", messages, StringComparison.Ordinal);
+        Assert.DoesNotContain("84935665215", messages, StringComparison.Ordinal);
+        Assert.Contains("'name,created_at,phone… (the cell runs over 3 lines: an unclosed quote?)'", messages, StringComparison.Ordinal);
+        Assert.Empty(read.Customers);
+    }
+
     [Fact]
     public void Read_OneOrderInAnotherCurrency_IsRejectedAloneAndTheRestOfTheHistoryKept()
     {

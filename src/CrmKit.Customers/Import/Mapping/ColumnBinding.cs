@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace CrmKit.Customers.Import;
 
@@ -155,12 +156,24 @@ internal sealed class ColumnBinding
 
     /// <summary>
     /// A header cell as messages show it: a column name CrmKit knows as it is, anything else masked when it is shaped
-    /// like a person's full name (a file without a header row shows its first row of data as the header).
+    /// like a person's full name (a file without a header row shows its first row of data as the header). A cell that
+    /// spans lines (an unclosed quote in the header swallowed the data rows after it) is shown up to its first line
+    /// break only: what follows is data, never a column name.
     /// </summary>
     public string EchoHeader(string cell)
-        => PersonalData.LooksLikeFullName(cell) && !HeaderAliases.All(Kind).Concat(ImportFields.Of(Kind).Select(f => f.Name)).Any(k => string.Equals(Folded(k), Folded(cell), StringComparison.Ordinal))
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        var lineBreak = cell.AsSpan().IndexOfAny('\r', '\n');
+        if (lineBreak >= 0)
+        {
+            var lines = cell.AsSpan().Count('\n') + 1;
+            return string.Create(CultureInfo.InvariantCulture, $"{EchoHeader(cell[..lineBreak])}… (the cell runs over {lines} lines: an unclosed quote?)");
+        }
+
+        return PersonalData.LooksLikeFullName(cell) && !HeaderAliases.All(Kind).Concat(ImportFields.Of(Kind).Select(f => f.Name)).Any(k => string.Equals(Folded(k), Folded(cell), StringComparison.Ordinal))
             ? PersonalData.MaskName(cell)
             : cell;
+    }
 
     /// <summary>The header name of the field's column, or the field name when absent (for messages).</summary>
     public string ColumnName(string field) => _fields.TryGetValue(field, out var indexes) ? Header[indexes[0]] : field;
@@ -174,7 +187,7 @@ internal sealed class ColumnBinding
         var looked = Candidates.TryGetValue(field, out var names) ? names : [field];
         var known = ImportFields.Of(Kind).Select(f => f.Name).Concat(HeaderAliases.All(Kind)).ToList();
         var hints = Unused.Select(u => (Unused: u, Nearest: NearestNames.Of(u, known, 2))).Where(x => x.Nearest.Count > 0).Take(8)
-            .Select(x => $"'{x.Unused}' → {string.Join(" or ", x.Nearest.Select(n => $"'{n}'"))}").ToList();
+            .Select(x => $"'{EchoHeader(x.Unused)}' → {string.Join(" or ", x.Nearest.Select(n => $"'{n}'"))}").ToList();
         return $"no column for the {(required ? "required " : string.Empty)}field '{field}' (looked for: {string.Join(", ", looked.Select(n => $"'{n}'"))}); the header has: {string.Join(", ", Header.Select(h => $"'{EchoHeader(h)}'"))}"
             + (hints.Count > 0 ? $"; nearest known names of unused columns: {string.Join(", ", hints)}" : string.Empty) + ".";
     }
