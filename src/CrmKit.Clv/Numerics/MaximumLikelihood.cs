@@ -18,6 +18,9 @@ internal static class MaximumLikelihood
     /// <summary>A log-likelihood that also writes its gradient in the natural parameters.</summary>
     public delegate double LogLikelihoodWithGradient(ReadOnlySpan<double> parameters, Span<double> gradient);
 
+    /// <summary>How far from its scale, up or down, the optimiser may take a parameter: 10⁸, beyond <see cref="FitDiagnosis.BoundaryFactor"/>.</summary>
+    internal const double SearchFactor = 1e8;
+
     public static (double[] Estimate, double LogLikelihood, ImmutableArray<ParameterEstimate> Estimates, int Iterations, FitDiagnosis Diagnosis) Fit(
         string model,
         string[] names,
@@ -40,12 +43,22 @@ internal static class MaximumLikelihood
 
         var k = names.Length;
         var scale = 1.0 / weight;
+        // The search stays within SearchFactor of each parameter's scale: beyond BoundaryFactor a fit is not used
+        // anyway (Diagnose), and out there the likelihood of some models (Pareto/NBD's integral as α, β → ∞) costs
+        // thousands of terms per customer, so an optimiser chasing a boundary optimum could run for minutes.
+        var logLow = scales.Select(s => Math.Log(s / SearchFactor)).ToArray();
+        var logHigh = scales.Select(s => Math.Log(s * SearchFactor)).ToArray();
         double Objective(Vector<double> theta)
         {
             Span<double> p = stackalloc double[k];
             var penalty = 0.0;
             for (var i = 0; i < k; i++)
             {
+                if (!(theta[i] >= logLow[i] && theta[i] <= logHigh[i]))
+                {
+                    return 1e300;
+                }
+
                 p[i] = Math.Exp(theta[i]);
                 penalty += p[i] * p[i];
             }
@@ -63,6 +76,11 @@ internal static class MaximumLikelihood
                 var penalty = 0.0;
                 for (var i = 0; i < k; i++)
                 {
+                    if (!(theta[i] >= logLow[i] && theta[i] <= logHigh[i]))
+                    {
+                        return (1e300, Vector<double>.Build.Dense(k));
+                    }
+
                     p[i] = Math.Exp(theta[i]);
                     penalty += p[i] * p[i];
                 }
@@ -119,7 +137,10 @@ internal static class MaximumLikelihood
             options.MaxIterations);
         best = Vector<double>.Build.DenseOfArray(minimum);
         iterations = bfgsIterations;
-        if (!converged)
+        // A parameter already beyond BoundaryFactor of its scale: the optimum is on the boundary and the fit will not
+        // be used (Diagnose says why) — no need to search on with the simplex method.
+        var inside = best.Select((v, i) => Math.Abs(v - Math.Log(scales[i]))).All(d => d <= Math.Log(FitDiagnosis.BoundaryFactor));
+        if (!converged && inside)
         {
             // A flat or awkward likelihood: restart from the simplex method's answer, then polish with BFGS again.
             var simplex = new NelderMeadSimplex(1e-12, options.MaxIterations * 10);
