@@ -414,7 +414,9 @@ public sealed partial class ProcessDefinition
                 // 11 December for a 10 January birthday).
                 var entered = snapshot.EnteredAt.InZone(zone).Date;
                 Instant? best = null;
-                foreach (var year in OccasionYears.Covering(entered.PlusDays(-1), entered.PlusDays(-1), l.OffsetDays))
+                // The range runs a year past entry: when this year's reminder fell earlier on the day of entry (or the
+                // day before), the answer is next year's.
+                foreach (var year in OccasionYears.Covering(entered.PlusDays(-1), entered.PlusYears(1).PlusDays(1), l.OffsetDays))
                 {
                     var at = (Anniversary(v.Date, year).PlusDays(l.OffsetDays) + l.Time).InZoneLeniently(zone).ToInstant();
                     if (at > snapshot.EnteredAt)

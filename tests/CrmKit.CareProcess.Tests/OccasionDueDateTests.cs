@@ -48,6 +48,17 @@ public sealed class OccasionDueDateTests
     }
 
     [Fact]
+    public void AtLocalTime_EnteredOnTheDayJustAfterThisYearsReminder_IsDueNextYear()
+    {
+        // The property's counterexample: a 1 January date, no offset, 09:00; entered at 09:10 on 1 January 2028 (Ho Chi
+        // Minh City): this year's reminder was ten minutes before entry, so the next is 1 January 2029 09:00 (+07).
+        var hcm = new ProcessEnvironment(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"], BusinessCalendar.AlwaysOpen);
+        var s = Reminder(0).Start("KH1", Instant.FromUtc(2028, 1, 1, 2, 10), [new("birthday", ProcessValue.Of(new LocalDate(2000, 1, 1)))], hcm);
+
+        Assert.Equal(Instant.FromUtc(2029, 1, 1, 2, 0), s.NextDue);
+    }
+
+    [Fact]
     public void AtLocalTime_OffsetBeyondAYear_IsRejectedWithItsPath()
     {
         var ex = Assert.Throws<InvalidProcessException>(() => Reminder(-367));
