@@ -54,15 +54,16 @@ public sealed record CsvImportOptions
     /// <summary>
     /// How many issues of each file <see cref="CustomerDataSet.Issues"/> keeps (the first ones found), 0 or more; the
     /// counts and <see cref="CustomerDataSet.IssueGroups"/> stay exact whatever the number, and <see cref="OnIssue"/>
-    /// receives every issue. Bounds the memory of an import whose rows are mostly rejected. Default
-    /// <see cref="DefaultMaxRetainedIssuesPerFile"/>.
+    /// receives every issue. Bounds the memory of an import whose rows are mostly rejected. 0 keeps none (the counts
+    /// and groups remain); <see cref="int.MaxValue"/> keeps every issue. Default <see cref="DefaultMaxRetainedIssuesPerFile"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Set to a negative number.</exception>
     public int MaxRetainedIssuesPerFile { get; init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxRetainedIssuesPerFile), value, "The number of retained issues cannot be negative."); }
         = DefaultMaxRetainedIssuesPerFile;
 
     /// <summary>
-    /// Receives every import issue as it is found (all of them, beyond <see cref="MaxRetainedIssuesPerFile"/>): file by
+    /// Receives every import issue (an <see cref="ImportIssue"/>, personal data masked) as it is found (all of them,
+    /// beyond <see cref="MaxRetainedIssuesPerFile"/>): file by
     /// file in reading order, within a file mostly by line (issues that need the whole data set, such as an order in
     /// another currency than its customer's first, come last). Called on the importing thread; an exception it throws
     /// ends the import. The command line's <c>--rejects FILE</c> writes them one per line. Default: none.

@@ -73,6 +73,24 @@ public class ImportMalformedCsvTests
     }
 
     [Fact]
+    public void Read_MalformedRecordOverTwoLines_IsOneIssueAndOneRejectedRow()
+    {
+        // No line of the record is a row on its own: the record is reported once, and counts as one rejected row, so
+        // the issues (and the --rejects file) reconcile with the file's counts.
+        var read = ReadCustomers(
+            "customer_id,name,created_at",
+            "K1,\"An",
+            "x\",y,2025-01-01T00:00:00Z,extra",
+            "K2,Binh,2025-01-02T00:00:00Z");
+
+        var issue = Assert.Single(read.Issues);
+        Assert.Equal(2, issue.Line);
+        Assert.Contains("(it runs over lines 2–3)", issue.Reason, StringComparison.Ordinal);
+        Assert.Equal(["K2"], Ids(read));
+        Assert.Equal((2, 1), (read.Files[0].RowsRead, read.Files[0].RowsRejected));
+    }
+
+    [Fact]
     public void Read_WellFormedMultilineRowAfterABrokenOne_IsKept()
     {
         // The stray quote on line 2 would close at the quote that legitimately opens line 3's multi-line name.

@@ -107,14 +107,12 @@ internal sealed class CsvTabularReader : ITabularReader
                 continue;
             }
 
+            // One malformed record is one rejected row, reported once at its first line, however many lines it spans.
             var last = line + span.Count - 1;
             _issues.Add(new ImportIssue(File, line, null, span.Count > 1
                 ? $"{problem} (it runs over lines {line}–{last}); the row was skipped."
                 : $"{OpenQuoteProblem(span[0]) ?? problem}; the row was skipped."));
-            for (var l = line; l <= last; l++)
-            {
-                _skipped.Add(l);
-            }
+            _skipped.Add(line);
         }
     }
 
@@ -166,10 +164,7 @@ internal sealed class CsvTabularReader : ITabularReader
             _issues.Add(new ImportIssue(File, line, null, k == 1
                 ? $"{reason}; the row was skipped and reading resumed at line {line + 1}."
                 : $"{reason}; lines {line}–{line + k - 1} were skipped and reading resumed at line {line + k}."));
-            for (var l = line; l < line + k; l++)
-            {
-                _skipped.Add(l);
-            }
+            _skipped.Add(line); // one issue, one rejected row: the lines it names are one malformed record
 
             _source = source.Resume(string.Concat(lines.Skip(k)), _config, line + k - 1);
             return true;

@@ -22,7 +22,7 @@ internal interface ITabularReader : IDisposable
     /// <summary>Whether cells come from a spreadsheet (numbers may then be Excel serial dates).</summary>
     bool IsSpreadsheet { get; }
 
-    /// <summary>The lines of the rows that could not be split into fields (already reported) and were skipped.</summary>
+    /// <summary>The first line of each record that could not be split into fields (each reported once, one rejected row) and was skipped.</summary>
     IReadOnlyCollection<int> SkippedLines => [];
 
     /// <summary>Whether the file could not be read at all (already reported, such as a wrong encoding).</summary>
