@@ -34,7 +34,8 @@ public sealed class RuleCompiler
     public int CachedCount => _cache.Count + _catalogCache.Count;
 
     /// <summary>Compiles a rule that refers to no segment (or returns the cached delegate).</summary>
-    public CompiledRule Compile(Rule rule) => Compile(rule, id => throw new InvalidOperationException($"The rule refers to segment '{id}'; compile it through a SegmentCatalog."));
+    /// <exception cref="InvalidRuleException">The rule refers to a segment: compile it through a <see cref="SegmentCatalog"/>.</exception>
+    public CompiledRule Compile(Rule rule) => Compile(rule, id => throw new InvalidRuleException([new RuleError("$", $"the rule refers to segment '{id}'; compile it through a SegmentCatalog.")]));
 
     /// <summary>Compiles a rule whose segment references read <c>segments[segmentIndex(id)]</c>.</summary>
     public CompiledRule Compile(Rule rule, Func<string, int> segmentIndex)

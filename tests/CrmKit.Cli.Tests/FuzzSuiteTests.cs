@@ -65,7 +65,7 @@ public sealed class FuzzSuiteTests(ITestOutputHelper log)
         }
 
         tally.Report(log);
-        Assert.True(tally.Inputs >= count && tally.ClearErrors > count / 3, "the corpus hardly broke anything: the mutations are not reaching the reader");
+        Assert.True(tally.ClearErrors > count / 3, "the corpus hardly broke anything: the mutations are not reaching the reader");
         Assert.Empty(tally.Failures);
     }
 
@@ -109,6 +109,7 @@ public sealed class FuzzSuiteTests(ITestOutputHelper log)
         }
 
         tally.Report(log);
+        Assert.True(tally.ClearErrors > 0, "no input made the command line report a problem: the mutations are not reaching it");
         Assert.Empty(tally.Failures);
     }
 
@@ -146,11 +147,10 @@ public sealed class FuzzSuiteTests(ITestOutputHelper log)
         Assert.Empty(tally.Failures);
     }
 
-    // CrmKit's own exceptions and those the readers document (a missing file or folder, a rule that names a segment
-    // compiled outside its catalogue); anything else escaping is a crash.
+    // CrmKit's own exceptions and those the readers document (a missing file or folder); anything else escaping is a
+    // crash.
     private static bool IsDocumented(Exception e)
-        => e is CrmKitException or FileNotFoundException or DirectoryNotFoundException
-            || (e is InvalidOperationException && e.Message.Contains("compile it through a SegmentCatalog", StringComparison.Ordinal));
+        => e is CrmKitException or FileNotFoundException or DirectoryNotFoundException;
 
     private static Outcome<T> Within<T>(Func<T> run)
     {

@@ -110,11 +110,26 @@ public class HoldoutModelChoicePropertyTests
         new ParetoNbdModel(0.55, 10.58, 0.61, 11.67),        // CDNOW Pareto/NBD (Fader, Hardie & Lee 2005b)
     ];
 
-    [Property(MaxTest = 12)]
-    public Property Compare_DataFromModelM_PicksMOrAModelWithinNoise() => Prop.ForAll(
-        Gen.Choose(0, Truths.Length - 1).ToArbitrary(),
-        Gen.Choose(1, 1_000_000).ToArbitrary(),
-        (which, seed) =>
+    // Twelve simulated data sets, four from each model, with fixed seeds (1 to 12) so that CI sees the same cases
+    // every run; a random seed per run made the one-sided 3σ bound fail spuriously about once in a hundred runs.
+    public static TheoryData<int, int> SimulatedCases
+    {
+        get
+        {
+            var cases = new TheoryData<int, int>();
+            for (var seed = 1; seed <= 12; seed++)
+            {
+                cases.Add(seed % 3, seed);
+            }
+
+            return cases;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SimulatedCases))]
+    public void Compare_DataFromModelM_PicksMOrAModelWithinNoise(int which, int seed)
+    {
         {
             var truth = Truths[which];
             var random = new Random(seed);
@@ -136,5 +151,6 @@ public class HoldoutModelChoicePropertyTests
             // the paired per-customer differences (a one-sided 3σ bound: ~0.1 % chance of a false failure per case).
             var excess = (truthScore.RootMeanSquaredError!.Value * truthScore.RootMeanSquaredError.Value) - (best.RootMeanSquaredError!.Value * best.RootMeanSquaredError.Value);
             Assert.True(comparison.Best == kind || excess <= 3 * truthScore.DifferenceStandardError!.Value, $"truth {kind}, chosen {comparison.Best}, excess MSE {excess} (SE {truthScore.DifferenceStandardError}): {comparison.Reason}");
-        });
+        }
+    }
 }

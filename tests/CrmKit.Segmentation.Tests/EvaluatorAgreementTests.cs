@@ -106,8 +106,8 @@ public sealed class EvaluatorAgreementTests
     [Fact]
     public void Compile_RuleReferringToSegment_WithoutCatalog_SaysHow()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => new RuleCompiler().Compile(Rule.InSegment("vip")));
-        Assert.Equal("The rule refers to segment 'vip'; compile it through a SegmentCatalog.", e.Message);
+        var e = Assert.Throws<InvalidRuleException>(() => new RuleCompiler().Compile(Rule.InSegment("vip")));
+        Assert.Equal("Invalid rule: $: the rule refers to segment 'vip'; compile it through a SegmentCatalog.", e.Message);
     }
 
     [Fact]

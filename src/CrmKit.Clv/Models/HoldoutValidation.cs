@@ -43,7 +43,7 @@ public static class HoldoutValidation
     /// <param name="summary">A summary with a holdout period (<see cref="RfmSummary.HoldoutDuration"/> &gt; 0).</param>
     /// <param name="models">The models to compare.</param>
     /// <param name="options">Fit options; defaults when <see langword="null"/>.</param>
-    /// <returns>One score per model, in the given order, and the best usable model (lowest mean absolute error).</returns>
+    /// <returns>One score per model, in the given order, and the best usable model (lowest root mean squared error, RMSE).</returns>
     /// <exception cref="Customers.InvalidValueException">The summary has no holdout period.</exception>
     public static ModelComparison Compare(RfmSummary summary, IEnumerable<CountModelKind> models, FitOptions? options = null)
     {
