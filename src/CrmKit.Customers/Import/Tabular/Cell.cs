@@ -26,9 +26,10 @@ internal static class Cell
         }
 
         var trimmed = span.Length == text.Length ? text : span.ToString();
-        if (trimmed[0] == '\'' && SpreadsheetSafety.IsFormulaLike(trimmed.AsSpan(1)))
+        var unescaped = SpreadsheetSafety.Unescape(trimmed); // written by a CSV export as text, not as a formula
+        if (!ReferenceEquals(unescaped, trimmed))
         {
-            trimmed = trimmed[1..]; // written by a CSV export as text, not as a formula (SpreadsheetSafety)
+            trimmed = unescaped;
         }
         else if (trimmed.Length > 3 && trimmed.StartsWith("=\"", StringComparison.Ordinal) && trimmed[^1] == '"' && trimmed.AsSpan(2, trimmed.Length - 3).IndexOf('"') < 0)
         {
