@@ -227,10 +227,14 @@ public sealed class CareAgenda
     public IReadOnlyList<AgendaItem> ForPopulation(IEnumerable<CareSubject> subjects, Instant asOf, Duration? lookback = null)
     {
         ArgumentNullException.ThrowIfNull(subjects);
-        var all = new List<AgendaItem>();
-        foreach (var s in subjects)
+
+        // Each subject's items depend only on the subject and the plans: computed on every core, joined in order.
+        IReadOnlyList<CareSubject> list = subjects as IReadOnlyList<CareSubject> ?? [.. subjects];
+        var each = PerCustomer.Map(list.Count, i => For(list[i], asOf, lookback));
+        var all = new List<AgendaItem>(each.Sum(items => items.Count));
+        foreach (var items in each)
         {
-            all.AddRange(For(s, asOf, lookback));
+            all.AddRange(items);
         }
 
         var rank = _plans.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);

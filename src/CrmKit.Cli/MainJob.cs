@@ -112,7 +112,7 @@ internal static class MainJob
         // The default as-of instant is the last sale, guest sales included (a shop's last day of trade).
         var lastGuestSale = dataSet.GuestSales.Select(g => (Instant?)g.PlacedAt).Max();
         var lastOrder = customers.SelectMany(c => c.History.Orders).Select(o => (Instant?)o.PlacedAt).Max();
-        var asOf = settings.AsOf is null && lastGuestSale is { } guest && (lastOrder is null || guest > lastOrder) ? guest : SegmentCommand.AsOf(settings.AsOf, customers.ToList(), zone);
+        var asOf = settings.AsOf is null && lastGuestSale is { } guest && (lastOrder is null || guest > lastOrder) ? guest : SegmentCommand.AsOf(settings.AsOf, customers as IReadOnlyCollection<Customer> ?? [.. customers], zone);
         var clv = Step("fit CLV models", () => ValueAnalysis.Run(customers, asOf, zone, new ValueAnalysisOptions
         {
             Value = new ClvOptions { Horizon = settings.HorizonWeeks },

@@ -94,7 +94,12 @@ internal sealed class MergeOutcome
     /// <summary>Describes <paramref name="resolution"/> of <paramref name="customers"/> (the records before the merge).</summary>
     public static MergeOutcome Of(DuplicateResolution resolution, IEnumerable<Customer> customers)
     {
-        var byId = customers.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
+        var byId = new Dictionary<CustomerId, Customer>();
+        foreach (var customer in customers)
+        {
+            byId.TryAdd(customer.Id, customer); // the first record of an id, as the duplicate finder reads them
+        }
+
         var merges = resolution.Groups
             .SelectMany(g => g.Evidence.Select(m => Decision(m, byId, g.Survivor)))
             .ToList();

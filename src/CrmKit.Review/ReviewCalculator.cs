@@ -35,9 +35,12 @@ public static class ReviewCalculator
                 }
             }
 
-            foreach (var (id, list) in members)
+            // Each segment's figures read only its members: the segments are computed on every core.
+            var segments = members.ToArray();
+            var figures = PerCustomer.Map(segments.Length, i => ForCustomers(segments[i].Value, period, options.Zone), minimumRange: 1);
+            for (var i = 0; i < segments.Length; i++)
             {
-                bySegment[id] = ForCustomers(list, period, options.Zone);
+                bySegment[segments[i].Key] = figures[i];
             }
         }
 

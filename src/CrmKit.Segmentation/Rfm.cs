@@ -124,13 +124,18 @@ public sealed record RfmThresholds
     public void Apply(IEnumerable<CustomerRecord> records, EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(records);
-        foreach (var record in records)
+        IReadOnlyList<CustomerRecord> list = records as IReadOnlyList<CustomerRecord> ?? [.. records];
+        PerCustomer.For(list.Count, (start, end) =>
         {
-            var score = Score(record, context);
-            record.RecencyScore = score?.Recency;
-            record.FrequencyScore = score?.Frequency;
-            record.MonetaryScore = score?.Monetary;
-        }
+            for (var i = start; i < end; i++)
+            {
+                var record = list[i];
+                var score = Score(record, context);
+                record.RecencyScore = score?.Recency;
+                record.FrequencyScore = score?.Frequency;
+                record.MonetaryScore = score?.Monetary;
+            }
+        });
     }
 
     /// <inheritdoc/>

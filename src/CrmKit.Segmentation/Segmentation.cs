@@ -39,7 +39,11 @@ public sealed class Segmenter(SegmentCatalog catalog, RuleCompiler? compiler = n
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(context);
         var list = customers.ToList();
-        var records = list.Select(c => CustomerRecord.From(c, context.Zone, values?.Estimate(c.Id) is { } v ? new CustomerScores(null, v) : null)).ToList();
+
+        // The host's value source is asked in order on this thread (it need not be thread-safe); the records are
+        // built on every core.
+        var scores = values is null ? null : list.Select(c => values.Estimate(c.Id) is { } v ? new CustomerScores(null, v) : null).ToArray();
+        var records = PerCustomer.Map(list.Count, i => CustomerRecord.From(list[i], context.Zone, scores?[i]));
         var thresholds = _classifier.Catalog.Rfm.Fit(records, context);
         thresholds.Apply(records, context);
         var tiers = ValueTierThresholds.Apply(list.Zip(records), context);
@@ -57,18 +61,40 @@ public sealed class Segmenter(SegmentCatalog catalog, RuleCompiler? compiler = n
     public SegmentationResult Classify(IReadOnlyList<CustomerRecord> records, RfmThresholds thresholds, EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var flags = new bool[_classifier.Count];
+
+        // Each customer is classified on its own (the compiled rules read only the record and the context), so
+        // ranges of customers run on every core; the sizes are sums of integers and the memberships are kept by
+        // index, so the result is the same as one loop in order.
         var sizes = new int[_classifier.Count];
-        var memberships = ImmutableDictionary.CreateBuilder<string, SegmentMembership>(StringComparer.Ordinal);
-        foreach (var record in records)
+        var classified = new SegmentMembership[records.Count];
+        var sizesLock = new Lock();
+        PerCustomer.For(records.Count, (start, end) =>
         {
-            _classifier.Classify(record, context, flags);
-            for (var i = 0; i < flags.Length; i++)
+            var flags = new bool[_classifier.Count];
+            var counted = new int[_classifier.Count];
+            for (var r = start; r < end; r++)
             {
-                sizes[i] += flags[i] ? 1 : 0;
+                _classifier.Classify(records[r], context, flags);
+                for (var i = 0; i < flags.Length; i++)
+                {
+                    counted[i] += flags[i] ? 1 : 0;
+                }
+
+                classified[r] = SegmentMembership.From(_classifier.Catalog, flags);
             }
 
-            memberships[record.Id] = SegmentMembership.From(_classifier.Catalog, flags);
+            lock (sizesLock)
+            {
+                for (var i = 0; i < sizes.Length; i++)
+                {
+                    sizes[i] += counted[i];
+                }
+            }
+        });
+        var memberships = ImmutableDictionary.CreateBuilder<string, SegmentMembership>(StringComparer.Ordinal);
+        for (var r = 0; r < records.Count; r++)
+        {
+            memberships[records[r].Id] = classified[r];
         }
 
         return new SegmentationResult(context, thresholds, memberships.ToImmutable(),

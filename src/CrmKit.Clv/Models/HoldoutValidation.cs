@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using CrmKit.Clv.Summaries;
 using NodaTime;
 
@@ -54,11 +55,29 @@ public static class HoldoutValidation
             throw new Customers.InvalidValueException("summary", "has no holdout period; build it with RfmOptions.CalibrationEnd before the observation end.");
         }
 
-        var scores = new List<ModelScore>();
-        foreach (var kind in models)
+        // The models are fitted on the same summary independently of each other: one per core.
+        var kinds = models.ToArray();
+        var fitted = new ModelScore[kinds.Length];
+        var failures = new ExceptionDispatchInfo?[kinds.Length];
+        Parallel.For(0, kinds.Length, k =>
         {
-            scores.Add(Score(summary, kind, options));
+            try
+            {
+                fitted[k] = Score(summary, kinds[k], options);
+            }
+#pragma warning disable CA1031 // rethrown below, unchanged, in the order a loop over the models would have met it
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                failures[k] = ExceptionDispatchInfo.Capture(ex);
+            }
+        });
+        foreach (var failure in failures)
+        {
+            failure?.Throw();
         }
+
+        var scores = new List<ModelScore>(fitted);
 
         var usable = scores.Where(s => s.RootMeanSquaredError is not null).OrderBy(s => s.RootMeanSquaredError).ThenBy(s => s.AggregateError).ToList();
         if (usable.Count == 0)

@@ -263,30 +263,49 @@ public static class ValueAnalysis
         }
 
         var value = options.Value;
-        var predictions = ImmutableArray.CreateBuilder<CustomerPrediction>(summary.Count);
-        for (var i = 0; i < summary.Count; i++)
-        {
-            var row = summary[i];
-            try
-            {
-                var alive = count.ProbabilityAlive(row.Frequency, row.Recency, row.Age);
-                var expected = count.ConditionalExpectedPurchases(value.Horizon, row.Frequency, row.Recency, row.Age);
-                if (!(alive is >= 0 and <= 1) || !(expected >= 0) || !double.IsFinite(expected))
-                {
-                    throw new ArithmeticException(string.Create(Inv, $"probability alive {alive}, expected purchases {expected}"));
-                }
 
-                predictions.Add(new CustomerPrediction(row, alive, expected, spend is null ? null : CustomerValue.Discounted(count, spend, row, value)));
-            }
-            catch (Exception ex) when (ex is ArithmeticException or InvalidValueException)
+        // Each row's prediction depends only on the row and the fitted models, so ranges of rows run on every core;
+        // the first failing row (in row order, as a loop would meet it) is the one reported.
+        var predicted = new CustomerPrediction[summary.Count];
+        var (failedRow, error, failureLock) = (int.MaxValue, (Exception?)null, new Lock());
+        PerCustomer.For(summary.Count, (start, end) =>
+        {
+            for (var i = start; i < end; i++)
             {
-                // A fit at the edge of the parameter space can make a prediction's special function fail; say so
-                // rather than return some predictions silently.
-                return Failed(options, summary, string.Create(Inv, $"{name}: the prediction for row {i} (x = {row.Frequency}, t_x = {row.Recency}, T = {row.Age}) failed: {ex.Message} What to do: report it with these values; no predictions are given.")) with { CountDiagnosis = countDiagnosis, SpendDiagnosis = spendDiagnosis };
+                var row = summary[i];
+                try
+                {
+                    var alive = count.ProbabilityAlive(row.Frequency, row.Recency, row.Age);
+                    var expected = count.ConditionalExpectedPurchases(value.Horizon, row.Frequency, row.Recency, row.Age);
+                    if (!(alive is >= 0 and <= 1) || !(expected >= 0) || !double.IsFinite(expected))
+                    {
+                        throw new ArithmeticException(string.Create(Inv, $"probability alive {alive}, expected purchases {expected}"));
+                    }
+
+                    predicted[i] = new CustomerPrediction(row, alive, expected, spend is null ? null : CustomerValue.Discounted(count, spend, row, value));
+                }
+                catch (Exception ex) when (ex is ArithmeticException or InvalidValueException)
+                {
+                    lock (failureLock)
+                    {
+                        (failedRow, error) = i < failedRow ? (i, ex) : (failedRow, error);
+                    }
+
+                    return;
+                }
             }
+        });
+        if (error is not null)
+        {
+            // A fit at the edge of the parameter space can make a prediction's special function fail; say so
+            // rather than return some predictions silently.
+            var row = summary[failedRow];
+            return Failed(options, summary, string.Create(Inv, $"{name}: the prediction for row {failedRow} (x = {row.Frequency}, t_x = {row.Recency}, T = {row.Age}) failed: {error.Message} What to do: report it with these values; no predictions are given.")) with { CountDiagnosis = countDiagnosis, SpendDiagnosis = spendDiagnosis };
         }
 
-        var result = new ValueAnalysisResult(options, summary, count, countParameters, spend, spendParameters, correlation, predictions.MoveToImmutable(), problems.ToImmutable())
+        var predictions = ImmutableArray.Create(predicted);
+
+        var result = new ValueAnalysisResult(options, summary, count, countParameters, spend, spendParameters, correlation, predictions, problems.ToImmutable())
         {
             CountDiagnosis = countDiagnosis,
             SpendDiagnosis = spendDiagnosis,

@@ -184,8 +184,19 @@ public sealed class DuplicateFinder
     public IReadOnlyList<DuplicateMatch> FindMatches(IEnumerable<Customer> customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        var list = customers.ToList();
+        return Find(customers.ToList(), _options.IncludePossible);
+    }
+
+    // The matches among list, Possible ones only if possible. Customers sharing a name and a province (an 'l' key)
+    // are paired by enumerating the bucket only when Possible matches are wanted: a common name in a big province
+    // makes such a bucket grow with the population, and its pairs with the square of it (275,812 pairs for 100,000
+    // seed customers, a hundred times that for a million). A pair that shares nothing else is always Possible: it has
+    // no shared contact, and the same name with the same birth date would share a 'b' key too. Without Possible
+    // matches, the pairs found by the other keys get the name-and-province evidence by comparing their 'l' keys.
+    private List<DuplicateMatch> Find(List<Customer> list, bool possible)
+    {
         var buckets = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var places = possible ? null : new string?[list.Count];
         for (var i = 0; i < list.Count; i++)
         {
             if (list[i].IsErased)
@@ -195,6 +206,12 @@ public sealed class DuplicateFinder
 
             foreach (var key in Keys(list[i]))
             {
+                if (places is not null && key[0] == 'l')
+                {
+                    places[i] = key;
+                    continue;
+                }
+
                 if (!buckets.TryGetValue(key, out var members))
                 {
                     buckets[key] = members = [];
@@ -232,8 +249,9 @@ public sealed class DuplicateFinder
         var matches = new List<DuplicateMatch>(evidence.Count);
         foreach (var ((a, b), found) in evidence)
         {
-            var match = Classify(list[a], list[b], found);
-            if (match.Strength == MatchStrength.Possible && !_options.IncludePossible)
+            var samePlace = places is not null && places[a] is { } place && place == places[b];
+            var match = Classify(list[a], list[b], samePlace ? found | MatchEvidence.SameName | MatchEvidence.SameProvince : found);
+            if (match.Strength == MatchStrength.Possible && !possible)
             {
                 continue;
             }
@@ -272,11 +290,17 @@ public sealed class DuplicateFinder
         }
 
         var policy = _options.Merge;
-        var members = byId.Keys.ToDictionary(id => id, id => new List<CustomerId> { id });
-        var root = byId.Keys.ToDictionary(id => id, id => id);
+
+        // Only records that take part in a merge get a group and a root; every other record is its own.
+        var members = new Dictionary<CustomerId, List<CustomerId>>();
+        var roots = new Dictionary<CustomerId, CustomerId>();
+        CustomerId Root(CustomerId id) => roots.GetValueOrDefault(id, id);
+        List<CustomerId> Members(CustomerId root) => members.TryGetValue(root, out var group) ? group : members[root] = [root];
         var joined = new List<DuplicateMatch>();
         var shared = new List<DuplicateMatch>();
-        foreach (var match in FindMatches(byId.Values))
+
+        // Possible matches are neither merged nor reported here, so they are not looked for.
+        foreach (var match in Find([.. byId.Values], possible: false))
         {
             var merges = policy switch
             {
@@ -294,7 +318,7 @@ public sealed class DuplicateFinder
                 continue;
             }
 
-            var (ra, rb) = (root[match.First], root[match.Second]);
+            var (ra, rb) = (Root(match.First), Root(match.Second));
             if (ra == rb)
             {
                 joined.Add(match);
@@ -304,7 +328,7 @@ public sealed class DuplicateFinder
             if (policy == MergePolicy.Strong)
             {
                 // A chain of strong matches must not join two people who are known to differ.
-                var conflict = members[ra].SelectMany(x => members[rb].Select(y => Conflicts(byId[x], byId[y]))).Aggregate(IdentityConflict.None, (all, c) => all | c);
+                var conflict = Members(ra).SelectMany(x => Members(rb).Select(y => Conflicts(byId[x], byId[y]))).Aggregate(IdentityConflict.None, (all, c) => all | c);
                 if (conflict != IdentityConflict.None)
                 {
                     shared.Add(match with { Strength = MatchStrength.SharedContact, Conflicts = conflict });
@@ -313,16 +337,19 @@ public sealed class DuplicateFinder
             }
 
             var (keep, gone) = ra.CompareTo(rb) < 0 ? (ra, rb) : (rb, ra);
-            foreach (var id in members[gone])
+            var absorbed = Members(gone);
+            foreach (var id in absorbed)
             {
-                root[id] = keep;
+                roots[id] = keep;
             }
 
-            members[keep].AddRange(members[gone]);
+            Members(keep).AddRange(absorbed);
             members.Remove(gone);
             joined.Add(match);
         }
 
+        // Each group's evidence in the order it was joined (one pass: looking it up per group would be quadratic).
+        var evidence = joined.ToLookup(m => Root(m.First));
         var groups = new List<DuplicateGroup>();
         foreach (var (key, group) in members.Where(m => m.Value.Count > 1))
         {
@@ -334,7 +361,7 @@ public sealed class DuplicateFinder
                 .First().Id;
             groups.Add(new DuplicateGroup(survivor, [.. group.Where(id => id != survivor).Order()])
             {
-                Evidence = [.. joined.Where(m => root[m.First] == key)],
+                Evidence = [.. evidence[key]],
             });
         }
 
