@@ -186,7 +186,7 @@ internal static class CrmKitCommandLine
                 Merge = MergeOutcome.ParsePolicy(parsed.GetValue(merge)),
             };
             var stages = Progress.Stages(error);
-            (CustomerDataSet DataSet, TimeSpan Elapsed) imported;
+            (CustomerDataSet DataSet, TimeSpan Elapsed, TimeSpan Cpu) imported;
             using (rejectsFile)
             {
                 imported = MainJob.Import(settings, error, stages);

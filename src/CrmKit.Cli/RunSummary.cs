@@ -80,7 +80,7 @@ internal static class RunSummary
             output.WriteLine($"  report     {reportPath}");
         }
 
-        output.WriteLine(string.Create(Inv, $"  done in {elapsed.TotalSeconds:F1} s ({string.Join(", ", job.Stages.Select(s => string.Create(Inv, $"{s.Stage} {s.Elapsed.TotalSeconds:F2} s")))})"));
+        output.WriteLine(string.Create(Inv, $"  done in {elapsed.TotalSeconds:F1} s ({string.Join(", ", job.Stages.Select(s => string.Create(Inv, $"{s.Stage} {s.Elapsed.TotalSeconds:F2} s (cpu {s.Cpu.TotalSeconds:F2} s)")))})"));
     }
 
     private static void WriteClv(TextWriter output, ValueAnalysisResult clv, string currency)

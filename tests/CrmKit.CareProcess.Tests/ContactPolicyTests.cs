@@ -86,6 +86,34 @@ public sealed class ContactPolicyTests
         Assert.Equal(2, copies.Count(i => i.Status == AgendaStatus.Skipped && i.PlanId == "vip-copy" && i.Reason == "sent today by a higher-priority plan"));
     }
 
+    [Fact]
+    public void ForPopulation_ManySubjects_IsEachSubjectsAgendaJoinedAndSorted()
+    {
+        // 5,000 subjects (computed in parallel ranges): the population's agenda must be every subject's own agenda,
+        // joined in order and sorted by send (else due) time, customer id, then plan order, as documented.
+        var agenda = new CareAgenda(BuiltInCarePlans.All);
+        var asOf = new LocalDateTime(2026, 2, 10, 9, 30).InZoneStrictly(Hcm).ToInstant();
+        string[][] memberships = [["vip", "champions"], ["at-risk"], ["new-customers"], []];
+        var subjects = Enumerable.Range(0, 5_000).Select(i => new CareSubject
+        {
+            CustomerId = $"KH{i:D5}",
+            Zone = Hcm,
+            Segments = SegmentMembership.Of(BuiltInSegments.Catalog, memberships[i % memberships.Length]),
+            Consents = Granted(ContactChannel.Zalo, ContactChannel.Email, ContactChannel.PhoneCall, ContactChannel.Sms),
+            BirthDate = new LocalDate(1990, 1, 1).PlusDays(i % 60),
+            JoinedOn = new LocalDate(2024, 5, 1).PlusDays(i % 300),
+        }).ToList();
+        var rank = BuiltInCarePlans.All.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+
+        var items = agenda.ForPopulation(subjects, asOf, Duration.FromDays(7));
+
+        var expected = subjects.SelectMany(s => agenda.For(s, asOf, Duration.FromDays(7)))
+            .OrderBy(i => i.SendAt ?? i.DueAt).ThenBy(i => i.CustomerId, StringComparer.Ordinal).ThenBy(i => rank[i.PlanId])
+            .ToList();
+        Assert.True(expected.Count > 1_000, $"{expected.Count} items");
+        Assert.Equal(expected, items);
+    }
+
     // ---- Properties: no agenda breaks consent, caps or quiet hours ----
 
     private static readonly string[] Zones = ["Asia/Ho_Chi_Minh", "America/New_York", "Europe/London", "Australia/Sydney", "Asia/Kathmandu"];

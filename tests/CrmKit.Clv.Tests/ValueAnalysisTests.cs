@@ -42,6 +42,54 @@ public class ValueAnalysisTests
         });
 
     [Fact]
+    public void Run_ManyCustomers_PredictionsInRowOrderAsComputedOneByOne()
+    {
+        // 6,000 customers drawn as BG/NBD describes them (a seeded generator per customer): enough summary rows that
+        // the predictions are computed in parallel ranges. Each must be the model's own value for its row, in row order.
+        var asOf = Instant.FromUtc(2026, 10, 31, 12, 0);
+        var customers = Enumerable.Range(1, 6_000).Select(i =>
+        {
+            var id = new CustomerId($"KH{i:D5}");
+            var rng = new Random(i);
+            var rate = 0.002 + (0.03 * rng.NextDouble());
+            var first = 100 + rng.Next(600);
+            var dropout = 0.6 * rng.NextDouble() * rng.NextDouble();
+            var days = new List<double> { 0 };
+            for (var t = -Math.Log(1 - rng.NextDouble()) / rate; t < first && rng.NextDouble() >= dropout; t += -Math.Log(1 - rng.NextDouble()) / rate)
+            {
+                days.Add(t);
+            }
+
+            var orders = days.Select((d, k) => new Order
+            {
+                Id = new OrderId($"HD{i:D5}-{k}"),
+                CustomerId = id,
+                PlacedAt = asOf - Duration.FromDays(first) + Duration.FromDays(d),
+                Total = Money.Vnd(100_000 + (1000 * ((i * 13 + k * 7) % 500))),
+                Status = OrderStatus.Completed,
+            });
+            return new Customer { Id = id, DisplayName = $"Khách {i}", CreatedAt = asOf - Duration.FromDays(800), History = new CustomerHistory { Orders = OrderHistory.From(orders) } };
+        }).ToList();
+        var options = new ValueAnalysisOptions { Value = new ClvOptions { Horizon = 52 } };
+
+        var result = ValueAnalysis.Run(customers, asOf, Zone, options);
+
+        Assert.NotNull(result.Count);
+        Assert.NotNull(result.Spend);
+        Assert.True(result.Summary!.Count > 2_000, $"{result.Summary.Count} summary rows");
+        Assert.Equal(result.Summary.Count, result.Predictions.Length);
+        for (var i = 0; i < result.Summary.Count; i++)
+        {
+            var row = result.Summary[i];
+            var p = result.Predictions[i];
+            Assert.Equal(row, p.Summary);
+            Assert.Equal(result.Count.ProbabilityAlive(row.Frequency, row.Recency, row.Age), p.ProbabilityAlive);
+            Assert.Equal(result.Count.ConditionalExpectedPurchases(52, row.Frequency, row.Recency, row.Age), p.ExpectedPurchases);
+            Assert.Equal(CustomerValue.Discounted(result.Count, result.Spend, row, options.Value), p.Value);
+        }
+    }
+
+    [Fact]
     public void Run_NobodyRepeats_ReportsWhyInsteadOfThrowing()
     {
         var customers = Enumerable.Range(1, 5).Select(i => new Customer

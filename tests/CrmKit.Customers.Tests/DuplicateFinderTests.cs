@@ -204,4 +204,51 @@ public class DuplicateFinderTests
         Assert.Equal(new CustomerId("B"), group.Survivor);
         Assert.Equal<CustomerId>([new CustomerId("A"), new CustomerId("C")], group.Duplicates);
     }
+
+    [Fact]
+    public void Resolve_PairSharingAPhone_GetsTheNameAndProvinceEvidence()
+    {
+        // Resolve does not pair the name-and-province buckets; a pair found by its phone must still say that it
+        // shares the name and the province, as FindMatches (which enumerates every bucket) says.
+        Customer[] customers = [
+            Person("A", "Trần Thị Mai") with { Phones = [FamilyPhone], Location = new Location("Hà Nội") },
+            Person("B", "Tran Thi Mai") with { Phones = [FamilyPhone], Location = new Location("Ha Noi") },
+            Person("C", "Trần Thị Mai") with { Location = new Location("Hà Nội") },
+        ];
+        var group = Assert.Single(new DuplicateFinder().Resolve(customers).Groups);
+        var evidence = Assert.Single(group.Evidence);
+        Assert.Equal(MatchEvidence.SamePhone | MatchEvidence.SameName | MatchEvidence.SameProvince, evidence.Evidence);
+        Assert.Equal(evidence, new DuplicateFinder().FindMatches(customers).Single(m => m.Strength == MatchStrength.Strong));
+    }
+
+    [Fact]
+    public void Resolve_WithoutMerging_ReportsExactlyTheSharedContactsAndStrongMatchesThatFindMatchesFinds()
+    {
+        // A population where the name-and-province buckets are large (eight names, three provinces: about 125
+        // customers a bucket, 7,700 Possible pairs each) and phones, emails and birth dates are shared now and then.
+        // Under MergePolicy.None Resolve reports every non-Possible match as a shared contact; they must be exactly
+        // FindMatches's non-Possible matches (FindMatches pairs every bucket, the reference), evidence included.
+        var rng = new Random(23);
+        string[] names = ["Nguyễn Văn An", "Nguyen Van An", "Trần Thị Mai", "Lê Văn Hùng", "Phạm Thị Lan", "Vũ Văn Nam", "Hoàng Thị Hoa", "Đỗ Văn Long"];
+        string[] provinces = ["Hà Nội", "TP. Hồ Chí Minh", "Đà Nẵng"];
+        var customers = Enumerable.Range(0, 3_000).Select(i => Person($"KH{i:D5}", names[rng.Next(names.Length)], createdDay: rng.Next(700)) with
+        {
+            Location = new Location(provinces[rng.Next(provinces.Length)]),
+            Phones = rng.Next(4) == 0 ? [PhoneNumber.Parse($"09{rng.Next(1_000):D8}")] : [],
+            Emails = rng.Next(8) == 0 ? [EmailAddress.Parse($"k{rng.Next(300)}@shop.vn")] : [],
+            BirthDate = rng.Next(3) == 0 ? new LocalDate(1990, 1, 1).PlusDays(rng.Next(400)) : null,
+            Gender = rng.Next(3) switch { 0 => Gender.Male, 1 => Gender.Female, _ => null },
+        }).ToList();
+
+        var reference = new DuplicateFinder().FindMatches(customers)
+            .Where(m => m.Strength != MatchStrength.Possible)
+            .OrderBy(m => m.First).ThenBy(m => m.Second)
+            .ToList();
+        var resolution = new DuplicateFinder(new DuplicateFinderOptions { Merge = MergePolicy.None }).Resolve(customers);
+
+        Assert.True(reference.Count > 50, $"only {reference.Count} matches: the population does not exercise the finder");
+        Assert.Contains(reference, m => (m.Evidence & MatchEvidence.SameProvince) != 0);
+        Assert.Equal(reference, resolution.SharedContacts);
+        Assert.Empty(resolution.Groups);
+    }
 }
