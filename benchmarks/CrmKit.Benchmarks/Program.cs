@@ -8,6 +8,9 @@ using CrmKit.Benchmarks;
 // benchmarks/import-peak.sh uses two one-shot entries (no BenchmarkDotNet) to measure one import's peak resident memory:
 //   --import-seeds N                       writes the seed folder of N customers if it is not there yet, prints its path
 //   --import-once current|previous N       reads that folder once with the current or the previous reader
+// benchmarks/cold-start.sh uses a third: the crmkit tool's own entry point run N times in this one process, so the
+// fit time a command reports (clv fit --json: fitMilliseconds) is seen cold (the first run) and warm (the later ones):
+//   --cli-repeat N crmkit-arguments…
 if (args is ["--import-seeds", var size])
 {
     Console.WriteLine(ImportSeeds.Folder(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture)));
@@ -17,6 +20,20 @@ if (args is ["--import-seeds", var size])
 if (args is ["--import-once", var reader, var customers])
 {
     return ImportOnce.Run(reader, int.Parse(customers, System.Globalization.CultureInfo.InvariantCulture));
+}
+
+if (args is ["--cli-repeat", var times, .. var cli])
+{
+    var entry = System.Reflection.Assembly.Load("crmkit").EntryPoint!;   // the tool (a project reference); its types are internal
+    for (var i = 0; i < int.Parse(times, System.Globalization.CultureInfo.InvariantCulture); i++)
+    {
+        if (entry.Invoke(null, [cli]) is int code && code != 0)
+        {
+            return code;
+        }
+    }
+
+    return 0;
 }
 
 var benchmarks = typeof(PostgresBenchmarks).Assembly.GetTypes()

@@ -124,6 +124,44 @@ public class PackagesTests
         }
     }
 
+    [Fact]
+    public void Tool_PublishedForThePlatform_IsReadyToRun_AndItsPackageStaysPlatformNeutral()
+    {
+        // Cold start (benchmarks/results/cold-start.md): published for a runtime identifier the tool and the libraries
+        // it ships carry precompiled code (a ReadyToRun header in the CLI header); the tool package, built without
+        // one, keeps IL only, so one package still runs on every platform.
+        var work = Directory.CreateTempSubdirectory("crmkit-r2r-").FullName;
+        try
+        {
+            var published = Path.Combine(work, "published");
+            Dotnet(RepositoryRoot.Path(), "publish", RepositoryRoot.Path("src", "CrmKit.Cli", "CrmKit.Cli.csproj"), "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-o", published);
+            foreach (var assembly in new[] { "crmkit.dll", "CrmKit.Clv.dll", "CrmKit.Customers.dll", "CrmKit.Segmentation.dll" })
+            {
+                Assert.True(IsReadyToRun(File.ReadAllBytes(Path.Combine(published, assembly))), $"{assembly} was published without ReadyToRun code");
+            }
+
+            var feed = Path.Combine(work, "feed");
+            Dotnet(RepositoryRoot.Path(), "pack", RepositoryRoot.Path("src", "CrmKit.Cli", "CrmKit.Cli.csproj"), "-c", "Release", "-o", feed);
+            using var zip = ZipFile.OpenRead(Assert.Single(Directory.GetFiles(feed, "CrmKit.Cli.*.nupkg")));
+            var tool = zip.Entries.Single(e => e.FullName.EndsWith("/any/crmkit.dll", StringComparison.Ordinal));
+            using var stream = tool.Open();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            Assert.False(IsReadyToRun(copy.ToArray()), "the platform-neutral tool package holds ReadyToRun code");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    // A ReadyToRun image has a managed native header (ECMA-335 II.25.3.3, the CLI header's ManagedNativeHeader).
+    private static bool IsReadyToRun(byte[] image)
+    {
+        using var reader = new System.Reflection.PortableExecutable.PEReader(new MemoryStream(image));
+        return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
+    }
+
     private static string Dotnet(string workingDirectory, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
