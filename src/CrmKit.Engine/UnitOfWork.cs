@@ -456,17 +456,19 @@ internal sealed class UnitOfWork
         }
         else if (e is ContactMadeEvent { Direction: InteractionDirection.Outbound } contact)
         {
+            // A contact counts at the instant it was made (the event's, even when it arrives after later events).
+            var made = contact.At;
             var at = contact.IdempotencyKey is { } key ? _contacts.FindIndex(c => c.IdempotencyKey == key) : -1;
             if (at >= 0)
             {
                 // The send of a queued message: its reservation becomes the contact, at the instant it was made.
-                _contacts[at] = _contacts[at] with { At = t, IdempotencyKey = null };
-                _contactRecords[at] = new ContactRecord(t, contact.Channel, contact.Purpose);
+                _contacts[at] = _contacts[at] with { At = made, IdempotencyKey = null };
+                _contactRecords[at] = new ContactRecord(made, contact.Channel, contact.Purpose);
             }
             else
             {
-                _contacts.Add(new ScheduledContact(t, contact.Channel, contact.Purpose, null));
-                _contactRecords.Add(new ContactRecord(t, contact.Channel, contact.Purpose));
+                _contacts.Add(new ScheduledContact(made, contact.Channel, contact.Purpose, null));
+                _contactRecords.Add(new ContactRecord(made, contact.Channel, contact.Purpose));
             }
         }
 
