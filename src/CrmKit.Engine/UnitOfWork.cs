@@ -111,7 +111,7 @@ internal sealed class UnitOfWork
                 continue;
             }
 
-            if (ExitReason(_rt, cj, _record, _flags, Context(t)) is { } byCondition)
+            if (ExitReason(cj, t) is { } byCondition)
             {
                 Exit(i, byCondition, t);
                 continue;
@@ -178,6 +178,10 @@ internal sealed class UnitOfWork
 
         return null;
     }
+
+    /// <summary><see cref="ExitReason(EngineRuntime, CompiledJourney, CustomerRecord?, bool[], EvaluationContext)"/> for this customer at an instant (no work for a journey without exit conditions).</summary>
+    private string? ExitReason(CompiledJourney cj, Instant at)
+        => cj.Journey.Exits.IsEmpty ? null : ExitReason(_rt, cj, _record, _flags, Context(at));
 
     private static string? EventExitReason(CompiledJourney cj, CareEvent e)
     {
@@ -300,7 +304,7 @@ internal sealed class UnitOfWork
                     for (var i = 0; i < _instances.Count; i++)
                     {
                         if (_instances[i].Status == InstanceStatus.Active && _rt.ByVersionedId.TryGetValue(_instances[i].JourneyId, out var cj)
-                            && ExitReason(_rt, cj, _record, _flags, Context(at)) is { } reason)
+                            && ExitReason(cj, at) is { } reason)
                         {
                             Exit(i, reason, at);
                         }
@@ -739,7 +743,7 @@ internal sealed class UnitOfWork
                         return;
                     }
 
-                    if (ExitReason(_rt, cj, _record, _flags, Context(at)) is { } reason)
+                    if (ExitReason(cj, at) is { } reason)
                     {
                         Exit(i, reason, at);
                         return;
