@@ -78,11 +78,12 @@ internal sealed class UnitOfWork
         }
 
         var preexisting = _instances.Count;
+        var consentsBefore = _consents;
         Apply(e, t);
         Reclassify(t);
-        if (e is ConsentChangedEvent consent)
+        if (!ReferenceEquals(consentsBefore, _consents))
         {
-            CancelWithoutConsent(consent.Decision, t);
+            CancelWithdrawn(consentsBefore, t);
         }
 
         // Instances that ran before the event: goal, exits, then the event's steps.
@@ -580,12 +581,22 @@ internal sealed class UnitOfWork
         _pendingExited.Clear();
     }
 
-    private void CancelWithoutConsent(ConsentDecision decision, Instant t)
+    /// <summary>
+    /// Cancels the pending messages of every channel × purpose the consent change stopped allowing (a withdrawal in a
+    /// consent event, a profile's ledger or a merged customer's).
+    /// </summary>
+    private void CancelWithdrawn(ConsentLedger before, Instant t)
     {
-        if (!ContactPolicy.ConsentAllows(_consents, decision.Channel, decision.Purpose))
+        foreach (var channel in Enum.GetValues<ContactChannel>())
         {
-            var reason = decision.Purpose == ContactPurpose.Marketing ? $"marketing consent for {decision.Channel} withdrawn" : $"{decision.Channel} service messages withdrawn";
-            Cancel(new OutboxCancellation(reason, t, Channel: decision.Channel, Purpose: decision.Purpose));
+            foreach (var purpose in Enum.GetValues<ContactPurpose>())
+            {
+                if (ContactPolicy.ConsentAllows(before, channel, purpose) && !ContactPolicy.ConsentAllows(_consents, channel, purpose))
+                {
+                    var reason = purpose == ContactPurpose.Marketing ? $"marketing consent for {channel} withdrawn" : $"{channel} service messages withdrawn";
+                    Cancel(new OutboxCancellation(reason, t, Channel: channel, Purpose: purpose));
+                }
+            }
         }
     }
 
