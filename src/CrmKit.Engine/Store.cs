@@ -37,17 +37,17 @@ public sealed record JourneyInstance(
     ProcessSnapshot Snapshot,
     InstanceStatus Status,
     Instant EnrolledAt,
-    Instant? EndedAt,
-    string? ExitReason,
-    Instant? GoalReachedAt,
-    Instant? NextDue);
+    Instant? EndedAt = null,
+    string? ExitReason = null,
+    Instant? GoalReachedAt = null,
+    Instant? NextDue = null);
 
 /// <summary>A contact the caps count: one made (a <see cref="ContactMadeEvent"/>) or one queued for <see cref="At"/>.</summary>
 /// <param name="At">When it was (or will be) made.</param>
 /// <param name="Channel">The channel.</param>
 /// <param name="Purpose">The purpose.</param>
 /// <param name="IdempotencyKey">The queued message, else none.</param>
-public sealed record ScheduledContact(Instant At, ContactChannel Channel, ContactPurpose Purpose, string? IdempotencyKey);
+public sealed record ScheduledContact(Instant At, ContactChannel Channel, ContactPurpose Purpose, string? IdempotencyKey = null);
 
 /// <summary>When a date-triggered (occasion) journey is next due for the customer.</summary>
 /// <param name="JourneyId">The journey's versioned id.</param>
@@ -56,7 +56,8 @@ public sealed record OccasionDue(string JourneyId, Instant Due);
 
 /// <summary>
 /// Everything the engine keeps about one customer, stored as one versioned unit (what <see cref="IEngineStore.LoadAsync"/>
-/// returns and <see cref="IEngineStore.CommitAsync"/> replaces). Immutable.
+/// returns and <see cref="IEngineStore.CommitAsync"/> replaces). Immutable. A durable store may keep it as JSON: it
+/// round-trips through <c>CrmKitJson.Serialize</c> / <c>CrmKitJson.Deserialize&lt;CustomerState&gt;</c>.
 /// </summary>
 public sealed record CustomerState
 {
