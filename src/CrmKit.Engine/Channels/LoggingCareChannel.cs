@@ -29,7 +29,13 @@ public sealed partial class LoggingCareChannel : ICareChannel
     {
         ArgumentNullException.ThrowIfNull(message);
         ct.ThrowIfCancellationRequested();
-        LogMessage(_logger, message.Channel, message.Purpose, message.Template, PersonalData.Redact(message.CustomerId.Value), PersonalData.Redact(message.IdempotencyKey), message.DueAt);
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            var customer = PersonalData.Redact(message.CustomerId.Value);
+            var key = PersonalData.Redact(message.IdempotencyKey);
+            LogMessage(_logger, message.Channel, message.Purpose, message.Template, customer, key, message.DueAt);
+        }
+
         return ValueTask.FromResult(ChannelSendResult.Sent);
     }
 

@@ -106,7 +106,7 @@ public sealed class TestCareChannel : ICareChannel
         }
 
         var result = answer(message);
-        if (result.IsSent)
+        if (result.Status == ChannelSendStatus.Sent)
         {
             lock (_gate)
             {

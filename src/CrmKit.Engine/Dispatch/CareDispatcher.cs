@@ -162,17 +162,22 @@ public sealed partial class CareDispatcher
             return new DispatchOutcome(message.IdempotencyKey, message.CustomerId, message.Channel, DispatchVerdict.LeaseLost, $"{verdict} not stored: the lease is no longer {Worker}'s", attempts);
         }
 
-        switch (verdict)
+        var level = verdict switch { DispatchVerdict.Sent => LogLevel.Debug, DispatchVerdict.DeadLettered => LogLevel.Warning, _ => LogLevel.Information };
+        if (_logger.IsEnabled(level))
         {
-            case DispatchVerdict.Sent:
-                LogSent(_logger, message.Channel, PersonalData.Redact(message.IdempotencyKey), attempts);
-                break;
-            case DispatchVerdict.DeadLettered:
-                LogDeadLettered(_logger, message.Channel, PersonalData.Redact(message.IdempotencyKey), reason);
-                break;
-            default:
-                LogSettled(_logger, message.Channel, PersonalData.Redact(message.IdempotencyKey), verdict, reason);
-                break;
+            var key = PersonalData.Redact(message.IdempotencyKey);
+            switch (verdict)
+            {
+                case DispatchVerdict.Sent:
+                    LogSent(_logger, message.Channel, key, attempts);
+                    break;
+                case DispatchVerdict.DeadLettered:
+                    LogDeadLettered(_logger, message.Channel, key, reason);
+                    break;
+                default:
+                    LogSettled(_logger, message.Channel, key, verdict, reason);
+                    break;
+            }
         }
 
         return new DispatchOutcome(message.IdempotencyKey, message.CustomerId, message.Channel, verdict, reason, attempts);
