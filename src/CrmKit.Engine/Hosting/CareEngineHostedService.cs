@@ -24,7 +24,7 @@ public sealed partial class CareEngineHostedService : BackgroundService
 
     /// <summary>Creates the service.</summary>
     /// <param name="engine">The engine to advance.</param>
-    /// <param name="dispatcher">The dispatcher to run (unless <see cref="EngineHostOptions.Dispatch"/> is off).</param>
+    /// <param name="dispatcher">The dispatcher to run (unless <see cref="EngineHostOptions.RunDispatcher"/> is off).</param>
     /// <param name="clock">The clock whose now the engine advances to.</param>
     /// <param name="options">The poll interval (validated here).</param>
     /// <param name="timeProvider">What the pause between rounds waits on (default <see cref="TimeProvider.System"/>).</param>
@@ -58,7 +58,7 @@ public sealed partial class CareEngineHostedService : BackgroundService
     {
         var advanced = await _engine.AdvanceAsync(_clock.GetCurrentInstant(), ct).ConfigureAwait(false);
         var report = DispatchReport.Empty;
-        if (_options.Dispatch)
+        if (_options.RunDispatcher)
         {
             while (true)
             {

@@ -12,7 +12,7 @@ public sealed class EngineHostOptions
     public TimeSpan PollInterval { get; set; } = DispatchDefaults.PollInterval;
 
     /// <summary>Whether the hosted service sends (<see langword="true"/>, default) or only advances time and queues, leaving dispatch to another process.</summary>
-    public bool Dispatch { get; set; } = true;
+    public bool RunDispatcher { get; set; } = true;
 
     /// <summary>Every problem of these settings as <c>Setting: problem</c>; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
