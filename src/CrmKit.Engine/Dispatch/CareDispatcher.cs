@@ -30,7 +30,7 @@ public sealed partial class CareDispatcher
     /// <summary>The prefix of the event id under which a send is recorded: <c>"sent:" + idempotency key</c>.</summary>
     public const string SentEventIdPrefix = "sent:";
 
-    private readonly CareEngine _engine;
+    private readonly IDispatchTarget _engine;
     private readonly IOutboxStore _outbox;
     private readonly FrozenChannels _channels;
     private readonly DispatchOptions _options;
@@ -48,6 +48,12 @@ public sealed partial class CareDispatcher
     /// <param name="timeProvider">What retry delays and send timeouts wait on (default <see cref="TimeProvider.System"/>).</param>
     /// <exception cref="ArgumentException">Two channels serve the same <see cref="ContactChannel"/>, or <paramref name="options"/> is invalid (every problem listed).</exception>
     public CareDispatcher(CareEngine engine, IEnumerable<ICareChannel> channels, DispatchOptions options, IClock clock, ILogger<CareDispatcher>? logger = null, TimeProvider? timeProvider = null)
+        : this(new EngineTarget(engine ?? throw new ArgumentNullException(nameof(engine))), channels, options, clock, logger, timeProvider)
+    {
+    }
+
+    /// <summary>Creates a dispatcher over any outbox and send-time check (the engine, or a test double of it).</summary>
+    internal CareDispatcher(IDispatchTarget engine, IEnumerable<ICareChannel> channels, DispatchOptions options, IClock clock, ILogger<CareDispatcher>? logger = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(channels);
@@ -60,7 +66,7 @@ public sealed partial class CareDispatcher
         }
 
         _engine = engine;
-        _outbox = engine.Store;
+        _outbox = engine.Outbox;
         _channels = FrozenChannels.Create(channels);
         _options = options;
         _clock = clock;
@@ -135,7 +141,7 @@ public sealed partial class CareDispatcher
             case ChannelSendStatus.Sent:
                 // Recorded before the mark: if the mark fails (the lease was lost), the contact is still counted once,
                 // and a repeat of the record under the same event id changes nothing.
-                await _engine.HandleAsync(
+                await _engine.RecordSentAsync(
                     new ContactMadeEvent(message.Channel, message.Purpose, InteractionDirection.Outbound, message.IdempotencyKey)
                     {
                         EventId = SentEventIdPrefix + message.IdempotencyKey,
@@ -145,10 +151,10 @@ public sealed partial class CareDispatcher
                     ct).ConfigureAwait(false);
                 return await RecordAsync(lease, DispatchVerdict.Sent, null, attempts, _outbox.MarkSentAsync(lease, now, ct)).ConfigureAwait(false);
             case ChannelSendStatus.Permanent:
-                var permanent = $"permanent failure: {PersonalData.Redact(result.Reason)}";
+                var permanent = $"permanent failure: {result.Reason}";
                 return await RecordAsync(lease, DispatchVerdict.DeadLettered, permanent, attempts, _outbox.DeadLetterAsync(lease, permanent, now, ct)).ConfigureAwait(false);
             default:
-                var exhausted = string.Create(CultureInfo.InvariantCulture, $"transient failure, gave up after {attempts} attempts: {PersonalData.Redact(result.Reason)}");
+                var exhausted = string.Create(CultureInfo.InvariantCulture, $"transient failure, gave up after {attempts} attempts: {result.Reason}");
                 return await RecordAsync(lease, DispatchVerdict.DeadLettered, exhausted, attempts, _outbox.DeadLetterAsync(lease, exhausted, now, ct)).ConfigureAwait(false);
         }
     }
@@ -218,7 +224,8 @@ public sealed partial class CareDispatcher
                 return (ChannelSendResult.Transient(Describe(error)), attempt.Attempts);
             }
 
-            return (outcome.Result, attempt.Attempts);
+            var result = outcome.Result;
+            return (result.Status == ChannelSendStatus.Sent ? result : Safe(result), attempt.Attempts);
         }
         finally
         {
@@ -226,10 +233,17 @@ public sealed partial class CareDispatcher
         }
     }
 
+    /// <summary>A channel's failure with phone numbers and emails in its reason masked (a gateway may echo the recipient).</summary>
+    private static ChannelSendResult Safe(ChannelSendResult failure)
+    {
+        var reason = PersonalData.Redact(failure.Reason);
+        return failure.Status == ChannelSendStatus.Permanent ? ChannelSendResult.Permanent(reason) : ChannelSendResult.Transient(reason);
+    }
+
     /// <summary>An exception as a dead-letter reason: its type and message, phone numbers and emails masked.</summary>
     private static string Describe(Exception error) => error switch
     {
-        TimeoutRejectedException timeout => string.Create(CultureInfo.InvariantCulture, $"no answer within {timeout.Timeout:c}"),
+        TimeoutRejectedException timeout => string.Create(CultureInfo.InvariantCulture, $"no answer within {timeout.Timeout.TotalSeconds:0.###} s"),
         _ => $"{error.GetType().Name}: {PersonalData.Redact(error.Message)}",
     };
 
@@ -264,6 +278,16 @@ public sealed partial class CareDispatcher
         OperationCanceledException => !ct.IsCancellationRequested,   // the channel's own timeout, not a shutdown
         _ => true,
     };
+
+    /// <summary>The engine as the dispatcher uses it: its outbox, its send-time check and the record of a send.</summary>
+    private sealed class EngineTarget(CareEngine engine) : IDispatchTarget
+    {
+        public IOutboxStore Outbox => engine.Store;
+
+        public ValueTask<SendCheck> CheckBeforeSendAsync(OutboxMessage message, Instant now, CancellationToken ct) => engine.CheckBeforeSendAsync(message, now, ct);
+
+        public async ValueTask RecordSentAsync(ContactMadeEvent contact, CancellationToken ct) => await engine.HandleAsync(contact, ct).ConfigureAwait(false);
+    }
 
     private sealed class SendAttempt(ICareChannel channel, CareMessage message)
     {
