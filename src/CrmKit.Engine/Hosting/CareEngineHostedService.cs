@@ -14,7 +14,7 @@ namespace CrmKit.Engine;
 /// </summary>
 public sealed partial class CareEngineHostedService : BackgroundService
 {
-    private readonly CareEngine _engine;
+    private readonly Func<Instant, CancellationToken, ValueTask<int>> _advance;
     private readonly CareDispatcher _dispatcher;
     private readonly IClock _clock;
     private readonly EngineHostOptions _options;
@@ -31,8 +31,14 @@ public sealed partial class CareEngineHostedService : BackgroundService
     /// <param name="logger">Where to log (event ids 5110, 5111), or none.</param>
     /// <exception cref="ArgumentException"><paramref name="options"/> is invalid.</exception>
     public CareEngineHostedService(CareEngine engine, CareDispatcher dispatcher, IClock clock, EngineHostOptions options, TimeProvider? timeProvider = null, ILogger<CareEngineHostedService>? logger = null)
+        : this(AdvanceOf(engine ?? throw new ArgumentNullException(nameof(engine))), dispatcher, clock, options, timeProvider, logger)
     {
-        ArgumentNullException.ThrowIfNull(engine);
+    }
+
+    /// <summary>Creates the service over any advance step (the engine's, or a test double of it) returning the customers advanced.</summary>
+    internal CareEngineHostedService(Func<Instant, CancellationToken, ValueTask<int>> advance, CareDispatcher dispatcher, IClock clock, EngineHostOptions options, TimeProvider? timeProvider = null, ILogger<CareEngineHostedService>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(advance);
         ArgumentNullException.ThrowIfNull(dispatcher);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(options);
@@ -41,7 +47,7 @@ public sealed partial class CareEngineHostedService : BackgroundService
             throw new ArgumentException($"Invalid engine host options: {string.Join("; ", problems)}", nameof(options));
         }
 
-        (_engine, _dispatcher, _clock, _options) = (engine, dispatcher, clock, options);
+        (_advance, _dispatcher, _clock, _options) = (advance, dispatcher, clock, options);
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
@@ -56,7 +62,7 @@ public sealed partial class CareEngineHostedService : BackgroundService
     /// <returns>What the dispatcher did over the round.</returns>
     public async ValueTask<DispatchReport> RunOnceAsync(CancellationToken ct = default)
     {
-        var advanced = await _engine.AdvanceAsync(_clock.GetCurrentInstant(), ct).ConfigureAwait(false);
+        var advanced = await _advance(_clock.GetCurrentInstant(), ct).ConfigureAwait(false);
         var report = DispatchReport.Empty;
         if (_options.RunDispatcher)
         {
@@ -72,7 +78,7 @@ public sealed partial class CareEngineHostedService : BackgroundService
             }
         }
 
-        LogRound(_logger, advanced.Customers.Length, report);
+        LogRound(_logger, advanced, report);
         return report;
     }
 
@@ -111,6 +117,9 @@ public sealed partial class CareEngineHostedService : BackgroundService
             }
         }
     }
+
+    private static Func<Instant, CancellationToken, ValueTask<int>> AdvanceOf(CareEngine engine)
+        => async (now, ct) => (await engine.AdvanceAsync(now, ct).ConfigureAwait(false)).Customers.Length;
 
     [LoggerMessage(EventId = 5110, Level = LogLevel.Error, Message = "Care engine round failed; the next round runs after the poll interval")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);
