@@ -9,8 +9,8 @@ namespace CrmKit.Docs.Snippets;
 /// <summary>docs/engine.md: documented code, one region per block; each method returns what the block does so tests can check it.</summary>
 public static class EngineSnippets
 {
-    /// <summary>The minimal host: an order placed → the after-sale journey queues a Zalo message → the channel is called.</summary>
-    /// <returns>The unit of work of the order event and what the Zalo channel received within <paramref name="wait"/>.</returns>
+    /// <summary>The minimal host: an order placed → the after-sale (and lifecycle) journeys queue Zalo messages → the channel is called.</summary>
+    /// <returns>The unit of work of the order event and what the Zalo channel received once nothing was pending (or after <paramref name="wait"/>).</returns>
     public static async Task<(HandleResult Order, IReadOnlyList<CareMessage> Sent)> MinimalHost(IClock clock, TimeSpan wait)
     {
         #region engine-minimal-host
@@ -29,10 +29,10 @@ public static class EngineSnippets
         await engine.HandleAsync(new ProfileChangedEvent(customer) { EventId = "crm:KH001:1", CustomerId = customer.Id, At = now });
         var order = new Order { Id = new OrderId("DH1001"), CustomerId = customer.Id, PlacedAt = now, Total = Money.Vnd(450_000), Status = OrderStatus.Completed };
         var handled = await engine.HandleAsync(new OrderPlacedEvent(order) { EventId = "shop:DH1001", CustomerId = customer.Id, At = now });
-        // handled.Messages: the after-sale journey queued Zalo "order-follow-up"; the next round sends it
+        // handled.Messages: Zalo "order-follow-up" (after-sale) and "thank-you-first-order" (lifecycle); the next round sends them
         #endregion
 
-        for (var waited = TimeSpan.Zero; zalo.Received.Count == 0 && waited < wait; waited += TimeSpan.FromMilliseconds(20))
+        for (var waited = TimeSpan.Zero; (await engine.Store.ListAsync(OutboxState.Pending)).Count > 0 && waited < wait; waited += TimeSpan.FromMilliseconds(20))
         {
             await Task.Delay(20);
         }

@@ -17,10 +17,13 @@ public partial class DocsTests
 
         var (order, sent) = await EngineSnippets.MinimalHost(clock, TimeSpan.FromSeconds(30));
 
-        var queued = Assert.Single(order.Messages);
-        Assert.Equal((ContactVerdict.Allowed, ContactChannel.Zalo, "order-follow-up"), (queued.Verdict, queued.Message.Channel, queued.Message.Template));
-        var message = Assert.Single(sent);
-        Assert.Equal((queued.Message.IdempotencyKey, new CustomerId("KH001")), (message.IdempotencyKey, message.CustomerId));
+        // A first completed order starts the after-sale journey (per order) and moves the lifecycle journey (per customer).
+        Assert.Equal(
+            [("after-sale@v1", "order-follow-up"), ("customer-lifecycle@v1", "thank-you-first-order")],
+            order.Messages.Select(m => (m.Message.JourneyId, m.Message.Template)).Order());
+        Assert.All(order.Messages, m => Assert.Equal((ContactVerdict.Allowed, ContactChannel.Zalo), (m.Verdict, m.Message.Channel)));
+        Assert.Equal(order.Messages.Select(m => m.Message.IdempotencyKey).Order(StringComparer.Ordinal), sent.Select(m => m.IdempotencyKey).Order(StringComparer.Ordinal));
+        Assert.All(sent, m => Assert.Equal(new CustomerId("KH001"), m.CustomerId));
     }
 
     [Fact]
