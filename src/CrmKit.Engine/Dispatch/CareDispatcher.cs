@@ -165,7 +165,7 @@ public sealed partial class CareDispatcher
         if (!await write.ConfigureAwait(false))
         {
             LogLeaseLost(_logger, PersonalData.Redact(message.IdempotencyKey), verdict, Worker);
-            return new DispatchOutcome(message.IdempotencyKey, message.CustomerId, message.Channel, DispatchVerdict.LeaseLost, $"{verdict} not stored: the lease is no longer {Worker}'s", attempts);
+            return new DispatchOutcome(message.IdempotencyKey, message.CustomerId, message.Channel, DispatchVerdict.LeaseLost, $"{verdict} not stored: the entry is no longer leased to {Worker} (its lease expired and another worker claimed it, or the engine settled it meanwhile)", attempts);
         }
 
         var level = verdict switch { DispatchVerdict.Sent => LogLevel.Debug, DispatchVerdict.DeadLettered => LogLevel.Warning, _ => LogLevel.Information };
@@ -346,6 +346,6 @@ public sealed partial class CareDispatcher
     [LoggerMessage(EventId = 5105, Level = LogLevel.Error, Message = "No ICareChannel is registered for {Channel}: message {IdempotencyKey} dead-lettered (registered: {Registered})")]
     private static partial void LogNoChannel(ILogger logger, ContactChannel channel, string idempotencyKey, string registered);
 
-    [LoggerMessage(EventId = 5106, Level = LogLevel.Warning, Message = "Message {IdempotencyKey}: {Verdict} not stored, the lease is no longer {Worker}'s (claimed again after it expired)")]
+    [LoggerMessage(EventId = 5106, Level = LogLevel.Warning, Message = "Message {IdempotencyKey}: {Verdict} not stored, the entry is no longer leased to {Worker} (claimed again after its lease expired, or settled by the engine)")]
     private static partial void LogLeaseLost(ILogger logger, string idempotencyKey, DispatchVerdict verdict, string worker);
 }

@@ -22,8 +22,9 @@ public enum DispatchVerdict
     Released,
 
     /// <summary>
-    /// The outcome could not be stored because the lease was no longer this worker's (it expired and another worker claimed
-    /// the message). If it was sent, the contact is recorded and the other worker's send carries the same idempotency key.
+    /// The outcome could not be stored because the entry was no longer leased to this worker: its lease expired and
+    /// another worker claimed it, or the engine settled it meanwhile (a consent withdrawal or an erasure cancels pending
+    /// entries). If it was sent, the contact is recorded, and another worker's send carries the same idempotency key.
     /// </summary>
     LeaseLost,
 }

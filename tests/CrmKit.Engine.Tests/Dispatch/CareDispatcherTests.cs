@@ -264,7 +264,7 @@ public class CareDispatcherTests
 
         Assert.Single(stolen);
         Assert.Equal(DispatchVerdict.LeaseLost, outcome.Verdict);
-        Assert.Equal("Sent not stored: the lease is no longer w1's", outcome.Reason);
+        Assert.Equal("Sent not stored: the entry is no longer leased to w1 (its lease expired and another worker claimed it, or the engine settled it meanwhile)", outcome.Reason);
         Assert.Single(target.Recorded);   // recorded before the mark, under the event id the other worker will use too
         Assert.Equal(OutboxState.Pending, Assert.Single(await target.ListAsync(null)).State);
     }
