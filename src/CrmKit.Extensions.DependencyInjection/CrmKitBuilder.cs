@@ -58,11 +58,7 @@ public sealed class CrmKitBuilder
     {
         ArgumentNullException.ThrowIfNull(configure);
         Services.Configure<CrmKitOptions>(o => configure(o.Segmentation));
-        Services.TryAddSingleton(sp =>
-        {
-            var settings = sp.GetRequiredService<IOptions<CrmKitOptions>>().Value.Segmentation;
-            return settings.Catalog ?? (settings.CatalogFile is { } file ? SegmentCatalog.Parse(File.ReadAllText(file)) : BuiltInSegments.Catalog);
-        });
+        Services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<CrmKitOptions>>().Value.Segmentation.LoadCatalog());
         Services.TryAddSingleton(sp => new Segmenter(sp.GetRequiredService<SegmentCatalog>()));
         Services.TryAddSingleton<CustomerSegmentation>();
         return this;
@@ -134,15 +130,12 @@ public sealed class CrmKitBuilder
         Services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<CrmKitOptions>>().Value;
-            var segmentation = options.Segmentation;
-            var catalog = sp.GetService<SegmentCatalog>()
-                ?? segmentation.Catalog
-                ?? (segmentation.CatalogFile is { } file ? SegmentCatalog.Parse(File.ReadAllText(file)) : BuiltInSegments.Catalog);
+            var catalog = sp.GetService<SegmentCatalog>() ?? options.Segmentation.LoadCatalog();
             var engine = new CareEngineOptions
             {
                 Catalog = catalog,
                 Journeys = options.Engine.LoadJourneys(),
-                Processes = CrmKitOptionsValidator.EngineProcesses(options.Care.ProcessFolder),
+                Processes = options.Care.WithFolderProcesses(BuiltInJourneys.Processes),
                 Policy = options.Care.Policy,
                 Zone = options.Zone,
             };

@@ -54,6 +54,10 @@ public sealed class SegmentationSettings
 
     /// <summary>A catalogue set in code; wins over <see cref="CatalogFile"/>. Default: none.</summary>
     public SegmentCatalog? Catalog { get; set; }
+
+    /// <summary>The catalogue in use: <see cref="Catalog"/>, else <see cref="CatalogFile"/> parsed, else the built-in one.</summary>
+    /// <exception cref="InvalidRuleException">The file is not a valid catalogue.</exception>
+    internal SegmentCatalog LoadCatalog() => Catalog ?? (CatalogFile is { } file ? SegmentCatalog.Parse(File.ReadAllText(file)) : BuiltInSegments.Catalog);
 }
 
 /// <summary>Care-process settings (<c>CrmKit:Care</c>).</summary>
@@ -70,6 +74,18 @@ public sealed class CareSettings
 
     /// <summary>The care plans (set in code). Default <see cref="BuiltInCarePlans.All"/>.</summary>
     public IReadOnlyList<CarePlan> Plans { get; set; } = BuiltInCarePlans.All;
+
+    /// <summary><paramref name="builtIn"/> followed by the definitions in <see cref="ProcessFolder"/> (file name order), if set.</summary>
+    internal ImmutableArray<ProcessDefinition> WithFolderProcesses(IEnumerable<ProcessDefinition> builtIn)
+    {
+        var all = builtIn.ToList();
+        if (ProcessFolder is { } folder)
+        {
+            all.AddRange(Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).Select(f => ProcessJson.ReadDefinition(File.ReadAllText(f))));
+        }
+
+        return [.. all];
+    }
 }
 
 /// <summary>Customer-lifetime-value settings (<c>CrmKit:Clv</c>).</summary>
@@ -233,8 +249,10 @@ internal sealed class CrmKitOptionsValidator : IValidateOptions<CrmKitOptions>
         try
         {
             var journeys = engine.LoadJourneys();
-            var catalog = options.Segmentation.Catalog ?? (options.Segmentation.CatalogFile is { } file && File.Exists(file) ? SegmentCatalog.Parse(File.ReadAllText(file)) : BuiltInSegments.Catalog);
-            var processes = EngineProcesses(options.Care.ProcessFolder is { } f && Directory.Exists(f) ? f : null);
+            // A missing or broken catalogue file is reported above; journeys are then checked against the built-in catalogue.
+            var segmentation = options.Segmentation;
+            var catalog = segmentation.CatalogFile is { } file && !File.Exists(file) && segmentation.Catalog is null ? BuiltInSegments.Catalog : segmentation.LoadCatalog();
+            var processes = options.Care.ProcessFolder is { } f && !Directory.Exists(f) ? [.. BuiltInJourneys.Processes] : options.Care.WithFolderProcesses(BuiltInJourneys.Processes);
             problems.AddRange(JourneyValidator.Validate(journeys, processes, catalog).Select(p => $"{Prefix}Journeys: {p}"));
         }
         catch (CrmKitException ex)
@@ -245,15 +263,4 @@ internal sealed class CrmKitOptionsValidator : IValidateOptions<CrmKitOptions>
         }
     }
 
-    /// <summary>The processes journeys may refer to: the engine's built-ins and the files of <c>Care:ProcessFolder</c>.</summary>
-    internal static ImmutableArray<ProcessDefinition> EngineProcesses(string? folder)
-    {
-        var all = BuiltInJourneys.Processes.ToList();
-        if (folder is not null)
-        {
-            all.AddRange(Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).Select(f => ProcessJson.ReadDefinition(File.ReadAllText(f))));
-        }
-
-        return [.. all];
-    }
 }

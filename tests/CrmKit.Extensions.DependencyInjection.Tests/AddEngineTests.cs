@@ -10,12 +10,7 @@ public class AddEngineTests
 {
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 2, 3, 0);
 
-    private static ServiceProvider Build(Action<IServiceCollection> configure)
-    {
-        var services = new ServiceCollection();
-        configure(services);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
+    private static ServiceProvider Build(Action<IServiceCollection> configure) => Containers.Build(configure);
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
@@ -129,6 +124,56 @@ public class AddEngineTests
         Assert.Equal(
             "CrmKit:Engine:Dispatch:LeaseDuration: 00:01:00 does not outlast one message's worst case 00:05:30 ((MaxRetryAttempts + 1) × SendTimeout + MaxRetryAttempts × MaxRetryDelay); another worker could claim a message still being retried.",
             ex.Message);
+    }
+
+    [Fact]
+    public void JourneyFolder_BrokenAndDanglingJourneys_AreReportedWithTheFileAndPath()
+    {
+        var folder = Directory.CreateTempSubdirectory("crmkit-journeys-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "a-broken.json"), """{"id":"broken","process":"after-sale","entry":{"type":"event","events":["orderPlaced"]},"correlation":"galaxy"}""");
+            using var provider = Build(s => s.AddCrmKit(crm => crm.AddEngine(e => e.JourneyFolder = folder)));
+
+            var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+            Assert.StartsWith("CrmKit:Engine:JourneyFolder: Journey a-broken.json is invalid: $.correlation: ", ex.Message, StringComparison.Ordinal);
+
+            File.Delete(Path.Combine(folder, "a-broken.json"));
+            File.WriteAllText(Path.Combine(folder, "welcome.json"), """{"id":"welcome","process":"after-sale","entry":{"type":"segmentEntered","segment":"no-such-segment"}}""");
+            using var dangling = Build(s => s.AddCrmKit(crm => crm.AddEngine(e => e.JourneyFolder = folder)));
+
+            var problem = Assert.Throws<OptionsValidationException>(() => dangling.GetRequiredService<IStartupValidator>().Validate());
+
+            Assert.StartsWith("CrmKit:Engine:Journeys: ", problem.Message, StringComparison.Ordinal);
+            Assert.Contains("no-such-segment", problem.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void JourneyFolder_ValidJourney_RunsBesideTheBuiltInsOrAlone()
+    {
+        var folder = Directory.CreateTempSubdirectory("crmkit-journeys-").FullName;
+        try
+        {
+            var winBack = File.ReadAllText(RepositoryRoot.Path("seeds", "journeys", "win-back.json")).Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(folder, "win-back.json"), winBack);
+            using var beside = Build(s => s.AddCrmKit(crm => crm.AddEngine(e => e.JourneyFolder = folder)));
+            using var alone = Build(s => s.AddCrmKit(crm => crm.AddEngine(e => (e.JourneyFolder, e.BuiltInJourneys) = (folder, false))));
+
+            beside.GetRequiredService<IStartupValidator>().Validate();
+            Assert.Equal(BuiltInJourneys.All.Length + 1, beside.GetRequiredService<CareEngine>().Options.Journeys.Length);
+            Assert.Contains(beside.GetRequiredService<CareEngine>().Options.Journeys, j => j.VersionedId == "win-back@v2");
+            Assert.Equal(["win-back@v2"], alone.GetRequiredService<CareEngine>().Options.Journeys.Select(j => j.VersionedId));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
