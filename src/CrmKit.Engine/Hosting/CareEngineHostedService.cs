@@ -1,3 +1,5 @@
+using CrmKit.CareProcess;
+using CrmKit.Customers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -33,6 +35,7 @@ public sealed partial class CareEngineHostedService : BackgroundService
     public CareEngineHostedService(CareEngine engine, CareDispatcher dispatcher, IClock clock, EngineHostOptions options, TimeProvider? timeProvider = null, ILogger<CareEngineHostedService>? logger = null)
         : this(AdvanceOf(engine ?? throw new ArgumentNullException(nameof(engine))), dispatcher, clock, options, timeProvider, logger)
     {
+        JourneyChannels = MessageChannels(engine.Options);
     }
 
     /// <summary>Creates the service over any advance step (the engine's, or a test double of it) returning the customers advanced.</summary>
@@ -51,6 +54,9 @@ public sealed partial class CareEngineHostedService : BackgroundService
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
+
+    /// <summary>The channels the engine's journeys send messages on (checked against the dispatcher's at start).</summary>
+    internal IReadOnlyList<ContactChannel> JourneyChannels { get; init; } = [];
 
     /// <summary>Rounds completed since the service started (successful or failed).</summary>
     public long Rounds => Interlocked.Read(ref _rounds);
@@ -80,6 +86,18 @@ public sealed partial class CareEngineHostedService : BackgroundService
 
         LogRound(_logger, advanced, report);
         return report;
+    }
+
+    /// <summary>Warns (event 5112) when the journeys send on a channel the dispatcher has no <see cref="ICareChannel"/> for, then starts the rounds.</summary>
+    /// <inheritdoc/>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_options.RunDispatcher && JourneyChannels.Except(_dispatcher.Channels).ToList() is { Count: > 0 } missing)
+        {
+            LogMissingChannels(_logger, string.Join(", ", missing), _dispatcher.Channels.Count == 0 ? "none" : string.Join(", ", _dispatcher.Channels));
+        }
+
+        return base.StartAsync(cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -118,11 +136,27 @@ public sealed partial class CareEngineHostedService : BackgroundService
         }
     }
 
+    /// <summary>Every channel a message effect of a journey's process names, in <see cref="ContactChannel"/> order.</summary>
+    private static ContactChannel[] MessageChannels(CareEngineOptions options)
+    {
+        var used = options.Journeys.IsDefault ? [] : options.Journeys.Select(j => j.Process).ToHashSet(StringComparer.Ordinal);
+        var processes = options.Processes.IsDefault ? [] : options.Processes.Where(p => used.Contains(p.Id));
+        return [.. processes
+            .SelectMany(p => p.Model.States.SelectMany(s => s.OnEntry.Concat(s.OnExit)).Concat(p.Model.Transitions.SelectMany(t => t.Effects)))
+            .OfType<SendMessage>()
+            .Select(m => m.Channel)
+            .Distinct()
+            .Order()];
+    }
+
     private static Func<Instant, CancellationToken, ValueTask<int>> AdvanceOf(CareEngine engine)
         => async (now, ct) => (await engine.AdvanceAsync(now, ct).ConfigureAwait(false)).Customers.Length;
 
     [LoggerMessage(EventId = 5110, Level = LogLevel.Error, Message = "Care engine round failed; the next round runs after the poll interval")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5112, Level = LogLevel.Warning, Message = "The journeys send messages on {Missing} but no ICareChannel is registered for it (registered: {Registered}); those messages will be dead-lettered")]
+    private static partial void LogMissingChannels(ILogger logger, string missing, string registered);
 
     [LoggerMessage(EventId = 5111, Level = LogLevel.Debug, Message = "Care engine round: {Customers} customers advanced; dispatch: {Dispatch}")]
     private static partial void LogRound(ILogger logger, int customers, DispatchReport dispatch);

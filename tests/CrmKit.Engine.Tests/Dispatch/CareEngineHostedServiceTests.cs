@@ -113,6 +113,22 @@ public class CareEngineHostedServiceTests
     }
 
     [Fact]
+    public async Task StartAsync_JourneysSendOnAChannelWithoutICareChannel_WarnsNamingIt()
+    {
+        var (engine, _) = Shop.NewEngine();   // the built-in journeys
+        var clock = new FakeClock(Now);
+        var logger = new RecordingLogger<CareEngineHostedService>();
+        var service = new CareEngineHostedService(engine, new CareDispatcher(engine, [new TestCareChannel(ContactChannel.Zalo)], Options(), clock), clock, new EngineHostOptions(), logger: logger);
+
+        await service.StartAsync(CancellationToken.None);
+        await service.StopAsync(CancellationToken.None);
+
+        // The built-in journeys' processes send on Zalo (after-sale, lifecycle …), Email (support ticket) and Sms.
+        var warning = Assert.Single(logger.Entries, e => e.EventId == 5112);
+        Assert.Equal("The journeys send messages on Sms, Email but no ICareChannel is registered for it (registered: Zalo); those messages will be dead-lettered", warning.Message);
+    }
+
+    [Fact]
     public void Constructor_InvalidOptions_Throws()
     {
         var clock = new FakeClock(Now);
