@@ -68,7 +68,7 @@ public sealed partial class CareDispatcher
         _engine = engine;
         _outbox = engine.Outbox;
         _channels = FrozenChannels.Create(channels);
-        _options = options;
+        _options = options.Copy();   // validated once: later changes to the caller's object do not reach a running dispatcher
         _clock = clock;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _lease = Duration.FromTimeSpan(options.LeaseDuration);

@@ -52,6 +52,9 @@ public sealed class DispatchOptions
     /// </summary>
     public TimeSpan WorstCaseSendTime => (SendTimeout * (MaxRetryAttempts + 1)) + (MaxRetryDelay * MaxRetryAttempts);
 
+    /// <summary>A copy of these settings.</summary>
+    internal DispatchOptions Copy() => (DispatchOptions)MemberwiseClone();
+
     /// <summary>
     /// Every problem of these settings, each as <c>Setting: problem</c> (prefix the configuration section to name the
     /// full path); empty when they are valid.

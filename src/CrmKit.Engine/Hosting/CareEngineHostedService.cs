@@ -50,7 +50,8 @@ public sealed partial class CareEngineHostedService : BackgroundService
             throw new ArgumentException($"Invalid engine host options: {string.Join("; ", problems)}", nameof(options));
         }
 
-        (_advance, _dispatcher, _clock, _options) = (advance, dispatcher, clock, options);
+        (_advance, _dispatcher, _clock) = (advance, dispatcher, clock);
+        _options = new EngineHostOptions { PollInterval = options.PollInterval, RunDispatcher = options.RunDispatcher };   // validated once
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }

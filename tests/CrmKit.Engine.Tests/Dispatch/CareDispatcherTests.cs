@@ -321,6 +321,22 @@ public class CareDispatcherTests
     }
 
     [Fact]
+    public async Task Constructor_OptionsChangedAfterwards_DoNotReachTheDispatcher()
+    {
+        var target = new FakeDispatchTarget();
+        target.Enqueue("k1", Now, customer: "C1");
+        target.Enqueue("k2", Now, customer: "C2");
+        var options = Fast();
+        options.BatchSize = 1;
+        var dispatcher = Dispatcher(target, new FakeClock(Now), options, null, new TestCareChannel(ContactChannel.Zalo));
+
+        options.BatchSize = 0;   // invalid, and too late
+
+        Assert.Equal(1, (await dispatcher.DispatchAsync()).Claimed);
+        Assert.Equal(1, dispatcher.BatchSize);
+    }
+
+    [Fact]
     public void Channels_ListsTheServedChannelsInOrder()
     {
         var dispatcher = Dispatcher(new FakeDispatchTarget(), new FakeClock(Now), Fast(), null, new TestCareChannel(ContactChannel.Email), new TestCareChannel(ContactChannel.Sms));
