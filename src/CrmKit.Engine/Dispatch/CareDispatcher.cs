@@ -105,7 +105,28 @@ public sealed partial class CareDispatcher
         return new DispatchReport([.. outcomes]);
     }
 
+    /// <summary>Settles one message; an exception (other than cancellation) fails this message only.</summary>
     private async ValueTask<DispatchOutcome> SettleAsync(OutboxLease lease, CancellationToken ct)
+    {
+        try
+        {
+            return await SettleOrThrowAsync(lease, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // one message's failure (a store or engine error) must not abandon the rest of the batch
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            var message = lease.Message;
+            LogFailed(_logger, ex, PersonalData.Redact(message.IdempotencyKey));
+            return new DispatchOutcome(message.IdempotencyKey, message.CustomerId, message.Channel, DispatchVerdict.Failed, $"settling failed, claimed again after the lease: {Describe(ex)}", 0);
+        }
+    }
+
+    private async ValueTask<DispatchOutcome> SettleOrThrowAsync(OutboxLease lease, CancellationToken ct)
     {
         var message = lease.Message;
         var now = _clock.GetCurrentInstant();
@@ -345,6 +366,9 @@ public sealed partial class CareDispatcher
 
     [LoggerMessage(EventId = 5105, Level = LogLevel.Error, Message = "No ICareChannel is registered for {Channel}: message {IdempotencyKey} dead-lettered (registered: {Registered})")]
     private static partial void LogNoChannel(ILogger logger, ContactChannel channel, string idempotencyKey, string registered);
+
+    [LoggerMessage(EventId = 5107, Level = LogLevel.Error, Message = "Settling message {IdempotencyKey} failed; it is claimed again after its lease")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string idempotencyKey);
 
     [LoggerMessage(EventId = 5106, Level = LogLevel.Warning, Message = "Message {IdempotencyKey}: {Verdict} not stored, the entry is no longer leased to {Worker} (claimed again after its lease expired, or settled by the engine)")]
     private static partial void LogLeaseLost(ILogger logger, string idempotencyKey, DispatchVerdict verdict, string worker);

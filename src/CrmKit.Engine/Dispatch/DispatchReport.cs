@@ -27,6 +27,12 @@ public enum DispatchVerdict
     /// entries). If it was sent, the contact is recorded, and another worker's send carries the same idempotency key.
     /// </summary>
     LeaseLost,
+
+    /// <summary>
+    /// Settling it threw (the store or the engine failed, e.g. during an outage); the other messages of the batch go on.
+    /// The entry stays leased and is claimed again after its lease; the reason names the exception.
+    /// </summary>
+    Failed,
 }
 
 /// <summary>One claimed message and what became of it.</summary>

@@ -77,7 +77,7 @@ public sealed partial class CareEngineHostedService : BackgroundService
             {
                 var batch = await _dispatcher.DispatchAsync(ct).ConfigureAwait(false);
                 report = report.Concat(batch);
-                var settled = batch.Claimed - batch.Count(DispatchVerdict.Released) - batch.Count(DispatchVerdict.LeaseLost);
+                var settled = batch.Claimed - batch.Count(DispatchVerdict.Released) - batch.Count(DispatchVerdict.LeaseLost) - batch.Count(DispatchVerdict.Failed);
                 if (batch.Claimed < _dispatcher.BatchSize || settled == 0)
                 {
                     break;

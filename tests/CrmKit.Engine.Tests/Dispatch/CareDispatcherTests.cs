@@ -270,6 +270,24 @@ public class CareDispatcherTests
     }
 
     [Fact]
+    public async Task DispatchAsync_OneMessageThrowsWhileSettling_FailsThatMessageOnlyAndKeepsItForTheNextClaim()
+    {
+        var target = new FakeDispatchTarget { Check = (m, _) => m.IdempotencyKey == "k1" ? throw new InvalidOperationException("state of customer C1 unreadable") : SendCheck.Send };
+        target.Enqueue("k1", Now, customer: "C1");
+        target.Enqueue("k2", Now, customer: "C2");
+        var zalo = new TestCareChannel(ContactChannel.Zalo);
+        var logger = new RecordingLogger<CareDispatcher>();
+
+        var report = await Dispatcher(target, new FakeClock(Now), Fast(), logger, zalo).DispatchAsync();
+
+        Assert.Equal([DispatchVerdict.Failed, DispatchVerdict.Sent], report.Outcomes.Select(o => o.Verdict));
+        Assert.Equal("settling failed, claimed again after the lease: InvalidOperationException: state of customer C1 unreadable", report.Outcomes[0].Reason);
+        Assert.Equal(["k2"], zalo.Delivered.Select(m => m.IdempotencyKey));
+        Assert.Equal("k1", Assert.Single(await target.ListAsync(OutboxState.Pending)).Message.IdempotencyKey);
+        Assert.Single(logger.Entries, e => e.EventId == 5107 && e.Level == LogLevel.Error);
+    }
+
+    [Fact]
     public async Task DispatchAsync_NothingDue_ClaimsNothing()
     {
         var target = new FakeDispatchTarget();
