@@ -23,6 +23,7 @@ public class DispatchConsentProperties
         Advance,
     }
 
+    /// <summary>One step of a history; each step happens at least a minute after the one before, so a send and a later withdrawal or erasure never share an instant.</summary>
     private sealed record Step(Kind Kind, int Customer, ContactChannel Channel, ContactPurpose Purpose, int Minutes);
 
     private static readonly Gen<Step> StepGen =
@@ -30,12 +31,16 @@ public class DispatchConsentProperties
         from customer in Gen.Choose(0, 2)
         from channel in Gen.Elements(Channels)
         from purpose in Gen.Elements(ContactPurpose.Transactional, ContactPurpose.Marketing)
-        from minutes in Gen.Frequency((3, Gen.Choose(0, 30)), (2, Gen.Choose(31, 12 * 60)), (1, Gen.Choose(12 * 60, 20 * 24 * 60)))
+        from minutes in Gen.Frequency((3, Gen.Choose(1, 30)), (2, Gen.Choose(31, 12 * 60)), (1, Gen.Choose(12 * 60, 20 * 24 * 60)))
         select new Step(kind, customer, channel, purpose, minutes);
 
     [Property(MaxTest = 80)]
     public Property DispatchAsync_NeverContactsAfterAWithdrawalOrAnErasure_AndDeliversEachKeyOnce()
-        => Prop.ForAll(Gen.ListOf(StepGen).Select(s => s.Take(40).ToList()).ToArbitrary(), steps => Run(steps).AsTask().GetAwaiter().GetResult().Lawful);
+        => Prop.ForAll(Gen.ListOf(StepGen).Select(s => s.Take(40).ToList()).ToArbitrary(), steps =>
+        {
+            var violation = Run(steps).AsTask().GetAwaiter().GetResult().Violation;
+            return (violation is null).Label(violation ?? "lawful");
+        });
 
     [Fact]
     public async Task GeneratedHistories_SendMessagesAndStopSome_SoThePropertyIsNotVacuous()
@@ -52,7 +57,7 @@ public class DispatchConsentProperties
         Assert.True(stopped > 0, "no generated history had a message cancelled by consent or erasure");
     }
 
-    private static async ValueTask<(bool Lawful, int Sent, int Stopped)> Run(List<Step> steps)
+    private static async ValueTask<(string? Violation, int Sent, int Stopped)> Run(List<Step> steps)
     {
         var (engine, _) = NewEngine();
         var clock = new FakeClock(Local(3, 2, 8));
@@ -107,20 +112,19 @@ public class DispatchConsentProperties
             var customer = message.CustomerId.Value;
             if (erasedAt.TryGetValue(customer, out var erased) && erased <= at)
             {
-                return (false, sent.Count, 0);
+                return ($"{message.IdempotencyKey} sent at {at} to a customer erased at {erased}", sent.Count, 0);
             }
 
             var last = decisions.LastOrDefault(d => d.Customer == customer && d.Decision.Channel == message.Channel && d.Decision.Purpose == message.Purpose && d.Decision.At <= at).Decision;
             var allowed = message.Purpose == ContactPurpose.Marketing ? last?.Status == ConsentStatus.Granted : last?.Status != ConsentStatus.Withdrawn;
             if (!allowed)
             {
-                return (false, sent.Count, 0);
+                return ($"{message.IdempotencyKey} ({message.Purpose}) sent at {at} with consent {last?.Status.ToString() ?? "never given"} since {last?.At}", sent.Count, 0);
             }
         }
 
         var stopped = (await engine.Store.ListAsync(OutboxState.Cancelled)).Count(r => r.Reason is { } reason && (reason.Contains("withdrawn", StringComparison.Ordinal) || reason.Contains("erased", StringComparison.Ordinal)));
-        var lawful = channels.All(c => c.Delivered.Count == c.Delivered.Select(m => m.IdempotencyKey).Distinct().Count())
-            && sent.Count == sent.Select(s => s.Message.IdempotencyKey).Distinct().Count();
-        return (lawful, sent.Count, stopped);
+        var repeated = sent.GroupBy(s => s.Message.IdempotencyKey).FirstOrDefault(g => g.Count() > 1);
+        return (repeated is null ? null : $"{repeated.Key} sent {repeated.Count()} times", sent.Count, stopped);
     }
 }
