@@ -78,11 +78,12 @@ internal sealed class UnitOfWork
         }
 
         var preexisting = _instances.Count;
+        var consentsBefore = _consents;
         Apply(e, t);
         Reclassify(t);
-        if (e is ConsentChangedEvent consent)
+        if (!ReferenceEquals(consentsBefore, _consents))
         {
-            CancelWithoutConsent(consent.Decision, t);
+            CancelWithdrawn(consentsBefore, t);
         }
 
         // Instances that ran before the event: goal, exits, then the event's steps.
@@ -111,7 +112,7 @@ internal sealed class UnitOfWork
                 continue;
             }
 
-            if (ExitReason(_rt, cj, _record, _flags, Context(t)) is { } byCondition)
+            if (ExitReason(cj, t) is { } byCondition)
             {
                 Exit(i, byCondition, t);
                 continue;
@@ -178,6 +179,10 @@ internal sealed class UnitOfWork
 
         return null;
     }
+
+    /// <summary><see cref="ExitReason(EngineRuntime, CompiledJourney, CustomerRecord?, bool[], EvaluationContext)"/> for this customer at an instant (no work for a journey without exit conditions).</summary>
+    private string? ExitReason(CompiledJourney cj, Instant at)
+        => cj.Journey.Exits.IsEmpty ? null : ExitReason(_rt, cj, _record, _flags, Context(at));
 
     private static string? EventExitReason(CompiledJourney cj, CareEvent e)
     {
@@ -300,7 +305,7 @@ internal sealed class UnitOfWork
                     for (var i = 0; i < _instances.Count; i++)
                     {
                         if (_instances[i].Status == InstanceStatus.Active && _rt.ByVersionedId.TryGetValue(_instances[i].JourneyId, out var cj)
-                            && ExitReason(_rt, cj, _record, _flags, Context(at)) is { } reason)
+                            && ExitReason(cj, at) is { } reason)
                         {
                             Exit(i, reason, at);
                         }
@@ -450,22 +455,25 @@ internal sealed class UnitOfWork
             _record ??= absorbed.Clone() is var copy ? Rename(copy) : null;
             foreach (var order in absorbed.Orders.Where(o => !_record!.Orders.Exists(x => x.Id == o.Id)))
             {
-                (_record, _) = _rt.Incremental.Apply(_record!, _membership, new OrderPlaced(order), context);
+                (_record, var membership) = _rt.Incremental.Apply(_record!, _membership, new OrderPlaced(order), context);
+                _classified = membership.Current;
             }
         }
         else if (e is ContactMadeEvent { Direction: InteractionDirection.Outbound } contact)
         {
+            // A contact counts at the instant it was made (the event's, even when it arrives after later events).
+            var made = contact.At;
             var at = contact.IdempotencyKey is { } key ? _contacts.FindIndex(c => c.IdempotencyKey == key) : -1;
             if (at >= 0)
             {
                 // The send of a queued message: its reservation becomes the contact, at the instant it was made.
-                _contacts[at] = _contacts[at] with { At = t, IdempotencyKey = null };
-                _contactRecords[at] = new ContactRecord(t, contact.Channel, contact.Purpose);
+                _contacts[at] = _contacts[at] with { At = made, IdempotencyKey = null };
+                _contactRecords[at] = new ContactRecord(made, contact.Channel, contact.Purpose);
             }
             else
             {
-                _contacts.Add(new ScheduledContact(t, contact.Channel, contact.Purpose, null));
-                _contactRecords.Add(new ContactRecord(t, contact.Channel, contact.Purpose));
+                _contacts.Add(new ScheduledContact(made, contact.Channel, contact.Purpose, null));
+                _contactRecords.Add(new ContactRecord(made, contact.Channel, contact.Purpose));
             }
         }
 
@@ -473,11 +481,14 @@ internal sealed class UnitOfWork
 
         if (change is not null)
         {
-            (_record, _) = _rt.Incremental.Apply(_record, _membership, change, context);
+            // The incremental classifier applies the change and reclassifies at t: Reclassify takes its result.
+            (_record, var membership) = _rt.Incremental.Apply(_record, _membership, change, context);
+            _classified = membership.Current;
         }
 
         if (e is ConsentChangedEvent or ProfileChangedEvent or CustomersMergedEvent)
         {
+            _recordChangedSince = true;
             _record = _record.Clone();
             _record.Consents = [.. _consents.Current.Select(c => new ConsentRecord { Channel = c.Channel, Purpose = c.Purpose, Granted = c.Status == ConsentStatus.Granted })];
         }
@@ -497,13 +508,24 @@ internal sealed class UnitOfWork
             return;
         }
 
-        if (_rt.Incremental.Thresholds is not null || _rt.Incremental.ValueTiers is not null)
+        bool[] flags;
+        if (_classified is { } classified && !_recordChangedSince)
         {
-            (_record, _) = _rt.Incremental.Apply(_record, _membership, new TimePassed(t), context);
+            flags = Flags(_rt.Catalog, classified);
+        }
+        else
+        {
+            if (_rt.Incremental.Thresholds is not null || _rt.Incremental.ValueTiers is not null)
+            {
+                (_record, _) = _rt.Incremental.Apply(_record, _membership, new TimePassed(t), context);
+            }
+
+            flags = new bool[_rt.Classifier.Count];
+            _rt.Classifier.Classify(_record, context, flags);
         }
 
-        var flags = new bool[_rt.Classifier.Count];
-        _rt.Classifier.Classify(_record, context, flags);
+        _classified = null;
+        _recordChangedSince = false;
         List<string>? entered = null, exited = null;
         for (var i = 0; i < flags.Length; i++)
         {
@@ -526,6 +548,8 @@ internal sealed class UnitOfWork
         _pendingExited.AddRange(exited ?? []);
     }
 
+    private SegmentMembership? _classified;
+    private bool _recordChangedSince;
     private readonly List<string> _pendingEntered = [];
     private readonly List<string> _pendingExited = [];
 
@@ -557,12 +581,22 @@ internal sealed class UnitOfWork
         _pendingExited.Clear();
     }
 
-    private void CancelWithoutConsent(ConsentDecision decision, Instant t)
+    /// <summary>
+    /// Cancels the pending messages of every channel × purpose the consent change stopped allowing (a withdrawal in a
+    /// consent event, a profile's ledger or a merged customer's).
+    /// </summary>
+    private void CancelWithdrawn(ConsentLedger before, Instant t)
     {
-        if (!ContactPolicy.ConsentAllows(_consents, decision.Channel, decision.Purpose))
+        foreach (var channel in Enum.GetValues<ContactChannel>())
         {
-            var reason = decision.Purpose == ContactPurpose.Marketing ? $"marketing consent for {decision.Channel} withdrawn" : $"{decision.Channel} service messages withdrawn";
-            Cancel(new OutboxCancellation(reason, t, Channel: decision.Channel, Purpose: decision.Purpose));
+            foreach (var purpose in Enum.GetValues<ContactPurpose>())
+            {
+                if (ContactPolicy.ConsentAllows(before, channel, purpose) && !ContactPolicy.ConsentAllows(_consents, channel, purpose))
+                {
+                    var reason = purpose == ContactPurpose.Marketing ? $"marketing consent for {channel} withdrawn" : $"{channel} service messages withdrawn";
+                    Cancel(new OutboxCancellation(reason, t, Channel: channel, Purpose: purpose));
+                }
+            }
         }
     }
 
@@ -720,7 +754,7 @@ internal sealed class UnitOfWork
                         return;
                     }
 
-                    if (ExitReason(_rt, cj, _record, _flags, Context(at)) is { } reason)
+                    if (ExitReason(cj, at) is { } reason)
                     {
                         Exit(i, reason, at);
                         return;
