@@ -19,7 +19,7 @@ public static class EngineSnippets
         builder.Services.AddSingleton(clock);                   // leave out for the system clock
         builder.Services.AddCrmKit(crm => crm
             .AddEngine(engine => engine.Hosting.PollInterval = TimeSpan.FromSeconds(1))
-            .AddCareChannel(zalo));                             // one ICareChannel per channel the journeys use
+            .AddCareChannel(zalo));                             // one ICareChannel per channel the journeys use (the host warns about the others)
         using var host = builder.Build();
         await host.StartAsync();                                // every PollInterval: advance time, send what is due
 

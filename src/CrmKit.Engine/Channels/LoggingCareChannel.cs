@@ -6,7 +6,7 @@ namespace CrmKit.Engine;
 /// <summary>
 /// A channel that only writes each message to a logger (event id 5120, Information) and reports it sent: for dry runs,
 /// development hosts and a channel not wired yet. The customer id is masked (<see cref="PersonalData.Redact"/>) when it
-/// is a phone number or an email address; and so is the idempotency key, which holds the customer id for customer-correlated journeys; the template id, channel and purpose are not personal.
+/// is a phone number or an email address; and so is the idempotency key, which holds the customer id; the template id, channel and purpose are not personal.
 /// </summary>
 /// <remarks>Nothing reaches a customer, yet the dispatcher records the contact, so caps count it: use it where that is what you want.</remarks>
 public sealed partial class LoggingCareChannel : ICareChannel
