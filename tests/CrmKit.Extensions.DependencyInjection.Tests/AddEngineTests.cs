@@ -129,51 +129,36 @@ public class AddEngineTests
     [Fact]
     public void JourneyFolder_BrokenAndDanglingJourneys_AreReportedWithTheFileAndPath()
     {
-        var folder = Directory.CreateTempSubdirectory("crmkit-journeys-").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(folder, "a-broken.json"), """{"id":"broken","process":"after-sale","entry":{"type":"event","events":["orderPlaced"]},"correlation":"galaxy"}""");
-            using var provider = Build(s => s.AddCrmKit(crm => crm.AddEngine(e => e.JourneyFolder = folder)));
+        using var folder = new TemporaryFolder("crmkit-journeys-");
+        var broken = folder.Write("a-broken.json", """{"id":"broken","process":"after-sale","entry":{"type":"event","events":["orderPlaced"]},"correlation":"galaxy"}""");
+        using var provider = Build(s => s.AddCrmKit(crm => crm.AddEngine(e => e.JourneyFolder = folder.Path)));
 
-            var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-            Assert.StartsWith("CrmKit:Engine:JourneyFolder: Journey a-broken.json is invalid: $.correlation: ", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("CrmKit:Engine:JourneyFolder: Journey a-broken.json is invalid: $.correlation: ", ex.Message, StringComparison.Ordinal);
 
-            File.Delete(Path.Combine(folder, "a-broken.json"));
-            File.WriteAllText(Path.Combine(folder, "welcome.json"), """{"id":"welcome","process":"after-sale","entry":{"type":"segmentEntered","segment":"no-such-segment"}}""");
-            using var dangling = Build(s => s.AddCrmKit(crm => crm.AddEngine(e => e.JourneyFolder = folder)));
+        File.Delete(broken);
+        folder.Write("welcome.json", """{"id":"welcome","process":"after-sale","entry":{"type":"segmentEntered","segment":"no-such-segment"}}""");
+        using var dangling = Build(s => s.AddCrmKit(crm => crm.AddEngine(e => e.JourneyFolder = folder.Path)));
 
-            var problem = Assert.Throws<OptionsValidationException>(() => dangling.GetRequiredService<IStartupValidator>().Validate());
+        var problem = Assert.Throws<OptionsValidationException>(() => dangling.GetRequiredService<IStartupValidator>().Validate());
 
-            Assert.StartsWith("CrmKit:Engine:Journeys: ", problem.Message, StringComparison.Ordinal);
-            Assert.Contains("no-such-segment", problem.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.StartsWith("CrmKit:Engine:Journeys: ", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("no-such-segment", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void JourneyFolder_ValidJourney_RunsBesideTheBuiltInsOrAlone()
     {
-        var folder = Directory.CreateTempSubdirectory("crmkit-journeys-").FullName;
-        try
-        {
-            var winBack = File.ReadAllText(RepositoryRoot.Path("seeds", "journeys", "win-back.json")).Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal);
-            File.WriteAllText(Path.Combine(folder, "win-back.json"), winBack);
-            using var beside = Build(s => s.AddCrmKit(crm => crm.AddEngine(e => e.JourneyFolder = folder)));
-            using var alone = Build(s => s.AddCrmKit(crm => crm.AddEngine(e => (e.JourneyFolder, e.BuiltInJourneys) = (folder, false))));
+        using var folder = new TemporaryFolder("crmkit-journeys-");
+        folder.Write("win-back.json", File.ReadAllText(RepositoryRoot.Path("seeds", "journeys", "win-back.json")).Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal));
+        using var beside = Build(s => s.AddCrmKit(crm => crm.AddEngine(e => e.JourneyFolder = folder.Path)));
+        using var alone = Build(s => s.AddCrmKit(crm => crm.AddEngine(e => (e.JourneyFolder, e.BuiltInJourneys) = (folder.Path, false))));
 
-            beside.GetRequiredService<IStartupValidator>().Validate();
-            Assert.Equal(BuiltInJourneys.All.Length + 1, beside.GetRequiredService<CareEngine>().Options.Journeys.Length);
-            Assert.Contains(beside.GetRequiredService<CareEngine>().Options.Journeys, j => j.VersionedId == "win-back@v2");
-            Assert.Equal(["win-back@v2"], alone.GetRequiredService<CareEngine>().Options.Journeys.Select(j => j.VersionedId));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        beside.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(BuiltInJourneys.All.Length + 1, beside.GetRequiredService<CareEngine>().Options.Journeys.Length);
+        Assert.Contains(beside.GetRequiredService<CareEngine>().Options.Journeys, j => j.VersionedId == "win-back@v2");
+        Assert.Equal(["win-back@v2"], alone.GetRequiredService<CareEngine>().Options.Journeys.Select(j => j.VersionedId));
     }
 
     [Fact]
