@@ -1,9 +1,14 @@
 using CrmKit.CareProcess;
+using CrmKit.Customers;
 using CrmKit.Customers.Store;
+using CrmKit.Engine;
 using CrmKit.Segmentation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -53,11 +58,7 @@ public sealed class CrmKitBuilder
     {
         ArgumentNullException.ThrowIfNull(configure);
         Services.Configure<CrmKitOptions>(o => configure(o.Segmentation));
-        Services.TryAddSingleton(sp =>
-        {
-            var settings = sp.GetRequiredService<IOptions<CrmKitOptions>>().Value.Segmentation;
-            return settings.Catalog ?? (settings.CatalogFile is { } file ? SegmentCatalog.Parse(File.ReadAllText(file)) : BuiltInSegments.Catalog);
-        });
+        Services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<CrmKitOptions>>().Value.Segmentation.LoadCatalog());
         Services.TryAddSingleton(sp => new Segmenter(sp.GetRequiredService<SegmentCatalog>()));
         Services.TryAddSingleton<CustomerSegmentation>();
         return this;
@@ -106,4 +107,105 @@ public sealed class CrmKitBuilder
         Services.TryAddSingleton<CustomerValueService>();
         return this;
     }
+
+    /// <summary>
+    /// Adds the live care engine with its defaults: <see cref="CareEngine"/> over an <see cref="InMemoryEngineStore"/>
+    /// (unless the host registers its own <see cref="IEngineStore"/>), the <see cref="CareDispatcher"/> over the
+    /// registered <see cref="ICareChannel"/>s and the <see cref="CareEngineHostedService"/> that advances time and
+    /// dispatches. Register channels with <see cref="AddCareChannel{TChannel}"/>.
+    /// </summary>
+    public CrmKitBuilder AddEngine() => AddEngine(_ => { });
+
+    /// <summary>Adds the live care engine (see <see cref="AddEngine()"/>) and adjusts its settings (journeys, hosting, dispatch).</summary>
+    public CrmKitBuilder AddEngine(Action<EngineSettings> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure<CrmKitOptions>(o =>
+        {
+            o.Engine.Registered = true;
+            configure(o.Engine);
+        });
+        Services.TryAddSingleton(TimeProvider.System);
+        Services.TryAddSingleton<IEngineStore, InMemoryEngineStore>();
+        Services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CrmKitOptions>>().Value;
+            var catalog = sp.GetService<SegmentCatalog>() ?? options.Segmentation.LoadCatalog();
+            var engine = new CareEngineOptions
+            {
+                Catalog = catalog,
+                Journeys = options.Engine.LoadJourneys(),
+                Processes = options.Care.WithFolderProcesses(BuiltInJourneys.Processes),
+                Policy = options.Care.Policy,
+                Zone = options.Zone,
+            };
+            return new CareEngine(engine, sp.GetRequiredService<IEngineStore>());
+        });
+        Services.TryAddSingleton(sp => new CareDispatcher(
+            sp.GetRequiredService<CareEngine>(),
+            sp.GetServices<ICareChannel>(),
+            sp.GetRequiredService<IOptions<CrmKitOptions>>().Value.Engine.Dispatch,
+            sp.GetRequiredService<IClock>(),
+            sp.GetService<ILogger<CareDispatcher>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        Services.TryAddSingleton(sp => new CareEngineHostedService(
+            sp.GetRequiredService<CareEngine>(),
+            sp.GetRequiredService<CareDispatcher>(),
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IOptions<CrmKitOptions>>().Value.Engine.Hosting,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<CareEngineHostedService>>()));
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CareEngineHostedService>(sp => sp.GetRequiredService<CareEngineHostedService>()));
+        return this;
+    }
+
+    /// <summary>
+    /// Registers a channel the dispatcher sends through, created by the container (one per <see cref="ContactChannel"/>;
+    /// registering the same type twice is harmless, two types for one channel fail when the dispatcher is created).
+    /// </summary>
+    public CrmKitBuilder AddCareChannel<TChannel>()
+        where TChannel : class, ICareChannel
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<ICareChannel, TChannel>());
+        return this;
+    }
+
+    /// <summary>Registers a channel instance the dispatcher sends through (registering the same instance twice is harmless).</summary>
+    public CrmKitBuilder AddCareChannel(ICareChannel channel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        if (!Services.Any(d => d.ServiceType == typeof(ICareChannel) && ReferenceEquals(d.ImplementationInstance, channel)))
+        {
+            Services.AddSingleton(channel);
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Registers a <see cref="LoggingCareChannel"/> for each of <paramref name="channels"/>: messages are logged (customer
+    /// masked) and counted as sent, nothing reaches a customer. For development hosts and dry runs.
+    /// </summary>
+    public CrmKitBuilder AddLoggingChannels(params ContactChannel[] channels)
+    {
+        ArgumentNullException.ThrowIfNull(channels);
+        foreach (var channel in channels.Distinct())
+        {
+            var marker = new LoggingChannelRegistration(channel);
+            if (Services.Any(d => d.ServiceType == typeof(LoggingChannelRegistration) && Equals(d.ImplementationInstance, marker)))
+            {
+                continue;   // registered before: calling twice is harmless
+            }
+
+            Services.AddSingleton(marker);
+            Services.AddSingleton<ICareChannel>(sp => new LoggingCareChannel(
+                channel,
+                sp.GetService<ILoggerFactory>()?.CreateLogger<LoggingCareChannel>() ?? NullLogger<LoggingCareChannel>.Instance));
+        }
+
+        return this;
+    }
 }
+
+/// <summary>Marks a logging channel registered by <see cref="CrmKitBuilder.AddLoggingChannels"/>, so a second call adds none.</summary>
+internal sealed record LoggingChannelRegistration(ContactChannel Channel);

@@ -1,9 +1,11 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using CrmKit.CareProcess;
 using CrmKit.Clv.Models;
 using CrmKit.Clv.Summaries;
 using CrmKit.Customers;
 using CrmKit.Customers.Privacy;
+using CrmKit.Engine;
 using CrmKit.Segmentation;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -34,6 +36,9 @@ public sealed class CrmKitOptions
     /// <summary>Personal-data settings (<c>CrmKit:PersonalData</c>).</summary>
     public PersonalDataSettings PersonalData { get; set; } = new();
 
+    /// <summary>Care engine settings (<c>CrmKit:Engine</c>), used by <see cref="CrmKitBuilder.AddEngine(Action{EngineSettings})"/>.</summary>
+    public EngineSettings Engine { get; set; } = new();
+
     /// <summary>The zone named by <see cref="TimeZone"/> (valid after validation).</summary>
     public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[TimeZone];
 
@@ -49,6 +54,10 @@ public sealed class SegmentationSettings
 
     /// <summary>A catalogue set in code; wins over <see cref="CatalogFile"/>. Default: none.</summary>
     public SegmentCatalog? Catalog { get; set; }
+
+    /// <summary>The catalogue in use: <see cref="Catalog"/>, else <see cref="CatalogFile"/> parsed, else the built-in one.</summary>
+    /// <exception cref="InvalidRuleException">The file is not a valid catalogue.</exception>
+    internal SegmentCatalog LoadCatalog() => Catalog ?? (CatalogFile is { } file ? SegmentCatalog.Parse(File.ReadAllText(file)) : BuiltInSegments.Catalog);
 }
 
 /// <summary>Care-process settings (<c>CrmKit:Care</c>).</summary>
@@ -65,6 +74,18 @@ public sealed class CareSettings
 
     /// <summary>The care plans (set in code). Default <see cref="BuiltInCarePlans.All"/>.</summary>
     public IReadOnlyList<CarePlan> Plans { get; set; } = BuiltInCarePlans.All;
+
+    /// <summary><paramref name="builtIn"/> followed by the definitions in <see cref="ProcessFolder"/> (file name order), if set.</summary>
+    internal ImmutableArray<ProcessDefinition> WithFolderProcesses(IEnumerable<ProcessDefinition> builtIn)
+    {
+        var all = builtIn.ToList();
+        if (ProcessFolder is { } folder)
+        {
+            all.AddRange(Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).Select(f => ProcessJson.ReadDefinition(File.ReadAllText(f))));
+        }
+
+        return [.. all];
+    }
 }
 
 /// <summary>Customer-lifetime-value settings (<c>CrmKit:Clv</c>).</summary>
@@ -187,9 +208,59 @@ internal sealed class CrmKitOptionsValidator : IValidateOptions<CrmKitOptions>
         Check(clv.Margin is > 0 and <= 1, "Clv:Margin", string.Create(inv, $"{clv.Margin} is not in (0, 1]."));
         Check(clv.Penalizer >= 0 && double.IsFinite(clv.Penalizer), "Clv:Penalizer", string.Create(inv, $"{clv.Penalizer} is not a finite number ≥ 0."));
 
+        ValidateEngine(options, problems);
+
         var personal = options.PersonalData;
         Check(personal.RetentionYears is null or > 0, "PersonalData:RetentionYears", string.Create(inv, $"{personal.RetentionYears} is not a positive number of years."));
         Check(Enum.IsDefined(personal.RetentionAction), "PersonalData:RetentionAction", $"'{personal.RetentionAction}' is not Flag or Erase.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
+
+    /// <summary>Hosting and dispatch settings always; journeys (folder files, references to processes and segments) once <c>AddEngine</c> is called.</summary>
+    private static void ValidateEngine(CrmKitOptions options, List<string> problems)
+    {
+        const string Prefix = CrmKitOptions.SectionName + ":Engine:";
+        var engine = options.Engine;
+        if (engine is null)
+        {
+            problems.Add(Prefix[..^1] + ": no engine settings are set.");
+            return;
+        }
+
+        if (engine.Hosting is null || engine.Dispatch is null || engine.Journeys is null)
+        {
+            problems.Add(Prefix + (engine.Hosting is null ? "Hosting" : engine.Dispatch is null ? "Dispatch" : "Journeys") + ": is not set.");
+            return;
+        }
+
+        problems.AddRange(engine.Hosting.Validate().Select(p => Prefix + "Hosting:" + p));
+        problems.AddRange(engine.Dispatch.Validate().Select(p => Prefix + "Dispatch:" + p));
+        if (!engine.Registered)
+        {
+            return;
+        }
+
+        if (engine.JourneyFolder is { } folder && !Directory.Exists(folder))
+        {
+            problems.Add($"{Prefix}JourneyFolder: '{folder}' does not exist.");
+            return;
+        }
+
+        try
+        {
+            var journeys = engine.LoadJourneys();
+            // A missing or broken catalogue file is reported above; journeys are then checked against the built-in catalogue.
+            var segmentation = options.Segmentation;
+            var catalog = segmentation.CatalogFile is { } file && !File.Exists(file) && segmentation.Catalog is null ? BuiltInSegments.Catalog : segmentation.LoadCatalog();
+            var processes = options.Care.ProcessFolder is { } f && !Directory.Exists(f) ? [.. BuiltInJourneys.Processes] : options.Care.WithFolderProcesses(BuiltInJourneys.Processes);
+            problems.AddRange(JourneyValidator.Validate(journeys, processes, catalog).Select(p => $"{Prefix}Journeys: {p}"));
+        }
+        catch (CrmKitException ex)
+        {
+            // A journey file that does not parse (InvalidJourneyException names the file and every problem), or a
+            // catalogue or process file already reported above.
+            problems.Add($"{Prefix}{(ex is InvalidJourneyException ? "JourneyFolder" : "Journeys")}: {ex.Message}");
+        }
+    }
+
 }

@@ -92,7 +92,7 @@ public sealed class CustomerSegmentation(Segmenter segmenter, IClock clock, IOpt
 public sealed class CareService(CareAgenda agenda, IClock clock, IOptions<CrmKitOptions> options, CrmKitMetrics metrics, ILogger<CareService>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<CareService>.Instance;
-    private readonly Lazy<ImmutableArray<ProcessDefinition>> _processes = new(() => LoadProcesses(options.Value.Care.ProcessFolder));
+    private readonly Lazy<ImmutableArray<ProcessDefinition>> _processes = new(() => options.Value.Care.WithFolderProcesses(BuiltInProcesses.All));
 
     /// <summary>The agenda builder (plans and policy).</summary>
     public CareAgenda Agenda => agenda;
@@ -131,17 +131,6 @@ public sealed class CareService(CareAgenda agenda, IClock clock, IOptions<CrmKit
 
         Log.Agenda(_logger, due, deferred, blocked, customers.Count);
         return items;
-    }
-
-    private static ImmutableArray<ProcessDefinition> LoadProcesses(string? folder)
-    {
-        var all = BuiltInProcesses.All.ToList();
-        if (folder is not null)
-        {
-            all.AddRange(Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).Select(f => ProcessJson.ReadDefinition(File.ReadAllText(f))));
-        }
-
-        return [.. all];
     }
 }
 

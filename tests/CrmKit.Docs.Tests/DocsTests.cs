@@ -19,7 +19,7 @@ public partial class DocsTests
 
     private static Dictionary<string, string> Regions()
     {
-        var source = File.ReadAllText(RepositoryRoot.Path("docs", "snippets", "Snippets.cs"));
+        var source = string.Join('\n', Directory.GetFiles(RepositoryRoot.Path("docs", "snippets"), "*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText));
         return RegionPattern().Matches(source).ToDictionary(m => m.Groups["name"].Value, m => Dedent(m.Groups["body"].Value));
     }
 
@@ -40,8 +40,8 @@ public partial class DocsTests
             foreach (Match m in SnippetPattern().Matches(File.ReadAllText(document).Replace("\r", string.Empty, StringComparison.Ordinal)))
             {
                 var name = m.Groups["name"].Value;
-                Assert.True(regions.TryGetValue(name, out var code), $"{Path.GetFileName(document)}: no region '{name}' in docs/snippets/Snippets.cs");
-                Assert.True(code == m.Groups["code"].Value.TrimEnd('\n'), $"{Path.GetFileName(document)}: the block of snippet '{name}' differs from docs/snippets/Snippets.cs; copy the region into the document.");
+                Assert.True(regions.TryGetValue(name, out var code), $"{Path.GetFileName(document)}: no region '{name}' in docs/snippets/*.cs");
+                Assert.True(code == m.Groups["code"].Value.TrimEnd('\n'), $"{Path.GetFileName(document)}: the block of snippet '{name}' differs from its region in docs/snippets/*.cs; run .ci/sync-snippets.");
                 used.Add(name);
             }
         }

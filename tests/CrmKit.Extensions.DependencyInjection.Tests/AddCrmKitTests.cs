@@ -16,12 +16,7 @@ public class AddCrmKitTests
 {
     private static readonly Instant Now = Instant.FromUtc(2026, 10, 31, 12, 0);
 
-    private static ServiceProvider Build(Action<IServiceCollection> configure)
-    {
-        var services = new ServiceCollection();
-        configure(services);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
+    private static ServiceProvider Build(Action<IServiceCollection> configure) => Containers.Build(configure);
 
     [Fact]
     public void AddCrmKit_Defaults_ResolveEveryService()
