@@ -41,8 +41,8 @@ public static class BuiltInCarePlans
             Segments = ["new", "new-customers", "first-time-big-buyer"],
             Cadences =
             [
-                new("thank-you", new(ContactChannel.Zalo, ContactPurpose.Transactional, "thank-you-first-order"), new AfterEventSchedule(CareEvent.FirstOrder, 1, Morning)),
-                new("how-is-it", new(ContactChannel.Zalo, ContactPurpose.Marketing, "how-is-your-purchase"), new AfterEventSchedule(CareEvent.FirstOrder, 7, Late)),
+                new("thank-you", new(ContactChannel.Zalo, ContactPurpose.Transactional, "thank-you-first-order"), new AfterEventSchedule(CadenceEvent.FirstOrder, 1, Morning)),
+                new("how-is-it", new(ContactChannel.Zalo, ContactPurpose.Marketing, "how-is-your-purchase"), new AfterEventSchedule(CadenceEvent.FirstOrder, 7, Late)),
             ],
         },
         new CarePlan("win-back", "Win back", 40)
@@ -50,8 +50,8 @@ public static class BuiltInCarePlans
             Segments = ["at-risk", "about-to-sleep", "lapsed", "likely-churned"],
             Cadences =
             [
-                new("we-miss-you", new(ContactChannel.Zalo, ContactPurpose.Marketing, "we-miss-you"), new AfterEventSchedule(CareEvent.LastOrder, 90, Late)),
-                new("comeback-offer", new(ContactChannel.Sms, ContactPurpose.Marketing, "comeback-voucher"), new AfterEventSchedule(CareEvent.LastOrder, 120, Late)),
+                new("we-miss-you", new(ContactChannel.Zalo, ContactPurpose.Marketing, "we-miss-you"), new AfterEventSchedule(CadenceEvent.LastOrder, 90, Late)),
+                new("comeback-offer", new(ContactChannel.Sms, ContactPurpose.Marketing, "comeback-voucher"), new AfterEventSchedule(CadenceEvent.LastOrder, 120, Late)),
             ],
         },
         new CarePlan("occasions", "Occasions for everyone", 10)

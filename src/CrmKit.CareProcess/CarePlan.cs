@@ -13,7 +13,7 @@ namespace CrmKit.CareProcess;
 public sealed record CareAction(ContactChannel Channel, ContactPurpose Purpose, string Template);
 
 /// <summary>Customer events a cadence can follow.</summary>
-public enum CareEvent
+public enum CadenceEvent
 {
     /// <summary>The customer's first completed order.</summary>
     FirstOrder,
@@ -60,14 +60,14 @@ public abstract record CareSchedule
 /// <param name="Event">The event.</param>
 /// <param name="Days">Days after it.</param>
 /// <param name="At">The local time.</param>
-public sealed record AfterEventSchedule(CareEvent Event, int Days, LocalTime At) : CareSchedule
+public sealed record AfterEventSchedule(CadenceEvent Event, int Days, LocalTime At) : CareSchedule
 {
     internal override IEnumerable<LocalDate> Dates(CareSubject subject, LocalDate from, LocalDate to, OccasionCalendar occasions)
     {
         LocalDate? date = Event switch
         {
-            CareEvent.FirstOrder => subject.FirstOrderAt?.InZone(subject.Zone).Date,
-            CareEvent.LastOrder => subject.LastOrderAt?.InZone(subject.Zone).Date,
+            CadenceEvent.FirstOrder => subject.FirstOrderAt?.InZone(subject.Zone).Date,
+            CadenceEvent.LastOrder => subject.LastOrderAt?.InZone(subject.Zone).Date,
             _ => subject.JoinedOn,
         };
         return date?.PlusDays(Days) is { } d && d >= from && d <= to ? [d] : [];

@@ -246,6 +246,11 @@ public sealed partial class CareDispatcher
             }
 
             var result = outcome.Result;
+            if (result.Status is not (ChannelSendStatus.Sent or ChannelSendStatus.Transient or ChannelSendStatus.Permanent))
+            {
+                return (ChannelSendResult.Permanent($"{channel.GetType().Name} returned no outcome (default(ChannelSendResult)); a channel must return ChannelSendResult.Sent, Transient(reason) or Permanent(reason)"), attempt.Attempts);
+            }
+
             return (result.Status == ChannelSendStatus.Sent ? result : Safe(result), attempt.Attempts);
         }
         finally

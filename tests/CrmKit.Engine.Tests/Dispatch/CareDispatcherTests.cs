@@ -90,6 +90,21 @@ public class CareDispatcherTests
     }
 
     [Fact]
+    public async Task DispatchAsync_ChannelReturnsDefaultResult_DeadLettersAsAChannelFaultNotSent()
+    {
+        var target = new FakeDispatchTarget();
+        target.Enqueue("k1", Now);
+        var zalo = new TestCareChannel(ContactChannel.Zalo).RespondNext(default(ChannelSendResult));
+
+        var outcome = Assert.Single((await Dispatcher(target, new FakeClock(Now), Fast(), null, zalo).DispatchAsync()).Outcomes);
+
+        Assert.Equal((DispatchVerdict.DeadLettered, 1), (outcome.Verdict, outcome.Attempts));
+        Assert.Equal("permanent failure: TestCareChannel returned no outcome (default(ChannelSendResult)); a channel must return ChannelSendResult.Sent, Transient(reason) or Permanent(reason)", outcome.Reason);
+        Assert.Equal(OutboxState.DeadLettered, Assert.Single(await target.ListAsync(null)).State);
+        Assert.Empty(target.Recorded);
+    }
+
+    [Fact]
     public async Task DispatchAsync_FailureReasonNamesTheRecipient_StoresItMasked()
     {
         var target = new FakeDispatchTarget();
