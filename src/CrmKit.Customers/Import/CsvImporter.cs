@@ -156,8 +156,8 @@ public sealed class CsvImporter
                     DisplayName = name ?? id.Value.Value,
                     CreatedAt = createdAt ?? exportedAt ?? DataLimits.EarliestInstant, // a row without a valid created_at is rejected: never kept
                     Kind = table.Enum<CustomerKind>("kind") ?? CustomerKind.Individual,
-                    Phones = [.. phones.Distinct()],
-                    Emails = [.. emails.Distinct()],
+                    Phones = phones.Length < 2 ? phones : [.. phones.Distinct()],
+                    Emails = emails.Length < 2 ? emails : [.. emails.Distinct()],
                     BirthDate = table.Date("birth_date"),
                     Gender = table.Enum<Gender>("gender"),
                     IncomeTier = table.Enum<IncomeTier>("income_tier"),
@@ -260,11 +260,11 @@ public sealed class CsvImporter
 
             ReadOrderRow(table, draft, readLines, amountSource, mapping, exportedAt);
             draft.LastLine = table.Line;
-            draft.RowLines.Add(table.Line);
+            draft.AddRow(table.Line);
             if (table.RowFailed && !draft.Failed)
             {
                 draft.Failed = true;
-                if (lineItems && draft.RowLines.Count > 1)
+                if (lineItems && draft.RowCount > 1)
                 {
                     table.Fail(null, $"order '{draft.Id}' was not imported, because one of its rows was rejected.");
                 }
@@ -326,7 +326,7 @@ public sealed class CsvImporter
         }
 
         draft.Channel ??= table.Enum<SalesChannel>("channel");
-        draft.Consents.AddRange(table.Consents(exportedAt, table.File));
+        draft.AddConsents(table.Consents(exportedAt, table.File));
         if (!lineItems)
         {
             return;
@@ -363,7 +363,7 @@ public sealed class CsvImporter
 
             try
             {
-                draft.Lines.Add(new OrderLine(sku, Math.Abs(qty), price, table.Text("product_name")));
+                draft.AddLine(new OrderLine(sku, Math.Abs(qty), price, table.Text("product_name")));
             }
             catch (InvalidValueException ex)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using CrmKit.Customers.Import.Tabular;
 using NodaTime;
 
@@ -39,6 +40,10 @@ internal sealed class ImportTable : IDisposable
     private const int MaxSharedValues = 4096;
     private readonly Dictionary<string, string>?[] _shared;
     private readonly bool[] _sharedFull;
+
+    // Parsed list cells by field: a cell text the field has had before, read without a problem, gives the same array
+    // (tags such as 'gift;premium' repeat on most rows). Like the string pool, a field stops caching at MaxSharedValues.
+    private readonly Dictionary<string, Dictionary<string, Array>?> _lists = new(StringComparer.Ordinal);
 
     /// <param name="reader">The rows.</param>
     /// <param name="kind">The kind of file.</param>
@@ -525,20 +530,66 @@ internal sealed class ImportTable : IDisposable
             return [];
         }
 
-        var items = ImmutableArray.CreateBuilder<T>();
-        foreach (var part in text.Split(_listSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var cache = _lists.TryGetValue(field, out var known) ? known : _lists[field] = new Dictionary<string, Array>(StringComparer.Ordinal);
+        if (cache is not null && cache.TryGetValue(text, out var cached) && cached is T[] same)
         {
-            try
+            return ImmutableCollectionsMarshal.AsImmutableArray(same);
+        }
+
+        var index = Binding.IndexOf(field);
+        var failed = false;
+        T[] items;
+        if (text.AsSpan().Trim().IndexOf(_listSeparator) < 0)
+        {
+            // One item (the common case): no split, no builder.
+            items = ParseItem(text.Trim()) is (true, var only) ? [only] : [];
+        }
+        else
+        {
+            var builder = ImmutableArray.CreateBuilder<T>();
+            foreach (var part in text.Split(_listSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                items.Add(parse(Share(Binding.IndexOf(field), part)));
+                if (ParseItem(part) is (true, var item))
+                {
+                    builder.Add(item);
+                }
             }
-            catch (InvalidValueException ex)
+
+            items = builder.ToArray();
+        }
+
+        if (cache is not null && !failed)
+        {
+            if (cache.Count == MaxSharedValues)
             {
-                Problem(field, use, Echo(field, ex.Reason + (ex.Hint is null ? string.Empty : " " + ex.Hint), part));
+                _lists[field] = null;
+            }
+            else
+            {
+                cache.Add(text, items);
             }
         }
 
-        return items.ToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(items);
+
+        (bool Ok, T Item) ParseItem(string part)
+        {
+            if (part.Length == 0)
+            {
+                return (false, default!);
+            }
+
+            try
+            {
+                return (true, parse(Share(index, part)));
+            }
+            catch (InvalidValueException ex)
+            {
+                failed = true;
+                Problem(field, use, Echo(field, ex.Reason + (ex.Hint is null ? string.Empty : " " + ex.Hint), part));
+                return (false, default!);
+            }
+        }
     }
 
     /// <summary>A yes/no field (after the mapping's value map); a value that is neither rejects the row.</summary>
