@@ -141,7 +141,7 @@ public sealed class CustomerDataSet
             ReadOrders();
             var extraLines = Read(ImportFileKind.OrderLines, ReadOrderLines);
 
-            bool Known(CustomerId id) => _customers.ContainsKey(id);
+            CustomerId? Known(CustomerId id) => _customers.TryGetValue(id, out var customer) ? customer.Id : null;
             var consents = Read(ImportFileKind.Consents, table => CsvImporter.ReadConsents(table, Known).ToList());
             var interactions = Read(ImportFileKind.Interactions, table => CsvImporter.ReadInteractions(table, Known).ToList());
             var tickets = Read(ImportFileKind.Tickets, table => CsvImporter.ReadTickets(table, Known).ToList());
@@ -293,7 +293,7 @@ public sealed class CustomerDataSet
                         _customers[id] = _customers[id] with { Consents = _customers[id].Consents.Merge(ConsentLedger.From(draft.Consents)) };
                     }
 
-                    _orders[draft.Id] = CsvImporter.ToOrder(draft, id);
+                    _orders[draft.Id] = CsvImporter.ToOrder(draft, customer.Id); // the customer's own id string, shared by its orders
                     _orderLines[draft.Id] = (table.File, draft.Line, draft.RowCount);
                 }
 
