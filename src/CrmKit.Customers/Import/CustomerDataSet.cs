@@ -169,7 +169,7 @@ public sealed class CustomerDataSet
                 var orders = OneCurrency(ordersBy[id]);
                 var createdAt = _createdAtGiven.Contains(id) || orders.Count == 0
                     ? customer.CreatedAt
-                    : Instant.Min(orders.Min(o => o.PlacedAt), _exportedAt.GetValueOrDefault(id, Instant.MaxValue));
+                    : Instant.Min(orders[0].PlacedAt, _exportedAt.GetValueOrDefault(id, Instant.MaxValue));
                 result.Add(customer with
                 {
                     CreatedAt = createdAt,
@@ -405,7 +405,8 @@ public sealed class CustomerDataSet
         // A customer's orders must share a currency: the first order's wins, the others are rejected at their lines.
         private List<Order> OneCurrency(IEnumerable<Order> orders)
         {
-            var list = orders.OrderBy(o => o.PlacedAt).ThenBy(o => o.Id).ToList();
+            var list = orders.ToList();
+            list.Sort(OrderHistory.Compare); // by time, then id: the order OrderHistory keeps
             if (list.Count < 2 || list.All(o => o.Total.Currency == list[0].Total.Currency))
             {
                 return list;
