@@ -135,12 +135,12 @@ public sealed class CsvImporter
                 area = null;
             }
 
-            var custom = ImmutableSortedDictionary.CreateBuilder<string, AttributeValue>(StringComparer.Ordinal);
+            var custom = Customer.NoAttributes; // one empty instance for every customer without attributes
             foreach (var (column, (attribute, kind)) in attributes)
             {
                 if (ReadAttribute(table, column, kind) is { } value)
                 {
-                    custom[attribute] = value;
+                    custom = custom.SetItem(attribute, value);
                 }
             }
 
@@ -161,12 +161,12 @@ public sealed class CsvImporter
                     BirthDate = table.Date("birth_date"),
                     Gender = table.Enum<Gender>("gender"),
                     IncomeTier = table.Enum<IncomeTier>("income_tier"),
-                    Location = province is null ? null : new Location(province, city, area),
-                    Tags = table.List("tags", t => t),
+                    Location = province is null ? null : table.Reuse(new Location(province, city, area)),
+                    Tags = table.Tags("tags"),
                     Source = table.Enum<AcquisitionSource>("source"),
                     TimeZone = table.TimeZone("time_zone"),
                     Stage = table.Enum<LifecycleStage>("stage") ?? LifecycleStage.Acquisition,
-                    Attributes = custom.ToImmutable(),
+                    Attributes = custom,
                     Consents = ConsentLedger.From(table.Consents(exportedAt ?? createdAt ?? DataLimits.EarliestInstant, table.File)),
                 };
             }
@@ -363,7 +363,7 @@ public sealed class CsvImporter
 
             try
             {
-                draft.AddLine(new OrderLine(sku, Math.Abs(qty), price, table.Text("product_name")));
+                draft.AddLine(table.Reuse(new OrderLine(sku, Math.Abs(qty), price, table.Text("product_name"))));
             }
             catch (InvalidValueException ex)
             {
@@ -471,7 +471,7 @@ public sealed class CsvImporter
             OrderLine line;
             try
             {
-                line = new OrderLine(sku!, quantity!.Value, price!.Value, table.Text("product_name"), table.List("tags", t => t));
+                line = table.Reuse(new OrderLine(sku!, quantity!.Value, price!.Value, table.Text("product_name"), table.Tags("tags")));
             }
             catch (InvalidValueException ex)
             {

@@ -45,6 +45,12 @@ internal sealed class ImportTable : IDisposable
     // (tags such as 'gift;premium' repeat on most rows). Like the string pool, a field stops caching at MaxSharedValues.
     private readonly Dictionary<string, Dictionary<string, Array>?> _lists = new(StringComparer.Ordinal);
 
+    // Records that repeat exactly across rows (the same SKU, quantity, price and tags on many orders; a location) are
+    // kept as one instance, at most MaxSharedRecords of each kind; they are immutable, so sharing them changes nothing.
+    private const int MaxSharedRecords = 1 << 16;
+    private readonly Dictionary<OrderLine, OrderLine> _orderLines = new(ExactOrderLine.Instance);
+    private readonly Dictionary<Location, Location> _locations = [];
+
     /// <param name="reader">The rows.</param>
     /// <param name="kind">The kind of file.</param>
     /// <param name="options">The import options.</param>
@@ -390,6 +396,28 @@ internal sealed class ImportTable : IDisposable
         return text;
     }
 
+    /// <summary>An order line equal in every field (amounts to the digit) to one read before is that earlier instance.</summary>
+    internal OrderLine Reuse(OrderLine line) => Reuse(_orderLines, line);
+
+    /// <summary>A location equal to one read before is that earlier instance.</summary>
+    internal Location Reuse(Location location) => Reuse(_locations, location);
+
+    private static T Reuse<T>(Dictionary<T, T> pool, T value)
+        where T : notnull
+    {
+        if (pool.TryGetValue(value, out var shared))
+        {
+            return shared;
+        }
+
+        if (pool.Count < MaxSharedRecords)
+        {
+            pool.Add(value, value);
+        }
+
+        return value;
+    }
+
     /// <summary>A field read by a parser that returns an error text (quoting the value) instead of throwing.</summary>
     public T? Parse<T>(string field, FieldUse use, Func<string, (T? Value, string? Error)> parse)
         where T : struct
@@ -523,7 +551,12 @@ internal sealed class ImportTable : IDisposable
             : (null, $"'{text}' is not a TZDB time zone id such as 'Asia/Ho_Chi_Minh'."))?.Zone;
 
     /// <summary>Splits a list cell and parses each item; each bad item is reported with the field's use.</summary>
-    public ImmutableArray<T> List<T>(string field, Func<string, T> parse, FieldUse use = FieldUse.Optional)
+    public ImmutableArray<T> List<T>(string field, Func<string, T> parse, FieldUse use = FieldUse.Optional) => List(field, parse, use, null);
+
+    /// <summary>A tags field: a list normalised as the model keeps tags (trimmed, distinct ignoring case, sorted), so that a repeated cell is one array.</summary>
+    public ImmutableArray<string> Tags(string field) => List(field, static t => t, FieldUse.Optional, Tagging.Normalize);
+
+    private ImmutableArray<T> List<T>(string field, Func<string, T> parse, FieldUse use, Func<ImmutableArray<T>, ImmutableArray<T>>? normalize)
     {
         if (CellOf(_cells, field) is not { } text)
         {
@@ -556,6 +589,11 @@ internal sealed class ImportTable : IDisposable
             }
 
             items = builder.ToArray();
+        }
+
+        if (normalize is not null)
+        {
+            items = ImmutableCollectionsMarshal.AsArray(normalize(ImmutableCollectionsMarshal.AsImmutableArray(items)))!;
         }
 
         if (cache is not null && !failed)
