@@ -71,23 +71,23 @@ public sealed class CsvImporter
 
     /// <summary>Reads consent decisions, each with its customer.</summary>
     public ImportResult<(CustomerId CustomerId, ConsentDecision Decision)> ReadConsents(TextReader reader, string file, Func<CustomerId, bool>? isKnownCustomer = null)
-        => Collect(reader, file, ImportFileKind.Consents, (table, _) => ReadConsents(table, isKnownCustomer));
+        => Collect(reader, file, ImportFileKind.Consents, (table, _) => ReadConsents(table, Canonical(isKnownCustomer)));
 
     /// <summary>Reads interactions.</summary>
     public ImportResult<Interaction> ReadInteractions(TextReader reader, string file, Func<CustomerId, bool>? isKnownCustomer = null)
-        => Collect(reader, file, ImportFileKind.Interactions, (table, _) => ReadInteractions(table, isKnownCustomer));
+        => Collect(reader, file, ImportFileKind.Interactions, (table, _) => ReadInteractions(table, Canonical(isKnownCustomer)));
 
     /// <summary>Reads feedback.</summary>
     public ImportResult<Feedback> ReadFeedback(TextReader reader, string file, Func<CustomerId, bool>? isKnownCustomer = null)
-        => Collect(reader, file, ImportFileKind.Feedback, (table, _) => ReadFeedback(table, isKnownCustomer));
+        => Collect(reader, file, ImportFileKind.Feedback, (table, _) => ReadFeedback(table, Canonical(isKnownCustomer)));
 
     /// <summary>Reads support tickets.</summary>
     public ImportResult<SupportTicket> ReadTickets(TextReader reader, string file, Func<CustomerId, bool>? isKnownCustomer = null)
-        => Collect(reader, file, ImportFileKind.Tickets, (table, _) => ReadTickets(table, isKnownCustomer));
+        => Collect(reader, file, ImportFileKind.Tickets, (table, _) => ReadTickets(table, Canonical(isKnownCustomer)));
 
     /// <summary>Reads referrals.</summary>
     public ImportResult<Referral> ReadReferrals(TextReader reader, string file, Func<CustomerId, bool>? isKnownCustomer = null)
-        => Collect(reader, file, ImportFileKind.Referrals, (table, _) => ReadReferrals(table, isKnownCustomer));
+        => Collect(reader, file, ImportFileKind.Referrals, (table, _) => ReadReferrals(table, Canonical(isKnownCustomer)));
 
     internal static readonly string[] LineFields = ["sku", "product_name", "quantity", "unit_price", "line_total"];
 
@@ -135,12 +135,12 @@ public sealed class CsvImporter
                 area = null;
             }
 
-            var custom = ImmutableSortedDictionary.CreateBuilder<string, AttributeValue>(StringComparer.Ordinal);
+            var custom = Customer.NoAttributes; // one empty instance for every customer without attributes
             foreach (var (column, (attribute, kind)) in attributes)
             {
                 if (ReadAttribute(table, column, kind) is { } value)
                 {
-                    custom[attribute] = value;
+                    custom = custom.SetItem(attribute, value);
                 }
             }
 
@@ -156,17 +156,17 @@ public sealed class CsvImporter
                     DisplayName = name ?? id.Value.Value,
                     CreatedAt = createdAt ?? exportedAt ?? DataLimits.EarliestInstant, // a row without a valid created_at is rejected: never kept
                     Kind = table.Enum<CustomerKind>("kind") ?? CustomerKind.Individual,
-                    Phones = [.. phones.Distinct()],
-                    Emails = [.. emails.Distinct()],
+                    Phones = phones.Length < 2 ? phones : [.. phones.Distinct()],
+                    Emails = emails.Length < 2 ? emails : [.. emails.Distinct()],
                     BirthDate = table.Date("birth_date"),
                     Gender = table.Enum<Gender>("gender"),
                     IncomeTier = table.Enum<IncomeTier>("income_tier"),
-                    Location = province is null ? null : new Location(province, city, area),
-                    Tags = table.List("tags", t => t),
+                    Location = province is null ? null : table.Reuse(new Location(province, city, area)),
+                    Tags = table.Tags("tags"),
                     Source = table.Enum<AcquisitionSource>("source"),
                     TimeZone = table.TimeZone("time_zone"),
                     Stage = table.Enum<LifecycleStage>("stage") ?? LifecycleStage.Acquisition,
-                    Attributes = custom.ToImmutable(),
+                    Attributes = custom,
                     Consents = ConsentLedger.From(table.Consents(exportedAt ?? createdAt ?? DataLimits.EarliestInstant, table.File)),
                 };
             }
@@ -260,11 +260,11 @@ public sealed class CsvImporter
 
             ReadOrderRow(table, draft, readLines, amountSource, mapping, exportedAt);
             draft.LastLine = table.Line;
-            draft.RowLines.Add(table.Line);
+            draft.AddRow(table.Line);
             if (table.RowFailed && !draft.Failed)
             {
                 draft.Failed = true;
-                if (lineItems && draft.RowLines.Count > 1)
+                if (lineItems && draft.RowCount > 1)
                 {
                     table.Fail(null, $"order '{draft.Id}' was not imported, because one of its rows was rejected.");
                 }
@@ -326,7 +326,7 @@ public sealed class CsvImporter
         }
 
         draft.Channel ??= table.Enum<SalesChannel>("channel");
-        draft.Consents.AddRange(table.Consents(exportedAt, table.File));
+        draft.AddConsents(table.Consents(exportedAt, table.File));
         if (!lineItems)
         {
             return;
@@ -363,7 +363,7 @@ public sealed class CsvImporter
 
             try
             {
-                draft.Lines.Add(new OrderLine(sku, Math.Abs(qty), price, table.Text("product_name")));
+                draft.AddLine(table.Reuse(new OrderLine(sku, Math.Abs(qty), price, table.Text("product_name"))));
             }
             catch (InvalidValueException ex)
             {
@@ -471,7 +471,7 @@ public sealed class CsvImporter
             OrderLine line;
             try
             {
-                line = new OrderLine(sku!, quantity!.Value, price!.Value, table.Text("product_name"), table.List("tags", t => t));
+                line = table.Reuse(new OrderLine(sku!, quantity!.Value, price!.Value, table.Text("product_name"), table.Tags("tags")));
             }
             catch (InvalidValueException ex)
             {
@@ -483,10 +483,10 @@ public sealed class CsvImporter
         }
     }
 
-    internal static IEnumerable<(CustomerId CustomerId, ConsentDecision Decision)> ReadConsents(ImportTable table, Func<CustomerId, bool>? isKnownCustomer)
+    internal static IEnumerable<(CustomerId CustomerId, ConsentDecision Decision)> ReadConsents(ImportTable table, Func<CustomerId, CustomerId?>? knownCustomer)
         => Rows(table, ["customer_id", "channel", "purpose", "status", "at"], null, () =>
         {
-            var customer = KnownCustomer(table, "customer_id", isKnownCustomer);
+            var customer = KnownCustomer(table, "customer_id", knownCustomer);
             var channel = table.Enum<ContactChannel>("channel", FieldUse.Required);
             var purpose = table.Enum<ContactPurpose>("purpose", FieldUse.Required);
             var status = table.Enum<ConsentStatus>("status", FieldUse.Required);
@@ -501,11 +501,11 @@ public sealed class CsvImporter
                 : (customer, new ConsentDecision(channel!.Value, purpose!.Value, status!.Value, at!.Value, table.Text("source"), table.Text("recorded_by")));
         });
 
-    internal static IEnumerable<Interaction> ReadInteractions(ImportTable table, Func<CustomerId, bool>? isKnownCustomer)
+    internal static IEnumerable<Interaction> ReadInteractions(ImportTable table, Func<CustomerId, CustomerId?>? knownCustomer)
         => Rows(table, ["interaction_id", "customer_id", "at", "channel", "direction", "outcome"], new("interaction_id", "interaction", i => i.Id.Value), () => new Interaction
         {
             Id = table.Id<InteractionId>("interaction_id") ?? default,
-            CustomerId = KnownCustomer(table, "customer_id", isKnownCustomer),
+            CustomerId = KnownCustomer(table, "customer_id", knownCustomer),
             At = table.Instant("at") ?? default,
             Channel = table.Enum<ContactChannel>("channel", FieldUse.Required) ?? default,
             Direction = table.Enum<InteractionDirection>("direction", FieldUse.Required) ?? default,
@@ -514,11 +514,11 @@ public sealed class CsvImporter
             StaffId = table.Text("staff_id"),
         });
 
-    internal static IEnumerable<Feedback> ReadFeedback(ImportTable table, Func<CustomerId, bool>? isKnownCustomer, Func<OrderId, bool>? isKnownOrder = null, Func<TicketId, bool>? isKnownTicket = null)
+    internal static IEnumerable<Feedback> ReadFeedback(ImportTable table, Func<CustomerId, CustomerId?>? knownCustomer, Func<OrderId, bool>? isKnownOrder = null, Func<TicketId, bool>? isKnownTicket = null)
         => Rows(table, ["feedback_id", "customer_id", "at", "kind", "score"], new("feedback_id", "feedback", f => f.Id.Value), () =>
         {
             var id = table.Id<FeedbackId>("feedback_id");
-            var customer = KnownCustomer(table, "customer_id", isKnownCustomer);
+            var customer = KnownCustomer(table, "customer_id", knownCustomer);
             var at = table.Instant("at");
             var kind = table.Enum<FeedbackKind>("kind", FieldUse.Required);
             var score = table.Integer("score");
@@ -553,11 +553,11 @@ public sealed class CsvImporter
             };
         });
 
-    internal static IEnumerable<SupportTicket> ReadTickets(ImportTable table, Func<CustomerId, bool>? isKnownCustomer)
+    internal static IEnumerable<SupportTicket> ReadTickets(ImportTable table, Func<CustomerId, CustomerId?>? knownCustomer)
         => Rows(table, ["ticket_id", "customer_id", "opened_at", "channel"], new("ticket_id", "ticket", t => t.Id.Value), () => new SupportTicket
         {
             Id = table.Id<TicketId>("ticket_id") ?? default,
-            CustomerId = KnownCustomer(table, "customer_id", isKnownCustomer),
+            CustomerId = KnownCustomer(table, "customer_id", knownCustomer),
             OpenedAt = table.Instant("opened_at") ?? default,
             Channel = table.Enum<ContactChannel>("channel", FieldUse.Required) ?? default,
             Priority = table.Enum<TicketPriority>("priority", FieldUse.Significant) ?? TicketPriority.Normal,
@@ -569,11 +569,11 @@ public sealed class CsvImporter
             AssigneeId = table.Text("assignee_id"),
         }.Validate());
 
-    internal static IEnumerable<Referral> ReadReferrals(ImportTable table, Func<CustomerId, bool>? isKnownCustomer)
+    internal static IEnumerable<Referral> ReadReferrals(ImportTable table, Func<CustomerId, CustomerId?>? knownCustomer)
         => Rows(table, ["referrer_id", "referred_id", "at"], new("referred_id", "referral", r => $"{r.ReferrerId} → {r.ReferredId}"), () =>
         {
-            var referrer = KnownCustomer(table, "referrer_id", isKnownCustomer);
-            var referred = KnownCustomer(table, "referred_id", isKnownCustomer);
+            var referrer = KnownCustomer(table, "referrer_id", knownCustomer);
+            var referred = KnownCustomer(table, "referred_id", knownCustomer);
             var at = table.Instant("at");
             if (!table.RowFailed && referrer == referred)
             {
@@ -652,16 +652,27 @@ public sealed class CsvImporter
     private static string? JoinName(string? first, string? last)
         => first is null ? last : last is null ? first : $"{first} {last}";
 
-    private static CustomerId KnownCustomer(ImportTable table, string field, Func<CustomerId, bool>? isKnown)
+    // A customer id of a history file, as the customers read spell it (one string per customer, not one per row); a
+    // customer that was not read is reported.
+    private static CustomerId KnownCustomer(ImportTable table, string field, Func<CustomerId, CustomerId?>? known)
     {
         var id = table.Id<CustomerId>(field);
-        if (id is { } known && isKnown is not null && !isKnown(known))
+        if (id is not { } read || known is null)
         {
-            table.Fail(field, $"customer '{known}' is not among the imported customers.");
+            return id ?? default;
         }
 
-        return id ?? default;
+        if (known(read) is { } canonical)
+        {
+            return canonical;
+        }
+
+        table.Fail(field, $"customer '{read}' is not among the imported customers.");
+        return read;
     }
+
+    private static Func<CustomerId, CustomerId?>? Canonical(Func<CustomerId, bool>? isKnown)
+        => isKnown is null ? null : id => isKnown(id) ? id : null;
 
     private static AttributeValue? ReadAttribute(ImportTable table, string column, AttributeKind kind)
     {

@@ -139,14 +139,9 @@ public sealed class CustomerDataSet
         {
             ReadCustomers();
             ReadOrders();
-            var lines = Read(ImportFileKind.OrderLines, table => CsvImporter.ReadOrderLines(table, id => _orders.TryGetValue(id, out var o) ? o.Total.Currency : null).ToList());
-            foreach (var group in lines.GroupBy(l => l.OrderId))
-            {
-                var order = _orders[group.Key];
-                _orders[group.Key] = order with { Lines = [.. order.Lines, .. group.Select(g => g.Line)] };
-            }
+            var extraLines = Read(ImportFileKind.OrderLines, ReadOrderLines);
 
-            bool Known(CustomerId id) => _customers.ContainsKey(id);
+            CustomerId? Known(CustomerId id) => _customers.TryGetValue(id, out var customer) ? customer.Id : null;
             var consents = Read(ImportFileKind.Consents, table => CsvImporter.ReadConsents(table, Known).ToList());
             var interactions = Read(ImportFileKind.Interactions, table => CsvImporter.ReadInteractions(table, Known).ToList());
             var tickets = Read(ImportFileKind.Tickets, table => CsvImporter.ReadTickets(table, Known).ToList());
@@ -155,7 +150,12 @@ public sealed class CustomerDataSet
             var feedback = Read(ImportFileKind.Feedback, table => CsvImporter.ReadFeedback(table, Known, o => _orders.ContainsKey(o) || guestOrders.Contains(o), ticketIds.Contains).ToList());
             var referrals = Read(ImportFileKind.Referrals, table => CsvImporter.ReadReferrals(table, Known).ToList());
 
-            var ordersBy = _orders.Values.ToLookup(o => o.CustomerId);
+            // Each order once, with the lines of the order lines file after those of the orders file (file order).
+            var ordersBy = _orders.Values
+                .Select(o => extraLines.TryGetValue(o.Id, out var more) ? o with { Lines = o.Lines.IsEmpty ? more : [.. o.Lines, .. more] } : o)
+                .ToLookup(o => o.CustomerId);
+            _orders.Clear();
+            extraLines.Clear();
             var consentsBy = consents.ToLookup(c => c.CustomerId, c => c.Decision);
             var interactionsBy = interactions.ToLookup(i => i.CustomerId);
             var feedbackBy = feedback.ToLookup(f => f.CustomerId);
@@ -169,7 +169,7 @@ public sealed class CustomerDataSet
                 var orders = OneCurrency(ordersBy[id]);
                 var createdAt = _createdAtGiven.Contains(id) || orders.Count == 0
                     ? customer.CreatedAt
-                    : Instant.Min(orders.Min(o => o.PlacedAt), _exportedAt.GetValueOrDefault(id, Instant.MaxValue));
+                    : Instant.Min(orders[0].PlacedAt, _exportedAt.GetValueOrDefault(id, Instant.MaxValue));
                 result.Add(customer with
                 {
                     CreatedAt = createdAt,
@@ -187,6 +187,38 @@ public sealed class CustomerDataSet
 
             var fileOrder = _reports.Select(r => r.File).ToList();
             return new CustomerDataSet(result.ToImmutable(), _issues.Retained(fileOrder), [.. _guests], [.. _reports], _issues.Count, _issues.Groups(fileOrder));
+        }
+
+        // The lines of the order lines file by order, in file order. The rows of one order usually follow each other:
+        // each run of them becomes one array, appended to what earlier runs of the order gave.
+        private Dictionary<OrderId, ImmutableArray<OrderLine>> ReadOrderLines(ImportTable table)
+        {
+            var byOrder = new Dictionary<OrderId, ImmutableArray<OrderLine>>();
+            var run = new List<OrderLine>();
+            OrderId? current = null;
+            void Flush()
+            {
+                if (current is { } id && run.Count > 0)
+                {
+                    byOrder[id] = byOrder.TryGetValue(id, out var earlier) ? [.. earlier, .. run] : [.. run];
+                }
+
+                run.Clear();
+            }
+
+            foreach (var (orderId, line) in CsvImporter.ReadOrderLines(table, id => _orders.TryGetValue(id, out var o) ? o.Total.Currency : null))
+            {
+                if (current != orderId)
+                {
+                    Flush();
+                    current = orderId;
+                }
+
+                run.Add(line);
+            }
+
+            Flush();
+            return byOrder;
         }
 
         private void ReadCustomers()
@@ -261,8 +293,8 @@ public sealed class CustomerDataSet
                         _customers[id] = _customers[id] with { Consents = _customers[id].Consents.Merge(ConsentLedger.From(draft.Consents)) };
                     }
 
-                    _orders[draft.Id] = CsvImporter.ToOrder(draft, id);
-                    _orderLines[draft.Id] = (table.File, draft.Line, draft.RowLines.Count);
+                    _orders[draft.Id] = CsvImporter.ToOrder(draft, customer.Id); // the customer's own id string, shared by its orders
+                    _orderLines[draft.Id] = (table.File, draft.Line, draft.RowCount);
                 }
 
                 return _orders.Count;
@@ -373,7 +405,8 @@ public sealed class CustomerDataSet
         // A customer's orders must share a currency: the first order's wins, the others are rejected at their lines.
         private List<Order> OneCurrency(IEnumerable<Order> orders)
         {
-            var list = orders.OrderBy(o => o.PlacedAt).ThenBy(o => o.Id).ToList();
+            var list = orders.ToList();
+            list.Sort(OrderHistory.Compare); // by time, then id: the order OrderHistory keeps
             if (list.Count < 2 || list.All(o => o.Total.Currency == list[0].Total.Currency))
             {
                 return list;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using CrmKit.Customers.Import.Tabular;
 using NodaTime;
 
@@ -39,6 +40,16 @@ internal sealed class ImportTable : IDisposable
     private const int MaxSharedValues = 4096;
     private readonly Dictionary<string, string>?[] _shared;
     private readonly bool[] _sharedFull;
+
+    // Parsed list cells by field: a cell text the field has had before, read without a problem, gives the same array
+    // (tags such as 'gift;premium' repeat on most rows). Like the string pool, a field stops caching at MaxSharedValues.
+    private readonly Dictionary<string, Dictionary<string, Array>?> _lists = new(StringComparer.Ordinal);
+
+    // Records that repeat exactly across rows (the same SKU, quantity, price and tags on many orders; a location) are
+    // kept as one instance, at most MaxSharedRecords of each kind; they are immutable, so sharing them changes nothing.
+    private const int MaxSharedRecords = 1 << 16;
+    private readonly Dictionary<OrderLine, OrderLine> _orderLines = new(ExactOrderLine.Instance);
+    private readonly Dictionary<Location, Location> _locations = [];
 
     /// <param name="reader">The rows.</param>
     /// <param name="kind">The kind of file.</param>
@@ -385,6 +396,28 @@ internal sealed class ImportTable : IDisposable
         return text;
     }
 
+    /// <summary>An order line equal in every field (amounts to the digit) to one read before is that earlier instance.</summary>
+    internal OrderLine Reuse(OrderLine line) => Reuse(_orderLines, line);
+
+    /// <summary>A location equal to one read before is that earlier instance.</summary>
+    internal Location Reuse(Location location) => Reuse(_locations, location);
+
+    private static T Reuse<T>(Dictionary<T, T> pool, T value)
+        where T : notnull
+    {
+        if (pool.TryGetValue(value, out var shared))
+        {
+            return shared;
+        }
+
+        if (pool.Count < MaxSharedRecords)
+        {
+            pool.Add(value, value);
+        }
+
+        return value;
+    }
+
     /// <summary>A field read by a parser that returns an error text (quoting the value) instead of throwing.</summary>
     public T? Parse<T>(string field, FieldUse use, Func<string, (T? Value, string? Error)> parse)
         where T : struct
@@ -518,27 +551,83 @@ internal sealed class ImportTable : IDisposable
             : (null, $"'{text}' is not a TZDB time zone id such as 'Asia/Ho_Chi_Minh'."))?.Zone;
 
     /// <summary>Splits a list cell and parses each item; each bad item is reported with the field's use.</summary>
-    public ImmutableArray<T> List<T>(string field, Func<string, T> parse, FieldUse use = FieldUse.Optional)
+    public ImmutableArray<T> List<T>(string field, Func<string, T> parse, FieldUse use = FieldUse.Optional) => List(field, parse, use, null);
+
+    /// <summary>A tags field: a list normalised as the model keeps tags (trimmed, distinct ignoring case, sorted), so that a repeated cell is one array.</summary>
+    public ImmutableArray<string> Tags(string field) => List(field, static t => t, FieldUse.Optional, Tagging.Normalize);
+
+    private ImmutableArray<T> List<T>(string field, Func<string, T> parse, FieldUse use, Func<ImmutableArray<T>, ImmutableArray<T>>? normalize)
     {
         if (CellOf(_cells, field) is not { } text)
         {
             return [];
         }
 
-        var items = ImmutableArray.CreateBuilder<T>();
-        foreach (var part in text.Split(_listSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var cache = _lists.TryGetValue(field, out var known) ? known : _lists[field] = new Dictionary<string, Array>(StringComparer.Ordinal);
+        if (cache is not null && cache.TryGetValue(text, out var cached) && cached is T[] same)
         {
-            try
+            return ImmutableCollectionsMarshal.AsImmutableArray(same);
+        }
+
+        var index = Binding.IndexOf(field);
+        var failed = false;
+        T[] items;
+        if (text.AsSpan().Trim().IndexOf(_listSeparator) < 0)
+        {
+            // One item (the common case): no split, no builder.
+            items = ParseItem(text.Trim()) is (true, var only) ? [only] : [];
+        }
+        else
+        {
+            var builder = ImmutableArray.CreateBuilder<T>();
+            foreach (var part in text.Split(_listSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                items.Add(parse(Share(Binding.IndexOf(field), part)));
+                if (ParseItem(part) is (true, var item))
+                {
+                    builder.Add(item);
+                }
             }
-            catch (InvalidValueException ex)
+
+            items = builder.ToArray();
+        }
+
+        if (normalize is not null)
+        {
+            items = ImmutableCollectionsMarshal.AsArray(normalize(ImmutableCollectionsMarshal.AsImmutableArray(items)))!;
+        }
+
+        if (cache is not null && !failed)
+        {
+            if (cache.Count == MaxSharedValues)
             {
-                Problem(field, use, Echo(field, ex.Reason + (ex.Hint is null ? string.Empty : " " + ex.Hint), part));
+                _lists[field] = null;
+            }
+            else
+            {
+                cache.Add(text, items);
             }
         }
 
-        return items.ToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(items);
+
+        (bool Ok, T Item) ParseItem(string part)
+        {
+            if (part.Length == 0)
+            {
+                return (false, default!);
+            }
+
+            try
+            {
+                return (true, parse(Share(index, part)));
+            }
+            catch (InvalidValueException ex)
+            {
+                failed = true;
+                Problem(field, use, Echo(field, ex.Reason + (ex.Hint is null ? string.Empty : " " + ex.Hint), part));
+                return (false, default!);
+            }
+        }
     }
 
     /// <summary>A yes/no field (after the mapping's value map); a value that is neither rejects the row.</summary>

@@ -23,8 +23,27 @@ internal sealed class OrderDraft(OrderId id, int line)
     /// <summary>The line of its last row.</summary>
     public int LastLine { get; set; } = line;
 
-    /// <summary>The lines of all its rows.</summary>
-    public List<int> RowLines { get; } = [];
+    // The lines of its rows after the first (line-item exports); most orders have one row, and no list.
+    private List<int>? _moreRows;
+    private List<OrderLine>? _lines;
+    private List<ConsentDecision>? _consents;
+
+    /// <summary>How many rows it has.</summary>
+    public int RowCount { get; private set; }
+
+    /// <summary>The lines of all its rows, the first (<see cref="Line"/>) first.</summary>
+    public IEnumerable<int> RowLines => RowCount == 0 ? [] : _moreRows is null ? [Line] : [Line, .. _moreRows];
+
+    /// <summary>Records a row of the order (the first is the one at <see cref="Line"/>).</summary>
+    public void AddRow(int line)
+    {
+        if (RowCount > 0)
+        {
+            (_moreRows ??= []).Add(line);
+        }
+
+        RowCount++;
+    }
 
     public CustomerReference Customer { get; set; }
 
@@ -38,17 +57,29 @@ internal sealed class OrderDraft(OrderId id, int line)
 
     public SalesChannel? Channel { get; set; }
 
-    public List<OrderLine> Lines { get; } = [];
+    /// <summary>The lines its rows recorded, in row order.</summary>
+    public IReadOnlyList<OrderLine> Lines => _lines ?? (IReadOnlyList<OrderLine>)[];
+
+    /// <summary>Records a line of one of its rows.</summary>
+    public void AddLine(OrderLine line) => (_lines ??= []).Add(line);
 
     /// <summary>The sum of the rows' line amounts (signed: returns are negative).</summary>
     public decimal LinesAmount { get; set; }
 
     public bool HasLineAmounts { get; set; }
 
-    public List<ConsentDecision> Consents { get; } = [];
+    /// <summary>The consent decisions its rows carry.</summary>
+    public IReadOnlyList<ConsentDecision> Consents => _consents ?? (IReadOnlyList<ConsentDecision>)[];
+
+    /// <summary>Records the consent decisions of one of its rows.</summary>
+    public void AddConsents(ImmutableArray<ConsentDecision> decisions)
+    {
+        foreach (var decision in decisions)
+        {
+            (_consents ??= []).Add(decision);
+        }
+    }
 
     /// <summary>Whether any of its rows was rejected: then the whole order is.</summary>
     public bool Failed { get; set; }
-
-    public ImmutableArray<ConsentDecision> ConsentDecisions => [.. Consents];
 }

@@ -38,6 +38,7 @@ internal sealed class CsvTabularReader : ITabularReader
         {
             Delimiter = delimiter.ToString(),
             BadDataFound = _ => _badData ??= "a quote inside an unquoted field, or an unterminated quoted field",
+            BufferSize = 1 << 16,
             IgnoreBlankLines = true,
             DetectColumnCountChanges = false,
             MaxFieldSize = MaxFieldLength,

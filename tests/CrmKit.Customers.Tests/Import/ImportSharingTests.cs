@@ -1,0 +1,117 @@
+using System.Text;
+using CrmKit.Customers.Import;
+
+namespace CrmKit.Customers.Tests.Import;
+
+/// <summary>
+/// What the import keeps once instead of once per row — repeated list cells, identical order lines, locations,
+/// customer ids of history rows — and that sharing changes no value and hides no row's issue.
+/// </summary>
+public class ImportSharingTests
+{
+    private static readonly CsvImportOptions AtFixedExport = new() { ExportedAt = Instant.FromUtc(2026, 1, 1, 0, 0) };
+
+    private static CustomerDataSet ReadFolder(params (string Name, string Csv)[] files)
+    {
+        using var folder = new TemporaryFolder();
+        foreach (var (name, csv) in files)
+        {
+            folder.Write(name, Encoding.UTF8.GetBytes(csv));
+        }
+
+        return CustomerDataSet.ReadFolder(folder.Path, AtFixedExport);
+    }
+
+    [Fact]
+    public void ReadCustomers_SameListCellWithABadItemOnTwoRows_ReportsItOnEachRowAndKeepsTheGoodItem()
+    {
+        const string csv = """
+            customer_id,name,created_at,phone,tags
+            KH1,An,2024-01-05,0912;0987 654 321,vip;gift
+            KH2,Bình,2024-01-06,0912;0987 654 321,vip;gift
+            KH3,Cường,2024-01-07,0912;0987 654 321,vip;gift
+            """;
+
+        var result = new CsvImporter().ReadCustomers(new StringReader(csv), "customers.csv");
+
+        Assert.Equal(["KH1", "KH2", "KH3"], result.Records.Select(c => c.Id.Value));
+        Assert.All(result.Records, c => Assert.Equal(["+84987654321"], c.Phones.Select(p => p.E164).ToArray()));
+        Assert.All(result.Records, c => Assert.Equal(["gift", "vip"], c.Tags.ToArray()));
+        Assert.Equal([2, 3, 4], result.Issues.Select(i => i.Line));
+        Assert.All(result.Issues, i => Assert.Equal("phone", i.Column));
+    }
+
+    [Fact]
+    public void ReadCustomers_RepeatedTagsAndLocation_AreOneInstance()
+    {
+        const string csv = """
+            customer_id,name,created_at,province,city,area,tags
+            KH1,An,2024-01-05,Hà Nội,Ba Đình,urban,vip;gift
+            KH2,Bình,2024-01-06,Hà Nội,Ba Đình,urban,vip;gift
+            KH3,Cường,2024-01-07,Hà Nội,,urban,gift
+            """;
+
+        var customers = new CsvImporter().ReadCustomers(new StringReader(csv), "customers.csv").Records;
+
+        Assert.Same(customers[0].Location, customers[1].Location);
+        Assert.NotSame(customers[0].Location, customers[2].Location);
+        Assert.Equal(new Location("Hà Nội", null, AreaType.Urban), customers[2].Location);
+        Assert.Same(
+            System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(customers[0].Tags),
+            System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(customers[1].Tags));
+        Assert.Equal(["gift"], customers[2].Tags.ToArray());
+    }
+
+    [Fact]
+    public void ReadOrderLines_IdenticalLines_AreOneInstanceAndOthersKeepTheirValues()
+    {
+        const string csv = """
+            order_id,sku,product_name,quantity,unit_price,tags
+            HD1,DEN-LONG,,1,130000,decoration;gift
+            HD2,DEN-LONG,,1,130000,decoration;gift
+            HD2,DEN-LONG,,2,130000,decoration;gift
+            HD3,DEN-LONG,,1,130000,gift
+            HD3,DEN-LONG,Đèn lồng,1,130000,decoration;gift
+            """;
+
+        var lines = new CsvImporter().ReadOrderLines(new StringReader(csv), "order_lines.csv", _ => Currency.Vnd).Records;
+
+        Assert.Same(lines[0].Line, lines[1].Line);
+        Assert.Equal(
+            ["HD1 DEN-LONG 1 130000 decoration,gift", "HD2 DEN-LONG 1 130000 decoration,gift", "HD2 DEN-LONG 2 130000 decoration,gift", "HD3 DEN-LONG 1 130000 gift", "HD3 DEN-LONG 1 130000 decoration,gift Đèn lồng"],
+            lines.Select(l => $"{l.OrderId} {l.Line.Sku} {l.Line.Quantity} {l.Line.UnitPrice.Amount} {string.Join(',', l.Line.Tags)}{(l.Line.ProductName is { } n ? " " + n : string.Empty)}"));
+        Assert.Equal(4, lines.Select(l => l.Line).Distinct(ReferenceEqualityComparer.Instance).Count());
+    }
+
+    [Fact]
+    public void ExactOrderLine_SameAmountWithAnotherScale_IsNotTheSameLine()
+    {
+        // OrderLine equality says 1.5 USD = 1.50 USD (decimal equality); a shared line must keep the digits as read.
+        var one = new OrderLine("SKU", 1, new Money(1.5m, Currency.Usd));
+        var other = new OrderLine("SKU", 1, new Money(1.50m, Currency.Usd));
+
+        Assert.Equal(one, other);
+        Assert.False(ExactOrderLine.Instance.Equals(one, other));
+        Assert.True(ExactOrderLine.Instance.Equals(one, new OrderLine("SKU", 1, new Money(1.5m, Currency.Usd))));
+        Assert.False(ExactOrderLine.Instance.Equals(one, new OrderLine("SKU", 1, new Money(1.5m, Currency.Eur))));
+        Assert.False(ExactOrderLine.Instance.Equals(one, new OrderLine("SKU", 1, new Money(1.5m, Currency.Usd), tags: ["gift"])));
+    }
+
+    [Fact]
+    public void ReadFolder_HistoryRowsAndOrders_HoldTheirCustomersOwnIdString()
+    {
+        var read = ReadFolder(
+            ("customers.csv", "customer_id,name,created_at\nKH1,An,2024-01-05\n"),
+            ("orders.csv", "order_id,customer_id,placed_at,total\nHD1,KH1,2024-02-01,100000\n"),
+            ("interactions.csv", "interaction_id,customer_id,at,channel,direction,outcome\nTT1,KH1,2024-02-02T10:00:00+07:00,zalo,outbound,reached\n"),
+            ("tickets.csv", "ticket_id,customer_id,opened_at,channel\nYC1,KH1,2024-02-03T10:00:00+07:00,phone_call\n"),
+            ("feedback.csv", "feedback_id,customer_id,at,kind,score\nDG1,KH1,2024-02-04T10:00:00+07:00,star_rating,5\n"));
+
+        Assert.True(read.Issues.IsEmpty, string.Join("\n", read.Issues));
+        var customer = Assert.Single(read.Customers);
+        Assert.Same(customer.Id.Value, Assert.Single(customer.History.Orders).CustomerId.Value);
+        Assert.Same(customer.Id.Value, Assert.Single(customer.History.Interactions).CustomerId.Value);
+        Assert.Same(customer.Id.Value, Assert.Single(customer.History.Tickets).CustomerId.Value);
+        Assert.Same(customer.Id.Value, Assert.Single(customer.History.Feedback).CustomerId.Value);
+    }
+}
