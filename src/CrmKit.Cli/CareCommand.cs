@@ -163,15 +163,24 @@ internal static class CareCommand
 
     internal static CareSubject Subject(Customer c, SegmentMembership segments, DateTimeZone shopZone) => CareSubject.From(c, segments, shopZone);
 
-    /// <summary>Writes seeds/processes/ID.json for every built-in process and refreshes the diagrams in docs/care-process.md.</summary>
+    /// <summary>Writes seeds/processes/ID.json for every built-in process (the engine's too), seeds/journeys/ID.json for every built-in journey, and refreshes the diagrams in docs/care-process.md.</summary>
     internal static IEnumerable<string> WriteGenerated(string repositoryRoot)
     {
         var folder = Path.Combine(repositoryRoot, "seeds", "processes");
         Directory.CreateDirectory(folder);
-        foreach (var p in BuiltInProcesses.All)
+        foreach (var p in CrmKit.Engine.BuiltInJourneys.Processes)
         {
             var file = Path.Combine(folder, p.Id + ".json");
             File.WriteAllText(file, ProcessJson.Write(p) + "\n");
+            yield return file;
+        }
+
+        var journeys = Path.Combine(repositoryRoot, "seeds", "journeys");
+        Directory.CreateDirectory(journeys);
+        foreach (var j in CrmKit.Engine.BuiltInJourneys.All)
+        {
+            var file = Path.Combine(journeys, j.Id + ".json");
+            File.WriteAllText(file, CrmKit.Engine.JourneyJson.Write(j) + "\n");
             yield return file;
         }
 

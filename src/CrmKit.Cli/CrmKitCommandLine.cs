@@ -330,7 +330,7 @@ internal static class CrmKitCommandLine
         var outOption = new Option<DirectoryInfo>("--out") { Description = "Folder to write the CSV files to. Default: seeds/store of the repository." };
         var seedOption = new Option<int>("--seed") { Description = "Random seed; the same seed gives byte-identical files.", DefaultValueFactory = _ => new StoreSettings().Seed };
         var customersOption = new Option<int>("--customers") { Description = "How many distinct customers (duplicate records come on top).", DefaultValueFactory = _ => new StoreSettings().Customers };
-        var generate = new Command("generate", "Generate the synthetic Vietnamese shop data set (customers, two years of orders, interactions, tickets, feedback, consents) into the store folder; without --out, also the built-in segment catalogue as seeds/segments.json, the built-in care processes as seeds/processes/*.json and their diagrams in docs/care-process.md.")
+        var generate = new Command("generate", "Generate the synthetic Vietnamese shop data set (customers, two years of orders, interactions, tickets, feedback, consents) into the store folder; without --out, also the built-in segment catalogue as seeds/segments.json, the built-in care processes as seeds/processes/*.json and their diagrams in docs/care-process.md, and the built-in journeys as seeds/journeys/*.json.")
         {
             outOption, seedOption, customersOption,
         };

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CrmKit.Customers;
 using NodaTime;
 
@@ -7,6 +8,24 @@ namespace CrmKit.Engine;
 /// Something that happened to one customer, fed to <see cref="CareEngine.HandleAsync"/>. The set is closed: one sealed
 /// record per kind. JSON through <see cref="CareEventJson"/> (a <c>"type"</c> discriminator: <see cref="CareEventJson.TypeName"/>).
 /// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
+[JsonDerivedType(typeof(OrderPlacedEvent), "orderPlaced")]
+[JsonDerivedType(typeof(OrderStatusChangedEvent), "orderStatusChanged")]
+[JsonDerivedType(typeof(TicketOpenedEvent), "ticketOpened")]
+[JsonDerivedType(typeof(TicketCustomerRepliedEvent), "ticketCustomerReplied")]
+[JsonDerivedType(typeof(TicketStaffRepliedEvent), "ticketStaffReplied")]
+[JsonDerivedType(typeof(TicketSolvedEvent), "ticketSolved")]
+[JsonDerivedType(typeof(TicketClosedEvent), "ticketClosed")]
+[JsonDerivedType(typeof(FeedbackReceivedEvent), "feedbackReceived")]
+[JsonDerivedType(typeof(WarrantyClaimOpenedEvent), "warrantyClaimOpened")]
+[JsonDerivedType(typeof(WarrantyClaimDecidedEvent), "warrantyClaimDecided")]
+[JsonDerivedType(typeof(WarrantyItemReturnedEvent), "warrantyItemReturned")]
+[JsonDerivedType(typeof(ConsentChangedEvent), "consentChanged")]
+[JsonDerivedType(typeof(ProfileChangedEvent), "profileChanged")]
+[JsonDerivedType(typeof(ContactMadeEvent), "contactMade")]
+[JsonDerivedType(typeof(CustomersMergedEvent), "customersMerged")]
+[JsonDerivedType(typeof(CustomerErasedEvent), "customerErased")]
+[JsonDerivedType(typeof(TimePassedEvent), "timePassed")]
 public abstract record CareEvent
 {
     private protected CareEvent()
@@ -27,6 +46,7 @@ public abstract record CareEvent
     public required Instant At { get; init; }
 
     /// <summary>The kind, as written in JSON and journeys (<c>orderPlaced</c>, <c>ticketOpened</c> …).</summary>
+    [JsonIgnore]
     public CareEventType Type => TypeOf(this);
 
     private static CareEventType TypeOf(CareEvent e) => e switch
@@ -143,7 +163,7 @@ public sealed record FeedbackReceivedEvent(Feedback Feedback) : CareEvent;
 /// <param name="ClaimId">The claim's (case's) id.</param>
 /// <param name="OrderId">The order the product came with.</param>
 /// <param name="Product">The product, if known.</param>
-public sealed record WarrantyClaimOpenedEvent(string ClaimId, string OrderId, string? Product) : CareEvent;
+public sealed record WarrantyClaimOpenedEvent(string ClaimId, string OrderId, string? Product = null) : CareEvent;
 
 /// <summary>A warranty claim was decided.</summary>
 /// <param name="ClaimId">The claim's id.</param>
@@ -170,7 +190,7 @@ public sealed record ProfileChangedEvent(Customer Profile) : CareEvent;
 /// <param name="Purpose">Transactional or marketing.</param>
 /// <param name="Direction">Inbound or outbound.</param>
 /// <param name="IdempotencyKey">The outbox message sent, when the contact is the dispatcher's record of a send.</param>
-public sealed record ContactMadeEvent(ContactChannel Channel, ContactPurpose Purpose, InteractionDirection Direction, string? IdempotencyKey) : CareEvent;
+public sealed record ContactMadeEvent(ContactChannel Channel, ContactPurpose Purpose, InteractionDirection Direction, string? IdempotencyKey = null) : CareEvent;
 
 /// <summary>Another customer record was merged into this one (the event's customer survives).</summary>
 /// <param name="Absorbed">The customer merged away: their orders and consents move here, their queued work is cancelled.</param>

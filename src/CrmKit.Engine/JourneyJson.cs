@@ -1,5 +1,14 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CrmKit.CareProcess;
 using CrmKit.Customers;
+using CrmKit.Customers.Serialization;
+using CrmKit.Segmentation;
+using NodaTime;
+using NodaTime.Text;
 
 namespace CrmKit.Engine;
 
@@ -7,72 +16,1018 @@ namespace CrmKit.Engine;
 public sealed class InvalidJourneyException : CrmKitException
 {
     /// <summary>Creates the exception.</summary>
-    /// <param name="source">The file or journey id.</param>
-    /// <param name="errors">The problems, <c>$.entry.segment: no segment 'lapsd'</c>.</param>
-    public InvalidJourneyException(string source, IReadOnlyList<string> errors)
-        : base($"Journey {source} is invalid: {string.Join("; ", errors)}")
+    /// <param name="origin">The file or journey id.</param>
+    /// <param name="errors">The problems, <c>$.entry.segment: no segment 'lapsd' …</c>.</param>
+    public InvalidJourneyException(string origin, IReadOnlyList<string> errors)
+        : base($"Journey {origin} is invalid: {string.Join("; ", errors)}")
     {
-        Origin = source;
+        Origin = origin;
         Errors = errors;
     }
 
     /// <summary>The file or journey id.</summary>
     public string Origin { get; }
 
-    /// <summary>The problems.</summary>
+    /// <summary>The problems, each starting with its JSON path.</summary>
     public IReadOnlyList<string> Errors { get; }
 }
 
-/// <summary>JSON for journeys: every problem reported at its JSON path.</summary>
+/// <summary>The size limits of a journey, each reported at its JSON path.</summary>
+public static class JourneyLimits
+{
+    /// <summary>At most 1 MiB of JSON.</summary>
+    public const int MaxJsonBytes = 1 << 20;
+
+    /// <summary>At most 64 levels of JSON nesting.</summary>
+    public const int MaxJsonDepth = 64;
+
+    /// <summary>At most 200 steps.</summary>
+    public const int MaxSteps = 200;
+
+    /// <summary>At most 50 exit conditions.</summary>
+    public const int MaxExits = 50;
+
+    /// <summary>At most 32 event types in one list.</summary>
+    public const int MaxEvents = 32;
+
+    /// <summary>At most 16 fields in one <c>where</c> and 64 values per field.</summary>
+    public const int MaxFilterFields = 16;
+
+    /// <summary>At most 64 accepted values per field of a <c>where</c>.</summary>
+    public const int MaxFilterValues = 64;
+
+    /// <summary>At most 200 characters in an id, a segment, a trigger, a value.</summary>
+    public const int MaxTextLength = 200;
+
+    /// <summary>At most 60 days before an occasion.</summary>
+    public const int MaxDaysBefore = 60;
+
+    /// <summary>The longest cool-down: 36,525 days (100 years).</summary>
+    public const int MaxCoolDownDays = 36_525;
+}
+
+/// <summary>
+/// JSON for journeys (the format: docs/engine-semantics.md). Reading reports every problem at its JSON path;
+/// references to processes, triggers and segments are checked by <see cref="JourneyValidator"/> (and by <see cref="CareEngine"/>).
+/// Durations are <c>H:mm:ss</c> in hours like process definitions (<c>"2160:00:00"</c> is 90 days), local times <c>HH:mm:ss</c>.
+/// </summary>
 public static class JourneyJson
 {
-    /// <summary>Reads and validates a journey (structure only; references to processes and segments are checked by <see cref="JourneyValidator"/>).</summary>
-    /// <exception cref="InvalidJourneyException">Malformed or invalid: every problem with its path.</exception>
-    public static Journey Read(string json, string source = "(text)") => throw new NotImplementedException();
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Writes a journey, indented.</summary>
-    public static string Write(Journey journey) => throw new NotImplementedException();
+    /// <summary>The argument source naming the customer's number of completed orders (after the event).</summary>
+    public const string CompletedOrdersSource = "customer.completedOrders";
+
+    /// <summary>Reads a journey.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="origin">The file name or another label for messages.</param>
+    /// <param name="schema">The shop's attributes, for customer rules that read them.</param>
+    /// <exception cref="InvalidJourneyException">Malformed or invalid: every problem with its path.</exception>
+    public static Journey Read(string json, string origin = "(text)", RuleSchema? schema = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(origin);
+        if (Encoding.UTF8.GetByteCount(json) > JourneyLimits.MaxJsonBytes)
+        {
+            throw new InvalidJourneyException(origin, [$"$: the journey is larger than {JourneyLimits.MaxJsonBytes} bytes."]);
+        }
+
+        if (JsonText.FindLoneSurrogate(json) is { } surrogate)
+        {
+            throw new InvalidJourneyException(origin, [$"$: not valid JSON: {surrogate}"]);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = JourneyLimits.MaxJsonDepth });
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidJourneyException(origin, [$"$: not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}"]);
+        }
+
+        using (document)
+        {
+            var reader = new Reader(schema ?? RuleSchema.Empty);
+            Duplicates(document.RootElement, "$", reader.Errors);
+
+            var journey = reader.Journey(document.RootElement, "$");
+            return reader.Errors.Count == 0 && journey is not null ? journey : throw new InvalidJourneyException(origin, [.. reader.Errors.Distinct(StringComparer.Ordinal)]);
+        }
+    }
+
+    /// <summary>Writes a journey, indented, in the form <see cref="Read"/> reads.</summary>
+    public static string Write(Journey journey)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", journey.Id);
+            w.WriteNumber("version", journey.Version);
+            WriteIf(w, "name", journey.Name);
+            WriteIf(w, "description", journey.Description);
+            w.WriteString("process", journey.Process);
+            w.WritePropertyName("entry");
+            WriteEntry(w, journey.Entry);
+            w.WriteString("correlation", Camel(journey.Correlation.ToString()));
+            w.WriteString("reentry", Camel(journey.Reentry.ToString()));
+            if (journey.CoolDown is { } cd)
+            {
+                w.WriteString("coolDown", DurationPattern.JsonRoundtrip.Format(cd));
+            }
+
+            if (!journey.Steps.IsEmpty)
+            {
+                w.WriteStartArray("steps");
+                foreach (var s in journey.Steps)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("event", CareEventJson.TypeName(s.Event));
+                    w.WriteString("trigger", s.Trigger);
+                    WriteWhere(w, s.Where);
+                    if (!s.Arguments.IsEmpty)
+                    {
+                        w.WriteStartObject("arguments");
+                        foreach (var (k, v) in s.Arguments)
+                        {
+                            w.WriteString(k, v);
+                        }
+
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            if (!journey.Exits.IsEmpty)
+            {
+                w.WriteStartArray("exits");
+                foreach (var x in journey.Exits)
+                {
+                    w.WriteStartObject();
+                    switch (x)
+                    {
+                        case SegmentExitedExit s:
+                            w.WriteString("type", "segmentExited");
+                            w.WriteString("segment", s.Segment);
+                            break;
+                        case EventExit e:
+                            w.WriteString("type", "event");
+                            WriteEvents(w, e.Events);
+                            WriteWhere(w, e.Where);
+                            break;
+                        case RuleExit r:
+                            w.WriteString("type", "rule");
+                            w.WritePropertyName("rule");
+                            RuleJson.Write(w, r.Rule);
+                            break;
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            if (journey.Goal is { } goal)
+            {
+                w.WriteStartObject("goal");
+                WriteEvents(w, goal.Events);
+                WriteWhere(w, goal.Where);
+                if (goal.ExitOnGoal)
+                {
+                    w.WriteBoolean("exitOnGoal", true);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Reports a key repeated in one object (JSON parsers otherwise keep the last silently).</summary>
+    private static void Duplicates(JsonElement e, string path, List<string> errors)
+    {
+        if (e.ValueKind == JsonValueKind.Object)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var p in e.EnumerateObject())
+            {
+                if (!seen.Add(p.Name))
+                {
+                    errors.Add($"{path}.{p.Name}: the key '{p.Name}' appears more than once in this object.");
+                }
+
+                Duplicates(p.Value, $"{path}.{p.Name}", errors);
+            }
+        }
+        else if (e.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var item in e.EnumerateArray())
+            {
+                Duplicates(item, $"{path}[{i++}]", errors);
+            }
+        }
+    }
+
+    private static void WriteEntry(Utf8JsonWriter w, JourneyEntry entry)
+    {
+        w.WriteStartObject();
+        switch (entry)
+        {
+            case EventEntry e:
+                w.WriteString("type", "event");
+                WriteEvents(w, e.Events);
+                WriteWhere(w, e.Where);
+                WriteRule(w, "customer", e.Customer);
+                break;
+            case SegmentEnteredEntry s:
+                w.WriteString("type", "segmentEntered");
+                w.WriteString("segment", s.Segment);
+                break;
+            case SegmentExitedEntry s:
+                w.WriteString("type", "segmentExited");
+                w.WriteString("segment", s.Segment);
+                break;
+            case OccasionEntry o:
+                w.WriteString("type", "occasion");
+                w.WriteString("occasion", Camel(o.Occasion.ToString()));
+                w.WriteNumber("daysBefore", o.DaysBefore);
+                w.WriteString("at", LocalTimePattern.ExtendedIso.Format(o.At));
+                WriteRule(w, "customer", o.Customer);
+                break;
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteRule(Utf8JsonWriter w, string name, Rule? rule)
+    {
+        if (rule is not null)
+        {
+            w.WritePropertyName(name);
+            RuleJson.Write(w, rule);
+        }
+    }
+
+    private static void WriteEvents(Utf8JsonWriter w, ImmutableArray<CareEventType> events)
+    {
+        w.WriteStartArray("events");
+        foreach (var e in events)
+        {
+            w.WriteStringValue(CareEventJson.TypeName(e));
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteWhere(Utf8JsonWriter w, EventFilter where)
+    {
+        if (where.Fields.IsEmpty)
+        {
+            return;
+        }
+
+        w.WriteStartObject("where");
+        foreach (var (field, values) in where.Fields)
+        {
+            w.WriteStartArray(field);
+            foreach (var v in values)
+            {
+                w.WriteStringValue(v);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteIf(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    internal static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return cut < 0 ? message : message[..cut];
+    }
+
+    /// <summary>Reads the parts of a journey, collecting every problem.</summary>
+    private sealed class Reader(RuleSchema schema)
+    {
+        public List<string> Errors { get; } = [];
+
+        public Journey? Journey(JsonElement e, string path)
+        {
+            if (!Object(e, path))
+            {
+                return null;
+            }
+
+            Known(e, path, "id", "version", "name", "description", "process", "entry", "correlation", "reentry", "coolDown", "steps", "exits", "goal");
+            var id = Id(e, path, "id");
+            var version = 1;
+            if (e.TryGetProperty("version", out var v))
+            {
+                if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out version) || version < 1)
+                {
+                    Error($"{path}.version", "expected a whole number ≥ 1.");
+                }
+            }
+
+            var name = OptionalText(e, path, "name", 1000);
+            var description = OptionalText(e, path, "description", 10_000);
+            var process = Id(e, path, "process");
+            JourneyEntry? entry = null;
+            if (e.TryGetProperty("entry", out var en))
+            {
+                entry = Entry(en, $"{path}.entry");
+            }
+            else
+            {
+                Error(path, "\"entry\" is missing: how customers enter (type event, segmentEntered, segmentExited or occasion).");
+            }
+
+            var correlation = OptionalEnum(e, path, "correlation", JourneyCorrelation.Customer);
+            var reentry = OptionalEnum(e, path, "reentry", JourneyReentry.Once);
+            Duration? coolDown = null;
+            if (e.TryGetProperty("coolDown", out var cd))
+            {
+                coolDown = CoolDown(cd, $"{path}.coolDown");
+                if (coolDown is not null && reentry == JourneyReentry.Once)
+                {
+                    Error($"{path}.coolDown", "a cool-down needs re-entry (\"reentry\": \"afterExit\" or \"always\"); with \"once\" a customer never enters again.");
+                }
+            }
+
+            var steps = ImmutableArray.CreateBuilder<JourneyStep>();
+            if (Array(e, path, "steps", JourneyLimits.MaxSteps) is { } stepItems)
+            {
+                for (var i = 0; i < stepItems.Count; i++)
+                {
+                    if (Step(stepItems[i], $"{path}.steps[{i}]") is { } s)
+                    {
+                        steps.Add(s);
+                    }
+                }
+            }
+
+            var exits = ImmutableArray.CreateBuilder<JourneyExit>();
+            if (Array(e, path, "exits", JourneyLimits.MaxExits) is { } exitItems)
+            {
+                for (var i = 0; i < exitItems.Count; i++)
+                {
+                    if (Exit(exitItems[i], $"{path}.exits[{i}]") is { } x)
+                    {
+                        exits.Add(x);
+                    }
+                }
+            }
+
+            JourneyGoal? goal = null;
+            if (e.TryGetProperty("goal", out var g) && Object(g, $"{path}.goal"))
+            {
+                Known(g, $"{path}.goal", "events", "where", "exitOnGoal");
+                var events = Events(g, $"{path}.goal");
+                var where = Where(g, $"{path}.goal", events);
+                var exitOnGoal = false;
+                if (g.TryGetProperty("exitOnGoal", out var x))
+                {
+                    if (x.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                    {
+                        exitOnGoal = x.GetBoolean();
+                    }
+                    else
+                    {
+                        Error($"{path}.goal.exitOnGoal", "expected true or false.");
+                    }
+                }
+
+                goal = new JourneyGoal(events, where, exitOnGoal);
+            }
+
+            if (Errors.Count > 0 || id is null || process is null || entry is null)
+            {
+                return null;
+            }
+
+            return new Journey
+            {
+                Id = id, Version = version, Name = name, Description = description, Process = process, Entry = entry,
+                Correlation = correlation, Reentry = reentry, CoolDown = coolDown, Steps = steps.ToImmutable(), Exits = exits.ToImmutable(), Goal = goal,
+            };
+        }
+
+        private JourneyEntry? Entry(JsonElement e, string path)
+        {
+            if (!Object(e, path))
+            {
+                return null;
+            }
+
+            switch (Type(e, path, "event", "segmentEntered", "segmentExited", "occasion"))
+            {
+                case "event":
+                {
+                    Known(e, path, "type", "events", "where", "customer");
+                    var events = Events(e, path);
+                    var where = Where(e, path, events);
+                    return new EventEntry(events, where, CustomerRule(e, path, "customer"));
+                }
+
+                case "segmentEntered":
+                    Known(e, path, "type", "segment");
+                    return Id(e, path, "segment") is { } entered ? new SegmentEnteredEntry(entered) : null;
+                case "segmentExited":
+                    Known(e, path, "type", "segment");
+                    return Id(e, path, "segment") is { } exited ? new SegmentExitedEntry(exited) : null;
+                case "occasion":
+                {
+                    Known(e, path, "type", "occasion", "daysBefore", "at", "customer");
+                    var occasion = RequiredEnum<Occasion>(e, path, "occasion");
+                    var daysBefore = 0;
+                    if (e.TryGetProperty("daysBefore", out var d) && (d.ValueKind != JsonValueKind.Number || !d.TryGetInt32(out daysBefore) || daysBefore < 0 || daysBefore > JourneyLimits.MaxDaysBefore))
+                    {
+                        Error($"{path}.daysBefore", $"expected a whole number of days from 0 to {JourneyLimits.MaxDaysBefore}.");
+                    }
+
+                    var at = new LocalTime(9, 0);
+                    if (e.TryGetProperty("at", out var a))
+                    {
+                        var parsed = a.ValueKind == JsonValueKind.String ? LocalTimePattern.ExtendedIso.Parse(a.GetString()!) : null;
+                        if (parsed is { Success: true })
+                        {
+                            at = parsed.Value;
+                        }
+                        else
+                        {
+                            Error($"{path}.at", "expected a local time HH:mm:ss (\"09:00:00\").");
+                        }
+                    }
+
+                    var rule = CustomerRule(e, path, "customer");
+                    return occasion is { } o ? new OccasionEntry(o, daysBefore, at, rule) : null;
+                }
+
+                default:
+                    return null;
+            }
+        }
+
+        private JourneyStep? Step(JsonElement e, string path)
+        {
+            if (!Object(e, path))
+            {
+                return null;
+            }
+
+            Known(e, path, "event", "trigger", "where", "arguments");
+            CareEventType? type = null;
+            if (!e.TryGetProperty("event", out var ev))
+            {
+                Error(path, "\"event\" is missing: the event type handed to the process.");
+            }
+            else
+            {
+                type = EventType(ev, $"{path}.event");
+            }
+
+            var trigger = Id(e, path, "trigger");
+            var where = Where(e, path, type is { } t ? [t] : []);
+            var arguments = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            if (e.TryGetProperty("arguments", out var args) && Object(args, $"{path}.arguments"))
+            {
+                foreach (var p in args.EnumerateObject())
+                {
+                    var at = $"{path}.arguments.{p.Name}";
+                    if (p.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(p.Value.GetString()))
+                    {
+                        Error(at, $"expected the name of an event field or \"{CompletedOrdersSource}\".");
+                        continue;
+                    }
+
+                    var source = p.Value.GetString()!;
+                    if (type is { } et && source != CompletedOrdersSource && !EventFields.Of(et).Contains(source))
+                    {
+                        Error(at, $"'{source}' is not a field of {CareEventJson.TypeName(et)} (fields: {Join(EventFields.Of(et).Append(CompletedOrdersSource))}).");
+                        continue;
+                    }
+
+                    arguments[p.Name] = source;
+                }
+            }
+
+            return type is { } tt && trigger is not null ? new JourneyStep(tt, trigger, where, arguments.ToImmutable()) : null;
+        }
+
+        private JourneyExit? Exit(JsonElement e, string path)
+        {
+            if (!Object(e, path))
+            {
+                return null;
+            }
+
+            switch (Type(e, path, "segmentExited", "event", "rule"))
+            {
+                case "segmentExited":
+                    Known(e, path, "type", "segment");
+                    return Id(e, path, "segment") is { } s ? new SegmentExitedExit(s) : null;
+                case "event":
+                {
+                    Known(e, path, "type", "events", "where");
+                    var events = Events(e, path);
+                    return new EventExit(events, Where(e, path, events));
+                }
+
+                case "rule":
+                    Known(e, path, "type", "rule");
+                    if (!e.TryGetProperty("rule", out _))
+                    {
+                        Error(path, "\"rule\" is missing: the segment rule that ends the instance when it holds.");
+                        return null;
+                    }
+
+                    return CustomerRule(e, path, "rule") is { } r ? new RuleExit(r) : null;
+                default:
+                    return null;
+            }
+        }
+
+        private Rule? CustomerRule(JsonElement e, string path, string name)
+        {
+            if (!e.TryGetProperty(name, out var r))
+            {
+                return null;
+            }
+
+            var errors = new List<RuleError>();
+            var rule = RuleJson.Read(r, $"{path}.{name}", schema, errors);
+            foreach (var error in errors)
+            {
+                Errors.Add(error.ToString());
+            }
+
+            return rule;
+        }
+
+        private ImmutableArray<CareEventType> Events(JsonElement e, string path)
+        {
+            if (Array(e, path, "events", JourneyLimits.MaxEvents) is not { } items)
+            {
+                if (!e.TryGetProperty("events", out _))
+                {
+                    Error(path, "\"events\" is missing: a list of event types (orderPlaced, ticketOpened …).");
+                }
+
+                return [];
+            }
+
+            if (items.Count == 0)
+            {
+                Error($"{path}.events", "the list is empty; name at least one event type.");
+            }
+
+            var result = ImmutableArray.CreateBuilder<CareEventType>();
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (EventType(items[i], $"{path}.events[{i}]") is { } t)
+                {
+                    if (result.Contains(t))
+                    {
+                        Error($"{path}.events[{i}]", $"{CareEventJson.TypeName(t)} is listed twice.");
+                    }
+                    else
+                    {
+                        result.Add(t);
+                    }
+                }
+            }
+
+            return result.ToImmutable();
+        }
+
+        private CareEventType? EventType(JsonElement e, string path)
+        {
+            if (e.ValueKind == JsonValueKind.String && CareEventJson.ParseTypeName(e.GetString()!) is { } t)
+            {
+                return t;
+            }
+
+            Error(path, $"{Shown(e)} is not an event type (known: {Join(Enum.GetValues<CareEventType>().Select(CareEventJson.TypeName))}).");
+            return null;
+        }
+
+        private EventFilter Where(JsonElement e, string path, ImmutableArray<CareEventType> events)
+        {
+            if (!e.TryGetProperty("where", out var w))
+            {
+                return EventFilter.None;
+            }
+
+            path += ".where";
+            if (!Object(w, path))
+            {
+                return EventFilter.None;
+            }
+
+            var fields = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+            var count = 0;
+            foreach (var p in w.EnumerateObject())
+            {
+                if (++count > JourneyLimits.MaxFilterFields)
+                {
+                    Error(path, $"more than {JourneyLimits.MaxFilterFields} fields.");
+                    break;
+                }
+
+                var at = $"{path}.{p.Name}";
+                var missing = events.Where(t => !EventFields.Of(t).Contains(p.Name)).ToList();
+                if (missing.Count > 0)
+                {
+                    Error(at, $"'{p.Name}' is not a field of {CareEventJson.TypeName(missing[0])} (fields: {Join(EventFields.Of(missing[0]))}).");
+                    continue;
+                }
+
+                var values = ImmutableArray.CreateBuilder<string>();
+                if (p.Value.ValueKind == JsonValueKind.String)
+                {
+                    values.Add(p.Value.GetString()!);
+                }
+                else if (p.Value.ValueKind == JsonValueKind.Array)
+                {
+                    var i = 0;
+                    foreach (var item in p.Value.EnumerateArray())
+                    {
+                        if (i >= JourneyLimits.MaxFilterValues)
+                        {
+                            Error(at, $"more than {JourneyLimits.MaxFilterValues} values.");
+                            break;
+                        }
+
+                        if (Scalar(item) is { } s)
+                        {
+                            values.Add(s);
+                        }
+                        else
+                        {
+                            Error($"{at}[{i}]", "expected a text, number or true/false value.");
+                        }
+
+                        i++;
+                    }
+
+                    if (i == 0)
+                    {
+                        Error(at, "the list is empty; no event could match.");
+                    }
+                }
+                else if (Scalar(p.Value) is { } one)
+                {
+                    values.Add(one);
+                }
+                else
+                {
+                    Error(at, "expected a value or a list of values.");
+                }
+
+                foreach (var value in values)
+                {
+                    if (value.Length > JourneyLimits.MaxTextLength)
+                    {
+                        Error(at, $"a value is longer than {JourneyLimits.MaxTextLength} characters.");
+                    }
+                    else if (events.Select(t => EventFields.Allowed(t, p.Name)).FirstOrDefault(a => a is not null && !a.Contains(value, StringComparer.OrdinalIgnoreCase)) is { } allowed)
+                    {
+                        Error(at, $"'{value}' is not a {p.Name} here (known: {Join(allowed)}).");
+                    }
+                }
+
+                fields[p.Name] = values.ToImmutable();
+            }
+
+            return new EventFilter(fields.ToImmutable());
+        }
+
+        private static string? Scalar(JsonElement e) => e.ValueKind switch
+        {
+            JsonValueKind.String => e.GetString(),
+            JsonValueKind.Number => e.GetRawText(),
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => null,
+        };
+
+        private Duration? CoolDown(JsonElement e, string path)
+        {
+            var parsed = e.ValueKind == JsonValueKind.String ? DurationPattern.JsonRoundtrip.Parse(e.GetString()!) : null;
+            if (parsed is not { Success: true })
+            {
+                Error(path, "expected a duration in hours, minutes and seconds, H:mm:ss (\"2160:00:00\" is 90 days).");
+                return null;
+            }
+
+            if (parsed.Value <= Duration.Zero || parsed.Value > Duration.FromDays(JourneyLimits.MaxCoolDownDays))
+            {
+                Error(path, $"expected more than zero and at most {JourneyLimits.MaxCoolDownDays} days.");
+                return null;
+            }
+
+            return parsed.Value;
+        }
+
+        private string? Type(JsonElement e, string path, params string[] known)
+        {
+            if (!e.TryGetProperty("type", out var t))
+            {
+                Error(path, $"\"type\" is missing: one of {Join(known)}.");
+                return null;
+            }
+
+            var type = t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            if (type is null || !known.Contains(type))
+            {
+                Error($"{path}.type", $"{Shown(t)} is not a type here (known: {Join(known)}).");
+                return null;
+            }
+
+            return type;
+        }
+
+        private List<JsonElement>? Array(JsonElement e, string path, string name, int max)
+        {
+            if (!e.TryGetProperty(name, out var a))
+            {
+                return null;
+            }
+
+            if (a.ValueKind != JsonValueKind.Array)
+            {
+                Error($"{path}.{name}", "expected a list.");
+                return null;
+            }
+
+            if (a.GetArrayLength() > max)
+            {
+                Error($"{path}.{name}", $"more than {max} items.");
+                return null;
+            }
+
+            return [.. a.EnumerateArray()];
+        }
+
+        private string? Id(JsonElement e, string path, string name)
+        {
+            if (!e.TryGetProperty(name, out var v))
+            {
+                Error(path, $"\"{name}\" is missing.");
+                return null;
+            }
+
+            var text = v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            if (string.IsNullOrWhiteSpace(text) || text.Length > JourneyLimits.MaxTextLength || text.Trim() != text)
+            {
+                Error($"{path}.{name}", $"expected a non-blank text of at most {JourneyLimits.MaxTextLength} characters without surrounding spaces.");
+                return null;
+            }
+
+            return text;
+        }
+
+        private string? OptionalText(JsonElement e, string path, string name, int max)
+        {
+            if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (v.ValueKind != JsonValueKind.String || v.GetString()!.Length > max)
+            {
+                Error($"{path}.{name}", $"expected a text of at most {max} characters.");
+                return null;
+            }
+
+            return v.GetString();
+        }
+
+        private T OptionalEnum<T>(JsonElement e, string path, string name, T fallback)
+            where T : struct, Enum
+            => e.TryGetProperty(name, out _) ? RequiredEnum<T>(e, path, name) ?? fallback : fallback;
+
+        private T? RequiredEnum<T>(JsonElement e, string path, string name)
+            where T : struct, Enum
+        {
+            if (!e.TryGetProperty(name, out var v))
+            {
+                Error(path, $"\"{name}\" is missing (one of {Join(Enum.GetNames<T>().Select(Camel))}).");
+                return null;
+            }
+
+            var text = v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+            if (text.Length > 0 && !text.Any(c => char.IsDigit(c) || c == ',') && Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value))
+            {
+                return value;
+            }
+
+            Error($"{path}.{name}", $"{Shown(v)} is not one of {Join(Enum.GetNames<T>().Select(Camel))}.");
+            return null;
+        }
+
+        private bool Object(JsonElement e, string path)
+        {
+            if (e.ValueKind == JsonValueKind.Object)
+            {
+                return true;
+            }
+
+            Error(path, "expected an object.");
+            return false;
+        }
+
+        private void Known(JsonElement e, string path, params string[] names)
+        {
+            foreach (var p in e.EnumerateObject())
+            {
+                if (!names.Contains(p.Name, StringComparer.Ordinal))
+                {
+                    Error($"{path}.{p.Name}", $"unknown property (known here: {Join(names)}).");
+                }
+            }
+        }
+
+        private void Error(string path, string message) => Errors.Add($"{path}: {message}");
+
+        private static string Shown(JsonElement e) => e.ValueKind == JsonValueKind.String ? $"'{e.GetString()}'" : e.GetRawText() is { Length: <= 40 } raw ? raw : e.ValueKind.ToString();
+    }
+
+    internal static string Join(IEnumerable<string> items) => string.Join(", ", items);
 }
 
 /// <summary>Checks journeys against the processes and segments they name.</summary>
 public static class JourneyValidator
 {
-    /// <summary>Every problem of the journeys against the processes and catalogue, each prefixed with the journey's versioned id.</summary>
-    public static ImmutableArray<string> Validate(IEnumerable<Journey> journeys, IEnumerable<CrmKit.CareProcess.ProcessDefinition> processes, CrmKit.Segmentation.SegmentCatalog catalog) => throw new NotImplementedException();
-}
-
-/// <summary>JSON for <see cref="CareEvent"/>s so a host can queue them: a <c>"type"</c> discriminator (<see cref="TypeName"/>), CrmKit's enum names.</summary>
-public static class CareEventJson
-{
-    /// <summary>The discriminator of an event type (<c>orderPlaced</c>).</summary>
-    public static string TypeName(CareEventType type) => throw new NotImplementedException();
-
-    /// <summary>Writes one event.</summary>
-    public static string Write(CareEvent e) => throw new NotImplementedException();
-
-    /// <summary>Reads one event.</summary>
-    /// <exception cref="InvalidEventException">Malformed: the problem at its JSON path.</exception>
-    public static CareEvent Read(string json) => throw new NotImplementedException();
-
-    /// <summary>Reads a JSON array of events.</summary>
-    /// <exception cref="InvalidEventException">Malformed: the problem at its JSON path (<c>$[3].order.total</c>).</exception>
-    public static ImmutableArray<CareEvent> ReadMany(string json) => throw new NotImplementedException();
-}
-
-/// <summary>An event document that cannot be read: the problem at its JSON path.</summary>
-public sealed class InvalidEventException : CrmKitException
-{
-    /// <summary>Creates the exception.</summary>
-    public InvalidEventException(string path, string problem)
-        : base($"{path}: {problem}")
+    /// <summary>
+    /// Every problem of the journeys against the processes and catalogue, each as <c>{versioned id}: $.path: problem</c>:
+    /// an unknown process, trigger, argument or segment, a trigger argument of the wrong kind, the same versioned id twice.
+    /// </summary>
+    public static ImmutableArray<string> Validate(IEnumerable<Journey> journeys, IEnumerable<ProcessDefinition> processes, SegmentCatalog catalog)
     {
-        Path = path;
-        Problem = problem;
+        ArgumentNullException.ThrowIfNull(journeys);
+        ArgumentNullException.ThrowIfNull(processes);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var byId = new Dictionary<string, ProcessDefinition>(StringComparer.Ordinal);
+        foreach (var p in processes)
+        {
+            byId.TryAdd(p.Id, p);
+        }
+
+        var segments = catalog.Segments.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var errors = ImmutableArray.CreateBuilder<string>();
+        foreach (var j in journeys)
+        {
+            ArgumentNullException.ThrowIfNull(j);
+            void Error(string path, string message) => errors.Add($"{j.VersionedId}: {path}: {message}");
+            if (!seen.Add(j.VersionedId))
+            {
+                Error("$.version", $"{j.VersionedId} is listed twice; raise the version of an edited journey.");
+            }
+
+            void Segment(string path, string id)
+            {
+                if (!segments.Contains(id))
+                {
+                    Error(path, $"no segment '{id}' in the catalogue (known: {JourneyJson.Join(segments.Order(StringComparer.Ordinal))}).");
+                }
+            }
+
+            switch (j.Entry)
+            {
+                case SegmentEnteredEntry s:
+                    Segment("$.entry.segment", s.Segment);
+                    break;
+                case SegmentExitedEntry s:
+                    Segment("$.entry.segment", s.Segment);
+                    break;
+            }
+
+            if (j.Entry is OccasionEntry or SegmentEnteredEntry or SegmentExitedEntry && j.Correlation != JourneyCorrelation.Customer)
+            {
+                Error("$.correlation", "a journey entered on a segment or an occasion is correlated by customer (\"customer\").");
+            }
+
+            if (j.Entry is EventEntry ee && j.Correlation != JourneyCorrelation.Customer)
+            {
+                foreach (var t in ee.Events.Where(t => !EventFields.Correlates(t, j.Correlation)))
+                {
+                    Error("$.entry.events", $"{CareEventJson.TypeName(t)} names no {JourneyJson.Camel(j.Correlation.ToString())}, so it cannot start an instance correlated by {JourneyJson.Camel(j.Correlation.ToString())}.");
+                }
+            }
+
+            for (var i = 0; i < j.Exits.Length; i++)
+            {
+                if (j.Exits[i] is SegmentExitedExit sx)
+                {
+                    Segment($"$.exits[{i}].segment", sx.Segment);
+                }
+            }
+
+            foreach (var (rule, path) in Rules(j))
+            {
+                foreach (var id in SegmentReferences(rule))
+                {
+                    Segment(path, id);
+                }
+            }
+
+            if (!byId.TryGetValue(j.Process, out var process))
+            {
+                Error("$.process", $"no process '{j.Process}' (known: {JourneyJson.Join(byId.Keys.Order(StringComparer.Ordinal))}).");
+                continue;
+            }
+
+            for (var i = 0; i < j.Steps.Length; i++)
+            {
+                var s = j.Steps[i];
+                var t = process.TriggerIndex(s.Trigger);
+                if (t < 0)
+                {
+                    Error($"$.steps[{i}].trigger", $"process '{process.Id}' has no trigger '{s.Trigger}' (known: {JourneyJson.Join(process.Model.Triggers.Select(x => x.Id))}).");
+                    continue;
+                }
+
+                var parameters = process.Model.Triggers.First(x => x.Id == s.Trigger).Parameters;
+                foreach (var (name, source) in s.Arguments)
+                {
+                    var p = parameters.FirstOrDefault(x => x.Name == name);
+                    if (p is null)
+                    {
+                        Error($"$.steps[{i}].arguments.{name}", $"trigger '{s.Trigger}' has no parameter '{name}' (parameters: {JourneyJson.Join(parameters.Select(x => x.Name))}).");
+                    }
+                    else if (EventFields.KindOf(source) is { } kind && kind != p.Kind)
+                    {
+                        Error($"$.steps[{i}].arguments.{name}", $"'{source}' is a {kind} but parameter '{name}' is a {p.Kind}.");
+                    }
+                }
+            }
+        }
+
+        return errors.ToImmutable();
     }
 
-    /// <summary>The JSON path.</summary>
-    public string Path { get; }
+    private static IEnumerable<(Rule Rule, string Path)> Rules(Journey j)
+    {
+        if (j.Entry is EventEntry { Customer: { } a })
+        {
+            yield return (a, "$.entry.customer");
+        }
 
-    /// <summary>What is wrong.</summary>
-    public string Problem { get; }
+        if (j.Entry is OccasionEntry { Customer: { } b })
+        {
+            yield return (b, "$.entry.customer");
+        }
+
+        for (var i = 0; i < j.Exits.Length; i++)
+        {
+            if (j.Exits[i] is RuleExit r)
+            {
+                yield return (r.Rule, $"$.exits[{i}].rule");
+            }
+        }
+    }
+
+    internal static IEnumerable<string> SegmentReferences(Rule rule)
+    {
+        var found = new List<string>();
+        try
+        {
+            new RuleCompiler().Compile(rule, id =>
+            {
+                found.Add(id);
+                return 0;
+            });
+        }
+        catch (InvalidRuleException)
+        {
+            // Reported elsewhere; the references found so far are still checked.
+        }
+
+        return found;
+    }
 }
