@@ -35,6 +35,7 @@ public class ReportTests(SeedsReport report) : IClassFixture<SeedsReport>
     [
         "retention-by-segment", "cohort-retention", "staff", "segment-sizes", "clv-tracking-cumulative", "clv-tracking-weekly", "clv-conditional", "clv-distribution", "probability-alive", "agenda-by-channel",
         "process-customer-lifecycle", "process-customer-activity", "process-pre-sale", "process-after-sale", "process-support-ticket", "process-warranty-case",
+        "process-win-back", "process-vip-welcome", "process-birthday-greeting", "process-tet-greeting",
     ];
 
     [Fact]
