@@ -1,3 +1,8 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using CrmKit.CareProcess;
+using CrmKit.Customers;
+using CrmKit.Segmentation;
 using NodaTime;
 
 namespace CrmKit.Engine;
@@ -5,17 +10,39 @@ namespace CrmKit.Engine;
 /// <summary>
 /// The live care engine: one atomic unit of work per customer event — apply, reclassify, enrol/fire/advance journey
 /// instances, pass messages through the contact policy into the outbox — plus time (<see cref="AdvanceAsync"/>) and
-/// send-time checks. Thread-safe: events of different customers may be handled in parallel; a customer's events are
-/// handled one at a time.
+/// send-time checks (<see cref="CheckBeforeSendAsync"/>). Thread-safe: events of different customers may be handled
+/// in parallel; a customer's events are handled one at a time, in the order the calls arrive. The semantics
+/// (exit while waiting, re-entry, caps, idempotency keys): docs/engine-semantics.md.
 /// </summary>
 public sealed class CareEngine
 {
+    private const int Stripes = 1024;
+    private readonly SemaphoreSlim[] _locks = [.. Enumerable.Range(0, Stripes).Select(_ => new SemaphoreSlim(1, 1))];
+
     /// <summary>Creates an engine.</summary>
-    /// <exception cref="InvalidJourneyException">A journey refers to a process or segment that is not there, or is invalid.</exception>
+    /// <param name="options">The catalogue, journeys, processes, policy, zone and calendars.</param>
+    /// <param name="store">Where state, the outbox and tasks are kept.</param>
+    /// <exception cref="InvalidJourneyException">A journey names a process, trigger, argument or segment that is not there (every problem listed).</exception>
     public CareEngine(CareEngineOptions options, IEngineStore store)
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
         Store = store ?? throw new ArgumentNullException(nameof(store));
+        ArgumentNullException.ThrowIfNull(options.Catalog, "options.Catalog");
+        ArgumentNullException.ThrowIfNull(options.Policy, "options.Policy");
+        ArgumentNullException.ThrowIfNull(options.Zone, "options.Zone");
+        ArgumentNullException.ThrowIfNull(options.Calendar, "options.Calendar");
+        ArgumentNullException.ThrowIfNull(options.Occasions, "options.Occasions");
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxConflictRetries, "options.MaxConflictRetries");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.AdvanceBatchSize, "options.AdvanceBatchSize");
+        var journeys = options.Journeys.IsDefault ? [] : options.Journeys;
+        var processes = options.Processes.IsDefault ? [] : options.Processes;
+        var problems = JourneyValidator.Validate(journeys, processes, options.Catalog);
+        if (!problems.IsEmpty)
+        {
+            throw new InvalidJourneyException("options.Journeys", problems);
+        }
+
+        Runtime = new EngineRuntime(options, journeys, processes);
     }
 
     /// <summary>The options.</summary>
@@ -24,15 +51,297 @@ public sealed class CareEngine
     /// <summary>The store.</summary>
     public IEngineStore Store { get; }
 
-    /// <summary>Handles one event: one unit of work for its customer, idempotent by <see cref="CareEvent.EventId"/>.</summary>
-    public ValueTask<HandleResult> HandleAsync(CareEvent e, CancellationToken ct = default) => throw new NotImplementedException();
+    internal EngineRuntime Runtime { get; }
 
-    /// <summary>Fires timers and occasions due at or before <paramref name="now"/>, for the customers the next-due index names.</summary>
-    public ValueTask<AdvanceResult> AdvanceAsync(Instant now, CancellationToken ct = default) => throw new NotImplementedException();
+    /// <summary>
+    /// Handles one event: one unit of work for its customer, committed atomically, idempotent by
+    /// <see cref="CareEvent.EventId"/> (a repeat returns <see cref="HandleOutcome.Duplicate"/> and changes nothing).
+    /// An optimistic-concurrency conflict (another engine committed for the customer meanwhile) reruns the unit of work.
+    /// </summary>
+    /// <exception cref="ArgumentException">The event is invalid (<see cref="CareEventJson.Problem"/>).</exception>
+    /// <exception cref="InvalidOperationException">More than <see cref="CareEngineOptions.MaxConflictRetries"/> conflicts in a row.</exception>
+    public async ValueTask<HandleResult> HandleAsync(CareEvent e, CancellationToken ct = default)
+    {
+        CareEventJson.Check(e, nameof(e));
+        var result = await RunAsync(e.CustomerId, e, null, ct).ConfigureAwait(false);
+        if (e is CustomersMergedEvent merged && result.Outcome != HandleOutcome.Ignored)
+        {
+            // The absorbed customer becomes a tombstone pointing here; its queued work is cancelled. Idempotent by the
+            // same event id, so a crash between the two commits is repaired by handling the event again.
+            await RunAsync(merged.Absorbed, e, e.CustomerId, ct).ConfigureAwait(false);
+        }
 
-    /// <summary>Re-checks a queued message at send time: consent at <paramref name="now"/>, quiet hours, the customer's existence, the journey's exit conditions.</summary>
-    public ValueTask<SendCheck> CheckBeforeSendAsync(OutboxMessage message, Instant now, CancellationToken ct = default) => throw new NotImplementedException();
+        return result;
+    }
 
-    /// <summary>Per journey enrolled / active / completed / exited / goal; per process state live counts; messages by state, verdict and reason.</summary>
-    public ValueTask<JourneyStatistics> StatisticsAsync(CancellationToken ct = default) => throw new NotImplementedException();
+    /// <summary>
+    /// Fires every timer and occasion due at or before <paramref name="now"/> (and the segment reviews: see
+    /// docs/engine-semantics.md), customer by customer, for the customers the store's next-due index names — never a
+    /// scan of all instances. Each customer's work is one unit of work, as for an event.
+    /// </summary>
+    public async ValueTask<AdvanceResult> AdvanceAsync(Instant now, CancellationToken ct = default)
+    {
+        var results = ImmutableArray.CreateBuilder<HandleResult>();
+        var done = new HashSet<CustomerId>();
+        while (true)
+        {
+            var due = await Store.DueAsync(now, Options.AdvanceBatchSize, ct).ConfigureAwait(false);
+            var fresh = due.Where(done.Add).ToList();
+            if (fresh.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var customer in fresh)
+            {
+                var r = await RunAsync(customer, null, null, ct, now).ConfigureAwait(false);
+                if (r.Outcome == HandleOutcome.Applied)
+                {
+                    results.Add(r);
+                }
+            }
+        }
+
+        return new AdvanceResult(now, results.ToImmutable());
+    }
+
+    /// <summary>
+    /// Re-checks a queued message at send time: the customer exists (not erased or merged away); consent for the
+    /// channel and purpose at <paramref name="now"/>; the journey instance has not exited and its exit conditions do not
+    /// hold at <paramref name="now"/>; the channel's allowed hours in the customer's zone (else
+    /// <see cref="SendCheck.Defer"/> to the next allowed instant). Caps are not re-checked: the message's place was
+    /// reserved when it was queued.
+    /// </summary>
+    public async ValueTask<SendCheck> CheckBeforeSendAsync(OutboxMessage message, Instant now, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var stored = await Store.LoadAsync(message.CustomerId, ct).ConfigureAwait(false);
+        return Runtime.CheckBeforeSend(stored.State, message, now);
+    }
+
+    /// <summary>
+    /// Per journey version enrolled / active / completed / exited / goal reached; per process and state the live
+    /// (active) instances, every state listed; outbox entries by state, verdict, reason and channel. Reads every
+    /// stored customer state (a report, not a hot path).
+    /// </summary>
+    public async ValueTask<JourneyStatistics> StatisticsAsync(CancellationToken ct = default)
+    {
+        var journeys = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (var j in Runtime.All)
+        {
+            journeys[j.VersionedId] = new int[5];
+        }
+
+        var live = new Dictionary<(string Process, string State), int>();
+        await foreach (var state in Store.StatesAsync(ct).ConfigureAwait(false))
+        {
+            foreach (var i in state.Instances)
+            {
+                if (!journeys.TryGetValue(i.JourneyId, out var f))
+                {
+                    journeys[i.JourneyId] = f = new int[5];
+                }
+
+                f[0]++;
+                f[i.Status switch { InstanceStatus.Active => 1, InstanceStatus.Completed => 2, _ => 3 }]++;
+                if (i.GoalReachedAt is not null)
+                {
+                    f[4]++;
+                }
+
+                if (i.Status == InstanceStatus.Active)
+                {
+                    var key = (i.Snapshot.ProcessId, i.Snapshot.State);
+                    live[key] = live.GetValueOrDefault(key) + 1;
+                }
+            }
+        }
+
+        var states = ImmutableArray.CreateBuilder<ProcessStateCount>();
+        foreach (var p in Runtime.Processes.Values.OrderBy(p => p.Id, StringComparer.Ordinal))
+        {
+            foreach (var s in p.Model.States.Where(s => !p.Model.States.Any(c => c.Parent == s.Id)))
+            {
+                states.Add(new ProcessStateCount(p.Id, s.Id, live.GetValueOrDefault((p.Id, s.Id))));
+            }
+        }
+
+        var outbox = await Store.ListAsync(null, ct).ConfigureAwait(false);
+        var messages = outbox
+            .GroupBy(r => (r.State, r.Verdict, r.Reason, r.Message.Channel))
+            .Select(g => new MessageCount(g.Key.State, g.Key.Verdict, g.Key.Reason, g.Key.Channel, g.Count()))
+            .OrderBy(m => m.State).ThenBy(m => m.Verdict).ThenBy(m => m.Channel).ThenBy(m => m.Reason, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new JourneyStatistics(
+            [.. journeys.Select(j => new JourneyFigures(j.Key, j.Value[0], j.Value[1], j.Value[2], j.Value[3], j.Value[4]))],
+            states.ToImmutable(),
+            messages);
+    }
+
+    private async ValueTask<HandleResult> RunAsync(CustomerId customer, CareEvent? e, CustomerId? mergedInto, CancellationToken ct, Instant? advanceTo = null)
+    {
+        var gate = _locks[(int)((uint)StringComparer.Ordinal.GetHashCode(customer.Value) % Stripes)];
+        await gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                if (e is not null && await Store.IsProcessedAsync(customer, e.EventId, ct).ConfigureAwait(false))
+                {
+                    return HandleResult.Nothing(HandleOutcome.Duplicate, customer);
+                }
+
+                var stored = await Store.LoadAsync(customer, ct).ConfigureAwait(false);
+                var absorbed = e is CustomersMergedEvent m && mergedInto is null ? (await Store.LoadAsync(m.Absorbed, ct).ConfigureAwait(false)).State : null;
+                var work = new UnitOfWork(Runtime, customer, stored.State) { Absorbed = absorbed };
+                var (commit, result) = mergedInto is { } into ? work.MergedAway(e!, into)
+                    : e is not null ? work.Handle(e)
+                    : work.Advance(advanceTo!.Value);
+                if (commit is null)
+                {
+                    return result;
+                }
+
+                var outcome = await Store.CommitAsync(commit with { ExpectedVersion = stored.Version }, ct).ConfigureAwait(false);
+                switch (outcome)
+                {
+                    case CommitOutcome.Committed:
+                        return result with { Retries = attempt };
+                    case CommitOutcome.Duplicate:
+                        return HandleResult.Nothing(HandleOutcome.Duplicate, customer);
+                    case CommitOutcome.Conflict when attempt >= Options.MaxConflictRetries:
+                        throw new InvalidOperationException($"Customer '{customer.Value}': {attempt + 1} optimistic-concurrency conflicts in a row; another writer keeps changing the customer's state.");
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}
+
+/// <summary>The compiled journeys and their indexes, shared by all units of work.</summary>
+internal sealed class EngineRuntime
+{
+    public EngineRuntime(CareEngineOptions options, ImmutableArray<Journey> journeys, ImmutableArray<ProcessDefinition> processes)
+    {
+        Options = options;
+        Catalog = options.Catalog;
+        Classifier = new SegmentClassifier(options.Catalog);
+        Incremental = new IncrementalClassifier(Classifier, options.RfmThresholds) { ValueTiers = options.ValueTiers };
+        Environment = new ProcessEnvironment(options.Zone, options.Calendar);
+        Processes = processes.GroupBy(p => p.Id).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var compiler = new RuleCompiler();
+        var latest = journeys.GroupBy(j => j.Id).ToDictionary(g => g.Key, g => g.Max(j => j.Version), StringComparer.Ordinal);
+        All = [.. journeys.Select(j => new CompiledJourney(j, Processes[j.Process], Catalog, compiler, latest[j.Id] == j.Version))];
+        ByVersionedId = All.ToFrozenDictionary(j => j.VersionedId, StringComparer.Ordinal);
+        var enrolling = All.Where(j => j.Latest).ToList();
+        ByEvent = Enum.GetValues<CareEventType>().ToFrozenDictionary(
+            t => t,
+            t => enrolling.Where(j => j.Journey.Entry is EventEntry ee && ee.Events.Contains(t)).ToArray());
+        BySegmentEntered = enrolling.Where(j => j.Journey.Entry is SegmentEnteredEntry).GroupBy(j => ((SegmentEnteredEntry)j.Journey.Entry).Segment)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        BySegmentExited = enrolling.Where(j => j.Journey.Entry is SegmentExitedEntry).GroupBy(j => ((SegmentExitedEntry)j.Journey.Entry).Segment)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        Occasions = [.. enrolling.Where(j => j.Journey.Entry is OccasionEntry)];
+        ByProcess = enrolling.GroupBy(j => j.Journey.Process).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Reviews = ReviewOffsets.From(Catalog, All);
+    }
+
+    public CareEngineOptions Options { get; }
+
+    public SegmentCatalog Catalog { get; }
+
+    public SegmentClassifier Classifier { get; }
+
+    public IncrementalClassifier Incremental { get; }
+
+    public ProcessEnvironment Environment { get; }
+
+    public FrozenDictionary<string, ProcessDefinition> Processes { get; }
+
+    public ImmutableArray<CompiledJourney> All { get; }
+
+    public FrozenDictionary<string, CompiledJourney> ByVersionedId { get; }
+
+    public FrozenDictionary<CareEventType, CompiledJourney[]> ByEvent { get; }
+
+    public FrozenDictionary<string, CompiledJourney[]> BySegmentEntered { get; }
+
+    public FrozenDictionary<string, CompiledJourney[]> BySegmentExited { get; }
+
+    public ImmutableArray<CompiledJourney> Occasions { get; }
+
+    public FrozenDictionary<string, CompiledJourney> ByProcess { get; }
+
+    public ReviewOffsets Reviews { get; }
+
+    public SendCheck CheckBeforeSend(CustomerState? state, OutboxMessage message, Instant now)
+    {
+        if (state is null || state.Record is null)
+        {
+            return SendCheck.Cancel("unknown customer");
+        }
+
+        if (state.Erased)
+        {
+            return SendCheck.Cancel("customer erased");
+        }
+
+        if (state.MergedInto is { } into)
+        {
+            return SendCheck.Cancel($"customer merged into '{into.Value}'");
+        }
+
+        if (!ContactPolicy.ConsentAllows(ConsentAt(state.Consents, now), message.Channel, message.Purpose))
+        {
+            return SendCheck.Cancel(message.Purpose == ContactPurpose.Marketing ? $"no marketing consent for {message.Channel}" : $"{message.Channel} service messages withdrawn");
+        }
+
+        var instance = state.Instances.FirstOrDefault(i => i.JourneyId == message.JourneyId && i.InstanceId == message.InstanceId);
+        if (instance is null)
+        {
+            return SendCheck.Cancel($"journey instance {message.JourneyId}/{message.InstanceId} not found");
+        }
+
+        if (instance.Status == InstanceStatus.Exited)
+        {
+            return SendCheck.Cancel($"journey exited: {instance.ExitReason}");
+        }
+
+        if (ByVersionedId.TryGetValue(message.JourneyId, out var journey) && instance.Status == InstanceStatus.Active)
+        {
+            var context = new EvaluationContext(now, Options.Zone);
+            var flags = new bool[Classifier.Count];
+            Classifier.Classify(state.Record, context, flags);
+            if (UnitOfWork.ExitReason(this, journey, state.Record, flags, context) is { } reason)
+            {
+                return SendCheck.Cancel($"journey exit condition: {reason}");
+            }
+        }
+
+        if (!Options.Policy.InAllowedHours(message.Channel, now, Options.Zone))
+        {
+            var next = Options.Policy with { OnBlocked = BlockedActionHandling.Defer, DeferDeadline = null, MaxMarketingPerDay = null };
+            var d = next.Decide(message.Channel, ContactPurpose.Transactional, now, Options.Zone, ConsentLedger.Empty, []);
+            return SendCheck.Defer(d.SendAt ?? now + Duration.FromHours(1), d.Reason ?? "outside the channel's hours");
+        }
+
+        return SendCheck.Send;
+    }
+
+    /// <summary>The ledger as it stood at <paramref name="now"/> (decisions dated later are not yet in force).</summary>
+    public static ConsentLedger ConsentAt(ConsentLedger ledger, Instant now)
+    {
+        foreach (var d in ledger)
+        {
+            if (d.At > now)
+            {
+                return ConsentLedger.From(ledger.Where(x => x.At <= now));
+            }
+        }
+
+        return ledger;
+    }
 }

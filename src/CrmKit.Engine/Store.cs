@@ -87,6 +87,9 @@ public sealed record CustomerState
     /// <summary>The earliest instant something is due (a timer or an occasion), else none: the store's next-due index.</summary>
     public Instant? NextDue { get; init; }
 
+    /// <summary>The next segment review: an instant at which segments journeys watch can change by time alone (docs/engine-semantics.md), else none.</summary>
+    public Instant? Review { get; init; }
+
     /// <summary>True once erased: a tombstone with no personal data; later events are ignored.</summary>
     public bool Erased { get; init; }
 

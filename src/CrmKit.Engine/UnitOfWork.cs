@@ -1,0 +1,814 @@
+using System.Collections.Immutable;
+using System.Text;
+using CrmKit.CareProcess;
+using CrmKit.Customers;
+using CrmKit.Segmentation;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CrmKit.Engine;
+
+/// <summary>
+/// One customer's unit of work: reads the loaded state, computes the new state and what to commit. Pure: it touches
+/// no store; the engine commits what it returns (or reruns it on a conflict).
+/// </summary>
+internal sealed class UnitOfWork
+{
+    private static readonly Duration ContactMemory = Duration.FromDays(2);
+    private readonly EngineRuntime _rt;
+    private readonly CustomerId _customer;
+    private readonly CustomerState? _loaded;
+    private readonly List<JourneyInstance> _instances;
+    private readonly List<ScheduledContact> _contacts;
+    private readonly List<ContactRecord> _contactRecords;
+    private readonly List<OccasionDue> _occasions;
+    private readonly List<OutboxRecord> _enqueue = [];
+    private readonly List<OutboxCancellation> _cancel = [];
+    private readonly List<CareTask> _tasks = [];
+    private readonly List<InstanceChange> _changes = [];
+    private readonly List<MessageDecision> _messages = [];
+    private readonly string _customerKey;
+    private CustomerRecord? _record;
+    private ConsentLedger _consents;
+    private SegmentMembership _membership;
+    private bool[] _flags;
+    private Instant _clock;
+    private Instant? _review;
+    private ImmutableArray<string> _entered = [];
+    private ImmutableArray<string> _exited = [];
+    private int _startDepth;
+
+    public UnitOfWork(EngineRuntime runtime, CustomerId customer, CustomerState? loaded)
+    {
+        _rt = runtime;
+        _customer = customer;
+        _loaded = loaded;
+        _customerKey = Escape(customer.Value);
+        _record = loaded?.Record;
+        _consents = loaded?.Consents ?? ConsentLedger.Empty;
+        _membership = loaded is null || loaded.Segments.IsEmpty ? SegmentMembership.None : SegmentMembership.Of(runtime.Catalog, loaded.Segments);
+        _flags = Flags(runtime.Catalog, _membership);
+        _instances = loaded is null ? [] : [.. loaded.Instances];
+        _contacts = loaded is null ? [] : [.. loaded.Contacts];
+        _contactRecords = [.. _contacts.Select(c => new ContactRecord(c.At, c.Channel, c.Purpose))];
+        _occasions = loaded is null ? [] : [.. loaded.Occasions];
+        _clock = loaded?.Clock ?? Instant.MinValue;
+        _review = loaded?.Review;
+    }
+
+    private DateTimeZone Zone => _rt.Options.Zone;
+
+    /// <summary>For a merge: the absorbed customer's state as loaded.</summary>
+    public CustomerState? Absorbed { get; init; }
+
+    /// <summary>Handles an event.</summary>
+    public (EngineCommit? Commit, HandleResult Result) Handle(CareEvent e)
+    {
+        if (_loaded is { } s && (s.Erased || s.MergedInto is not null))
+        {
+            // Recorded (so a repeat is a duplicate) and otherwise ignored: an erased customer is never brought back.
+            return (Commit(s, e.EventId, e.At), HandleResult.Nothing(HandleOutcome.Ignored, _customer));
+        }
+
+        var t = e.At > _clock ? e.At : _clock;
+        FireDue(t);
+        if (e is CustomerErasedEvent)
+        {
+            return Erase(e, t);
+        }
+
+        var preexisting = _instances.Count;
+        Apply(e, t);
+        Reclassify(t);
+        if (e is ConsentChangedEvent)
+        {
+            CancelWithoutConsent(t);
+        }
+
+        // Instances that ran before the event: goal, exits, then the event's steps.
+        for (var i = 0; i < preexisting; i++)
+        {
+            if (_instances[i].Status != InstanceStatus.Active || !_rt.ByVersionedId.TryGetValue(_instances[i].JourneyId, out var cj))
+            {
+                continue;
+            }
+
+            if (cj.Journey.Goal is { } goal && _instances[i].GoalReachedAt is null && goal.Events.Contains(e.Type) && EventFields.Matches(e, goal.Where))
+            {
+                _instances[i] = _instances[i] with { GoalReachedAt = t };
+                _changes.Add(new(cj.VersionedId, _instances[i].InstanceId, InstanceChangeKind.GoalReached, _instances[i].Snapshot.State, t, CareEventJson.TypeName(e.Type)));
+                if (goal.ExitOnGoal)
+                {
+                    Exit(i, "goal reached", t);
+                    continue;
+                }
+            }
+
+            var correlated = EventFields.CorrelationOf(e, cj.Journey.Correlation) == _instances[i].Correlation;
+            if (correlated && EventExitReason(cj, e) is { } byEvent)
+            {
+                Exit(i, byEvent, t);
+                continue;
+            }
+
+            if (ExitReason(_rt, cj, _record, _flags, Context(t)) is { } byCondition)
+            {
+                Exit(i, byCondition, t);
+                continue;
+            }
+
+            if (correlated)
+            {
+                Steps(i, cj, e, t);
+            }
+        }
+
+        // Enrolment: by the event, then by the segments entered and exited.
+        foreach (var cj in _rt.ByEvent[e.Type])
+        {
+            var entry = (EventEntry)cj.Journey.Entry;
+            if (EventFields.Matches(e, entry.Where) && EventFields.CorrelationOf(e, cj.Journey.Correlation) is { } correlation
+                && (cj.EntryRule is null || (_record is not null && cj.EntryRule(_record, Context(t), _flags))))
+            {
+                if (Enrol(cj, correlation, t, CareEventJson.TypeName(e.Type)) is { } index)
+                {
+                    Steps(index, cj, e, t);
+                }
+            }
+        }
+
+        EnrolBySegments(t);
+        return Finish(e.EventId, t, HandleOutcome.Applied, e is ProfileChangedEvent);
+    }
+
+    /// <summary>Fires what is due up to <paramref name="now"/> (the engine's AdvanceAsync).</summary>
+    public (EngineCommit? Commit, HandleResult Result) Advance(Instant now)
+    {
+        if (_loaded is null || _loaded.Erased || _loaded.MergedInto is not null || now < _clock)
+        {
+            return (null, HandleResult.Nothing(HandleOutcome.Ignored, _customer));
+        }
+
+        FireDue(now);
+        return Finish(null, now, HandleOutcome.Applied, false);
+    }
+
+    /// <summary>The absorbed side of a merge: a tombstone pointing to the survivor; its queued work is cancelled.</summary>
+    public (EngineCommit? Commit, HandleResult Result) MergedAway(CareEvent e, CustomerId into)
+    {
+        var t = _loaded is { } s && s.Clock > e.At ? s.Clock : e.At;
+        var tombstone = new CustomerState { CustomerId = _customer, MergedInto = into, Clock = t, Instances = [.. _instances.Select(i => i.Status == InstanceStatus.Active ? Ended(i, InstanceStatus.Exited, $"merged into '{into.Value}'", t) : i)] };
+        return (new EngineCommit(_customer, 0, e.EventId, tombstone, [], [], [], t, Erase: true), HandleResult.Nothing(HandleOutcome.Applied, _customer));
+    }
+
+    /// <summary>Why an instance's exit condition (segment left, rule holding) holds now, else none.</summary>
+    public static string? ExitReason(EngineRuntime rt, CompiledJourney cj, CustomerRecord? record, bool[] flags, EvaluationContext context)
+    {
+        var exits = cj.Journey.Exits;
+        for (var x = 0; x < exits.Length; x++)
+        {
+            switch (exits[x])
+            {
+                case SegmentExitedExit s when !flags[rt.Catalog.IndexOf(s.Segment)]:
+                    return $"left segment '{s.Segment}'";
+                case RuleExit when record is not null && cj.ExitRules[x]!(record, context, flags):
+                    return $"exit rule {x + 1} holds";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? EventExitReason(CompiledJourney cj, CareEvent e)
+    {
+        foreach (var x in cj.Journey.Exits)
+        {
+            if (x is EventExit ex && ex.Events.Contains(e.Type) && EventFields.Matches(e, ex.Where))
+            {
+                return $"event {CareEventJson.TypeName(e.Type)}";
+            }
+        }
+
+        return null;
+    }
+
+    private (EngineCommit? Commit, HandleResult Result) Erase(CareEvent e, Instant t)
+    {
+        // Personal data goes: the record, consents, instances, contacts. The tombstone keeps the id (pseudonymous) so
+        // later events are ignored and a repeat is a duplicate; the store cancels queued messages and drops tasks.
+        var tombstone = new CustomerState { CustomerId = _customer, Erased = true, Clock = t };
+        var commit = new EngineCommit(_customer, 0, e.EventId, tombstone, [], [], [], t, Erase: true);
+        return (commit, HandleResult.Nothing(HandleOutcome.Applied, _customer));
+    }
+
+    private EngineCommit Commit(CustomerState state, string? eventId, Instant at) => new(_customer, 0, eventId, state, [], [], [], at);
+
+    private (EngineCommit? Commit, HandleResult Result) Finish(string? eventId, Instant t, HandleOutcome outcome, bool profileChanged)
+    {
+        _clock = t;
+        RefreshOccasions(t, profileChanged);
+        if (_record is not null)
+        {
+            _review = _rt.Reviews.Next(_record, t);
+        }
+
+        // Contacts older than two days can no longer move a cap (24-hour windows, calendar days): forget them.
+        var horizon = t - ContactMemory;
+        _contacts.RemoveAll(c => c.At < horizon);
+        Instant? next = _review;
+        foreach (var i in _instances)
+        {
+            if (i.Status == InstanceStatus.Active && i.NextDue is { } d && (next is null || d < next))
+            {
+                next = d;
+            }
+        }
+
+        foreach (var o in _occasions)
+        {
+            if (next is null || o.Due < next)
+            {
+                next = o.Due;
+            }
+        }
+
+        var state = new CustomerState
+        {
+            CustomerId = _customer,
+            Record = _record,
+            Consents = _consents,
+            Segments = _membership.Ids,
+            Instances = [.. _instances],
+            Contacts = [.. _contacts],
+            Occasions = [.. _occasions],
+            Clock = t,
+            NextDue = next,
+            Review = _review,
+        };
+        var commit = new EngineCommit(_customer, 0, eventId, state, [.. _enqueue], [.. _cancel], [.. _tasks], t);
+        var result = new HandleResult(outcome, _customer, _entered, _exited, [.. _changes], [.. _messages], [.. _cancel], [.. _tasks], 0);
+        return (commit, result);
+    }
+
+    /// <summary>Fires timers, occasions and segment reviews due at or before <paramref name="t"/>, earliest first, each at its own instant.</summary>
+    private void FireDue(Instant t)
+    {
+        for (var guard = 0; guard < 100_000; guard++)
+        {
+            Instant? best = null;
+            var kind = 0;
+            var which = -1;
+            for (var i = 0; i < _instances.Count; i++)
+            {
+                if (_instances[i].Status == InstanceStatus.Active && _instances[i].NextDue is { } d && d <= t && (best is null || d < best))
+                {
+                    (best, kind, which) = (d, 1, i);
+                }
+            }
+
+            for (var o = 0; o < _occasions.Count; o++)
+            {
+                if (_occasions[o].Due <= t && (best is null || _occasions[o].Due < best))
+                {
+                    (best, kind, which) = (_occasions[o].Due, 2, o);
+                }
+            }
+
+            if (_review is { } r && r <= t && (best is null || r < best))
+            {
+                (best, kind) = (r, 3);
+            }
+
+            if (best is not { } at)
+            {
+                return;
+            }
+
+            switch (kind)
+            {
+                case 1:
+                    FireTimers(which, at);
+                    break;
+                case 2:
+                    FireOccasion(which, at);
+                    break;
+                default:
+                    _review = null;
+                    Reclassify(at);
+                    for (var i = 0; i < _instances.Count; i++)
+                    {
+                        if (_instances[i].Status == InstanceStatus.Active && _rt.ByVersionedId.TryGetValue(_instances[i].JourneyId, out var cj)
+                            && ExitReason(_rt, cj, _record, _flags, Context(at)) is { } reason)
+                        {
+                            Exit(i, reason, at);
+                        }
+                    }
+
+                    EnrolBySegments(at);
+                    if (_record is not null)
+                    {
+                        _review = _rt.Reviews.Next(_record, at);
+                    }
+
+                    break;
+            }
+        }
+
+        throw new InvalidOperationException($"Customer '{_customer.Value}': more than 100,000 timers due by {t}; check the processes for a cycle of timers without delay.");
+    }
+
+    private void FireTimers(int i, Instant at)
+    {
+        var instance = _instances[i];
+        if (!_rt.ByVersionedId.TryGetValue(instance.JourneyId, out var cj))
+        {
+            _instances[i] = instance with { NextDue = null };
+            return;
+        }
+
+        var step = cj.Process.Advance(instance.Snapshot, at, _rt.Environment);
+        if (step.Transitions.IsEmpty)
+        {
+            _instances[i] = instance with { NextDue = step.NextDue is { } n && n > at ? n : null };
+            return;
+        }
+
+        _instances[i] = instance with { Snapshot = Trim(step.Snapshot), NextDue = step.NextDue };
+        _changes.Add(new(cj.VersionedId, instance.InstanceId, InstanceChangeKind.Transition, step.Snapshot.State, at, "timer"));
+        Effects(i, cj, step.Effects, step.Snapshot.Version, at);
+        CompleteIfFinal(i, cj, at);
+    }
+
+    private void FireOccasion(int o, Instant at)
+    {
+        var due = _occasions[o];
+        _occasions.RemoveAt(o);
+        if (_rt.ByVersionedId.TryGetValue(due.JourneyId, out var cj) && cj.Latest && _record is not null)
+        {
+            if (cj.EntryRule is null || cj.EntryRule(_record, Context(at), _flags))
+            {
+                Enrol(cj, _customer.Value, at, $"occasion {JourneyJson.Camel(((OccasionEntry)cj.Journey.Entry).Occasion.ToString())}");
+            }
+
+            if (NextOccasion(cj, at) is { } next)
+            {
+                _occasions.Add(new OccasionDue(cj.VersionedId, next));
+            }
+        }
+    }
+
+    private void RefreshOccasions(Instant t, bool profileChanged)
+    {
+        if (_record is null || _rt.Occasions.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var cj in _rt.Occasions)
+        {
+            var at = _occasions.FindIndex(o => o.JourneyId == cj.VersionedId);
+            if (at >= 0 && !profileChanged)
+            {
+                continue;
+            }
+
+            if (at >= 0)
+            {
+                _occasions.RemoveAt(at);
+            }
+
+            if (NextOccasion(cj, t) is { } next)
+            {
+                _occasions.Add(new OccasionDue(cj.VersionedId, next));
+            }
+        }
+
+        // Occasions of journeys no longer enrolling are dropped.
+        _occasions.RemoveAll(o => !_rt.ByVersionedId.TryGetValue(o.JourneyId, out var j) || !j.Latest);
+    }
+
+    /// <summary>The first instant after <paramref name="after"/> at which the occasion journey is due for this customer.</summary>
+    private Instant? NextOccasion(CompiledJourney cj, Instant after)
+    {
+        var entry = (OccasionEntry)cj.Journey.Entry;
+        var year = after.InZone(Zone).Year;
+        for (var y = year; y <= year + 2; y++)
+        {
+            LocalDate? day = entry.Occasion switch
+            {
+                Occasion.Birthday => _record!.BirthDate is { } b ? Anniversary(b, y) : null,
+                Occasion.JoinAnniversary => y > _record!.JoinedOn.Year ? Anniversary(_record.JoinedOn, y) : null,
+                _ => _rt.Options.Occasions.Tet(y),
+            };
+            if (day is { } d)
+            {
+                var instant = (d.PlusDays(-entry.DaysBefore) + entry.At).InZoneLeniently(Zone).ToInstant();
+                if (instant > after)
+                {
+                    return instant;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static LocalDate Anniversary(LocalDate date, int year)
+        => date.Month == 2 && date.Day == 29 && !CalendarSystem.Iso.IsLeapYear(year) ? new LocalDate(year, 2, 28) : new LocalDate(year, date.Month, date.Day);
+
+    private void Apply(CareEvent e, Instant t)
+    {
+        var context = Context(t);
+        CustomerEvent? change = e switch
+        {
+            OrderPlacedEvent o => new OrderPlaced(OrderRecord.From(o.Order)),
+            OrderStatusChangedEvent o when _record?.Orders.Exists(x => x.Id == o.OrderId) == true => new OrderStatusChanged(o.OrderId, o.Status),
+            ProfileChangedEvent p => new ProfileChanged(CustomerRecord.From(p.Profile, Zone)),
+            _ => null,
+        };
+        if (e is ProfileChangedEvent profile)
+        {
+            foreach (var d in profile.Profile.Consents)
+            {
+                _consents = _consents.Append(d);
+            }
+        }
+        else if (e is ConsentChangedEvent consent)
+        {
+            _consents = _consents.Append(consent.Decision);
+        }
+        else if (e is CustomersMergedEvent && Absorbed?.Record is { } absorbed)
+        {
+            // The absorbed customer's orders (those not already here) and consent decisions move to this customer.
+            foreach (var d in Absorbed.Consents)
+            {
+                _consents = _consents.Append(d);
+            }
+
+            _record ??= absorbed.Clone() is var copy ? Rename(copy) : null;
+            foreach (var order in absorbed.Orders.Where(o => !_record!.Orders.Exists(x => x.Id == o.Id)))
+            {
+                (_record, _) = _rt.Incremental.Apply(_record!, _membership, new OrderPlaced(order), context);
+            }
+        }
+        else if (e is ContactMadeEvent { Direction: InteractionDirection.Outbound } contact)
+        {
+            var at = contact.IdempotencyKey is { } key ? _contacts.FindIndex(c => c.IdempotencyKey == key) : -1;
+            if (at >= 0)
+            {
+                // The send of a queued message: its reservation becomes the contact, at the instant it was made.
+                _contacts[at] = _contacts[at] with { At = t, IdempotencyKey = null };
+                _contactRecords[at] = new ContactRecord(t, contact.Channel, contact.Purpose);
+            }
+            else
+            {
+                _contacts.Add(new ScheduledContact(t, contact.Channel, contact.Purpose, null));
+                _contactRecords.Add(new ContactRecord(t, contact.Channel, contact.Purpose));
+            }
+        }
+
+        _record ??= new CustomerRecord { Id = _customer.Value, CreatedAt = t, JoinedOn = t.InZone(Zone).Date };
+
+        if (change is not null)
+        {
+            (_record, _) = _rt.Incremental.Apply(_record, _membership, change, context);
+        }
+
+        if (e is ConsentChangedEvent or ProfileChangedEvent or CustomersMergedEvent)
+        {
+            _record = _record.Clone();
+            _record.Consents = [.. _consents.Current.Select(c => new ConsentRecord { Channel = c.Channel, Purpose = c.Purpose, Granted = c.Status == ConsentStatus.Granted })];
+        }
+    }
+
+    private CustomerRecord Rename(CustomerRecord copy)
+    {
+        copy.Id = _customer.Value;
+        return copy;
+    }
+
+    private void Reclassify(Instant t)
+    {
+        var context = Context(t);
+        if (_record is null)
+        {
+            return;
+        }
+
+        if (_rt.Incremental.Thresholds is not null || _rt.Incremental.ValueTiers is not null)
+        {
+            (_record, _) = _rt.Incremental.Apply(_record, _membership, new TimePassed(t), context);
+        }
+
+        var flags = new bool[_rt.Classifier.Count];
+        _rt.Classifier.Classify(_record, context, flags);
+        List<string>? entered = null, exited = null;
+        for (var i = 0; i < flags.Length; i++)
+        {
+            if (flags[i] != _flags[i])
+            {
+                (flags[i] ? entered ??= [] : exited ??= []).Add(_rt.Catalog.Segments[i].Id);
+            }
+        }
+
+        if (entered is null && exited is null)
+        {
+            return;
+        }
+
+        _flags = flags;
+        _membership = SegmentMembership.From(_rt.Catalog, flags);
+        _entered = _entered.AddRange(entered ?? []);
+        _exited = _exited.AddRange(exited ?? []);
+        _pendingEntered.AddRange(entered ?? []);
+        _pendingExited.AddRange(exited ?? []);
+    }
+
+    private readonly List<string> _pendingEntered = [];
+    private readonly List<string> _pendingExited = [];
+
+    private void EnrolBySegments(Instant t)
+    {
+        foreach (var s in _pendingEntered)
+        {
+            if (_rt.BySegmentEntered.TryGetValue(s, out var journeys))
+            {
+                foreach (var cj in journeys)
+                {
+                    Enrol(cj, _customer.Value, t, $"entered segment '{s}'");
+                }
+            }
+        }
+
+        foreach (var s in _pendingExited)
+        {
+            if (_rt.BySegmentExited.TryGetValue(s, out var journeys))
+            {
+                foreach (var cj in journeys)
+                {
+                    Enrol(cj, _customer.Value, t, $"left segment '{s}'");
+                }
+            }
+        }
+
+        _pendingEntered.Clear();
+        _pendingExited.Clear();
+    }
+
+    private void CancelWithoutConsent(Instant t)
+    {
+        for (var c = _contacts.Count - 1; c >= 0; c--)
+        {
+            var contact = _contacts[c];
+            if (contact.IdempotencyKey is not null && !ContactPolicy.ConsentAllows(_consents, contact.Channel, contact.Purpose))
+            {
+                Cancel(c, t, contact.Purpose == ContactPurpose.Marketing ? $"marketing consent for {contact.Channel} withdrawn" : $"{contact.Channel} service messages withdrawn");
+            }
+        }
+    }
+
+    private void Cancel(int contactIndex, Instant at, string reason)
+    {
+        var key = _contacts[contactIndex].IdempotencyKey!;
+        _cancel.Add(new OutboxCancellation(key, reason));
+        var queued = _enqueue.FindIndex(r => r.Message.IdempotencyKey == key);
+        if (queued >= 0)
+        {
+            _enqueue[queued] = _enqueue[queued] with { State = OutboxState.Cancelled, Reason = reason, ClosedAt = at };
+        }
+
+        _contacts.RemoveAt(contactIndex);
+        _contactRecords.RemoveAt(contactIndex);
+    }
+
+    private void Steps(int i, CompiledJourney cj, CareEvent e, Instant t)
+    {
+        foreach (var step in cj.StepsFor(e.Type))
+        {
+            if (_instances[i].Status != InstanceStatus.Active)
+            {
+                return;
+            }
+
+            if (!EventFields.Matches(e, step.Step.Where))
+            {
+                continue;
+            }
+
+            var args = Arguments(step, e);
+            var fired = cj.Process.Fire(_instances[i].Snapshot, step.Step.Trigger, t, args, _rt.Environment);
+            if (fired.Step is not { } s)
+            {
+                _changes.Add(new(cj.VersionedId, _instances[i].InstanceId, InstanceChangeKind.TriggerRejected, _instances[i].Snapshot.State, t, $"{step.Step.Trigger}: {fired.Rejection!.Reason}"));
+                continue;
+            }
+
+            _instances[i] = _instances[i] with { Snapshot = Trim(s.Snapshot), NextDue = s.NextDue };
+            _changes.Add(new(cj.VersionedId, _instances[i].InstanceId, InstanceChangeKind.Transition, s.Snapshot.State, t, step.Step.Trigger));
+            Effects(i, cj, s.Effects, s.Snapshot.Version, t);
+            CompleteIfFinal(i, cj, t);
+        }
+    }
+
+    private ProcessValue[] Arguments(CompiledStep step, CareEvent e)
+    {
+        if (step.Step.Arguments.IsEmpty)
+        {
+            return [];
+        }
+
+        var last = -1;
+        var values = new ProcessValue[step.Parameters.Length];
+        for (var p = 0; p < step.Parameters.Length; p++)
+        {
+            if (step.Step.Arguments.TryGetValue(step.Parameters[p].Name, out var source) && Value(source, e, step.Parameters[p].Kind) is { } v)
+            {
+                values[p] = v;
+                last = p;
+            }
+        }
+
+        return values[..(last + 1)];
+    }
+
+    private ProcessValue? Value(string source, CareEvent e, ValueKind kind)
+    {
+        if (source == JourneyJson.CompletedOrdersSource)
+        {
+            var n = 0;
+            foreach (var o in _record?.Orders ?? [])
+            {
+                n += o.Status == OrderStatus.Completed ? 1 : 0;
+            }
+
+            return ProcessValue.Of(n);
+        }
+
+        var text = EventFields.Text(e, source);
+        return text is null ? null : kind switch
+        {
+            ValueKind.Number => decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var d) ? ProcessValue.Of(d) : null,
+            ValueKind.Boolean => ProcessValue.Of(text == "true"),
+            ValueKind.Text => ProcessValue.Of(text),
+            _ => null,
+        };
+    }
+
+    /// <summary>Starts an instance if the re-entry policy allows; returns its index.</summary>
+    private int? Enrol(CompiledJourney cj, string correlation, Instant t, string why)
+    {
+        var journey = cj.Journey;
+        var previous = 0;
+        foreach (var i in _instances)
+        {
+            if (i.Correlation != correlation || !SameJourney(i.JourneyId, journey.Id))
+            {
+                continue;
+            }
+
+            previous++;
+            if (journey.Reentry == JourneyReentry.Once
+                || (journey.Reentry == JourneyReentry.AfterExit && i.Status == InstanceStatus.Active)
+                || (journey.CoolDown is { } cd && i.EnrolledAt + cd > t))
+            {
+                return null;
+            }
+        }
+
+        if (_startDepth > 8)
+        {
+            return null;
+        }
+
+        var instanceId = previous == 0 ? correlation : $"{correlation}#{previous + 1}";
+        var start = cj.Process.Start(instanceId, t, null, _rt.Environment);
+        _instances.Add(new JourneyInstance(cj.VersionedId, instanceId, correlation, Trim(start.Snapshot), InstanceStatus.Active, t, null, null, null, start.NextDue));
+        var index = _instances.Count - 1;
+        _changes.Add(new(cj.VersionedId, instanceId, InstanceChangeKind.Enrolled, start.Snapshot.State, t, why));
+        _startDepth++;
+        Effects(index, cj, start.Effects, start.Snapshot.Version, t);
+        _startDepth--;
+        CompleteIfFinal(index, cj, t);
+        return index;
+    }
+
+    private static bool SameJourney(string versionedId, string id)
+        => versionedId.Length > id.Length + 2 && versionedId.StartsWith(id, StringComparison.Ordinal) && versionedId[id.Length] == '@';
+
+    private void Effects(int i, CompiledJourney cj, ImmutableArray<Effect> effects, long version, Instant at)
+    {
+        for (var k = 0; k < effects.Length; k++)
+        {
+            var instance = _instances[i];
+            switch (effects[k])
+            {
+                case SendMessage m:
+                {
+                    if (instance.Status == InstanceStatus.Exited)
+                    {
+                        return;
+                    }
+
+                    if (ExitReason(_rt, cj, _record, _flags, Context(at)) is { } reason)
+                    {
+                        Exit(i, reason, at);
+                        return;
+                    }
+
+                    var key = Key(cj, instance, version, k, at);
+                    var decision = _rt.Options.Policy.Decide(m.Channel, m.Purpose, at, Zone, _consents, _contactRecords);
+                    var queued = decision.Verdict is ContactVerdict.Allowed or ContactVerdict.Deferred;
+                    var message = new OutboxMessage(key, _customer, m.Channel, m.Purpose, m.Template, decision.SendAt ?? at, cj.VersionedId, instance.InstanceId);
+                    _enqueue.Add(new OutboxRecord(message, queued ? OutboxState.Pending : OutboxState.Cancelled, decision.Verdict, decision.Reason, at, queued ? null : at, 0));
+                    _messages.Add(new MessageDecision(message, decision.Verdict, decision.Reason));
+                    if (queued)
+                    {
+                        _contacts.Add(new ScheduledContact(message.DueAt, m.Channel, m.Purpose, key));
+                        _contactRecords.Add(new ContactRecord(message.DueAt, m.Channel, m.Purpose));
+                    }
+
+                    break;
+                }
+
+                case CreateTask c:
+                    _tasks.Add(new CareTask(Key(cj, instance, version, k, at), _customer, c.Title, c.Role, at, c.DueIn is { } d ? at + d : null, cj.VersionedId, instance.InstanceId, false));
+                    break;
+                case AssignStaff a:
+                    _tasks.Add(new CareTask(Key(cj, instance, version, k, at), _customer, $"Assign to {a.Role}", a.Role, at, null, cj.VersionedId, instance.InstanceId, true));
+                    break;
+                case SetAttributeValue s when _record is not null:
+                    _record = _record.Clone();
+                    _record.Attributes.RemoveAll(a => a.Name == s.Name);
+                    _record.Attributes.Add(AttributeRecord.From(s.Name, s.Value.Kind switch
+                    {
+                        ValueKind.Number => AttributeValue.Number(s.Value.Number),
+                        ValueKind.Boolean => AttributeValue.Boolean(s.Value.Boolean),
+                        ValueKind.Date => AttributeValue.Date(s.Value.Date),
+                        _ => AttributeValue.Text(s.Value.Text ?? ""),
+                    }));
+                    break;
+                case StartProcess p when _rt.ByProcess.TryGetValue(p.ProcessId, out var target):
+                    Enrol(target, instance.Correlation, at, $"started by {cj.VersionedId}/{instance.InstanceId}");
+                    break;
+            }
+        }
+    }
+
+    private void CompleteIfFinal(int i, CompiledJourney cj, Instant at)
+    {
+        var instance = _instances[i];
+        if (instance.Status == InstanceStatus.Active && cj.Process.IsFinal(instance.Snapshot.State))
+        {
+            _instances[i] = Ended(instance, InstanceStatus.Completed, null, at);
+            _changes.Add(new(cj.VersionedId, instance.InstanceId, InstanceChangeKind.Completed, instance.Snapshot.State, at));
+        }
+    }
+
+    private void Exit(int i, string reason, Instant at)
+    {
+        var instance = _instances[i];
+        _instances[i] = Ended(instance, InstanceStatus.Exited, reason, at);
+        _changes.Add(new(instance.JourneyId, instance.InstanceId, InstanceChangeKind.Exited, instance.Snapshot.State, at, reason));
+
+        // Its queued messages are cancelled (those already due but not yet sent too: the send-time check would).
+        var prefix = KeyPrefix(instance.JourneyId, instance.InstanceId);
+        for (var c = _contacts.Count - 1; c >= 0; c--)
+        {
+            if (_contacts[c].IdempotencyKey is { } key && key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                Cancel(c, at, $"journey exited: {reason}");
+            }
+        }
+    }
+
+    private static JourneyInstance Ended(JourneyInstance i, InstanceStatus status, string? reason, Instant at)
+        => i with { Status = status, EndedAt = at, ExitReason = reason, NextDue = null };
+
+    private static ProcessSnapshot Trim(ProcessSnapshot s) => s.History.IsEmpty ? s : s with { History = [] };
+
+    private EvaluationContext Context(Instant t) => new(t, Zone);
+
+    /// <summary><c>{journey}@v{n}/{customer}/{instance}/{step}.{effect}/{instant}</c>, ids percent-escaped so '/' separates parts.</summary>
+    private string Key(CompiledJourney cj, JourneyInstance instance, long version, int effect, Instant at)
+        => new StringBuilder(KeyPrefix(cj.VersionedId, instance.InstanceId))
+            .Append(version).Append('.').Append(effect).Append('/').Append(InstantPattern.General.Format(at)).ToString();
+
+    private string KeyPrefix(string journey, string instance) => $"{journey}/{_customerKey}/{Escape(instance)}/";
+
+    private static string Escape(string id) => id.AsSpan().IndexOfAny("/%") < 0 ? id : id.Replace("%", "%25", StringComparison.Ordinal).Replace("/", "%2F", StringComparison.Ordinal);
+
+    private static bool[] Flags(SegmentCatalog catalog, SegmentMembership membership)
+    {
+        var flags = new bool[catalog.Segments.Length];
+        foreach (var id in membership.Ids)
+        {
+            var i = catalog.IndexOf(id);
+            if (i >= 0)
+            {
+                flags[i] = true;
+            }
+        }
+
+        return flags;
+    }
+}
