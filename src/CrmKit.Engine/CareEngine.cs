@@ -279,19 +279,19 @@ internal sealed class EngineRuntime
 
     public SendCheck CheckBeforeSend(CustomerState? state, OutboxMessage message, Instant now)
     {
-        if (state is null || state.Record is null)
-        {
-            return SendCheck.Cancel("unknown customer");
-        }
-
-        if (state.Erased)
+        if (state is { Erased: true })
         {
             return SendCheck.Cancel("customer erased");
         }
 
-        if (state.MergedInto is { } into)
+        if (state?.MergedInto is { } into)
         {
             return SendCheck.Cancel($"customer merged into '{into.Value}'");
+        }
+
+        if (state?.Record is null)
+        {
+            return SendCheck.Cancel("unknown customer");
         }
 
         if (!ContactPolicy.ConsentAllows(ConsentAt(state.Consents, now), message.Channel, message.Purpose))
