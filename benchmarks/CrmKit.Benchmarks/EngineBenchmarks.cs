@@ -211,3 +211,50 @@ public class EngineReplayBenchmarks
         return _replay.Events;
     }
 }
+
+/// <summary>The engine benchmarks' bodies run directly (no BenchmarkDotNet), for a profiler: <c>--engine-once ticket|throughput|replay N</c>.</summary>
+internal static class EngineOnce
+{
+    public static int Run(string which, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            long events;
+            switch (which)
+            {
+                case "ticket":
+                    var ticket = new TicketJourneyBenchmarks { Tickets = 10_000 };
+                    ticket.Setup();
+                    ticket.SetupEngine();
+                    watch.Restart();
+                    ticket.CareEngine().GetAwaiter().GetResult();
+                    ticket.CleanupEngine();
+                    events = 5L * ticket.Tickets;
+                    break;
+                case "throughput":
+                    var throughput = new EngineThroughputBenchmarks { Customers = 10_000 };
+                    throughput.Setup();
+                    throughput.FreshStore();
+                    watch.Restart();
+                    throughput.Handle().GetAwaiter().GetResult();
+                    events = throughput.Events;
+                    break;
+                case "replay":
+                    var replay = new EngineReplayBenchmarks();
+                    replay.Setup();
+                    replay.FreshStore();
+                    watch.Restart();
+                    events = replay.Replay().GetAwaiter().GetResult();
+                    break;
+                default:
+                    Console.Error.WriteLine($"--engine-once: '{which}' is not one of ticket, throughput, replay.");
+                    return 2;
+            }
+
+            Console.WriteLine($"{which}: {events:N0} events in {watch.Elapsed.TotalSeconds:F2} s = {events / watch.Elapsed.TotalSeconds:N0} events/s");
+        }
+
+        return 0;
+    }
+}

@@ -8,6 +8,8 @@ using CrmKit.Benchmarks;
 // benchmarks/import-peak.sh uses two one-shot entries (no BenchmarkDotNet) to measure one import's peak resident memory:
 //   --import-seeds N                       writes the seed folder of N customers if it is not there yet, prints its path
 //   --import-once current|previous N       reads that folder once with the current or the previous reader
+// For profiling the engine (dotnet-trace collect -- dotnet CrmKit.Benchmarks.dll --engine-once ...), without BenchmarkDotNet:
+//   --engine-once ticket|throughput|replay N   runs that benchmark's setup and then its body N times, printing each time
 if (args is ["--import-seeds", var size])
 {
     Console.WriteLine(ImportSeeds.Folder(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture)));
@@ -17,6 +19,11 @@ if (args is ["--import-seeds", var size])
 if (args is ["--import-once", var reader, var customers])
 {
     return ImportOnce.Run(reader, int.Parse(customers, System.Globalization.CultureInfo.InvariantCulture));
+}
+
+if (args is ["--engine-once", var which, var times])
+{
+    return EngineOnce.Run(which, int.Parse(times, System.Globalization.CultureInfo.InvariantCulture));
 }
 
 var benchmarks = typeof(PostgresBenchmarks).Assembly.GetTypes()
