@@ -68,7 +68,7 @@ public class ReplayCommandTests
             Assert.True(code == 0, error);
             Assert.Contains($"Replay of journey after-sale@v2 (process after-sale) from 2025-10-01 to 2025-10-10 (Asia/Ho_Chi_Minh) over {Seeds}", output, StringComparison.Ordinal);
             Assert.Contains("  the journey runs alone: other journeys' messages do not count against the caps; the contacts in the data do", output, StringComparison.Ordinal);
-            Assert.Contains("  day         enrolled   sent  deferred  skipped  dropped  cancelled  sent by channel / reasons", output, StringComparison.Ordinal);
+            Assert.Contains("  day         enrolled  ended  goal   sent  deferred  skipped  dropped  cancelled  sent by channel / reasons", output, StringComparison.Ordinal);
             Assert.Contains("  first 3 of ", output, StringComparison.Ordinal);
 
             // Reference (python3, as above, with r['channel'] == 'in_store'): the in-store completed orders of the period.
