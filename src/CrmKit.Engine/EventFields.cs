@@ -160,6 +160,10 @@ internal static class EventFields
         return false;
     }
 
+    /// <summary>The enum value an exact name (any case) names, else none: no numbers, no comma lists.</summary>
+    public static T? Parse<T>(string text)
+        where T : struct, Enum => EnumCache<T>.ByName.TryGetValue(text, out var v) ? v : null;
+
     private static string[] Names<T>()
         where T : struct, Enum => EnumCache<T>.Names;
 
@@ -172,6 +176,8 @@ internal static class EventFields
         public static readonly string[] Names = [.. Enum.GetNames<T>().Select(JourneyJson.Camel)];
 
         private static readonly FrozenDictionary<T, string> ByValue = Enum.GetValues<T>().Distinct().ToFrozenDictionary(v => v, v => JourneyJson.Camel(v.ToString()));
+
+        public static readonly FrozenDictionary<string, T> ByName = Enum.GetValues<T>().Distinct().ToFrozenDictionary(v => v.ToString(), v => v, StringComparer.OrdinalIgnoreCase);
 
         public static string Of(T value) => ByValue.TryGetValue(value, out var n) ? n : value.ToString();
     }

@@ -23,7 +23,7 @@ public static class CareEventJson
 
     /// <summary>The event type a discriminator names (any case), else none.</summary>
     public static CareEventType? ParseTypeName(string name)
-        => Enum.TryParse<CareEventType>(name, ignoreCase: true, out var t) && Enum.IsDefined(t) && !name.Any(char.IsDigit) ? t : null;
+        => EventFields.Parse<CareEventType>(name ?? throw new ArgumentNullException(nameof(name)));
 
     /// <summary>Writes one event (compact).</summary>
     /// <exception cref="ArgumentException">The event is invalid (<see cref="Problem"/>).</exception>

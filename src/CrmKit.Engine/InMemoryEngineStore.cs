@@ -75,34 +75,6 @@ public sealed class InMemoryEngineStore : IEngineStore
             }
 
             SetDue(commit.CustomerId, commit.State.NextDue);
-            foreach (var cancel in commit.Cancel)
-            {
-                if (_outbox.TryGetValue(cancel.IdempotencyKey, out var entry) && entry.Record.State == OutboxState.Pending)
-                {
-                    Close(entry, OutboxState.Cancelled, cancel.Reason, commit.At);
-                }
-            }
-
-            if (commit.Erase)
-            {
-                if (_outboxOf.TryGetValue(commit.CustomerId, out var keys))
-                {
-                    foreach (var key in keys)
-                    {
-                        var entry = _outbox[key];
-                        if (entry.Record.State == OutboxState.Pending)
-                        {
-                            Close(entry, OutboxState.Cancelled, commit.State.MergedInto is { } into ? $"customer merged into '{into.Value}'" : "customer erased", commit.At);
-                        }
-                    }
-                }
-
-                foreach (var key in _tasks.Where(t => t.Value.CustomerId == commit.CustomerId).Select(t => t.Key).ToList())
-                {
-                    _tasks.Remove(key);
-                }
-            }
-
             foreach (var record in commit.Enqueue)
             {
                 var key = record.Message.IdempotencyKey;
@@ -127,6 +99,48 @@ public sealed class InMemoryEngineStore : IEngineStore
             foreach (var task in commit.Tasks)
             {
                 _tasks.TryAdd(task.Key, task);
+            }
+
+            foreach (var cancel in commit.Cancel)
+            {
+                if (cancel.IdempotencyKey is { } key)
+                {
+                    if (_outbox.TryGetValue(key, out var entry) && entry.Record.State == OutboxState.Pending && entry.Record.Message.CustomerId == commit.CustomerId && cancel.Matches(entry.Record.Message))
+                    {
+                        Close(entry, OutboxState.Cancelled, cancel.Reason, cancel.At);
+                    }
+                }
+                else if (_outboxOf.TryGetValue(commit.CustomerId, out var keys))
+                {
+                    foreach (var k in keys)
+                    {
+                        var entry = _outbox[k];
+                        if (entry.Record.State == OutboxState.Pending && cancel.Matches(entry.Record.Message))
+                        {
+                            Close(entry, OutboxState.Cancelled, cancel.Reason, cancel.At);
+                        }
+                    }
+                }
+            }
+
+            if (commit.Erase)
+            {
+                if (_outboxOf.TryGetValue(commit.CustomerId, out var keys))
+                {
+                    foreach (var key in keys)
+                    {
+                        var entry = _outbox[key];
+                        if (entry.Record.State == OutboxState.Pending)
+                        {
+                            Close(entry, OutboxState.Cancelled, commit.State.MergedInto is { } into ? $"customer merged into '{into.Value}'" : "customer erased", commit.At);
+                        }
+                    }
+                }
+
+                foreach (var key in _tasks.Where(t => t.Value.CustomerId == commit.CustomerId).Select(t => t.Key).ToList())
+                {
+                    _tasks.Remove(key);
+                }
             }
 
             return new(CommitOutcome.Committed);

@@ -840,7 +840,7 @@ public static class JourneyJson
             }
 
             var text = v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
-            if (text.Length > 0 && !text.Any(c => char.IsDigit(c) || c == ',') && Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value))
+            if (EventFields.Parse<T>(text) is { } value)
             {
                 return value;
             }

@@ -102,10 +102,30 @@ public sealed record CustomerState
 /// <param name="Version">0 for none; incremented by each commit.</param>
 public readonly record struct StoredCustomer(CustomerState? State, long Version);
 
-/// <summary>An outbox entry to cancel, with the reason.</summary>
-/// <param name="IdempotencyKey">The entry.</param>
-/// <param name="Reason">Why (<c>journey exited: segment lapsed exited</c>, <c>customer erased</c>).</param>
-public readonly record struct OutboxCancellation(string IdempotencyKey, string Reason);
+/// <summary>
+/// Pending outbox entries of the commit's customer to cancel: those matching every field given (an entry by key, a
+/// journey instance's entries, a channel × purpose's entries). Entries already sent, cancelled or dead-lettered are left.
+/// </summary>
+/// <param name="Reason">Why (<c>journey exited: left segment 'lapsed'</c>, <c>marketing consent for Zalo withdrawn</c>).</param>
+/// <param name="At">When the cancellation happened (stamped as the entries' closing instant).</param>
+/// <param name="IdempotencyKey">Only this entry, if given.</param>
+/// <param name="JourneyId">Only entries of this journey version, if given.</param>
+/// <param name="InstanceId">Only entries of this instance (with <paramref name="JourneyId"/>), if given.</param>
+/// <param name="Channel">Only entries on this channel, if given.</param>
+/// <param name="Purpose">Only entries of this purpose, if given.</param>
+public sealed record OutboxCancellation(string Reason, Instant At, string? IdempotencyKey = null, string? JourneyId = null, string? InstanceId = null, ContactChannel? Channel = null, ContactPurpose? Purpose = null)
+{
+    /// <summary>Whether the message is one this cancellation names (the customer is the commit's).</summary>
+    public bool Matches(OutboxMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return (IdempotencyKey is null || IdempotencyKey == message.IdempotencyKey)
+               && (JourneyId is null || JourneyId == message.JourneyId)
+               && (InstanceId is null || InstanceId == message.InstanceId)
+               && (Channel is null || Channel == message.Channel)
+               && (Purpose is null || Purpose == message.Purpose);
+    }
+}
 
 /// <summary>One unit of work for one customer, committed atomically by <see cref="IEngineStore.CommitAsync"/>.</summary>
 /// <param name="CustomerId">The customer.</param>
@@ -113,10 +133,10 @@ public readonly record struct OutboxCancellation(string IdempotencyKey, string R
 /// <param name="EventId">The event handled, recorded as processed (none for <see cref="CareEngine.AdvanceAsync"/>).</param>
 /// <param name="State">The new state.</param>
 /// <param name="Enqueue">New outbox entries (pending, or already cancelled when the policy skipped or dropped them). An existing key is left as it is.</param>
-/// <param name="Cancel">Pending outbox entries to cancel (an unknown or closed key is ignored).</param>
+/// <param name="Cancel">Pending outbox entries of the customer to cancel (entries matching nothing pending are ignored).</param>
 /// <param name="Tasks">New tasks (an existing key is left as it is).</param>
-/// <param name="At">The unit of work's instant (cancellations are stamped with it).</param>
-/// <param name="Erase">Drop the customer's tasks and cancel all their pending entries.</param>
+/// <param name="At">The unit of work's instant (an erasure's cancellations are stamped with it).</param>
+/// <param name="Erase">Drop the customer's tasks and cancel all their pending entries (after adding this commit's entries and tasks).</param>
 public sealed record EngineCommit(
     CustomerId CustomerId,
     long ExpectedVersion,
@@ -156,7 +176,8 @@ public interface IEngineStore : IOutboxStore
 
     /// <summary>
     /// Stores a unit of work atomically: the state (versioned, optimistic), the event id, outbox entries and
-    /// cancellations, tasks and the next-due index entry (<see cref="CustomerState.NextDue"/>) — all or nothing.
+    /// cancellations, tasks and the next-due index entry (<see cref="CustomerState.NextDue"/>) — all or nothing. New
+    /// entries and tasks are added first, then cancellations and the erasure apply (to them too).
     /// </summary>
     ValueTask<CommitOutcome> CommitAsync(EngineCommit commit, CancellationToken ct = default);
 

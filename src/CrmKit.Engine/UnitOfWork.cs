@@ -80,9 +80,9 @@ internal sealed class UnitOfWork
         var preexisting = _instances.Count;
         Apply(e, t);
         Reclassify(t);
-        if (e is ConsentChangedEvent)
+        if (e is ConsentChangedEvent consent)
         {
-            CancelWithoutConsent(t);
+            CancelWithoutConsent(consent.Decision, t);
         }
 
         // Instances that ran before the event: goal, exits, then the event's steps.
@@ -196,8 +196,10 @@ internal sealed class UnitOfWork
     {
         // Personal data goes: the record, consents, instances, contacts. The tombstone keeps the id (pseudonymous) so
         // later events are ignored and a repeat is a duplicate; the store cancels queued messages and drops tasks.
+        // What fell due before the erasure is recorded first (and cancelled with the rest), so the outbox does not
+        // depend on whether time was advanced before the erasure arrived.
         var tombstone = new CustomerState { CustomerId = _customer, Erased = true, Clock = t };
-        var commit = new EngineCommit(_customer, 0, e.EventId, tombstone, [], [], [], t, Erase: true);
+        var commit = new EngineCommit(_customer, 0, e.EventId, tombstone, [.. _enqueue], [.. _cancel], [.. _tasks], t, Erase: true);
         return (commit, HandleResult.Nothing(HandleOutcome.Applied, _customer));
     }
 
@@ -555,30 +557,39 @@ internal sealed class UnitOfWork
         _pendingExited.Clear();
     }
 
-    private void CancelWithoutConsent(Instant t)
+    private void CancelWithoutConsent(ConsentDecision decision, Instant t)
     {
-        for (var c = _contacts.Count - 1; c >= 0; c--)
+        if (!ContactPolicy.ConsentAllows(_consents, decision.Channel, decision.Purpose))
         {
-            var contact = _contacts[c];
-            if (contact.IdempotencyKey is not null && !ContactPolicy.ConsentAllows(_consents, contact.Channel, contact.Purpose))
-            {
-                Cancel(c, t, contact.Purpose == ContactPurpose.Marketing ? $"marketing consent for {contact.Channel} withdrawn" : $"{contact.Channel} service messages withdrawn");
-            }
+            var reason = decision.Purpose == ContactPurpose.Marketing ? $"marketing consent for {decision.Channel} withdrawn" : $"{decision.Channel} service messages withdrawn";
+            Cancel(new OutboxCancellation(reason, t, Channel: decision.Channel, Purpose: decision.Purpose));
         }
     }
 
-    private void Cancel(int contactIndex, Instant at, string reason)
+    /// <summary>Cancels the customer's pending entries the cancellation names: in the store, in this unit's new entries, and their cap reservations.</summary>
+    private void Cancel(OutboxCancellation cancellation)
     {
-        var key = _contacts[contactIndex].IdempotencyKey!;
-        _cancel.Add(new OutboxCancellation(key, reason));
-        var queued = _enqueue.FindIndex(r => r.Message.IdempotencyKey == key);
-        if (queued >= 0)
+        _cancel.Add(cancellation);
+        for (var q = 0; q < _enqueue.Count; q++)
         {
-            _enqueue[queued] = _enqueue[queued] with { State = OutboxState.Cancelled, Reason = reason, ClosedAt = at };
+            if (_enqueue[q].State == OutboxState.Pending && cancellation.Matches(_enqueue[q].Message))
+            {
+                _enqueue[q] = _enqueue[q] with { State = OutboxState.Cancelled, Reason = cancellation.Reason, ClosedAt = cancellation.At };
+            }
         }
 
-        _contacts.RemoveAt(contactIndex);
-        _contactRecords.RemoveAt(contactIndex);
+        for (var c = _contacts.Count - 1; c >= 0; c--)
+        {
+            if (_contacts[c].IdempotencyKey is { } key && (cancellation.IdempotencyKey is null || cancellation.IdempotencyKey == key)
+                && (cancellation.Channel is null || cancellation.Channel == _contacts[c].Channel)
+                && (cancellation.Purpose is null || cancellation.Purpose == _contacts[c].Purpose)
+                && (cancellation.JourneyId is null || key.StartsWith(KeyPrefix(cancellation.JourneyId, cancellation.InstanceId ?? ""), StringComparison.Ordinal)
+                    || (cancellation.InstanceId is null && key.StartsWith(cancellation.JourneyId + "/", StringComparison.Ordinal))))
+            {
+                _contacts.RemoveAt(c);
+                _contactRecords.RemoveAt(c);
+            }
+        }
     }
 
     private void Steps(int i, CompiledJourney cj, CareEvent e, Instant t)
@@ -770,15 +781,8 @@ internal sealed class UnitOfWork
         _instances[i] = Ended(instance, InstanceStatus.Exited, reason, at);
         _changes.Add(new(instance.JourneyId, instance.InstanceId, InstanceChangeKind.Exited, instance.Snapshot.State, at, reason));
 
-        // Its queued messages are cancelled (those already due but not yet sent too: the send-time check would).
-        var prefix = KeyPrefix(instance.JourneyId, instance.InstanceId);
-        for (var c = _contacts.Count - 1; c >= 0; c--)
-        {
-            if (_contacts[c].IdempotencyKey is { } key && key.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                Cancel(c, at, $"journey exited: {reason}");
-            }
-        }
+        // Its queued messages are cancelled, those due but not yet sent too.
+        Cancel(new OutboxCancellation($"journey exited: {reason}", at, JourneyId: instance.JourneyId, InstanceId: instance.InstanceId));
     }
 
     private static JourneyInstance Ended(JourneyInstance i, InstanceStatus status, string? reason, Instant at)

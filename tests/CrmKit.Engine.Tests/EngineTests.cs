@@ -79,7 +79,7 @@ public sealed class EngineTests
 
         var withdrawn = queued.Message.DueAt - Duration.FromMinutes(1);
         var r = await engine.HandleAsync(Consent("C1", ContactChannel.Zalo, ContactPurpose.Marketing, ConsentStatus.Withdrawn, withdrawn));
-        Assert.Contains(r.Cancelled, c => c.IdempotencyKey == queued.Message.IdempotencyKey);
+        Assert.Contains(r.Cancelled, c => (c.Channel, c.Purpose) == (ContactChannel.Zalo, ContactPurpose.Marketing));
         var after = (await Outbox(store)).Single(o => o.Message.IdempotencyKey == queued.Message.IdempotencyKey);
         Assert.Equal((OutboxState.Cancelled, "marketing consent for Zalo withdrawn"), (after.State, after.Reason));
         Assert.Equal(SendVerdict.Cancel, (await engine.CheckBeforeSendAsync(queued.Message, queued.Message.DueAt)).Verdict);

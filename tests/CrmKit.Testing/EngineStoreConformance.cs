@@ -112,17 +112,27 @@ public abstract class EngineStoreConformance
     {
         var store = CreateStore();
         await store.CommitAsync(Commit(C1, 0, "e1", outbox: [Pending(C1, "k1", T0), Pending(C1, "k2", T0), Pending(C1, "k3", T0)], tasks: [Task(C1, "t1")]));
-        await store.CommitAsync(Commit(C1, 1, "e2", cancel: [new OutboxCancellation("k1", "journey exited"), new OutboxCancellation("nope", "x")]));
+        var at = T0 + Duration.FromMinutes(3);
+        await store.CommitAsync(Commit(C1, 1, "e2", cancel: [new OutboxCancellation("journey exited", at, IdempotencyKey: "k1"), new OutboxCancellation("x", at, IdempotencyKey: "nope"), new OutboxCancellation("y", at, Channel: ContactChannel.Sms)]));
         var k1 = (await store.ListAsync(OutboxState.Cancelled)).Single();
-        Assert.Equal(("k1", "journey exited", T0), (k1.Message.IdempotencyKey, k1.Reason, k1.ClosedAt));
-        var lease = (await store.ClaimDueAsync(T0, 1, Duration.FromMinutes(5), "w")).Single();
+        Assert.Equal(("k1", "journey exited", at), (k1.Message.IdempotencyKey, k1.Reason, k1.ClosedAt));
+
+        // By channel and purpose, or by journey instance: only the customer's matching pending entries.
+        var other = new CustomerId("C9");
+        await store.CommitAsync(Commit(other, 0, "o1", outbox: [Pending(other, "o-k", T0)]));
+        await store.CommitAsync(Commit(C1, 2, "e2b", cancel: [new OutboxCancellation("consent withdrawn", at, Channel: ContactChannel.Zalo, Purpose: ContactPurpose.Transactional, JourneyId: "j@v1", InstanceId: "i")], outbox: [Pending(C1, "k4", T0)]));
+        Assert.Equal(["k1", "k2", "k3", "k4"], (await store.ListAsync(OutboxState.Cancelled)).Select(r => r.Message.IdempotencyKey).Order(StringComparer.Ordinal));
+        Assert.Equal(["o-k"], (await store.ListAsync(OutboxState.Pending)).Select(r => r.Message.IdempotencyKey));
+        // Erasure: pending entries (this commit's too) are cancelled, sent ones stay, tasks go.
+        await store.CommitAsync(Commit(C1, 3, "e3", outbox: [Pending(C1, "k5", T0), Pending(C1, "k6", T0)]));
+        var lease = (await store.ClaimDueAsync(T0, 10, Duration.FromMinutes(5), "w")).First(l => l.Message.IdempotencyKey == "k5");
         Assert.True(await store.MarkSentAsync(lease, T0));
-        await store.CommitAsync(Commit(C1, 2, "e3", State(C1) with { Erased = true }, erase: true));
-        var all = await store.ListAsync(null);
-        Assert.Equal(OutboxState.Sent, all.Single(r => r.Message.IdempotencyKey == lease.Message.IdempotencyKey).State);
-        Assert.Equal(2, all.Count(r => r.State == OutboxState.Cancelled));
-        Assert.Contains(all, r => r.Reason == "customer erased");
+        await store.CommitAsync(Commit(C1, 4, "e4", State(C1) with { Erased = true }, outbox: [Pending(C1, "k7", T0)], tasks: [Task(C1, "t2")], erase: true));
+        var all = (await store.ListAsync(null)).Where(r => r.Message.CustomerId == C1).ToList();
+        Assert.Equal(OutboxState.Sent, all.Single(r => r.Message.IdempotencyKey == "k5").State);
+        Assert.Equal(["customer erased", "customer erased"], all.Where(r => r.Message.IdempotencyKey is "k6" or "k7").Select(r => r.Reason));
         Assert.Empty(await store.ListTasksAsync());
+        Assert.Equal(["o-k"], (await store.ListAsync(OutboxState.Pending)).Select(r => r.Message.IdempotencyKey));
     }
 
     [Fact]
