@@ -187,7 +187,7 @@ internal static class ReplayCommand
                 detail += (detail.Length > 0 ? " / " : string.Empty) + Pairs(day.ByReason);
             }
 
-            output.WriteLine(string.Create(Inv, $"  {day.Date:uuuu-MM-dd}  {day.Enrolled,8:N0} {day.Completed + day.Exited,6:N0} {day.GoalReached,5:N0} {day.Sent,6:N0} {day.Deferred,9:N0} {day.Skipped,8:N0} {day.Dropped,8:N0} {day.Cancelled,10:N0}  {detail}".TrimEnd()));
+            output.WriteLine(string.Create(Inv, $"  {day.Date:uuuu-MM-dd}  {day.Enrolled,8:N0} {day.Completed + day.Exited,6:N0} {day.GoalReached,5:N0} {day.Sent,6:N0} {day.Deferred,9:N0} {day.Skipped,8:N0} {day.Dropped,8:N0} {day.Cancelled,10:N0}  {detail}").TrimEnd());
         }
 
         output.WriteLine(string.Create(Inv, $"  ({quietDays:N0} of {r.Days.Count:N0} days without activity)"));

@@ -75,6 +75,7 @@ internal sealed class ReplayMessage(OutboxMessage message, Instant decidedAt)
 internal sealed class ReplayReport : IReplayObserver
 {
     private readonly Dictionary<string, ReplayMessage> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<CrmKit.Customers.CustomerId, List<ReplayMessage>> _pending = [];
     private readonly List<ReplayMessage> _messages = [];
     private readonly ReplayDay[] _days;
 
@@ -126,6 +127,11 @@ internal sealed class ReplayReport : IReplayObserver
         foreach (var decision in result.Messages)
         {
             var message = Track(decision.Message, at);
+            if (decision.Verdict is ContactVerdict.Allowed or ContactVerdict.Deferred)
+            {
+                Pending(decision.Message.CustomerId).Add(message);
+            }
+
             switch (decision.Verdict)
             {
                 case ContactVerdict.Deferred:
@@ -143,12 +149,20 @@ internal sealed class ReplayReport : IReplayObserver
             }
         }
 
+        // A cancellation names one message, an instance's messages or a channel × purpose of the customer: each
+        // pending message it matches is cancelled (and counted once).
         foreach (var cancellation in result.Cancelled)
         {
-            Each(at, d => { d.Cancelled++; ReplayDay.Count(d.ByReason, "cancelled: " + cancellation.Reason); });
-            if (_byKey.TryGetValue(cancellation.IdempotencyKey, out var message))
+            if (!_pending.TryGetValue(result.CustomerId, out var pending))
             {
+                continue;
+            }
+
+            foreach (var message in pending.Where(m => cancellation.Matches(m.Message)).ToList())
+            {
+                Each(at, d => { d.Cancelled++; ReplayDay.Count(d.ByReason, "cancelled: " + cancellation.Reason); });
                 (message.Outcome, message.Reason, message.OutcomeAt) = ("cancelled", cancellation.Reason, at);
+                pending.Remove(message);
             }
         }
     }
@@ -158,6 +172,7 @@ internal sealed class ReplayReport : IReplayObserver
         Each(at, d => { d.Sent++; ReplayDay.Count(d.SentByChannel, RunSummary.Name(message.Channel)); });
         var m = Track(message, at);
         (m.Outcome, m.Reason, m.OutcomeAt) = ("sent", null, at);
+        Pending(message.CustomerId).Remove(m);
     }
 
     public void Deferred(OutboxMessage message, Instant until, string reason, Instant at)
@@ -172,6 +187,7 @@ internal sealed class ReplayReport : IReplayObserver
         Each(at, d => { d.Cancelled++; ReplayDay.Count(d.ByReason, "cancelled: " + reason); });
         var m = Track(message, at);
         (m.Outcome, m.Reason, m.OutcomeAt) = ("cancelled", reason, at);
+        Pending(message.CustomerId).Remove(m);
     }
 
     /// <summary>Records what is still queued when the period ends.</summary>
@@ -185,6 +201,16 @@ internal sealed class ReplayReport : IReplayObserver
                 (m.Outcome, m.Reason, m.OutcomeAt) = ("queued", null, null);
             }
         }
+    }
+
+    private List<ReplayMessage> Pending(CrmKit.Customers.CustomerId customer)
+    {
+        if (!_pending.TryGetValue(customer, out var list))
+        {
+            _pending[customer] = list = [];
+        }
+
+        return list;
     }
 
     private ReplayMessage Track(OutboxMessage message, Instant at)
