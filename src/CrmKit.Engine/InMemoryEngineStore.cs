@@ -16,7 +16,7 @@ public sealed class InMemoryEngineStore : IEngineStore
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<CustomerId, StoredCustomer> _customers = new();
     private readonly Dictionary<CustomerId, HashSet<string>> _processed = [];
-    private readonly SortedSet<(Instant Due, CustomerId Customer)> _due = new(DueComparer.Instance);
+    private readonly PriorityQueue<CustomerId, (Instant Due, CustomerId Customer)> _due = new(DueComparer.Instance);
     private readonly Dictionary<CustomerId, Instant> _dueOf = [];
     private readonly Dictionary<string, Entry> _outbox = new(StringComparer.Ordinal);
     private readonly SortedSet<(Instant Due, string Key)> _pending = new(PendingComparer.Instance);
@@ -153,15 +153,23 @@ public sealed class InMemoryEngineStore : IEngineStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         lock (_gate)
         {
+            // A heap with lazy deletion: an entry whose instant is no longer the customer's next due is dropped here.
             var result = new List<CustomerId>();
-            foreach (var (due, customer) in _due)
+            var keep = new List<(CustomerId, Instant)>();
+            var seen = new HashSet<CustomerId>();
+            while (result.Count < max && _due.TryPeek(out var customer, out var key) && key.Due <= now)
             {
-                if (due > now || result.Count == max)
+                _due.Dequeue();
+                if (_dueOf.TryGetValue(customer, out var due) && due == key.Due && seen.Add(customer))
                 {
-                    break;
+                    result.Add(customer);
+                    keep.Add((customer, due));
                 }
+            }
 
-                result.Add(customer);
+            foreach (var (customer, due) in keep)
+            {
+                _due.Enqueue(customer, (due, customer));
             }
 
             return new(result);
@@ -294,15 +302,27 @@ public sealed class InMemoryEngineStore : IEngineStore
 
     private void SetDue(CustomerId customer, Instant? due)
     {
-        if (_dueOf.Remove(customer, out var old))
-        {
-            _due.Remove((old, customer));
-        }
-
         if (due is { } d)
         {
-            _dueOf[customer] = d;
-            _due.Add((d, customer));
+            if (!_dueOf.TryGetValue(customer, out var old) || old != d)
+            {
+                _dueOf[customer] = d;
+                _due.Enqueue(customer, (d, customer));
+            }
+        }
+        else
+        {
+            _dueOf.Remove(customer);
+        }
+
+        if (_due.Count > 4 * (_dueOf.Count + 1024))
+        {
+            // Too many stale entries: rebuild the heap from the current instants.
+            _due.Clear();
+            foreach (var (c, at) in _dueOf)
+            {
+                _due.Enqueue(c, (at, c));
+            }
         }
     }
 

@@ -174,8 +174,7 @@ public static class JourneyJson
                     switch (x)
                     {
                         case SegmentExitedExit s:
-                            w.WriteString("type", "segmentExited");
-                            w.WriteString("segment", s.Segment);
+                            WriteSegment(w, "segmentExited", s.Segment);
                             break;
                         case EventExit e:
                             w.WriteString("type", "event");
@@ -252,12 +251,10 @@ public static class JourneyJson
                 WriteRule(w, "customer", e.Customer);
                 break;
             case SegmentEnteredEntry s:
-                w.WriteString("type", "segmentEntered");
-                w.WriteString("segment", s.Segment);
+                WriteSegment(w, "segmentEntered", s.Segment);
                 break;
             case SegmentExitedEntry s:
-                w.WriteString("type", "segmentExited");
-                w.WriteString("segment", s.Segment);
+                WriteSegment(w, "segmentExited", s.Segment);
                 break;
             case OccasionEntry o:
                 w.WriteString("type", "occasion");
@@ -269,6 +266,12 @@ public static class JourneyJson
         }
 
         w.WriteEndObject();
+    }
+
+    private static void WriteSegment(Utf8JsonWriter w, string type, string segment)
+    {
+        w.WriteString("type", type);
+        w.WriteString("segment", segment);
     }
 
     private static void WriteRule(Utf8JsonWriter w, string name, Rule? rule)

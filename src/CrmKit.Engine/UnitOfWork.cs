@@ -450,22 +450,25 @@ internal sealed class UnitOfWork
             _record ??= absorbed.Clone() is var copy ? Rename(copy) : null;
             foreach (var order in absorbed.Orders.Where(o => !_record!.Orders.Exists(x => x.Id == o.Id)))
             {
-                (_record, _) = _rt.Incremental.Apply(_record!, _membership, new OrderPlaced(order), context);
+                (_record, var membership) = _rt.Incremental.Apply(_record!, _membership, new OrderPlaced(order), context);
+                _classified = membership.Current;
             }
         }
         else if (e is ContactMadeEvent { Direction: InteractionDirection.Outbound } contact)
         {
+            // A contact counts at the instant it was made (the event's, even when it arrives after later events).
+            var made = contact.At;
             var at = contact.IdempotencyKey is { } key ? _contacts.FindIndex(c => c.IdempotencyKey == key) : -1;
             if (at >= 0)
             {
                 // The send of a queued message: its reservation becomes the contact, at the instant it was made.
-                _contacts[at] = _contacts[at] with { At = t, IdempotencyKey = null };
-                _contactRecords[at] = new ContactRecord(t, contact.Channel, contact.Purpose);
+                _contacts[at] = _contacts[at] with { At = made, IdempotencyKey = null };
+                _contactRecords[at] = new ContactRecord(made, contact.Channel, contact.Purpose);
             }
             else
             {
-                _contacts.Add(new ScheduledContact(t, contact.Channel, contact.Purpose, null));
-                _contactRecords.Add(new ContactRecord(t, contact.Channel, contact.Purpose));
+                _contacts.Add(new ScheduledContact(made, contact.Channel, contact.Purpose, null));
+                _contactRecords.Add(new ContactRecord(made, contact.Channel, contact.Purpose));
             }
         }
 
@@ -473,11 +476,14 @@ internal sealed class UnitOfWork
 
         if (change is not null)
         {
-            (_record, _) = _rt.Incremental.Apply(_record, _membership, change, context);
+            // The incremental classifier applies the change and reclassifies at t: Reclassify takes its result.
+            (_record, var membership) = _rt.Incremental.Apply(_record, _membership, change, context);
+            _classified = membership.Current;
         }
 
         if (e is ConsentChangedEvent or ProfileChangedEvent or CustomersMergedEvent)
         {
+            _recordChangedSince = true;
             _record = _record.Clone();
             _record.Consents = [.. _consents.Current.Select(c => new ConsentRecord { Channel = c.Channel, Purpose = c.Purpose, Granted = c.Status == ConsentStatus.Granted })];
         }
@@ -497,13 +503,24 @@ internal sealed class UnitOfWork
             return;
         }
 
-        if (_rt.Incremental.Thresholds is not null || _rt.Incremental.ValueTiers is not null)
+        bool[] flags;
+        if (_classified is { } classified && !_recordChangedSince)
         {
-            (_record, _) = _rt.Incremental.Apply(_record, _membership, new TimePassed(t), context);
+            flags = Flags(_rt.Catalog, classified);
+        }
+        else
+        {
+            if (_rt.Incremental.Thresholds is not null || _rt.Incremental.ValueTiers is not null)
+            {
+                (_record, _) = _rt.Incremental.Apply(_record, _membership, new TimePassed(t), context);
+            }
+
+            flags = new bool[_rt.Classifier.Count];
+            _rt.Classifier.Classify(_record, context, flags);
         }
 
-        var flags = new bool[_rt.Classifier.Count];
-        _rt.Classifier.Classify(_record, context, flags);
+        _classified = null;
+        _recordChangedSince = false;
         List<string>? entered = null, exited = null;
         for (var i = 0; i < flags.Length; i++)
         {
@@ -526,6 +543,8 @@ internal sealed class UnitOfWork
         _pendingExited.AddRange(exited ?? []);
     }
 
+    private SegmentMembership? _classified;
+    private bool _recordChangedSince;
     private readonly List<string> _pendingEntered = [];
     private readonly List<string> _pendingExited = [];
 
