@@ -78,11 +78,12 @@ internal sealed class UnitOfWork
         }
 
         var preexisting = _instances.Count;
+        var consentsBefore = _consents;
         Apply(e, t);
         Reclassify(t);
-        if (e is ConsentChangedEvent consent)
+        if (!ReferenceEquals(consentsBefore, _consents))
         {
-            CancelWithoutConsent(consent.Decision, t);
+            CancelWithdrawn(consentsBefore, t);
         }
 
         // Instances that ran before the event: goal, exits, then the event's steps.
@@ -111,7 +112,7 @@ internal sealed class UnitOfWork
                 continue;
             }
 
-            if (ExitReason(_rt, cj, _record, _flags, Context(t)) is { } byCondition)
+            if (ExitReason(cj, t) is { } byCondition)
             {
                 Exit(i, byCondition, t);
                 continue;
@@ -178,6 +179,10 @@ internal sealed class UnitOfWork
 
         return null;
     }
+
+    /// <summary><see cref="ExitReason(EngineRuntime, CompiledJourney, CustomerRecord?, bool[], EvaluationContext)"/> for this customer at an instant (no work for a journey without exit conditions).</summary>
+    private string? ExitReason(CompiledJourney cj, Instant at)
+        => cj.Journey.Exits.IsEmpty ? null : ExitReason(_rt, cj, _record, _flags, Context(at));
 
     private static string? EventExitReason(CompiledJourney cj, CareEvent e)
     {
@@ -300,7 +305,7 @@ internal sealed class UnitOfWork
                     for (var i = 0; i < _instances.Count; i++)
                     {
                         if (_instances[i].Status == InstanceStatus.Active && _rt.ByVersionedId.TryGetValue(_instances[i].JourneyId, out var cj)
-                            && ExitReason(_rt, cj, _record, _flags, Context(at)) is { } reason)
+                            && ExitReason(cj, at) is { } reason)
                         {
                             Exit(i, reason, at);
                         }
@@ -576,12 +581,22 @@ internal sealed class UnitOfWork
         _pendingExited.Clear();
     }
 
-    private void CancelWithoutConsent(ConsentDecision decision, Instant t)
+    /// <summary>
+    /// Cancels the pending messages of every channel × purpose the consent change stopped allowing (a withdrawal in a
+    /// consent event, a profile's ledger or a merged customer's).
+    /// </summary>
+    private void CancelWithdrawn(ConsentLedger before, Instant t)
     {
-        if (!ContactPolicy.ConsentAllows(_consents, decision.Channel, decision.Purpose))
+        foreach (var channel in Enum.GetValues<ContactChannel>())
         {
-            var reason = decision.Purpose == ContactPurpose.Marketing ? $"marketing consent for {decision.Channel} withdrawn" : $"{decision.Channel} service messages withdrawn";
-            Cancel(new OutboxCancellation(reason, t, Channel: decision.Channel, Purpose: decision.Purpose));
+            foreach (var purpose in Enum.GetValues<ContactPurpose>())
+            {
+                if (ContactPolicy.ConsentAllows(before, channel, purpose) && !ContactPolicy.ConsentAllows(_consents, channel, purpose))
+                {
+                    var reason = purpose == ContactPurpose.Marketing ? $"marketing consent for {channel} withdrawn" : $"{channel} service messages withdrawn";
+                    Cancel(new OutboxCancellation(reason, t, Channel: channel, Purpose: purpose));
+                }
+            }
         }
     }
 
@@ -739,7 +754,7 @@ internal sealed class UnitOfWork
                         return;
                     }
 
-                    if (ExitReason(_rt, cj, _record, _flags, Context(at)) is { } reason)
+                    if (ExitReason(cj, at) is { } reason)
                     {
                         Exit(i, reason, at);
                         return;

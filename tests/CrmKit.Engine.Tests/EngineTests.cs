@@ -206,4 +206,19 @@ public sealed class EngineTests
         Assert.Equal(new CustomerId("C1"), absorbed.MergedInto);
         Assert.All((await Outbox(store)).Where(o => o.Message.CustomerId == new CustomerId("C2")), o => Assert.Equal(OutboxState.Cancelled, o.State));
     }
+
+    [Fact]
+    public async Task AWithdrawalInAProfilesLedger_CancelsLikeAConsentEvent()
+    {
+        var (engine, store) = NewEngine();
+        var at = Local(3, 2, 23);
+        await engine.HandleAsync(Order("C1", "A-1", at));
+        var queued = (await Outbox(store, OutboxState.Pending)).Select(o => o.Message.IdempotencyKey).ToList();
+        Assert.NotEmpty(queued);
+        var withdrawn = new ConsentDecision(ContactChannel.Zalo, ContactPurpose.Transactional, ConsentStatus.Withdrawn, at + Duration.FromMinutes(5));
+        var profile = new Customer { Id = new("C1"), DisplayName = "Lan", CreatedAt = at, Consents = ConsentLedger.From([withdrawn]) };
+        var r = await engine.HandleAsync(new ProfileChangedEvent(profile) { EventId = "p", CustomerId = new("C1"), At = at + Duration.FromMinutes(5) });
+        Assert.Equal([(ContactChannel.Zalo, ContactPurpose.Transactional, "Zalo service messages withdrawn")], r.Cancelled.Select(c => (c.Channel!.Value, c.Purpose!.Value, c.Reason)));
+        Assert.Empty(await Outbox(store, OutboxState.Pending));
+    }
 }
