@@ -54,16 +54,21 @@ internal sealed record CareEngineRun(
     /// <summary>Messages queued and then cancelled (an exit, consent withdrawn, erasure, the send-time check), by reason.</summary>
     public ReasonCounts Cancelled => ReasonCounts.Of(Statistics.Messages.Where(m => m.State == OutboxState.Cancelled && m.Verdict is ContactVerdict.Allowed or ContactVerdict.Deferred));
 
-    /// <summary>Today's queue: messages pending at the as-of instant that are due by the end of its day in the shop's zone, in due order.</summary>
+    /// <summary>
+    /// Today's queue: messages pending at the as-of instant, and those the journeys queue for the rest of its day in the
+    /// shop's zone (timers and occasions due by then), due by the end of that day, in due order.
+    /// </summary>
     public IReadOnlyList<OutboxRecord> Queue
     {
         get
         {
-            var endOfDay = AsOf.InZone(Options.Zone).Date.PlusDays(1).AtStartOfDayInZone(Options.Zone).ToInstant();
+            var endOfDay = EndOfDay(AsOf, Options.Zone);
             return [.. Outbox.Where(m => m.State == OutboxState.Pending && m.Message.DueAt < endOfDay)
                 .OrderBy(m => m.Message.DueAt).ThenBy(m => m.Message.IdempotencyKey, StringComparer.Ordinal)];
         }
     }
+
+    private static Instant EndOfDay(Instant at, DateTimeZone zone) => at.InZone(zone).Date.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
 
     /// <summary>Tasks (calls, staff assignments) created by the journeys, newest first.</summary>
     public IReadOnlyList<CareTask> OpenTasks => [.. Tasks.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Key, StringComparer.Ordinal)];
@@ -83,8 +88,17 @@ internal sealed record CareEngineRun(
         var replay = new EngineReplay(engine, EngineReplay.DefaultPoll);
         await replay.RunAsync(HistoryEvents.Of(customers, asOf), asOf).ConfigureAwait(false);
         var statistics = await engine.StatisticsAsync().ConfigureAwait(false);
-        var outbox = await store.ListAsync(null).ConfigureAwait(false);
         var tasks = await store.ListTasksAsync().ConfigureAwait(false);
+
+        // Today's queue: the figures above are as of the as-of instant; then time runs on to the end of its day (timers
+        // and occasions due fire, nothing is dispatched), so the queue also holds what falls due later that day.
+        var endOfDay = EndOfDay(asOf, options.Zone);
+        if (endOfDay - Duration.Epsilon > asOf)
+        {
+            await engine.AdvanceAsync(endOfDay - Duration.Epsilon).ConfigureAwait(false);
+        }
+
+        var outbox = await store.ListAsync(null).ConfigureAwait(false);
         return new CareEngineRun(options, statistics, outbox, tasks, replay.Events, asOf);
     }
 
