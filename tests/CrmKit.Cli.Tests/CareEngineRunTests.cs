@@ -50,7 +50,15 @@ public class CareEngineRunTests(SeedsReport report) : IClassFixture<SeedsReport>
 
         var queue = engine.GetProperty("queue");
         Assert.Equal(queue.GetProperty("messages").GetInt32(), queue.GetProperty("byChannel").EnumerateObject().Sum(c => c.Value.GetInt32()));
-        Assert.True(queue.GetProperty("messages").GetInt32() <= messages.GetProperty("queued").GetInt32());
+        // Today's queue: due by the end of the as-of day in the shop's zone (UTC+7), none before the as-of instant
+        // unless it was still pending then.
+        var asOf = NodaTime.Text.InstantPattern.ExtendedIso.Parse(json.RootElement.GetProperty("asOf").GetString()!).Value;
+        var endOfDay = asOf.InZone(NodaTime.DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).Date.PlusDays(1).AtStartOfDayInZone(NodaTime.DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).ToInstant();
+        var first = queue.GetProperty("first").EnumerateArray().Select(m => NodaTime.Text.InstantPattern.ExtendedIso.Parse(m.GetProperty("dueAt").GetString()!).Value).ToList();
+        Assert.Equal(Math.Min(30, queue.GetProperty("messages").GetInt32()), first.Count);
+        Assert.All(first, due => Assert.True(due < endOfDay, $"{due} is after the as-of day"));
+        Assert.Equal(first.Order(), first);
+        Assert.True(queue.GetProperty("messages").GetInt32() > 0, "the bundled shop has messages due later on its last day");
     }
 
     [Fact]
