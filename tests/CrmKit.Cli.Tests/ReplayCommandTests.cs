@@ -7,6 +7,7 @@ namespace CrmKit.Cli.Tests;
 public class ReplayCommandTests
 {
     private static readonly string Seeds = RepositoryRoot.Path("seeds", "store");
+    private static readonly string[] Outcomes = ["sent", "deferred", "skipped", "dropped", "cancelled", "queued"];
 
     [Fact]
     public void Replay_AfterSale_EnrolsEveryCompletedOrderOfThePeriodAndTheDaysAddUp()
@@ -44,7 +45,7 @@ public class ReplayCommandTests
         var first = root.GetProperty("first").EnumerateArray().ToList();
         Assert.Equal(5, first.Count);
         Assert.Equal(first.Select(m => m.GetProperty("decidedAt").GetString()).Order(StringComparer.Ordinal), first.Select(m => m.GetProperty("decidedAt").GetString()));
-        Assert.All(first, m => Assert.Contains(m.GetProperty("outcome").GetString(), new[] { "sent", "deferred", "skipped", "dropped", "cancelled", "queued" }));
+        Assert.All(first, m => Assert.Contains(m.GetProperty("outcome").GetString(), Outcomes));
     }
 
     [Fact]

@@ -84,9 +84,9 @@ public class ReportTests(SeedsReport report) : IClassFixture<SeedsReport>
     }
 
     private int States(string chart)
-        => System.Text.RegularExpressions.Regex.Matches(
+        => System.Text.RegularExpressions.Regex.Count(
             System.Text.RegularExpressions.Regex.Match(report.Html, $"data-chart=\"{chart}\">.*?</figure>", System.Text.RegularExpressions.RegexOptions.Singleline).Value,
-            "<g class=\"state\" data-state=").Count;
+            "<g class=\"state\" data-state=");
 
     [Fact]
     public void Run_Json_PrintsTheSummaryAsOneObject()
