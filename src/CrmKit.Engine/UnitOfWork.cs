@@ -30,7 +30,8 @@ internal sealed class UnitOfWork
     private readonly string _customerKey;
     private CustomerRecord? _record;
     private ConsentLedger _consents;
-    private SegmentMembership _membership;
+    private SegmentMembership? _membership;
+    private ImmutableArray<string> _segments;
     private bool[] _flags;
     private Instant _clock;
     private Instant? _review;
@@ -46,8 +47,8 @@ internal sealed class UnitOfWork
         _customerKey = Escape(customer.Value);
         _record = loaded?.Record;
         _consents = loaded?.Consents ?? ConsentLedger.Empty;
-        _membership = loaded is null || loaded.Segments.IsEmpty ? SegmentMembership.None : SegmentMembership.Of(runtime.Catalog, loaded.Segments);
-        _flags = Flags(runtime.Catalog, _membership);
+        _segments = loaded?.Segments ?? [];
+        _flags = Flags(runtime.Catalog, _segments);
         _instances = loaded is null ? [] : [.. loaded.Instances];
         _contacts = loaded is null ? [] : [.. loaded.Contacts];
         _contactRecords = [.. _contacts.Select(c => new ContactRecord(c.At, c.Channel, c.Purpose))];
@@ -57,6 +58,9 @@ internal sealed class UnitOfWork
     }
 
     private DateTimeZone Zone => _rt.Options.Zone;
+
+    /// <summary>The segments as the incremental classifier takes them (built only when an event changes the record).</summary>
+    private SegmentMembership Membership => _membership ??= _segments.IsEmpty ? SegmentMembership.None : SegmentMembership.Of(_rt.Catalog, _segments);
 
     /// <summary>For a merge: the absorbed customer's state as loaded.</summary>
     public CustomerState? Absorbed { get; init; }
@@ -244,7 +248,7 @@ internal sealed class UnitOfWork
             CustomerId = _customer,
             Record = _record,
             Consents = _consents,
-            Segments = _membership.Ids,
+            Segments = _segments,
             Instances = [.. _instances],
             Contacts = [.. _contacts],
             Occasions = [.. _occasions],
@@ -455,7 +459,7 @@ internal sealed class UnitOfWork
             _record ??= absorbed.Clone() is var copy ? Rename(copy) : null;
             foreach (var order in absorbed.Orders.Where(o => !_record!.Orders.Exists(x => x.Id == o.Id)))
             {
-                (_record, var membership) = _rt.Incremental.Apply(_record!, _membership, new OrderPlaced(order), context);
+                (_record, var membership) = _rt.Incremental.Apply(_record!, Membership, new OrderPlaced(order), context);
                 _classified = membership.Current;
             }
         }
@@ -482,7 +486,7 @@ internal sealed class UnitOfWork
         if (change is not null)
         {
             // The incremental classifier applies the change and reclassifies at t: Reclassify takes its result.
-            (_record, var membership) = _rt.Incremental.Apply(_record, _membership, change, context);
+            (_record, var membership) = _rt.Incremental.Apply(_record, Membership, change, context);
             _classified = membership.Current;
         }
 
@@ -517,7 +521,7 @@ internal sealed class UnitOfWork
         {
             if (_rt.Incremental.Thresholds is not null || _rt.Incremental.ValueTiers is not null)
             {
-                (_record, _) = _rt.Incremental.Apply(_record, _membership, new TimePassed(t), context);
+                (_record, _) = _rt.Incremental.Apply(_record, Membership, new TimePassed(t), context);
             }
 
             flags = new bool[_rt.Classifier.Count];
@@ -542,6 +546,7 @@ internal sealed class UnitOfWork
 
         _flags = flags;
         _membership = SegmentMembership.From(_rt.Catalog, flags);
+        _segments = _membership.Ids;
         _entered = _entered.AddRange(entered ?? []);
         _exited = _exited.AddRange(exited ?? []);
         _pendingEntered.AddRange(entered ?? []);
@@ -835,10 +840,12 @@ internal sealed class UnitOfWork
 
     private static string Escape(string id) => id.AsSpan().IndexOfAny("/%") < 0 ? id : id.Replace("%", "%25", StringComparison.Ordinal).Replace("/", "%2F", StringComparison.Ordinal);
 
-    private static bool[] Flags(SegmentCatalog catalog, SegmentMembership membership)
+    private static bool[] Flags(SegmentCatalog catalog, SegmentMembership membership) => Flags(catalog, membership.Ids);
+
+    private static bool[] Flags(SegmentCatalog catalog, ImmutableArray<string> ids)
     {
         var flags = new bool[catalog.Segments.Length];
-        foreach (var id in membership.Ids)
+        foreach (var id in ids)
         {
             var i = catalog.IndexOf(id);
             if (i >= 0)
