@@ -11,6 +11,8 @@ using CrmKit.Benchmarks;
 // benchmarks/cold-start.sh uses a third: the crmkit tool's own entry point run N times in this one process, so the
 // fit time a command reports (clv fit --json: fitMilliseconds) is seen cold (the first run) and warm (the later ones):
 //   --cli-repeat N crmkit-arguments…
+// For profiling the engine (dotnet-trace collect -- dotnet CrmKit.Benchmarks.dll --engine-once ...), without BenchmarkDotNet:
+//   --engine-once ticket|throughput|replay N   runs that benchmark's setup and then its body N times, printing each time
 if (args is ["--import-seeds", var size])
 {
     Console.WriteLine(ImportSeeds.Folder(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture)));
@@ -34,6 +36,11 @@ if (args is ["--cli-repeat", var times, .. var cli])
     }
 
     return 0;
+}
+
+if (args is ["--engine-once", var which, var rounds])
+{
+    return EngineOnce.Run(which, int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture));
 }
 
 var benchmarks = typeof(PostgresBenchmarks).Assembly.GetTypes()

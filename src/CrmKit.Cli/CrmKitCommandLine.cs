@@ -86,6 +86,7 @@ internal static class CrmKitCommandLine
         root.Subcommands.Add(SegmentCommand.Build(output, error));
         root.Subcommands.Add(ClvCommand.Build(output, error));
         root.Subcommands.Add(CareCommand.Build(output, error));
+        root.Subcommands.Add(Engine.ReplayCommand.Build(output, error));
         return root;
     }
 

@@ -60,6 +60,7 @@ internal sealed record MainJobResult(
     ValueAnalysisResult Clv,
     IReadOnlyList<AgendaItem> Agenda,
     ReviewFigures Review,
+    Engine.CareEngineRun Engine,
     ImmutableArray<(string Stage, TimeSpan Elapsed, TimeSpan Cpu)> Stages)
 {
     /// <summary>How many records the merge step merged away.</summary>
@@ -68,7 +69,8 @@ internal sealed record MainJobResult(
 
 /// <summary>
 /// The main job: import, merge duplicates, fit the CLV models and predict, classify segments (CLV tiers included),
-/// compute today's care agenda and the review figures of the period that ends at the as-of instant.
+/// compute today's care agenda and the review figures of the period that ends at the as-of instant, and replay the
+/// history through the care engine up to the as-of instant (what the journeys did and are doing).
 /// </summary>
 internal static class MainJob
 {
@@ -144,6 +146,16 @@ internal static class MainJob
                 DueActions = [.. due],
             });
         });
-        return new MainJobResult(settings, dataSet, customers, merged, asOf, segmentation, clv, today, review, stages.ToImmutable());
+        // The engine classifies with the run's catalogue and the RFM (and, for one currency, value tier) thresholds this
+        // run fitted, frozen, as a live host would after its nightly full run.
+        var engineOptions = new CrmKit.Engine.CareEngineOptions
+        {
+            Catalog = settings.Catalog,
+            RfmThresholds = segmentation.Thresholds,
+            ValueTiers = segmentation.ValueTiers.Length == 1 ? segmentation.ValueTiers[0] : null,
+            Zone = zone,
+        };
+        var engine = Step("care engine", () => Engine.CareEngineRun.Replay(customers, asOf, engineOptions));
+        return new MainJobResult(settings, dataSet, customers, merged, asOf, segmentation, clv, today, review, engine, stages.ToImmutable());
     }
 }

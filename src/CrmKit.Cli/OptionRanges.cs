@@ -32,7 +32,11 @@ internal static class OptionRanges
 
     /// <summary>Reads an <c>--as-of</c> date (null when the option is not given); called before any work is done.</summary>
     /// <exception cref="InvalidValueException">Not a YYYY-MM-DD date, or outside <see cref="EarliestAsOf"/> to <see cref="LatestAsOf"/>.</exception>
-    public static LocalDate? AsOf(string? text)
+    public static LocalDate? AsOf(string? text) => Date("--as-of", text);
+
+    /// <summary>Reads a date given with <paramref name="option"/> (<c>--as-of</c>, <c>--from</c>, <c>--to</c>; null when not given); called before any work is done.</summary>
+    /// <exception cref="InvalidValueException">Not a YYYY-MM-DD date, or outside <see cref="EarliestAsOf"/> to <see cref="LatestAsOf"/>.</exception>
+    public static LocalDate? Date(string option, string? text)
     {
         if (text is null)
         {
@@ -42,12 +46,12 @@ internal static class OptionRanges
         var parsed = LocalDatePattern.Iso.Parse(text);
         if (!parsed.Success)
         {
-            throw new InvalidValueException("--as-of", $"'{text}' is not a date.", "Use YYYY-MM-DD.");
+            throw new InvalidValueException(option, $"'{text}' is not a date.", "Use YYYY-MM-DD.");
         }
 
         var date = parsed.Value;
         return date >= EarliestAsOf && date <= LatestAsOf
             ? date
-            : throw new InvalidValueException("--as-of", string.Create(CultureInfo.InvariantCulture, $"{date:uuuu-MM-dd} is outside {EarliestAsOf:uuuu-MM-dd} to {LatestAsOf:uuuu-MM-dd}."));
+            : throw new InvalidValueException(option, string.Create(CultureInfo.InvariantCulture, $"{date:uuuu-MM-dd} is outside {EarliestAsOf:uuuu-MM-dd} to {LatestAsOf:uuuu-MM-dd}."));
     }
 }

@@ -69,6 +69,7 @@ internal static class RunSummary
         var status = Enum.GetValues<AgendaStatus>().Select(s => string.Create(Inv, $"{Name(s)} {job.Agenda.Count(i => i.Status == s):N0}"));
         var channels = job.Agenda.Where(i => i.Status == AgendaStatus.Due).GroupBy(i => i.Action.Channel).OrderBy(g => g.Key).Select(g => string.Create(Inv, $"{Name(g.Key)} {g.Count():N0}"));
         output.WriteLine($"  agenda     today: {string.Join(", ", status)}; due by channel: {(channels.Any() ? string.Join(", ", channels) : "none")}");
+        WriteEngine(output, job.Engine, zone);
         var r = job.Review;
         var c = r.Customers;
         output.WriteLine(string.Create(Inv, $"  review     last {job.Settings.ReviewDays} days: retention {Percent(c.RetentionRate)}, churn {Percent(c.ChurnRate)}, repeat purchase {Percent(c.RepeatPurchaseRate)}, returning revenue {Percent(c.ReturningRevenueShare)}, average order {Amount(c.AverageOrderValue)}, frequency {Number(c.PurchaseFrequency, "F2")}"));
@@ -82,6 +83,49 @@ internal static class RunSummary
 
         output.WriteLine(string.Create(Inv, $"  done in {elapsed.TotalSeconds:F1} s ({string.Join(", ", job.Stages.Select(s => string.Create(Inv, $"{s.Stage} {s.Elapsed.TotalSeconds:F2} s (cpu {s.Cpu.TotalSeconds:F2} s)")))})"));
     }
+
+    // What the care engine did over the history and is doing at the as-of instant.
+    private static void WriteEngine(TextWriter output, Engine.CareEngineRun engine, DateTimeZone zone)
+    {
+        output.WriteLine(string.Create(Inv, $"  journeys   {engine.Events:N0} events replayed through the care engine up to the as-of instant"));
+        foreach (var j in engine.Statistics.Journeys)
+        {
+            output.WriteLine(string.Create(Inv, $"             {j.JourneyId,-28} enrolled {j.Enrolled:N0}, active {j.Active:N0}, completed {j.Completed:N0}, exited {j.Exited:N0}, goal reached {j.GoalReached:N0}"));
+        }
+
+        output.WriteLine(string.Create(Inv, $"  messages   sent {engine.Sent:N0}, queued {engine.Pending:N0}; {Reasons("deferred", engine.Deferred)}; {Reasons("skipped", engine.Skipped)}; {Reasons("dropped", engine.Dropped)}; {Reasons("cancelled", engine.Cancelled)}"));
+        var queue = engine.Queue;
+        var byChannel = queue.GroupBy(m => m.Message.Channel).OrderBy(g => g.Key).Select(g => string.Create(Inv, $"{Name(g.Key)} {g.Count():N0}"));
+        output.WriteLine(string.Create(Inv, $"  queue      today: {queue.Count:N0} messages ({(queue.Count == 0 ? "none" : string.Join(", ", byChannel))}), {engine.Tasks.Count:N0} tasks; next: {(queue.Count == 0 ? "none" : string.Join(", ", queue.Take(3).Select(m => $"{m.Message.DueAt.InZone(zone):HH:mm} {Name(m.Message.Channel)} {m.Message.Template}")))}"));
+    }
+
+    private static string Reasons(string what, Engine.ReasonCounts counts)
+        => counts.Count == 0 ? $"{what} 0" : string.Create(Inv, $"{what} {counts.Count:N0} ({string.Join(", ", counts.ByReason.Take(3).Select(r => string.Create(Inv, $"{r.Reason} {r.Count:N0}")))}{(counts.ByReason.Length > 3 ? ", …" : string.Empty)})");
+
+    private static object EngineJson(Engine.CareEngineRun engine) => new
+    {
+        events = engine.Events,
+        journeys = engine.Statistics.Journeys.Select(j => new { journey = j.JourneyId, enrolled = j.Enrolled, active = j.Active, completed = j.Completed, exited = j.Exited, goalReached = j.GoalReached }),
+        processes = engine.Processes().ToDictionary(p => p.Process.Id, p => p.Process.Model.States.ToDictionary(s => s.Id, s => p.Live.GetValueOrDefault(s.Id))),
+        messages = new
+        {
+            sent = engine.Sent,
+            queued = engine.Pending,
+            deferred = ReasonsJson(engine.Deferred),
+            skipped = ReasonsJson(engine.Skipped),
+            dropped = ReasonsJson(engine.Dropped),
+            cancelled = ReasonsJson(engine.Cancelled),
+        },
+        queue = new
+        {
+            messages = engine.Queue.Count,
+            byChannel = engine.Queue.GroupBy(m => m.Message.Channel).OrderBy(g => g.Key).ToDictionary(g => Name(g.Key), g => g.Count()),
+            tasks = engine.Tasks.Count,
+            first = engine.Queue.Take(Engine.CareEngineRun.QueueShown).Select(m => new { dueAt = m.Message.DueAt.ToString(), customer = PersonalData.Redact(m.Message.CustomerId.Value), channel = Name(m.Message.Channel), purpose = Name(m.Message.Purpose), template = m.Message.Template, journey = m.Message.JourneyId }),
+        },
+    };
+
+    private static object ReasonsJson(Engine.ReasonCounts counts) => new { count = counts.Count, byReason = counts.ByReason.ToDictionary(r => r.Reason, r => r.Count) };
 
     private static void WriteClv(TextWriter output, ValueAnalysisResult clv, string currency)
     {
@@ -196,6 +240,7 @@ internal static class RunSummary
                 byStatus = Enum.GetValues<AgendaStatus>().ToDictionary(Name, s => job.Agenda.Count(i => i.Status == s)),
                 dueByChannel = job.Agenda.Where(i => i.Status == AgendaStatus.Due).GroupBy(i => i.Action.Channel).OrderBy(g => g.Key).ToDictionary(g => Name(g.Key), g => g.Count()),
             },
+            careEngine = EngineJson(job.Engine),
             review = new
             {
                 periodStart = r.Period.Start.ToString(),

@@ -3,6 +3,7 @@ using System.Text;
 using CrmKit.CareProcess;
 using CrmKit.Customers;
 using CrmKit.Customers.Import;
+using CrmKit.Cli.Engine;
 using CrmKit.Clv.Models;
 using CrmKit.Review;
 using NodaTime;
@@ -44,7 +45,8 @@ internal static class HtmlReport
         Segments(html, job);
         Clv(html, job);
         Agenda(html, job);
-        Processes(html);
+        CareEngine(html, job);
+        Processes(html, job);
         html.Append("</body></html>\n");
         return html.ToString();
     }
@@ -308,12 +310,60 @@ internal static class HtmlReport
         html.Append("</table>");
     }
 
-    private static void Processes(StringBuilder html)
+    // What the care engine did over the history and is doing now: journeys, messages by outcome and reason, today's queue.
+    private static void CareEngine(StringBuilder html, MainJobResult job)
     {
-        html.Append("<h2 id=\"processes\">Care processes</h2><p>The built-in processes; hover a transition for its full label.</p>");
-        foreach (var process in BuiltInProcesses.All)
+        var engine = job.Engine;
+        var zone = job.Settings.Zone;
+        html.Append(Inv, $"<h2 id=\"care-engine\">Care engine</h2><p>{engine.Events:N0} events of the data (orders, tickets, feedback, consents, interactions) replayed in time order through the care engine up to the as-of instant, with the built-in journeys and Vietnam's contact policy; a dispatcher polling every {EngineReplay.DefaultPoll.TotalMinutes:F0} minutes re-checked and sent what was due. See docs/engine-cli.md.</p>");
+        html.Append("<div class=\"cards\">");
+        Card(html, "messages sent", engine.Sent.ToString("N0", Inv));
+        Card(html, "queued now", engine.Pending.ToString("N0", Inv));
+        Card(html, "deferred", engine.Deferred.Count.ToString("N0", Inv));
+        Card(html, "skipped", engine.Skipped.Count.ToString("N0", Inv));
+        Card(html, "cancelled", engine.Cancelled.Count.ToString("N0", Inv));
+        Card(html, "tasks", engine.Tasks.Count.ToString("N0", Inv));
+        html.Append("</div>");
+        html.Append("<table data-table=\"journeys\"><caption>Journeys</caption><tr><th>journey</th><th>enrolled</th><th>active</th><th>completed</th><th>exited</th><th>goal reached</th></tr>");
+        foreach (var j in engine.Statistics.Journeys)
         {
-            html.Append(Inv, $"<figure class=\"chart diagram\" data-chart=\"process-{Html(process.Id)}\"><figcaption><b>{Html(process.Model.Name)}</b> (<code>{Html(process.Id)}</code>)</figcaption>{ProcessSvg.Render(process)}</figure>");
+            html.Append(Inv, $"<tr><td><code>{Html(j.JourneyId)}</code></td><td>{j.Enrolled:N0}</td><td>{j.Active:N0}</td><td>{j.Completed:N0}</td><td>{j.Exited:N0}</td><td>{j.GoalReached:N0}</td></tr>");
+        }
+
+        html.Append("</table>");
+        html.Append("<table data-table=\"messages\"><caption>Messages not simply sent, by reason</caption><tr><th>outcome</th><th>reason</th><th>messages</th></tr>");
+        foreach (var (what, counts) in new[] { ("deferred", engine.Deferred), ("skipped", engine.Skipped), ("dropped", engine.Dropped), ("cancelled", engine.Cancelled) })
+        {
+            foreach (var (reason, count) in counts.ByReason)
+            {
+                html.Append(Inv, $"<tr><td>{what}</td><td style=\"text-align:left\">{Html(reason)}</td><td>{count:N0}</td></tr>");
+            }
+        }
+
+        html.Append("</table>");
+        var queue = engine.Queue;
+        html.Append(Inv, $"<table data-table=\"queue\"><caption>Today's queue: {queue.Count:N0} messages due by the end of the as-of day (first {Engine.CareEngineRun.QueueShown})</caption><tr><th>due</th><th>customer</th><th>channel</th><th>purpose</th><th>template</th><th>journey</th></tr>");
+        foreach (var m in queue.Take(Engine.CareEngineRun.QueueShown))
+        {
+            html.Append(Inv, $"<tr><td>{m.Message.DueAt.InZone(zone):uuuu-MM-dd HH:mm}</td><td>{Html(PersonalData.Redact(m.Message.CustomerId.Value))}</td><td>{RunSummary.Name(m.Message.Channel)}</td><td>{RunSummary.Name(m.Message.Purpose)}</td><td>{Html(m.Message.Template)}</td><td><code>{Html(m.Message.JourneyId)}</code></td></tr>");
+        }
+
+        html.Append("</table>");
+        html.Append(Inv, $"<table data-table=\"tasks\"><caption>Tasks: {engine.Tasks.Count:N0} (newest {Engine.CareEngineRun.QueueShown})</caption><tr><th>created</th><th>customer</th><th>task</th><th>role</th><th>journey</th></tr>");
+        foreach (var t in engine.OpenTasks.Take(Engine.CareEngineRun.QueueShown))
+        {
+            html.Append(Inv, $"<tr><td>{t.CreatedAt.InZone(zone):uuuu-MM-dd HH:mm}</td><td>{Html(PersonalData.Redact(t.CustomerId.Value))}</td><td style=\"text-align:left\">{Html(t.Title)}</td><td>{Html(t.Role ?? "–")}</td><td><code>{Html(t.JourneyId)}</code></td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+
+    private static void Processes(StringBuilder html, MainJobResult job)
+    {
+        html.Append("<h2 id=\"processes\">Care processes</h2><p>The processes the journeys run, each state with its live count (instances in it at the as-of instant); hover a transition for its full label.</p>");
+        foreach (var (process, live) in job.Engine.Processes())
+        {
+            html.Append(Inv, $"<figure class=\"chart diagram\" data-chart=\"process-{Html(process.Id)}\"><figcaption><b>{Html(process.Model.Name)}</b> (<code>{Html(process.Id)}</code>): {live.Values.Sum():N0} live</figcaption>{ProcessSvg.Render(process, live)}</figure>");
         }
     }
 

@@ -18,7 +18,8 @@ internal static class ProcessSvg
     private const double NodeHeight = 34;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Render(ProcessDefinition definition)
+    /// <summary>The diagram; with <paramref name="live"/>, each state shows how many instances are in it now (a state missing from it: 0).</summary>
+    public static string Render(ProcessDefinition definition, IReadOnlyDictionary<string, int>? live = null)
     {
         var model = definition.Model;
         var graph = new BidirectionalGraph<string, Edge<string>>();
@@ -46,7 +47,8 @@ internal static class ProcessSvg
             list.Add(Label(t));
         }
 
-        var sizes = graph.Vertices.ToDictionary(v => v, v => v == start ? new Size(16, 16) : new Size(Math.Max(80, (v.Length * 7.5) + 28), NodeHeight));
+        string Caption(string state) => live is null ? state : string.Create(Inv, $"{state} · {live.GetValueOrDefault(state):N0}");
+        var sizes = graph.Vertices.ToDictionary(v => v, v => v == start ? new Size(16, 16) : new Size(Math.Max(80, (Caption(v).Length * 7.5) + 28), NodeHeight));
         var layout = new SugiyamaLayoutAlgorithm<string, Edge<string>, BidirectionalGraph<string, Edge<string>>>(
             graph, sizes, new SugiyamaLayoutParameters { LayerGap = 70, SliceGap = 40 });
         layout.Compute();
@@ -98,9 +100,11 @@ internal static class ProcessSvg
             var (x, y) = At(state.Id);
             var size = sizes[state.Id];
             var parent = state.Parent is null ? string.Empty : $" (in {state.Parent})";
-            svg.Append(Inv, $"<g class=\"state\"><title>{Html((state.Description ?? state.Id) + parent)}</title>");
+            var count = live is null ? string.Empty : string.Create(Inv, $" data-live=\"{live.GetValueOrDefault(state.Id)}\"");
+            var liveNote = live is null ? string.Empty : string.Create(Inv, $"; {live.GetValueOrDefault(state.Id):N0} live");
+            svg.Append(Inv, $"<g class=\"state\" data-state=\"{Html(state.Id)}\"{count}><title>{Html((state.Description ?? state.Id) + parent + liveNote)}</title>");
             svg.Append(Inv, $"<rect x=\"{x - (size.Width / 2):F1}\" y=\"{y - (size.Height / 2):F1}\" width=\"{size.Width:F1}\" height=\"{size.Height:F1}\" rx=\"9\" fill=\"{(state.IsFinal ? "#e8f0e8" : state.Parent is null ? "#eef3fb" : "#fbf6e9")}\" stroke=\"#3b5b8c\" stroke-width=\"{(state.IsFinal ? 2.5 : 1.2)}\"/>");
-            svg.Append(Inv, $"<text x=\"{x:F1}\" y=\"{y + 4:F1}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#111\">{Html(state.Id)}</text>");
+            svg.Append(Inv, $"<text x=\"{x:F1}\" y=\"{y + 4:F1}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#111\">{Html(Caption(state.Id))}</text>");
             if (labels.TryGetValue((state.Id, state.Id), out var self))
             {
                 svg.Append(Inv, $"<text x=\"{x + (size.Width / 2) + 6:F1}\" y=\"{y + 4:F1}\" font-size=\"10\" fill=\"#666\">↻ {Html(Shorten(string.Join(" | ", self), 40))}</text>");

@@ -1,0 +1,256 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using CrmKit.CareProcess;
+using CrmKit.Customers;
+using CrmKit.Customers.Import;
+using CrmKit.Engine;
+using CrmKit.Segmentation;
+using NodaTime;
+
+namespace CrmKit.Cli.Engine;
+
+/// <summary>
+/// <c>crmkit replay --journey FILE --from DATE --to DATE</c>: what a new or edited journey would have sent, day by day,
+/// over a period of the shop's own history.
+/// </summary>
+/// <remarks>
+/// The journey is switched on at the start of <c>--from</c> (in the shop's zone): the events before it only set the
+/// customers' state (profiles, consents, orders, segments — no journey runs), the events of the period run through the
+/// engine with the journey alone, and the replay's dispatcher (<see cref="EngineReplay"/>) sends what is due. Other
+/// journeys do not run, so their messages do not count against the caps; the contacts recorded in the data do.
+/// </remarks>
+internal static class ReplayCommand
+{
+    /// <summary>How many messages the text lists by default (<c>--first</c>).</summary>
+    public const int DefaultFirst = 20;
+
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static Command Build(TextWriter output, TextWriter error)
+    {
+        var journey = new Option<FileInfo>("--journey") { Description = "The journey file (JSON, as in seeds/journeys/*.json).", Required = true };
+        var from = new Option<string>("--from") { Description = "The first day of the period (YYYY-MM-DD): the journey is switched on at its start, in the shop's zone.", Required = true };
+        var to = new Option<string>("--to") { Description = "The last day of the period (YYYY-MM-DD), included.", Required = true };
+        var data = new Option<DirectoryInfo>("--data") { Description = "Folder with the shop's files (as for 'crmkit run'). Default: the bundled sample shop (seeds/store)." };
+        var process = new Option<FileInfo[]>("--process") { Description = "A process definition file (JSON, as in seeds/processes/*.json) the journey may run, besides the built-in ones; may be repeated. A file with a built-in process's id replaces it.", AllowMultipleArgumentsPerToken = true };
+        var zone = new Option<string>("--zone") { Description = "The shop's time zone (TZDB id): days, quiet hours and times written without an offset. Default Asia/Ho_Chi_Minh.", DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
+        var first = new Option<int>("--first") { Description = $"How many messages to list (the first ones of the period; 0 to 10,000). Default {DefaultFirst}.", DefaultValueFactory = _ => DefaultFirst };
+        var json = new Option<bool>("--json") { Description = "Print JSON: the period, the journey, totals, every day's counts by outcome, channel and reason, and the first messages." };
+        var merge = MergeOutcome.PolicyOption();
+        var command = new Command("replay", "Replay a new or edited journey over a period of the shop's own history: day by day, what it would have sent (by channel), deferred, skipped or cancelled (by reason), and the first messages. Nothing is sent. Exit code 0: replayed; 1: a bad journey or process file, or bad data; 2: wrong usage.")
+        {
+            journey, from, to, data, process, zone, first, json, merge,
+        };
+        command.SetAction(parsed =>
+        {
+            var fromDate = OptionRanges.Date("--from", parsed.GetValue(from))!.Value;
+            var toDate = OptionRanges.Date("--to", parsed.GetValue(to))!.Value;
+            if (toDate < fromDate)
+            {
+                throw new InvalidValueException("--to", string.Create(Inv, $"{toDate:uuuu-MM-dd} is before --from {fromDate:uuuu-MM-dd}."));
+            }
+
+            if (Period.DaysBetween(fromDate, toDate) + 1 > OptionRanges.MaxDays)
+            {
+                throw new InvalidValueException("--to", string.Create(Inv, $"the period is longer than {OptionRanges.MaxDays:N0} days."));
+            }
+
+            var shown = parsed.GetValue(first);
+            if (shown is < 0 or > 10_000)
+            {
+                throw new InvalidValueException("--first", string.Create(Inv, $"{shown} is not a number from 0 to 10,000."));
+            }
+
+            var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
+                ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
+            var processes = Processes(parsed.GetValue(process) ?? []);
+            var journeyFile = parsed.GetValue(journey)!;
+            var definition = ReadJourney(journeyFile, processes, BuiltInSegments.Catalog);
+
+            var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
+            var dataSet = CrmKitCommandLine.Read(folder, shopZone, error);
+            var customers = CrmKitCommandLine.Merge(dataSet, MergeOutcome.ParsePolicy(parsed.GetValue(merge))).Customers;
+            var result = Run(customers, definition, processes, fromDate, toDate, shopZone);
+            if (parsed.GetValue(json))
+            {
+                WriteJson(output, result, folder, journeyFile.FullName, shown);
+            }
+            else
+            {
+                Write(output, result, folder, journeyFile.FullName, shown);
+            }
+
+            return CrmKitCommandLine.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Reads a journey file and checks it against the processes and the catalogue; every problem is reported with the file and its JSON path.</summary>
+    /// <exception cref="InvalidJourneyException">The file is not a valid journey, or refers to a process or segment that is not there.</exception>
+    /// <exception cref="FileNotFoundException">No such file.</exception>
+    internal static Journey ReadJourney(FileInfo file, IReadOnlyList<ProcessDefinition> processes, SegmentCatalog catalog)
+    {
+        if (!file.Exists)
+        {
+            throw new FileNotFoundException($"The journey file '{file.FullName}' given with --journey does not exist.", file.FullName);
+        }
+
+        var journey = JourneyJson.Read(File.ReadAllText(file.FullName), file.FullName);
+        var problems = JourneyValidator.Validate([journey], processes, catalog);
+        return problems.IsEmpty ? journey : throw new InvalidJourneyException(file.FullName, problems);
+    }
+
+    /// <summary>The built-in processes, with those read from <paramref name="files"/> added (a file with a built-in id replaces it).</summary>
+    /// <exception cref="InvalidProcessException">A file is not a valid process definition (the message names the file).</exception>
+    internal static IReadOnlyList<ProcessDefinition> Processes(IEnumerable<FileInfo> files)
+    {
+        var processes = BuiltInJourneys.Processes.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (!file.Exists)
+            {
+                throw new FileNotFoundException($"The process file '{file.FullName}' given with --process does not exist.", file.FullName);
+            }
+
+            try
+            {
+                var definition = ProcessJson.ReadDefinition(File.ReadAllText(file.FullName));
+                processes[definition.Id] = definition;
+            }
+            catch (InvalidProcessException ex)
+            {
+                // Named by its file, the problems each with its JSON path.
+                throw new InvalidProcessException(file.FullName, ex.Problems);
+            }
+        }
+
+        return [.. processes.Values];
+    }
+
+    /// <summary>Replays <paramref name="journey"/> alone over <paramref name="from"/> to <paramref name="to"/> (whole days in <paramref name="zone"/>).</summary>
+    internal static ReplayReport Run(IReadOnlyList<Customer> customers, Journey journey, IReadOnlyList<ProcessDefinition> processes, LocalDate from, LocalDate to, DateTimeZone zone)
+        => RunAsync(customers, journey, processes, from, to, zone).GetAwaiter().GetResult();
+
+    private static async Task<ReplayReport> RunAsync(IReadOnlyList<Customer> customers, Journey journey, IReadOnlyList<ProcessDefinition> processes, LocalDate from, LocalDate to, DateTimeZone zone)
+    {
+        var start = from.AtStartOfDayInZone(zone).ToInstant();
+        var end = to.PlusDays(1).AtStartOfDayInZone(zone).ToInstant() - Duration.Epsilon;
+        var events = HistoryEvents.Of(customers, end);
+        var before = events.TakeWhile(e => e.At < start).Count();
+
+        // The RFM thresholds a full run at the switch-on instant would have fitted, frozen for the period.
+        var context = new EvaluationContext(start - Duration.Epsilon, zone);
+        var thresholds = new Segmenter(BuiltInSegments.Catalog).Prepare(customers, context).Thresholds;
+        var options = new CareEngineOptions { Journeys = [], Processes = [.. processes], Zone = zone, RfmThresholds = thresholds };
+        var store = new InMemoryEngineStore();
+        var quiet = new CareEngine(options, store);
+        for (var i = 0; i < before; i++)
+        {
+            await quiet.HandleAsync(events[i]).ConfigureAwait(false);
+        }
+
+        var engine = new CareEngine(options with { Journeys = [journey] }, store);
+        var report = new ReplayReport(journey, from, to, zone, before, events.Count - before);
+        await new EngineReplay(engine, EngineReplay.DefaultPoll).RunAsync(events.GetRange(before, events.Count - before), end, report).ConfigureAwait(false);
+        report.Finish(await store.ListAsync(OutboxState.Pending).ConfigureAwait(false));
+        return report;
+    }
+
+    private static void Write(TextWriter output, ReplayReport r, string folder, string file, int shown)
+    {
+        output.WriteLine(string.Create(Inv, $"Replay of journey {r.Journey.VersionedId} (process {r.Journey.Process}) from {r.From:uuuu-MM-dd} to {r.To:uuuu-MM-dd} ({r.Zone.Id}) over {folder}"));
+        output.WriteLine($"  journey    {file}");
+        output.WriteLine(string.Create(Inv, $"  switched on at {r.From:uuuu-MM-dd} 00:00: {r.EventsBefore:N0} events before it set the customers' state; {r.EventsIn:N0} events in the period"));
+        output.WriteLine("  the journey runs alone: other journeys' messages do not count against the caps; the contacts in the data do");
+        var t = r.Total;
+        output.WriteLine(string.Create(Inv, $"  total      enrolled {t.Enrolled:N0}, completed {t.Completed:N0}, exited {t.Exited:N0}, goal reached {t.GoalReached:N0}; messages sent {t.Sent:N0} ({Pairs(t.SentByChannel)}), deferred {t.Deferred:N0}, skipped {t.Skipped:N0}, dropped {t.Dropped:N0}, cancelled {t.Cancelled:N0}; still queued at the end {r.StillQueued:N0}"));
+        if (t.ByReason.Count > 0)
+        {
+            output.WriteLine($"  reasons    {Pairs(t.ByReason)}");
+        }
+
+        output.WriteLine();
+        output.WriteLine("  day         enrolled  ended  goal   sent  deferred  skipped  dropped  cancelled  sent by channel / reasons");
+        var quietDays = 0;
+        foreach (var day in r.Days)
+        {
+            if (day.IsEmpty)
+            {
+                quietDays++;
+                continue;
+            }
+
+            var detail = Pairs(day.SentByChannel);
+            if (day.ByReason.Count > 0)
+            {
+                detail += (detail.Length > 0 ? " / " : string.Empty) + Pairs(day.ByReason);
+            }
+
+            output.WriteLine(string.Create(Inv, $"  {day.Date:uuuu-MM-dd}  {day.Enrolled,8:N0} {day.Completed + day.Exited,6:N0} {day.GoalReached,5:N0} {day.Sent,6:N0} {day.Deferred,9:N0} {day.Skipped,8:N0} {day.Dropped,8:N0} {day.Cancelled,10:N0}  {detail}").TrimEnd());
+        }
+
+        output.WriteLine(string.Create(Inv, $"  ({quietDays:N0} of {r.Days.Count:N0} days without activity)"));
+        if (shown > 0)
+        {
+            output.WriteLine();
+            output.WriteLine(string.Create(Inv, $"  first {Math.Min(shown, r.Messages.Count):N0} of {r.Messages.Count:N0} messages:"));
+            foreach (var m in r.Messages.Take(shown))
+            {
+                output.WriteLine(string.Create(Inv, $"  {m.DecidedAt.InZone(r.Zone):uuuu-MM-dd HH:mm}  {PersonalData.Redact(m.Message.CustomerId.Value),-12} {RunSummary.Name(m.Message.Channel),-9} {RunSummary.Name(m.Message.Purpose),-13} {m.Message.Template,-28} {m.Describe(r.Zone)}"));
+            }
+        }
+    }
+
+    private static void WriteJson(TextWriter output, ReplayReport r, string folder, string file, int shown)
+    {
+        static object Day(ReplayDay d) => new
+        {
+            date = d.Date.ToString("uuuu-MM-dd", Inv),
+            enrolled = d.Enrolled,
+            completed = d.Completed,
+            exited = d.Exited,
+            goalReached = d.GoalReached,
+            sent = d.Sent,
+            deferred = d.Deferred,
+            skipped = d.Skipped,
+            dropped = d.Dropped,
+            cancelled = d.Cancelled,
+            sentByChannel = d.SentByChannel.ToDictionary(p => p.Key, p => p.Value),
+            byReason = d.ByReason.ToDictionary(p => p.Key, p => p.Value),
+        };
+
+        output.WriteLine(JsonSerializer.Serialize(new
+        {
+            journey = r.Journey.VersionedId,
+            process = r.Journey.Process,
+            file,
+            data = folder,
+            from = r.From.ToString("uuuu-MM-dd", Inv),
+            to = r.To.ToString("uuuu-MM-dd", Inv),
+            zone = r.Zone.Id,
+            eventsBefore = r.EventsBefore,
+            eventsInPeriod = r.EventsIn,
+            total = Day(r.Total),
+            stillQueued = r.StillQueued,
+            days = r.Days.Select(Day),
+            messages = r.Messages.Count,
+            first = r.Messages.Take(shown).Select(m => new
+            {
+                decidedAt = m.DecidedAt.ToString(),
+                dueAt = m.Message.DueAt.ToString(),
+                customer = PersonalData.Redact(m.Message.CustomerId.Value),
+                channel = RunSummary.Name(m.Message.Channel),
+                purpose = RunSummary.Name(m.Message.Purpose),
+                template = m.Message.Template,
+                outcome = m.Outcome,
+                reason = m.Reason,
+                at = m.OutcomeAt?.ToString(),
+                key = m.Message.IdempotencyKey,
+            }),
+        }));
+    }
+
+    private static string Pairs(IEnumerable<KeyValuePair<string, int>> counts)
+        => string.Join(", ", counts.Select(p => string.Create(Inv, $"{p.Key} {p.Value:N0}")));
+}
