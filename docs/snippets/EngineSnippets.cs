@@ -16,7 +16,7 @@ public static class EngineSnippets
         #region engine-minimal-host
         var zalo = new TestCareChannel(ContactChannel.Zalo);   // your Zalo ZNS client: an ICareChannel
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddSingleton(clock);                   // leave out for the system clock
+        builder.Services.AddSingleton<IClock>(clock);           // leave out for the system clock
         builder.Services.AddCrmKit(crm => crm
             .AddEngine(engine => engine.Hosting.PollInterval = TimeSpan.FromSeconds(1))
             .AddCareChannel(zalo));                             // one ICareChannel per channel the journeys use (the host warns about the others)

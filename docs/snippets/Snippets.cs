@@ -22,7 +22,7 @@ public static class Snippets
     {
         #region getting-started
         var services = new ServiceCollection()
-            .AddSingleton(clock)                     // your IClock wins over the system clock
+            .AddSingleton<IClock>(clock)             // your IClock wins over the system clock
             .AddCrmKit()                             // segmentation, care process and CLV with their defaults
             .BuildServiceProvider();
 

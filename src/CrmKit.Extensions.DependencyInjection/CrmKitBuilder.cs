@@ -26,6 +26,7 @@ public sealed class CrmKitBuilder
 #pragma warning disable RS0030
         services.TryAddSingleton<IClock>(SystemClock.Instance);
 #pragma warning restore RS0030
+        services.TryAddSingleton(new ClockRegistration(services));
         services.TryAddSingleton<ICustomerStore, InMemoryCustomerStore>();
         services.TryAddSingleton<CrmKitMetrics>();
     }
@@ -209,3 +210,25 @@ public sealed class CrmKitBuilder
 
 /// <summary>Marks a logging channel registered by <see cref="CrmKitBuilder.AddLoggingChannels"/>, so a second call adds none.</summary>
 internal sealed record LoggingChannelRegistration(ContactChannel Channel);
+
+/// <summary>
+/// Lets validation see how the host registered its clock: a clock registered only under its concrete type
+/// (<c>services.AddSingleton(clock)</c> with a <c>FakeClock</c> variable) leaves CrmKit on the system clock.
+/// </summary>
+internal sealed class ClockRegistration(IServiceCollection services)
+{
+    /// <summary>
+    /// The concrete clock type registered when no <see cref="IClock"/> is registered but CrmKit's default, else
+    /// <see langword="null"/>.
+    /// </summary>
+    public Type? StrayClock()
+    {
+        var clock = services.LastOrDefault(d => d.ServiceType == typeof(IClock) && !d.IsKeyedService);
+        if (clock is null || clock.ImplementationInstance is not SystemClock)
+        {
+            return null;   // the host's own IClock (registered before or after AddCrmKit) wins
+        }
+
+        return services.FirstOrDefault(d => !d.IsKeyedService && d.ServiceType != typeof(IClock) && d.ServiceType != typeof(SystemClock) && typeof(IClock).IsAssignableFrom(d.ServiceType))?.ServiceType;
+    }
+}

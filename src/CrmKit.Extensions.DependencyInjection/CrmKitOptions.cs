@@ -137,7 +137,7 @@ public sealed class PersonalDataSettings
 }
 
 /// <summary>Checks every CrmKit setting and reports all problems at once, each with its configuration path.</summary>
-internal sealed class CrmKitOptionsValidator : IValidateOptions<CrmKitOptions>
+internal sealed class CrmKitOptionsValidator(ClockRegistration? clocks = null) : IValidateOptions<CrmKitOptions>
 {
     public ValidateOptionsResult Validate(string? name, CrmKitOptions options)
     {
@@ -152,6 +152,11 @@ internal sealed class CrmKitOptionsValidator : IValidateOptions<CrmKitOptions>
 
         var inv = CultureInfo.InvariantCulture;
         problems.AddRange(options.BindingProblems);
+        if (clocks?.StrayClock() is { } stray)
+        {
+            problems.Add($"IClock: a clock is registered as {stray.Name} but not as IClock, so CrmKit would run on the system clock; register it with services.AddSingleton<IClock>(clock).");
+        }
+
         Check(options.TimeZone is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone) is not null, "TimeZone", $"'{options.TimeZone}' is not a TZDB time zone id (example: Asia/Ho_Chi_Minh).");
 
         var segmentation = options.Segmentation;

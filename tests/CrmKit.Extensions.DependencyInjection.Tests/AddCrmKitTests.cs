@@ -44,6 +44,31 @@ public class AddCrmKitTests
         }
     }
 
+    /// <summary>Trial fault: <c>AddSingleton(clock)</c> with a FakeClock variable registered FakeClock, and the engine ran on the system clock.</summary>
+    [Fact]
+    public void HostClock_RegisteredOnlyUnderItsConcreteType_FailsAtStartNamingTheFix()
+    {
+        var clock = new FakeClock(Now);
+        using var before = Build(s => s.AddSingleton(clock).AddCrmKit(crm => crm.AddEngine()));
+        using var after = Build(s => s.AddCrmKit(crm => crm.AddEngine()).AddSingleton(_ => clock));
+
+        foreach (var provider in new[] { before, after })
+        {
+            var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+            Assert.Equal("IClock: a clock is registered as FakeClock but not as IClock, so CrmKit would run on the system clock; register it with services.AddSingleton<IClock>(clock).", ex.Message);
+        }
+    }
+
+    [Fact]
+    public void HostClock_RegisteredAsIClockAndAsItsConcreteType_IsValid()
+    {
+        var clock = new FakeClock(Now);
+        using var provider = Build(s => s.AddSingleton(clock).AddSingleton<IClock>(clock).AddCrmKit(crm => crm.AddEngine()));
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Same(clock, provider.GetRequiredService<IClock>());
+    }
+
     [Fact]
     public void HostClockAndStore_RegisteredBeforeOrAfter_Win()
     {
