@@ -136,7 +136,7 @@ public sealed class CrmKitBuilder
             {
                 Catalog = catalog,
                 Journeys = options.Engine.LoadJourneys(),
-                Processes = options.Care.WithFolderProcesses(BuiltInJourneys.Processes),
+                Processes = Log.WithFolderProcesses(sp.GetService<ILogger<CareEngine>>(), options.Care, BuiltInJourneys.Processes),
                 Policy = options.Care.Policy,
                 Zone = options.Zone,
             };

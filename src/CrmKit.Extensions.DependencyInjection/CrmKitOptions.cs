@@ -75,17 +75,54 @@ public sealed class CareSettings
     /// <summary>The care plans (set in code). Default <see cref="BuiltInCarePlans.All"/>.</summary>
     public IReadOnlyList<CarePlan> Plans { get; set; } = BuiltInCarePlans.All;
 
-    /// <summary><paramref name="builtIn"/> followed by the definitions in <see cref="ProcessFolder"/> (file name order), if set.</summary>
+    /// <summary>
+    /// <paramref name="builtIn"/> with each definition in <see cref="ProcessFolder"/> (file name order), if set: a folder
+    /// definition with a built-in's id replaces it in place, any other is appended.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Two folder files define the same process id (both files named).</exception>
     internal ImmutableArray<ProcessDefinition> WithFolderProcesses(IEnumerable<ProcessDefinition> builtIn)
     {
-        var all = builtIn.ToList();
-        if (ProcessFolder is { } folder)
+        var folder = ReadFolderProcesses();
+        if (DuplicateFolderProcesses(folder).FirstOrDefault() is { } duplicate)
         {
-            all.AddRange(Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).Select(f => ProcessJson.ReadDefinition(File.ReadAllText(f))));
+            throw new InvalidOperationException($"{CrmKitOptions.SectionName}:Care:ProcessFolder: {duplicate}");
+        }
+
+        var all = builtIn.ToList();
+        foreach (var (_, definition) in folder)
+        {
+            var index = all.FindIndex(p => p.Id == definition.Id);
+            if (index >= 0)
+            {
+                all[index] = definition;
+            }
+            else
+            {
+                all.Add(definition);
+            }
         }
 
         return [.. all];
     }
+
+    /// <summary>The folder definitions that replace one of <paramref name="builtIn"/>: (file name, process id).</summary>
+    internal IEnumerable<(string File, string Id)> ReplacedProcesses(IEnumerable<ProcessDefinition> builtIn)
+    {
+        var ids = builtIn.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        return ReadFolderProcesses().Where(f => ids.Contains(f.Definition.Id)).Select(f => (f.File, f.Definition.Id));
+    }
+
+    /// <summary>Every folder file's definition, with its file name, in file name order; none without a folder.</summary>
+    internal List<(string File, ProcessDefinition Definition)> ReadFolderProcesses()
+        => ProcessFolder is { } folder
+            ? [.. Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), ProcessJson.ReadDefinition(File.ReadAllText(f))))]
+            : [];
+
+    /// <summary>One problem per process id defined by more than one folder file, naming the files.</summary>
+    internal static IEnumerable<string> DuplicateFolderProcesses(IEnumerable<(string File, ProcessDefinition Definition)> folder)
+        => folder.GroupBy(f => f.Definition.Id, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"process '{g.Key}' is defined by more than one file: {string.Join(", ", g.Select(f => f.File))}; keep one.");
 }
 
 /// <summary>Customer-lifetime-value settings (<c>CrmKit:Clv</c>).</summary>
@@ -191,17 +228,20 @@ internal sealed class CrmKitOptionsValidator(ClockRegistration? clocks = null) :
             }
             else
             {
+                var read = new List<(string File, ProcessDefinition Definition)>();
                 foreach (var path in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
                 {
                     try
                     {
-                        ProcessJson.ReadDefinition(File.ReadAllText(path));
+                        read.Add((Path.GetFileName(path), ProcessJson.ReadDefinition(File.ReadAllText(path))));
                     }
                     catch (CrmKitException ex)
                     {
                         problems.Add($"{CrmKitOptions.SectionName}:Care:ProcessFolder: {Path.GetFileName(path)}: {ex.Message}");
                     }
                 }
+
+                problems.AddRange(CareSettings.DuplicateFolderProcesses(read).Select(p => $"{CrmKitOptions.SectionName}:Care:ProcessFolder: {p}"));
             }
         }
 
@@ -257,7 +297,7 @@ internal sealed class CrmKitOptionsValidator(ClockRegistration? clocks = null) :
             // A missing or broken catalogue file is reported above; journeys are then checked against the built-in catalogue.
             var segmentation = options.Segmentation;
             var catalog = segmentation.CatalogFile is { } file && !File.Exists(file) && segmentation.Catalog is null ? BuiltInSegments.Catalog : segmentation.LoadCatalog();
-            var processes = options.Care.ProcessFolder is { } f && !Directory.Exists(f) ? [.. BuiltInJourneys.Processes] : options.Care.WithFolderProcesses(BuiltInJourneys.Processes);
+            var processes = ProcessesForJourneys(options.Care);
             problems.AddRange(JourneyValidator.Validate(journeys, processes, catalog).Select(p => $"{Prefix}Journeys: {p}"));
         }
         catch (CrmKitException ex)
@@ -268,4 +308,16 @@ internal sealed class CrmKitOptionsValidator(ClockRegistration? clocks = null) :
         }
     }
 
+    /// <summary>The processes journeys are checked against; the built-in ones when the folder's problems are reported above.</summary>
+    private static ImmutableArray<ProcessDefinition> ProcessesForJourneys(CareSettings care)
+    {
+        try
+        {
+            return care.ProcessFolder is { } folder && !Directory.Exists(folder) ? [.. BuiltInJourneys.Processes] : care.WithFolderProcesses(BuiltInJourneys.Processes);
+        }
+        catch (InvalidOperationException)
+        {
+            return [.. BuiltInJourneys.Processes];   // two files with one id: reported with the folder's other problems
+        }
+    }
 }

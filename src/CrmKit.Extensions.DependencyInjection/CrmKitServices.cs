@@ -92,12 +92,15 @@ public sealed class CustomerSegmentation(Segmenter segmenter, IClock clock, IOpt
 public sealed class CareService(CareAgenda agenda, IClock clock, IOptions<CrmKitOptions> options, CrmKitMetrics metrics, ILogger<CareService>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<CareService>.Instance;
-    private readonly Lazy<ImmutableArray<ProcessDefinition>> _processes = new(() => options.Value.Care.WithFolderProcesses(BuiltInProcesses.All));
+    private readonly Lazy<ImmutableArray<ProcessDefinition>> _processes = new(() => Log.WithFolderProcesses(logger, options.Value.Care, BuiltInProcesses.All));
 
     /// <summary>The agenda builder (plans and policy).</summary>
     public CareAgenda Agenda => agenda;
 
-    /// <summary>The built-in processes followed by those of the configured folder, in file-name order.</summary>
+    /// <summary>
+    /// The built-in processes followed by those of the configured folder (<c>CrmKit:Care:ProcessFolder</c>), in file-name
+    /// order; a folder file with a built-in's id replaces that built-in (logged, event 2002).
+    /// </summary>
     public ImmutableArray<ProcessDefinition> Processes => _processes.Value;
 
     /// <summary>The process with an id.</summary>
@@ -252,6 +255,25 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Care agenda: {Due} due, {Deferred} deferred, {Blocked} blocked by the contact policy, over {Customers} customers")]
     public static partial void Agenda(ILogger logger, int due, int deferred, int blocked, int customers);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Care process '{ProcessId}' from {File} (CrmKit:Care:ProcessFolder) replaces the built-in process of that id")]
+    public static partial void ProcessReplaced(ILogger logger, string processId, string file);
+
+    /// <summary><see cref="CareSettings.WithFolderProcesses"/>, logging each built-in process a folder file replaces.</summary>
+    public static ImmutableArray<ProcessDefinition> WithFolderProcesses(ILogger? logger, CareSettings care, IEnumerable<ProcessDefinition> builtIn)
+    {
+        var list = builtIn.ToList();
+        var all = care.WithFolderProcesses(list);
+        if (logger is not null)
+        {
+            foreach (var (file, id) in care.ReplacedProcesses(list))
+            {
+                ProcessReplaced(logger, id, file);
+            }
+        }
+
+        return all;
+    }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Fitted {Model} and predicted for {Customers} customers in {Milliseconds:F1} ms")]
     public static partial void ClvFitted(ILogger logger, string model, int customers, double milliseconds);

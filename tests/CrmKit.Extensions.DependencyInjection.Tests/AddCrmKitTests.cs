@@ -163,6 +163,58 @@ public class AddCrmKitTests
         }
     }
 
+    /// <summary>Trial fault: a folder copy of a built-in process (same id, another delay) was appended and never used.</summary>
+    [Fact]
+    public void ProcessFolder_FileWithABuiltInId_ReplacesTheBuiltInForCareAndEngineAndIsLogged()
+    {
+        var folder = Directory.CreateTempSubdirectory("crmkit-processes-").FullName;
+        try
+        {
+            var copy = File.ReadAllText(RepositoryRoot.Path("seeds", "processes", "after-sale.json"))
+                .Replace("\"After-sale care\"", "\"After-sale care (shop copy)\"", StringComparison.Ordinal)
+                .Replace("\"48:00:00\"", "\"24:00:00\"", StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(folder, "my-after-sale.json"), copy);
+            var logs = new LogCollector();
+            using var provider = Build(s => s.AddLogging(b => b.AddProvider(logs)).AddCrmKit(crm => crm.AddCareProcess(care => care.ProcessFolder = folder).AddEngine()));
+            provider.GetRequiredService<IStartupValidator>().Validate();
+
+            var care = provider.GetRequiredService<CareService>().Processes;
+            var engine = provider.GetRequiredService<CrmKit.Engine.CareEngine>().Options.Processes;
+            foreach (var (processes, builtIn) in new[] { (care, BuiltInProcesses.All.Select(p => p.Id)), (engine, CrmKit.Engine.BuiltInJourneys.Processes.Select(p => p.Id)) })
+            {
+                Assert.Equal(builtIn, processes.Select(p => p.Id));   // replaced in place, nothing appended
+                Assert.Equal("After-sale care (shop copy)", processes.Single(p => p.Id == "after-sale").Model.Name);
+            }
+
+            Assert.Contains("Care process 'after-sale' from my-after-sale.json (CrmKit:Care:ProcessFolder) replaces the built-in process of that id", logs.Messages);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ProcessFolder_TwoFilesWithOneId_FailStartNamingBothFiles()
+    {
+        var folder = Directory.CreateTempSubdirectory("crmkit-processes-").FullName;
+        try
+        {
+            var definition = File.ReadAllText(RepositoryRoot.Path("seeds", "processes", "after-sale.json"));
+            File.WriteAllText(Path.Combine(folder, "a.json"), definition);
+            File.WriteAllText(Path.Combine(folder, "b.json"), definition);
+            using var provider = Build(s => s.AddCrmKit(crm => crm.AddCareProcess(care => care.ProcessFolder = folder).AddEngine()));
+
+            var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+            Assert.Equal("CrmKit:Care:ProcessFolder: process 'after-sale' is defined by more than one file: a.json, b.json; keep one.", ex.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void Services_OnTheSeeds_LogAndCountWhatTheyDo()
     {
