@@ -132,11 +132,12 @@ public sealed class CrmKitBuilder
         {
             var options = sp.GetRequiredService<IOptions<CrmKitOptions>>().Value;
             var catalog = sp.GetService<SegmentCatalog>() ?? options.Segmentation.LoadCatalog();
+            var logger = sp.GetService<ILogger<CareEngine>>();
             var engine = new CareEngineOptions
             {
                 Catalog = catalog,
-                Journeys = options.Engine.LoadJourneys(),
-                Processes = Log.WithFolderProcesses(sp.GetService<ILogger<CareEngine>>(), options.Care, BuiltInJourneys.Processes),
+                Journeys = Log.Journeys(logger, options.Engine),
+                Processes = Log.WithFolderProcesses(logger, options.Care, BuiltInJourneys.Processes),
                 Policy = options.Care.Policy,
                 Zone = options.Zone,
             };

@@ -275,6 +275,32 @@ internal static partial class Log
         return all;
     }
 
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Journeys {Journeys} all run process '{ProcessId}': a customer they both enrol gets its messages once per journey. To change a built-in journey, give your file the built-in's id and a higher version, or set CrmKit:Engine:BuiltInJourneys=false")]
+    public static partial void SharedProcess(ILogger logger, string journeys, string processId);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "The care engine has no journeys (CrmKit:Engine:BuiltInJourneys is false and neither CrmKit:Engine:JourneyFolder nor code adds any): it enrols no customer and sends nothing")]
+    public static partial void NoJourneys(ILogger logger);
+
+    /// <summary>The engine's journeys, warning (events 2003, 2004) about journeys sharing a process and about having none.</summary>
+    public static ImmutableArray<Engine.Journey> Journeys(ILogger? logger, EngineSettings engine)
+    {
+        var sources = engine.LoadJourneySources();
+        if (logger is not null)
+        {
+            foreach (var (process, journeys) in EngineSettings.SharedProcesses(sources))
+            {
+                SharedProcess(logger, journeys, process);
+            }
+
+            if (sources.IsEmpty)
+            {
+                NoJourneys(logger);
+            }
+        }
+
+        return [.. sources.Select(s => s.Journey)];
+    }
+
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Fitted {Model} and predicted for {Customers} customers in {Milliseconds:F1} ms")]
     public static partial void ClvFitted(ILogger logger, string model, int customers, double milliseconds);
 

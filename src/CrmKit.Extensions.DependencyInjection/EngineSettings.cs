@@ -29,15 +29,34 @@ public sealed class EngineSettings
 
     /// <summary>The journeys the engine runs: built-ins (when on), then the folder's files in name order, then <see cref="Journeys"/>.</summary>
     /// <exception cref="InvalidJourneyException">A file is not a valid journey (its name and every problem).</exception>
-    internal ImmutableArray<Journey> LoadJourneys()
+    internal ImmutableArray<Journey> LoadJourneys() => [.. LoadJourneySources().Select(s => s.Journey)];
+
+    /// <summary>
+    /// <see cref="LoadJourneys"/> with where each journey came from: <c>built-in</c>, the folder file's name, or
+    /// <c>code</c> (<see cref="Journeys"/>).
+    /// </summary>
+    /// <exception cref="InvalidJourneyException">A file is not a valid journey (its name and every problem).</exception>
+    internal ImmutableArray<(Journey Journey, string Origin)> LoadJourneySources()
     {
-        var all = BuiltInJourneys ? CrmKit.Engine.BuiltInJourneys.All.ToList() : [];
+        var all = BuiltInJourneys ? CrmKit.Engine.BuiltInJourneys.All.Select(j => (j, "built-in")).ToList() : [];
         if (JourneyFolder is { } folder)
         {
-            all.AddRange(Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).Select(f => JourneyJson.Read(File.ReadAllText(f), Path.GetFileName(f))));
+            all.AddRange(Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal)
+                .Select(f => (JourneyJson.Read(File.ReadAllText(f), Path.GetFileName(f)), Path.GetFileName(f))));
         }
 
-        all.AddRange(Journeys);
+        all.AddRange(Journeys.Select(j => (j, "code")));
         return [.. all];
     }
+
+    /// <summary>
+    /// One warning per process run by more than one active journey (the highest version of each id): a customer both
+    /// enrol gets the process's messages once per journey — usually a built-in journey copied under a new id.
+    /// </summary>
+    internal static IEnumerable<(string Process, string Journeys)> SharedProcesses(IEnumerable<(Journey Journey, string Origin)> journeys)
+        => journeys.GroupBy(j => j.Journey.Id, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(j => j.Journey.Version))
+            .GroupBy(j => j.Journey.Process, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => (g.Key, string.Join(" and ", g.Select(j => $"{j.Journey.VersionedId} ({j.Origin})"))));
 }

@@ -276,31 +276,4 @@ public class AddCrmKitTests
 #pragma warning disable RS0030 // the default the container registers is what is checked here
     private static SystemClock SystemClockInstance() => SystemClock.Instance;
 #pragma warning restore RS0030
-
-    private sealed class LogCollector : ILoggerProvider
-    {
-        public List<string> Messages { get; } = [];
-
-        public ILogger CreateLogger(string categoryName) => new Collector(this);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Collector(LogCollector owner) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                lock (owner.Messages)
-                {
-                    owner.Messages.Add(formatter(state, exception));
-                }
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using CrmKit.Engine;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NodaTime.Testing;
@@ -171,6 +172,51 @@ public class AddEngineTests
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Equal("CrmKit:Engine:Dispatch:BatchSize: 0 is not in [1, 10000].", ex.Message);
+    }
+
+    /// <summary>Trial fault: a built-in journey copied under a new id ran beside the built-in and sent each template twice.</summary>
+    [Fact]
+    public void Journeys_TwoActiveJourneysOnOneProcess_WarnNamingBoth()
+    {
+        var folder = Directory.CreateTempSubdirectory("crmkit-journeys-").FullName;
+        try
+        {
+            var json = File.ReadAllText(RepositoryRoot.Path("seeds", "journeys", "after-sale.json"));
+            File.WriteAllText(Path.Combine(folder, "my-after-sale.json"), json.Replace("\"id\": \"after-sale\"", "\"id\": \"my-after-sale\"", StringComparison.Ordinal));
+            var logs = new LogCollector();
+            using var provider = Build(s => s.AddLogging(b => b.AddProvider(logs)).AddSingleton<IClock>(new FakeClock(Now)).AddCrmKit(crm => crm.AddEngine(e => e.JourneyFolder = folder)));
+
+            provider.GetRequiredService<IStartupValidator>().Validate();
+            Assert.NotNull(provider.GetRequiredService<CareEngine>());
+
+            Assert.Equal(
+                ["Journeys after-sale@v1 (built-in) and my-after-sale@v1 (my-after-sale.json) all run process 'after-sale': a customer they both enrol gets its messages once per journey. To change a built-in journey, give your file the built-in's id and a higher version, or set CrmKit:Engine:BuiltInJourneys=false"],
+                logs.Messages.Where(m => m.StartsWith("Journeys ", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Journeys_BuiltInsOrAHigherVersionOfOne_DoNotWarn()
+    {
+        var folder = Directory.CreateTempSubdirectory("crmkit-journeys-").FullName;
+        try
+        {
+            var json = File.ReadAllText(RepositoryRoot.Path("seeds", "journeys", "after-sale.json"));
+            File.WriteAllText(Path.Combine(folder, "after-sale-v2.json"), json.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal));
+            var logs = new LogCollector();
+            using var provider = Build(s => s.AddLogging(b => b.AddProvider(logs)).AddSingleton<IClock>(new FakeClock(Now)).AddCrmKit(crm => crm.AddEngine(e => e.JourneyFolder = folder)));
+
+            Assert.Contains(provider.GetRequiredService<CareEngine>().Options.Journeys, j => j.VersionedId == "after-sale@v2");
+            Assert.DoesNotContain(logs.Messages, m => m.StartsWith("Journeys ", StringComparison.Ordinal) || m.StartsWith("The care engine has no journeys", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
