@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Globalization;
 using System.Reflection;
 using CrmKit.Customers;
 using Microsoft.Extensions.Configuration;
@@ -34,12 +36,79 @@ internal static class EnumSettingBinding
             }
         }
 
-        // Everything else goes through the configuration binder, without the enum keys handled above.
-        var rest = new ConfigurationBuilder()
-            .AddInMemoryCollection(section.AsEnumerable(makePathsRelative: true).Where(p => p.Value is not null && !enumKeys.Contains(p.Key)))
-            .Build();
+        // Everything else goes through the configuration binder, without the enum keys handled above and without the
+        // keys that name no setting or hold a value of the wrong type: those become problems with their full key, listed
+        // with every other problem at start (the binder would throw on the first bad value, naming it without CrmKit:).
+        var checkedKeys = section.AsEnumerable(makePathsRelative: true)
+            .Where(p => p.Value is not null && !enumKeys.Contains(p.Key))
+            .Where(p => Check(options, p.Key, p.Value!) is not { } problem || Report(options, problem))
+            .ToList();
+        var rest = new ConfigurationBuilder().AddInMemoryCollection(checkedKeys).Build();
         rest.Bind(options);
     }
+
+    private static bool Report(CrmKitOptions options, string problem)
+    {
+        options.BindingProblems.Add($"{CrmKitOptions.SectionName}:{problem}");
+        return false;
+    }
+
+    /// <summary>
+    /// Why the value at <paramref name="key"/> (relative to the CrmKit section) cannot be bound — no setting of that name,
+    /// or text the setting's type does not convert — as <c>key: problem</c>; <see langword="null"/> when it binds.
+    /// </summary>
+    internal static string? Check(object options, string key, string text)
+    {
+        var parts = key.Split(':');
+        var owner = options.GetType();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var property = owner.GetProperty(parts[i], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            var known = owner.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name);
+            if (property is null || !property.CanWrite)
+            {
+                var under = string.Join(":", parts[..i].Prepend(CrmKitOptions.SectionName));
+                return $"{key}: there is no setting '{parts[i]}' under {under} (settings: {string.Join(", ", known.Order(StringComparer.Ordinal))}).";
+            }
+
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (type == typeof(string) || type.IsPrimitive || type.IsValueType)
+            {
+                if (i < parts.Length - 1)
+                {
+                    return $"{key}: {property.Name} is a single value, not a section.";
+                }
+
+                try
+                {
+                    _ = TypeDescriptor.GetConverter(type).ConvertFromString(null, CultureInfo.InvariantCulture, text.Trim());
+                    return null;
+                }
+                catch (Exception ex) when (ex is FormatException or NotSupportedException or ArgumentException || ex.InnerException is FormatException or OverflowException)
+                {
+                    return $"{key}: '{text}' is not {Describe(type)}.";
+                }
+            }
+
+            if (!type.IsClass || typeof(System.Collections.IEnumerable).IsAssignableFrom(type) || type.Assembly != typeof(CrmKitOptions).Assembly && type.Namespace?.StartsWith("CrmKit.Engine", StringComparison.Ordinal) != true)
+            {
+                return null;   // a list or an object set in code (plans, policy, journeys): left to the binder
+            }
+
+            owner = type;
+        }
+
+        return null;
+    }
+
+    private static string Describe(Type type) => type switch
+    {
+        _ when type == typeof(bool) => "true or false",
+        _ when type == typeof(TimeSpan) => "a time span ([d.]hh:mm:ss, e.g. 00:00:10)",
+        _ when type == typeof(int) || type == typeof(long) => "a whole number",
+        _ when type == typeof(double) || type == typeof(decimal) || type == typeof(float) => "a number (invariant culture, e.g. 0.01)",
+        _ => $"a {type.Name}",
+    };
 
     /// <summary>Every enum setting reachable from <paramref name="options"/>: its configuration path, the object holding it, the property.</summary>
     internal static IEnumerable<(string Path, object Owner, PropertyInfo Property)> EnumSettings(object options)

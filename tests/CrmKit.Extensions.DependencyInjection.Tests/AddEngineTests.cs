@@ -220,6 +220,16 @@ public class AddEngineTests
     }
 
     [Fact]
+    public void Journeys_NoneAtAll_WarnsThatTheEngineEnrolsNobody()
+    {
+        var logs = new LogCollector();
+        using var provider = Build(s => s.AddLogging(b => b.AddProvider(logs)).AddSingleton<IClock>(new FakeClock(Now)).AddCrmKit(crm => crm.AddEngine(e => e.BuiltInJourneys = false)));
+
+        Assert.Empty(provider.GetRequiredService<CareEngine>().Options.Journeys);
+        Assert.Contains("The care engine has no journeys (CrmKit:Engine:BuiltInJourneys is false and neither CrmKit:Engine:JourneyFolder nor code adds any): it enrols no customer and sends nothing", logs.Messages);
+    }
+
+    [Fact]
     public async Task GenericHost_StartsRunsRoundsAndStopsCleanly()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

@@ -40,6 +40,50 @@ public class EnumSettingBindingTests
         Assert.Equal($"CrmKit:PersonalData:RetentionAction: '{text}' is not one of Flag, Erase.", ex.Message);
     }
 
+    /// <summary>
+    /// Trial fault: a bad value threw the binder's raw "Failed to convert … at 'Engine:Hosting:PollInterval'" (no CrmKit:,
+    /// alone), and a typo'd key was ignored. Now every one is a problem with its full key, listed together at start.
+    /// </summary>
+    [Fact]
+    public void Bind_BadValuesAndUnknownKeys_AreListedTogetherWithTheirFullKeys()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CrmKit:Engine:Hosting:PollInterval"] = "ten-seconds",
+            ["CrmKit:Engine:BuiltInJourneys"] = "no",
+            ["CrmKit:Engine:Dispach:BatchSize"] = "50",
+            ["CrmKit:Clv:Horizon"] = "fifty",
+            ["CrmKit:Care:LookbackHours"] = "24",
+            ["CrmKit:Engine:Dispatch:BatchSize"] = "50",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddCrmKit(crm => crm.Bind(configuration.GetSection("CrmKit")).AddEngine());
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(
+            [
+                "CrmKit:Clv:Horizon: 'fifty' is not a number (invariant culture, e.g. 0.01).",
+                "CrmKit:Engine:BuiltInJourneys: 'no' is not true or false.",
+                "CrmKit:Engine:Dispach:BatchSize: there is no setting 'Dispach' under CrmKit:Engine (settings: BuiltInJourneys, Dispatch, Hosting, JourneyFolder, Journeys).",
+                "CrmKit:Engine:Hosting:PollInterval: 'ten-seconds' is not a time span ([d.]hh:mm:ss, e.g. 00:00:10).",
+            ],
+            ex.Failures.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Bind_GoodValues_BindWithoutProblems()
+    {
+        var options = Bound(("CrmKit:Engine:Hosting:PollInterval", "00:00:05"), ("CrmKit:Engine:BuiltInJourneys", "false"), ("CrmKit:Engine:Dispatch:BatchSize", "50"), ("CrmKit:Clv:Horizon", "26.5"));
+
+        Assert.Empty(options.BindingProblems);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.Engine.Hosting.PollInterval);
+        Assert.False(options.Engine.BuiltInJourneys);
+        Assert.Equal(50, options.Engine.Dispatch.BatchSize);
+        Assert.Equal(26.5, options.Clv.Horizon);
+    }
+
     [Theory]
     [InlineData("Erase")]
     [InlineData("erase")]
