@@ -77,9 +77,15 @@ public static class ProcessJson
         return expected is null ? "the value is not valid here." : $"the value is not valid here: expected {expected}.";
     }
 
+    /// <summary>System.Text.Json's message without the location it appends (" Path: …", " LineNumber: …"), which the caller states once.</summary>
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        return cut < 0 ? message : message[..cut];
+        foreach (var marker in (ReadOnlySpan<string>)[" Path: ", " LineNumber: "])
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            message = cut < 0 ? message : message[..cut];
+        }
+
+        return message;
     }
 }

@@ -143,8 +143,13 @@ public static class CareEventJson
         catch (JsonException ex)
         {
             var message = ex.Message;
-            var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-            throw new InvalidEventException(ex.Path ?? "$", cut < 0 ? message : message[..cut]);
+            foreach (var marker in (ReadOnlySpan<string>)[" Path: ", " LineNumber: "])
+            {
+                var cut = message.IndexOf(marker, StringComparison.Ordinal);
+                message = cut < 0 ? message : message[..cut];
+            }
+
+            throw new InvalidEventException(ex.Path ?? "$", message);
         }
     }
 }

@@ -326,10 +326,16 @@ public static class JourneyJson
 
     internal static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
+    /// <summary>System.Text.Json's message without the location it appends (" Path: …", " LineNumber: …"), which the caller states once.</summary>
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        return cut < 0 ? message : message[..cut];
+        foreach (var marker in (ReadOnlySpan<string>)[" Path: ", " LineNumber: "])
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            message = cut < 0 ? message : message[..cut];
+        }
+
+        return message;
     }
 
     /// <summary>Reads the parts of a journey, collecting every problem.</summary>

@@ -293,12 +293,17 @@ internal sealed class CrmKitOptionsValidator(ClockRegistration? clocks = null) :
 
         try
         {
-            var journeys = engine.LoadJourneys();
+            var sources = engine.LoadJourneySources();
+            var journeys = sources.Select(j => j.Journey).ToImmutableArray();
             // A missing or broken catalogue file is reported above; journeys are then checked against the built-in catalogue.
             var segmentation = options.Segmentation;
             var catalog = segmentation.CatalogFile is { } file && !File.Exists(file) && segmentation.Catalog is null ? BuiltInSegments.Catalog : segmentation.LoadCatalog();
             var processes = ProcessesForJourneys(options.Care);
-            problems.AddRange(JourneyValidator.Validate(journeys, processes, catalog).Select(p => $"{Prefix}Journeys: {p}"));
+            // The validator names each journey by id@version; say where it came from (built-in, the file, code), every
+            // origin when one id@version is listed more than once.
+            var origins = sources.GroupBy(j => j.Journey.VersionedId, StringComparer.Ordinal).ToDictionary(g => g.Key + ": ", g => string.Join(", ", g.Select(j => j.Origin)), StringComparer.Ordinal);
+            problems.AddRange(JourneyValidator.Validate(journeys, processes, catalog)
+                .Select(p => origins.FirstOrDefault(o => p.StartsWith(o.Key, StringComparison.Ordinal)).Value is { } from ? $"{Prefix}Journeys: {from}: {p}" : $"{Prefix}Journeys: {p}"));
         }
         catch (CrmKitException ex)
         {

@@ -113,7 +113,7 @@ public static class RuleJson
         }
         catch (JsonException e)
         {
-            throw new InvalidRuleException([new RuleError("$", $"not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {e.Message}")]);
+            throw new InvalidRuleException([new RuleError("$", $"not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {e.Message.Split(" LineNumber: ")[0]}")]);
         }
 
         using (document)

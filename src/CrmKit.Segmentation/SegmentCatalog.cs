@@ -472,7 +472,7 @@ public sealed class SegmentCatalog
         }
         catch (JsonException e)
         {
-            throw new InvalidRuleException([new RuleError("$", $"not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {e.Message}")]);
+            throw new InvalidRuleException([new RuleError("$", $"not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {e.Message.Split(" LineNumber: ")[0]}")]);
         }
 
         using (document)

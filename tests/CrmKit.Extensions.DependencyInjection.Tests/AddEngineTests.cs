@@ -144,8 +144,39 @@ public class AddEngineTests
 
         var problem = Assert.Throws<OptionsValidationException>(() => dangling.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.StartsWith("CrmKit:Engine:Journeys: ", problem.Message, StringComparison.Ordinal);
+        Assert.StartsWith("CrmKit:Engine:Journeys: welcome.json: welcome@v1: $.entry.segment: ", problem.Message, StringComparison.Ordinal);
         Assert.Contains("no-such-segment", problem.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Trial fault: journey problems from folder files did not name the file, and a duplicate did not say where both were.</summary>
+    [Fact]
+    public void JourneyFolder_ProblemsNameTheFileAndEveryOriginOfADuplicate()
+    {
+        using var folder = new TemporaryFolder("crmkit-journeys-");
+        var seed = File.ReadAllText(RepositoryRoot.Path("seeds", "journeys", "after-sale.json"));
+        folder.Write("copy.json", seed);
+        folder.Write("v2.json", seed.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal).Replace("\"trigger\": \"feedback-received\"", "\"trigger\": \"no-such-trigger\"", StringComparison.Ordinal));
+        using var provider = Build(s => s.AddCrmKit(crm => crm.AddEngine(e => e.JourneyFolder = folder.Path)));
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(ex.Failures, f => f.StartsWith("CrmKit:Engine:Journeys: built-in, copy.json: after-sale@v1: $.version: after-sale@v1 is listed twice", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.StartsWith("CrmKit:Engine:Journeys: v2.json: after-sale@v2: $.steps[0].trigger: ", StringComparison.Ordinal) && f.Contains("no-such-trigger", StringComparison.Ordinal));
+    }
+
+    /// <summary>Trial fault: a JSON syntax error gave its place twice ("line 55, position 1" and "LineNumber: 54 | BytePositionInLine: 0").</summary>
+    [Fact]
+    public void JourneyFolder_JsonSyntaxError_GivesItsLocationOnce()
+    {
+        using var folder = new TemporaryFolder("crmkit-journeys-");
+        folder.Write("broken.json", "{\n  \"id\": \"x\",\n  \"version\": 1,\n}\n");
+        using var provider = Build(s => s.AddCrmKit(crm => crm.AddEngine(e => e.JourneyFolder = folder.Path)));
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.StartsWith("CrmKit:Engine:JourneyFolder: Journey broken.json is invalid: $: not valid JSON (line 4, position 1): ", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("BytePositionInLine", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

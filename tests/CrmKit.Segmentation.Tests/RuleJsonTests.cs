@@ -251,6 +251,11 @@ public sealed class RuleJsonTests
     {
         var e = Assert.Throws<InvalidRuleException>(() => RuleJson.Parse("{\"all\": [\n  {\"field\": \"age\",, }]}"));
         Assert.StartsWith("Invalid rule: $: not valid JSON (line 2, position 19):", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", e.Message, StringComparison.Ordinal);   // the place is given once, counted from 1
+
+        var catalog = Assert.Throws<InvalidRuleException>(() => SegmentCatalog.Parse("{\n  \"segments\": [,]\n}"));
+        Assert.StartsWith("Invalid rule: $: not valid JSON (line 2, position 16):", catalog.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", catalog.Message, StringComparison.Ordinal);
     }
 
     [Fact]
