@@ -56,7 +56,7 @@ public sealed record OutboxLease(OutboxMessage Message, string Worker, Instant L
 /// <param name="Reason">Why it was deferred, skipped, dropped, cancelled, rescheduled or dead-lettered, else none.</param>
 /// <param name="QueuedAt">When the engine queued it.</param>
 /// <param name="ClosedAt">When it was sent, cancelled or dead-lettered, else none.</param>
-/// <param name="Attempts">Claims so far.</param>
+/// <param name="Attempts">Claims so far (each claim by a dispatcher, whether or not it called the channel; see <see cref="DispatchOutcome.Attempts"/> for channel calls).</param>
 public sealed record OutboxRecord(OutboxMessage Message, OutboxState State, ContactVerdict Verdict, string? Reason, Instant QueuedAt, Instant? ClosedAt, int Attempts);
 
 /// <summary>The outbox as a dispatcher sees it. Every method is safe to call concurrently from several workers.</summary>

@@ -140,8 +140,7 @@ public sealed partial class CareDispatcher
         if (!_channels.TryGet(message.Channel, out var channel))
         {
             var reason = $"no ICareChannel is registered for {message.Channel} (registered: {_channels.Describe()})";
-            LogNoChannel(_logger, message.Channel, PersonalData.Redact(message.IdempotencyKey), _channels.Describe());
-            return await RecordAsync(lease, DispatchVerdict.DeadLettered, reason, 0, _outbox.DeadLetterAsync(lease, reason, now, ct)).ConfigureAwait(false);
+            return await RecordAsync(lease, DispatchVerdict.DeadLettered, reason, 0, _outbox.DeadLetterAsync(lease, reason, now, ct), noChannel: true).ConfigureAwait(false);
         }
 
         var check = await _engine.CheckBeforeSendAsync(message, now, ct).ConfigureAwait(false);
@@ -180,7 +179,11 @@ public sealed partial class CareDispatcher
         }
     }
 
-    private async ValueTask<DispatchOutcome> RecordAsync(OutboxLease lease, DispatchVerdict verdict, string? reason, int attempts, ValueTask<bool> write)
+    /// <summary>
+    /// Stores a verdict and logs it once: 5101 sent, 5103 dead-lettered (5105, an Error, instead when
+    /// <paramref name="noChannel"/>: a configuration fault, not the message's), 5102 otherwise, 5106 when the lease was lost.
+    /// </summary>
+    private async ValueTask<DispatchOutcome> RecordAsync(OutboxLease lease, DispatchVerdict verdict, string? reason, int attempts, ValueTask<bool> write, bool noChannel = false)
     {
         var message = lease.Message;
         if (!await write.ConfigureAwait(false))
@@ -189,7 +192,7 @@ public sealed partial class CareDispatcher
             return new DispatchOutcome(message.IdempotencyKey, message.CustomerId, message.Channel, DispatchVerdict.LeaseLost, $"{verdict} not stored: the entry is no longer leased to {Worker} (its lease expired and another worker claimed it, or the engine settled it meanwhile)", attempts);
         }
 
-        var level = verdict switch { DispatchVerdict.Sent => LogLevel.Debug, DispatchVerdict.DeadLettered => LogLevel.Warning, _ => LogLevel.Information };
+        var level = verdict switch { DispatchVerdict.Sent => LogLevel.Debug, DispatchVerdict.DeadLettered => noChannel ? LogLevel.Error : LogLevel.Warning, _ => LogLevel.Information };
         if (_logger.IsEnabled(level))
         {
             var key = PersonalData.Redact(message.IdempotencyKey);
@@ -197,6 +200,9 @@ public sealed partial class CareDispatcher
             {
                 case DispatchVerdict.Sent:
                     LogSent(_logger, message.Channel, key, attempts);
+                    break;
+                case DispatchVerdict.DeadLettered when noChannel:
+                    LogNoChannel(_logger, message.Channel, key, _channels.Describe());
                     break;
                 case DispatchVerdict.DeadLettered:
                     LogDeadLettered(_logger, message.Channel, key, reason);

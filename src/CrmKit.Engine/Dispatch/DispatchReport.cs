@@ -41,7 +41,11 @@ public enum DispatchVerdict
 /// <param name="Channel">The channel.</param>
 /// <param name="Verdict">What the dispatcher did.</param>
 /// <param name="Reason">Why it was deferred, cancelled, dead-lettered or released, else none.</param>
-/// <param name="Attempts">Calls of the channel in this claim (0 when it was not called).</param>
+/// <param name="Attempts">
+/// Calls of the channel in this claim, retries included (0 when the channel was not called: no channel registered,
+/// cancelled or deferred at send time, released). Not <see cref="OutboxRecord.Attempts"/>, which counts claims: a message
+/// dead-lettered for a missing channel has 0 here and 1 there; one sent after two retries has 3 here and 1 there.
+/// </param>
 public sealed record DispatchOutcome(string IdempotencyKey, CustomerId CustomerId, ContactChannel Channel, DispatchVerdict Verdict, string? Reason, int Attempts);
 
 /// <summary>The result of <see cref="CareDispatcher.DispatchAsync"/>: one outcome per claimed message, in claim order.</summary>

@@ -171,8 +171,13 @@ public class CareDispatcherTests
         Assert.Equal((DispatchVerdict.DeadLettered, 0), (outcome.Verdict, outcome.Attempts));
         Assert.Equal("no ICareChannel is registered for Zalo (registered: Sms, Email)", outcome.Reason);
         Assert.Empty(sms.Received);
-        var error = Assert.Single(logger.Entries, e => e.EventId == 5105);
-        Assert.Equal(LogLevel.Error, error.Level);
+        // Logged once, as the configuration error it is (the trial saw 5105 and a 5103 warning for the same message).
+        var entry = Assert.Single(logger.Entries);
+        Assert.Equal((5105, LogLevel.Error), (entry.EventId, entry.Level));
+
+        // The outcome counts channel calls (none), the outbox record counts claims (this one).
+        var record = Assert.Single(await target.ListAsync(null));
+        Assert.Equal((OutboxState.DeadLettered, 1), (record.State, record.Attempts));
     }
 
     [Fact]
