@@ -40,4 +40,17 @@ public partial class DocsTests
             Assert.Contains($"| {setting} |", guide, StringComparison.Ordinal);
         }
     }
+
+    /// <summary>Every event example in docs/engine.md (a JSON block with a "type") reads with CareEventJson, and the ticket example carries the documented fields.</summary>
+    [Fact]
+    public void EngineGuide_EventJsonExamples_Read()
+    {
+        var guide = File.ReadAllText(RepositoryRoot.Path("docs", "engine.md"));
+        var examples = System.Text.RegularExpressions.Regex.Matches(guide, "```json\n(\\{\"type\":[^\n]*)\n```").Select(m => m.Groups[1].Value).ToList();
+
+        Assert.True(examples.Count >= 2, "the guide's event examples were not found");
+        var events = examples.Select(CareEventJson.Read).ToList();
+        var ticket = Assert.Single(events.OfType<TicketOpenedEvent>()).Ticket;
+        Assert.Equal(("T-77", ContactChannel.Zalo, TicketPriority.High, TicketStatus.New, "delivery"), (ticket.Id.Value, ticket.Channel, ticket.Priority, ticket.Status, ticket.Category));
+    }
 }
