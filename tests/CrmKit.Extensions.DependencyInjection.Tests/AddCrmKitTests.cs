@@ -146,73 +146,52 @@ public class AddCrmKitTests
     [Fact]
     public void StartupValidation_BrokenProcessFile_NamesTheFile()
     {
-        var folder = Directory.CreateTempSubdirectory("crmkit-processes-").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(folder, "broken.json"), """{"id":"broken","name":"Broken","initial":"nowhere","states":[{"id":"a"}],"triggers":[],"transitions":[]}""");
-            using var provider = Build(s => s.AddCrmKit(crm => crm.AddCareProcess(care => care.ProcessFolder = folder)));
+        using var folder = new TemporaryFolder("crmkit-processes-");
+        folder.Write("broken.json", """{"id":"broken","name":"Broken","initial":"nowhere","states":[{"id":"a"}],"triggers":[],"transitions":[]}""");
+        using var provider = Build(s => s.AddCrmKit(crm => crm.AddCareProcess(care => care.ProcessFolder = folder.Path)));
 
-            var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-            Assert.StartsWith("CrmKit:Care:ProcessFolder: broken.json: ", ex.Message, StringComparison.Ordinal);
-            Assert.Contains("nowhere", ex.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.StartsWith("CrmKit:Care:ProcessFolder: broken.json: ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("nowhere", ex.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Trial fault: a folder copy of a built-in process (same id, another delay) was appended and never used.</summary>
     [Fact]
     public void ProcessFolder_FileWithABuiltInId_ReplacesTheBuiltInForCareAndEngineAndIsLogged()
     {
-        var folder = Directory.CreateTempSubdirectory("crmkit-processes-").FullName;
-        try
-        {
-            var copy = File.ReadAllText(RepositoryRoot.Path("seeds", "processes", "after-sale.json"))
-                .Replace("\"After-sale care\"", "\"After-sale care (shop copy)\"", StringComparison.Ordinal)
-                .Replace("\"48:00:00\"", "\"24:00:00\"", StringComparison.Ordinal);
-            File.WriteAllText(Path.Combine(folder, "my-after-sale.json"), copy);
-            var logs = new LogCollector();
-            using var provider = Build(s => s.AddLogging(b => b.AddProvider(logs)).AddCrmKit(crm => crm.AddCareProcess(care => care.ProcessFolder = folder).AddEngine()));
-            provider.GetRequiredService<IStartupValidator>().Validate();
+        using var folder = new TemporaryFolder("crmkit-processes-");
+        var copy = File.ReadAllText(RepositoryRoot.Path("seeds", "processes", "after-sale.json"))
+            .Replace("\"After-sale care\"", "\"After-sale care (shop copy)\"", StringComparison.Ordinal)
+            .Replace("\"48:00:00\"", "\"24:00:00\"", StringComparison.Ordinal);
+        folder.Write("my-after-sale.json", copy);
+        var logs = new LogCollector();
+        using var provider = Build(s => s.AddLogging(b => b.AddProvider(logs)).AddCrmKit(crm => crm.AddCareProcess(care => care.ProcessFolder = folder.Path).AddEngine()));
+        provider.GetRequiredService<IStartupValidator>().Validate();
 
-            var care = provider.GetRequiredService<CareService>().Processes;
-            var engine = provider.GetRequiredService<CrmKit.Engine.CareEngine>().Options.Processes;
-            foreach (var (processes, builtIn) in new[] { (care, BuiltInProcesses.All.Select(p => p.Id)), (engine, CrmKit.Engine.BuiltInJourneys.Processes.Select(p => p.Id)) })
-            {
-                Assert.Equal(builtIn, processes.Select(p => p.Id));   // replaced in place, nothing appended
-                Assert.Equal("After-sale care (shop copy)", processes.Single(p => p.Id == "after-sale").Model.Name);
-            }
-
-            Assert.Contains("Care process 'after-sale' from my-after-sale.json (CrmKit:Care:ProcessFolder) replaces the built-in process of that id", logs.Messages);
-        }
-        finally
+        var care = provider.GetRequiredService<CareService>().Processes;
+        var engine = provider.GetRequiredService<CrmKit.Engine.CareEngine>().Options.Processes;
+        foreach (var (processes, builtIn) in new[] { (care, BuiltInProcesses.All.Select(p => p.Id)), (engine, CrmKit.Engine.BuiltInJourneys.Processes.Select(p => p.Id)) })
         {
-            Directory.Delete(folder, recursive: true);
+            Assert.Equal(builtIn, processes.Select(p => p.Id));   // replaced in place, nothing appended
+            Assert.Equal("After-sale care (shop copy)", processes.Single(p => p.Id == "after-sale").Model.Name);
         }
+
+        Assert.Contains("Care process 'after-sale' from my-after-sale.json (CrmKit:Care:ProcessFolder) replaces the built-in process of that id", logs.Messages);
     }
 
     [Fact]
     public void ProcessFolder_TwoFilesWithOneId_FailStartNamingBothFiles()
     {
-        var folder = Directory.CreateTempSubdirectory("crmkit-processes-").FullName;
-        try
-        {
-            var definition = File.ReadAllText(RepositoryRoot.Path("seeds", "processes", "after-sale.json"));
-            File.WriteAllText(Path.Combine(folder, "a.json"), definition);
-            File.WriteAllText(Path.Combine(folder, "b.json"), definition);
-            using var provider = Build(s => s.AddCrmKit(crm => crm.AddCareProcess(care => care.ProcessFolder = folder).AddEngine()));
+        using var folder = new TemporaryFolder("crmkit-processes-");
+        var definition = File.ReadAllText(RepositoryRoot.Path("seeds", "processes", "after-sale.json"));
+        folder.Write("a.json", definition);
+        folder.Write("b.json", definition);
+        using var provider = Build(s => s.AddCrmKit(crm => crm.AddCareProcess(care => care.ProcessFolder = folder.Path).AddEngine()));
 
-            var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-            Assert.Equal("CrmKit:Care:ProcessFolder: process 'after-sale' is defined by more than one file: a.json, b.json; keep one.", ex.Message);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Equal("CrmKit:Care:ProcessFolder: process 'after-sale' is defined by more than one file: a.json, b.json; keep one.", ex.Message);
     }
 
     [Fact]

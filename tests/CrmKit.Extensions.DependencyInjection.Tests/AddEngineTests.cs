@@ -209,45 +209,31 @@ public class AddEngineTests
     [Fact]
     public void Journeys_TwoActiveJourneysOnOneProcess_WarnNamingBoth()
     {
-        var folder = Directory.CreateTempSubdirectory("crmkit-journeys-").FullName;
-        try
-        {
-            var json = File.ReadAllText(RepositoryRoot.Path("seeds", "journeys", "after-sale.json"));
-            File.WriteAllText(Path.Combine(folder, "my-after-sale.json"), json.Replace("\"id\": \"after-sale\"", "\"id\": \"my-after-sale\"", StringComparison.Ordinal));
-            var logs = new LogCollector();
-            using var provider = Build(s => s.AddLogging(b => b.AddProvider(logs)).AddSingleton<IClock>(new FakeClock(Now)).AddCrmKit(crm => crm.AddEngine(e => e.JourneyFolder = folder)));
+        using var folder = new TemporaryFolder("crmkit-journeys-");
+        var json = File.ReadAllText(RepositoryRoot.Path("seeds", "journeys", "after-sale.json"));
+        folder.Write("my-after-sale.json", json.Replace("\"id\": \"after-sale\"", "\"id\": \"my-after-sale\"", StringComparison.Ordinal));
+        var logs = new LogCollector();
+        using var provider = Build(s => s.AddLogging(b => b.AddProvider(logs)).AddSingleton<IClock>(new FakeClock(Now)).AddCrmKit(crm => crm.AddEngine(e => e.JourneyFolder = folder.Path)));
 
-            provider.GetRequiredService<IStartupValidator>().Validate();
-            Assert.NotNull(provider.GetRequiredService<CareEngine>());
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        Assert.NotNull(provider.GetRequiredService<CareEngine>());
 
-            Assert.Equal(
-                ["Journeys after-sale@v1 (built-in) and my-after-sale@v1 (my-after-sale.json) all run process 'after-sale': a customer they both enrol gets its messages once per journey. To change a built-in journey, give your file the built-in's id and a higher version, or set CrmKit:Engine:BuiltInJourneys=false"],
-                logs.Messages.Where(m => m.StartsWith("Journeys ", StringComparison.Ordinal)));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Equal(
+            ["Journeys after-sale@v1 (built-in) and my-after-sale@v1 (my-after-sale.json) all run process 'after-sale': a customer they both enrol gets its messages once per journey. To change a built-in journey, give your file the built-in's id and a higher version, or set CrmKit:Engine:BuiltInJourneys=false"],
+            logs.Messages.Where(m => m.StartsWith("Journeys ", StringComparison.Ordinal)));
     }
 
     [Fact]
     public void Journeys_BuiltInsOrAHigherVersionOfOne_DoNotWarn()
     {
-        var folder = Directory.CreateTempSubdirectory("crmkit-journeys-").FullName;
-        try
-        {
-            var json = File.ReadAllText(RepositoryRoot.Path("seeds", "journeys", "after-sale.json"));
-            File.WriteAllText(Path.Combine(folder, "after-sale-v2.json"), json.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal));
-            var logs = new LogCollector();
-            using var provider = Build(s => s.AddLogging(b => b.AddProvider(logs)).AddSingleton<IClock>(new FakeClock(Now)).AddCrmKit(crm => crm.AddEngine(e => e.JourneyFolder = folder)));
+        using var folder = new TemporaryFolder("crmkit-journeys-");
+        var json = File.ReadAllText(RepositoryRoot.Path("seeds", "journeys", "after-sale.json"));
+        folder.Write("after-sale-v2.json", json.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal));
+        var logs = new LogCollector();
+        using var provider = Build(s => s.AddLogging(b => b.AddProvider(logs)).AddSingleton<IClock>(new FakeClock(Now)).AddCrmKit(crm => crm.AddEngine(e => e.JourneyFolder = folder.Path)));
 
-            Assert.Contains(provider.GetRequiredService<CareEngine>().Options.Journeys, j => j.VersionedId == "after-sale@v2");
-            Assert.DoesNotContain(logs.Messages, m => m.StartsWith("Journeys ", StringComparison.Ordinal) || m.StartsWith("The care engine has no journeys", StringComparison.Ordinal));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Contains(provider.GetRequiredService<CareEngine>().Options.Journeys, j => j.VersionedId == "after-sale@v2");
+        Assert.DoesNotContain(logs.Messages, m => m.StartsWith("Journeys ", StringComparison.Ordinal) || m.StartsWith("The care engine has no journeys", StringComparison.Ordinal));
     }
 
     [Fact]
