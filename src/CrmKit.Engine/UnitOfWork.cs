@@ -483,7 +483,14 @@ internal sealed class UnitOfWork
 
         _record ??= new CustomerRecord { Id = _customer.Value, CreatedAt = t, JoinedOn = t.InZone(Zone).Date };
 
-        if (change is not null)
+        if (change is not null && _rt.Incremental.Thresholds is null && _rt.Incremental.ValueTiers is null)
+        {
+            // Nothing to recompute from the orders (no RFM thresholds, no value tiers): apply the change to a copy and
+            // let Reclassify classify once, into flags (no membership objects, no diff of id lists).
+            _record = change.AppliedTo(_record);
+            _recordChangedSince = true;
+        }
+        else if (change is not null)
         {
             // The incremental classifier applies the change and reclassifies at t: Reclassify takes its result.
             (_record, var membership) = _rt.Incremental.Apply(_record, Membership, change, context);
@@ -524,7 +531,7 @@ internal sealed class UnitOfWork
                 (_record, _) = _rt.Incremental.Apply(_record, Membership, new TimePassed(t), context);
             }
 
-            flags = new bool[_rt.Classifier.Count];
+            flags = t_flags is { } scratch && scratch.Length == _rt.Classifier.Count ? scratch : t_flags = new bool[_rt.Classifier.Count];
             _rt.Classifier.Classify(_record, context, flags);
         }
 
@@ -544,7 +551,7 @@ internal sealed class UnitOfWork
             return;
         }
 
-        _flags = flags;
+        _flags = ReferenceEquals(flags, t_flags) ? [.. flags] : flags;
         _membership = SegmentMembership.From(_rt.Catalog, flags);
         _segments = _membership.Ids;
         _entered = _entered.AddRange(entered ?? []);
@@ -552,6 +559,10 @@ internal sealed class UnitOfWork
         _pendingEntered.AddRange(entered ?? []);
         _pendingExited.AddRange(exited ?? []);
     }
+
+    /// <summary>The classifier's output buffer, one per thread: a unit of work runs on one thread at a time and copies it only when the segments changed.</summary>
+    [ThreadStatic]
+    private static bool[]? t_flags;
 
     private SegmentMembership? _classified;
     private bool _recordChangedSince;

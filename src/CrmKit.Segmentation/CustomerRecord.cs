@@ -152,6 +152,21 @@ public sealed class CustomerRecord
         return copy;
     }
 
+    /// <summary>
+    /// A copy like <see cref="Clone"/> whose order list is new but holds the same <see cref="OrderRecord"/> objects:
+    /// for copy-on-write holders (the care engine's stored states) that never change an order in place.
+    /// </summary>
+    internal CustomerRecord CloneSharingOrders()
+    {
+        var copy = (CustomerRecord)MemberwiseClone();
+        copy.Tags = [.. Tags];
+        copy.TagKeys = [.. TagKeys];
+        copy.Attributes = [.. Attributes.Select(a => a.Clone())];
+        copy.Consents = [.. Consents.Select(c => c.Clone())];
+        copy.Orders = [.. Orders];
+        return copy;
+    }
+
     /// <inheritdoc/>
     public override string ToString() => $"CustomerRecord {Id} ({Orders.Count} orders)";
 }
