@@ -51,7 +51,12 @@ internal sealed class UnitOfWork
         _flags = Flags(runtime.Catalog, _segments);
         _instances = loaded is null ? [] : [.. loaded.Instances];
         _contacts = loaded is null ? [] : [.. loaded.Contacts];
-        _contactRecords = [.. _contacts.Select(c => new ContactRecord(c.At, c.Channel, c.Purpose))];
+        _contactRecords = new List<ContactRecord>(_contacts.Count + 4);
+        foreach (var c in _contacts)
+        {
+            _contactRecords.Add(new ContactRecord(c.At, c.Channel, c.Purpose));
+        }
+
         _occasions = loaded is null ? [] : [.. loaded.Occasions];
         _clock = loaded?.Clock ?? Instant.MinValue;
         _review = loaded?.Review;
@@ -225,7 +230,14 @@ internal sealed class UnitOfWork
 
         // Contacts older than two days can no longer move a cap (24-hour windows, calendar days): forget them.
         var horizon = t - ContactMemory;
-        _contacts.RemoveAll(c => c.At < horizon);
+        for (var c = _contacts.Count - 1; c >= 0; c--)
+        {
+            if (_contacts[c].At < horizon)
+            {
+                _contacts.RemoveAt(c);
+            }
+        }
+
         Instant? next = _review;
         foreach (var i in _instances)
         {
@@ -377,7 +389,16 @@ internal sealed class UnitOfWork
 
         foreach (var cj in _rt.Occasions)
         {
-            var at = _occasions.FindIndex(o => o.JourneyId == cj.VersionedId);
+            var at = -1;
+            for (var o = 0; o < _occasions.Count; o++)
+            {
+                if (_occasions[o].JourneyId == cj.VersionedId)
+                {
+                    at = o;
+                    break;
+                }
+            }
+
             if (at >= 0 && !profileChanged)
             {
                 continue;
@@ -395,7 +416,14 @@ internal sealed class UnitOfWork
         }
 
         // Occasions of journeys no longer enrolling are dropped.
-        _occasions.RemoveAll(o => !_rt.ByVersionedId.TryGetValue(o.JourneyId, out var j) || !j.Latest);
+        for (var o = _occasions.Count - 1; o >= 0; o--)
+        {
+            if (!_rt.ByVersionedId.TryGetValue(_occasions[o].JourneyId, out var j) || !j.Latest)
+            {
+                _occasions.RemoveAt(o);
+            }
+        }
+
     }
 
     /// <summary>The first instant after <paramref name="after"/> at which the occasion journey is due for this customer.</summary>
@@ -840,7 +868,10 @@ internal sealed class UnitOfWork
 
     private static ProcessSnapshot Trim(ProcessSnapshot s) => s.History.IsEmpty ? s : s with { History = [] };
 
-    private EvaluationContext Context(Instant t) => new(t, Zone);
+    /// <summary>The evaluation context at an instant (immutable, so the last one is reused: a unit of work asks for the same instant many times).</summary>
+    private EvaluationContext Context(Instant t) => _context is { } c && c.AsOf == t ? c : _context = new(t, Zone);
+
+    private EvaluationContext? _context;
 
     /// <summary><c>{journey}@v{n}/{customer}/{instance}/{step}.{effect}/{instant}</c>, ids percent-escaped so '/' separates parts.</summary>
     private string Key(CompiledJourney cj, JourneyInstance instance, long version, int effect, Instant at)

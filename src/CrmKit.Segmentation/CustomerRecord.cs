@@ -153,16 +153,13 @@ public sealed class CustomerRecord
     }
 
     /// <summary>
-    /// A copy like <see cref="Clone"/> whose order list is new but holds the same <see cref="OrderRecord"/> objects:
-    /// for copy-on-write holders (the care engine's stored states) that never change an order in place.
+    /// A shallow copy with its own order list holding the same <see cref="OrderRecord"/> objects, and the same tag,
+    /// attribute and consent lists: for copy-on-write holders (the care engine's stored states) that never change a
+    /// list or an element in place (they replace it, or take a <see cref="Clone"/> first).
     /// </summary>
     internal CustomerRecord CloneSharingOrders()
     {
         var copy = (CustomerRecord)MemberwiseClone();
-        copy.Tags = [.. Tags];
-        copy.TagKeys = [.. TagKeys];
-        copy.Attributes = [.. Attributes.Select(a => a.Clone())];
-        copy.Consents = [.. Consents.Select(c => c.Clone())];
         copy.Orders = [.. Orders];
         return copy;
     }
