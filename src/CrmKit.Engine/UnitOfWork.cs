@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using CrmKit.CareProcess;
 using CrmKit.Customers;
 using CrmKit.Segmentation;
@@ -261,9 +260,9 @@ internal sealed class UnitOfWork
             Record = _record,
             Consents = _consents,
             Segments = _segments,
-            Instances = [.. _instances],
-            Contacts = [.. _contacts],
-            Occasions = [.. _occasions],
+            Instances = Unchanged(_loaded?.Instances, _instances),
+            Contacts = Unchanged(_loaded?.Contacts, _contacts),
+            Occasions = Unchanged(_loaded?.Occasions, _occasions),
             Clock = t,
             NextDue = next,
             Review = _review,
@@ -271,6 +270,27 @@ internal sealed class UnitOfWork
         var commit = new EngineCommit(_customer, 0, eventId, state, [.. _enqueue], [.. _cancel], [.. _tasks], t);
         var result = new HandleResult(outcome, _customer, _entered, _exited, [.. _changes], [.. _messages], [.. _cancel], [.. _tasks], 0);
         return (commit, result);
+    }
+
+    /// <summary>The loaded array when the list holds the very same elements (states are immutable: no copy needed), else a new array.</summary>
+    private static ImmutableArray<T> Unchanged<T>(ImmutableArray<T>? loaded, List<T> now)
+        where T : class
+    {
+        if (loaded is { IsDefault: false } before && before.Length == now.Count)
+        {
+            var same = true;
+            for (var i = 0; i < now.Count && same; i++)
+            {
+                same = ReferenceEquals(before[i], now[i]);
+            }
+
+            if (same)
+            {
+                return before;
+            }
+        }
+
+        return [.. now];
     }
 
     /// <summary>Fires timers, occasions and segment reviews due at or before <paramref name="t"/>, earliest first, each at its own instant.</summary>
@@ -875,8 +895,7 @@ internal sealed class UnitOfWork
 
     /// <summary><c>{journey}@v{n}/{customer}/{instance}/{step}.{effect}/{instant}</c>, ids percent-escaped so '/' separates parts.</summary>
     private string Key(CompiledJourney cj, JourneyInstance instance, long version, int effect, Instant at)
-        => new StringBuilder(KeyPrefix(cj.VersionedId, instance.InstanceId))
-            .Append(version).Append('.').Append(effect).Append('/').Append(InstantPattern.General.Format(at)).ToString();
+        => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{cj.VersionedId}/{_customerKey}/{Escape(instance.InstanceId)}/{version}.{effect}/{InstantPattern.General.Format(at)}");
 
     private string KeyPrefix(string journey, string instance) => $"{journey}/{_customerKey}/{Escape(instance)}/";
 
