@@ -184,8 +184,9 @@ public sealed record ContactPolicy
         {
             // Try again when the next of the contacts around `at` leaves its 24-hour window.
             var next = Instant.MaxValue;
-            foreach (var c in contacts)
+            for (var k = 0; k < contacts.Count; k++)
             {
+                var c = contacts[k];
                 if (c.Channel == channel && c.Purpose == ContactPurpose.Marketing && c.At + Day >= at && c.At + Day < next)
                 {
                     next = c.At + Day;
@@ -199,8 +200,9 @@ public sealed record ContactPolicy
         {
             var date = at.InZone(zone).Date;
             var sameDay = 0;
-            foreach (var c in contacts)
+            for (var k = 0; k < contacts.Count; k++)
             {
+                var c = contacts[k];
                 if (c.Purpose == ContactPurpose.Marketing && c.At.InZone(zone).Date == date)
                 {
                     sameDay++;
@@ -218,6 +220,8 @@ public sealed record ContactPolicy
 
     private static readonly Duration Day = Duration.FromHours(24);
 
+    // The contact lists are walked by index: a foreach over IReadOnlyList boxes an enumerator on every call.
+
     /// <summary>
     /// Whether one more marketing contact at <paramref name="at"/> keeps every 24-hour window (s, s + 24 h] that
     /// contains it within the cap. The fullest such window ends at <paramref name="at"/> or at a later contact.
@@ -229,8 +233,9 @@ public sealed record ContactPolicy
             return false;
         }
 
-        foreach (var c in contacts)
+        for (var k = 0; k < contacts.Count; k++)
         {
+            var c = contacts[k];
             if (c.Channel == channel && c.Purpose == ContactPurpose.Marketing && c.At > at && c.At < at + Day && Count(channel, c.At - Day, c.At, contacts) + 1 > cap)
             {
                 return false;
@@ -243,8 +248,9 @@ public sealed record ContactPolicy
     private static int Count(ContactChannel channel, Instant exclusiveStart, Instant inclusiveEnd, IReadOnlyList<ContactRecord> contacts)
     {
         var n = 0;
-        foreach (var c in contacts)
+        for (var k = 0; k < contacts.Count; k++)
         {
+            var c = contacts[k];
             if (c.Channel == channel && c.Purpose == ContactPurpose.Marketing && c.At > exclusiveStart && c.At <= inclusiveEnd)
             {
                 n++;

@@ -16,10 +16,11 @@ public static class CareEventJson
 
     /// <summary>The discriminator of an event type (<c>orderPlaced</c>): the type's name in camelCase.</summary>
     public static string TypeName(CareEventType type)
-    {
-        var name = Enum.IsDefined(type) ? type.ToString() : throw new ArgumentOutOfRangeException(nameof(type), type, "Not an event type.");
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
+        => TypeNames.TryGetValue(type, out var name) ? name : throw new ArgumentOutOfRangeException(nameof(type), type, "Not an event type.");
+
+    /// <summary>The discriminators, computed once (the engine names the event type in every instance change it records).</summary>
+    private static readonly System.Collections.Frozen.FrozenDictionary<CareEventType, string> TypeNames = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
+        Enum.GetValues<CareEventType>(), t => t, t => char.ToLowerInvariant(t.ToString()[0]) + t.ToString()[1..]);
 
     /// <summary>The event type a discriminator names (any case), else none.</summary>
     public static CareEventType? ParseTypeName(string name)

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using CrmKit.CareProcess;
 using CrmKit.Customers;
 using CrmKit.Segmentation;
@@ -51,7 +50,12 @@ internal sealed class UnitOfWork
         _flags = Flags(runtime.Catalog, _segments);
         _instances = loaded is null ? [] : [.. loaded.Instances];
         _contacts = loaded is null ? [] : [.. loaded.Contacts];
-        _contactRecords = [.. _contacts.Select(c => new ContactRecord(c.At, c.Channel, c.Purpose))];
+        _contactRecords = new List<ContactRecord>(_contacts.Count + 4);
+        foreach (var c in _contacts)
+        {
+            _contactRecords.Add(new ContactRecord(c.At, c.Channel, c.Purpose));
+        }
+
         _occasions = loaded is null ? [] : [.. loaded.Occasions];
         _clock = loaded?.Clock ?? Instant.MinValue;
         _review = loaded?.Review;
@@ -225,7 +229,14 @@ internal sealed class UnitOfWork
 
         // Contacts older than two days can no longer move a cap (24-hour windows, calendar days): forget them.
         var horizon = t - ContactMemory;
-        _contacts.RemoveAll(c => c.At < horizon);
+        for (var c = _contacts.Count - 1; c >= 0; c--)
+        {
+            if (_contacts[c].At < horizon)
+            {
+                _contacts.RemoveAt(c);
+            }
+        }
+
         Instant? next = _review;
         foreach (var i in _instances)
         {
@@ -249,9 +260,9 @@ internal sealed class UnitOfWork
             Record = _record,
             Consents = _consents,
             Segments = _segments,
-            Instances = [.. _instances],
-            Contacts = [.. _contacts],
-            Occasions = [.. _occasions],
+            Instances = Unchanged(_loaded?.Instances, _instances),
+            Contacts = Unchanged(_loaded?.Contacts, _contacts),
+            Occasions = Unchanged(_loaded?.Occasions, _occasions),
             Clock = t,
             NextDue = next,
             Review = _review,
@@ -259,6 +270,27 @@ internal sealed class UnitOfWork
         var commit = new EngineCommit(_customer, 0, eventId, state, [.. _enqueue], [.. _cancel], [.. _tasks], t);
         var result = new HandleResult(outcome, _customer, _entered, _exited, [.. _changes], [.. _messages], [.. _cancel], [.. _tasks], 0);
         return (commit, result);
+    }
+
+    /// <summary>The loaded array when the list holds the very same elements (states are immutable: no copy needed), else a new array.</summary>
+    private static ImmutableArray<T> Unchanged<T>(ImmutableArray<T>? loaded, List<T> now)
+        where T : class
+    {
+        if (loaded is { IsDefault: false } before && before.Length == now.Count)
+        {
+            var same = true;
+            for (var i = 0; i < now.Count && same; i++)
+            {
+                same = ReferenceEquals(before[i], now[i]);
+            }
+
+            if (same)
+            {
+                return before;
+            }
+        }
+
+        return [.. now];
     }
 
     /// <summary>Fires timers, occasions and segment reviews due at or before <paramref name="t"/>, earliest first, each at its own instant.</summary>
@@ -377,7 +409,16 @@ internal sealed class UnitOfWork
 
         foreach (var cj in _rt.Occasions)
         {
-            var at = _occasions.FindIndex(o => o.JourneyId == cj.VersionedId);
+            var at = -1;
+            for (var o = 0; o < _occasions.Count; o++)
+            {
+                if (_occasions[o].JourneyId == cj.VersionedId)
+                {
+                    at = o;
+                    break;
+                }
+            }
+
             if (at >= 0 && !profileChanged)
             {
                 continue;
@@ -395,7 +436,14 @@ internal sealed class UnitOfWork
         }
 
         // Occasions of journeys no longer enrolling are dropped.
-        _occasions.RemoveAll(o => !_rt.ByVersionedId.TryGetValue(o.JourneyId, out var j) || !j.Latest);
+        for (var o = _occasions.Count - 1; o >= 0; o--)
+        {
+            if (!_rt.ByVersionedId.TryGetValue(_occasions[o].JourneyId, out var j) || !j.Latest)
+            {
+                _occasions.RemoveAt(o);
+            }
+        }
+
     }
 
     /// <summary>The first instant after <paramref name="after"/> at which the occasion journey is due for this customer.</summary>
@@ -483,7 +531,14 @@ internal sealed class UnitOfWork
 
         _record ??= new CustomerRecord { Id = _customer.Value, CreatedAt = t, JoinedOn = t.InZone(Zone).Date };
 
-        if (change is not null)
+        if (change is not null && _rt.Incremental.Thresholds is null && _rt.Incremental.ValueTiers is null)
+        {
+            // Nothing to recompute from the orders (no RFM thresholds, no value tiers): apply the change to a copy and
+            // let Reclassify classify once, into flags (no membership objects, no diff of id lists).
+            _record = change.AppliedTo(_record);
+            _recordChangedSince = true;
+        }
+        else if (change is not null)
         {
             // The incremental classifier applies the change and reclassifies at t: Reclassify takes its result.
             (_record, var membership) = _rt.Incremental.Apply(_record, Membership, change, context);
@@ -524,7 +579,7 @@ internal sealed class UnitOfWork
                 (_record, _) = _rt.Incremental.Apply(_record, Membership, new TimePassed(t), context);
             }
 
-            flags = new bool[_rt.Classifier.Count];
+            flags = t_flags is { } scratch && scratch.Length == _rt.Classifier.Count ? scratch : t_flags = new bool[_rt.Classifier.Count];
             _rt.Classifier.Classify(_record, context, flags);
         }
 
@@ -544,7 +599,7 @@ internal sealed class UnitOfWork
             return;
         }
 
-        _flags = flags;
+        _flags = ReferenceEquals(flags, t_flags) ? [.. flags] : flags;
         _membership = SegmentMembership.From(_rt.Catalog, flags);
         _segments = _membership.Ids;
         _entered = _entered.AddRange(entered ?? []);
@@ -552,6 +607,10 @@ internal sealed class UnitOfWork
         _pendingEntered.AddRange(entered ?? []);
         _pendingExited.AddRange(exited ?? []);
     }
+
+    /// <summary>The classifier's output buffer, one per thread: a unit of work runs on one thread at a time and copies it only when the segments changed.</summary>
+    [ThreadStatic]
+    private static bool[]? t_flags;
 
     private SegmentMembership? _classified;
     private bool _recordChangedSince;
@@ -829,12 +888,14 @@ internal sealed class UnitOfWork
 
     private static ProcessSnapshot Trim(ProcessSnapshot s) => s.History.IsEmpty ? s : s with { History = [] };
 
-    private EvaluationContext Context(Instant t) => new(t, Zone);
+    /// <summary>The evaluation context at an instant (immutable, so the last one is reused: a unit of work asks for the same instant many times).</summary>
+    private EvaluationContext Context(Instant t) => _context is { } c && c.AsOf == t ? c : _context = new(t, Zone);
+
+    private EvaluationContext? _context;
 
     /// <summary><c>{journey}@v{n}/{customer}/{instance}/{step}.{effect}/{instant}</c>, ids percent-escaped so '/' separates parts.</summary>
     private string Key(CompiledJourney cj, JourneyInstance instance, long version, int effect, Instant at)
-        => new StringBuilder(KeyPrefix(cj.VersionedId, instance.InstanceId))
-            .Append(version).Append('.').Append(effect).Append('/').Append(InstantPattern.General.Format(at)).ToString();
+        => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{cj.VersionedId}/{_customerKey}/{Escape(instance.InstanceId)}/{version}.{effect}/{InstantPattern.General.Format(at)}");
 
     private string KeyPrefix(string journey, string instance) => $"{journey}/{_customerKey}/{Escape(instance)}/";
 

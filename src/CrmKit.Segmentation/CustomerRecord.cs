@@ -152,6 +152,18 @@ public sealed class CustomerRecord
         return copy;
     }
 
+    /// <summary>
+    /// A shallow copy with its own order list holding the same <see cref="OrderRecord"/> objects, and the same tag,
+    /// attribute and consent lists: for copy-on-write holders (the care engine's stored states) that never change a
+    /// list or an element in place (they replace it, or take a <see cref="Clone"/> first).
+    /// </summary>
+    internal CustomerRecord CloneSharingOrders()
+    {
+        var copy = (CustomerRecord)MemberwiseClone();
+        copy.Orders = [.. Orders];
+        return copy;
+    }
+
     /// <inheritdoc/>
     public override string ToString() => $"CustomerRecord {Id} ({Orders.Count} orders)";
 }

@@ -12,6 +12,17 @@ public abstract record CustomerEvent
 
     /// <summary>Changes the record (a copy is passed; events never touch the caller's record).</summary>
     internal abstract void ApplyTo(CustomerRecord record);
+
+    /// <summary>
+    /// The record after this change, copy-on-write: <paramref name="record"/> is not touched, and orders the change does
+    /// not touch are shared with it (for holders that never change an order in place).
+    /// </summary>
+    internal virtual CustomerRecord AppliedTo(CustomerRecord record)
+    {
+        var copy = record.Clone();
+        ApplyTo(copy);
+        return copy;
+    }
 }
 
 /// <summary>A new order (or a corrected one: an order with the same id is replaced).</summary>
@@ -24,6 +35,13 @@ public sealed record OrderPlaced(OrderRecord Order) : CustomerEvent
         record.Orders.RemoveAll(o => o.Id == Order.Id);
         record.Orders.Add(Order.Clone());
     }
+
+    internal override CustomerRecord AppliedTo(CustomerRecord record)
+    {
+        var copy = record.CloneSharingOrders();
+        ApplyTo(copy);
+        return copy;
+    }
 }
 
 /// <summary>An order returned, cancelled or completed after all.</summary>
@@ -35,6 +53,21 @@ public sealed record OrderStatusChanged(string OrderId, OrderStatus Status) : Cu
     {
         var order = record.Orders.Find(o => o.Id == OrderId) ?? throw new KeyNotFoundException($"Customer '{record.Id}' has no order '{OrderId}'.");
         order.Status = Status;
+    }
+
+    internal override CustomerRecord AppliedTo(CustomerRecord record)
+    {
+        var copy = record.CloneSharingOrders();
+        var at = copy.Orders.FindIndex(o => o.Id == OrderId);
+        if (at < 0)
+        {
+            throw new KeyNotFoundException($"Customer '{record.Id}' has no order '{OrderId}'.");
+        }
+
+        var order = copy.Orders[at].Clone();
+        order.Status = Status;
+        copy.Orders[at] = order;
+        return copy;
     }
 }
 

@@ -24,6 +24,21 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task OrderEvents_LeaveEarlierStoredStatesUntouched()
+    {
+        // Order events are applied copy-on-write (unchanged orders are shared between successive states): a state read
+        // before a status change or a second order must still show the orders as they were then.
+        var (engine, store) = NewEngine();
+        await engine.HandleAsync(Order("C1", "A-1", Local(3, 2, 9), status: OrderStatus.Pending));
+        var first = (await store.LoadAsync(new("C1"))).State!.Record!;
+        await engine.HandleAsync(new OrderStatusChangedEvent("A-1", OrderStatus.Completed) { EventId = "status:A-1", CustomerId = new("C1"), At = Local(3, 3, 9) });
+        await engine.HandleAsync(Order("C1", "A-2", Local(3, 4, 9)));
+        var last = (await store.LoadAsync(new("C1"))).State!.Record!;
+        Assert.Equal([("A-1", OrderStatus.Pending)], first.Orders.Select(o => (o.Id, o.Status)));
+        Assert.Equal([("A-1", OrderStatus.Completed), ("A-2", OrderStatus.Completed)], last.Orders.Select(o => (o.Id, o.Status)));
+    }
+
+    [Fact]
     public async Task TheSameEventTwice_ChangesNothing()
     {
         var (engine, store) = NewEngine();
