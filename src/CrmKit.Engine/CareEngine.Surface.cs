@@ -41,6 +41,19 @@ public sealed record CareEngineOptions
 
     /// <summary>How many customers <see cref="CareEngine.AdvanceAsync"/> takes from the next-due index at a time (default 1,000).</summary>
     public int AdvanceBatchSize { get; init; } = 1000;
+
+    /// <summary>
+    /// The clock <see cref="CareEngine.HandleAsync"/> checks event instants against, else none (no check: replays of
+    /// recorded histories run without a clock). The DI registration passes the container's <see cref="IClock"/>.
+    /// </summary>
+    public IClock? Clock { get; init; }
+
+    /// <summary>
+    /// How far ahead of <see cref="Clock"/> an event's <see cref="CareEvent.At"/> may be (default 1 hour: clock skew
+    /// between the shop and the engine). A later event is refused with <see cref="InvalidEventException"/>: applied,
+    /// it would move the customer's clock ahead and every later event and message with it. Must not be negative.
+    /// </summary>
+    public Duration MaxEventLead { get; init; } = Duration.FromHours(1);
 }
 
 /// <summary>What <see cref="CareEngine.HandleAsync"/> did with an event.</summary>

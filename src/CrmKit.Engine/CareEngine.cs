@@ -34,6 +34,11 @@ public sealed class CareEngine
         ArgumentNullException.ThrowIfNull(options.Occasions, "options.Occasions");
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxConflictRetries, "options.MaxConflictRetries");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.AdvanceBatchSize, "options.AdvanceBatchSize");
+        if (options.MaxEventLead < Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException("options.MaxEventLead", options.MaxEventLead, "The largest lead of an event over the clock must not be negative.");
+        }
+
         var journeys = options.Journeys.IsDefault ? [] : options.Journeys;
         var processes = options.Processes.IsDefault ? [] : options.Processes;
         var problems = JourneyValidator.Validate(journeys, processes, options.Catalog);
@@ -60,9 +65,20 @@ public sealed class CareEngine
     /// </summary>
     /// <exception cref="ArgumentException">The event is invalid (<see cref="CareEventJson.Problem"/>).</exception>
     /// <exception cref="InvalidOperationException">More than <see cref="CareEngineOptions.MaxConflictRetries"/> conflicts in a row.</exception>
+    /// <exception cref="InvalidEventException">
+    /// The event's <see cref="CareEvent.At"/> is more than <see cref="CareEngineOptions.MaxEventLead"/> ahead of
+    /// <see cref="CareEngineOptions.Clock"/> (path <c>$.at</c>; nothing is recorded, so the corrected event may be sent again under the same id).
+    /// </exception>
     public async ValueTask<HandleResult> HandleAsync(CareEvent e, CancellationToken ct = default)
     {
         CareEventJson.Check(e, nameof(e));
+        if (Options.Clock is { } clock && clock.GetCurrentInstant() is var now && e.At - now > Options.MaxEventLead)
+        {
+            throw new InvalidEventException(
+                "$.at",
+                $"event '{e.EventId}' ({CareEventJson.TypeName(e.Type)}) of customer '{e.CustomerId.Value}' is dated {e.At}, {(e.At - now).ToString("-H:mm:ss", null)} ahead of the clock's {now} (at most {Options.MaxEventLead.ToString("-H:mm:ss", null)} allowed); a future-dated event would move the customer's clock ahead of every later event.");
+        }
+
         var result = await RunAsync(e.CustomerId, e, null, ct).ConfigureAwait(false);
         if (e is CustomersMergedEvent merged && result.Outcome != HandleOutcome.Ignored)
         {

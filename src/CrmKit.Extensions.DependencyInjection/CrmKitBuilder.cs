@@ -138,6 +138,7 @@ public sealed class CrmKitBuilder
                 Processes = options.Care.WithFolderProcesses(BuiltInJourneys.Processes),
                 Policy = options.Care.Policy,
                 Zone = options.Zone,
+                Clock = sp.GetRequiredService<IClock>(),
             };
             return new CareEngine(engine, sp.GetRequiredService<IEngineStore>());
         });
