@@ -65,8 +65,18 @@ public enum HandleOutcome
     /// <summary>The event id was already processed: nothing changed.</summary>
     Duplicate,
 
-    /// <summary>The customer was erased or merged away: the event was recorded and ignored.</summary>
+    /// <summary>
+    /// The event was recorded and ignored: the customer was erased or merged away, or the event names a ticket or
+    /// warranty claim never opened (<see cref="HandleResult.Notices"/> says which). Time still advanced for the latter.
+    /// </summary>
     Ignored,
+
+    /// <summary>
+    /// The event names something not seen yet (a status change of an order whose <c>orderPlaced</c> has not arrived):
+    /// it was recorded and kept in the customer's state, to be applied when that arrives (<see cref="HandleResult.Notices"/> says what).
+    /// Time still advanced: what fell due before it fired.
+    /// </summary>
+    Held,
 }
 
 /// <summary>What happened to a journey instance in a unit of work.</summary>
@@ -127,6 +137,12 @@ public sealed record HandleResult(
     ImmutableArray<CareTask> Tasks,
     int Retries)
 {
+    /// <summary>
+    /// What the engine did with the event beyond the figures above, in words: a status change held for an order not
+    /// seen yet, a held status applied to an arriving order, an event ignored (and why). Empty when nothing of note.
+    /// </summary>
+    public ImmutableArray<string> Notices { get; init; } = [];
+
     internal static HandleResult Nothing(HandleOutcome outcome, CustomerId customer) => new(outcome, customer, [], [], [], [], [], [], 0);
 }
 

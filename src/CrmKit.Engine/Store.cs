@@ -96,6 +96,15 @@ public sealed record CustomerState
 
     /// <summary>The customer this one was merged into, if any (a tombstone like an erasure).</summary>
     public CustomerId? MergedInto { get; init; }
+
+    /// <summary>
+    /// Status changes of orders not seen yet (events out of order), applied when the order's <c>orderPlaced</c>
+    /// arrives: the later instant wins (docs/engine-semantics.md).
+    /// </summary>
+    public ImmutableArray<HeldOrderStatus> HeldOrderStatuses { get; init; } = [];
+
+    /// <summary>Ids of the tickets and warranty claims opened (<c>ticketOpened</c>, <c>warrantyClaimOpened</c>): events naming any other are ignored.</summary>
+    public ImmutableArray<string> OpenedCases { get; init; } = [];
 }
 
 /// <summary>A customer's state as loaded, with the version to commit against.</summary>
@@ -191,3 +200,9 @@ public interface IEngineStore : IOutboxStore
     /// <summary>Every stored customer state (for statistics and reports; order unspecified).</summary>
     IAsyncEnumerable<CustomerState> StatesAsync(CancellationToken ct = default);
 }
+
+/// <summary>A status change that arrived before its order: kept until the order's <c>orderPlaced</c> arrives.</summary>
+/// <param name="OrderId">The order.</param>
+/// <param name="Status">The status it changed to.</param>
+/// <param name="At">The instant of the change (the event's <see cref="CareEvent.At"/>).</param>
+public sealed record HeldOrderStatus(string OrderId, OrderStatus Status, Instant At);

@@ -44,4 +44,66 @@ public sealed class EventInstantTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new CareEngine(new CareEngineOptions { MaxEventLead = Duration.FromMinutes(-1) }, new InMemoryEngineStore()));
         Assert.Equal("options.MaxEventLead", ex.ParamName);
     }
+
+    [Fact]
+    public async Task AStatusChangeBeforeItsOrder_IsHeld_AndAppliedWhenTheOrderArrives_NotCountedAsItsOwnGoal()
+    {
+        var (engine, store) = NewEngine();
+        var at = Local(3, 2, 9);
+        var completed = new OrderStatusChangedEvent("A-1", OrderStatus.Completed) { EventId = "s1", CustomerId = new("C1"), At = at };
+        var held = await engine.HandleAsync(completed);
+        Assert.Equal(HandleOutcome.Held, held.Outcome);
+        Assert.Empty(held.Instances);
+        Assert.Equal($"order 'A-1' not seen yet: its status change to completed at {at} is held until the order's orderPlaced arrives", Assert.Single(held.Notices));
+        Assert.Equal(new HeldOrderStatus("A-1", OrderStatus.Completed, at), Assert.Single((await store.LoadAsync(new("C1"))).State!.HeldOrderStatuses));
+
+        // The order (placed earlier, pending) arrives late: the later status wins, after-sale starts, no goal on its own order.
+        var placed = await engine.HandleAsync(Order("C1", "A-1", at - Duration.FromHours(1), status: OrderStatus.Pending));
+        Assert.Equal(HandleOutcome.Applied, placed.Outcome);
+        Assert.Contains(placed.Instances, c => (c.JourneyId, c.InstanceId, c.Kind) == ("after-sale@v1", "A-1", InstanceChangeKind.Enrolled));
+        Assert.DoesNotContain(placed.Instances, c => c.Kind == InstanceChangeKind.GoalReached);
+        Assert.Contains("held status change to completed", Assert.Single(placed.Notices), StringComparison.Ordinal);
+        var state = (await store.LoadAsync(new("C1"))).State!;
+        Assert.Equal(OrderStatus.Completed, state.Record!.Orders.Single(o => o.Id == "A-1").Status);
+        Assert.Empty(state.HeldOrderStatuses);
+
+        // A repeated orderPlaced of the same order (another event id) is not the goal of that order's instance either.
+        var repeat = await engine.HandleAsync(Order("C1", "A-1", at + Duration.FromHours(1)) with { EventId = "again" });
+        Assert.DoesNotContain(repeat.Instances, c => c.Kind == InstanceChangeKind.GoalReached && c.InstanceId == "A-1");
+
+        // Another order is the conversion.
+        var other = await engine.HandleAsync(Order("C1", "A-2", at + Duration.FromHours(2)));
+        Assert.Contains(other.Instances, c => (c.InstanceId, c.Kind) == ("A-1", InstanceChangeKind.GoalReached));
+    }
+
+    [Fact]
+    public async Task AHeldStatusOlderThanTheOrder_IsDropped_TheOrdersOwnStatusWins()
+    {
+        var (engine, store) = NewEngine();
+        var at = Local(3, 2, 9);
+        await engine.HandleAsync(new OrderStatusChangedEvent("A-1", OrderStatus.Cancelled) { EventId = "s1", CustomerId = new("C1"), At = at - Duration.FromHours(2) });
+        var placed = await engine.HandleAsync(Order("C1", "A-1", at));
+        Assert.Contains("was dropped", Assert.Single(placed.Notices), StringComparison.Ordinal);
+        Assert.Equal(OrderStatus.Completed, (await store.LoadAsync(new("C1"))).State!.Record!.Orders.Single().Status);
+    }
+
+    [Fact]
+    public async Task ATicketEventNamingATicketNeverOpened_IsIgnored_WithTheReason()
+    {
+        var (engine, _) = NewEngine();
+        var at = Local(3, 2, 9);
+        var stray = await engine.HandleAsync(new TicketCustomerRepliedEvent("T-9") { EventId = "r1", CustomerId = new("C1"), At = at });
+        Assert.Equal(HandleOutcome.Ignored, stray.Outcome);
+        Assert.Equal("ticket 'T-9' was never opened: ticketCustomerReplied ignored", Assert.Single(stray.Notices));
+        Assert.Empty(stray.Instances);
+
+        var claim = await engine.HandleAsync(new WarrantyClaimDecidedEvent("W-1", true) { EventId = "w1", CustomerId = new("C1"), At = at });
+        Assert.Equal("warranty claim 'W-1' was never opened: warrantyClaimDecided ignored", Assert.Single(claim.Notices));
+
+        await engine.HandleAsync(new TicketOpenedEvent(new SupportTicket { Id = new("T-9"), CustomerId = new("C1"), OpenedAt = at, Channel = ContactChannel.Email })
+        { EventId = "open", CustomerId = new("C1"), At = at + Duration.FromMinutes(1) });
+        var reply = await engine.HandleAsync(new TicketCustomerRepliedEvent("T-9") { EventId = "r2", CustomerId = new("C1"), At = at + Duration.FromMinutes(2) });
+        Assert.Equal(HandleOutcome.Applied, reply.Outcome);
+        Assert.Empty(reply.Notices);
+    }
 }
