@@ -124,9 +124,11 @@ public sealed class CareEngine
     /// <summary>
     /// Re-checks a queued message at send time: the customer exists (not erased or merged away); consent for the
     /// channel and purpose at <paramref name="now"/>; the journey instance has not exited and its exit conditions do not
-    /// hold at <paramref name="now"/>; the channel's allowed hours in the customer's zone (else
-    /// <see cref="SendCheck.Defer"/> to the next allowed instant). Caps are not re-checked: the message's place was
-    /// reserved when it was queued.
+    /// hold at <paramref name="now"/>; the send is not later than the policy's <see cref="ContactPolicy.DeferDeadline"/>
+    /// after the instant the message fell due (else cancelled, naming both instants: after downtime a backlog is not sent
+    /// however late); the channel's allowed hours in the customer's zone (else <see cref="SendCheck.Defer"/> to the next
+    /// allowed instant). Caps are re-checked for a marketing message sent later than its <see cref="OutboxMessage.DueAt"/>
+    /// (its reserved place has passed); otherwise its place was reserved when it was queued.
     /// </summary>
     public async ValueTask<SendCheck> CheckBeforeSendAsync(OutboxMessage message, Instant now, CancellationToken ct = default)
     {
@@ -337,14 +339,37 @@ internal sealed class EngineRuntime
             }
         }
 
-        if (!Options.Policy.InAllowedHours(message.Channel, now, Options.Zone))
+        // Too late: the deferral deadline counts from the instant the message fell due (the key's), as when queued.
+        var due = DueOf(message);
+        if (Options.Policy.DeferDeadline is { } deadline && now - due > deadline)
         {
-            var next = Options.Policy with { OnBlocked = BlockedActionHandling.Defer, DeferDeadline = null, MaxMarketingPerDay = null };
-            var d = next.Decide(message.Channel, ContactPurpose.Transactional, now, Options.Zone, ConsentLedger.Empty, []);
-            return SendCheck.Defer(d.SendAt ?? now + Duration.FromHours(1), d.Reason ?? "outside the channel's hours");
+            return SendCheck.Cancel($"send at {now} is more than {deadline.ToString("-H:mm:ss", null)} after the message fell due at {due}: past the deferral deadline");
         }
 
-        return SendCheck.Send;
+        // Hours always; for a marketing message sent later than planned, the caps again, counting what was sent since
+        // and the reservations still ahead (its own excepted): its reserved place has passed.
+        var late = message.Purpose == ContactPurpose.Marketing && now > message.DueAt;
+        var contacts = late ? [.. state.Contacts.Where(c => c.IdempotencyKey != message.IdempotencyKey && (c.IdempotencyKey is null || c.At >= now)).Select(c => new ContactRecord(c.At, c.Channel, c.Purpose))] : Array.Empty<ContactRecord>();
+        var policy = Options.Policy with { OnBlocked = BlockedActionHandling.Defer, DeferDeadline = null, MaxMarketingPerDay = late ? Options.Policy.MaxMarketingPerDay : null };
+        var d = policy.Decide(message.Channel, late ? ContactPurpose.Marketing : ContactPurpose.Transactional, now, Options.Zone, late ? ConsentAt(state.Consents, now) : ConsentLedger.Empty, contacts);
+        if (d.Verdict == ContactVerdict.Allowed)
+        {
+            return SendCheck.Send;
+        }
+
+        var until = d.SendAt ?? now + Duration.FromHours(1);
+        var why = d.Reason ?? "outside the channel's hours";
+        return Options.Policy.DeferDeadline is { } limit && until - due > limit
+            ? SendCheck.Cancel($"{why}; next allowed {until} is more than {limit.ToString("-H:mm:ss", null)} after the message fell due at {due}: past the deferral deadline")
+            : SendCheck.Defer(until, why);
+    }
+
+    /// <summary>The instant the message fell due: the last segment of its idempotency key (docs/engine-semantics.md), else its <see cref="OutboxMessage.DueAt"/>.</summary>
+    private static Instant DueOf(OutboxMessage message)
+    {
+        var key = message.IdempotencyKey;
+        var slash = key.LastIndexOf('/');
+        return slash >= 0 && NodaTime.Text.InstantPattern.General.Parse(key[(slash + 1)..]) is { Success: true } p && p.Value <= message.DueAt ? p.Value : message.DueAt;
     }
 
     /// <summary>The ledger as it stood at <paramref name="now"/> (decisions dated later are not yet in force).</summary>

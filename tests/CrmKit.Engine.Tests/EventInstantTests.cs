@@ -106,4 +106,55 @@ public sealed class EventInstantTests
         Assert.Equal(HandleOutcome.Applied, reply.Outcome);
         Assert.Empty(reply.Notices);
     }
+
+    [Fact]
+    public async Task AfterDowntime_AMessagePastTheDeferralDeadline_IsCancelled_NamingBothInstants()
+    {
+        var (engine, store) = NewEngine();
+        var at = Local(3, 2, 9);
+        await engine.HandleAsync(Order("C1", "A-1", at));
+        var message = (await Outbox(store)).Single(o => o.Message.Template == "order-follow-up").Message;
+        var due = message.DueAt;
+        Assert.Equal(SendCheck.Send, await engine.CheckBeforeSendAsync(message, due + Duration.FromDays(2)));
+        var now = due + Duration.FromDays(38);
+        Assert.Equal(
+            SendCheck.Cancel($"send at {now} is more than 48:00:00 after the message fell due at {due}: past the deferral deadline"),
+            await engine.CheckBeforeSendAsync(message, now));
+
+        // Outside the hours a minute before the deadline: the next allowed instant (07:00) is past it, so cancelled rather than deferred.
+        var local = due.InZone(Hcm);
+        var evening = local.Date.At(new LocalTime(22, 30)).InZoneStrictly(Hcm).ToInstant();
+        var (strict, strictStore) = NewEngine(new CareEngineOptions { Policy = ContactPolicy.Vietnam with { DeferDeadline = evening - due + Duration.FromMinutes(1) } });
+        await strict.HandleAsync(Order("C1", "A-1", at));
+        var night = await strict.CheckBeforeSendAsync((await Outbox(strictStore)).Single(o => o.Message.Template == "order-follow-up").Message, evening);
+        Assert.Equal(SendVerdict.Cancel, night.Verdict);
+        Assert.Contains("past the deferral deadline", night.Reason, StringComparison.Ordinal);
+
+        // Without a deadline the policy never gives up.
+        var (patient, patientStore) = NewEngine(new CareEngineOptions { Policy = ContactPolicy.Vietnam with { DeferDeadline = null } });
+        await patient.HandleAsync(Order("C1", "A-1", at));
+        Assert.Equal(SendCheck.Send, await patient.CheckBeforeSendAsync((await Outbox(patientStore)).Single(o => o.Message.Template == "order-follow-up").Message, now));
+    }
+
+    [Fact]
+    public async Task AMarketingMessageSentLaterThanPlanned_IsCheckedAgainstTheCapsAtTheSendInstant()
+    {
+        var (engine, _) = NewEngine();
+        var at = Local(3, 2, 9);
+        await engine.HandleAsync(Consent("C1", ContactChannel.Zalo, ContactPurpose.Marketing, ConsentStatus.Granted, at - Duration.FromDays(1)));
+        await engine.HandleAsync(Order("C1", "A-1", at));
+        var sent = at + Duration.FromHours(2);
+        for (var i = 0; i < 3; i++)
+        {
+            await engine.HandleAsync(new ContactMadeEvent(ContactChannel.Zalo, ContactPurpose.Marketing, InteractionDirection.Outbound) { EventId = $"made:{i}", CustomerId = new("C1"), At = sent });
+        }
+
+        // A marketing message planned for at + 1 h, still queued after three Zalo marketing sends at at + 2 h.
+        var planned = at + Duration.FromHours(1);
+        var message = new OutboxMessage($"after-sale@v1/C1/A-1/9.0/{planned}", new("C1"), ContactChannel.Zalo, ContactPurpose.Marketing, "promo", planned, "after-sale@v1", "A-1");
+        Assert.Equal(SendCheck.Defer(sent + Duration.FromDays(1) + Duration.Epsilon, "Zalo cap: 3 marketing per 24 h"), await engine.CheckBeforeSendAsync(message, at + Duration.FromHours(3)));
+
+        // Sent on time, its reserved place stands (caps were checked when it was queued).
+        Assert.Equal(SendCheck.Send, await engine.CheckBeforeSendAsync(message with { DueAt = at + Duration.FromHours(3) }, at + Duration.FromHours(3)));
+    }
 }
