@@ -317,6 +317,11 @@ internal sealed class EngineRuntime
             return SendCheck.Cancel(message.Purpose == ContactPurpose.Marketing ? $"no marketing consent for {message.Channel}" : $"{message.Channel} service messages withdrawn");
         }
 
+        if (state.Addresses?.Missing(message.Channel) is { } missing)
+        {
+            return SendCheck.Cancel(missing);
+        }
+
         var instance = state.Instances.FirstOrDefault(i => i.JourneyId == message.JourneyId && i.InstanceId == message.InstanceId);
         if (instance is null)
         {

@@ -30,6 +30,7 @@ internal sealed class UnitOfWork
     private readonly List<HeldOrderStatus> _held;
     private readonly List<string> _notices = [];
     private readonly List<string> _cases;
+    private ContactAddresses? _addresses;
     private readonly string _customerKey;
     private CustomerRecord? _record;
     private ConsentLedger _consents;
@@ -56,6 +57,7 @@ internal sealed class UnitOfWork
         _contacts = loaded is null ? [] : [.. loaded.Contacts];
         _contactRecords = [.. _contacts.Select(c => new ContactRecord(c.At, c.Channel, c.Purpose))];
         _occasions = loaded is null ? [] : [.. loaded.Occasions];
+        _addresses = loaded?.Addresses;
         _cases = loaded is null || loaded.OpenedCases.IsDefaultOrEmpty ? [] : [.. loaded.OpenedCases];
         _held = loaded is null || loaded.HeldOrderStatuses.IsDefaultOrEmpty ? [] : [.. loaded.HeldOrderStatuses];
         _clock = loaded?.Clock ?? Instant.MinValue;
@@ -337,6 +339,7 @@ internal sealed class UnitOfWork
             Review = _review,
             HeldOrderStatuses = [.. _held],
             OpenedCases = [.. _cases],
+            Addresses = _addresses,
         };
         var commit = new EngineCommit(_customer, 0, eventId, state, [.. _enqueue], [.. _cancel], [.. _tasks], t);
         var result = new HandleResult(outcome, _customer, _entered, _exited, [.. _changes], [.. _messages], [.. _cancel], [.. _tasks], 0) { Notices = [.. _notices] };
@@ -521,6 +524,7 @@ internal sealed class UnitOfWork
         };
         if (e is ProfileChangedEvent profile)
         {
+            _addresses = ContactAddresses.Of(profile.Profile);
             foreach (var d in profile.Profile.Consents)
             {
                 _consents = _consents.Append(d);
@@ -536,6 +540,12 @@ internal sealed class UnitOfWork
             foreach (var d in Absorbed.Consents)
             {
                 _consents = _consents.Append(d);
+            }
+
+            // So do its addresses: the survivor is reachable where either was.
+            if (Absorbed.Addresses is { } theirs)
+            {
+                _addresses = _addresses is { } ours ? new ContactAddresses(ours.Email || theirs.Email, ours.Phone || theirs.Phone) : theirs;
             }
 
             _record ??= absorbed.Clone() is var copy ? Rename(copy) : null;
@@ -848,7 +858,9 @@ internal sealed class UnitOfWork
                     }
 
                     var key = Key(cj, instance, version, k, at);
-                    var decision = _rt.Options.Policy.Decide(m.Channel, m.Purpose, at, Zone, _consents, _contactRecords);
+                    var decision = _addresses?.Missing(m.Channel) is { } missing
+                        ? new ContactDecision(ContactVerdict.Skipped, null, missing)
+                        : _rt.Options.Policy.Decide(m.Channel, m.Purpose, at, Zone, _consents, _contactRecords);
                     var queued = decision.Verdict is ContactVerdict.Allowed or ContactVerdict.Deferred;
                     var message = new OutboxMessage(key, _customer, m.Channel, m.Purpose, m.Template, decision.SendAt ?? at, cj.VersionedId, instance.InstanceId);
                     _enqueue.Add(new OutboxRecord(message, queued ? OutboxState.Pending : OutboxState.Cancelled, decision.Verdict, decision.Reason, at, queued ? null : at, 0));

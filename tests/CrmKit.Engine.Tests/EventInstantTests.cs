@@ -157,4 +157,32 @@ public sealed class EventInstantTests
         // Sent on time, its reserved place stands (caps were checked when it was queued).
         Assert.Equal(SendCheck.Send, await engine.CheckBeforeSendAsync(message with { DueAt = at + Duration.FromHours(3) }, at + Duration.FromHours(3)));
     }
+
+    [Fact]
+    public async Task AMessageOnAChannelWithoutAnAddress_IsSkippedAtDecisionTime_AndCountedByReason()
+    {
+        var (engine, store) = NewEngine();
+        var at = Local(3, 2, 9);
+        var phoneOnly = new Customer { Id = new("C1"), DisplayName = "Khách C1", CreatedAt = at, Phones = [PhoneNumber.Parse("0912345678")] };
+        await engine.HandleAsync(new ProfileChangedEvent(phoneOnly) { EventId = "p1", CustomerId = new("C1"), At = at });
+        var opened = await engine.HandleAsync(new TicketOpenedEvent(new SupportTicket { Id = new("T-1"), CustomerId = new("C1"), OpenedAt = at, Channel = ContactChannel.Email })
+        { EventId = "t1", CustomerId = new("C1"), At = at });
+        var received = opened.Messages.Single(m => m.Message.Template == "ticket-received");
+        Assert.Equal((ContactVerdict.Skipped, "no email address"), (received.Verdict, received.Reason));
+        Assert.Equal(OutboxState.Cancelled, (await Outbox(store)).Single(o => o.Message.Template == "ticket-received").State);
+
+        // A Zalo message goes: there is a phone number.
+        var order = await engine.HandleAsync(Order("C1", "A-1", at + Duration.FromHours(1)));
+        Assert.Contains(order.Messages, m => m.Message.Channel == ContactChannel.Zalo && m.Verdict == ContactVerdict.Allowed);
+
+        var stats = await engine.StatisticsAsync();
+        Assert.Equal(1, stats.Messages.Single(m => m.Reason == "no email address").Count);
+
+        // Queued before the profile was known, then the profile shows no phone: cancelled at send time.
+        var (late, lateStore) = NewEngine();
+        await late.HandleAsync(Order("C2", "B-1", at));
+        var zalo = (await Outbox(lateStore)).First(o => o.Message.Channel == ContactChannel.Zalo).Message;
+        await late.HandleAsync(new ProfileChangedEvent(new Customer { Id = new("C2"), DisplayName = "Khách C2", CreatedAt = at }) { EventId = "p2", CustomerId = new("C2"), At = at + Duration.FromMinutes(1) });
+        Assert.Equal(SendCheck.Cancel("no phone number"), await late.CheckBeforeSendAsync(zalo, zalo.DueAt));
+    }
 }
