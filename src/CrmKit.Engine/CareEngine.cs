@@ -196,6 +196,18 @@ public sealed class CareEngine
             messages);
     }
 
+    /// <summary>
+    /// The entries the store cancelled with an erasure or merge (every pending entry of the customer, which the unit of
+    /// work cannot list: it does not read the outbox). Reads the cancelled entries; erasures are rare.
+    /// </summary>
+    private async ValueTask<IEnumerable<OutboxCancellation>> CancelledByErasureAsync(CustomerId customer, Instant at, CancellationToken ct)
+    {
+        var cancelled = await Store.ListAsync(OutboxState.Cancelled, ct).ConfigureAwait(false);
+        return cancelled
+            .Where(r => r.Message.CustomerId == customer && r.ClosedAt == at && r.Reason is { } reason && (reason == "customer erased" || reason.StartsWith("customer merged into ", StringComparison.Ordinal)))
+            .Select(r => new OutboxCancellation(r.Reason!, at, r.Message.IdempotencyKey));
+    }
+
     private async ValueTask<HandleResult> RunAsync(CustomerId customer, CareEvent? e, CustomerId? mergedInto, CancellationToken ct, Instant? advanceTo = null)
     {
         var gate = _locks[(int)((uint)StringComparer.Ordinal.GetHashCode(customer.Value) % Stripes)];
@@ -223,6 +235,8 @@ public sealed class CareEngine
                 var outcome = await Store.CommitAsync(commit with { ExpectedVersion = stored.Version }, ct).ConfigureAwait(false);
                 switch (outcome)
                 {
+                    case CommitOutcome.Committed when commit.Erase && result.Outcome == HandleOutcome.Applied:
+                        return result with { Retries = attempt, Cancelled = [.. result.Cancelled, .. await CancelledByErasureAsync(customer, commit.At, ct).ConfigureAwait(false)] };
                     case CommitOutcome.Committed:
                         return result with { Retries = attempt };
                     case CommitOutcome.Duplicate:

@@ -289,7 +289,13 @@ internal sealed class UnitOfWork
         // later events are ignored and a repeat is a duplicate; the store cancels queued messages and drops tasks.
         // What fell due before the erasure is recorded first (and cancelled with the rest), so the outbox does not
         // depend on whether time was advanced before the erasure arrived.
-        var tombstone = new CustomerState { CustomerId = _customer, Erased = true, Clock = t };
+        // Instances stay as figures only (journey, status, instants) so statistics still count them: no correlation
+        // value, no process data.
+        var n = 0;
+        var figures = _instances.Select(i => (i.Status == InstanceStatus.Active ? Ended(i, InstanceStatus.Exited, "customer erased", t) : i) is var x
+            ? x with { InstanceId = $"erased#{++n}", Correlation = string.Empty, Snapshot = new ProcessSnapshot { ProcessId = x.Snapshot.ProcessId, InstanceId = $"erased#{n}", State = x.Snapshot.State } }
+            : x);
+        var tombstone = new CustomerState { CustomerId = _customer, Erased = true, Clock = t, Instances = [.. figures] };
         var commit = new EngineCommit(_customer, 0, e.EventId, tombstone, [.. _enqueue], [.. _cancel], [.. _tasks], t, Erase: true);
         return (commit, HandleResult.Nothing(HandleOutcome.Applied, _customer));
     }

@@ -185,4 +185,29 @@ public sealed class EventInstantTests
         await late.HandleAsync(new ProfileChangedEvent(new Customer { Id = new("C2"), DisplayName = "Khách C2", CreatedAt = at }) { EventId = "p2", CustomerId = new("C2"), At = at + Duration.FromMinutes(1) });
         Assert.Equal(SendCheck.Cancel("no phone number"), await late.CheckBeforeSendAsync(zalo, zalo.DueAt));
     }
+
+    [Fact]
+    public async Task AnErasure_ReportsTheEntriesItCancelled_AndStatisticsStillCountTheErasedCustomersInstances()
+    {
+        var (engine, store) = NewEngine();
+        var at = Local(3, 2, 9);
+        await engine.HandleAsync(Profile("C1", at));
+        await engine.HandleAsync(Order("C1", "A-1", at));
+        await engine.HandleAsync(Order("C2", "B-1", at));
+        var before = await engine.StatisticsAsync();
+        var pending = (await Outbox(store, OutboxState.Pending)).Where(o => o.Message.CustomerId == new CustomerId("C1")).Select(o => o.Message.IdempotencyKey).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(pending);
+
+        var erased = await engine.HandleAsync(new CustomerErasedEvent { EventId = "erase", CustomerId = new("C1"), At = at + Duration.FromHours(1) });
+        Assert.Equal(pending, erased.Cancelled.Select(c => c.IdempotencyKey!).Order(StringComparer.Ordinal));
+        Assert.All(erased.Cancelled, c => Assert.Equal("customer erased", c.Reason));
+
+        // Enrolled counts do not drop; the erased customer's active instances now count as exited.
+        var after = await engine.StatisticsAsync();
+        var activeBefore = (await store.LoadAsync(new("C1"))).State!.Instances.Length;
+        Assert.Equal(before.Journeys.Sum(j => j.Enrolled), after.Journeys.Sum(j => j.Enrolled));
+        Assert.Equal(before.Journeys.Sum(j => j.Active + j.Exited), after.Journeys.Sum(j => j.Active + j.Exited));
+        Assert.True(activeBefore > 0);
+        Assert.DoesNotContain((await store.LoadAsync(new("C1"))).State!.Instances, i => i.Correlation.Length > 0 || i.InstanceId.Contains("A-1", StringComparison.Ordinal));
+    }
 }
