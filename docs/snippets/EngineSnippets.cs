@@ -25,7 +25,7 @@ public static class EngineSnippets
 
         var engine = host.Services.GetRequiredService<CareEngine>();
         var now = clock.GetCurrentInstant();
-        var customer = new Customer { Id = new CustomerId("KH001"), DisplayName = "Nguyễn Văn An", CreatedAt = now };
+        var customer = new Customer { Id = new CustomerId("KH001"), DisplayName = "Nguyễn Văn An", CreatedAt = now, Phones = [PhoneNumber.Parse("0912 345 678")] };
         await engine.HandleAsync(new ProfileChangedEvent(customer) { EventId = "crm:KH001:1", CustomerId = customer.Id, At = now });
         var order = new Order { Id = new OrderId("DH1001"), CustomerId = customer.Id, PlacedAt = now, Total = Money.Vnd(450_000), Status = OrderStatus.Completed };
         var handled = await engine.HandleAsync(new OrderPlacedEvent(order) { EventId = "shop:DH1001", CustomerId = customer.Id, At = now });

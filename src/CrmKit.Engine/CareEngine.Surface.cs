@@ -41,6 +41,19 @@ public sealed record CareEngineOptions
 
     /// <summary>How many customers <see cref="CareEngine.AdvanceAsync"/> takes from the next-due index at a time (default 1,000).</summary>
     public int AdvanceBatchSize { get; init; } = 1000;
+
+    /// <summary>
+    /// The clock <see cref="CareEngine.HandleAsync"/> checks event instants against, else none (no check: replays of
+    /// recorded histories run without a clock). The DI registration passes the container's <see cref="IClock"/>.
+    /// </summary>
+    public IClock? Clock { get; init; }
+
+    /// <summary>
+    /// How far ahead of <see cref="Clock"/> an event's <see cref="CareEvent.At"/> may be (default 1 hour: clock skew
+    /// between the shop and the engine). A later event is refused with <see cref="InvalidEventException"/>: applied,
+    /// it would move the customer's clock ahead and every later event and message with it. Must not be negative.
+    /// </summary>
+    public Duration MaxEventLead { get; init; } = Duration.FromHours(1);
 }
 
 /// <summary>What <see cref="CareEngine.HandleAsync"/> did with an event.</summary>
@@ -52,8 +65,18 @@ public enum HandleOutcome
     /// <summary>The event id was already processed: nothing changed.</summary>
     Duplicate,
 
-    /// <summary>The customer was erased or merged away: the event was recorded and ignored.</summary>
+    /// <summary>
+    /// The event was recorded and ignored: the customer was erased or merged away, or the event names a ticket or
+    /// warranty claim never opened (<see cref="HandleResult.Notices"/> says which). Time still advanced for the latter.
+    /// </summary>
     Ignored,
+
+    /// <summary>
+    /// The event names something not seen yet (a status change of an order whose <c>orderPlaced</c> has not arrived):
+    /// it was recorded and kept in the customer's state, to be applied when that arrives (<see cref="HandleResult.Notices"/> says what).
+    /// Time still advanced: what fell due before it fired.
+    /// </summary>
+    Held,
 }
 
 /// <summary>What happened to a journey instance in a unit of work.</summary>
@@ -114,6 +137,12 @@ public sealed record HandleResult(
     ImmutableArray<CareTask> Tasks,
     int Retries)
 {
+    /// <summary>
+    /// What the engine did with the event beyond the figures above, in words: a status change held for an order not
+    /// seen yet, a held status applied to an arriving order, an event ignored (and why). Empty when nothing of note.
+    /// </summary>
+    public ImmutableArray<string> Notices { get; init; } = [];
+
     internal static HandleResult Nothing(HandleOutcome outcome, CustomerId customer) => new(outcome, customer, [], [], [], [], [], [], 0);
 }
 

@@ -34,6 +34,11 @@ public sealed class CareEngine
         ArgumentNullException.ThrowIfNull(options.Occasions, "options.Occasions");
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxConflictRetries, "options.MaxConflictRetries");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.AdvanceBatchSize, "options.AdvanceBatchSize");
+        if (options.MaxEventLead < Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException("options.MaxEventLead", options.MaxEventLead, "The largest lead of an event over the clock must not be negative.");
+        }
+
         var journeys = options.Journeys.IsDefault ? [] : options.Journeys;
         var processes = options.Processes.IsDefault ? [] : options.Processes;
         var problems = JourneyValidator.Validate(journeys, processes, options.Catalog);
@@ -60,9 +65,20 @@ public sealed class CareEngine
     /// </summary>
     /// <exception cref="ArgumentException">The event is invalid (<see cref="CareEventJson.Problem"/>).</exception>
     /// <exception cref="InvalidOperationException">More than <see cref="CareEngineOptions.MaxConflictRetries"/> conflicts in a row.</exception>
+    /// <exception cref="InvalidEventException">
+    /// The event's <see cref="CareEvent.At"/> is more than <see cref="CareEngineOptions.MaxEventLead"/> ahead of
+    /// <see cref="CareEngineOptions.Clock"/> (path <c>$.at</c>; nothing is recorded, so the corrected event may be sent again under the same id).
+    /// </exception>
     public async ValueTask<HandleResult> HandleAsync(CareEvent e, CancellationToken ct = default)
     {
         CareEventJson.Check(e, nameof(e));
+        if (Options.Clock is { } clock && clock.GetCurrentInstant() is var now && e.At - now > Options.MaxEventLead)
+        {
+            throw new InvalidEventException(
+                "$.at",
+                $"event '{e.EventId}' ({CareEventJson.TypeName(e.Type)}) of customer '{e.CustomerId.Value}' is dated {e.At}, {(e.At - now).ToString("-H:mm:ss", null)} ahead of the clock's {now} (at most {Options.MaxEventLead.ToString("-H:mm:ss", null)} allowed); a future-dated event would move the customer's clock ahead of every later event.");
+        }
+
         var result = await RunAsync(e.CustomerId, e, null, ct).ConfigureAwait(false);
         if (e is CustomersMergedEvent merged && result.Outcome != HandleOutcome.Ignored)
         {
@@ -108,9 +124,11 @@ public sealed class CareEngine
     /// <summary>
     /// Re-checks a queued message at send time: the customer exists (not erased or merged away); consent for the
     /// channel and purpose at <paramref name="now"/>; the journey instance has not exited and its exit conditions do not
-    /// hold at <paramref name="now"/>; the channel's allowed hours in the customer's zone (else
-    /// <see cref="SendCheck.Defer"/> to the next allowed instant). Caps are not re-checked: the message's place was
-    /// reserved when it was queued.
+    /// hold at <paramref name="now"/>; the send is not later than the policy's <see cref="ContactPolicy.DeferDeadline"/>
+    /// after the instant the message fell due (else cancelled, naming both instants: after downtime a backlog is not sent
+    /// however late); the channel's allowed hours in the customer's zone (else <see cref="SendCheck.Defer"/> to the next
+    /// allowed instant). Caps are re-checked for a marketing message sent later than its <see cref="OutboxMessage.DueAt"/>
+    /// (its reserved place has passed); otherwise its place was reserved when it was queued.
     /// </summary>
     public async ValueTask<SendCheck> CheckBeforeSendAsync(OutboxMessage message, Instant now, CancellationToken ct = default)
     {
@@ -178,6 +196,18 @@ public sealed class CareEngine
             messages);
     }
 
+    /// <summary>
+    /// The entries the store cancelled with an erasure or merge (every pending entry of the customer, which the unit of
+    /// work cannot list: it does not read the outbox). Reads the cancelled entries; erasures are rare.
+    /// </summary>
+    private async ValueTask<IEnumerable<OutboxCancellation>> CancelledByErasureAsync(CustomerId customer, Instant at, CancellationToken ct)
+    {
+        var cancelled = await Store.ListAsync(OutboxState.Cancelled, ct).ConfigureAwait(false);
+        return cancelled
+            .Where(r => r.Message.CustomerId == customer && r.ClosedAt == at && r.Reason is { } reason && (reason == "customer erased" || reason.StartsWith("customer merged into ", StringComparison.Ordinal)))
+            .Select(r => new OutboxCancellation(r.Reason!, at, r.Message.IdempotencyKey));
+    }
+
     private async ValueTask<HandleResult> RunAsync(CustomerId customer, CareEvent? e, CustomerId? mergedInto, CancellationToken ct, Instant? advanceTo = null)
     {
         var gate = _locks[(int)((uint)StringComparer.Ordinal.GetHashCode(customer.Value) % Stripes)];
@@ -205,6 +235,8 @@ public sealed class CareEngine
                 var outcome = await Store.CommitAsync(commit with { ExpectedVersion = stored.Version }, ct).ConfigureAwait(false);
                 switch (outcome)
                 {
+                    case CommitOutcome.Committed when commit.Erase && result.Outcome == HandleOutcome.Applied:
+                        return result with { Retries = attempt, Cancelled = [.. result.Cancelled, .. await CancelledByErasureAsync(customer, commit.At, ct).ConfigureAwait(false)] };
                     case CommitOutcome.Committed:
                         return result with { Retries = attempt };
                     case CommitOutcome.Duplicate:
@@ -299,6 +331,11 @@ internal sealed class EngineRuntime
             return SendCheck.Cancel(message.Purpose == ContactPurpose.Marketing ? $"no marketing consent for {message.Channel}" : $"{message.Channel} service messages withdrawn");
         }
 
+        if (state.Addresses?.Missing(message.Channel) is { } missing)
+        {
+            return SendCheck.Cancel(missing);
+        }
+
         var instance = state.Instances.FirstOrDefault(i => i.JourneyId == message.JourneyId && i.InstanceId == message.InstanceId);
         if (instance is null)
         {
@@ -321,14 +358,37 @@ internal sealed class EngineRuntime
             }
         }
 
-        if (!Options.Policy.InAllowedHours(message.Channel, now, Options.Zone))
+        // Too late: the deferral deadline counts from the instant the message fell due (the key's), as when queued.
+        var due = DueOf(message);
+        if (Options.Policy.DeferDeadline is { } deadline && now - due > deadline)
         {
-            var next = Options.Policy with { OnBlocked = BlockedActionHandling.Defer, DeferDeadline = null, MaxMarketingPerDay = null };
-            var d = next.Decide(message.Channel, ContactPurpose.Transactional, now, Options.Zone, ConsentLedger.Empty, []);
-            return SendCheck.Defer(d.SendAt ?? now + Duration.FromHours(1), d.Reason ?? "outside the channel's hours");
+            return SendCheck.Cancel($"send at {now} is more than {deadline.ToString("-H:mm:ss", null)} after the message fell due at {due}: past the deferral deadline");
         }
 
-        return SendCheck.Send;
+        // Hours always; for a marketing message sent later than planned, the caps again, counting what was sent since
+        // and the reservations still ahead (its own excepted): its reserved place has passed.
+        var late = message.Purpose == ContactPurpose.Marketing && now > message.DueAt;
+        var contacts = late ? [.. state.Contacts.Where(c => c.IdempotencyKey != message.IdempotencyKey && (c.IdempotencyKey is null || c.At >= now)).Select(c => new ContactRecord(c.At, c.Channel, c.Purpose))] : Array.Empty<ContactRecord>();
+        var policy = Options.Policy with { OnBlocked = BlockedActionHandling.Defer, DeferDeadline = null, MaxMarketingPerDay = late ? Options.Policy.MaxMarketingPerDay : null };
+        var d = policy.Decide(message.Channel, late ? ContactPurpose.Marketing : ContactPurpose.Transactional, now, Options.Zone, late ? ConsentAt(state.Consents, now) : ConsentLedger.Empty, contacts);
+        if (d.Verdict == ContactVerdict.Allowed)
+        {
+            return SendCheck.Send;
+        }
+
+        var until = d.SendAt ?? now + Duration.FromHours(1);
+        var why = d.Reason ?? "outside the channel's hours";
+        return Options.Policy.DeferDeadline is { } limit && until - due > limit
+            ? SendCheck.Cancel($"{why}; next allowed {until} is more than {limit.ToString("-H:mm:ss", null)} after the message fell due at {due}: past the deferral deadline")
+            : SendCheck.Defer(until, why);
+    }
+
+    /// <summary>The instant the message fell due: the last segment of its idempotency key (docs/engine-semantics.md), else its <see cref="OutboxMessage.DueAt"/>.</summary>
+    private static Instant DueOf(OutboxMessage message)
+    {
+        var key = message.IdempotencyKey;
+        var slash = key.LastIndexOf('/');
+        return slash >= 0 && NodaTime.Text.InstantPattern.General.Parse(key[(slash + 1)..]) is { Success: true } p && p.Value <= message.DueAt ? p.Value : message.DueAt;
     }
 
     /// <summary>The ledger as it stood at <paramref name="now"/> (decisions dated later are not yet in force).</summary>

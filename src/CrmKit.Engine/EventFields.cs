@@ -167,7 +167,7 @@ internal static class EventFields
     private static string[] Names<T>()
         where T : struct, Enum => EnumCache<T>.Names;
 
-    private static string Name<T>(T value)
+    public static string Name<T>(T value)
         where T : struct, Enum => EnumCache<T>.Of(value);
 
     private static class EnumCache<T>

@@ -96,6 +96,18 @@ public sealed record CustomerState
 
     /// <summary>The customer this one was merged into, if any (a tombstone like an erasure).</summary>
     public CustomerId? MergedInto { get; init; }
+
+    /// <summary>
+    /// Status changes of orders not seen yet (events out of order), applied when the order's <c>orderPlaced</c>
+    /// arrives: the later instant wins (docs/engine-semantics.md).
+    /// </summary>
+    public ImmutableArray<HeldOrderStatus> HeldOrderStatuses { get; init; } = [];
+
+    /// <summary>Ids of the tickets and warranty claims opened (<c>ticketOpened</c>, <c>warrantyClaimOpened</c>): events naming any other are ignored.</summary>
+    public ImmutableArray<string> OpenedCases { get; init; } = [];
+
+    /// <summary>Which addresses the customer's profile has, else none before a profile is known (then messages are not checked for an address).</summary>
+    public ContactAddresses? Addresses { get; init; }
 }
 
 /// <summary>A customer's state as loaded, with the version to commit against.</summary>
@@ -190,4 +202,29 @@ public interface IEngineStore : IOutboxStore
 
     /// <summary>Every stored customer state (for statistics and reports; order unspecified).</summary>
     IAsyncEnumerable<CustomerState> StatesAsync(CancellationToken ct = default);
+}
+
+/// <summary>A status change that arrived before its order: kept until the order's <c>orderPlaced</c> arrives.</summary>
+/// <param name="OrderId">The order.</param>
+/// <param name="Status">The status it changed to.</param>
+/// <param name="At">The instant of the change (the event's <see cref="CareEvent.At"/>).</param>
+public sealed record HeldOrderStatus(string OrderId, OrderStatus Status, Instant At);
+
+/// <summary>Whether the customer can be reached: an email address (for <see cref="ContactChannel.Email"/>) and a phone number (for SMS, Zalo and calls).</summary>
+/// <param name="Email">The profile has at least one email address.</param>
+/// <param name="Phone">The profile has at least one phone number.</param>
+public sealed record ContactAddresses(bool Email, bool Phone)
+{
+    /// <summary>The addresses of a profile.</summary>
+    /// <param name="customer">The profile.</param>
+    public static ContactAddresses Of(Customer customer) => new(!(customer ?? throw new ArgumentNullException(nameof(customer))).Emails.IsDefaultOrEmpty, !customer.Phones.IsDefaultOrEmpty);
+
+    /// <summary>Why a message on <paramref name="channel"/> cannot be delivered (<c>no email address</c>, <c>no phone number</c>), else none (in person and chat need no address).</summary>
+    /// <param name="channel">The channel.</param>
+    public string? Missing(ContactChannel channel) => channel switch
+    {
+        ContactChannel.Email when !Email => "no email address",
+        ContactChannel.Sms or ContactChannel.Zalo or ContactChannel.PhoneCall when !Phone => "no phone number",
+        _ => null,
+    };
 }

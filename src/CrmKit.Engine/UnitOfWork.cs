@@ -26,6 +26,10 @@ internal sealed class UnitOfWork
     private readonly List<CareTask> _tasks = [];
     private readonly List<InstanceChange> _changes = [];
     private readonly List<MessageDecision> _messages = [];
+    private readonly List<HeldOrderStatus> _held;
+    private readonly List<string> _notices = [];
+    private readonly List<string> _cases;
+    private ContactAddresses? _addresses;
     private readonly string _customerKey;
     private CustomerRecord? _record;
     private ConsentLedger _consents;
@@ -57,6 +61,9 @@ internal sealed class UnitOfWork
         }
 
         _occasions = loaded is null ? [] : [.. loaded.Occasions];
+        _addresses = loaded?.Addresses;
+        _cases = loaded is null || loaded.OpenedCases.IsDefaultOrEmpty ? [] : [.. loaded.OpenedCases];
+        _held = loaded is null || loaded.HeldOrderStatuses.IsDefaultOrEmpty ? [] : [.. loaded.HeldOrderStatuses];
         _clock = loaded?.Clock ?? Instant.MinValue;
         _review = loaded?.Review;
     }
@@ -85,6 +92,35 @@ internal sealed class UnitOfWork
             return Erase(e, t);
         }
 
+        if (e is OrderStatusChangedEvent early && _record?.Orders.Exists(x => x.Id == early.OrderId) != true)
+        {
+            // Out of order: kept until the order arrives; it neither enrols nor reaches instances now.
+            _held.Add(new HeldOrderStatus(early.OrderId, early.Status, e.At));
+            _notices.Add($"order '{early.OrderId}' not seen yet: its status change to {EventFields.Name(early.Status)} at {e.At} is held until the order's orderPlaced arrives");
+            return Finish(e.EventId, t, HandleOutcome.Held, false);
+        }
+
+        if (e is OrderPlacedEvent placed)
+        {
+            e = WithHeldStatus(placed);
+        }
+
+        if (CaseOf(e) is { } named && !_cases.Contains(named.Id))
+        {
+            // A reply, decision or return for a ticket or claim never opened cannot be placed: ignored, with the reason.
+            _notices.Add($"{named.Kind} '{named.Id}' was never opened: {CareEventJson.TypeName(e.Type)} ignored");
+            return Finish(e.EventId, t, HandleOutcome.Ignored, false);
+        }
+
+        if (e is TicketOpenedEvent { Ticket.Id.Value: var ticket } && !_cases.Contains(ticket))
+        {
+            _cases.Add(ticket);
+        }
+        else if (e is WarrantyClaimOpenedEvent { ClaimId: var claim } && !_cases.Contains(claim))
+        {
+            _cases.Add(claim);
+        }
+
         var preexisting = _instances.Count;
         var consentsBefore = _consents;
         Apply(e, t);
@@ -102,7 +138,9 @@ internal sealed class UnitOfWork
                 continue;
             }
 
-            if (cj.Journey.Goal is { } goal && _instances[i].GoalReachedAt is null && goal.Events.Contains(e.Type) && EventFields.Matches(e, goal.Where))
+            // An event is never the goal of its own order's (ticket's, claim's) instance: a conversion is a later, other event.
+            var ownValue = cj.Journey.Correlation != JourneyCorrelation.Customer && EventFields.CorrelationOf(e, cj.Journey.Correlation) == _instances[i].Correlation;
+            if (cj.Journey.Goal is { } goal && !ownValue && _instances[i].GoalReachedAt is null && goal.Events.Contains(e.Type) && EventFields.Matches(e, goal.Where))
             {
                 _instances[i] = _instances[i] with { GoalReachedAt = t };
                 _changes.Add(new(cj.VersionedId, _instances[i].InstanceId, InstanceChangeKind.GoalReached, _instances[i].Snapshot.State, t, CareEventJson.TypeName(e.Type)));
@@ -149,6 +187,50 @@ internal sealed class UnitOfWork
         EnrolBySegments(t);
         return Finish(e.EventId, t, HandleOutcome.Applied, e is ProfileChangedEvent);
     }
+
+    /// <summary>
+    /// An arriving order with the status changes held for it: the latest held change applies when it is at or after the
+    /// order's own instant (the later instant wins; an orderPlaced never takes an order back to an earlier status).
+    /// </summary>
+    private OrderPlacedEvent WithHeldStatus(OrderPlacedEvent placed)
+    {
+        var id = placed.Order.Id.Value;
+        HeldOrderStatus? latest = null;
+        foreach (var h in _held)
+        {
+            if (h.OrderId == id && (latest is null || h.At >= latest.At))
+            {
+                latest = h;
+            }
+        }
+
+        if (latest is null)
+        {
+            return placed;
+        }
+
+        _held.RemoveAll(h => h.OrderId == id);
+        if (latest.At < placed.At)
+        {
+            _notices.Add($"order '{id}': the held status change to {EventFields.Name(latest.Status)} at {latest.At} is older than the order's {placed.At} and was dropped");
+            return placed;
+        }
+
+        _notices.Add($"order '{id}': the held status change to {EventFields.Name(latest.Status)} at {latest.At} applied to the order placed at {placed.At}");
+        return placed with { Order = placed.Order with { Status = latest.Status } };
+    }
+
+    /// <summary>The ticket or warranty claim an event refers to without opening it, else none.</summary>
+    private static (string Kind, string Id)? CaseOf(CareEvent e) => e switch
+    {
+        TicketCustomerRepliedEvent x => ("ticket", x.TicketId),
+        TicketStaffRepliedEvent x => ("ticket", x.TicketId),
+        TicketSolvedEvent x => ("ticket", x.TicketId),
+        TicketClosedEvent x => ("ticket", x.TicketId),
+        WarrantyClaimDecidedEvent x => ("warranty claim", x.ClaimId),
+        WarrantyItemReturnedEvent x => ("warranty claim", x.ClaimId),
+        _ => null,
+    };
 
     /// <summary>Fires what is due up to <paramref name="now"/> (the engine's AdvanceAsync).</summary>
     public (EngineCommit? Commit, HandleResult Result) Advance(Instant now)
@@ -211,7 +293,13 @@ internal sealed class UnitOfWork
         // later events are ignored and a repeat is a duplicate; the store cancels queued messages and drops tasks.
         // What fell due before the erasure is recorded first (and cancelled with the rest), so the outbox does not
         // depend on whether time was advanced before the erasure arrived.
-        var tombstone = new CustomerState { CustomerId = _customer, Erased = true, Clock = t };
+        // Instances stay as figures only (journey, status, instants) so statistics still count them: no correlation
+        // value, no process data.
+        var n = 0;
+        var figures = _instances.Select(i => (i.Status == InstanceStatus.Active ? Ended(i, InstanceStatus.Exited, "customer erased", t) : i) is var x
+            ? x with { InstanceId = $"erased#{++n}", Correlation = string.Empty, Snapshot = new ProcessSnapshot { ProcessId = x.Snapshot.ProcessId, InstanceId = $"erased#{n}", State = x.Snapshot.State } }
+            : x);
+        var tombstone = new CustomerState { CustomerId = _customer, Erased = true, Clock = t, Instances = [.. figures] };
         var commit = new EngineCommit(_customer, 0, e.EventId, tombstone, [.. _enqueue], [.. _cancel], [.. _tasks], t, Erase: true);
         return (commit, HandleResult.Nothing(HandleOutcome.Applied, _customer));
     }
@@ -266,9 +354,12 @@ internal sealed class UnitOfWork
             Clock = t,
             NextDue = next,
             Review = _review,
+            HeldOrderStatuses = [.. _held],
+            OpenedCases = [.. _cases],
+            Addresses = _addresses,
         };
         var commit = new EngineCommit(_customer, 0, eventId, state, [.. _enqueue], [.. _cancel], [.. _tasks], t);
-        var result = new HandleResult(outcome, _customer, _entered, _exited, [.. _changes], [.. _messages], [.. _cancel], [.. _tasks], 0);
+        var result = new HandleResult(outcome, _customer, _entered, _exited, [.. _changes], [.. _messages], [.. _cancel], [.. _tasks], 0) { Notices = [.. _notices] };
         return (commit, result);
     }
 
@@ -487,6 +578,7 @@ internal sealed class UnitOfWork
         };
         if (e is ProfileChangedEvent profile)
         {
+            _addresses = ContactAddresses.Of(profile.Profile);
             foreach (var d in profile.Profile.Consents)
             {
                 _consents = _consents.Append(d);
@@ -502,6 +594,12 @@ internal sealed class UnitOfWork
             foreach (var d in Absorbed.Consents)
             {
                 _consents = _consents.Append(d);
+            }
+
+            // So do its addresses: the survivor is reachable where either was.
+            if (Absorbed.Addresses is { } theirs)
+            {
+                _addresses = _addresses is { } ours ? new ContactAddresses(ours.Email || theirs.Email, ours.Phone || theirs.Phone) : theirs;
             }
 
             _record ??= absorbed.Clone() is var copy ? Rename(copy) : null;
@@ -825,7 +923,9 @@ internal sealed class UnitOfWork
                     }
 
                     var key = Key(cj, instance, version, k, at);
-                    var decision = _rt.Options.Policy.Decide(m.Channel, m.Purpose, at, Zone, _consents, _contactRecords);
+                    var decision = _addresses?.Missing(m.Channel) is { } missing
+                        ? new ContactDecision(ContactVerdict.Skipped, null, missing)
+                        : _rt.Options.Policy.Decide(m.Channel, m.Purpose, at, Zone, _consents, _contactRecords);
                     var queued = decision.Verdict is ContactVerdict.Allowed or ContactVerdict.Deferred;
                     var message = new OutboxMessage(key, _customer, m.Channel, m.Purpose, m.Template, decision.SendAt ?? at, cj.VersionedId, instance.InstanceId);
                     _enqueue.Add(new OutboxRecord(message, queued ? OutboxState.Pending : OutboxState.Cancelled, decision.Verdict, decision.Reason, at, queued ? null : at, 0));

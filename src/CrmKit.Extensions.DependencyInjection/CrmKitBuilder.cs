@@ -140,6 +140,7 @@ public sealed class CrmKitBuilder
                 Processes = Log.WithFolderProcesses(logger, options.Care, BuiltInJourneys.Processes),
                 Policy = options.Care.Policy,
                 Zone = options.Zone,
+                Clock = sp.GetRequiredService<IClock>(),
             };
             return new CareEngine(engine, sp.GetRequiredService<IEngineStore>());
         });

@@ -21,8 +21,9 @@ internal static class Shop
     public static ConsentChangedEvent Consent(string customer, ContactChannel channel, ContactPurpose purpose, ConsentStatus status, Instant at)
         => new(new ConsentDecision(channel, purpose, status, at)) { EventId = $"consent:{customer}:{channel}:{purpose}:{status}:{at}", CustomerId = new(customer), At = at };
 
+    /// <summary>A profile with a phone number and an email address (reachable on every channel).</summary>
     public static ProfileChangedEvent Profile(string customer, Instant at, LocalDate? birthDate = null)
-        => new(new Customer { Id = new(customer), DisplayName = "Khách " + customer, CreatedAt = at, BirthDate = birthDate }) { EventId = $"profile:{customer}:{at}", CustomerId = new(customer), At = at };
+        => new(new Customer { Id = new(customer), DisplayName = "Khách " + customer, CreatedAt = at, BirthDate = birthDate, Phones = [PhoneNumber.Parse("0912345678")], Emails = [EmailAddress.Parse(customer.ToLowerInvariant() + "@example.com")] }) { EventId = $"profile:{customer}:{at}", CustomerId = new(customer), At = at };
 
     public static async Task<List<OutboxRecord>> Outbox(InMemoryEngineStore store, OutboxState? state = null) => [.. await store.ListAsync(state)];
 }

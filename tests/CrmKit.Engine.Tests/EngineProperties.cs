@@ -169,7 +169,7 @@ public sealed class EngineProperties
                 Assert.DoesNotContain(outbox, r => r.Message.CustomerId == erased.CustomerId);
                 Assert.DoesNotContain(store.ListTasksAsync().AsTask().GetAwaiter().GetResult(), t => t.CustomerId == erased.CustomerId);
                 var state = store.LoadAsync(erased.CustomerId).AsTask().GetAwaiter().GetResult().State!;
-                Assert.True(state.Erased && state.Record is null && state.Instances.IsEmpty && state.Contacts.IsEmpty);
+                Assert.True(state.Erased && state.Record is null && state.Contacts.IsEmpty && state.Instances.All(i => i.Status != InstanceStatus.Active && i.Correlation.Length == 0 && i.Snapshot.Data.IsEmpty));
             }
 
             return true;

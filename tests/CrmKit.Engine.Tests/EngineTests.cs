@@ -119,7 +119,7 @@ public sealed class EngineTests
         var state = (await store.LoadAsync(new("C1"))).State!;
         Assert.True(state.Erased);
         Assert.Null(state.Record);
-        Assert.Empty(state.Instances);
+        Assert.All(state.Instances, i => Assert.True(i.Status != InstanceStatus.Active && i.Correlation.Length == 0 && i.InstanceId.StartsWith("erased#", StringComparison.Ordinal) && i.Snapshot.Data.IsEmpty));
     }
 
     [Fact]

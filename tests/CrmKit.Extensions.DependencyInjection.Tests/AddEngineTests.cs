@@ -25,6 +25,7 @@ public class AddEngineTests
         Assert.IsType<InMemoryEngineStore>(engine.Store);
         Assert.Same(provider.GetRequiredService<IEngineStore>(), engine.Store);
         Assert.Equal("Asia/Ho_Chi_Minh", engine.Options.Zone.Id);
+        Assert.Same(provider.GetRequiredService<IClock>(), engine.Options.Clock);   // events dated ahead of it are refused
         Assert.Equal([ContactChannel.Zalo], provider.GetRequiredService<CareDispatcher>().Channels);
         Assert.Same(provider.GetRequiredService<CareEngineHostedService>(), Assert.Single(provider.GetServices<IHostedService>()));
         provider.GetRequiredService<IStartupValidator>().Validate();
