@@ -358,16 +358,18 @@ internal sealed class EngineRuntime
             }
         }
 
-        // Too late: the deferral deadline counts from the instant the message fell due (the key's), as when queued.
-        var due = DueOf(message);
+        // Too late: more than the deferral deadline after the instant it was planned for (its DueAt, which the policy set
+        // within the deadline when it was queued) — a dispatcher that was down sends nothing stale.
+        var due = message.DueAt;
         if (Options.Policy.DeferDeadline is { } deadline && now - due > deadline)
         {
-            return SendCheck.Cancel($"send at {now} is more than {deadline.ToString("-H:mm:ss", null)} after the message fell due at {due}: past the deferral deadline");
+            return SendCheck.Cancel($"send at {now} is more than {deadline.ToString("-H:mm:ss", null)} after the message was due at {due}: past the deferral deadline");
         }
 
-        // Hours always; for a marketing message sent later than planned, the caps again, counting what was sent since
-        // and the reservations still ahead (its own excepted): its reserved place has passed.
-        var late = message.Purpose == ContactPurpose.Marketing && now > message.DueAt;
+        // Hours always; for a marketing message sent more than LateSendTolerance after it was planned (a dispatcher that
+        // was down, not one polling every few seconds), the caps again, counting what was sent since and the reservations
+        // still ahead (its own excepted): its reserved place has passed.
+        var late = message.Purpose == ContactPurpose.Marketing && now - message.DueAt > LateSendTolerance;
         var contacts = late ? [.. state.Contacts.Where(c => c.IdempotencyKey != message.IdempotencyKey && (c.IdempotencyKey is null || c.At >= now)).Select(c => new ContactRecord(c.At, c.Channel, c.Purpose))] : Array.Empty<ContactRecord>();
         var policy = Options.Policy with { OnBlocked = BlockedActionHandling.Defer, DeferDeadline = null, MaxMarketingPerDay = late ? Options.Policy.MaxMarketingPerDay : null };
         var d = policy.Decide(message.Channel, late ? ContactPurpose.Marketing : ContactPurpose.Transactional, now, Options.Zone, late ? ConsentAt(state.Consents, now) : ConsentLedger.Empty, contacts);
@@ -379,17 +381,12 @@ internal sealed class EngineRuntime
         var until = d.SendAt ?? now + Duration.FromHours(1);
         var why = d.Reason ?? "outside the channel's hours";
         return Options.Policy.DeferDeadline is { } limit && until - due > limit
-            ? SendCheck.Cancel($"{why}; next allowed {until} is more than {limit.ToString("-H:mm:ss", null)} after the message fell due at {due}: past the deferral deadline")
+            ? SendCheck.Cancel($"{why}; next allowed {until} is more than {limit.ToString("-H:mm:ss", null)} after the message was due at {due}: past the deferral deadline")
             : SendCheck.Defer(until, why);
     }
 
-    /// <summary>The instant the message fell due: the last segment of its idempotency key (docs/engine-semantics.md), else its <see cref="OutboxMessage.DueAt"/>.</summary>
-    private static Instant DueOf(OutboxMessage message)
-    {
-        var key = message.IdempotencyKey;
-        var slash = key.LastIndexOf('/');
-        return slash >= 0 && NodaTime.Text.InstantPattern.General.Parse(key[(slash + 1)..]) is { Success: true } p && p.Value <= message.DueAt ? p.Value : message.DueAt;
-    }
+    /// <summary>How much later than its <see cref="OutboxMessage.DueAt"/> a marketing message may go before the caps are checked again at send time (docs/engine-semantics.md).</summary>
+    internal static readonly Duration LateSendTolerance = Duration.FromHours(1);
 
     /// <summary>The ledger as it stood at <paramref name="now"/> (decisions dated later are not yet in force).</summary>
     public static ConsentLedger ConsentAt(ConsentLedger ledger, Instant now)

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
 using CrmKit.Customers;
@@ -79,15 +78,7 @@ internal static class EnumSettingBinding
                     return $"{key}: {property.Name} is a single value, not a section.";
                 }
 
-                try
-                {
-                    _ = TypeDescriptor.GetConverter(type).ConvertFromString(null, CultureInfo.InvariantCulture, text.Trim());
-                    return null;
-                }
-                catch (Exception ex) when (ex is FormatException or NotSupportedException or ArgumentException || ex.InnerException is FormatException or OverflowException)
-                {
-                    return $"{key}: '{text}' is not {Describe(type)}.";
-                }
+                return Converts(type, text.Trim()) ? null : $"{key}: '{text}' is not {Describe(type)}.";
             }
 
             if (!type.IsClass || typeof(System.Collections.IEnumerable).IsAssignableFrom(type) || type.Assembly != typeof(CrmKitOptions).Assembly && type.Namespace?.StartsWith("CrmKit.Engine", StringComparison.Ordinal) != true)
@@ -99,6 +90,28 @@ internal static class EnumSettingBinding
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether the binder can turn <paramref name="text"/> into <paramref name="type"/> (the value types CrmKit's settings
+    /// use; enums are read by <see cref="EnumNames"/> above, other types are left to the binder). Parsed here, not through
+    /// a TypeConverter, so no enum text can take the binder's Enum.Parse path.
+    /// </summary>
+    private static bool Converts(Type type, string text)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        return type switch
+        {
+            _ when type == typeof(string) || type.IsEnum => true,
+            _ when type == typeof(bool) => bool.TryParse(text, out _),
+            _ when type == typeof(int) => int.TryParse(text, NumberStyles.Integer, inv, out _),
+            _ when type == typeof(long) => long.TryParse(text, NumberStyles.Integer, inv, out _),
+            _ when type == typeof(double) => double.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, inv, out _),
+            _ when type == typeof(float) => float.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, inv, out _),
+            _ when type == typeof(decimal) => decimal.TryParse(text, NumberStyles.Number, inv, out _),
+            _ when type == typeof(TimeSpan) => TimeSpan.TryParse(text, inv, out _),
+            _ => true,
+        };
     }
 
     private static string Describe(Type type) => type switch

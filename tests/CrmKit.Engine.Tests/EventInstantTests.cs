@@ -108,6 +108,21 @@ public sealed class EventInstantTests
     }
 
     [Fact]
+    public async Task ADeferredMessage_SentAPollLate_IsSent_TheDeadlineCountsFromItsPlannedInstant()
+    {
+        // Queued at 22:30 (outside Zalo's hours) and deferred to 07:00; the deadline, 9 hours, holds from 22:30 to 07:00.
+        // A dispatcher polling 40 minutes late sends it: lateness counts from the planned 07:00, not the 22:30 in its key
+        // (the first-trial fix had counted from the key and cancelled every deferred message a poll delay late).
+        var (engine, store) = NewEngine(new CareEngineOptions { Policy = ContactPolicy.Vietnam with { DeferDeadline = Duration.FromHours(9) } });
+        await engine.HandleAsync(Order("C1", "A-1", Local(3, 2, 22, 30)));
+        var message = (await Outbox(store)).Single(o => o.Message.Template == "order-follow-up").Message;
+        Assert.Equal(Local(3, 3, 7), message.DueAt);
+
+        Assert.Equal(SendCheck.Send, await engine.CheckBeforeSendAsync(message, Local(3, 3, 7, 40)));
+        Assert.Equal(SendVerdict.Cancel, (await engine.CheckBeforeSendAsync(message, Local(3, 3, 16, 1))).Verdict);
+    }
+
+    [Fact]
     public async Task AfterDowntime_AMessagePastTheDeferralDeadline_IsCancelled_NamingBothInstants()
     {
         var (engine, store) = NewEngine();
@@ -118,7 +133,7 @@ public sealed class EventInstantTests
         Assert.Equal(SendCheck.Send, await engine.CheckBeforeSendAsync(message, due + Duration.FromDays(2)));
         var now = due + Duration.FromDays(38);
         Assert.Equal(
-            SendCheck.Cancel($"send at {now} is more than 48:00:00 after the message fell due at {due}: past the deferral deadline"),
+            SendCheck.Cancel($"send at {now} is more than 48:00:00 after the message was due at {due}: past the deferral deadline"),
             await engine.CheckBeforeSendAsync(message, now));
 
         // Outside the hours a minute before the deadline: the next allowed instant (07:00) is past it, so cancelled rather than deferred.

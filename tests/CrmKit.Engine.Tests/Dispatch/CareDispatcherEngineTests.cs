@@ -187,19 +187,20 @@ public class CareDispatcherEngineTests
     }
 
     /// <summary>The real engine, with something happening between the dispatcher's claim and its send-time check.</summary>
+    /// <summary>
+    /// Runs <c>meanwhile</c> once, between the claim and the first send-time check; every check (the dispatcher sends in
+    /// parallel) waits for it, so none reads the state from before it (a check that did not wait raced the erasure and
+    /// failed now and then).
+    /// </summary>
     private sealed class RacingTarget(CareEngine engine, Func<ValueTask<HandleResult>> meanwhile) : IDispatchTarget
     {
-        private int _raced;
+        private readonly Lazy<Task<HandleResult>> _raced = new(() => meanwhile().AsTask(), LazyThreadSafetyMode.ExecutionAndPublication);
 
         public IOutboxStore Outbox => engine.Store;
 
         public async ValueTask<SendCheck> CheckBeforeSendAsync(OutboxMessage message, Instant now, CancellationToken ct)
         {
-            if (Interlocked.Exchange(ref _raced, 1) == 0)
-            {
-                await meanwhile();
-            }
-
+            await _raced.Value;
             return await engine.CheckBeforeSendAsync(message, now, ct);
         }
 
