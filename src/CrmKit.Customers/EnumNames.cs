@@ -20,7 +20,7 @@ namespace CrmKit.Customers;
 /// banned in <c>src/BannedSymbols.Parsing.txt</c>.
 /// </para>
 /// </remarks>
-internal static class EnumNames
+public static class EnumNames
 {
     /// <summary>Reads a value by name (see the remarks of <see cref="EnumNames"/>).</summary>
     public static bool TryParse<TEnum>(ReadOnlySpan<char> text, out TEnum value)
@@ -83,7 +83,7 @@ internal static class EnumNames
     public static string Expected(Type enumType) => string.Join(", ", Enum.GetNames(enumType).Select(Camel));
 
     /// <summary>A text as messages quote it.</summary>
-    public static string Quote(string text) => $"'{text}'";
+    internal static string Quote(string text) => $"'{text}'";
 
     /// <summary>Lower-cases the text and drops the word separators <c>_</c>, <c>-</c> and space; returns the length written.</summary>
     private static int Fold(ReadOnlySpan<char> text, Span<char> folded)

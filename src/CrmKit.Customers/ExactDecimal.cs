@@ -15,7 +15,7 @@ namespace CrmKit.Customers;
 /// <c>1e-30</c> becomes 0 — so <c>orders.sum &gt;= 1e-30</c> matched customers without orders — while <c>1e30</c> fails
 /// as "not a number". Here both are "out of range".
 /// </remarks>
-internal static class ExactDecimal
+public static class ExactDecimal
 {
     /// <summary>The range, as messages quote it.</summary>
     public const string Range = "±7.9e28, at most 28 decimals";

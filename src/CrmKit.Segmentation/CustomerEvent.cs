@@ -17,7 +17,7 @@ public abstract record CustomerEvent
     /// The record after this change, copy-on-write: <paramref name="record"/> is not touched, and orders the change does
     /// not touch are shared with it (for holders that never change an order in place).
     /// </summary>
-    internal virtual CustomerRecord AppliedTo(CustomerRecord record)
+    public virtual CustomerRecord AppliedTo(CustomerRecord record)
     {
         var copy = record.Clone();
         ApplyTo(copy);

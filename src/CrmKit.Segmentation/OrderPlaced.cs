@@ -14,7 +14,8 @@ public sealed record OrderPlaced(OrderRecord Order) : CustomerEvent
         record.Orders.Add(Order.Clone());
     }
 
-    internal override CustomerRecord AppliedTo(CustomerRecord record)
+    /// <inheritdoc/>
+    public override CustomerRecord AppliedTo(CustomerRecord record)
     {
         var copy = record.CloneSharingOrders();
         ApplyTo(copy);

@@ -14,7 +14,8 @@ public sealed record OrderStatusChanged(string OrderId, OrderStatus Status) : Cu
         order.Status = Status;
     }
 
-    internal override CustomerRecord AppliedTo(CustomerRecord record)
+    /// <inheritdoc/>
+    public override CustomerRecord AppliedTo(CustomerRecord record)
     {
         var copy = record.CloneSharingOrders();
         var at = copy.Orders.FindIndex(o => o.Id == OrderId);

@@ -94,7 +94,7 @@ public static class RuleJson
 
     /// <summary>The keys repeated in one object of <paramref name="element"/>, as errors at their paths.</summary>
     internal static List<RuleError> DuplicateKeys(JsonElement element, string path)
-        => [.. JsonDuplicateKeys.Find(element, path).Select(d => new RuleError(d.Path, JsonDuplicateKeys.Message(d.Key)))];
+        => [.. JsonDuplicateKeys.Find(element, path).Select(p => new RuleError(p.Location, p.Message))];
 
     /// <summary>Reads a rule without looking for repeated keys (the caller did, over the whole document).</summary>
     internal static Rule? ReadRule(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors)

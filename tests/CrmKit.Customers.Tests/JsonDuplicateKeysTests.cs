@@ -37,7 +37,23 @@ public class JsonDuplicateKeysTests
     {
         using var document = JsonDocument.Parse("""{"segments": [{"rule": {"field": "age", "op": ">", "op": "<", "value": 1}}]}""");
         var rule = document.RootElement.GetProperty("segments")[0].GetProperty("rule");
-        Assert.Equal([("$.segments[0].rule.op", "op")], JsonDuplicateKeys.Find(rule, "$.segments[0].rule"));
+        Assert.Equal([new Problem("$.segments[0].rule.op", "duplicate key 'op'; a key may appear only once in an object.")], JsonDuplicateKeys.Find(rule, "$.segments[0].rule"));
+    }
+
+    [Fact]
+    public void Find_OnTheRoot_DefaultsToDollar_AndPrintsLocationColonMessage()
+    {
+        using var document = JsonDocument.Parse("""{"name": "a", "tags": [{"x": 1, "x": 2}], "name": "b"}""");
+        Assert.Equal(
+            ["$.tags[0].x: duplicate key 'x'; a key may appear only once in an object.", "$.name: duplicate key 'name'; a key may appear only once in an object."],
+            JsonDuplicateKeys.Find(document.RootElement).Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void Find_NotAContainer_FindsNothing()
+    {
+        using var document = JsonDocument.Parse("42");
+        Assert.Empty(JsonDuplicateKeys.Find(document.RootElement));
     }
 
     [Fact]

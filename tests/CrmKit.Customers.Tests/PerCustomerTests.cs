@@ -49,4 +49,13 @@ public class PerCustomerTests
         var first = starts.Order().Last(s => s <= 30_000);
         Assert.Equal($"range {first}", thrown.Message);
     }
+
+    [Fact]
+    public void For_InvalidArguments_Throw()
+    {
+        Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => PerCustomer.For(-1, (_, _) => { })).ParamName);
+        Assert.Equal("body", Assert.Throws<ArgumentNullException>(() => PerCustomer.For(1, null!)).ParamName);
+        Assert.Equal("minimumRange", Assert.Throws<ArgumentOutOfRangeException>(() => PerCustomer.For(1, (_, _) => { }, minimumRange: 0)).ParamName);
+        Assert.Equal("map", Assert.Throws<ArgumentNullException>(() => PerCustomer.Map<int>(1, null!)).ParamName);
+    }
 }

@@ -4,13 +4,34 @@ using NodaTime;
 namespace CrmKit.Customers.Import;
 
 /// <summary>
-/// Reads a purchase log (one row per purchase: customer, time, amount) with the import's reader, row by row, for
-/// <c>CrmKit.Clv</c>'s transaction reader: one reader, one set of rules for the whole project.
+/// Reads a purchase log (one row per purchase: customer, time, amount) with the import's reader, row by row — what
+/// <c>CrmKit.Clv</c>'s transaction reader reads, and what a host reads to feed its own models: one reader, one set of
+/// rules (encoding, delimiter, number style, date order, spreadsheet safety) for the whole project.
 /// </summary>
-internal static class PurchaseTable
+public static class PurchaseTable
 {
-    /// <summary>The purchases, lazily; every rejected row goes to <paramref name="issues"/> as it is met.</summary>
-    public static IEnumerable<(string CustomerId, LocalDate Date, decimal Amount, int Line)> Read(TextReader reader, string file, ICollection<ImportIssue> issues, CsvImportOptions options, DateTimeZone zone)
+    /// <summary>
+    /// The purchases, lazily, in file order; every rejected row goes to <paramref name="issues"/> as it is met. The
+    /// columns are the orders file's <c>customer_id</c>, <c>placed_at</c> and <c>total</c> (renamed through
+    /// <see cref="CsvImportOptions.Mapping"/>); an amount below 0 is rejected.
+    /// </summary>
+    /// <param name="reader">The text of the log.</param>
+    /// <param name="file">The file name used in issues.</param>
+    /// <param name="issues">Receives every rejected row and header problem.</param>
+    /// <param name="options">How the file is written (format, column mapping).</param>
+    /// <param name="zone">The zone in which an instant becomes a <see cref="PurchaseRow.Date"/>.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/> (thrown at the call, not when enumerated).</exception>
+    public static IEnumerable<PurchaseRow> Read(TextReader reader, string file, ICollection<ImportIssue> issues, CsvImportOptions options, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(issues);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(zone);
+        return Rows(reader, file, issues, options, zone);
+    }
+
+    private static IEnumerable<PurchaseRow> Rows(TextReader reader, string file, ICollection<ImportIssue> issues, CsvImportOptions options, DateTimeZone zone)
     {
         var found = new List<ImportIssue>();
         using var table = new ImportTable(TabularSource.Open(reader, file, options.FormatOf(ImportFileKind.Orders), found), ImportFileKind.Orders, options, found);
@@ -36,7 +57,7 @@ internal static class PurchaseTable
             Flush(found, issues);
             if (!failed)
             {
-                yield return (customer!, at!.Value.InZone(zone).Date, amount!.Value, line);
+                yield return new PurchaseRow(customer!, at!.Value.InZone(zone).Date, amount!.Value, line);
             }
         }
 

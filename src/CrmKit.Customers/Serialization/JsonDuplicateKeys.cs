@@ -7,21 +7,34 @@ namespace CrmKit.Customers.Serialization;
 /// Finds keys that appear twice in one JSON object. JSON parsers keep one of them silently (System.Text.Json's
 /// <c>JsonElement.TryGetProperty</c> and the serializer take the last), so a host that assembles JSON from user text
 /// could have <c>op</c> or <c>value</c> overridden. Every JSON reader of CrmKit (rules, catalogues, process definitions
-/// and snapshots, customers, import mapping files) reports them as errors at the key's path.
+/// and snapshots, customers, import mapping files) reports them as errors at the key's path; a host reading its own
+/// JSON can do the same with <see cref="Find(JsonElement, string)"/>.
 /// </summary>
-internal static class JsonDuplicateKeys
+public static class JsonDuplicateKeys
 {
-    /// <summary>The message for a duplicate key, after its path.</summary>
-    public static string Message(string key) => $"duplicate key '{key}'; a key may appear only once in an object.";
+    /// <summary>The message for a duplicate key, after its path: <c>duplicate key 'op'; a key may appear only once in an object.</c></summary>
+    internal static string Message(string key) => $"duplicate key '{key}'; a key may appear only once in an object.";
+
+    /// <summary>
+    /// Every key that repeats a key of the same object, in document order, as a <see cref="Problem"/> located at the
+    /// repeated key's JSON path: <c>$.segments[2].rule.op: duplicate key 'op'; a key may appear only once in an object.</c>
+    /// </summary>
+    /// <param name="element">The element to search (a whole document's root, or a part of one); a value that is not an object or array has none.</param>
+    /// <param name="path">The element's own JSON path, e.g. <c>$</c> (the default) or <c>$.segments[2].rule</c>.</param>
+    /// <returns>The problems; empty when no key repeats.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    public static IReadOnlyList<Problem> Find(JsonElement element, string path = "$")
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return [.. FindKeys(element, path).Select(d => new Problem(d.Path, Message(d.Key)))];
+    }
 
     /// <summary>Every key that repeats a key of the same object, with its JSON path, in document order.</summary>
-    /// <param name="element">The element to search (a whole document's root, or a part of one).</param>
-    /// <param name="path">The element's own JSON path, e.g. <c>$</c> or <c>$.segments[2].rule</c>.</param>
-    public static IReadOnlyList<(string Path, string Key)> Find(JsonElement element, string path)
+    internal static IReadOnlyList<(string Path, string Key)> FindKeys(JsonElement element, string path)
         => element.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? Find(Encoding.UTF8.GetBytes(element.GetRawText()), path) : [];
 
     /// <summary>Every repeated key in UTF-8 JSON text (comments and trailing commas allowed); malformed text gives what was found before the fault.</summary>
-    public static IReadOnlyList<(string Path, string Key)> Find(ReadOnlySpan<byte> utf8, string path = "$")
+    internal static IReadOnlyList<(string Path, string Key)> Find(ReadOnlySpan<byte> utf8, string path = "$")
     {
         var found = new List<(string, string)>();
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 4096 });

@@ -26,9 +26,9 @@ internal static class HeaderAliases
     private static FrozenDictionary<ImportFileKind, FrozenDictionary<string, ImmutableArray<string>>> Load()
     {
         using var document = JsonDocument.Parse(ImportMapping.ReadResource(ResourceName + ".json"));
-        if (Serialization.JsonDuplicateKeys.Find(document.RootElement, "$") is [var (duplicatePath, duplicateKey), ..])
+        if (Serialization.JsonDuplicateKeys.Find(document.RootElement) is [var duplicate, ..])
         {
-            throw new InvalidOperationException($"{ResourceName}.json: {duplicatePath}: {Serialization.JsonDuplicateKeys.Message(duplicateKey)}");
+            throw new InvalidOperationException($"{ResourceName}.json: {duplicate}");
         }
 
         var result = new Dictionary<ImportFileKind, FrozenDictionary<string, ImmutableArray<string>>>();

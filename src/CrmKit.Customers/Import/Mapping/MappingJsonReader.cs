@@ -34,7 +34,7 @@ internal sealed class MappingJsonReader(string source)
                 throw new InvalidValueException(source, "$: a mapping is a JSON object.");
             }
 
-            _problems.AddRange(JsonDuplicateKeys.Find(root, "$").Select(d => new Problem(d.Path, JsonDuplicateKeys.Message(d.Key))));
+            _problems.AddRange(JsonDuplicateKeys.Find(root));
             CheckKeys(root, "$", RootKeys);
             var files = ImmutableDictionary.CreateBuilder<ImportFileKind, FileMapping>();
             foreach (var (kind, key) in ImportFields.Kinds)
