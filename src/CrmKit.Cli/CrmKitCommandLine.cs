@@ -257,32 +257,9 @@ internal static class CrmKitCommandLine
     /// <summary>Merges duplicate customers under <paramref name="policy"/>; returns the merged customers and every merge and shared contact with its evidence.</summary>
     internal static (IReadOnlyList<Customer> Customers, MergeOutcome Merges) Merge(CustomerDataSet dataSet, MergePolicy policy = MergePolicy.Strong)
     {
-        var resolution = new DuplicateFinder(new DuplicateFinderOptions { Merge = policy }).Resolve(dataSet.Customers);
-
-        // Only the records of a group go through the store's merge; every other record is kept as it is, and the
-        // result is sorted by id as the store's snapshot is. Ids are checked unique as the store checks them.
-        var grouped = resolution.Groups.SelectMany(g => Enumerable.Prepend(g.Duplicates, g.Survivor)).ToHashSet();
-        var ids = new HashSet<CustomerId>();
-        foreach (var customer in dataSet.Customers)
-        {
-            if (!ids.Add(customer.Id))
-            {
-                throw new DuplicateCustomerIdException(customer.Id);
-            }
-        }
-
-        var store = new Customers.Store.InMemoryCustomerStore(dataSet.Customers.Where(c => grouped.Contains(c.Id)));
-        foreach (var group in resolution.Groups)
-        {
-            foreach (var duplicate in group.Duplicates)
-            {
-                store.MergeAsync(group.Survivor, duplicate).AsTask().GetAwaiter().GetResult();
-            }
-        }
-
-        Customer[] merged = [.. dataSet.Customers.Where(c => !grouped.Contains(c.Id)).Concat(store.Snapshot())];
-        Array.Sort(merged, static (x, y) => x.Id.CompareTo(y.Id));
-        return (merged, MergeOutcome.Of(resolution, dataSet.Customers));
+        // The command actions are synchronous; the in-memory merge completes synchronously, so this does not block a thread on I/O.
+        var result = CustomerMerge.MergeAllAsync(dataSet.Customers, policy).AsTask().GetAwaiter().GetResult();
+        return (result.Customers, MergeOutcome.Of(result.Resolution, dataSet.Customers));
     }
 
     /// <summary>

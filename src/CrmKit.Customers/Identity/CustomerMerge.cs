@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CrmKit.Customers.Store;
 
 namespace CrmKit.Customers.Identity;
 
@@ -18,6 +19,52 @@ namespace CrmKit.Customers.Identity;
 /// </remarks>
 public static class CustomerMerge
 {
+    /// <summary>
+    /// Finds the duplicates among <paramref name="customers"/> under <paramref name="policy"/>
+    /// (<see cref="DuplicateFinder.Resolve"/>) and merges each group's records into its survivor, as
+    /// <see cref="InMemoryCustomerStore.MergeAsync"/> merges them one duplicate at a time: what <c>crmkit run</c>'s
+    /// merge step does. Records outside every group are returned as they are.
+    /// </summary>
+    /// <param name="customers">The customers, each id once (an import's <see cref="Import.CustomerDataSet.Customers"/>).</param>
+    /// <param name="policy">Which records to merge; default <see cref="MergePolicy.Strong"/> (a shared contact with a compatible name, no conflicting gender or birth date).</param>
+    /// <param name="cancellationToken">Checked before each merge.</param>
+    /// <returns>The customers after the merges, ordered by id, and the resolution that decided them (every merge and shared contact with its evidence).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customers"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DuplicateCustomerIdException">Two of <paramref name="customers"/> have the same id.</exception>
+    /// <exception cref="MergeConflictException">A group's records cannot be merged (see <see cref="Merge"/>).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async ValueTask<MergeAllResult> MergeAllAsync(IReadOnlyCollection<Customer> customers, MergePolicy policy = MergePolicy.Strong, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var resolution = new DuplicateFinder(new DuplicateFinderOptions { Merge = policy }).Resolve(customers);
+
+        // Only the records of a group go through the store's merge; every other record is kept as it is, and the
+        // result is sorted by id as the store's snapshot is. Ids are checked unique as the store checks them.
+        var grouped = resolution.Groups.SelectMany(g => Enumerable.Prepend(g.Duplicates, g.Survivor)).ToHashSet();
+        var ids = new HashSet<CustomerId>();
+        foreach (var customer in customers)
+        {
+            if (!ids.Add(customer.Id))
+            {
+                throw new DuplicateCustomerIdException(customer.Id);
+            }
+        }
+
+        var store = new InMemoryCustomerStore(customers.Where(c => grouped.Contains(c.Id)));
+        foreach (var group in resolution.Groups)
+        {
+            foreach (var duplicate in group.Duplicates)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await store.MergeAsync(group.Survivor, duplicate, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        Customer[] merged = [.. customers.Where(c => !grouped.Contains(c.Id)).Concat(store.Snapshot())];
+        Array.Sort(merged, static (x, y) => x.Id.CompareTo(y.Id));
+        return new MergeAllResult([.. merged], resolution);
+    }
+
     /// <summary>Merges <paramref name="duplicate"/> into <paramref name="survivor"/>.</summary>
     /// <exception cref="MergeConflictException">The two are the same customer, either was erased, or they share an
     /// order, interaction, feedback or ticket identifier with different contents.</exception>
