@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates src/CrmKit.Customers/TextFoldTable.g.cs: the Latin letters TextFold reads as a base letter although
+"""Generates src/CrmKit.Customers/Text/TextFoldTable.g.cs: the Latin letters TextFold reads as a base letter although
 Unicode gives them no decomposition to it (đ, ð, ø, ł, ı, ɖ …).
 
 Sources (Unicode data, not a hand list):
@@ -12,7 +12,7 @@ Sources (Unicode data, not a hand list):
   0261 SCRIPT G (confusable with g), 026A/0269 small capital and iota I (confusable with i). Only letters that stand in
   for a letter of the Vietnamese alphabet (a–y, and f j w z of loanwords) are kept.
 
-Run: python3 src/CrmKit.Customers/Generators/textfold.py > src/CrmKit.Customers/TextFoldTable.g.cs
+Run: python3 src/CrmKit.Customers/Generators/textfold.py > src/CrmKit.Customers/Text/TextFoldTable.g.cs
 """
 import re
 import sys

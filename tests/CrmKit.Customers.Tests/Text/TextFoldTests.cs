@@ -99,7 +99,7 @@ public class TextFoldTests
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         Assert.Equal(0, process.ExitCode);
-        Assert.Equal(File.ReadAllText(RepositoryRoot.Path("src", "CrmKit.Customers", "TextFoldTable.g.cs")), output);
+        Assert.Equal(File.ReadAllText(RepositoryRoot.Path("src", "CrmKit.Customers", "Text", "TextFoldTable.g.cs")), output);
     }
 
     [Fact]
