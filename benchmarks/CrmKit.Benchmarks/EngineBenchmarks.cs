@@ -212,7 +212,10 @@ public class EngineReplayBenchmarks
     }
 }
 
-/// <summary>The engine benchmarks' bodies run directly (no BenchmarkDotNet), for a profiler: <c>--engine-once ticket|throughput|replay N</c>.</summary>
+/// <summary>
+/// The engine benchmarks' bodies run directly (no BenchmarkDotNet), for a profiler: <c>--engine-once ticket|throughput|replay|hotpath N</c>.
+/// Each round prints the events, the time and the bytes allocated per event (all threads, <see cref="GC.GetTotalAllocatedBytes"/>).
+/// </summary>
 internal static class EngineOnce
 {
     public static int Run(string which, int times)
@@ -221,12 +224,14 @@ internal static class EngineOnce
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
             long events;
+            long allocated = 0;
             switch (which)
             {
                 case "ticket":
                     var ticket = new TicketJourneyBenchmarks { Tickets = 10_000 };
                     ticket.Setup();
                     ticket.SetupEngine();
+                    allocated = GC.GetTotalAllocatedBytes(true);
                     watch.Restart();
                     ticket.CareEngine().GetAwaiter().GetResult();
                     ticket.CleanupEngine();
@@ -236,6 +241,7 @@ internal static class EngineOnce
                     var throughput = new EngineThroughputBenchmarks { Customers = 10_000 };
                     throughput.Setup();
                     throughput.FreshStore();
+                    allocated = GC.GetTotalAllocatedBytes(true);
                     watch.Restart();
                     throughput.Handle().GetAwaiter().GetResult();
                     events = throughput.Events;
@@ -244,15 +250,27 @@ internal static class EngineOnce
                     var replay = new EngineReplayBenchmarks();
                     replay.Setup();
                     replay.FreshStore();
+                    allocated = GC.GetTotalAllocatedBytes(true);
                     watch.Restart();
                     events = replay.Replay().GetAwaiter().GetResult();
                     break;
+                case "hotpath":
+                    var hot = new EngineHotPathBenchmarks { Customers = 5_000 };
+                    hot.Setup();
+                    hot.SetupIteration();
+                    allocated = GC.GetTotalAllocatedBytes(true);
+                    watch.Restart();
+                    hot.HandleOrdersAndTickets().GetAwaiter().GetResult();
+                    events = hot.EventCount;
+                    break;
                 default:
-                    Console.Error.WriteLine($"--engine-once: '{which}' is not one of ticket, throughput, replay.");
+                    Console.Error.WriteLine($"--engine-once: '{which}' is not one of ticket, throughput, replay, hotpath.");
                     return 2;
             }
 
-            Console.WriteLine($"{which}: {events:N0} events in {watch.Elapsed.TotalSeconds:F2} s = {events / watch.Elapsed.TotalSeconds:N0} events/s");
+            watch.Stop();
+            allocated = GC.GetTotalAllocatedBytes(true) - allocated;
+            Console.WriteLine($"{which}: {events:N0} events in {watch.Elapsed.TotalSeconds:F2} s = {events / watch.Elapsed.TotalSeconds:N0} events/s, {allocated / (double)events:N0} bytes allocated per event");
         }
 
         return 0;

@@ -223,22 +223,23 @@ public sealed class CareEngine
 
                 var stored = await Store.LoadAsync(customer, ct).ConfigureAwait(false);
                 var absorbed = e is CustomersMergedEvent m && mergedInto is null ? (await Store.LoadAsync(m.Absorbed, ct).ConfigureAwait(false)).State : null;
-                var work = new UnitOfWork(Runtime, customer, stored.State) { Absorbed = absorbed };
+                var work = UnitOfWork.Rent(Runtime, customer, stored.State, stored.Version, absorbed);
                 var (commit, result) = mergedInto is { } into ? work.MergedAway(e!, into)
                     : e is not null ? work.Handle(e)
                     : work.Advance(advanceTo!.Value);
+                work.Return();
                 if (commit is null)
                 {
                     return result;
                 }
 
-                var outcome = await Store.CommitAsync(commit with { ExpectedVersion = stored.Version }, ct).ConfigureAwait(false);
+                var outcome = await Store.CommitAsync(commit, ct).ConfigureAwait(false);
                 switch (outcome)
                 {
                     case CommitOutcome.Committed when commit.Erase && result.Outcome == HandleOutcome.Applied:
                         return result with { Retries = attempt, Cancelled = [.. result.Cancelled, .. await CancelledByErasureAsync(customer, commit.At, ct).ConfigureAwait(false)] };
                     case CommitOutcome.Committed:
-                        return result with { Retries = attempt };
+                        return attempt == 0 ? result : result with { Retries = attempt };
                     case CommitOutcome.Duplicate:
                         return HandleResult.Nothing(HandleOutcome.Duplicate, customer);
                     case CommitOutcome.Conflict when attempt >= Options.MaxConflictRetries:
