@@ -97,11 +97,18 @@ public sealed class CareEngine
     /// </summary>
     public async ValueTask<AdvanceResult> AdvanceAsync(Instant now, CancellationToken ct = default)
     {
-        var results = ImmutableArray.CreateBuilder<HandleResult>();
-        var done = new HashSet<CustomerId>();
+        // Most polls find nothing due: then nothing is allocated beyond the store's answer.
+        ImmutableArray<HandleResult>.Builder? results = null;
+        HashSet<CustomerId>? done = null;
         while (true)
         {
             var due = await Store.DueAsync(now, Options.AdvanceBatchSize, ct).ConfigureAwait(false);
+            if (due.Count == 0)
+            {
+                break;
+            }
+
+            done ??= [];
             var fresh = due.Where(done.Add).ToList();
             if (fresh.Count == 0)
             {
@@ -113,12 +120,12 @@ public sealed class CareEngine
                 var r = await RunAsync(customer, null, null, ct, now).ConfigureAwait(false);
                 if (r.Outcome == HandleOutcome.Applied)
                 {
-                    results.Add(r);
+                    (results ??= ImmutableArray.CreateBuilder<HandleResult>()).Add(r);
                 }
             }
         }
 
-        return new AdvanceResult(now, results.ToImmutable());
+        return new AdvanceResult(now, results?.ToImmutable() ?? []);
     }
 
     /// <summary>
