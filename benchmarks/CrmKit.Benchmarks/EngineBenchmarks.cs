@@ -212,49 +212,76 @@ public class EngineReplayBenchmarks
     }
 }
 
-/// <summary>The engine benchmarks' bodies run directly (no BenchmarkDotNet), for a profiler: <c>--engine-once ticket|throughput|replay N</c>.</summary>
+/// <summary>
+/// The engine benchmarks' bodies run directly (no BenchmarkDotNet), for a profiler: <c>--engine-once ticket|throughput|replay|hotpath N</c>.
+/// Each round prints the events, the time and the bytes allocated per event (all threads, <see cref="GC.GetTotalAllocatedBytes"/>).
+/// </summary>
 internal static class EngineOnce
 {
     public static int Run(string which, int times)
     {
         for (var i = 0; i < times; i++)
         {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            long events;
-            switch (which)
+            // Each benchmark's setup runs here, untimed; the body it returns is timed and counted.
+            Func<long>? body = which switch
             {
-                case "ticket":
-                    var ticket = new TicketJourneyBenchmarks { Tickets = 10_000 };
-                    ticket.Setup();
-                    ticket.SetupEngine();
-                    watch.Restart();
-                    ticket.CareEngine().GetAwaiter().GetResult();
-                    ticket.CleanupEngine();
-                    events = 5L * ticket.Tickets;
-                    break;
-                case "throughput":
-                    var throughput = new EngineThroughputBenchmarks { Customers = 10_000 };
-                    throughput.Setup();
-                    throughput.FreshStore();
-                    watch.Restart();
-                    throughput.Handle().GetAwaiter().GetResult();
-                    events = throughput.Events;
-                    break;
-                case "replay":
-                    var replay = new EngineReplayBenchmarks();
-                    replay.Setup();
-                    replay.FreshStore();
-                    watch.Restart();
-                    events = replay.Replay().GetAwaiter().GetResult();
-                    break;
-                default:
-                    Console.Error.WriteLine($"--engine-once: '{which}' is not one of ticket, throughput, replay.");
-                    return 2;
+                "ticket" => Ticket(),
+                "throughput" => Throughput(),
+                "replay" => Replay(),
+                "hotpath" => HotPath(),
+                _ => null,
+            };
+            if (body is null)
+            {
+                Console.Error.WriteLine($"--engine-once: '{which}' is not one of ticket, throughput, replay, hotpath.");
+                return 2;
             }
 
-            Console.WriteLine($"{which}: {events:N0} events in {watch.Elapsed.TotalSeconds:F2} s = {events / watch.Elapsed.TotalSeconds:N0} events/s");
+            var allocated = GC.GetTotalAllocatedBytes(true);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var events = body();
+            watch.Stop();
+            allocated = GC.GetTotalAllocatedBytes(true) - allocated;
+            Console.WriteLine($"{which}: {events:N0} events in {watch.Elapsed.TotalSeconds:F2} s = {events / watch.Elapsed.TotalSeconds:N0} events/s, {allocated / (double)events:N0} bytes allocated per event");
         }
 
         return 0;
+    }
+
+    private static Func<long> Ticket()
+    {
+        var ticket = new TicketJourneyBenchmarks { Tickets = 10_000 };
+        ticket.Setup();
+        ticket.SetupEngine();
+        return () =>
+        {
+            ticket.CareEngine().GetAwaiter().GetResult();
+            ticket.CleanupEngine();
+            return 5L * ticket.Tickets;
+        };
+    }
+
+    private static Func<long> Throughput()
+    {
+        var throughput = new EngineThroughputBenchmarks { Customers = 10_000 };
+        throughput.Setup();
+        throughput.FreshStore();
+        return () => throughput.Handle().GetAwaiter().GetResult() >= 0 ? throughput.Events : 0;
+    }
+
+    private static Func<long> Replay()
+    {
+        var replay = new EngineReplayBenchmarks();
+        replay.Setup();
+        replay.FreshStore();
+        return () => replay.Replay().GetAwaiter().GetResult();
+    }
+
+    private static Func<long> HotPath()
+    {
+        var hot = new EngineHotPathBenchmarks { Customers = 5_000 };
+        hot.Setup();
+        hot.SetupIteration();
+        return () => hot.HandleOrdersAndTickets().GetAwaiter().GetResult() >= 0 ? hot.EventCount : 0;
     }
 }

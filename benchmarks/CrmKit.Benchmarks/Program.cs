@@ -12,7 +12,8 @@ using CrmKit.Benchmarks;
 // fit time a command reports (clv fit --json: fitMilliseconds) is seen cold (the first run) and warm (the later ones):
 //   --cli-repeat N crmkit-arguments…
 // For profiling the engine (dotnet-trace collect -- dotnet CrmKit.Benchmarks.dll --engine-once ...), without BenchmarkDotNet:
-//   --engine-once ticket|throughput|replay N   runs that benchmark's setup and then its body N times, printing each time
+//   --engine-once ticket|throughput|replay|hotpath N   runs that benchmark's setup and then its body N times, printing each
+//   time and the bytes allocated per event
 if (args is ["--import-seeds", var size])
 {
     Console.WriteLine(ImportSeeds.Folder(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture)));

@@ -97,11 +97,18 @@ public sealed class CareEngine
     /// </summary>
     public async ValueTask<AdvanceResult> AdvanceAsync(Instant now, CancellationToken ct = default)
     {
-        var results = ImmutableArray.CreateBuilder<HandleResult>();
-        var done = new HashSet<CustomerId>();
+        // Most polls find nothing due: then nothing is allocated beyond the store's answer.
+        ImmutableArray<HandleResult>.Builder? results = null;
+        HashSet<CustomerId>? done = null;
         while (true)
         {
             var due = await Store.DueAsync(now, Options.AdvanceBatchSize, ct).ConfigureAwait(false);
+            if (due.Count == 0)
+            {
+                break;
+            }
+
+            done ??= [];
             var fresh = due.Where(done.Add).ToList();
             if (fresh.Count == 0)
             {
@@ -113,12 +120,12 @@ public sealed class CareEngine
                 var r = await RunAsync(customer, null, null, ct, now).ConfigureAwait(false);
                 if (r.Outcome == HandleOutcome.Applied)
                 {
-                    results.Add(r);
+                    (results ??= ImmutableArray.CreateBuilder<HandleResult>()).Add(r);
                 }
             }
         }
 
-        return new AdvanceResult(now, results.ToImmutable());
+        return new AdvanceResult(now, results?.ToImmutable() ?? []);
     }
 
     /// <summary>
@@ -223,22 +230,23 @@ public sealed class CareEngine
 
                 var stored = await Store.LoadAsync(customer, ct).ConfigureAwait(false);
                 var absorbed = e is CustomersMergedEvent m && mergedInto is null ? (await Store.LoadAsync(m.Absorbed, ct).ConfigureAwait(false)).State : null;
-                var work = new UnitOfWork(Runtime, customer, stored.State) { Absorbed = absorbed };
+                var work = UnitOfWork.Rent(Runtime, customer, stored.State, stored.Version, absorbed);
                 var (commit, result) = mergedInto is { } into ? work.MergedAway(e!, into)
                     : e is not null ? work.Handle(e)
                     : work.Advance(advanceTo!.Value);
+                work.Return();
                 if (commit is null)
                 {
                     return result;
                 }
 
-                var outcome = await Store.CommitAsync(commit with { ExpectedVersion = stored.Version }, ct).ConfigureAwait(false);
+                var outcome = await Store.CommitAsync(commit, ct).ConfigureAwait(false);
                 switch (outcome)
                 {
                     case CommitOutcome.Committed when commit.Erase && result.Outcome == HandleOutcome.Applied:
                         return result with { Retries = attempt, Cancelled = [.. result.Cancelled, .. await CancelledByErasureAsync(customer, commit.At, ct).ConfigureAwait(false)] };
                     case CommitOutcome.Committed:
-                        return result with { Retries = attempt };
+                        return attempt == 0 ? result : result with { Retries = attempt };
                     case CommitOutcome.Duplicate:
                         return HandleResult.Nothing(HandleOutcome.Duplicate, customer);
                     case CommitOutcome.Conflict when attempt >= Options.MaxConflictRetries:

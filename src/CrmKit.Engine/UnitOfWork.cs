@@ -3,7 +3,6 @@ using CrmKit.CareProcess;
 using CrmKit.Customers;
 using CrmKit.Segmentation;
 using NodaTime;
-using NodaTime.Text;
 
 namespace CrmKit.Engine;
 
@@ -11,70 +10,152 @@ namespace CrmKit.Engine;
 /// One customer's unit of work: reads the loaded state, computes the new state and what to commit. Pure: it touches
 /// no store; the engine commits what it returns (or reruns it on a conflict).
 /// </summary>
+/// <remarks>
+/// Reused: <see cref="Rent"/> hands out the calling thread's spare (its lists cleared, their capacity kept) and
+/// <see cref="Return"/> puts it back. A unit of work runs synchronously from <see cref="Rent"/> to <see cref="Return"/>
+/// and nothing it returns refers to its lists (the commit and the result hold copies), so a thread needs one.
+/// </remarks>
 internal sealed class UnitOfWork
 {
     private static readonly Duration ContactMemory = Duration.FromDays(2);
-    private readonly EngineRuntime _rt;
-    private readonly CustomerId _customer;
-    private readonly CustomerState? _loaded;
-    private readonly List<JourneyInstance> _instances;
-    private readonly List<ScheduledContact> _contacts;
-    private readonly List<ContactRecord> _contactRecords;
-    private readonly List<OccasionDue> _occasions;
+
+    /// <summary>The calling thread's spare unit of work, else none (in use, or not made yet).</summary>
+    [ThreadStatic]
+    private static UnitOfWork? t_spare;
+
+    private readonly List<JourneyInstance> _instances = [];
+    private readonly List<ScheduledContact> _contacts = [];
+    private readonly List<ContactRecord> _contactRecordsBuffer = [];
+    private readonly List<OccasionDue> _occasions = [];
     private readonly List<OutboxRecord> _enqueue = [];
     private readonly List<OutboxCancellation> _cancel = [];
     private readonly List<CareTask> _tasks = [];
     private readonly List<InstanceChange> _changes = [];
     private readonly List<MessageDecision> _messages = [];
-    private readonly List<HeldOrderStatus> _held;
+    private readonly List<HeldOrderStatus> _held = [];
     private readonly List<string> _notices = [];
-    private readonly List<string> _cases;
+    private readonly List<string> _cases = [];
+    private EngineRuntime _rt = null!;
+    private CustomerId _customer;
+    private CustomerState? _loaded;
+    private long _version;
+    private List<ContactRecord>? _contactRecords;
     private ContactAddresses? _addresses;
-    private readonly string _customerKey;
+    private string _customerKey = "";
     private CustomerRecord? _record;
-    private ConsentLedger _consents;
+    private ConsentLedger _consents = ConsentLedger.Empty;
     private SegmentMembership? _membership;
-    private ImmutableArray<string> _segments;
-    private bool[] _flags;
+    private ImmutableArray<string> _segments = [];
+    private bool[] _flags = [];
     private Instant _clock;
     private Instant? _review;
     private ImmutableArray<string> _entered = [];
     private ImmutableArray<string> _exited = [];
     private int _startDepth;
 
-    public UnitOfWork(EngineRuntime runtime, CustomerId customer, CustomerState? loaded)
+    private UnitOfWork()
+    {
+    }
+
+    /// <summary>A unit of work for <paramref name="customer"/> over the state loaded at <paramref name="version"/> (the commit expects that version).</summary>
+    public static UnitOfWork Rent(EngineRuntime runtime, CustomerId customer, CustomerState? loaded, long version, CustomerState? absorbed)
+    {
+        var work = t_spare ?? new UnitOfWork();
+        t_spare = null;
+        work.Reset(runtime, customer, loaded, version, absorbed);
+        return work;
+    }
+
+    /// <summary>Gives the unit of work back to this thread once its commit and result are taken (it must not be used after).</summary>
+    public void Return()
+    {
+        // Nothing of the customer is kept alive by the spare: the references go, the lists keep only their capacity.
+        Reset(_rt, default, null, 0, null);
+        t_spare = this;
+    }
+
+    private void Reset(EngineRuntime runtime, CustomerId customer, CustomerState? loaded, long version, CustomerState? absorbed)
     {
         _rt = runtime;
         _customer = customer;
         _loaded = loaded;
-        _customerKey = Escape(customer.Value);
+        _version = version;
+        Absorbed = absorbed;
+        _customerKey = customer.Value is null ? "" : Escape(customer.Value);
         _record = loaded?.Record;
         _consents = loaded?.Consents ?? ConsentLedger.Empty;
         _segments = loaded?.Segments ?? [];
-        _flags = Flags(runtime.Catalog, _segments);
-        _instances = loaded is null ? [] : [.. loaded.Instances];
-        _contacts = loaded is null ? [] : [.. loaded.Contacts];
-        _contactRecords = new List<ContactRecord>(_contacts.Count + 4);
-        foreach (var c in _contacts)
+        if (_flags.Length != runtime.Catalog.Segments.Length)
         {
-            _contactRecords.Add(new ContactRecord(c.At, c.Channel, c.Purpose));
+            _flags = new bool[runtime.Catalog.Segments.Length];
         }
 
-        _occasions = loaded is null ? [] : [.. loaded.Occasions];
+        Flags(runtime.Catalog, _segments, _flags);
+        Refill(_instances, loaded?.Instances);
+        Refill(_contacts, loaded?.Contacts);
+        Refill(_occasions, loaded?.Occasions);
+        Refill(_cases, loaded?.OpenedCases);
+        Refill(_held, loaded?.HeldOrderStatuses);
+        _contactRecords = null;
+        _contactRecordsBuffer.Clear();
+        _enqueue.Clear();
+        _cancel.Clear();
+        _tasks.Clear();
+        _changes.Clear();
+        _messages.Clear();
+        _notices.Clear();
+        _pendingEntered.Clear();
+        _pendingExited.Clear();
         _addresses = loaded?.Addresses;
-        _cases = loaded is null || loaded.OpenedCases.IsDefaultOrEmpty ? [] : [.. loaded.OpenedCases];
-        _held = loaded is null || loaded.HeldOrderStatuses.IsDefaultOrEmpty ? [] : [.. loaded.HeldOrderStatuses];
         _clock = loaded?.Clock ?? Instant.MinValue;
         _review = loaded?.Review;
+        _membership = null;
+        _entered = [];
+        _exited = [];
+        _startDepth = 0;
+        _classified = null;
+        _recordChangedSince = false;
+        _context = null;
+    }
+
+    private static void Refill<T>(List<T> list, ImmutableArray<T>? from)
+    {
+        list.Clear();
+        if (from is { IsDefaultOrEmpty: false } items)
+        {
+            list.AddRange(items);
+        }
     }
 
     private DateTimeZone Zone => _rt.Options.Zone;
+
+    /// <summary>
+    /// The contacts as the contact policy reads them, element for element with <c>_contacts</c> (its channel and purpose
+    /// taken from the contact event when a send is recorded). Built on first use: most units of work queue no message,
+    /// and then nothing reads them.
+    /// </summary>
+    private List<ContactRecord> ContactRecords
+    {
+        get
+        {
+            if (_contactRecords is null)
+            {
+                _contactRecords = _contactRecordsBuffer;
+                foreach (var c in _contacts)
+                {
+                    _contactRecords.Add(new ContactRecord(c.At, c.Channel, c.Purpose));
+                }
+            }
+
+            return _contactRecords;
+        }
+    }
 
     /// <summary>The segments as the incremental classifier takes them (built only when an event changes the record).</summary>
     private SegmentMembership Membership => _membership ??= _segments.IsEmpty ? SegmentMembership.None : SegmentMembership.Of(_rt.Catalog, _segments);
 
     /// <summary>For a merge: the absorbed customer's state as loaded.</summary>
-    public CustomerState? Absorbed { get; init; }
+    public CustomerState? Absorbed { get; private set; }
 
     /// <summary>Handles an event.</summary>
     public (EngineCommit? Commit, HandleResult Result) Handle(CareEvent e)
@@ -249,7 +330,7 @@ internal sealed class UnitOfWork
     {
         var t = _loaded is { } s && s.Clock > e.At ? s.Clock : e.At;
         var tombstone = new CustomerState { CustomerId = _customer, MergedInto = into, Clock = t, Instances = [.. _instances.Select(i => i.Status == InstanceStatus.Active ? Ended(i, InstanceStatus.Exited, $"merged into '{into.Value}'", t) : i)] };
-        return (new EngineCommit(_customer, 0, e.EventId, tombstone, [], [], [], t, Erase: true), HandleResult.Nothing(HandleOutcome.Applied, _customer));
+        return (new EngineCommit(_customer, _version, e.EventId, tombstone, [], [], [], t, Erase: true), HandleResult.Nothing(HandleOutcome.Applied, _customer));
     }
 
     /// <summary>Why an instance's exit condition (segment left, rule holding) holds now, else none.</summary>
@@ -300,11 +381,11 @@ internal sealed class UnitOfWork
             ? x with { InstanceId = $"erased#{++n}", Correlation = string.Empty, Snapshot = new ProcessSnapshot { ProcessId = x.Snapshot.ProcessId, InstanceId = $"erased#{n}", State = x.Snapshot.State } }
             : x);
         var tombstone = new CustomerState { CustomerId = _customer, Erased = true, Clock = t, Instances = [.. figures] };
-        var commit = new EngineCommit(_customer, 0, e.EventId, tombstone, [.. _enqueue], [.. _cancel], [.. _tasks], t, Erase: true);
+        var commit = new EngineCommit(_customer, _version, e.EventId, tombstone, [.. _enqueue], [.. _cancel], [.. _tasks], t, Erase: true);
         return (commit, HandleResult.Nothing(HandleOutcome.Applied, _customer));
     }
 
-    private EngineCommit Commit(CustomerState state, string? eventId, Instant at) => new(_customer, 0, eventId, state, [], [], [], at);
+    private EngineCommit Commit(CustomerState state, string? eventId, Instant at) => new(_customer, _version, eventId, state, [], [], [], at);
 
     private (EngineCommit? Commit, HandleResult Result) Finish(string? eventId, Instant t, HandleOutcome outcome, bool profileChanged)
     {
@@ -354,11 +435,11 @@ internal sealed class UnitOfWork
             Clock = t,
             NextDue = next,
             Review = _review,
-            HeldOrderStatuses = [.. _held],
-            OpenedCases = [.. _cases],
+            HeldOrderStatuses = Unchanged(_loaded?.HeldOrderStatuses, _held),
+            OpenedCases = Unchanged(_loaded?.OpenedCases, _cases),
             Addresses = _addresses,
         };
-        var commit = new EngineCommit(_customer, 0, eventId, state, [.. _enqueue], [.. _cancel], [.. _tasks], t);
+        var commit = new EngineCommit(_customer, _version, eventId, state, [.. _enqueue], [.. _cancel], [.. _tasks], t);
         var result = new HandleResult(outcome, _customer, _entered, _exited, [.. _changes], [.. _messages], [.. _cancel], [.. _tasks], 0) { Notices = [.. _notices] };
         return (commit, result);
     }
@@ -617,13 +698,14 @@ internal sealed class UnitOfWork
             if (at >= 0)
             {
                 // The send of a queued message: its reservation becomes the contact, at the instant it was made.
+                var records = ContactRecords;
                 _contacts[at] = _contacts[at] with { At = made, IdempotencyKey = null };
-                _contactRecords[at] = new ContactRecord(made, contact.Channel, contact.Purpose);
+                records[at] = new ContactRecord(made, contact.Channel, contact.Purpose);
             }
             else
             {
                 _contacts.Add(new ScheduledContact(made, contact.Channel, contact.Purpose, null));
-                _contactRecords.Add(new ContactRecord(made, contact.Channel, contact.Purpose));
+                _contactRecords?.Add(new ContactRecord(made, contact.Channel, contact.Purpose));
             }
         }
 
@@ -697,7 +779,7 @@ internal sealed class UnitOfWork
             return;
         }
 
-        _flags = ReferenceEquals(flags, t_flags) ? [.. flags] : flags;
+        Array.Copy(flags, _flags, _flags.Length);
         _membership = SegmentMembership.From(_rt.Catalog, flags);
         _segments = _membership.Ids;
         _entered = _entered.AddRange(entered ?? []);
@@ -783,7 +865,7 @@ internal sealed class UnitOfWork
                     || (cancellation.InstanceId is null && key.StartsWith(cancellation.JourneyId + "/", StringComparison.Ordinal))))
             {
                 _contacts.RemoveAt(c);
-                _contactRecords.RemoveAt(c);
+                _contactRecords?.RemoveAt(c);
             }
         }
     }
@@ -925,7 +1007,7 @@ internal sealed class UnitOfWork
                     var key = Key(cj, instance, version, k, at);
                     var decision = _addresses?.Missing(m.Channel) is { } missing
                         ? new ContactDecision(ContactVerdict.Skipped, null, missing)
-                        : _rt.Options.Policy.Decide(m.Channel, m.Purpose, at, Zone, _consents, _contactRecords);
+                        : _rt.Options.Policy.Decide(m.Channel, m.Purpose, at, Zone, _consents, ContactRecords);
                     var queued = decision.Verdict is ContactVerdict.Allowed or ContactVerdict.Deferred;
                     var message = new OutboxMessage(key, _customer, m.Channel, m.Purpose, m.Template, decision.SendAt ?? at, cj.VersionedId, instance.InstanceId);
                     _enqueue.Add(new OutboxRecord(message, queued ? OutboxState.Pending : OutboxState.Cancelled, decision.Verdict, decision.Reason, at, queued ? null : at, 0));
@@ -933,7 +1015,7 @@ internal sealed class UnitOfWork
                     if (queued)
                     {
                         _contacts.Add(new ScheduledContact(message.DueAt, m.Channel, m.Purpose, key));
-                        _contactRecords.Add(new ContactRecord(message.DueAt, m.Channel, m.Purpose));
+                        _contactRecords?.Add(new ContactRecord(message.DueAt, m.Channel, m.Purpose));
                     }
 
                     break;
@@ -995,17 +1077,23 @@ internal sealed class UnitOfWork
 
     /// <summary><c>{journey}@v{n}/{customer}/{instance}/{step}.{effect}/{instant}</c>, ids percent-escaped so '/' separates parts.</summary>
     private string Key(CompiledJourney cj, JourneyInstance instance, long version, int effect, Instant at)
-        => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{cj.VersionedId}/{_customerKey}/{Escape(instance.InstanceId)}/{version}.{effect}/{InstantPattern.General.Format(at)}");
+        => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{cj.VersionedId}/{_customerKey}/{Escape(instance.InstanceId)}/{version}.{effect}/{new KeyInstant(at)}");
 
     private string KeyPrefix(string journey, string instance) => $"{journey}/{_customerKey}/{Escape(instance)}/";
 
     private static string Escape(string id) => id.AsSpan().IndexOfAny("/%") < 0 ? id : id.Replace("%", "%25", StringComparison.Ordinal).Replace("/", "%2F", StringComparison.Ordinal);
 
-    private static bool[] Flags(SegmentCatalog catalog, SegmentMembership membership) => Flags(catalog, membership.Ids);
-
-    private static bool[] Flags(SegmentCatalog catalog, ImmutableArray<string> ids)
+    private static bool[] Flags(SegmentCatalog catalog, SegmentMembership membership)
     {
         var flags = new bool[catalog.Segments.Length];
+        Flags(catalog, membership.Ids, flags);
+        return flags;
+    }
+
+    /// <summary>Sets <paramref name="flags"/> (one per catalogue segment) to the segments <paramref name="ids"/> names.</summary>
+    private static void Flags(SegmentCatalog catalog, ImmutableArray<string> ids, bool[] flags)
+    {
+        Array.Clear(flags);
         foreach (var id in ids)
         {
             var i = catalog.IndexOf(id);
@@ -1014,7 +1102,5 @@ internal sealed class UnitOfWork
                 flags[i] = true;
             }
         }
-
-        return flags;
     }
 }

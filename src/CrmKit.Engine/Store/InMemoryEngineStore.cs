@@ -153,6 +153,11 @@ public sealed class InMemoryEngineStore : IEngineStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         lock (_gate)
         {
+            if (!_due.TryPeek(out _, out var first) || first.Due > now)
+            {
+                return new([]);
+            }
+
             // A heap with lazy deletion: an entry whose instant is no longer the customer's next due is dropped here.
             var result = new List<CustomerId>();
             var keep = new List<(CustomerId, Instant)>();
@@ -212,6 +217,12 @@ public sealed class InMemoryEngineStore : IEngineStore
 
         lock (_gate)
         {
+            if (_pending.Count == 0 || _pending.Min.Due > now)
+            {
+                // Nothing due (most polls): no enumerator of the sorted set, no list.
+                return new([]);
+            }
+
             var claimed = new List<OutboxLease>();
             foreach (var (due, key) in _pending)
             {
