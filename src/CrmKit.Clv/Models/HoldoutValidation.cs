@@ -182,7 +182,7 @@ public static class HoldoutValidation
             throw new Customers.InvalidValueException("transactions", $"no customer made a first purchase on or before the calibration end {calibrationEnd:uuuu-MM-dd}.");
         }
 
-        var perUnit = RfmSummary.DaysPerUnit(unit);
+        var perUnit = TimeUnits.Days(unit);
         var start = days.Min(d => d[0]);
         double Offset(LocalDate day) => Period.Between(start, day, PeriodUnits.Days).Days / perUnit;
         var periods = (int)Math.Floor(Offset(observationEnd)) + 1;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CrmKit.Customers;
 
 namespace CrmKit.Clv.Summaries;
 
@@ -15,6 +16,20 @@ public static class TimeUnits
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="TimeUnit"/>.</exception>
     public static string Id(TimeUnit unit)
         => Enum.IsDefined(unit) ? unit.ToString().ToLowerInvariant() : throw new ArgumentOutOfRangeException(nameof(unit), unit, $"{unit} is not a defined TimeUnit.");
+
+    /// <summary>
+    /// The length of a unit in days: day 1, week 7, month 365.25 / 12 = 30.4375, year 365.25 (Julian year, so that
+    /// months and years average over leap years).
+    /// </summary>
+    /// <exception cref="InvalidValueException"><paramref name="unit"/> is not a defined <see cref="TimeUnit"/>.</exception>
+    public static double Days(TimeUnit unit) => unit switch
+    {
+        TimeUnit.Day => 1.0,
+        TimeUnit.Week => 7.0,
+        TimeUnit.Month => 365.25 / 12.0,
+        TimeUnit.Year => 365.25,
+        _ => throw new InvalidValueException("time unit", $"{unit} is not a defined TimeUnit."),
+    };
 
     /// <summary>The unit with an id (ordinal, case-sensitive), or <see langword="null"/>.</summary>
     public static TimeUnit? Find(string id)
