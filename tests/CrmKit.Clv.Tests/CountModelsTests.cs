@@ -57,7 +57,7 @@ public class CountModelsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new ValueAnalysisOptions { Model = undefined });
     }
 
-    [SharedDataFact]
+    [Fact]
     public void Fit_EveryDescriptor_IsTheModelsOwnFit()
     {
         // The descriptor only dispatches: its fit is the model class's fit, number for number.
