@@ -135,7 +135,7 @@ internal static class MainJob
             Model = settings.ClvModel == AutoModel ? ClvDefaults.Model : CountModels.Parse(settings.ClvModel).Kind,
         }));
         var context = new EvaluationContext(asOf, zone);
-        var segmentation = Step("classify segments", () => new Segmenter(settings.Catalog).Run(customers, context, CustomerValueService.Estimates(clv)));
+        var segmentation = Step("classify segments", () => new Segmenter(settings.Catalog).Run(customers, context, clv.Estimates()));
         var subjects = customers.Select(c => CareCommand.Subject(c, segmentation.Memberships[c.Id.Value], zone)).ToList();
         var agenda = new CareAgenda(BuiltInCarePlans.All);
         var today = Step("care agenda", () => agenda.ForPopulation(subjects, asOf, Duration.FromDays(settings.AgendaDays)));
