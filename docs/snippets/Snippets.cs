@@ -28,7 +28,7 @@ public static class Snippets
 
         var customers = CustomerDataSet.ReadFolder(folder).Customers;   // or your own store
         var value = services.GetRequiredService<CustomerValueService>().Analyse(customers);
-        var segments = services.GetRequiredService<CustomerSegmentation>().Classify(customers, values: CustomerValueService.Estimates(value));
+        var segments = services.GetRequiredService<CustomerSegmentation>().Classify(customers, values: value.Estimates());
         var today = services.GetRequiredService<CareService>().DueActions(customers, segments);
 
         var now = clock.GetCurrentInstant();

@@ -17,6 +17,17 @@ internal static class ClvCommand
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private static readonly JsonSerializerOptions JsonOutput = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
+    // The models of 'clv fit' that are not count models (each has its own data shape).
+    private const string GammaGamma = "gamma-gamma";
+    private const string BetaGeoBetaBinomial = "bg-bb";
+    private const string ShiftedBetaGeometric = "sbg";
+
+    private static readonly string[] CountModelIds = [.. CountModels.All.Select(m => m.Id)];
+
+    // "a, b or c".
+    internal static string Or(IReadOnlyList<string> items)
+        => items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " or " + items[^1];
+
     private sealed record Inputs(
         Option<FileInfo> Transactions,
         Option<string> Format,
@@ -33,7 +44,7 @@ internal static class ClvCommand
         var inputs = new Inputs(
             new Option<FileInfo>("--transactions") { Description = "Transactions file. Default: the completed orders of the bundled sample shop (seeds/store)." },
             new Option<string>("--format") { Description = "csv (customer_id,date,amount; see the column options), cdnow (whitespace: customer date(YYYYMMDD) cds value), bgbb (frequency,recency,periods[,weights] patterns, for bg-bb) or cohort (active customers per period, for sbg). Default csv.", DefaultValueFactory = _ => "csv" }.AcceptOnlyFromAmong("csv", "cdnow", "bgbb", "cohort"),
-            new Option<string>("--period") { Description = "The unit in which recency and age are expressed: day, week, month (30.4375 days) or year (365.25 days); for bg-bb from transactions, the length of one opportunity. Purchases on the same calendar day count once. Default week.", DefaultValueFactory = _ => "week" }.AcceptOnlyFromAmong("day", "week", "month", "year"),
+            new Option<string>("--period") { Description = $"The unit in which recency and age are expressed: day, week, month (30.4375 days) or year (365.25 days); for bg-bb from transactions, the length of one opportunity. Purchases on the same calendar day count once. Default {TimeUnits.Id(ClvDefaults.Unit)}.", DefaultValueFactory = _ => TimeUnits.Id(ClvDefaults.Unit) }.AcceptOnlyFromAmong([.. TimeUnits.Ids]),
             new Option<string>("--calibration-end") { Description = "Last day (YYYY-MM-DD) of the calibration period; the days after it, to the observation end, are the holdout period." },
             new Option<string>("--observation-end") { Description = "Last day (YYYY-MM-DD) of observation; later transactions are ignored. Default: the last transaction day." },
             new Option<string>("--customer-column") { Description = "csv format: the customer column. Default customer_id.", DefaultValueFactory = _ => "customer_id" },
@@ -50,9 +61,10 @@ internal static class ClvCommand
             return CrmKitCommandLine.Success;
         });
 
-        var model = new Option<string>("--model") { Description = "bg-nbd, mbg-nbd, pareto-nbd, bg-bb, gamma-gamma or sbg.", Required = true }
-            .AcceptOnlyFromAmong("bg-nbd", "mbg-nbd", "pareto-nbd", "bg-bb", "gamma-gamma", "sbg");
-        var penalizer = new Option<double>("--penalizer") { Description = "L2 penalty coefficient (lifetimes' penalizer_coef). Default 0.", DefaultValueFactory = _ => 0 };
+        string[] fitModels = [.. CountModelIds, GammaGamma, BetaGeoBetaBinomial, ShiftedBetaGeometric];
+        var model = new Option<string>("--model") { Description = Or(fitModels) + ".", Required = true }
+            .AcceptOnlyFromAmong(fitModels);
+        var penalizer = new Option<double>("--penalizer") { Description = string.Create(Inv, $"L2 penalty coefficient (lifetimes' penalizer_coef). Default {ClvDefaults.Penalizer}."), DefaultValueFactory = _ => ClvDefaults.Penalizer };
         var json = new Option<bool>("--json") { Description = "Print one JSON object: model, parameters, standardErrors, logLikelihood, customers, fitMilliseconds." };
         var fit = new Command("fit", "Fit a model by maximum likelihood and print its parameters (named as in the literature), standard errors, log-likelihood and fit time.") { model, penalizer, json };
         AddInputs(fit, inputs);
@@ -102,11 +114,11 @@ internal static class ClvCommand
             return CrmKitCommandLine.Success;
         });
 
-        var horizon = new Option<double>("--horizon") { Description = "How far ahead to predict, in --period units. Default 52.", DefaultValueFactory = _ => 52 };
-        var countModel = new Option<string>("--model") { Description = "Count model: bg-nbd, mbg-nbd or pareto-nbd. Default bg-nbd.", DefaultValueFactory = _ => "bg-nbd" }
-            .AcceptOnlyFromAmong("bg-nbd", "mbg-nbd", "pareto-nbd");
-        var margin = new Option<double>("--margin") { Description = "Profit margin applied to spend in the CLV (0.3 = 30 %). Default 1.", DefaultValueFactory = _ => 1 };
-        var discount = new Option<double>("--discount-rate") { Description = "Discount rate per step of the CLV; the horizon is cut into 12 steps. Default 0.01.", DefaultValueFactory = _ => 0.01 };
+        var horizon = new Option<double>("--horizon") { Description = string.Create(Inv, $"How far ahead to predict, in --period units. Default {ClvDefaults.Horizon}."), DefaultValueFactory = _ => ClvDefaults.Horizon };
+        var countModel = new Option<string>("--model") { Description = $"Count model: {Or(CountModelIds)}. Default {CountModels.Get(ClvDefaults.Model).Id}.", DefaultValueFactory = _ => CountModels.Get(ClvDefaults.Model).Id }
+            .AcceptOnlyFromAmong(CountModelIds);
+        var margin = new Option<double>("--margin") { Description = string.Create(Inv, $"Profit margin applied to spend in the CLV (0.3 = 30 %). Default {ClvDefaults.Margin}."), DefaultValueFactory = _ => ClvDefaults.Margin };
+        var discount = new Option<double>("--discount-rate") { Description = string.Create(Inv, $"Discount rate per step of the CLV; the horizon is cut into {ClvDefaults.Steps} steps. Default {ClvDefaults.DiscountRate}."), DefaultValueFactory = _ => ClvDefaults.DiscountRate };
         var predict = new Command("predict", "Fit the count model and Gamma-Gamma, then print per customer: probability alive, expected purchases in the horizon and discounted CLV, as CSV.")
         {
             horizon, countModel, margin, discount,
@@ -184,7 +196,7 @@ internal static class ClvCommand
     private static (IReadOnlyList<ParameterEstimate>, double, double, TimeSpan, double?, FitDiagnosis) Fit(string name, ParseResult parsed, Inputs inputs, FitOptions options, TextWriter error)
     {
         var format = parsed.GetValue(inputs.Format);
-        if (name == "sbg")
+        if (name == ShiftedBetaGeometric)
         {
             var active = LoadCohort(parsed, inputs);
             var watch = Stopwatch.StartNew();
@@ -192,7 +204,7 @@ internal static class ClvCommand
             return (result.Parameters, result.LogLikelihood, result.Customers, watch.Elapsed, null, result.Diagnosis);
         }
 
-        if (name == "bg-bb")
+        if (name == BetaGeoBetaBinomial)
         {
             var patterns = format == "bgbb" ? LoadPatterns(parsed, inputs) : LoadOpportunities(parsed, inputs, error);
             var watch = Stopwatch.StartNew();
@@ -202,13 +214,15 @@ internal static class ClvCommand
 
         var (data, _) = LoadSummary(parsed, inputs, error);
         var timer = Stopwatch.StartNew();
-        return name switch
+        if (CountModels.Find(name) is { } countModel)
         {
-            "bg-nbd" => Done(BetaGeoModel.Fit(data, options)),
-            "mbg-nbd" => Done(ModifiedBetaGeoModel.Fit(data, options)),
-            "pareto-nbd" => Done(ParetoNbdModel.Fit(data, options)),
-            _ => Done(GammaGammaModel.Fit(data, options)) with { Item5 = GammaGammaModel.FrequencyValueCorrelation(data) },
-        };
+            return Done(countModel.Fit(data, options));
+        }
+
+        // The option accepts only the ids above, so anything else here is a model added to the list but not to this method.
+        return name == GammaGamma
+            ? Done(GammaGammaModel.Fit(data, options)) with { Item5 = GammaGammaModel.FrequencyValueCorrelation(data) }
+            : throw new UnreachableException($"clv fit --model {name} is accepted but not fitted.");
 
         (IReadOnlyList<ParameterEstimate>, double, double, TimeSpan, double?, FitDiagnosis) Done<T>(FitResult<T> result)
             => (result.Parameters, result.LogLikelihood, result.Customers, timer.Elapsed, null, result.Diagnosis);
@@ -217,16 +231,8 @@ internal static class ClvCommand
     // The count model, or a FitFailedException saying why its fit is not usable (no predictions from such a fit).
     private static ICountModel FitCount(string name, RfmSummary data)
     {
-        var (model, diagnosis, label) = name switch
-        {
-            "mbg-nbd" => Usable(ModifiedBetaGeoModel.Fit(data)),
-            "pareto-nbd" => Usable(ParetoNbdModel.Fit(data)),
-            _ => Usable(BetaGeoModel.Fit(data)),
-        };
-        return diagnosis.IsUsable ? model : throw new FitFailedException(label, "its estimate is not used for predictions: " + string.Join(" ", diagnosis.Problems));
-
-        static (ICountModel, FitDiagnosis, string) Usable<T>(FitResult<T> fit)
-            where T : ICountModel => (fit.Model, fit.Diagnosis, fit.Model.Name);
+        var fit = (CountModels.Find(name) ?? throw new UnreachableException($"clv predict --model {name} is accepted but is not a count model.")).Fit(data);
+        return fit.Diagnosis.IsUsable ? fit.Model : throw new FitFailedException(fit.Model.Name, "its estimate is not used for predictions: " + string.Join(" ", fit.Diagnosis.Problems));
     }
 
     private static (RfmSummary Summary, IReadOnlyList<ImportIssue> Issues) LoadSummary(ParseResult parsed, Inputs inputs, TextWriter error)
@@ -251,7 +257,7 @@ internal static class ClvCommand
     }
 
     private static TimeUnit Unit(ParseResult parsed, Inputs inputs)
-        => parsed.GetValue(inputs.Period) switch { "day" => TimeUnit.Day, "month" => TimeUnit.Month, "year" => TimeUnit.Year, _ => TimeUnit.Week };
+        => TimeUnits.Find(parsed.GetValue(inputs.Period)!) ?? throw new UnreachableException($"--period {parsed.GetValue(inputs.Period)} is accepted but is not a time unit.");
 
     private static (List<Transaction> Transactions, List<ImportIssue> Issues, LocalDate ObservationEnd) LoadTransactions(ParseResult parsed, Inputs inputs, TextWriter error)
     {
@@ -262,7 +268,7 @@ internal static class ClvCommand
         var format = parsed.GetValue(inputs.Format);
         if (format is "bgbb" or "cohort")
         {
-            throw new InvalidValueException("--format", $"'{format}' files hold model-ready data, not transactions; use them with 'clv fit --model {(format == "bgbb" ? "bg-bb" : "sbg")}'.");
+            throw new InvalidValueException("--format", $"'{format}' files hold model-ready data, not transactions; use them with 'clv fit --model {(format == "bgbb" ? BetaGeoBetaBinomial : ShiftedBetaGeometric)}'.");
         }
 
         if (file is null)

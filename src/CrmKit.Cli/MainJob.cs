@@ -37,10 +37,10 @@ internal sealed record MainJobSettings
     public int AgendaDays { get; init; } = 1;
 
     /// <summary>The CLV count model: auto (chosen by holdout), bg-nbd, mbg-nbd or pareto-nbd.</summary>
-    public string ClvModel { get; init; } = "auto";
+    public string ClvModel { get; init; } = MainJob.AutoModel;
 
     /// <summary>The CLV horizon in weeks.</summary>
-    public double HorizonWeeks { get; init; } = 52;
+    public double HorizonWeeks { get; init; } = ClvDefaults.Horizon;
 
     /// <summary>Which duplicate records the merge step joins (<c>--merge</c>).</summary>
     public Customers.Identity.MergePolicy Merge { get; init; } = Customers.Identity.MergePolicy.Strong;
@@ -76,8 +76,11 @@ internal static class MainJob
 {
     /// <summary>The <c>--model</c> option of the commands that run the job (<c>run</c>, <c>care agenda</c>).</summary>
     public static Option<string> ClvModelOption()
-        => new Option<string>("--model") { Description = "CLV count model: bg-nbd, mbg-nbd, pareto-nbd, or auto (fit all three on the history before the last 25 %, keep the one that predicts the held-out purchases best, refit it on everything). Default auto.", DefaultValueFactory = _ => "auto" }
-            .AcceptOnlyFromAmong("auto", "bg-nbd", "mbg-nbd", "pareto-nbd");
+        => new Option<string>("--model") { Description = $"CLV count model: {string.Join(", ", CountModels.All.Select(m => m.Id))}, or {AutoModel} (fit each of them on the history before the last 25 %, keep the one that predicts the held-out purchases best, refit it on everything). Default {AutoModel}.", DefaultValueFactory = _ => AutoModel }
+            .AcceptOnlyFromAmong([AutoModel, .. CountModels.All.Select(m => m.Id)]);
+
+    /// <summary>The <c>--model</c> value that chooses the count model by holdout.</summary>
+    public const string AutoModel = "auto";
 
     /// <summary>The first stage: reads the files, reporting the issues grouped on the error stream.</summary>
     public static (CustomerDataSet DataSet, TimeSpan Elapsed, TimeSpan Cpu) Import(MainJobSettings settings, TextWriter error, Action<string>? stage = null)
@@ -127,11 +130,12 @@ internal static class MainJob
         var clv = Step("fit CLV models", () => ValueAnalysis.Run(customers, asOf, zone, new ValueAnalysisOptions
         {
             Value = new ClvOptions { Horizon = settings.HorizonWeeks },
-            SelectModel = settings.ClvModel == "auto",
-            Model = settings.ClvModel switch { "mbg-nbd" => CountModelKind.ModifiedBetaGeo, "pareto-nbd" => CountModelKind.ParetoNbd, _ => CountModelKind.BetaGeo },
+            SelectModel = settings.ClvModel == AutoModel,
+            // With auto, Model is the fallback when no model can be validated.
+            Model = settings.ClvModel == AutoModel ? ClvDefaults.Model : CountModels.Parse(settings.ClvModel).Kind,
         }));
         var context = new EvaluationContext(asOf, zone);
-        var segmentation = Step("classify segments", () => new Segmenter(settings.Catalog).Run(customers, context, CustomerValueService.Estimates(clv)));
+        var segmentation = Step("classify segments", () => new Segmenter(settings.Catalog).Run(customers, context, clv.Estimates()));
         var subjects = customers.Select(c => CareCommand.Subject(c, segmentation.Memberships[c.Id.Value], zone)).ToList();
         var agenda = new CareAgenda(BuiltInCarePlans.All);
         var today = Step("care agenda", () => agenda.ForPopulation(subjects, asOf, Duration.FromDays(settings.AgendaDays)));

@@ -63,7 +63,7 @@ public static class RfmSql
             new NpgsqlParameter<DateOnly>("observation_end", options.ObservationEnd.ToDateOnly()),
             new NpgsqlParameter<DateOnly>("calibration_end", calibrationEnd.ToDateOnly())).ToListAsync(cancellationToken).ConfigureAwait(false);
         rows.Sort((a, b) => string.CompareOrdinal(a.CustomerId, b.CustomerId));
-        var unit = RfmSummary.DaysPerUnit(options.Unit);
+        var unit = TimeUnits.Days(options.Unit);
         var n = rows.Count;
         var (ids, x, tx, t, m, xh, mh) = (new string[n], new double[n], new double[n], new double[n], new double[n], new double[n], new double[n]);
         for (var i = 0; i < n; i++)
@@ -78,7 +78,7 @@ public static class RfmSql
             mh[i] = r.HoldoutDays > 0 ? (double)r.HoldoutValue / r.HoldoutDays : 0;
         }
 
-        return RfmSummary.FromBuilder(ids, x, tx, t, m, xh, mh, options.Unit, Period.DaysBetween(calibrationEnd, options.ObservationEnd) / unit);
+        return RfmSummary.CreateWithHoldout(ids, x, tx, t, m, xh, mh, Period.DaysBetween(calibrationEnd, options.ObservationEnd) / unit, options.Unit);
     }
 
     /// <summary>

@@ -119,11 +119,11 @@ internal sealed class CrmKitOptionsValidator(ClockRegistration? clocks = null) :
         }
 
         var clv = options.Clv;
-        Check(ClvSettings.Models.Contains(clv.Model), "Clv:Model", $"'{clv.Model}' is not one of {string.Join(", ", ClvSettings.Models)}.");
-        Check(ClvSettings.Units.Contains(clv.PeriodUnit), "Clv:PeriodUnit", $"'{clv.PeriodUnit}' is not one of {string.Join(", ", ClvSettings.Units)}.");
+        Check(CountModels.Find(clv.Model) is not null, "Clv:Model", $"'{clv.Model}' is not one of {string.Join(", ", CountModels.All.Select(m => m.Id))}.");
+        Check(TimeUnits.Find(clv.PeriodUnit) is not null, "Clv:PeriodUnit", $"'{clv.PeriodUnit}' is not one of {string.Join(", ", TimeUnits.Ids)}.");
         Check(clv.Horizon > 0 && double.IsFinite(clv.Horizon), "Clv:Horizon", string.Create(inv, $"{clv.Horizon} is not a positive number of periods."));
-        Check(clv.DiscountRate is >= 0 and < 1, "Clv:DiscountRate", string.Create(inv, $"{clv.DiscountRate} is not in [0, 1)."));
-        Check(clv.Margin is > 0 and <= 1, "Clv:Margin", string.Create(inv, $"{clv.Margin} is not in (0, 1]."));
+        Check(clv.DiscountRate is >= ClvDefaults.MinConfiguredDiscountRate and < ClvDefaults.MaxConfiguredDiscountRate, "Clv:DiscountRate", string.Create(inv, $"{clv.DiscountRate} is not in [{ClvDefaults.MinConfiguredDiscountRate}, {ClvDefaults.MaxConfiguredDiscountRate})."));
+        Check(clv.Margin is > 0 and <= ClvDefaults.MaxConfiguredMargin, "Clv:Margin", string.Create(inv, $"{clv.Margin} is not in (0, {ClvDefaults.MaxConfiguredMargin}]."));
         Check(clv.Penalizer >= 0 && double.IsFinite(clv.Penalizer), "Clv:Penalizer", string.Create(inv, $"{clv.Penalizer} is not a finite number ≥ 0."));
 
         ValidateEngine(options, problems);

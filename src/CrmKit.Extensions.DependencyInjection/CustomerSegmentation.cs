@@ -25,7 +25,7 @@ public sealed class CustomerSegmentation(Segmenter segmenter, IClock clock, IOpt
     /// <summary>Scores RFM over <paramref name="customers"/> and classifies each of them.</summary>
     /// <param name="customers">The customers.</param>
     /// <param name="asOf">The evaluation instant; the clock's now when <see langword="null"/>.</param>
-    /// <param name="values">CLV figures for the value-tier segments (see <see cref="CustomerValueService.Estimates"/>), if any.</param>
+    /// <param name="values">CLV figures for the value-tier segments (see <see cref="ValueAnalysisResult.Estimates"/>), if any.</param>
     public SegmentationResult Classify(IReadOnlyList<Customer> customers, Instant? asOf = null, ICustomerValueSource? values = null)
     {
         ArgumentNullException.ThrowIfNull(customers);

@@ -41,14 +41,10 @@ public sealed class CustomerValueService(IClock clock, IOptions<CrmKitOptions> o
         return result;
     }
 
-    /// <summary>The predictions as segmentation reads them (probability alive, expected purchases, value).</summary>
-    public static ICustomerValueSource Estimates(ValueAnalysisResult analysis) => new PredictionSource(analysis);
-
-    private sealed class PredictionSource(ValueAnalysisResult analysis) : ICustomerValueSource
+    /// <summary>The predictions as segmentation reads them (probability alive, expected purchases, value): <see cref="ValueAnalysisResult.Estimates"/>, kept here for hosts that wire the services.</summary>
+    public static ICustomerValueSource Estimates(ValueAnalysisResult analysis)
     {
-        private readonly Dictionary<string, CustomerPrediction> _byId = analysis.Predictions.ToDictionary(p => p.CustomerId, StringComparer.Ordinal);
-
-        public CustomerValueEstimate? Estimate(CustomerId customer)
-            => _byId.TryGetValue(customer.Value, out var p) ? new CustomerValueEstimate(p.ProbabilityAlive, p.ExpectedPurchases, p.Value) : null;
+        ArgumentNullException.ThrowIfNull(analysis);
+        return analysis.Estimates();
     }
 }

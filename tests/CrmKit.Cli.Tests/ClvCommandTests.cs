@@ -5,7 +5,7 @@ namespace CrmKit.Cli.Tests;
 
 public class ClvCommandTests
 {
-    [SharedDataFact]
+    [Fact]
     public void FitJson_CdnowCalibrationSummary_PrintsTheDocumentedObject()
     {
         var (code, output, error) = CliRunner.Run("clv", "fit", "--model", "bg-nbd", "--transactions", SharedData.File("CDNOW_sample.txt"), "--format", "cdnow", "--observation-end", "1997-09-30", "--json");
@@ -23,7 +23,7 @@ public class ClvCommandTests
         Assert.Equal(["r", "alpha", "a", "b"], root.GetProperty("standardErrors").EnumerateObject().Select(p => p.Name));
     }
 
-    [SharedDataFact]
+    [Fact]
     public void FitBgbb_DonationPatterns_MatchesThePaper()
     {
         var (code, output, _) = CliRunner.Run("clv", "fit", "--model", "bg-bb", "--transactions", SharedData.File("donations.csv"), "--format", "bgbb", "--json");

@@ -64,7 +64,7 @@ public class ClvSafetyTests
         }
     }
 
-    [SharedDataFact]
+    [Fact]
     public void Predict_HorizonOf1e18_PrintsFiniteValuesWithoutCrashing()
     {
         var (code, output, error) = CliRunner.Run("clv", "predict", "--transactions", SharedData.File("CDNOW_sample.txt"), "--format", "cdnow", "--observation-end", "1997-09-30", "--horizon", "1e18");
@@ -79,7 +79,7 @@ public class ClvSafetyTests
         }));
     }
 
-    [SharedDataFact]
+    [Fact]
     public void Predict_CdnowMasterWithAFreeRepeatPurchase_KeepsTheClvColumn()
     {
         // Customer 10244's only repeat purchase was free; it used to drop the CLV column for all 23,570 customers.

@@ -220,7 +220,7 @@ public class AddCrmKitTests
         using var provider = Build(s => s.AddLogging(b => b.AddProvider(logs)).AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 10, 31, 13, 0))).AddCrmKit());
 
         var value = provider.GetRequiredService<CustomerValueService>().Analyse(customers);
-        var segments = provider.GetRequiredService<CustomerSegmentation>().Classify(customers, values: CustomerValueService.Estimates(value));
+        var segments = provider.GetRequiredService<CustomerSegmentation>().Classify(customers, values: value.Estimates());
         var actions = provider.GetRequiredService<CareService>().DueActions(customers, segments);
 
         var mine = measurements.Where(m => m.Instrument.StartsWith("crmkit.", StringComparison.Ordinal)).ToList();

@@ -1,34 +1,21 @@
-using Xunit;
-
 namespace CrmKit.Testing;
 
 /// <summary>
-/// Locates the reference data sets in <c>../shared/data</c> (beside the repository). Tests that need them use
-/// <see cref="SharedDataFactAttribute"/>, which skips with a visible reason when the folder is absent.
+/// The CLV reference data sets (CDNOW, donations, sBG cohorts; MIT via lifetimes): tests/CrmKit.Testing/ReferenceData,
+/// copied to every test project's output folder, so a plain clone runs the published-estimate tests. See its README for
+/// origin, licence and checksums.
 /// </summary>
 public static class SharedData
 {
-    /// <summary>The folder, or null when it is not there.</summary>
-    public static string? Folder { get; } = Find();
+    /// <summary>The folder of the copies beside the test assembly.</summary>
+    public static string Folder { get; } = System.IO.Path.Combine(AppContext.BaseDirectory, "ReferenceData");
 
-    /// <summary>Why tests that need the folder are skipped.</summary>
-    public const string MissingReason = "Reference data folder ../shared/data (beside the repository) is absent; set CRMKIT_SHARED_DATA to run these tests.";
-
-    /// <summary>The full path of a file of the shared data folder.</summary>
+    /// <summary>The full path of a reference data file.</summary>
+    /// <exception cref="FileNotFoundException">The file is not in the output folder (the build did not copy it).</exception>
     public static string File(string name)
-        => Path.Combine(Folder ?? throw new InvalidOperationException(MissingReason), name);
-
-    private static string? Find()
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable("CRMKIT_SHARED_DATA");
-        if (!string.IsNullOrEmpty(fromEnvironment) && Directory.Exists(fromEnvironment))
-        {
-            return fromEnvironment;
-        }
-
-        var root = RepositoryRoot.Folder;
-        var candidate = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "data"));
-        return candidate is not null && Directory.Exists(candidate) ? candidate : null;
+        var path = System.IO.Path.Combine(Folder, name);
+        return System.IO.File.Exists(path) ? path : throw new FileNotFoundException($"Reference data file '{name}' is not in {Folder}; it is copied there from tests/CrmKit.Testing/ReferenceData by the build.", path);
     }
 }
 
@@ -53,18 +40,5 @@ public static class RepositoryRoot
         }
 
         return null;
-    }
-}
-
-/// <summary>A fact that needs <c>../shared/data</c>; skipped, with the reason shown, when the folder is absent.</summary>
-public sealed class SharedDataFactAttribute : FactAttribute
-{
-    /// <summary>Sets the skip reason when the shared data folder is absent.</summary>
-    public SharedDataFactAttribute()
-    {
-        if (SharedData.Folder is null)
-        {
-            Skip = SharedData.MissingReason;
-        }
     }
 }

@@ -243,7 +243,7 @@ internal static class HtmlReport
             html.Append(Inv, $" and Gamma-Gamma ({Html(Params(clv.SpendParameters))})");
         }
 
-        html.Append(Inv, $" on weekly RFM summaries of {clv.Predictions.Length:N0} buyers; value over {job.Settings.HorizonWeeks:F0} weeks, 1 % discount per step, no margin applied.");
+        html.Append(Inv, $" on weekly RFM summaries of {clv.Predictions.Length:N0} buyers; value over {clv.Options.Value.Horizon:F0} weeks, {clv.Options.Value.DiscountRate:P0} discount per step, {(clv.Options.Value.Margin == 1 ? "no margin applied" : $"margin {clv.Options.Value.Margin:P0}")}.");
         html.Append(clv.FrequencyValueCorrelation is { } rho ? string.Create(Inv, $" Frequency–value correlation {rho:F3} (Gamma-Gamma assumes none).</p>") : "</p>");
         foreach (var problem in clv.Problems)
         {

@@ -46,6 +46,7 @@ public static class HoldoutValidation
     /// <param name="options">Fit options; defaults when <see langword="null"/>.</param>
     /// <returns>One score per model, in the given order, and the best usable model (lowest root mean squared error, RMSE).</returns>
     /// <exception cref="Customers.InvalidValueException">The summary has no holdout period.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A model is not a defined <see cref="CountModelKind"/>.</exception>
     public static ModelComparison Compare(RfmSummary summary, IEnumerable<CountModelKind> models, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
@@ -57,6 +58,11 @@ public static class HoldoutValidation
 
         // The models are fitted on the same summary independently of each other: one per core.
         var kinds = models.ToArray();
+        foreach (var kind in kinds)
+        {
+            CountModels.Get(kind); // an undefined kind fails here, before any fit, not inside a parallel loop
+        }
+
         var fitted = new ModelScore[kinds.Length];
         var failures = new ExceptionDispatchInfo?[kinds.Length];
         Parallel.For(0, kinds.Length, k =>
@@ -117,12 +123,8 @@ public static class HoldoutValidation
         FitDiagnosis diagnosis;
         try
         {
-            (count, diagnosis) = model switch
-            {
-                CountModelKind.ModifiedBetaGeo => Of(ModifiedBetaGeoModel.Fit(summary, options)),
-                CountModelKind.ParetoNbd => Of(ParetoNbdModel.Fit(summary, options)),
-                _ => Of(BetaGeoModel.Fit(summary, options)),
-            };
+            var fit = CountModels.Get(model).Fit(summary, options);
+            (count, diagnosis) = (fit.Model, fit.Diagnosis);
         }
         catch (FitFailedException ex)
         {
@@ -180,7 +182,7 @@ public static class HoldoutValidation
             throw new Customers.InvalidValueException("transactions", $"no customer made a first purchase on or before the calibration end {calibrationEnd:uuuu-MM-dd}.");
         }
 
-        var perUnit = RfmSummary.DaysPerUnit(unit);
+        var perUnit = TimeUnits.Days(unit);
         var start = days.Min(d => d[0]);
         double Offset(LocalDate day) => Period.Between(start, day, PeriodUnits.Days).Days / perUnit;
         var periods = (int)Math.Floor(Offset(observationEnd)) + 1;
@@ -261,7 +263,4 @@ public static class HoldoutValidation
 
         return n > 1 ? Math.Sqrt(variance / (n - 1) / n) : double.NaN;
     }
-
-    private static (ICountModel, FitDiagnosis) Of<T>(FitResult<T> fit)
-        where T : ICountModel => (fit.Model, fit.Diagnosis);
 }

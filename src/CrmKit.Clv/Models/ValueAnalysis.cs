@@ -65,7 +65,7 @@ public static class ValueAnalysis
         }
 
         var calibration = RfmSummaryBuilder.FromUnsorted(transactions, new RfmOptions { ObservationEnd = observationEnd, CalibrationEnd = calibrationEnd, Unit = options.Unit });
-        var comparison = HoldoutValidation.Compare(calibration, [CountModelKind.BetaGeo, CountModelKind.ModifiedBetaGeo, CountModelKind.ParetoNbd], options.Fit);
+        var comparison = HoldoutValidation.Compare(calibration, CountModels.All.Select(m => m.Kind), options.Fit);
         return (comparison, calibrationEnd, comparison.Best is null ? $"Model choice: {comparison.Reason}, so {Name(options.Model)} is tried on all the data." : null);
     }
 
@@ -85,12 +85,8 @@ public static class ValueAnalysis
 
         try
         {
-            (count, countParameters, countDiagnosis) = options.Model switch
-            {
-                CountModelKind.ModifiedBetaGeo => Fitted(ModifiedBetaGeoModel.Fit(summary, options.Fit)),
-                CountModelKind.ParetoNbd => Fitted(ParetoNbdModel.Fit(summary, options.Fit)),
-                _ => Fitted(BetaGeoModel.Fit(summary, options.Fit)),
-            };
+            var fit = CountModels.Get(options.Model).Fit(summary, options.Fit);
+            (count, countParameters, countDiagnosis) = (fit.Model, fit.Parameters, fit.Diagnosis);
         }
         catch (FitFailedException ex)
         {
@@ -243,16 +239,9 @@ public static class ValueAnalysis
 
     private static readonly System.Globalization.CultureInfo Inv = System.Globalization.CultureInfo.InvariantCulture;
 
-    /// <summary>The literature's name of a count model: BG/NBD, MBG/NBD or Pareto/NBD.</summary>
-    public static string Name(CountModelKind model) => model switch
-    {
-        CountModelKind.ModifiedBetaGeo => "MBG/NBD",
-        CountModelKind.ParetoNbd => "Pareto/NBD",
-        _ => "BG/NBD",
-    };
-
-    private static (ICountModel, ImmutableArray<ParameterEstimate>, FitDiagnosis) Fitted<T>(FitResult<T> fit)
-        where T : ICountModel => (fit.Model, fit.Parameters, fit.Diagnosis);
+    /// <summary>The literature's name of a count model (its <see cref="CountModelDescriptor.DisplayName"/>): BG/NBD, MBG/NBD or Pareto/NBD.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="model"/> is not a defined <see cref="CountModelKind"/>.</exception>
+    public static string Name(CountModelKind model) => CountModels.Get(model).DisplayName;
 
     private static ValueAnalysisResult Failed(ValueAnalysisOptions options, RfmSummary? summary, params ImmutableArray<string> problems)
         => new(options, summary, null, [], null, [], null, [], problems) { ValueMissingReason = "no count model could be used", Model = options.Model };

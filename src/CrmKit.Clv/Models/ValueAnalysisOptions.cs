@@ -8,11 +8,12 @@ namespace CrmKit.Clv.Models;
 /// <summary>How <see cref="ValueAnalysis.Run"/> summarises, fits and predicts.</summary>
 public sealed record ValueAnalysisOptions
 {
-    /// <summary>The count model. Default BG/NBD.</summary>
-    public CountModelKind Model { get; init; } = CountModelKind.BetaGeo;
+    /// <summary>The count model (see <see cref="CountModels"/>). Default <see cref="ClvDefaults.Model"/> (BG/NBD).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="CountModelKind"/>.</exception>
+    public CountModelKind Model { get; init => field = CountModels.Get(value).Kind; } = ClvDefaults.Model;
 
-    /// <summary>The time unit of recency, age and the horizon. Default week.</summary>
-    public TimeUnit Unit { get; init; } = TimeUnit.Week;
+    /// <summary>The time unit of recency, age and the horizon. Default <see cref="ClvDefaults.Unit"/> (week).</summary>
+    public TimeUnit Unit { get; init; } = ClvDefaults.Unit;
 
     /// <summary>Horizon, discounting and margin of the predicted value (horizon in <see cref="Unit"/>).</summary>
     public ClvOptions Value { get; init; } = new();

@@ -54,6 +54,16 @@ public sealed record ValueAnalysisResult(
     public HoldoutTracking? Tracking { get; init; }
 
     /// <summary>
+    /// The predictions as the kernel's customer-value source, which segmentation reads for its CLV fields and value
+    /// tiers (<c>Segmenter.Run(customers, context, result.Estimates())</c>): per customer id, the probability alive,
+    /// the expected purchases over <see cref="ClvOptions.Horizon"/> (in <see cref="ValueAnalysisOptions.Unit"/>s) and the
+    /// discounted value (<see langword="null"/> when <see cref="ValueMissingReason"/> says why); <see langword="null"/>
+    /// for a customer without a prediction (no completed order, or no count model could be used).
+    /// </summary>
+    /// <exception cref="ArgumentException">Two predictions have one customer id (a summary compressed by its rows has no ids).</exception>
+    public ICustomerValueSource Estimates() => new PredictionValueSource(Predictions);
+
+    /// <summary>
     /// The shares of buyers likely still buying — probability alive at least <see cref="ValueAnalysis.LikelyAliveThreshold"/>
     /// — among all buyers, one-time buyers (no repeat purchase day) and repeat buyers (weights counted); null where the
     /// group is empty or no count model was used.

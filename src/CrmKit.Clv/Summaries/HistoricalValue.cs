@@ -18,7 +18,7 @@ public sealed record HistoricalValue(ImmutableArray<CustomerHistoricalValue> Cus
     public static HistoricalValue Compute(IEnumerable<Transaction> transactions, LocalDate observationEnd, TimeUnit unit = TimeUnit.Month)
     {
         ArgumentNullException.ThrowIfNull(transactions);
-        var days = RfmSummary.DaysPerUnit(unit);
+        var days = TimeUnits.Days(unit);
         var end = observationEnd.ToDateOnly().DayNumber;
         var state = new Dictionary<string, (int Count, double Revenue, int First, int Last)>(StringComparer.Ordinal);
         foreach (var t in transactions)

@@ -23,7 +23,7 @@ public sealed class OpportunitySummaryBuilder
     /// <param name="unit">The length of one opportunity (a year for annual donations).</param>
     public OpportunitySummaryBuilder(LocalDate observationEnd, TimeUnit unit)
     {
-        _length = RfmSummary.DaysPerUnit(unit);
+        _length = TimeUnits.Days(unit);
         _end = observationEnd.ToDateOnly().DayNumber;
         _unit = unit;
     }

@@ -202,6 +202,97 @@ public sealed class RfmSummary
             0);
     }
 
+    /// <summary>
+    /// Creates a calibration/holdout summary from per-customer columns (copied), one row per customer (weight 1), as
+    /// <see cref="RfmSummaryBuilder"/> builds it from transactions — for summaries computed elsewhere, e.g. by a
+    /// database query (<c>CrmKit.EntityFrameworkCore</c>'s <c>RfmSql</c>).
+    /// </summary>
+    /// <param name="customerIds">The customer id of each row (n values, none null).</param>
+    /// <param name="frequency">x: repeat purchase days in the calibration period; whole, ≥ 0.</param>
+    /// <param name="recency">t_x: first to last calibration purchase day, in <paramref name="unit"/>s; 0 ≤ t_x ≤ T, and 0 when x = 0.</param>
+    /// <param name="age">T: first purchase day to the calibration end, in <paramref name="unit"/>s; finite, ≥ 0 (0 for a customer who first bought on the calibration end).</param>
+    /// <param name="monetaryValue">Mean spend of the repeat calibration purchases (0 when x = 0); finite, ≥ 0, in the shop's currency.</param>
+    /// <param name="frequencyHoldout">Purchase days in the holdout period; whole, ≥ 0 (all 0 without a holdout).</param>
+    /// <param name="monetaryValueHoldout">Mean spend per holdout purchase day (0 without one); finite, ≥ 0.</param>
+    /// <param name="holdoutDuration">The length of the holdout period in <paramref name="unit"/>s; finite, ≥ 0 (0: no holdout).</param>
+    /// <param name="unit">The unit of recency, age and the holdout duration.</param>
+    /// <returns>The summary, rows in the given order.</returns>
+    /// <exception cref="InvalidValueException">
+    /// A column's length differs from <paramref name="frequency"/>'s, an id is null, or a value breaks the rule of its
+    /// column; the message names the column and the row index.
+    /// </exception>
+    public static RfmSummary CreateWithHoldout(
+        ReadOnlySpan<string> customerIds,
+        ReadOnlySpan<double> frequency,
+        ReadOnlySpan<double> recency,
+        ReadOnlySpan<double> age,
+        ReadOnlySpan<double> monetaryValue,
+        ReadOnlySpan<double> frequencyHoldout,
+        ReadOnlySpan<double> monetaryValueHoldout,
+        double holdoutDuration,
+        TimeUnit unit)
+    {
+        var n = frequency.Length;
+        Same(customerIds.Length, n, "customer ids");
+        Same(recency.Length, n, "recency");
+        Same(age.Length, n, "age");
+        Same(monetaryValue.Length, n, "monetary value");
+        Same(frequencyHoldout.Length, n, "holdout frequency");
+        Same(monetaryValueHoldout.Length, n, "holdout monetary value");
+        TimeUnits.Id(unit);
+        if (!(holdoutDuration >= 0) || double.IsInfinity(holdoutDuration))
+        {
+            throw new InvalidValueException("holdout duration", $"{holdoutDuration} is not a finite duration ≥ 0.");
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var (x, tx, t) = (frequency[i], recency[i], age[i]);
+            if (customerIds[i] is null)
+            {
+                throw Row(i, "customer ids", "is null.");
+            }
+
+            if (!(x >= 0) || x != Math.Floor(x) || double.IsInfinity(x))
+            {
+                throw Row(i, "frequency", $"{x} is not a whole number ≥ 0.");
+            }
+
+            if (!(t >= 0) || double.IsInfinity(t))
+            {
+                throw Row(i, "age", $"{t} is not a finite age ≥ 0.");
+            }
+
+            if (!(tx >= 0) || tx > t)
+            {
+                throw Row(i, "recency", $"{tx} is not within 0..age ({t}).");
+            }
+
+            if (x == 0 && tx != 0)
+            {
+                throw Row(i, "recency", $"is {tx} for a customer without repeat purchases; it must be 0.");
+            }
+
+            if (!(monetaryValue[i] >= 0) || double.IsInfinity(monetaryValue[i]))
+            {
+                throw Row(i, "monetary value", $"{monetaryValue[i]} is not a finite amount ≥ 0.");
+            }
+
+            if (!(frequencyHoldout[i] >= 0) || frequencyHoldout[i] != Math.Floor(frequencyHoldout[i]) || double.IsInfinity(frequencyHoldout[i]))
+            {
+                throw Row(i, "holdout frequency", $"{frequencyHoldout[i]} is not a whole number ≥ 0.");
+            }
+
+            if (!(monetaryValueHoldout[i] >= 0) || double.IsInfinity(monetaryValueHoldout[i]))
+            {
+                throw Row(i, "holdout monetary value", $"{monetaryValueHoldout[i]} is not a finite amount ≥ 0.");
+            }
+        }
+
+        return FromBuilder(customerIds.ToArray(), frequency.ToArray(), recency.ToArray(), age.ToArray(), monetaryValue.ToArray(), frequencyHoldout.ToArray(), monetaryValueHoldout.ToArray(), unit, holdoutDuration);
+    }
+
+    // The builders' own arrays, trusted (they compute them by the rules CreateWithHoldout checks): no copy, no checks.
     internal static RfmSummary FromBuilder(string[] ids, double[] frequency, double[] recency, double[] age, double[] monetary, double[] frequencyHoldout, double[] monetaryHoldout, TimeUnit unit, double holdoutDuration)
         => new(ids, frequency, recency, age, monetary, Enumerable.Repeat(1.0, ids.Length).ToArray(), frequencyHoldout, monetaryHoldout, unit, holdoutDuration);
 
@@ -336,13 +427,4 @@ public sealed class RfmSummary
     }
 
     private static InvalidValueException Row(int index, string column, string reason) => new(column, $"row {index}: {reason}");
-
-    internal static double DaysPerUnit(TimeUnit unit) => unit switch
-    {
-        TimeUnit.Day => 1.0,
-        TimeUnit.Week => 7.0,
-        TimeUnit.Month => 365.25 / 12.0,
-        TimeUnit.Year => 365.25,
-        _ => throw new InvalidValueException("time unit", $"{unit} is not a defined TimeUnit."),
-    };
 }

@@ -159,7 +159,7 @@ public sealed class RfmSummaryBuilder
     /// <summary>The summary of the customers whose first purchase is in the calibration period, sorted by id (ordinal).</summary>
     public RfmSummary Build()
     {
-        var unit = RfmSummary.DaysPerUnit(_options.Unit);
+        var unit = TimeUnits.Days(_options.Unit);
         var collect = new Collector(_customers.Count, _calibrationEnd);
         _customers.ForEach(ref collect);
         var (keys, states, n) = (collect.Keys, collect.States, collect.Count);

@@ -87,6 +87,15 @@ public class ValueAnalysisTests
             Assert.Equal(result.Count.ConditionalExpectedPurchases(52, row.Frequency, row.Recency, row.Age), p.ExpectedPurchases);
             Assert.Equal(CustomerValue.Discounted(result.Count, result.Spend, row, options.Value), p.Value);
         }
+
+        // The same predictions reach segmentation through the kernel's customer-value source, by customer id.
+        var estimates = result.Estimates();
+        foreach (var p in result.Predictions)
+        {
+            Assert.Equal(new CustomerValueEstimate(p.ProbabilityAlive, p.ExpectedPurchases, p.Value), estimates.Estimate(new CustomerId(p.CustomerId)));
+        }
+
+        Assert.Null(estimates.Estimate(new CustomerId("KH-no-orders")));
     }
 
     [Fact]

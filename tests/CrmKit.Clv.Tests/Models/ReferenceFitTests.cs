@@ -27,7 +27,7 @@ public class ReferenceFitTests
         }
     }
 
-    [SharedDataFact]
+    [Fact]
     public void Summary_FromRawCdnowSample_ReproducesTheReferenceSummary()
     {
         var issues = new List<ImportIssue>();
@@ -55,19 +55,19 @@ public class ReferenceFitTests
         }
     }
 
-    [SharedDataFact]
+    [Fact]
     public void BetaGeo_Cdnow_MatchesPublishedEstimates()
         => AssertFit(BetaGeoModel.Fit(ReferenceData.CdnowSummary().Summary), -9582.4256, ("r", 0.242593), ("alpha", 4.413532), ("a", 0.792886), ("b", 2.425754));
 
-    [SharedDataFact]
+    [Fact]
     public void ModifiedBetaGeo_Cdnow_MatchesPublishedEstimates()
         => AssertFit(ModifiedBetaGeoModel.Fit(ReferenceData.CdnowSummary().Summary), -9582.1327, ("r", 0.524838), ("alpha", 6.182993), ("a", 0.891356), ("b", 1.613999));
 
-    [SharedDataFact]
+    [Fact]
     public void ParetoNbd_Cdnow_MatchesPublishedEstimates()
         => AssertFit(ParetoNbdModel.Fit(ReferenceData.CdnowSummary().Summary), -9594.9739, ("r", 0.553276), ("alpha", 10.577612), ("s", 0.606214), ("beta", 11.667912));
 
-    [SharedDataFact]
+    [Fact]
     public void GammaGamma_CdnowRepeatBuyers_MatchesPublishedEstimates()
     {
         var fit = GammaGammaModel.Fit(ReferenceData.CdnowSummary().Summary);
@@ -75,7 +75,7 @@ public class ReferenceFitTests
         AssertFit(fit, -4055.9232, ("p", 6.248803), ("q", 3.744588), ("v", 15.447746));
     }
 
-    [SharedDataFact]
+    [Fact]
     public void BetaGeoBetaBinomial_Donations_MatchesPublishedEstimates()
     {
         var fit = BetaGeoBetaBinomialModel.Fit(ReferenceData.Donations());
@@ -83,7 +83,7 @@ public class ReferenceFitTests
         AssertFit(fit, -33225.5813, ("alpha", 1.203523), ("beta", 0.749716), ("gamma", 0.656718), ("delta", 2.783442));
     }
 
-    [SharedDataFact]
+    [Fact]
     public void ShiftedBetaGeometric_Cohorts_MatchPublishedEstimatesAndProjections()
     {
         var (regular, highEnd) = ReferenceData.SbgCohorts();
@@ -100,7 +100,7 @@ public class ReferenceFitTests
         }
     }
 
-    [SharedDataFact]
+    [Fact]
     public void Fit_OnCompressedRows_GivesTheSameLogLikelihood()
     {
         var summary = ReferenceData.CdnowSummary().Summary;

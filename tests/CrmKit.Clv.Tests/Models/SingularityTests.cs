@@ -5,7 +5,7 @@ namespace CrmKit.Clv.Tests;
 
 /// <summary>
 /// The removable singularities of the closed forms (BG/NBD and MBG/NBD at a = 1, BG/BB at γ = 1, Pareto/NBD at s = 1)
-/// and very long horizons. Every reference value comes from References/singularities.py (mpmath at 60 digits, the papers'
+/// and very long horizons. Every reference value comes from the test project's References/singularities.py (mpmath at 60 digits, the papers'
 /// closed forms evaluated as written; at the singular point at a = 1 + 1e-40); tolerance 1e-9 relative.
 /// </summary>
 public class SingularityTests
