@@ -275,7 +275,8 @@ internal sealed class SegmentSqlWriter
     private static string Average(string sum, string count, Condition k)
     {
         var v = k.Values;
-        string Times(AttributeValue x) => $"{Number(x)} * {count}";
+        // In numeric: a bigint constant times the count could overflow.
+        string Times(AttributeValue x) => $"({x.AsNumber().ToString(CultureInfo.InvariantCulture)}::numeric * {count})";
         var test = k.Operator switch
         {
             ComparisonOperator.IsSet => "true",
@@ -312,7 +313,17 @@ internal sealed class SegmentSqlWriter
         _ => throw new InvalidOperationException($"Operator {op} is not a comparison."),
     };
 
-    private static string Number(AttributeValue v) => "(" + v.AsNumber().ToString(CultureInfo.InvariantCulture) + "::numeric)";
+    /// <summary>
+    /// A number constant: a whole one that fits a bigint as an integer literal (integer columns — scores, tiers, counts,
+    /// ages — then compare without a cast to numeric on every row; numeric columns cast the literal once), else numeric.
+    /// </summary>
+    private static string Number(AttributeValue v)
+    {
+        var x = v.AsNumber();
+        return decimal.Truncate(x) == x && Math.Abs(x) <= long.MaxValue
+            ? "(" + ((long)x).ToString(CultureInfo.InvariantCulture) + ")"
+            : "(" + x.ToString(CultureInfo.InvariantCulture) + "::numeric)";
+    }
 
     // The in-memory evaluators compare model figures as doubles with the constant converted to double.
     private static string Real(AttributeValue v) => "(" + ((double)v.AsNumber()).ToString("R", CultureInfo.InvariantCulture) + "::float8)";

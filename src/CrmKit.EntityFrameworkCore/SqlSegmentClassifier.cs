@@ -57,6 +57,8 @@ public sealed class SqlSegmentClassifier
     /// </summary>
     public string ClassifySql { get; }
 
+    private string CountSql => $"SELECT s.segment_id, count(*) FROM ({ClassifySql}) AS m CROSS JOIN LATERAL unnest(m.segment_ids) AS s(segment_id) GROUP BY s.segment_id";
+
     private string Classify(bool onlySome) => $"SELECT c.id AS customer_id, {_writer.SegmentIds} AS segment_ids\nFROM {_writer.From(onlySome)}";
 
     /// <summary>The number of members of each segment (every segment of the catalogue, zero included).</summary>
@@ -68,9 +70,26 @@ public sealed class SqlSegmentClassifier
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(context);
         var counts = Catalog.Segments.ToDictionary(s => s.Id, _ => 0L, StringComparer.Ordinal);
-        var sql = $"SELECT s.segment_id, count(*) FROM ({ClassifySql}) AS m CROSS JOIN LATERAL unnest(m.segment_ids) AS s(segment_id) GROUP BY s.segment_id";
-        await ReadAsync(db, sql, context, null, r => counts[r.GetString(0)] = r.GetInt64(1), cancellationToken).ConfigureAwait(false);
+        await ReadAsync(db, CountSql, context, null, r => counts[r.GetString(0)] = r.GetInt64(1), cancellationToken).ConfigureAwait(false);
         return counts.ToImmutableDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The plan of the counting statement (<see cref="CountAsync"/>) at an evaluation instant, from <c>EXPLAIN</c>; with
+    /// <paramref name="analyze"/>, <c>EXPLAIN (ANALYZE, BUFFERS)</c>, which runs the statement and reports each node's
+    /// time, rows, buffers and memory (for instance whether the aggregate fit in <c>work_mem</c>).
+    /// </summary>
+    /// <param name="db">The context.</param>
+    /// <param name="context">When.</param>
+    /// <param name="analyze">Whether to run the statement and report measured figures.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<string> ExplainAsync(CrmKitDbContext db, EvaluationContext context, bool analyze = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(context);
+        var lines = new List<string>();
+        await ReadAsync(db, (analyze ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ") + CountSql, context, null, r => lines.Add(r.GetString(0)), cancellationToken).ConfigureAwait(false);
+        return string.Join('\n', lines);
     }
 
     /// <summary>
