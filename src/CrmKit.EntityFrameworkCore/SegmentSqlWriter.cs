@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using CrmKit.Customers;
@@ -170,69 +171,57 @@ internal sealed class SegmentSqlWriter
         _ => throw new ArgumentException($"Unknown rule type {rule.GetType().Name}.", nameof(rule)),
     };
 
+    /// <summary>The <c>crm_customers</c> column of each field read straight from a column.</summary>
+    private static readonly FrozenDictionary<FieldKind, string> Columns = new Dictionary<FieldKind, string>
+    {
+        [FieldKind.Kind] = "c.kind",
+        [FieldKind.Stage] = "c.stage",
+        [FieldKind.Gender] = "c.gender",
+        [FieldKind.IncomeTier] = "c.income_tier",
+        [FieldKind.Area] = "c.area",
+        [FieldKind.Source] = "c.source",
+        [FieldKind.BirthDate] = "c.birth_date",
+        [FieldKind.RfmRecency] = "c.recency_score",
+        [FieldKind.RfmFrequency] = "c.frequency_score",
+        [FieldKind.RfmMonetary] = "c.monetary_score",
+        [FieldKind.ValueTier] = "c.value_tier",
+        [FieldKind.ProbabilityAlive] = "c.probability_alive",
+        [FieldKind.ExpectedPurchases] = "c.expected_purchases",
+        [FieldKind.PredictedValue] = "c.predicted_value",
+    }.ToFrozenDictionary();
+
     private string Condition(Condition k)
     {
         var f = k.Field;
-        switch (f.Kind)
+        if (f.ChoiceType is { } choice)
         {
-            case FieldKind.Kind:
-            case FieldKind.Stage:
-            case FieldKind.Gender:
-            case FieldKind.IncomeTier:
-            case FieldKind.Area:
-            case FieldKind.Source:
-                return Scalar(Column(f.Kind), k, v => EnumNames.TryParse(f.ChoiceType!, v.AsText(), out var value)
-                    ? Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)
-                    : throw new InvalidOperationException($"'{v.AsText()}' is not a {f.Name}."));
-            case FieldKind.BirthDate:
-                return Scalar("c.birth_date", k, Date);
-            case FieldKind.Province:
-                return TextCondition(k.IgnoreCaseAndAccents ? "c.province_key" : "c.province", k);
-            case FieldKind.Tags:
-                return Tags(k);
-            case FieldKind.Attribute:
-                return Attribute(k);
-            case FieldKind.Consent:
-                return Consent(k);
-            case FieldKind.Age:
-                _usesToday = true;
-                return Scalar(AgeOf("c.birth_date"), k, Number);
-            case FieldKind.DaysSinceCreated:
-                return Scalar(DaysSince("c.created_at"), k, Number);
-            case FieldKind.DaysUntilBirthday:
-                _usesToday = true;
-                return Scalar(DaysUntil("c.birth_date"), k, Number);
-            case FieldKind.DaysUntilAnniversary:
-                _usesToday = true;
-                return Scalar(DaysUntil("c.joined_on"), k, Number);
-            case FieldKind.RfmRecency:
-                return Scalar("c.recency_score", k, Number);
-            case FieldKind.RfmFrequency:
-                return Scalar("c.frequency_score", k, Number);
-            case FieldKind.RfmMonetary:
-                return Scalar("c.monetary_score", k, Number);
-            case FieldKind.ValueTier:
-                return Scalar("c.value_tier", k, Number);
-            case FieldKind.ProbabilityAlive:
-                return Scalar("c.probability_alive", k, Real);
-            case FieldKind.ExpectedPurchases:
-                return Scalar("c.expected_purchases", k, Real);
-            case FieldKind.PredictedValue:
-                return Scalar("c.predicted_value", k, Real);
-            default:
-                return Orders(k);
+            // Enumerations are stored as their integer values.
+            return Scalar(Columns[f.Kind], k, v => EnumNames.TryParse(choice, v.AsText(), out var value)
+                ? Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)
+                : throw new InvalidOperationException($"'{v.AsText()}' is not a {f.Name}."));
         }
-    }
 
-    private static string Column(FieldKind kind) => kind switch
-    {
-        FieldKind.Kind => "c.kind",
-        FieldKind.Stage => "c.stage",
-        FieldKind.Gender => "c.gender",
-        FieldKind.IncomeTier => "c.income_tier",
-        FieldKind.Area => "c.area",
-        _ => "c.source",
-    };
+        if (f.IsOrderField)
+        {
+            return Orders(k);
+        }
+
+        _usesToday |= f.Kind is FieldKind.Age or FieldKind.DaysUntilBirthday or FieldKind.DaysUntilAnniversary;
+        return f.Kind switch
+        {
+            FieldKind.BirthDate => Scalar(Columns[f.Kind], k, Date),
+            FieldKind.Province => TextCondition(k.IgnoreCaseAndAccents ? "c.province_key" : "c.province", k),
+            FieldKind.Tags => Tags(k),
+            FieldKind.Attribute => Attribute(k),
+            FieldKind.Consent => Consent(k),
+            FieldKind.Age => Scalar(AgeOf("c.birth_date"), k, Number),
+            FieldKind.DaysSinceCreated => Scalar(DaysSince("c.created_at"), k, Number),
+            FieldKind.DaysUntilBirthday => Scalar(DaysUntil("c.birth_date"), k, Number),
+            FieldKind.DaysUntilAnniversary => Scalar(DaysUntil("c.joined_on"), k, Number),
+            FieldKind.ProbabilityAlive or FieldKind.ExpectedPurchases or FieldKind.PredictedValue => Scalar(Columns[f.Kind], k, Real),
+            _ => Scalar(Columns[f.Kind], k, Number), // RFM scores and the value tier
+        };
+    }
 
     private string Orders(Condition k)
     {
