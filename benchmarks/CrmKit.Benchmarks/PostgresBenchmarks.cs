@@ -15,15 +15,21 @@ namespace CrmKit.Benchmarks;
 /// over <c>CRMKIT_BENCH_CUSTOMERS</c> customers (default 1,000) with about ten orders each, loaded once with binary
 /// COPY into a fresh database on the server of <c>CRMKIT_BENCH_POSTGRES</c> (else <c>CRMKIT_TEST_POSTGRES</c>).
 /// The same-run baseline of the summary streams every completed order to the client and builds the summary there
-/// (<c>RfmSql.SummaryStreamedAsync</c>).
+/// (<c>RfmSql.SummaryStreamedAsync</c>); that of the one-statement classification (<see cref="SqlSegmentClassifier"/>) is the
+/// previous path, one rule query per segment whose order conditions are correlated subqueries.
+/// With <c>CRMKIT_BENCH_DATABASE</c> set, the data is loaded into that database once (when it does not exist yet) and
+/// kept, so several runs, and <c>--postgres-explain</c>, share one load.
 /// </summary>
+[GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
 public class PostgresBenchmarks
 {
+    private static readonly SqlSegmentClassifier OneStatement = new(BuiltInSegments.Catalog);
     private static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
     private static readonly Instant AsOf = Instant.FromUtc(2026, 10, 31, 17, 0);
     private static readonly RfmOptions Options = new() { ObservationEnd = new LocalDate(2026, 10, 31), CalibrationEnd = new LocalDate(2026, 4, 30) };
     private string _database = "";
     private string _server = "";
+    private string? _keep;
 
     [GlobalSetup]
     public void Setup()
@@ -31,10 +37,19 @@ public class PostgresBenchmarks
         _server = Environment.GetEnvironmentVariable("CRMKIT_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("CRMKIT_TEST_POSTGRES")
             ?? throw new InvalidOperationException("Set CRMKIT_BENCH_POSTGRES to an Npgsql connection string (source .ci/postgres start sets CRMKIT_TEST_POSTGRES).");
         var customers = int.Parse(Environment.GetEnvironmentVariable("CRMKIT_BENCH_CUSTOMERS") ?? "1000", System.Globalization.CultureInfo.InvariantCulture);
-        var name = "crmkit_bench_" + Guid.NewGuid().ToString("N")[..8];
+        _keep = Environment.GetEnvironmentVariable("CRMKIT_BENCH_DATABASE");
+        var name = _keep ?? "crmkit_bench_" + Guid.NewGuid().ToString("N")[..8];
         using (var connection = new NpgsqlConnection(_server))
         {
             connection.Open();
+            using var exists = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", connection);
+            exists.Parameters.AddWithValue("name", name);
+            if (_keep is not null && (long)exists.ExecuteScalar()! > 0)
+            {
+                _database = new NpgsqlConnectionStringBuilder(_server) { Database = name, CommandTimeout = 3600 }.ConnectionString;
+                return;
+            }
+
             using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             create.ExecuteNonQuery();
         }
@@ -52,13 +67,19 @@ public class PostgresBenchmarks
     public void Cleanup()
     {
         NpgsqlConnection.ClearAllPools();
+        if (_keep is not null)
+        {
+            return;
+        }
+
         using var connection = new NpgsqlConnection(_server);
         connection.Open();
         using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(_database).Database} WITH (FORCE)", connection);
         drop.ExecuteNonQuery();
     }
 
-    [Benchmark]
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("segments")]
     public async Task<long> ClassifyBuiltInSegments_InPostgres()
     {
         using var db = Context();
@@ -72,7 +93,29 @@ public class PostgresBenchmarks
         return members;
     }
 
+    /// <summary>The 40 segments' sizes from one statement: the aggregate pass, the flags, one array per customer, counted.</summary>
     [Benchmark]
+    [BenchmarkCategory("segments")]
+    public async Task<long> ClassifyBuiltInSegments_OneStatement()
+    {
+        using var db = Context();
+        return (await OneStatement.CountAsync(db, new EvaluationContext(AsOf, Zone))).Values.Sum();
+    }
+
+    /// <summary>
+    /// The same classification stored in <c>crm_segment_memberships</c>: the first iteration writes every row, the later
+    /// ones (same instant) find nothing changed and write none — the steady state of a nightly refresh.
+    /// </summary>
+    [Benchmark]
+    [BenchmarkCategory("segments")]
+    public async Task<int> RefreshMemberships_OneStatement()
+    {
+        using var db = Context();
+        return await OneStatement.RefreshAsync(db, new EvaluationContext(AsOf, Zone));
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("rfm")]
     public async Task<int> RfmSummary_InPostgres()
     {
         using var db = Context();
@@ -80,11 +123,49 @@ public class PostgresBenchmarks
     }
 
     [Benchmark(Baseline = true)]
+    [BenchmarkCategory("rfm")]
     public async Task<int> RfmSummary_StreamedToClient()
     {
         // Every completed order crosses the wire in date order and the builder summarises it on the client.
         using var db = Context();
         return (await RfmSql.SummaryStreamedAsync(db, Options, Zone)).Count;
+    }
+
+    /// <summary>
+    /// <c>--postgres-explain</c>: loads (or reuses) the data as the benchmarks do, then prints the one-statement
+    /// classification's plan with <c>EXPLAIN (ANALYZE, BUFFERS)</c> and the server settings that bound it.
+    /// </summary>
+    public static async Task<int> ExplainAsync(TextWriter output)
+    {
+        var bench = new PostgresBenchmarks();
+        bench.Setup();
+        try
+        {
+            await using var connection = new NpgsqlConnection(bench._database);
+            await connection.OpenAsync();
+            foreach (var setting in new[] { "server_version", "work_mem", "shared_buffers", "max_parallel_workers_per_gather", "jit" })
+            {
+                await using var show = new NpgsqlCommand($"SHOW {setting}", connection);
+                await output.WriteLineAsync($"{setting} = {await show.ExecuteScalarAsync()}");
+            }
+
+            using var db = bench.Context();
+            await db.Database.OpenConnectionAsync();
+            foreach (var setting in (Environment.GetEnvironmentVariable("CRMKIT_BENCH_SETTINGS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+            {
+                await output.WriteLineAsync($"SET {setting}");
+                var set = "SET " + setting;
+                await db.Database.ExecuteSqlRawAsync(set);
+            }
+
+            var plan = await OneStatement.ExplainAsync(db, new EvaluationContext(AsOf, Zone));
+            await output.WriteLineAsync(plan);
+            return 0;
+        }
+        finally
+        {
+            bench.Cleanup();
+        }
     }
 
     private CrmKitDbContext Context()

@@ -39,6 +39,12 @@ if (args is ["--cli-repeat", var times, .. var cli])
     return 0;
 }
 
+if (args is ["--postgres-explain"])
+{
+    // The one-statement classification's plan on the PostgresBenchmarks data (CRMKIT_BENCH_DATABASE keeps one load).
+    return PostgresBenchmarks.ExplainAsync(Console.Out).GetAwaiter().GetResult();
+}
+
 if (args is ["--engine-once", var which, var rounds])
 {
     return EngineOnce.Run(which, int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture));
