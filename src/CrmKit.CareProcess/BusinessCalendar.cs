@@ -3,12 +3,6 @@ using NodaTime;
 
 namespace CrmKit.CareProcess;
 
-/// <summary>Opening hours on one day of the week, in the calendar's zone.</summary>
-/// <param name="Day">The day.</param>
-/// <param name="Opens">When work starts.</param>
-/// <param name="Closes">When it stops; <see cref="LocalTime.Midnight"/> means the end of the day.</param>
-public readonly record struct OpeningHours(IsoDayOfWeek Day, LocalTime Opens, LocalTime Closes);
-
 /// <summary>
 /// Business hours: weekly opening hours in a zone, minus holidays. Measures working time between two instants and
 /// adds working time to an instant, so SLA targets and timers such as "reply within 4 business hours" count only

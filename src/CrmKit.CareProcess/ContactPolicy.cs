@@ -5,50 +5,6 @@ using NodaTime.TimeZones;
 
 namespace CrmKit.CareProcess;
 
-/// <summary>A message or call that went (or will go) out: what the frequency caps count.</summary>
-/// <param name="At">When.</param>
-/// <param name="Channel">The channel.</param>
-/// <param name="Purpose">Marketing or transactional.</param>
-public readonly record struct ContactRecord(Instant At, ContactChannel Channel, ContactPurpose Purpose);
-
-/// <summary>Limits on one channel: a cap on marketing contacts per rolling 24 hours and the allowed local hours.</summary>
-/// <param name="MaxPer24Hours">Marketing contacts allowed in any 24 hours, or none for no cap.</param>
-/// <param name="AllowedFrom">Contacts allowed from this local time (inclusive), or none for any time.</param>
-/// <param name="AllowedUntil">…until this local time (exclusive).</param>
-public sealed record ChannelLimits(int? MaxPer24Hours = null, LocalTime? AllowedFrom = null, LocalTime? AllowedUntil = null);
-
-/// <summary>What to do with an action the policy blocks at its due time.</summary>
-public enum BlockedActionHandling
-{
-    /// <summary>Do not send it.</summary>
-    Skip,
-
-    /// <summary>Send it at the next allowed instant (dropped if that is later than the deadline, when one is set).</summary>
-    Defer,
-}
-
-/// <summary>The policy's answer for one action.</summary>
-public enum ContactVerdict
-{
-    /// <summary>Send at the due instant.</summary>
-    Allowed,
-
-    /// <summary>Send later, at <see cref="ContactDecision.SendAt"/>.</summary>
-    Deferred,
-
-    /// <summary>Not sent (consent, or the policy skips blocked actions).</summary>
-    Skipped,
-
-    /// <summary>Not sent: the next allowed instant is past the deadline.</summary>
-    Dropped,
-}
-
-/// <summary>The decision on one action, with the reason when it is not simply allowed.</summary>
-/// <param name="Verdict">Allowed, deferred, skipped or dropped.</param>
-/// <param name="SendAt">When to send (allowed or deferred), else none.</param>
-/// <param name="Reason">Why it was not allowed as asked ("quiet hours", "SMS cap: 3 per 24 h", "no marketing consent for Zalo").</param>
-public readonly record struct ContactDecision(ContactVerdict Verdict, Instant? SendAt, string? Reason);
-
 /// <summary>
 /// The contact rules every outgoing action passes: consent per channel and purpose, frequency caps per channel
 /// (rolling 24 hours) and overall (per calendar day in the customer's zone), and allowed hours in the customer's

@@ -5,68 +5,6 @@ using NodaTime;
 namespace CrmKit.CareProcess;
 
 /// <summary>
-/// A transition as the engine takes it from one concrete state: the resolved target and every effect in order
-/// (exit effects up to the common ancestor, the transition's own effects, entry effects down to the target).
-/// Precomputed when the definition is built, so firing allocates nothing.
-/// </summary>
-public sealed class ProcessTransition
-{
-    internal ProcessTransition(TransitionDefinition definition, int index, string from, int fromIndex, string to, int toIndex, ImmutableArray<Effect> effects)
-    {
-        (Definition, Index, From, FromIndex, To, ToIndex, Effects) = (definition, index, from, fromIndex, to, toIndex, effects);
-    }
-
-    /// <summary>The transition as defined (possibly on a parent state).</summary>
-    public TransitionDefinition Definition { get; }
-
-    /// <summary>The concrete state it leaves.</summary>
-    public string From { get; }
-
-    /// <summary>The concrete state it enters (equal to <see cref="From"/> for an internal transition).</summary>
-    public string To { get; }
-
-    /// <summary>Whether the state is kept (no exit or entry effects).</summary>
-    public bool IsInternal => Definition.To is null;
-
-    /// <summary>All effects, in order.</summary>
-    public ImmutableArray<Effect> Effects { get; }
-
-    internal int Index { get; }
-
-    internal int FromIndex { get; }
-
-    internal int ToIndex { get; }
-
-    /// <inheritdoc/>
-    public override string ToString() => $"{From} → {To} on {Definition.Label()}";
-}
-
-/// <summary>Where an instance is, for the allocation-free step function: the state's index, when it was entered and a version.</summary>
-/// <param name="State">The state's index (<see cref="ProcessDefinition.StateIndex(string)"/>).</param>
-/// <param name="EnteredAt">When it was entered.</param>
-/// <param name="Version">Incremented by every step.</param>
-public record struct ProcessCursor(int State, Instant EnteredAt, long Version);
-
-/// <summary>The outcome of <see cref="ProcessDefinition.TryFire"/>.</summary>
-public enum FireStatus
-{
-    /// <summary>A transition was taken.</summary>
-    Fired,
-
-    /// <summary>The definition has no such trigger.</summary>
-    UnknownTrigger,
-
-    /// <summary>No transition from the current state on this trigger.</summary>
-    NotPermitted,
-
-    /// <summary>No guard holds.</summary>
-    GuardsFailed,
-
-    /// <summary>Too many arguments, or one of the wrong kind.</summary>
-    BadArguments,
-}
-
-/// <summary>
 /// A validated, immutable process definition, shared by all its instances and safe to use from many threads. Built
 /// once from a <see cref="ProcessModel"/> (every problem reported at once), it precomputes, for every state and
 /// trigger, the candidate transitions with their effects, so the step functions are table lookups.

@@ -3,16 +3,6 @@ using System.Text;
 
 namespace CrmKit.CareProcess;
 
-/// <summary>Diagram formats.</summary>
-public enum DiagramFormat
-{
-    /// <summary>Mermaid <c>stateDiagram-v2</c> (renders in Markdown on GitHub and in Mermaid-aware editors).</summary>
-    Mermaid,
-
-    /// <summary>Graphviz DOT.</summary>
-    Dot,
-}
-
 /// <summary>
 /// Draws a process definition: states (nested in their parents), the initial and final states, and every
 /// transition labelled with its trigger or timer, its guard in brackets and its effects after a slash.

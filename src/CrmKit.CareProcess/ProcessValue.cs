@@ -7,22 +7,6 @@ using NodaTime.Text;
 
 namespace CrmKit.CareProcess;
 
-/// <summary>The kind of a <see cref="ProcessValue"/>.</summary>
-public enum ValueKind
-{
-    /// <summary>Text.</summary>
-    Text,
-
-    /// <summary>A decimal number.</summary>
-    Number,
-
-    /// <summary>True or false.</summary>
-    Boolean,
-
-    /// <summary>A calendar date.</summary>
-    Date,
-}
-
 /// <summary>
 /// A typed value carried by a trigger parameter or an instance's data (a ticket's priority, a warranty decision,
 /// a customer's birthday). Immutable; compares by kind and value.

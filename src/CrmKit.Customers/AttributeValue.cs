@@ -4,25 +4,6 @@ using NodaTime.Text;
 
 namespace CrmKit.Customers;
 
-/// <summary>The type of a custom attribute value.</summary>
-public enum AttributeKind
-{
-    /// <summary>Text.</summary>
-    Text,
-
-    /// <summary>A decimal number.</summary>
-    Number,
-
-    /// <summary>True or false.</summary>
-    Boolean,
-
-    /// <summary>A calendar date.</summary>
-    Date,
-
-    /// <summary>A point in time.</summary>
-    Instant,
-}
-
 /// <summary>
 /// A typed value of a shop-defined customer attribute (<c>"loyalty_card": text</c>,
 /// <c>"skin_type": text</c>, <c>"children": number</c>, <c>"wedding_day": date</c>).

@@ -4,67 +4,6 @@ using System.Text;
 
 namespace CrmKit.Customers;
 
-/// <summary>How a <see cref="PhoneNumber"/> is written out.</summary>
-public enum PhoneNumberFormat
-{
-    /// <summary>E.164: <c>+84912345678</c>. The canonical, stored form.</summary>
-    E164,
-
-    /// <summary>International with groups: <c>+84 912 345 678</c>.</summary>
-    International,
-
-    /// <summary>National with the trunk prefix: <c>0912 345 678</c> (Vietnamese numbers only; others fall back to international).</summary>
-    National,
-
-    /// <summary>Masked for logs and messages: <c>+84 9** *** *78</c>.</summary>
-    Masked,
-}
-
-/// <summary>What kind of line a Vietnamese number belongs to.</summary>
-public enum PhoneLineKind
-{
-    /// <summary>Not known: a number outside Vietnam, whose numbering plan CrmKit does not check.</summary>
-    Unknown,
-
-    /// <summary>A mobile number (national significant number of 9 digits starting with an allocated network code: 03x, 05x, 07x, 08x, 09x).</summary>
-    Mobile,
-
-    /// <summary>A fixed line (national significant number of 10 digits starting with an allocated area code 02xx).</summary>
-    Fixed,
-}
-
-/// <summary>Options for <see cref="PhoneNumber.Parse(string, PhoneNumberParseOptions)"/>.</summary>
-public sealed record PhoneNumberParseOptions
-{
-    /// <summary>The defaults: Vietnam (+84, trunk prefix 0), legacy prefixes not converted.</summary>
-    public static PhoneNumberParseOptions Default { get; } = new();
-
-    /// <summary>
-    /// The country calling code assumed for numbers written nationally (with the trunk prefix, e.g. <c>0912…</c>).
-    /// Default 84 (Vietnam). Numbers written with <c>+</c> or <c>00</c> carry their own code.
-    /// </summary>
-    public int DefaultCallingCode
-    {
-        get;
-        init => field = value is >= 1 and <= 999 ? value : throw new InvalidValueException(nameof(DefaultCallingCode), $"{value} is not a country calling code (1..999).");
-    } = 84;
-
-    /// <summary>
-    /// Whether pre-2018 Vietnamese 11-digit mobile numbers (<c>0162…</c>, <c>0122…</c> …) are converted to
-    /// their current 10-digit form (<c>032…</c>, <c>077…</c>) following the 2018 renumbering of the Ministry
-    /// of Information and Communications. Off by default: such a number is rejected with a hint instead, so
-    /// that no stored value changes silently.
-    /// </summary>
-    public bool ConvertLegacyVietnameseMobilePrefixes { get; init; }
-
-    /// <summary>
-    /// Whether a Vietnamese number that lost its leading 0 (a mobile's 9 digits such as <c>912345678</c>, a fixed
-    /// line's 10 digits such as <c>2838221234</c>, as spreadsheets commonly store them) is accepted. On by default:
-    /// with Vietnam as the default country, digits that fit an allocated network or area code can only be that number.
-    /// </summary>
-    public bool AcceptMissingTrunkPrefix { get; init; } = true;
-}
-
 /// <summary>
 /// A telephone number normalised to E.164 (<c>+84912345678</c>): <c>0912 345 678</c>, <c>0912.345.678</c>,
 /// <c>+84 912 345 678</c>, <c>(+84) 912-345-678</c> and <c>0084912345678</c> are the same number.

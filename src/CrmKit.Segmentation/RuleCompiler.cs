@@ -7,12 +7,6 @@ using NodaTime;
 
 namespace CrmKit.Segmentation;
 
-/// <summary>A rule compiled to a delegate: evaluates one customer without allocating.</summary>
-/// <param name="record">The customer.</param>
-/// <param name="context">When.</param>
-/// <param name="segments">Final memberships of the segments the rule refers to, indexed as when it was compiled (may be empty when it refers to none).</param>
-public delegate bool CompiledRule(CustomerRecord record, EvaluationContext context, bool[] segments);
-
 /// <summary>
 /// A whole catalogue compiled for a <see cref="SegmentClassifier"/>: writes every segment's membership, in
 /// evaluation order, reading order aggregates from <paramref name="totals"/> (filled once per customer).

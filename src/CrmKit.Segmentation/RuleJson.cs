@@ -10,62 +10,6 @@ using NodaTime.Text;
 
 namespace CrmKit.Segmentation;
 
-/// <summary>One problem in a rule or a catalogue: where (a JSON path) and what.</summary>
-/// <param name="Path">The JSON path of the offending element, e.g. <c>$.segments[2].rule.all[0].op</c>.</param>
-/// <param name="Message">What is wrong and what was expected.</param>
-public sealed record RuleError(string Path, string Message)
-{
-    /// <inheritdoc/>
-    public override string ToString() => $"{Path}: {Message}";
-}
-
-/// <summary>A rule or a segment catalogue is invalid; <see cref="Errors"/> lists every problem found.</summary>
-public sealed class InvalidRuleException : CrmKitException
-{
-    /// <summary>Creates the exception from the problems found.</summary>
-    public InvalidRuleException(IReadOnlyList<RuleError> errors)
-        : base(Format(errors))
-    {
-        Errors = errors;
-    }
-
-    /// <summary>Every problem, in document order.</summary>
-    public IReadOnlyList<RuleError> Errors { get; }
-
-    private static string Format(IReadOnlyList<RuleError> errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        return errors.Count == 1
-            ? $"Invalid rule: {errors[0]}"
-            : $"Invalid rule ({errors.Count} problems):{string.Concat(errors.Select(e => Environment.NewLine + "  " + e))}";
-    }
-}
-
-/// <summary>
-/// What rules may refer to beyond the built-in fields: the shop's custom attributes with their kinds.
-/// </summary>
-public sealed record RuleSchema
-{
-    /// <summary>No custom attributes.</summary>
-    public static RuleSchema Empty { get; } = new();
-
-    /// <summary>Declared attributes by name (ordinal).</summary>
-    public ImmutableSortedDictionary<string, AttributeKind> Attributes { get; init; } = ImmutableSortedDictionary.Create<string, AttributeKind>(StringComparer.Ordinal);
-
-    /// <summary>Returns a schema with one more attribute.</summary>
-    public RuleSchema WithAttribute(string name, AttributeKind kind)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return this with { Attributes = Attributes.SetItem(name, kind) };
-    }
-
-    /// <inheritdoc/>
-    public bool Equals(RuleSchema? other) => other is not null && Attributes.SequenceEqual(other.Attributes);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => Attributes.Count;
-}
-
 /// <summary>
 /// Reads and writes rules as JSON (the format is described in <c>docs/segmentation.md</c>). Reading checks every
 /// field, operator and value against the known fields and the <see cref="RuleSchema"/>, and reports every

@@ -4,25 +4,6 @@ using NodaTime;
 
 namespace CrmKit.Clv.Summaries;
 
-/// <summary>What one customer has been worth so far.</summary>
-/// <param name="CustomerId">The customer.</param>
-/// <param name="Transactions">How many transactions.</param>
-/// <param name="Revenue">Their total: the historical CLV (before margin).</param>
-/// <param name="AverageOrderValue">Revenue / transactions.</param>
-/// <param name="PurchaseFrequency">Transactions per unit of time since the first purchase (to the observation end, at least one unit).</param>
-/// <param name="FirstPurchase">The first purchase day.</param>
-/// <param name="LastPurchase">The last purchase day.</param>
-public sealed record CustomerHistoricalValue(string CustomerId, int Transactions, double Revenue, double AverageOrderValue, double PurchaseFrequency, LocalDate FirstPurchase, LocalDate LastPurchase)
-{
-    /// <summary>The members, with a customer id that is a phone number or email masked (<see cref="PersonalData.Redact"/>).</summary>
-    public override string ToString()
-    {
-        var builder = new System.Text.StringBuilder("CustomerHistoricalValue { ");
-        PrintMembers(builder);
-        return PersonalData.Redact(builder.Append(" }").ToString());
-    }
-}
-
 /// <summary>
 /// Historical value of a customer base: per customer revenue, average order value and purchase frequency, and the
 /// population figures of the simple CLV formula (average order value × purchase frequency × expected lifespan × margin).
@@ -71,43 +52,4 @@ public sealed record HistoricalValue(ImmutableArray<CustomerHistoricalValue> Cus
     public double SimpleClv(double expectedLifespan, double margin) => Models.CustomerValue.SimpleFormula(AverageOrderValue, PurchaseFrequency, expectedLifespan, margin);
 
     private static LocalDate Day(int dayNumber) => LocalDate.FromDateOnly(DateOnly.FromDayNumber(dayNumber));
-}
-
-/// <summary>One acquisition cohort: customers whose first purchase fell in <paramref name="Cohort"/>.</summary>
-/// <param name="Cohort">The month of the first purchase.</param>
-/// <param name="Size">How many customers.</param>
-/// <param name="Retention">Share of the cohort that bought in month k after the acquisition month (k = 0 is the acquisition month itself, always 1), up to the observation end.</param>
-public sealed record CohortRow(YearMonth Cohort, int Size, ImmutableArray<double> Retention);
-
-/// <summary>The cohort retention table: acquisition month × months since acquisition.</summary>
-public static class CohortRetention
-{
-    /// <summary>Builds the table from transactions up to <paramref name="observationEnd"/>; cohorts in order of month.</summary>
-    public static ImmutableArray<CohortRow> Build(IEnumerable<Transaction> transactions, LocalDate observationEnd)
-    {
-        ArgumentNullException.ThrowIfNull(transactions);
-        var firstMonth = new Dictionary<string, int>(StringComparer.Ordinal);
-        var active = new HashSet<(string, int)>();
-        var end = MonthIndex(observationEnd);
-        foreach (var t in transactions.Where(t => t.Date <= observationEnd))
-        {
-            var month = MonthIndex(t.Date);
-            active.Add((t.CustomerId, month));
-            firstMonth[t.CustomerId] = firstMonth.TryGetValue(t.CustomerId, out var m) ? Math.Min(m, month) : month;
-        }
-
-        var rows = ImmutableArray.CreateBuilder<CohortRow>();
-        foreach (var cohort in firstMonth.GroupBy(c => c.Value).OrderBy(g => g.Key))
-        {
-            var members = cohort.Select(c => c.Key).ToList();
-            var retention = Enumerable.Range(0, end - cohort.Key + 1)
-                .Select(k => members.Count(id => active.Contains((id, cohort.Key + k))) / (double)members.Count)
-                .ToImmutableArray();
-            rows.Add(new CohortRow(new YearMonth(cohort.Key / 12, (cohort.Key % 12) + 1), members.Count, retention));
-        }
-
-        return rows.ToImmutable();
-    }
-
-    private static int MonthIndex(LocalDate date) => (date.Year * 12) + date.Month - 1;
 }

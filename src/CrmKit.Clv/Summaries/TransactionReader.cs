@@ -6,26 +6,6 @@ using NodaTime.Text;
 
 namespace CrmKit.Clv.Summaries;
 
-/// <summary>One purchase: who, which day, how much, and the line it came from.</summary>
-/// <param name="CustomerId">The customer.</param>
-/// <param name="Date">The purchase day.</param>
-/// <param name="Amount">The amount spent.</param>
-/// <param name="Line">The 1-based line in the source file (0 when not from a file).</param>
-public readonly record struct Transaction(string CustomerId, LocalDate Date, double Amount, int Line = 0);
-
-/// <summary>Column names of a generic transactions CSV file.</summary>
-public sealed record TransactionColumns
-{
-    /// <summary>The customer column. Default <c>customer_id</c>.</summary>
-    public string CustomerId { get; init; } = "customer_id";
-
-    /// <summary>The date column: <c>2025-01-29</c>, <c>20250129</c>, <c>29/01/2025</c> or an ISO date-time (read in the given zone). Default <c>date</c>.</summary>
-    public string Date { get; init; } = "date";
-
-    /// <summary>The amount column (a '.' decimal point, no thousands separators). Default <c>amount</c>.</summary>
-    public string Amount { get; init; } = "amount";
-}
-
 /// <summary>
 /// Reads transactions lazily, one line at a time, so that a summary can be built from files larger than memory.
 /// Bad lines are reported to the given list (file, line, column, reason) and skipped.

@@ -2,17 +2,6 @@ using System.Collections.Immutable;
 
 namespace CrmKit.Customers.Identity;
 
-/// <summary>A profile field on which two merged customers disagreed; the survivor's value was kept.</summary>
-/// <param name="Field">The field, e.g. <c>birthDate</c>.</param>
-/// <param name="Kept">The kept value, as invariant text.</param>
-/// <param name="Discarded">The duplicate's value, as invariant text.</param>
-public sealed record MergeConflict(string Field, string Kept, string Discarded);
-
-/// <summary>The result of a merge: the merged customer and the profile fields on which the two disagreed.</summary>
-/// <param name="Customer">The merged customer (identifier of the survivor).</param>
-/// <param name="Conflicts">Fields where the survivor's value was kept over a different value of the duplicate.</param>
-public sealed record MergeResult(Customer Customer, ImmutableArray<MergeConflict> Conflicts);
-
 /// <summary>
 /// Merges a duplicate customer into a survivor without losing anything that happened: every order,
 /// interaction, feedback, ticket and referral of both ends up in the result exactly once, and both consent

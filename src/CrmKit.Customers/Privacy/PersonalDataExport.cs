@@ -6,11 +6,6 @@ using NodaTime;
 
 namespace CrmKit.Customers.Privacy;
 
-/// <summary>A segment a customer belongs to, as listed in a personal-data export.</summary>
-/// <param name="Id">The segment's id.</param>
-/// <param name="Name">The segment's name shown to staff.</param>
-public sealed record ExportedSegment(string Id, string Name);
-
 /// <summary>
 /// Everything CrmKit holds about one customer, as one JSON document for a data-subject access or portability request
 /// (GDPR arts. 15 and 20; the right to obtain one's data of Vietnam's Decree 13/2023). The layout is documented in <c>docs/personal-data.md</c>.

@@ -1,0 +1,23 @@
+namespace CrmKit.Customers;
+
+/// <summary>Where an order was placed.</summary>
+public enum SalesChannel
+{
+    /// <summary>At a physical store or point of sale.</summary>
+    InStore,
+
+    /// <summary>On the shop's own website.</summary>
+    Website,
+
+    /// <summary>In the shop's mobile app.</summary>
+    App,
+
+    /// <summary>On a marketplace (Shopee, Lazada, Tiki …).</summary>
+    Marketplace,
+
+    /// <summary>Through a social network (Facebook, Zalo, TikTok Shop …).</summary>
+    Social,
+
+    /// <summary>By phone.</summary>
+    Phone,
+}

@@ -1,0 +1,10 @@
+using System.Collections.Immutable;
+using CrmKit.CareProcess;
+using CrmKit.Segmentation;
+using NodaTime;
+
+namespace CrmKit.Engine;
+
+/// <summary>Enter when the customer leaves a segment.</summary>
+/// <param name="Segment">The segment's id.</param>
+public sealed record SegmentExitedEntry(string Segment) : JourneyEntry;

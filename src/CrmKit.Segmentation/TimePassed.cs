@@ -1,0 +1,13 @@
+using CrmKit.Customers;
+using NodaTime;
+
+namespace CrmKit.Segmentation;
+
+/// <summary>Nothing happened but time passed: windows, ages and birthdays move with the new evaluation instant.</summary>
+/// <param name="Now">The new instant (informational; the context passed along decides).</param>
+public sealed record TimePassed(Instant Now) : CustomerEvent
+{
+    internal override void ApplyTo(CustomerRecord record)
+    {
+    }
+}
