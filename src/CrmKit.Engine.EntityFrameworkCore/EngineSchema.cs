@@ -34,7 +34,11 @@ public static class EngineSchema
     /// <param name="ct">Cancels between and inside scripts (a cancelled script's transaction rolls back).</param>
     /// <returns>The versions applied now (empty when the database was current).</returns>
     /// <exception cref="InvalidOperationException">The database records a version newer than this package knows (a newer CrmKit migrated it).</exception>
-    public static async Task<ImmutableArray<int>> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
+    public static Task<ImmutableArray<int>> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
+        => MigrateToAsync(dataSource, CurrentVersion, ct);
+
+    /// <summary>Applies the migrations up to <paramref name="target"/> (the upgrade tests start from an older version).</summary>
+    internal static async Task<ImmutableArray<int>> MigrateToAsync(NpgsqlDataSource dataSource, int target, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         var applied = ImmutableArray.CreateBuilder<int>();
@@ -53,7 +57,7 @@ public static class EngineSchema
             }
         }
 
-        foreach (var migration in Migrations)
+        foreach (var migration in Migrations.Where(m => m.Version <= target))
         {
             var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             await using var txScope = tx.ConfigureAwait(false);
