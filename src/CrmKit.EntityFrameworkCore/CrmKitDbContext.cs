@@ -21,6 +21,9 @@ public class CrmKitDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>Due care actions waiting to be sent.</summary>
     public DbSet<OutboxAction> Outbox => Set<OutboxAction>();
 
+    /// <summary>Stored segment memberships, one row per customer (kept current by <see cref="SqlSegmentClassifier"/>).</summary>
+    public DbSet<StoredSegmentMembership> SegmentMemberships => Set<StoredSegmentMembership>();
+
     /// <inheritdoc/>
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyCrmKitModel();
 }

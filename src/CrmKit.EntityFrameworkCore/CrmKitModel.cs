@@ -11,6 +11,7 @@ namespace CrmKit.EntityFrameworkCore;
 /// <item><term><c>crm_customer_attributes</c>, <c>crm_customer_consents</c></term><description>attributes by name, consent in force by channel and purpose</description></item>
 /// <item><term><c>crm_process_snapshots</c></term><description><see cref="StoredSnapshot"/>, version-checked on every write</description></item>
 /// <item><term><c>crm_outbox</c></term><description><see cref="OutboxAction"/>, keyed by the action's idempotency key</description></item>
+/// <item><term><c>crm_segment_memberships</c></term><description><see cref="StoredSegmentMembership"/>, one row per customer (<see cref="SqlSegmentClassifier"/>)</description></item>
 /// </list>
 /// Every table has the customer id in its key or as a column, so the schema distributes by customer id (see
 /// docs/scaling.md).
@@ -116,6 +117,15 @@ public static class CrmKitModel
 
             // Claimed across customers with FOR UPDATE SKIP LOCKED, which Citus does not run over several shards.
             o.PlaceOnCitus(CitusPlacement.CoordinatorLocal);
+        });
+
+        modelBuilder.Entity<StoredSegmentMembership>(m =>
+        {
+            m.ToTable("crm_segment_memberships");
+            m.HasKey(x => x.CustomerId);
+            m.Property(x => x.CustomerId).HasColumnName("customer_id");
+            m.Property(x => x.SegmentIds).HasColumnName("segment_ids");
+            m.Property(x => x.Since).HasColumnName("since");
         });
         return modelBuilder;
     }

@@ -27,6 +27,21 @@ public static class SegmentQueries
     }
 
     /// <summary>
+    /// The members of a segment as stored in <c>crm_segment_memberships</c> (by <see cref="SqlSegmentClassifier.RefreshAsync"/>
+    /// or the engine): no rule is evaluated, so the answer is as of each customer's last refresh.
+    /// </summary>
+    /// <param name="customers">The customers (<c>db.Customers</c>).</param>
+    /// <param name="memberships">The stored memberships (<c>db.SegmentMemberships</c>).</param>
+    /// <param name="segmentId">The segment.</param>
+    public static IQueryable<CustomerRecord> InSegment(this IQueryable<CustomerRecord> customers, IQueryable<StoredSegmentMembership> memberships, string segmentId)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(memberships);
+        ArgumentException.ThrowIfNullOrWhiteSpace(segmentId);
+        return customers.Where(c => memberships.Any(m => m.CustomerId == c.Id && m.SegmentIds.Contains(segmentId)));
+    }
+
+    /// <summary>
     /// The SQL the rule runs as; throws <see cref="RuleNotTranslatableException"/> naming the first condition that does
     /// not translate, and why, when the provider cannot translate the rule.
     /// </summary>

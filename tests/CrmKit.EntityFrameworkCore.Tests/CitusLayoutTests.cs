@@ -32,6 +32,7 @@ public sealed class CitusLayoutTests
                 new CitusTable("crm_customer_consents", CitusPlacement.Distributed, "customer_id"),
                 new CitusTable("crm_orders", CitusPlacement.Distributed, "customer_id"),
                 new CitusTable("crm_process_snapshots", CitusPlacement.Distributed, "customer_id"),
+                new CitusTable("crm_segment_memberships", CitusPlacement.Distributed, "customer_id"),
                 new CitusTable("crm_outbox", CitusPlacement.CoordinatorLocal, null),
             ],
             placements);
@@ -52,6 +53,7 @@ public sealed class CitusLayoutTests
             SELECT create_distributed_table('crm_customer_consents', 'customer_id', colocate_with => 'crm_customers') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'crm_customer_consents'::regclass);
             SELECT create_distributed_table('crm_orders', 'customer_id', colocate_with => 'crm_customers') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'crm_orders'::regclass);
             SELECT create_distributed_table('crm_process_snapshots', 'customer_id', colocate_with => 'crm_customers') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'crm_process_snapshots'::regclass);
+            SELECT create_distributed_table('crm_segment_memberships', 'customer_id', colocate_with => 'crm_customers') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'crm_segment_memberships'::regclass);
             -- crm_outbox stays on the coordinator (CoordinatorLocal)
 
             """.ReplaceLineEndings("\n"),
@@ -90,7 +92,7 @@ public sealed class CitusLayoutTests
             }
         }
 
-        Assert.Equal(["crm_customer_attributes", "crm_customer_consents", "crm_customers", "crm_orders", "crm_process_snapshots"], rows.Select(r => r.Table));
+        Assert.Equal(["crm_customer_attributes", "crm_customer_consents", "crm_customers", "crm_orders", "crm_process_snapshots", "crm_segment_memberships"], rows.Select(r => r.Table));
         Assert.All(rows, r => Assert.Equal(("distributed", r.Table == "crm_customers" ? "id" : "customer_id", Citus.ShardCount, 2L), (r.Type, r.Column, r.Shards, r.Nodes)));
         Assert.Single(rows.Select(r => r.Colocation).Distinct());
 
@@ -255,6 +257,23 @@ public sealed class CitusLayoutTests
 
     [CitusProperty(MaxTest = 10)]
     public Property BuiltInCatalogue_OnTheCluster_ClassifiesAsInMemory() => SegmentQueryTests.CatalogueAgrees(Segments, "Citus");
+
+    private static readonly Lazy<string> Classifier = new(() => Citus.CreateDatabase());
+
+    [CitusProperty(MaxTest = 10)]
+    public Property BuiltInCatalogue_InOneStatementOnTheCluster_ClassifiesAsTheInterpreter() => SqlSegmentClassifierTests.BuiltInCatalogueAgrees(Classifier, "Citus");
+
+    [CitusProperty(MaxTest = 15)]
+    public Property GeneratedCatalogues_InOneStatementOnTheCluster_ClassifyAsTheInterpreter() => SqlSegmentClassifierTests.GeneratedCataloguesAgree(Classifier, "Citus");
+
+    [CitusProperty(MaxTest = 15)]
+    public Property OrdersAndDatesOnBoundaries_InOneStatementOnTheCluster_ClassifyAsTheInterpreter() => SqlSegmentClassifierTests.BoundariesAgree(Classifier, "Citus");
+
+    [CitusFact]
+    public Task SegmentRefresh_OnTheCluster_StoresEveryMembership_AndRewritesOnlyWhatChanged() => SqlSegmentClassifierTests.RefreshStoresEveryMembership(Citus.CreateDatabase());
+
+    [CitusFact]
+    public Task SegmentRefreshOfCustomers_OnTheCluster_RewritesThatCustomerOnly() => SqlSegmentClassifierTests.RefreshCustomersRewritesThatCustomerOnly(Citus.CreateDatabase());
 
     /// <summary>Records every statement the context sends, split at EF's statement separators, with its parameters.</summary>
     private sealed class StatementLog : DbCommandInterceptor

@@ -55,6 +55,28 @@ internal static class Postgres
         return database;
     }
 
+    /// <summary>
+    /// Replaces the customer tables' contents with the records (ids made unique, child rows unique by key), returning
+    /// what was stored.
+    /// </summary>
+    public static CustomerRecord[] Store(string database, CustomerRecord[] generated)
+    {
+        var records = generated.Select((r, i) =>
+        {
+            var copy = r.Clone();
+            copy.Id = $"c{i:D2}";
+            copy.Orders = [.. copy.Orders.Select((o, j) => { o.Id = $"o{j}"; return o; })];
+            copy.Attributes = [.. copy.Attributes.DistinctBy(a => a.Name)];
+            copy.Consents = [.. copy.Consents.DistinctBy(x => (x.Channel, x.Purpose))];
+            return copy;
+        }).ToArray();
+        using var db = Context(database);
+        db.Database.ExecuteSqlRaw("TRUNCATE crm_customers, crm_orders, crm_customer_attributes, crm_customer_consents, crm_segment_memberships");
+        db.Customers.AddRange(records.Select(r => r.Clone()));
+        db.SaveChanges();
+        return records;
+    }
+
     public static CrmKitDbContext Context(string connectionString)
         => new(new DbContextOptionsBuilder<CrmKitDbContext>().UseNpgsql(connectionString, o => o.UseNodaTime()).Options);
 }

@@ -95,24 +95,7 @@ public sealed class SegmentQueryTests
         Assert.Contains("value_tier", vip, StringComparison.Ordinal);
     }
 
-    // Replaces the table contents with the records (ids made unique, child rows unique by key), returning what was stored.
-    private static CustomerRecord[] Store(Lazy<string> database, CustomerRecord[] generated)
-    {
-        var records = generated.Select((r, i) =>
-        {
-            var copy = r.Clone();
-            copy.Id = $"c{i:D2}";
-            copy.Orders = [.. copy.Orders.Select((o, j) => { o.Id = $"o{j}"; return o; })];
-            copy.Attributes = [.. copy.Attributes.DistinctBy(a => a.Name)];
-            copy.Consents = [.. copy.Consents.DistinctBy(x => (x.Channel, x.Purpose))];
-            return copy;
-        }).ToArray();
-        using var db = Postgres.Context(database.Value);
-        db.Database.ExecuteSqlRaw("TRUNCATE crm_customers, crm_orders, crm_customer_attributes, crm_customer_consents");
-        db.Customers.AddRange(records.Select(r => r.Clone()));
-        db.SaveChanges();
-        return records;
-    }
+    private static CustomerRecord[] Store(Lazy<string> database, CustomerRecord[] generated) => Postgres.Store(database.Value, generated);
 }
 
 public sealed class SegmentQueryRegressionTests

@@ -1,0 +1,440 @@
+using System.Globalization;
+using System.Text;
+using CrmKit.Customers;
+using CrmKit.Segmentation;
+using NodaTime;
+using NpgsqlTypes;
+
+namespace CrmKit.EntityFrameworkCore;
+
+/// <summary>
+/// Writes a catalogue's classification as one PostgreSQL statement: one aggregate pass over each child table
+/// (<c>crm_orders</c>, <c>crm_customer_consents</c>, <c>crm_customer_attributes</c>) grouped by customer id, with a
+/// <c>FILTER</c> clause per distinct window/status/channel/tag the catalogue's order conditions read (as
+/// <see cref="SegmentClassifier"/> plans its single pass in memory), joined to <c>crm_customers</c> on the customer id;
+/// then every segment's membership as an element of one array per customer.
+/// </summary>
+/// <remarks>
+/// <para>Semantics are those of the interpreter: a condition on an unset value is false (every condition is written so
+/// that it is never SQL <c>NULL</c>), derived whole numbers (age, days since, days until) are computed and compared with
+/// the constant as numbers, and only orders placed at or before the evaluation instant count. Every date-dependent value
+/// (the instant, its local date, window starts, the days until each month-day's anniversary) is a parameter computed
+/// on the client from the <see cref="EvaluationContext"/>: the statement needs neither the server's clock nor its zone.</para>
+/// <para>Each exclusivity group contributes one <c>CASE</c> that tests its members in priority order, so each segment's
+/// own rule is evaluated at most once per customer; a segment referenced by another is written out through
+/// <see cref="SegmentCatalog.MembershipRule(string)"/> (bounded by <see cref="RuleLimits.MaxExpandedConditions"/>).</para>
+/// </remarks>
+internal sealed class SegmentSqlWriter
+{
+    private const decimal SecondsPerDay = 86_400m;
+
+    private readonly SegmentCatalog _catalog;
+    private readonly List<OrderFilter> _filters = [];
+    private readonly List<HashSet<char>> _orderColumns = [];
+    private readonly List<string> _consentColumns = [];
+    private readonly List<string> _attributeColumns = [];
+    private readonly SortedSet<int> _windows = [];
+    private readonly List<(string Name, object Value, NpgsqlDbType Type)> _constants = [];
+    private bool _usesToday;
+
+    public SegmentSqlWriter(SegmentCatalog catalog)
+    {
+        _catalog = catalog;
+        var elements = new List<string>();
+        foreach (var segment in catalog.Segments.Where(s => s.ExclusiveGroup is null))
+        {
+            elements.Add($"CASE WHEN {Own(segment)} THEN {Text(segment.Id)} END");
+        }
+
+        foreach (var (_, members) in catalog.Groups.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var cases = members.Select(i => catalog.Segments[i]).Select(s => $"WHEN {Own(s)} THEN {Text(s.Id)}");
+            elements.Add($"CASE {string.Join(" ", cases)} END");
+        }
+
+        SegmentIds = elements.Count == 0 ? "ARRAY[]::text[]" : $"array_remove(ARRAY[{string.Join(",\n    ", elements)}]::text[], NULL)";
+    }
+
+    /// <summary>The expression (over the joined row) of the customer's segment ids, in no particular order.</summary>
+    public string SegmentIds { get; }
+
+    /// <summary>Whether the statement reads the evaluation date (ages, birthdays, anniversaries).</summary>
+    public bool UsesToday => _usesToday;
+
+    /// <summary>The distinct window lengths, in days, the order conditions read.</summary>
+    public IReadOnlyCollection<int> Windows => _windows;
+
+    /// <summary>The constants of the rules, as parameters (text and text arrays).</summary>
+    public IReadOnlyList<(string Name, object Value, NpgsqlDbType Type)> Constants => _constants;
+
+    /// <summary>
+    /// The <c>FROM</c> clause: customers joined to the per-customer aggregates. <paramref name="onlySome"/> restricts every
+    /// table to the customer ids in the parameter <c>@customer_ids</c> (so the aggregates read only those customers' rows).
+    /// </summary>
+    public string From(bool onlySome)
+    {
+        var only = onlySome ? " AND customer_id = ANY(@customer_ids)" : "";
+        var sql = new StringBuilder("crm_customers c");
+        if (_filters.Count > 0)
+        {
+            var columns = new List<string>();
+            for (var i = 0; i < _filters.Count; i++)
+            {
+                var filter = OrderPredicate(_filters[i]);
+                var where = filter.Length == 0 ? "" : $" FILTER (WHERE {filter})";
+                foreach (var column in _orderColumns[i].Order())
+                {
+                    columns.Add(column switch
+                    {
+                        'n' => $"count(*){where} AS n{i}",
+                        's' => $"sum(amount){where} AS s{i}",
+                        'm' => $"max(amount){where} AS m{i}",
+                        'f' => $"min(placed_at){where} AS f{i}",
+                        'l' => $"max(placed_at){where} AS l{i}",
+                        // The first order's amount, ties at one instant broken by the smaller amount: the least
+                        // [epoch, amount] pair (arrays compare element by element), without sorting the orders.
+                        _ => $"(min(ARRAY[extract(epoch FROM placed_at), amount]){where})[2] AS a{i}",
+                    });
+                }
+            }
+
+            sql.Append(CultureInfo.InvariantCulture, $"\nLEFT JOIN (SELECT customer_id,\n    {string.Join(",\n    ", columns)}\n  FROM crm_orders WHERE placed_at <= @as_of{only} GROUP BY customer_id) o ON o.customer_id = c.id");
+        }
+
+        if (_consentColumns.Count > 0)
+        {
+            var columns = _consentColumns.Select((x, i) => $"bool_or({x}) AS k{i}");
+            sql.Append(CultureInfo.InvariantCulture, $"\nLEFT JOIN (SELECT customer_id, {string.Join(", ", columns)} FROM crm_customer_consents WHERE true{only} GROUP BY customer_id) k ON k.customer_id = c.id");
+        }
+
+        if (_attributeColumns.Count > 0)
+        {
+            var columns = _attributeColumns.Select((x, i) => $"bool_or({x}) AS t{i}");
+            sql.Append(CultureInfo.InvariantCulture, $"\nLEFT JOIN (SELECT customer_id, {string.Join(", ", columns)} FROM crm_customer_attributes WHERE true{only} GROUP BY customer_id) t ON t.customer_id = c.id");
+        }
+
+        if (onlySome)
+        {
+            sql.Append("\nWHERE c.id = ANY(@customer_ids)");
+        }
+
+        return sql.ToString();
+    }
+
+    private string OrderPredicate(OrderFilter f)
+    {
+        var parts = new List<string>();
+        if (f.Days is { } d)
+        {
+            parts.Add($"placed_at > @window_{d}");
+        }
+
+        if (f.Status is { } s)
+        {
+            parts.Add($"status = {(int)s}");
+        }
+
+        if (f.Channel is { } ch)
+        {
+            parts.Add($"channel = {(int)ch}");
+        }
+
+        if (f.ProductTagKey is { } tag)
+        {
+            parts.Add($"{Text(tag)} = ANY(product_tags)");
+        }
+
+        return string.Join(" AND ", parts);
+    }
+
+    private string Own(Segment segment) => Build(Expand(segment.Rule));
+
+    private Rule Expand(Rule rule) => rule switch
+    {
+        SegmentRule s => _catalog.MembershipRule(s.SegmentId),
+        AllRule a => new AllRule([.. a.Rules.Select(Expand)]),
+        AnyRule a => new AnyRule([.. a.Rules.Select(Expand)]),
+        NotRule n => new NotRule(Expand(n.Rule)),
+        _ => rule,
+    };
+
+    /// <summary>A rule as a SQL boolean that is never NULL.</summary>
+    public string Build(Rule rule) => rule switch
+    {
+        ConstantRule k => k.Value ? "true" : "false",
+        AllRule a => a.Rules.Length == 0 ? "true" : "(" + string.Join(" AND ", a.Rules.Select(Build)) + ")",
+        AnyRule a => a.Rules.Length == 0 ? "false" : "(" + string.Join(" OR ", a.Rules.Select(Build)) + ")",
+        NotRule n => $"(NOT {Build(n.Rule)})",
+        SegmentRule s => Build(_catalog.MembershipRule(s.SegmentId)),
+        Condition k => Condition(k),
+        _ => throw new ArgumentException($"Unknown rule type {rule.GetType().Name}.", nameof(rule)),
+    };
+
+    private string Condition(Condition k)
+    {
+        var f = k.Field;
+        switch (f.Kind)
+        {
+            case FieldKind.Kind:
+            case FieldKind.Stage:
+            case FieldKind.Gender:
+            case FieldKind.IncomeTier:
+            case FieldKind.Area:
+            case FieldKind.Source:
+                return Scalar(Column(f.Kind), k, v => EnumNames.TryParse(f.ChoiceType!, v.AsText(), out var value)
+                    ? Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)
+                    : throw new InvalidOperationException($"'{v.AsText()}' is not a {f.Name}."));
+            case FieldKind.BirthDate:
+                return Scalar("c.birth_date", k, Date);
+            case FieldKind.Province:
+                return TextCondition(k.IgnoreCaseAndAccents ? "c.province_key" : "c.province", k);
+            case FieldKind.Tags:
+                return Tags(k);
+            case FieldKind.Attribute:
+                return Attribute(k);
+            case FieldKind.Consent:
+                return Consent(k);
+            case FieldKind.Age:
+                _usesToday = true;
+                return Scalar(AgeOf("c.birth_date"), k, Number);
+            case FieldKind.DaysSinceCreated:
+                return Scalar(DaysSince("c.created_at"), k, Number);
+            case FieldKind.DaysUntilBirthday:
+                _usesToday = true;
+                return Scalar(DaysUntil("c.birth_date"), k, Number);
+            case FieldKind.DaysUntilAnniversary:
+                _usesToday = true;
+                return Scalar(DaysUntil("c.joined_on"), k, Number);
+            case FieldKind.RfmRecency:
+                return Scalar("c.recency_score", k, Number);
+            case FieldKind.RfmFrequency:
+                return Scalar("c.frequency_score", k, Number);
+            case FieldKind.RfmMonetary:
+                return Scalar("c.monetary_score", k, Number);
+            case FieldKind.ValueTier:
+                return Scalar("c.value_tier", k, Number);
+            case FieldKind.ProbabilityAlive:
+                return Scalar("c.probability_alive", k, Real);
+            case FieldKind.ExpectedPurchases:
+                return Scalar("c.expected_purchases", k, Real);
+            case FieldKind.PredictedValue:
+                return Scalar("c.predicted_value", k, Real);
+            default:
+                return Orders(k);
+        }
+    }
+
+    private static string Column(FieldKind kind) => kind switch
+    {
+        FieldKind.Kind => "c.kind",
+        FieldKind.Stage => "c.stage",
+        FieldKind.Gender => "c.gender",
+        FieldKind.IncomeTier => "c.income_tier",
+        FieldKind.Area => "c.area",
+        _ => "c.source",
+    };
+
+    private string Orders(Condition k)
+    {
+        var f = k.Field.Orders!;
+        var slot = _filters.IndexOf(f);
+        if (slot < 0)
+        {
+            slot = _filters.Count;
+            _filters.Add(f);
+            _orderColumns.Add(['n']);
+            if (f.Days is { } d)
+            {
+                _windows.Add(d);
+            }
+        }
+
+        string Use(char column)
+        {
+            _orderColumns[slot].Add(column);
+            return $"o.{column}{slot}";
+        }
+
+        var count = $"coalesce({Use('n')}, 0)";
+        return k.Field.Kind switch
+        {
+            FieldKind.OrderCount => Scalar(count, k, Number),
+            FieldKind.OrderSum => Scalar($"coalesce({Use('s')}, 0)", k, Number),
+            FieldKind.OrderAverage => Average(Use('s'), count, k),
+            FieldKind.OrderMax => Scalar(Use('m'), k, Number),
+            FieldKind.DaysSinceFirstOrder => Scalar(DaysSince(Use('f')), k, Number),
+            FieldKind.DaysSinceLastOrder => Scalar(DaysSince(Use('l')), k, Number),
+            _ => Scalar(Use('a'), k, Number),
+        };
+    }
+
+    /// <summary>
+    /// The average compared exactly: <c>sum op v × count</c> (count &gt; 0), so no rounding of the quotient decides a
+    /// comparison (the in-memory evaluators divide in <see cref="decimal"/>, exact to 28 significant digits).
+    /// </summary>
+    private static string Average(string sum, string count, Condition k)
+    {
+        var v = k.Values;
+        string Times(AttributeValue x) => $"{Number(x)} * {count}";
+        var test = k.Operator switch
+        {
+            ComparisonOperator.IsSet => "true",
+            ComparisonOperator.IsNotSet => "false",
+            ComparisonOperator.Between => $"{sum} >= {Times(v[0])} AND {sum} <= {Times(v[1])}",
+            ComparisonOperator.In => "(" + string.Join(" OR ", v.Select(x => $"{sum} = {Times(x)}")) + ")",
+            _ => $"{sum} {Operator(k.Operator)} {Times(v[0])}",
+        };
+        return k.Operator == ComparisonOperator.IsNotSet ? $"({count} = 0)" : $"({count} > 0 AND coalesce({test}, false))";
+    }
+
+    /// <summary>A nullable scalar: set-ness, then the comparison; never NULL.</summary>
+    private static string Scalar(string value, Condition k, Func<AttributeValue, string> constant)
+    {
+        var v = k.Values;
+        return k.Operator switch
+        {
+            ComparisonOperator.IsSet => $"({value} IS NOT NULL)",
+            ComparisonOperator.IsNotSet => $"({value} IS NULL)",
+            ComparisonOperator.Between => $"coalesce({value} BETWEEN {constant(v[0])} AND {constant(v[1])}, false)",
+            ComparisonOperator.In => $"coalesce({value} IN ({string.Join(", ", v.Select(constant))}), false)",
+            _ => $"coalesce({value} {Operator(k.Operator)} {constant(v[0])}, false)",
+        };
+    }
+
+    private static string Operator(ComparisonOperator op) => op switch
+    {
+        ComparisonOperator.Equal => "=",
+        ComparisonOperator.NotEqual => "<>",
+        ComparisonOperator.LessThan => "<",
+        ComparisonOperator.LessThanOrEqual => "<=",
+        ComparisonOperator.GreaterThan => ">",
+        ComparisonOperator.GreaterThanOrEqual => ">=",
+        _ => throw new InvalidOperationException($"Operator {op} is not a comparison."),
+    };
+
+    private static string Number(AttributeValue v) => "(" + v.AsNumber().ToString(CultureInfo.InvariantCulture) + "::numeric)";
+
+    // The in-memory evaluators compare model figures as doubles with the constant converted to double.
+    private static string Real(AttributeValue v) => "(" + ((double)v.AsNumber()).ToString("R", CultureInfo.InvariantCulture) + "::float8)";
+
+    private static string Date(AttributeValue v) => "DATE '" + v.AsDate().ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) + "'";
+
+    /// <summary>Whole days (floored) from an instant to the evaluation instant, exact: epochs are numeric in PostgreSQL 14+.</summary>
+    private static string DaysSince(string instant) => $"floor((@as_of_epoch - extract(epoch FROM {instant})) / {SecondsPerDay})";
+
+    /// <summary>Whole years to the evaluation date, NULL for a birth date after it; a 29 February birthday falls on 28 February in common years (<see cref="CalendarFacts.Age"/>).</summary>
+    private static string AgeOf(string date)
+        => $"CASE WHEN {date} <= @today THEN @today_year - date_part('year', {date})::int - CASE WHEN @today_month_day < {MonthDay(date)} THEN 1 ELSE 0 END END";
+
+    // Month × 100 + day, with 29 February read as 28 February when the evaluation year is common.
+    private static string MonthDay(string date)
+        => $"(CASE WHEN NOT @today_leap AND date_part('month', {date}) = 2 AND date_part('day', {date}) = 29 THEN 228 ELSE date_part('month', {date})::int * 100 + date_part('day', {date})::int END)";
+
+    /// <summary>Days until the next anniversary depend only on the month-day: read from a table the client computes (<see cref="CalendarFacts.DaysUntilAnniversary"/>).</summary>
+    private static string DaysUntil(string date) => $"(@days_until)[date_part('month', {date})::int * 100 + date_part('day', {date})::int]";
+
+    private string Text(string value)
+    {
+        var name = "text_" + _constants.Count.ToString(CultureInfo.InvariantCulture);
+        _constants.Add((name, value, NpgsqlDbType.Text));
+        return "@" + name;
+    }
+
+    private string TextArray(IEnumerable<string> values)
+    {
+        var name = "texts_" + _constants.Count.ToString(CultureInfo.InvariantCulture);
+        _constants.Add((name, values.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text));
+        return "@" + name;
+    }
+
+    /// <summary>The text values as compared: folded for matching when the condition ignores case and accents (tags always do).</summary>
+    private static List<string> Compared(Condition k)
+        => [.. k.Values.Select(v => k.IgnoreCaseAndAccents || k.Field.Type == FieldType.TagSet ? TextFold.ForMatching(v.AsText()) : v.AsText())];
+
+    private string TextCondition(string column, Condition k)
+    {
+        var values = Compared(k);
+        var test = k.Operator switch
+        {
+            ComparisonOperator.IsSet => "true",
+            ComparisonOperator.IsNotSet => "false",
+            ComparisonOperator.Equal => $"{column} = {Text(values[0])}",
+            ComparisonOperator.NotEqual => $"{column} <> {Text(values[0])}",
+            ComparisonOperator.In => $"{column} = ANY({TextArray(values)})",
+            ComparisonOperator.Contains => $"strpos({column}, {Text(values[0])}) > 0",
+            _ => $"starts_with({column}, {Text(values[0])})",
+        };
+        return k.Operator == ComparisonOperator.IsNotSet ? $"({column} IS NULL)" : $"({column} IS NOT NULL AND coalesce({test}, false))";
+    }
+
+    private string Tags(Condition k)
+    {
+        var values = Compared(k);
+        return k.Operator switch
+        {
+            ComparisonOperator.IsSet => "(coalesce(cardinality(c.tag_keys), 0) > 0)",
+            ComparisonOperator.IsNotSet => "(coalesce(cardinality(c.tag_keys), 0) = 0)",
+            ComparisonOperator.Contains => $"coalesce({Text(values[0])} = ANY(c.tag_keys), false)",
+            _ => $"coalesce(c.tag_keys && {TextArray(values)}, false)",
+        };
+    }
+
+    /// <summary>
+    /// A consent condition: whether a consent row of the channel and purpose (with the granted value asked for) exists,
+    /// aggregated per customer in the consents pass.
+    /// </summary>
+    private string Consent(Condition k)
+    {
+        var f = k.Field;
+        var match = $"channel = {(int)f.Channel!.Value} AND purpose = {(int)f.Purpose!.Value}";
+        return k.Operator switch
+        {
+            ComparisonOperator.IsSet => ChildFlag(_consentColumns, "k", match),
+            ComparisonOperator.IsNotSet => $"(NOT {ChildFlag(_consentColumns, "k", match)})",
+            ComparisonOperator.Equal => ChildFlag(_consentColumns, "k", $"{match} AND granted = {(k.Values[0].AsBoolean() ? "true" : "false")}"),
+            _ => ChildFlag(_consentColumns, "k", $"{match} AND granted = {(k.Values[0].AsBoolean() ? "false" : "true")}"),
+        };
+    }
+
+    /// <summary>An attribute condition: the attribute of the name and kind exists and passes the test (a missing one reads as not set).</summary>
+    private string Attribute(Condition k)
+    {
+        var f = k.Field;
+        var column = f.AttributeKind switch
+        {
+            AttributeKind.Text => k.IgnoreCaseAndAccents ? "text_key" : "text",
+            AttributeKind.Number or AttributeKind.Boolean => "number",
+            AttributeKind.Date => "date",
+            _ => "instant",
+        };
+        var match = $"name = {Text(f.AttributeName!)} AND kind = {(int)f.AttributeKind!.Value}";
+        if (k.Operator is ComparisonOperator.IsSet or ComparisonOperator.IsNotSet)
+        {
+            var set = ChildFlag(_attributeColumns, "t", $"{match} AND {column} IS NOT NULL");
+            return k.Operator == ComparisonOperator.IsSet ? set : $"(NOT {set})";
+        }
+
+        var test = f.AttributeKind switch
+        {
+            AttributeKind.Text => TextCondition(column, k),
+            AttributeKind.Number => Scalar(column, k, Number),
+            AttributeKind.Date => Scalar(column, k, Date),
+            // Booleans are stored as 1/0 in the number column.
+            AttributeKind.Boolean => k.Values[0].AsBoolean() == (k.Operator == ComparisonOperator.Equal) ? "coalesce(number <> 0, false)" : "coalesce(number = 0, false)",
+            _ => "false",
+        };
+        return ChildFlag(_attributeColumns, "t", $"{match} AND {test}");
+    }
+
+    private static string ChildFlag(List<string> columns, string alias, string predicate)
+    {
+        var slot = columns.IndexOf(predicate);
+        if (slot < 0)
+        {
+            slot = columns.Count;
+            columns.Add(predicate);
+        }
+
+        return $"coalesce({alias}.{alias}{slot}, false)";
+    }
+}

@@ -1,0 +1,242 @@
+using System.Collections.Immutable;
+using System.Data.Common;
+using CrmKit.Segmentation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using NodaTime;
+
+namespace CrmKit.EntityFrameworkCore;
+
+/// <summary>
+/// Classifies customers against a <see cref="SegmentCatalog"/> inside PostgreSQL in one statement: one aggregate pass
+/// over <c>crm_orders</c> grouped by customer id computes every window/status/channel/tag aggregate the catalogue's order
+/// conditions read (a <c>FILTER</c> clause per distinct <see cref="OrderFilter"/>, as <see cref="SegmentClassifier"/> plans its
+/// single pass in memory), consents and attributes are aggregated the same way, the results are joined to
+/// <c>crm_customers</c> on the customer id, and every segment's membership (exclusivity groups resolved) is computed
+/// in the same statement. Memberships are kept in <c>crm_segment_memberships</c> (<see cref="StoredSegmentMembership"/>),
+/// refreshed for everyone (<see cref="RefreshAsync"/>) or for
+/// some customers (<see cref="RefreshCustomersAsync"/>,
+/// for the engine after an event), and read by
+/// <see cref="SegmentQueries.InSegment(IQueryable{CustomerRecord}, IQueryable{StoredSegmentMembership}, string)"/>.
+/// </summary>
+/// <remarks>
+/// <para>Members are those of the in-memory interpreter (<see cref="SegmentCatalog.ClassifyInterpreted"/>); property tests
+/// compare them on generated customers, catalogues and evaluation instants. Every date-dependent value is a parameter
+/// computed here from the <see cref="EvaluationContext"/> (the instant, its date in the context's zone, window starts),
+/// so the server's clock and time zone play no part.</para>
+/// <para>Every table is read grouped or joined by customer id, so the statement runs shard by shard on Citus with the
+/// customer id as distribution column. Build one instance per catalogue and reuse it (it holds the statement's
+/// text); it is thread-safe.</para>
+/// </remarks>
+public sealed class SqlSegmentClassifier
+{
+    private readonly SegmentSqlWriter _writer;
+
+    /// <summary>Writes the catalogue's statement.</summary>
+    /// <param name="catalog">The segments.</param>
+    /// <exception cref="InvalidRuleException">A segment's rule, with its references written out, exceeds <see cref="RuleLimits.MaxExpandedConditions"/>.</exception>
+    public SqlSegmentClassifier(SegmentCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        Catalog = catalog;
+        _writer = new SegmentSqlWriter(catalog);
+        ClassifySql = Classify(onlySome: false);
+    }
+
+    /// <summary>The catalogue.</summary>
+    public SegmentCatalog Catalog { get; }
+
+    /// <summary>
+    /// The classification of every customer: rows of <c>customer_id</c> and <c>segment_ids text[]</c> (unordered), with
+    /// the parameters <c>@as_of</c> (timestamptz), <c>@as_of_epoch</c> (numeric seconds), the evaluation date's
+    /// <c>@today</c>, <c>@today_year</c>, <c>@today_month_day</c>, <c>@today_leap</c>, <c>@days_until</c> (int[] by
+    /// month × 100 + day), one <c>@window_N</c> per window length, and the rules' text constants. For review and
+    /// <c>EXPLAIN</c>.
+    /// </summary>
+    public string ClassifySql { get; }
+
+    private string Classify(bool onlySome) => $"SELECT c.id AS customer_id, {_writer.SegmentIds} AS segment_ids\nFROM {_writer.From(onlySome)}";
+
+    /// <summary>The number of members of each segment (every segment of the catalogue, zero included).</summary>
+    /// <param name="db">The context.</param>
+    /// <param name="context">When.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<ImmutableDictionary<string, long>> CountAsync(CrmKitDbContext db, EvaluationContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(context);
+        var counts = Catalog.Segments.ToDictionary(s => s.Id, _ => 0L, StringComparer.Ordinal);
+        var sql = $"SELECT s.segment_id, count(*) FROM ({ClassifySql}) AS m CROSS JOIN LATERAL unnest(m.segment_ids) AS s(segment_id) GROUP BY s.segment_id";
+        await ReadAsync(db, sql, context, null, r => counts[r.GetString(0)] = r.GetInt64(1), cancellationToken).ConfigureAwait(false);
+        return counts.ToImmutableDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The memberships of the given customers (of every customer when <paramref name="customerIds"/> is null: one entry
+    /// per customer, all in memory — for large populations store them with <see cref="RefreshAsync"/>).
+    /// Customers that do not exist are absent from the result.
+    /// </summary>
+    /// <param name="db">The context.</param>
+    /// <param name="context">When.</param>
+    /// <param name="customerIds">The customers, or null for all.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<ImmutableDictionary<string, SegmentMembership>> ClassifyAsync(CrmKitDbContext db, EvaluationContext context, IReadOnlyCollection<string>? customerIds = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(context);
+        var result = ImmutableDictionary.CreateBuilder<string, SegmentMembership>(StringComparer.Ordinal);
+        await ReadAsync(db, customerIds is null ? ClassifySql : Classify(onlySome: true), context, customerIds,
+            r => result[r.GetString(0)] = SegmentMembership.Of(Catalog, r.GetFieldValue<string[]>(1)), cancellationToken).ConfigureAwait(false);
+        return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// Classifies every customer and stores the result in <c>crm_segment_memberships</c> in one transaction (the
+    /// context's, when one is open): an <c>INSERT … SELECT … ON CONFLICT DO UPDATE</c> that writes only the rows whose
+    /// segments changed (their <see cref="StoredSegmentMembership.Since"/> becomes the evaluation instant), then removes the
+    /// rows of customers that no longer exist.
+    /// </summary>
+    /// <returns>How many rows were written or removed.</returns>
+    public Task<int> RefreshAsync(CrmKitDbContext db, EvaluationContext context, CancellationToken cancellationToken = default)
+        => StoreAsync(db, context, null, cancellationToken);
+
+    /// <summary>
+    /// Reclassifies some customers and stores their memberships (for the engine, after it handled their events; runs in
+    /// the context's transaction when one is open, so it commits or rolls back with the engine's unit of work). Only the
+    /// given customers' rows of every table are read. A customer that does not exist has its row removed.
+    /// </summary>
+    /// <returns>How many rows were written or removed.</returns>
+    public Task<int> RefreshCustomersAsync(CrmKitDbContext db, EvaluationContext context, IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        return StoreAsync(db, context, customerIds, cancellationToken);
+    }
+
+    private async Task<int> StoreAsync(CrmKitDbContext db, EvaluationContext context, IReadOnlyCollection<string>? customerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(context);
+        var onlySome = customerIds is not null;
+        var sql =
+            $"""
+            INSERT INTO crm_segment_memberships AS m (customer_id, segment_ids, since)
+            SELECT customer_id, segment_ids, @as_of FROM ({Classify(onlySome)}) AS n
+            ON CONFLICT (customer_id) DO UPDATE SET segment_ids = EXCLUDED.segment_ids, since = EXCLUDED.since
+            WHERE m.segment_ids IS DISTINCT FROM EXCLUDED.segment_ids
+            """;
+        var remove = "DELETE FROM crm_segment_memberships m WHERE NOT EXISTS (SELECT 1 FROM crm_customers c WHERE c.id = m.customer_id)"
+                     + (onlySome ? " AND m.customer_id = ANY(@customer_ids)" : "");
+        var own = db.Database.CurrentTransaction is null;
+        var transaction = own ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
+        try
+        {
+            var written = await db.Database.ExecuteSqlRawAsync(sql, Parameters(context, customerIds), cancellationToken).ConfigureAwait(false);
+            written += await db.Database.ExecuteSqlRawAsync(remove, onlySome ? [Ids(customerIds!)] : [], cancellationToken).ConfigureAwait(false);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task ReadAsync(CrmKitDbContext db, string sql, EvaluationContext context, IReadOnlyCollection<string>? customerIds, Action<DbDataReader> row, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var command = new NpgsqlCommand(sql, connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandTimeout = db.Database.GetCommandTimeout() ?? 30;
+                command.Parameters.AddRange(Parameters(context, customerIds));
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        row(reader);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static NpgsqlParameter Ids(IReadOnlyCollection<string> customerIds)
+        => new("customer_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = customerIds.ToArray() };
+
+    /// <summary>The statement's parameters at an evaluation instant (fresh objects: a parameter belongs to one command).</summary>
+    private NpgsqlParameter[] Parameters(EvaluationContext context, IReadOnlyCollection<string>? customerIds)
+    {
+        // PostgreSQL keeps microseconds. Orders are stored to the microsecond, so comparing them with the instant
+        // truncated (towards the past) to a microsecond decides exactly as comparing with the instant itself.
+        var ticks = context.AsOf.ToUnixTimeTicks();
+        var asOf = Instant.FromUnixTimeTicks(ticks - (((ticks % 10) + 10) % 10));
+        var today = context.Today;
+        var list = new List<NpgsqlParameter>
+        {
+            new("as_of", NpgsqlDbType.TimestampTz) { Value = asOf },
+            new("as_of_epoch", NpgsqlDbType.Numeric) { Value = ticks / (decimal)NodaConstants.TicksPerSecond },
+        };
+        foreach (var days in _writer.Windows)
+        {
+            list.Add(new($"window_{days}", NpgsqlDbType.TimestampTz) { Value = asOf - Duration.FromDays(days) });
+        }
+
+        if (_writer.UsesToday)
+        {
+            list.Add(new("today", NpgsqlDbType.Date) { Value = today });
+            list.Add(new("today_year", NpgsqlDbType.Integer) { Value = today.Year });
+            list.Add(new("today_month_day", NpgsqlDbType.Integer) { Value = (today.Month * 100) + today.Day });
+            list.Add(new("today_leap", NpgsqlDbType.Boolean) { Value = today.Calendar.IsLeapYear(today.Year) });
+            list.Add(new("days_until", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = DaysUntil(today) });
+        }
+
+        foreach (var (name, value, type) in _writer.Constants)
+        {
+            list.Add(new(name, type) { Value = value });
+        }
+
+        if (customerIds is not null)
+        {
+            list.Add(Ids(customerIds));
+        }
+
+        return [.. list];
+    }
+
+    /// <summary>Days from <paramref name="today"/> to the next anniversary of each month-day, at index month × 100 + day (1-based, as SQL arrays).</summary>
+    private static int[] DaysUntil(LocalDate today)
+    {
+        var table = new int[1231];
+        for (var day = new LocalDate(2000, 1, 1); day.Year == 2000; day = day.PlusDays(1))
+        {
+            table[(day.Month * 100) + day.Day - 1] = CalendarFacts.DaysUntilAnniversary(day, today);
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,263 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmKit.EntityFrameworkCore.Tests;
+
+/// <summary>
+/// The one-statement classification in PostgreSQL (<see cref="SqlSegmentClassifier"/>) against the in-memory reference
+/// interpreter (<see cref="SegmentCatalog.ClassifyInterpreted"/>), on generated customers, catalogues and evaluation
+/// instants, and the memberships table it keeps.
+/// </summary>
+public sealed class SqlSegmentClassifierTests
+{
+    private static readonly Lazy<string> Database = new(Postgres.CreateDatabase);
+
+    private static readonly DateTimeZone[] Zones =
+        [.. new[] { "Asia/Ho_Chi_Minh", "Europe/Berlin", "America/New_York", "Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC" }.Select(id => DateTimeZoneProviders.Tzdb[id])];
+
+    /// <summary>The window lengths the rule generator uses (and 0 for "now"): the boundaries orders are placed on.</summary>
+    private static readonly int[] BoundaryDays = [0, 1, 6, 7, 30, 90, 180, 365, 1000, RuleLimits.MaxWindowDays];
+
+    [PostgresProperty(MaxTest = 25)]
+    public Property BuiltInCatalogue_InOneStatement_ClassifiesAsTheInterpreter() => BuiltInCatalogueAgrees(Database, "PostgreSQL");
+
+    [PostgresProperty(MaxTest = 40)]
+    public Property GeneratedCatalogues_InOneStatement_ClassifyAsTheInterpreter() => GeneratedCataloguesAgree(Database, "PostgreSQL");
+
+    [PostgresProperty(MaxTest = 40)]
+    public Property OrdersAndDatesOnBoundaries_InOneStatement_ClassifyAsTheInterpreter() => BoundariesAgree(Database, "PostgreSQL");
+
+    /// <summary>The built-in catalogue classified in one statement equals the interpreter (one node and Citus).</summary>
+    internal static Property BuiltInCatalogueAgrees(Lazy<string> database, string server)
+        => Prop.ForAll(RuleGenerators.Population, p =>
+        {
+            var records = Postgres.Store(database.Value, p.Records);
+            return Agrees(database, server, BuiltInSegments.Catalog, records, p.Context, counts: true);
+        });
+
+    /// <summary>Generated catalogues classified in one statement equal the interpreter (one node and Citus).</summary>
+    internal static Property GeneratedCataloguesAgree(Lazy<string> database, string server)
+        => Prop.ForAll(
+            (from catalog in Catalogue
+             from records in RuleGenerators.Record.ArrayOf().Select(a => a.Take(10).ToArray())
+             from context in RuleGenerators.Context
+             select (catalog, records, context)).ToArbitrary(),
+            c => Agrees(database, server, c.catalog, Postgres.Store(database.Value, c.records), c.context, counts: false));
+
+    // Orders exactly on each window's start (and a microsecond either side), at the evaluation instant, created and
+    // born on the day boundaries of the evaluation date in its zone, evaluated at instants with sub-microsecond parts.
+    internal static Property BoundariesAgree(Lazy<string> database, string server)
+        => Prop.ForAll(
+            (from catalog in Gen.Frequency((1, Gen.Constant(BuiltInSegments.Catalog)), (3, Catalogue))
+             from context in BoundaryContext
+             from records in RuleGenerators.Record.ArrayOf().Select(a => a.Take(8).ToArray())
+             from offsets in Gen.Choose(0, 1_000_000).ArrayOf()
+             select (catalog, context, records: OnBoundaries(records, context, offsets))).ToArbitrary(),
+            c => Agrees(database, server, c.catalog, Postgres.Store(database.Value, c.records), c.context, counts: false));
+
+    [PostgresFact]
+    public Task RefreshAsync_StoresEveryMembership_AndRewritesOnlyWhatChanged() => RefreshStoresEveryMembership(Postgres.CreateDatabase());
+
+    [PostgresFact]
+    public Task RefreshCustomersAsync_AfterAnOrder_RewritesThatCustomerOnly() => RefreshCustomersRewritesThatCustomerOnly(Postgres.CreateDatabase());
+
+    /// <summary>The full refresh stores every membership and rewrites only what changed (one node and Citus).</summary>
+    internal static async Task RefreshStoresEveryMembership(string database)
+    {
+        var context = new EvaluationContext(Instant.FromUtc(2026, 10, 31, 17, 0), DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]);
+        var catalog = BuiltInSegments.Catalog;
+        var classifier = new SqlSegmentClassifier(catalog);
+        var records = Postgres.Store(database, Gen.Sample(RuleGenerators.Record, 30).Take(30).ToArray());
+        await using var db = Postgres.Context(database);
+
+        Assert.Equal(records.Length, await classifier.RefreshAsync(db, context));
+        var stored = await db.SegmentMemberships.AsNoTracking().ToDictionaryAsync(m => m.CustomerId);
+        Assert.Equal(records.Length, stored.Count);
+        foreach (var r in records)
+        {
+            Assert.Equal(catalog.ClassifyInterpreted(r, context).Order(StringComparer.Ordinal), stored[r.Id].SegmentIds.Order(StringComparer.Ordinal));
+            Assert.Equal(context.AsOf, stored[r.Id].Since);
+        }
+
+        // Nothing changed: nothing is written.
+        var later = new EvaluationContext(context.AsOf + Duration.FromMinutes(1), context.Zone);
+        Assert.Equal(0, await classifier.RefreshAsync(db, later));
+
+        // Every stored member is what InSegment reads.
+        foreach (var segment in catalog.Segments)
+        {
+            var members = await db.Customers.InSegment(db.SegmentMemberships, segment.Id).Select(c => c.Id).ToListAsync();
+            Assert.Equal(records.Where(r => catalog.ClassifyInterpreted(r, context).Contains(segment.Id)).Select(r => r.Id).Order(StringComparer.Ordinal), members.Order(StringComparer.Ordinal));
+        }
+    }
+
+    /// <summary>A per-customer refresh in the order's transaction rewrites that customer only (one node and Citus).</summary>
+    internal static async Task RefreshCustomersRewritesThatCustomerOnly(string database)
+    {
+        var context = new EvaluationContext(Instant.FromUtc(2026, 10, 31, 17, 0), DateTimeZone.Utc);
+        var catalog = BuiltInSegments.Catalog;
+        var classifier = new SqlSegmentClassifier(catalog);
+        var born = new LocalDate(1990, 5, 1);
+        Postgres.Store(database,
+        [
+            new CustomerRecord { Id = "x", BirthDate = born, CreatedAt = context.AsOf - Duration.FromDays(400), JoinedOn = new LocalDate(2025, 9, 26) },
+            new CustomerRecord { Id = "y", BirthDate = born, CreatedAt = context.AsOf - Duration.FromDays(400), JoinedOn = new LocalDate(2025, 9, 26) },
+        ]);
+        await using var db = Postgres.Context(database);
+        await classifier.RefreshAsync(db, context);
+        Assert.DoesNotContain("new", (await db.SegmentMemberships.AsNoTracking().SingleAsync(m => m.CustomerId == "c00")).SegmentIds);
+
+        // c00 buys: the engine stores the order and refreshes c00 in the same transaction.
+        var now = context.AsOf + Duration.FromHours(1);
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO crm_orders (customer_id, id, placed_at, amount, status, product_tags) VALUES ('c00', 'o1', {0}, 2500000, 0, '{{}}')", now);
+            Assert.Equal(1, await classifier.RefreshCustomersAsync(db, new EvaluationContext(now, context.Zone), ["c00"]));
+            await transaction.CommitAsync();
+        }
+
+        var rows = await db.SegmentMemberships.AsNoTracking().ToDictionaryAsync(m => m.CustomerId);
+        Assert.Contains("new", rows["c00"].SegmentIds);
+        Assert.Contains("first-time-big-buyer", rows["c00"].SegmentIds);
+        Assert.Equal(now, rows["c00"].Since);
+        Assert.Equal(context.AsOf, rows["c01"].Since);
+        Assert.Equal(["c00"], await db.Customers.InSegment(db.SegmentMemberships, "new").Select(c => c.Id).ToListAsync());
+
+        // A customer that no longer exists loses its row.
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM crm_orders WHERE customer_id = 'c00'; DELETE FROM crm_customers WHERE id = 'c00'");
+        Assert.Equal(1, await classifier.RefreshCustomersAsync(db, new EvaluationContext(now, context.Zone), ["c00"]));
+        Assert.Equal(["c01"], await db.SegmentMemberships.Select(m => m.CustomerId).ToListAsync());
+    }
+
+    [Fact]
+    public void ClassifySql_ReadsEachTableOnceGroupedByCustomer()
+    {
+        var sql = new SqlSegmentClassifier(BuiltInSegments.Catalog).ClassifySql;
+
+        // One aggregate pass per child table, joined on the customer id (the Citus distribution column).
+        Assert.Equal(1, Occurrences(sql, "FROM crm_orders"));
+        Assert.Equal(1, Occurrences(sql, "FROM crm_customer_consents"));
+        Assert.Equal(0, Occurrences(sql, "crm_customer_attributes"));
+        Assert.Equal(2, Occurrences(sql, "GROUP BY customer_id"));
+        Assert.Contains("o ON o.customer_id = c.id", sql, StringComparison.Ordinal);
+        Assert.Contains("k ON k.customer_id = c.id", sql, StringComparison.Ordinal);
+
+        // The built-in catalogue reads completed orders over the whole history and orders of any status: two filters.
+        Assert.Contains("count(*) FILTER (WHERE status = 0) AS n0", sql, StringComparison.Ordinal);
+        Assert.Contains("count(*) AS n", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("LIMIT", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("OFFSET", sql, StringComparison.Ordinal);
+    }
+
+    private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
+    private static Property Agrees(Lazy<string> database, string server, SegmentCatalog catalog, CustomerRecord[] records, EvaluationContext context, bool counts)
+    {
+        var classifier = new SqlSegmentClassifier(catalog);
+        using var db = Postgres.Context(database.Value);
+        var actual = classifier.ClassifyAsync(db, context).GetAwaiter().GetResult();
+        if (actual.Count != records.Length)
+        {
+            return false.Label($"{actual.Count} customers classified, {records.Length} stored");
+        }
+
+        foreach (var r in records)
+        {
+            var expected = SegmentMembership.Of(catalog, catalog.ClassifyInterpreted(r, context));
+            if (!expected.Equals(actual[r.Id]))
+            {
+                return false.Label($"{r.Id} at {context}: in memory [{expected}], {server} [{actual[r.Id]}]\n{catalog.ToJson()}");
+            }
+        }
+
+        if (counts)
+        {
+            var sizes = classifier.CountAsync(db, context).GetAwaiter().GetResult();
+            foreach (var segment in catalog.Segments)
+            {
+                var expected = records.Count(r => catalog.ClassifyInterpreted(r, context).Contains(segment.Id));
+                if (sizes[segment.Id] != expected)
+                {
+                    return false.Label($"{segment.Id} at {context}: {expected} members in memory, {server} counts {sizes[segment.Id]}");
+                }
+            }
+        }
+
+        // Some customer, in some segment, in most runs: the comparison is not vacuous.
+        return true.Classify(actual.Values.Any(m => !m.Ids.IsEmpty), "some membership");
+    }
+
+    /// <summary>
+    /// Catalogues of up to eight generated rules: some in two exclusivity groups (distinct priorities), some referring
+    /// to (or excluding) an earlier segment outside any group.
+    /// </summary>
+    private static Gen<SegmentCatalog> Catalogue { get; } =
+        from rules in RuleGenerators.Rule.ArrayOf().Select(a => a.Take(8).ToArray())
+        from groups in Gen.Elements<string?>(null, null, "g1", "g2").ArrayOf()
+        from references in Gen.Choose(-1, 7).ArrayOf()
+        from negations in Gen.Elements(true, false).ArrayOf()
+        select Build(rules, groups, references, negations);
+
+    private static SegmentCatalog Build(Rule[] rules, string?[] groups, int[] references, bool[] negations)
+    {
+        T At<T>(T[] values, int i, T otherwise) => i < values.Length ? values[i] : otherwise;
+        var segments = new List<Segment>();
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var rule = rules[i];
+            var target = At(references, i, -1);
+            if (target >= 0 && target < i && segments[target].ExclusiveGroup is null)
+            {
+                var reference = Rule.InSegment(segments[target].Id);
+                rule = Rule.All(rule, At(negations, i, false) ? Rule.Not(reference) : reference);
+            }
+
+            segments.Add(new Segment($"s{i}", $"Segment {i}", rule) { ExclusiveGroup = At(groups, i, null), Priority = i });
+        }
+
+        return new SegmentCatalog(segments, RuleGenerators.Schema);
+    }
+
+    /// <summary>Evaluation instants with a fraction of a second (down to 100 ns ticks), in zones far east and west of UTC.</summary>
+    private static Gen<EvaluationContext> BoundaryContext { get; } =
+        from at in Generators.Instant
+        from ticks in Gen.Frequency((1, Gen.Constant(0)), (1, Gen.Choose(0, 9_999_999)))
+        from zone in Gen.Elements(Zones)
+        select new EvaluationContext(at + Duration.FromTicks(ticks), zone);
+
+    /// <summary>
+    /// Moves every order onto a boundary of the context (a window start, or the evaluation instant, exactly or a
+    /// microsecond either side), and the creation instant, birth date and joining date onto day boundaries around it.
+    /// </summary>
+    private static CustomerRecord[] OnBoundaries(CustomerRecord[] records, EvaluationContext context, int[] offsets)
+    {
+        var ticks = context.AsOf.ToUnixTimeTicks();
+        var asOf = Instant.FromUnixTimeTicks(ticks - (ticks % 10)); // to the microsecond, as stored
+        var k = 0;
+        int Next() => offsets.Length == 0 ? k++ : offsets[k++ % offsets.Length] + k;
+        Instant Boundary()
+        {
+            var n = Next();
+            return asOf - Duration.FromDays(BoundaryDays[n % BoundaryDays.Length]) + Duration.FromTicks(10 * ((n / BoundaryDays.Length % 3) - 1));
+        }
+
+        LocalDate Day()
+        {
+            var n = Next();
+            return context.Today.PlusDays((n % 9) - 4).PlusYears(-(n / 9 % 80));
+        }
+
+        return [.. records.Select(r =>
+        {
+            var copy = r.Clone();
+            foreach (var o in copy.Orders)
+            {
+                o.PlacedAt = Boundary();
+            }
+
+            copy.CreatedAt = Boundary();
+            copy.BirthDate = copy.BirthDate is null ? null : Day();
+            copy.JoinedOn = Day();
+            return copy;
+        })];
+    }
+}
