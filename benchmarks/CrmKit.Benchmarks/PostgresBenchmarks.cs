@@ -15,7 +15,8 @@ namespace CrmKit.Benchmarks;
 /// over <c>CRMKIT_BENCH_CUSTOMERS</c> customers (default 1,000) with about ten orders each, loaded once with binary
 /// COPY into a fresh database on the server of <c>CRMKIT_BENCH_POSTGRES</c> (else <c>CRMKIT_TEST_POSTGRES</c>).
 /// The same-run baseline of the summary streams every completed order to the client and builds the summary there
-/// (<c>RfmSql.SummaryStreamedAsync</c>).
+/// (<c>RfmSql.SummaryStreamedAsync</c>). With <c>CRMKIT_BENCH_CITUS</c> (a Citus coordinator's connection string) the
+/// same data is loaded into a schema laid out by <see cref="CitusLayout"/> and the same queries run on the cluster.
 /// </summary>
 public class PostgresBenchmarks
 {
@@ -25,13 +26,39 @@ public class PostgresBenchmarks
     private string _database = "";
     private string _server = "";
 
+    private bool _citus;
+
     [GlobalSetup]
     public void Setup()
     {
-        _server = Environment.GetEnvironmentVariable("CRMKIT_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("CRMKIT_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("Set CRMKIT_BENCH_POSTGRES to an Npgsql connection string (source .ci/postgres start sets CRMKIT_TEST_POSTGRES).");
         var customers = int.Parse(Environment.GetEnvironmentVariable("CRMKIT_BENCH_CUSTOMERS") ?? "1000", System.Globalization.CultureInfo.InvariantCulture);
         var name = "crmkit_bench_" + Guid.NewGuid().ToString("N")[..8];
+        if (Environment.GetEnvironmentVariable("CRMKIT_BENCH_CITUS") is { Length: > 0 } coordinator)
+        {
+            // On a Citus cluster: a schema on the coordinator (Citus propagates schemas, not databases), the tables
+            // laid out by CitusLayout (32 shards per table, Citus's default) before the load, so COPY writes to the shards.
+            _citus = true;
+            _server = coordinator;
+            using (var connection = new NpgsqlConnection(_server))
+            {
+                connection.Open();
+                using var create = new NpgsqlCommand($"CREATE SCHEMA {name}", connection);
+                create.ExecuteNonQuery();
+            }
+
+            _database = new NpgsqlConnectionStringBuilder(_server) { SearchPath = name, CommandTimeout = 3600 }.ConnectionString;
+            using (var db = Context())
+            {
+                db.Database.ExecuteSqlRaw(db.Database.GenerateCreateScript());
+                CitusLayout.DistributeAsync(db).GetAwaiter().GetResult();
+            }
+
+            Load(customers);
+            return;
+        }
+
+        _server = Environment.GetEnvironmentVariable("CRMKIT_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("CRMKIT_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("Set CRMKIT_BENCH_POSTGRES to an Npgsql connection string (source .ci/postgres start sets CRMKIT_TEST_POSTGRES), or CRMKIT_BENCH_CITUS to a Citus coordinator's.");
         using (var connection = new NpgsqlConnection(_server))
         {
             connection.Open();
@@ -54,6 +81,13 @@ public class PostgresBenchmarks
         NpgsqlConnection.ClearAllPools();
         using var connection = new NpgsqlConnection(_server);
         connection.Open();
+        if (_citus)
+        {
+            using var dropSchema = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {new NpgsqlConnectionStringBuilder(_database).SearchPath} CASCADE", connection);
+            dropSchema.ExecuteNonQuery();
+            return;
+        }
+
         using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(_database).Database} WITH (FORCE)", connection);
         drop.ExecuteNonQuery();
     }
@@ -70,6 +104,14 @@ public class PostgresBenchmarks
         }
 
         return members;
+    }
+
+    [Benchmark]
+    public async Task<long> ClassifyBuiltInSegments_OnePass()
+    {
+        // The 40 built-in segments in one statement (SqlSegmentClassifier): one aggregate pass per child table.
+        using var db = Context();
+        return (await new SqlSegmentClassifier(BuiltInSegments.Catalog).CountAsync(db, new EvaluationContext(AsOf, Zone))).Values.Sum();
     }
 
     [Benchmark]

@@ -5,24 +5,11 @@ namespace CrmKit.Engine.EntityFrameworkCore.Tests;
 /// exactly as <c>InMemoryEngineStoreConformanceTests</c> runs it: each test gets a fresh migrated schema. Without a
 /// server every test is skipped with the reason (the suite's facts are <c>[SkippableFact]</c>).
 /// </summary>
-public sealed class PostgresEngineStoreConformanceTests : EngineStoreConformance, IDisposable
+public sealed class PostgresEngineStoreConformanceTests : SchemaStoreConformance
 {
-    private readonly List<(PostgresEngineStore Store, string ConnectionString)> _created = [];
+    protected override string? MissingReason => EnginePostgres.ConnectionString is null ? EnginePostgres.MissingReason : null;
 
-    protected override IEngineStore CreateStore()
-    {
-        Skip.If(EnginePostgres.ConnectionString is null, EnginePostgres.MissingReason);
-        var store = EnginePostgres.CreateStore(out var connectionString);
-        _created.Add((store, connectionString));
-        return store;
-    }
+    protected override PostgresEngineStore Create(out string connectionString) => EnginePostgres.CreateStore(out connectionString);
 
-    public void Dispose()
-    {
-        foreach (var (store, connectionString) in _created)
-        {
-            store.Dispose();
-            EnginePostgres.DropSchema(connectionString);
-        }
-    }
+    protected override void Drop(string connectionString) => EnginePostgres.DropSchema(connectionString);
 }
