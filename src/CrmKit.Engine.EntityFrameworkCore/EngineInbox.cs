@@ -35,9 +35,9 @@ public sealed class EngineInbox(NpgsqlDataSource dataSource)
         var list = events.ToList();
         for (var i = 0; i < list.Count; i++)
         {
-            if (list[i] is null || CareEventJson.Problem(list[i]) is { } problem)
+            var problem = list[i] is null ? ("$", "the event is null.") : CareEventJson.Problem(list[i]);
+            if (problem is var (path, message))
             {
-                var (path, message) = list[i] is null ? ("$", "an event is required") : CareEventJson.Problem(list[i])!.Value;
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Event [{i}] cannot be queued: {path}: {message}"), nameof(events));
             }
         }

@@ -1,6 +1,8 @@
 // A worker process of the multi-process kill test (docs/database.md): `drain` hands the inbox's events to the engine
 // until the inbox is empty; `dispatch` sends due outbox messages to a test channel (a table with a delivered-once key)
 // until nothing due at the horizon is pending. The test kills these processes with SIGKILL at random points.
+// benchmarks/engine-postgres-workers.sh also uses `reset` (a fresh migrated schema: the connection's search path) and
+// `seed CUSTOMERS EVENTS_PER_CUSTOMER` (orders and inbound messages, interleaved across customers, into the inbox).
 //   CRMKIT_ENGINE_POSTGRES   the database (Npgsql connection string; its Search Path is the test's schema)
 //   CRMKIT_KILL_CLOCK        "horizon;start": the dispatch clock reads horizon + (now − start), in Unix milliseconds
 using System.Diagnostics;
@@ -14,7 +16,51 @@ using NodaTime;
 var mode = args.Length > 0 ? args[0] : throw new ArgumentException("usage: CrmKit.Engine.KillTestWorker drain|dispatch");
 var connectionString = Environment.GetEnvironmentVariable("CRMKIT_ENGINE_POSTGRES") ?? throw new InvalidOperationException("CRMKIT_ENGINE_POSTGRES is not set.");
 var worker = string.Create(CultureInfo.InvariantCulture, $"{mode}-{Environment.ProcessId}");
+if (mode == "reset")
+{
+    var schema = new NpgsqlConnectionStringBuilder(connectionString).SearchPath ?? throw new InvalidOperationException("The connection string needs a Search Path.");
+    await using (var admin = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = null }.ConnectionString))
+    {
+        await using var drop = admin.CreateCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}");
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    await using var fresh = new PostgresEngineStore(connectionString);
+    await EngineSchema.MigrateAsync(fresh.DataSource);
+    return 0;
+}
+
 await using var store = new PostgresEngineStore(connectionString);
+if (mode == "seed")
+{
+    var customers = int.Parse(args[1], CultureInfo.InvariantCulture);
+    var perCustomer = int.Parse(args[2], CultureInfo.InvariantCulture);
+    var rng = new Random(1);
+    var start = Instant.FromUtc(2026, 3, 6, 3, 0);
+    var events = new List<CareEvent>();
+    for (var k = 0; k < perCustomer; k++)
+    {
+        // Round k of every customer, customers shuffled within the round: each customer's events stay in time order.
+        foreach (var c in Enumerable.Range(0, customers).OrderBy(_ => rng.Next()))
+        {
+            var id = new CustomerId(string.Create(CultureInfo.InvariantCulture, $"B{c:D6}"));
+            var at = start + Duration.FromHours(3 * k) + Duration.FromSeconds(c % 3600);
+            var eventId = string.Create(CultureInfo.InvariantCulture, $"{id.Value}-{k}");
+            events.Add(k == 0 || rng.Next(10) < 6
+                ? new OrderPlacedEvent(new Order { Id = new(eventId), CustomerId = id, PlacedAt = at, Total = Money.Vnd(100_000 * (1 + rng.Next(50))), Status = OrderStatus.Completed }) { EventId = eventId, CustomerId = id, At = at }
+                : new ContactMadeEvent(ContactChannel.Zalo, ContactPurpose.Transactional, InteractionDirection.Inbound) { EventId = eventId, CustomerId = id, At = at });
+        }
+    }
+
+    var inboxToSeed = new EngineInbox(store.DataSource);
+    foreach (var chunk in events.Chunk(10_000))
+    {
+        await inboxToSeed.EnqueueAsync(chunk);
+    }
+
+    return 0;
+}
+
 var engine = new CareEngine(new CareEngineOptions(), store);
 
 if (mode == "drain")
