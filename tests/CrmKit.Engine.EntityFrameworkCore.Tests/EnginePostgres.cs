@@ -70,13 +70,28 @@ internal static class EnginePostgres
         drop.ExecuteNonQuery();
     }
 
-    /// <summary>A migrated store in a fresh schema.</summary>
+    /// <summary>A migrated store in a fresh schema (laid out by <see cref="EngineCitusLayout"/> when the server is a Citus coordinator).</summary>
     public static PostgresEngineStore CreateStore(out string connectionString)
     {
         connectionString = CreateSchema();
         var store = new PostgresEngineStore(connectionString);
         EngineSchema.MigrateAsync(store.DataSource).GetAwaiter().GetResult();
+        LayOutIfCitusAsync(store.DataSource).GetAwaiter().GetResult();
         return store;
+    }
+
+    /// <summary>
+    /// On a Citus coordinator (<c>CRMKIT_ENGINE_POSTGRES</c> pointing at one), distributes the migrated schema's tables with
+    /// <see cref="EngineCitusLayout.Sql"/>, so the tests run on the distributed layout; on plain PostgreSQL, nothing.
+    /// </summary>
+    public static async Task LayOutIfCitusAsync(NpgsqlDataSource dataSource)
+    {
+        await using var citus = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')");
+        if ((bool)(await citus.ExecuteScalarAsync())!)
+        {
+            await using var layout = dataSource.CreateCommand(EngineCitusLayout.Sql);
+            await layout.ExecuteNonQueryAsync();
+        }
     }
 }
 
