@@ -19,6 +19,8 @@ namespace CrmKit.Benchmarks;
 /// previous path, one rule query per segment whose order conditions are correlated subqueries.
 /// With <c>CRMKIT_BENCH_DATABASE</c> set, the data is loaded into that database once (when it does not exist yet) and
 /// kept, so several runs, and <c>--postgres-explain</c>, share one load.
+/// With <c>CRMKIT_BENCH_CITUS</c> (a Citus coordinator's connection string) the
+/// same data is loaded into a schema laid out by <see cref="CitusLayout"/> and the same queries run on the cluster.
 /// </summary>
 [GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
 public class PostgresBenchmarks
@@ -31,14 +33,40 @@ public class PostgresBenchmarks
     private string _server = "";
     private string? _keep;
 
+    private bool _citus;
+
     [GlobalSetup]
     public void Setup()
     {
-        _server = Environment.GetEnvironmentVariable("CRMKIT_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("CRMKIT_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("Set CRMKIT_BENCH_POSTGRES to an Npgsql connection string (source .ci/postgres start sets CRMKIT_TEST_POSTGRES).");
         var customers = int.Parse(Environment.GetEnvironmentVariable("CRMKIT_BENCH_CUSTOMERS") ?? "1000", System.Globalization.CultureInfo.InvariantCulture);
         _keep = Environment.GetEnvironmentVariable("CRMKIT_BENCH_DATABASE");
         var name = _keep ?? "crmkit_bench_" + Guid.NewGuid().ToString("N")[..8];
+        if (Environment.GetEnvironmentVariable("CRMKIT_BENCH_CITUS") is { Length: > 0 } coordinator)
+        {
+            // On a Citus cluster: a schema on the coordinator (Citus propagates schemas, not databases), the tables
+            // laid out by CitusLayout (32 shards per table, Citus's default) before the load, so COPY writes to the shards.
+            _citus = true;
+            _server = coordinator;
+            using (var connection = new NpgsqlConnection(_server))
+            {
+                connection.Open();
+                using var create = new NpgsqlCommand($"CREATE SCHEMA {name}", connection);
+                create.ExecuteNonQuery();
+            }
+
+            _database = new NpgsqlConnectionStringBuilder(_server) { SearchPath = name, CommandTimeout = 3600 }.ConnectionString;
+            using (var db = Context())
+            {
+                db.Database.ExecuteSqlRaw(db.Database.GenerateCreateScript());
+                CitusLayout.DistributeAsync(db).GetAwaiter().GetResult();
+            }
+
+            Load(customers);
+            return;
+        }
+
+        _server = Environment.GetEnvironmentVariable("CRMKIT_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("CRMKIT_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("Set CRMKIT_BENCH_POSTGRES to an Npgsql connection string (source .ci/postgres start sets CRMKIT_TEST_POSTGRES), or CRMKIT_BENCH_CITUS to a Citus coordinator's.");
         using (var connection = new NpgsqlConnection(_server))
         {
             connection.Open();
@@ -74,6 +102,13 @@ public class PostgresBenchmarks
 
         using var connection = new NpgsqlConnection(_server);
         connection.Open();
+        if (_citus)
+        {
+            using var dropSchema = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {new NpgsqlConnectionStringBuilder(_database).SearchPath} CASCADE", connection);
+            dropSchema.ExecuteNonQuery();
+            return;
+        }
+
         using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(_database).Database} WITH (FORCE)", connection);
         drop.ExecuteNonQuery();
     }

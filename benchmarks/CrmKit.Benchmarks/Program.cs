@@ -4,7 +4,8 @@ using CrmKit.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/CrmKit.Benchmarks -- --filter '*'        (full runs; results in benchmarks/results/)
 // dotnet run -c Release --project benchmarks/CrmKit.Benchmarks -- --filter '*' --job Dry --inProcess   (smoke run, as in .ci/run)
-// The PostgreSQL benchmarks run only with a server: CRMKIT_BENCH_POSTGRES or CRMKIT_TEST_POSTGRES (source .ci/postgres start).
+// The PostgreSQL benchmarks run only with a server: CRMKIT_BENCH_POSTGRES or CRMKIT_TEST_POSTGRES (source .ci/postgres start),
+// or a Citus coordinator in CRMKIT_BENCH_CITUS (source .ci/citus start sets CRMKIT_TEST_CITUS).
 // benchmarks/import-peak.sh uses two one-shot entries (no BenchmarkDotNet) to measure one import's peak resident memory:
 //   --import-seeds N                       writes the seed folder of N customers if it is not there yet, prints its path
 //   --import-once current|previous N       reads that folder once with the current or the previous reader
@@ -53,9 +54,10 @@ if (args is ["--engine-once", var which, var rounds])
 var benchmarks = typeof(PostgresBenchmarks).Assembly.GetTypes()
     .Where(t => t.IsPublic && !t.IsAbstract && t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkAttribute), false)))
     .ToList();
-if (Environment.GetEnvironmentVariable("CRMKIT_BENCH_POSTGRES") is null && Environment.GetEnvironmentVariable("CRMKIT_TEST_POSTGRES") is null)
+if (Environment.GetEnvironmentVariable("CRMKIT_BENCH_POSTGRES") is null && Environment.GetEnvironmentVariable("CRMKIT_TEST_POSTGRES") is null
+    && Environment.GetEnvironmentVariable("CRMKIT_BENCH_CITUS") is null)
 {
-    Console.WriteLine("PostgresBenchmarks left out: no PostgreSQL server (set CRMKIT_BENCH_POSTGRES, or source .ci/postgres start).");
+    Console.WriteLine("PostgresBenchmarks left out: no PostgreSQL server (set CRMKIT_BENCH_POSTGRES or CRMKIT_BENCH_CITUS, or source .ci/postgres start).");
     benchmarks.Remove(typeof(PostgresBenchmarks));
 }
 

@@ -114,6 +114,9 @@ public static class CrmKitModel
             o.Property(x => x.Attempts).HasColumnName("attempts");
             o.Property(x => x.DoneAt).HasColumnName("done_at");
             o.HasIndex(x => x.SendAt).HasFilter("done_at IS NULL");
+
+            // Claimed across customers with FOR UPDATE SKIP LOCKED, which Citus does not run over several shards.
+            o.PlaceOnCitus(CitusPlacement.CoordinatorLocal);
         });
 
         modelBuilder.Entity<StoredSegmentMembership>(m =>

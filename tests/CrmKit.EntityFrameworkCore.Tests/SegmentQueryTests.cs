@@ -8,7 +8,13 @@ public sealed class SegmentQueryTests
     private static readonly Lazy<string> Database = new(Postgres.CreateDatabase);
 
     [PostgresProperty(MaxTest = 100)]
-    public Property GeneratedRules_InPostgres_SelectWhatTheInterpreterSelects()
+    public Property GeneratedRules_InPostgres_SelectWhatTheInterpreterSelects() => GeneratedRulesAgree(Database, "PostgreSQL");
+
+    [PostgresProperty(MaxTest = 25)]
+    public Property BuiltInCatalogue_InPostgres_ClassifiesAsInMemory() => CatalogueAgrees(Database, "PostgreSQL");
+
+    /// <summary>Each generated rule selects in the database what the interpreter selects (run on one node and on Citus).</summary>
+    internal static Property GeneratedRulesAgree(Lazy<string> database, string server)
         => Prop.ForAll(
             (from rules in RuleGenerators.Rule.ArrayOf().Select(a => a.Take(10).ToArray())
              from records in RuleGenerators.Record.ArrayOf().Select(a => a.Take(12).ToArray())
@@ -16,35 +22,35 @@ public sealed class SegmentQueryTests
              select (rules, records, context)).ToArbitrary(),
             c =>
             {
-                var records = Store(c.records);
-                using var db = Postgres.Context(Database.Value);
+                var records = Store(database, c.records);
+                using var db = Postgres.Context(database.Value);
                 foreach (var rule in c.rules)
                 {
                     var expected = records.Where(r => RuleInterpreter.Evaluate(rule, r, c.context)).Select(r => r.Id).Order(StringComparer.Ordinal).ToList();
                     var actual = db.Customers.Matching(rule, c.context).Select(r => r.Id).ToList().Order(StringComparer.Ordinal).ToList();
                     if (!expected.SequenceEqual(actual))
                     {
-                        return false.Label($"{rule} at {c.context}: in memory [{string.Join(", ", expected)}], PostgreSQL [{string.Join(", ", actual)}]");
+                        return false.Label($"{rule} at {c.context}: in memory [{string.Join(", ", expected)}], {server} [{string.Join(", ", actual)}]");
                     }
                 }
 
                 return true.ToProperty();
             });
 
-    [PostgresProperty(MaxTest = 25)]
-    public Property BuiltInCatalogue_InPostgres_ClassifiesAsInMemory()
+    /// <summary>Every built-in segment selects in the database what the interpreter's classification selects.</summary>
+    internal static Property CatalogueAgrees(Lazy<string> database, string server)
         => Prop.ForAll(RuleGenerators.Population, p =>
         {
-            var records = Store(p.Records);
+            var records = Store(database, p.Records);
             var catalog = BuiltInSegments.Catalog;
-            using var db = Postgres.Context(Database.Value);
+            using var db = Postgres.Context(database.Value);
             foreach (var segment in catalog.Segments)
             {
                 var expected = records.Where(r => catalog.ClassifyInterpreted(r, p.Context).Contains(segment.Id)).Select(r => r.Id).Order(StringComparer.Ordinal);
                 var actual = db.Customers.InSegment(catalog, segment.Id, p.Context).Select(r => r.Id).ToList().Order(StringComparer.Ordinal);
                 if (!expected.SequenceEqual(actual))
                 {
-                    return false.Label($"{segment.Id} at {p.Context}: in memory [{string.Join(", ", expected)}], PostgreSQL [{string.Join(", ", actual)}]");
+                    return false.Label($"{segment.Id} at {p.Context}: in memory [{string.Join(", ", expected)}], {server} [{string.Join(", ", actual)}]");
                 }
             }
 
@@ -58,7 +64,7 @@ public sealed class SegmentQueryTests
             // One customer per case, with the birthday and the joining day on the generated date.
             var zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
             var record = new CustomerRecord { Id = "c00", BirthDate = c.Date, JoinedOn = c.Date };
-            Store([record]);
+            Store(Database, [record]);
             var context = new EvaluationContext((c.Today + new LocalTime(23, 30)).InZoneStrictly(zone).ToInstant(), zone);
             var expected = OccasionCases.Expected(OccasionCases.DaysUntilBySearch(c.Date, c.Today), c.Op, c.Bound);
             using var db = Postgres.Context(Database.Value);
@@ -89,7 +95,7 @@ public sealed class SegmentQueryTests
         Assert.Contains("value_tier", vip, StringComparison.Ordinal);
     }
 
-    private static CustomerRecord[] Store(CustomerRecord[] generated) => Postgres.Store(Database.Value, generated);
+    private static CustomerRecord[] Store(Lazy<string> database, CustomerRecord[] generated) => Postgres.Store(database.Value, generated);
 }
 
 public sealed class SegmentQueryRegressionTests

@@ -18,38 +18,51 @@ public sealed class SqlSegmentClassifierTests
     private static readonly int[] BoundaryDays = [0, 1, 6, 7, 30, 90, 180, 365, 1000, RuleLimits.MaxWindowDays];
 
     [PostgresProperty(MaxTest = 25)]
-    public Property BuiltInCatalogue_InOneStatement_ClassifiesAsTheInterpreter()
-        => Prop.ForAll(RuleGenerators.Population, p =>
-        {
-            var records = Postgres.Store(Database.Value, p.Records);
-            return Agrees(BuiltInSegments.Catalog, records, p.Context, counts: true);
-        });
+    public Property BuiltInCatalogue_InOneStatement_ClassifiesAsTheInterpreter() => BuiltInCatalogueAgrees(Database, "PostgreSQL");
 
     [PostgresProperty(MaxTest = 40)]
-    public Property GeneratedCatalogues_InOneStatement_ClassifyAsTheInterpreter()
+    public Property GeneratedCatalogues_InOneStatement_ClassifyAsTheInterpreter() => GeneratedCataloguesAgree(Database, "PostgreSQL");
+
+    [PostgresProperty(MaxTest = 40)]
+    public Property OrdersAndDatesOnBoundaries_InOneStatement_ClassifyAsTheInterpreter() => BoundariesAgree(Database, "PostgreSQL");
+
+    /// <summary>The built-in catalogue classified in one statement equals the interpreter (one node and Citus).</summary>
+    internal static Property BuiltInCatalogueAgrees(Lazy<string> database, string server)
+        => Prop.ForAll(RuleGenerators.Population, p =>
+        {
+            var records = Postgres.Store(database.Value, p.Records);
+            return Agrees(database, server, BuiltInSegments.Catalog, records, p.Context, counts: true);
+        });
+
+    /// <summary>Generated catalogues classified in one statement equal the interpreter (one node and Citus).</summary>
+    internal static Property GeneratedCataloguesAgree(Lazy<string> database, string server)
         => Prop.ForAll(
             (from catalog in Catalogue
              from records in RuleGenerators.Record.ArrayOf().Select(a => a.Take(10).ToArray())
              from context in RuleGenerators.Context
              select (catalog, records, context)).ToArbitrary(),
-            c => Agrees(c.catalog, Postgres.Store(Database.Value, c.records), c.context, counts: false));
+            c => Agrees(database, server, c.catalog, Postgres.Store(database.Value, c.records), c.context, counts: false));
 
     // Orders exactly on each window's start (and a microsecond either side), at the evaluation instant, created and
     // born on the day boundaries of the evaluation date in its zone, evaluated at instants with sub-microsecond parts.
-    [PostgresProperty(MaxTest = 40)]
-    public Property OrdersAndDatesOnBoundaries_InOneStatement_ClassifyAsTheInterpreter()
+    internal static Property BoundariesAgree(Lazy<string> database, string server)
         => Prop.ForAll(
             (from catalog in Gen.Frequency((1, Gen.Constant(BuiltInSegments.Catalog)), (3, Catalogue))
              from context in BoundaryContext
              from records in RuleGenerators.Record.ArrayOf().Select(a => a.Take(8).ToArray())
              from offsets in Gen.Choose(0, 1_000_000).ArrayOf()
              select (catalog, context, records: OnBoundaries(records, context, offsets))).ToArbitrary(),
-            c => Agrees(c.catalog, Postgres.Store(Database.Value, c.records), c.context, counts: false));
+            c => Agrees(database, server, c.catalog, Postgres.Store(database.Value, c.records), c.context, counts: false));
 
     [PostgresFact]
-    public async Task RefreshAsync_StoresEveryMembership_AndRewritesOnlyWhatChanged()
+    public Task RefreshAsync_StoresEveryMembership_AndRewritesOnlyWhatChanged() => RefreshStoresEveryMembership(Postgres.CreateDatabase());
+
+    [PostgresFact]
+    public Task RefreshCustomersAsync_AfterAnOrder_RewritesThatCustomerOnly() => RefreshCustomersRewritesThatCustomerOnly(Postgres.CreateDatabase());
+
+    /// <summary>The full refresh stores every membership and rewrites only what changed (one node and Citus).</summary>
+    internal static async Task RefreshStoresEveryMembership(string database)
     {
-        var database = Postgres.CreateDatabase();
         var context = new EvaluationContext(Instant.FromUtc(2026, 10, 31, 17, 0), DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]);
         var catalog = BuiltInSegments.Catalog;
         var classifier = new SqlSegmentClassifier(catalog);
@@ -77,10 +90,9 @@ public sealed class SqlSegmentClassifierTests
         }
     }
 
-    [PostgresFact]
-    public async Task RefreshCustomersAsync_AfterAnOrder_RewritesThatCustomerOnly()
+    /// <summary>A per-customer refresh in the order's transaction rewrites that customer only (one node and Citus).</summary>
+    internal static async Task RefreshCustomersRewritesThatCustomerOnly(string database)
     {
-        var database = Postgres.CreateDatabase();
         var context = new EvaluationContext(Instant.FromUtc(2026, 10, 31, 17, 0), DateTimeZone.Utc);
         var catalog = BuiltInSegments.Catalog;
         var classifier = new SqlSegmentClassifier(catalog);
@@ -138,10 +150,10 @@ public sealed class SqlSegmentClassifierTests
 
     private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
-    private static Property Agrees(SegmentCatalog catalog, CustomerRecord[] records, EvaluationContext context, bool counts)
+    private static Property Agrees(Lazy<string> database, string server, SegmentCatalog catalog, CustomerRecord[] records, EvaluationContext context, bool counts)
     {
         var classifier = new SqlSegmentClassifier(catalog);
-        using var db = Postgres.Context(Database.Value);
+        using var db = Postgres.Context(database.Value);
         var actual = classifier.ClassifyAsync(db, context).GetAwaiter().GetResult();
         if (actual.Count != records.Length)
         {
@@ -153,7 +165,7 @@ public sealed class SqlSegmentClassifierTests
             var expected = SegmentMembership.Of(catalog, catalog.ClassifyInterpreted(r, context));
             if (!expected.Equals(actual[r.Id]))
             {
-                return false.Label($"{r.Id} at {context}: in memory [{expected}], PostgreSQL [{actual[r.Id]}]\n{catalog.ToJson()}");
+                return false.Label($"{r.Id} at {context}: in memory [{expected}], {server} [{actual[r.Id]}]\n{catalog.ToJson()}");
             }
         }
 
@@ -165,7 +177,7 @@ public sealed class SqlSegmentClassifierTests
                 var expected = records.Count(r => catalog.ClassifyInterpreted(r, context).Contains(segment.Id));
                 if (sizes[segment.Id] != expected)
                 {
-                    return false.Label($"{segment.Id} at {context}: {expected} members in memory, PostgreSQL counts {sizes[segment.Id]}");
+                    return false.Label($"{segment.Id} at {context}: {expected} members in memory, {server} counts {sizes[segment.Id]}");
                 }
             }
         }

@@ -11,13 +11,16 @@ public sealed class StateTests
     private static readonly Instant T0 = Instant.FromUtc(2026, 11, 2, 1, 0);
 
     [PostgresProperty(MaxTest = 15)]
-    public Property RfmSummary_InPostgres_EqualsTheBuilder()
+    public Property RfmSummary_InPostgres_EqualsTheBuilder() => RfmSummaryAgrees(Postgres.CreateDatabase, DropDatabase);
+
+    /// <summary>The RFM summary aggregated in SQL and streamed from the database equal the builder's (one node and Citus).</summary>
+    internal static Property RfmSummaryAgrees(Func<string> create, Action<string> drop)
         => Prop.ForAll(Generators.Customers(30).ToArbitrary(), Gen.Elements(TimeUnit.Day, TimeUnit.Week, TimeUnit.Month).ToArbitrary(), (generated, unit) =>
         {
             var zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
             var customers = generated.Select(c => c with { TimeZone = null }).ToArray(); // the SQL dates every order in the shop's zone
             var options = new RfmOptions { ObservationEnd = new LocalDate(2026, 6, 30), CalibrationEnd = new LocalDate(2025, 12, 31), Unit = unit };
-            var database = Postgres.CreateDatabase();
+            var database = create();
             using var db = Postgres.Context(database);
             db.Customers.AddRange(customers.Select(c => CustomerRecord.From(c, zone)));
             db.SaveChanges();
@@ -25,7 +28,7 @@ public sealed class StateTests
             var expected = RfmSummaryBuilder.FromCustomers(customers, zone, options);
             var actual = RfmSql.SummaryAsync(db, options, zone).GetAwaiter().GetResult();
             var streamed = RfmSql.SummaryStreamedAsync(db, options, zone).GetAwaiter().GetResult();
-            DropDatabase(database);
+            drop(database);
             return Same(expected, actual).Label($"in SQL: {expected.Count} vs {actual.Count} customers")
                 .And(Same(expected, streamed)).Label($"streamed: {expected.Count} vs {streamed.Count} customers");
         });
@@ -57,17 +60,18 @@ public sealed class StateTests
     }
 
     [PostgresFact]
-    public async Task Outbox_EightWorkersOneKilled_CompleteEveryActionExactlyOnce()
+    public Task Outbox_EightWorkersOneKilled_CompleteEveryActionExactlyOnce() => OutboxSurvivesAKilledWorker(Postgres.CreateDatabase(), 100_000);
+
+    /// <summary>8 workers drain the outbox while one dies holding claims; every action is completed once (one node and Citus).</summary>
+    internal static async Task OutboxSurvivesAKilledWorker(string database, int actions)
     {
-        const int Actions = 100_000;
-        var database = Postgres.CreateDatabase();
-        var items = Enumerable.Range(0, Actions).Select(i => new AgendaItem(
+        var items = Enumerable.Range(0, actions).Select(i => new AgendaItem(
             $"KH{i % 5000:D5}", "after-sale", $"day-{i / 5000}", new CareAction(ContactChannel.Zalo, ContactPurpose.Transactional, "thank-you"),
             T0.Minus(Duration.FromMinutes(i % 600)), null, AgendaStatus.Due, null, $"KH{i % 5000:D5}/after-sale/day-{i / 5000}/2026-11-02")).ToList();
         using (var db = Postgres.Context(database))
         {
             var outbox = new CareOutbox(db);
-            Assert.Equal(Actions, await outbox.EnqueueAsync(items));
+            Assert.Equal(actions, await outbox.EnqueueAsync(items));
             Assert.Equal(0, await outbox.EnqueueAsync(items.Take(1000))); // enqueueing again adds nothing
         }
 
@@ -120,14 +124,14 @@ public sealed class StateTests
         // Recovery: after the dead worker's lease expires, the survivors take its actions.
         await Task.WhenAll(Enumerable.Range(0, 7).Select(w => Task.Run(() => Work($"w{w}", T0 + lease + Duration.FromSeconds(1), dieAfterFirstClaims: false))));
 
-        Assert.Equal(Actions, completed.Count);
-        Assert.Equal(Actions, completed.Distinct().Count());
+        Assert.Equal(actions, completed.Count);
+        Assert.Equal(actions, completed.Distinct().Count());
         using var verify = Postgres.Context(database);
         Assert.Equal(0, await new CareOutbox(verify).PendingAsync());
         Assert.Equal(stranded.Count, await verify.Outbox.CountAsync(a => a.Attempts == 2));
         var strandedKeys = stranded.ToArray();
         Assert.False(await verify.Outbox.AnyAsync(a => strandedKeys.Contains(a.IdempotencyKey) && a.ClaimedBy == "w7"), "the dead worker's actions went to survivors");
-        Assert.Equal(Actions, await verify.Outbox.CountAsync(a => a.DoneAt != null));
+        Assert.Equal(actions, await verify.Outbox.CountAsync(a => a.DoneAt != null));
     }
 
     private static ProcessSnapshot Start(string instanceId)

@@ -12,7 +12,7 @@ public class PackagesTests
 {
     private static readonly string[] Shipped =
     [
-        "CrmKit.CareProcess", "CrmKit.Cli", "CrmKit.Clv", "CrmKit.Customers", "CrmKit.Engine", "CrmKit.EntityFrameworkCore", "CrmKit.Extensions.DependencyInjection", "CrmKit.Review", "CrmKit.Segmentation",
+        "CrmKit.CareProcess", "CrmKit.Cli", "CrmKit.Clv", "CrmKit.Customers", "CrmKit.Engine", "CrmKit.Engine.EntityFrameworkCore", "CrmKit.EntityFrameworkCore", "CrmKit.Extensions.DependencyInjection", "CrmKit.Review", "CrmKit.Segmentation",
     ];
 
     private const string Program = """

@@ -18,7 +18,7 @@ public abstract class EngineStoreConformance
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 2, 2, 0);
     private static readonly CustomerId C1 = new("C1");
 
-    /// <summary>A fresh, empty store.</summary>
+    /// <summary>A fresh, empty store. A store that needs a server it cannot reach throws <see cref="SkipException"/> (<c>Skip.If</c>) with the reason.</summary>
     protected abstract IEngineStore CreateStore();
 
     private static CustomerState State(CustomerId id, Instant? nextDue = null, int contacts = 0)
@@ -32,7 +32,7 @@ public abstract class EngineStoreConformance
     private static EngineCommit Commit(CustomerId id, long expected, string? eventId, CustomerState? state = null, IReadOnlyList<OutboxRecord>? outbox = null, IReadOnlyList<CareTask>? tasks = null, IReadOnlyList<OutboxCancellation>? cancel = null, bool erase = false)
         => new(id, expected, eventId, state ?? State(id), outbox ?? [], cancel ?? [], tasks ?? [], T0, erase);
 
-    [Fact]
+    [SkippableFact]
     public async Task AnUnknownCustomer_LoadsAsNothing_AtVersionZero()
     {
         var store = CreateStore();
@@ -40,7 +40,7 @@ public abstract class EngineStoreConformance
         Assert.False(await store.IsProcessedAsync(C1, "e1"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Idempotency_TheSameEventIdCommitsOnce()
     {
         var store = CreateStore();
@@ -56,7 +56,7 @@ public abstract class EngineStoreConformance
         Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Commit(new CustomerId("C2"), 0, "e1")));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AStaleVersion_Conflicts_AndStoresNothing()
     {
         var store = CreateStore();
@@ -70,7 +70,7 @@ public abstract class EngineStoreConformance
         Assert.Equal(1, (await store.LoadAsync(C1)).Version);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ACommit_StoresStateEventOutboxTasksAndIndex_Together()
     {
         var store = CreateStore();
@@ -92,7 +92,7 @@ public abstract class EngineStoreConformance
         Assert.Equal(1, await CountStates(store));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TheNextDueIndex_ListsCustomersEarliestFirst_UpToMax()
     {
         var store = CreateStore();
@@ -107,7 +107,7 @@ public abstract class EngineStoreConformance
         Assert.Equal(10, (await store.DueAsync(T0 + Duration.FromHours(10), 100)).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CancellationsAndErasure_ClosePendingEntries_AndErasureDropsTasks()
     {
         var store = CreateStore();
@@ -135,7 +135,7 @@ public abstract class EngineStoreConformance
         Assert.Equal(["o-k"], (await store.ListAsync(OutboxState.Pending)).Select(r => r.Message.IdempotencyKey));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Leases_ExcludeOtherWorkers_UntilTheyExpire()
     {
         var store = CreateStore();
@@ -168,7 +168,7 @@ public abstract class EngineStoreConformance
         Assert.Empty(await store.ListAsync(OutboxState.Pending));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ConcurrentWriters_OnOneCustomer_LoseNoUpdate()
     {
         // Eight writers each add 25 contacts to one customer, one commit per contact, retrying on conflicts: every
@@ -207,7 +207,7 @@ public abstract class EngineStoreConformance
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TheEngine_OverThisStore_HandlesCustomersInParallel_AndEachCustomersEventsInOrder()
     {
         var store = CreateStore();
