@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using CrmKit.Customers;
 
 namespace CrmKit.Segmentation;
@@ -39,61 +38,58 @@ public sealed record Field
     public OrderFilter? Orders { get; }
 
     /// <summary>The name used in JSON (<c>orders.count</c>, <c>attributes.points</c>, <c>consent.zalo.marketing</c>).</summary>
-    public string Name => Kind switch
+    public string Name => Definition.Reading switch
     {
-        FieldKind.Attribute => "attributes." + AttributeName,
-        FieldKind.Consent => $"consent.{Json.Camel(Channel!.Value.ToString())}.{Json.Camel(Purpose!.Value.ToString())}",
-        _ => Names[Kind],
+        FieldReading.Attribute => "attributes." + AttributeName,
+        FieldReading.Consent => $"consent.{Json.Camel(Channel!.Value.ToString())}.{Json.Camel(Purpose!.Value.ToString())}",
+        _ => Definition.Name,
     };
 
     /// <summary>Whether the field reads orders.</summary>
-    public bool IsOrderField => Kind is >= FieldKind.OrderCount and <= FieldKind.FirstOrderAmount;
+    public bool IsOrderField => Definition.IsOrderField;
 
     /// <summary>Whether the field's value is always set (counts, sums, enums that always exist).</summary>
-    public bool IsAlwaysSet => Kind is FieldKind.Kind or FieldKind.Stage or FieldKind.Tags or FieldKind.DaysSinceCreated
-        or FieldKind.DaysUntilAnniversary or FieldKind.OrderCount or FieldKind.OrderSum;
+    public bool IsAlwaysSet => Definition.AlwaysSet;
 
     /// <summary>For <see cref="FieldType.Choice"/> fields: the enum type whose names are the choices.</summary>
-    public Type? ChoiceType => Kind switch
-    {
-        FieldKind.Kind => typeof(CustomerKind),
-        FieldKind.Gender => typeof(Gender),
-        FieldKind.IncomeTier => typeof(IncomeTier),
-        FieldKind.Area => typeof(AreaType),
-        FieldKind.Source => typeof(AcquisitionSource),
-        FieldKind.Stage => typeof(LifecycleStage),
-        _ => null,
-    };
+    public Type? ChoiceType => Definition.ChoiceType;
+
+    /// <summary>The field's row of the field table.</summary>
+    internal FieldDefinition Definition => FieldTable.Of(Kind);
 
     /// <summary>A field without parameters (any kind except attributes, consent and order fields).</summary>
+    /// <exception cref="ArgumentException">The kind needs parameters.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The kind is not defined.</exception>
     public static Field Of(FieldKind kind)
     {
-        if (kind is FieldKind.Attribute or FieldKind.Consent || kind is >= FieldKind.OrderCount and <= FieldKind.FirstOrderAmount)
+        var definition = FieldTable.Of(kind);
+        if (definition.NeedsParameters)
         {
             throw new ArgumentException($"Field '{kind}' needs parameters; use {(kind == FieldKind.Attribute ? nameof(Attribute) : kind == FieldKind.Consent ? nameof(Consent) : nameof(Order))}.", nameof(kind));
         }
 
-        return new(kind, TypeOf(kind));
+        return new(kind, definition.Type);
     }
 
     /// <summary>An order field (<c>orders.count</c>, <c>daysSinceLastOrder</c>, …) over the given orders.</summary>
     public static Field Order(FieldKind kind, OrderFilter? filter = null)
     {
-        if (kind is not (>= FieldKind.OrderCount and <= FieldKind.FirstOrderAmount))
+        if (!FieldTable.Of(kind).IsOrderField)
         {
             throw new ArgumentException($"'{kind}' is not an order field.", nameof(kind));
         }
 
         filter ??= OrderFilter.Completed;
-        if (filter.Days is { } d && (d < 1 || kind is FieldKind.DaysSinceFirstOrder or FieldKind.DaysSinceLastOrder or FieldKind.FirstOrderAmount))
+        if (filter.Days is { } d && (d < 1 || !FieldTable.Of(kind).TakesWindow))
         {
-            throw new ArgumentException(d < 1 ? $"A window of {d} days is not positive." : $"'{Names[kind]}' does not take a window.", nameof(filter));
+            throw new ArgumentException(d < 1 ? $"A window of {d} days is not positive." : $"'{FieldTable.Of(kind).Name}' does not take a window.", nameof(filter));
         }
 
         return new(kind, FieldType.Number, orders: filter);
     }
 
     /// <summary>A shop-defined attribute of a declared kind.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined <see cref="Customers.AttributeKind"/>.</exception>
     public static Field Attribute(string name, AttributeKind kind)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -103,7 +99,8 @@ public sealed record Field
             Customers.AttributeKind.Number => FieldType.Number,
             Customers.AttributeKind.Boolean => FieldType.Boolean,
             Customers.AttributeKind.Date => FieldType.Date,
-            _ => FieldType.Instant,
+            Customers.AttributeKind.Instant => FieldType.Instant,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"{(int)kind} is not a defined attribute kind."),
         };
         return new(FieldKind.Attribute, type, attribute: name, attributeKind: kind);
     }
@@ -113,47 +110,4 @@ public sealed record Field
 
     /// <summary>A human description, e.g. <c>orders.count in last 90 days (completed)</c>.</summary>
     public override string ToString() => Orders is { } f ? Name + f.Describe() : Name;
-
-    internal static readonly FrozenDictionary<FieldKind, string> Names = new Dictionary<FieldKind, string>
-    {
-        [FieldKind.Kind] = "kind",
-        [FieldKind.Gender] = "gender",
-        [FieldKind.Age] = "age",
-        [FieldKind.BirthDate] = "birthDate",
-        [FieldKind.IncomeTier] = "incomeTier",
-        [FieldKind.Province] = "province",
-        [FieldKind.Area] = "area",
-        [FieldKind.Source] = "source",
-        [FieldKind.Stage] = "stage",
-        [FieldKind.Tags] = "tags",
-        [FieldKind.Attribute] = "attributes",
-        [FieldKind.Consent] = "consent",
-        [FieldKind.DaysSinceCreated] = "daysSinceCreated",
-        [FieldKind.DaysUntilBirthday] = "daysUntilBirthday",
-        [FieldKind.DaysUntilAnniversary] = "daysUntilAnniversary",
-        [FieldKind.OrderCount] = "orders.count",
-        [FieldKind.OrderSum] = "orders.sum",
-        [FieldKind.OrderAverage] = "orders.average",
-        [FieldKind.OrderMax] = "orders.max",
-        [FieldKind.DaysSinceFirstOrder] = "daysSinceFirstOrder",
-        [FieldKind.DaysSinceLastOrder] = "daysSinceLastOrder",
-        [FieldKind.FirstOrderAmount] = "firstOrderAmount",
-        [FieldKind.RfmRecency] = "rfm.recency",
-        [FieldKind.RfmFrequency] = "rfm.frequency",
-        [FieldKind.RfmMonetary] = "rfm.monetary",
-        [FieldKind.ValueTier] = "value.tier",
-        [FieldKind.ProbabilityAlive] = "clv.probabilityAlive",
-        [FieldKind.ExpectedPurchases] = "clv.expectedPurchases",
-        [FieldKind.PredictedValue] = "clv.predictedValue",
-    }.ToFrozenDictionary();
-
-    internal static FieldType TypeOf(FieldKind kind) => kind switch
-    {
-        FieldKind.Kind or FieldKind.Gender or FieldKind.IncomeTier or FieldKind.Area or FieldKind.Source or FieldKind.Stage => FieldType.Choice,
-        FieldKind.Province => FieldType.Text,
-        FieldKind.BirthDate => FieldType.Date,
-        FieldKind.Tags => FieldType.TagSet,
-        FieldKind.Consent => FieldType.Boolean,
-        _ => FieldType.Number,
-    };
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using NodaTime;
 
@@ -38,14 +39,15 @@ internal sealed class OrderTotals
 
     public long? DaysSinceLast(long asOf) => Count == 0 ? null : CompiledFields.FloorDays(asOf - LastTicks);
 
-    /// <summary>What a condition on <paramref name="kind"/> reads.</summary>
-    public static Needs For(FieldKind kind) => kind switch
+    /// <summary>What a condition on an order field reads.</summary>
+    public static Needs For(FieldReading reading) => reading switch
     {
-        FieldKind.OrderSum or FieldKind.OrderAverage => Needs.Sum,
-        FieldKind.OrderMax => Needs.Max,
-        FieldKind.DaysSinceFirstOrder or FieldKind.FirstOrderAmount => Needs.First,
-        FieldKind.DaysSinceLastOrder => Needs.Last,
-        _ => Needs.Count,
+        FieldReading.OrderCount => Needs.Count,
+        FieldReading.OrderSum or FieldReading.OrderAverage => Needs.Sum,
+        FieldReading.OrderMax => Needs.Max,
+        FieldReading.DaysSinceFirstOrder or FieldReading.FirstOrderAmount => Needs.First,
+        FieldReading.DaysSinceLastOrder => Needs.Last,
+        _ => throw new UnreachableException($"{reading} does not read orders."),
     };
 
     private void Add(long ticks, decimal amount, Needs needs)

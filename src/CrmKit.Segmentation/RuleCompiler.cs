@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -112,31 +113,27 @@ public sealed class RuleCompiler
         private Expression Condition(Condition k)
         {
             var f = k.Field;
-            switch (f.Kind)
+            var d = f.Definition;
+            switch (d.Reading)
             {
-                case FieldKind.Kind:
-                case FieldKind.Stage:
-                case FieldKind.Gender:
-                case FieldKind.IncomeTier:
-                case FieldKind.Area:
-                case FieldKind.Source:
+                case FieldReading.Choice:
                 {
-                    var value = Prop(f.Kind.ToString());
+                    var value = Prop(d.Property!);
                     var asInt = value.Type.IsValueType && System.Nullable.GetUnderlyingType(value.Type) is { } u
                         ? (Expression)Expression.Condition(Expression.Property(value, "HasValue"), Expression.Convert(Expression.Property(value, "Value"), typeof(long)), Expression.Constant(-1L))
                         : Expression.Convert(value, typeof(long));
                     return Choice(asInt, k);
                 }
 
-                case FieldKind.BirthDate:
-                    return Nullable(Prop(nameof(CustomerRecord.BirthDate)), k, v => Ordered(v, k, x => Expression.Constant(x.AsDate())));
-                case FieldKind.Province:
-                    return Text(Prop(k.IgnoreCaseAndAccents ? nameof(CustomerRecord.ProvinceKey) : nameof(CustomerRecord.Province)), k);
-                case FieldKind.Tags:
+                case FieldReading.Date:
+                    return Nullable(AsNullable(Prop(d.Property!)), k, v => Ordered(v, k, x => Expression.Constant(x.AsDate())));
+                case FieldReading.Text:
+                    return Text(Prop(k.IgnoreCaseAndAccents ? d.KeyProperty! : d.Property!), k);
+                case FieldReading.Tags:
                     return Tags(k);
-                case FieldKind.Attribute:
+                case FieldReading.Attribute:
                     return Attribute(k);
-                case FieldKind.Consent:
+                case FieldReading.Consent:
                 {
                     var state = Helper(nameof(CompiledFields.Consent), Prop(nameof(CustomerRecord.Consents)), Expression.Constant(f.Channel!.Value), Expression.Constant(f.Purpose!.Value));
                     return k.Operator switch
@@ -144,34 +141,49 @@ public sealed class RuleCompiler
                         ComparisonOperator.IsSet => Expression.GreaterThanOrEqual(state, Expression.Constant(0)),
                         ComparisonOperator.IsNotSet => Expression.LessThan(state, Expression.Constant(0)),
                         ComparisonOperator.Equal => Expression.Equal(state, Expression.Constant(k.Values[0].AsBoolean() ? 1 : 0)),
-                        _ => Expression.Equal(state, Expression.Constant(k.Values[0].AsBoolean() ? 0 : 1)),
+                        ComparisonOperator.NotEqual => Expression.Equal(state, Expression.Constant(k.Values[0].AsBoolean() ? 0 : 1)),
+                        _ => throw Unreachable(k),
                     };
                 }
 
-                case FieldKind.Age:
-                    return Integer(Helper(nameof(CompiledFields.Age), Prop(nameof(CustomerRecord.BirthDate)), ctx), k);
-                case FieldKind.DaysSinceCreated:
-                    return Integer(Helper(nameof(CompiledFields.DaysSince), Prop(nameof(CustomerRecord.CreatedAt)), ctx), k);
-                case FieldKind.DaysUntilBirthday:
-                    return Integer(Helper(nameof(CompiledFields.DaysUntil), Prop(nameof(CustomerRecord.BirthDate)), ctx), k);
-                case FieldKind.DaysUntilAnniversary:
-                    return Integer(Helper(nameof(CompiledFields.DaysUntilDate), Prop(nameof(CustomerRecord.JoinedOn)), ctx), k);
-                case FieldKind.RfmRecency:
-                    return Integer(Prop(nameof(CustomerRecord.RecencyScore)), k);
-                case FieldKind.RfmFrequency:
-                    return Integer(Prop(nameof(CustomerRecord.FrequencyScore)), k);
-                case FieldKind.RfmMonetary:
-                    return Integer(Prop(nameof(CustomerRecord.MonetaryScore)), k);
-                case FieldKind.ValueTier:
-                    return Integer(Prop(nameof(CustomerRecord.ValueTier)), k);
-                case FieldKind.ProbabilityAlive:
-                case FieldKind.ExpectedPurchases:
-                case FieldKind.PredictedValue:
-                    return Nullable(Prop(f.Kind.ToString()), k, v => Ordered(v, k, x => Expression.Constant((double)x.AsNumber())));
-                default:
+                case FieldReading.AgeFromDate:
+                    return Integer(Helper(nameof(CompiledFields.Age), AsNullable(Prop(d.Property!)), ctx), k);
+                case FieldReading.DaysSinceInstant:
+                {
+                    var instant = Prop(d.Property!);
+                    return Integer(Helper(instant.Type == typeof(Instant) ? nameof(CompiledFields.DaysSince) : nameof(CompiledFields.DaysSinceOrNull), instant, ctx), k);
+                }
+
+                case FieldReading.DaysUntilAnniversary:
+                {
+                    var date = Prop(d.Property!);
+                    return Integer(Helper(date.Type == typeof(LocalDate) ? nameof(CompiledFields.DaysUntilDate) : nameof(CompiledFields.DaysUntil), date, ctx), k);
+                }
+                case FieldReading.Integer:
+                    return Integer(Prop(d.Property!), k);
+                case FieldReading.Real:
+                    return Nullable(AsNullable(Prop(d.Property!)), k, v => Ordered(v, k, x => Expression.Constant((double)x.AsNumber())));
+                case FieldReading.OrderCount:
+                case FieldReading.OrderSum:
+                case FieldReading.OrderAverage:
+                case FieldReading.OrderMax:
+                case FieldReading.DaysSinceFirstOrder:
+                case FieldReading.DaysSinceLastOrder:
+                case FieldReading.FirstOrderAmount:
                     return Orders(k);
+                default:
+                    throw new UnreachableException($"The compiler has no case for {d.Reading} ({f.Name}).");
             }
         }
+
+        /// <summary>A value-type expression as its nullable form (unchanged when already nullable or a reference).</summary>
+        private static Expression AsNullable(Expression value)
+            => value.Type.IsValueType && System.Nullable.GetUnderlyingType(value.Type) is null
+                ? Expression.Convert(value, typeof(Nullable<>).MakeGenericType(value.Type))
+                : value;
+
+        private static UnreachableException Unreachable(Condition k)
+            => new($"Operator {k.Operator} passed Condition.Check for {k.Field.Name} ({k.Field.Type}) but the compiler has no case for it.");
 
         private Expression Orders(Condition k)
         {
@@ -189,15 +201,16 @@ public sealed class RuleCompiler
                 Expression.Constant(f.Channel is { } c ? (int)c : -1),
                 Expression.Constant(f.ProductTagKey, typeof(string)),
             ];
-            return k.Field.Kind switch
+            return k.Field.Definition.Reading switch
             {
-                FieldKind.OrderCount => Integer(Helper(nameof(CompiledFields.Count), arguments), k),
-                FieldKind.OrderSum => Ordered(Helper(nameof(CompiledFields.Sum), arguments), k, Number, k.Operator),
-                FieldKind.OrderAverage => Nullable(Helper(nameof(CompiledFields.Average), arguments), k, v => Ordered(v, k, Number)),
-                FieldKind.OrderMax => Nullable(Helper(nameof(CompiledFields.Max), arguments), k, v => Ordered(v, k, Number)),
-                FieldKind.DaysSinceFirstOrder => Integer(Helper(nameof(CompiledFields.DaysSinceFirst), arguments), k),
-                FieldKind.DaysSinceLastOrder => Integer(Helper(nameof(CompiledFields.DaysSinceLast), arguments), k),
-                _ => Nullable(Helper(nameof(CompiledFields.FirstAmount), arguments), k, v => Ordered(v, k, Number)),
+                FieldReading.OrderCount => Integer(Helper(nameof(CompiledFields.Count), arguments), k),
+                FieldReading.OrderSum => Ordered(Helper(nameof(CompiledFields.Sum), arguments), k, Number, k.Operator),
+                FieldReading.OrderAverage => Nullable(Helper(nameof(CompiledFields.Average), arguments), k, v => Ordered(v, k, Number)),
+                FieldReading.OrderMax => Nullable(Helper(nameof(CompiledFields.Max), arguments), k, v => Ordered(v, k, Number)),
+                FieldReading.DaysSinceFirstOrder => Integer(Helper(nameof(CompiledFields.DaysSinceFirst), arguments), k),
+                FieldReading.DaysSinceLastOrder => Integer(Helper(nameof(CompiledFields.DaysSinceLast), arguments), k),
+                FieldReading.FirstOrderAmount => Nullable(Helper(nameof(CompiledFields.FirstAmount), arguments), k, v => Ordered(v, k, Number)),
+                _ => throw new UnreachableException($"{k.Field.Name} does not read orders."),
             };
         }
 
@@ -206,15 +219,16 @@ public sealed class RuleCompiler
         {
             Expression Member(string name) => Expression.PropertyOrField(t, name);
             Expression Days(string name) => Expression.Call(t, typeof(OrderTotals).GetMethod(name)!, Expression.Property(ctx, nameof(EvaluationContext.AsOfTicks)));
-            return k.Field.Kind switch
+            return k.Field.Definition.Reading switch
             {
-                FieldKind.OrderCount => Integer(Member(nameof(OrderTotals.Count)), k),
-                FieldKind.OrderSum => Ordered(Member(nameof(OrderTotals.Sum)), k, Number, k.Operator),
-                FieldKind.OrderAverage => Nullable(Member(nameof(OrderTotals.Average)), k, v => Ordered(v, k, Number)),
-                FieldKind.OrderMax => Nullable(Member(nameof(OrderTotals.Maximum)), k, v => Ordered(v, k, Number)),
-                FieldKind.DaysSinceFirstOrder => Integer(Days(nameof(OrderTotals.DaysSinceFirst)), k),
-                FieldKind.DaysSinceLastOrder => Integer(Days(nameof(OrderTotals.DaysSinceLast)), k),
-                _ => Nullable(Member(nameof(OrderTotals.First)), k, v => Ordered(v, k, Number)),
+                FieldReading.OrderCount => Integer(Member(nameof(OrderTotals.Count)), k),
+                FieldReading.OrderSum => Ordered(Member(nameof(OrderTotals.Sum)), k, Number, k.Operator),
+                FieldReading.OrderAverage => Nullable(Member(nameof(OrderTotals.Average)), k, v => Ordered(v, k, Number)),
+                FieldReading.OrderMax => Nullable(Member(nameof(OrderTotals.Maximum)), k, v => Ordered(v, k, Number)),
+                FieldReading.DaysSinceFirstOrder => Integer(Days(nameof(OrderTotals.DaysSinceFirst)), k),
+                FieldReading.DaysSinceLastOrder => Integer(Days(nameof(OrderTotals.DaysSinceLast)), k),
+                FieldReading.FirstOrderAmount => Nullable(Member(nameof(OrderTotals.First)), k, v => Ordered(v, k, Number)),
+                _ => throw new UnreachableException($"{k.Field.Name} does not read orders."),
             };
         }
 
@@ -395,9 +409,11 @@ internal static class CompiledFields
 
     public static long DaysSince(Instant then, EvaluationContext context) => FloorDays(context.AsOfTicks - then.ToUnixTimeTicks());
 
-    public static int? DaysUntil(LocalDate? date, EvaluationContext context) => date is { } d ? CalendarFacts.DaysUntilAnniversary(d, context.Today) : null;
+    public static long? DaysSinceOrNull(Instant? then, EvaluationContext context) => then is { } t ? DaysSince(t, context) : null;
 
     public static int DaysUntilDate(LocalDate date, EvaluationContext context) => CalendarFacts.DaysUntilAnniversary(date, context.Today);
+
+    public static int? DaysUntil(LocalDate? date, EvaluationContext context) => date is { } d ? CalendarFacts.DaysUntilAnniversary(d, context.Today) : null;
 
     public static bool TextEquals(string text, string value) => string.Equals(text, value, StringComparison.Ordinal);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Linq.Expressions;
 using System.Reflection;
 using CrmKit.Customers;
@@ -61,36 +62,30 @@ public static class RuleExpressions
         private Expression Condition(Condition k)
         {
             var f = k.Field;
-            return f.Kind switch
+            var d = f.Definition;
+            return d.Reading switch
             {
-                FieldKind.Kind or FieldKind.Stage => Scalar(Prop(f.Kind.ToString()), k, v => Expression.Constant(Enum.ToObject(Prop(f.Kind.ToString()).Type, Choices.Value(Prop(f.Kind.ToString()).Type, v.AsText())))),
-                FieldKind.Gender or FieldKind.IncomeTier or FieldKind.Area or FieldKind.Source =>
-                    Scalar(Prop(f.Kind.ToString()), k, v => Expression.Constant(Enum.ToObject(f.ChoiceType!, Choices.Value(f.ChoiceType!, v.AsText())))),
-                FieldKind.BirthDate => Scalar(Prop(nameof(CustomerRecord.BirthDate)), k, v => Expression.Constant(v.AsDate())),
-                FieldKind.Province => Text(Prop(k.IgnoreCaseAndAccents ? nameof(CustomerRecord.ProvinceKey) : nameof(CustomerRecord.Province)), k),
-                FieldKind.Tags => Tags(k),
-                FieldKind.Attribute => Attribute(k),
-                FieldKind.Consent => Consent(k),
-                FieldKind.Age => Age(k),
-                FieldKind.DaysSinceCreated => DaysSince(Prop(nameof(CustomerRecord.CreatedAt)), k),
-                FieldKind.DaysUntilBirthday => DaysUntil(Prop(nameof(CustomerRecord.BirthDate)), k),
-                FieldKind.DaysUntilAnniversary => DaysUntil(Prop(nameof(CustomerRecord.JoinedOn)), k),
-                FieldKind.RfmRecency => Scalar(Prop(nameof(CustomerRecord.RecencyScore)), k, Int),
-                FieldKind.RfmFrequency => Scalar(Prop(nameof(CustomerRecord.FrequencyScore)), k, Int),
-                FieldKind.RfmMonetary => Scalar(Prop(nameof(CustomerRecord.MonetaryScore)), k, Int),
-                FieldKind.ValueTier => Scalar(Prop(nameof(CustomerRecord.ValueTier)), k, Int),
-                FieldKind.ProbabilityAlive => Scalar(Prop(nameof(CustomerRecord.ProbabilityAlive)), k, Real),
-                FieldKind.ExpectedPurchases => Scalar(Prop(nameof(CustomerRecord.ExpectedPurchases)), k, Real),
-                FieldKind.PredictedValue => Scalar(Prop(nameof(CustomerRecord.PredictedValue)), k, Real),
-                FieldKind.OrderCount => Scalar(Call("Count", [typeof(OrderRecord)], Orders(), OrderPredicate(f.Orders!)), k, Int),
-                FieldKind.OrderSum => Scalar(Call("Sum", [typeof(OrderRecord)], Filtered(f.Orders!), Amount()), k, Number),
-                FieldKind.OrderAverage => Scalar(Aggregate("Average", f.Orders!), k, Number),
-                FieldKind.OrderMax => Scalar(Aggregate("Max", f.Orders!), k, Number),
-                FieldKind.DaysSinceFirstOrder => DaysSince(Call("Min", [typeof(OrderRecord), typeof(Instant?)], Filtered(f.Orders!), PlacedAt()), k),
-                FieldKind.DaysSinceLastOrder => DaysSince(Call("Max", [typeof(OrderRecord), typeof(Instant?)], Filtered(f.Orders!), PlacedAt()), k),
+                FieldReading.Choice => Scalar(Prop(d.Property!), k, v => Expression.Constant(Enum.ToObject(d.ChoiceType!, Choices.Value(d.ChoiceType!, v.AsText())))),
+                FieldReading.Date => Scalar(Prop(d.Property!), k, v => Expression.Constant(v.AsDate())),
+                FieldReading.Text => Text(Prop(k.IgnoreCaseAndAccents ? d.KeyProperty! : d.Property!), k),
+                FieldReading.Tags => Tags(k),
+                FieldReading.Attribute => Attribute(k),
+                FieldReading.Consent => Consent(k),
+                FieldReading.AgeFromDate => Age(Prop(d.Property!), k),
+                FieldReading.DaysSinceInstant => DaysSince(Prop(d.Property!), k),
+                FieldReading.DaysUntilAnniversary => DaysUntil(Prop(d.Property!), k),
+                FieldReading.Integer => Scalar(Prop(d.Property!), k, Int),
+                FieldReading.Real => Scalar(Prop(d.Property!), k, Real),
+                FieldReading.OrderCount => Scalar(Call("Count", [typeof(OrderRecord)], Orders(), OrderPredicate(f.Orders!)), k, Int),
+                FieldReading.OrderSum => Scalar(Call("Sum", [typeof(OrderRecord)], Filtered(f.Orders!), Amount()), k, Number),
+                FieldReading.OrderAverage => Scalar(Aggregate("Average", f.Orders!), k, Number),
+                FieldReading.OrderMax => Scalar(Aggregate("Max", f.Orders!), k, Number),
+                FieldReading.DaysSinceFirstOrder => DaysSince(Call("Min", [typeof(OrderRecord), typeof(Instant?)], Filtered(f.Orders!), PlacedAt()), k),
+                FieldReading.DaysSinceLastOrder => DaysSince(Call("Max", [typeof(OrderRecord), typeof(Instant?)], Filtered(f.Orders!), PlacedAt()), k),
                 // "Has a first order" is written as Any(orders) rather than FirstOrDefault(…).HasValue: EF Core turns the
                 // latter into a scalar subquery that is NULL, not false, when no order matches, and its negation then fails.
-                _ => Scalar(FirstAmount(f.Orders!), k, Number, Call("Any", [typeof(OrderRecord)], Filtered(f.Orders!))),
+                FieldReading.FirstOrderAmount => Scalar(FirstAmount(f.Orders!), k, Number, Call("Any", [typeof(OrderRecord)], Filtered(f.Orders!))),
+                _ => throw new UnreachableException($"The LINQ translation has no case for {d.Reading} ({f.Name})."),
             };
         }
 
@@ -183,7 +178,7 @@ public static class RuleExpressions
             }
 
             var inner = nullable && value.Type.IsValueType ? Expression.Property(value, "Value") : value;
-            if (inner.Type == typeof(int))
+            if (inner.Type == typeof(int) || inner.Type == typeof(long))
             {
                 inner = Expression.Convert(inner, typeof(decimal));
             }
@@ -325,9 +320,9 @@ public static class RuleExpressions
         }
 
         /// <summary>Age in [lo, hi] ⇔ birth date in (L(hi + 1), L(lo)], L(n) being the latest birth date of someone aged n.</summary>
-        private Expression Age(Condition k)
+        private Expression Age(Expression date, Condition k)
         {
-            var birth = Prop(nameof(CustomerRecord.BirthDate));
+            var birth = date.Type == typeof(LocalDate) ? Expression.Convert(date, typeof(LocalDate?)) : date;
             var hasValue = Expression.Property(birth, "HasValue");
             switch (k.Operator)
             {

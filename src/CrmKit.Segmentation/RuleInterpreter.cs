@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using CrmKit.Customers;
 using NodaTime;
@@ -97,71 +98,58 @@ public static class RuleInterpreter
     internal static Scalar Read(Condition condition, CustomerRecord record, EvaluationContext context)
     {
         var field = condition.Field;
+        var definition = field.Definition;
         var loose = condition.IgnoreCaseAndAccents;
-        switch (field.Kind)
+        switch (definition.Reading)
         {
-            case FieldKind.Kind:
-                return Scalar.Choice(record.Kind);
-            case FieldKind.Gender:
-                return record.Gender is { } g ? Scalar.Choice(g) : Scalar.None;
-            case FieldKind.Age:
-                return record.BirthDate is { } b && CalendarFacts.Age(b, context.Today) is { } age ? Scalar.Of(age) : Scalar.None;
-            case FieldKind.BirthDate:
-                return record.BirthDate is { } bd ? Scalar.Of(bd) : Scalar.None;
-            case FieldKind.IncomeTier:
-                return record.IncomeTier is { } i ? Scalar.Choice(i) : Scalar.None;
-            case FieldKind.Province:
-                return record.Province is { } p ? Scalar.Of(loose ? TextFold.ForMatching(p) : p) : Scalar.None;
-            case FieldKind.Area:
-                return record.Area is { } a ? Scalar.Choice(a) : Scalar.None;
-            case FieldKind.Source:
-                return record.Source is { } s ? Scalar.Choice(s) : Scalar.None;
-            case FieldKind.Stage:
-                return Scalar.Choice(record.Stage);
-            case FieldKind.Tags:
+            case FieldReading.Choice:
+                return definition.Read(record) is Enum choice ? Scalar.Choice(choice) : Scalar.None;
+            case FieldReading.Text:
+                return definition.Read(record) is string text ? Scalar.Of(loose ? TextFold.ForMatching(text) : text) : Scalar.None;
+            case FieldReading.Date:
+                return definition.Read(record) is LocalDate date ? Scalar.Of(date) : Scalar.None;
+            case FieldReading.Integer:
+                return definition.Read(record) is { } integer ? Scalar.Of(Convert.ToInt64(integer, CultureInfo.InvariantCulture)) : Scalar.None;
+            case FieldReading.Real:
+                return definition.Read(record) is double real ? Scalar.Of(real) : Scalar.None;
+            case FieldReading.AgeFromDate:
+                return definition.Read(record) is LocalDate b && CalendarFacts.Age(b, context.Today) is { } age ? Scalar.Of(age) : Scalar.None;
+            case FieldReading.DaysSinceInstant:
+                return definition.Read(record) is Instant since ? Scalar.Of(FloorDays(context.AsOf - since)) : Scalar.None;
+            case FieldReading.DaysUntilAnniversary:
+                return definition.Read(record) is LocalDate until ? Scalar.Of(CalendarFacts.DaysUntilAnniversary(until, context.Today)) : Scalar.None;
+            case FieldReading.Tags:
                 return Scalar.Of(record.Tags.Select(TextFold.ForMatching).ToArray());
-            case FieldKind.Attribute:
+            case FieldReading.Attribute:
             {
                 var attribute = record.Attributes.FirstOrDefault(x => x.Name == field.AttributeName && x.Kind == field.AttributeKind);
                 return attribute is null ? Scalar.None : field.AttributeKind switch
                 {
-                    AttributeKind.Text when attribute.Text is { } t => Scalar.Of(loose ? TextFold.ForMatching(t) : t),
-                    AttributeKind.Number when attribute.Number is { } n => Scalar.Of(n),
-                    AttributeKind.Boolean when attribute.Number is { } n => Scalar.Of(n != 0m),
-                    AttributeKind.Date when attribute.Date is { } d => Scalar.Of(d),
-                    AttributeKind.Instant when attribute.Instant is { } t => Scalar.Of(t),
-                    _ => Scalar.None,
+                    AttributeKind.Text => attribute.Text is { } t ? Scalar.Of(loose ? TextFold.ForMatching(t) : t) : Scalar.None,
+                    AttributeKind.Number => attribute.Number is { } n ? Scalar.Of(n) : Scalar.None,
+                    AttributeKind.Boolean => attribute.Number is { } n ? Scalar.Of(n != 0m) : Scalar.None,
+                    AttributeKind.Date => attribute.Date is { } d ? Scalar.Of(d) : Scalar.None,
+                    AttributeKind.Instant => attribute.Instant is { } t ? Scalar.Of(t) : Scalar.None,
+                    _ => throw new UnreachableException($"Attribute kind {field.AttributeKind} passed Field.Attribute."),
                 };
             }
 
-            case FieldKind.Consent:
+            case FieldReading.Consent:
             {
                 var consent = record.Consents.FirstOrDefault(x => x.Channel == field.Channel && x.Purpose == field.Purpose);
                 return consent is null ? Scalar.None : Scalar.Of(consent.Granted);
             }
 
-            case FieldKind.DaysSinceCreated:
-                return Scalar.Of(FloorDays(context.AsOf - record.CreatedAt));
-            case FieldKind.DaysUntilBirthday:
-                return record.BirthDate is { } birth ? Scalar.Of(CalendarFacts.DaysUntilAnniversary(birth, context.Today)) : Scalar.None;
-            case FieldKind.DaysUntilAnniversary:
-                return Scalar.Of(CalendarFacts.DaysUntilAnniversary(record.JoinedOn, context.Today));
-            case FieldKind.RfmRecency:
-                return record.RecencyScore is { } r ? Scalar.Of(r) : Scalar.None;
-            case FieldKind.RfmFrequency:
-                return record.FrequencyScore is { } f ? Scalar.Of(f) : Scalar.None;
-            case FieldKind.RfmMonetary:
-                return record.MonetaryScore is { } m ? Scalar.Of(m) : Scalar.None;
-            case FieldKind.ValueTier:
-                return record.ValueTier is { } tier ? Scalar.Of(tier) : Scalar.None;
-            case FieldKind.ProbabilityAlive:
-                return record.ProbabilityAlive is { } pa ? Scalar.Of(pa) : Scalar.None;
-            case FieldKind.ExpectedPurchases:
-                return record.ExpectedPurchases is { } ep ? Scalar.Of(ep) : Scalar.None;
-            case FieldKind.PredictedValue:
-                return record.PredictedValue is { } pv ? Scalar.Of(pv) : Scalar.None;
-            default:
+            case FieldReading.OrderCount:
+            case FieldReading.OrderSum:
+            case FieldReading.OrderAverage:
+            case FieldReading.OrderMax:
+            case FieldReading.DaysSinceFirstOrder:
+            case FieldReading.DaysSinceLastOrder:
+            case FieldReading.FirstOrderAmount:
                 return ReadOrders(field, record, context);
+            default:
+                throw new UnreachableException($"The interpreter has no case for {definition.Reading} ({field.Name}).");
         }
     }
 
@@ -177,15 +165,16 @@ public static class RuleInterpreter
                         && (tag is null || o.ProductTags.Any(p => TextFold.ForMatching(p) == tag)))
             .OrderBy(o => o.PlacedAt).ThenBy(o => o.Amount)
             .ToList();
-        return field.Kind switch
+        return field.Definition.Reading switch
         {
-            FieldKind.OrderCount => Scalar.Of(orders.Count),
-            FieldKind.OrderSum => Scalar.Of(orders.Sum(o => o.Amount)),
-            FieldKind.OrderAverage => orders.Count == 0 ? Scalar.None : Scalar.Of(orders.Sum(o => o.Amount) / orders.Count),
-            FieldKind.OrderMax => orders.Count == 0 ? Scalar.None : Scalar.Of(orders.Max(o => o.Amount)),
-            FieldKind.DaysSinceFirstOrder => orders.Count == 0 ? Scalar.None : Scalar.Of(FloorDays(context.AsOf - orders[0].PlacedAt)),
-            FieldKind.DaysSinceLastOrder => orders.Count == 0 ? Scalar.None : Scalar.Of(FloorDays(context.AsOf - orders[^1].PlacedAt)),
-            _ => orders.Count == 0 ? Scalar.None : Scalar.Of(orders[0].Amount),
+            FieldReading.OrderCount => Scalar.Of(orders.Count),
+            FieldReading.OrderSum => Scalar.Of(orders.Sum(o => o.Amount)),
+            FieldReading.OrderAverage => orders.Count == 0 ? Scalar.None : Scalar.Of(orders.Sum(o => o.Amount) / orders.Count),
+            FieldReading.OrderMax => orders.Count == 0 ? Scalar.None : Scalar.Of(orders.Max(o => o.Amount)),
+            FieldReading.DaysSinceFirstOrder => orders.Count == 0 ? Scalar.None : Scalar.Of(FloorDays(context.AsOf - orders[0].PlacedAt)),
+            FieldReading.DaysSinceLastOrder => orders.Count == 0 ? Scalar.None : Scalar.Of(FloorDays(context.AsOf - orders[^1].PlacedAt)),
+            FieldReading.FirstOrderAmount => orders.Count == 0 ? Scalar.None : Scalar.Of(orders[0].Amount),
+            _ => throw new UnreachableException($"{field.Name} does not read orders."),
         };
     }
 
@@ -304,8 +293,7 @@ internal readonly record struct Scalar(ScalarKind Kind, decimal Number = 0m, dou
 
     public static Scalar Of(string[] tags) => new(ScalarKind.Tags, Tags: tags);
 
-    public static Scalar Choice<T>(T value)
-        where T : struct, Enum => new(ScalarKind.Choice, Text: Json.Camel(value.ToString()));
+    public static Scalar Choice(Enum value) => new(ScalarKind.Choice, Text: Json.Camel(value.ToString()));
 
     public override string ToString() => Kind switch
     {

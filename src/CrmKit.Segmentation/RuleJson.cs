@@ -316,8 +316,7 @@ public static class RuleJson
 
         var name = fieldElement.GetString()!;
         Field? field = null;
-        var kind = Field.Names.FirstOrDefault(p => p.Value == name && p.Key is not FieldKind.Attribute and not FieldKind.Consent).Key;
-        var known = Field.Names.Any(p => p.Value == name && p.Key is not FieldKind.Attribute and not FieldKind.Consent);
+        var definition = FieldTable.ByName.GetValueOrDefault(name);
         if (name.StartsWith("attributes.", StringComparison.Ordinal))
         {
             var attribute = name["attributes.".Length..];
@@ -348,31 +347,32 @@ public static class RuleJson
             purpose = (ContactPurpose)Choices.Value(typeof(ContactPurpose), parts[2]);
             field = Field.Consent(channel, purpose);
         }
-        else if (!known)
+        else if (definition is null)
         {
-            errors.Add(new($"{path}.field", $"unknown field '{name}'; expected one of: {string.Join(", ", Field.Names.Where(p => p.Key is not FieldKind.Attribute and not FieldKind.Consent).Select(p => p.Value))}, attributes.NAME, consent.CHANNEL.PURPOSE."));
+            errors.Add(new($"{path}.field", $"unknown field '{name}'; expected one of: {FieldTable.ExpectedNames}."));
             return null;
         }
 
         string[] orderParameters = ["days", "status", "channel", "productTag"];
-        var isOrderField = kind is >= FieldKind.OrderCount and <= FieldKind.FirstOrderAmount && field is null;
-        if (!isOrderField)
+        if (definition is not { IsOrderField: true })
         {
             foreach (var p in orderParameters.Where(p => element.TryGetProperty(p, out _)))
             {
                 errors.Add(new($"{path}.{p}", $"'{p}' applies to order fields (orders.count, orders.sum, …), not '{name}'."));
             }
 
-            return field ?? Field.Of(kind);
+            return field ?? Field.Of(definition!.Kind);
         }
+
+        var kind = definition.Kind;
 
         var ok = true;
         int? days = null;
         if (element.TryGetProperty("days", out var daysElement))
         {
-            if (kind is FieldKind.DaysSinceFirstOrder or FieldKind.DaysSinceLastOrder or FieldKind.FirstOrderAmount)
+            if (!definition.TakesWindow)
             {
-                errors.Add(new($"{path}.days", $"'{name}' does not take a window; windows apply to orders.count, orders.sum, orders.average and orders.max."));
+                errors.Add(new($"{path}.days", $"'{name}' does not take a window; windows apply to {FieldTable.WindowedNames}."));
                 ok = false;
             }
             else if (daysElement.ValueKind != JsonValueKind.Number || !daysElement.TryGetInt32(out var d) || RuleLimits.CheckWindow(d) is not null)

@@ -30,7 +30,7 @@ public sealed class SegmentClassifier
         compiler ??= new RuleCompiler();
         var conditions = catalog.Segments.SelectMany(s => RuleCompiler.OrderConditions(s.Rule)).ToList();
         _filters = [.. conditions.Select(c => c.Field.Orders!).Distinct()];
-        _needs = [.. _filters.Select(f => conditions.Where(c => c.Field.Orders == f).Aggregate(OrderTotals.Needs.Count, (n, c) => n | OrderTotals.For(c.Field.Kind)))];
+        _needs = [.. _filters.Select(f => conditions.Where(c => c.Field.Orders == f).Aggregate(OrderTotals.Needs.Count, (n, c) => n | OrderTotals.For(c.Field.Definition.Reading)))];
         var slots = _filters.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i);
         var groupNames = catalog.Groups.Keys.Order(StringComparer.Ordinal).ToList();
         int[][] groups = [.. groupNames.Select(g => catalog.Groups[g].ToArray())];
