@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CrmKit.Customers;
 using NodaTime;
 
@@ -37,7 +38,8 @@ public sealed class AttributeRecord
             AttributeKind.Number => new() { Name = name, Kind = value.Kind, Number = value.AsNumber() },
             AttributeKind.Boolean => new() { Name = name, Kind = value.Kind, Number = value.AsBoolean() ? 1m : 0m },
             AttributeKind.Date => new() { Name = name, Kind = value.Kind, Date = value.AsDate() },
-            _ => new() { Name = name, Kind = value.Kind, Instant = value.AsInstant() },
+            AttributeKind.Instant => new() { Name = name, Kind = value.Kind, Instant = value.AsInstant() },
+            _ => throw new UnreachableException($"Attribute value kind {value.Kind}."),
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Immutable;
 using System.Globalization;
 using CrmKit.Customers;
@@ -79,7 +80,8 @@ public sealed record Condition : Rule
         FieldType.Choice => [ComparisonOperator.Equal, ComparisonOperator.NotEqual, ComparisonOperator.In, ComparisonOperator.IsSet, ComparisonOperator.IsNotSet],
         FieldType.Boolean => [ComparisonOperator.Equal, ComparisonOperator.NotEqual, ComparisonOperator.IsSet, ComparisonOperator.IsNotSet],
         FieldType.TagSet => [ComparisonOperator.Contains, ComparisonOperator.In, ComparisonOperator.IsSet, ComparisonOperator.IsNotSet],
-        _ => [ComparisonOperator.IsSet, ComparisonOperator.IsNotSet],
+        FieldType.Instant => [ComparisonOperator.IsSet, ComparisonOperator.IsNotSet],
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, $"{(int)type} is not a defined field type."),
     };
 
     /// <summary>The value kind a field type's constants have.</summary>
@@ -89,7 +91,8 @@ public sealed record Condition : Rule
         FieldType.Text or FieldType.Choice or FieldType.TagSet => AttributeKind.Text,
         FieldType.Boolean => AttributeKind.Boolean,
         FieldType.Date => AttributeKind.Date,
-        _ => null,
+        FieldType.Instant => null,
+        _ => throw new UnreachableException($"Field type {type}."),
     };
 
     /// <summary>How many values an operator takes: (min, max).</summary>
@@ -98,7 +101,9 @@ public sealed record Condition : Rule
         ComparisonOperator.IsSet or ComparisonOperator.IsNotSet => (0, 0),
         ComparisonOperator.Between => (2, 2),
         ComparisonOperator.In => (1, int.MaxValue),
-        _ => (1, 1),
+        ComparisonOperator.Equal or ComparisonOperator.NotEqual or ComparisonOperator.LessThan or ComparisonOperator.LessThanOrEqual
+            or ComparisonOperator.GreaterThan or ComparisonOperator.GreaterThanOrEqual or ComparisonOperator.Contains or ComparisonOperator.StartsWith => (1, 1),
+        _ => throw new UnreachableException($"Operator {op} (Check rejects undefined operators first)."),
     };
 
     /// <summary>What is wrong with a condition, or null.</summary>
@@ -169,6 +174,6 @@ public sealed record Condition : Rule
     {
         AttributeKind.Number => a.AsNumber().CompareTo(b.AsNumber()),
         AttributeKind.Date => a.AsDate().CompareTo(b.AsDate()),
-        _ => 0,
+        _ => throw new UnreachableException($"Only numbers and dates are ordered (between); found {a.Kind}."),
     };
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using CrmKit.Customers;
 using NodaTime;
@@ -26,7 +27,8 @@ public sealed record Explanation(Rule Rule, bool Holds, string Reason, IReadOnly
             AllRule => "all: ",
             AnyRule => "any: ",
             NotRule => "not: ",
-            _ => "",
+            ConstantRule or SegmentRule or Condition => "",
+            _ => throw new UnreachableException($"Unknown rule type {e.Rule.GetType().Name}: Rule has a closed set of subtypes."),
         };
         lines.Add($"{new string(' ', depth * 2)}{(e.Holds ? "✓" : "✗")} {label}{e.Reason}");
         foreach (var c in e.Children)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CrmKit.Customers;
 
 namespace CrmKit.Segmentation;
@@ -27,7 +28,8 @@ internal static class IntegerRanges
             ComparisonOperator.GreaterThanOrEqual => [(Ceiling(v[0]), Unbounded)],
             ComparisonOperator.Between => [(Ceiling(v[0]), Floor(v[1]))],
             ComparisonOperator.In => v.Where(IsWhole).Select(x => (Floor(x), Floor(x))).ToList(),
-            _ => new List<(long, long)> { (NegativeUnbounded, Unbounded) },
+            ComparisonOperator.IsSet or ComparisonOperator.IsNotSet => [(NegativeUnbounded, Unbounded)],
+            _ => throw new UnreachableException($"Operator {c.Operator} does not compare whole numbers."),
         };
         return Normalize(ranges);
     }

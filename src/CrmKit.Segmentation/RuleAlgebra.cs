@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace CrmKit.Segmentation;
 
 /// <summary>Meaning-preserving rewrites of rules.</summary>
@@ -24,8 +26,10 @@ public static class RuleAlgebra
                 return Junction(a.Rules, isAll: true);
             case AnyRule a:
                 return Junction(a.Rules, isAll: false);
-            default:
+            case ConstantRule or SegmentRule or Condition:
                 return rule;
+            default:
+                throw new UnreachableException($"Unknown rule type {rule.GetType().Name}: Rule has a closed set of subtypes.");
         }
     }
 
@@ -80,7 +84,8 @@ public static class RuleAlgebra
             NotRule n => Negate(n.Rule),
             AllRule a => new AllRule([.. a.Rules.Select(ToNegationNormalForm)]),
             AnyRule a => new AnyRule([.. a.Rules.Select(ToNegationNormalForm)]),
-            _ => rule,
+            ConstantRule or SegmentRule or Condition => rule,
+            _ => throw new UnreachableException($"Unknown rule type {rule.GetType().Name}: Rule has a closed set of subtypes."),
         };
     }
 
@@ -91,7 +96,8 @@ public static class RuleAlgebra
         AnyRule a => new AllRule([.. a.Rules.Select(Negate)]),
         ConstantRule c => c.Value ? Rule.False : Rule.True,
         Condition c => Negate(c),
-        _ => new NotRule(rule),
+        SegmentRule => new NotRule(rule),
+        _ => throw new UnreachableException($"Unknown rule type {rule.GetType().Name}: Rule has a closed set of subtypes."),
     };
 
     /// <summary>The complement of a condition as a rule without a top-level negation where one exists.</summary>
@@ -107,7 +113,8 @@ public static class RuleAlgebra
             {
                 ComparisonOperator.IsSet => With(ComparisonOperator.IsNotSet),
                 ComparisonOperator.IsNotSet => With(ComparisonOperator.IsSet),
-                _ => new NotRule(condition),
+                ComparisonOperator.Contains or ComparisonOperator.In => new NotRule(condition),
+                _ => throw new UnreachableException($"Operator {condition.Operator} on a tag set."),
             };
         }
 
@@ -123,7 +130,8 @@ public static class RuleAlgebra
             ComparisonOperator.GreaterThanOrEqual => OrNotSet(With(ComparisonOperator.LessThan, v)),
             ComparisonOperator.Between => OrNotSet(new AnyRule([With(ComparisonOperator.LessThan, v[0]), With(ComparisonOperator.GreaterThan, v[1])])),
             ComparisonOperator.In => OrNotSet(new AllRule([.. v.Select(x => (Rule)With(ComparisonOperator.NotEqual, x))])),
-            _ => new NotRule(condition),
+            ComparisonOperator.Contains or ComparisonOperator.StartsWith => new NotRule(condition),
+            _ => throw new UnreachableException($"Operator {condition.Operator} (Condition rejects undefined operators)."),
         };
     }
 }

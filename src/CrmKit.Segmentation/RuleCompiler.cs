@@ -71,11 +71,20 @@ public sealed class RuleCompiler
     internal static IEnumerable<Condition> OrderConditions(Rule rule)
         => rule is Condition { Field.Orders: not null } c ? [c] : rule.Children.SelectMany(OrderConditions);
 
+    /// <summary>
+    /// The cache key: the rule's canonical JSON, the slots of its segment references, and the declared kind of each
+    /// attribute it reads — the JSON names an attribute without its kind, and <c>attributes.x isSet</c> reads another
+    /// column for a date than for an instant.
+    /// </summary>
     private static string Key(Rule rule, Func<string, int> segmentIndex)
     {
         var references = rule.SegmentReferences().Distinct().Order(StringComparer.Ordinal).Select(id => $"{id}={segmentIndex(id)}");
-        return RuleJson.Write(rule) + "|" + string.Join(",", references);
+        var attributes = AttributeFields(rule).Select(f => $"{f.AttributeName}:{f.AttributeKind}").Distinct().Order(StringComparer.Ordinal);
+        return RuleJson.Write(rule) + "|" + string.Join(",", references) + "|" + string.Join(",", attributes);
     }
+
+    private static IEnumerable<Field> AttributeFields(Rule rule)
+        => rule is Condition { Field.Kind: FieldKind.Attribute } c ? [c.Field] : rule.Children.SelectMany(AttributeFields);
 
     private static (ParameterExpression Record, ParameterExpression Context, ParameterExpression Segments, ParameterExpression Totals) Parameters()
         => (Expression.Parameter(typeof(CustomerRecord), "r"), Expression.Parameter(typeof(EvaluationContext), "ctx"),
@@ -102,7 +111,7 @@ public sealed class RuleCompiler
             NotRule n => Expression.Not(Build(n.Rule)),
             SegmentRule s => Expression.ArrayIndex(seg, Expression.Constant(segmentIndex(s.SegmentId))),
             Condition k => Condition(k),
-            _ => throw new ArgumentException($"Unknown rule type {rule.GetType().Name}.", nameof(rule)),
+            _ => throw new UnreachableException($"Unknown rule type {rule.GetType().Name}: Rule has a closed set of subtypes."),
         };
 
         private MemberExpression Prop(string name) => Expression.Property(r, name);
@@ -267,16 +276,20 @@ public sealed class RuleCompiler
                         ? Expression.AndAlso(Expression.GreaterThanOrEqual(variable, constant(v[0])), Expression.LessThanOrEqual(variable, constant(v[1])))
                         : RuleLimits.Balanced([.. v.Select(x => (Expression)Expression.Equal(variable, constant(x)))], Expression.OrElse);
                     return Expression.Block([variable], Expression.Assign(variable, value), test);
+                case ComparisonOperator.Equal:
+                    return Expression.Equal(value, constant(v[0]));
+                case ComparisonOperator.NotEqual:
+                    return Expression.NotEqual(value, constant(v[0]));
+                case ComparisonOperator.LessThan:
+                    return Expression.LessThan(value, constant(v[0]));
+                case ComparisonOperator.LessThanOrEqual:
+                    return Expression.LessThanOrEqual(value, constant(v[0]));
+                case ComparisonOperator.GreaterThan:
+                    return Expression.GreaterThan(value, constant(v[0]));
+                case ComparisonOperator.GreaterThanOrEqual:
+                    return Expression.GreaterThanOrEqual(value, constant(v[0]));
                 default:
-                    return op switch
-                    {
-                        ComparisonOperator.Equal => Expression.Equal(value, constant(v[0])),
-                        ComparisonOperator.NotEqual => Expression.NotEqual(value, constant(v[0])),
-                        ComparisonOperator.LessThan => Expression.LessThan(value, constant(v[0])),
-                        ComparisonOperator.LessThanOrEqual => Expression.LessThanOrEqual(value, constant(v[0])),
-                        ComparisonOperator.GreaterThan => Expression.GreaterThan(value, constant(v[0])),
-                        _ => Expression.GreaterThanOrEqual(value, constant(v[0])),
-                    };
+                    throw Unreachable(k);
             }
         }
 
@@ -335,7 +348,8 @@ public sealed class RuleCompiler
                 ComparisonOperator.IsNotSet => Expression.Not(set),
                 ComparisonOperator.Equal => Is(k.Values[0]),
                 ComparisonOperator.NotEqual => Expression.AndAlso(set, Expression.Not(Is(k.Values[0]))),
-                _ => RuleLimits.Balanced([.. k.Values.Select(Is)], Expression.OrElse),
+                ComparisonOperator.In => RuleLimits.Balanced([.. k.Values.Select(Is)], Expression.OrElse),
+                _ => throw Unreachable(k),
             };
             return Expression.Block([variable], Expression.Assign(variable, value), test);
         }
@@ -353,7 +367,8 @@ public sealed class RuleCompiler
                 ComparisonOperator.NotEqual => Expression.AndAlso(set, Expression.Not(Helper(nameof(CompiledFields.TextEquals), variable, Expression.Constant(values[0])))),
                 ComparisonOperator.In => Expression.AndAlso(set, Helper(nameof(CompiledFields.TextIn), variable, Expression.Constant(values.ToArray()))),
                 ComparisonOperator.Contains => Expression.AndAlso(set, Helper(nameof(CompiledFields.TextContains), variable, Expression.Constant(values[0]))),
-                _ => Expression.AndAlso(set, Helper(nameof(CompiledFields.TextStartsWith), variable, Expression.Constant(values[0]))),
+                ComparisonOperator.StartsWith => Expression.AndAlso(set, Helper(nameof(CompiledFields.TextStartsWith), variable, Expression.Constant(values[0]))),
+                _ => throw Unreachable(k),
             };
             return Expression.Block([variable], Expression.Assign(variable, value), test);
         }
@@ -367,7 +382,8 @@ public sealed class RuleCompiler
                 ComparisonOperator.IsSet => Expression.GreaterThan(count, Expression.Constant(0)),
                 ComparisonOperator.IsNotSet => Expression.Equal(count, Expression.Constant(0)),
                 ComparisonOperator.Contains => Helper(nameof(CompiledFields.HasTag), keys, Expression.Constant(k.FoldedValues[0])),
-                _ => Helper(nameof(CompiledFields.HasAnyTag), keys, Expression.Constant(k.FoldedValues.ToArray())),
+                ComparisonOperator.In => Helper(nameof(CompiledFields.HasAnyTag), keys, Expression.Constant(k.FoldedValues.ToArray())),
+                _ => throw Unreachable(k),
             };
         }
 
@@ -381,7 +397,8 @@ public sealed class RuleCompiler
                 AttributeKind.Text => Expression.Property(a, k.IgnoreCaseAndAccents ? nameof(AttributeRecord.TextKey) : nameof(AttributeRecord.Text)),
                 AttributeKind.Number or AttributeKind.Boolean => Expression.Property(a, nameof(AttributeRecord.Number)),
                 AttributeKind.Date => Expression.Property(a, nameof(AttributeRecord.Date)),
-                _ => Expression.Property(a, nameof(AttributeRecord.Instant)),
+                AttributeKind.Instant => Expression.Property(a, nameof(AttributeRecord.Instant)),
+                _ => throw new UnreachableException($"Attribute kind {f.AttributeKind} passed Field.Attribute."),
             };
             var exists = Expression.NotEqual(a, Expression.Constant(null, typeof(AttributeRecord)));
             Expression valueTest = f.AttributeKind switch
@@ -392,7 +409,9 @@ public sealed class RuleCompiler
                 AttributeKind.Boolean => Nullable(column, k, v => k.Values[0].AsBoolean() == (k.Operator == ComparisonOperator.Equal)
                     ? Expression.NotEqual(v, Expression.Constant(0m))
                     : Expression.Equal(v, Expression.Constant(0m))),
-                _ => Nullable(column, k, _ => Expression.Constant(false)),
+                // Instants take only isSet/isNotSet (Condition.OperatorsFor), which Nullable answers before comparing.
+                AttributeKind.Instant => Nullable(column, k, _ => throw Unreachable(k)),
+                _ => throw new UnreachableException($"Attribute kind {f.AttributeKind} passed Field.Attribute."),
             };
 
             // A missing attribute reads as "not set".

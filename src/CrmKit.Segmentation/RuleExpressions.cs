@@ -54,7 +54,7 @@ public static class RuleExpressions
                 ? throw new InvalidOperationException($"The rule refers to segment '{s.SegmentId}'; build it through a SegmentCatalog.")
                 : Build(segments(s.SegmentId)),
             Condition k => Condition(k),
-            _ => throw new ArgumentException($"Unknown rule type {rule.GetType().Name}.", nameof(rule)),
+            _ => throw new UnreachableException($"Unknown rule type {rule.GetType().Name}: Rule has a closed set of subtypes."),
         };
 
         private Expression Prop(string name) => Expression.Property(c, name);
@@ -88,6 +88,9 @@ public static class RuleExpressions
                 _ => throw new UnreachableException($"The LINQ translation has no case for {d.Reading} ({f.Name})."),
             };
         }
+
+        private static UnreachableException Unreachable(Condition k)
+            => new($"Operator {k.Operator} passed Condition.Check for {k.Field.Name} ({k.Field.Type}) but the LINQ translation has no case for it.");
 
         private static Expression Int(AttributeValue v) => Expression.Constant(v.AsNumber());
 
@@ -200,7 +203,7 @@ public static class RuleExpressions
                 ComparisonOperator.GreaterThanOrEqual => Expression.GreaterThanOrEqual(value, constant(v[0])),
                 ComparisonOperator.Between => Expression.AndAlso(Expression.GreaterThanOrEqual(value, constant(v[0])), Expression.LessThanOrEqual(value, constant(v[1]))),
                 ComparisonOperator.In => RuleLimits.Balanced([.. v.Select(x => (Expression)Expression.Equal(value, constant(x)))], Expression.OrElse),
-                _ => throw new InvalidOperationException($"Operator {k.Operator} does not apply to {k.Field.Name}."),
+                _ => throw Unreachable(k),
             };
         }
 
@@ -227,12 +230,14 @@ public static class RuleExpressions
                 case ComparisonOperator.Contains:
                     test = Expression.Call(value, StringContains, Expression.Constant(values[0]));
                     break;
-                default:
+                case ComparisonOperator.StartsWith:
                     // An ordinal prefix test that providers translate (string.StartsWith(string) is culture-sensitive in .NET).
                     test = Expression.AndAlso(
                         Expression.GreaterThanOrEqual(Expression.Property(value, nameof(string.Length)), Expression.Constant(values[0].Length)),
                         Expression.Equal(Expression.Call(value, StringSubstring, Expression.Constant(0), Expression.Constant(values[0].Length)), Expression.Constant(values[0])));
                     break;
+                default:
+                    throw Unreachable(k);
             }
 
             return Expression.AndAlso(hasValue, test);
@@ -250,11 +255,13 @@ public static class RuleExpressions
                     return Expression.Not(any);
                 case ComparisonOperator.Contains:
                     return Expression.Call(keys, ListContains, Expression.Constant(k.FoldedValues[0]));
-                default:
+                case ComparisonOperator.In:
                     var t = Expression.Parameter(typeof(string), "t");
                     var wanted = Expression.Constant(k.FoldedValues.ToArray());
                     var predicate = Expression.Lambda(Call("Contains", [typeof(string)], wanted, t), t);
                     return Call("Any", [typeof(string)], keys, predicate);
+                default:
+                    throw Unreachable(k);
             }
         }
 
@@ -270,7 +277,8 @@ public static class RuleExpressions
                 AttributeKind.Text => Expression.Property(a, k.IgnoreCaseAndAccents ? nameof(AttributeRecord.TextKey) : nameof(AttributeRecord.Text)),
                 AttributeKind.Number or AttributeKind.Boolean => Expression.Property(a, nameof(AttributeRecord.Number)),
                 AttributeKind.Date => Expression.Property(a, nameof(AttributeRecord.Date)),
-                _ => Expression.Property(a, nameof(AttributeRecord.Instant)),
+                AttributeKind.Instant => Expression.Property(a, nameof(AttributeRecord.Instant)),
+                _ => throw new UnreachableException($"Attribute kind {f.AttributeKind} passed Field.Attribute."),
             };
             var set = column.Type.IsValueType ? (Expression)Expression.Property(column, "HasValue") : Expression.NotEqual(column, Expression.Constant(null, column.Type));
             Expression Any(Expression body) => Call("Any", [typeof(AttributeRecord)], Prop(nameof(CustomerRecord.Attributes)), Expression.Lambda(body, a));
@@ -287,7 +295,9 @@ public static class RuleExpressions
                 AttributeKind.Text => Text(column, k),
                 AttributeKind.Number => Scalar(column, k, Number),
                 AttributeKind.Date => Scalar(column, k, v => Expression.Constant(v.AsDate())),
-                _ => BooleanNumber(column, k),
+                AttributeKind.Boolean => BooleanNumber(column, k),
+                // Instants take only isSet/isNotSet (Condition.OperatorsFor), answered above.
+                _ => throw Unreachable(k),
             };
             return Any(Expression.AndAlso(match, test));
         }
@@ -315,7 +325,8 @@ public static class RuleExpressions
                 ComparisonOperator.IsSet => Any(match),
                 ComparisonOperator.IsNotSet => Expression.Not(Any(match)),
                 ComparisonOperator.Equal => Any(Expression.AndAlso(match, Expression.Equal(granted, Expression.Constant(k.Values[0].AsBoolean())))),
-                _ => Any(Expression.AndAlso(match, Expression.NotEqual(granted, Expression.Constant(k.Values[0].AsBoolean())))),
+                ComparisonOperator.NotEqual => Any(Expression.AndAlso(match, Expression.NotEqual(granted, Expression.Constant(k.Values[0].AsBoolean())))),
+                _ => throw Unreachable(k),
             };
         }
 

@@ -33,7 +33,7 @@ public static class RuleInterpreter
                 ? throw new InvalidOperationException($"The rule refers to segment '{s.SegmentId}'; evaluate it through a SegmentCatalog.")
                 : segments(s.SegmentId),
             Condition c => Test(c, Read(c, record, context)),
-            _ => throw new ArgumentException($"Unknown rule type {rule.GetType().Name}.", nameof(rule)),
+            _ => throw new UnreachableException($"Unknown rule type {rule.GetType().Name}: Rule has a closed set of subtypes."),
         };
     }
 
@@ -81,7 +81,7 @@ public static class RuleInterpreter
             }
 
             default:
-                throw new ArgumentException($"Unknown rule type {rule.GetType().Name}.", nameof(rule));
+                throw new UnreachableException($"Unknown rule type {rule.GetType().Name}: Rule has a closed set of subtypes.");
         }
     }
 
@@ -91,7 +91,10 @@ public static class RuleInterpreter
         ComparisonOperator.IsNotSet => "not set",
         ComparisonOperator.Between => $"between {c.Values[0]} and {c.Values[1]}",
         ComparisonOperator.In => $"one of {string.Join(", ", c.Values)}",
-        _ => $"{RuleJson.OperatorName(c.Operator)} {c.Values[0]}",
+        ComparisonOperator.Equal or ComparisonOperator.NotEqual or ComparisonOperator.LessThan or ComparisonOperator.LessThanOrEqual
+            or ComparisonOperator.GreaterThan or ComparisonOperator.GreaterThanOrEqual or ComparisonOperator.Contains or ComparisonOperator.StartsWith
+            => $"{RuleJson.OperatorName(c.Operator)} {c.Values[0]}",
+        _ => throw Unreachable(c),
     } + (c.IgnoreCaseAndAccents ? " (ignoring case and accents)" : "");
 
     /// <summary>Reads a condition's field.</summary>
@@ -205,7 +208,8 @@ public static class RuleInterpreter
                 return op switch
                 {
                     ComparisonOperator.Contains => value.Tags!.Contains(c.FoldedValues[0], StringComparer.Ordinal),
-                    _ => value.Tags!.Any(t => c.FoldedValues.Contains(t, StringComparer.Ordinal)),
+                    ComparisonOperator.In => value.Tags!.Any(t => c.FoldedValues.Contains(t, StringComparer.Ordinal)),
+                    _ => throw Unreachable(c),
                 };
             case ScalarKind.Text:
             {
@@ -217,7 +221,8 @@ public static class RuleInterpreter
                     ComparisonOperator.NotEqual => text != values[0],
                     ComparisonOperator.In => values.Contains(text, StringComparer.Ordinal),
                     ComparisonOperator.Contains => text.Contains(values[0], StringComparison.Ordinal),
-                    _ => text.StartsWith(values[0], StringComparison.Ordinal),
+                    ComparisonOperator.StartsWith => text.StartsWith(values[0], StringComparison.Ordinal),
+                    _ => throw Unreachable(c),
                 };
             }
 
@@ -226,18 +231,26 @@ public static class RuleInterpreter
                 {
                     ComparisonOperator.Equal => value.Text == c.Values[0].AsText(),
                     ComparisonOperator.NotEqual => value.Text != c.Values[0].AsText(),
-                    _ => c.Values.Any(v => v.AsText() == value.Text),
+                    ComparisonOperator.In => c.Values.Any(v => v.AsText() == value.Text),
+                    _ => throw Unreachable(c),
                 };
             case ScalarKind.Boolean:
-                return op == ComparisonOperator.Equal ? value.Boolean == c.Values[0].AsBoolean() : value.Boolean != c.Values[0].AsBoolean();
+                return op switch
+                {
+                    ComparisonOperator.Equal => value.Boolean == c.Values[0].AsBoolean(),
+                    ComparisonOperator.NotEqual => value.Boolean != c.Values[0].AsBoolean(),
+                    _ => throw Unreachable(c),
+                };
             case ScalarKind.Date:
                 return Ordered(op, c, v => value.Date.CompareTo(v.AsDate()));
             case ScalarKind.Number:
                 return Ordered(op, c, v => value.Number.CompareTo(v.AsNumber()));
             case ScalarKind.Real:
                 return Ordered(op, c, v => value.Real.CompareTo((double)v.AsNumber()));
+            case ScalarKind.Instant: // instants take only isSet/isNotSet, answered above
+            case ScalarKind.None: // not set, answered above
             default:
-                return false;
+                throw Unreachable(c);
         }
     }
 
@@ -251,8 +264,12 @@ public static class RuleInterpreter
         ComparisonOperator.GreaterThanOrEqual => compare(c.Values[0]) >= 0,
         ComparisonOperator.Between => compare(c.Values[0]) >= 0 && compare(c.Values[1]) <= 0,
         ComparisonOperator.In => c.Values.Any(v => compare(v) == 0),
-        _ => false,
+        _ => throw Unreachable(c),
     };
+
+    /// <summary>An operator that <see cref="Condition.Check"/> let through for the field's type but the interpreter has no case for.</summary>
+    private static UnreachableException Unreachable(Condition c)
+        => new($"Operator {c.Operator} passed Condition.Check for {c.Field.Name} ({c.Field.Type}) but the interpreter has no case for it.");
 }
 
 internal enum ScalarKind
@@ -304,6 +321,7 @@ internal readonly record struct Scalar(ScalarKind Kind, decimal Number = 0m, dou
         ScalarKind.Date => Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ScalarKind.Instant => Instant.ToString(),
         ScalarKind.Tags => Tags!.Length == 0 ? "no tags" : "[" + string.Join(", ", Tags) + "]",
-        _ => Text!,
+        ScalarKind.Text or ScalarKind.Choice => Text!,
+        _ => throw new UnreachableException($"Scalar kind {Kind}."),
     };
 }

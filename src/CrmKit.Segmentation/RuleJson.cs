@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -484,7 +485,8 @@ public static class RuleJson
                     AttributeKind.Number => "a number",
                     AttributeKind.Boolean => "true or false",
                     AttributeKind.Date => "a date as yyyy-MM-dd",
-                    _ => field.Type == FieldType.Choice ? $"one of: {string.Join(", ", Choices.Names(field.ChoiceType!))}" : "a string",
+                    AttributeKind.Text => field.Type == FieldType.Choice ? $"one of: {string.Join(", ", Choices.Names(field.ChoiceType!))}" : "a string",
+                    _ => throw new UnreachableException($"Value kind {kind}."),
                 };
                 errors.Add(new(path, $"field '{field.Name}' compares with {expected}, found {Describe(element)}."));
                 return null;
@@ -563,7 +565,7 @@ public static class RuleJson
                 WriteCondition(writer, c);
                 break;
             default:
-                throw new ArgumentException($"Unknown rule type {rule.GetType().Name}.", nameof(rule));
+                throw new UnreachableException($"Unknown rule type {rule.GetType().Name}: Rule has a closed set of subtypes.");
         }
     }
 
@@ -645,9 +647,11 @@ public static class RuleJson
             case AttributeKind.Date:
                 writer.WriteStringValue(LocalDatePattern.Iso.Format(value.AsDate()));
                 break;
-            default:
+            case AttributeKind.Text:
                 writer.WriteStringValue(value.AsText());
                 break;
+            default:
+                throw new UnreachableException($"Condition values are numbers, texts, booleans or dates; found {value.Kind}.");
         }
     }
 }

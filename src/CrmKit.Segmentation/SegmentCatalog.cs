@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
@@ -210,7 +211,8 @@ public sealed class SegmentCatalog
         AllRule a => new AllRule([.. a.Rules.Select(Expand)]),
         AnyRule a => new AnyRule([.. a.Rules.Select(Expand)]),
         NotRule n => new NotRule(Expand(n.Rule)),
-        _ => rule,
+        ConstantRule or Condition => rule,
+        _ => throw new UnreachableException($"Unknown rule type {rule.GetType().Name}: Rule has a closed set of subtypes."),
     };
 
     /// <summary>

@@ -104,6 +104,22 @@ public sealed class EvaluatorAgreementTests
     }
 
     [Fact]
+    public void Compile_SameJsonForAttributesOfDifferentKinds_CompilesEach()
+    {
+        // attributes.x isSet reads the date column for a date attribute and the instant column for an instant one; the
+        // JSON of both rules is the same, so a cache keyed by the JSON alone handed the date rule to the instant one.
+        var compiler = new RuleCompiler();
+        var record = new CustomerRecord { Id = "KH1", Attributes = [AttributeRecord.From("x", AttributeValue.Instant(Instant.FromUtc(2025, 1, 1, 0, 0)))] };
+        var context = new EvaluationContext(Instant.FromUtc(2026, 1, 1, 0, 0), DateTimeZone.Utc);
+        var asDate = new Condition(Field.Attribute("x", AttributeKind.Date), ComparisonOperator.IsSet, []);
+        var asInstant = new Condition(Field.Attribute("x", AttributeKind.Instant), ComparisonOperator.IsSet, []);
+        Assert.Equal(RuleJson.Write(asDate), RuleJson.Write(asInstant));
+        Assert.False(compiler.Compile(asDate)(record, context, []));
+        Assert.True(compiler.Compile(asInstant)(record, context, []));
+        Assert.Equal((false, true), (RuleInterpreter.Evaluate(asDate, record, context), RuleInterpreter.Evaluate(asInstant, record, context)));
+    }
+
+    [Fact]
     public void Compile_RuleReferringToSegment_WithoutCatalog_SaysHow()
     {
         var e = Assert.Throws<InvalidRuleException>(() => new RuleCompiler().Compile(Rule.InSegment("vip")));

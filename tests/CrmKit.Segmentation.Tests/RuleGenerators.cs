@@ -123,7 +123,8 @@ public static class RuleGenerators
     // Non-integer constants on whole-number fields exercise rounding of bounds.
     private static AttributeValue Nudge(AttributeValue v, decimal fraction) => v.Kind == AttributeKind.Number && Math.Abs(v.AsNumber()) < 1e20m ? AttributeValue.Number(v.AsNumber() + fraction) : v;
 
-    private static Gen<AttributeValue[]> ValuesFor(Field field, ComparisonOperator op) => op switch
+    /// <summary>Constants for a condition on <paramref name="field"/> with <paramref name="op"/>.</summary>
+    public static Gen<AttributeValue[]> ValuesFor(Field field, ComparisonOperator op) => op switch
     {
         ComparisonOperator.IsSet or ComparisonOperator.IsNotSet => Gen.Constant(Array.Empty<AttributeValue>()),
         ComparisonOperator.Between => Gen.Two(ValueFor(field)).Select(t => Condition0.Compare(t.Item1, t.Item2) <= 0 ? new[] { t.Item1, t.Item2 } : [t.Item2, t.Item1]),
