@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace CrmKit.Customers.Import;
 
@@ -21,7 +22,20 @@ public sealed record ImportIssue(string File, int Line, string? Column, string R
     /// <summary>Whether the row was rejected (<see cref="ImportIssueSeverity.Error"/>) or kept with the field unset (<see cref="ImportIssueSeverity.Warning"/>). Default: error.</summary>
     public ImportIssueSeverity Severity { get; init; }
 
-    /// <summary><c>orders.csv:17: column 'placed_at': '31/02/2025' is not a date or date-time …</c>; warnings start with <c>warning:</c>.</summary>
-    public override string ToString()
-        => $"{File}{(Line > 0 ? $":{Line}" : string.Empty)}: {(Severity == ImportIssueSeverity.Warning ? "warning: " : string.Empty)}{(Column is null ? string.Empty : $"column '{Column}': ")}{Reason}";
+    /// <summary>
+    /// The issue as CrmKit's one <see cref="Customers.Problem"/> shape: <see cref="Problem.Location"/> is
+    /// <c>file:line</c> (<c>orders.csv:17</c>; the file alone on line 0) and <see cref="Problem.Message"/> the rest —
+    /// <c>warning: </c> for a warning, then <c>column 'placed_at': </c> when a column is named, then the reason.
+    /// <see cref="File"/>, <see cref="Line"/>, <see cref="Column"/> and <see cref="Severity"/> stay available apart.
+    /// </summary>
+    public Problem Problem => ProblemOf(File, Line, Column, Severity, Reason);
+
+    /// <summary><c>orders.csv:17: column 'placed_at': '31/02/2025' is not a date or date-time …</c>; warnings start with <c>warning:</c> (<see cref="Problem"/>'s text).</summary>
+    public override string ToString() => Problem.ToString();
+
+    /// <summary>The problem of one issue (or of a group of one), from its parts as they are already checked and masked.</summary>
+    internal static Problem ProblemOf(string file, int line, string? column, ImportIssueSeverity severity, string reason)
+        => new(
+            line > 0 ? string.Create(CultureInfo.InvariantCulture, $"{file}:{line}") : file,
+            $"{(severity == ImportIssueSeverity.Warning ? "warning: " : string.Empty)}{(column is null ? string.Empty : $"column '{column}': ")}{reason}");
 }

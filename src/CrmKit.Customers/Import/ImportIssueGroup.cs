@@ -40,19 +40,29 @@ public sealed partial record ImportIssueGroup(string File, string? Column, Impor
         return [.. groups];
     }
 
-    /// <summary><c>orders.csv: 183 rows rejected in column 'InvoiceDate', such as line 2: '13/13/10 8:26' is not a date … — lines 2, 3, 4 …</c></summary>
-    public override string ToString()
+    /// <summary>
+    /// The group as CrmKit's one <see cref="Customers.Problem"/> shape. A group of one issue reads as that issue
+    /// (<see cref="ImportIssue.Problem"/>: location <c>file:line</c>); a larger group is located at the file and its
+    /// message counts the rows and names the first lines (<c>183 rows rejected in column 'InvoiceDate', such as line 2: … — lines 2, 3, 4 …</c>).
+    /// </summary>
+    public Problem Problem
     {
-        if (Count == 1)
+        get
         {
-            return $"{File}{(Lines.IsEmpty ? string.Empty : $":{Lines[0]}")}: {(Severity == ImportIssueSeverity.Warning ? "warning: " : string.Empty)}{(Column is null ? string.Empty : $"column '{Column}': ")}{Reason}";
-        }
+            if (Count == 1)
+            {
+                return ImportIssue.ProblemOf(File, Lines.IsEmpty ? 0 : Lines[0], Column, Severity, Reason);
+            }
 
-        var what = Severity == ImportIssueSeverity.Error ? string.Create(CultureInfo.InvariantCulture, $"{Count:N0} rows rejected") : string.Create(CultureInfo.InvariantCulture, $"{Count:N0} warnings");
-        var lines = Lines.IsEmpty ? string.Empty : $" — line{(Lines.Length > 1 ? "s" : string.Empty)} {string.Join(", ", Lines)}{(Count > Lines.Length ? " …" : string.Empty)}";
-        var first = Lines.IsEmpty ? string.Empty : $"line {Lines[0]}: ";
-        return $"{File}: {what}{(Column is null ? string.Empty : $" in column '{Column}'")}, such as {first}{Reason}{lines}";
+            var what = Severity == ImportIssueSeverity.Error ? string.Create(CultureInfo.InvariantCulture, $"{Count:N0} rows rejected") : string.Create(CultureInfo.InvariantCulture, $"{Count:N0} warnings");
+            var lines = Lines.IsEmpty ? string.Empty : $" — line{(Lines.Length > 1 ? "s" : string.Empty)} {string.Join(", ", Lines)}{(Count > Lines.Length ? " …" : string.Empty)}";
+            var first = Lines.IsEmpty ? string.Empty : $"line {Lines[0]}: ";
+            return new Problem(File, $"{what}{(Column is null ? string.Empty : $" in column '{Column}'")}, such as {first}{Reason}{lines}");
+        }
     }
+
+    /// <summary><c>orders.csv: 183 rows rejected in column 'InvoiceDate', such as line 2: '13/13/10 8:26' is not a date … — lines 2, 3, 4 …</c> (<see cref="Problem"/>'s text).</summary>
+    public override string ToString() => Problem.ToString();
 
     /// <summary>A reason with its quoted values and numbers blanked: issues of one kind share it.</summary>
     internal static string ShapeOf(string reason) => Digits().Replace(Quoted().Replace(reason, "'…'"), "#");

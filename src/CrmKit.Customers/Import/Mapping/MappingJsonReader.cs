@@ -12,7 +12,7 @@ internal sealed class MappingJsonReader(string source)
     private static readonly string[] RootKeys = ["$schema", "name", "description", "source", "format", .. ImportFields.Kinds.Select(k => k.Key)];
     private static readonly string[] FormatKeys = ["numberFormat", "dateOrder", "dateFormats", "zone", "currency", "encoding", "delimiter", "sheet"];
     private static readonly string[] FileKeys = ["columns", "values", "format", "amount", "cancelledOrderPrefix", "guestCustomers"];
-    private readonly List<string> _problems = [];
+    private readonly List<Problem> _problems = [];
 
     public ImportMapping Read(string json)
     {
@@ -34,7 +34,7 @@ internal sealed class MappingJsonReader(string source)
                 throw new InvalidValueException(source, "$: a mapping is a JSON object.");
             }
 
-            _problems.AddRange(JsonDuplicateKeys.Find(root, "$").Select(d => $"{d.Path}: {JsonDuplicateKeys.Message(d.Key)}"));
+            _problems.AddRange(JsonDuplicateKeys.Find(root, "$").Select(d => new Problem(d.Path, JsonDuplicateKeys.Message(d.Key))));
             CheckKeys(root, "$", RootKeys);
             var files = ImmutableDictionary.CreateBuilder<ImportFileKind, FileMapping>();
             foreach (var (kind, key) in ImportFields.Kinds)
@@ -57,7 +57,7 @@ internal sealed class MappingJsonReader(string source)
             {
                 throw new InvalidValueException(
                     source,
-                    _problems.Count == 1 ? _problems[0] : $"{_problems.Count} problems:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", _problems)}",
+                    _problems.Count == 1 ? _problems[0].ToString() : $"{_problems.Count} problems:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", _problems)}",
                     "See docs/importing.md for the mapping format.");
             }
 
@@ -78,7 +78,7 @@ internal sealed class MappingJsonReader(string source)
         {
             if (!isOrders && element.TryGetProperty(key, out _))
             {
-                _problems.Add($"{path}.{key}: only the orders file has this setting.");
+                _problems.Add(new Problem($"{path}.{key}", "only the orders file has this setting."));
             }
         }
 
@@ -91,7 +91,7 @@ internal sealed class MappingJsonReader(string source)
                 var at = $"{path}.columns.{property.Name}";
                 if (!ImportFields.IsKnown(kind, property.Name))
                 {
-                    _problems.Add($"{at}: '{property.Name}' is not a field of the {ImportFields.Key(kind)} file{NearestNames.Hint(property.Name, known)}; the fields are: {string.Join(", ", known)}{(ImportFields.HasConsentColumns(kind) ? ", consent.<channel>.<purpose>" : string.Empty)}.");
+                    _problems.Add(new Problem(at, $"'{property.Name}' is not a field of the {ImportFields.Key(kind)} file{NearestNames.Hint(property.Name, known)}; the fields are: {string.Join(", ", known)}{(ImportFields.HasConsentColumns(kind) ? ", consent.<channel>.<purpose>" : string.Empty)}."));
                     continue;
                 }
 
@@ -112,7 +112,7 @@ internal sealed class MappingJsonReader(string source)
                 var vocabulary = ImportFields.IsKnown(kind, property.Name) ? FieldVocabulary.Of(kind, property.Name) : null;
                 if (vocabulary is null)
                 {
-                    _problems.Add($"{at}: '{property.Name}' is not a field with a fixed set of values in the {ImportFields.Key(kind)} file.");
+                    _problems.Add(new Problem(at, $"'{property.Name}' is not a field with a fixed set of values in the {ImportFields.Key(kind)} file."));
                     continue;
                 }
 
@@ -126,15 +126,15 @@ internal sealed class MappingJsonReader(string source)
                 {
                     if (entry.Value.ValueKind != JsonValueKind.String)
                     {
-                        _problems.Add($"{at}.{entry.Name}: expected a string, one of: {string.Join(", ", vocabulary)}.");
+                        _problems.Add(new Problem($"{at}.{entry.Name}", $"expected a string, one of: {string.Join(", ", vocabulary)}."));
                     }
                     else if (!vocabulary.Contains(entry.Value.GetString()!, StringComparer.Ordinal))
                     {
-                        _problems.Add($"{at}.{entry.Name}: '{entry.Value.GetString()}' is not one of: {string.Join(", ", vocabulary)}.");
+                        _problems.Add(new Problem($"{at}.{entry.Name}", $"'{entry.Value.GetString()}' is not one of: {string.Join(", ", vocabulary)}."));
                     }
                     else if (map.TryGetValue(entry.Name, out var earlier) && earlier != entry.Value.GetString())
                     {
-                        _problems.Add($"{at}.{entry.Name}: the value is already mapped to '{earlier}' (values are matched ignoring case and spaces).");
+                        _problems.Add(new Problem($"{at}.{entry.Name}", $"the value is already mapped to '{earlier}' (values are matched ignoring case and spaces)."));
                     }
                     else
                     {
@@ -151,7 +151,7 @@ internal sealed class MappingJsonReader(string source)
             null => null,
             "total" => OrderAmountSource.Total,
             "lines" => OrderAmountSource.Lines,
-            var other => Problem<OrderAmountSource?>($"{path}.amount: '{other}' is not one of: total, lines."),
+            var other => Fail<OrderAmountSource?>(new Problem($"{path}.amount", $"'{other}' is not one of: total, lines.")),
         };
         return new FileMapping
         {
@@ -176,7 +176,7 @@ internal sealed class MappingJsonReader(string source)
         var zone = zoneText is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneText);
         if (zoneText is not null && zone is null)
         {
-            _problems.Add($"{path}.zone: '{zoneText}' is not a TZDB time zone id such as 'Asia/Ho_Chi_Minh' or 'Europe/London'.");
+            _problems.Add(new Problem($"{path}.zone", $"'{zoneText}' is not a TZDB time zone id such as 'Asia/Ho_Chi_Minh' or 'Europe/London'."));
         }
 
         var currencyText = String(element, path, "currency");
@@ -189,39 +189,39 @@ internal sealed class MappingJsonReader(string source)
             }
             else
             {
-                _problems.Add($"{path}.currency: '{currencyText}' is not a known ISO 4217 currency code such as VND or USD.");
+                _problems.Add(new Problem($"{path}.currency", $"'{currencyText}' is not a known ISO 4217 currency code such as VND or USD."));
             }
         }
 
         var delimiterText = element.TryGetProperty("delimiter", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
         char? delimiter = delimiterText switch
         {
-            null => element.TryGetProperty("delimiter", out var given) && given.ValueKind != JsonValueKind.Null ? Problem<char?>($"{path}.delimiter: expected a string.") : null,
+            null => element.TryGetProperty("delimiter", out var given) && given.ValueKind != JsonValueKind.Null ? Fail<char?>(new Problem($"{path}.delimiter", "expected a string.")) : null,
             "\t" or "tab" => '\t',
             { Length: 1 } one when one[0] is ',' or ';' or '|' => one[0],
-            _ => Problem<char?>($"{path}.delimiter: '{delimiterText}' is not one of: ',', ';', '|', tab."),
+            _ => Fail<char?>(new Problem($"{path}.delimiter", $"'{delimiterText}' is not one of: ',', ';', '|', tab.")),
         };
         var dateFormats = element.TryGetProperty("dateFormats", out var formats) ? Strings(formats, $"{path}.dateFormats", "a list of date patterns") : [];
         for (var i = 0; i < dateFormats.Length; i++)
         {
             if (!DatePatternText.IsValid(dateFormats[i], out var why))
             {
-                _problems.Add($"{path}.dateFormats[{i}]: '{dateFormats[i]}' is not a date pattern: {why}");
+                _problems.Add(new Problem($"{path}.dateFormats[{i}]", $"'{dateFormats[i]}' is not a date pattern: {why}"));
             }
         }
 
         var encoding = String(element, path, "encoding");
         if (encoding is not null && !TextEncodingName.TryResolve(encoding, out _, out var encodingError))
         {
-            _problems.Add($"{path}.encoding: {encodingError}.");
+            _problems.Add(new Problem($"{path}.encoding", $"{encodingError}."));
         }
         return new ImportFormat
         {
             NumberFormat = String(element, path, "numberFormat") is { } number
-                ? ImportFormatNames.TryParseNumberFormat(number, out var n, out var numberError) ? n : Problem<NumberFormat?>($"{path}.numberFormat: {numberError}.")
+                ? ImportFormatNames.TryParseNumberFormat(number, out var n, out var numberError) ? n : Fail<NumberFormat?>(new Problem($"{path}.numberFormat", $"{numberError}."))
                 : null,
             DateOrder = String(element, path, "dateOrder") is { } order
-                ? ImportFormatNames.TryParseDateOrder(order, out var o, out var orderError) ? o : Problem<DateOrder?>($"{path}.dateOrder: {orderError}.")
+                ? ImportFormatNames.TryParseDateOrder(order, out var o, out var orderError) ? o : Fail<DateOrder?>(new Problem($"{path}.dateOrder", $"{orderError}."))
                 : null,
             DateFormats = dateFormats,
             Zone = zone,
@@ -235,7 +235,7 @@ internal sealed class MappingJsonReader(string source)
     // A consent column may be written 'consent.Email.Marketing'; the importer knows it as 'consent.email.marketing'.
     private static string Canonical(string field) => ConsentColumn.TryParse(field, out var consent) ? consent.ToString() : field;
 
-    private T Problem<T>(string problem)
+    private T Fail<T>(Problem problem)
     {
         _problems.Add(problem);
         return default!;
@@ -247,7 +247,7 @@ internal sealed class MappingJsonReader(string source)
         {
             if (!property.Name.StartsWith('_') && !known.Contains(property.Name, StringComparer.Ordinal))
             {
-                _problems.Add($"{path}.{property.Name}: unknown key{NearestNames.Hint(property.Name, known)}; the keys here are: {string.Join(", ", known.Where(k => k != "$schema"))}.");
+                _problems.Add(new Problem($"{path}.{property.Name}", $"unknown key{NearestNames.Hint(property.Name, known)}; the keys here are: {string.Join(", ", known.Where(k => k != "$schema"))}."));
             }
         }
     }
@@ -259,7 +259,7 @@ internal sealed class MappingJsonReader(string source)
             return true;
         }
 
-        _problems.Add($"{path}: expected {what}, found {element.ValueKind.ToString().ToLowerInvariant()}.");
+        _problems.Add(new Problem(path, $"expected {what}, found {element.ValueKind.ToString().ToLowerInvariant()}."));
         return false;
     }
 
@@ -272,7 +272,7 @@ internal sealed class MappingJsonReader(string source)
 
         if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
         {
-            _problems.Add($"{path}.{key}: expected a non-empty string.");
+            _problems.Add(new Problem($"{path}.{key}", "expected a non-empty string."));
             return null;
         }
 
@@ -291,7 +291,7 @@ internal sealed class MappingJsonReader(string source)
             return [.. element.EnumerateArray().Select(e => e.GetString()!.Trim())];
         }
 
-        _problems.Add($"{path}: expected {what}.");
+        _problems.Add(new Problem(path, $"expected {what}."));
         return [];
     }
 }
