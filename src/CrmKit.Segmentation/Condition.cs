@@ -16,7 +16,7 @@ public sealed record Condition : Rule
         values = values.IsDefault ? [] : values;
         if (Check(field, op, values, ignoreCaseAndAccents) is { } problem)
         {
-            throw new InvalidRuleException([new RuleError("$", problem)]);
+            throw new InvalidRuleException([new Problem("$", problem)]);
         }
 
         Field = field;

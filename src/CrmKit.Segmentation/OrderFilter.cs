@@ -21,13 +21,13 @@ public sealed record OrderFilter(int? Days = null, OrderStatus? Status = OrderSt
     public int? Days
     {
         get;
-        init => field = RuleLimits.CheckWindow(value) is { } problem ? throw new InvalidRuleException([new RuleError("$.days", problem)]) : value;
-    } = RuleLimits.CheckWindow(Days) is { } problem ? throw new InvalidRuleException([new RuleError("$.days", problem)]) : Days;
+        init => field = RuleLimits.CheckWindow(value) is { } problem ? throw new InvalidRuleException([new Problem("$.days", problem)]) : value;
+    } = RuleLimits.CheckWindow(Days) is { } problem ? throw new InvalidRuleException([new Problem("$.days", problem)]) : Days;
 
     /// <summary>The product tag folded for matching.</summary>
     public string? ProductTagKey { get; } = ProductTag is null ? null
         : TextFold.ForMatching(ProductTag) is { Length: > 0 } key ? key
-        : throw new InvalidRuleException([new RuleError("$.productTag", $"{Condition.FoldsToNothing(ProductTag)}; a tag needs a letter or a digit.")]);
+        : throw new InvalidRuleException([new Problem("$.productTag", $"{Condition.FoldsToNothing(ProductTag)}; a tag needs a letter or a digit.")]);
 
     internal string Describe()
     {

@@ -33,7 +33,7 @@ public abstract record Rule
         Depth = deepest + 1;
         if (Depth > RuleLimits.MaxDepth)
         {
-            throw new InvalidRuleException([new RuleError("$", RuleLimits.DepthProblem(Depth))]);
+            throw new InvalidRuleException([new Problem("$", RuleLimits.DepthProblem(Depth))]);
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class RuleCompiler
 
     /// <summary>Compiles a rule that refers to no segment (or returns the cached delegate).</summary>
     /// <exception cref="InvalidRuleException">The rule refers to a segment: compile it through a <see cref="SegmentCatalog"/>.</exception>
-    public CompiledRule Compile(Rule rule) => Compile(rule, id => throw new InvalidRuleException([new RuleError("$", $"the rule refers to segment '{id}'; compile it through a SegmentCatalog.")]));
+    public CompiledRule Compile(Rule rule) => Compile(rule, id => throw new InvalidRuleException([new Problem("$", $"the rule refers to segment '{id}'; compile it through a SegmentCatalog.")]));
 
     /// <summary>Compiles a rule whose segment references read <c>segments[segmentIndex(id)]</c>.</summary>
     public CompiledRule Compile(Rule rule, Func<string, int> segmentIndex)

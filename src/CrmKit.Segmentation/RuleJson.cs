@@ -48,7 +48,7 @@ public static class RuleJson
         ArgumentNullException.ThrowIfNull(json);
         if (CrmKit.Customers.Serialization.JsonText.FindLoneSurrogate(json) is { } problem)
         {
-            throw new InvalidRuleException([new RuleError("$", $"not valid JSON: {problem}")]);
+            throw new InvalidRuleException([new Problem("$", $"not valid JSON: {problem}")]);
         }
 
         JsonDocument document;
@@ -58,12 +58,12 @@ public static class RuleJson
         }
         catch (JsonException e)
         {
-            throw new InvalidRuleException([new RuleError("$", $"not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {e.Message.Split(" LineNumber: ")[0]}")]);
+            throw new InvalidRuleException([new Problem("$", $"not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {e.Message.Split(" LineNumber: ")[0]}")]);
         }
 
         using (document)
         {
-            var errors = new List<RuleError>();
+            var errors = new List<Problem>();
             var rule = Read(document.RootElement, "$", schema ?? RuleSchema.Empty, errors);
             return errors.Count == 0 ? rule! : throw new InvalidRuleException(errors);
         }
@@ -78,7 +78,7 @@ public static class RuleJson
     /// stops reading conditions once <see cref="RuleLimits.MaxConditions"/> is passed, so an oversized rule costs no
     /// more than the limit.
     /// </remarks>
-    public static Rule? Read(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors)
+    public static Rule? Read(JsonElement element, string path, RuleSchema schema, ICollection<Problem> errors)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(schema);
@@ -94,11 +94,11 @@ public static class RuleJson
     }
 
     /// <summary>The keys repeated in one object of <paramref name="element"/>, as errors at their paths.</summary>
-    internal static List<RuleError> DuplicateKeys(JsonElement element, string path)
-        => [.. JsonDuplicateKeys.Find(element, path).Select(d => new RuleError(d.Path, JsonDuplicateKeys.Message(d.Key)))];
+    internal static List<Problem> DuplicateKeys(JsonElement element, string path)
+        => [.. JsonDuplicateKeys.Find(element, path).Select(d => new Problem(d.Path, JsonDuplicateKeys.Message(d.Key)))];
 
     /// <summary>Reads a rule without looking for repeated keys (the caller did, over the whole document).</summary>
-    internal static Rule? ReadRule(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors)
+    internal static Rule? ReadRule(JsonElement element, string path, RuleSchema schema, ICollection<Problem> errors)
         => Read(element, path, schema, errors, new ConditionBudget(), depth: 1);
 
     /// <summary>How many conditions and segment references a rule being read has used so far.</summary>
@@ -107,7 +107,7 @@ public static class RuleJson
         public int Used { get; set; }
 
         /// <summary>Counts one more; false (with the problem reported once) when the rule is past the limit.</summary>
-        public bool Take(string path, ICollection<RuleError> errors)
+        public bool Take(string path, ICollection<Problem> errors)
         {
             if (++Used == RuleLimits.MaxConditions + 1)
             {
@@ -118,7 +118,7 @@ public static class RuleJson
         }
     }
 
-    private static Rule? Read(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors, ConditionBudget budget, int depth)
+    private static Rule? Read(JsonElement element, string path, RuleSchema schema, ICollection<Problem> errors, ConditionBudget budget, int depth)
     {
         if (depth > RuleLimits.MaxDepth)
         {
@@ -211,7 +211,7 @@ public static class RuleJson
         }
     }
 
-    private static Condition? ReadCondition(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors)
+    private static Condition? ReadCondition(JsonElement element, string path, RuleSchema schema, ICollection<Problem> errors)
     {
         var before = errors.Count;
         foreach (var p in element.EnumerateObject().Where(p => !ConditionProperties.Contains(p.Name)))
@@ -306,7 +306,7 @@ public static class RuleJson
         return new Condition(field, op.Value, values1, ignore);
     }
 
-    private static Field? ReadField(JsonElement element, string path, RuleSchema schema, ICollection<RuleError> errors)
+    private static Field? ReadField(JsonElement element, string path, RuleSchema schema, ICollection<Problem> errors)
     {
         var fieldElement = element.GetProperty("field");
         if (fieldElement.ValueKind != JsonValueKind.String)
@@ -443,7 +443,7 @@ public static class RuleJson
         return ok ? Field.Order(kind, new OrderFilter(days, status, channel1, tag)) : null;
     }
 
-    private static AttributeValue? ReadValue(JsonElement element, string path, Field field, ICollection<RuleError> errors)
+    private static AttributeValue? ReadValue(JsonElement element, string path, Field field, ICollection<Problem> errors)
     {
         var kind = Condition.ValueKindFor(field.Type);
         switch (kind)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using CrmKit.Customers;
 
 namespace CrmKit.Segmentation;
 
@@ -82,7 +83,7 @@ public static class RuleLimits
     /// first problem of each kind with its JSON path. Iterative, so a rule of any width or depth is walked safely.
     /// </summary>
     /// <returns>Whether the rule is within the limits.</returns>
-    internal static bool Check(Rule rule, string path, ICollection<RuleError> errors)
+    internal static bool Check(Rule rule, string path, ICollection<Problem> errors)
     {
         var conditions = 0;
         var wide = false;

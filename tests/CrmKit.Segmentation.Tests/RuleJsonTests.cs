@@ -38,7 +38,7 @@ public sealed class RuleJsonTests
                 "$.all[6].days: 'daysSinceLastOrder' does not take a window; windows apply to orders.count, orders.sum, orders.average and orders.max.",
                 "$.all[7].segment: expected a segment id (a non-empty string), found \"\".",
             ],
-            e.Errors.Select(x => x.ToString()));
+            e.Problems.Select(x => x.ToString()));
         Assert.StartsWith("Invalid rule (8 problems):", e.Message, StringComparison.Ordinal);
     }
 
@@ -67,7 +67,7 @@ public sealed class RuleJsonTests
                 "$.all[5].values[0]: '0' is not a gender; expected one of: female, male, other.",
                 "$.all[5].values[1]: 'female, male' is not a gender; expected one of: female, male, other.",
             ],
-            e.Errors.Select(x => x.ToString()));
+            e.Problems.Select(x => x.ToString()));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class RuleJsonTests
                 "$.all[4].days: expected a whole number of days in 1..36525, found 36526.",
                 "$.all[5].days: expected a whole number of days in 1..36525, found -1.",
             ],
-            e.Errors.Select(x => x.ToString()));
+            e.Problems.Select(x => x.ToString()));
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class RuleJsonTests
                 "$.segments[0].rule.value: duplicate key 'value'; a key may appear only once in an object.",
                 "$.segments[1].id: duplicate key 'id'; a key may appear only once in an object.",
             ],
-            e.Errors.Select(x => x.ToString()));
+            e.Problems.Select(x => x.ToString()));
     }
 
     /// <summary>Issue 17 item 7: a value that folds to nothing matched every customer that has the field.</summary>
@@ -183,7 +183,7 @@ public sealed class RuleJsonTests
                 "$.all[3]: '\\u0300\\u200D' is empty once case, accents and invisible characters are ignored; it would match nothing.",
                 "$.all[4].productTag: '\\u0301' is empty once case, accents and invisible characters are ignored; a tag needs a letter or a digit.",
             ],
-            e.Errors.Select(x => x.ToString()));
+            e.Problems.Select(x => x.ToString()));
         Assert.Throws<InvalidRuleException>(() => new Condition(Field.Of(FieldKind.Province), ComparisonOperator.Contains, [AttributeValue.Text("\u200B")], ignoreCaseAndAccents: true));
         Assert.Throws<InvalidRuleException>(() => new OrderFilter(ProductTag: "\u0301"));
     }

@@ -30,7 +30,7 @@ public sealed class RuleLimitsTests
     {
         Assert.Equal(RuleLimits.MaxOperands, ((AllRule)RuleJson.Parse(Group("all", RuleLimits.MaxOperands))).Rules.Length);
         var e = Assert.Throws<InvalidRuleException>(() => RuleJson.Parse($$"""{"not":{{Group("all", RuleLimits.MaxOperands + 1)}}}"""));
-        Assert.Equal("$.not.all", Assert.Single(e.Errors).Path);
+        Assert.Equal("$.not.all", Assert.Single(e.Problems).Location);
     }
 
     [Fact]
@@ -103,8 +103,8 @@ public sealed class RuleLimitsTests
     public void Catalog_CycleThroughEveryAllowedSegment_IsReportedOnce_WithoutRecursion()
     {
         var e = Assert.Throws<InvalidRuleException>(() => new SegmentCatalog(Chain(RuleLimits.MaxSegments, cycle: true)));
-        var error = Assert.Single(e.Errors);
-        Assert.Equal("$.segments[0].rule", error.Path);
+        var error = Assert.Single(e.Problems);
+        Assert.Equal("$.segments[0].rule", error.Location);
         Assert.StartsWith("segment references form a cycle: 's0' → 's1' → 's2' → ", error.Message, StringComparison.Ordinal);
         Assert.EndsWith(" → 's999' → 's0'.", error.Message, StringComparison.Ordinal);
     }
@@ -119,7 +119,7 @@ public sealed class RuleLimitsTests
             "Invalid rule: $.segments[0].rule: segment references nest 33 deep ('s0' → 's1' → 's2' → 's3' → 's4' → 's5' → …); at most 32 are allowed (RuleLimits.MaxReferenceDepth).",
             e.Message);
         var whole = Assert.Throws<InvalidRuleException>(() => new SegmentCatalog(Chain(RuleLimits.MaxSegments, cycle: false)));
-        Assert.Single(whole.Errors);
+        Assert.Single(whole.Problems);
     }
 
     [Fact]

@@ -122,7 +122,7 @@ public sealed class SegmentCatalogTests
                 "$.segments[0].rule: refers to unknown segment 'missing'.",
                 "$.segments[3].priority: segments 'x', 'y' of exclusivity group 'g' share priority 1; priorities within a group must differ.",
             ],
-            e.Errors.Select(x => x.ToString()));
+            e.Problems.Select(x => x.ToString()));
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class SegmentCatalogTests
                 "$.segments[1].rule: operator '>=' takes one value, not 0.",
                 "$.segments[2].colour: unknown property 'colour'; a segment has: id, name, description, group, priority, rule.",
             ],
-            e.Errors.Select(x => x.ToString()));
+            e.Problems.Select(x => x.ToString()));
     }
 
     [Fact]
