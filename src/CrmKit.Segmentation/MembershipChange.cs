@@ -8,7 +8,7 @@ namespace CrmKit.Segmentation;
 /// <param name="Entered">Segments the customer joined.</param>
 /// <param name="Exited">Segments the customer left.</param>
 /// <param name="Current">The membership after the change.</param>
-public sealed record MembershipChange(string CustomerId, ImmutableArray<string> Entered, ImmutableArray<string> Exited, SegmentMembership Current)
+public sealed record MembershipChange(CustomerId CustomerId, ImmutableArray<string> Entered, ImmutableArray<string> Exited, SegmentMembership Current)
 {
     /// <summary>Whether anything changed.</summary>
     public bool IsEmpty => Entered.IsEmpty && Exited.IsEmpty;
@@ -16,7 +16,7 @@ public sealed record MembershipChange(string CustomerId, ImmutableArray<string> 
     /// <summary><c>KH001: +[vip] −[new]</c>, with a customer id that is a phone number or email masked.</summary>
     public override string ToString()
     {
-        var id = PersonalData.Redact(CustomerId);
+        var id = CustomerId.ToString();
         return IsEmpty ? $"{id}: no change" : $"{id}: +[{string.Join(", ", Entered)}] −[{string.Join(", ", Exited)}]";
     }
 }

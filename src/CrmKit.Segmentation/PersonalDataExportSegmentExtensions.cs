@@ -1,3 +1,4 @@
+using CrmKit.Customers;
 using CrmKit.Customers.Privacy;
 
 namespace CrmKit.Segmentation;

@@ -119,6 +119,43 @@ public sealed class SegmentCatalog
         return [.. Enumerable.Range(0, Segments.Length).Select(i => SegmentInterpretation.Explain(this, i, record, context, memberships))];
     }
 
+    /// <summary>The membership from classifier flags (one per segment, in catalogue order).</summary>
+    /// <exception cref="ArgumentException"><paramref name="flags"/> is shorter than <see cref="Segments"/>.</exception>
+    public SegmentMembership Membership(ReadOnlySpan<bool> flags)
+    {
+        if (flags.Length < Segments.Length)
+        {
+            throw new ArgumentException($"Need one flag per segment ({Segments.Length}), got {flags.Length}.", nameof(flags));
+        }
+
+        var ids = ImmutableArray.CreateBuilder<string>();
+        for (var i = 0; i < Segments.Length; i++)
+        {
+            if (flags[i])
+            {
+                ids.Add(Segments[i].Id);
+            }
+        }
+
+        return SegmentMembership.InCatalogueOrder(ids.ToImmutable());
+    }
+
+    /// <summary>A membership of the given segment ids, ordered as in the catalogue (ids of no segment here are left out).</summary>
+    public SegmentMembership Membership(IEnumerable<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var set = ids.ToHashSet(StringComparer.Ordinal);
+        return SegmentMembership.InCatalogueOrder([.. Segments.Where(s => set.Contains(s.Id)).Select(s => s.Id)]);
+    }
+
+    /// <summary>A membership after a change: entered added, exited removed (catalogue order kept).</summary>
+    public SegmentMembership Apply(SegmentMembership membership, MembershipChange change)
+    {
+        ArgumentNullException.ThrowIfNull(membership);
+        ArgumentNullException.ThrowIfNull(change);
+        return Membership(membership.Ids.Except(change.Exited, StringComparer.Ordinal).Concat(change.Entered));
+    }
+
     /// <summary>The ids of the segments a customer belongs to, by the reference interpreter (slow; for checks and explanations).</summary>
     public IReadOnlyList<string> ClassifyInterpreted(CustomerRecord record, EvaluationContext context) => SegmentInterpretation.ClassifyInterpreted(this, record, context);
 

@@ -87,7 +87,7 @@ public sealed class SegmentClassifier
     {
         var flags = new bool[Count];
         Classify(record, context, flags);
-        return SegmentMembership.From(Catalog, flags);
+        return Catalog.Membership(flags);
     }
 
     /// <summary>
@@ -98,6 +98,6 @@ public sealed class SegmentClassifier
     {
         ArgumentNullException.ThrowIfNull(previous);
         var current = Classify(record, context);
-        return new MembershipChange(record.Id, current.Except(previous), previous.Except(current), current);
+        return new MembershipChange(new CustomerId(record.Id), current.Except(previous), previous.Except(current), current);
     }
 }

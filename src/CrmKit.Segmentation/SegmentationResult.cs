@@ -11,7 +11,7 @@ namespace CrmKit.Segmentation;
 public sealed record SegmentationResult(
     EvaluationContext Context,
     RfmThresholds Thresholds,
-    ImmutableDictionary<string, SegmentMembership> Memberships,
+    ImmutableDictionary<CustomerId, SegmentMembership> Memberships,
     ImmutableArray<(Segment Segment, int Customers)> Sizes)
 {
     /// <summary>The value tier thresholds of each currency (<see cref="ValueTierThresholds"/>), by currency code; empty if not ranked.</summary>

@@ -65,7 +65,7 @@ public sealed class Segmenter(SegmentCatalog catalog, RuleCompiler? compiler = n
                     counted[i] += flags[i] ? 1 : 0;
                 }
 
-                classified[r] = SegmentMembership.From(_classifier.Catalog, flags);
+                classified[r] = _classifier.Catalog.Membership(flags);
             }
 
             lock (sizesLock)
@@ -76,10 +76,10 @@ public sealed class Segmenter(SegmentCatalog catalog, RuleCompiler? compiler = n
                 }
             }
         });
-        var memberships = ImmutableDictionary.CreateBuilder<string, SegmentMembership>(StringComparer.Ordinal);
+        var memberships = ImmutableDictionary.CreateBuilder<CustomerId, SegmentMembership>();
         for (var r = 0; r < records.Count; r++)
         {
-            memberships[records[r].Id] = classified[r];
+            memberships[new CustomerId(records[r].Id)] = classified[r];
         }
 
         return new SegmentationResult(context, thresholds, memberships.ToImmutable(),

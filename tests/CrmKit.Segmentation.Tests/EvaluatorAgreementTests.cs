@@ -32,8 +32,8 @@ public sealed class EvaluatorAgreementTests
             foreach (var record in p.Records)
             {
                 var compiled = classifier.Classify(record, p.Context);
-                var interpreted = SegmentMembership.Of(catalog, catalog.ClassifyInterpreted(record, p.Context));
-                var linq = SegmentMembership.Of(catalog, linqRules.Where(s => s.Rule(record)).Select(s => s.Id));
+                var interpreted = catalog.Membership(catalog.ClassifyInterpreted(record, p.Context));
+                var linq = catalog.Membership(linqRules.Where(s => s.Rule(record)).Select(s => s.Id));
                 if (!compiled.Equals(interpreted) || !compiled.Equals(linq))
                 {
                     return false.Label($"{record.Id}: compiled [{compiled}], interpreted [{interpreted}], linq [{linq}]");

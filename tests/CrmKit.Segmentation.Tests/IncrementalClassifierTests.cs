@@ -51,7 +51,7 @@ public sealed class IncrementalClassifierTests
                     var e = makeEvent(record);
                     customer = change(customer);
                     (record, var diff) = incremental.Apply(record, membership, e, context);
-                    membership = membership.Apply(catalog, diff);
+                    membership = catalog.Apply(membership, diff);
 
                     var fresh = CustomerRecord.From(customer, Zone);
                     thresholds.Apply([fresh], context);

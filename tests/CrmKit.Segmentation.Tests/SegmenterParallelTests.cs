@@ -58,7 +58,7 @@ public sealed class SegmenterParallelTests
         foreach (var record in records)
         {
             var expected = segmenter.Classifier.Classify(record, Context);
-            Assert.Equal<string>(expected.Ids, result.Memberships[record.Id].Ids);
+            Assert.Equal<string>(expected.Ids, result.Memberships[new CustomerId(record.Id)].Ids);
             foreach (var id in expected.Ids)
             {
                 sizes[BuiltInSegments.Catalog.Segments.IndexOf(BuiltInSegments.Catalog.Segments.Single(s => s.Id == id))]++;

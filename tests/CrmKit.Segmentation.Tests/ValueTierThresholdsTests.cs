@@ -57,9 +57,9 @@ public sealed class ValueTierThresholdsTests
         Customer[] shop = [.. Enumerable.Range(1, 10).Select(i => Buyer($"C{i:D2}", Currency.Usd, 10m * i)), new Customer { Id = new CustomerId("N1"), DisplayName = "N1", CreatedAt = AsOf - Duration.FromDays(3) }];
         var result = new Segmenter(BuiltInSegments.Catalog).Run(shop, Context);
 
-        Assert.Contains("vip", result.Memberships["C10"].Ids);
-        Assert.Contains("high-value", result.Memberships["C09"].Ids);
-        Assert.Contains("low-value", result.Memberships["N1"].Ids);
+        Assert.Contains("vip", result.Memberships[new CustomerId("C10")].Ids);
+        Assert.Contains("high-value", result.Memberships[new CustomerId("C09")].Ids);
+        Assert.Contains("low-value", result.Memberships[new CustomerId("N1")].Ids);
         var tiers = Assert.Single(result.ValueTiers);
         Assert.Equal(new ValueTierThresholds(Currency.Usd, ValueBasis.Historical, 10, 100m, 90m, 60m), tiers);
         Assert.Equal(1, result.Sizes.Single(s => s.Segment.Id == "vip").Customers);
@@ -72,8 +72,8 @@ public sealed class ValueTierThresholdsTests
         Customer[] shop = [Buyer("V1", Currency.Vnd, 5_000_000m), Buyer("V2", Currency.Vnd, 100_000m), Buyer("U1", Currency.Usd, 30m), Buyer("U2", Currency.Usd, 3m)];
         var result = new Segmenter(BuiltInSegments.Catalog).Run(shop, Context);
         Assert.Equal(["USD", "VND"], result.ValueTiers.Select(t => t.Currency.Code));
-        Assert.Contains("vip", result.Memberships["U1"].Ids);
-        Assert.Contains("vip", result.Memberships["V1"].Ids);
+        Assert.Contains("vip", result.Memberships[new CustomerId("U1")].Ids);
+        Assert.Contains("vip", result.Memberships[new CustomerId("V1")].Ids);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class ValueTierThresholdsTests
         var predictions = new Dictionary<string, CustomerValueEstimate> { ["A"] = new(0.1, 0.1, 10_000), ["B"] = new(0.9, 5, 2_000_000) };
         var result = new Segmenter(BuiltInSegments.Catalog).Run(shop, Context, new Source(predictions));
         Assert.Equal(ValueBasis.Predicted, Assert.Single(result.ValueTiers).Basis);
-        Assert.Contains("vip", result.Memberships["B"].Ids);
+        Assert.Contains("vip", result.Memberships[new CustomerId("B")].Ids);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class ValueTierThresholdsTests
         var result = new Segmenter(BuiltInSegments.Catalog).Run(shop, Context, new Source(predictions));
         var tiers = Assert.Single(result.ValueTiers);
         Assert.Equal(ValueBasis.Historical, tiers.Basis);
-        Assert.Contains("vip", result.Memberships["A"].Ids);
+        Assert.Contains("vip", result.Memberships[new CustomerId("A")].Ids);
         Assert.DoesNotContain("≥ 0.00", tiers.ToString(), StringComparison.Ordinal);
     }
 
