@@ -1,7 +1,4 @@
 using System.Buffers;
-using System.Collections.Frozen;
-using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;

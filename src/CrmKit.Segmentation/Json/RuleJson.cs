@@ -206,8 +206,10 @@ public static class RuleJson
                 }
 
                 return new SegmentRule(value.GetString()!);
-            default:
+            case "field":
                 return budget.Take(path, errors) ? ReadCondition(element, path, schema, errors) : null;
+            default:
+                throw new UnreachableException($"Rule head '{head}' is not one of {string.Join(", ", heads)}.");
         }
     }
 

@@ -1,12 +1,5 @@
-using System.Buffers;
-using System.Collections.Frozen;
-using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using CrmKit.Customers;
 
 namespace CrmKit.Segmentation;
 
