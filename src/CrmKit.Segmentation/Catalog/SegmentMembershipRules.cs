@@ -1,3 +1,4 @@
+using CrmKit.Customers;
 using System.Diagnostics;
 using System.Globalization;
 

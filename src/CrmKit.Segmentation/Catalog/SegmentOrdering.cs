@@ -1,3 +1,4 @@
+using CrmKit.Customers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
