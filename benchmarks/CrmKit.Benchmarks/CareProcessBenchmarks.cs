@@ -136,11 +136,11 @@ public class CareAgendaBenchmarks
         var catalog = BuiltInSegments.Catalog;
         SegmentMembership[] memberships =
         [
-            SegmentMembership.Of(catalog, ["vip", "champions"]),
-            SegmentMembership.Of(catalog, ["loyal-customers", "high-value"]),
-            SegmentMembership.Of(catalog, ["new", "new-customers", "low-value"]),
-            SegmentMembership.Of(catalog, ["at-risk", "average-value"]),
-            SegmentMembership.Of(catalog, ["low-value"]),
+            catalog.Membership(["vip", "champions"]),
+            catalog.Membership(["loyal-customers", "high-value"]),
+            catalog.Membership(["new", "new-customers", "low-value"]),
+            catalog.Membership(["at-risk", "average-value"]),
+            catalog.Membership(["low-value"]),
         ];
         var granted = Instant.FromUtc(2025, 1, 1, 0, 0);
         ConsentLedger[] consents =

@@ -138,7 +138,7 @@ public static class Snippets
 
     /// <summary>docs/personal-data.md: a customer's requests — stop contacting me, give me my data, forget me.</summary>
     public static async Task<(bool ZaloAllowedInMarch, string Export, ErasureOutcome Outcome, Customer Erased)> PersonalDataRequests(
-        IServiceProvider services, CustomerId id, CrmKit.Segmentation.SegmentCatalog segmentCatalog, CrmKit.Segmentation.SegmentMembership membership, IEnumerable<ProcessSnapshot> snapshots)
+        IServiceProvider services, CustomerId id, CrmKit.Segmentation.SegmentCatalog segmentCatalog, SegmentMembership membership, IEnumerable<ProcessSnapshot> snapshots)
     {
         #region personal-data
         var store = services.GetRequiredService<ICustomerStore>();

@@ -74,7 +74,7 @@ internal static class CareCommand
             }
             var plans = agenda.Plans.ToDictionary(p => p.Id);
             var bySegment = items.Where(i => i.Status is AgendaStatus.Due or AgendaStatus.Deferred)
-                .SelectMany(i => plans[i.PlanId].Segments.Where(s => segmentation.Memberships[i.CustomerId].Contains(s)).Select(s => (Segment: s, Item: i)))
+                .SelectMany(i => plans[i.PlanId].Segments.Where(s => segmentation.Memberships[new CustomerId(i.CustomerId)].Contains(s)).Select(s => (Segment: s, Item: i)))
                 .GroupBy(x => x.Segment).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => (Segment: g.Key, Channels: g.GroupBy(x => x.Item.Action.Channel).OrderBy(c => c.Key).Select(c => (Channel: c.Key, Count: c.Count())).ToList()))
                 .ToList();

@@ -136,7 +136,7 @@ internal static class MainJob
         }));
         var context = new EvaluationContext(asOf, zone);
         var segmentation = Step("classify segments", () => new Segmenter(settings.Catalog).Run(customers, context, clv.Estimates()));
-        var subjects = customers.Select(c => CareCommand.Subject(c, segmentation.Memberships[c.Id.Value], zone)).ToList();
+        var subjects = customers.Select(c => CareCommand.Subject(c, segmentation.Memberships[c.Id], zone)).ToList();
         var agenda = new CareAgenda(BuiltInCarePlans.All);
         var today = Step("care agenda", () => agenda.ForPopulation(subjects, asOf, Duration.FromDays(settings.AgendaDays)));
         var period = new Interval(asOf - Duration.FromDays(settings.ReviewDays) + Duration.Epsilon, asOf + Duration.Epsilon);

@@ -90,7 +90,7 @@ internal static class SegmentCommand
         }
         catch (InvalidRuleException e)
         {
-            throw new InvalidRuleException([.. e.Errors.Select(x => x with { Path = $"{file.Name}: {x.Path}" })]);
+            throw new InvalidRuleException([.. e.Problems.Select(x => x with { Location = $"{file.Name}: {x.Location}" })]);
         }
     }
 

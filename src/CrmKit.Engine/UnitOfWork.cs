@@ -152,7 +152,7 @@ internal sealed class UnitOfWork
     }
 
     /// <summary>The segments as the incremental classifier takes them (built only when an event changes the record).</summary>
-    private SegmentMembership Membership => _membership ??= _segments.IsEmpty ? SegmentMembership.None : SegmentMembership.Of(_rt.Catalog, _segments);
+    private SegmentMembership Membership => _membership ??= _segments.IsEmpty ? SegmentMembership.None : _rt.Catalog.Membership(_segments);
 
     /// <summary>For a merge: the absorbed customer's state as loaded.</summary>
     public CustomerState? Absorbed { get; private set; }
@@ -780,7 +780,7 @@ internal sealed class UnitOfWork
         }
 
         Array.Copy(flags, _flags, _flags.Length);
-        _membership = SegmentMembership.From(_rt.Catalog, flags);
+        _membership = _rt.Catalog.Membership(flags);
         _segments = _membership.Ids;
         _entered = _entered.AddRange(entered ?? []);
         _exited = _exited.AddRange(exited ?? []);

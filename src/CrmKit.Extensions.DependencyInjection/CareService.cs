@@ -44,7 +44,7 @@ public sealed class CareService(CareAgenda agenda, IClock clock, IOptions<CrmKit
         ArgumentNullException.ThrowIfNull(segments);
         var settings = options.Value;
         var zone = settings.Zone;
-        var subjects = customers.Select(c => CareSubject.From(c, segments.Memberships.TryGetValue(c.Id.Value, out var m) ? m : SegmentMembership.None, zone));
+        var subjects = customers.Select(c => CareSubject.From(c, segments.Memberships.TryGetValue(c.Id, out var m) ? m : SegmentMembership.None, zone));
         var items = agenda.ForPopulation(subjects, asOf ?? clock.GetCurrentInstant(), Duration.FromHours(settings.Care.LookbackHours));
         int due = 0, deferred = 0, blocked = 0;
         foreach (var group in items.GroupBy(i => (i.Action.Channel, i.Status)))

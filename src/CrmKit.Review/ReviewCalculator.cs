@@ -26,7 +26,7 @@ public static class ReviewCalculator
             var members = new Dictionary<string, List<Customer>>(StringComparer.Ordinal);
             foreach (var customer in customers)
             {
-                if (memberships.TryGetValue(customer.Id.Value, out var membership))
+                if (memberships.TryGetValue(customer.Id, out var membership))
                 {
                     foreach (var id in membership.Ids)
                     {

@@ -14,7 +14,7 @@ public sealed record ReviewOptions
     public DateTimeZone Zone { get; init; } = DateTimeZone.Utc;
 
     /// <summary>Segment memberships by customer id; when given, customer figures are also computed per segment.</summary>
-    public IReadOnlyDictionary<string, SegmentMembership>? Memberships { get; init; }
+    public IReadOnlyDictionary<CustomerId, SegmentMembership>? Memberships { get; init; }
 
     /// <summary>The SLA targets tickets are measured against. Default <see cref="SlaPolicy.Default"/>.</summary>
     public SlaPolicy Sla { get; init; } = SlaPolicy.Default();

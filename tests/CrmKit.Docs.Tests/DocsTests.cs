@@ -164,7 +164,7 @@ public partial class DocsTests
         var snapshot = process.Start("KH0042/" + process.Id, Instant.FromUtc(2026, 1, 5, 3, 10)).Snapshot;
 
         var (zaloInMarch, json, outcome, erased) = await Snippets.Snippets.PersonalDataRequests(
-            services, id, BuiltInSegments.Catalog, SegmentMembership.Of(BuiltInSegments.Catalog, ["new"]), [snapshot]);
+            services, id, BuiltInSegments.Catalog, BuiltInSegments.Catalog.Membership(["new"]), [snapshot]);
 
         Assert.True(zaloInMarch);
         Assert.Contains("\"displayName\": \"Phạm Thu Trang\"", json, StringComparison.Ordinal);

@@ -210,11 +210,11 @@ public class ReviewCalculatorTests
     public void Compute_WithMemberships_GivesFiguresPerSegment()
     {
         var catalog = BuiltInSegments.Catalog;
-        var memberships = new Dictionary<string, SegmentMembership>
+        var memberships = new Dictionary<CustomerId, SegmentMembership>
         {
-            ["A"] = Membership(catalog, "loyal"),
-            ["C"] = Membership(catalog, "loyal"),
-            ["D"] = Membership(catalog, "new"),
+            [new("A")] = Membership(catalog, "loyal"),
+            [new("C")] = Membership(catalog, "loyal"),
+            [new("D")] = Membership(catalog, "new"),
         };
 
         var figures = ReviewCalculator.Compute(Shop, October, new ReviewOptions { Memberships = memberships });
@@ -234,6 +234,6 @@ public class ReviewCalculatorTests
     {
         var flags = new bool[catalog.Segments.Length];
         flags[catalog.Segments.Select((s, i) => (s, i)).Single(x => x.s.Id == id).i] = true;
-        return SegmentMembership.From(catalog, flags);
+        return catalog.Membership(flags);
     }
 }

@@ -75,22 +75,19 @@ public static class RuleGenerators
         return record;
     }
 
+    /// <summary>Every field of the field table: a new row is generated without touching this file (its values may need <see cref="NumberFor"/>).</summary>
     private static Gen<Field> FieldGen { get; } = Gen.OneOf(
-        Gen.Elements(
-            FieldKind.Kind, FieldKind.Gender, FieldKind.Age, FieldKind.BirthDate, FieldKind.IncomeTier, FieldKind.Province, FieldKind.Area,
-            FieldKind.Source, FieldKind.Stage, FieldKind.Tags, FieldKind.DaysSinceCreated, FieldKind.DaysUntilBirthday, FieldKind.DaysUntilAnniversary,
-            FieldKind.RfmRecency, FieldKind.RfmFrequency, FieldKind.RfmMonetary, FieldKind.ValueTier, FieldKind.ProbabilityAlive, FieldKind.ExpectedPurchases,
-            FieldKind.PredictedValue).Select(Field.Of),
+        Gen.Elements(FieldTable.All.Where(d => !d.NeedsParameters).Select(d => d.Kind).ToArray()).Select(Field.Of),
         Gen.Elements(Schema.Attributes.ToArray()).Select(a => Field.Attribute(a.Key, a.Value)),
         from channel in Gen.Elements(ContactChannel.Sms, ContactChannel.Zalo, ContactChannel.Email)
         from purpose in Gen.Elements(Enum.GetValues<ContactPurpose>())
         select Field.Consent(channel, purpose),
-        from kind in Gen.Elements(FieldKind.OrderCount, FieldKind.OrderSum, FieldKind.OrderAverage, FieldKind.OrderMax, FieldKind.DaysSinceFirstOrder, FieldKind.DaysSinceLastOrder, FieldKind.FirstOrderAmount)
+        from kind in Gen.Elements(FieldTable.All.Where(d => d.IsOrderField).Select(d => d.Kind).ToArray())
         from days in Gen.Elements<int?>(null, 7, 30, 90, 365, 1000, RuleLimits.MinWindowDays, RuleLimits.MaxWindowDays)
         from status in Gen.Elements<OrderStatus?>(OrderStatus.Completed, null, OrderStatus.Returned)
         from channel in Gen.Elements<SalesChannel?>(null, null, SalesChannel.Website, SalesChannel.InStore)
         from tag in Gen.Elements<string?>(null, null, "food", "Tết", "TET")
-        select Field.Order(kind, new OrderFilter(kind is FieldKind.DaysSinceFirstOrder or FieldKind.DaysSinceLastOrder or FieldKind.FirstOrderAmount ? null : days, status, channel, tag)));
+        select Field.Order(kind, new OrderFilter(FieldTable.Of(kind).TakesWindow ? days : null, status, channel, tag)));
 
     private static Gen<AttributeValue> ValueFor(Field field) => field.Type switch
     {
@@ -126,7 +123,8 @@ public static class RuleGenerators
     // Non-integer constants on whole-number fields exercise rounding of bounds.
     private static AttributeValue Nudge(AttributeValue v, decimal fraction) => v.Kind == AttributeKind.Number && Math.Abs(v.AsNumber()) < 1e20m ? AttributeValue.Number(v.AsNumber() + fraction) : v;
 
-    private static Gen<AttributeValue[]> ValuesFor(Field field, ComparisonOperator op) => op switch
+    /// <summary>Constants for a condition on <paramref name="field"/> with <paramref name="op"/>.</summary>
+    public static Gen<AttributeValue[]> ValuesFor(Field field, ComparisonOperator op) => op switch
     {
         ComparisonOperator.IsSet or ComparisonOperator.IsNotSet => Gen.Constant(Array.Empty<AttributeValue>()),
         ComparisonOperator.Between => Gen.Two(ValueFor(field)).Select(t => Condition0.Compare(t.Item1, t.Item2) <= 0 ? new[] { t.Item1, t.Item2 } : [t.Item2, t.Item1]),

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using CrmKit.Customers;
-using CrmKit.Segmentation;
 using NodaTime;
 
 namespace CrmKit.CareProcess;

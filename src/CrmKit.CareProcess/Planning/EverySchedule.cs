@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using CrmKit.Customers;
-using CrmKit.Segmentation;
 using NodaTime;
 
 namespace CrmKit.CareProcess;

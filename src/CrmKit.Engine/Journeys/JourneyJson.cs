@@ -532,7 +532,7 @@ public static class JourneyJson
                 return null;
             }
 
-            var errors = new List<RuleError>();
+            var errors = new List<Problem>();
             var rule = RuleJson.Read(r, $"{path}.{name}", schema, errors);
             foreach (var error in errors)
             {

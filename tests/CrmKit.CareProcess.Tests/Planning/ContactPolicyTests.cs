@@ -64,7 +64,7 @@ public sealed class ContactPolicyTests
         {
             CustomerId = "KH7",
             Zone = Hcm,
-            Segments = SegmentMembership.Of(BuiltInSegments.Catalog, ["vip", "champions"]),
+            Segments = BuiltInSegments.Catalog.Membership(["vip", "champions"]),
             Consents = Granted(ContactChannel.Zalo, ContactChannel.Email, ContactChannel.PhoneCall, ContactChannel.Sms),
             BirthDate = new LocalDate(1990, 2, 10),
             JoinedOn = new LocalDate(2024, 5, 1),
@@ -98,7 +98,7 @@ public sealed class ContactPolicyTests
         {
             CustomerId = $"KH{i:D5}",
             Zone = Hcm,
-            Segments = SegmentMembership.Of(BuiltInSegments.Catalog, memberships[i % memberships.Length]),
+            Segments = BuiltInSegments.Catalog.Membership(memberships[i % memberships.Length]),
             Consents = Granted(ContactChannel.Zalo, ContactChannel.Email, ContactChannel.PhoneCall, ContactChannel.Sms),
             BirthDate = new LocalDate(1990, 1, 1).PlusDays(i % 60),
             JoinedOn = new LocalDate(2024, 5, 1).PlusDays(i % 300),
@@ -144,7 +144,7 @@ public sealed class ContactPolicyTests
         {
             CustomerId = "c",
             Zone = DateTimeZoneProviders.Tzdb[zone],
-            Segments = SegmentMembership.Of(BuiltInSegments.Catalog, ["vip"]),
+            Segments = BuiltInSegments.Catalog.Membership(["vip"]),
             Consents = Granted([.. granted]),
             JoinedOn = new LocalDate(2026, 1, 1),
             RecentContacts = [.. contacts.Take(10)],
