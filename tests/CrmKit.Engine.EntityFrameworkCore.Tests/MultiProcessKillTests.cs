@@ -14,7 +14,7 @@ namespace CrmKit.Engine.EntityFrameworkCore.Tests;
 /// every customer's state equals the state an in-memory engine reaches by handling the same events once each, in
 /// order (so every event was applied exactly once and each customer's order was kept), the outbox holds exactly the
 /// reference's entries, and the channel delivered each sent key exactly once. Runs:
-/// <c>CRMKIT_KILL_TEST_RUNS</c> (default 1), each with its own seed; the database: <c>CRMKIT_ENGINE_POSTGRES</c>.
+/// <c>CRMKIT_KILL_TEST_RUNS</c> (default 1), each with its own seed (from <c>CRMKIT_KILL_TEST_FIRST_SEED</c>, default 1); the database: <c>CRMKIT_ENGINE_POSTGRES</c>.
 /// </summary>
 public sealed class MultiProcessKillTests(ITestOutputHelper output)
 {
@@ -38,9 +38,10 @@ public sealed class MultiProcessKillTests(ITestOutputHelper output)
     public async Task ThreeWorkerProcesses_OneKilledAtRandomPoints_ApplyEveryEventOnceInOrder_AndDeliverEachMessageOnce()
     {
         var runs = int.TryParse(Environment.GetEnvironmentVariable("CRMKIT_KILL_TEST_RUNS"), CultureInfo.InvariantCulture, out var r) ? r : 1;
-        for (var run = 1; run <= runs; run++)
+        var first = int.TryParse(Environment.GetEnvironmentVariable("CRMKIT_KILL_TEST_FIRST_SEED"), CultureInfo.InvariantCulture, out var f) ? f : 1;
+        for (var run = 0; run < runs; run++)
         {
-            await RunAsync(seed: run);
+            await RunAsync(seed: first + run);
         }
     }
 

@@ -1,15 +1,13 @@
-using CrmKit.Engine;
-using CrmKit.Engine.EntityFrameworkCore;
+namespace CrmKit.Engine.EntityFrameworkCore.Tests;
 
-namespace CrmKit.Docs.Snippets;
-
-/// <summary>docs/database.md: the engine on PostgreSQL (compiled; run by the engine store tests, not here: they need a server).</summary>
-public static class EngineDatabaseSnippets
+/// <summary>
+/// The code blocks of docs/database.md's engine section, compiled here (the docs snippets project cannot reference
+/// this package: its EF Core dependencies lift Microsoft.Extensions.* above the versions the snippets pin).
+/// </summary>
+internal static class DatabaseDocsExamples
 {
-    /// <summary>A worker process: migrate, then drain the inbox until <paramref name="ct"/> stops it.</summary>
     public static async Task Worker(string connectionString, CancellationToken ct)
     {
-        #region engine-postgres-worker
         await using var store = new PostgresEngineStore(connectionString);
         await EngineSchema.MigrateAsync(store.DataSource, ct);          // applies the missing scripts, once, under a lock
         var engine = new CareEngine(new CareEngineOptions(), store);
@@ -22,14 +20,8 @@ public static class EngineDatabaseSnippets
                 await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
             }
         }
-        #endregion
     }
 
-    /// <summary>A producer: events go to the inbox, not to an engine.</summary>
     public static async Task Produce(EngineInbox inbox, IReadOnlyList<CareEvent> events)
-    {
-        #region engine-postgres-enqueue
-        await inbox.EnqueueAsync(events);                                // one transaction; per customer, in this order
-        #endregion
-    }
+        => await inbox.EnqueueAsync(events);                              // one transaction; per customer, in this order
 }
