@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Data.Common;
+using CrmKit.Customers;
 using CrmKit.Segmentation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -107,7 +108,7 @@ public sealed class SqlSegmentClassifier
         ArgumentNullException.ThrowIfNull(context);
         var result = ImmutableDictionary.CreateBuilder<string, SegmentMembership>(StringComparer.Ordinal);
         await ReadAsync(db, customerIds is null ? ClassifySql : Classify(onlySome: true), context, customerIds,
-            r => result[r.GetString(0)] = SegmentMembership.Of(Catalog, r.GetFieldValue<string[]>(1)), cancellationToken).ConfigureAwait(false);
+            r => result[r.GetString(0)] = Catalog.Membership(r.GetFieldValue<string[]>(1)), cancellationToken).ConfigureAwait(false);
         return result.ToImmutable();
     }
 

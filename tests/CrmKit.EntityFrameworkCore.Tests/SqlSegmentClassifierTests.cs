@@ -162,7 +162,7 @@ public sealed class SqlSegmentClassifierTests
 
         foreach (var r in records)
         {
-            var expected = SegmentMembership.Of(catalog, catalog.ClassifyInterpreted(r, context));
+            var expected = catalog.Membership(catalog.ClassifyInterpreted(r, context));
             if (!expected.Equals(actual[r.Id]))
             {
                 return false.Label($"{r.Id} at {context}: in memory [{expected}], {server} [{actual[r.Id]}]\n{catalog.ToJson()}");
