@@ -5,7 +5,7 @@ using CrmKit.CareProcess;
 using CrmKit.Clv.Models;
 using CrmKit.Customers;
 using CrmKit.Customers.Import;
-using CrmKit.DependencyInjection;
+using CrmKit.Extensions.DependencyInjection;
 using CrmKit.Review;
 using CrmKit.Segmentation;
 using NodaTime;

@@ -10,7 +10,7 @@ using CrmKit.Segmentation;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
-namespace CrmKit.DependencyInjection;
+namespace CrmKit.Extensions.DependencyInjection;
 
 /// <summary>
 /// CrmKit's settings, bound from the <c>CrmKit</c> configuration section (see <see cref="CrmKitBuilder.Bind"/>) and/or set

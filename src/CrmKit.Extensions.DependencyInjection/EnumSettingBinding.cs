@@ -3,7 +3,7 @@ using System.Reflection;
 using CrmKit.Customers;
 using Microsoft.Extensions.Configuration;
 
-namespace CrmKit.DependencyInjection;
+namespace CrmKit.Extensions.DependencyInjection;
 
 /// <summary>
 /// Binds CrmKit's settings from configuration with enum settings read by <see cref="EnumNames"/>: the configuration
