@@ -4,7 +4,7 @@
 # BenchmarkDotNet's MemoryDiagnoser gives allocated bytes, not peak; this gives the peak (Maximum resident set size
 # of /usr/bin/time -v), and the process's CPU time, which a busy shared machine disturbs less than the wall time.
 #   bash benchmarks/import-peak.sh [CUSTOMERS]        (default: CRMKIT_BENCH_CUSTOMERS, else 1000)
-# The folder is generated once by the CLI (crmkit seeds generate) under CRMKIT_BENCH_IMPORT_DIR, else
+# The folder is generated once by the repository's generator (crmkit-seeds generate) under CRMKIT_BENCH_IMPORT_DIR, else
 # $TMPDIR/crmkit-bench-import, and reused; the generation is not part of the measured process.
 set -euo pipefail
 cd "$(dirname "$0")/.."

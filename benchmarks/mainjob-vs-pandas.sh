@@ -10,7 +10,7 @@
 # and for each: min / median / max of the wall time and of the peak resident memory (Maximum resident set size of
 # /usr/bin/time -v), the ratios of the medians to pandas and to no-report, and crmkit's own stage split of its
 # median run. The machine is shared: compare within one run of this script, not across runs.
-# The data set is generated once by the tool (crmkit seeds generate --customers CUSTOMERS) under
+# The data set is generated once by the repository's generator (crmkit-seeds generate --customers CUSTOMERS) under
 # CRMKIT_BENCH_MAINJOB_DIR (default $TMPDIR/crmkit-bench-mainjob) and reused; CRMKIT_BENCH_FULL=FOLDER uses an
 # already generated eight-file folder instead. The generation is not measured.
 # Needs: /usr/bin/time (apt-get install time), Python 3 with pandas, scipy and dill (Debian: apt-get install
@@ -33,7 +33,9 @@ fail() { echo "mainjob-vs-pandas: $*" >&2; exit 1; }
 [[ "$customers" =~ ^[0-9]+$ && "$runs" =~ ^[0-9]+$ && "$runs" -ge 1 ]] || fail "usage: mainjob-vs-pandas.sh [CUSTOMERS] [RUNS]"
 
 dotnet build -c Release src/CrmKit.Cli -v quiet -nologo >/dev/null
+dotnet build -c Release src/CrmKit.Cli.Seeds -v quiet -nologo >/dev/null
 crmkit=$repo/src/CrmKit.Cli/bin/Release/net10.0/crmkit
+crmkit_seeds=$repo/src/CrmKit.Cli.Seeds/bin/Release/net10.0/crmkit-seeds
 
 root=${CRMKIT_BENCH_MAINJOB_DIR:-${TMPDIR:-/tmp}/crmkit-bench-mainjob}/customers-$customers
 full=${CRMKIT_BENCH_FULL:-$root/full}
@@ -42,7 +44,7 @@ if [ ! -f "$full/orders.csv" ]; then
   [ -z "${CRMKIT_BENCH_FULL:-}" ] || fail "CRMKIT_BENCH_FULL=$full holds no orders.csv"
   echo "generating $customers customers into $full (once)" >&2
   rm -rf "$full.tmp"
-  "$crmkit" seeds generate --customers "$customers" --out "$full.tmp" >/dev/null
+  "$crmkit_seeds" generate --customers "$customers" --out "$full.tmp" >/dev/null
   mv "$full.tmp" "$full"
 fi
 if [ ! -f "$two/.complete" ] || [ "$full/orders.csv" -nt "$two/.complete" ]; then

@@ -126,7 +126,7 @@ public class TicketJourneyBenchmarks
 
 /// <summary>
 /// Engine throughput, one core: the built-in catalogue and journeys over the order and ticket events of a generated
-/// seed shop (<c>crmkit seeds generate --customers N</c>), in time order, against a fresh in-memory store whose
+/// seed shop (<c>crmkit-seeds generate --customers N</c>), in time order, against a fresh in-memory store whose
 /// customers' profiles and consents were loaded first (not timed). Reported per event; events/s = 1 / mean.
 /// </summary>
 [MemoryDiagnoser]
@@ -179,7 +179,7 @@ public class EngineThroughputBenchmarks
 }
 
 /// <summary>
-/// Replaying a generated seed shop's whole history (<c>crmkit seeds generate --customers N</c>; N from
+/// Replaying a generated seed shop's whole history (<c>crmkit-seeds generate --customers N</c>; N from
 /// <c>CRMKIT_BENCH_CUSTOMERS</c>, default 1,000) through the engine as <c>crmkit run</c> does: every event kind in time
 /// order, the built-in catalogue and journeys, and the replay's dispatcher polling every 15 minutes (advance time,
 /// claim, re-check, send, record the contact). Reading the files is setup, not timed.

@@ -11,7 +11,7 @@ namespace CrmKit.Benchmarks;
 /// Reading the seed-shaped data set of <c>CRMKIT_BENCH_CUSTOMERS</c> customers (default 1,000, what CI's smoke run
 /// uses) into the customer model: <see cref="CustomerDataSet.ReadFolder"/> against the reader as it was before the
 /// import rewrite (<see cref="PreviousCustomerDataSet"/>, the baseline). The folder is written once by the CLI's
-/// generator (<c>crmkit seeds generate --customers N --out DIR</c>) under <see cref="ImportSeeds.Root"/> and reused.
+/// generator (<c>crmkit-seeds generate --customers N --out DIR</c>) under <see cref="ImportSeeds.Root"/> and reused.
 /// </summary>
 [MemoryDiagnoser]
 public class ImportBenchmarks
@@ -75,9 +75,9 @@ internal static class ImportSeeds
         }
 
         Directory.CreateDirectory(Root);
-        var cli = Path.Combine(AppContext.BaseDirectory, "crmkit.dll");
+        var cli = Path.Combine(AppContext.BaseDirectory, "crmkit-seeds.dll");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
-        foreach (var arg in (string[])["exec", cli, "seeds", "generate", "--customers", customers.ToString(CultureInfo.InvariantCulture), "--out", partial])
+        foreach (var arg in (string[])["exec", cli, "generate", "--customers", customers.ToString(CultureInfo.InvariantCulture), "--out", partial])
         {
             start.ArgumentList.Add(arg);
         }

@@ -4,7 +4,7 @@ using CrmKit.Customers;
 using CrmKit.Customers.Import;
 using CrmKit.Customers.Privacy;
 using CrmKit.Customers.Store;
-using CrmKit.DependencyInjection;
+using CrmKit.Extensions.DependencyInjection;
 using CrmKit.Segmentation;
 using CrmKit.Review;
 using Microsoft.Extensions.Configuration;

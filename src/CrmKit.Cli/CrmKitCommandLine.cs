@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using CrmKit.Cli.Seeds;
 using CrmKit.Customers;
 using CrmKit.Customers.Identity;
 using CrmKit.Customers.Import;
@@ -20,9 +19,14 @@ internal static class CrmKitCommandLine
     public const int Usage = 2;
     public const int InternalError = 3;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Invoke(Build(output, error), args, output, error);
+
+    /// <summary>
+    /// Parses and runs <paramref name="args"/> against <paramref name="root"/> with the tool's exit codes and error
+    /// reporting (also used by the repository's own tool, <c>crmkit-seeds</c>).
+    /// </summary>
+    internal static int Invoke(RootCommand root, string[] args, TextWriter output, TextWriter error)
     {
-        var root = Build(output, error);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -81,7 +85,6 @@ internal static class CrmKitCommandLine
     {
         var root = new RootCommand("CrmKit: customer care for shops — import customers and orders, merge duplicates, segment, plan care and value customers.");
         root.Subcommands.Add(RunCommand(output, error));
-        root.Subcommands.Add(SeedsCommand(output));
         root.Subcommands.Add(PresetsCommand(output));
         root.Subcommands.Add(SegmentCommand.Build(output, error));
         root.Subcommands.Add(ClvCommand.Build(output, error));
@@ -246,54 +249,6 @@ internal static class CrmKitCommandLine
     private static string Existing(FileInfo file, string option)
         => file.Exists ? file.FullName : throw new FileNotFoundException($"The file '{file.FullName}' given with {option} does not exist.", file.FullName);
 
-    /// <summary>Reads a data folder (times without an offset in the shop's zone), reporting the import's issues, grouped, on the error stream.</summary>
-    internal static CustomerDataSet Read(string folder, DateTimeZone zone, TextWriter error)
-    {
-        var dataSet = CustomerDataSet.ReadFolder(folder, new CsvImportOptions { ShopTimeZone = zone });
-        ImportVerdict.WriteIssues(error, dataSet);
-        return dataSet;
-    }
-
-    /// <summary>Merges duplicate customers under <paramref name="policy"/>; returns the merged customers and every merge and shared contact with its evidence.</summary>
-    internal static (IReadOnlyList<Customer> Customers, MergeOutcome Merges) Merge(CustomerDataSet dataSet, MergePolicy policy = MergePolicy.Strong)
-    {
-        // The command actions are synchronous; the in-memory merge completes synchronously, so this does not block a thread on I/O.
-        var result = CustomerMerge.MergeAllAsync(dataSet.Customers, policy).AsTask().GetAwaiter().GetResult();
-        return (result.Customers, MergeOutcome.Of(result.Resolution, dataSet.Customers));
-    }
-
-    /// <summary>
-    /// The customer a user typed <paramref name="id"/> for: the customer with that id, or the survivor a record with
-    /// that id was merged into (<see cref="Customer.MergedIds"/>).
-    /// </summary>
-    /// <exception cref="CustomerNotFoundException">No customer has or absorbed that id.</exception>
-    internal static Customer Find(IEnumerable<Customer> customers, string id)
-    {
-        var wanted = new CustomerId(id);
-        Customer? survivor = null;
-        foreach (var customer in customers)
-        {
-            if (customer.Id == wanted)
-            {
-                return customer;
-            }
-
-            if (customer.MergedIds.Contains(wanted))
-            {
-                survivor = customer;
-            }
-        }
-
-        return survivor ?? throw new CustomerNotFoundException(wanted);
-    }
-
-    /// <summary>The note printed when <paramref name="typed"/> was merged into <paramref name="customer"/>, or <see langword="null"/>.</summary>
-    internal static string? MergedNote(Customer customer, string typed)
-        => customer.Id.Value == typed ? null : $"Customer {typed} was merged into {customer.Id} (the same person: see 'crmkit run --merges FILE'); showing {customer.Id}.";
-
-    /// <summary>Reads a data folder (reporting rejected rows) and merges duplicates.</summary>
-    internal static IReadOnlyList<Customer> LoadMerged(string folder, DateTimeZone zone, TextWriter error) => Merge(Read(folder, zone, error)).Customers;
-
     private static Command PresetsCommand(TextWriter output)
     {
         var name = new Argument<string>("name") { Description = "A preset to print as a mapping file (JSON), to start your own --map from.", Arity = ArgumentArity.ZeroOrOne };
@@ -316,68 +271,5 @@ internal static class CrmKitCommandLine
             return Success;
         });
         return command;
-    }
-
-    private static Command SeedsCommand(TextWriter output)
-    {
-        var outOption = new Option<DirectoryInfo>("--out") { Description = "Folder to write the CSV files to. Default: seeds/store of the repository." };
-        var seedOption = new Option<int>("--seed") { Description = "Random seed; the same seed gives byte-identical files.", DefaultValueFactory = _ => new StoreSettings().Seed };
-        var customersOption = new Option<int>("--customers") { Description = "How many distinct customers (duplicate records come on top).", DefaultValueFactory = _ => new StoreSettings().Customers };
-        var generate = new Command("generate", "Generate the synthetic Vietnamese shop data set (customers, two years of orders, interactions, tickets, feedback, consents) into the store folder; without --out, also the built-in segment catalogue as seeds/segments.json, the built-in care processes as seeds/processes/*.json and their diagrams in docs/care-process.md, and the built-in journeys as seeds/journeys/*.json.")
-        {
-            outOption, seedOption, customersOption,
-        };
-        generate.SetAction(parsed =>
-        {
-            var settings = new StoreSettings(parsed.GetValue(customersOption), parsed.GetValue(seedOption));
-            if (settings.Customers < 1)
-            {
-                throw new InvalidValueException("--customers", $"{settings.Customers} is not a positive number.");
-            }
-
-            if (parsed.GetValue(outOption) is { } outFolder)
-            {
-                OutputFiles.CheckFolder(outFolder, "--out");
-            }
-
-            var folder = parsed.GetValue(outOption)?.FullName ?? SeedsFolder.Store();
-            var customers = new StoreGenerator(settings).Generate();
-            CustomerDataSet.From(customers).WriteFolder(folder);
-            if (parsed.GetValue(outOption) is null)
-            {
-                var catalogFile = Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(folder))!, "segments.json");
-                File.WriteAllText(catalogFile, Segmentation.BuiltInSegments.Catalog.ToJson());
-                output.WriteLine($"Wrote the built-in segment catalogue to {catalogFile}");
-                foreach (var file in CareCommand.WriteGenerated(Path.GetDirectoryName(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(folder)))!))
-                {
-                    output.WriteLine($"Wrote {file}");
-                }
-            }
-
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {customers.Count} customers and {customers.Sum(c => c.History.Orders.Count)} orders to {folder}"));
-            return Success;
-        });
-        return new Command("seeds", "Sample data.") { generate };
-    }
-}
-
-/// <summary>Finds the bundled sample data: seeds/ of the repository the tool runs from, or beside the tool.</summary>
-internal static class SeedsFolder
-{
-    public static string Store()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "seeds", "store");
-                if (File.Exists(Path.Combine(candidate, "customers.csv")) || File.Exists(Path.Combine(dir.FullName, "CrmKit.sln")))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("The bundled sample data (seeds/store) was not found; give a data folder with --data.");
     }
 }

@@ -5,7 +5,7 @@ using CrmKit.CareProcess;
 using CrmKit.Clv.Models;
 using CrmKit.Customers;
 using CrmKit.Customers.Import;
-using CrmKit.DependencyInjection;
+using CrmKit.Extensions.DependencyInjection;
 using CrmKit.Review;
 using CrmKit.Segmentation;
 using NodaTime;
@@ -121,12 +121,12 @@ internal static class MainJob
         }
 
         var dataSet = imported.DataSet;
-        var (customers, merged) = Step("merge duplicates", () => CrmKitCommandLine.Merge(dataSet, settings.Merge));
+        var (customers, merged) = Step("merge duplicates", () => CustomerLoading.Merge(dataSet, settings.Merge));
         var zone = settings.Zone;
         // The default as-of instant is the last sale, guest sales included (a shop's last day of trade).
         var lastGuestSale = dataSet.GuestSales.Select(g => (Instant?)g.PlacedAt).Max();
         var lastOrder = customers.SelectMany(c => c.History.Orders).Select(o => (Instant?)o.PlacedAt).Max();
-        var asOf = settings.AsOf is null && lastGuestSale is { } guest && (lastOrder is null || guest > lastOrder) ? guest : SegmentCommand.AsOf(settings.AsOf, customers as IReadOnlyCollection<Customer> ?? [.. customers], zone);
+        var asOf = settings.AsOf is null && lastGuestSale is { } guest && (lastOrder is null || guest > lastOrder) ? guest : AsOfInstant.Of(settings.AsOf, customers as IReadOnlyCollection<Customer> ?? [.. customers], zone);
         var clv = Step("fit CLV models", () => ValueAnalysis.Run(customers, asOf, zone, new ValueAnalysisOptions
         {
             Value = new ClvOptions { Horizon = settings.HorizonWeeks },
@@ -136,7 +136,7 @@ internal static class MainJob
         }));
         var context = new EvaluationContext(asOf, zone);
         var segmentation = Step("classify segments", () => new Segmenter(settings.Catalog).Run(customers, context, clv.Estimates()));
-        var subjects = customers.Select(c => CareCommand.Subject(c, segmentation.Memberships[c.Id], zone)).ToList();
+        var subjects = customers.Select(c => CareSubject.From(c, segmentation.Memberships[c.Id], zone)).ToList();
         var agenda = new CareAgenda(BuiltInCarePlans.All);
         var today = Step("care agenda", () => agenda.ForPopulation(subjects, asOf, Duration.FromDays(settings.AgendaDays)));
         var period = new Interval(asOf - Duration.FromDays(settings.ReviewDays) + Duration.Epsilon, asOf + Duration.Epsilon);

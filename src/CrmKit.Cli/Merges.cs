@@ -88,7 +88,8 @@ internal sealed class MergeOutcome
     {
         MergePolicy.None => "none",
         MergePolicy.All => "all",
-        _ => "strong",
+        MergePolicy.Strong => "strong",
+        _ => throw new System.Diagnostics.UnreachableException($"Merge policy {policy} has no --merge name."),
     };
 
     /// <summary>Describes <paramref name="resolution"/> of <paramref name="customers"/> (the records before the merge).</summary>

@@ -33,14 +33,14 @@ internal static class SegmentCommand
             var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
             var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
                 ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
-            var customers = CrmKitCommandLine.LoadMerged(folder, shopZone, error);
-            var context = new EvaluationContext(AsOf(parsed.GetValue(asOf), customers, shopZone), shopZone);
+            var customers = CustomerLoading.LoadMerged(folder, shopZone, error);
+            var context = new EvaluationContext(AsOfInstant.Of(parsed.GetValue(asOf), customers, shopZone), shopZone);
             var segmenter = new Segmenter(catalog);
             var (records, thresholds, tiers) = segmenter.Prepare(customers, context);
             if (parsed.GetValue(explain) is { } id)
             {
-                var customer = CrmKitCommandLine.Find(customers, id);
-                if (CrmKitCommandLine.MergedNote(customer, id) is { } note)
+                var customer = CustomerLoading.Find(customers, id);
+                if (CustomerLoading.MergedNote(customer, id) is { } note)
                 {
                     error.WriteLine($"crmkit: {note}");
                 }
@@ -92,17 +92,6 @@ internal static class SegmentCommand
         {
             throw new InvalidRuleException([.. e.Problems.Select(x => x with { Location = $"{file.Name}: {x.Location}" })]);
         }
-    }
-
-    internal static Instant AsOf(string? date, IReadOnlyCollection<Customer> customers, DateTimeZone zone)
-    {
-        if (OptionRanges.AsOf(date) is { } day)
-        {
-            return day.PlusDays(1).AtStartOfDayInZone(zone).ToInstant() - Duration.Epsilon;
-        }
-
-        var last = customers.SelectMany(c => c.History.Orders).Select(o => (Instant?)o.PlacedAt).Max();
-        return last ?? customers.Select(c => (Instant?)c.CreatedAt).Max() ?? throw new InvalidValueException("--as-of", "the data set is empty, so there is no last date.", "Give --as-of.");
     }
 
     private static void WriteTable(TextWriter output, SegmentationResult result, int customers)

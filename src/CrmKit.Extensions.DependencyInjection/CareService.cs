@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
-namespace CrmKit.DependencyInjection;
+namespace CrmKit.Extensions.DependencyInjection;
 
 /// <summary>The care processes (built in and from the configured folder) and the day's care agenda.</summary>
 public sealed class CareService(CareAgenda agenda, IClock clock, IOptions<CrmKitOptions> options, CrmKitMetrics metrics, ILogger<CareService>? logger = null)

@@ -10,7 +10,7 @@ using CrmKit.Segmentation;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
-namespace CrmKit.DependencyInjection;
+namespace CrmKit.Extensions.DependencyInjection;
 
 /// <summary>Care-process settings (<c>CrmKit:Care</c>).</summary>
 public sealed class CareSettings

@@ -10,7 +10,7 @@ using CrmKit.Segmentation;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
-namespace CrmKit.DependencyInjection;
+namespace CrmKit.Extensions.DependencyInjection;
 
 /// <summary>Customer-lifetime-value settings (<c>CrmKit:Clv</c>).</summary>
 public sealed class ClvSettings

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
-namespace CrmKit.DependencyInjection;
+namespace CrmKit.Extensions.DependencyInjection;
 
 /// <summary>Chooses the parts of CrmKit a host uses; returned by <c>services.AddCrmKit(crm => …)</c>.</summary>
 public sealed class CrmKitBuilder

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
-namespace CrmKit.DependencyInjection;
+namespace CrmKit.Extensions.DependencyInjection;
 
 /// <summary>
 /// CrmKit's <see cref="System.Diagnostics.Metrics"/> instruments, on the meter <c>CrmKit</c> (add it to OpenTelemetry

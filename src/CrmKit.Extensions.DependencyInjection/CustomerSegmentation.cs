@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
-namespace CrmKit.DependencyInjection;
+namespace CrmKit.Extensions.DependencyInjection;
 
 /// <summary>Classifies customers into the configured catalogue's segments, as of the clock's now or a given instant.</summary>
 public sealed class CustomerSegmentation(Segmenter segmenter, IClock clock, IOptions<CrmKitOptions> options, CrmKitMetrics metrics, ILogger<CustomerSegmentation>? logger = null)

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
-namespace CrmKit.DependencyInjection;
+namespace CrmKit.Extensions.DependencyInjection;
 
 /// <summary>Fits the configured CLV models over customers' completed orders and predicts per customer.</summary>
 public sealed class CustomerValueService(IClock clock, IOptions<CrmKitOptions> options, CrmKitMetrics metrics, ILogger<CustomerValueService>? logger = null)

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using CrmKit.Engine;
 
-namespace CrmKit.DependencyInjection;
+namespace CrmKit.Extensions.DependencyInjection;
 
 /// <summary>Care engine settings (<c>CrmKit:Engine</c>), used by <see cref="CrmKitBuilder.AddEngine(Action{EngineSettings})"/>.</summary>
 public sealed class EngineSettings

@@ -3,7 +3,7 @@ using System.Reflection;
 using CrmKit.Customers;
 using Microsoft.Extensions.Configuration;
 
-namespace CrmKit.DependencyInjection;
+namespace CrmKit.Extensions.DependencyInjection;
 
 /// <summary>
 /// Binds CrmKit's settings from configuration with enum settings read by <see cref="EnumNames"/>: the configuration
@@ -31,7 +31,7 @@ internal static class EnumSettingBinding
             }
             else
             {
-                options.BindingProblems.Add($"{CrmKitOptions.SectionName}:{path}: '{text}' is not one of {string.Join(", ", Enum.GetNames(type))}.");
+                options.BindingProblems.Add(CrmKitOptionsValidator.At(path, $"'{text}' is not one of {string.Join(", ", Enum.GetNames(type))}."));
             }
         }
 
@@ -46,17 +46,17 @@ internal static class EnumSettingBinding
         rest.Bind(options);
     }
 
-    private static bool Report(CrmKitOptions options, string problem)
+    private static bool Report(CrmKitOptions options, Problem problem)
     {
-        options.BindingProblems.Add($"{CrmKitOptions.SectionName}:{problem}");
+        options.BindingProblems.Add(problem);
         return false;
     }
 
     /// <summary>
     /// Why the value at <paramref name="key"/> (relative to the CrmKit section) cannot be bound — no setting of that name,
-    /// or text the setting's type does not convert — as <c>key: problem</c>; <see langword="null"/> when it binds.
+    /// or text the setting's type does not convert — as a problem at <c>CrmKit:key</c>; <see langword="null"/> when it binds.
     /// </summary>
-    internal static string? Check(object options, string key, string text)
+    internal static Problem? Check(object options, string key, string text)
     {
         var parts = key.Split(':');
         var owner = options.GetType();
@@ -67,7 +67,7 @@ internal static class EnumSettingBinding
             if (property is null || !property.CanWrite)
             {
                 var under = string.Join(":", parts[..i].Prepend(CrmKitOptions.SectionName));
-                return $"{key}: there is no setting '{parts[i]}' under {under} (settings: {string.Join(", ", known.Order(StringComparer.Ordinal))}).";
+                return CrmKitOptionsValidator.At(key, $"there is no setting '{parts[i]}' under {under} (settings: {string.Join(", ", known.Order(StringComparer.Ordinal))}).");
             }
 
             var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
@@ -75,10 +75,10 @@ internal static class EnumSettingBinding
             {
                 if (i < parts.Length - 1)
                 {
-                    return $"{key}: {property.Name} is a single value, not a section.";
+                    return CrmKitOptionsValidator.At(key, $"{property.Name} is a single value, not a section.");
                 }
 
-                return Converts(type, text.Trim()) ? null : $"{key}: '{text}' is not {Describe(type)}.";
+                return Converts(type, text.Trim()) ? null : CrmKitOptionsValidator.At(key, $"'{text}' is not {Describe(type)}.");
             }
 
             if (!type.IsClass || typeof(System.Collections.IEnumerable).IsAssignableFrom(type) || type.Assembly != typeof(CrmKitOptions).Assembly && type.Namespace?.StartsWith("CrmKit.Engine", StringComparison.Ordinal) != true)

@@ -10,7 +10,7 @@ using CrmKit.Segmentation;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
-namespace CrmKit.DependencyInjection;
+namespace CrmKit.Extensions.DependencyInjection;
 
 /// <summary>Personal-data settings (<c>CrmKit:PersonalData</c>).</summary>
 public sealed class PersonalDataSettings

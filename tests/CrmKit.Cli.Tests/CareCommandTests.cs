@@ -64,12 +64,12 @@ public class CareCommandTests
         foreach (var p in BuiltInProcesses.All)
         {
             var file = RepositoryRoot.Path("seeds", "processes", p.Id + ".json");
-            Assert.True(File.Exists(file) && File.ReadAllText(file) == ProcessJson.Write(p) + "\n", $"seeds/processes/{p.Id}.json is out of date: run `dotnet run --project src/CrmKit.Cli -- seeds generate`.");
+            Assert.True(File.Exists(file) && File.ReadAllText(file) == ProcessJson.Write(p) + "\n", $"seeds/processes/{p.Id}.json is out of date: run `dotnet run --project src/CrmKit.Cli.Seeds -- generate`.");
             Assert.Equal(ProcessJson.Write(p), ProcessJson.Write(ProcessJson.ReadDefinition(File.ReadAllText(file))));
         }
 
         var doc = File.ReadAllText(RepositoryRoot.Path("docs", "care-process.md"));
-        Assert.True(CareCommand.WithDiagrams(doc) == doc, "The diagrams in docs/care-process.md are out of date: run `dotnet run --project src/CrmKit.Cli -- seeds generate`.");
+        Assert.True(Seeds.GeneratedFiles.WithDiagrams(doc) == doc, "The diagrams in docs/care-process.md are out of date: run `dotnet run --project src/CrmKit.Cli.Seeds -- generate`.");
         Assert.All(BuiltInProcesses.All, p => Assert.Contains(ProcessDiagram.Mermaid(p), doc, StringComparison.Ordinal));
     }
 }

@@ -63,7 +63,7 @@ public sealed class OutputFilesTests
     {
         var file = Path.Combine(Folder(), "plain.txt");
         File.WriteAllText(file, "x");
-        var (code, output, error) = CliRunner.Run("seeds", "generate", "--out", file, "--customers", "10");
+        var (code, output, error) = SeedsRunner.Run("generate", "--out", file, "--customers", "10");
         Assert.Equal(2, code);
         Assert.Equal($"crmkit: Invalid --out: '{file}' is a file, not a folder.{Help}", error.Trim().ReplaceLineEndings("\n"));
         Assert.Equal(string.Empty, output);

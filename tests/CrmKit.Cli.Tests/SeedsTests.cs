@@ -12,7 +12,7 @@ public class SeedsTests
         var folder = Directory.CreateTempSubdirectory("crmkit-seeds-").FullName;
         try
         {
-            var (code, output, _) = CliRunner.Run("seeds", "generate", "--out", folder);
+            var (code, output, _) = SeedsRunner.Run("generate", "--out", folder);
 
             Assert.Equal(0, code);
             Assert.StartsWith("Wrote 5114 customers and 11154 orders", output, StringComparison.Ordinal);
@@ -22,7 +22,7 @@ public class SeedsTests
             {
                 Assert.True(
                     File.ReadAllBytes(Path.Combine(committed, name!)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(folder, name!))),
-                    $"seeds/store/{name} differs from what the generator produces; regenerate with 'dotnet run --project src/CrmKit.Cli -- seeds generate'.");
+                    $"seeds/store/{name} differs from what the generator produces; regenerate with 'dotnet run --project src/CrmKit.Cli.Seeds -- generate'.");
             }
         }
         finally

@@ -3,7 +3,7 @@ using CrmKit.Customers;
 using CrmKit.Customers.Import;
 using CrmKit.Customers.Privacy;
 using CrmKit.Customers.Store;
-using CrmKit.DependencyInjection;
+using CrmKit.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
 using CrmKit.Docs.Snippets;
 using CrmKit.Segmentation;

@@ -156,6 +156,26 @@ public class AddCrmKitTests
         Assert.Contains("nowhere", ex.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Each options problem is one <see cref="Problem"/> printed on one line: a process file with several problems (an
+    /// exception message of one line per problem) is reported as "file: head: first; second", not across lines and not
+    /// with escaped line breaks.
+    /// </summary>
+    [Fact]
+    public void StartupValidation_ProcessFileWithSeveralProblems_OneLinePerProblem()
+    {
+        using var folder = new TemporaryFolder("crmkit-processes-");
+        folder.Write("broken.json", """{"id":"broken","name":"Broken","initial":"nowhere","states":[{"id":"a"}],"triggers":[],"transitions":[{"from":"zz","trigger":"go","to":"a"}]}""");
+        using var provider = Build(s => s.AddCrmKit(crm => crm.AddCareProcess(care => care.ProcessFolder = folder.Path)));
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        var failure = Assert.Single(ex.Failures);
+        Assert.DoesNotContain('\n', failure);
+        Assert.DoesNotContain("\\u000", failure, StringComparison.Ordinal);
+        Assert.Matches(@"^CrmKit:Care:ProcessFolder: broken\.json: Process 'broken' is invalid: [2-9] problem\(s\): \$\.initial: unknown state 'nowhere' \(known: a\)(; \$[^;]+)+$", failure);
+    }
+
     /// <summary>Trial fault: a folder copy of a built-in process (same id, another delay) was appended and never used.</summary>
     [Fact]
     public void ProcessFolder_FileWithABuiltInId_ReplacesTheBuiltInForCareAndEngineAndIsLogged()

@@ -110,7 +110,7 @@ public class EnumSettingBindingTests
             var options = new CrmKitOptions();
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [path] = $"{names[0]},{names[^1]}" }).Build();
             EnumSettingBinding.Bind(configuration, options);
-            Assert.Equal($"CrmKit:{path}: '{names[0]},{names[^1]}' is not one of {string.Join(", ", names)}.", Assert.Single(options.BindingProblems));
+            Assert.Equal($"CrmKit:{path}: '{names[0]},{names[^1]}' is not one of {string.Join(", ", names)}.", Assert.Single(options.BindingProblems).ToString());
         }
     }
 

@@ -16,8 +16,9 @@ public class PackagesTests
     ];
 
     private const string Program = """
+        using CrmKit;
         using CrmKit.Customers;
-        using CrmKit.DependencyInjection;
+        using CrmKit.Extensions.DependencyInjection;
         using Microsoft.Extensions.DependencyInjection;
         using NodaTime;
 

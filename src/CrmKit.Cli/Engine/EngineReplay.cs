@@ -132,10 +132,12 @@ internal sealed class EngineReplay(CareEngine engine, Duration poll)
                 await engine.Store.RescheduleAsync(lease, until, check.Reason ?? "deferred", ct).ConfigureAwait(false);
                 observer?.Deferred(message, until, check.Reason ?? "deferred", now);
                 break;
-            default:
+            case SendVerdict.Cancel:
                 await engine.Store.CancelAsync(lease, check.Reason ?? "cancelled", now, ct).ConfigureAwait(false);
                 observer?.Cancelled(message, check.Reason ?? "cancelled", now);
                 break;
+            default:
+                throw new System.Diagnostics.UnreachableException($"Send verdict {check.Verdict} is not handled.");
         }
     }
 }

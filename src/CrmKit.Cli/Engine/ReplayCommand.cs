@@ -69,8 +69,8 @@ internal static class ReplayCommand
             var definition = ReadJourney(journeyFile, processes, BuiltInSegments.Catalog);
 
             var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
-            var dataSet = CrmKitCommandLine.Read(folder, shopZone, error);
-            var customers = CrmKitCommandLine.Merge(dataSet, MergeOutcome.ParsePolicy(parsed.GetValue(merge))).Customers;
+            var dataSet = CustomerLoading.Read(folder, shopZone, error);
+            var customers = CustomerLoading.Merge(dataSet, MergeOutcome.ParsePolicy(parsed.GetValue(merge))).Customers;
             var result = Run(customers, definition, processes, fromDate, toDate, shopZone);
             if (parsed.GetValue(json))
             {

@@ -7,9 +7,7 @@ using CrmKit.Cli.Engine;
 using CrmKit.Clv.Models;
 using CrmKit.Review;
 using NodaTime;
-using OxyPlot;
-using OxyPlot.Axes;
-using OxyPlot.Series;
+using CrmKit.Cli.Report.Charts;
 using static CrmKit.Cli.Report.ProcessSvg;
 
 namespace CrmKit.Cli.Report;
@@ -21,10 +19,10 @@ namespace CrmKit.Cli.Report;
 internal static class HtmlReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    private static readonly OxyColor Accent = OxyColor.FromRgb(59, 91, 140);
 
     public static string Render(MainJobResult job)
     {
+        var model = ReportModel.Of(job);
         var zone = job.Settings.Zone;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
@@ -40,28 +38,29 @@ internal static class HtmlReport
             </style></head><body>
             """);
         html.Append(Inv, $"<h1>CrmKit report</h1><p>Data: <code>{Html(job.Settings.Source)}</code>; as of {job.AsOf.InZone(zone):uuuu-MM-dd HH:mm} ({Html(zone.Id)}).</p>");
-        Overview(html, job);
-        Review(html, job);
-        Segments(html, job);
-        Clv(html, job);
-        Agenda(html, job);
+        Overview(html, model);
+        Review(html, model);
+        Segments(html, model);
+        Clv(html, model);
+        Agenda(html, model);
         CareEngine(html, job);
         Processes(html, job);
         html.Append("</body></html>\n");
         return html.ToString();
     }
 
-    private static void Overview(StringBuilder html, MainJobResult job)
+    private static void Overview(StringBuilder html, ReportModel model)
     {
+        var job = model.Job;
         var r = job.Review.Customers;
         html.Append("<h2 id=\"overview\">Overview</h2><div class=\"cards\">");
         Card(html, "customers", job.Customers.Count.ToString("N0", Inv));
         Card(html, "duplicates merged", job.Merged.ToString("N0", Inv));
-        Card(html, "rows rejected", job.DataSet.Files.Sum(f => f.RowsRejected).ToString("N0", Inv));
+        Card(html, "rows rejected", model.RowsRejected.ToString("N0", Inv));
         Card(html, $"revenue, last {job.Settings.ReviewDays} days", RunSummary.Amount(r.Revenue));
         Card(html, "retention", RunSummary.Percent(r.RetentionRate));
         Card(html, "NPS", RunSummary.Number(job.Review.Feedback.Nps, "F0"));
-        Card(html, "care actions due today", job.Agenda.Count(i => i.Status == AgendaStatus.Due).ToString("N0", Inv));
+        Card(html, "care actions due today", model.StatusCounts[AgendaStatus.Due].ToString("N0", Inv));
         var guests = job.DataSet.GuestSales;
         if (!guests.IsEmpty)
         {
@@ -119,8 +118,9 @@ internal static class HtmlReport
         }
     }
 
-    private static void Review(StringBuilder html, MainJobResult job)
+    private static void Review(StringBuilder html, ReportModel model)
     {
+        var job = model.Job;
         var r = job.Review;
         var zone = job.Settings.Zone;
         html.Append(Inv, $"<h2 id=\"review\">Review figures</h2><p>Period {r.Period.Start.InZone(zone):uuuu-MM-dd HH:mm} to {r.Period.End.InZone(zone):uuuu-MM-dd HH:mm}. Formulas: docs/review.md.</p>");
@@ -141,11 +141,11 @@ internal static class HtmlReport
         Row(html, "SLA breach rate", RunSummary.Percent(r.Tickets.BreachRate));
         html.Append("</table>");
 
-        var segments = r.BySegment.Where(s => s.Value.RetentionBase >= 10 && s.Value.RetentionRate is not null).ToList();
+        var segments = model.RetentionBySegment;
         if (segments.Count > 0)
         {
-            var model = HorizontalBars("Retention rate by segment (segments with ≥ 10 customers in the base)", segments.Select(s => (s.Key, 100 * s.Value.RetentionRate!.Value)).ToList(), "%");
-            Figure(html, "retention-by-segment", model, 900, 60 + (22 * segments.Count), "Retention by segment: of the segment's customers who bought in the equally long window before the period, the share who bought again in it.");
+            var chart = HorizontalBarChart.Build("Retention rate by segment (segments with ≥ 10 customers in the base)", segments, "%");
+            ReportFigure.Append(html, "retention-by-segment", chart, 900, 60 + (22 * segments.Count), "Retention by segment: of the segment's customers who bought in the equally long window before the period, the share who bought again in it.");
         }
 
         html.Append("<table><tr><th>segment</th><th>customers</th><th>buyers</th><th>retention</th><th>repeat</th><th>returning revenue</th><th>average order</th><th>frequency</th></tr>");
@@ -158,32 +158,20 @@ internal static class HtmlReport
 
         if (r.Cohorts.Length > 0)
         {
-            Figure(html, "cohort-retention", CohortHeatmap(r), 900, 120 + (18 * r.Cohorts.Length), "Cohort retention: the share of each acquisition month's customers who bought again k months later.");
+            ReportFigure.Append(html, "cohort-retention", CohortRetentionChart.Build(r), 900, 120 + (18 * r.Cohorts.Length), "Cohort retention: the share of each acquisition month's customers who bought again k months later.");
         }
 
         if (r.Staff.Length > 0)
         {
-            var staff = new PlotModel { Title = "Care actions due vs done per staff member", PlotMargins = LeftMargin(r.Staff.Select(s => s.StaffId)) };
-            staff.Axes.Add(new CategoryAxis { Position = AxisPosition.Left, ItemsSource = r.Staff.Select(s => s.StaffId).ToList() });
-            staff.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, MinimumPadding = 0, AbsoluteMinimum = 0, Title = "actions" });
-            var due = new BarSeries { Title = "due", FillColor = OxyColor.FromRgb(180, 195, 220) };
-            var done = new BarSeries { Title = "done", FillColor = Accent };
-            foreach (var s in r.Staff)
-            {
-                due.Items.Add(new BarItem(s.Due));
-                done.Items.Add(new BarItem(s.Done));
-            }
-
-            staff.Series.Add(due);
-            staff.Series.Add(done);
-            staff.Legends.Add(new OxyPlot.Legends.Legend { LegendPlacement = OxyPlot.Legends.LegendPlacement.Outside, LegendPosition = OxyPlot.Legends.LegendPosition.TopCenter, LegendOrientation = OxyPlot.Legends.LegendOrientation.Horizontal });
-            Figure(html, "staff", staff, 900, 80 + (34 * r.Staff.Length), "Done: an outbound contact on the action's channel within 3 days of its due instant, by the staff member of the customer's latest interaction.");
+            var staff = StaffChart.Build(r.Staff);
+            ReportFigure.Append(html, "staff", staff, 900, 80 + (34 * r.Staff.Length), "Done: an outbound contact on the action's channel within 3 days of its due instant, by the staff member of the customer's latest interaction.");
         }
     }
 
-    private static void Segments(StringBuilder html, MainJobResult job)
+    private static void Segments(StringBuilder html, ReportModel model)
     {
-        var sizes = job.Segmentation.Sizes.Where(s => s.Customers > 0).OrderByDescending(s => s.Customers).ThenBy(s => s.Segment.Id, StringComparer.Ordinal).ToList();
+        var job = model.Job;
+        var sizes = model.SegmentSizes;
         html.Append(Inv, $"<h2 id=\"segments\">Segments</h2><p>{job.Segmentation.Sizes.Length} segments; RFM thresholds {Html(job.Segmentation.Thresholds.ToString())}.</p>");
         foreach (var note in job.Segmentation.Thresholds.Notes)
         {
@@ -196,13 +184,14 @@ internal static class HtmlReport
         }
         if (sizes.Count > 0)
         {
-            var model = HorizontalBars("Customers per segment", sizes.Select(s => ($"{s.Segment.Id} — {s.Segment.Name}", (double)s.Customers)).ToList(), "customers");
-            Figure(html, "segment-sizes", model, 900, 60 + (20 * sizes.Count), "Segment sizes (a customer can be in several segments; empty segments are left out).");
+            var chart = HorizontalBarChart.Build("Customers per segment", sizes.Select(s => ($"{s.Segment.Id} — {s.Segment.Name}", (double)s.Customers)).ToList(), "customers");
+            ReportFigure.Append(html, "segment-sizes", chart, 900, 60 + (20 * sizes.Count), "Segment sizes (a customer can be in several segments; empty segments are left out).");
         }
     }
 
-    private static void Clv(StringBuilder html, MainJobResult job)
+    private static void Clv(StringBuilder html, ReportModel model)
     {
+        var job = model.Job;
         var clv = job.Clv;
         html.Append("<h2 id=\"clv\">Customer lifetime value</h2>");
         if (clv.Comparison is { } choice)
@@ -217,9 +206,9 @@ internal static class HtmlReport
             if (clv.Tracking is { } tracking)
             {
                 var name = tracking.Model.Name;
-                Figure(html, "clv-tracking-cumulative", Tracking(tracking, cumulative: true), 900, 360, $"Cumulative repeat purchases of the calibration cohort, actual and expected under {name} fitted on the calibration period (to the dashed line), through the holdout (Fader, Hardie & Lee 2005, fig. 3).");
-                Figure(html, "clv-tracking-weekly", Tracking(tracking, cumulative: false), 900, 360, $"Repeat purchases per week, actual and expected under {name} fitted on the calibration period (to the dashed line).");
-                Figure(html, "clv-conditional", Conditional(tracking), 900, 360, $"Holdout purchases per customer by calibration frequency: actual mean and {name}'s conditional expectation (Fader, Hardie & Lee 2005, fig. 4; the last group is 7 or more).");
+                ReportFigure.Append(html, "clv-tracking-cumulative", TrackingChart.Build(tracking, cumulative: true), 900, 360, $"Cumulative repeat purchases of the calibration cohort, actual and expected under {name} fitted on the calibration period (to the dashed line), through the holdout (Fader, Hardie & Lee 2005, fig. 3).");
+                ReportFigure.Append(html, "clv-tracking-weekly", TrackingChart.Build(tracking, cumulative: false), 900, 360, $"Repeat purchases per week, actual and expected under {name} fitted on the calibration period (to the dashed line).");
+                ReportFigure.Append(html, "clv-conditional", ConditionalExpectationChart.Build(tracking), 900, 360, $"Holdout purchases per customer by calibration frequency: actual mean and {name}'s conditional expectation (Fader, Hardie & Lee 2005, fig. 4; the last group is 7 or more).");
             }
         }
 
@@ -235,7 +224,7 @@ internal static class HtmlReport
             return;
         }
 
-        var shares = clv.LikelyAlive();
+        var shares = model.LikelyAlive!.Value;
         html.Append(Inv, $"<p title=\"{Html(AliveDefinition)}\">Customers likely still buying (probability alive ≥ {ValueAnalysis.LikelyAliveThreshold:0.#}): <b>{RunSummary.Percent(shares.Buyers)}</b> of buyers; one-time buyers {RunSummary.Percent(shares.OneTimeBuyers)}{(clv.Model == CountModelKind.BetaGeo ? " (BG/NBD treats every one-time buyer as alive: it lets customers drop out only after a repeat purchase)" : string.Empty)}, repeat buyers {RunSummary.Percent(shares.RepeatBuyers)}.</p>");
         html.Append(Inv, $"<p>{ValueAnalysis.Name(clv.Model)} ({Html(Params(clv.CountParameters))})");
         if (clv.Spend is not null)
@@ -250,19 +239,19 @@ internal static class HtmlReport
             html.Append(Inv, $"<p class=\"note\">{Html(problem)}</p>");
         }
 
-        var values = clv.Predictions.Where(p => p.Value is > 0).Select(p => p.Value!.Value).Order().ToList();
+        var values = model.PredictedValues;
         if (values.Count > 1)
         {
-            Figure(html, "clv-distribution", Histogram(values), 900, 360, "Distribution of predicted customer value (the top 1 % are in the last bar).");
+            ReportFigure.Append(html, "clv-distribution", ValueHistogramChart.Build(values), 900, 360, "Distribution of predicted customer value (the top 1 % are in the last bar).");
         }
 
-        Figure(html, "probability-alive", AliveMatrix(clv), 900, 520, "Probability alive by frequency (repeat purchase weeks) and recency (weeks from first to last purchase), for a customer whose first purchase was as long ago as the oldest customer's.");
+        ReportFigure.Append(html, "probability-alive", AliveMatrixChart.Build(clv), 900, 520, "Probability alive by frequency (repeat purchase weeks) and recency (weeks from first to last purchase), for a customer whose first purchase was as long ago as the oldest customer's.");
         var memberships = job.Segmentation.Memberships;
         // Without values (spend model not usable) the table ranks by expected purchases and says why the column is absent.
         var valued = clv.ValueMissingReason is null;
         var caption = valued ? "Top 20 customers by predicted value" : $"Top 20 customers by expected purchases (predicted value not given: {clv.ValueMissingReason})";
         html.Append(Inv, $"<table><caption>{Html(caption)}</caption><tr><th>customer</th><th>segments</th><th title=\"Repeat purchase days: purchase days after the first (same-day purchases count once).\">frequency (repeat days)</th><th title=\"Weeks from the customer's first to last purchase (the BTYD models' recency t_x), not weeks since the last purchase.\">first → last purchase (weeks)</th><th title=\"{Html(AliveDefinition)}\">probability alive</th><th>expected purchases</th>{(valued ? "<th>predicted value</th>" : string.Empty)}</tr>");
-        foreach (var p in clv.Predictions.OrderByDescending(p => p.Value ?? p.ExpectedPurchases).ThenBy(p => p.CustomerId, StringComparer.Ordinal).Take(20))
+        foreach (var p in model.TopCustomers)
         {
             var segments = memberships.TryGetValue(new CustomerId(p.CustomerId), out var m) ? string.Join(", ", m.Ids.Take(4)) : string.Empty;
             html.Append(Inv, $"<tr><td>{Html(PersonalData.Redact(p.CustomerId))}</td><td>{Html(segments)}</td><td>{p.Summary.Frequency}</td><td>{p.Summary.Recency:F1}</td><td>{p.ProbabilityAlive:F2}</td><td>{p.ExpectedPurchases:F2}</td>{(valued ? string.Create(Inv, $"<td>{p.Value:N0}</td>") : string.Empty)}</tr>");
@@ -273,34 +262,20 @@ internal static class HtmlReport
 
     private const string AliveDefinition = "Probability alive: the chosen count model's probability that the customer has not yet dropped out, given how many repeat purchase days they had and when (see docs/clv.md). Likely still buying: at least 0.5.";
 
-    private static void Agenda(StringBuilder html, MainJobResult job)
+    private static void Agenda(StringBuilder html, ReportModel model)
     {
+        var job = model.Job;
         html.Append("<h2 id=\"agenda\">Today's care agenda</h2>");
         var items = job.Agenda;
-        html.Append(Inv, $"<p>{items.Count:N0} actions due in the last day under the built-in care plans and Vietnam's contact policy: {string.Join(", ", Enum.GetValues<AgendaStatus>().Select(s => string.Create(Inv, $"{RunSummary.Name(s)} {items.Count(i => i.Status == s):N0}")))}.</p>");
+        html.Append(Inv, $"<p>{items.Count:N0} actions due in the last day under the built-in care plans and Vietnam's contact policy: {string.Join(", ", Enum.GetValues<AgendaStatus>().Select(s => string.Create(Inv, $"{RunSummary.Name(s)} {model.StatusCounts[s]:N0}")))}.</p>");
         if (items.Count == 0)
         {
             return;
         }
 
-        var channels = items.Select(i => i.Action.Channel).Distinct().Order().ToList();
-        var model = new PlotModel { Title = "Care actions by channel and status", PlotMargins = LeftMargin(channels.Select(RunSummary.Name)) };
-        model.Axes.Add(new CategoryAxis { Position = AxisPosition.Left, ItemsSource = channels.Select(RunSummary.Name).ToList() });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, MinimumPadding = 0, AbsoluteMinimum = 0, Title = "actions" });
-        var colors = new[] { Accent, OxyColor.FromRgb(230, 170, 60), OxyColor.FromRgb(170, 170, 170), OxyColor.FromRgb(200, 80, 70) };
-        foreach (var status in Enum.GetValues<AgendaStatus>())
-        {
-            var series = new BarSeries { Title = RunSummary.Name(status), IsStacked = true, FillColor = colors[(int)status % colors.Length] };
-            foreach (var channel in channels)
-            {
-                series.Items.Add(new BarItem(items.Count(i => i.Action.Channel == channel && i.Status == status)));
-            }
-
-            model.Series.Add(series);
-        }
-
-        model.Legends.Add(new OxyPlot.Legends.Legend { LegendPlacement = OxyPlot.Legends.LegendPlacement.Outside, LegendPosition = OxyPlot.Legends.LegendPosition.TopCenter, LegendOrientation = OxyPlot.Legends.LegendOrientation.Horizontal });
-        Figure(html, "agenda-by-channel", model, 900, 100 + (40 * channels.Count), "Due: send now; deferred: moved by quiet hours or caps; skipped: no consent or blocked; dropped: could not go before the deadline.");
+        var channels = model.AgendaChannels;
+        var chart = AgendaChannelChart.Build(channels, model.AgendaCounts);
+        ReportFigure.Append(html, "agenda-by-channel", chart, 900, 100 + (40 * channels.Count), "Due: send now; deferred: moved by quiet hours or caps; skipped: no consent or blocked; dropped: could not go before the deadline.");
         html.Append("<table><caption>First 30 due actions</caption><tr><th>send at</th><th>customer</th><th>channel</th><th>template</th><th>plan</th></tr>");
         foreach (var i in items.Where(i => i.Status == AgendaStatus.Due).Take(30))
         {
@@ -366,157 +341,6 @@ internal static class HtmlReport
             html.Append(Inv, $"<figure class=\"chart diagram\" data-chart=\"process-{Html(process.Id)}\"><figcaption><b>{Html(process.Model.Name)}</b> (<code>{Html(process.Id)}</code>): {live.Values.Sum():N0} live</figcaption>{ProcessSvg.Render(process, live)}</figure>");
         }
     }
-
-    private static PlotModel HorizontalBars(string title, IReadOnlyList<(string Label, double Value)> bars, string unit)
-    {
-        var model = new PlotModel { Title = title, PlotMargins = LeftMargin(bars.Select(b => b.Label)) };
-        model.Axes.Add(new CategoryAxis { Position = AxisPosition.Left, ItemsSource = bars.Select(b => b.Label).ToList(), StartPosition = 1, EndPosition = 0 });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, MinimumPadding = 0, MaximumPadding = 0.08, AbsoluteMinimum = 0, Title = unit });
-        var series = new BarSeries { FillColor = Accent, LabelPlacement = LabelPlacement.Outside, LabelFormatString = "{0:N0}" };
-        foreach (var (_, value) in bars)
-        {
-            series.Items.Add(new BarItem(value));
-        }
-
-        model.Series.Add(series);
-        return model;
-    }
-
-    private static PlotModel Tracking(HoldoutTracking tracking, bool cumulative)
-    {
-        var model = new PlotModel { Title = cumulative ? "Cumulative repeat purchases: actual vs model" : "Weekly repeat purchases: actual vs model" };
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "weeks since the cohort's first purchase", Minimum = 0 });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "repeat purchases", MinimumPadding = 0, AbsoluteMinimum = 0, StringFormat = "N0" });
-        var actual = new LineSeries { Title = "actual", Color = Accent, StrokeThickness = 2 };
-        var expected = new LineSeries { Title = "model", Color = OxyColors.Black, LineStyle = LineStyle.Dash, StrokeThickness = 1.5 };
-        double a = 0, e = 0;
-        for (var k = 0; k < tracking.ActualRepeatPurchases.Length; k++)
-        {
-            a = cumulative ? a + tracking.ActualRepeatPurchases[k] : tracking.ActualRepeatPurchases[k];
-            e = cumulative ? e + tracking.ExpectedRepeatPurchases[k] : tracking.ExpectedRepeatPurchases[k];
-            actual.Points.Add(new DataPoint(k + 1, a));
-            expected.Points.Add(new DataPoint(k + 1, e));
-        }
-
-        model.Series.Add(actual);
-        model.Series.Add(expected);
-        model.Annotations.Add(new OxyPlot.Annotations.LineAnnotation { Type = OxyPlot.Annotations.LineAnnotationType.Vertical, X = tracking.CalibrationPeriods, LineStyle = LineStyle.Dash, Color = OxyColors.Gray, Text = "calibration end" });
-        model.Legends.Add(new OxyPlot.Legends.Legend { LegendPosition = OxyPlot.Legends.LegendPosition.TopLeft });
-        return model;
-    }
-
-    private static PlotModel Conditional(HoldoutTracking tracking)
-    {
-        var model = new PlotModel { Title = "Holdout purchases by calibration frequency" };
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "repeat purchase days in calibration (7 = 7 or more)", Minimum = -0.2, MajorStep = 1 });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "mean purchases in the holdout", MinimumPadding = 0, AbsoluteMinimum = 0 });
-        var actual = new LineSeries { Title = "actual", Color = Accent, StrokeThickness = 2, MarkerType = MarkerType.Circle };
-        var expected = new LineSeries { Title = "model (conditional expectation)", Color = OxyColors.Black, LineStyle = LineStyle.Dash, MarkerType = MarkerType.Square };
-        foreach (var g in tracking.ByCalibrationFrequency)
-        {
-            actual.Points.Add(new DataPoint(g.Frequency, g.ActualHoldout));
-            expected.Points.Add(new DataPoint(g.Frequency, g.ExpectedHoldout));
-        }
-
-        model.Series.Add(actual);
-        model.Series.Add(expected);
-        model.Legends.Add(new OxyPlot.Legends.Legend { LegendPosition = OxyPlot.Legends.LegendPosition.TopLeft });
-        return model;
-    }
-
-    private static PlotModel Histogram(List<double> sorted)
-    {
-        var cap = sorted[(int)Math.Floor(0.99 * (sorted.Count - 1))];
-        var max = Math.Max(cap, sorted[0] + 1);
-        const int bins = 30;
-        var width = max / bins;
-        var counts = new int[bins];
-        foreach (var v in sorted)
-        {
-            counts[Math.Min(bins - 1, (int)(v / width))]++;
-        }
-
-        var model = new PlotModel { Title = "Predicted customer value" };
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "predicted value", StringFormat = "N0" });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "customers", MinimumPadding = 0, AbsoluteMinimum = 0 });
-        var series = new HistogramSeries { FillColor = Accent, StrokeColor = OxyColors.White, StrokeThickness = 1 };
-        for (var i = 0; i < bins; i++)
-        {
-            series.Items.Add(new HistogramItem(i * width, (i + 1) * width, counts[i] * width, counts[i]));
-        }
-
-        model.Series.Add(series);
-        return model;
-    }
-
-    private static PlotModel AliveMatrix(ValueAnalysisResult clv)
-    {
-        var age = clv.Predictions.Max(p => p.Summary.Age);
-        var maxFrequency = Math.Max(1, Math.Min(40, clv.Predictions.Max(p => (int)p.Summary.Frequency)));
-        var columns = Math.Max(2, (int)Math.Ceiling(age)) + 1;
-        var data = new double[columns, maxFrequency + 1];
-        for (var r = 0; r < columns; r++)
-        {
-            var recency = Math.Min(age, r);
-            for (var f = 0; f <= maxFrequency; f++)
-            {
-                data[r, f] = f == 0 && r > 0 ? double.NaN : clv.Count!.ProbabilityAlive(f, f == 0 ? 0 : recency, age);
-            }
-        }
-
-        var model = new PlotModel { Title = "Probability alive by frequency and recency" };
-        model.Axes.Add(new LinearColorAxis { Position = AxisPosition.Right, Palette = OxyPalettes.Viridis(100), Minimum = 0, Maximum = 1, InvalidNumberColor = OxyColors.Transparent, Title = "P(alive)" });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "recency (weeks)" });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "frequency (repeat weeks)" });
-        model.Series.Add(new HeatMapSeries { X0 = 0, X1 = columns - 1, Y0 = 0, Y1 = maxFrequency, Data = data, RenderMethod = HeatMapRenderMethod.Rectangles, Interpolate = false });
-        return model;
-    }
-
-    private static PlotModel CohortHeatmap(ReviewFigures review)
-    {
-        var cohorts = review.Cohorts;
-        var months = cohorts.Max(c => c.Retention.Length);
-        var data = new double[months, cohorts.Length];
-        var highest = 0.0;
-        for (var y = 0; y < cohorts.Length; y++)
-        {
-            for (var k = 0; k < months; k++)
-            {
-                data[k, y] = k < cohorts[y].Retention.Length ? cohorts[y].Retention[k] : double.NaN;
-                highest = k > 0 && k < cohorts[y].Retention.Length ? Math.Max(highest, cohorts[y].Retention[k]) : highest;
-            }
-        }
-
-        var model = new PlotModel { Title = "Cohort retention (acquisition month × months since)" };
-        model.Axes.Add(new LinearColorAxis { Position = AxisPosition.Right, Palette = OxyPalette.Interpolate(100, OxyColor.FromRgb(247, 251, 255), OxyColor.FromRgb(107, 174, 214), OxyColor.FromRgb(8, 48, 107)), Minimum = 0, Maximum = Math.Max(highest, 0.01), HighColor = OxyColor.FromRgb(8, 48, 107), InvalidNumberColor = OxyColors.Transparent, Title = "retained" });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "months since first purchase", MinimumMajorStep = 1 });
-        model.Axes.Add(new LinearAxis
-        {
-            Position = AxisPosition.Left,
-            Title = "acquisition month",
-            MinimumMajorStep = 1,
-            StartPosition = 1,
-            EndPosition = 0,
-            LabelFormatter = v => v >= 0 && v < cohorts.Length && Math.Abs(v - Math.Round(v)) < 1e-9 ? cohorts[(int)Math.Round(v)].Cohort.ToString("uuuu-MM", Inv) : string.Empty,
-        });
-        model.Series.Add(new HeatMapSeries { X0 = 0, X1 = months - 1, Y0 = 0, Y1 = cohorts.Length - 1, Data = data, RenderMethod = HeatMapRenderMethod.Rectangles, Interpolate = false });
-        return model;
-    }
-
-    private static void Figure(StringBuilder html, string id, PlotModel model, int width, int height, string caption)
-    {
-        model.DefaultFont = "sans-serif";
-        // Each export numbers its clip paths from 1: prefix them so charts in one page do not clip each other.
-        var svg = SvgExporter.ExportToString(model, width, height, isDocument: false)
-            .Replace("id=\"clipPath", $"id=\"{id}-clipPath", StringComparison.Ordinal)
-            .Replace("url(#clipPath", $"url(#{id}-clipPath", StringComparison.Ordinal);
-        svg = svg[svg.IndexOf("<svg", StringComparison.Ordinal)..];
-        html.Append(Inv, $"<figure class=\"chart\" data-chart=\"{Html(id)}\">{svg}<figcaption>{Html(caption)}</figcaption></figure>");
-    }
-
-    /// <summary>Room for the longest category label (the SVG exporter's text measure is an estimate).</summary>
-    private static OxyThickness LeftMargin(IEnumerable<string> labels)
-        => new(20 + (6.2 * labels.DefaultIfEmpty(string.Empty).Max(l => l.Length)), double.NaN, double.NaN, double.NaN);
 
     private static void Card(StringBuilder html, string label, string value) => html.Append(Inv, $"<div class=\"card\"><b>{Html(value)}</b>{Html(label)}</div>");
 

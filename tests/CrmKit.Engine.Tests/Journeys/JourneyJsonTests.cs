@@ -28,13 +28,13 @@ public sealed class JourneyJsonTests
         foreach (var j in BuiltInJourneys.All)
         {
             var file = RepositoryRoot.Path("seeds", "journeys", j.Id + ".json");
-            Assert.True(File.Exists(file) && File.ReadAllText(file) == JourneyJson.Write(j) + "\n", $"seeds/journeys/{j.Id}.json is out of date: run `dotnet run --project src/CrmKit.Cli -- seeds generate`.");
+            Assert.True(File.Exists(file) && File.ReadAllText(file) == JourneyJson.Write(j) + "\n", $"seeds/journeys/{j.Id}.json is out of date: run `dotnet run --project src/CrmKit.Cli.Seeds -- generate`.");
         }
 
         foreach (var p in BuiltInJourneys.Processes)
         {
             var file = RepositoryRoot.Path("seeds", "processes", p.Id + ".json");
-            Assert.True(File.Exists(file) && File.ReadAllText(file) == ProcessJson.Write(p) + "\n", $"seeds/processes/{p.Id}.json is out of date: run `dotnet run --project src/CrmKit.Cli -- seeds generate`.");
+            Assert.True(File.Exists(file) && File.ReadAllText(file) == ProcessJson.Write(p) + "\n", $"seeds/processes/{p.Id}.json is out of date: run `dotnet run --project src/CrmKit.Cli.Seeds -- generate`.");
         }
     }
 

@@ -77,7 +77,7 @@ public sealed class SegmentCatalogTests
         Assert.All(Catalog.Segments.Zip(back.Segments), p => Assert.True(p.First.Equals(p.Second), $"{p.First.Id}: {p.First.Rule} vs {p.Second.Rule}"));
         Assert.Equal(json, back.ToJson());
         var seeds = RepositoryRoot.Path("seeds", "segments.json");
-        Assert.True(File.ReadAllText(seeds) == json, "seeds/segments.json is out of date: run `dotnet run --project src/CrmKit.Cli -- seeds generate`.");
+        Assert.True(File.ReadAllText(seeds) == json, "seeds/segments.json is out of date: run `dotnet run --project src/CrmKit.Cli.Seeds -- generate`.");
     }
 
     [Fact]

@@ -180,7 +180,8 @@ internal sealed class StoreGenerator
             AcquisitionSource.Website => _random.NextDouble() < 0.6 ? SalesChannel.Website : SalesChannel.App,
             AcquisitionSource.SocialNetwork => SalesChannel.Social,
             AcquisitionSource.Marketplace => SalesChannel.Marketplace,
-            _ => PickWeighted<SalesChannel>([(SalesChannel.InStore, 4), (SalesChannel.Website, 2), (SalesChannel.App, 1), (SalesChannel.Phone, 1)]),
+            AcquisitionSource.Referral or AcquisitionSource.Advertising => PickWeighted<SalesChannel>([(SalesChannel.InStore, 4), (SalesChannel.Website, 2), (SalesChannel.App, 1), (SalesChannel.Phone, 1)]),
+            _ => throw new System.Diagnostics.UnreachableException($"Acquisition source {source} is not drawn."),
         };
         var province = PickWeighted(VietnameseNames.Provinces.Select(p => (p, p.Weight)).ToArray());
         var areaRoll = _random.NextDouble();

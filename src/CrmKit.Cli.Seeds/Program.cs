@@ -1,0 +1,3 @@
+using CrmKit.Cli.Seeds;
+
+return SeedsCommandLine.Run(args, Console.Out, Console.Error);

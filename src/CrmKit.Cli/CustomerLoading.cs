@@ -1,0 +1,61 @@
+using CrmKit.Customers;
+using CrmKit.Customers.Identity;
+using CrmKit.Customers.Import;
+using NodaTime;
+
+namespace CrmKit.Cli;
+
+/// <summary>
+/// How the commands read a data folder and merge duplicate customers, and find the customer a user typed an id for —
+/// shared by <c>run</c>, <c>segment</c>, <c>care</c> and <c>replay</c>, so no command calls another command's helpers.
+/// </summary>
+internal static class CustomerLoading
+{
+    /// <summary>Reads a data folder (times without an offset in the shop's zone), reporting the import's issues, grouped, on the error stream.</summary>
+    public static CustomerDataSet Read(string folder, DateTimeZone zone, TextWriter error)
+    {
+        var dataSet = CustomerDataSet.ReadFolder(folder, new CsvImportOptions { ShopTimeZone = zone });
+        ImportVerdict.WriteIssues(error, dataSet);
+        return dataSet;
+    }
+
+    /// <summary>Merges duplicate customers under <paramref name="policy"/>; returns the merged customers and every merge and shared contact with its evidence.</summary>
+    public static (IReadOnlyList<Customer> Customers, MergeOutcome Merges) Merge(CustomerDataSet dataSet, MergePolicy policy = MergePolicy.Strong)
+    {
+        // The command actions are synchronous; the in-memory merge completes synchronously, so this does not block a thread on I/O.
+        var result = CustomerMerge.MergeAllAsync(dataSet.Customers, policy).AsTask().GetAwaiter().GetResult();
+        return (result.Customers, MergeOutcome.Of(result.Resolution, dataSet.Customers));
+    }
+
+    /// <summary>
+    /// The customer a user typed <paramref name="id"/> for: the customer with that id, or the survivor a record with
+    /// that id was merged into (<see cref="Customer.MergedIds"/>).
+    /// </summary>
+    /// <exception cref="CustomerNotFoundException">No customer has or absorbed that id.</exception>
+    public static Customer Find(IEnumerable<Customer> customers, string id)
+    {
+        var wanted = new CustomerId(id);
+        Customer? survivor = null;
+        foreach (var customer in customers)
+        {
+            if (customer.Id == wanted)
+            {
+                return customer;
+            }
+
+            if (customer.MergedIds.Contains(wanted))
+            {
+                survivor = customer;
+            }
+        }
+
+        return survivor ?? throw new CustomerNotFoundException(wanted);
+    }
+
+    /// <summary>The note printed when <paramref name="typed"/> was merged into <paramref name="customer"/>, or <see langword="null"/>.</summary>
+    public static string? MergedNote(Customer customer, string typed)
+        => customer.Id.Value == typed ? null : $"Customer {typed} was merged into {customer.Id} (the same person: see 'crmkit run --merges FILE'); showing {customer.Id}.";
+
+    /// <summary>Reads a data folder (reporting rejected rows) and merges duplicates.</summary>
+    public static IReadOnlyList<Customer> LoadMerged(string folder, DateTimeZone zone, TextWriter error) => Merge(Read(folder, zone, error)).Customers;
+}
