@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using CrmKit.CareProcess;
-using CrmKit.Clv;
+using CrmKit.Clv.Summaries;
 using CrmKit.Clv.Models;
 using CrmKit.Customers;
 using CrmKit.Engine;
