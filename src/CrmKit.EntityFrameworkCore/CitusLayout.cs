@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using CrmKit.Segmentation;
@@ -68,7 +69,8 @@ public static class CitusLayout
             {
                 CitusPlacement.Reference => 0,
                 CitusPlacement.Distributed => 2,
-                _ => 3,
+                CitusPlacement.CoordinatorLocal => 3,
+                _ => throw new UnreachableException($"Placement {placement} has no order."),
             }));
         }
 
@@ -91,7 +93,8 @@ public static class CitusLayout
                 CitusPlacement.Reference => $"create_reference_table('{table}')",
                 CitusPlacement.Distributed when anchor is null => $"create_distributed_table('{table}', '{column}')",
                 CitusPlacement.Distributed => $"create_distributed_table('{table}', '{column}', colocate_with => '{anchor}')",
-                _ => null,
+                CitusPlacement.CoordinatorLocal => null,
+                _ => throw new UnreachableException($"Placement {placement} has no Citus call."),
             };
             if (call is null)
             {
