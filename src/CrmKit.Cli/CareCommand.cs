@@ -157,7 +157,7 @@ internal static class CareCommand
         }
         catch (InvalidProcessException e)
         {
-            throw new InvalidProcessException($"{Path.GetFileName(path)}", [.. e.Problems.Select(p => $"{Path.GetFileName(path)}: {p}")]);
+            throw new InvalidProcessException($"{Path.GetFileName(path)}", [.. e.Problems.Select(p => p with { Location = $"{Path.GetFileName(path)}: {p.Location}" })]);
         }
     }
 

@@ -6,7 +6,8 @@ namespace CrmKit.CareProcess;
 /// <summary>
 /// Draws a process definition: states (nested in their parents), the initial and final states, and every
 /// transition labelled with its trigger or timer, its guard in brackets and its effects after a slash.
-/// Internal transitions appear as notes on their state. Output is deterministic (definition order).
+/// Internal transitions appear as notes on their state. Output is deterministic (definition order). States and labels
+/// come from <see cref="ProcessGraph"/>, the one model every CrmKit diagram (and the report's SVG) is drawn from.
 /// </summary>
 public static class ProcessDiagram
 {
@@ -21,45 +22,43 @@ public static class ProcessDiagram
     /// <summary>A Mermaid <c>stateDiagram-v2</c>.</summary>
     public static string Mermaid(ProcessDefinition definition)
     {
-        ArgumentNullException.ThrowIfNull(definition);
-        var model = definition.Model;
+        var graph = ProcessGraph.Of(definition);
         var sb = new StringBuilder();
         sb.Append("stateDiagram-v2\n");
-        sb.Append(CultureInfo.InvariantCulture, $"    %% {Escape(model.Name)}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"    %% {Escape(graph.Name)}\n");
         void WriteStates(string? parent, string indent)
         {
-            foreach (var s in model.States.Where(s => s.Parent == parent))
+            foreach (var s in graph.Children(parent))
             {
-                var children = model.States.Any(c => c.Parent == s.Id);
-                if (children)
+                if (s.HasChildren)
                 {
-                    sb.Append(CultureInfo.InvariantCulture, $"{indent}state \"{Escape(Title(s))}\" as {Node(s.Id)} {{\n");
+                    sb.Append(CultureInfo.InvariantCulture, $"{indent}state \"{Escape(s.Title)}\" as {Node(s.Id)} {{\n");
                     sb.Append(CultureInfo.InvariantCulture, $"{indent}    [*] --> {Node(s.InitialChild!)}\n");
                     WriteStates(s.Id, indent + "    ");
                     sb.Append(CultureInfo.InvariantCulture, $"{indent}}}\n");
                 }
                 else
                 {
-                    sb.Append(CultureInfo.InvariantCulture, $"{indent}state \"{Escape(Title(s))}\" as {Node(s.Id)}\n");
+                    sb.Append(CultureInfo.InvariantCulture, $"{indent}state \"{Escape(s.Title)}\" as {Node(s.Id)}\n");
                 }
             }
         }
 
         WriteStates(null, "    ");
-        sb.Append(CultureInfo.InvariantCulture, $"    [*] --> {Node(model.Initial)}\n");
-        foreach (var t in model.Transitions.Where(t => t.To is not null))
+        sb.Append(CultureInfo.InvariantCulture, $"    [*] --> {Node(graph.Initial)}\n");
+        foreach (var e in graph.Edges.Where(e => !e.IsInternal))
         {
-            sb.Append(CultureInfo.InvariantCulture, $"    {Node(t.From)} --> {Node(t.To!)} : {Escape(Label(t))}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"    {Node(e.From)} --> {Node(e.To!)} : {Escape(e.Label)}\n");
         }
 
-        foreach (var s in model.States.Where(s => s.IsFinal))
+        foreach (var s in graph.Nodes.Where(s => s.IsFinal))
         {
             sb.Append(CultureInfo.InvariantCulture, $"    {Node(s.Id)} --> [*]\n");
         }
 
-        foreach (var t in model.Transitions.Where(t => t.To is null))
+        foreach (var e in graph.Edges.Where(e => e.IsInternal))
         {
-            sb.Append(CultureInfo.InvariantCulture, $"    note right of {Node(t.From)} : {Escape(Label(t))} (internal)\n");
+            sb.Append(CultureInfo.InvariantCulture, $"    note right of {Node(e.From)} : {Escape(e.Label)} (internal)\n");
         }
 
         return sb.ToString();
@@ -68,58 +67,43 @@ public static class ProcessDiagram
     /// <summary>A Graphviz DOT digraph (clusters for parent states).</summary>
     public static string Dot(ProcessDefinition definition)
     {
-        ArgumentNullException.ThrowIfNull(definition);
-        var model = definition.Model;
+        var graph = ProcessGraph.Of(definition);
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"digraph \"{Quote(model.Id)}\" {{\n");
-        sb.Append(CultureInfo.InvariantCulture, $"    label=\"{Quote(model.Name)}\";\n    rankdir=LR;\n    compound=true;\n");
+        sb.Append(CultureInfo.InvariantCulture, $"digraph \"{Quote(graph.Id)}\" {{\n");
+        sb.Append(CultureInfo.InvariantCulture, $"    label=\"{Quote(graph.Name)}\";\n    rankdir=LR;\n    compound=true;\n");
         sb.Append("    node [shape=box, style=rounded, fontname=\"Helvetica\"];\n    edge [fontname=\"Helvetica\", fontsize=10];\n");
         sb.Append("    \"__start\" [shape=point, width=0.15, label=\"\"];\n");
         void WriteStates(string? parent, string indent)
         {
-            foreach (var s in model.States.Where(s => s.Parent == parent))
+            foreach (var s in graph.Children(parent))
             {
-                if (model.States.Any(c => c.Parent == s.Id))
+                if (s.HasChildren)
                 {
-                    sb.Append(CultureInfo.InvariantCulture, $"{indent}subgraph \"cluster_{Quote(s.Id)}\" {{\n{indent}    label=\"{Quote(Title(s))}\";\n");
+                    sb.Append(CultureInfo.InvariantCulture, $"{indent}subgraph \"cluster_{Quote(s.Id)}\" {{\n{indent}    label=\"{Quote(s.Title)}\";\n");
                     WriteStates(s.Id, indent + "    ");
                     sb.Append(CultureInfo.InvariantCulture, $"{indent}}}\n");
                 }
                 else
                 {
-                    var internals = model.Transitions.Where(t => t.To is null && t.From == s.Id).Select(t => Label(t) + " (internal)");
-                    var label = string.Join("\\n", new[] { Title(s) }.Concat(internals).Select(Quote));
+                    var internals = graph.Edges.Where(e => e.IsInternal && e.From == s.Id).Select(e => e.Label + " (internal)");
+                    var label = string.Join("\\n", new[] { s.Title }.Concat(internals).Select(Quote));
                     sb.Append(CultureInfo.InvariantCulture, $"{indent}\"{Quote(s.Id)}\" [label=\"{label}\"{(s.IsFinal ? ", peripheries=2" : "")}];\n");
                 }
             }
         }
 
         WriteStates(null, "    ");
-        sb.Append(CultureInfo.InvariantCulture, $"    \"__start\" -> \"{Quote(Leaf(model, model.Initial))}\";\n");
-        foreach (var t in model.Transitions.Where(t => t.To is not null))
+        sb.Append(CultureInfo.InvariantCulture, $"    \"__start\" -> \"{Quote(graph.EntryState(graph.Initial))}\";\n");
+        foreach (var e in graph.Edges.Where(e => !e.IsInternal))
         {
-            var (from, to) = (Leaf(model, t.From), Leaf(model, t.To!));
-            var extra = (from != t.From ? $", ltail=\"cluster_{Quote(t.From)}\"" : "") + (to != t.To ? $", lhead=\"cluster_{Quote(t.To!)}\"" : "");
-            sb.Append(CultureInfo.InvariantCulture, $"    \"{Quote(from)}\" -> \"{Quote(to)}\" [label=\"{Quote(Label(t))}\"{(t.Timer is not null ? ", style=dashed" : "")}{extra}];\n");
+            // DOT clusters cannot be edge ends: draw to the entered leaf and clip at the cluster.
+            var (from, to) = (graph.EntryState(e.From), graph.EntryState(e.To!));
+            var extra = (from != e.From ? $", ltail=\"cluster_{Quote(e.From)}\"" : "") + (to != e.To ? $", lhead=\"cluster_{Quote(e.To!)}\"" : "");
+            sb.Append(CultureInfo.InvariantCulture, $"    \"{Quote(from)}\" -> \"{Quote(to)}\" [label=\"{Quote(e.Label)}\"{(e.IsTimed ? ", style=dashed" : "")}{extra}];\n");
         }
 
         sb.Append("}\n");
         return sb.ToString();
-    }
-
-    private static string Title(StateDefinition s) => s.Description is { } d ? $"{s.Id} — {d}" : s.Id;
-
-    private static string Label(TransitionDefinition t)
-    {
-        var label = t.Label();
-        return t.Effects.IsEmpty ? label : $"{label} / {string.Join(", ", t.Effects.Select(e => e.Describe()))}";
-    }
-
-    /// <summary>A state to draw an edge to: a parent's initial leaf (DOT clusters cannot be edge ends).</summary>
-    private static string Leaf(ProcessModel model, string id)
-    {
-        var s = model.States.First(x => x.Id == id);
-        return s.InitialChild is { } c ? Leaf(model, c) : id;
     }
 
     private static string Node(string id) => id.Replace('-', '_');

@@ -8,10 +8,12 @@ namespace CrmKit.CareProcess;
 public sealed class InvalidProcessException : CrmKitException
 {
     /// <summary>Creates the exception.</summary>
-    public InvalidProcessException(string processId, IReadOnlyList<string> problems)
+    /// <param name="processId">The process id, or what names the definition (a file name) when it has none.</param>
+    /// <param name="problems">Every problem, each at its JSON path.</param>
+    public InvalidProcessException(string processId, IReadOnlyList<Problem> problems)
         : base($"Process '{processId}' is invalid: {problems?.Count} problem(s):{Environment.NewLine}" + string.Join(Environment.NewLine, (problems ?? []).Select(p => "  " + p)))
         => Problems = [.. problems ?? []];
 
-    /// <summary>Each problem, prefixed with its JSON path ("$.transitions[3].to: unknown state 'x'").</summary>
-    public ImmutableArray<string> Problems { get; }
+    /// <summary>Each problem at its JSON path (<c>$.transitions[3].to</c>: <c>unknown state 'x'</c>).</summary>
+    public ImmutableArray<Problem> Problems { get; }
 }

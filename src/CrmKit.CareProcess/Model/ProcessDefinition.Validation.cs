@@ -1,3 +1,4 @@
+using CrmKit.Customers;
 using NodaTime;
 
 namespace CrmKit.CareProcess;
@@ -7,12 +8,12 @@ public sealed partial class ProcessDefinition
     /// <summary>Checks a model and lists every problem with its JSON path.</summary>
     private sealed class Validator(ProcessModel model)
     {
-        private readonly List<string> _problems = [];
+        private readonly List<Problem> _problems = [];
         private readonly Dictionary<string, StateDefinition> _states = new(StringComparer.Ordinal);
         private readonly Dictionary<string, TriggerDefinition> _triggers = new(StringComparer.Ordinal);
         private readonly ILookup<string, StateDefinition> _children = model.States.Where(s => s?.Parent is not null).ToLookup(s => s.Parent!, StringComparer.Ordinal);
 
-        public List<string> Run()
+        public List<Problem> Run()
         {
             if (string.IsNullOrEmpty(model.Id) || !IdPattern().IsMatch(model.Id))
             {
@@ -46,7 +47,7 @@ public sealed partial class ProcessDefinition
             return _problems;
         }
 
-        private void Add(string path, string problem) => _problems.Add($"{path}: {problem}");
+        private void Add(string path, string problem) => _problems.Add(new Problem(path, problem));
 
         private static string Known(IEnumerable<string> ids) => $" (known: {string.Join(", ", ids.Order(StringComparer.Ordinal))})";
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using CrmKit.Customers;
 using NodaTime;
 
 namespace CrmKit.CareProcess;
@@ -98,8 +99,13 @@ public sealed partial class ProcessDefinition
         return problems.Count > 0 ? throw new InvalidProcessException(model.Id, problems) : new ProcessDefinition(model);
     }
 
-    /// <summary>Every problem of a model, each prefixed with its JSON path; empty when it is valid.</summary>
-    public static IReadOnlyList<string> Validate(ProcessModel model)
+    /// <summary>
+    /// Every problem of a model, each with its JSON path as <see cref="Problem.Location"/> (<c>$.transitions[3].to</c>)
+    /// and what is wrong as <see cref="Problem.Message"/> (<c>unknown state 'x' (known: a, b)</c>); empty when it is
+    /// valid. <see cref="Problem.ToString"/> prints <c>$.transitions[3].to: unknown state 'x' (known: a, b)</c>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is <see langword="null"/>.</exception>
+    public static IReadOnlyList<Problem> Validate(ProcessModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         return new Validator(model).Run();

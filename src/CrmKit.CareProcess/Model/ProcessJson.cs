@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CrmKit.Customers;
 using CrmKit.Customers.Serialization;
 
 namespace CrmKit.CareProcess;
@@ -40,7 +41,7 @@ public static class ProcessJson
         }
         catch (JsonException ex)
         {
-            throw new InvalidProcessException("(unreadable)", [$"{ex.Path ?? "$"}: {Explain(ex.Path, FirstSentence(ex.Message))}"]);
+            throw new InvalidProcessException("(unreadable)", [new Problem(ex.Path ?? "$", Explain(ex.Path, FirstSentence(ex.Message)))]);
         }
 
         return ProcessDefinition.Create(model);

@@ -10,7 +10,8 @@ namespace CrmKit.Cli.Report;
 
 /// <summary>
 /// A care process as an SVG state diagram for the HTML report: GraphShape's layered (Sugiyama) layout places the
-/// states; transitions are drawn along its edge routes with their labels (trigger or timer, guard, effects).
+/// states; transitions are drawn along its edge routes with their labels (trigger or timer, guard, effects) as worded by
+/// <see cref="ProcessGraph"/>, the model Mermaid and DOT diagrams are drawn from too.
 /// </summary>
 internal static class ProcessSvg
 {
@@ -21,18 +22,18 @@ internal static class ProcessSvg
     /// <summary>The diagram; with <paramref name="live"/>, each state shows how many instances are in it now (a state missing from it: 0).</summary>
     public static string Render(ProcessDefinition definition, IReadOnlyDictionary<string, int>? live = null)
     {
-        var model = definition.Model;
+        var process = ProcessGraph.Of(definition);
         var graph = new BidirectionalGraph<string, Edge<string>>();
         const string start = "[*]";
         graph.AddVertex(start);
-        foreach (var state in model.States)
+        foreach (var state in process.Nodes)
         {
             graph.AddVertex(state.Id);
         }
 
-        graph.AddEdge(new Edge<string>(start, model.Initial));
+        graph.AddEdge(new Edge<string>(start, process.Initial));
         var labels = new Dictionary<(string, string), List<string>>();
-        foreach (var t in model.Transitions.Where(t => t.To is not null))
+        foreach (var t in process.Edges.Where(t => !t.IsInternal))
         {
             var key = (t.From, t.To!);
             if (!labels.TryGetValue(key, out var list))
@@ -44,7 +45,7 @@ internal static class ProcessSvg
                 }
             }
 
-            list.Add(Label(t));
+            list.Add(t.Label);
         }
 
         string Caption(string state) => live is null ? state : string.Create(Inv, $"{state} · {live.GetValueOrDefault(state):N0}");
@@ -60,8 +61,8 @@ internal static class ProcessSvg
         (double X, double Y) At(string v) => (positions[v].X - minX, positions[v].Y - minY);
 
         var svg = new StringBuilder();
-        svg.Append(Inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"process\" viewBox=\"0 0 {width:F0} {height:F0}\" width=\"{width:F0}\" height=\"{height:F0}\" role=\"img\" aria-label=\"{Html(model.Name)}\">");
-        svg.Append(Inv, $"<defs><marker id=\"arrow-{Html(definition.Id)}\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>");
+        svg.Append(Inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"process\" viewBox=\"0 0 {width:F0} {height:F0}\" width=\"{width:F0}\" height=\"{height:F0}\" role=\"img\" aria-label=\"{Html(process.Name)}\">");
+        svg.Append(Inv, $"<defs><marker id=\"arrow-{Html(process.Id)}\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>");
         foreach (var edge in graph.Edges)
         {
             var points = new List<(double X, double Y)> { At(edge.Source) };
@@ -85,7 +86,7 @@ internal static class ProcessSvg
             }
             var text = labels.TryGetValue((edge.Source, edge.Target), out var list) ? string.Join(" | ", list) : string.Empty;
             svg.Append(Inv, $"<g class=\"transition\"><title>{Html($"{edge.Source} → {edge.Target}: {text}")}</title>");
-            svg.Append(Inv, $"<polyline fill=\"none\" stroke=\"#555\" stroke-width=\"1.2\" marker-end=\"url(#arrow-{Html(definition.Id)})\" points=\"{string.Join(" ", points.Select(p => string.Create(Inv, $"{p.X:F1},{p.Y:F1}")))}\"/>");
+            svg.Append(Inv, $"<polyline fill=\"none\" stroke=\"#555\" stroke-width=\"1.2\" marker-end=\"url(#arrow-{Html(process.Id)})\" points=\"{string.Join(" ", points.Select(p => string.Create(Inv, $"{p.X:F1},{p.Y:F1}")))}\"/>");
             if (text.Length > 0)
             {
                 (double X, double Y) mid = points.Count > 2 ? points[points.Count / 2] : (points[0].X + ((points[1].X - points[0].X) * labelAt), points[0].Y + ((points[1].Y - points[0].Y) * labelAt));
@@ -95,7 +96,7 @@ internal static class ProcessSvg
             svg.Append("</g>");
         }
 
-        foreach (var state in model.States)
+        foreach (var state in process.Nodes)
         {
             var (x, y) = At(state.Id);
             var size = sizes[state.Id];
@@ -118,9 +119,6 @@ internal static class ProcessSvg
         svg.Append("</svg>");
         return svg.ToString();
     }
-
-    private static string Label(TransitionDefinition t)
-        => t.Effects.IsEmpty ? t.Label() : $"{t.Label()} / {string.Join(", ", t.Effects.Select(e => e.Describe()))}";
 
     /// <summary>Where the segment from a node's centre towards <paramref name="toward"/> leaves the node's box.</summary>
     private static (double X, double Y) Border((double X, double Y) centre, (double X, double Y) toward, Size size)

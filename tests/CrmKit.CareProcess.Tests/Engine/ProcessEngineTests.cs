@@ -149,7 +149,7 @@ public sealed class ProcessEngineTests
         [
             "$.transitions[0].guard.value: the value has no content (default(ProcessValue)); create values with ProcessValue.Of",
             "$.transitions[0].effects[0]: the attribute value has no content (default(ProcessValue)); create values with ProcessValue.Of",
-        ], ex.Problems.ToArray());
+        ], ex.Problems.Select(p => p.ToString()).ToArray());
     }
 
     [Fact]

@@ -39,15 +39,18 @@ public sealed class ProcessDefinitionTests
             "$.transitions[6].timer.delay: the delay must be positive",
             "$.transitions[1]: ambiguous: state 'idle' already has an unguarded transition on trigger 'go' (transitions[0])",
             "$.transitions[3].guard: ambiguous: 'not small' and 'big' (transitions[2]) can both hold on trigger 'go' from 'busy'",
-        ], ex.Problems.ToArray());
+        ], ex.Problems.Select(p => p.ToString()).ToArray());
         Assert.StartsWith("Process 'Bad Id' is invalid: 14 problem(s):", ex.Message, StringComparison.Ordinal);
+        // Each is a Problem: the JSON path as its location, what is wrong as its message (printed "location: message").
+        Assert.Equal(new Problem("$.transitions[4].trigger", "unknown trigger 'stop' (known: go)"), ex.Problems[8]);
+        Assert.Equal(ex.Problems, ProcessDefinition.Validate(builder.ToModel()));
     }
 
     [Fact]
     public void Unreachable_State_IsReported()
     {
         var ex = Assert.Throws<InvalidProcessException>(new ProcessBuilder("p", "P", "a").Trigger("t").State("a").State("b").State("island").On("a", "t", "b").Build);
-        Assert.Equal(["$.states[2]: state 'island' cannot be reached from 'a'"], ex.Problems.ToArray());
+        Assert.Equal(["$.states[2]: state 'island' cannot be reached from 'a'"], ex.Problems.Select(p => p.ToString()).ToArray());
     }
 
     [Fact]
@@ -62,7 +65,7 @@ public sealed class ProcessDefinitionTests
         Assert.Throws<InvalidProcessException>(With(N(GuardOperator.LessThanOrEqual, 5), N(GuardOperator.GreaterThanOrEqual, 5)).Build);
         Assert.Throws<InvalidProcessException>(With(N(GuardOperator.NotEqual, 1), N(GuardOperator.Equal, 2)).Build);
         var mixed = Assert.Throws<InvalidProcessException>(With(N(GuardOperator.LessThan, 5), new Guard("m big", GuardSource.Parameter, "m", GuardOperator.GreaterThan, ProcessValue.Of(9m))).Build);
-        Assert.Contains("must test the same value to be provably exclusive", mixed.Problems.Single(), StringComparison.Ordinal);
+        Assert.Contains("must test the same value to be provably exclusive", mixed.Problems.Single().ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,11 +85,11 @@ public sealed class ProcessDefinitionTests
     {
         var json = """{"id":"p","name":"P","initial":"a","states":[{"id":"a","final":"yes"}]}""";
         var ex = Assert.Throws<InvalidProcessException>(() => ProcessJson.ReadDefinition(json));
-        Assert.StartsWith("$.states[0].final: ", ex.Problems.Single(), StringComparison.Ordinal);
+        Assert.StartsWith("$.states[0].final: ", ex.Problems.Single().ToString(), StringComparison.Ordinal);
 
         var invalid = """{"id":"p","name":"P","initial":"a","states":[{"id":"a"}],"transitions":[{"from":"a","to":"zz","trigger":"t"}]}""";
         var ex2 = Assert.Throws<InvalidProcessException>(() => ProcessJson.ReadDefinition(invalid));
-        Assert.Equal(["$.transitions[0].to: unknown state 'zz' (known: a)", "$.transitions[0].trigger: unknown trigger 't' (known: )"], ex2.Problems.ToArray());
+        Assert.Equal(["$.transitions[0].to: unknown state 'zz' (known: a)", "$.transitions[0].trigger: unknown trigger 't' (known: )"], ex2.Problems.Select(p => p.ToString()).ToArray());
     }
 
     /// <summary>Issue 17 item 1: System.Text.Json's enum converter ORed "sms,zalo" into zalo and read "1" as a number.</summary>
@@ -103,7 +106,7 @@ public sealed class ProcessDefinitionTests
 
         var ex = Assert.Throws<InvalidProcessException>(() => ProcessJson.ReadDefinition(broken));
 
-        Assert.Equal($"$.states[1].onEntry[0].channel: expected one of sms, zalo, email, phoneCall, chat, inPerson; found '{channel}'.", ex.Problems.Single());
+        Assert.Equal($"$.states[1].onEntry[0].channel: expected one of sms, zalo, email, phoneCall, chat, inPerson; found '{channel}'.", ex.Problems.Single().ToString());
     }
 
     /// <summary>Issue 17 item 3: "initial" twice was last-wins.</summary>
@@ -112,7 +115,7 @@ public sealed class ProcessDefinitionTests
     {
         var json = """{"id":"p","name":"P","initial":"a","initial":"b","states":[{"id":"a"},{"id":"b"}],"triggers":[],"transitions":[]}""";
         var ex = Assert.Throws<InvalidProcessException>(() => ProcessJson.ReadDefinition(json));
-        Assert.Equal("$.initial: duplicate key 'initial'; a key may appear only once in an object.", ex.Problems.Single());
+        Assert.Equal("$.initial: duplicate key 'initial'; a key may appear only once in an object.", ex.Problems.Single().ToString());
 
         var snapshot = ProcessJson.Write(BuiltInProcesses.WarrantyCase.Start("W-1", T0, [new("purchasedOn", ProcessValue.Of(new LocalDate(2025, 2, 28))), new("value", ProcessValue.Of(1m))]).Snapshot);
         var repeated = snapshot.Insert(1, "\"state\":\"closed\",");

@@ -6,7 +6,7 @@ public class ProcessJsonTypeTests
     private const string Definition = """{"id":"x","name":"X","initial":"a","states":[{"id":"a"STATE},{"id":"b"}],"triggers":[{"id":"go"}],"transitions":[{"from":"a","to":"b"TIMER}]}""";
 
     private static string Problem(string state, string timer)
-        => Assert.Single(Assert.Throws<InvalidProcessException>(() => ProcessJson.ReadDefinition(Definition.Replace("STATE", state, StringComparison.Ordinal).Replace("TIMER", timer, StringComparison.Ordinal))).Problems);
+        => Assert.Single(Assert.Throws<InvalidProcessException>(() => ProcessJson.ReadDefinition(Definition.Replace("STATE", state, StringComparison.Ordinal).Replace("TIMER", timer, StringComparison.Ordinal))).Problems).ToString();
 
     [Fact]
     public void ReadDefinition_TimerWithoutType_IsReportedAtItsPath()

@@ -62,7 +62,7 @@ public sealed class OccasionDueDateTests
     public void AtLocalTime_OffsetBeyondAYear_IsRejectedWithItsPath()
     {
         var ex = Assert.Throws<InvalidProcessException>(() => Reminder(-367));
-        Assert.Equal(["$.transitions[0].timer.offsetDays: -367 is outside ±366 days (ProcessLimits.MaxOffsetDays)"], ex.Problems.ToArray());
+        Assert.Equal(["$.transitions[0].timer.offsetDays: -367 is outside ±366 days (ProcessLimits.MaxOffsetDays)"], ex.Problems.Select(p => p.ToString()).ToArray());
     }
 
     private static readonly Arbitrary<(LocalDate Date, int Offset, Instant Entered, int Zone, int Hour, bool EveryYear)> TimerCases =
