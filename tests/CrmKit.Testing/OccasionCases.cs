@@ -1,4 +1,3 @@
-using CrmKit.Customers;
 using CrmKit.Segmentation;
 using FsCheck;
 using FsCheck.Fluent;
