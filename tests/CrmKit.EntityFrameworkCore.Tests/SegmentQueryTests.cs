@@ -17,7 +17,7 @@ public sealed class SegmentQueryTests
     internal static Property GeneratedRulesAgree(Lazy<string> database, string server)
         => Prop.ForAll(
             (from rules in RuleGenerators.Rule.ArrayOf().Select(a => a.Take(10).ToArray())
-             from records in RuleGenerators.Record.ArrayOf().Select(a => a.Take(12).ToArray())
+             from records in RuleGenerators.RecordFor(RecordStore.Database).ArrayOf().Select(a => a.Take(12).ToArray())
              from context in RuleGenerators.Context
              select (rules, records, context)).ToArbitrary(),
             c =>
@@ -39,7 +39,7 @@ public sealed class SegmentQueryTests
 
     /// <summary>Every built-in segment selects in the database what the interpreter's classification selects.</summary>
     internal static Property CatalogueAgrees(Lazy<string> database, string server)
-        => Prop.ForAll(RuleGenerators.Population, p =>
+        => Prop.ForAll(RuleGenerators.PopulationFor(RecordStore.Database), p =>
         {
             var records = Store(database, p.Records);
             var catalog = BuiltInSegments.Catalog;

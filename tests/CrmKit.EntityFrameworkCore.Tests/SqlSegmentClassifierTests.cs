@@ -28,7 +28,7 @@ public sealed class SqlSegmentClassifierTests
 
     /// <summary>The built-in catalogue classified in one statement equals the interpreter (one node and Citus).</summary>
     internal static Property BuiltInCatalogueAgrees(Lazy<string> database, string server)
-        => Prop.ForAll(RuleGenerators.Population, p =>
+        => Prop.ForAll(RuleGenerators.PopulationFor(RecordStore.Database), p =>
         {
             var records = Postgres.Store(database.Value, p.Records);
             return Agrees(database, server, BuiltInSegments.Catalog, records, p.Context, counts: true);
@@ -38,7 +38,7 @@ public sealed class SqlSegmentClassifierTests
     internal static Property GeneratedCataloguesAgree(Lazy<string> database, string server)
         => Prop.ForAll(
             (from catalog in Catalogue
-             from records in RuleGenerators.Record.ArrayOf().Select(a => a.Take(10).ToArray())
+             from records in RuleGenerators.RecordFor(RecordStore.Database).ArrayOf().Select(a => a.Take(10).ToArray())
              from context in RuleGenerators.Context
              select (catalog, records, context)).ToArbitrary(),
             c => Agrees(database, server, c.catalog, Postgres.Store(database.Value, c.records), c.context, counts: false));
@@ -49,7 +49,7 @@ public sealed class SqlSegmentClassifierTests
         => Prop.ForAll(
             (from catalog in Gen.Frequency((1, Gen.Constant(BuiltInSegments.Catalog)), (3, Catalogue))
              from context in BoundaryContext
-             from records in RuleGenerators.Record.ArrayOf().Select(a => a.Take(8).ToArray())
+             from records in RuleGenerators.RecordFor(RecordStore.Database).ArrayOf().Select(a => a.Take(8).ToArray())
              from offsets in Gen.Choose(0, 1_000_000).ArrayOf()
              select (catalog, context, records: OnBoundaries(records, context, offsets))).ToArbitrary(),
             c => Agrees(database, server, c.catalog, Postgres.Store(database.Value, c.records), c.context, counts: false));
@@ -66,7 +66,7 @@ public sealed class SqlSegmentClassifierTests
         var context = new EvaluationContext(Instant.FromUtc(2026, 10, 31, 17, 0), DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]);
         var catalog = BuiltInSegments.Catalog;
         var classifier = new SqlSegmentClassifier(catalog);
-        var records = Postgres.Store(database, Gen.Sample(RuleGenerators.Record, 30).Take(30).ToArray());
+        var records = Postgres.Store(database, Gen.Sample(RuleGenerators.RecordFor(RecordStore.Database), 30).Take(30).ToArray());
         await using var db = Postgres.Context(database);
 
         Assert.Equal(records.Length, await classifier.RefreshAsync(db, context));

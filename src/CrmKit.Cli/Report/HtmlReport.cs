@@ -253,8 +253,8 @@ internal static class HtmlReport
         html.Append(Inv, $"<table><caption>{Html(caption)}</caption><tr><th>customer</th><th>segments</th><th title=\"Repeat purchase days: purchase days after the first (same-day purchases count once).\">frequency (repeat days)</th><th title=\"Weeks from the customer's first to last purchase (the BTYD models' recency t_x), not weeks since the last purchase.\">first → last purchase (weeks)</th><th title=\"{Html(AliveDefinition)}\">probability alive</th><th>expected purchases</th>{(valued ? "<th>predicted value</th>" : string.Empty)}</tr>");
         foreach (var p in model.TopCustomers)
         {
-            var segments = memberships.TryGetValue(new CustomerId(p.CustomerId), out var m) ? string.Join(", ", m.Ids.Take(4)) : string.Empty;
-            html.Append(Inv, $"<tr><td>{Html(PersonalData.Redact(p.CustomerId))}</td><td>{Html(segments)}</td><td>{p.Summary.Frequency}</td><td>{p.Summary.Recency:F1}</td><td>{p.ProbabilityAlive:F2}</td><td>{p.ExpectedPurchases:F2}</td>{(valued ? string.Create(Inv, $"<td>{p.Value:N0}</td>") : string.Empty)}</tr>");
+            var segments = memberships.TryGetValue(p.CustomerId, out var m) ? string.Join(", ", m.Ids.Take(4)) : string.Empty;
+            html.Append(Inv, $"<tr><td>{Html(PersonalData.Redact(p.CustomerId.Value))}</td><td>{Html(segments)}</td><td>{p.Summary.Frequency}</td><td>{p.Summary.Recency:F1}</td><td>{p.ProbabilityAlive:F2}</td><td>{p.ExpectedPurchases:F2}</td>{(valued ? string.Create(Inv, $"<td>{p.Value:N0}</td>") : string.Empty)}</tr>");
         }
 
         html.Append("</table>");

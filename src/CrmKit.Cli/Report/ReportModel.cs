@@ -27,7 +27,7 @@ internal sealed class ReportModel
         {
             LikelyAlive = clv.LikelyAlive();
             PredictedValues = [.. clv.Predictions.Where(p => p.Value is > 0).Select(p => p.Value!.Value).Order()];
-            TopCustomers = [.. clv.Predictions.OrderByDescending(p => p.Value ?? p.ExpectedPurchases).ThenBy(p => p.CustomerId, StringComparer.Ordinal).Take(20)];
+            TopCustomers = [.. clv.Predictions.OrderByDescending(p => p.Value ?? p.ExpectedPurchases).ThenBy(p => p.CustomerId.Value, StringComparer.Ordinal).Take(20)];
         }
     }
 

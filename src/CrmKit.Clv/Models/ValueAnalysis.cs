@@ -148,7 +148,7 @@ public static class ValueAnalysis
                         throw new ArithmeticException(string.Create(Inv, $"probability alive {alive}, expected purchases {expected}"));
                     }
 
-                    predicted[i] = new CustomerPrediction(row, alive, expected, spend is null ? null : CustomerValue.Discounted(count, spend, row, value));
+                    predicted[i] = new CustomerPrediction(new CustomerId(row.CustomerId), row, alive, expected, spend is null ? null : CustomerValue.Discounted(count, spend, row, value));
                 }
                 catch (Exception ex) when (ex is ArithmeticException or InvalidValueException)
                 {

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using CrmKit.Customers.Import;
 using NodaTime;
-using NodaTime.Text;
 
 namespace CrmKit.Clv.Summaries;
 
@@ -12,55 +10,75 @@ namespace CrmKit.Clv.Summaries;
 /// </summary>
 public static class TransactionReader
 {
-    private static readonly LocalDatePattern[] DatePatterns =
-        [LocalDatePattern.Iso, LocalDatePattern.CreateWithInvariantCulture("uuuuMMdd"), LocalDatePattern.CreateWithInvariantCulture("dd/MM/uuuu")];
-
     /// <summary>
     /// The whitespace-separated CDNOW format: <c>customer_id date(YYYYMMDD) number_of_cds dollar_value</c>, with or
     /// without a header line; in five-column files (the 1/10 sample: <c>id_master id_sample date cds value</c>) the
     /// second column is the customer.
     /// </summary>
+    /// <remarks>
+    /// The lines are read by the import's reader (<see cref="PurchaseTable"/>), so dates (<c>yyyyMMdd</c>, ISO, or
+    /// day/month/year) and amounts (<c>.</c> decimals, ≥ 0) follow the same rules and messages as every other import;
+    /// issues name the file's line and the column (<c>date</c>, <c>dollar_value</c>).
+    /// </remarks>
+    /// <param name="reader">The text.</param>
+    /// <param name="file">The file name used in issues.</param>
+    /// <param name="issues">Receives every rejected line, in line order.</param>
     public static IEnumerable<Transaction> ReadCdnow(TextReader reader, string file, ICollection<ImportIssue> issues)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(issues);
-        var line = 0;
-        while (reader.ReadLine() is { } text)
+        return Cdnow(reader, file, issues);
+    }
+
+    private static IEnumerable<Transaction> Cdnow(TextReader reader, string file, ICollection<ImportIssue> issues)
+    {
+        var zone = DateTimeZone.Utc;
+        var mapping = new FileMapping
         {
-            line++;
-            var fields = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length == 0)
+            Columns = ImmutableDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, ImmutableArray<string>>
             {
-                continue;
-            }
-
-            if (line == 1 && !char.IsAsciiDigit(fields[0][0]))
+                ["customer_id"] = ["customer_id"],
+                ["placed_at"] = ["date"],
+                ["total"] = ["dollar_value"],
+            }),
+            Format = new ImportFormat
             {
-                continue; // header
-            }
-
-            if (fields.Length is not (4 or 5))
-            {
-                issues.Add(new ImportIssue(file, line, null, $"expected 4 fields (customer, date, cds, value) or 5 (id_master, id_sample, date, cds, value), found {fields.Length}."));
-                continue;
-            }
-
-            var offset = fields.Length - 4;
-            var customer = fields[offset];
-            if (!TryDate(fields[offset + 1], null, out var date))
-            {
-                issues.Add(new ImportIssue(file, line, "date", $"'{fields[offset + 1]}' is not a date YYYYMMDD."));
-                continue;
-            }
-
-            if (!double.TryParse(fields[offset + 3], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || !(amount >= 0) || !double.IsFinite(amount))
-            {
-                issues.Add(new ImportIssue(file, line, "dollar_value", $"'{fields[offset + 3]}' is not an amount ≥ 0."));
-                continue;
-            }
-
-            yield return new Transaction(customer, date, amount, line);
+                NumberFormat = NumberFormat.English,
+                DateOrder = DateOrder.DayFirst,
+                Zone = zone,
+                Delimiter = '\t',
+            },
+        };
+        var settings = CsvImportOptions.Default with
+        {
+            Mapping = new ImportMapping { Files = ImmutableDictionary<ImportFileKind, FileMapping>.Empty.Add(ImportFileKind.Orders, mapping) },
+            ShopTimeZone = zone,
+        };
+        var text = new CdnowText(reader, file);
+        var found = new List<ImportIssue>();
+        foreach (var row in PurchaseTable.Read(text, file, found, settings, zone))
+        {
+            var line = row.Line - text.LineOffset;
+            Report(text, found, issues, line);
+            yield return new Transaction(row.CustomerId, row.Date, (double)row.Amount, line);
         }
+
+        Report(text, found, issues, int.MaxValue);
+    }
+
+    /// <summary>The issues of the lines before <paramref name="line"/>, from the reader (moved back to the file's lines) and from the layout, in line order.</summary>
+    private static void Report(CdnowText text, List<ImportIssue> found, ICollection<ImportIssue> issues, int line)
+    {
+        foreach (var issue in found)
+        {
+            var moved = issue.Line > 0 ? issue with { Line = issue.Line - text.LineOffset } : issue;
+            text.MoveIssuesBefore(moved.Line, issues);
+            issues.Add(moved);
+        }
+
+        found.Clear();
+        text.MoveIssuesBefore(line, issues);
     }
 
     /// <summary>
@@ -96,38 +114,5 @@ public static class TransactionReader
             ShopTimeZone = zone,
         };
         return PurchaseTable.Read(reader, file, issues, settings, zone).Select(p => new Transaction(p.CustomerId, p.Date, (double)p.Amount, p.Line));
-    }
-
-    private static bool TryDate(string text, DateTimeZone? zone, out LocalDate date)
-    {
-        foreach (var pattern in DatePatterns)
-        {
-            var result = pattern.Parse(text);
-            if (result.Success)
-            {
-                date = result.Value;
-                return true;
-            }
-        }
-
-        if (zone is not null)
-        {
-            var offset = OffsetDateTimePattern.ExtendedIso.Parse(text);
-            if (offset.Success)
-            {
-                date = offset.Value.ToInstant().InZone(zone).Date;
-                return true;
-            }
-
-            var local = LocalDateTimePattern.ExtendedIso.Parse(text);
-            if (local.Success)
-            {
-                date = local.Value.Date;
-                return true;
-            }
-        }
-
-        date = default;
-        return false;
     }
 }

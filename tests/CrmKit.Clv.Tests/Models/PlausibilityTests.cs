@@ -11,10 +11,10 @@ public class PlausibilityTests
     private static ValueAnalysisResult Result(double expectedEach, double valueEach)
     {
         var n = 30;
-        var summary = RfmSummary.Create(Enumerable.Repeat(1.0, n).ToArray(), Enumerable.Repeat(20.0, n).ToArray(), Enumerable.Repeat(52.0, n).ToArray(), Enumerable.Repeat(100.0, n).ToArray());
+        var summary = RfmSummary.Create(Enumerable.Repeat(1.0, n).ToArray(), Enumerable.Repeat(20.0, n).ToArray(), Enumerable.Repeat(52.0, n).ToArray(), Enumerable.Repeat(100.0, n).ToArray(), customerIds: [.. Enumerable.Range(0, n).Select(i => $"c{i:00}")]);
         var count = new BetaGeoModel(0.243, 4.414, 0.793, 2.426);
         var spend = new GammaGammaModel(6.25, 3.74, 15.44);
-        var predictions = summary.Rows().Select(r => new CustomerPrediction(r, 0.5, expectedEach, valueEach)).ToArray();
+        var predictions = summary.Rows().Select(r => new CustomerPrediction(new Customers.CustomerId(r.CustomerId), r, 0.5, expectedEach, valueEach)).ToArray();
         return new ValueAnalysisResult(new ValueAnalysisOptions(), summary, count, [], spend, [], null, [.. predictions], []) { Model = CountModelKind.BetaGeo };
     }
 

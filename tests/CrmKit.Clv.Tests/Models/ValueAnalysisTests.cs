@@ -92,7 +92,7 @@ public class ValueAnalysisTests
         var estimates = result.Estimates();
         foreach (var p in result.Predictions)
         {
-            Assert.Equal(new CustomerValueEstimate(p.ProbabilityAlive, p.ExpectedPurchases, p.Value), estimates.Estimate(new CustomerId(p.CustomerId)));
+            Assert.Equal(new CustomerValueEstimate(p.ProbabilityAlive, p.ExpectedPurchases, p.Value), estimates.Estimate(p.CustomerId));
         }
 
         Assert.Null(estimates.Estimate(new CustomerId("KH-no-orders")));

@@ -1,4 +1,9 @@
-namespace CrmKit.Segmentation.Tests;
+using CrmKit.Segmentation;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+
+namespace CrmKit.Testing;
 
 /// <summary>
 /// Cases for "days until the birthday / anniversary" rules around New Year and the end of February, and the

@@ -1,6 +1,10 @@
+using CrmKit.Customers;
+using CrmKit.Segmentation;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
 
-
-namespace CrmKit.Segmentation.Tests;
+namespace CrmKit.Testing;
 
 /// <summary>Generators of rules, records and evaluation contexts for the segmentation properties.</summary>
 public static class RuleGenerators
@@ -18,13 +22,19 @@ public static class RuleGenerators
         1e15m, -1e15m, 1e16m, int.MaxValue + 1m, int.MinValue - 1m, long.MaxValue + 1m, long.MinValue - 1m, 36_525m, 36_526m, 150m, 10_000m,
     ];
 
-#if CRMKIT_SQL
+/// <summary>In memory: 9e27 (eight such orders still sum inside a decimal) and 1e-28, the smallest decimal step.</summary>
+    private static readonly decimal[] InMemoryExtremeAmounts = [9e27m, 0.0000000000000000000000000001m];
+
     /// <summary>In the database: the ends of the amount column, numeric(19, 4) (CrmKitModel).</summary>
-    private static readonly decimal[] ExtremeAmounts = [999_999_999_999_999.9999m, 0.0001m];
-#else
-    /// <summary>In memory: 9e27 (eight such orders still sum inside a decimal) and 1e-28, the smallest decimal step.</summary>
-    private static readonly decimal[] ExtremeAmounts = [9e27m, 0.0000000000000000000000000001m];
-#endif
+    private static readonly decimal[] DatabaseExtremeAmounts = [999_999_999_999_999.9999m, 0.0001m];
+
+    /// <summary>The extreme order amounts a store holds: any decimal in memory, numeric(19, 4) in the database.</summary>
+    private static decimal[] ExtremeAmounts(RecordStore store) => store switch
+    {
+        RecordStore.InMemory => InMemoryExtremeAmounts,
+        RecordStore.Database => DatabaseExtremeAmounts,
+        _ => throw new ArgumentOutOfRangeException(nameof(store), store, "not a record store."),
+    };
 
     /// <summary>The attributes generated customers carry (the generator gives each name values of every kind, so kinds often mismatch).</summary>
     public static RuleSchema Schema { get; } = RuleSchema.Empty
@@ -42,8 +52,11 @@ public static class RuleGenerators
         from zone in Gen.Elements(Zones)
         select new EvaluationContext(at, zone);
 
-    /// <summary>A record built from a generated customer, with RFM scores and CLV figures sometimes set.</summary>
-    public static Gen<CustomerRecord> Record { get; } =
+    /// <summary>A record built from a generated customer, with RFM scores and CLV figures sometimes set; extreme amounts are any decimal's (<see cref="RecordStore.InMemory"/>).</summary>
+    public static Gen<CustomerRecord> Record { get; } = RecordFor(RecordStore.InMemory);
+
+    /// <summary>A record as <see cref="Record"/>, with the extreme order amounts the given store holds (numeric(19, 4) in the database).</summary>
+    public static Gen<CustomerRecord> RecordFor(RecordStore store) =>
         from customer in Generators.Customer()
         from zone in Gen.Elements(Zones)
         from r in Score
@@ -51,11 +64,11 @@ public static class RuleGenerators
         from m in Score
         from alive in Gen.OneOf(Gen.Constant<double?>(null), Gen.Choose(0, 1000).Select(x => (double?)(x / 1000d)))
         from value in Gen.OneOf(Gen.Constant<double?>(null), Gen.Choose(0, 20_000).Select(x => (double?)(x * 1000d)))
-        from huge in Gen.Frequency((10, Gen.Constant(0m)), (1, Gen.Elements(ExtremeAmounts)))
+        from huge in Gen.Frequency((10, Gen.Constant(0m)), (1, Gen.Elements(ExtremeAmounts(store))))
         select WithHugeAmount(WithScores(CustomerRecord.From(customer, zone), r, f, m, alive, value), huge);
 
 
-    /// <summary>Sometimes one order of an extreme amount (<see cref="ExtremeAmounts"/>).</summary>
+    /// <summary>Sometimes one order of an extreme amount (<see cref="ExtremeAmounts"/> of the store).</summary>
     private static CustomerRecord WithHugeAmount(CustomerRecord record, decimal amount)
     {
         if (amount != 0m && record.Orders.Count > 0)
@@ -160,9 +173,12 @@ public static class RuleGenerators
          from context in Context
          select (rule, records, context)).ToArbitrary();
 
-    /// <summary>Records and a context.</summary>
-    public static Arbitrary<(CustomerRecord[] Records, EvaluationContext Context)> Population { get; } =
-        (from records in Record.ListOf().Select(l => l.Take(12).ToArray())
+    /// <summary>Records and a context (<see cref="RecordStore.InMemory"/>).</summary>
+    public static Arbitrary<(CustomerRecord[] Records, EvaluationContext Context)> Population { get; } = PopulationFor(RecordStore.InMemory);
+
+    /// <summary>Records (<see cref="RecordFor"/> the given store) and a context.</summary>
+    public static Arbitrary<(CustomerRecord[] Records, EvaluationContext Context)> PopulationFor(RecordStore store) =>
+        (from records in RecordFor(store).ListOf().Select(l => l.Take(12).ToArray())
          from context in Context
          select (records, context)).ToArbitrary();
 
