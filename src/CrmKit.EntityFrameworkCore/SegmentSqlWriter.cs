@@ -44,45 +44,19 @@ internal sealed class SegmentSqlWriter
     {
         _catalog = catalog;
         var elements = new List<string>();
-        var counted = new List<(string Id, string Parameter)>();
-        var counts = new List<string>();
-        void Add(string element, IEnumerable<(string Id, string Parameter)> ids)
-        {
-            var column = "e" + elements.Count.ToString(CultureInfo.InvariantCulture);
-            elements.Add(element);
-            foreach (var (id, parameter) in ids)
-            {
-                counted.Add((id, parameter));
-                counts.Add($"count(*) FILTER (WHERE {column} = {parameter})");
-            }
-        }
-
         foreach (var segment in catalog.Segments.Where(s => s.ExclusiveGroup is null))
         {
-            var id = Text(segment.Id);
-            Add($"CASE WHEN {Own(segment)} THEN {id} END", [(segment.Id, id)]);
+            elements.Add($"CASE WHEN {Own(segment)} THEN {Text(segment.Id)} END");
         }
 
         foreach (var (_, members) in catalog.Groups.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var ids = members.Select(i => catalog.Segments[i]).Select(s => (s.Id, Parameter: Text(s.Id), Own: Own(s))).ToList();
-            Add($"CASE {string.Join(" ", ids.Select(x => $"WHEN {x.Own} THEN {x.Parameter}"))} END", ids.Select(x => (x.Id, x.Parameter)));
+            var cases = members.Select(i => catalog.Segments[i]).Select(s => $"WHEN {Own(s)} THEN {Text(s.Id)}");
+            elements.Add($"CASE {string.Join(" ", cases)} END");
         }
 
         SegmentIds = elements.Count == 0 ? "ARRAY[]::text[]" : $"array_remove(ARRAY[{string.Join(",\n    ", elements)}]::text[], NULL)";
-        Elements = [.. elements.Select((e, i) => $"{e} AS e{i.ToString(CultureInfo.InvariantCulture)}")];
-        Counted = [.. counted.Select(c => c.Id)];
-        Counts = counts;
     }
-
-    /// <summary>Each element of <see cref="SegmentIds"/> as a column <c>eN</c> (a segment id or NULL): one per free segment, one per exclusivity group.</summary>
-    public IReadOnlyList<string> Elements { get; }
-
-    /// <summary>Aggregates over the <see cref="Elements"/> columns counting the members of each segment, in the order of <see cref="Counted"/>.</summary>
-    public IReadOnlyList<string> Counts { get; }
-
-    /// <summary>The segment ids whose members <see cref="Counts"/> counts, in its order.</summary>
-    public IReadOnlyList<string> Counted { get; }
 
     /// <summary>The expression (over the joined row) of the customer's segment ids, in no particular order.</summary>
     public string SegmentIds { get; }

@@ -59,10 +59,7 @@ public sealed class SqlSegmentClassifier
     /// </summary>
     public string ClassifySql { get; }
 
-    // Counted straight from one column per free segment or exclusivity group, without building or unnesting arrays.
-    private string CountSql => _writer.Counts.Count == 0
-        ? "SELECT"
-        : $"SELECT {string.Join(",\n  ", _writer.Counts)}\nFROM (SELECT {string.Join(",\n    ", _writer.Elements)}\nFROM {_writer.From(onlySome: false)}) AS m";
+    private string CountSql => $"SELECT s.segment_id, count(*) FROM ({ClassifySql}) AS m CROSS JOIN LATERAL unnest(m.segment_ids) AS s(segment_id) GROUP BY s.segment_id";
 
     private string Classify(bool onlySome) => $"SELECT c.id AS customer_id, {_writer.SegmentIds} AS segment_ids\nFROM {_writer.From(onlySome)}";
 
@@ -75,13 +72,7 @@ public sealed class SqlSegmentClassifier
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(context);
         var counts = Catalog.Segments.ToDictionary(s => s.Id, _ => 0L, StringComparer.Ordinal);
-        await ReadAsync(db, CountSql, context, null, r =>
-        {
-            for (var i = 0; i < _writer.Counted.Count; i++)
-            {
-                counts[_writer.Counted[i]] = r.GetInt64(i);
-            }
-        }, cancellationToken).ConfigureAwait(false);
+        await ReadAsync(db, CountSql, context, null, r => counts[r.GetString(0)] = r.GetInt64(1), cancellationToken).ConfigureAwait(false);
         return counts.ToImmutableDictionary(StringComparer.Ordinal);
     }
 
