@@ -27,7 +27,8 @@ namespace CrmKit.EntityFrameworkCore;
 /// </remarks>
 internal sealed class SegmentSqlWriter
 {
-    private const decimal SecondsPerDay = 86_400m;
+    /// <summary>The largest whole number a derived bound is computed for: beyond it, no stored date or instant is that far away.</summary>
+    private const long Far = 1_000_000_000_000;
 
     private readonly SegmentCatalog _catalog;
     private readonly List<OrderFilter> _filters = [];
@@ -36,6 +37,7 @@ internal sealed class SegmentSqlWriter
     private readonly List<string> _attributeColumns = [];
     private readonly SortedSet<int> _windows = [];
     private readonly List<(string Name, object Value, NpgsqlDbType Type)> _constants = [];
+    private readonly List<(string Name, BoundKind Kind, long Whole)> _bounds = [];
     private bool _usesToday;
 
     public SegmentSqlWriter(SegmentCatalog catalog)
@@ -64,6 +66,13 @@ internal sealed class SegmentSqlWriter
 
     /// <summary>The distinct window lengths, in days, the order conditions read.</summary>
     public IReadOnlyCollection<int> Windows => _windows;
+
+    /// <summary>
+    /// The bounds the derived whole numbers (days since, ages) are compared with, as parameters computed on the client
+    /// from the evaluation context (<see cref="BoundKind"/>): the statement compares columns with them, computing no
+    /// derived value per row.
+    /// </summary>
+    public IReadOnlyList<(string Name, BoundKind Kind, long Whole)> Bounds => _bounds;
 
     /// <summary>The constants of the rules, as parameters (text and text arrays).</summary>
     public IReadOnlyList<(string Name, object Value, NpgsqlDbType Type)> Constants => _constants;
@@ -214,8 +223,8 @@ internal sealed class SegmentSqlWriter
             FieldKind.Tags => Tags(k),
             FieldKind.Attribute => Attribute(k),
             FieldKind.Consent => Consent(k),
-            FieldKind.Age => Scalar(AgeOf("c.birth_date"), k, Number),
-            FieldKind.DaysSinceCreated => Scalar(DaysSince("c.created_at"), k, Number),
+            FieldKind.Age => Whole(k, "(c.birth_date IS NOT NULL AND c.birth_date <= @today)", BoundKind.LatestBirthForAge, p => $"coalesce(c.birth_date <= {p}, false)"),
+            FieldKind.DaysSinceCreated => DaysSince("c.created_at", k),
             FieldKind.DaysUntilBirthday => Scalar(DaysUntil("c.birth_date"), k, Number),
             FieldKind.DaysUntilAnniversary => Scalar(DaysUntil("c.joined_on"), k, Number),
             FieldKind.ProbabilityAlive or FieldKind.ExpectedPurchases or FieldKind.PredictedValue => Scalar(Columns[f.Kind], k, Real),
@@ -251,8 +260,8 @@ internal sealed class SegmentSqlWriter
             FieldKind.OrderSum => Scalar($"coalesce({Use('s')}, 0)", k, Number),
             FieldKind.OrderAverage => Average(Use('s'), count, k),
             FieldKind.OrderMax => Scalar(Use('m'), k, Number),
-            FieldKind.DaysSinceFirstOrder => Scalar(DaysSince(Use('f')), k, Number),
-            FieldKind.DaysSinceLastOrder => Scalar(DaysSince(Use('l')), k, Number),
+            FieldKind.DaysSinceFirstOrder => DaysSince(Use('f'), k),
+            FieldKind.DaysSinceLastOrder => DaysSince(Use('l'), k),
             _ => Scalar(Use('a'), k, Number),
         };
     }
@@ -319,16 +328,56 @@ internal sealed class SegmentSqlWriter
 
     private static string Date(AttributeValue v) => "DATE '" + v.AsDate().ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) + "'";
 
-    /// <summary>Whole days (floored) from an instant to the evaluation instant, exact: epochs are numeric in PostgreSQL 14+.</summary>
-    private static string DaysSince(string instant) => $"floor((@as_of_epoch - extract(epoch FROM {instant})) / {SecondsPerDay})";
+    /// <summary>
+    /// Whole days (floored) from an instant to the evaluation instant compared with the constants: at least n days ⇔
+    /// the instant is at or before the evaluation instant minus n days (a parameter; NULL when outside the instants
+    /// PostgreSQL and NodaTime share, then the answer is n &lt; 0).
+    /// </summary>
+    private string DaysSince(string instant, Condition k)
+        => Whole(k, $"({instant} IS NOT NULL)", BoundKind.DaysBefore, p => $"coalesce({instant} <= {p}, {{0}})");
 
-    /// <summary>Whole years to the evaluation date, NULL for a birth date after it; a 29 February birthday falls on 28 February in common years (<see cref="CalendarFacts.Age"/>).</summary>
-    private static string AgeOf(string date)
-        => $"CASE WHEN {date} <= @today THEN @today_year - date_part('year', {date})::int - CASE WHEN @today_month_day < {MonthDay(date)} THEN 1 ELSE 0 END END";
+    /// <summary>
+    /// A condition on a derived whole number, written with "value ≥ n" tests only, each a comparison of the column with
+    /// a bound the client computes (<paramref name="kind"/>): no per-row arithmetic. <paramref name="set"/> says when the
+    /// value exists; <paramref name="atLeast"/> writes "value ≥ n" given the bound's parameter (a <c>{0}</c> in it is
+    /// replaced by the answer when the parameter is NULL: n &lt; 0).
+    /// </summary>
+    private string Whole(Condition k, string set, BoundKind kind, Func<string, string> atLeast)
+    {
+        string AtLeast(long n)
+        {
+            n = Math.Clamp(n, -Far, Far);
+            var slot = _bounds.FindIndex(b => b.Kind == kind && b.Whole == n);
+            if (slot < 0)
+            {
+                slot = _bounds.Count;
+                _bounds.Add(($"bound_{slot.ToString(CultureInfo.InvariantCulture)}", kind, n));
+            }
 
-    // Month × 100 + day, with 29 February read as 28 February when the evaluation year is common.
-    private static string MonthDay(string date)
-        => $"(CASE WHEN NOT @today_leap AND date_part('month', {date}) = 2 AND date_part('day', {date}) = 29 THEN 228 ELSE date_part('month', {date})::int * 100 + date_part('day', {date})::int END)";
+            return "(" + atLeast("@" + _bounds[slot].Name).Replace("{0}", n < 0 ? "true" : "false", StringComparison.Ordinal) + ")";
+        }
+
+        static long Floor(decimal x) => (long)Math.Clamp(decimal.Floor(x), -Far, Far);
+        static long Ceiling(decimal x) => (long)Math.Clamp(decimal.Ceiling(x), -Far, Far);
+        string EqualTo(decimal x) => decimal.Floor(x) == x ? $"({AtLeast(Floor(x))} AND NOT {AtLeast(Floor(x) + 1)})" : "false";
+
+        var v = k.Values.Select(x => x.AsNumber()).ToArray();
+        var test = k.Operator switch
+        {
+            ComparisonOperator.IsSet => "true",
+            ComparisonOperator.IsNotSet => "true",
+            ComparisonOperator.GreaterThanOrEqual => AtLeast(Ceiling(v[0])),
+            ComparisonOperator.GreaterThan => AtLeast(Floor(v[0]) + 1),
+            ComparisonOperator.LessThanOrEqual => $"(NOT {AtLeast(Floor(v[0]) + 1)})",
+            ComparisonOperator.LessThan => $"(NOT {AtLeast(Ceiling(v[0]))})",
+            ComparisonOperator.Between => $"({AtLeast(Ceiling(v[0]))} AND NOT {AtLeast(Floor(v[1]) + 1)})",
+            ComparisonOperator.Equal => EqualTo(v[0]),
+            ComparisonOperator.NotEqual => $"(NOT {EqualTo(v[0])})",
+            ComparisonOperator.In => "(" + string.Join(" OR ", v.Select(EqualTo)) + ")",
+            _ => throw new InvalidOperationException($"Operator {k.Operator} does not compare whole numbers."),
+        };
+        return k.Operator == ComparisonOperator.IsNotSet ? $"(NOT {set})" : $"({set} AND {test})";
+    }
 
     /// <summary>Days until the next anniversary depend only on the month-day: read from a table the client computes (<see cref="CalendarFacts.DaysUntilAnniversary"/>).</summary>
     private static string DaysUntil(string date) => $"(@days_until)[date_part('month', {date})::int * 100 + date_part('day', {date})::int]";

@@ -33,6 +33,7 @@ namespace CrmKit.EntityFrameworkCore;
 /// </remarks>
 public sealed class SqlSegmentClassifier
 {
+    private static readonly Instant EarliestBound = Instant.FromUtc(1, 1, 1, 0, 0);
     private readonly SegmentSqlWriter _writer;
 
     /// <summary>Writes the catalogue's statement.</summary>
@@ -51,9 +52,9 @@ public sealed class SqlSegmentClassifier
 
     /// <summary>
     /// The classification of every customer: rows of <c>customer_id</c> and <c>segment_ids text[]</c> (unordered), with
-    /// the parameters <c>@as_of</c> (timestamptz), <c>@as_of_epoch</c> (numeric seconds), the evaluation date's
-    /// <c>@today</c>, <c>@today_year</c>, <c>@today_month_day</c>, <c>@today_leap</c>, <c>@days_until</c> (int[] by
-    /// month × 100 + day), one <c>@window_N</c> per window length, and the rules' text constants. For review and
+    /// the parameters <c>@as_of</c> (timestamptz), the evaluation date's <c>@today</c> and <c>@days_until</c> (int[] by
+    /// month × 100 + day), one <c>@window_N</c> per window length, one <c>@bound_N</c> per "days since ≥ n"
+    /// (timestamptz) or "age ≥ n" (date) test, and the rules' text constants. For review and
     /// <c>EXPLAIN</c>.
     /// </summary>
     public string ClassifySql { get; }
@@ -152,8 +153,11 @@ public sealed class SqlSegmentClassifier
         var transaction = own ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
         try
         {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            var restore = await WithoutJitAsync(connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction(), cancellationToken).ConfigureAwait(false);
             var written = await db.Database.ExecuteSqlRawAsync(sql, Parameters(context, customerIds), cancellationToken).ConfigureAwait(false);
             written += await db.Database.ExecuteSqlRawAsync(remove, onlySome ? [Ids(customerIds!)] : [], cancellationToken).ConfigureAwait(false);
+            await restore(cancellationToken).ConfigureAwait(false);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -181,18 +185,38 @@ public sealed class SqlSegmentClassifier
 
         try
         {
-            var command = new NpgsqlCommand(sql, connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
-            await using (command.ConfigureAwait(false))
+            var outer = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+            var own = outer is null ? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
+            try
             {
-                command.CommandTimeout = db.Database.GetCommandTimeout() ?? 30;
-                command.Parameters.AddRange(Parameters(context, customerIds));
-                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
+                var transaction = outer ?? own!;
+                var restore = await WithoutJitAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                var command = new NpgsqlCommand(sql, connection, transaction);
+                await using (command.ConfigureAwait(false))
                 {
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    command.CommandTimeout = db.Database.GetCommandTimeout() ?? 30;
+                    command.Parameters.AddRange(Parameters(context, customerIds));
+                    var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
                     {
-                        row(reader);
+                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            row(reader);
+                        }
                     }
+                }
+
+                await restore(cancellationToken).ConfigureAwait(false);
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                if (own is not null)
+                {
+                    await own.DisposeAsync().ConfigureAwait(false);
                 }
             }
         }
@@ -203,6 +227,32 @@ public sealed class SqlSegmentClassifier
                 await connection.CloseAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// Turns PostgreSQL's JIT compilation off for the rest of the transaction (<c>set_config(…, true)</c>, as
+    /// <c>SET LOCAL</c>), and returns what sets it back to its previous value (for a caller's transaction). The
+    /// statement is one pass whose expressions are cheap comparisons: compiling them costs more than it saves
+    /// (benchmarks/results/postgres.md).
+    /// </summary>
+    private static async Task<Func<CancellationToken, Task>> WithoutJitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand("SELECT current_setting('jit'), set_config('jit', 'off', true)", connection, transaction);
+        string previous;
+        await using (command.ConfigureAwait(false))
+        {
+            previous = (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        return async token =>
+        {
+            var reset = new NpgsqlCommand("SELECT set_config('jit', @previous, true)", connection, transaction);
+            await using (reset.ConfigureAwait(false))
+            {
+                reset.Parameters.AddWithValue("previous", previous);
+                await reset.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+            }
+        };
     }
 
     private static NpgsqlParameter Ids(IReadOnlyCollection<string> customerIds)
@@ -219,7 +269,6 @@ public sealed class SqlSegmentClassifier
         var list = new List<NpgsqlParameter>
         {
             new("as_of", NpgsqlDbType.TimestampTz) { Value = asOf },
-            new("as_of_epoch", NpgsqlDbType.Numeric) { Value = ticks / (decimal)NodaConstants.TicksPerSecond },
         };
         foreach (var days in _writer.Windows)
         {
@@ -229,10 +278,14 @@ public sealed class SqlSegmentClassifier
         if (_writer.UsesToday)
         {
             list.Add(new("today", NpgsqlDbType.Date) { Value = today });
-            list.Add(new("today_year", NpgsqlDbType.Integer) { Value = today.Year });
-            list.Add(new("today_month_day", NpgsqlDbType.Integer) { Value = (today.Month * 100) + today.Day });
-            list.Add(new("today_leap", NpgsqlDbType.Boolean) { Value = today.Calendar.IsLeapYear(today.Year) });
             list.Add(new("days_until", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = DaysUntil(today) });
+        }
+
+        foreach (var (name, kind, whole) in _writer.Bounds)
+        {
+            list.Add(kind == BoundKind.DaysBefore
+                ? new(name, NpgsqlDbType.TimestampTz) { Value = DaysBefore(asOf, whole) is { } instant ? instant : DBNull.Value }
+                : new(name, NpgsqlDbType.Date) { Value = LatestBirth(whole, today) is { } date ? date : DBNull.Value });
         }
 
         foreach (var (name, value, type) in _writer.Constants)
@@ -247,6 +300,20 @@ public sealed class SqlSegmentClassifier
 
         return [.. list];
     }
+
+    /// <summary>
+    /// The instant <paramref name="days"/> days before <paramref name="asOf"/>, or null when it falls before year 1 or
+    /// after NodaTime's last instant (no stored instant is that far: a test against it is decided by the sign alone).
+    /// </summary>
+    private static Instant? DaysBefore(Instant asOf, long days)
+    {
+        var ticks = (System.Numerics.BigInteger)asOf.ToUnixTimeTicks() - ((System.Numerics.BigInteger)days * NodaConstants.TicksPerDay);
+        return ticks < EarliestBound.ToUnixTimeTicks() || ticks >= Instant.MaxValue.ToUnixTimeTicks() ? null : Instant.FromUnixTimeTicks((long)ticks);
+    }
+
+    /// <summary>The latest birth date of someone at least <paramref name="years"/> old on <paramref name="today"/>, or null when no one born in year 1 or later is.</summary>
+    private static LocalDate? LatestBirth(long years, LocalDate today)
+        => years > today.Year - 2 ? null : CalendarFacts.LatestBirthForAge((int)Math.Max(years, 0), today);
 
     /// <summary>Days from <paramref name="today"/> to the next anniversary of each month-day, at index month × 100 + day (1-based, as SQL arrays).</summary>
     private static int[] DaysUntil(LocalDate today)

@@ -128,6 +128,71 @@ public sealed class SqlSegmentClassifierTests
         Assert.Equal(["c01"], await db.SegmentMemberships.Select(m => m.CustomerId).ToListAsync());
     }
 
+    /// <summary>
+    /// Constants far beyond any stored date (±3,000,000 and ±10²⁵ days or years) on the fields compared with
+    /// client-computed bounds: those bounds fall outside the instants and dates PostgreSQL and NodaTime share, are sent
+    /// as NULL, and the test is decided by the constant's sign, as the interpreter decides it.
+    /// </summary>
+    [PostgresProperty(MaxTest = 10)]
+    public Property FarConstants_OnDaysSinceAndAges_ClassifyAsTheInterpreter()
+        => Prop.ForAll(RuleGenerators.Population, p => Agrees(Database, "PostgreSQL", FarCatalogue, Postgres.Store(Database.Value, p.Records), p.Context, counts: false));
+
+    private static readonly SegmentCatalog FarCatalogue = new(
+        [.. (from kind in new[] { FieldKind.Age, FieldKind.DaysSinceCreated, FieldKind.DaysSinceLastOrder }
+             from far in new[] { -1e25m, -3_000_000m, 3_000_000m, 1e25m }
+             from op in new[] { ComparisonOperator.GreaterThanOrEqual, ComparisonOperator.LessThan, ComparisonOperator.Equal, ComparisonOperator.NotEqual }
+             select (Rule)new Condition(kind == FieldKind.DaysSinceLastOrder ? Field.Order(kind) : Field.Of(kind), op, [AttributeValue.Number(far)]))
+            .Append(new Condition(Field.Of(FieldKind.Age), ComparisonOperator.Between, [AttributeValue.Number(-1e25m), AttributeValue.Number(1e25m)]))
+            .Append(new Condition(Field.Of(FieldKind.DaysSinceCreated), ComparisonOperator.Between, [AttributeValue.Number(-1e25m), AttributeValue.Number(1e25m)]))
+            .Select((rule, i) => new Segment($"far{i}", $"Far {i}", rule))],
+        RuleGenerators.Schema);
+
+    /// <summary>
+    /// The statement runs with JIT compilation off (it measured faster: benchmarks/results/postgres.md), set for the
+    /// transaction only: in a caller's transaction the previous value is back afterwards, and the session's value is
+    /// never changed.
+    /// </summary>
+    [PostgresFact]
+    public async Task Classify_TurnsJitOffOnlyForItsOwnStatement()
+    {
+        var database = Database.Value;
+        var context = new EvaluationContext(Instant.FromUtc(2026, 10, 31, 17, 0), DateTimeZone.Utc);
+        Postgres.Store(database, [new CustomerRecord { Id = "j", CreatedAt = context.AsOf - Duration.FromDays(3) }]);
+        var classifier = new SqlSegmentClassifier(BuiltInSegments.Catalog);
+        await using var db = Postgres.Context(database);
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("SET jit = on");
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await classifier.ClassifyAsync(db, context);
+            Assert.Equal("on", await Setting(db));
+            await classifier.RefreshAsync(db, context);
+            Assert.Equal("on", await Setting(db));
+            await transaction.CommitAsync();
+        }
+
+        await classifier.CountAsync(db, context);
+        Assert.Equal("on", await Setting(db));
+        var plan = await classifier.ExplainAsync(db, context);
+        Assert.DoesNotContain("JIT:", plan, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> Setting(CrmKitDbContext db)
+        => await db.Database.SqlQueryRaw<string>("SELECT current_setting('jit') AS \"Value\"").SingleAsync();
+
+    [Fact]
+    public void ClassifySql_ComparesDaysSinceAndAgesWithBounds()
+    {
+        var sql = new SqlSegmentClassifier(BuiltInSegments.Catalog).ClassifySql;
+
+        // No per-row arithmetic for days since and ages: columns against client-computed bounds.
+        Assert.DoesNotContain("@as_of_epoch", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("floor(", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("date_part('year'", sql, StringComparison.Ordinal);
+        Assert.Contains("coalesce(c.birth_date <= @bound_", sql, StringComparison.Ordinal);
+        Assert.Contains("<= @bound_", sql.Replace("c.birth_date <= @bound_", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ClassifySql_ReadsEachTableOnceGroupedByCustomer()
     {
