@@ -135,7 +135,7 @@ public sealed class SqlSegmentClassifierTests
     /// </summary>
     [PostgresProperty(MaxTest = 10)]
     public Property FarConstants_OnDaysSinceAndAges_ClassifyAsTheInterpreter()
-        => Prop.ForAll(RuleGenerators.Population, p => Agrees(Database, "PostgreSQL", FarCatalogue, Postgres.Store(Database.Value, p.Records), p.Context, counts: false));
+        => Prop.ForAll(RuleGenerators.PopulationFor(RecordStore.Database), p => Agrees(Database, "PostgreSQL", FarCatalogue, Postgres.Store(Database.Value, p.Records), p.Context, counts: false));
 
     private static readonly SegmentCatalog FarCatalogue = new(
         [.. (from kind in new[] { FieldKind.Age, FieldKind.DaysSinceCreated, FieldKind.DaysSinceLastOrder }
