@@ -4,6 +4,7 @@ using System.Globalization;
 using CrmKit.Customers;
 using CrmKit.Customers.Identity;
 using CrmKit.Customers.Import;
+using CrmKit.Cli.Localization;
 using NodaTime;
 
 namespace CrmKit.Cli;
@@ -19,7 +20,25 @@ internal static class CrmKitCommandLine
     public const int Usage = 2;
     public const int InternalError = 3;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error) => Invoke(Build(output, error), args, output, error);
+    /// <summary>
+    /// Runs the tool: chooses the language (<see cref="UiLanguage.Resolve"/>: <c>--lang</c>, <c>CRMKIT_LANG</c>, the
+    /// current culture), then parses and runs <paramref name="args"/> in it.
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var language = UiLanguage.Resolve(args, Environment.GetEnvironmentVariable, CultureInfo.CurrentUICulture, out var unknown);
+        return language.Apply(() =>
+        {
+            if (unknown is not null)
+            {
+                error.WriteLine($"crmkit: {UiLanguage.OptionName} / {UiLanguage.EnvironmentVariable}: {Display.Format(Strings.UnknownLanguage, unknown)}");
+                error.WriteLine(Strings.RunHelpHint);
+                return Usage;
+            }
+
+            return Invoke(Build(output, error), args, output, error);
+        });
+    }
 
     /// <summary>
     /// Parses and runs <paramref name="args"/> against <paramref name="root"/> with the tool's exit codes and error
@@ -35,7 +54,7 @@ internal static class CrmKitCommandLine
                 error.WriteLine($"crmkit: {parseError.Message}");
             }
 
-            error.WriteLine("Run 'crmkit --help' for the commands and options.");
+            error.WriteLine(Strings.RunHelpHint);
             return Usage;
         }
 
@@ -57,7 +76,7 @@ internal static class CrmKitCommandLine
         {
             // An option's value that is not valid is wrong usage, like an unknown option.
             error.WriteLine($"crmkit: {ex.Message}");
-            error.WriteLine("Run 'crmkit --help' for the commands and options.");
+            error.WriteLine(Strings.RunHelpHint);
             return Usage;
         }
         catch (CrmKitException ex)
@@ -76,14 +95,17 @@ internal static class CrmKitCommandLine
 #pragma warning restore CA1031
         {
             error.WriteLine($"crmkit: internal error: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}");
-            error.WriteLine("This is a bug in CrmKit, not a problem with your data or options; please report it with the command you ran.");
+            error.WriteLine(Strings.InternalErrorAdvice);
             return InternalError;
         }
     }
 
     internal static RootCommand Build(TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("CrmKit: customer care for shops — import customers and orders, merge duplicates, segment, plan care and value customers.");
+        var root = new RootCommand(Strings.RootDescription);
+        // Read before parsing (UiLanguage.Resolve) so that the help is in the language too; declared for --help and so
+        // that every command accepts it.
+        root.Options.Add(new Option<string>(UiLanguage.OptionName) { Description = Strings.LangOptionDescription, Recursive = true, HelpName = "vi|en" });
         root.Subcommands.Add(RunCommand(output, error));
         root.Subcommands.Add(PresetsCommand(output));
         root.Subcommands.Add(SegmentCommand.Build(output, error));

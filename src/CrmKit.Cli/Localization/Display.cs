@@ -1,0 +1,64 @@
+using System.Globalization;
+using CrmKit.Customers;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CrmKit.Cli.Localization;
+
+/// <summary>
+/// Numbers, money, percentages and dates as the user reads them, in the language of the invocation
+/// (<see cref="UiLanguage.Current"/>): Vietnamese as vi-VN writes them (<c>1.114.829.000 ₫</c>, <c>31/10/2026</c>,
+/// <c>12,5 %</c>), English as the tool always has (<c>1,114,829,000 VND</c>, <c>2026-10-31</c>, <c>12.5 %</c>).
+/// Only for text meant for people: JSON and CSV output use the invariant culture.
+/// </summary>
+internal static class Display
+{
+    private static readonly LocalDatePattern VietnameseDate = LocalDatePattern.Create("dd/MM/uuuu", CultureInfo.InvariantCulture);
+    private static readonly LocalDateTimePattern VietnameseDateTime = LocalDateTimePattern.Create("dd/MM/uuuu HH:mm", CultureInfo.InvariantCulture);
+    private static readonly LocalDatePattern EnglishDate = LocalDatePattern.Iso;
+    private static readonly LocalDateTimePattern EnglishDateTime = LocalDateTimePattern.Create("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The culture numbers are written in: vi-VN for Vietnamese, the invariant culture for English.</summary>
+    public static CultureInfo NumberCulture => UiLanguage.Current == UiLanguage.Vietnamese ? UiLanguage.Vietnamese.Culture : CultureInfo.InvariantCulture;
+
+    /// <summary>A whole number with group separators (<c>1.234.567</c> / <c>1,234,567</c>).</summary>
+    public static string Number(long value) => value.ToString("N0", NumberCulture);
+
+    /// <summary><paramref name="value"/> with the .NET numeric <paramref name="format"/> (e.g. <c>F2</c>), or <c>–</c> when null or not finite.</summary>
+    public static string Number(double? value, string format)
+        => value is { } v && double.IsFinite(v) ? v.ToString(format, NumberCulture) : "–";
+
+    /// <summary>A share in [0, 1] as a percentage with one decimal (<c>12,5 %</c> / <c>12.5 %</c>), or <c>–</c> when null or not finite.</summary>
+    public static string Percent(double? share)
+        => share is { } s && double.IsFinite(s) ? (100 * s).ToString("0.0", NumberCulture) + " %" : "–";
+
+    /// <summary>
+    /// An amount with its currency's minor units: VND in Vietnamese as <c>1.250.000 ₫</c>, other currencies with their
+    /// ISO 4217 code (<c>12,50 USD</c>); in English always the code (<c>1,250,000 VND</c>); <c>–</c> when null.
+    /// </summary>
+    public static string Money(Money? money)
+    {
+        if (money is not { } m)
+        {
+            return "–";
+        }
+
+        var amount = m.Amount.ToString("N" + m.Currency.MinorUnits.ToString(CultureInfo.InvariantCulture), NumberCulture);
+        var unit = UiLanguage.Current == UiLanguage.Vietnamese && m.Currency.Code == "VND" ? "₫" : m.Currency.Code;
+        return amount + " " + unit;
+    }
+
+    /// <summary>A calendar date (<c>31/10/2026</c> / <c>2026-10-31</c>).</summary>
+    public static string Date(LocalDate date)
+        => (UiLanguage.Current == UiLanguage.Vietnamese ? VietnameseDate : EnglishDate).Format(date);
+
+    /// <summary>A date and time to the minute (<c>31/10/2026 14:05</c> / <c>2026-10-31 14:05</c>).</summary>
+    public static string DateTime(LocalDateTime dateTime)
+        => (UiLanguage.Current == UiLanguage.Vietnamese ? VietnameseDateTime : EnglishDateTime).Format(dateTime);
+
+    /// <summary><paramref name="instant"/> as a local date and time in <paramref name="zone"/>.</summary>
+    public static string DateTime(Instant instant, DateTimeZone zone) => DateTime(instant.InZone(zone).LocalDateTime);
+
+    /// <summary>A resource format string filled in with the invocation's number culture.</summary>
+    public static string Format(string format, params object?[] args) => string.Format(NumberCulture, format, args);
+}
