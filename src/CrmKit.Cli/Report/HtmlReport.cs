@@ -4,6 +4,7 @@ using CrmKit.CareProcess;
 using CrmKit.Customers;
 using CrmKit.Customers.Import;
 using CrmKit.Cli.Engine;
+using CrmKit.Cli.Localization;
 using CrmKit.Clv.Models;
 using CrmKit.Review;
 using NodaTime;
@@ -26,7 +27,7 @@ internal static class HtmlReport
         var zone = job.Settings.Zone;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        html.Append(Inv, $"<title>CrmKit report — {Html(job.Settings.Source)}</title>");
+        html.Append(Inv, $"<title>{Html(ReportStrings.ReportTitle)} — {Html(job.Settings.Source)}</title>");
         html.Append("""
             <style>
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:2rem auto;max-width:1100px;color:#1d1d1f;padding:0 1rem}
@@ -37,7 +38,7 @@ internal static class HtmlReport
             .card b{display:block;font-size:1.3rem}.note{color:#555;font-size:.9rem}.process{max-width:100%;height:auto}
             </style></head><body>
             """);
-        html.Append(Inv, $"<h1>CrmKit report</h1><p>Data: <code>{Html(job.Settings.Source)}</code>; as of {job.AsOf.InZone(zone):uuuu-MM-dd HH:mm} ({Html(zone.Id)}).</p>");
+        html.Append(Inv, $"<h1>{Html(ReportStrings.ReportTitle)}</h1><p>Data: <code>{Html(job.Settings.Source)}</code>; as of {job.AsOf.InZone(zone):uuuu-MM-dd HH:mm} ({Html(zone.Id)}).</p>");
         Overview(html, model);
         Review(html, model);
         Segments(html, model);

@@ -14,20 +14,30 @@ namespace CrmKit.Cli.Tests.Localization;
 /// </summary>
 public sealed partial class LanguageTests
 {
-    private static readonly ResourceManager Resources = new("CrmKit.Cli.Localization.Strings", typeof(UiLanguage).Assembly);
-
-    private static Dictionary<string, string> Table(string culture)
+    /// <summary>Every resource table of the tool (Strings, ReportStrings, ProfileStrings …), by base name.</summary>
+    public static TheoryData<string> Tables()
     {
-        var set = Resources.GetResourceSet(CultureInfo.GetCultureInfo(culture), createIfNotExists: true, tryParents: false)
-            ?? throw new InvalidOperationException($"no resources for '{culture}'");
+        var names = typeof(UiLanguage).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("CrmKit.Cli.Localization.", StringComparison.Ordinal) && n.EndsWith(".resources", StringComparison.Ordinal))
+            .Select(n => n[..^".resources".Length])
+            .ToList();
+        Assert.Contains("CrmKit.Cli.Localization.Strings", names);
+        return [.. names];
+    }
+
+    private static Dictionary<string, string> Table(string baseName, string culture)
+    {
+        var set = new ResourceManager(baseName, typeof(UiLanguage).Assembly).GetResourceSet(CultureInfo.GetCultureInfo(culture), createIfNotExists: true, tryParents: false)
+            ?? throw new InvalidOperationException($"{baseName}: no resources for '{culture}'");
         return set.Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);
     }
 
-    [Fact]
-    public void EveryResource_ExistsInBothLanguages_WithTheSamePlaceholders()
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public void EveryResource_ExistsInBothLanguages_WithTheSamePlaceholders(string table)
     {
-        var english = Table(CultureInfo.InvariantCulture.Name);
-        var vietnamese = Table("vi");
+        var english = Table(table, CultureInfo.InvariantCulture.Name);
+        var vietnamese = Table(table, "vi");
         Assert.NotEmpty(english);
         Assert.Equal(english.Keys.Order(StringComparer.Ordinal), vietnamese.Keys.Order(StringComparer.Ordinal));
         foreach (var (key, text) in english)
@@ -39,11 +49,12 @@ public sealed partial class LanguageTests
         }
     }
 
-    [Fact]
-    public void VietnameseResources_AreNotEnglishLeftUntranslated()
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public void VietnameseResources_AreNotEnglishLeftUntranslated(string table)
     {
-        var english = Table(CultureInfo.InvariantCulture.Name);
-        var vietnamese = Table("vi");
+        var english = Table(table, CultureInfo.InvariantCulture.Name);
+        var vietnamese = Table(table, "vi");
         var same = english.Where(e => e.Value.Length > 12 && e.Value == vietnamese[e.Key]).Select(e => e.Key).ToList();
         Assert.True(same.Count == 0, $"the same text in both languages: {string.Join(", ", same)}");
     }
