@@ -9,6 +9,8 @@ using CrmKit.Benchmarks;
 // benchmarks/import-peak.sh uses two one-shot entries (no BenchmarkDotNet) to measure one import's peak resident memory:
 //   --import-seeds N                       writes the seed folder of N customers if it is not there yet, prints its path
 //   --import-once current|previous N       reads that folder once with the current or the previous reader
+// and a behaviour check of reader changes (run on two builds, compare the lines):
+//   --import-hash FOLDER|N                 SHA-256 of every customer (CrmKitJson), issue, issue group, guest sale and file report
 // benchmarks/cold-start.sh uses a third: the crmkit tool's own entry point run N times in this one process, so the
 // fit time a command reports (clv fit --json: fitMilliseconds) is seen cold (the first run) and warm (the later ones):
 //   --cli-repeat N crmkit-arguments…
@@ -24,6 +26,11 @@ if (args is ["--import-seeds", var size])
 if (args is ["--import-once", var reader, var customers])
 {
     return ImportOnce.Run(reader, int.Parse(customers, System.Globalization.CultureInfo.InvariantCulture));
+}
+
+if (args is ["--import-hash", var hashed])
+{
+    return ImportHash.Run(hashed);
 }
 
 if (args is ["--cli-repeat", var times, .. var cli])

@@ -163,7 +163,7 @@ public sealed class CustomerDataSet
             var referralsBy = referrals.ToLookup(r => r.ReferrerId);
 
             var result = ImmutableArray.CreateBuilder<Customer>(_customers.Count);
-            foreach (var customer in _customers.Values.OrderBy(c => c.Id))
+            foreach (var customer in ById(_customers.Values))
             {
                 var id = customer.Id;
                 var orders = OneCurrency(ordersBy[id]);
@@ -187,6 +187,28 @@ public sealed class CustomerDataSet
 
             var fileOrder = _reports.Select(r => r.File).ToList();
             return new CustomerDataSet(result.ToImmutable(), _issues.Retained(fileOrder), [.. _guests], [.. _reports], _issues.Count, _issues.Groups(fileOrder));
+        }
+
+        // The customers ordered by id (ordinal, so distinct ids never tie). A customers file is usually written in id
+        // order and customers derived from orders come after it: one pass checks the order, and only an unordered
+        // set is sorted.
+        private static Customer[] ById(Dictionary<CustomerId, Customer>.ValueCollection customers)
+        {
+            var ordered = new Customer[customers.Count];
+            var sorted = true;
+            var i = 0;
+            foreach (var customer in customers)
+            {
+                sorted = sorted && (i == 0 || ordered[i - 1].Id.CompareTo(customer.Id) < 0);
+                ordered[i++] = customer;
+            }
+
+            if (!sorted)
+            {
+                Array.Sort(ordered, static (a, b) => a.Id.CompareTo(b.Id));
+            }
+
+            return ordered;
         }
 
         // The lines of the order lines file by order, in file order. The rows of one order usually follow each other:

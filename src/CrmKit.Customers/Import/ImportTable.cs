@@ -75,13 +75,13 @@ internal sealed class ImportTable : IDisposable
         foreach (var field in AmountFields(kind).Where(Binding.Has))
         {
             _amounts[field] = new AmountColumn(Binding.ColumnName(field), Format.NumberFormat ?? NumberFormat.Auto);
-            _detected.Add(new DetectedColumn(field, Binding.IndexOf(field), _amounts[field], null));
+            _detected.Add(new DetectedColumn(field, Binding.Indexes(field).Length == 1 ? Binding.IndexOf(field) : -1, field, _amounts[field], null));
         }
 
         foreach (var field in DateFields(kind).Where(Binding.Has))
         {
             _dates[field] = new DateTimeColumn(Binding.ColumnName(field), Format.DateOrder ?? DateOrder.Auto, options.DefaultDateOrder, Zone, Format.DateFormats, reader.IsSpreadsheet);
-            _detected.Add(new DetectedColumn("@" + field, Binding.IndexOf(field), null, _dates[field]));
+            _detected.Add(new DetectedColumn("@" + field, Binding.Indexes(field).Length == 1 ? Binding.IndexOf(field) : -1, field, null, _dates[field]));
         }
 
         foreach (var repeated in Binding.Repeated)
@@ -797,9 +797,9 @@ internal sealed class ImportTable : IDisposable
 
     private void Observe(TabularRow row)
     {
-        foreach (var (field, index, amount, date) in _detected)
+        foreach (var (field, index, name, amount, date) in _detected)
         {
-            var text = Binding.Indexes(field.TrimStart('@')).Length == 1 ? row.Cells[index] : CellOf(row.Cells, field.TrimStart('@'));
+            var text = index >= 0 ? row.Cells[index] : CellOf(row.Cells, name);
             if (text is not null && (date is not null ? date.NeedsDecision(text, row.Line) : amount!.NeedsDecision(text, row.Line)))
             {
                 _undecided.Add(field);
@@ -934,5 +934,7 @@ internal sealed class ImportTable : IDisposable
     private readonly record struct ZoneHolder(DateTimeZone Zone);
 
     /// <summary>A column whose number style or date order is detected from its values: its key in the undecided set ('@' before a date field), cell index and reader.</summary>
-    private readonly record struct DetectedColumn(string Key, int Index, AmountColumn? Amount, DateTimeColumn? Date);
+    // Index: the column's index when the field has one column, else -1 (the first non-empty of its columns is read);
+    // Field: the field's name (Key is the field, or '@' and the field for a date column).
+    private readonly record struct DetectedColumn(string Key, int Index, string Field, AmountColumn? Amount, DateTimeColumn? Date);
 }

@@ -114,4 +114,19 @@ public class ImportSharingTests
         Assert.Same(customer.Id.Value, Assert.Single(customer.History.Tickets).CustomerId.Value);
         Assert.Same(customer.Id.Value, Assert.Single(customer.History.Feedback).CustomerId.Value);
     }
+
+    [Theory]
+    [InlineData("KH1,KH2,KH3", "KH0")]   // file in id order; a customer derived from the orders sorts before them
+    [InlineData("KH3,KH1,KH2", "KH4")]   // file out of order
+    [InlineData("KH1,KH2,KH3", "KH9")]   // everything already in order
+    public void ReadFolder_Customers_AreInOrdinalIdOrder(string fileOrder, string fromOrders)
+    {
+        var rows = string.Join('\n', fileOrder.Split(',').Select(id => $"{id},Khách {id},2024-01-05"));
+        var read = ReadFolder(
+            ("customers.csv", $"customer_id,name,created_at\n{rows}\n"),
+            ("orders.csv", $"order_id,customer_id,placed_at,total,currency,status\nHD1,{fromOrders},2024-02-01,100000,VND,completed\n"));
+
+        var expected = fileOrder.Split(',').Append(fromOrders).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, read.Customers.Select(c => c.Id.Value));
+    }
 }

@@ -19,6 +19,9 @@ namespace CrmKit.Customers.Import;
 /// </remarks>
 internal sealed class AmountColumn
 {
+    private string? _lastText;
+    private AmountAnalysis _lastAnalysis;
+
     /// <summary>Creates the reader of a column.</summary>
     /// <param name="name">The column's name, for messages and the summary.</param>
     /// <param name="configured">The configured style; <see cref="NumberFormat.Auto"/> to detect it from the values.</param>
@@ -79,7 +82,7 @@ internal sealed class AmountColumn
             return false;
         }
 
-        var evidence = AmountText.Classify(text);
+        var evidence = Analyze(text).Evidence;
         Record(evidence, text, line);
         if (evidence == AmountEvidence.Ambiguous && !IsDecided)
         {
@@ -123,7 +126,7 @@ internal sealed class AmountColumn
     public ReadResult<AmountReading> Parse(string text, int line)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var analysis = AmountText.Analyze(text);
+        var analysis = Analyze(text);
         if (analysis.Evidence == AmountEvidence.Invalid)
         {
             return ReadResult<AmountReading>.Fail($"{AmountText.Quote(text)} is not an amount: {analysis.Problem}");
@@ -172,6 +175,20 @@ internal sealed class AmountColumn
             ? $"{Name}: style not decided; no value needed it"
             : $"{Name}: style not decided ({AmbiguousCount} ambiguous {(AmbiguousCount == 1 ? "value" : "values")})",
     };
+
+    // The analysis of the last value: a streaming reader asks NeedsDecision and then Parse about the same cell (while
+    // the column is undecided, which for plain digits such as 1040000 is the whole file), and AmountText.Analyze is a
+    // pure function of the text.
+    private AmountAnalysis Analyze(string text)
+    {
+        if (!string.Equals(text, _lastText, StringComparison.Ordinal))
+        {
+            _lastAnalysis = AmountText.Analyze(text);
+            _lastText = text;
+        }
+
+        return _lastAnalysis;
+    }
 
     private void Record(AmountEvidence evidence, string text, int line)
     {

@@ -36,6 +36,10 @@ namespace CrmKit.Customers.Import;
 /// </remarks>
 internal sealed class DateTimeColumn
 {
+    private string? _lastTokenized;
+    private bool _lastTokenizedOk;
+    private DateTimeParts _lastParts;
+
     /// <summary>The command-line option that gives date patterns, as hints quote it.</summary>
     public const string DateFormatOption = "--date-format";
 
@@ -149,7 +153,7 @@ internal sealed class DateTimeColumn
 
         var trimmed = text.Trim();
         if (MatchesExplicitPattern(trimmed) || (ExcelSerials && DateTimeText.IsExcelSerialShape(trimmed))
-            || !DateTimeText.TryTokenize(trimmed, out var parts) || parts.Kind != DateTimeParts.Shape.Numeric)
+            || !Tokenize(trimmed, out var parts) || parts.Kind != DateTimeParts.Shape.Numeric)
         {
             return false;
         }
@@ -320,6 +324,21 @@ internal sealed class DateTimeColumn
         return false;
     }
 
+    // The tokens of the last value: a streaming reader asks NeedsDecision and then ParseInstant or ParseDate about the
+    // same cell (while the column is undecided, which for ISO 8601 values is the whole file), and
+    // DateTimeText.TryTokenize is a pure function of the text.
+    private bool Tokenize(string trimmed, out DateTimeParts parts)
+    {
+        if (!string.Equals(trimmed, _lastTokenized, StringComparison.Ordinal))
+        {
+            _lastTokenizedOk = DateTimeText.TryTokenize(trimmed, out _lastParts);
+            _lastTokenized = trimmed;
+        }
+
+        parts = _lastParts;
+        return _lastTokenizedOk;
+    }
+
     private void Decide(DateOrder order, string text, int line)
     {
         Order = order;
@@ -352,7 +371,7 @@ internal sealed class DateTimeColumn
                 : ReadResult<DateTimeValue>.Fail($"'{trimmed}' {serialProblem}");
         }
 
-        if (!DateTimeText.TryTokenize(trimmed, out var parts))
+        if (!Tokenize(trimmed, out var parts))
         {
             return ReadResult<DateTimeValue>.Fail($"'{trimmed}' is not a date or date-time in the expected forms ({ExpectedForms}); pass {DateFormatOption}");
         }
