@@ -111,20 +111,20 @@ public sealed class SqlSegmentClassifierTests
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             await db.Database.ExecuteSqlRawAsync("INSERT INTO crm_orders (customer_id, id, placed_at, amount, status, product_tags) VALUES ('c00', 'o1', {0}, 2500000, 0, '{{}}')", now);
-            Assert.Equal(1, await classifier.RefreshCustomersAsync(db, new EvaluationContext(now, context.Zone), ["c00"]));
+            Assert.Equal(1, await classifier.RefreshCustomersAsync(db, new EvaluationContext(now, context.Zone), [new CustomerId("c00")]));
             await transaction.CommitAsync();
         }
 
         var rows = await db.SegmentMemberships.AsNoTracking().ToDictionaryAsync(m => m.CustomerId);
-        Assert.Contains("new", rows["c00"].SegmentIds);
-        Assert.Contains("first-time-big-buyer", rows["c00"].SegmentIds);
-        Assert.Equal(now, rows["c00"].Since);
+        Assert.Contains("new", rows[new CustomerId("c00")].SegmentIds);
+        Assert.Contains("first-time-big-buyer", rows[new CustomerId("c00")].SegmentIds);
+        Assert.Equal(now, rows[new CustomerId("c00")].Since);
         Assert.Equal(context.AsOf, rows["c01"].Since);
-        Assert.Equal(["c00"], await db.Customers.InSegment(db.SegmentMemberships, "new").Select(c => c.Id).ToListAsync());
+        Assert.Equal([new CustomerId("c00")], await db.Customers.InSegment(db.SegmentMemberships, "new").Select(c => c.Id).ToListAsync());
 
         // A customer that no longer exists loses its row.
         await db.Database.ExecuteSqlRawAsync("DELETE FROM crm_orders WHERE customer_id = 'c00'; DELETE FROM crm_customers WHERE id = 'c00'");
-        Assert.Equal(1, await classifier.RefreshCustomersAsync(db, new EvaluationContext(now, context.Zone), ["c00"]));
+        Assert.Equal(1, await classifier.RefreshCustomersAsync(db, new EvaluationContext(now, context.Zone), [new CustomerId("c00")]));
         Assert.Equal(["c01"], await db.SegmentMemberships.Select(m => m.CustomerId).ToListAsync());
     }
 
@@ -228,9 +228,9 @@ public sealed class SqlSegmentClassifierTests
         foreach (var r in records)
         {
             var expected = catalog.Membership(catalog.ClassifyInterpreted(r, context));
-            if (!expected.Equals(actual[r.Id]))
+            if (!expected.Equals(actual[new CustomerId(r.Id)]))
             {
-                return false.Label($"{r.Id} at {context}: in memory [{expected}], {server} [{actual[r.Id]}]\n{catalog.ToJson()}");
+                return false.Label($"{r.Id} at {context}: in memory [{expected}], {server} [{actual[new CustomerId(r.Id)]}]\n{catalog.ToJson()}");
             }
         }
 
