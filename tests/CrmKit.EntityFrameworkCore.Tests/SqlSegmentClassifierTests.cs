@@ -180,6 +180,22 @@ public sealed class SqlSegmentClassifierTests
     private static async Task<string> Setting(CrmKitDbContext db)
         => await db.Database.SqlQueryRaw<string>("SELECT current_setting('jit') AS \"Value\"").SingleAsync();
 
+    /// <summary>Customers are named by <see cref="CustomerId"/>; an unset one is refused, with its index, before any SQL is sent.</summary>
+    [Fact]
+    public async Task ClassifyAndRefreshCustomers_DefaultCustomerId_RefusedWithItsIndex()
+    {
+        var classifier = new SqlSegmentClassifier(BuiltInSegments.Catalog);
+        await using var db = new CrmKitDbContext(new DbContextOptionsBuilder<CrmKitDbContext>().UseNpgsql("Host=127.0.0.1;Database=unused", o => o.UseNodaTime()).Options);
+        var context = new EvaluationContext(Instant.FromUtc(2026, 11, 2, 1, 0), DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]);
+        CustomerId[] ids = [new("c00"), default];
+
+        var classify = await Assert.ThrowsAsync<ArgumentException>(async () => await classifier.ClassifyAsync(db, context, ids));
+        var refresh = await Assert.ThrowsAsync<ArgumentException>(async () => await classifier.RefreshCustomersAsync(db, context, ids));
+
+        Assert.Equal("customerIds[1] is not set (a default CustomerId). (Parameter 'customerIds')", classify.Message);
+        Assert.Equal(classify.Message, refresh.Message);
+    }
+
     [Fact]
     public void ClassifySql_ComparesDaysSinceAndAgesWithBounds()
     {
