@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmKit.Customers;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -35,10 +36,10 @@ public sealed class EngineInbox(NpgsqlDataSource dataSource)
         var list = events.ToList();
         for (var i = 0; i < list.Count; i++)
         {
-            var problem = list[i] is null ? ("$", "the event is null.") : CareEventJson.Problem(list[i]);
-            if (problem is var (path, message))
+            var problem = list[i] is null ? new Problem("$", "the event is null.") : CareEventJson.Problem(list[i]);
+            if (problem is not null)
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Event [{i}] cannot be queued: {path}: {message}"), nameof(events));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Event [{i}] cannot be queued: {problem}"), nameof(events));
             }
         }
 

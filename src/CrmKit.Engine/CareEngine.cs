@@ -74,9 +74,9 @@ public sealed class CareEngine
         CareEventJson.Check(e, nameof(e));
         if (Options.Clock is { } clock && clock.GetCurrentInstant() is var now && e.At - now > Options.MaxEventLead)
         {
-            throw new InvalidEventException(
+            throw new InvalidEventException(new Problem(
                 "$.at",
-                $"event '{e.EventId}' ({CareEventJson.TypeName(e.Type)}) of customer '{e.CustomerId.Value}' is dated {e.At}, {(e.At - now).ToString("-H:mm:ss", null)} ahead of the clock's {now} (at most {Options.MaxEventLead.ToString("-H:mm:ss", null)} allowed); a future-dated event would move the customer's clock ahead of every later event.");
+                $"event '{e.EventId}' ({CareEventJson.TypeName(e.Type)}) of customer '{e.CustomerId.Value}' is dated {e.At}, {(e.At - now).ToString("-H:mm:ss", null)} ahead of the clock's {now} (at most {Options.MaxEventLead.ToString("-H:mm:ss", null)} allowed); a future-dated event would move the customer's clock ahead of every later event."));
         }
 
         var result = await RunAsync(e.CustomerId, e, null, ct).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Data.Common;
 using CrmKit.Customers;
 using CrmKit.Segmentation;
@@ -103,13 +104,16 @@ public sealed class SqlSegmentClassifier
     /// <param name="context">When.</param>
     /// <param name="customerIds">The customers, or null for all.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<ImmutableDictionary<string, SegmentMembership>> ClassifyAsync(CrmKitDbContext db, EvaluationContext context, IReadOnlyCollection<string>? customerIds = null, CancellationToken cancellationToken = default)
+    /// <returns>Each customer's membership by <see cref="CustomerId"/>, as <see cref="Segmenter.Classify"/> keys its result.</returns>
+    /// <exception cref="ArgumentException">A customer id in <paramref name="customerIds"/> is not set (a default <see cref="CustomerId"/>).</exception>
+    public async Task<ImmutableDictionary<CustomerId, SegmentMembership>> ClassifyAsync(CrmKitDbContext db, EvaluationContext context, IReadOnlyCollection<CustomerId>? customerIds = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(context);
-        var result = ImmutableDictionary.CreateBuilder<string, SegmentMembership>(StringComparer.Ordinal);
-        await ReadAsync(db, customerIds is null ? ClassifySql : Classify(onlySome: true), context, customerIds,
-            r => result[r.GetString(0)] = Catalog.Membership(r.GetFieldValue<string[]>(1)), cancellationToken).ConfigureAwait(false);
+        var keys = customerIds is null ? null : Keys(customerIds);
+        var result = ImmutableDictionary.CreateBuilder<CustomerId, SegmentMembership>();
+        await ReadAsync(db, keys is null ? ClassifySql : Classify(onlySome: true), context, keys,
+            r => result[new CustomerId(r.GetString(0))] = Catalog.Membership(r.GetFieldValue<string[]>(1)), cancellationToken).ConfigureAwait(false);
         return result.ToImmutable();
     }
 
@@ -129,11 +133,16 @@ public sealed class SqlSegmentClassifier
     /// given customers' rows of every table are read. A customer that does not exist has its row removed.
     /// </summary>
     /// <returns>How many rows were written or removed.</returns>
-    public Task<int> RefreshCustomersAsync(CrmKitDbContext db, EvaluationContext context, IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">A customer id is not set (a default <see cref="CustomerId"/>).</exception>
+    public Task<int> RefreshCustomersAsync(CrmKitDbContext db, EvaluationContext context, IReadOnlyCollection<CustomerId> customerIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customerIds);
-        return StoreAsync(db, context, customerIds, cancellationToken);
+        return StoreAsync(db, context, Keys(customerIds), cancellationToken);
     }
+
+    /// <summary>The stored keys (<c>customer_id</c> text) of customer ids; a default (unset) id is refused.</summary>
+    private static string[] Keys(IReadOnlyCollection<CustomerId> customerIds)
+        => [.. customerIds.Select((id, i) => id.Value ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"customerIds[{i}] is not set (a default CustomerId)."), nameof(customerIds)))];
 
     private async Task<int> StoreAsync(CrmKitDbContext db, EvaluationContext context, IReadOnlyCollection<string>? customerIds, CancellationToken cancellationToken)
     {

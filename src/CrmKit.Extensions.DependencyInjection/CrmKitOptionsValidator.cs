@@ -167,11 +167,8 @@ internal sealed class CrmKitOptionsValidator(ClockRegistration? clocks = null) :
     /// <summary>A problem at <paramref name="path"/> under the CrmKit section (<c>CrmKit:Care:LookbackHours</c>).</summary>
     internal static Problem At(string path, string message) => new($"{CrmKitOptions.SectionName}:{path}", message);
 
-    /// <summary>A <c>Key: problem</c> text of a nested options class, as a problem at its full key path.</summary>
-    private static Problem Nested(string section, string problem)
-        => problem.IndexOf(": ", StringComparison.Ordinal) is var colon and > 0 && !problem[..colon].Contains(' ', StringComparison.Ordinal)
-            ? At($"{section}:{problem[..colon]}", problem[(colon + 2)..])
-            : At(section, problem);
+    /// <summary>A problem of a nested options class (located at its setting's name), at its full key path.</summary>
+    private static Problem Nested(string section, Problem problem) => At($"{section}:{problem.Location}", problem.Message);
 
     /// <summary>
     /// An exception's message on one line: a message listing its problems one per indented line (an invalid rule or

@@ -40,11 +40,4 @@ public sealed class CustomerValueService(IClock clock, IOptions<CrmKitOptions> o
 
         return result;
     }
-
-    /// <summary>The predictions as segmentation reads them (probability alive, expected purchases, value): <see cref="ValueAnalysisResult.Estimates"/>, kept here for hosts that wire the services.</summary>
-    public static ICustomerValueSource Estimates(ValueAnalysisResult analysis)
-    {
-        ArgumentNullException.ThrowIfNull(analysis);
-        return analysis.Estimates();
-    }
 }

@@ -128,11 +128,11 @@ public sealed class CitusLayoutTests
         // The snapshot store: add, find, replace, a stale replace, update.
         var snapshots = new ProcessSnapshotStore(db);
         var snapshot = BuiltInProcesses.All.Single(p => p.Id == "after-sale").Start($"{record.Id}/after-sale", T0).Snapshot;
-        await snapshots.AddAsync(record.Id, snapshot);
-        Assert.NotNull(await snapshots.FindAsync(record.Id, snapshot.InstanceId));
-        await snapshots.ReplaceAsync(record.Id, snapshot.WithData("note", ProcessValue.Of("first")), 1);
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(async () => await snapshots.ReplaceAsync(record.Id, snapshot, 1));
-        Assert.Equal(3, (await snapshots.UpdateAsync(record.Id, snapshot.InstanceId, s => s.WithData("note", ProcessValue.Of("second")))).Version);
+        await snapshots.AddAsync(new CustomerId(record.Id), snapshot);
+        Assert.NotNull(await snapshots.FindAsync(new CustomerId(record.Id), snapshot.InstanceId));
+        await snapshots.ReplaceAsync(new CustomerId(record.Id), snapshot.WithData("note", ProcessValue.Of("first")), 1);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(async () => await snapshots.ReplaceAsync(new CustomerId(record.Id), snapshot, 1));
+        Assert.Equal(3, (await snapshots.UpdateAsync(new CustomerId(record.Id), snapshot.InstanceId, s => s.WithData("note", ProcessValue.Of("second")))).Version);
 
         // The outbox (on the coordinator): enqueue, claim, complete.
         var outbox = new CareOutbox(db);

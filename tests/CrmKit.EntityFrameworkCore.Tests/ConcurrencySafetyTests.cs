@@ -18,12 +18,12 @@ public sealed class ConcurrencySafetyTests
         // previous key's error. Repeated: each failure must leave the context clean for the next add.
         using var db = Postgres.Context(Postgres.CreateDatabase());
         var store = new ProcessSnapshotStore(db);
-        await store.AddAsync("KH1", Start("KH1/after-sale"));
+        await store.AddAsync(new CustomerId("KH1"), Start("KH1/after-sale"));
         for (var i = 0; i < 5; i++)
         {
-            await Assert.ThrowsAsync<DbUpdateException>(async () => await store.AddAsync("KH1", Start("KH1/after-sale")));
+            await Assert.ThrowsAsync<DbUpdateException>(async () => await store.AddAsync(new CustomerId("KH1"), Start("KH1/after-sale")));
             Assert.Empty(db.ChangeTracker.Entries());
-            var added = await store.AddAsync($"KH{i + 2}", Start($"KH{i + 2}/after-sale"));
+            var added = await store.AddAsync(new CustomerId($"KH{i + 2}"), Start($"KH{i + 2}/after-sale"));
             Assert.Equal(1, added.Version);
         }
 
@@ -41,7 +41,7 @@ public sealed class ConcurrencySafetyTests
             var database = Postgres.CreateDatabase();
             using (var db = Postgres.Context(database))
             {
-                await new ProcessSnapshotStore(db).AddAsync("KH2", Start("KH2/after-sale").WithData("count", ProcessValue.Of(0m)));
+                await new ProcessSnapshotStore(db).AddAsync(new CustomerId("KH2"), Start("KH2/after-sale").WithData("count", ProcessValue.Of(0m)));
             }
 
             await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
@@ -50,12 +50,12 @@ public sealed class ConcurrencySafetyTests
                 var store = new ProcessSnapshotStore(db);
                 for (var i = 0; i < 40; i++)
                 {
-                    await store.UpdateAsync("KH2", "KH2/after-sale", s => s.WithData("count", ProcessValue.Of(s.Data["count"].Number + 1)));
+                    await store.UpdateAsync(new CustomerId("KH2"), "KH2/after-sale", s => s.WithData("count", ProcessValue.Of(s.Data["count"].Number + 1)));
                 }
             })));
 
             using var check = Postgres.Context(database);
-            var final = (await new ProcessSnapshotStore(check).FindAsync("KH2", "KH2/after-sale"))!.Value;
+            var final = (await new ProcessSnapshotStore(check).FindAsync(new CustomerId("KH2"), "KH2/after-sale"))!.Value;
             Assert.Equal(320m, final.Value.Data["count"].Number);
             Assert.Equal(321, final.Version);
         }

@@ -111,7 +111,7 @@ public sealed class SqlSegmentClassifierTests
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             await db.Database.ExecuteSqlRawAsync("INSERT INTO crm_orders (customer_id, id, placed_at, amount, status, product_tags) VALUES ('c00', 'o1', {0}, 2500000, 0, '{{}}')", now);
-            Assert.Equal(1, await classifier.RefreshCustomersAsync(db, new EvaluationContext(now, context.Zone), ["c00"]));
+            Assert.Equal(1, await classifier.RefreshCustomersAsync(db, new EvaluationContext(now, context.Zone), [new CustomerId("c00")]));
             await transaction.CommitAsync();
         }
 
@@ -124,7 +124,7 @@ public sealed class SqlSegmentClassifierTests
 
         // A customer that no longer exists loses its row.
         await db.Database.ExecuteSqlRawAsync("DELETE FROM crm_orders WHERE customer_id = 'c00'; DELETE FROM crm_customers WHERE id = 'c00'");
-        Assert.Equal(1, await classifier.RefreshCustomersAsync(db, new EvaluationContext(now, context.Zone), ["c00"]));
+        Assert.Equal(1, await classifier.RefreshCustomersAsync(db, new EvaluationContext(now, context.Zone), [new CustomerId("c00")]));
         Assert.Equal(["c01"], await db.SegmentMemberships.Select(m => m.CustomerId).ToListAsync());
     }
 
@@ -180,6 +180,22 @@ public sealed class SqlSegmentClassifierTests
     private static async Task<string> Setting(CrmKitDbContext db)
         => await db.Database.SqlQueryRaw<string>("SELECT current_setting('jit') AS \"Value\"").SingleAsync();
 
+    /// <summary>Customers are named by <see cref="CustomerId"/>; an unset one is refused, with its index, before any SQL is sent.</summary>
+    [Fact]
+    public async Task ClassifyAndRefreshCustomers_DefaultCustomerId_RefusedWithItsIndex()
+    {
+        var classifier = new SqlSegmentClassifier(BuiltInSegments.Catalog);
+        await using var db = new CrmKitDbContext(new DbContextOptionsBuilder<CrmKitDbContext>().UseNpgsql("Host=127.0.0.1;Database=unused", o => o.UseNodaTime()).Options);
+        var context = new EvaluationContext(Instant.FromUtc(2026, 11, 2, 1, 0), DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]);
+        CustomerId[] ids = [new("c00"), default];
+
+        var classify = await Assert.ThrowsAsync<ArgumentException>(async () => await classifier.ClassifyAsync(db, context, ids));
+        var refresh = await Assert.ThrowsAsync<ArgumentException>(async () => await classifier.RefreshCustomersAsync(db, context, ids));
+
+        Assert.Equal("customerIds[1] is not set (a default CustomerId). (Parameter 'customerIds')", classify.Message);
+        Assert.Equal(classify.Message, refresh.Message);
+    }
+
     [Fact]
     public void ClassifySql_ComparesDaysSinceAndAgesWithBounds()
     {
@@ -228,9 +244,9 @@ public sealed class SqlSegmentClassifierTests
         foreach (var r in records)
         {
             var expected = catalog.Membership(catalog.ClassifyInterpreted(r, context));
-            if (!expected.Equals(actual[r.Id]))
+            if (!expected.Equals(actual[new CustomerId(r.Id)]))
             {
-                return false.Label($"{r.Id} at {context}: in memory [{expected}], {server} [{actual[r.Id]}]\n{catalog.ToJson()}");
+                return false.Label($"{r.Id} at {context}: in memory [{expected}], {server} [{actual[new CustomerId(r.Id)]}]\n{catalog.ToJson()}");
             }
         }
 

@@ -48,13 +48,13 @@ public sealed class StateTests
         using var db = Postgres.Context(Postgres.CreateDatabase());
         var store = new ProcessSnapshotStore(db);
         var snapshot = Start("KH1/after-sale");
-        await store.AddAsync("KH1", snapshot);
-        await store.ReplaceAsync("KH1", snapshot.WithData("note", ProcessValue.Of("first")), 1);
+        await store.AddAsync(new CustomerId("KH1"), snapshot);
+        await store.ReplaceAsync(new CustomerId("KH1"), snapshot.WithData("note", ProcessValue.Of("first")), 1);
 
-        var ex = await Assert.ThrowsAsync<ConcurrencyConflictException>(async () => await store.ReplaceAsync("KH1", snapshot.WithData("note", ProcessValue.Of("stale")), 1));
+        var ex = await Assert.ThrowsAsync<ConcurrencyConflictException>(async () => await store.ReplaceAsync(new CustomerId("KH1"), snapshot.WithData("note", ProcessValue.Of("stale")), 1));
 
         Assert.Equal("Process instance 'KH1/after-sale' was changed concurrently: expected version 1, found 2. Read it again and retry the change.", ex.Message);
-        var stored = (await store.FindAsync("KH1", "KH1/after-sale"))!.Value;
+        var stored = (await store.FindAsync(new CustomerId("KH1"), "KH1/after-sale"))!.Value;
         Assert.Equal(2, stored.Version);
         Assert.Equal(ProcessValue.Of("first"), stored.Value.Data["note"]);
     }

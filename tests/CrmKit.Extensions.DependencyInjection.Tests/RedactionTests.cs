@@ -157,7 +157,7 @@ public partial class RedactionTests
 
         var asOf = Instant.FromUtc(2025, 6, 1, 0, 0);
         var value = provider.GetRequiredService<CustomerValueService>().Analyse(customers, asOf);
-        var segments = provider.GetRequiredService<CustomerSegmentation>().Classify(customers, asOf, CustomerValueService.Estimates(value));
+        var segments = provider.GetRequiredService<CustomerSegmentation>().Classify(customers, asOf, value.Estimates());
         provider.GetRequiredService<CareService>().DueActions(customers, segments, asOf);
         var oneOrder = Khai with { History = Khai.History with { Orders = OrderHistory.From([Khai.History.Orders[0]]) } };
         Assert.Null(provider.GetRequiredService<CustomerValueService>().Analyse([oneOrder], asOf).Count); // nobody repeats → event 3002

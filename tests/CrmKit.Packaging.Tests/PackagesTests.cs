@@ -55,7 +55,7 @@ public class PackagesTests
         }).ToList();
 
         var value = services.GetRequiredService<CustomerValueService>().Analyse(customers, asOf);
-        var segments = services.GetRequiredService<CustomerSegmentation>().Classify(customers, asOf, CustomerValueService.Estimates(value));
+        var segments = services.GetRequiredService<CustomerSegmentation>().Classify(customers, asOf, value.Estimates());
         Console.WriteLine($"segments of KH0001: {string.Join(",", segments.Memberships[new CrmKit.Customers.CustomerId("KH0001")].Ids)}");
         Console.WriteLine($"model: {(value.Count is null ? "none: " + string.Join("; ", value.Problems) : string.Join(",", value.CountParameters.Select(p => p.Name)))}");
         """;

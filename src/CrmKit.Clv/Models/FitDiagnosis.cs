@@ -44,6 +44,6 @@ public sealed record FitDiagnosis(bool IsInterior, ImmutableArray<string> Proble
     /// <summary>True when the fit may be used for predictions.</summary>
     public bool IsUsable => Problems.IsEmpty;
 
-    /// <summary>This diagnosis with one more problem.</summary>
-    public FitDiagnosis WithProblem(string problem) => this with { Problems = Problems.Add(problem) };
+    /// <summary>This diagnosis with one more problem (for the models; a host builds a diagnosis with its constructor or <c>with</c>).</summary>
+    internal FitDiagnosis WithProblem(string problem) => this with { Problems = Problems.Add(problem) };
 }

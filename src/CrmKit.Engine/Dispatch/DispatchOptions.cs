@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmKit.Customers;
 
 namespace CrmKit.Engine;
 
@@ -56,18 +57,19 @@ public sealed class DispatchOptions
     internal DispatchOptions Copy() => (DispatchOptions)MemberwiseClone();
 
     /// <summary>
-    /// Every problem of these settings, each as <c>Setting: problem</c> (prefix the configuration section to name the
-    /// full path); empty when they are valid.
+    /// Every problem of these settings, each at the setting's name (<see cref="Problem.Location"/> = <c>BatchSize</c>;
+    /// prefix the configuration section, <c>CrmKit:Engine:Dispatch:</c>, for the full key path); empty when they are valid.
     /// </summary>
-    public IReadOnlyList<string> Validate()
+    /// <returns>The problems, in the order of the settings above; the lease is checked only once the others are valid.</returns>
+    public IReadOnlyList<Problem> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         var inv = CultureInfo.InvariantCulture;
         void Check(bool ok, string setting, string problem)
         {
             if (!ok)
             {
-                problems.Add($"{setting}: {problem}");
+                problems.Add(new Problem(setting, problem));
             }
         }
 

@@ -52,7 +52,7 @@ public static class CareEventJson
     public static CareEvent Read(string json)
     {
         var e = Deserialize<CareEvent>(json);
-        return Problem(e) is { } p ? throw new InvalidEventException("$" + p.Path[1..], p.Message) : e;
+        return Problem(e) is { } p ? throw new InvalidEventException(p) : e;
     }
 
     /// <summary>Reads a JSON array of events.</summary>
@@ -64,12 +64,12 @@ public static class CareEventJson
         {
             if (events[i] is null)
             {
-                throw new InvalidEventException($"$[{i}]", "an event object was expected, not null.");
+                throw new InvalidEventException(new Problem($"$[{i}]", "an event object was expected, not null."));
             }
 
             if (Problem(events[i]) is { } p)
             {
-                throw new InvalidEventException($"$[{i}]{p.Path[1..]}", p.Message);
+                throw new InvalidEventException(p with { Location = $"$[{i}]{p.Location[1..]}" });
             }
         }
 
@@ -80,46 +80,46 @@ public static class CareEventJson
     /// What is wrong with an event, at its JSON path relative to the event (<c>$.order.customerId</c>), else none: a
     /// blank or unset id, a nested order, ticket, feedback or profile of another customer, a customer merged into itself.
     /// </summary>
-    public static (string Path, string Message)? Problem(CareEvent e)
+    public static Problem? Problem(CareEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
         if (string.IsNullOrWhiteSpace(e.EventId))
         {
-            return ("$.eventId", "the event id is blank.");
+            return new Problem("$.eventId", "the event id is blank.");
         }
 
         if (e.CustomerId.Value is null)
         {
-            return ("$.customerId", "the customer id is not set.");
+            return new Problem("$.customerId", "the customer id is not set.");
         }
 
         return e switch
         {
-            OrderPlacedEvent o when o.Order is null => ("$.order", "the order is missing."),
-            OrderPlacedEvent o when o.Order.CustomerId != e.CustomerId => ("$.order.customerId", $"the order belongs to customer '{o.Order.CustomerId.Value}', not to the event's '{e.CustomerId.Value}'."),
-            OrderStatusChangedEvent o when string.IsNullOrWhiteSpace(o.OrderId) => ("$.orderId", "the order id is blank."),
-            TicketOpenedEvent t when t.Ticket is null => ("$.ticket", "the ticket is missing."),
-            TicketOpenedEvent t when t.Ticket.CustomerId != e.CustomerId => ("$.ticket.customerId", $"the ticket belongs to customer '{t.Ticket.CustomerId.Value}', not to the event's '{e.CustomerId.Value}'."),
-            TicketCustomerRepliedEvent t when string.IsNullOrWhiteSpace(t.TicketId) => ("$.ticketId", "the ticket id is blank."),
-            TicketStaffRepliedEvent t when string.IsNullOrWhiteSpace(t.TicketId) => ("$.ticketId", "the ticket id is blank."),
-            TicketSolvedEvent t when string.IsNullOrWhiteSpace(t.TicketId) => ("$.ticketId", "the ticket id is blank."),
-            TicketClosedEvent t when string.IsNullOrWhiteSpace(t.TicketId) => ("$.ticketId", "the ticket id is blank."),
-            FeedbackReceivedEvent f when f.Feedback is null => ("$.feedback", "the feedback is missing."),
-            FeedbackReceivedEvent f when f.Feedback.CustomerId != e.CustomerId => ("$.feedback.customerId", $"the feedback belongs to customer '{f.Feedback.CustomerId.Value}', not to the event's '{e.CustomerId.Value}'."),
-            WarrantyClaimOpenedEvent w when string.IsNullOrWhiteSpace(w.ClaimId) => ("$.claimId", "the claim id is blank."),
-            WarrantyClaimOpenedEvent w when string.IsNullOrWhiteSpace(w.OrderId) => ("$.orderId", "the order id is blank."),
-            WarrantyClaimDecidedEvent w when string.IsNullOrWhiteSpace(w.ClaimId) => ("$.claimId", "the claim id is blank."),
-            WarrantyItemReturnedEvent w when string.IsNullOrWhiteSpace(w.ClaimId) => ("$.claimId", "the claim id is blank."),
-            ConsentChangedEvent c when c.Decision is null => ("$.decision", "the consent decision is missing."),
-            ProfileChangedEvent p when p.Profile is null => ("$.profile", "the profile is missing."),
-            ProfileChangedEvent p when p.Profile.Id != e.CustomerId => ("$.profile.id", $"the profile is customer '{p.Profile.Id.Value}', not the event's '{e.CustomerId.Value}'."),
-            ContactMadeEvent c when !Enum.IsDefined(c.Channel) => ("$.channel", $"{c.Channel} is not a channel."),
-            ContactMadeEvent c when !Enum.IsDefined(c.Purpose) => ("$.purpose", $"{c.Purpose} is not a purpose."),
-            ContactMadeEvent c when !Enum.IsDefined(c.Direction) => ("$.direction", $"{c.Direction} is not a direction."),
-            ContactMadeEvent c when c.IdempotencyKey is { } k && string.IsNullOrWhiteSpace(k) => ("$.idempotencyKey", "the idempotency key is blank; leave it out for a contact that is not a queued message."),
-            OrderStatusChangedEvent o when !Enum.IsDefined(o.Status) => ("$.status", $"{o.Status} is not an order status."),
-            CustomersMergedEvent m when m.Absorbed.Value is null => ("$.absorbed", "the absorbed customer's id is not set."),
-            CustomersMergedEvent m when m.Absorbed == e.CustomerId => ("$.absorbed", "a customer cannot be merged into itself."),
+            OrderPlacedEvent o when o.Order is null => new Problem("$.order", "the order is missing."),
+            OrderPlacedEvent o when o.Order.CustomerId != e.CustomerId => new Problem("$.order.customerId", $"the order belongs to customer '{o.Order.CustomerId.Value}', not to the event's '{e.CustomerId.Value}'."),
+            OrderStatusChangedEvent o when string.IsNullOrWhiteSpace(o.OrderId) => new Problem("$.orderId", "the order id is blank."),
+            TicketOpenedEvent t when t.Ticket is null => new Problem("$.ticket", "the ticket is missing."),
+            TicketOpenedEvent t when t.Ticket.CustomerId != e.CustomerId => new Problem("$.ticket.customerId", $"the ticket belongs to customer '{t.Ticket.CustomerId.Value}', not to the event's '{e.CustomerId.Value}'."),
+            TicketCustomerRepliedEvent t when string.IsNullOrWhiteSpace(t.TicketId) => new Problem("$.ticketId", "the ticket id is blank."),
+            TicketStaffRepliedEvent t when string.IsNullOrWhiteSpace(t.TicketId) => new Problem("$.ticketId", "the ticket id is blank."),
+            TicketSolvedEvent t when string.IsNullOrWhiteSpace(t.TicketId) => new Problem("$.ticketId", "the ticket id is blank."),
+            TicketClosedEvent t when string.IsNullOrWhiteSpace(t.TicketId) => new Problem("$.ticketId", "the ticket id is blank."),
+            FeedbackReceivedEvent f when f.Feedback is null => new Problem("$.feedback", "the feedback is missing."),
+            FeedbackReceivedEvent f when f.Feedback.CustomerId != e.CustomerId => new Problem("$.feedback.customerId", $"the feedback belongs to customer '{f.Feedback.CustomerId.Value}', not to the event's '{e.CustomerId.Value}'."),
+            WarrantyClaimOpenedEvent w when string.IsNullOrWhiteSpace(w.ClaimId) => new Problem("$.claimId", "the claim id is blank."),
+            WarrantyClaimOpenedEvent w when string.IsNullOrWhiteSpace(w.OrderId) => new Problem("$.orderId", "the order id is blank."),
+            WarrantyClaimDecidedEvent w when string.IsNullOrWhiteSpace(w.ClaimId) => new Problem("$.claimId", "the claim id is blank."),
+            WarrantyItemReturnedEvent w when string.IsNullOrWhiteSpace(w.ClaimId) => new Problem("$.claimId", "the claim id is blank."),
+            ConsentChangedEvent c when c.Decision is null => new Problem("$.decision", "the consent decision is missing."),
+            ProfileChangedEvent p when p.Profile is null => new Problem("$.profile", "the profile is missing."),
+            ProfileChangedEvent p when p.Profile.Id != e.CustomerId => new Problem("$.profile.id", $"the profile is customer '{p.Profile.Id.Value}', not the event's '{e.CustomerId.Value}'."),
+            ContactMadeEvent c when !Enum.IsDefined(c.Channel) => new Problem("$.channel", $"{c.Channel} is not a channel."),
+            ContactMadeEvent c when !Enum.IsDefined(c.Purpose) => new Problem("$.purpose", $"{c.Purpose} is not a purpose."),
+            ContactMadeEvent c when !Enum.IsDefined(c.Direction) => new Problem("$.direction", $"{c.Direction} is not a direction."),
+            ContactMadeEvent c when c.IdempotencyKey is { } k && string.IsNullOrWhiteSpace(k) => new Problem("$.idempotencyKey", "the idempotency key is blank; leave it out for a contact that is not a queued message."),
+            OrderStatusChangedEvent o when !Enum.IsDefined(o.Status) => new Problem("$.status", $"{o.Status} is not an order status."),
+            CustomersMergedEvent m when m.Absorbed.Value is null => new Problem("$.absorbed", "the absorbed customer's id is not set."),
+            CustomersMergedEvent m when m.Absorbed == e.CustomerId => new Problem("$.absorbed", "a customer cannot be merged into itself."),
             _ => null,
         };
     }
@@ -130,7 +130,7 @@ public static class CareEventJson
         ArgumentNullException.ThrowIfNull(e, parameter);
         if (Problem(e) is { } p)
         {
-            throw new ArgumentException($"Event '{e.EventId}' ({TypeName(e.Type)}): {p.Path}: {p.Message}", parameter);
+            throw new ArgumentException($"Event '{e.EventId}' ({TypeName(e.Type)}): {p.Location}: {p.Message}", parameter);
         }
     }
 
@@ -150,7 +150,7 @@ public static class CareEventJson
                 message = cut < 0 ? message : message[..cut];
             }
 
-            throw new InvalidEventException(ex.Path ?? "$", message);
+            throw new InvalidEventException(new Problem(ex.Path ?? "$", message));
         }
     }
 }

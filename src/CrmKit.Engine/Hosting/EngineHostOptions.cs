@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmKit.Customers;
 
 namespace CrmKit.Engine;
 
@@ -14,9 +15,12 @@ public sealed class EngineHostOptions
     /// <summary>Whether the hosted service sends (<see langword="true"/>, default) or only advances time and queues, leaving dispatch to another process.</summary>
     public bool RunDispatcher { get; set; } = true;
 
-    /// <summary>Every problem of these settings as <c>Setting: problem</c>; empty when valid.</summary>
-    public IReadOnlyList<string> Validate()
+    /// <summary>
+    /// Every problem of these settings, each at the setting's name (<see cref="Problem.Location"/> = <c>PollInterval</c>;
+    /// prefix <c>CrmKit:Engine:Hosting:</c> for the full key path); empty when valid.
+    /// </summary>
+    public IReadOnlyList<Problem> Validate()
         => PollInterval >= DispatchDefaults.MinPollInterval && PollInterval <= DispatchDefaults.MaxPollInterval
             ? []
-            : [string.Create(CultureInfo.InvariantCulture, $"{nameof(PollInterval)}: {PollInterval:c} is not in [{DispatchDefaults.MinPollInterval:c}, {DispatchDefaults.MaxPollInterval:c}].")];
+            : [new Problem(nameof(PollInterval), string.Create(CultureInfo.InvariantCulture, $"{PollInterval:c} is not in [{DispatchDefaults.MinPollInterval:c}, {DispatchDefaults.MaxPollInterval:c}]."))];
 }

@@ -29,13 +29,13 @@ public class DispatchOptionsTests
 
         Assert.Equal(
         [
-            "BatchSize: 0 is not in [1, 10000].",
-            "MaxParallelSends: 65 is not in [1, 64].",
-            "SendTimeout: 00:00:00 is not in (0, 00:10:00].",
-            "MaxRetryAttempts: 21 is not in [0, 20].",
-            "RetryDelay: -00:00:01 is not in [0, 00:10:00].",
-            "MaxRetryDelay: 02:00:00 is not in [RetryDelay = -00:00:01, 01:00:00].",
-            "WorkerId: is blank; leave it unset for machine name and process id.",
+            new Problem("BatchSize", "0 is not in [1, 10000]."),
+            new Problem("MaxParallelSends", "65 is not in [1, 64]."),
+            new Problem("SendTimeout", "00:00:00 is not in (0, 00:10:00]."),
+            new Problem("MaxRetryAttempts", "21 is not in [0, 20]."),
+            new Problem("RetryDelay", "-00:00:01 is not in [0, 00:10:00]."),
+            new Problem("MaxRetryDelay", "02:00:00 is not in [RetryDelay = -00:00:01, 01:00:00]."),
+            new Problem("WorkerId", "is blank; leave it unset for machine name and process id."),
         ], options.Validate());
     }
 
@@ -45,7 +45,7 @@ public class DispatchOptionsTests
         var options = new DispatchOptions { LeaseDuration = TimeSpan.FromMinutes(3) };
 
         Assert.Equal(
-            ["LeaseDuration: 00:03:00 does not outlast one message's worst case 00:03:30 ((MaxRetryAttempts + 1) × SendTimeout + MaxRetryAttempts × MaxRetryDelay); another worker could claim a message still being retried."],
+            [new Problem("LeaseDuration", "00:03:00 does not outlast one message's worst case 00:03:30 ((MaxRetryAttempts + 1) × SendTimeout + MaxRetryAttempts × MaxRetryDelay); another worker could claim a message still being retried.")],
             options.Validate());
     }
 
@@ -53,6 +53,6 @@ public class DispatchOptionsTests
     public void Validate_HostPollIntervalOutOfRange_NamesTheRange()
     {
         Assert.Empty(new EngineHostOptions().Validate());
-        Assert.Equal(["PollInterval: 00:00:00.0010000 is not in [00:00:00.0100000, 01:00:00]."], new EngineHostOptions { PollInterval = TimeSpan.FromMilliseconds(1) }.Validate());
+        Assert.Equal([new Problem("PollInterval", "00:00:00.0010000 is not in [00:00:00.0100000, 01:00:00].")], new EngineHostOptions { PollInterval = TimeSpan.FromMilliseconds(1) }.Validate());
     }
 }

@@ -16,11 +16,11 @@ public sealed class EventInstantTests
 
         var typo = new TimePassedEvent { EventId = "tick:typo", CustomerId = new("C1"), At = now + Duration.FromDays(365) };
         var ex = await Assert.ThrowsAsync<InvalidEventException>(async () => await engine.HandleAsync(typo));
-        Assert.Equal("$.at", ex.Path);
-        Assert.Contains("'tick:typo'", ex.Problem, StringComparison.Ordinal);
-        Assert.Contains((now + Duration.FromDays(365)).ToString(), ex.Problem, StringComparison.Ordinal);
-        Assert.Contains(now.ToString(), ex.Problem, StringComparison.Ordinal);
-        Assert.Contains("8760:00:00 ahead", ex.Problem, StringComparison.Ordinal);
+        Assert.Equal("$.at", ex.Problem.Location);
+        Assert.Contains("'tick:typo'", ex.Problem.Message, StringComparison.Ordinal);
+        Assert.Contains((now + Duration.FromDays(365)).ToString(), ex.Problem.Message, StringComparison.Ordinal);
+        Assert.Contains(now.ToString(), ex.Problem.Message, StringComparison.Ordinal);
+        Assert.Contains("8760:00:00 ahead", ex.Problem.Message, StringComparison.Ordinal);
         Assert.Equal(now, (await store.LoadAsync(new("C1"))).State!.Clock);
         Assert.False(await store.IsProcessedAsync(new("C1"), "tick:typo"));
 

@@ -67,7 +67,7 @@ public sealed class EventJsonTests
     public void ABadEventFile_IsReported_AtItsJsonPath(string json, string path, string mentions)
     {
         var ex = Assert.Throws<InvalidEventException>(() => CareEventJson.ReadMany(json));
-        Assert.StartsWith(path, ex.Path, StringComparison.Ordinal);
+        Assert.StartsWith(path, ex.Problem.Location, StringComparison.Ordinal);
         Assert.Contains(mentions, ex.Message, StringComparison.Ordinal);
     }
 
