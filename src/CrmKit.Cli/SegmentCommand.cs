@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using CrmKit.Cli.Localization;
 using CrmKit.Customers;
 using CrmKit.Segmentation;
 using NodaTime;
@@ -60,7 +61,7 @@ internal static class SegmentCommand
                     customers = records.Count,
                     rfm = RfmJson(thresholds),
                     valueTiers = tiers.Select(Json),
-                    segments = result.Sizes.Select(s => new { id = s.Segment.Id, name = s.Segment.Name, group = s.Segment.ExclusiveGroup, customers = s.Customers }),
+                    segments = result.Sizes.Select(s => new { id = s.Segment.Id, name = s.Segment.Name.Invariant(), group = s.Segment.ExclusiveGroup, customers = s.Customers }),
                 }, Indented));
             }
             else
@@ -157,7 +158,7 @@ internal static class SegmentCommand
         foreach (var (segment, explanation) in explanations)
         {
             output.WriteLine();
-            output.WriteLine($"{segment.Id} — {segment.Name}: {(explanation.Holds ? "member" : "not a member")}");
+            output.WriteLine($"{segment.Id} — {segment.DisplayName()}: {(explanation.Holds ? "member" : "not a member")}");
             foreach (var line in explanation.ToString().Split(Environment.NewLine))
             {
                 output.WriteLine("  " + line);
