@@ -35,6 +35,17 @@ internal static class DisplayNames
     /// <summary>The process's name in the invocation's language.</summary>
     public static string DisplayName(this ProcessGraph process) => process.Name.Get(CultureInfo.CurrentUICulture);
 
+    /// <summary>
+    /// An enumeration value as text for people: in English the tool's historical camelCase spelling (<c>phoneCall</c>,
+    /// <c>completed</c>), in Vietnamese a word (<c>gọi điện</c>, <c>hoàn tất</c>); the key is <c>Type_Value</c> in
+    /// <see cref="Strings"/>. JSON and CSV keep <see cref="RunSummary.Name{T}"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The value has no text in <see cref="Strings"/> (a test checks every value of the enums shown).</exception>
+    public static string Of<T>(T value)
+        where T : struct, Enum
+        => Strings.ResourceManager.GetString($"{typeof(T).Name}_{value}", CultureInfo.CurrentUICulture)
+           ?? throw new InvalidOperationException($"Strings.resx has no text for {typeof(T).Name}.{value}.");
+
     /// <summary>The journey's name in the invocation's language, else its id.</summary>
     public static string DisplayName(this Journey journey) => journey.Name.Display() ?? journey.Id;
 }
