@@ -107,21 +107,21 @@ internal static class CareCommand
                 return CrmKitCommandLine.Success;
             }
 
-            output.WriteLine(string.Create(Inv, $"Care agenda for {customers.Count:N0} customers, actions due in the {days} day(s) up to {context.AsOf.InZone(shopZone):uuuu-MM-dd HH:mm} ({shopZone.Id})"));
-            output.WriteLine(string.Join(", ", Enum.GetValues<AgendaStatus>().Select(s => string.Create(Inv, $"{Name(s)} {items.Count(i => i.Status == s):N0}"))));
+            output.WriteLine(Display.Format(Strings.CareAgendaTitle, customers.Count, days, Display.DateTime(context.AsOf, shopZone), shopZone.Id));
+            output.WriteLine(string.Join(", ", Enum.GetValues<AgendaStatus>().Select(s => $"{DisplayNames.Of(s)} {Display.Number(items.Count(i => i.Status == s))}")));
             output.WriteLine();
-            output.WriteLine("By segment and channel (due or deferred):");
+            output.WriteLine(Strings.CareAgendaBySegment);
             foreach (var (segment, channels) in bySegment)
             {
-                output.WriteLine(string.Create(Inv, $"  {segment,-22} {string.Join(", ", channels.Select(c => $"{Name(c.Channel)} {c.Count}"))}"));
+                output.WriteLine(Display.Format("  {0,-22} {1}", segment, string.Join(", ", channels.Select(c => $"{DisplayNames.Of(c.Channel)} {Display.Number(c.Count)}"))));
             }
 
             var due = items.Where(i => i.Status == AgendaStatus.Due).Take(parsed.GetValue(limit)).ToList();
             output.WriteLine();
-            output.WriteLine($"First {due.Count} due actions:");
+            output.WriteLine(Display.Format(Strings.CareAgendaFirstDue, due.Count));
             foreach (var i in due)
             {
-                output.WriteLine(string.Create(Inv, $"  {i.SendAt!.Value.InZone(shopZone):uuuu-MM-dd HH:mm}  {i.CustomerId,-10} {Name(i.Action.Channel),-9} {i.Action.Template,-24} {i.PlanId}"));
+                output.WriteLine(Display.Format("  {0}  {1,-10} {2,-9} {3,-24} {4}", Display.DateTime(i.SendAt!.Value, shopZone), i.CustomerId, DisplayNames.Of(i.Action.Channel), i.Action.Template, i.PlanId));
             }
 
             return CrmKitCommandLine.Success;
@@ -149,7 +149,7 @@ internal static class CareCommand
     {
         if (!File.Exists(path))
         {
-            throw new InvalidValueException("process", $"'{path}' is neither a built-in process nor a file.", $"Built-in: {string.Join(", ", BuiltInProcesses.All.Select(p => p.Id))}.");
+            throw new InvalidValueException("process", Display.Format(Strings.CareDiagramUnknown, path), Display.Format(Strings.CareDiagramBuiltIns, string.Join(", ", BuiltInProcesses.All.Select(p => p.Id))));
         }
 
         try
