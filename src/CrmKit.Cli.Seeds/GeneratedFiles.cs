@@ -1,5 +1,6 @@
 using System.Text;
 using CrmKit.CareProcess;
+using CrmKit.Cli.Localization;
 
 namespace CrmKit.Cli.Seeds;
 
@@ -52,10 +53,10 @@ internal static class GeneratedFiles
         var sb = new StringBuilder().Append(Begin).Append('\n');
         foreach (var p in BuiltInProcesses.All)
         {
-            sb.Append('\n').Append("### ").Append(p.Model.Name).Append(" (`").Append(p.Id).Append("`)\n\n");
+            sb.Append('\n').Append("### ").Append(p.Model.Name.Invariant()).Append(" (`").Append(p.Id).Append("`)\n\n");
             if (p.Model.Description is { } d)
             {
-                sb.Append(d).Append("\n\n");
+                sb.Append(d.Invariant()).Append("\n\n");
             }
 
             sb.Append("```mermaid\n").Append(ProcessDiagram.Mermaid(p)).Append("```\n");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CrmKit.Cli.Localization;
 using CrmKit.CareProcess;
 using CrmKit.Customers;
 using CrmKit.Customers.Import;
@@ -21,16 +22,16 @@ internal static class CareCommand
 
     private static Command Agenda(TextWriter output, TextWriter error)
     {
-        var data = new Option<DirectoryInfo>("--data") { Description = "Folder with customers.csv, orders.csv, order_lines.csv and consents.csv (as for 'crmkit run'). Default: the bundled sample shop (seeds/store)." };
-        var asOf = new Option<string>("--as-of") { Description = "The agenda's date (YYYY-MM-DD, 1900-01-01 to 2999-12-31): actions due up to the end of that day. Default: the instant of the last order in the data." };
-        var zone = new Option<string>("--zone") { Description = "The shop's time zone (TZDB id): times written without an offset are read in it, and it is used for customers without their own. Default Asia/Ho_Chi_Minh.", DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
-        var lookback = new Option<int>("--lookback-days") { Description = "Actions whose due instant falls in the last N days before the as-of instant (1 to 36,525). Default 1.", DefaultValueFactory = _ => 1 };
-        var limit = new Option<int>("--limit") { Description = "How many due actions to list in the table (the JSON lists all). Default 20.", DefaultValueFactory = _ => 20 };
-        var json = new Option<bool>("--json") { Description = "Print JSON: asOf, customers, counts by status, by channel and by segment, and every item with its idempotency key." };
-        var customer = new Option<string>("--customer") { Description = "Only this customer's actions. An id merged into another customer (a duplicate record) shows the survivor's." };
+        var data = new Option<DirectoryInfo>("--data") { Description = Strings.HelpSegmentData };
+        var asOf = new Option<string>("--as-of") { Description = Strings.HelpCareAsOf };
+        var zone = new Option<string>("--zone") { Description = Strings.HelpCareZone, DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
+        var lookback = new Option<int>("--lookback-days") { Description = Strings.HelpCareLookback, DefaultValueFactory = _ => 1 };
+        var limit = new Option<int>("--limit") { Description = Strings.HelpCareLimit, DefaultValueFactory = _ => 20 };
+        var json = new Option<bool>("--json") { Description = Strings.HelpCareJson };
+        var customer = new Option<string>("--customer") { Description = Strings.HelpCareCustomer };
         var merge = MergeOutcome.PolicyOption();
         var model = MainJob.ClvModelOption();
-        var command = new Command("agenda", "Compute the care actions due for every customer under the built-in care plans and Vietnam's contact policy (consent, caps, allowed hours).")
+        var command = new Command("agenda", Strings.HelpCareAgendaCommand)
         {
             data, asOf, zone, lookback, limit, json, customer, merge, model,
         };
@@ -106,21 +107,21 @@ internal static class CareCommand
                 return CrmKitCommandLine.Success;
             }
 
-            output.WriteLine(string.Create(Inv, $"Care agenda for {customers.Count:N0} customers, actions due in the {days} day(s) up to {context.AsOf.InZone(shopZone):uuuu-MM-dd HH:mm} ({shopZone.Id})"));
-            output.WriteLine(string.Join(", ", Enum.GetValues<AgendaStatus>().Select(s => string.Create(Inv, $"{Name(s)} {items.Count(i => i.Status == s):N0}"))));
+            output.WriteLine(Display.Format(Strings.CareAgendaTitle, customers.Count, days, Display.DateTime(context.AsOf, shopZone), shopZone.Id));
+            output.WriteLine(string.Join(", ", Enum.GetValues<AgendaStatus>().Select(s => $"{DisplayNames.Of(s)} {Display.Number(items.Count(i => i.Status == s))}")));
             output.WriteLine();
-            output.WriteLine("By segment and channel (due or deferred):");
+            output.WriteLine(Strings.CareAgendaBySegment);
             foreach (var (segment, channels) in bySegment)
             {
-                output.WriteLine(string.Create(Inv, $"  {segment,-22} {string.Join(", ", channels.Select(c => $"{Name(c.Channel)} {c.Count}"))}"));
+                output.WriteLine(Display.Format("  {0,-22} {1}", segment, string.Join(", ", channels.Select(c => $"{DisplayNames.Of(c.Channel)} {Display.Number(c.Count)}"))));
             }
 
             var due = items.Where(i => i.Status == AgendaStatus.Due).Take(parsed.GetValue(limit)).ToList();
             output.WriteLine();
-            output.WriteLine($"First {due.Count} due actions:");
+            output.WriteLine(Display.Format(Strings.CareAgendaFirstDue, due.Count));
             foreach (var i in due)
             {
-                output.WriteLine(string.Create(Inv, $"  {i.SendAt!.Value.InZone(shopZone):uuuu-MM-dd HH:mm}  {i.CustomerId,-10} {Name(i.Action.Channel),-9} {i.Action.Template,-24} {i.PlanId}"));
+                output.WriteLine(Display.Format("  {0}  {1,-10} {2,-9} {3,-24} {4}", Display.DateTime(i.SendAt!.Value, shopZone), i.CustomerId, DisplayNames.Of(i.Action.Channel), i.Action.Template, i.PlanId));
             }
 
             return CrmKitCommandLine.Success;
@@ -130,10 +131,10 @@ internal static class CareCommand
 
     private static Command Diagram(TextWriter output)
     {
-        var process = new Argument<string>("process") { Description = $"A built-in process ({string.Join(", ", BuiltInProcesses.All.Select(p => p.Id))}) or a process definition JSON file." };
-        var format = new Option<string>("--format") { Description = "mermaid (a stateDiagram-v2) or dot (Graphviz). Default mermaid.", DefaultValueFactory = _ => "mermaid" };
+        var process = new Argument<string>("process") { Description = Display.Format(Strings.HelpCareDiagramProcess, string.Join(", ", BuiltInProcesses.All.Select(p => p.Id))) };
+        var format = new Option<string>("--format") { Description = Strings.HelpCareDiagramFormat, DefaultValueFactory = _ => "mermaid" };
         format.AcceptOnlyFromAmong("mermaid", "dot");
-        var command = new Command("diagram", "Print a care process as a diagram, with guards and timers on the edges.") { process, format };
+        var command = new Command("diagram", Strings.HelpCareDiagramCommand) { process, format };
         command.SetAction(parsed =>
         {
             var id = parsed.GetValue(process)!;
@@ -148,7 +149,7 @@ internal static class CareCommand
     {
         if (!File.Exists(path))
         {
-            throw new InvalidValueException("process", $"'{path}' is neither a built-in process nor a file.", $"Built-in: {string.Join(", ", BuiltInProcesses.All.Select(p => p.Id))}.");
+            throw new InvalidValueException("process", Display.Format(Strings.CareDiagramUnknown, path), Display.Format(Strings.CareDiagramBuiltIns, string.Join(", ", BuiltInProcesses.All.Select(p => p.Id))));
         }
 
         try

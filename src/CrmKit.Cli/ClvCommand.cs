@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using CrmKit.Cli.Localization;
 using CrmKit.Clv.Models;
 using CrmKit.Clv.Summaries;
 using CrmKit.Customers;
@@ -42,17 +43,17 @@ internal static class ClvCommand
     public static Command Build(TextWriter output, TextWriter error)
     {
         var inputs = new Inputs(
-            new Option<FileInfo>("--transactions") { Description = "Transactions file. Default: the completed orders of the bundled sample shop (seeds/store)." },
-            new Option<string>("--format") { Description = "csv (customer_id,date,amount; see the column options), cdnow (whitespace: customer date(YYYYMMDD) cds value), bgbb (frequency,recency,periods[,weights] patterns, for bg-bb) or cohort (active customers per period, for sbg). Default csv.", DefaultValueFactory = _ => "csv" }.AcceptOnlyFromAmong("csv", "cdnow", "bgbb", "cohort"),
-            new Option<string>("--period") { Description = $"The unit in which recency and age are expressed: day, week, month (30.4375 days) or year (365.25 days); for bg-bb from transactions, the length of one opportunity. Purchases on the same calendar day count once. Default {TimeUnits.Id(ClvDefaults.Unit)}.", DefaultValueFactory = _ => TimeUnits.Id(ClvDefaults.Unit) }.AcceptOnlyFromAmong([.. TimeUnits.Ids]),
-            new Option<string>("--calibration-end") { Description = "Last day (YYYY-MM-DD) of the calibration period; the days after it, to the observation end, are the holdout period." },
-            new Option<string>("--observation-end") { Description = "Last day (YYYY-MM-DD) of observation; later transactions are ignored. Default: the last transaction day." },
-            new Option<string>("--customer-column") { Description = "csv format: the customer column. Default customer_id.", DefaultValueFactory = _ => "customer_id" },
-            new Option<string>("--date-column") { Description = "csv format: the date column (2025-01-29, 20250129, 29/01/2025 or ISO date-time). Default date.", DefaultValueFactory = _ => "date" },
-            new Option<string>("--amount-column") { Description = "csv format: the amount column. Default amount.", DefaultValueFactory = _ => "amount" },
-            new Option<string>("--column") { Description = "cohort format: the column with the active customers per period. Default: the second column." });
+            new Option<FileInfo>("--transactions") { Description = Strings.HelpClvTransactions },
+            new Option<string>("--format") { Description = Strings.HelpClvFormat, DefaultValueFactory = _ => "csv" }.AcceptOnlyFromAmong("csv", "cdnow", "bgbb", "cohort"),
+            new Option<string>("--period") { Description = Display.Format(Strings.HelpClvPeriod, TimeUnits.Id(ClvDefaults.Unit)), DefaultValueFactory = _ => TimeUnits.Id(ClvDefaults.Unit) }.AcceptOnlyFromAmong([.. TimeUnits.Ids]),
+            new Option<string>("--calibration-end") { Description = Strings.HelpClvCalibrationEnd },
+            new Option<string>("--observation-end") { Description = Strings.HelpClvObservationEnd },
+            new Option<string>("--customer-column") { Description = Strings.HelpClvCustomerColumn, DefaultValueFactory = _ => "customer_id" },
+            new Option<string>("--date-column") { Description = Strings.HelpClvDateColumn, DefaultValueFactory = _ => "date" },
+            new Option<string>("--amount-column") { Description = Strings.HelpClvAmountColumn, DefaultValueFactory = _ => "amount" },
+            new Option<string>("--column") { Description = Strings.HelpClvColumn });
 
-        var summary = new Command("summary", "Print the per-customer RFM summary (frequency, recency, T, monetary value, and holdout columns with --calibration-end) as CSV.");
+        var summary = new Command("summary", Strings.HelpClvSummaryCommand);
         AddInputs(summary, inputs);
         summary.SetAction(parsed =>
         {
@@ -64,9 +65,9 @@ internal static class ClvCommand
         string[] fitModels = [.. CountModelIds, GammaGamma, BetaGeoBetaBinomial, ShiftedBetaGeometric];
         var model = new Option<string>("--model") { Description = Or(fitModels) + ".", Required = true }
             .AcceptOnlyFromAmong(fitModels);
-        var penalizer = new Option<double>("--penalizer") { Description = string.Create(Inv, $"L2 penalty coefficient (lifetimes' penalizer_coef). Default {ClvDefaults.Penalizer}."), DefaultValueFactory = _ => ClvDefaults.Penalizer };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object: model, parameters, standardErrors, logLikelihood, customers, fitMilliseconds." };
-        var fit = new Command("fit", "Fit a model by maximum likelihood and print its parameters (named as in the literature), standard errors, log-likelihood and fit time.") { model, penalizer, json };
+        var penalizer = new Option<double>("--penalizer") { Description = Display.Format(Strings.HelpClvPenalizer, ClvDefaults.Penalizer), DefaultValueFactory = _ => ClvDefaults.Penalizer };
+        var json = new Option<bool>("--json") { Description = Strings.HelpClvFitJson };
+        var fit = new Command("fit", Strings.HelpClvFitCommand) { model, penalizer, json };
         AddInputs(fit, inputs);
         fit.SetAction(parsed =>
         {
@@ -114,12 +115,12 @@ internal static class ClvCommand
             return CrmKitCommandLine.Success;
         });
 
-        var horizon = new Option<double>("--horizon") { Description = string.Create(Inv, $"How far ahead to predict, in --period units. Default {ClvDefaults.Horizon}."), DefaultValueFactory = _ => ClvDefaults.Horizon };
-        var countModel = new Option<string>("--model") { Description = $"Count model: {Or(CountModelIds)}. Default {CountModels.Get(ClvDefaults.Model).Id}.", DefaultValueFactory = _ => CountModels.Get(ClvDefaults.Model).Id }
+        var horizon = new Option<double>("--horizon") { Description = Display.Format(Strings.HelpClvHorizon, ClvDefaults.Horizon), DefaultValueFactory = _ => ClvDefaults.Horizon };
+        var countModel = new Option<string>("--model") { Description = Display.Format(Strings.HelpClvModel, Or(CountModelIds), CountModels.Get(ClvDefaults.Model).Id), DefaultValueFactory = _ => CountModels.Get(ClvDefaults.Model).Id }
             .AcceptOnlyFromAmong(CountModelIds);
-        var margin = new Option<double>("--margin") { Description = string.Create(Inv, $"Profit margin applied to spend in the CLV (0.3 = 30 %). Default {ClvDefaults.Margin}."), DefaultValueFactory = _ => ClvDefaults.Margin };
-        var discount = new Option<double>("--discount-rate") { Description = string.Create(Inv, $"Discount rate per step of the CLV; the horizon is cut into {ClvDefaults.Steps} steps. Default {ClvDefaults.DiscountRate}."), DefaultValueFactory = _ => ClvDefaults.DiscountRate };
-        var predict = new Command("predict", "Fit the count model and Gamma-Gamma, then print per customer: probability alive, expected purchases in the horizon and discounted CLV, as CSV.")
+        var margin = new Option<double>("--margin") { Description = Display.Format(Strings.HelpClvMargin, ClvDefaults.Margin), DefaultValueFactory = _ => ClvDefaults.Margin };
+        var discount = new Option<double>("--discount-rate") { Description = Display.Format(Strings.HelpClvDiscountRate, ClvDefaults.Steps, ClvDefaults.DiscountRate), DefaultValueFactory = _ => ClvDefaults.DiscountRate };
+        var predict = new Command("predict", Strings.HelpClvPredictCommand)
         {
             horizon, countModel, margin, discount,
         };
@@ -182,7 +183,7 @@ internal static class ClvCommand
             return CrmKitCommandLine.Success;
         });
 
-        return new Command("clv", "Customer lifetime value: RFM summaries, model fits and predictions.") { summary, fit, predict };
+        return new Command("clv", Strings.HelpClvCommand) { summary, fit, predict };
     }
 
     private static void AddInputs(Command command, Inputs inputs)

@@ -119,27 +119,27 @@ internal static class CrmKitCommandLine
     {
         var data = new Option<DirectoryInfo>("--data")
         {
-            Description = "Folder with customers and/or orders (.csv or .xlsx) and optionally order_lines, consents, interactions, feedback, tickets, referrals. Default: the bundled sample shop (seeds/store).",
+            Description = Strings.HelpRunData,
         };
-        var customers = new Option<FileInfo>("--customers") { Description = "The customers file (CSV or Excel), instead of --data." };
-        var orders = new Option<FileInfo>("--orders") { Description = "The orders file (CSV or Excel); alone, the customers are derived from the orders (by customer id, else phone, else email)." };
-        var orderLines = new Option<FileInfo>("--order-lines") { Description = "The order lines file." };
-        var consents = new Option<FileInfo>("--consents") { Description = "The consents file." };
-        var interactions = new Option<FileInfo>("--interactions") { Description = "The interactions file." };
-        var tickets = new Option<FileInfo>("--tickets") { Description = "The support tickets file." };
-        var feedback = new Option<FileInfo>("--feedback") { Description = "The feedback (CSAT, NPS, CES, star ratings) file." };
-        var referrals = new Option<FileInfo>("--referrals") { Description = "The referrals file." };
+        var customers = new Option<FileInfo>("--customers") { Description = Strings.HelpRunCustomers };
+        var orders = new Option<FileInfo>("--orders") { Description = Strings.HelpRunOrders };
+        var orderLines = new Option<FileInfo>("--order-lines") { Description = Strings.HelpRunOrderLines };
+        var consents = new Option<FileInfo>("--consents") { Description = Strings.HelpRunConsents };
+        var interactions = new Option<FileInfo>("--interactions") { Description = Strings.HelpRunInteractions };
+        var tickets = new Option<FileInfo>("--tickets") { Description = Strings.HelpRunTickets };
+        var feedback = new Option<FileInfo>("--feedback") { Description = Strings.HelpRunFeedback };
+        var referrals = new Option<FileInfo>("--referrals") { Description = Strings.HelpRunReferrals };
         var import = new ImportOptions();
-        var asOf = new Option<string>("--as-of") { Description = "The day (YYYY-MM-DD, 1900-01-01 to 2999-12-31) the job runs for: segments, CLV and the agenda as of its end. Default: the instant of the last order in the data." };
-        var reviewDays = new Option<int>("--review-days") { Description = "The review period: the N days that end at the as-of instant (retention compares with the N days before; 1 to 36,525). Default 90.", DefaultValueFactory = _ => 90 };
-        var report = new Option<FileInfo>("--report") { Description = "Where to write the HTML report. Default: crmkit-report.html in the current folder.", DefaultValueFactory = _ => new FileInfo("crmkit-report.html") };
-        var noReport = new Option<bool>("--no-report") { Description = "Do not write the HTML report." };
-        var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object instead of text." };
+        var asOf = new Option<string>("--as-of") { Description = Strings.HelpRunAsOf };
+        var reviewDays = new Option<int>("--review-days") { Description = Strings.HelpRunReviewDays, DefaultValueFactory = _ => 90 };
+        var report = new Option<FileInfo>("--report") { Description = Strings.HelpRunReport, DefaultValueFactory = _ => new FileInfo("crmkit-report.html") };
+        var noReport = new Option<bool>("--no-report") { Description = Strings.HelpRunNoReport };
+        var json = new Option<bool>("--json") { Description = Strings.HelpRunJson };
         var clvModel = MainJob.ClvModelOption();
-        var strict = new Option<bool>("--strict") { Description = "Exit with code 1 when any input row is rejected (by default up to --max-rejected of each file's rows may be)." };
+        var strict = new Option<bool>("--strict") { Description = Strings.HelpRunStrict };
         var merge = MergeOutcome.PolicyOption();
         var mergesFile = MergeOutcome.FileOption();
-        var command = new Command("run", "The main job: import the data (reporting rejected rows), merge duplicate customers, fit the CLV models and predict, classify segments, compute today's care agenda and the review figures, print a summary and write a self-contained HTML report. Exit code 0: the data was read as asked; 1: no usable rows, more rows rejected than --max-rejected (or any, with --strict), or bad input; 2: wrong usage.")
+        var command = new Command("run", Strings.HelpRunCommand)
         {
             data, customers, orders, orderLines, consents, interactions, tickets, feedback, referrals, asOf, reviewDays, report, noReport, json, strict, merge, mergesFile, clvModel,
         };
@@ -172,7 +172,7 @@ internal static class CrmKitCommandLine
             {
                 if (parsed.GetValue(data) is not null)
                 {
-                    throw new InvalidValueException("--data", "give either a data folder or the files (--customers, --orders …), not both.");
+                    throw new InvalidValueException("--data", Strings.ErrorDataAndFiles);
                 }
 
                 files = new CustomerFiles
@@ -190,7 +190,7 @@ internal static class CrmKitCommandLine
             }
             else if (singles.FirstOrDefault(o => parsed.GetValue(o) is not null) is { } lonely)
             {
-                throw new InvalidValueException(lonely.Name, "this file needs --customers or --orders too.", "Give --customers FILE and/or --orders FILE, or a folder with --data.");
+                throw new InvalidValueException(lonely.Name, Strings.ErrorFileNeedsCustomersOrOrders, Strings.ErrorFileNeedsCustomersOrOrdersHint);
             }
             else
             {
@@ -269,12 +269,12 @@ internal static class CrmKitCommandLine
     }
 
     private static string Existing(FileInfo file, string option)
-        => file.Exists ? file.FullName : throw new FileNotFoundException($"The file '{file.FullName}' given with {option} does not exist.", file.FullName);
+        => file.Exists ? file.FullName : throw new FileNotFoundException(Display.Format(Strings.ErrorFileMissing, file.FullName, option), file.FullName);
 
     private static Command PresetsCommand(TextWriter output)
     {
-        var name = new Argument<string>("name") { Description = "A preset to print as a mapping file (JSON), to start your own --map from.", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("presets", "List the built-in import presets (the platforms whose exports 'crmkit run --preset' reads), or print one as a mapping file.") { name };
+        var name = new Argument<string>("name") { Description = Strings.HelpPresetsName, Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("presets", Strings.HelpPresetsCommand) { name };
         command.SetAction(parsed =>
         {
             if (parsed.GetValue(name) is { } preset)
@@ -289,7 +289,7 @@ internal static class CrmKitCommandLine
             }
 
             output.WriteLine();
-            output.WriteLine("Use one with 'crmkit run --preset NAME --orders FILE [--customers FILE]'; 'crmkit presets NAME' prints it as a mapping file for --map.");
+            output.WriteLine(Strings.PresetsUsage);
             return Success;
         });
         return command;

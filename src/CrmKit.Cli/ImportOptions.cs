@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CrmKit.Cli.Localization;
 using CrmKit.Customers;
 using CrmKit.Customers.Import;
 using CsvHelper;
@@ -13,17 +14,17 @@ internal sealed class ImportOptions
     /// <summary>The default share of a file's rows that may be rejected before the run exits with 1, in percent.</summary>
     public const double DefaultMaxRejectedPercent = 1;
 
-    private readonly Option<string> _preset = new("--preset") { Description = $"Read the files as a platform exports them: {string.Join(", ", ImportMapping.PresetNames)} (see docs/importing.md)." };
-    private readonly Option<FileInfo> _map = new("--map") { Description = "A mapping file (JSON) saying which of your columns feeds which CrmKit field, how values translate and how numbers and dates are written (docs/importing.md)." };
-    private readonly Option<string> _zone = new("--zone") { Description = "The shop's time zone (TZDB id): times written without an offset are read in it, and the job runs in it. Default: the mapping's, else Asia/Ho_Chi_Minh." };
-    private readonly Option<string> _encoding = new("--encoding") { Description = "The text encoding of the CSV files (utf-8, utf-16, windows-1258, windows-1252 …). Default: detected; a file that is not UTF-8 is reported with a guess." };
-    private readonly Option<string> _delimiter = new("--delimiter") { Description = "The field delimiter of the CSV files: ',', ';', '|' or tab. Default: detected." };
-    private readonly Option<string> _numberFormat = new("--number-format") { Description = "How amounts are written: vi (1.250.000,50), en (1,250,000.50) or auto (detected per column; an ambiguous value such as 125.000 is rejected). Default: the mapping's, else auto." };
-    private readonly Option<string[]> _dateFormat = new("--date-format") { Description = "A date or date-time pattern tried first, such as 'M/d/yy H:mm' or 'dd/MM/yyyy HH:mm:ss' (NodaTime pattern letters); may be repeated.", AllowMultipleArgumentsPerToken = false };
-    private readonly Option<string> _dateOrder = new("--date-order") { Description = "The order of day and month in numeric dates: dmy, mdy, ymd or auto (detected per column; when nothing decides, dmy). Default: the mapping's, else auto." };
-    private readonly Option<string> _sheet = new("--sheet") { Description = "The sheet of Excel files to read. Default: the first." };
-    private readonly Option<FileInfo> _rejects = new("--rejects") { Description = "Write every import issue (rejected rows and fields left empty), one per line, to this CSV file: file, line, column, severity, reason." };
-    private readonly Option<double> _maxRejected = new("--max-rejected") { Description = $"The share of any file's rows, in percent, that may be rejected before the run exits with 1 (after writing its outputs). Default {DefaultMaxRejectedPercent.ToString(CultureInfo.InvariantCulture)}.", DefaultValueFactory = _ => DefaultMaxRejectedPercent };
+    private readonly Option<string> _preset = new("--preset") { Description = Display.Format(Strings.HelpImportPreset, string.Join(", ", ImportMapping.PresetNames)) };
+    private readonly Option<FileInfo> _map = new("--map") { Description = Strings.HelpImportMap };
+    private readonly Option<string> _zone = new("--zone") { Description = Strings.HelpImportZone };
+    private readonly Option<string> _encoding = new("--encoding") { Description = Strings.HelpImportEncoding };
+    private readonly Option<string> _delimiter = new("--delimiter") { Description = Strings.HelpImportDelimiter };
+    private readonly Option<string> _numberFormat = new("--number-format") { Description = Strings.HelpImportNumberFormat };
+    private readonly Option<string[]> _dateFormat = new("--date-format") { Description = Strings.HelpImportDateFormat, AllowMultipleArgumentsPerToken = false };
+    private readonly Option<string> _dateOrder = new("--date-order") { Description = Strings.HelpImportDateOrder };
+    private readonly Option<string> _sheet = new("--sheet") { Description = Strings.HelpImportSheet };
+    private readonly Option<FileInfo> _rejects = new("--rejects") { Description = Strings.HelpImportRejects };
+    private readonly Option<double> _maxRejected = new("--max-rejected") { Description = Display.Format(Strings.HelpImportMaxRejected, DefaultMaxRejectedPercent), DefaultValueFactory = _ => DefaultMaxRejectedPercent };
 
     public void AddTo(Command command)
     {

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Globalization;
+using CrmKit.Cli.Localization;
 using CrmKit.Customers.Import;
 
 namespace CrmKit.Cli;
@@ -7,40 +7,47 @@ namespace CrmKit.Cli;
 /// <summary>Whether the input was read as the user asked: every file readable, few enough rows rejected.</summary>
 /// <param name="ReadAsAsked">True when the run may exit 0.</param>
 /// <param name="Usable">Whether any customer or sale was read at all.</param>
-/// <param name="Messages">Why not, one line each.</param>
-internal sealed record ImportVerdict(bool ReadAsAsked, bool Usable, ImmutableArray<string> Messages)
+/// <param name="Messages">Why not, one line each, in the invocation's language (for standard error).</param>
+/// <param name="InvariantMessages">The same lines in English with invariant figures, for the JSON output (the same in every language).</param>
+internal sealed record ImportVerdict(bool ReadAsAsked, bool Usable, ImmutableArray<string> Messages, ImmutableArray<string> InvariantMessages)
 {
     /// <summary>How many kinds of issue the summary on standard error lists before pointing at --rejects.</summary>
     public const int MaxGroupsShown = 25;
 
     public static ImportVerdict Of(CustomerDataSet dataSet, double maxRejectedPercent, bool strict)
     {
-        var messages = ImmutableArray.CreateBuilder<string>();
         var usable = !dataSet.Customers.IsEmpty || !dataSet.GuestSales.IsEmpty;
+        var messages = MessagesOf(dataSet, maxRejectedPercent, strict, usable);
+        return new ImportVerdict(messages.IsEmpty, usable, messages, UiLanguage.English.Apply(() => MessagesOf(dataSet, maxRejectedPercent, strict, usable)));
+    }
+
+    private static ImmutableArray<string> MessagesOf(CustomerDataSet dataSet, double maxRejectedPercent, bool strict, bool usable)
+    {
+        var messages = ImmutableArray.CreateBuilder<string>();
         if (!usable)
         {
-            messages.Add("no usable rows were read" + LikelyCause(dataSet));
+            messages.Add(Display.Format(Strings.VerdictNoUsableRows, LikelyCause(dataSet)));
         }
 
         foreach (var file in dataSet.Files)
         {
             if (file.Unreadable && usable)
             {
-                messages.Add($"{file.File} could not be read: {dataSet.IssueGroups.First(g => g.File == file.File && g.Severity == ImportIssueSeverity.Error).Reason}");
+                messages.Add(Display.Format(Strings.VerdictUnreadable, file.File, dataSet.IssueGroups.First(g => g.File == file.File && g.Severity == ImportIssueSeverity.Error).Reason));
             }
             else if (file.RowsRead > 0 && 100.0 * file.RowsRejected / file.RowsRead > maxRejectedPercent)
             {
-                messages.Add(string.Create(CultureInfo.InvariantCulture, $"{file.File}: {file.RowsRejected:N0} of {file.RowsRead:N0} rows rejected ({100.0 * file.RowsRejected / file.RowsRead:0.#} %), more than --max-rejected {maxRejectedPercent:0.##} %; see the issues above, or --rejects FILE for all of them."));
+                messages.Add(Display.Format(Strings.VerdictTooManyRejected, file.File, file.RowsRejected, file.RowsRead, 100.0 * file.RowsRejected / file.RowsRead, maxRejectedPercent));
             }
         }
 
         var errors = dataSet.IssueGroups.Where(g => g.Severity == ImportIssueSeverity.Error).Sum(g => g.Count);
         if (strict && errors > 0 && messages.Count == 0)
         {
-            messages.Add(string.Create(CultureInfo.InvariantCulture, $"{errors:N0} rows rejected, and --strict allows none."));
+            messages.Add(Display.Format(Strings.VerdictStrict, errors));
         }
 
-        return new ImportVerdict(messages.Count == 0, usable, messages.ToImmutable());
+        return messages.ToImmutable();
     }
 
     /// <summary>Writes the import's issues to standard error, grouped by kind.</summary>
@@ -54,7 +61,7 @@ internal sealed record ImportVerdict(bool ReadAsAsked, bool Usable, ImmutableArr
 
         if (groups.Length > MaxGroupsShown)
         {
-            error.WriteLine($"… and {groups.Length - MaxGroupsShown} more kinds of issue; --rejects FILE writes every issue.");
+            error.WriteLine(Display.Format(Strings.VerdictMoreIssueKinds, groups.Length - MaxGroupsShown));
         }
     }
 
@@ -66,14 +73,14 @@ internal sealed record ImportVerdict(bool ReadAsAsked, bool Usable, ImmutableArr
         var parts = new List<string>();
         if (stopped.Count > 0)
         {
-            parts.Add($"{string.Join(", ", stopped)} could not be read (see the problem above)");
+            parts.Add(Display.Format(Strings.VerdictStopped, string.Join(", ", stopped)));
         }
 
         if (empty.Count > 0)
         {
-            parts.Add($"{string.Join(", ", empty)} {(empty.Count == 1 ? "has" : "have")} a header but no data rows");
+            parts.Add(Display.Format(empty.Count == 1 ? Strings.VerdictHeaderOnlyOne : Strings.VerdictHeaderOnlyMany, string.Join(", ", empty)));
         }
 
-        return parts.Count == 0 ? ": the files hold no customers or orders." : $": {string.Join("; ", parts)}.";
+        return parts.Count == 0 ? Strings.VerdictNoCustomersOrOrders : Display.Format(Strings.VerdictCauses, string.Join("; ", parts));
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Diagnostics;
+using CrmKit.Cli.Localization;
 using CrmKit.CareProcess;
 using CrmKit.Clv.Models;
 using CrmKit.Customers;
@@ -76,7 +77,7 @@ internal static class MainJob
 {
     /// <summary>The <c>--model</c> option of the commands that run the job (<c>run</c>, <c>care agenda</c>).</summary>
     public static Option<string> ClvModelOption()
-        => new Option<string>("--model") { Description = $"CLV count model: {string.Join(", ", CountModels.All.Select(m => m.Id))}, or {AutoModel} (fit each of them on the history before the last 25 %, keep the one that predicts the held-out purchases best, refit it on everything). Default {AutoModel}.", DefaultValueFactory = _ => AutoModel }
+        => new Option<string>("--model") { Description = Display.Format(Strings.HelpRunClvModel, string.Join(", ", CountModels.All.Select(m => m.Id)), AutoModel), DefaultValueFactory = _ => AutoModel }
             .AcceptOnlyFromAmong([AutoModel, .. CountModels.All.Select(m => m.Id)]);
 
     /// <summary>The <c>--model</c> value that chooses the count model by holdout.</summary>

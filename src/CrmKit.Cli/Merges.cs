@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using CrmKit.Cli.Localization;
 using CrmKit.Customers;
 using CrmKit.Customers.Identity;
 using CrmKit.Customers.Import;
@@ -67,12 +68,12 @@ internal sealed class MergeOutcome
     /// <summary>The option <c>--merge</c>.</summary>
     public static Option<string> PolicyOption() => new Option<string>("--merge")
     {
-        Description = "Which duplicate records to merge: strong (a shared phone or email with a compatible name and no conflicting gender or birth date; a shared contact between different people — a family phone — is reported and kept apart), none, or all (every record sharing a phone or email, households included). Default strong.",
+        Description = Strings.HelpMergePolicy,
         DefaultValueFactory = _ => "strong",
     }.AcceptOnlyFromAmong("strong", "none", "all");
 
     /// <summary>The option <c>--merges</c>.</summary>
-    public static Option<FileInfo> FileOption() => new("--merges") { Description = "Write every merge and every shared contact kept apart, with its evidence, to this CSV file: decision, survivor, first, second, evidence, conflicts, contacts, names." };
+    public static Option<FileInfo> FileOption() => new("--merges") { Description = Strings.HelpMergesFile };
 
     /// <summary>The policy <c>--merge</c> names.</summary>
     public static MergePolicy ParsePolicy(string? name) => name switch
@@ -111,10 +112,10 @@ internal sealed class MergeOutcome
     /// <summary>The summary's lines: the count, then up to <see cref="SummaryLines"/> decisions of each kind.</summary>
     public void Write(TextWriter output, int customersAfter)
     {
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  merged     {Resolution.MergedCount,8:N0} duplicate records → {customersAfter:N0} customers (--merge {Policy}{(Resolution.Policy == MergePolicy.Strong ? ": a shared phone or email, a compatible name, no conflicting gender or birth date" : string.Empty)})"));
-        WriteList(output, "merge", Merges);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  shared     {SharedContacts.Count,8:N0} contacts shared by records kept apart (a household or a shared phone: different names, genders or birth dates)"));
-        WriteList(output, "shared", SharedContacts);
+        output.WriteLine(Display.Format(Strings.RunMerged, Resolution.MergedCount, customersAfter, Policy, Resolution.Policy == MergePolicy.Strong ? Strings.RunMergedStrong : string.Empty));
+        WriteList(output, Strings.RunMergeLabel, Merges);
+        output.WriteLine(Display.Format(Strings.RunShared, SharedContacts.Count));
+        WriteList(output, Strings.RunSharedLabel, SharedContacts);
     }
 
     private static void WriteList(TextWriter output, string label, IReadOnlyList<MergeDecision> decisions)
@@ -126,7 +127,7 @@ internal sealed class MergeOutcome
 
         if (decisions.Count > SummaryLines)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"             … {decisions.Count - SummaryLines:N0} more: all are in the report, the JSON (--json) and the CSV file of --merges"));
+            output.WriteLine(Display.Format(Strings.RunMoreDecisions, decisions.Count - SummaryLines));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmKit.Cli.Localization;
 using CrmKit.Customers;
 using NodaTime;
 using NodaTime.Text;
@@ -28,7 +29,7 @@ internal static class OptionRanges
     public static int Days(string option, int days)
         => days is >= 1 and <= MaxDays
             ? days
-            : throw new InvalidValueException(option, string.Create(CultureInfo.InvariantCulture, $"{days} is not a number of days from 1 to {MaxDays:N0}."));
+            : throw new InvalidValueException(option, Display.Format(Strings.ErrorDaysRange, days, MaxDays));
 
     /// <summary>Reads an <c>--as-of</c> date (null when the option is not given); called before any work is done.</summary>
     /// <exception cref="InvalidValueException">Not a YYYY-MM-DD date, or outside <see cref="EarliestAsOf"/> to <see cref="LatestAsOf"/>.</exception>
@@ -46,12 +47,13 @@ internal static class OptionRanges
         var parsed = LocalDatePattern.Iso.Parse(text);
         if (!parsed.Success)
         {
-            throw new InvalidValueException(option, $"'{text}' is not a date.", "Use YYYY-MM-DD.");
+            throw new InvalidValueException(option, Display.Format(Strings.ErrorNotADate, text), Strings.ErrorUseIsoDate);
         }
 
         var date = parsed.Value;
         return date >= EarliestAsOf && date <= LatestAsOf
             ? date
-            : throw new InvalidValueException(option, string.Create(CultureInfo.InvariantCulture, $"{date:uuuu-MM-dd} is outside {EarliestAsOf:uuuu-MM-dd} to {LatestAsOf:uuuu-MM-dd}."));
+            // Dates as the option takes them (YYYY-MM-DD), in both languages.
+            : throw new InvalidValueException(option, Display.Format(Strings.ErrorDateOutside, LocalDatePattern.Iso.Format(date), LocalDatePattern.Iso.Format(EarliestAsOf), LocalDatePattern.Iso.Format(LatestAsOf)));
     }
 }

@@ -1,3 +1,4 @@
+using CrmKit.Cli.Localization;
 using CrmKit.Customers;
 
 namespace CrmKit.Cli;
@@ -15,7 +16,7 @@ internal static class OutputFiles
         ArgumentNullException.ThrowIfNull(file);
         if (Directory.Exists(file.FullName))
         {
-            throw new InvalidValueException(option, $"'{file.FullName}' is a folder.", "Give a file name, e.g. " + Path.Combine(file.FullName, DefaultName(option)) + ".");
+            throw new InvalidValueException(option, Display.Format(Strings.ErrorIsFolder, file.FullName), Display.Format(Strings.ErrorGiveFileName, Path.Combine(file.FullName, DefaultName(option))));
         }
 
         Probe(option, file.FullName, () =>
@@ -40,7 +41,7 @@ internal static class OutputFiles
         ArgumentNullException.ThrowIfNull(folder);
         if (File.Exists(folder.FullName))
         {
-            throw new InvalidValueException(option, $"'{folder.FullName}' is a file, not a folder.");
+            throw new InvalidValueException(option, Display.Format(Strings.ErrorIsFileNotFolder, folder.FullName));
         }
 
         Probe(option, folder.FullName, () =>
@@ -58,7 +59,7 @@ internal static class OutputFiles
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidValueException(option, $"'{path}' cannot be written: {ex.Message}");
+            throw new InvalidValueException(option, Display.Format(Strings.ErrorCannotWrite, path, ex.Message));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CrmKit.CareProcess;
+using CrmKit.Cli.Localization;
 using CrmKit.Clv.Models;
 using CrmKit.Customers;
 using CrmKit.Review;
@@ -13,6 +14,7 @@ internal static class RunSummary
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>The summary as text, in the invocation's language (<see cref="Strings"/>; figures through <see cref="Display"/>).</summary>
     public static void Write(TextWriter output, MainJobResult job, string? reportPath, TimeSpan elapsed)
     {
         var customers = job.Customers;
@@ -20,41 +22,43 @@ internal static class RunSummary
         var orders = customers.SelectMany(c => c.History.Orders).ToList();
         var completed = orders.Where(o => o.IsRevenue).ToList();
         var (buyers, repeat) = Buyers(customers, job.AsOf, zone);
-        var currency = orders.Count > 0 ? orders[0].Total.Currency.Code : string.Empty;
         var data = job.DataSet;
-        output.WriteLine(string.Create(Inv, $"CrmKit run over {job.Settings.Source}, as of {job.AsOf.InZone(zone):uuuu-MM-dd HH:mm} ({zone.Id})"));
+        output.WriteLine(Display.Format(Strings.RunHeader, job.Settings.Source, Display.DateTime(job.AsOf, zone), zone.Id));
         foreach (var file in data.Files)
         {
-            output.WriteLine(string.Create(Inv, $"  read       {file.File}: {file.RowsRead:N0} rows, {file.RowsKept:N0} kept, {file.RowsRejected:N0} rejected, {file.Warnings:N0} warnings ({Describe(file)})"));
+            output.WriteLine(Display.Format(Strings.RunRead, file.File, file.RowsRead, file.RowsKept, file.RowsRejected, file.Warnings, Describe(file)));
         }
 
-        output.WriteLine(string.Create(Inv, $"  imported   {data.Customers.Length,8:N0} customers, {orders.Count:N0} orders"));
+        output.WriteLine(Display.Format(Strings.RunImported, data.Customers.Length, orders.Count));
         job.Merges.Write(output, customers.Count);
         if (orders.Count > 0)
         {
             var first = orders.Min(o => o.PlacedAt);
             var last = orders.Max(o => o.PlacedAt);
-            var byStatus = Enum.GetValues<OrderStatus>().Select(st => string.Create(Inv, $"{Name(st)} {orders.Count(o => o.Status == st):N0}"));
-            output.WriteLine(string.Create(Inv, $"  orders     {first.InZone(zone):uuuu-MM-dd} .. {last.InZone(zone):uuuu-MM-dd}; {string.Join(", ", byStatus)}"));
+            var byStatus = Enum.GetValues<OrderStatus>().Select(st => $"{DisplayNames.Of(st)} {Display.Number(orders.Count(o => o.Status == st))}");
+            output.WriteLine(Display.Format(Strings.RunOrders, Display.Date(first.InZone(zone).Date), Display.Date(last.InZone(zone).Date), string.Join(", ", byStatus)));
             foreach (var group in completed.GroupBy(o => o.Total.Currency).OrderBy(g => g.Key.Code, StringComparer.Ordinal))
             {
                 var revenue = group.Sum(o => o.Total.Amount);
-                output.WriteLine($"  revenue    {Amount(new Money(revenue, group.Key))}; average order {Amount(new Money(Math.Round(revenue / group.Count(), group.Key.MinorUnits), group.Key))} ({group.Count().ToString("N0", Inv)} completed orders)");
+                output.WriteLine(Display.Format(Strings.RunRevenue, Amount(new Money(revenue, group.Key)), Amount(new Money(Math.Round(revenue / group.Count(), group.Key.MinorUnits), group.Key)), group.Count()));
             }
         }
 
         if (!data.GuestSales.IsEmpty)
         {
             var guestRevenue = GuestRevenue(data).Select(m => Amount(m));
-            output.WriteLine(string.Create(Inv, $"  guest sales {data.GuestSales.Length:N0} orders without a customer ({data.GuestSales.Count(g => g.IsRevenue):N0} completed, {string.Join(", ", guestRevenue.DefaultIfEmpty("no revenue"))}); not in the customers' figures"));
+            output.WriteLine(Display.Format(Strings.RunGuestSales, data.GuestSales.Length, data.GuestSales.Count(g => g.IsRevenue), string.Join(", ", guestRevenue.DefaultIfEmpty(Strings.RunNoRevenue))));
         }
 
-        output.WriteLine(string.Create(Inv, $"  buyers     {buyers:N0} ({Share(buyers, customers.Count)}), repeat buyers {repeat:N0} ({Share(repeat, buyers)} of buyers; purchases on 2 or more days, orders on one day count once)"));
-        output.WriteLine(string.Create(Inv, $"  consent    marketing by Zalo {customers.Count(c => c.Consents.IsGranted(ContactChannel.Zalo, ContactPurpose.Marketing)):N0}, SMS {customers.Count(c => c.Consents.IsGranted(ContactChannel.Sms, ContactPurpose.Marketing)):N0}, email {customers.Count(c => c.Consents.IsGranted(ContactChannel.Email, ContactPurpose.Marketing)):N0}"));
-        output.WriteLine(string.Create(Inv, $"  history    {customers.Sum(c => c.History.Interactions.Length):N0} interactions, {customers.Sum(c => c.History.Tickets.Length):N0} tickets, {customers.Sum(c => c.History.Feedback.Length):N0} feedback, {customers.Sum(c => c.History.Referrals.Length):N0} referrals"));
+        output.WriteLine(Display.Format(Strings.RunBuyers, buyers, Share(buyers, customers.Count), repeat, Share(repeat, buyers)));
+        int Consenting(ContactChannel channel) => customers.Count(c => c.Consents.IsGranted(channel, ContactPurpose.Marketing));
+        output.WriteLine(Display.Format(Strings.RunConsent, Consenting(ContactChannel.Zalo), Consenting(ContactChannel.Sms), Consenting(ContactChannel.Email)));
+        output.WriteLine(Display.Format(Strings.RunHistory, customers.Sum(c => c.History.Interactions.Length), customers.Sum(c => c.History.Tickets.Length), customers.Sum(c => c.History.Feedback.Length), customers.Sum(c => c.History.Referrals.Length)));
+
+        // Segments by name in the invocation's language (DisplayNames); JSON keeps the ids.
         var largest = job.Segmentation.Sizes.Where(s => s.Customers > 0).OrderByDescending(s => s.Customers).ThenBy(s => s.Segment.Id, StringComparer.Ordinal).Take(5);
-        output.WriteLine(string.Create(Inv, $"  segments   {job.Segmentation.Sizes.Count(s => s.Customers > 0)} of {job.Segmentation.Sizes.Length} non-empty; largest: {string.Join(", ", largest.Select(s => string.Create(Inv, $"{s.Segment.Id} {s.Customers:N0}")))}"));
-        output.WriteLine($"  rfm        {job.Segmentation.Thresholds}");
+        output.WriteLine(Display.Format(Strings.RunSegments, job.Segmentation.Sizes.Count(s => s.Customers > 0), job.Segmentation.Sizes.Length, string.Join(", ", largest.Select(s => $"{s.Segment.DisplayName()} {Display.Number(s.Customers)}"))));
+        output.WriteLine(Display.Format(Strings.RunRfm, job.Segmentation.Thresholds));
         foreach (var note in job.Segmentation.Thresholds.Notes)
         {
             output.WriteLine($"             {note}");
@@ -62,45 +66,47 @@ internal static class RunSummary
 
         foreach (var tiers in job.Segmentation.ValueTiers)
         {
-            output.WriteLine($"  value tiers {tiers}");
+            output.WriteLine(Display.Format(Strings.RunValueTiers, tiers));
         }
 
-        WriteClv(output, job.Clv, currency);
-        var status = Enum.GetValues<AgendaStatus>().Select(s => string.Create(Inv, $"{Name(s)} {job.Agenda.Count(i => i.Status == s):N0}"));
-        var channels = job.Agenda.Where(i => i.Status == AgendaStatus.Due).GroupBy(i => i.Action.Channel).OrderBy(g => g.Key).Select(g => string.Create(Inv, $"{Name(g.Key)} {g.Count():N0}"));
-        output.WriteLine($"  agenda     today: {string.Join(", ", status)}; due by channel: {(channels.Any() ? string.Join(", ", channels) : "none")}");
+        WriteClv(output, job.Clv, orders.Count > 0 ? orders[0].Total.Currency : null);
+        var status = Enum.GetValues<AgendaStatus>().Select(s => $"{DisplayNames.Of(s)} {Display.Number(job.Agenda.Count(i => i.Status == s))}");
+        var channels = job.Agenda.Where(i => i.Status == AgendaStatus.Due).GroupBy(i => i.Action.Channel).OrderBy(g => g.Key).Select(g => $"{DisplayNames.Of(g.Key)} {Display.Number(g.Count())}");
+        output.WriteLine(Display.Format(Strings.RunAgenda, string.Join(", ", status), channels.Any() ? string.Join(", ", channels) : Strings.RunNone));
         WriteEngine(output, job.Engine, zone);
         var r = job.Review;
         var c = r.Customers;
-        output.WriteLine(string.Create(Inv, $"  review     last {job.Settings.ReviewDays} days: retention {Percent(c.RetentionRate)}, churn {Percent(c.ChurnRate)}, repeat purchase {Percent(c.RepeatPurchaseRate)}, returning revenue {Percent(c.ReturningRevenueShare)}, average order {Amount(c.AverageOrderValue)}, frequency {Number(c.PurchaseFrequency, "F2")}"));
-        output.WriteLine(string.Create(Inv, $"             CSAT {Percent(r.Feedback.Csat)}, NPS {Number(r.Feedback.Nps, "F0")}, CES {Number(r.Feedback.Ces, "F2")}; {r.Tickets.Opened:N0} tickets, median first reply {Hours(r.Tickets.MedianFirstReply)}, median resolution {Hours(r.Tickets.MedianResolution)} (business hours), SLA breached {Percent(r.Tickets.BreachRate)}"));
+        output.WriteLine(Display.Format(Strings.RunReview, job.Settings.ReviewDays, Percent(c.RetentionRate), Percent(c.ChurnRate), Percent(c.RepeatPurchaseRate), Percent(c.ReturningRevenueShare), Amount(c.AverageOrderValue), Number(c.PurchaseFrequency, "F2")));
+        output.WriteLine(Display.Format(Strings.RunReviewSupport, Percent(r.Feedback.Csat), Number(r.Feedback.Nps, "F0"), Number(r.Feedback.Ces, "F2"), r.Tickets.Opened, Hours(r.Tickets.MedianFirstReply), Hours(r.Tickets.MedianResolution), Percent(r.Tickets.BreachRate)));
         var due = r.Staff.Sum(s => s.Due);
-        output.WriteLine(string.Create(Inv, $"             care actions due {due:N0}, done {r.Staff.Sum(s => s.Done):N0} ({Share(r.Staff.Sum(s => s.Done), due)}) across {r.Staff.Length} staff"));
+        output.WriteLine(Display.Format(Strings.RunReviewStaff, due, r.Staff.Sum(s => s.Done), Share(r.Staff.Sum(s => s.Done), due), r.Staff.Length));
         if (reportPath is not null)
         {
-            output.WriteLine($"  report     {reportPath}");
+            output.WriteLine(Display.Format(Strings.RunReport, reportPath));
         }
 
-        output.WriteLine(string.Create(Inv, $"  done in {elapsed.TotalSeconds:F1} s ({string.Join(", ", job.Stages.Select(s => string.Create(Inv, $"{s.Stage} {s.Elapsed.TotalSeconds:F2} s (cpu {s.Cpu.TotalSeconds:F2} s)")))})"));
+        output.WriteLine(Display.Format(Strings.RunDone, elapsed.TotalSeconds, string.Join(", ", job.Stages.Select(s => Display.Format(Strings.RunStage, s.Stage, s.Elapsed.TotalSeconds, s.Cpu.TotalSeconds)))));
     }
 
     // What the care engine did over the history and is doing at the as-of instant.
     private static void WriteEngine(TextWriter output, Engine.CareEngineRun engine, DateTimeZone zone)
     {
-        output.WriteLine(string.Create(Inv, $"  journeys   {engine.Events:N0} events replayed through the care engine up to the as-of instant"));
+        output.WriteLine(Display.Format(Strings.RunJourneys, engine.Events));
         foreach (var j in engine.Statistics.Journeys)
         {
-            output.WriteLine(string.Create(Inv, $"             {j.JourneyId,-28} enrolled {j.Enrolled:N0}, active {j.Active:N0}, completed {j.Completed:N0}, exited {j.Exited:N0}, goal reached {j.GoalReached:N0}"));
+            output.WriteLine(Display.Format(Strings.RunJourney, j.JourneyId, j.Enrolled, j.Active, j.Completed, j.Exited, j.GoalReached));
         }
 
-        output.WriteLine(string.Create(Inv, $"  messages   sent {engine.Sent:N0}, queued {engine.Pending:N0}; {Reasons("deferred", engine.Deferred)}; {Reasons("skipped", engine.Skipped)}; {Reasons("dropped", engine.Dropped)}; {Reasons("cancelled", engine.Cancelled)}"));
+        output.WriteLine(Display.Format(Strings.RunMessages, engine.Sent, engine.Pending, Reasons(Strings.RunDeferred, engine.Deferred), Reasons(Strings.RunSkipped, engine.Skipped), Reasons(Strings.RunDropped, engine.Dropped), Reasons(Strings.RunCancelled, engine.Cancelled)));
         var queue = engine.Queue;
-        var byChannel = queue.GroupBy(m => m.Message.Channel).OrderBy(g => g.Key).Select(g => string.Create(Inv, $"{Name(g.Key)} {g.Count():N0}"));
-        output.WriteLine(string.Create(Inv, $"  queue      today: {queue.Count:N0} messages ({(queue.Count == 0 ? "none" : string.Join(", ", byChannel))}), {engine.Tasks.Count:N0} tasks; next: {(queue.Count == 0 ? "none" : string.Join(", ", queue.Take(3).Select(m => $"{m.Message.DueAt.InZone(zone):HH:mm} {Name(m.Message.Channel)} {m.Message.Template}")))}"));
+        var byChannel = queue.GroupBy(m => m.Message.Channel).OrderBy(g => g.Key).Select(g => $"{DisplayNames.Of(g.Key)} {Display.Number(g.Count())}");
+        var next = queue.Take(3).Select(m => $"{m.Message.DueAt.InZone(zone).ToString("HH:mm", Inv)} {DisplayNames.Of(m.Message.Channel)} {m.Message.Template}");
+        output.WriteLine(Display.Format(Strings.RunQueue, queue.Count, queue.Count == 0 ? Strings.RunNone : string.Join(", ", byChannel), engine.Tasks.Count, queue.Count == 0 ? Strings.RunNone : string.Join(", ", next)));
     }
 
+    // The reasons are the engine's own codes (quietHours, capReached …), as in the JSON.
     private static string Reasons(string what, Engine.ReasonCounts counts)
-        => counts.Count == 0 ? $"{what} 0" : string.Create(Inv, $"{what} {counts.Count:N0} ({string.Join(", ", counts.ByReason.Take(3).Select(r => string.Create(Inv, $"{r.Reason} {r.Count:N0}")))}{(counts.ByReason.Length > 3 ? ", …" : string.Empty)})");
+        => counts.Count == 0 ? $"{what} 0" : $"{what} {Display.Number(counts.Count)} ({string.Join(", ", counts.ByReason.Take(3).Select(r => $"{r.Reason} {Display.Number(r.Count)}"))}{(counts.ByReason.Length > 3 ? ", …" : string.Empty)})";
 
     private static object EngineJson(Engine.CareEngineRun engine) => new
     {
@@ -127,16 +133,16 @@ internal static class RunSummary
 
     private static object ReasonsJson(Engine.ReasonCounts counts) => new { count = counts.Count, byReason = counts.ByReason.ToDictionary(r => r.Reason, r => r.Count) };
 
-    private static void WriteClv(TextWriter output, ValueAnalysisResult clv, string currency)
+    private static void WriteClv(TextWriter output, ValueAnalysisResult clv, Currency? currency)
     {
         if (clv.Count is null)
         {
             if (clv.Comparison is { } failed)
             {
-                output.WriteLine(failed.Best is { } best ? $"  CLV model  {ValueAnalysis.Name(best)} chosen by holdout ({failed.Reason}), but its fit on all the data is not usable:" : $"  CLV model  not chosen by holdout: {failed.Reason}");
+                output.WriteLine(failed.Best is { } best ? Display.Format(Strings.RunClvFailed, ValueAnalysis.Name(best), failed.Reason) : Display.Format(Strings.RunClvNotChosenReason, failed.Reason));
             }
 
-            output.WriteLine("  CLV        not given: no count model could be used");
+            output.WriteLine(Strings.RunClvNotGiven);
             foreach (var problem in clv.Problems)
             {
                 output.WriteLine($"             {problem}");
@@ -147,20 +153,20 @@ internal static class RunSummary
 
         if (clv.Comparison is { } choice)
         {
-            output.WriteLine(string.Create(Inv, $"  CLV model  {(choice.Best is null ? "not chosen" : ValueAnalysis.Name(clv.Model))} by holdout (calibration to {clv.CalibrationEnd:uuuu-MM-dd}): {choice.Reason}"));
+            output.WriteLine(Display.Format(Strings.RunClvChoice, choice.Best is null ? Strings.RunClvNotChosen : ValueAnalysis.Name(clv.Model), clv.CalibrationEnd is { } calibrationEnd ? Display.Date(calibrationEnd) : string.Empty, choice.Reason));
         }
 
-        output.WriteLine($"  CLV        {ValueAnalysis.Name(clv.Model)} {Parameters(clv.CountParameters)}" + (clv.Spend is null ? string.Empty : $"; Gamma-Gamma {Parameters(clv.SpendParameters)}"));
+        output.WriteLine(Display.Format(Strings.RunClv, ValueAnalysis.Name(clv.Model), Parameters(clv.CountParameters)) + (clv.Spend is null ? string.Empty : Display.Format(Strings.RunClvSpend, Parameters(clv.SpendParameters))));
         var shares = clv.LikelyAlive();
-        output.WriteLine(string.Create(Inv, $"             customers likely still buying (P(alive) ≥ {ValueAnalysis.LikelyAliveThreshold:0.#}): {Percent(shares.Buyers)} of buyers; one-time buyers {Percent(shares.OneTimeBuyers)}{(clv.Model == CountModelKind.BetaGeo ? " (BG/NBD treats every one-time buyer as alive: it lets customers drop out only after a repeat purchase)" : string.Empty)}, repeat buyers {Percent(shares.RepeatBuyers)}"));
-        var line = string.Create(Inv, $"             {clv.Predictions.Length:N0} buyers, expected purchases in the next {clv.Options.Value.Horizon:G} weeks {clv.Predictions.Sum(p => p.ExpectedPurchases):N0}");
+        output.WriteLine(Display.Format(Strings.RunClvAlive, ValueAnalysis.LikelyAliveThreshold, Percent(shares.Buyers), Percent(shares.OneTimeBuyers), clv.Model == CountModelKind.BetaGeo ? Strings.RunClvBetaGeoNote : string.Empty, Percent(shares.RepeatBuyers)));
+        var line = Display.Format(Strings.RunClvPredictions, clv.Predictions.Length, clv.Options.Value.Horizon, clv.Predictions.Sum(p => p.ExpectedPurchases));
         line += clv.ValueMissingReason is null
-            ? string.Create(Inv, $", predicted value {clv.Predictions.Sum(p => p.Value ?? 0):N0} {currency}")
-            : $"; predicted value not given: {clv.ValueMissingReason}";
+            ? Display.Format(Strings.RunClvValue, Display.WholeAmount(clv.Predictions.Sum(p => p.Value ?? 0), currency))
+            : Display.Format(Strings.RunClvValueMissing, clv.ValueMissingReason);
         output.WriteLine(line);
         if (clv.Options.ExcludeZeroSpend)
         {
-            output.WriteLine(string.Create(Inv, $"             spend model: repeat buyers whose repeat purchases were all free are left out of it ({clv.ZeroSpendExcluded:N0} here)"));
+            output.WriteLine(Display.Format(Strings.RunClvZeroSpend, clv.ZeroSpendExcluded));
         }
 
         foreach (var problem in clv.Problems)
@@ -198,7 +204,7 @@ internal static class RunSummary
             zone = job.Settings.Zone.Id,
             imported = Imported(data, orders.Count),
             readAsAsked = verdict.ReadAsAsked,
-            problems = verdict.Messages.Concat(job.Clv.Problems.Select(p => "CLV: " + p)),
+            problems = verdict.InvariantMessages.Concat(job.Clv.Problems.Select(p => "CLV: " + p)),
             orders = Enum.GetValues<OrderStatus>().ToDictionary(Name, s => orders.Count(o => o.Status == s)),
             revenue = orders.Where(o => o.IsRevenue).GroupBy(o => o.Total.Currency.Code).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(o => o.Total.Amount)),
             guestSales = new
@@ -270,7 +276,7 @@ internal static class RunSummary
             source,
             imported = Imported(data, 0),
             readAsAsked = verdict.ReadAsAsked,
-            problems = verdict.Messages,
+            problems = verdict.InvariantMessages,
         }));
 
     private static object Imported(Customers.Import.CustomerDataSet data, int orders) => new
@@ -341,16 +347,18 @@ internal static class RunSummary
         return (buyers, repeat);
     }
 
-    internal static string Percent(double? rate) => rate is { } r ? r.ToString("P0", Inv) : "–";
+    // The figures of the summary (and of the report, which calls these too) in the invocation's number culture:
+    // unchanged in English (invariant), vi-VN's separators and ₫ in Vietnamese.
+    internal static string Percent(double? rate) => rate is { } r ? r.ToString("P0", Display.NumberCulture) : "–";
 
-    internal static string Number(double? value, string format) => value is { } v ? v.ToString(format, Inv) : "–";
+    internal static string Number(double? value, string format) => value is { } v ? v.ToString(format, Display.NumberCulture) : "–";
 
-    internal static string Amount(Money? money) => money is { } m ? m.Amount.ToString("N" + m.Currency.MinorUnits.ToString(Inv), Inv) + " " + m.Currency.Code : "–";
+    internal static string Amount(Money? money) => Display.Money(money);
 
-    internal static string Hours(Duration? duration) => duration is { } d ? string.Create(Inv, $"{d.TotalHours:F1} h") : "–";
+    internal static string Hours(Duration? duration) => duration is { } d ? d.TotalHours.ToString("F1", Display.NumberCulture) + " h" : "–";
 
     private static string Parameters(IEnumerable<ParameterEstimate> parameters)
-        => string.Join(", ", parameters.Select(p => string.Create(Inv, $"{p.Name} {p.Value:G4}")));
+        => string.Join(", ", parameters.Select(p => $"{p.Name} {p.Value.ToString("G4", Display.NumberCulture)}"));
 
     private static string Share(int part, int whole) => Percent(whole == 0 ? null : part / (double)whole);
 }

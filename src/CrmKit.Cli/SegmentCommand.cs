@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using CrmKit.Cli.Localization;
 using CrmKit.Customers;
 using CrmKit.Segmentation;
 using NodaTime;
@@ -16,13 +17,13 @@ internal static class SegmentCommand
 
     public static Command Build(TextWriter output, TextWriter error)
     {
-        var data = new Option<DirectoryInfo>("--data") { Description = "Folder with customers.csv, orders.csv, order_lines.csv and consents.csv (as for 'crmkit run'). Default: the bundled sample shop (seeds/store)." };
-        var segments = new Option<FileInfo>("--segments") { Description = "Segment catalogue (JSON, see docs/segmentation.md). Default: the built-in catalogue (the same as seeds/segments.json)." };
-        var asOf = new Option<string>("--as-of") { Description = "Evaluation date (YYYY-MM-DD, 1900-01-01 to 2999-12-31): rules see the data up to the end of that day in the zone. Default: the instant of the last order in the data." };
-        var zone = new Option<string>("--zone") { Description = "The shop's time zone (TZDB id): times written without an offset are read in it; dates, ages and birthdays are in it. Default Asia/Ho_Chi_Minh.", DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
-        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table: asOf, zone, customers, rfm thresholds, segments with sizes (or, with --explain, the explanation tree)." };
-        var explain = new Option<string>("--explain") { Description = "Explain one customer: each segment, whether the customer is in it, and the values each condition saw." };
-        var command = new Command("segment", "Classify the customers of a data set into segments (built-in or from a catalogue file) and print each segment's size.")
+        var data = new Option<DirectoryInfo>("--data") { Description = Strings.HelpSegmentData };
+        var segments = new Option<FileInfo>("--segments") { Description = Strings.HelpSegmentCatalogue };
+        var asOf = new Option<string>("--as-of") { Description = Strings.HelpSegmentAsOf };
+        var zone = new Option<string>("--zone") { Description = Strings.HelpSegmentZone, DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
+        var json = new Option<bool>("--json") { Description = Strings.HelpSegmentJson };
+        var explain = new Option<string>("--explain") { Description = Strings.HelpSegmentExplain };
+        var command = new Command("segment", Strings.HelpSegmentCommand)
         {
             data, segments, asOf, zone, json, explain,
         };
@@ -60,7 +61,7 @@ internal static class SegmentCommand
                     customers = records.Count,
                     rfm = RfmJson(thresholds),
                     valueTiers = tiers.Select(Json),
-                    segments = result.Sizes.Select(s => new { id = s.Segment.Id, name = s.Segment.Name, group = s.Segment.ExclusiveGroup, customers = s.Customers }),
+                    segments = result.Sizes.Select(s => new { id = s.Segment.Id, name = s.Segment.Name.Invariant(), group = s.Segment.ExclusiveGroup, customers = s.Customers }),
                 }, Indented));
             }
             else
@@ -68,7 +69,7 @@ internal static class SegmentCommand
                 WriteTable(output, result, records.Count);
                 foreach (var tier in tiers)
                 {
-                    output.WriteLine($"Value tiers: {tier}");
+                    output.WriteLine(Display.Format(Strings.SegmentValueTiers, tier));
                 }
             }
 
@@ -81,7 +82,7 @@ internal static class SegmentCommand
     {
         if (!file.Exists)
         {
-            throw new FileNotFoundException($"Segment catalogue '{file.FullName}' not found.");
+            throw new FileNotFoundException(Display.Format(Strings.SegmentCatalogueMissing, file.FullName));
         }
 
         try
@@ -96,18 +97,18 @@ internal static class SegmentCommand
 
     private static void WriteTable(TextWriter output, SegmentationResult result, int customers)
     {
-        output.WriteLine(string.Create(Inv, $"Segments of {customers:N0} customers as of {result.Context.AsOf.InZone(result.Context.Zone):uuuu-MM-dd HH:mm} ({result.Context.Zone.Id})"));
-        output.WriteLine($"RFM thresholds: {result.Thresholds}");
+        output.WriteLine(Display.Format(Strings.SegmentTableTitle, customers, Display.DateTime(result.Context.AsOf, result.Context.Zone), result.Context.Zone.Id));
+        output.WriteLine(Display.Format(Strings.SegmentRfmThresholds, result.Thresholds));
         foreach (var note in result.Thresholds.Notes)
         {
-            output.WriteLine($"RFM note: {note}");
+            output.WriteLine(Display.Format(Strings.SegmentRfmNote, note));
         }
         output.WriteLine();
-        output.WriteLine($"  {"segment",-22} {"group",-14} {"customers",10} {"share",7}");
+        output.WriteLine(Display.Format("  {0,-22} {1,-14} {2,10} {3,7}  {4}", Strings.SegmentColumnSegment, Strings.SegmentColumnGroup, Strings.SegmentColumnCustomers, Strings.SegmentColumnShare, Strings.SegmentColumnName));
         foreach (var (segment, count) in result.Sizes)
         {
             var share = customers == 0 ? 0 : 100.0 * count / customers;
-            output.WriteLine(string.Create(Inv, $"  {segment.Id,-22} {segment.ExclusiveGroup ?? "",-14} {count,10:N0} {share,6:F1}%"));
+            output.WriteLine(Display.Format("  {0,-22} {1,-14} {2,10:N0} {3,6:F1}%  {4}", segment.Id, segment.ExclusiveGroup ?? string.Empty, count, share, segment.DisplayName()));
         }
     }
 
@@ -150,14 +151,14 @@ internal static class SegmentCommand
             return;
         }
 
-        output.WriteLine($"Customer {record.Id} as of {context.AsOf.InZone(context.Zone).ToString("uuuu-MM-dd HH:mm", Inv)} ({context.Zone.Id})");
-        output.WriteLine($"RFM score: {(record.RecencyScore is null ? "not scored (no completed order)" : $"R{record.RecencyScore} F{record.FrequencyScore} M{record.MonetaryScore}")}");
-        output.WriteLine($"Value tier: {TierName(record.ValueTier)} ({record.ValueTier?.ToString(Inv) ?? "–"}); {string.Join("; ", tiers.Select(t => t.ToString()).DefaultIfEmpty("no buyers ranked"))}");
-        output.WriteLine($"Member of: {string.Join(", ", explanations.Where(x => x.e.Holds).Select(x => x.s.Id))}");
+        output.WriteLine(Display.Format(Strings.ExplainHeader, record.Id, Display.DateTime(context.AsOf, context.Zone), context.Zone.Id));
+        output.WriteLine(Display.Format(Strings.ExplainRfm, record.RecencyScore is null ? Strings.ExplainNotScored : $"R{record.RecencyScore} F{record.FrequencyScore} M{record.MonetaryScore}"));
+        output.WriteLine(Display.Format(Strings.ExplainValueTier, TierName(record.ValueTier), record.ValueTier?.ToString(Inv) ?? "–", string.Join("; ", tiers.Select(t => t.ToString()).DefaultIfEmpty(Strings.ExplainNoBuyersRanked))));
+        output.WriteLine(Display.Format(Strings.ExplainMemberOf, string.Join(", ", explanations.Where(x => x.e.Holds).Select(x => x.s.Id))));
         foreach (var (segment, explanation) in explanations)
         {
             output.WriteLine();
-            output.WriteLine($"{segment.Id} — {segment.Name}: {(explanation.Holds ? "member" : "not a member")}");
+            output.WriteLine($"{segment.Id} — {segment.DisplayName()}: {(explanation.Holds ? Strings.ExplainMember : Strings.ExplainNotMember)}");
             foreach (var line in explanation.ToString().Split(Environment.NewLine))
             {
                 output.WriteLine("  " + line);

@@ -194,7 +194,7 @@ public class AddCrmKitTests
         foreach (var (processes, builtIn) in new[] { (care, BuiltInProcesses.All.Select(p => p.Id)), (engine, CrmKit.Engine.BuiltInJourneys.Processes.Select(p => p.Id)) })
         {
             Assert.Equal(builtIn, processes.Select(p => p.Id));   // replaced in place, nothing appended
-            Assert.Equal("After-sale care (shop copy)", processes.Single(p => p.Id == "after-sale").Model.Name);
+            Assert.Equal("After-sale care (shop copy)", processes.Single(p => p.Id == "after-sale").Model.Name.Get(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         Assert.Contains("Care process 'after-sale' from my-after-sale.json (CrmKit:Care:ProcessFolder) replaces the built-in process of that id", logs.Messages);

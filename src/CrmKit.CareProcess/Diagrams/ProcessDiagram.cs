@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CrmKit.Customers;
 
 namespace CrmKit.CareProcess;
 
@@ -19,13 +20,13 @@ public static class ProcessDiagram
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown diagram format."),
     };
 
-    /// <summary>A Mermaid <c>stateDiagram-v2</c>.</summary>
+    /// <summary>A Mermaid <c>stateDiagram-v2</c>; names and labels in <see cref="CultureInfo.CurrentUICulture"/>'s language (<see cref="LocalizedText.Get"/>).</summary>
     public static string Mermaid(ProcessDefinition definition)
     {
         var graph = ProcessGraph.Of(definition);
         var sb = new StringBuilder();
         sb.Append("stateDiagram-v2\n");
-        sb.Append(CultureInfo.InvariantCulture, $"    %% {Escape(graph.Name)}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"    %% {Escape(graph.Name.ToString())}\n");
         void WriteStates(string? parent, string indent)
         {
             foreach (var s in graph.Children(parent))
@@ -64,13 +65,13 @@ public static class ProcessDiagram
         return sb.ToString();
     }
 
-    /// <summary>A Graphviz DOT digraph (clusters for parent states).</summary>
+    /// <summary>A Graphviz DOT digraph (clusters for parent states); names and labels in <see cref="CultureInfo.CurrentUICulture"/>'s language.</summary>
     public static string Dot(ProcessDefinition definition)
     {
         var graph = ProcessGraph.Of(definition);
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"digraph \"{Quote(graph.Id)}\" {{\n");
-        sb.Append(CultureInfo.InvariantCulture, $"    label=\"{Quote(graph.Name)}\";\n    rankdir=LR;\n    compound=true;\n");
+        sb.Append(CultureInfo.InvariantCulture, $"    label=\"{Quote(graph.Name.ToString())}\";\n    rankdir=LR;\n    compound=true;\n");
         sb.Append("    node [shape=box, style=rounded, fontname=\"Helvetica\"];\n    edge [fontname=\"Helvetica\", fontsize=10];\n");
         sb.Append("    \"__start\" [shape=point, width=0.15, label=\"\"];\n");
         void WriteStates(string? parent, string indent)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CrmKit.Customers;
 
 namespace CrmKit.CareProcess;
 
@@ -29,8 +30,8 @@ public sealed class ProcessGraph
     /// <summary>The process id.</summary>
     public string Id { get; }
 
-    /// <summary>The process name (for captions).</summary>
-    public string Name { get; }
+    /// <summary>The process name by language (for captions; <see cref="LocalizedText.ToString"/> is the current UI culture's).</summary>
+    public LocalizedText Name { get; }
 
     /// <summary>The id of the initial state (possibly a parent; see <see cref="EntryState"/>).</summary>
     public string Initial { get; }

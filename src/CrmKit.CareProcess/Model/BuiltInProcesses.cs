@@ -14,7 +14,7 @@ public static class BuiltInProcesses
     private const ContactPurpose Service = ContactPurpose.Transactional;
 
     /// <summary>Reach → acquisition → conversion → retention → loyalty, forward only, driven by the order count.</summary>
-    public static ProcessDefinition CustomerLifecycle { get; } = new ProcessBuilder("customer-lifecycle", "Customer lifecycle", "reach")
+    public static ProcessDefinition CustomerLifecycle { get; } = BuiltInProcessTexts.WithVietnamese(new ProcessBuilder("customer-lifecycle", "Customer lifecycle", "reach")
         .Describe("The five relationship stages. Automatic paths only move forward: an order never takes a loyal customer back to conversion.")
         .Trigger("contact-captured", "The customer left contact details")
         .Trigger("order-placed", "A completed order; orderCount is the customer's number of completed orders", new TriggerParameter("orderCount", ValueKind.Number))
@@ -38,10 +38,10 @@ public static class BuiltInProcesses
         .On("retention", "referred-someone", "loyalty")
         .On("loyalty", "order-placed", null)
         .On("loyalty", "referred-someone", null, null, new SendMessage(ContactChannel.Zalo, Service, "referral-thanks"))
-        .Build();
+        .Build());
 
     /// <summary>Active → at risk → lapsed → win-back → reactivated: how recently the customer bought.</summary>
-    public static ProcessDefinition CustomerActivity { get; } = new ProcessBuilder("customer-activity", "Customer activity", "active")
+    public static ProcessDefinition CustomerActivity { get; } = BuiltInProcessTexts.WithVietnamese(new ProcessBuilder("customer-activity", "Customer activity", "active")
         .Describe("Activity beside the lifecycle: timers measure the time since the last order (each order re-enters a state and restarts its timer).")
         .Trigger("order-placed", "A completed order")
         .Trigger("win-back-sent", "A win-back offer went out")
@@ -60,10 +60,10 @@ public static class BuiltInProcesses
         .After("win-back", Duration.FromDays(30), "lapsed")
         .On("reactivated", "order-placed", "active")
         .After("reactivated", Duration.FromDays(90), "at-risk")
-        .Build();
+        .Build());
 
     /// <summary>Collect information → classify → answer questions → introduce and close → nurture.</summary>
-    public static ProcessDefinition PreSale { get; } = new ProcessBuilder("pre-sale", "Pre-sale care", "collect-information")
+    public static ProcessDefinition PreSale { get; } = BuiltInProcessTexts.WithVietnamese(new ProcessBuilder("pre-sale", "Pre-sale care", "collect-information")
         .Describe("From a first contact to a sale: answer promptly (a reminder after 4 business hours without an answer), introduce what fits, nurture those not ready.")
         .Trigger("details-collected", "Name, phone and need recorded")
         .Trigger("classified", "The lead was classified (segment or need)", new TriggerParameter("segment", ValueKind.Text))
@@ -89,10 +89,10 @@ public static class BuiltInProcesses
         .On("nurture", "came-back", "answer-questions")
         .On("nurture", "purchased", "won")
         .After("nurture", Duration.FromDays(30), "nurture", businessHours: false, guard: null, new SendMessage(ContactChannel.Email, ContactPurpose.Marketing, "newsletter"))
-        .Build();
+        .Build());
 
     /// <summary>Follow-up → feedback → check-in → perks and referral ask, with complaint handling from any step.</summary>
-    public static ProcessDefinition AfterSale { get; } = new ProcessBuilder("after-sale", "After-sale care", "caring")
+    public static ProcessDefinition AfterSale { get; } = BuiltInProcessTexts.WithVietnamese(new ProcessBuilder("after-sale", "After-sale care", "caring")
         .Describe("After each purchase: thank, ask for feedback, check in, reward; a complaint at any step is handled first (ideally in one contact).")
         .Trigger("feedback-received", "The customer rated the purchase (1–5)", new TriggerParameter("rating", ValueKind.Number))
         .Trigger("checked-in", "Staff checked in with the customer")
@@ -118,10 +118,10 @@ public static class BuiltInProcesses
         .After("perks", Duration.FromDays(7), "completed")
         .On("caring", "complaint-received", "complaint")
         .On("complaint", "complaint-resolved", "check-in", null, new SendMessage(ContactChannel.Zalo, Service, "complaint-resolved"))
-        .Build();
+        .Build());
 
     /// <summary>New → open ⇄ pending / on-hold → solved → closed, with auto-close, reopen and follow-up tickets.</summary>
-    public static ProcessDefinition SupportTicket { get; } = new ProcessBuilder("support-ticket", "Support ticket", "new")
+    public static ProcessDefinition SupportTicket { get; } = BuiltInProcessTexts.WithVietnamese(new ProcessBuilder("support-ticket", "Support ticket", "new")
         .Describe("A ticket from any channel. Pending waits for the customer (auto-solved after 7 days); solved closes after 4 days unless the customer replies; a reply to a closed ticket starts a follow-up ticket. SLA clocks: SlaPolicy.")
         .Trigger("assign", "Assigned to an agent", new TriggerParameter("agent", ValueKind.Text))
         .Trigger("agent-reply", "An agent replied")
@@ -154,10 +154,10 @@ public static class BuiltInProcesses
         .On("solved", "customer-reply", "open")
         .After("solved", Duration.FromDays(4), "closed")
         .On("closed", "customer-reply", null, null, new StartProcess("support-ticket"))
-        .Build();
+        .Build());
 
     /// <summary>Received → diagnosed → approved or rejected under warranty → repaired or replaced → returned.</summary>
-    public static ProcessDefinition WarrantyCase { get; } = new ProcessBuilder("warranty-case", "Warranty / repair case", "received")
+    public static ProcessDefinition WarrantyCase { get; } = BuiltInProcessTexts.WithVietnamese(new ProcessBuilder("warranty-case", "Warranty / repair case", "received")
         .Describe("A product brought in for warranty or repair. The decision's reason is kept in the case data.")
         .Trigger("diagnosed", "A technician diagnosed the fault", new TriggerParameter("fault", ValueKind.Text))
         .Trigger("decide", "Warranty decision", new TriggerParameter("underWarranty", ValueKind.Boolean), new TriggerParameter("reason", ValueKind.Text))
@@ -181,7 +181,7 @@ public static class BuiltInProcesses
         .On("rejected", "handed-back", "returned")
         .On("repaired", "handed-back", "returned")
         .On("replaced", "handed-back", "returned")
-        .Build();
+        .Build());
 
     /// <summary>All built-in processes, by id.</summary>
     public static ImmutableArray<ProcessDefinition> All { get; } = [CustomerLifecycle, CustomerActivity, PreSale, AfterSale, SupportTicket, WarrantyCase];

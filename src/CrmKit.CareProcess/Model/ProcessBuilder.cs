@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CrmKit.Customers;
 using NodaTime;
 
 namespace CrmKit.CareProcess;
@@ -23,29 +24,29 @@ public sealed class ProcessBuilder
     private readonly List<TriggerDefinition> _triggers = [];
     private readonly List<TransitionDefinition> _transitions = [];
     private readonly string _id;
-    private readonly string _name;
+    private readonly LocalizedText _name;
     private readonly string _initial;
-    private string? _description;
+    private LocalizedText? _description;
 
-    /// <summary>Starts a process.</summary>
-    public ProcessBuilder(string id, string name, string initial) => (_id, _name, _initial) = (id, name, initial);
+    /// <summary>Starts a process; <paramref name="name"/> is a <see cref="LocalizedText"/> (a <see cref="string"/> converts to the same name in every language).</summary>
+    public ProcessBuilder(string id, LocalizedText name, string initial) => (_id, _name, _initial) = (id, name, initial);
 
     /// <summary>Describes the process.</summary>
-    public ProcessBuilder Describe(string description)
+    public ProcessBuilder Describe(LocalizedText description)
     {
         _description = description;
         return this;
     }
 
     /// <summary>Adds a trigger.</summary>
-    public ProcessBuilder Trigger(string id, string? description = null, params TriggerParameter[] parameters)
+    public ProcessBuilder Trigger(string id, LocalizedText? description = null, params TriggerParameter[] parameters)
     {
         _triggers.Add(new TriggerDefinition(id, description) { Parameters = [.. parameters] });
         return this;
     }
 
     /// <summary>Adds a state.</summary>
-    public ProcessBuilder State(string id, string? description = null, string? parent = null, string? initialChild = null, bool final = false,
+    public ProcessBuilder State(string id, LocalizedText? description = null, string? parent = null, string? initialChild = null, bool final = false,
         Effect[]? onEntry = null, Effect[]? onExit = null)
     {
         _states.Add(new StateDefinition(id, description)

@@ -20,9 +20,9 @@ public sealed partial class ProcessDefinition
                 Add("$.id", $"'{model.Id}' is not a valid id (lower-case letters, digits and dashes)");
             }
 
-            if (string.IsNullOrWhiteSpace(model.Name))
+            if (model.Name is null)
             {
-                Add("$.name", "must not be blank");
+                Add("$.name", "is missing");
             }
 
             if (!Sizes())

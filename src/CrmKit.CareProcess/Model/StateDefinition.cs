@@ -8,8 +8,8 @@ namespace CrmKit.CareProcess;
 
 /// <summary>A state of a process.</summary>
 /// <param name="Id">The state's id.</param>
-/// <param name="Description">What it means, for staff.</param>
-public sealed record StateDefinition(string Id, string? Description = null)
+/// <param name="Description">What it means, for staff, by language (the state's label in diagrams), or null.</param>
+public sealed record StateDefinition(string Id, LocalizedText? Description = null)
 {
     /// <summary>The enclosing state: its transitions apply to this one too. None for a top-level state.</summary>
     public string? Parent { get; init; }

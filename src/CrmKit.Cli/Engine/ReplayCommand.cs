@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using CrmKit.Cli.Localization;
 using CrmKit.CareProcess;
 using CrmKit.Customers;
 using CrmKit.Customers.Import;
@@ -29,16 +30,16 @@ internal static class ReplayCommand
 
     public static Command Build(TextWriter output, TextWriter error)
     {
-        var journey = new Option<FileInfo>("--journey") { Description = "The journey file (JSON, as in seeds/journeys/*.json).", Required = true };
-        var from = new Option<string>("--from") { Description = "The first day of the period (YYYY-MM-DD): the journey is switched on at its start, in the shop's zone.", Required = true };
-        var to = new Option<string>("--to") { Description = "The last day of the period (YYYY-MM-DD), included.", Required = true };
-        var data = new Option<DirectoryInfo>("--data") { Description = "Folder with the shop's files (as for 'crmkit run'). Default: the bundled sample shop (seeds/store)." };
-        var process = new Option<FileInfo[]>("--process") { Description = "A process definition file (JSON, as in seeds/processes/*.json) the journey may run, besides the built-in ones; may be repeated. A file with a built-in process's id replaces it.", AllowMultipleArgumentsPerToken = true };
-        var zone = new Option<string>("--zone") { Description = "The shop's time zone (TZDB id): days, quiet hours and times written without an offset. Default Asia/Ho_Chi_Minh.", DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
-        var first = new Option<int>("--first") { Description = $"How many messages to list (the first ones of the period; 0 to 10,000). Default {DefaultFirst}.", DefaultValueFactory = _ => DefaultFirst };
-        var json = new Option<bool>("--json") { Description = "Print JSON: the period, the journey, totals, every day's counts by outcome, channel and reason, and the first messages." };
+        var journey = new Option<FileInfo>("--journey") { Description = Strings.HelpReplayJourney, Required = true };
+        var from = new Option<string>("--from") { Description = Strings.HelpReplayFrom, Required = true };
+        var to = new Option<string>("--to") { Description = Strings.HelpReplayTo, Required = true };
+        var data = new Option<DirectoryInfo>("--data") { Description = Strings.HelpReplayData };
+        var process = new Option<FileInfo[]>("--process") { Description = Strings.HelpReplayProcess, AllowMultipleArgumentsPerToken = true };
+        var zone = new Option<string>("--zone") { Description = Strings.HelpReplayZone, DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
+        var first = new Option<int>("--first") { Description = Display.Format(Strings.HelpReplayFirst, DefaultFirst), DefaultValueFactory = _ => DefaultFirst };
+        var json = new Option<bool>("--json") { Description = Strings.HelpReplayJson };
         var merge = MergeOutcome.PolicyOption();
-        var command = new Command("replay", "Replay a new or edited journey over a period of the shop's own history: day by day, what it would have sent (by channel), deferred, skipped or cancelled (by reason), and the first messages. Nothing is sent. Exit code 0: replayed; 1: a bad journey or process file, or bad data; 2: wrong usage.")
+        var command = new Command("replay", Strings.HelpReplayCommand)
         {
             journey, from, to, data, process, zone, first, json, merge,
         };

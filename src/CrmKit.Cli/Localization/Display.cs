@@ -44,9 +44,15 @@ internal static class Display
         }
 
         var amount = m.Amount.ToString("N" + m.Currency.MinorUnits.ToString(CultureInfo.InvariantCulture), NumberCulture);
-        var unit = UiLanguage.Current == UiLanguage.Vietnamese && m.Currency.Code == "VND" ? "₫" : m.Currency.Code;
-        return amount + " " + unit;
+        return amount + " " + Unit(m.Currency);
     }
+
+    /// <summary>
+    /// An amount rounded to whole units with its currency as <see cref="Money(CrmKit.Customers.Money?)"/> writes it
+    /// (<c>1.250.000 ₫</c> / <c>1,250,000 VND</c>); without a currency, the number alone.
+    /// </summary>
+    public static string WholeAmount(double amount, Currency? currency)
+        => amount.ToString("N0", NumberCulture) + (currency is { } c ? " " + Unit(c) : string.Empty);
 
     /// <summary>A calendar date (<c>31/10/2026</c> / <c>2026-10-31</c>).</summary>
     public static string Date(LocalDate date)
@@ -58,6 +64,9 @@ internal static class Display
 
     /// <summary><paramref name="instant"/> as a local date and time in <paramref name="zone"/>.</summary>
     public static string DateTime(Instant instant, DateTimeZone zone) => DateTime(instant.InZone(zone).LocalDateTime);
+
+    // ₫ for VND in Vietnamese (how Vietnamese prices are written); the ISO 4217 code otherwise.
+    private static string Unit(Currency currency) => UiLanguage.Current == UiLanguage.Vietnamese && currency.Code == "VND" ? "₫" : currency.Code;
 
     /// <summary>A resource format string filled in with the invocation's number culture.</summary>
     public static string Format(string format, params object?[] args) => string.Format(NumberCulture, format, args);

@@ -339,7 +339,7 @@ internal static class HtmlReport
         html.Append("<h2 id=\"processes\">Care processes</h2><p>The processes the journeys run, each state with its live count (instances in it at the as-of instant); hover a transition for its full label.</p>");
         foreach (var (process, live) in job.Engine.Processes())
         {
-            html.Append(Inv, $"<figure class=\"chart diagram\" data-chart=\"process-{Html(process.Id)}\"><figcaption><b>{Html(process.Model.Name)}</b> (<code>{Html(process.Id)}</code>): {live.Values.Sum():N0} live</figcaption>{ProcessSvg.Render(process, live)}</figure>");
+            html.Append(Inv, $"<figure class=\"chart diagram\" data-chart=\"process-{Html(process.Id)}\"><figcaption><b>{Html(process.Model.DisplayName())}</b> (<code>{Html(process.Id)}</code>): {live.Values.Sum():N0} live</figcaption>{ProcessSvg.Render(process, live)}</figure>");
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using CrmKit.CareProcess;
+using CrmKit.Cli.Localization;
 using GraphShape;
 using GraphShape.Algorithms.Layout;
 using QuikGraph;
@@ -61,7 +62,7 @@ internal static class ProcessSvg
         (double X, double Y) At(string v) => (positions[v].X - minX, positions[v].Y - minY);
 
         var svg = new StringBuilder();
-        svg.Append(Inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"process\" viewBox=\"0 0 {width:F0} {height:F0}\" width=\"{width:F0}\" height=\"{height:F0}\" role=\"img\" aria-label=\"{Html(process.Name)}\">");
+        svg.Append(Inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"process\" viewBox=\"0 0 {width:F0} {height:F0}\" width=\"{width:F0}\" height=\"{height:F0}\" role=\"img\" aria-label=\"{Html(process.DisplayName())}\">");
         svg.Append(Inv, $"<defs><marker id=\"arrow-{Html(process.Id)}\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>");
         foreach (var edge in graph.Edges)
         {

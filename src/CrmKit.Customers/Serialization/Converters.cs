@@ -206,3 +206,20 @@ internal sealed class OrderHistoryJsonConverter : JsonConverter<OrderHistory>
     public override void Write(Utf8JsonWriter writer, OrderHistory value, JsonSerializerOptions options)
         => JsonSerializer.Serialize(writer, value.Orders, options);
 }
+
+/// <summary>
+/// <see cref="LocalizedText"/> as a plain string or an object of texts by language tag
+/// (<see cref="LocalizedText.TryReadJson"/>); System.Text.Json adds the JSON path of the value to the message.
+/// </summary>
+internal sealed class LocalizedTextJsonConverter : JsonConverter<LocalizedText>
+{
+    public override LocalizedText Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        return LocalizedText.TryReadJson(document.RootElement, "$", int.MaxValue, out var text, out var problem)
+            ? text
+            : throw new JsonException(problem.Location == "$" ? problem.Message : $"{problem.Location[2..]}: {problem.Message}");
+    }
+
+    public override void Write(Utf8JsonWriter writer, LocalizedText value, JsonSerializerOptions options) => value.WriteJson(writer);
+}

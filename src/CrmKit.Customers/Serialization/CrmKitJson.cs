@@ -63,6 +63,7 @@ public static class CrmKitJson
         options.Converters.Add(new EmailAddressJsonConverter());
         options.Converters.Add(new CurrencyJsonConverter());
         options.Converters.Add(new MoneyJsonConverter());
+        options.Converters.Add(new LocalizedTextJsonConverter());
         options.Converters.Add(new AttributeValueJsonConverter());
         options.Converters.Add(new ConsentLedgerJsonConverter());
         options.Converters.Add(new OrderHistoryJsonConverter());

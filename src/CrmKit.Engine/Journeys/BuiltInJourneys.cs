@@ -16,17 +16,17 @@ public static class BuiltInJourneys
     private static readonly EventFilter Completed = Where("status", "completed");
 
     /// <summary>Win-back: an offer on Zalo, a voucher by SMS two weeks later, done two weeks after that.</summary>
-    public static ProcessDefinition WinBackProcess { get; } = new ProcessBuilder("win-back", "Win-back", "offer")
+    public static ProcessDefinition WinBackProcess { get; } = BuiltInJourneyTexts.WithVietnamese(new ProcessBuilder("win-back", "Win-back", "offer")
         .Describe("For a customer who lapsed: an offer, then a reminder with a voucher; the journey exits when the customer buys again.")
         .State("offer", "Win-back offer sent", onEntry: [new SendMessage(ContactChannel.Zalo, ContactPurpose.Marketing, "win-back-offer")])
         .State("reminder", "Voucher reminder sent", onEntry: [new SendMessage(ContactChannel.Sms, ContactPurpose.Marketing, "comeback-voucher")])
         .State("done", "Win-back finished", final: true)
         .After("offer", Duration.FromDays(14), "reminder")
         .After("reminder", Duration.FromDays(14), "done")
-        .Build();
+        .Build());
 
     /// <summary>VIP welcome: a welcome message and a call task; done after a week.</summary>
-    public static ProcessDefinition VipWelcomeProcess { get; } = new ProcessBuilder("vip-welcome", "VIP welcome", "welcome")
+    public static ProcessDefinition VipWelcomeProcess { get; } = BuiltInJourneyTexts.WithVietnamese(new ProcessBuilder("vip-welcome", "VIP welcome", "welcome")
         .Describe("For a customer who became a VIP: a welcome with the VIP perks and a personal call within three days.")
         .State("welcome", "Welcomed", onEntry:
         [
@@ -35,7 +35,7 @@ public static class BuiltInJourneys
         ])
         .State("done", "Welcome finished", final: true)
         .After("welcome", Duration.FromDays(7), "done")
-        .Build();
+        .Build());
 
     /// <summary>Birthday greeting: one message on the day.</summary>
     public static ProcessDefinition BirthdayGreetingProcess { get; } = Greeting("birthday-greeting", "Birthday greeting", ContactChannel.Zalo, "birthday-greeting");
@@ -50,8 +50,8 @@ public static class BuiltInJourneys
     public static Journey AfterSale { get; } = new()
     {
         Id = "after-sale",
-        Name = "After-sale care per completed order",
-        Description = "Thank, ask for feedback, check in and reward after each completed order; a rating of 3 or less is handled as a complaint.",
+        Name = BuiltInJourneyTexts.Text("After-sale care per completed order", "Chăm sóc sau bán cho mỗi đơn hàng hoàn tất"),
+        Description = BuiltInJourneyTexts.Text("Thank, ask for feedback, check in and reward after each completed order; a rating of 3 or less is handled as a complaint.", "Sau mỗi đơn hàng hoàn tất: cảm ơn, xin đánh giá, hỏi thăm và tặng ưu đãi; khách chấm từ 3 sao trở xuống được xử lý như một khiếu nại."),
         Process = "after-sale",
         Entry = new EventEntry([CareEventType.OrderPlaced, CareEventType.OrderStatusChanged], Completed),
         Correlation = JourneyCorrelation.Order,
@@ -67,8 +67,8 @@ public static class BuiltInJourneys
     public static Journey SupportTicket { get; } = new()
     {
         Id = "support-ticket",
-        Name = "Support ticket per ticket",
-        Description = "Acknowledge, track replies and solve; a solved ticket closes after 4 days unless the customer replies; a reply to a closed ticket starts a follow-up.",
+        Name = BuiltInJourneyTexts.Text("Support ticket per ticket", "Xử lý từng phiếu hỗ trợ"),
+        Description = BuiltInJourneyTexts.Text("Acknowledge, track replies and solve; a solved ticket closes after 4 days unless the customer replies; a reply to a closed ticket starts a follow-up.", "Tiếp nhận, theo dõi phản hồi và giải quyết; phiếu đã giải quyết tự đóng sau 4 ngày nếu khách không trả lời; khách trả lời phiếu đã đóng thì mở phiếu tiếp nối."),
         Process = "support-ticket",
         Entry = new EventEntry([CareEventType.TicketOpened, CareEventType.TicketCustomerReplied], EventFilter.None),
         Correlation = JourneyCorrelation.Ticket,
@@ -86,8 +86,8 @@ public static class BuiltInJourneys
     public static Journey Warranty { get; } = new()
     {
         Id = "warranty-case",
-        Name = "Warranty case per claim",
-        Description = "Receive, decide (the decision both diagnoses and decides), repair or replace, hand back; after-sale care follows the hand-back.",
+        Name = BuiltInJourneyTexts.Text("Warranty case per claim", "Xử lý từng yêu cầu bảo hành"),
+        Description = BuiltInJourneyTexts.Text("Receive, decide (the decision both diagnoses and decides), repair or replace, hand back; after-sale care follows the hand-back.", "Nhận máy, kiểm tra và quyết định bảo hành, sửa hoặc đổi mới, trả lại khách; sau khi trả hàng thì chuyển sang chăm sóc sau bán."),
         Process = "warranty-case",
         Entry = new EventEntry([CareEventType.WarrantyClaimOpened], EventFilter.None),
         Correlation = JourneyCorrelation.Warranty,
@@ -104,8 +104,8 @@ public static class BuiltInJourneys
     public static Journey Lifecycle { get; } = new()
     {
         Id = "customer-lifecycle",
-        Name = "Customer lifecycle",
-        Description = "Conversion, retention and loyalty as completed orders accumulate.",
+        Name = BuiltInJourneyTexts.Text("Customer lifecycle", "Vòng đời khách hàng"),
+        Description = BuiltInJourneyTexts.Text("Conversion, retention and loyalty as completed orders accumulate.", "Khách chuyển từ mua lần đầu sang mua lại rồi thành khách trung thành theo số đơn hàng hoàn tất."),
         Process = "customer-lifecycle",
         Entry = new EventEntry([CareEventType.OrderPlaced, CareEventType.OrderStatusChanged], Completed),
         Steps =
@@ -119,8 +119,8 @@ public static class BuiltInJourneys
     public static Journey Activity { get; } = new()
     {
         Id = "customer-activity",
-        Name = "Customer activity",
-        Description = "Timers since the last completed order move the customer to at risk and lapsed; an order brings them back.",
+        Name = BuiltInJourneyTexts.Text("Customer activity", "Mức độ mua sắm của khách"),
+        Description = BuiltInJourneyTexts.Text("Timers since the last completed order move the customer to at risk and lapsed; an order brings them back.", "Tính từ đơn hoàn tất gần nhất, khách lâu không mua sẽ chuyển sang nhóm có nguy cơ rời bỏ rồi nhóm đã lâu không quay lại; có đơn mới thì khách trở lại bình thường."),
         Process = "customer-activity",
         Entry = new EventEntry([CareEventType.OrderPlaced, CareEventType.OrderStatusChanged], Completed),
         Steps =
@@ -134,8 +134,8 @@ public static class BuiltInJourneys
     public static Journey WinBack { get; } = new()
     {
         Id = "win-back",
-        Name = "Win-back on lapsing",
-        Description = "When a customer enters 'lapsed' (nothing for 180 days): an offer, then a voucher. Leaving 'lapsed' (an order) ends it.",
+        Name = BuiltInJourneyTexts.Text("Win-back on lapsing", "Mời quay lại khi khách lâu không mua"),
+        Description = BuiltInJourneyTexts.Text("When a customer enters 'lapsed' (nothing for 180 days): an offer, then a voucher. Leaving 'lapsed' (an order) ends it.", "Khi khách vào nhóm 'lapsed' (180 ngày không mua): gửi ưu đãi, sau đó gửi phiếu giảm giá. Khách rời nhóm 'lapsed' (có đơn mới) thì dừng."),
         Process = "win-back",
         Entry = new SegmentEnteredEntry("lapsed"),
         Reentry = JourneyReentry.AfterExit,
@@ -148,8 +148,8 @@ public static class BuiltInJourneys
     public static Journey VipWelcome { get; } = new()
     {
         Id = "vip-welcome",
-        Name = "VIP welcome",
-        Description = "When a customer enters 'vip': a welcome message and a personal call.",
+        Name = BuiltInJourneyTexts.Text("VIP welcome", "Chào mừng khách VIP"),
+        Description = BuiltInJourneyTexts.Text("When a customer enters 'vip': a welcome message and a personal call.", "Khi khách vào nhóm 'vip': gửi lời chào mừng và gọi điện riêng cho khách."),
         Process = "vip-welcome",
         Entry = new SegmentEnteredEntry("vip"),
         Reentry = JourneyReentry.AfterExit,
@@ -160,8 +160,8 @@ public static class BuiltInJourneys
     public static Journey Birthday { get; } = new()
     {
         Id = "birthday",
-        Name = "Birthday greeting",
-        Description = "A greeting on the customer's birthday (needs the birth date), every year.",
+        Name = BuiltInJourneyTexts.Text("Birthday greeting", "Chúc mừng sinh nhật"),
+        Description = BuiltInJourneyTexts.Text("A greeting on the customer's birthday (needs the birth date), every year.", "Gửi lời chúc đúng ngày sinh nhật khách hằng năm (cần có ngày sinh)."),
         Process = "birthday-greeting",
         Entry = new OccasionEntry(Occasion.Birthday, 0, new LocalTime(9, 0)),
         Reentry = JourneyReentry.Always,
@@ -171,8 +171,8 @@ public static class BuiltInJourneys
     public static Journey Tet { get; } = new()
     {
         Id = "tet",
-        Name = "Tết greeting",
-        Description = "A greeting two days before Lunar New Year, every year.",
+        Name = BuiltInJourneyTexts.Text("Tết greeting", "Chúc Tết"),
+        Description = BuiltInJourneyTexts.Text("A greeting two days before Lunar New Year, every year.", "Gửi lời chúc Tết hằng năm, hai ngày trước Tết Nguyên đán."),
         Process = "tet-greeting",
         Entry = new OccasionEntry(Occasion.Tet, 2, new LocalTime(9, 0)),
         Reentry = JourneyReentry.Always,
@@ -182,12 +182,12 @@ public static class BuiltInJourneys
     public static ImmutableArray<Journey> All { get; } = [AfterSale, SupportTicket, Warranty, Lifecycle, Activity, WinBack, VipWelcome, Birthday, Tet];
 
     private static ProcessDefinition Greeting(string id, string name, ContactChannel channel, string template)
-        => new ProcessBuilder(id, name, "greeted")
+        => BuiltInJourneyTexts.WithVietnamese(new ProcessBuilder(id, name, "greeted")
             .Describe($"{name}: one message.")
             .State("greeted", "Greeting sent", onEntry: [new SendMessage(channel, ContactPurpose.Marketing, template)])
             .State("done", "Done", final: true)
             .After("greeted", Duration.FromDays(1), "done")
-            .Build();
+            .Build());
 
     private static EventFilter Where(string field, params string[] values)
         => new(ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create(field, ImmutableArray.Create(values))]));

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CrmKit.CareProcess;
+using CrmKit.Customers;
 using CrmKit.Segmentation;
 using NodaTime;
 
@@ -19,11 +20,11 @@ public sealed record Journey
     /// <summary>The version (≥ 1).</summary>
     public int Version { get; init; } = 1;
 
-    /// <summary>A display name.</summary>
-    public string? Name { get; init; }
+    /// <summary>A display name, by language (JSON: a string, or <c>{"vi": …, "en": …}</c>), or null.</summary>
+    public LocalizedText? Name { get; init; }
 
-    /// <summary>What it is for.</summary>
-    public string? Description { get; init; }
+    /// <summary>What it is for, by language, or null.</summary>
+    public LocalizedText? Description { get; init; }
 
     /// <summary>The process definition's id.</summary>
     public required string Process { get; init; }

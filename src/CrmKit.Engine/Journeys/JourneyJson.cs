@@ -262,11 +262,12 @@ public static class JourneyJson
         w.WriteEndObject();
     }
 
-    private static void WriteIf(Utf8JsonWriter w, string name, string? value)
+    private static void WriteIf(Utf8JsonWriter w, string name, LocalizedText? value)
     {
         if (value is not null)
         {
-            w.WriteString(name, value);
+            w.WritePropertyName(name);
+            value.WriteJson(w);
         }
     }
 
@@ -307,8 +308,8 @@ public static class JourneyJson
                 }
             }
 
-            var name = OptionalText(e, path, "name", 1000);
-            var description = OptionalText(e, path, "description", 10_000);
+            var name = OptionalLocalizedText(e, path, "name", 1000);
+            var description = OptionalLocalizedText(e, path, "description", 10_000);
             var process = Id(e, path, "process");
             JourneyEntry? entry = null;
             if (e.TryGetProperty("entry", out var en))
@@ -765,20 +766,19 @@ public static class JourneyJson
             return text;
         }
 
-        private string? OptionalText(JsonElement e, string path, string name, int max)
+        private LocalizedText? OptionalLocalizedText(JsonElement e, string path, string name, int max)
         {
             if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
             {
                 return null;
             }
 
-            if (v.ValueKind != JsonValueKind.String || v.GetString()!.Length > max)
+            if (!LocalizedText.TryReadJson(v, $"{path}.{name}", max, out var text, out var problem))
             {
-                Error($"{path}.{name}", $"expected a text of at most {max} characters.");
-                return null;
+                Error(problem.Location, problem.Message);
             }
 
-            return v.GetString();
+            return text;
         }
 
         private T OptionalEnum<T>(JsonElement e, string path, string name, T fallback)

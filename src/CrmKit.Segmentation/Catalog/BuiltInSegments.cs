@@ -60,7 +60,10 @@ public static class BuiltInSegments
     private static Rule M(ComparisonOperator op, decimal v) => N(F(FieldKind.RfmMonetary), op, v);
 
     private static Segment S(string id, string name, string description, Rule rule, string? group = null, int priority = 0)
-        => new(id, name, rule) { Description = description, ExclusiveGroup = group, Priority = priority };
+    {
+        var (localizedName, localizedDescription) = BuiltInSegmentTexts.Localize(id, name, description);
+        return new(id, localizedName, rule) { Description = localizedDescription, ExclusiveGroup = group, Priority = priority };
+    }
 
     private static SegmentCatalog Create()
     {

@@ -54,10 +54,12 @@ internal static class SegmentCatalogJson
             {
                 w.WriteStartObject();
                 w.WriteString("id", s.Id);
-                w.WriteString("name", s.Name);
+                w.WritePropertyName("name");
+                s.Name.WriteJson(w);
                 if (s.Description is { } d)
                 {
-                    w.WriteString("description", d);
+                    w.WritePropertyName("description");
+                    d.WriteJson(w);
                 }
 
                 if (s.ExclusiveGroup is { } g)
@@ -310,8 +312,28 @@ internal static class SegmentCatalogJson
             errors.Add(new($"{path}.id", $"'{id}' is not a valid id: use lower-case letters, digits and dashes, starting with a letter."));
         }
 
-        var name = Text("name", true);
-        var description = Text("description", false);
+        LocalizedText? Localized(string name, bool required)
+        {
+            if (!e.TryGetProperty(name, out var t))
+            {
+                if (required)
+                {
+                    errors.Add(new(path, $"a segment needs '{name}'."));
+                }
+
+                return null;
+            }
+
+            if (!LocalizedText.TryReadJson(t, $"{path}.{name}", int.MaxValue, out var text, out var problem))
+            {
+                errors.Add(problem);
+            }
+
+            return text;
+        }
+
+        var name = Localized("name", true);
+        var description = Localized("description", false);
         var group = Text("group", false);
         var priority = 0;
         if (e.TryGetProperty("priority", out var p1) && !(p1.ValueKind == JsonValueKind.Number && p1.TryGetInt32(out priority)))

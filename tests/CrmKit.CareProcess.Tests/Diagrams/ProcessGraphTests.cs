@@ -7,7 +7,7 @@ public sealed class ProcessGraphTests
     {
         var graph = ProcessGraph.Of(BuiltInProcesses.SupportTicket);
         Assert.Equal("support-ticket", graph.Id);
-        Assert.Equal("Support ticket", graph.Name);
+        Assert.Equal("Support ticket", graph.Name.Get(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("new", graph.Initial);
         Assert.Equal(["new", "open", "pending", "on-hold", "solved", "closed"], graph.Nodes.Select(n => n.Id));
         Assert.Equal(BuiltInProcesses.SupportTicket.Model.Transitions.Length, graph.Edges.Length);

@@ -7,7 +7,9 @@ public sealed class ProcessDefinitionTests
     [Fact]
     public void Invalid_Model_ListsEveryProblem_WithPaths()
     {
-        var builder = new ProcessBuilder("Bad Id", "", "start")
+        // A blank name cannot be built any more (LocalizedText rejects it); a missing one is still reported.
+        Assert.Throws<ArgumentException>(() => new ProcessBuilder("Bad Id", "", "start"));
+        var builder = new ProcessBuilder("Bad Id", null!, "start")
             .Trigger("go", null, new TriggerParameter("n", ValueKind.Number))
             .Trigger("go")
             .State("idle", initialChild: "nowhere")
@@ -26,7 +28,7 @@ public sealed class ProcessDefinitionTests
         Assert.Equal(
         [
             "$.id: 'Bad Id' is not a valid id (lower-case letters, digits and dashes)",
-            "$.name: must not be blank",
+            "$.name: is missing",
             "$.states[3].id: duplicate state 'idle'",
             "$.states[0].initialChild: 'nowhere' is not a child of 'idle'",
             "$.states[4].parent: unknown state 'ghost'",

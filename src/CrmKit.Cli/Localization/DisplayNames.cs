@@ -1,0 +1,51 @@
+using System.Globalization;
+using CrmKit.CareProcess;
+using CrmKit.Customers;
+using CrmKit.Engine;
+using CrmKit.Segmentation;
+
+namespace CrmKit.Cli.Localization;
+
+/// <summary>
+/// The one place the tool turns a definition's localised name or description (<see cref="LocalizedText"/>) into the
+/// text a person reads: the text for the invocation's language (<see cref="CultureInfo.CurrentUICulture"/>, set by
+/// <see cref="UiLanguage"/>), falling back as <see cref="LocalizedText.Get"/> does (vi-VN → vi → en → any). JSON and
+/// CSV output do not come here: they write <see cref="Invariant"/> (the English text), whatever the language.
+/// </summary>
+internal static class DisplayNames
+{
+    /// <summary>A text in the invocation's language, or null.</summary>
+    public static string? Display(this LocalizedText? text) => text?.Get(CultureInfo.CurrentUICulture);
+
+    /// <summary>A text as machine-readable output writes it: English, else the only or first language; null stays null.</summary>
+    public static string? Invariant(this LocalizedText? text) => text?.Get(CultureInfo.InvariantCulture);
+
+    /// <summary>The segment's name in the invocation's language (<c>Khách hàng mới</c> / <c>New customers</c>).</summary>
+    public static string DisplayName(this Segment segment) => segment.Name.Get(CultureInfo.CurrentUICulture);
+
+    /// <summary>The segment's description in the invocation's language, or null.</summary>
+    public static string? DisplayDescription(this Segment segment) => segment.Description.Display();
+
+    /// <summary>The process's name in the invocation's language.</summary>
+    public static string DisplayName(this ProcessModel process) => process.Name.Get(CultureInfo.CurrentUICulture);
+
+    /// <summary>The process's name in the invocation's language.</summary>
+    public static string DisplayName(this ProcessDefinition process) => process.Model.DisplayName();
+
+    /// <summary>The process's name in the invocation's language.</summary>
+    public static string DisplayName(this ProcessGraph process) => process.Name.Get(CultureInfo.CurrentUICulture);
+
+    /// <summary>
+    /// An enumeration value as text for people: in English the tool's historical camelCase spelling (<c>phoneCall</c>,
+    /// <c>completed</c>), in Vietnamese a word (<c>gọi điện</c>, <c>hoàn tất</c>); the key is <c>Type_Value</c> in
+    /// <see cref="Strings"/>. JSON and CSV keep <see cref="RunSummary.Name{T}"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The value has no text in <see cref="Strings"/> (a test checks every value of the enums shown).</exception>
+    public static string Of<T>(T value)
+        where T : struct, Enum
+        => Strings.ResourceManager.GetString($"{typeof(T).Name}_{value}", CultureInfo.CurrentUICulture)
+           ?? throw new InvalidOperationException($"Strings.resx has no text for {typeof(T).Name}.{value}.");
+
+    /// <summary>The journey's name in the invocation's language, else its id.</summary>
+    public static string DisplayName(this Journey journey) => journey.Name.Display() ?? journey.Id;
+}

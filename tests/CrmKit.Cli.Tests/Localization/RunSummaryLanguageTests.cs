@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+using CrmKit.CareProcess;
+using CrmKit.Cli.Localization;
+using CrmKit.Customers;
+
+namespace CrmKit.Cli.Tests.Localization;
+
+/// <summary>The sample shop run once more in Vietnamese (text and JSON) and in English (JSON), next to the English text run of <see cref="SeedsReport"/>.</summary>
+public sealed class VietnameseSeedsRun
+{
+    public VietnameseSeedsRun()
+    {
+        var store = RepositoryRoot.Path("seeds", "store");
+        Store = store;
+        (ExitCode, Output, Error) = CliRunner.Run("run", "--data", store, "--no-report", "--lang", "vi");
+        (_, VietnameseJson, _) = CliRunner.Run("run", "--data", store, "--no-report", "--json", "--lang", "vi");
+        (_, EnglishJson, _) = CliRunner.Run("run", "--data", store, "--no-report", "--json", "--lang", "en");
+    }
+
+    public string Store { get; }
+
+    public int ExitCode { get; }
+
+    public string Output { get; }
+
+    public string Error { get; }
+
+    public string VietnameseJson { get; }
+
+    public string EnglishJson { get; }
+}
+
+/// <summary>
+/// Issue 21: <c>crmkit run</c>'s text summary in Vietnamese, its English unchanged, its JSON the same in both languages.
+/// The Vietnamese lines were worked by hand from the English run's figures (the sample shop, seeds/store): the same
+/// numbers with vi-VN's '.' thousands and ',' decimals, VND as ₫, dates dd/MM/yyyy, percentages as vi-VN writes them
+/// ("82%"); the English lines are the summary as it was before the strings moved to Strings.resx (commit 4e06bef).
+/// </summary>
+public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeedsRun vietnamese) : IClassFixture<SeedsReport>, IClassFixture<VietnameseSeedsRun>
+{
+    private static readonly (string English, string Vietnamese)[] Lines =
+    [
+        ("  imported      5,114 customers, 11,154 orders", "  đã nhập       5.114 khách hàng, 11.154 đơn hàng"),
+        ("  orders     2024-11-01 .. 2026-10-31; completed 10,349, returned 440, cancelled 365, pending 0", "  đơn hàng   01/11/2024 .. 31/10/2026; hoàn tất 10.349, trả hàng 440, đã huỷ 365, đang xử lý 0"),
+        ("  revenue    7,901,804,000 VND; average order 763,533 VND (10,349 completed orders)", "  doanh thu  7.901.804.000 ₫; giá trị đơn trung bình 763.533 ₫ (10.349 đơn hoàn tất)"),
+        ("  buyers     4,108 (82 %), repeat buyers 1,943 (47 % of buyers; purchases on 2 or more days, orders on one day count once)",
+            "  khách đã mua 4.108 (82%), khách mua lại 1.943 (47% số khách đã mua; mua vào từ 2 ngày khác nhau trở lên, nhiều đơn trong một ngày tính một lần)"),
+        ("  consent    marketing by Zalo 1,959, SMS 1,286, email 1,284", "  đồng ý nhận tin quảng cáo qua Zalo 1.959, SMS 1.286, email 1.284"),
+        ("  history    6,566 interactions, 642 tickets, 3,272 feedback, 381 referrals", "  lịch sử    6.566 lượt tương tác, 642 phiếu hỗ trợ, 3.272 phản hồi, 381 lượt giới thiệu"),
+        ("             4,108 buyers, expected purchases in the next 52 weeks 2,663, predicted value 1,911,746,796 VND",
+            "             4.108 khách đã mua, số lần mua dự kiến trong 52 tuần tới 2.663, giá trị dự đoán 1.911.746.796 ₫"),
+        ("  agenda     today: due 15, deferred 0, skipped 36, dropped 0; due by channel: zalo 10, email 4, phoneCall 1",
+            "  việc cần làm hôm nay: đến hạn 15, hoãn lại 0, bỏ qua 36, huỷ bỏ 0; đến hạn theo kênh: Zalo 10, Email 4, gọi điện 1"),
+        ("  review     last 90 days: retention 37 %, churn 63 %, repeat purchase 31 %, returning revenue 51 %, average order 687,318 VND, frequency 1.52",
+            "  đánh giá   90 ngày qua: giữ chân 37%, rời bỏ 63%, mua lại 31%, doanh thu từ khách quay lại 51%, giá trị đơn trung bình 687.318 ₫, tần suất mua 1,52"),
+        ("             care actions due 1,049, done 84 (8 %) across 9 staff", "             việc chăm sóc đến hạn 1.049, đã làm 84 (8%), do 9 nhân viên phụ trách"),
+    ];
+
+    [Fact]
+    public void Vietnamese_Summary_HasTheEnglishFiguresWrittenTheVietnameseWay()
+    {
+        Assert.Equal(0, vietnamese.ExitCode);
+        var lines = vietnamese.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal($"CrmKit chạy trên {vietnamese.Store}, số liệu tính đến 31/10/2026 20:49 (Asia/Ho_Chi_Minh)", lines[0]);
+        foreach (var (_, expected) in Lines)
+        {
+            Assert.Contains(expected, lines);
+        }
+
+        // Segment names in Vietnamese (the built-in catalogue's own texts), the largest first.
+        Assert.Contains("  nhóm khách 39/40 nhóm có khách; đông nhất: Khách cá nhân 4.807, Khách giá trị thấp 2.944, Thành thị 2.617, Khách lâu không quay lại 2.484, Khách nữ 2.290", lines);
+    }
+
+    [Fact]
+    public void English_Summary_IsTheSummaryAsBefore()
+    {
+        Assert.Equal(0, english.ExitCode);
+        var lines = english.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal($"CrmKit run over {vietnamese.Store}, as of 2026-10-31 20:49 (Asia/Ho_Chi_Minh)", lines[0]);
+        foreach (var (expected, _) in Lines)
+        {
+            Assert.Contains(expected, lines);
+        }
+
+        Assert.Contains("  segments   39 of 40 non-empty; largest: Individuals 4,807, Low value 2,944, Urban 2,617, Lapsed (not returned) 2,484, Women 2,290", lines);
+        Assert.DoesNotContain(lines, l => l.Contains('₫', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Json_IsTheSameInBothLanguages_ButForTheElapsedSeconds()
+    {
+        var vi = JsonNode.Parse(vietnamese.VietnameseJson)!.AsObject();
+        var en = JsonNode.Parse(vietnamese.EnglishJson)!.AsObject();
+        Assert.True(vi.Remove("seconds") && en.Remove("seconds"));
+        Assert.True(JsonNode.DeepEquals(en, vi), "the JSON summary differs between --lang en and --lang vi");
+        Assert.Equal("2026-10-31T13:49:00Z", (string?)en["asOf"]);
+        Assert.DoesNotContain("₫", vietnamese.VietnameseJson, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("vi")]
+    [InlineData("en")]
+    public void EveryEnumShown_HasATextInBothLanguages(string language)
+    {
+        var shown = 0;
+        UiLanguage.Find(language)!.Apply(() =>
+        {
+            foreach (var value in Enum.GetValues<OrderStatus>())
+            {
+                Assert.False(string.IsNullOrWhiteSpace(DisplayNames.Of(value)));
+                shown++;
+            }
+
+            foreach (var value in Enum.GetValues<AgendaStatus>())
+            {
+                Assert.False(string.IsNullOrWhiteSpace(DisplayNames.Of(value)));
+                shown++;
+            }
+
+            foreach (var value in Enum.GetValues<ContactChannel>())
+            {
+                Assert.False(string.IsNullOrWhiteSpace(DisplayNames.Of(value)));
+                shown++;
+            }
+
+            return shown;
+        });
+        Assert.Equal(Enum.GetValues<OrderStatus>().Length + Enum.GetValues<AgendaStatus>().Length + Enum.GetValues<ContactChannel>().Length, shown);
+    }
+}
