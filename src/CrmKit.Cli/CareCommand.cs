@@ -44,8 +44,7 @@ internal static class CareCommand
             // The agenda of 'crmkit run', by the same job: the same merge, as-of instant, segments (CLV tiers included)
             // and plans, so both commands count the same day the same way.
             var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
-            var job = MainJob.Run(
-                new MainJobSettings
+            var settings = new MainJobSettings
                 {
                     Files = CustomerFiles.InFolder(folder),
                     Source = folder,
@@ -55,8 +54,8 @@ internal static class CareCommand
                     AgendaDays = days,
                     Merge = MergeOutcome.ParsePolicy(parsed.GetValue(merge)),
                     ClvModel = parsed.GetValue(model)!,
-                },
-                error);
+                };
+            var job = Progress.Show(error, parsed.GetValue(json), (progress, warnings) => MainJob.Run(settings, warnings, progress));
             var customers = job.Customers;
             var context = new EvaluationContext(job.AsOf, shopZone);
             var segmentation = job.Segmentation;

@@ -138,45 +138,58 @@ internal static class ClvCommand
                 throw new InvalidValueException(option, ex.Reason, ex.Hint);
             }
 
-            var (data, _) = LoadSummary(parsed, inputs, error);
-            var count = FitCount(parsed.GetValue(countModel)!, data);
-            GammaGammaModel? spend = null;
-            try
+            // The rows are written after the progress display is cleared, so a terminal shows them whole.
+            var lines = Progress.Show(error, json: false, (progress, warnings) =>
             {
-                // Repeat buyers whose repeat purchases were all free are left out of the spend fit (one $0 purchase
-                // would otherwise make it fail for everyone); they are still valued.
-                var spendData = data.RepeatBuyersWithSpend();
-                var excluded = data.RepeatBuyers().CustomerCount - spendData.CustomerCount;
-                if (excluded > 0)
+                progress.Stage("read transactions");
+                var (data, _) = LoadSummary(parsed, inputs, warnings);
+                progress.Stage("fit models");
+                var count = FitCount(parsed.GetValue(countModel)!, data);
+                GammaGammaModel? spend = null;
+                try
                 {
-                    error.WriteLine(string.Create(Inv, $"crmkit: {excluded:N0} repeat buyers whose repeat purchases were all free (spend 0) are left out of the Gamma-Gamma fit."));
+                    // Repeat buyers whose repeat purchases were all free are left out of the spend fit (one $0 purchase
+                    // would otherwise make it fail for everyone); they are still valued.
+                    var spendData = data.RepeatBuyersWithSpend();
+                    var excluded = data.RepeatBuyers().CustomerCount - spendData.CustomerCount;
+                    if (excluded > 0)
+                    {
+                        warnings.WriteLine(string.Create(Inv, $"crmkit: {excluded:N0} repeat buyers whose repeat purchases were all free (spend 0) are left out of the Gamma-Gamma fit."));
+                    }
+
+                    var spendFit = GammaGammaModel.Fit(spendData);
+                    if (spendFit.Diagnosis.IsUsable)
+                    {
+                        spend = spendFit.Model;
+                    }
+                    else
+                    {
+                        warnings.WriteLine($"crmkit: no CLV column: the Gamma-Gamma fit is not usable: {string.Join(" ", spendFit.Diagnosis.Problems)}");
+                    }
+                }
+                catch (FitFailedException ex)
+                {
+                    warnings.WriteLine($"crmkit: no CLV column: {ex.Message}");
                 }
 
-                var spendFit = GammaGammaModel.Fit(spendData);
-                if (spendFit.Diagnosis.IsUsable)
+                var predicted = progress.Count("predict", data.Count);
+                var rows = new List<string>(data.Count + 1);
+                rows.Add("customer_id,frequency,recency,T,monetary_value,probability_alive,expected_purchases" + (spend is null ? string.Empty : ",clv"));
+                for (var i = 0; i < data.Count; i++)
                 {
-                    spend = spendFit.Model;
+                    var row = data[i];
+                    var alive = count.ProbabilityAlive(row.Frequency, row.Recency, row.Age);
+                    var expected = count.ConditionalExpectedPurchases(clvOptions.Horizon, row.Frequency, row.Recency, row.Age);
+                    var clv = spend is null ? string.Empty : "," + CustomerValue.Discounted(count, spend, row, clvOptions).ToString("F2", Inv);
+                    rows.Add(string.Create(Inv, $"{Csv(row.CustomerId)},{row.Frequency},{row.Recency:0.####},{row.Age:0.####},{row.MonetaryValue:0.##},{alive:0.######},{expected:0.######}{clv}"));
+                    predicted.Report(i + 1);
                 }
-                else
-                {
-                    error.WriteLine($"crmkit: no CLV column: the Gamma-Gamma fit is not usable: {string.Join(" ", spendFit.Diagnosis.Problems)}");
-                }
-            }
-            catch (FitFailedException ex)
-            {
-                error.WriteLine($"crmkit: no CLV column: {ex.Message}");
-            }
 
-            using var progress = new Progress(error, data.Count, "predict");
-            output.WriteLine("customer_id,frequency,recency,T,monetary_value,probability_alive,expected_purchases" + (spend is null ? string.Empty : ",clv"));
-            for (var i = 0; i < data.Count; i++)
+                return rows;
+            });
+            foreach (var line in lines)
             {
-                var row = data[i];
-                var alive = count.ProbabilityAlive(row.Frequency, row.Recency, row.Age);
-                var expected = count.ConditionalExpectedPurchases(clvOptions.Horizon, row.Frequency, row.Recency, row.Age);
-                var clv = spend is null ? string.Empty : "," + CustomerValue.Discounted(count, spend, row, clvOptions).ToString("F2", Inv);
-                output.WriteLine(string.Create(Inv, $"{Csv(row.CustomerId)},{row.Frequency},{row.Recency:0.####},{row.Age:0.####},{row.MonetaryValue:0.##},{alive:0.######},{expected:0.######}{clv}"));
-                progress.Report(i + 1);
+                output.WriteLine(line);
             }
 
             return CrmKitCommandLine.Success;

@@ -189,15 +189,41 @@ internal static class CrmKitCommandLine
                 Import = options,
                 Merge = MergeOutcome.ParsePolicy(parsed.GetValue(merge)),
             };
-            var stages = Progress.Stages(error);
-            (CustomerDataSet DataSet, TimeSpan Elapsed, TimeSpan Cpu) imported;
-            using (rejectsFile)
+            // The long part (import to report) under one progress display; warnings written meanwhile follow it.
+            var (imported, verdict, job, reportPath) = Progress.Show(error, parsed.GetValue(json), (progress, warnings) =>
             {
-                imported = MainJob.Import(settings, error, stages);
-            }
+                (CustomerDataSet DataSet, TimeSpan Elapsed, TimeSpan Cpu) imported;
+                using (rejectsFile)
+                {
+                    imported = MainJob.Import(settings, warnings, progress);
+                }
 
-            var verdict = ImportVerdict.Of(imported.DataSet, import.MaxRejected(parsed), parsed.GetValue(strict));
-            if (!verdict.Usable)
+                var verdict = ImportVerdict.Of(imported.DataSet, import.MaxRejected(parsed), parsed.GetValue(strict));
+                if (!verdict.Usable)
+                {
+                    return (imported, verdict, (MainJobResult?)null, (string?)null);
+                }
+
+                var job = MainJob.Run(settings, imported, warnings, progress);
+                if (parsed.GetValue(mergesFile) is { } mergesCsv)
+                {
+                    job.Merges.WriteCsv(mergesCsv);
+                }
+
+                string? reportPath = null;
+                if (!parsed.GetValue(noReport))
+                {
+                    progress.Stage("write report");
+                    var file = parsed.GetValue(report)!;
+                    file.Directory?.Create();
+                    System.IO.File.WriteAllText(file.FullName, Report.HtmlReport.Render(job));
+                    reportPath = file.FullName;
+                }
+
+                return (imported, verdict, job, reportPath);
+            });
+
+            if (job is null)
             {
                 foreach (var line in verdict.Messages)
                 {
@@ -210,21 +236,6 @@ internal static class CrmKitCommandLine
                 }
 
                 return BadInput;
-            }
-
-            var job = MainJob.Run(settings, imported, error, stages);
-            if (parsed.GetValue(mergesFile) is { } mergesCsv)
-            {
-                job.Merges.WriteCsv(mergesCsv);
-            }
-
-            string? reportPath = null;
-            if (!parsed.GetValue(noReport))
-            {
-                var file = parsed.GetValue(report)!;
-                file.Directory?.Create();
-                System.IO.File.WriteAllText(file.FullName, Report.HtmlReport.Render(job));
-                reportPath = file.FullName;
             }
 
             if (parsed.GetValue(json))

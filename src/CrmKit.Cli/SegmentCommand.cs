@@ -33,10 +33,17 @@ internal static class SegmentCommand
             var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
             var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
                 ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
-            var customers = CustomerLoading.LoadMerged(folder, shopZone, error);
-            var context = new EvaluationContext(AsOfInstant.Of(parsed.GetValue(asOf), customers, shopZone), shopZone);
             var segmenter = new Segmenter(catalog);
-            var (records, thresholds, tiers) = segmenter.Prepare(customers, context);
+            var (customers, context, (records, thresholds, tiers)) = Progress.Show(error, parsed.GetValue(json), (progress, warnings) =>
+            {
+                progress.Stage("import");
+                var dataSet = CustomerLoading.Read(folder, shopZone, warnings);
+                progress.Stage("merge duplicates");
+                var customers = CustomerLoading.Merge(dataSet).Customers;
+                progress.Stage("classify segments");
+                var context = new EvaluationContext(AsOfInstant.Of(parsed.GetValue(asOf), customers, shopZone), shopZone);
+                return (customers, context, segmenter.Prepare(customers, context));
+            });
             if (parsed.GetValue(explain) is { } id)
             {
                 var customer = CustomerLoading.Find(customers, id);
