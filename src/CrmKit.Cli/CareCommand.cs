@@ -21,7 +21,8 @@ internal static class CareCommand
 
     private static Command Agenda(TextWriter output, TextWriter error)
     {
-        var data = new Option<DirectoryInfo>("--data") { Description = "Folder with customers.csv, orders.csv, order_lines.csv and consents.csv (as for 'crmkit run'). Default: the bundled sample shop (seeds/store)." };
+        var data = new Option<DirectoryInfo>("--data") { Description = "Folder with customers.csv, orders.csv, order_lines.csv and consents.csv (as for 'crmkit run'). Default, inside a CrmKit checkout: its sample shop (seeds/store); elsewhere give --data or --sample." };
+        var sample = SeedsFolder.SampleOption();
         var asOf = new Option<string>("--as-of") { Description = "The agenda's date (YYYY-MM-DD, 1900-01-01 to 2999-12-31): actions due up to the end of that day. Default: the instant of the last order in the data." };
         var zone = new Option<string>("--zone") { Description = "The shop's time zone (TZDB id): times written without an offset are read in it, and it is used for customers without their own. Default Asia/Ho_Chi_Minh.", DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
         var lookback = new Option<int>("--lookback-days") { Description = "Actions whose due instant falls in the last N days before the as-of instant (1 to 36,525). Default 1.", DefaultValueFactory = _ => 1 };
@@ -32,7 +33,7 @@ internal static class CareCommand
         var model = MainJob.ClvModelOption();
         var command = new Command("agenda", "Compute the care actions due for every customer under the built-in care plans and Vietnam's contact policy (consent, caps, allowed hours).")
         {
-            data, asOf, zone, lookback, limit, json, customer, merge, model,
+            data, sample, asOf, zone, lookback, limit, json, customer, merge, model,
         };
         command.SetAction(parsed =>
         {
@@ -43,7 +44,7 @@ internal static class CareCommand
                 ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
             // The agenda of 'crmkit run', by the same job: the same merge, as-of instant, segments (CLV tiers included)
             // and plans, so both commands count the same day the same way.
-            var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
+            var folder = SeedsFolder.DataFolder(parsed, data, sample);
             var settings = new MainJobSettings
                 {
                     Files = CustomerFiles.InFolder(folder),

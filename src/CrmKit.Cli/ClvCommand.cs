@@ -37,12 +37,13 @@ internal static class ClvCommand
         Option<string> CustomerColumn,
         Option<string> DateColumn,
         Option<string> AmountColumn,
-        Option<string> CohortColumn);
+        Option<string> CohortColumn,
+        Option<bool> Sample);
 
     public static Command Build(TextWriter output, TextWriter error)
     {
         var inputs = new Inputs(
-            new Option<FileInfo>("--transactions") { Description = "Transactions file. Default: the completed orders of the bundled sample shop (seeds/store)." },
+            new Option<FileInfo>("--transactions") { Description = "Transactions file. Default, inside a CrmKit checkout: the completed orders of its sample shop (seeds/store); elsewhere give this or --sample." },
             new Option<string>("--format") { Description = "csv (customer_id,date,amount; see the column options), cdnow (whitespace: customer date(YYYYMMDD) cds value), bgbb (frequency,recency,periods[,weights] patterns, for bg-bb) or cohort (active customers per period, for sbg). Default csv.", DefaultValueFactory = _ => "csv" }.AcceptOnlyFromAmong("csv", "cdnow", "bgbb", "cohort"),
             new Option<string>("--period") { Description = $"The unit in which recency and age are expressed: day, week, month (30.4375 days) or year (365.25 days); for bg-bb from transactions, the length of one opportunity. Purchases on the same calendar day count once. Default {TimeUnits.Id(ClvDefaults.Unit)}.", DefaultValueFactory = _ => TimeUnits.Id(ClvDefaults.Unit) }.AcceptOnlyFromAmong([.. TimeUnits.Ids]),
             new Option<string>("--calibration-end") { Description = "Last day (YYYY-MM-DD) of the calibration period; the days after it, to the observation end, are the holdout period." },
@@ -50,7 +51,8 @@ internal static class ClvCommand
             new Option<string>("--customer-column") { Description = "csv format: the customer column. Default customer_id.", DefaultValueFactory = _ => "customer_id" },
             new Option<string>("--date-column") { Description = "csv format: the date column (2025-01-29, 20250129, 29/01/2025 or ISO date-time). Default date.", DefaultValueFactory = _ => "date" },
             new Option<string>("--amount-column") { Description = "csv format: the amount column. Default amount.", DefaultValueFactory = _ => "amount" },
-            new Option<string>("--column") { Description = "cohort format: the column with the active customers per period. Default: the second column." });
+            new Option<string>("--column") { Description = "cohort format: the column with the active customers per period. Default: the second column." },
+            SeedsFolder.SampleOption("--transactions"));
 
         var summary = new Command("summary", "Print the per-customer RFM summary (frequency, recency, T, monetary value, and holdout columns with --calibration-end) as CSV.");
         AddInputs(summary, inputs);
@@ -200,7 +202,7 @@ internal static class ClvCommand
 
     private static void AddInputs(Command command, Inputs inputs)
     {
-        foreach (var option in new Option[] { inputs.Transactions, inputs.Format, inputs.Period, inputs.CalibrationEnd, inputs.ObservationEnd, inputs.CustomerColumn, inputs.DateColumn, inputs.AmountColumn, inputs.CohortColumn })
+        foreach (var option in new Option[] { inputs.Transactions, inputs.Format, inputs.Period, inputs.CalibrationEnd, inputs.ObservationEnd, inputs.CustomerColumn, inputs.DateColumn, inputs.AmountColumn, inputs.CohortColumn, inputs.Sample })
         {
             command.Options.Add(option);
         }
@@ -284,9 +286,14 @@ internal static class ClvCommand
             throw new InvalidValueException("--format", $"'{format}' files hold model-ready data, not transactions; use them with 'clv fit --model {(format == "bgbb" ? BetaGeoBetaBinomial : ShiftedBetaGeometric)}'.");
         }
 
+        if (file is not null && parsed.GetValue(inputs.Sample))
+        {
+            throw new InvalidValueException(SeedsFolder.SampleOptionName, $"give either {SeedsFolder.SampleOptionName} or a file with {inputs.Transactions.Name}, not both.");
+        }
+
         if (file is null)
         {
-            var shop = CustomerDataSet.ReadFolder(SeedsFolder.Store());
+            var shop = CustomerDataSet.ReadFolder(parsed.GetValue(inputs.Sample) ? SeedsFolder.Sample() : SeedsFolder.Checkout() ?? throw SeedsFolder.NoData(inputs.Transactions.Name, "FILE"));
             var zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
             transactions = [.. shop.Customers.SelectMany(c => c.History.Orders.Where(o => o.IsRevenue).Select(o => new Transaction(c.Id.Value, o.PlacedAt.InZone(c.TimeZone ?? zone).Date, (double)o.Total.Amount)))];
         }

@@ -97,8 +97,9 @@ internal static class CrmKitCommandLine
     {
         var data = new Option<DirectoryInfo>("--data")
         {
-            Description = "Folder with customers and/or orders (.csv or .xlsx) and optionally order_lines, consents, interactions, feedback, tickets, referrals. Default: the bundled sample shop (seeds/store).",
+            Description = "Folder with customers and/or orders (.csv or .xlsx) and optionally order_lines, consents, interactions, feedback, tickets, referrals. Default, inside a CrmKit checkout: its sample shop (seeds/store); elsewhere give --data or --sample.",
         };
+        var sample = SeedsFolder.SampleOption();
         var customers = new Option<FileInfo>("--customers") { Description = "The customers file (CSV or Excel), instead of --data." };
         var orders = new Option<FileInfo>("--orders") { Description = "The orders file (CSV or Excel); alone, the customers are derived from the orders (by customer id, else phone, else email)." };
         var orderLines = new Option<FileInfo>("--order-lines") { Description = "The order lines file." };
@@ -119,7 +120,7 @@ internal static class CrmKitCommandLine
         var mergesFile = MergeOutcome.FileOption();
         var command = new Command("run", "The main job: import the data (reporting rejected rows), merge duplicate customers, fit the CLV models and predict, classify segments, compute today's care agenda and the review figures, print a summary and write a self-contained HTML report. Exit code 0: the data was read as asked; 1: no usable rows, more rows rejected than --max-rejected (or any, with --strict), or bad input; 2: wrong usage.")
         {
-            data, customers, orders, orderLines, consents, interactions, tickets, feedback, referrals, asOf, reviewDays, report, noReport, json, strict, merge, mergesFile, clvModel,
+            data, sample, customers, orders, orderLines, consents, interactions, tickets, feedback, referrals, asOf, reviewDays, report, noReport, json, strict, merge, mergesFile, clvModel,
         };
         import.AddTo(command);
         command.SetAction(parsed =>
@@ -153,6 +154,11 @@ internal static class CrmKitCommandLine
                     throw new InvalidValueException("--data", "give either a data folder or the files (--customers, --orders …), not both.");
                 }
 
+                if (parsed.GetValue(sample))
+                {
+                    throw new InvalidValueException(SeedsFolder.SampleOptionName, "give either the bundled sample or the files (--customers, --orders …), not both.");
+                }
+
                 files = new CustomerFiles
                 {
                     Customers = File(customers),
@@ -172,7 +178,7 @@ internal static class CrmKitCommandLine
             }
             else
             {
-                var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
+                var folder = SeedsFolder.DataFolder(parsed, data, sample);
                 files = CustomerFiles.InFolder(folder);
                 source = folder;
             }

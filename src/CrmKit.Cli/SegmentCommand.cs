@@ -16,7 +16,8 @@ internal static class SegmentCommand
 
     public static Command Build(TextWriter output, TextWriter error)
     {
-        var data = new Option<DirectoryInfo>("--data") { Description = "Folder with customers.csv, orders.csv, order_lines.csv and consents.csv (as for 'crmkit run'). Default: the bundled sample shop (seeds/store)." };
+        var data = new Option<DirectoryInfo>("--data") { Description = "Folder with customers.csv, orders.csv, order_lines.csv and consents.csv (as for 'crmkit run'). Default, inside a CrmKit checkout: its sample shop (seeds/store); elsewhere give --data or --sample." };
+        var sample = SeedsFolder.SampleOption();
         var segments = new Option<FileInfo>("--segments") { Description = "Segment catalogue (JSON, see docs/segmentation.md). Default: the built-in catalogue (the same as seeds/segments.json)." };
         var asOf = new Option<string>("--as-of") { Description = "Evaluation date (YYYY-MM-DD, 1900-01-01 to 2999-12-31): rules see the data up to the end of that day in the zone. Default: the instant of the last order in the data." };
         var zone = new Option<string>("--zone") { Description = "The shop's time zone (TZDB id): times written without an offset are read in it; dates, ages and birthdays are in it. Default Asia/Ho_Chi_Minh.", DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
@@ -24,13 +25,13 @@ internal static class SegmentCommand
         var explain = new Option<string>("--explain") { Description = "Explain one customer: each segment, whether the customer is in it, and the values each condition saw." };
         var command = new Command("segment", "Classify the customers of a data set into segments (built-in or from a catalogue file) and print each segment's size.")
         {
-            data, segments, asOf, zone, json, explain,
+            data, sample, segments, asOf, zone, json, explain,
         };
         command.SetAction(parsed =>
         {
             _ = OptionRanges.AsOf(parsed.GetValue(asOf));
             var catalog = parsed.GetValue(segments) is { } file ? ReadCatalog(file) : BuiltInSegments.Catalog;
-            var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
+            var folder = SeedsFolder.DataFolder(parsed, data, sample);
             var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
                 ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
             var segmenter = new Segmenter(catalog);

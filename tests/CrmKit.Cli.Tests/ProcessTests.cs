@@ -90,7 +90,7 @@ public class ProcessTests
         var (code, output, _) = Crmkit(AppContext.BaseDirectory, "run", "--help");
 
         Assert.Equal(0, code);
-        foreach (var option in new[] { "--data", "--customers", "--orders", "--interactions", "--tickets", "--feedback", "--as-of", "--zone", "--review-days", "--report", "--no-report", "--json", "--strict", "--preset", "--map", "--encoding", "--delimiter", "--number-format", "--date-format", "--date-order", "--sheet", "--rejects", "--max-rejected", "--referrals" })
+        foreach (var option in new[] { "--data", "--sample", "--customers", "--orders", "--interactions", "--tickets", "--feedback", "--as-of", "--zone", "--review-days", "--report", "--no-report", "--json", "--strict", "--preset", "--map", "--encoding", "--delimiter", "--number-format", "--date-format", "--date-order", "--sheet", "--rejects", "--max-rejected", "--referrals" })
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }

@@ -32,7 +32,8 @@ internal static class ReplayCommand
         var journey = new Option<FileInfo>("--journey") { Description = "The journey file (JSON, as in seeds/journeys/*.json).", Required = true };
         var from = new Option<string>("--from") { Description = "The first day of the period (YYYY-MM-DD): the journey is switched on at its start, in the shop's zone.", Required = true };
         var to = new Option<string>("--to") { Description = "The last day of the period (YYYY-MM-DD), included.", Required = true };
-        var data = new Option<DirectoryInfo>("--data") { Description = "Folder with the shop's files (as for 'crmkit run'). Default: the bundled sample shop (seeds/store)." };
+        var data = new Option<DirectoryInfo>("--data") { Description = "Folder with the shop's files (as for 'crmkit run'). Default, inside a CrmKit checkout: its sample shop (seeds/store); elsewhere give --data or --sample." };
+        var sample = SeedsFolder.SampleOption();
         var process = new Option<FileInfo[]>("--process") { Description = "A process definition file (JSON, as in seeds/processes/*.json) the journey may run, besides the built-in ones; may be repeated. A file with a built-in process's id replaces it.", AllowMultipleArgumentsPerToken = true };
         var zone = new Option<string>("--zone") { Description = "The shop's time zone (TZDB id): days, quiet hours and times written without an offset. Default Asia/Ho_Chi_Minh.", DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
         var first = new Option<int>("--first") { Description = $"How many messages to list (the first ones of the period; 0 to 10,000). Default {DefaultFirst}.", DefaultValueFactory = _ => DefaultFirst };
@@ -40,7 +41,7 @@ internal static class ReplayCommand
         var merge = MergeOutcome.PolicyOption();
         var command = new Command("replay", "Replay a new or edited journey over a period of the shop's own history: day by day, what it would have sent (by channel), deferred, skipped or cancelled (by reason), and the first messages. Nothing is sent. Exit code 0: replayed; 1: a bad journey or process file, or bad data; 2: wrong usage.")
         {
-            journey, from, to, data, process, zone, first, json, merge,
+            journey, from, to, data, sample, process, zone, first, json, merge,
         };
         command.SetAction(parsed =>
         {
@@ -68,7 +69,7 @@ internal static class ReplayCommand
             var journeyFile = parsed.GetValue(journey)!;
             var definition = ReadJourney(journeyFile, processes, BuiltInSegments.Catalog);
 
-            var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
+            var folder = SeedsFolder.DataFolder(parsed, data, sample);
             var result = Progress.Show(error, parsed.GetValue(json), (progress, warnings) =>
             {
                 progress.Stage("import");
