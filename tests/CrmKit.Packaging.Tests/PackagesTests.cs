@@ -1,9 +1,11 @@
 using System.IO.Compression;
+using System.Xml.Linq;
 
 namespace CrmKit.Packaging.Tests;
 
 /// <summary>
-/// Uses the packed packages (<see cref="PackedFeed"/>) as a customer would: a new console project outside the
+/// Checks every library package's contents (assembly, XML docs, README, MIT licence, symbols) and uses the packed
+/// packages (<see cref="PackedFeed"/>) as a customer would: a new console project outside the
 /// repository installs them from a local folder, calls AddCrmKit, classifies a customer and fits a model.
 /// </summary>
 [Collection(PackedFeedGroup.Name)]
@@ -66,7 +68,28 @@ public class PackagesTests(PackedFeed feed)
         {
             using var zip = ZipFile.OpenRead(feed.Package(package));
             Assert.Contains(zip.Entries, e => e.FullName == "README.md");
+            Assert.Contains(zip.Entries, e => e.FullName == $"lib/net10.0/{package}.dll");
             Assert.Contains(zip.Entries, e => e.FullName == $"lib/net10.0/{package}.xml");   // documentation ships with the assembly
+            Assert.True(File.Exists(Path.Combine(feed.Folder, $"{package}.{version}.snupkg")), $"{package} has no symbol package (snupkg)");
+            using var nuspecStream = zip.GetEntry($"{package}.nuspec")!.Open();
+            var nuspec = XDocument.Load(nuspecStream);
+            var ns = nuspec.Root!.GetDefaultNamespace();
+            var metadata = nuspec.Root.Element(ns + "metadata")!;
+            Assert.Equal("MIT", metadata.Element(ns + "license")!.Value);
+            Assert.Equal("README.md", metadata.Element(ns + "readme")!.Value);
+            var dependencies = metadata.Descendants(ns + "dependency").ToList();
+            Assert.NotEmpty(dependencies);
+            // A package depends on the other CrmKit packages of the same release, never on another version of them.
+            Assert.All(dependencies.Where(d => ((string)d.Attribute("id")!).StartsWith("CrmKit.", StringComparison.Ordinal)), d => Assert.Equal(version, (string?)d.Attribute("version")));
+        }
+
+        // The kernel's package: its documentation is the assembly's own, and it brings NodaTime.
+        using (var customers = ZipFile.OpenRead(feed.Package("CrmKit.Customers")))
+        {
+            using var xmlDocs = new StreamReader(customers.GetEntry("lib/net10.0/CrmKit.Customers.xml")!.Open());
+            Assert.Contains("T:CrmKit.Customers.PhoneNumber", xmlDocs.ReadToEnd(), StringComparison.Ordinal);
+            using var nuspec = new StreamReader(customers.GetEntry("CrmKit.Customers.nuspec")!.Open());
+            Assert.Contains("id=\"NodaTime\"", nuspec.ReadToEnd(), StringComparison.Ordinal);
         }
 
         var app = feed.NewFolder("app");
