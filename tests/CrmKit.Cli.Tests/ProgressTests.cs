@@ -114,7 +114,7 @@ public class ProgressTests
     {
         new[] { "run", "--data", Store, "--no-report" },
         new[] { "segment", "--data", Store },
-        new[] { "clv", "predict", "--horizon", "26" },
+        new[] { "clv", "predict", "--horizon", "26", "--sample" },
         new[] { "replay", "--journey", RepositoryRoot.Path("seeds", "journeys", "after-sale.json"), "--from", "2025-10-01", "--to", "2025-10-03", "--data", Store },
     };
 #pragma warning restore CA1861

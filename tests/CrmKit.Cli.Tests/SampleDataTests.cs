@@ -60,29 +60,37 @@ public class SampleDataTests
         var empty = Directory.CreateTempSubdirectory("crmkit-nodata-").FullName;
         try
         {
-            var info = new ProcessStartInfo("dotnet") { WorkingDirectory = empty, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "crmkit.dll") }.Concat(command.Split(' ')).Concat(Journey(command)))
-            {
-                info.ArgumentList.Add(arg);
-            }
+            var (code, output, error) = CrmkitIn(empty, [.. command.Split(' '), .. Journey(command)]);
 
-            using var process = Process.Start(info)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "crmkit did not finish within two minutes");
-
-            Assert.Equal(2, process.ExitCode);
-            Assert.Equal(string.Empty, output.Result);
+            Assert.Equal(2, code);
+            Assert.Equal(string.Empty, output);
             Assert.Equal(
                 $"crmkit: Invalid {dataOption}: no data given, and the working folder '{empty}' is not in a CrmKit checkout. Give your shop's data with {dataOption} {(dataOption == "--data" ? "FOLDER" : "FILE")}, or run on the bundled sample shop with --sample.\n"
                 + "Run 'crmkit --help' for the commands and options.\n",
-                error.Result.ReplaceLineEndings("\n"));
+                error.ReplaceLineEndings("\n"));
             Assert.Empty(Directory.GetFileSystemEntries(empty));
         }
         finally
         {
             Directory.Delete(empty, recursive: true);
         }
+    }
+
+    // The built tool run as a process in workingDirectory (the working folder decides the default data).
+    private static (int ExitCode, string Output, string Error) CrmkitIn(string workingDirectory, string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "crmkit.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "crmkit did not finish within two minutes");
+        return (process.ExitCode, output.Result, error.Result);
     }
 
     // replay needs a journey and a period before it looks for data.
