@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Spectre.Console;
 
 namespace CrmKit.Cli.Tests;
@@ -166,42 +165,21 @@ public class ProgressTests
     // to the terminal, which 'script' copies to its own standard output).
     private static (int ExitCode, string Output, string Error) Crmkit(string[] args, bool terminal)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "crmkit.dll");
-        var info = new ProcessStartInfo(terminal ? Script! : "dotnet")
+        if (!terminal)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        if (terminal)
+            return CliProcess.Crmkit(Path.GetTempPath(), args);
+        }
+
+        var command = string.Join(' ', new[] { "dotnet", CliProcess.Dll }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        return CliProcess.Run(Script!, Path.GetTempPath(), ["--quiet", "--return", "--command", command, "/dev/null"], info =>
         {
-            info.ArgumentList.Add("--quiet");
-            info.ArgumentList.Add("--return");
-            info.ArgumentList.Add("--command");
-            info.ArgumentList.Add(string.Join(' ', new[] { "dotnet", dll }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'")));
-            info.ArgumentList.Add("/dev/null");
             info.Environment["TERM"] = "xterm-256color";
             // Spectre.Console treats a CI server as no interactive terminal; this test is about the terminal.
             foreach (var ci in new[] { "CI", "CONTINUOUS_INTEGRATION", "GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "JENKINS_URL", "TEAMCITY_VERSION", "TRAVIS", "APPVEYOR", "BITBUCKET_BUILD_NUMBER" })
             {
                 info.Environment.Remove(ci);
             }
-        }
-        else
-        {
-            info.ArgumentList.Add(dll);
-            foreach (var arg in args)
-            {
-                info.ArgumentList.Add(arg);
-            }
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "crmkit did not finish within three minutes");
-        return (process.ExitCode, output.Result, error.Result);
+        });
     }
 
     private static string Excerpt(string text, char c)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace CrmKit.Cli.Tests;
@@ -23,16 +22,24 @@ public class SampleDataTests
         Assert.Equal(c.GetProperty("imported").GetProperty("orders").GetInt32(), s.GetProperty("imported").GetProperty("orders").GetInt32());
     }
 
+    /// <summary>Every command that reads a shop, with the option that gives it its data.</summary>
+    public static TheoryData<string, string> ShopCommands() => new()
+    {
+        { "run", "--data" },
+        { "segment", "--data" },
+        { "care agenda", "--data" },
+        { "replay", "--data" },
+        { "clv summary", "--transactions" },
+        { "clv fit", "--transactions" },
+        { "clv predict", "--transactions" },
+    };
+
     [Theory]
-    [InlineData("run", "--data")]
-    [InlineData("segment", "--data")]
-    [InlineData("care agenda", "--data")]
-    [InlineData("replay", "--data")]
-    [InlineData("clv summary", "--transactions")]
+    [MemberData(nameof(ShopCommands))]
     public void Command_SampleAndItsDataOption_IsWrongUsageNamingBoth(string command, string dataOption)
     {
         var value = dataOption == "--data" ? RepositoryRoot.Path("seeds", "store") : RepositoryRoot.Path("seeds", "store", "orders.csv");
-        var (code, output, error) = CliRunner.Run([.. command.Split(' '), .. Journey(command), "--sample", dataOption, value]);
+        var (code, output, error) = CliRunner.Run([.. command.Split(' '), .. RequiredOptions(command), "--sample", dataOption, value]);
 
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
@@ -49,18 +56,13 @@ public class SampleDataTests
     }
 
     [Theory]
-    [InlineData("run", "--data")]
-    [InlineData("segment", "--data")]
-    [InlineData("care agenda", "--data")]
-    [InlineData("replay", "--data")]
-    [InlineData("clv summary", "--transactions")]
-    [InlineData("clv predict", "--transactions")]
+    [MemberData(nameof(ShopCommands))]
     public void Command_NoDataOutsideACheckout_IsWrongUsageNamingTheDataOptionAndSample(string command, string dataOption)
     {
         var empty = Directory.CreateTempSubdirectory("crmkit-nodata-").FullName;
         try
         {
-            var (code, output, error) = CrmkitIn(empty, [.. command.Split(' '), .. Journey(command)]);
+            var (code, output, error) = CliProcess.Crmkit(empty, [.. command.Split(' '), .. RequiredOptions(command)]);
 
             Assert.Equal(2, code);
             Assert.Equal(string.Empty, output);
@@ -76,25 +78,11 @@ public class SampleDataTests
         }
     }
 
-    // The built tool run as a process in workingDirectory (the working folder decides the default data).
-    private static (int ExitCode, string Output, string Error) CrmkitIn(string workingDirectory, string[] args)
+    // The options a command needs before it looks for data: replay a journey and a period, clv fit a model.
+    private static string[] RequiredOptions(string command) => command switch
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "crmkit.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "crmkit did not finish within two minutes");
-        return (process.ExitCode, output.Result, error.Result);
-    }
-
-    // replay needs a journey and a period before it looks for data.
-    private static string[] Journey(string command) => command == "replay"
-        ? ["--journey", RepositoryRoot.Path("seeds", "journeys", "after-sale.json"), "--from", "2025-10-01", "--to", "2025-10-03"]
-        : [];
+        "replay" => ["--journey", RepositoryRoot.Path("seeds", "journeys", "after-sale.json"), "--from", "2025-10-01", "--to", "2025-10-03"],
+        "clv fit" => ["--model", "bg-nbd"],
+        _ => [],
+    };
 }
