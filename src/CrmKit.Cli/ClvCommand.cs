@@ -140,7 +140,8 @@ internal static class ClvCommand
                 throw new InvalidValueException(option, ex.Reason, ex.Hint);
             }
 
-            // The rows are written after the progress display is cleared, so a terminal shows them whole.
+            // With a progress display the rows are held and written after it is cleared, so a terminal shows them whole;
+            // without one (redirected, the usual case for a large file) they are streamed as before.
             var lines = Progress.Show(error, json: false, (progress, warnings) =>
             {
                 progress.Stage("read transactions");
@@ -175,19 +176,31 @@ internal static class ClvCommand
                 }
 
                 var predicted = progress.Count("predict", data.Count);
-                var rows = new List<string>(data.Count + 1);
-                rows.Add("customer_id,frequency,recency,T,monetary_value,probability_alive,expected_purchases" + (spend is null ? string.Empty : ",clv"));
+                var rows = progress.IsShown ? new List<string>(data.Count + 1) : null;
+                void Row(string line)
+                {
+                    if (rows is null)
+                    {
+                        output.WriteLine(line);
+                    }
+                    else
+                    {
+                        rows.Add(line);
+                    }
+                }
+
+                Row("customer_id,frequency,recency,T,monetary_value,probability_alive,expected_purchases" + (spend is null ? string.Empty : ",clv"));
                 for (var i = 0; i < data.Count; i++)
                 {
                     var row = data[i];
                     var alive = count.ProbabilityAlive(row.Frequency, row.Recency, row.Age);
                     var expected = count.ConditionalExpectedPurchases(clvOptions.Horizon, row.Frequency, row.Recency, row.Age);
                     var clv = spend is null ? string.Empty : "," + CustomerValue.Discounted(count, spend, row, clvOptions).ToString("F2", Inv);
-                    rows.Add(string.Create(Inv, $"{Csv(row.CustomerId)},{row.Frequency},{row.Recency:0.####},{row.Age:0.####},{row.MonetaryValue:0.##},{alive:0.######},{expected:0.######}{clv}"));
+                    Row(string.Create(Inv, $"{Csv(row.CustomerId)},{row.Frequency},{row.Recency:0.####},{row.Age:0.####},{row.MonetaryValue:0.##},{alive:0.######},{expected:0.######}{clv}"));
                     predicted.Report(i + 1);
                 }
 
-                return rows;
+                return rows ?? [];
             });
             foreach (var line in lines)
             {
