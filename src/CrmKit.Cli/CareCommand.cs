@@ -23,6 +23,7 @@ internal static class CareCommand
     private static Command Agenda(TextWriter output, TextWriter error)
     {
         var data = new Option<DirectoryInfo>("--data") { Description = Strings.HelpSegmentData };
+        var sample = SeedsFolder.SampleOption();
         var asOf = new Option<string>("--as-of") { Description = Strings.HelpCareAsOf };
         var zone = new Option<string>("--zone") { Description = Strings.HelpCareZone, DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
         var lookback = new Option<int>("--lookback-days") { Description = Strings.HelpCareLookback, DefaultValueFactory = _ => 1 };
@@ -33,7 +34,7 @@ internal static class CareCommand
         var model = MainJob.ClvModelOption();
         var command = new Command("agenda", Strings.HelpCareAgendaCommand)
         {
-            data, asOf, zone, lookback, limit, json, customer, merge, model,
+            data, sample, asOf, zone, lookback, limit, json, customer, merge, model,
         };
         command.SetAction(parsed =>
         {
@@ -44,9 +45,8 @@ internal static class CareCommand
                 ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
             // The agenda of 'crmkit run', by the same job: the same merge, as-of instant, segments (CLV tiers included)
             // and plans, so both commands count the same day the same way.
-            var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
-            var job = MainJob.Run(
-                new MainJobSettings
+            var folder = SeedsFolder.DataFolder(parsed, data, sample);
+            var settings = new MainJobSettings
                 {
                     Files = CustomerFiles.InFolder(folder),
                     Source = folder,
@@ -56,8 +56,8 @@ internal static class CareCommand
                     AgendaDays = days,
                     Merge = MergeOutcome.ParsePolicy(parsed.GetValue(merge)),
                     ClvModel = parsed.GetValue(model)!,
-                },
-                error);
+                };
+            var job = Progress.Show(error, parsed.GetValue(json), (progress, warnings) => MainJob.Run(settings, warnings, progress));
             var customers = job.Customers;
             var context = new EvaluationContext(job.AsOf, shopZone);
             var segmentation = job.Segmentation;

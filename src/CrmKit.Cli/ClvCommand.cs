@@ -38,7 +38,8 @@ internal static class ClvCommand
         Option<string> CustomerColumn,
         Option<string> DateColumn,
         Option<string> AmountColumn,
-        Option<string> CohortColumn);
+        Option<string> CohortColumn,
+        Option<bool> Sample);
 
     public static Command Build(TextWriter output, TextWriter error)
     {
@@ -51,7 +52,8 @@ internal static class ClvCommand
             new Option<string>("--customer-column") { Description = Strings.HelpClvCustomerColumn, DefaultValueFactory = _ => "customer_id" },
             new Option<string>("--date-column") { Description = Strings.HelpClvDateColumn, DefaultValueFactory = _ => "date" },
             new Option<string>("--amount-column") { Description = Strings.HelpClvAmountColumn, DefaultValueFactory = _ => "amount" },
-            new Option<string>("--column") { Description = Strings.HelpClvColumn });
+            new Option<string>("--column") { Description = Strings.HelpClvColumn },
+            SeedsFolder.SampleOption("--transactions"));
 
         var summary = new Command("summary", Strings.HelpClvSummaryCommand);
         AddInputs(summary, inputs);
@@ -139,45 +141,71 @@ internal static class ClvCommand
                 throw new InvalidValueException(option, ex.Reason, ex.Hint);
             }
 
-            var (data, _) = LoadSummary(parsed, inputs, error);
-            var count = FitCount(parsed.GetValue(countModel)!, data);
-            GammaGammaModel? spend = null;
-            try
+            // With a progress display the rows are held and written after it is cleared, so a terminal shows them whole;
+            // without one (redirected, the usual case for a large file) they are streamed as before.
+            var lines = Progress.Show(error, json: false, (progress, warnings) =>
             {
-                // Repeat buyers whose repeat purchases were all free are left out of the spend fit (one $0 purchase
-                // would otherwise make it fail for everyone); they are still valued.
-                var spendData = data.RepeatBuyersWithSpend();
-                var excluded = data.RepeatBuyers().CustomerCount - spendData.CustomerCount;
-                if (excluded > 0)
+                progress.Stage("read transactions");
+                var (data, _) = LoadSummary(parsed, inputs, warnings);
+                progress.Stage("fit models");
+                var count = FitCount(parsed.GetValue(countModel)!, data);
+                GammaGammaModel? spend = null;
+                try
                 {
-                    error.WriteLine(string.Create(Inv, $"crmkit: {excluded:N0} repeat buyers whose repeat purchases were all free (spend 0) are left out of the Gamma-Gamma fit."));
+                    // Repeat buyers whose repeat purchases were all free are left out of the spend fit (one $0 purchase
+                    // would otherwise make it fail for everyone); they are still valued.
+                    var spendData = data.RepeatBuyersWithSpend();
+                    var excluded = data.RepeatBuyers().CustomerCount - spendData.CustomerCount;
+                    if (excluded > 0)
+                    {
+                        warnings.WriteLine(string.Create(Inv, $"crmkit: {excluded:N0} repeat buyers whose repeat purchases were all free (spend 0) are left out of the Gamma-Gamma fit."));
+                    }
+
+                    var spendFit = GammaGammaModel.Fit(spendData);
+                    if (spendFit.Diagnosis.IsUsable)
+                    {
+                        spend = spendFit.Model;
+                    }
+                    else
+                    {
+                        warnings.WriteLine($"crmkit: no CLV column: the Gamma-Gamma fit is not usable: {string.Join(" ", spendFit.Diagnosis.Problems)}");
+                    }
+                }
+                catch (FitFailedException ex)
+                {
+                    warnings.WriteLine($"crmkit: no CLV column: {ex.Message}");
                 }
 
-                var spendFit = GammaGammaModel.Fit(spendData);
-                if (spendFit.Diagnosis.IsUsable)
+                var predicted = progress.Count("predict", data.Count);
+                var rows = progress.IsShown ? new List<string>(data.Count + 1) : null;
+                void Row(string line)
                 {
-                    spend = spendFit.Model;
+                    if (rows is null)
+                    {
+                        output.WriteLine(line);
+                    }
+                    else
+                    {
+                        rows.Add(line);
+                    }
                 }
-                else
-                {
-                    error.WriteLine($"crmkit: no CLV column: the Gamma-Gamma fit is not usable: {string.Join(" ", spendFit.Diagnosis.Problems)}");
-                }
-            }
-            catch (FitFailedException ex)
-            {
-                error.WriteLine($"crmkit: no CLV column: {ex.Message}");
-            }
 
-            using var progress = new Progress(error, data.Count, "predict");
-            output.WriteLine("customer_id,frequency,recency,T,monetary_value,probability_alive,expected_purchases" + (spend is null ? string.Empty : ",clv"));
-            for (var i = 0; i < data.Count; i++)
+                Row("customer_id,frequency,recency,T,monetary_value,probability_alive,expected_purchases" + (spend is null ? string.Empty : ",clv"));
+                for (var i = 0; i < data.Count; i++)
+                {
+                    var row = data[i];
+                    var alive = count.ProbabilityAlive(row.Frequency, row.Recency, row.Age);
+                    var expected = count.ConditionalExpectedPurchases(clvOptions.Horizon, row.Frequency, row.Recency, row.Age);
+                    var clv = spend is null ? string.Empty : "," + CustomerValue.Discounted(count, spend, row, clvOptions).ToString("F2", Inv);
+                    Row(string.Create(Inv, $"{Csv(row.CustomerId)},{row.Frequency},{row.Recency:0.####},{row.Age:0.####},{row.MonetaryValue:0.##},{alive:0.######},{expected:0.######}{clv}"));
+                    predicted.Report(i + 1);
+                }
+
+                return rows ?? [];
+            });
+            foreach (var line in lines)
             {
-                var row = data[i];
-                var alive = count.ProbabilityAlive(row.Frequency, row.Recency, row.Age);
-                var expected = count.ConditionalExpectedPurchases(clvOptions.Horizon, row.Frequency, row.Recency, row.Age);
-                var clv = spend is null ? string.Empty : "," + CustomerValue.Discounted(count, spend, row, clvOptions).ToString("F2", Inv);
-                output.WriteLine(string.Create(Inv, $"{Csv(row.CustomerId)},{row.Frequency},{row.Recency:0.####},{row.Age:0.####},{row.MonetaryValue:0.##},{alive:0.######},{expected:0.######}{clv}"));
-                progress.Report(i + 1);
+                output.WriteLine(line);
             }
 
             return CrmKitCommandLine.Success;
@@ -188,7 +216,7 @@ internal static class ClvCommand
 
     private static void AddInputs(Command command, Inputs inputs)
     {
-        foreach (var option in new Option[] { inputs.Transactions, inputs.Format, inputs.Period, inputs.CalibrationEnd, inputs.ObservationEnd, inputs.CustomerColumn, inputs.DateColumn, inputs.AmountColumn, inputs.CohortColumn })
+        foreach (var option in new Option[] { inputs.Transactions, inputs.Format, inputs.Period, inputs.CalibrationEnd, inputs.ObservationEnd, inputs.CustomerColumn, inputs.DateColumn, inputs.AmountColumn, inputs.CohortColumn, inputs.Sample })
         {
             command.Options.Add(option);
         }
@@ -272,9 +300,14 @@ internal static class ClvCommand
             throw new InvalidValueException("--format", $"'{format}' files hold model-ready data, not transactions; use them with 'clv fit --model {(format == "bgbb" ? BetaGeoBetaBinomial : ShiftedBetaGeometric)}'.");
         }
 
+        if (file is not null && parsed.GetValue(inputs.Sample))
+        {
+            throw new InvalidValueException(SeedsFolder.SampleOptionName, Display.Format(Strings.ErrorSampleAndFile, SeedsFolder.SampleOptionName, inputs.Transactions.Name));
+        }
+
         if (file is null)
         {
-            var shop = CustomerDataSet.ReadFolder(SeedsFolder.Store());
+            var shop = CustomerDataSet.ReadFolder(parsed.GetValue(inputs.Sample) ? SeedsFolder.Sample() : SeedsFolder.Checkout() ?? throw SeedsFolder.NoData(inputs.Transactions.Name, "FILE"));
             var zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
             transactions = [.. shop.Customers.SelectMany(c => c.History.Orders.Where(o => o.IsRevenue).Select(o => new Transaction(c.Id.Value, o.PlacedAt.InZone(c.TimeZone ?? zone).Date, (double)o.Total.Amount)))];
         }

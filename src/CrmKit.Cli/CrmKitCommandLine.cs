@@ -121,6 +121,7 @@ internal static class CrmKitCommandLine
         {
             Description = Strings.HelpRunData,
         };
+        var sample = SeedsFolder.SampleOption();
         var customers = new Option<FileInfo>("--customers") { Description = Strings.HelpRunCustomers };
         var orders = new Option<FileInfo>("--orders") { Description = Strings.HelpRunOrders };
         var orderLines = new Option<FileInfo>("--order-lines") { Description = Strings.HelpRunOrderLines };
@@ -141,7 +142,7 @@ internal static class CrmKitCommandLine
         var mergesFile = MergeOutcome.FileOption();
         var command = new Command("run", Strings.HelpRunCommand)
         {
-            data, customers, orders, orderLines, consents, interactions, tickets, feedback, referrals, asOf, reviewDays, report, noReport, json, strict, merge, mergesFile, clvModel,
+            data, sample, customers, orders, orderLines, consents, interactions, tickets, feedback, referrals, asOf, reviewDays, report, noReport, json, strict, merge, mergesFile, clvModel,
         };
         import.AddTo(command);
         command.SetAction(parsed =>
@@ -175,6 +176,11 @@ internal static class CrmKitCommandLine
                     throw new InvalidValueException("--data", Strings.ErrorDataAndFiles);
                 }
 
+                if (parsed.GetValue(sample))
+                {
+                    throw new InvalidValueException(SeedsFolder.SampleOptionName, Strings.ErrorSampleAndFiles);
+                }
+
                 files = new CustomerFiles
                 {
                     Customers = File(customers),
@@ -194,7 +200,7 @@ internal static class CrmKitCommandLine
             }
             else
             {
-                var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
+                var folder = SeedsFolder.DataFolder(parsed, data, sample);
                 files = CustomerFiles.InFolder(folder);
                 source = folder;
             }
@@ -211,15 +217,41 @@ internal static class CrmKitCommandLine
                 Import = options,
                 Merge = MergeOutcome.ParsePolicy(parsed.GetValue(merge)),
             };
-            var stages = Progress.Stages(error);
-            (CustomerDataSet DataSet, TimeSpan Elapsed, TimeSpan Cpu) imported;
-            using (rejectsFile)
+            // The long part (import to report) under one progress display; warnings written meanwhile follow it.
+            var (imported, verdict, job, reportPath) = Progress.Show(error, parsed.GetValue(json), (progress, warnings) =>
             {
-                imported = MainJob.Import(settings, error, stages);
-            }
+                (CustomerDataSet DataSet, TimeSpan Elapsed, TimeSpan Cpu) imported;
+                using (rejectsFile)
+                {
+                    imported = MainJob.Import(settings, warnings, progress);
+                }
 
-            var verdict = ImportVerdict.Of(imported.DataSet, import.MaxRejected(parsed), parsed.GetValue(strict));
-            if (!verdict.Usable)
+                var verdict = ImportVerdict.Of(imported.DataSet, import.MaxRejected(parsed), parsed.GetValue(strict));
+                if (!verdict.Usable)
+                {
+                    return (imported, verdict, (MainJobResult?)null, (string?)null);
+                }
+
+                var job = MainJob.Run(settings, imported, warnings, progress);
+                if (parsed.GetValue(mergesFile) is { } mergesCsv)
+                {
+                    job.Merges.WriteCsv(mergesCsv);
+                }
+
+                string? reportPath = null;
+                if (!parsed.GetValue(noReport))
+                {
+                    progress.Stage("write report");
+                    var file = parsed.GetValue(report)!;
+                    file.Directory?.Create();
+                    System.IO.File.WriteAllText(file.FullName, Report.HtmlReport.Render(job));
+                    reportPath = file.FullName;
+                }
+
+                return (imported, verdict, job, reportPath);
+            });
+
+            if (job is null)
             {
                 foreach (var line in verdict.Messages)
                 {
@@ -232,21 +264,6 @@ internal static class CrmKitCommandLine
                 }
 
                 return BadInput;
-            }
-
-            var job = MainJob.Run(settings, imported, error, stages);
-            if (parsed.GetValue(mergesFile) is { } mergesCsv)
-            {
-                job.Merges.WriteCsv(mergesCsv);
-            }
-
-            string? reportPath = null;
-            if (!parsed.GetValue(noReport))
-            {
-                var file = parsed.GetValue(report)!;
-                file.Directory?.Create();
-                System.IO.File.WriteAllText(file.FullName, Report.HtmlReport.Render(job));
-                reportPath = file.FullName;
             }
 
             if (parsed.GetValue(json))

@@ -55,7 +55,4 @@ internal static class CustomerLoading
     /// <summary>The note printed when <paramref name="typed"/> was merged into <paramref name="customer"/>, or <see langword="null"/>.</summary>
     public static string? MergedNote(Customer customer, string typed)
         => customer.Id.Value == typed ? null : $"Customer {typed} was merged into {customer.Id} (the same person: see 'crmkit run --merges FILE'); showing {customer.Id}.";
-
-    /// <summary>Reads a data folder (reporting rejected rows) and merges duplicates.</summary>
-    public static IReadOnlyList<Customer> LoadMerged(string folder, DateTimeZone zone, TextWriter error) => Merge(Read(folder, zone, error)).Customers;
 }

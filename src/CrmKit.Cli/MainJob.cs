@@ -84,9 +84,9 @@ internal static class MainJob
     public const string AutoModel = "auto";
 
     /// <summary>The first stage: reads the files, reporting the issues grouped on the error stream.</summary>
-    public static (CustomerDataSet DataSet, TimeSpan Elapsed, TimeSpan Cpu) Import(MainJobSettings settings, TextWriter error, Action<string>? stage = null)
+    public static (CustomerDataSet DataSet, TimeSpan Elapsed, TimeSpan Cpu) Import(MainJobSettings settings, TextWriter error, Progress? progress = null)
     {
-        stage?.Invoke("import");
+        progress?.Stage("import");
         var watch = Stopwatch.StartNew();
         var cpu = ProcessorTime();
         var dataSet = CustomerDataSet.Read(settings.Files, settings.Import);
@@ -103,18 +103,19 @@ internal static class MainJob
     }
 
     /// <summary>Reads the files and runs the job (for callers that need no verdict in between).</summary>
-    public static MainJobResult Run(MainJobSettings settings, TextWriter error, Action<string>? stage = null)
-        => Run(settings, Import(settings, error, stage), error, stage);
+    public static MainJobResult Run(MainJobSettings settings, TextWriter error, Progress? progress = null)
+        => Run(settings, Import(settings, error, progress), error, progress);
 
     /// <summary>The stages after the import.</summary>
-    public static MainJobResult Run(MainJobSettings settings, (CustomerDataSet DataSet, TimeSpan Elapsed, TimeSpan Cpu) imported, TextWriter error, Action<string>? stage = null)
+    public static MainJobResult Run(MainJobSettings settings, (CustomerDataSet DataSet, TimeSpan Elapsed, TimeSpan Cpu) imported, TextWriter error, Progress? progress = null)
     {
+        progress ??= Progress.Hidden;
         var stages = ImmutableArray.CreateBuilder<(string, TimeSpan, TimeSpan)>();
         stages.Add(("import", imported.Elapsed, imported.Cpu));
         var watch = Stopwatch.StartNew();
         T Step<T>(string name, Func<T> work)
         {
-            stage?.Invoke(name);
+            progress.Stage(name);
             var (started, cpu) = (watch.Elapsed, ProcessorTime());
             var result = work();
             stages.Add((name, watch.Elapsed - started, ProcessorTime() - cpu));
@@ -160,7 +161,7 @@ internal static class MainJob
             ValueTiers = segmentation.ValueTiers.Length == 1 ? segmentation.ValueTiers[0] : null,
             Zone = zone,
         };
-        var engine = Step("care engine", () => Engine.CareEngineRun.Replay(customers, asOf, engineOptions));
+        var engine = Step("care engine", () => Engine.CareEngineRun.Replay(customers, asOf, engineOptions, progress));
         return new MainJobResult(settings, dataSet, customers, merged, asOf, segmentation, clv, today, review, engine, stages.ToImmutable());
     }
 }

@@ -85,7 +85,7 @@ internal static class RunSummary
             output.WriteLine(Display.Format(Strings.RunReport, reportPath));
         }
 
-        output.WriteLine(Display.Format(Strings.RunDone, elapsed.TotalSeconds, string.Join(", ", job.Stages.Select(s => Display.Format(Strings.RunStage, s.Stage, s.Elapsed.TotalSeconds, s.Cpu.TotalSeconds)))));
+        output.WriteLine(Display.Format(Strings.RunDone, elapsed.TotalSeconds, string.Join(", ", job.Stages.Select(s => Display.Format(Strings.RunStage, StageNames.Label(s.Stage), s.Elapsed.TotalSeconds, s.Cpu.TotalSeconds)))));
     }
 
     // What the care engine did over the history and is doing at the as-of instant.

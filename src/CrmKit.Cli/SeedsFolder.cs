@@ -1,22 +1,85 @@
+using System.CommandLine;
+using CrmKit.Cli.Localization;
+using CrmKit.Customers;
+
 namespace CrmKit.Cli;
 
-/// <summary>Finds the bundled sample data: seeds/ of the repository the tool runs from, or beside the tool.</summary>
+/// <summary>
+/// Where the commands find their data when no file or folder is given: the sample shop (the files of the repository's
+/// <c>seeds/store</c>) ships beside the tool — in the build output and inside the tool package — and
+/// <c>--sample</c> runs on it from any folder. Without <c>--data</c> or <c>--sample</c>, a command run inside a CrmKit
+/// checkout reads that checkout's <c>seeds/store</c> (the README's quick start); anywhere else it stops with a usage
+/// error naming both options rather than guess which shop was meant.
+/// </summary>
 internal static class SeedsFolder
 {
-    public static string Store()
+    /// <summary>The option that runs a command on the bundled sample shop.</summary>
+    public const string SampleOptionName = "--sample";
+
+    /// <summary>The sample shop's folder below the tool's own folder (and below a checkout's root).</summary>
+    public static readonly string StorePath = Path.Combine("seeds", "store");
+
+    /// <summary>The <c>--sample</c> option of a command whose own data comes with <paramref name="dataOption"/>.</summary>
+    public static Option<bool> SampleOption(string dataOption = "--data") => new(SampleOptionName)
     {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        Description = Display.Format(Strings.HelpSample, dataOption),
+    };
+
+    /// <summary>
+    /// The data folder a command reads: <paramref name="data"/>'s folder, the bundled sample with
+    /// <paramref name="sample"/>, or the checkout's <c>seeds/store</c> when the working folder is in a CrmKit checkout.
+    /// </summary>
+    /// <exception cref="InvalidValueException">Both options are given, or neither outside a checkout (wrong usage, exit code 2).</exception>
+    public static string DataFolder(ParseResult parsed, Option<DirectoryInfo> data, Option<bool> sample)
+    {
+        var folder = parsed.GetValue(data);
+        if (parsed.GetValue(sample))
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            return folder is null ? Sample() : throw new InvalidValueException(SampleOptionName, Display.Format(Strings.ErrorSampleAndData, SampleOptionName, data.Name));
+        }
+
+        return folder?.FullName ?? Checkout() ?? throw NoData(data.Name);
+    }
+
+    /// <summary>
+    /// The error for a command given no data outside a checkout, naming <paramref name="dataOption"/> (with its
+    /// <paramref name="placeholder"/>: FOLDER or FILE) and <c>--sample</c>.
+    /// </summary>
+    public static InvalidValueException NoData(string dataOption, string placeholder = "FOLDER")
+        => new(dataOption, Display.Format(Strings.ErrorNoData, Directory.GetCurrentDirectory()), Display.Format(Strings.ErrorNoDataHint, dataOption, placeholder, SampleOptionName));
+
+    /// <summary>The sample shop shipped with the tool: <c>seeds/store</c> in the tool's own folder.</summary>
+    /// <exception cref="DirectoryNotFoundException">The tool's folder has no sample (a damaged installation).</exception>
+    public static string Sample()
+    {
+        var bundled = Path.Combine(AppContext.BaseDirectory, StorePath);
+        return File.Exists(Path.Combine(bundled, "customers.csv"))
+            ? bundled
+            : throw new DirectoryNotFoundException(Display.Format(Strings.ErrorSampleMissing, bundled));
+    }
+
+    /// <summary>The <c>seeds/store</c> of the CrmKit checkout the working folder is in (the folder with <c>CrmKit.sln</c>), or <see langword="null"/>.</summary>
+    public static string? Checkout() => CheckoutFrom(Directory.GetCurrentDirectory());
+
+    /// <summary>
+    /// The checkout's <c>seeds/store</c> for the repository's own tool (<c>crmkit-seeds generate</c> writes there): the
+    /// checkout of the working folder, else the one the tool was built in.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">Neither is in a checkout.</exception>
+    public static string Store()
+        => Checkout() ?? CheckoutFrom(AppContext.BaseDirectory)
+            ?? throw new DirectoryNotFoundException("No CrmKit checkout (a folder with CrmKit.sln) holds the working folder or the tool; give a folder with --out.");
+
+    private static string? CheckoutFrom(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CrmKit.sln")))
             {
-                var candidate = Path.Combine(dir.FullName, "seeds", "store");
-                if (File.Exists(Path.Combine(candidate, "customers.csv")) || File.Exists(Path.Combine(dir.FullName, "CrmKit.sln")))
-                {
-                    return candidate;
-                }
+                return Path.Combine(dir.FullName, StorePath);
             }
         }
 
-        throw new DirectoryNotFoundException("The bundled sample data (seeds/store) was not found; give a data folder with --data.");
+        return null;
     }
 }

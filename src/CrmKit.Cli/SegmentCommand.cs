@@ -18,6 +18,7 @@ internal static class SegmentCommand
     public static Command Build(TextWriter output, TextWriter error)
     {
         var data = new Option<DirectoryInfo>("--data") { Description = Strings.HelpSegmentData };
+        var sample = SeedsFolder.SampleOption();
         var segments = new Option<FileInfo>("--segments") { Description = Strings.HelpSegmentCatalogue };
         var asOf = new Option<string>("--as-of") { Description = Strings.HelpSegmentAsOf };
         var zone = new Option<string>("--zone") { Description = Strings.HelpSegmentZone, DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
@@ -25,19 +26,26 @@ internal static class SegmentCommand
         var explain = new Option<string>("--explain") { Description = Strings.HelpSegmentExplain };
         var command = new Command("segment", Strings.HelpSegmentCommand)
         {
-            data, segments, asOf, zone, json, explain,
+            data, sample, segments, asOf, zone, json, explain,
         };
         command.SetAction(parsed =>
         {
             _ = OptionRanges.AsOf(parsed.GetValue(asOf));
             var catalog = parsed.GetValue(segments) is { } file ? ReadCatalog(file) : BuiltInSegments.Catalog;
-            var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
+            var folder = SeedsFolder.DataFolder(parsed, data, sample);
             var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
                 ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
-            var customers = CustomerLoading.LoadMerged(folder, shopZone, error);
-            var context = new EvaluationContext(AsOfInstant.Of(parsed.GetValue(asOf), customers, shopZone), shopZone);
             var segmenter = new Segmenter(catalog);
-            var (records, thresholds, tiers) = segmenter.Prepare(customers, context);
+            var (customers, context, (records, thresholds, tiers)) = Progress.Show(error, parsed.GetValue(json), (progress, warnings) =>
+            {
+                progress.Stage("import");
+                var dataSet = CustomerLoading.Read(folder, shopZone, warnings);
+                progress.Stage("merge duplicates");
+                var customers = CustomerLoading.Merge(dataSet).Customers;
+                progress.Stage("classify segments");
+                var context = new EvaluationContext(AsOfInstant.Of(parsed.GetValue(asOf), customers, shopZone), shopZone);
+                return (customers, context, segmenter.Prepare(customers, context));
+            });
             if (parsed.GetValue(explain) is { } id)
             {
                 var customer = CustomerLoading.Find(customers, id);

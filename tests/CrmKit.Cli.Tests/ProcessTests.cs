@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CrmKit.Testing;
 
 namespace CrmKit.Cli.Tests;
@@ -6,27 +5,7 @@ namespace CrmKit.Cli.Tests;
 /// <summary>The built tool run as a separate process, as a user runs it: output streams and exit codes.</summary>
 public class ProcessTests
 {
-    private static (int ExitCode, string Output, string Error) Crmkit(string workingDirectory, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "crmkit.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "crmkit did not finish within two minutes");
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private static (int ExitCode, string Output, string Error) Crmkit(string workingDirectory, params string[] args) => CliProcess.Crmkit(workingDirectory, args);
 
     [Fact]
     public void Run_Seeds_PrintsTheSummaryAndWritesTheReportIntoTheWorkingFolder()
@@ -90,7 +69,7 @@ public class ProcessTests
         var (code, output, _) = Crmkit(AppContext.BaseDirectory, "run", "--help");
 
         Assert.Equal(0, code);
-        foreach (var option in new[] { "--data", "--customers", "--orders", "--interactions", "--tickets", "--feedback", "--as-of", "--zone", "--review-days", "--report", "--no-report", "--json", "--strict", "--preset", "--map", "--encoding", "--delimiter", "--number-format", "--date-format", "--date-order", "--sheet", "--rejects", "--max-rejected", "--referrals" })
+        foreach (var option in new[] { "--data", "--sample", "--customers", "--orders", "--interactions", "--tickets", "--feedback", "--as-of", "--zone", "--review-days", "--report", "--no-report", "--json", "--strict", "--preset", "--map", "--encoding", "--delimiter", "--number-format", "--date-format", "--date-order", "--sheet", "--rejects", "--max-rejected", "--referrals" })
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }

@@ -1,19 +1,17 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.IO.Compression;
+using System.Xml.Linq;
 
 namespace CrmKit.Packaging.Tests;
 
 /// <summary>
-/// Packs the whole solution and uses the packages as a customer would: a new console project outside the repository
-/// installs them from a local folder, calls AddCrmKit, classifies a customer and fits a model.
+/// Checks every library package's contents (assembly, XML docs, README, MIT licence, symbols) and uses the packed
+/// packages (<see cref="PackedFeed"/>) as a customer would: a new console project outside the
+/// repository installs them from a local folder, calls AddCrmKit, classifies a customer and fits a model.
 /// </summary>
-public class PackagesTests
+[Collection(PackedFeedGroup.Name)]
+public class PackagesTests(PackedFeed feed)
 {
-    private static readonly string[] Shipped =
-    [
-        "CrmKit.CareProcess", "CrmKit.Cli", "CrmKit.Clv", "CrmKit.Customers", "CrmKit.Engine", "CrmKit.Engine.EntityFrameworkCore", "CrmKit.EntityFrameworkCore", "CrmKit.Extensions.DependencyInjection", "CrmKit.Review", "CrmKit.Segmentation",
-    ];
+    private static readonly string[] Shipped = PackedFeed.Shipped;
 
     private const string Program = """
         using CrmKit;
@@ -63,66 +61,66 @@ public class PackagesTests
     [Fact]
     public void PackedPackages_InAFreshConsoleProject_AddCrmKitClassifyAndFit()
     {
-        var work = Directory.CreateTempSubdirectory("crmkit-packages-").FullName;
-        var version = "0.1.0-packtest." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "." + Stopwatch.GetTimestamp().ToString(CultureInfo.InvariantCulture);
-        try
+        var version = feed.Version;
+        var packages = Directory.GetFiles(feed.Folder, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Shipped.Select(p => $"{p}.{version}.nupkg"), packages);
+        foreach (var package in Shipped.Where(p => p != "CrmKit.Cli"))
         {
-            var feed = Path.Combine(work, "feed");
-            Dotnet(RepositoryRoot.Path(), "pack", RepositoryRoot.Path("CrmKit.sln"), "-c", "Release", "-o", feed, $"-p:Version={version}");
-
-            var packages = Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-            Assert.Equal(Shipped.Select(p => $"{p}.{version}.nupkg"), packages);
-            foreach (var package in Shipped.Where(p => p != "CrmKit.Cli"))
-            {
-                using var zip = ZipFile.OpenRead(Path.Combine(feed, $"{package}.{version}.nupkg"));
-                Assert.Contains(zip.Entries, e => e.FullName == "README.md");
-                Assert.Contains(zip.Entries, e => e.FullName == $"lib/net10.0/{package}.xml");   // documentation ships with the assembly
-            }
-
-            var app = Path.Combine(work, "app");
-            Directory.CreateDirectory(app);
-            File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="crmkit-local" value="{feed}" />
-                  </packageSources>
-                </configuration>
-                """);
-            File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <ImplicitUsings>enable</ImplicitUsings>
-                    <Nullable>enable</Nullable>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="CrmKit.Extensions.DependencyInjection" Version="{version}" />
-                    <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="10.0.0" />
-                  </ItemGroup>
-                </Project>
-                """);
-            File.WriteAllText(Path.Combine(app, "Program.cs"), Program);
-
-            var output = Dotnet(app, "run", "--project", Path.Combine(app, "App.csproj"));
-
-            Assert.Contains("model: r,alpha,a,b", output, StringComparison.Ordinal);
-            Assert.Matches("segments of KH0001: .*individual", output);
+            using var zip = ZipFile.OpenRead(feed.Package(package));
+            Assert.Contains(zip.Entries, e => e.FullName == "README.md");
+            Assert.Contains(zip.Entries, e => e.FullName == $"lib/net10.0/{package}.dll");
+            Assert.Contains(zip.Entries, e => e.FullName == $"lib/net10.0/{package}.xml");   // documentation ships with the assembly
+            Assert.True(File.Exists(Path.Combine(feed.Folder, $"{package}.{version}.snupkg")), $"{package} has no symbol package (snupkg)");
+            using var nuspecStream = zip.GetEntry($"{package}.nuspec")!.Open();
+            var nuspec = XDocument.Load(nuspecStream);
+            var ns = nuspec.Root!.GetDefaultNamespace();
+            var metadata = nuspec.Root.Element(ns + "metadata")!;
+            Assert.Equal("MIT", metadata.Element(ns + "license")!.Value);
+            Assert.Equal("README.md", metadata.Element(ns + "readme")!.Value);
+            var dependencies = metadata.Descendants(ns + "dependency").ToList();
+            Assert.NotEmpty(dependencies);
+            // A package depends on the other CrmKit packages of the same release, never on another version of them.
+            Assert.All(dependencies.Where(d => ((string)d.Attribute("id")!).StartsWith("CrmKit.", StringComparison.Ordinal)), d => Assert.Equal(version, (string?)d.Attribute("version")));
         }
-        finally
+
+        // The kernel's package: its documentation is the assembly's own, and it brings NodaTime.
+        using (var customers = ZipFile.OpenRead(feed.Package("CrmKit.Customers")))
         {
-            Directory.Delete(work, recursive: true);
-            var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-            foreach (var package in Shipped)
-            {
-                var folder = Path.Combine(cache, package.ToLowerInvariant(), version);
-                if (Directory.Exists(folder))
-                {
-                    Directory.Delete(folder, recursive: true);
-                }
-            }
+            using var xmlDocs = new StreamReader(customers.GetEntry("lib/net10.0/CrmKit.Customers.xml")!.Open());
+            Assert.Contains("T:CrmKit.Customers.PhoneNumber", xmlDocs.ReadToEnd(), StringComparison.Ordinal);
+            using var nuspec = new StreamReader(customers.GetEntry("CrmKit.Customers.nuspec")!.Open());
+            Assert.Contains("id=\"NodaTime\"", nuspec.ReadToEnd(), StringComparison.Ordinal);
         }
+
+        var app = feed.NewFolder("app");
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="crmkit-local" value="{feed.Folder}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="CrmKit.Extensions.DependencyInjection" Version="{version}" />
+                <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="10.0.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), Program);
+
+        var output = Dotnet(app, "run", "--project", Path.Combine(app, "App.csproj"));
+
+        Assert.Contains("model: r,alpha,a,b", output, StringComparison.Ordinal);
+        Assert.Matches("segments of KH0001: .*individual", output);
     }
 
     [Fact]
@@ -141,9 +139,8 @@ public class PackagesTests
                 Assert.True(IsReadyToRun(File.ReadAllBytes(Path.Combine(published, assembly))), $"{assembly} was published without ReadyToRun code");
             }
 
-            var feed = Path.Combine(work, "feed");
-            Dotnet(RepositoryRoot.Path(), "pack", RepositoryRoot.Path("src", "CrmKit.Cli", "CrmKit.Cli.csproj"), "-c", "Release", "-o", feed);
-            using var zip = ZipFile.OpenRead(Assert.Single(Directory.GetFiles(feed, "CrmKit.Cli.*.nupkg")));
+            // The tool package of the shared feed, packed without a runtime identifier as a user packs it.
+            using var zip = ZipFile.OpenRead(feed.Package("CrmKit.Cli"));
             var tool = zip.Entries.Single(e => e.FullName.EndsWith("/any/crmkit.dll", StringComparison.Ordinal));
             using var stream = tool.Open();
             using var copy = new MemoryStream();
@@ -163,21 +160,5 @@ public class PackagesTests
         return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
     }
 
-    private static string Dotnet(string workingDirectory, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(10)), $"dotnet {string.Join(' ', args)} did not finish in 10 minutes");
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', args)} exited with {process.ExitCode}:\n{output.Result}\n{error.Result}");
-        return output.Result;
-    }
+    private static string Dotnet(string workingDirectory, params string[] args) => PackedFeed.Dotnet(workingDirectory, args);
 }

@@ -77,16 +77,20 @@ internal sealed record CareEngineRun(
     public IEnumerable<(ProcessDefinition Process, IReadOnlyDictionary<string, int> Live)> Processes()
         => Options.Processes.Select(p => (p, (IReadOnlyDictionary<string, int>)Statistics.ProcessStates.Where(s => s.ProcessId == p.Id).ToDictionary(s => s.State, s => s.Live, StringComparer.Ordinal)));
 
-    /// <summary>Replays <paramref name="customers"/>' history up to <paramref name="asOf"/> through a fresh engine over an in-memory store.</summary>
-    public static CareEngineRun Replay(IEnumerable<Customer> customers, Instant asOf, CareEngineOptions options)
-        => ReplayAsync(customers, asOf, options).GetAwaiter().GetResult();
+    /// <summary>
+    /// Replays <paramref name="customers"/>' history up to <paramref name="asOf"/> through a fresh engine over an
+    /// in-memory store, counting the events replayed on <paramref name="progress"/> (when shown).
+    /// </summary>
+    public static CareEngineRun Replay(IEnumerable<Customer> customers, Instant asOf, CareEngineOptions options, Progress? progress = null)
+        => ReplayAsync(customers, asOf, options, progress ?? Progress.Hidden).GetAwaiter().GetResult();
 
-    private static async Task<CareEngineRun> ReplayAsync(IEnumerable<Customer> customers, Instant asOf, CareEngineOptions options)
+    private static async Task<CareEngineRun> ReplayAsync(IEnumerable<Customer> customers, Instant asOf, CareEngineOptions options, Progress progress)
     {
         var store = new InMemoryEngineStore();
         var engine = new CareEngine(options, store);
         var replay = new EngineReplay(engine, EngineReplay.DefaultPoll);
-        await replay.RunAsync(HistoryEvents.Of(customers, asOf), asOf).ConfigureAwait(false);
+        var events = HistoryEvents.Of(customers, asOf);
+        await replay.RunAsync(events, asOf, count: progress.Count("care engine", events.Count)).ConfigureAwait(false);
         var statistics = await engine.StatisticsAsync().ConfigureAwait(false);
         var tasks = await store.ListTasksAsync().ConfigureAwait(false);
 

@@ -47,9 +47,13 @@ internal sealed class EngineReplay(CareEngine engine, Duration poll)
     /// <summary>Events handled (duplicates included).</summary>
     public long Events { get; private set; }
 
-    /// <summary>Runs <paramref name="events"/> (sorted by instant) that are at or before <paramref name="until"/>, then polls up to <paramref name="until"/>.</summary>
-    public async Task RunAsync(IReadOnlyList<CareEvent> events, Instant until, IReplayObserver? observer = null, CancellationToken ct = default)
+    /// <summary>
+    /// Runs <paramref name="events"/> (sorted by instant) that are at or before <paramref name="until"/>, then polls up
+    /// to <paramref name="until"/>; <paramref name="count"/> is told how many events were handled.
+    /// </summary>
+    public async Task RunAsync(IReadOnlyList<CareEvent> events, Instant until, IReplayObserver? observer = null, ProgressCount? count = null, CancellationToken ct = default)
     {
+        count ??= ProgressCount.None;
         Instant? next = null;
         foreach (var e in events)
         {
@@ -67,6 +71,7 @@ internal sealed class EngineReplay(CareEngine engine, Duration poll)
 
             var result = await engine.HandleAsync(e, ct).ConfigureAwait(false);
             Events++;
+            count.Report(Events);
             observer?.Handled(result, e.At);
         }
 

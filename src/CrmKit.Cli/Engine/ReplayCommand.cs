@@ -34,6 +34,7 @@ internal static class ReplayCommand
         var from = new Option<string>("--from") { Description = Strings.HelpReplayFrom, Required = true };
         var to = new Option<string>("--to") { Description = Strings.HelpReplayTo, Required = true };
         var data = new Option<DirectoryInfo>("--data") { Description = Strings.HelpReplayData };
+        var sample = SeedsFolder.SampleOption();
         var process = new Option<FileInfo[]>("--process") { Description = Strings.HelpReplayProcess, AllowMultipleArgumentsPerToken = true };
         var zone = new Option<string>("--zone") { Description = Strings.HelpReplayZone, DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
         var first = new Option<int>("--first") { Description = Display.Format(Strings.HelpReplayFirst, DefaultFirst), DefaultValueFactory = _ => DefaultFirst };
@@ -41,7 +42,7 @@ internal static class ReplayCommand
         var merge = MergeOutcome.PolicyOption();
         var command = new Command("replay", Strings.HelpReplayCommand)
         {
-            journey, from, to, data, process, zone, first, json, merge,
+            journey, from, to, data, sample, process, zone, first, json, merge,
         };
         command.SetAction(parsed =>
         {
@@ -69,10 +70,15 @@ internal static class ReplayCommand
             var journeyFile = parsed.GetValue(journey)!;
             var definition = ReadJourney(journeyFile, processes, BuiltInSegments.Catalog);
 
-            var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
-            var dataSet = CustomerLoading.Read(folder, shopZone, error);
-            var customers = CustomerLoading.Merge(dataSet, MergeOutcome.ParsePolicy(parsed.GetValue(merge))).Customers;
-            var result = Run(customers, definition, processes, fromDate, toDate, shopZone);
+            var folder = SeedsFolder.DataFolder(parsed, data, sample);
+            var result = Progress.Show(error, parsed.GetValue(json), (progress, warnings) =>
+            {
+                progress.Stage("import");
+                var dataSet = CustomerLoading.Read(folder, shopZone, warnings);
+                progress.Stage("merge duplicates");
+                var customers = CustomerLoading.Merge(dataSet, MergeOutcome.ParsePolicy(parsed.GetValue(merge))).Customers;
+                return Run(customers, definition, processes, fromDate, toDate, shopZone, progress);
+            });
             if (parsed.GetValue(json))
             {
                 WriteJson(output, result, folder, journeyFile.FullName, shown);
@@ -130,11 +136,12 @@ internal static class ReplayCommand
     }
 
     /// <summary>Replays <paramref name="journey"/> alone over <paramref name="from"/> to <paramref name="to"/> (whole days in <paramref name="zone"/>).</summary>
-    internal static ReplayReport Run(IReadOnlyList<Customer> customers, Journey journey, IReadOnlyList<ProcessDefinition> processes, LocalDate from, LocalDate to, DateTimeZone zone)
-        => RunAsync(customers, journey, processes, from, to, zone).GetAwaiter().GetResult();
+    internal static ReplayReport Run(IReadOnlyList<Customer> customers, Journey journey, IReadOnlyList<ProcessDefinition> processes, LocalDate from, LocalDate to, DateTimeZone zone, Progress? progress = null)
+        => RunAsync(customers, journey, processes, from, to, zone, progress ?? Progress.Hidden).GetAwaiter().GetResult();
 
-    private static async Task<ReplayReport> RunAsync(IReadOnlyList<Customer> customers, Journey journey, IReadOnlyList<ProcessDefinition> processes, LocalDate from, LocalDate to, DateTimeZone zone)
+    private static async Task<ReplayReport> RunAsync(IReadOnlyList<Customer> customers, Journey journey, IReadOnlyList<ProcessDefinition> processes, LocalDate from, LocalDate to, DateTimeZone zone, Progress progress)
     {
+        progress.Stage("replay history");
         var start = from.AtStartOfDayInZone(zone).ToInstant();
         var end = to.PlusDays(1).AtStartOfDayInZone(zone).ToInstant() - Duration.Epsilon;
         var events = HistoryEvents.Of(customers, end);
@@ -153,7 +160,7 @@ internal static class ReplayCommand
 
         var engine = new CareEngine(options with { Journeys = [journey] }, store);
         var report = new ReplayReport(journey, from, to, zone, before, events.Count - before);
-        await new EngineReplay(engine, EngineReplay.DefaultPoll).RunAsync(events.GetRange(before, events.Count - before), end, report).ConfigureAwait(false);
+        await new EngineReplay(engine, EngineReplay.DefaultPoll).RunAsync(events.GetRange(before, events.Count - before), end, report, progress.Count("replay journey", events.Count - before)).ConfigureAwait(false);
         report.Finish(await store.ListAsync(OutboxState.Pending).ConfigureAwait(false));
         return report;
     }
