@@ -34,10 +34,16 @@ internal static class CareCommand
         {
             data, asOf, zone, lookback, limit, json, customer, merge, model,
         };
+        var list = Profile.AgendaList.OutOption();
+        command.Options.Add(list);
         command.SetAction(parsed =>
         {
             var days = OptionRanges.Days("--lookback-days", parsed.GetValue(lookback));
             _ = OptionRanges.AsOf(parsed.GetValue(asOf));
+            if (parsed.GetValue(list) is { } listFile)
+            {
+                Profile.ContactListFile.Check(listFile, "--out");
+            }
 
             var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
                 ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
@@ -72,6 +78,12 @@ internal static class CareCommand
 
                 items = [.. items.Where(i => i.CustomerId == found.Id.Value)];
             }
+            if (parsed.GetValue(list) is { } file)
+            {
+                Profile.AgendaList.Write(file, customers, items, job.AsOf, shopZone, output, error);
+                return CrmKitCommandLine.Success;
+            }
+
             var plans = agenda.Plans.ToDictionary(p => p.Id);
             var bySegment = items.Where(i => i.Status is AgendaStatus.Due or AgendaStatus.Deferred)
                 .SelectMany(i => plans[i.PlanId].Segments.Where(s => segmentation.Memberships[new CustomerId(i.CustomerId)].Contains(s)).Select(s => (Segment: s, Item: i)))

@@ -26,6 +26,8 @@ internal static class SegmentCommand
         {
             data, segments, asOf, zone, json, explain,
         };
+        var members = new Profile.SegmentMembers();
+        members.AddTo(command);
         command.SetAction(parsed =>
         {
             _ = OptionRanges.AsOf(parsed.GetValue(asOf));
@@ -33,6 +35,11 @@ internal static class SegmentCommand
             var folder = parsed.GetValue(data)?.FullName ?? SeedsFolder.Store();
             var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
                 ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
+            if (members.Requested(parsed))
+            {
+                return members.Write(parsed, catalog, folder, shopZone, parsed.GetValue(asOf), output, error);
+            }
+
             var customers = CustomerLoading.LoadMerged(folder, shopZone, error);
             var context = new EvaluationContext(AsOfInstant.Of(parsed.GetValue(asOf), customers, shopZone), shopZone);
             var segmenter = new Segmenter(catalog);
