@@ -171,4 +171,30 @@ public sealed class SegmentCatalogTests
         Assert.True(tier.Holds);
         Assert.Equal("no higher-priority segment of group 'value-tier' matched", tier.Reason);
     }
+
+    [Fact]
+    public void Explain_ConditionNodes_CarryTheValueRead_OtherNodesNone()
+    {
+        // Two completed orders, the last 20 days before the as-of instant; no birth date.
+        var asOf = Now.AsOf;
+        var record = new CustomerRecord
+        {
+            Id = "KH1",
+            Orders =
+            [
+                new OrderRecord { Id = "O1", PlacedAt = asOf - Duration.FromDays(400), Amount = 300_000m },
+                new OrderRecord { Id = "O2", PlacedAt = asOf - Duration.FromDays(20), Amount = 450_000m },
+            ],
+        };
+
+        var loyal = Catalog.Explain("loyal-customers", record, Now);
+        var youth = Catalog.Explain("age-youth", record, Now);
+
+        Assert.Null(loyal.Value);
+        Assert.Equal(["2", "20"], loyal.Children.Select(c => c.Value));
+        var age = youth.Children.Single();
+        Assert.IsType<Condition>(age.Rule);
+        Assert.Null(age.Value);
+        Assert.Contains("age = not set", age.Reason, StringComparison.Ordinal);
+    }
 }
