@@ -100,20 +100,7 @@ internal static class CareCommand
                     byStatus = Enum.GetValues<AgendaStatus>().ToDictionary(s => Name(s), s => items.Count(i => i.Status == s)),
                     byChannel = items.Where(i => i.SendAt is not null).GroupBy(i => i.Action.Channel).OrderBy(g => g.Key).ToDictionary(g => Name(g.Key), g => g.Count()),
                     bySegment = bySegment.ToDictionary(s => s.Segment, s => s.Channels.ToDictionary(c => Name(c.Channel), c => c.Count)),
-                    items = items.Select(i => new
-                    {
-                        customer = i.CustomerId,
-                        plan = i.PlanId,
-                        cadence = i.CadenceId,
-                        channel = Name(i.Action.Channel),
-                        purpose = Name(i.Action.Purpose),
-                        template = i.Action.Template,
-                        dueAt = i.DueAt.ToString(),
-                        sendAt = i.SendAt?.ToString(),
-                        status = Name(i.Status),
-                        reason = i.Reason,
-                        idempotencyKey = i.IdempotencyKey,
-                    }),
+                    items = items.Select(ItemJson),
                 }, Indented));
                 return CrmKitCommandLine.Success;
             }
@@ -172,6 +159,22 @@ internal static class CareCommand
             throw new InvalidProcessException($"{Path.GetFileName(path)}", [.. e.Problems.Select(p => p with { Location = $"{Path.GetFileName(path)}: {p.Location}" })]);
         }
     }
+
+    /// <summary>An agenda item in the JSON of <c>care agenda</c> and <c>customer</c>.</summary>
+    internal static object ItemJson(AgendaItem i) => new
+    {
+        customer = i.CustomerId,
+        plan = i.PlanId,
+        cadence = i.CadenceId,
+        channel = Name(i.Action.Channel),
+        purpose = Name(i.Action.Purpose),
+        template = i.Action.Template,
+        dueAt = i.DueAt.ToString(),
+        sendAt = i.SendAt?.ToString(),
+        status = Name(i.Status),
+        reason = i.Reason,
+        idempotencyKey = i.IdempotencyKey,
+    };
 
     internal static CareSubject Subject(Customer c, SegmentMembership segments, DateTimeZone shopZone) => CareSubject.From(c, segments, shopZone);
 

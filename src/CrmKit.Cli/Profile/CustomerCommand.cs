@@ -1,12 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
-using CrmKit.CareProcess;
 using CrmKit.Cli.Localization;
-using CrmKit.Clv.Models;
 using CrmKit.Customers;
-using CrmKit.Engine;
-using CrmKit.Segmentation;
 using NodaTime;
 
 namespace CrmKit.Cli.Profile;

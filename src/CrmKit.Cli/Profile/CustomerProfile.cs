@@ -287,18 +287,7 @@ internal sealed record CustomerProfile(
             }),
             care = new
             {
-                due = Due.Select(i => new
-                {
-                    plan = i.PlanId,
-                    cadence = i.CadenceId,
-                    channel = Name(i.Action.Channel),
-                    purpose = Name(i.Action.Purpose),
-                    template = i.Action.Template,
-                    dueAt = i.DueAt.ToString(),
-                    sendAt = i.SendAt?.ToString(),
-                    status = Name(i.Status),
-                    reason = i.Reason,
-                }),
+                due = Due.Select(CareCommand.ItemJson),
                 queued = Queued.Select(Message),
                 tasks = Journeys.Tasks.Select(t => new
                 {

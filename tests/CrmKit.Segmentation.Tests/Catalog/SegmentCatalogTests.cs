@@ -149,16 +149,7 @@ public sealed class SegmentCatalogTests
     [Fact]
     public void Explain_ShowsActualValuesAndWhatWasNeeded()
     {
-        var asOf = Now.AsOf;
-        var record = new CustomerRecord
-        {
-            Id = "KH1",
-            Orders =
-            [
-                new OrderRecord { Id = "O1", PlacedAt = asOf - Duration.FromDays(400), Amount = 300_000m },
-                new OrderRecord { Id = "O2", PlacedAt = asOf - Duration.FromDays(20), Amount = 450_000m },
-            ],
-        };
+        var record = TwoOrders();
         var explanation = Catalog.Explain("loyal-customers", record, Now);
         Assert.False(explanation.Holds);
         Assert.Equal(
@@ -175,17 +166,7 @@ public sealed class SegmentCatalogTests
     [Fact]
     public void Explain_ConditionNodes_CarryTheValueRead_OtherNodesNone()
     {
-        // Two completed orders, the last 20 days before the as-of instant; no birth date.
-        var asOf = Now.AsOf;
-        var record = new CustomerRecord
-        {
-            Id = "KH1",
-            Orders =
-            [
-                new OrderRecord { Id = "O1", PlacedAt = asOf - Duration.FromDays(400), Amount = 300_000m },
-                new OrderRecord { Id = "O2", PlacedAt = asOf - Duration.FromDays(20), Amount = 450_000m },
-            ],
-        };
+        var record = TwoOrders();
 
         var loyal = Catalog.Explain("loyal-customers", record, Now);
         var youth = Catalog.Explain("age-youth", record, Now);
@@ -197,4 +178,15 @@ public sealed class SegmentCatalogTests
         Assert.Null(age.Value);
         Assert.Contains("age = not set", age.Reason, StringComparison.Ordinal);
     }
+
+    // Two completed orders, 400 and 20 days before the as-of instant; no birth date.
+    private static CustomerRecord TwoOrders() => new()
+    {
+        Id = "KH1",
+        Orders =
+        [
+            new OrderRecord { Id = "O1", PlacedAt = Now.AsOf - Duration.FromDays(400), Amount = 300_000m },
+            new OrderRecord { Id = "O2", PlacedAt = Now.AsOf - Duration.FromDays(20), Amount = 450_000m },
+        ],
+    };
 }
