@@ -63,15 +63,21 @@ public sealed class SegmentMembersTests : IDisposable
         Assert.Contains("Left out, with no zalo address: 1 members.", output, StringComparison.Ordinal);
     }
 
+    // The individuals of ProfileFixture as of 2025-06-30, written to the file named.
+    private string Individuals(string name)
+    {
+        using var shop = new ProfileFixture();
+        var file = Path.Combine(_out, name);
+        var (code, _, error) = CliRunner.Run("segment", "--data", shop.Folder, "--members", "individual", "--out", file, "--as-of", "2025-06-30");
+        Assert.True(code == 0, error);
+        return file;
+    }
+
     [Fact]
     public void Csv_IsUtf8WithBom_AndFormulaLikeNamesAreText()
     {
-        using var shop = new ProfileFixture();
-        var file = Path.Combine(_out, "people.csv");
+        var file = Individuals("people.csv");
 
-        var (code, _, error) = CliRunner.Run("segment", "--data", shop.Folder, "--members", "individual", "--out", file, "--as-of", "2025-06-30");
-
-        Assert.True(code == 0, error);
         var bytes = File.ReadAllBytes(file);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
@@ -87,12 +93,8 @@ public sealed class SegmentMembersTests : IDisposable
     [Fact]
     public void Xlsx_FormulaLikeName_IsATextCellNotAFormula()
     {
-        using var shop = new ProfileFixture();
-        var file = Path.Combine(_out, "people.xlsx");
+        var file = Individuals("people.xlsx");
 
-        var (code, _, error) = CliRunner.Run("segment", "--data", shop.Folder, "--members", "individual", "--out", file, "--as-of", "2025-06-30");
-
-        Assert.True(code == 0, error);
         using (var zip = ZipFile.OpenRead(file))
         {
             foreach (var sheet in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)))
