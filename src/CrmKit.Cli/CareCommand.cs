@@ -36,10 +36,16 @@ internal static class CareCommand
         {
             data, sample, asOf, zone, lookback, limit, json, customer, merge, model,
         };
+        var list = Profile.AgendaList.OutOption();
+        command.Options.Add(list);
         command.SetAction(parsed =>
         {
             var days = OptionRanges.Days("--lookback-days", parsed.GetValue(lookback));
             _ = OptionRanges.AsOf(parsed.GetValue(asOf));
+            if (parsed.GetValue(list) is { } listFile)
+            {
+                Profile.ContactListFile.Check(listFile, "--out");
+            }
 
             var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
                 ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
@@ -73,6 +79,12 @@ internal static class CareCommand
 
                 items = [.. items.Where(i => i.CustomerId == found.Id.Value)];
             }
+            if (parsed.GetValue(list) is { } file)
+            {
+                Profile.AgendaList.Write(file, customers, items, job.AsOf, shopZone, output, error);
+                return CrmKitCommandLine.Success;
+            }
+
             var plans = agenda.Plans.ToDictionary(p => p.Id);
             var bySegment = items.Where(i => i.Status is AgendaStatus.Due or AgendaStatus.Deferred)
                 .SelectMany(i => plans[i.PlanId].Segments.Where(s => segmentation.Memberships[new CustomerId(i.CustomerId)].Contains(s)).Select(s => (Segment: s, Item: i)))
@@ -89,20 +101,7 @@ internal static class CareCommand
                     byStatus = Enum.GetValues<AgendaStatus>().ToDictionary(s => Name(s), s => items.Count(i => i.Status == s)),
                     byChannel = items.Where(i => i.SendAt is not null).GroupBy(i => i.Action.Channel).OrderBy(g => g.Key).ToDictionary(g => Name(g.Key), g => g.Count()),
                     bySegment = bySegment.ToDictionary(s => s.Segment, s => s.Channels.ToDictionary(c => Name(c.Channel), c => c.Count)),
-                    items = items.Select(i => new
-                    {
-                        customer = i.CustomerId,
-                        plan = i.PlanId,
-                        cadence = i.CadenceId,
-                        channel = Name(i.Action.Channel),
-                        purpose = Name(i.Action.Purpose),
-                        template = i.Action.Template,
-                        dueAt = i.DueAt.ToString(),
-                        sendAt = i.SendAt?.ToString(),
-                        status = Name(i.Status),
-                        reason = i.Reason,
-                        idempotencyKey = i.IdempotencyKey,
-                    }),
+                    items = items.Select(ItemJson),
                 }, Indented));
                 return CrmKitCommandLine.Success;
             }
@@ -161,6 +160,22 @@ internal static class CareCommand
             throw new InvalidProcessException($"{Path.GetFileName(path)}", [.. e.Problems.Select(p => p with { Location = $"{Path.GetFileName(path)}: {p.Location}" })]);
         }
     }
+
+    /// <summary>An agenda item in the JSON of <c>care agenda</c> and <c>customer</c>.</summary>
+    internal static object ItemJson(AgendaItem i) => new
+    {
+        customer = i.CustomerId,
+        plan = i.PlanId,
+        cadence = i.CadenceId,
+        channel = Name(i.Action.Channel),
+        purpose = Name(i.Action.Purpose),
+        template = i.Action.Template,
+        dueAt = i.DueAt.ToString(),
+        sendAt = i.SendAt?.ToString(),
+        status = Name(i.Status),
+        reason = i.Reason,
+        idempotencyKey = i.IdempotencyKey,
+    };
 
     internal static CareSubject Subject(Customer c, SegmentMembership segments, DateTimeZone shopZone) => CareSubject.From(c, segments, shopZone);
 

@@ -112,6 +112,7 @@ internal static class CrmKitCommandLine
         root.Subcommands.Add(ClvCommand.Build(output, error));
         root.Subcommands.Add(CareCommand.Build(output, error));
         root.Subcommands.Add(Engine.ReplayCommand.Build(output, error));
+        root.Subcommands.Add(Profile.CustomerCommand.Build(output, error));
         return root;
     }
 

@@ -125,17 +125,8 @@ internal static class MainJob
         var dataSet = imported.DataSet;
         var (customers, merged) = Step("merge duplicates", () => CustomerLoading.Merge(dataSet, settings.Merge));
         var zone = settings.Zone;
-        // The default as-of instant is the last sale, guest sales included (a shop's last day of trade).
-        var lastGuestSale = dataSet.GuestSales.Select(g => (Instant?)g.PlacedAt).Max();
-        var lastOrder = customers.SelectMany(c => c.History.Orders).Select(o => (Instant?)o.PlacedAt).Max();
-        var asOf = settings.AsOf is null && lastGuestSale is { } guest && (lastOrder is null || guest > lastOrder) ? guest : AsOfInstant.Of(settings.AsOf, customers as IReadOnlyCollection<Customer> ?? [.. customers], zone);
-        var clv = Step("fit CLV models", () => ValueAnalysis.Run(customers, asOf, zone, new ValueAnalysisOptions
-        {
-            Value = new ClvOptions { Horizon = settings.HorizonWeeks },
-            SelectModel = settings.ClvModel == AutoModel,
-            // With auto, Model is the fallback when no model can be validated.
-            Model = settings.ClvModel == AutoModel ? ClvDefaults.Model : CountModels.Parse(settings.ClvModel).Kind,
-        }));
+        var asOf = AsOf(settings, dataSet, customers);
+        var clv = Step("fit CLV models", () => ValueAnalysis.Run(customers, asOf, zone, ClvOptions(settings)));
         var context = new EvaluationContext(asOf, zone);
         var segmentation = Step("classify segments", () => new Segmenter(settings.Catalog).Run(customers, context, clv.Estimates()));
         var subjects = customers.Select(c => CareSubject.From(c, segmentation.Memberships[c.Id], zone)).ToList();
@@ -154,14 +145,37 @@ internal static class MainJob
         });
         // The engine classifies with the run's catalogue and the RFM (and, for one currency, value tier) thresholds this
         // run fitted, frozen, as a live host would after its nightly full run.
-        var engineOptions = new CrmKit.Engine.CareEngineOptions
-        {
-            Catalog = settings.Catalog,
-            RfmThresholds = segmentation.Thresholds,
-            ValueTiers = segmentation.ValueTiers.Length == 1 ? segmentation.ValueTiers[0] : null,
-            Zone = zone,
-        };
+        var engineOptions = EngineOptions(settings, segmentation);
         var engine = Step("care engine", () => Engine.CareEngineRun.Replay(customers, asOf, engineOptions, progress));
         return new MainJobResult(settings, dataSet, customers, merged, asOf, segmentation, clv, today, review, engine, stages.ToImmutable());
     }
+
+    /// <summary>
+    /// The instant the job runs for: the end of <see cref="MainJobSettings.AsOf"/> in the shop's zone, else the last sale,
+    /// guest sales included (a shop's last day of trade).
+    /// </summary>
+    internal static Instant AsOf(MainJobSettings settings, CustomerDataSet dataSet, IReadOnlyList<Customer> customers)
+    {
+        var lastGuestSale = dataSet.GuestSales.Select(g => (Instant?)g.PlacedAt).Max();
+        var lastOrder = customers.SelectMany(c => c.History.Orders).Select(o => (Instant?)o.PlacedAt).Max();
+        return settings.AsOf is null && lastGuestSale is { } guest && (lastOrder is null || guest > lastOrder) ? guest : AsOfInstant.Of(settings.AsOf, customers as IReadOnlyCollection<Customer> ?? [.. customers], settings.Zone);
+    }
+
+    /// <summary>How the job fits the CLV models: the settings' horizon and count model (with auto, chosen by holdout).</summary>
+    internal static ValueAnalysisOptions ClvOptions(MainJobSettings settings) => new()
+    {
+        Value = new ClvOptions { Horizon = settings.HorizonWeeks },
+        SelectModel = settings.ClvModel == AutoModel,
+        // With auto, Model is the fallback when no model can be validated.
+        Model = settings.ClvModel == AutoModel ? ClvDefaults.Model : CountModels.Parse(settings.ClvModel).Kind,
+    };
+
+    /// <summary>The care engine's options: the run's catalogue, its RFM (and, for one currency, value tier) thresholds frozen, the shop's zone.</summary>
+    internal static CrmKit.Engine.CareEngineOptions EngineOptions(MainJobSettings settings, SegmentationResult segmentation) => new()
+    {
+        Catalog = settings.Catalog,
+        RfmThresholds = segmentation.Thresholds,
+        ValueTiers = segmentation.ValueTiers.Length == 1 ? segmentation.ValueTiers[0] : null,
+        Zone = settings.Zone,
+    };
 }

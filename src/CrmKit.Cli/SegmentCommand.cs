@@ -28,6 +28,8 @@ internal static class SegmentCommand
         {
             data, sample, segments, asOf, zone, json, explain,
         };
+        var members = new Profile.SegmentMembers();
+        members.AddTo(command);
         command.SetAction(parsed =>
         {
             _ = OptionRanges.AsOf(parsed.GetValue(asOf));
@@ -35,6 +37,11 @@ internal static class SegmentCommand
             var folder = SeedsFolder.DataFolder(parsed, data, sample);
             var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
                 ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
+            if (members.Requested(parsed))
+            {
+                return members.Write(parsed, catalog, folder, shopZone, parsed.GetValue(asOf), output, error);
+            }
+
             var segmenter = new Segmenter(catalog);
             var (customers, context, (records, thresholds, tiers)) = Progress.Show(error, parsed.GetValue(json), (progress, warnings) =>
             {

@@ -12,6 +12,14 @@ namespace CrmKit.Segmentation;
 /// <param name="Children">The explanations of the node's operands.</param>
 public sealed record Explanation(Rule Rule, bool Holds, string Reason, IReadOnlyList<Explanation> Children)
 {
+    /// <summary>
+    /// For a <see cref="Condition"/>, the value its field had for the customer, written as in <see cref="Reason"/>
+    /// (invariant culture: <c>33</c>, <c>0.8125</c>, <c>true</c>, <c>2026-10-31</c>; text folded when the condition ignores
+    /// case and accents), or <see langword="null"/> when the field is not set; <see langword="null"/> for other rule
+    /// nodes. Lets a caller list the figures that put a customer in a segment without reading them out of <see cref="Reason"/>.
+    /// </summary>
+    public string? Value { get; init; }
+
     /// <summary>An indented outline, one line per node, each marked ✓ or ✗.</summary>
     public override string ToString()
     {

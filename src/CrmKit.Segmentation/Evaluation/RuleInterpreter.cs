@@ -77,7 +77,7 @@ public static class RuleInterpreter
             {
                 var value = Read(c, record, context);
                 var held = Test(c, value);
-                return new(rule, held, $"{c.Field} = {value}, needed {Needed(c)}", []);
+                return new(rule, held, $"{c.Field} = {value}, needed {Needed(c)}", []) { Value = value.Kind == ScalarKind.None ? null : value.ToString() };
             }
 
             default:

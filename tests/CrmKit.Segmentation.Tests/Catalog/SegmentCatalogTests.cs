@@ -149,16 +149,7 @@ public sealed class SegmentCatalogTests
     [Fact]
     public void Explain_ShowsActualValuesAndWhatWasNeeded()
     {
-        var asOf = Now.AsOf;
-        var record = new CustomerRecord
-        {
-            Id = "KH1",
-            Orders =
-            [
-                new OrderRecord { Id = "O1", PlacedAt = asOf - Duration.FromDays(400), Amount = 300_000m },
-                new OrderRecord { Id = "O2", PlacedAt = asOf - Duration.FromDays(20), Amount = 450_000m },
-            ],
-        };
+        var record = TwoOrders();
         var explanation = Catalog.Explain("loyal-customers", record, Now);
         Assert.False(explanation.Holds);
         Assert.Equal(
@@ -171,4 +162,31 @@ public sealed class SegmentCatalogTests
         Assert.True(tier.Holds);
         Assert.Equal("no higher-priority segment of group 'value-tier' matched", tier.Reason);
     }
+
+    [Fact]
+    public void Explain_ConditionNodes_CarryTheValueRead_OtherNodesNone()
+    {
+        var record = TwoOrders();
+
+        var loyal = Catalog.Explain("loyal-customers", record, Now);
+        var youth = Catalog.Explain("age-youth", record, Now);
+
+        Assert.Null(loyal.Value);
+        Assert.Equal(["2", "20"], loyal.Children.Select(c => c.Value));
+        var age = youth.Children.Single();
+        Assert.IsType<Condition>(age.Rule);
+        Assert.Null(age.Value);
+        Assert.Contains("age = not set", age.Reason, StringComparison.Ordinal);
+    }
+
+    // Two completed orders, 400 and 20 days before the as-of instant; no birth date.
+    private static CustomerRecord TwoOrders() => new()
+    {
+        Id = "KH1",
+        Orders =
+        [
+            new OrderRecord { Id = "O1", PlacedAt = Now.AsOf - Duration.FromDays(400), Amount = 300_000m },
+            new OrderRecord { Id = "O2", PlacedAt = Now.AsOf - Duration.FromDays(20), Amount = 450_000m },
+        ],
+    };
 }

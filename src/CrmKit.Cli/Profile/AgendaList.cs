@@ -1,0 +1,71 @@
+using System.CommandLine;
+using CrmKit.CareProcess;
+using CrmKit.Cli.Localization;
+using CrmKit.Customers;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CrmKit.Cli.Profile;
+
+/// <summary>
+/// <c>crmkit care agenda --out FILE.csv|FILE.xlsx</c>: today's agenda as a call list — one row per due or deferred
+/// action, with the customer's name, phone and email, sorted by staff member, then by the time it may go, then by
+/// customer. The staff member is the one who last dealt with the customer up to the as-of instant (the latest
+/// interaction with a staff id, or the latest support ticket with an assignee); customers nobody has dealt with come
+/// last, with the column empty. Skipped and dropped actions (no consent, caps, quiet hours past the deadline) are not
+/// rows: the summary counts them.
+/// </summary>
+internal static class AgendaList
+{
+    private static readonly LocalDateTimePattern Time = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm");
+
+    /// <summary>The option <c>--out</c> of <c>care agenda</c>.</summary>
+    public static Option<FileInfo> OutOption() => new("--out") { Description = ProfileStrings.AgendaOutOptionDescription };
+
+    /// <summary>The staff member who last dealt with <paramref name="customer"/> up to <paramref name="asOf"/>, or <see langword="null"/>.</summary>
+    public static string? StaffOf(Customer customer, Instant asOf)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var interaction = customer.History.Interactions.Where(i => i.StaffId is not null && i.At <= asOf).Select(i => (At: i.At, Staff: i.StaffId)).LastOrDefault();
+        var ticket = customer.History.Tickets.Where(t => t.AssigneeId is not null && t.OpenedAt <= asOf).Select(t => (At: t.OpenedAt, Staff: t.AssigneeId)).LastOrDefault();
+        return interaction.Staff is null ? ticket.Staff : ticket.Staff is null || interaction.At >= ticket.At ? interaction.Staff : ticket.Staff;
+    }
+
+    /// <summary>Writes the due and deferred <paramref name="items"/> of <paramref name="customers"/> to <paramref name="file"/> and a summary line to <paramref name="output"/>.</summary>
+    public static void Write(FileInfo file, IReadOnlyList<Customer> customers, IReadOnlyList<AgendaItem> items, Instant asOf, DateTimeZone zone, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var byId = customers.ToDictionary(c => c.Id.Value, StringComparer.Ordinal);
+        var rows = items.Where(i => i.Status is AgendaStatus.Due or AgendaStatus.Deferred)
+            .Select(i => (Item: i, Customer: byId[i.CustomerId], Staff: StaffOf(byId[i.CustomerId], asOf)))
+            .OrderBy(r => r.Staff is null)
+            .ThenBy(r => r.Staff, StringComparer.Ordinal)
+            .ThenBy(r => r.Item.SendAt)
+            .ThenBy(r => r.Item.CustomerId, StringComparer.Ordinal)
+            .ThenBy(r => r.Item.IdempotencyKey, StringComparer.Ordinal)
+            .ToList();
+        ContactListFile.Column[] columns =
+        [
+            new("staff"), new("send_at"), new("customer_id"), new("name"), new("phone"), new("email"),
+            new("channel"), new("purpose"), new("template"), new("plan"), new("status"), new("reason"),
+        ];
+        var cells = rows.Select(r => new object?[]
+        {
+            r.Staff,
+            r.Item.SendAt is { } at ? Time.Format(at.InZone(zone).LocalDateTime) : null,
+            r.Customer.Id.Value,
+            r.Customer.DisplayName,
+            r.Customer.Phones.IsEmpty ? null : ContactListFile.Phone(r.Customer.Phones[0]),
+            r.Customer.Emails.IsEmpty ? null : r.Customer.Emails[0].Value,
+            RunSummary.Name(r.Item.Action.Channel),
+            RunSummary.Name(r.Item.Action.Purpose),
+            r.Item.Action.Template,
+            r.Item.PlanId,
+            RunSummary.Name(r.Item.Status),
+            r.Item.Reason,
+        }).ToList();
+        var people = rows.Select(r => r.Item.CustomerId).Distinct(StringComparer.Ordinal).Count();
+        ContactListFile.Write(file, columns, cells, people, error);
+        output.WriteLine(Display.Format(ProfileStrings.AgendaWritten, Display.Number(rows.Count), Display.Number(people), file.FullName, Display.Number(items.Count - rows.Count)));
+    }
+}

@@ -1,0 +1,121 @@
+using System.Data;
+using System.Globalization;
+using System.Text;
+using CrmKit.Cli.Localization;
+using CrmKit.Customers;
+using CrmKit.Customers.Import;
+using CsvHelper;
+using MiniExcel = MiniExcelLibs.MiniExcel;
+
+namespace CrmKit.Cli.Profile;
+
+/// <summary>
+/// A call or message list written for people to work through in a spreadsheet (<c>crmkit segment --members</c>,
+/// <c>crmkit care agenda --out</c>): <c>.csv</c> (UTF-8 with a byte order mark, so that Excel shows diacritics; every
+/// text cell passed through <see cref="SpreadsheetSafety.Cell"/>, so that no cell starts a formula) or <c>.xlsx</c>
+/// (written with MiniExcel; text is stored as text cells, which a spreadsheet never evaluates, numbers as numbers).
+/// Columns have invariant snake_case names in every language, like the tool's other CSV output. Such a file holds
+/// personal data (names, phone numbers, emails): <see cref="Write"/> says so on the error stream.
+/// </summary>
+internal static class ContactListFile
+{
+    /// <summary>The file kinds <c>--out</c> accepts.</summary>
+    public static readonly string[] Extensions = [".csv", ".xlsx"];
+
+    /// <summary>A column: its invariant name and whether its cells are numbers (written as numbers in .xlsx).</summary>
+    public sealed record Column(string Name, bool Numeric = false);
+
+    /// <summary>Checks that <paramref name="file"/> is a .csv or .xlsx file that can be written (before any work is done).</summary>
+    /// <exception cref="InvalidValueException">Another extension, a folder, or a file that cannot be written.</exception>
+    public static void Check(FileInfo file, string option)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (!Extensions.Contains(file.Extension, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new InvalidValueException(option, Display.Format(ProfileStrings.OutExtensionInvalid, file.Name), ProfileStrings.OutExtensionHint);
+        }
+
+        OutputFiles.CheckFile(file, option);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="rows"/> under <paramref name="columns"/> to <paramref name="file"/> (.csv or .xlsx, by its
+    /// extension) and tells <paramref name="error"/> that the file holds personal data of <paramref name="customers"/>
+    /// customers. A numeric cell is a <see cref="decimal"/>, a <see cref="long"/> or <see langword="null"/>; a text cell a
+    /// string or <see langword="null"/>.
+    /// </summary>
+    public static void Write(FileInfo file, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, int customers, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(error);
+        file.Directory?.Create();
+        if (string.Equals(file.Extension, ".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            WriteXlsx(file, columns, rows);
+        }
+        else
+        {
+            WriteCsv(file, columns, rows);
+        }
+
+        error.WriteLine($"crmkit: {Display.Format(ProfileStrings.PersonalDataWritten, file.FullName, Display.Number(customers))}");
+    }
+
+    /// <summary>How a phone number is written in a list: <c>0912 345 678</c> for Vietnamese numbers (the grouping keeps a spreadsheet from reading it as a number and dropping the 0), E.164 for others.</summary>
+    public static string Phone(PhoneNumber phone)
+    {
+        var national = phone.Format(PhoneNumberFormat.National);
+        return national.StartsWith('+') ? phone.E164 : national;
+    }
+
+    private static void WriteCsv(FileInfo file, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows)
+    {
+        using var writer = new StreamWriter(file.FullName, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var column in columns)
+        {
+            csv.WriteField(SpreadsheetSafety.Cell(column.Name));
+        }
+
+        csv.NextRecord();
+        foreach (var row in rows)
+        {
+            foreach (var cell in row)
+            {
+                csv.WriteField(cell switch
+                {
+                    null => string.Empty,
+                    decimal d => d.ToString(CultureInfo.InvariantCulture),
+                    long l => l.ToString(CultureInfo.InvariantCulture),
+                    var other => SpreadsheetSafety.Cell(Convert.ToString(other, CultureInfo.InvariantCulture)),
+                });
+            }
+
+            csv.NextRecord();
+        }
+    }
+
+    private static void WriteXlsx(FileInfo file, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows)
+    {
+        // A DataTable, so that the header row is written even for an empty list and each column has one type.
+        using var table = new DataTable("list") { Locale = CultureInfo.InvariantCulture };
+        foreach (var column in columns)
+        {
+            table.Columns.Add(column.Name, column.Numeric ? typeof(decimal) : typeof(string));
+        }
+
+        foreach (var row in rows)
+        {
+            table.Rows.Add([.. row.Select(cell => cell switch
+            {
+                null => DBNull.Value,
+                long l => (decimal)l,
+                var other => other,
+            })]);
+        }
+
+        MiniExcel.SaveAs(file.FullName, table, sheetName: "list", overwriteFile: true);
+    }
+}

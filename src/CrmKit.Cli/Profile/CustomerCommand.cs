@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Text.Json;
+using CrmKit.Cli.Localization;
+using CrmKit.Customers;
+using NodaTime;
+
+namespace CrmKit.Cli.Profile;
+
+/// <summary>
+/// <c>crmkit customer QUERY</c>: one customer's whole profile — details, contacts (masked unless
+/// <c>--show-contacts</c>), orders, segments with the reason for each, probability alive and predicted value, journey and
+/// process states, consent history, due and recent care actions — found by id, phone, email or name
+/// (<see cref="CustomerSearch"/>). Exit codes: 0 one customer shown, or several matches listed (with a hint to give
+/// the id); 1 no customer matches, or the data is not usable; 2 wrong usage.
+/// </summary>
+internal static class CustomerCommand
+{
+    /// <summary>The default of <c>--limit</c>: how many orders and recent care messages are listed.</summary>
+    public const int DefaultLimit = 10;
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Build(TextWriter output, TextWriter error)
+    {
+        var query = new Argument<string>("query") { Description = ProfileStrings.QueryArgumentDescription };
+        var showContacts = new Option<bool>("--show-contacts") { Description = ProfileStrings.ShowContactsOptionDescription };
+        var json = new Option<bool>("--json") { Description = ProfileStrings.CustomerJsonOptionDescription };
+        var limit = new Option<int>("--limit") { Description = Display.Format(ProfileStrings.LimitOptionDescription, DefaultLimit), DefaultValueFactory = _ => DefaultLimit };
+        var data = new ShopDataOptions();
+        var command = new Command("customer", ProfileStrings.CustomerCommandDescription) { query, showContacts, json, limit };
+        data.AddTo(command);
+        command.SetAction(parsed =>
+        {
+            var shown = parsed.GetValue(limit);
+            if (shown < 0)
+            {
+                throw new InvalidValueException("--limit", Display.Format(ProfileStrings.LimitNegative, shown));
+            }
+
+            var typed = parsed.GetValue(query)!;
+            if (data.Analyse(parsed, error) is not { } shop)
+            {
+                return CrmKitCommandLine.BadInput;
+            }
+
+            var found = CustomerSearch.Find(shop.Customers, typed);
+            var reveal = parsed.GetValue(showContacts);
+            if (found.Matches.Count == 0)
+            {
+                error.WriteLine($"crmkit: {Display.Format(ProfileStrings.NoMatch, typed, KindName(found.Kind))}");
+                error.WriteLine(ProfileStrings.NoMatchHint);
+                return CrmKitCommandLine.BadInput;
+            }
+
+            if (found.Matches.Count > 1)
+            {
+                WriteMatches(output, shop, found, typed, reveal, parsed.GetValue(json));
+                return CrmKitCommandLine.Success;
+            }
+
+            var customer = found.Matches[0];
+            if (found.Kind == QueryKind.Id && CustomerLoading.MergedNote(customer, typed.Trim()) is { } note)
+            {
+                error.WriteLine($"crmkit: {note}");
+            }
+
+            var profile = CustomerProfile.Of(shop, customer);
+            if (parsed.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(profile.Json(reveal, shown), Indented));
+            }
+            else
+            {
+                profile.Write(output, reveal, shown);
+            }
+
+            return CrmKitCommandLine.Success;
+        });
+        return command;
+    }
+
+    private static string KindName(QueryKind kind) => kind switch
+    {
+        QueryKind.Id => ProfileStrings.QueryKindId,
+        QueryKind.Phone => ProfileStrings.QueryKindPhone,
+        QueryKind.Email => ProfileStrings.QueryKindEmail,
+        _ => ProfileStrings.QueryKindName,
+    };
+
+    private static void WriteMatches(TextWriter output, ShopAnalysis shop, SearchResult found, string typed, bool reveal, bool json)
+    {
+        var zone = shop.Settings.Zone;
+        if (json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(new
+            {
+                query = typed,
+                matchedBy = RunSummary.Name(found.Kind),
+                asOf = shop.AsOf.ToString(),
+                matches = found.Matches.Select(c => new
+                {
+                    id = c.Id.Value,
+                    name = c.DisplayName,
+                    phone = c.Phones.IsEmpty ? null : CustomerProfile.Phone(c.Phones[0], reveal),
+                    orders = c.History.Orders.Count,
+                    lastOrderAt = c.History.Orders.Select(o => (Instant?)o.PlacedAt).Max()?.ToString(),
+                }),
+            }, Indented));
+            return;
+        }
+
+        output.WriteLine(Display.Format(ProfileStrings.SeveralMatches, Display.Number(found.Matches.Count), typed, KindName(found.Kind)));
+        output.WriteLine($"  {ProfileStrings.ColumnId,-10} {ProfileStrings.ColumnName,-28} {ProfileStrings.ColumnPhone,-18} {ProfileStrings.ColumnOrders,7}  {ProfileStrings.ColumnLastOrder}");
+        foreach (var c in found.Matches)
+        {
+            var last = c.History.Orders.Select(o => (Instant?)o.PlacedAt).Max();
+            var phone = c.Phones.IsEmpty ? "–" : CustomerProfile.Phone(c.Phones[0], reveal);
+            output.WriteLine($"  {c.Id.Value,-10} {c.DisplayName,-28} {phone,-18} {Display.Number(c.History.Orders.Count),7}  {(last is { } l ? Display.Date(l.InZone(zone).Date) : "–")}");
+        }
+
+        output.WriteLine();
+        output.WriteLine(Display.Format(ProfileStrings.SeveralMatchesHint, found.Matches[0].Id.Value));
+    }
+}

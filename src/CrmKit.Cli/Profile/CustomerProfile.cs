@@ -1,0 +1,321 @@
+using CrmKit.CareProcess;
+using CrmKit.Cli.Localization;
+using CrmKit.Clv.Models;
+using CrmKit.Customers;
+using CrmKit.Engine;
+using CrmKit.Segmentation;
+using NodaTime;
+
+namespace CrmKit.Cli.Profile;
+
+/// <summary>Everything <c>crmkit customer</c> shows about one customer, computed once for the text and the JSON.</summary>
+/// <param name="Shop">The classified shop.</param>
+/// <param name="Customer">The customer.</param>
+/// <param name="Segments">The customer's segments (catalogue order) with the explanation of each membership.</param>
+/// <param name="Prediction">The customer's CLV prediction, or <see langword="null"/> (no completed order, or no model could be fitted).</param>
+/// <param name="Due">Today's care agenda for the customer (the built-in care plans, Vietnam's contact policy).</param>
+/// <param name="Journeys">What the care engine did and is doing for the customer.</param>
+internal sealed record CustomerProfile(
+    ShopAnalysis Shop,
+    Customer Customer,
+    IReadOnlyList<(Segment Segment, Explanation Explanation)> Segments,
+    CustomerPrediction? Prediction,
+    IReadOnlyList<AgendaItem> Due,
+    CustomerJourneys Journeys)
+{
+    /// <summary>Computes the profile of <paramref name="customer"/> in <paramref name="shop"/>.</summary>
+    public static CustomerProfile Of(ShopAnalysis shop, Customer customer)
+    {
+        var record = shop.Record(customer.Id);
+        var segments = shop.SegmentsOf(customer.Id).Select(s => (s, shop.Settings.Catalog.Explain(s.Id, record, shop.Context))).ToList();
+        var prediction = shop.Clv.Predictions.FirstOrDefault(p => p.CustomerId == customer.Id);
+        var subject = CareSubject.From(customer, shop.Segmentation.Memberships[customer.Id], shop.Settings.Zone);
+        var due = new CareAgenda(BuiltInCarePlans.All).For(subject, shop.AsOf, Duration.FromDays(shop.Settings.AgendaDays));
+        var journeys = CustomerJourneys.Replay(customer, shop.AsOf, MainJob.EngineOptions(shop.Settings, shop.Segmentation));
+        return new CustomerProfile(shop, customer, segments, prediction, due, journeys);
+    }
+
+    private DateTimeZone Zone => Shop.Settings.Zone;
+
+    /// <summary>A phone as shown: masked (<c>+84 9** *** *78</c>) unless <paramref name="reveal"/>, then <c>0912 345 678</c>.</summary>
+    public static string Phone(PhoneNumber phone, bool reveal) => reveal ? ContactListFile.Phone(phone) : PersonalData.MaskPhone(phone);
+
+    private static string Email(EmailAddress email, bool reveal) => reveal ? email.Value : PersonalData.MaskEmail(email.Value);
+
+    private IEnumerable<Order> RecentOrders => Customer.History.Orders.OrderByDescending(o => o.PlacedAt).ThenBy(o => o.Id.Value, StringComparer.Ordinal);
+
+    private IEnumerable<OutboxRecord> RecentMessages => Journeys.Outbox.Where(m => m.State != OutboxState.Pending).OrderByDescending(m => m.ClosedAt ?? m.QueuedAt).ThenBy(m => m.Message.IdempotencyKey, StringComparer.Ordinal);
+
+    private IEnumerable<OutboxRecord> Queued => Journeys.Outbox.Where(m => m.State == OutboxState.Pending).OrderBy(m => m.Message.DueAt).ThenBy(m => m.Message.IdempotencyKey, StringComparer.Ordinal);
+
+    private string ModelId => CountModels.All.First(m => m.Kind == Shop.Clv.Model).Id;
+
+    /// <summary>Writes the profile as text in the invocation's language; orders and recent messages up to <paramref name="limit"/> each, with a count of the rest.</summary>
+    public void Write(TextWriter output, bool reveal, int limit)
+    {
+        var c = Customer;
+        output.WriteLine(Display.Format(ProfileStrings.Heading, c.Id.Value, c.DisplayName, Name(c.Kind)));
+        output.WriteLine(Display.Format(ProfileStrings.AsOfLine, Display.DateTime(Shop.AsOf, Zone), Zone.Id));
+        if (!c.MergedIds.IsEmpty)
+        {
+            output.WriteLine(Display.Format(ProfileStrings.MergedIdsLine, string.Join(", ", c.MergedIds.Select(m => m.Value))));
+        }
+
+        output.WriteLine();
+        output.WriteLine(ProfileStrings.SectionProfile);
+        output.WriteLine(Display.Format(
+            ProfileStrings.ProfileLine,
+            Display.Date(c.CreatedAt.InZone(Zone).Date),
+            Name(c.Stage),
+            c.Source is { } source ? Name(source) : "–",
+            c.BirthDate is { } birth ? Display.Date(birth) : "–",
+            c.Gender is { } gender ? Name(gender) : "–",
+            c.IncomeTier is { } income ? Name(income) : "–"));
+        output.WriteLine(Display.Format(
+            ProfileStrings.LocationLine,
+            c.Location is { } l ? string.Join(", ", new[] { l.City, l.Province }.Where(x => x is not null)) + (l.Area is { } area ? $" ({Name(area)})" : "") : "–",
+            c.Tags.IsEmpty ? "–" : string.Join(", ", c.Tags)));
+
+        output.WriteLine();
+        output.WriteLine(reveal ? ProfileStrings.SectionContacts : ProfileStrings.SectionContactsMasked);
+        output.WriteLine(Display.Format(ProfileStrings.PhonesLine, c.Phones.IsEmpty ? "–" : string.Join(", ", c.Phones.Select(p => Phone(p, reveal)))));
+        output.WriteLine(Display.Format(ProfileStrings.EmailsLine, c.Emails.IsEmpty ? "–" : string.Join(", ", c.Emails.Select(e => Email(e, reveal)))));
+
+        output.WriteLine();
+        var orders = c.History.Orders;
+        var completed = orders.Where(o => o.IsRevenue).ToList();
+        output.WriteLine(Display.Format(ProfileStrings.SectionOrders, Display.Number(orders.Count), Display.Number(completed.Count),
+            completed.Count == 0 ? "–" : string.Join(", ", completed.GroupBy(o => o.Total.Currency).OrderBy(g => g.Key.Code, StringComparer.Ordinal).Select(g => Display.Money(new Money(g.Sum(o => o.Total.Amount), g.Key))))));
+        foreach (var o in RecentOrders.Take(limit))
+        {
+            output.WriteLine($"  {Display.DateTime(o.PlacedAt, Zone)}  {o.Id.Value,-10} {Display.Money(o.Total),18}  {Name(o.Status),-10} {(o.Channel is { } ch ? Name(ch) : "")}");
+        }
+
+        More(output, orders.Count, limit);
+
+        output.WriteLine();
+        output.WriteLine(Display.Format(ProfileStrings.SectionSegments, Display.Number(Segments.Count)));
+        foreach (var (segment, explanation) in Segments)
+        {
+            output.WriteLine($"  {segment.Id} — {segment.Name}");
+            foreach (var line in explanation.ToString().Split(Environment.NewLine))
+            {
+                output.WriteLine("    " + line);
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine(ProfileStrings.SectionValue);
+        if (Prediction is { } p)
+        {
+            output.WriteLine(Display.Format(ProfileStrings.ValueLine, Display.Percent(p.ProbabilityAlive), Display.Number(p.ExpectedPurchases, "F2"),
+                Display.Number(Shop.Clv.Options.Value.Horizon, "G"), PredictedValue(p) is { } value ? Display.Money(value) : "–"));
+            output.WriteLine(Display.Format(ProfileStrings.ModelLine, ModelId, Display.Number(Shop.Clv.Predictions.Length)));
+            if (Shop.Clv.ValueMissingReason is { } why)
+            {
+                output.WriteLine(Display.Format(ProfileStrings.ValueMissing, why));
+            }
+        }
+        else
+        {
+            output.WriteLine(Shop.Clv.Count is null ? Display.Format(ProfileStrings.NoModel, string.Join("; ", Shop.Clv.Problems)) : ProfileStrings.NoPrediction);
+        }
+
+        output.WriteLine();
+        output.WriteLine(ProfileStrings.SectionJourneys);
+        foreach (var i in Journeys.Instances)
+        {
+            output.WriteLine(Display.Format(ProfileStrings.JourneyLine, i.JourneyId, i.InstanceId, i.Snapshot.ProcessId, i.Snapshot.State, Name(i.Status),
+                Display.DateTime(i.EnrolledAt, Zone), i.EndedAt is { } ended ? Display.DateTime(ended, Zone) : "–", i.ExitReason ?? "–"));
+        }
+
+        None(output, Journeys.Instances.Count);
+
+        output.WriteLine();
+        output.WriteLine(ProfileStrings.SectionConsents);
+        foreach (var d in c.Consents.OrderBy(d => d.At))
+        {
+            output.WriteLine($"  {Display.DateTime(d.At, Zone)}  {Name(d.Channel),-10} {Name(d.Purpose),-14} {Name(d.Status),-10} {d.Source ?? ""}{(d.RecordedBy is { } by ? " / " + by : "")}");
+        }
+
+        None(output, c.Consents.Count);
+
+        output.WriteLine();
+        output.WriteLine(ProfileStrings.SectionDue);
+        foreach (var i in Due)
+        {
+            output.WriteLine($"  {(i.SendAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {Name(i.Action.Channel),-10} {i.Action.Template,-26} {Name(i.Status),-9} {i.PlanId}{(i.Reason is { } r ? " — " + r : "")}");
+        }
+
+        foreach (var m in Queued)
+        {
+            output.WriteLine($"  {Display.DateTime(m.Message.DueAt, Zone),-16}  {Name(m.Message.Channel),-10} {m.Message.Template,-26} {ProfileStrings.Queued,-9} {m.Message.JourneyId}");
+        }
+
+        foreach (var t in Journeys.Tasks.Where(t => t.DueAt is null || t.DueAt >= Shop.AsOf))
+        {
+            output.WriteLine($"  {(t.DueAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {ProfileStrings.Task,-10} {t.Title} {(t.Role is { } role ? $"({role})" : "")} {t.JourneyId}");
+        }
+
+        None(output, Due.Count + Queued.Count() + Journeys.Tasks.Count(t => t.DueAt is null || t.DueAt >= Shop.AsOf));
+
+        output.WriteLine();
+        output.WriteLine(ProfileStrings.SectionRecent);
+        var recent = RecentMessages.ToList();
+        foreach (var m in recent.Take(limit))
+        {
+            output.WriteLine($"  {Display.DateTime(m.ClosedAt ?? m.QueuedAt, Zone),-16}  {Name(m.Message.Channel),-10} {m.Message.Template,-26} {Name(m.State),-12} {m.Message.JourneyId}{(m.Reason is { } r ? " — " + r : "")}");
+        }
+
+        More(output, recent.Count, limit);
+        None(output, recent.Count);
+    }
+
+    private static void More(TextWriter output, int count, int limit)
+    {
+        if (count > limit)
+        {
+            output.WriteLine("  " + Display.Format(ProfileStrings.MoreNotShown, Display.Number(count - limit)));
+        }
+    }
+
+    private static void None(TextWriter output, int count)
+    {
+        if (count == 0)
+        {
+            output.WriteLine("  " + ProfileStrings.NoneLine);
+        }
+    }
+
+    private static string Name<T>(T value) where T : struct, Enum => RunSummary.Name(value);
+
+    private Money? PredictedValue(CustomerPrediction p)
+    {
+        if (p.Value is not { } value || Customer.History.Orders.Count == 0)
+        {
+            return null;
+        }
+
+        var currency = Customer.History.Orders[0].Total.Currency;
+        return new Money(Math.Round((decimal)value, currency.MinorUnits), currency);
+    }
+
+    /// <summary>
+    /// The profile as JSON (invariant; instants ISO-8601 UTC, amounts as numbers with their currency code): see
+    /// docs/customer-lists.md for the shape. Contacts are masked unless <paramref name="reveal"/>.
+    /// </summary>
+    public object Json(bool reveal, int limit)
+    {
+        var c = Customer;
+        var orders = RecentOrders.ToList();
+        var recent = RecentMessages.ToList();
+        return new
+        {
+            asOf = Shop.AsOf.ToString(),
+            zone = Zone.Id,
+            customer = new
+            {
+                id = c.Id.Value,
+                mergedIds = c.MergedIds.Select(m => m.Value),
+                name = c.DisplayName,
+                kind = Name(c.Kind),
+                createdAt = c.CreatedAt.ToString(),
+                stage = Name(c.Stage),
+                source = c.Source is { } s ? Name(s) : null,
+                birthDate = c.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                gender = c.Gender is { } g ? Name(g) : null,
+                incomeTier = c.IncomeTier is { } t ? Name(t) : null,
+                province = c.Location?.Province,
+                city = c.Location?.City,
+                area = c.Location?.Area is { } a ? Name(a) : null,
+                tags = c.Tags,
+            },
+            contacts = new
+            {
+                masked = !reveal,
+                phones = c.Phones.Select(p => reveal ? p.E164 : PersonalData.MaskPhone(p)),
+                emails = c.Emails.Select(e => Email(e, reveal)),
+            },
+            orders = new
+            {
+                count = orders.Count,
+                completed = orders.Count(o => o.IsRevenue),
+                revenue = orders.Where(o => o.IsRevenue).GroupBy(o => o.Total.Currency.Code).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(o => o.Total.Amount)),
+                recent = orders.Take(limit).Select(o => new
+                {
+                    id = o.Id.Value,
+                    placedAt = o.PlacedAt.ToString(),
+                    total = o.Total.Amount,
+                    currency = o.Total.Currency.Code,
+                    status = Name(o.Status),
+                    channel = o.Channel is { } ch ? Name(ch) : null,
+                }),
+                notShown = Math.Max(0, orders.Count - limit),
+            },
+            segments = Segments.Select(s => new { id = s.Segment.Id, name = s.Segment.Name, explanation = Node(s.Explanation) }),
+            value = Prediction is { } p
+                ? new
+                {
+                    model = ModelId,
+                    probabilityAlive = p.ProbabilityAlive,
+                    expectedPurchases = p.ExpectedPurchases,
+                    horizonWeeks = Shop.Clv.Options.Value.Horizon,
+                    predictedValue = PredictedValue(p)?.Amount,
+                    currency = PredictedValue(p)?.Currency.Code,
+                    valueMissingReason = Shop.Clv.ValueMissingReason,
+                }
+                : null,
+            journeys = Journeys.Instances.Select(i => new
+            {
+                journey = i.JourneyId,
+                instance = i.InstanceId,
+                process = i.Snapshot.ProcessId,
+                state = i.Snapshot.State,
+                status = Name(i.Status),
+                enrolledAt = i.EnrolledAt.ToString(),
+                endedAt = i.EndedAt?.ToString(),
+                exitReason = i.ExitReason,
+            }),
+            consents = c.Consents.OrderBy(d => d.At).Select(d => new
+            {
+                at = d.At.ToString(),
+                channel = Name(d.Channel),
+                purpose = Name(d.Purpose),
+                status = Name(d.Status),
+                source = d.Source,
+                recordedBy = d.RecordedBy,
+            }),
+            care = new
+            {
+                due = Due.Select(CareCommand.ItemJson),
+                queued = Queued.Select(Message),
+                tasks = Journeys.Tasks.Select(t => new
+                {
+                    title = t.Title,
+                    role = t.Role,
+                    createdAt = t.CreatedAt.ToString(),
+                    dueAt = t.DueAt?.ToString(),
+                    journey = t.JourneyId,
+                    assignment = t.IsAssignment,
+                }),
+                recent = recent.Take(limit).Select(Message),
+                recentNotShown = Math.Max(0, recent.Count - limit),
+            },
+        };
+    }
+
+    private static object Message(OutboxRecord m) => new
+    {
+        channel = Name(m.Message.Channel),
+        purpose = Name(m.Message.Purpose),
+        template = m.Message.Template,
+        dueAt = m.Message.DueAt.ToString(),
+        state = Name(m.State),
+        verdict = Name(m.Verdict),
+        reason = m.Reason,
+        closedAt = m.ClosedAt?.ToString(),
+        journey = m.Message.JourneyId,
+    };
+
+    private static object Node(Explanation e) => new { holds = e.Holds, reason = e.Reason, children = e.Children.Select(Node) };
+}

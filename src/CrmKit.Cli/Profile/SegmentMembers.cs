@@ -1,0 +1,143 @@
+using System.CommandLine;
+using CrmKit.Cli.Localization;
+using CrmKit.Customers;
+using CrmKit.Customers.Import;
+using CrmKit.Segmentation;
+using NodaTime;
+
+namespace CrmKit.Cli.Profile;
+
+/// <summary>
+/// <c>crmkit segment --members SEGMENT [--channel zalo|sms|email|phone] --out FILE.csv|FILE.xlsx</c>: a segment's
+/// members as a list to act on — one row per member with id, name, phone (or, with <c>--channel email</c>, the email),
+/// and the figures the segment's rule reads with their values (from the segmentation's explanation,
+/// <see cref="Explanation.Value"/>). Membership is <c>crmkit run</c>'s: the CLV model is fitted on the whole shop, so
+/// CLV-based segments (likely-churned, clv-top) and value tiers are those of the report. With <c>--channel</c>, only
+/// members who consent to marketing on that channel at the as-of instant (<see cref="ConsentLedger.IsGrantedAt"/>) and
+/// have its address are listed; how many are left out, and why, is stated.
+/// </summary>
+internal sealed class SegmentMembers
+{
+    /// <summary>The channels <c>--channel</c> accepts, by their command-line names.</summary>
+    private static readonly Dictionary<string, ContactChannel> Channels = new(StringComparer.Ordinal)
+    {
+        ["zalo"] = ContactChannel.Zalo,
+        ["sms"] = ContactChannel.Sms,
+        ["email"] = ContactChannel.Email,
+        ["phone"] = ContactChannel.PhoneCall,
+    };
+
+    private readonly Option<string> _members = new("--members") { Description = ProfileStrings.MembersOptionDescription, HelpName = "segment" };
+    private readonly Option<string> _channel = new Option<string>("--channel") { Description = ProfileStrings.ChannelOptionDescription }.AcceptOnlyFromAmong([.. Channels.Keys]);
+    private readonly Option<FileInfo> _out = new("--out") { Description = ProfileStrings.OutOptionDescription };
+
+    /// <summary>Adds <c>--members</c>, <c>--channel</c> and <c>--out</c> to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_members);
+        command.Options.Add(_channel);
+        command.Options.Add(_out);
+    }
+
+    /// <summary>Whether <c>--members</c> was given; checks the options that go with it (before any work).</summary>
+    /// <exception cref="InvalidValueException">--members without --out, --out or --channel without --members, or an --out that is not .csv/.xlsx or cannot be written.</exception>
+    public bool Requested(ParseResult parsed)
+    {
+        if (parsed.GetValue(_members) is null)
+        {
+            foreach (var option in new Option[] { _channel, _out })
+            {
+                if (parsed.GetResult(option) is { Implicit: false })
+                {
+                    throw new InvalidValueException(option.Name, Display.Format(ProfileStrings.MembersOptionNeeded, option.Name));
+                }
+            }
+
+            return false;
+        }
+
+        var file = parsed.GetValue(_out) ?? throw new InvalidValueException("--out", ProfileStrings.MembersNeedsOut, ProfileStrings.OutExtensionHint);
+        ContactListFile.Check(file, "--out");
+        return true;
+    }
+
+    /// <summary>Classifies the shop in <paramref name="folder"/> as <c>crmkit run</c> does and writes the members' list.</summary>
+    public int Write(ParseResult parsed, SegmentCatalog catalog, string folder, DateTimeZone zone, string? asOf, TextWriter output, TextWriter error)
+    {
+        var id = parsed.GetValue(_members)!;
+        var segment = catalog.Segments.FirstOrDefault(s => s.Id == id)
+            ?? throw new InvalidValueException("--members", Display.Format(ProfileStrings.UnknownSegment, id, string.Join(", ", catalog.Segments.Select(s => s.Id))));
+        var settings = new MainJobSettings
+        {
+            Files = CustomerFiles.InFolder(folder),
+            Source = folder,
+            AsOf = asOf,
+            Zone = zone,
+            Import = new CsvImportOptions { ShopTimeZone = zone },
+            Catalog = catalog,
+        };
+        var shop = ShopAnalysis.Run(settings, MainJob.Import(settings, error).DataSet);
+        var members = shop.Customers.Where(c => shop.Segmentation.Memberships[c.Id].Contains(segment.Id)).OrderBy(c => c.Id.Value, StringComparer.Ordinal).ToList();
+
+        ContactChannel? channel = parsed.GetValue(_channel) is { } name ? Channels[name] : null;
+        var listed = members;
+        int noConsent = 0, noAddress = 0;
+        if (channel is { } ch)
+        {
+            var consenting = members.Where(c => c.Consents.IsGrantedAt(ch, ContactPurpose.Marketing, shop.AsOf)).ToList();
+            noConsent = members.Count - consenting.Count;
+            listed = [.. consenting.Where(c => ch == ContactChannel.Email ? !c.Emails.IsEmpty : !c.Phones.IsEmpty)];
+            noAddress = consenting.Count - listed.Count;
+        }
+
+        // The figures: every condition the segment's rule reads, in the rule's order, with the member's value.
+        var figures = listed.Select(c => Conditions(catalog.Explain(segment.Id, shop.Record(c.Id), shop.Context)).ToList()).ToList();
+        var fields = figures.SelectMany(f => f.Select(x => x.Field)).Distinct(StringComparer.Ordinal).ToList();
+        var columns = new List<ContactListFile.Column> { new("customer_id"), new("name") };
+        columns.AddRange(channel switch
+        {
+            ContactChannel.Email => [new("email")],
+            null => [new("phone"), new("email")],
+            _ => [new ContactListFile.Column("phone")],
+        });
+        columns.AddRange(fields.Select(f => new ContactListFile.Column(f, Numeric: figures.SelectMany(x => x).Where(x => x.Field == f).All(x => x.Value is null || decimal.TryParse(x.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)))));
+        var rows = listed.Select((c, i) =>
+        {
+            var phone = c.Phones.IsEmpty ? null : ContactListFile.Phone(c.Phones[0]);
+            var email = c.Emails.IsEmpty ? null : c.Emails[0].Value;
+            var row = new List<object?> { c.Id.Value, c.DisplayName };
+            row.AddRange(channel switch
+            {
+                ContactChannel.Email => [email],
+                null => [phone, email],
+                _ => [phone],
+            });
+            var values = figures[i].GroupBy(x => x.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+            row.AddRange(fields.Select((f, j) => Cell(values.GetValueOrDefault(f), columns[columns.Count - fields.Count + j].Numeric)));
+            return row.ToArray();
+        }).ToList();
+
+        var file = parsed.GetValue(_out)!;
+        ContactListFile.Write(file, columns, rows, rows.Count, error);
+        output.WriteLine(Display.Format(ProfileStrings.MembersWritten, Display.Number(rows.Count), segment.Id, file.FullName));
+        if (channel is not null)
+        {
+            var channelName = parsed.GetValue(_channel)!;
+            output.WriteLine(Display.Format(ProfileStrings.MembersLeftOutConsent, Display.Number(noConsent), channelName, Display.DateTime(shop.AsOf, zone)));
+            if (noAddress > 0)
+            {
+                output.WriteLine(Display.Format(ProfileStrings.MembersLeftOutAddress, Display.Number(noAddress), channelName));
+            }
+        }
+
+        return CrmKitCommandLine.Success;
+    }
+
+    private static object? Cell(string? value, bool numeric)
+        => value is null ? null : numeric ? decimal.Parse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture) : value;
+
+    private static IEnumerable<(string Field, string? Value)> Conditions(Explanation explanation)
+        => explanation.Rule is Condition condition && explanation.Children.Count == 0
+            ? [(condition.Field.ToString(), explanation.Value)]
+            : explanation.Children.SelectMany(Conditions);
+}

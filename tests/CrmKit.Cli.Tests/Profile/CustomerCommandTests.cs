@@ -1,0 +1,178 @@
+using System.Text.Json;
+
+namespace CrmKit.Cli.Tests.Profile;
+
+public sealed class CustomerCommandTests : IDisposable
+{
+    private const string AsOf = "2025-06-30";
+    private static readonly string[] CountModelIds = [.. Clv.Models.CountModels.All.Select(m => m.Id)];
+    private readonly ProfileFixture _shop = new();
+
+    public void Dispose() => _shop.Dispose();
+
+    private (int Code, string Output, string Error) Customer(params string[] args)
+        => CliRunner.Run(["customer", .. args, "--data", _shop.Folder, "--as-of", AsOf]);
+
+    [Theory]
+    [InlineData("0912 345 678")]
+    [InlineData("'0912345678")]
+    [InlineData("+84 912 345 678")]
+    [InlineData("0912.345.678")]
+    public void Query_PhoneInAnyWrittenForm_FindsTheCustomerStoredAs0912345678(string phone)
+    {
+        var (code, output, error) = Customer(phone);
+
+        Assert.True(code == 0, error);
+        Assert.StartsWith("Customer KH1 — Trần Thị Hà (individual)", output, StringComparison.Ordinal);
+        Assert.Contains("As of 2025-06-30 23:59 (Asia/Ho_Chi_Minh)", output, StringComparison.Ordinal);
+        Assert.Contains("Orders: 3 (3 completed, revenue 1,930,000 VND), most recent first:", output, StringComparison.Ordinal);
+        // Most recent first.
+        Assert.True(output.IndexOf("HD03", StringComparison.Ordinal) < output.IndexOf("HD01", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Query_ContactsByDefault_AreMasked()
+    {
+        var (code, output, _) = Customer("KH1");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Contacts (masked; --show-contacts shows them):", output, StringComparison.Ordinal);
+        Assert.Contains("  phone     +84 9** *** *78", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("912 345", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("0912345678", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("+84912345678", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("ha.tran@example.vn", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Query_ShowContacts_ShowsPhoneAndEmail()
+    {
+        var (code, output, _) = Customer("KH1", "--show-contacts");
+
+        Assert.Equal(0, code);
+        Assert.Contains("  phone     0912 345 678", output, StringComparison.Ordinal);
+        Assert.Contains("  email     ha.tran@example.vn", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tran thi ha")]
+    [InlineData("TRAN THI HA")]
+    [InlineData("ha tran")]
+    public void Query_NameWithoutDiacritics_FindsTheCustomer(string name)
+    {
+        var (code, output, error) = Customer(name);
+
+        Assert.True(code == 0, error);
+        Assert.StartsWith("Customer KH1 — Trần Thị Hà", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Query_Email_FindsTheCustomerIgnoringCase()
+    {
+        var (code, output, _) = Customer("An.Nguyen@Example.vn");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("Customer KH3 — Nguyễn Văn An", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Query_SeveralMatches_ListsThemWithMaskedPhonesAndExitsZeroWithAHint()
+    {
+        var (code, output, error) = Customer("nguyen van an");
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        var lines = output.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Equal("2 customers match 'nguyen van an' (read as a name):", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("KH2", StringComparison.Ordinal) && l.Contains("Nguyễn Văn An", StringComparison.Ordinal) && l.Contains("+84 9** *** *21", StringComparison.Ordinal) && l.EndsWith("2  2025-06-20", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("KH3", StringComparison.Ordinal) && l.EndsWith("2  2025-05-20", StringComparison.Ordinal));
+        Assert.Contains("Give the id to see one profile, e.g. crmkit customer KH2", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("0987654321", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Query_NoMatch_ExitsOneWithTheMessage()
+    {
+        var (code, output, error) = Customer("Lê Văn Tám");
+
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith("crmkit: no customer matches 'Lê Văn Tám' (read as a name).", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Query_UnknownPhone_SaysItWasReadAsAPhone()
+    {
+        var (code, _, error) = Customer("0900 000 000");
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("crmkit: no customer matches '0900 000 000' (read as a phone number).", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Query_Vietnamese_WritesTheProfileInVietnamese()
+    {
+        var (code, output, _) = Customer("0912345678", "--lang", "vi");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("Khách hàng KH1 — Trần Thị Hà", output, StringComparison.Ordinal);
+        Assert.Contains("Tính đến 30/06/2025 23:59", output, StringComparison.Ordinal);
+        Assert.Contains("doanh thu 1.930.000 ₫", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_HasTheDocumentedShape_ContactsMaskedAndTheConsentLedger()
+    {
+        var (code, output, error) = Customer("0912 345 678", "--json", "--limit", "2");
+
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.StartsWith("2025-06-30T16:59:59", root.GetProperty("asOf").GetString(), StringComparison.Ordinal);
+        Assert.Equal("KH1", root.GetProperty("customer").GetProperty("id").GetString());
+        Assert.Equal("Trần Thị Hà", root.GetProperty("customer").GetProperty("name").GetString());
+        var contacts = root.GetProperty("contacts");
+        Assert.True(contacts.GetProperty("masked").GetBoolean());
+        Assert.Equal("+84 9** *** *78", contacts.GetProperty("phones")[0].GetString());
+        var orders = root.GetProperty("orders");
+        Assert.Equal(3, orders.GetProperty("count").GetInt32());
+        Assert.Equal(1_930_000m, orders.GetProperty("revenue").GetProperty("VND").GetDecimal());
+        Assert.Equal(["HD03", "HD02"], orders.GetProperty("recent").EnumerateArray().Select(o => o.GetProperty("id").GetString()));
+        Assert.Equal(1, orders.GetProperty("notShown").GetInt32());
+        var consents = root.GetProperty("consents").EnumerateArray().Select(c => (c.GetProperty("channel").GetString(), c.GetProperty("status").GetString(), c.GetProperty("source").GetString())).ToList();
+        Assert.Equal([("zalo", "granted", "form"), ("zalo", "withdrawn", "hotline")], consents);
+        Assert.All(root.GetProperty("segments").EnumerateArray(), s => Assert.True(s.GetProperty("explanation").GetProperty("holds").GetBoolean()));
+        Assert.NotEmpty(root.GetProperty("journeys").EnumerateArray());
+        Assert.True(root.TryGetProperty("care", out var care) && care.TryGetProperty("due", out _) && care.TryGetProperty("recent", out _));
+    }
+
+    [Fact]
+    public void Json_SeveralMatches_ListsThem()
+    {
+        var (code, output, _) = Customer("Nguyễn Văn An", "--json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("name", json.RootElement.GetProperty("matchedBy").GetString());
+        Assert.Equal(["KH2", "KH3"], json.RootElement.GetProperty("matches").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public void Profile_OnTheSampleShop_SegmentsAndValueAreThoseOfTheRun()
+    {
+        // The profile classifies the whole shop (with the CLV fit, as 'crmkit run' does); 'segment --explain'
+        // classifies it without CLV. Every membership that does not read CLV figures must be the same in both.
+        var (code, output, error) = CliRunner.Run("customer", "KH00002", "--json", "--as-of", "2026-10-31");
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var segments = json.RootElement.GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
+        var (_, explain, _) = CliRunner.Run("segment", "--explain", "KH00002", "--as-of", "2026-10-31");
+        var memberOf = explain.Split('\n').Single(l => l.StartsWith("Member of: ", StringComparison.Ordinal))["Member of: ".Length..].Trim().Split(", ");
+        // CLV segments, and value tiers (whose basis is the predicted value once CLV is fitted), may differ.
+        string[] clvDependent = ["likely-churned", "clv-top", "vip", "high-value", "average-value", "low-value"];
+        Assert.Equal(memberOf.Except(clvDependent), segments.Except(clvDependent));
+        var value = json.RootElement.GetProperty("value");
+        Assert.Contains(value.GetProperty("model").GetString(), CountModelIds);
+        Assert.InRange(value.GetProperty("probabilityAlive").GetDouble(), 0, 1);
+    }
+}

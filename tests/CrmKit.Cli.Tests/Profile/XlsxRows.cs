@@ -1,0 +1,23 @@
+using System.Text;
+using ExcelDataReader;
+
+namespace CrmKit.Cli.Tests.Profile;
+
+/// <summary>Reads a written .xlsx back with ExcelDataReader (the import's reader, independent of the writer, MiniExcel).</summary>
+internal static class XlsxRows
+{
+    public static List<object?[]> Read(string path)
+    {
+        // ExcelDataReader's configuration asks for code page 1252 even for .xlsx.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        using var stream = File.OpenRead(path);
+        using var reader = ExcelReaderFactory.CreateReader(stream);
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)]);
+        }
+
+        return rows;
+    }
+}
