@@ -134,6 +134,7 @@ internal static class CrmKitCommandLine
         var reviewDays = new Option<int>("--review-days") { Description = "The review period: the N days that end at the as-of instant (retention compares with the N days before; 1 to 36,525). Default 90.", DefaultValueFactory = _ => 90 };
         var report = new Option<FileInfo>("--report") { Description = "Where to write the HTML report. Default: crmkit-report.html in the current folder.", DefaultValueFactory = _ => new FileInfo("crmkit-report.html") };
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the HTML report." };
+        var showContacts = new Option<bool>("--show-contacts") { Description = Localization.ReportStrings.ShowContactsOption };
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object instead of text." };
         var clvModel = MainJob.ClvModelOption();
         var strict = new Option<bool>("--strict") { Description = "Exit with code 1 when any input row is rejected (by default up to --max-rejected of each file's rows may be)." };
@@ -141,7 +142,7 @@ internal static class CrmKitCommandLine
         var mergesFile = MergeOutcome.FileOption();
         var command = new Command("run", "The main job: import the data (reporting rejected rows), merge duplicate customers, fit the CLV models and predict, classify segments, compute today's care agenda and the review figures, print a summary and write a self-contained HTML report. Exit code 0: the data was read as asked; 1: no usable rows, more rows rejected than --max-rejected (or any, with --strict), or bad input; 2: wrong usage.")
         {
-            data, customers, orders, orderLines, consents, interactions, tickets, feedback, referrals, asOf, reviewDays, report, noReport, json, strict, merge, mergesFile, clvModel,
+            data, customers, orders, orderLines, consents, interactions, tickets, feedback, referrals, asOf, reviewDays, report, noReport, showContacts, json, strict, merge, mergesFile, clvModel,
         };
         import.AddTo(command);
         command.SetAction(parsed =>
@@ -245,7 +246,7 @@ internal static class CrmKitCommandLine
             {
                 var file = parsed.GetValue(report)!;
                 file.Directory?.Create();
-                System.IO.File.WriteAllText(file.FullName, Report.HtmlReport.Render(job));
+                System.IO.File.WriteAllText(file.FullName, Report.HtmlReport.Render(job, parsed.GetValue(showContacts)));
                 reportPath = file.FullName;
             }
 
