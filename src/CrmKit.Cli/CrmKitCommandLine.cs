@@ -134,7 +134,7 @@ internal static class CrmKitCommandLine
         var reviewDays = new Option<int>("--review-days") { Description = "The review period: the N days that end at the as-of instant (retention compares with the N days before; 1 to 36,525). Default 90.", DefaultValueFactory = _ => 90 };
         var report = new Option<FileInfo>("--report") { Description = "Where to write the HTML report. Default: crmkit-report.html in the current folder.", DefaultValueFactory = _ => new FileInfo("crmkit-report.html") };
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the HTML report." };
-        var showContacts = new Option<bool>("--show-contacts") { Description = Localization.ReportStrings.ShowContactsOption };
+        var showContacts = new Option<bool>("--show-contacts") { Description = ReportStrings.ShowContactsOption };
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object instead of text." };
         var clvModel = MainJob.ClvModelOption();
         var strict = new Option<bool>("--strict") { Description = "Exit with code 1 when any input row is rejected (by default up to --max-rejected of each file's rows may be)." };
@@ -248,6 +248,10 @@ internal static class CrmKitCommandLine
                 file.Directory?.Create();
                 System.IO.File.WriteAllText(file.FullName, Report.HtmlReport.Render(job, parsed.GetValue(showContacts)));
                 reportPath = file.FullName;
+                if (parsed.GetValue(showContacts))
+                {
+                    error.WriteLine("crmkit: " + Display.Format(ReportStrings.PersonalDataWarning, reportPath));
+                }
             }
 
             if (parsed.GetValue(json))

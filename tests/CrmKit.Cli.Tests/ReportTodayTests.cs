@@ -96,6 +96,8 @@ public sealed partial class ReportTodayTests(SeedsReport english, VietnameseSeed
         var shown = TodayRows(Vietnamese);
         Assert.Equal(masked.Select(r => r.Id), shown.Select(r => r.Id));
         Assert.DoesNotContain("data-personal-data", English, StringComparison.Ordinal);
+        Assert.DoesNotContain("personal data", english.Error, StringComparison.Ordinal);
+        Assert.Contains($"crmkit: báo cáo {vietnamese.Report.Path} chứa dữ liệu cá nhân (số điện thoại và email của khách hàng, --show-contacts)", vietnamese.Report.Error, StringComparison.Ordinal);
         Assert.Contains("<p class=\"personal-data\" data-personal-data=\"contacts\"><b>Báo cáo này chứa dữ liệu cá nhân.</b>", WebUtility.HtmlDecode(Vietnamese), StringComparison.Ordinal);
         foreach (var (hidden, whole) in masked.Zip(shown))
         {
