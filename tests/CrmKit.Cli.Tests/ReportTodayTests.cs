@@ -68,8 +68,10 @@ public sealed partial class ReportTodayTests(SeedsReport english, VietnameseSeed
     public void Today_ListsEachDueActionUnderTheCustomersStaff_WithTheNameBesideTheId()
     {
         var rows = TodayRows(English);
-        // The bundled shop has 15 actions due on its last day (the summary's agenda line); every one is listed.
+        // The bundled shop has 15 actions due on its last day, by channel Zalo 10, email 4, phone call 1 (the text
+        // summary's agenda line); every one is listed.
         Assert.Equal(15, rows.Count);
+        Assert.Equal([("Zalo", 10), ("email", 4), ("phone call", 1)], rows.GroupBy(r => r.Channel).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2));
         Assert.Contains("15 care actions are due today", English, StringComparison.Ordinal);
         var seeds = Seeds.Value;
         foreach (var row in rows)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using CrmKit.CareProcess;
@@ -157,17 +158,17 @@ internal static class HtmlReport
             return "–";
         }
 
-        switch (channel)
+        var address = channel switch
         {
-            case ContactChannel.PhoneCall or ContactChannel.Sms or ContactChannel.Zalo when !customer.Phones.IsEmpty:
-                var phone = customer.Phones[0];
-                return model.ShowContacts ? phone.Format(PhoneNumberFormat.National) : PersonalData.MaskPhone(phone);
-            case ContactChannel.Email when !customer.Emails.IsEmpty:
-                var email = customer.Emails[0].Value;
-                return model.ShowContacts ? email : PersonalData.MaskEmail(email);
-            default:
-                return "–";
-        }
+            ContactChannel.PhoneCall or ContactChannel.Sms or ContactChannel.Zalo when !customer.Phones.IsEmpty
+                => model.ShowContacts ? customer.Phones[0].Format(PhoneNumberFormat.National) : PersonalData.MaskPhone(customer.Phones[0]),
+            ContactChannel.Email when !customer.Emails.IsEmpty
+                => model.ShowContacts ? customer.Emails[0].Value : PersonalData.MaskEmail(customer.Emails[0].Value),
+            // No number or address on file, or a channel without one (chat, in person).
+            ContactChannel.PhoneCall or ContactChannel.Sms or ContactChannel.Zalo or ContactChannel.Email or ContactChannel.Chat or ContactChannel.InPerson => null,
+            _ => throw new UnreachableException($"No contact rule for the channel {channel}."),
+        };
+        return address ?? "–";
     }
 
     // A customer id as shown: whole with --show-contacts, else with any phone number or email in it masked.

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CrmKit.CareProcess;
 using CrmKit.Customers;
 using CrmKit.Cli.Localization;
@@ -61,7 +62,7 @@ internal sealed class ReportNames
         ContactChannel.PhoneCall => ReportStrings.ChannelPhoneCall,
         ContactChannel.Chat => ReportStrings.ChannelChat,
         ContactChannel.InPerson => ReportStrings.ChannelInPerson,
-        _ => channel.ToString(),
+        _ => throw new UnreachableException($"No report name for the channel {channel}."),
     };
 
     /// <summary>A contact purpose (transactional or marketing) in the report's language.</summary>
@@ -69,7 +70,7 @@ internal sealed class ReportNames
     {
         ContactPurpose.Transactional => ReportStrings.PurposeTransactional,
         ContactPurpose.Marketing => ReportStrings.PurposeMarketing,
-        _ => purpose.ToString(),
+        _ => throw new UnreachableException($"No report name for the purpose {purpose}."),
     };
 
     /// <summary>An agenda status (due, deferred, skipped, dropped) in the report's language.</summary>
@@ -79,6 +80,6 @@ internal sealed class ReportNames
         AgendaStatus.Deferred => ReportStrings.StatusDeferred,
         AgendaStatus.Skipped => ReportStrings.StatusSkipped,
         AgendaStatus.Dropped => ReportStrings.StatusDropped,
-        _ => status.ToString(),
+        _ => throw new UnreachableException($"No report name for the agenda status {status}."),
     };
 }
