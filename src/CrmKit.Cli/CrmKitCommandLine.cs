@@ -136,6 +136,7 @@ internal static class CrmKitCommandLine
         var reviewDays = new Option<int>("--review-days") { Description = Strings.HelpRunReviewDays, DefaultValueFactory = _ => 90 };
         var report = new Option<FileInfo>("--report") { Description = Strings.HelpRunReport, DefaultValueFactory = _ => new FileInfo("crmkit-report.html") };
         var noReport = new Option<bool>("--no-report") { Description = Strings.HelpRunNoReport };
+        var showContacts = new Option<bool>("--show-contacts") { Description = ReportStrings.ShowContactsOption };
         var json = new Option<bool>("--json") { Description = Strings.HelpRunJson };
         var clvModel = MainJob.ClvModelOption();
         var strict = new Option<bool>("--strict") { Description = Strings.HelpRunStrict };
@@ -143,7 +144,7 @@ internal static class CrmKitCommandLine
         var mergesFile = MergeOutcome.FileOption();
         var command = new Command("run", Strings.HelpRunCommand)
         {
-            data, sample, customers, orders, orderLines, consents, interactions, tickets, feedback, referrals, asOf, reviewDays, report, noReport, json, strict, merge, mergesFile, clvModel,
+            data, sample, customers, orders, orderLines, consents, interactions, tickets, feedback, referrals, asOf, reviewDays, report, noReport, showContacts, json, strict, merge, mergesFile, clvModel,
         };
         import.AddTo(command);
         command.SetAction(parsed =>
@@ -245,7 +246,7 @@ internal static class CrmKitCommandLine
                     progress.Stage("write report");
                     var file = parsed.GetValue(report)!;
                     file.Directory?.Create();
-                    System.IO.File.WriteAllText(file.FullName, Report.HtmlReport.Render(job));
+                    System.IO.File.WriteAllText(file.FullName, Report.HtmlReport.Render(job, parsed.GetValue(showContacts)));
                     reportPath = file.FullName;
                 }
 
@@ -265,6 +266,11 @@ internal static class CrmKitCommandLine
                 }
 
                 return BadInput;
+            }
+
+            if (reportPath is not null && parsed.GetValue(showContacts))
+            {
+                error.WriteLine("crmkit: " + Display.Format(ReportStrings.PersonalDataWarning, reportPath));
             }
 
             if (parsed.GetValue(json))

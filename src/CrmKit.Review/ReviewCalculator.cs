@@ -223,14 +223,9 @@ public static class ReviewCalculator
             var done = false;
             if (byId.TryGetValue(item.CustomerId, out var customer))
             {
-                var latest = Instant.MinValue;
+                staff = AssignedStaff(customer, item.DueAt);
                 foreach (var interaction in customer.History.Interactions)
                 {
-                    if (interaction.StaffId is { } id && interaction.At <= item.DueAt && interaction.At >= latest)
-                    {
-                        (staff, latest) = (id, interaction.At);
-                    }
-
                     done |= interaction.Direction == InteractionDirection.Outbound && interaction.Channel == item.Action.Channel
                         && interaction.At >= item.DueAt && interaction.At <= item.DueAt + window;
                 }
@@ -241,6 +236,27 @@ public static class ReviewCalculator
         }
 
         return [.. figures.Select(f => new StaffFigures(f.Key, f.Value.Due, f.Value.Done))];
+    }
+
+    /// <summary>
+    /// The staff member who looks after <paramref name="customer"/> at <paramref name="at"/>: the staff id of the
+    /// customer's latest interaction at or before that instant (the later of two at the same instant), else
+    /// <see cref="StaffFigures.Unassigned"/>. The rule <see cref="ForStaff"/> assigns due actions by, and the report's
+    /// "today" section groups them by.
+    /// </summary>
+    public static string AssignedStaff(Customer customer, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var (staff, latest) = (StaffFigures.Unassigned, Instant.MinValue);
+        foreach (var interaction in customer.History.Interactions)
+        {
+            if (interaction.StaffId is { } id && interaction.At <= at && interaction.At >= latest)
+            {
+                (staff, latest) = (id, interaction.At);
+            }
+        }
+
+        return staff;
     }
 
     private static void CheckBounded(Interval period)

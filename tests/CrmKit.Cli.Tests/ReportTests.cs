@@ -3,14 +3,20 @@ using CrmKit.Testing;
 
 namespace CrmKit.Cli.Tests;
 
-/// <summary>The HTML report of <c>crmkit run</c>, written once over the bundled seeds.</summary>
+/// <summary>The HTML report of <c>crmkit run</c>, written once over the bundled seeds (English, contacts masked).</summary>
 public sealed class SeedsReport : IDisposable
 {
     public SeedsReport()
+        : this([])
+    {
+    }
+
+    /// <summary>The report with more options of <c>crmkit run</c> (e.g. <c>--lang vi --show-contacts</c>).</summary>
+    internal SeedsReport(params string[] options)
     {
         Folder = Directory.CreateTempSubdirectory("crmkit-report-").FullName;
         Path = System.IO.Path.Combine(Folder, "report.html");
-        (ExitCode, Output, Error) = CliRunner.Run("run", "--data", RepositoryRoot.Path("seeds", "store"), "--report", Path);
+        (ExitCode, Output, Error) = CliRunner.Run(["run", "--data", RepositoryRoot.Path("seeds", "store"), "--report", Path, .. options]);
         Html = File.ReadAllText(Path);
     }
 
@@ -31,7 +37,7 @@ public sealed class SeedsReport : IDisposable
 
 public class ReportTests(SeedsReport report) : IClassFixture<SeedsReport>
 {
-    private static readonly string[] Charts =
+    internal static readonly string[] Charts =
     [
         "retention-by-segment", "cohort-retention", "staff", "segment-sizes", "clv-tracking-cumulative", "clv-tracking-weekly", "clv-conditional", "clv-distribution", "probability-alive", "agenda-by-channel",
         "process-customer-lifecycle", "process-customer-activity", "process-pre-sale", "process-after-sale", "process-support-ticket", "process-warranty-case",

@@ -207,6 +207,33 @@ public class ReviewCalculatorTests
     }
 
     [Fact]
+    public void AssignedStaff_IsTheStaffOfTheLatestInteractionAtOrBeforeTheInstant()
+    {
+        Interaction Contact(string id, string? staff, Instant at) => new()
+        {
+            Id = new InteractionId(id),
+            CustomerId = new CustomerId("A"),
+            At = at,
+            Channel = ContactChannel.Zalo,
+            Direction = InteractionDirection.Outbound,
+            Outcome = InteractionOutcome.Reached,
+            StaffId = staff,
+        };
+        var a = Person("A") with { History = new CustomerHistory
+        {
+            Interactions = [Contact("I2", "NV02", Day(9, 20)), Contact("I1", "NV01", Day(9, 1)), Contact("I3", null, Day(9, 25)), Contact("I4", "NV03", Day(10, 6))],
+        } };
+
+        Assert.Equal(StaffFigures.Unassigned, ReviewCalculator.AssignedStaff(a, Day(8, 31)));
+        Assert.Equal("NV01", ReviewCalculator.AssignedStaff(a, Day(9, 1)));
+        Assert.Equal("NV01", ReviewCalculator.AssignedStaff(a, Day(9, 19)));
+        // An interaction without a staff member (I3) does not unassign the customer.
+        Assert.Equal("NV02", ReviewCalculator.AssignedStaff(a, Day(10, 5)));
+        Assert.Equal("NV03", ReviewCalculator.AssignedStaff(a, Day(10, 6)));
+        Assert.Equal(StaffFigures.Unassigned, ReviewCalculator.AssignedStaff(Person("B"), Day(10, 6)));
+    }
+
+    [Fact]
     public void Compute_WithMemberships_GivesFiguresPerSegment()
     {
         var catalog = BuiltInSegments.Catalog;

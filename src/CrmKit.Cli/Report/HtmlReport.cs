@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using CrmKit.CareProcess;
@@ -7,6 +8,7 @@ using CrmKit.Cli.Engine;
 using CrmKit.Cli.Localization;
 using CrmKit.Clv.Models;
 using CrmKit.Review;
+using CrmKit.Segmentation;
 using NodaTime;
 using CrmKit.Cli.Report.Charts;
 using static CrmKit.Cli.Report.ProcessSvg;
@@ -15,58 +17,183 @@ namespace CrmKit.Cli.Report;
 
 /// <summary>
 /// The self-contained HTML report of <c>crmkit run</c>: one file, no script and no network access needed to open
-/// it. Charts are drawn by OxyPlot and embedded as SVG; process diagrams come from <see cref="ProcessSvg"/>.
+/// it. It opens with what to do today (due care actions grouped by staff member, with each customer's name), then the
+/// overview and the rest, under a table of contents. Every text is in <see cref="ReportStrings"/> (English and
+/// Vietnamese, by <see cref="UiLanguage.Current"/>), every figure goes through <see cref="Display"/>, every
+/// segment, plan, journey and process name through <see cref="ReportNames"/>. Phone numbers and email addresses are
+/// masked unless the report is asked to show them (<c>--show-contacts</c>), and then it says it holds personal data.
+/// Charts are drawn by OxyPlot and embedded as SVG; process diagrams come from <see cref="ProcessSvg"/>.
 /// </summary>
 internal static class HtmlReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Render(MainJobResult job)
+    /// <summary>At most this many of a staff member's actions are listed in the today section (all are counted).</summary>
+    public const int TodayShownPerStaff = 50;
+
+    /// <summary>The sections in page order: anchor id and heading. The table of contents and the headings both come from here.</summary>
+    public static IReadOnlyList<(string Id, string Title)> Sections =>
+    [
+        ("today", ReportStrings.SectionToday),
+        ("overview", ReportStrings.SectionOverview),
+        ("review", ReportStrings.SectionReview),
+        ("segments", ReportStrings.SectionSegments),
+        ("clv", ReportStrings.SectionClv),
+        ("care-engine", ReportStrings.SectionCareEngine),
+        ("processes", ReportStrings.SectionProcesses),
+    ];
+
+    /// <summary>The report of <paramref name="job"/> in the current UI language; contacts whole only when <paramref name="showContacts"/>.</summary>
+    public static string Render(MainJobResult job, bool showContacts = false)
     {
-        var model = ReportModel.Of(job);
+        var model = ReportModel.Of(job, showContacts);
         var zone = job.Settings.Zone;
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        html.Append(Inv, $"<!DOCTYPE html>\n<html lang=\"{UiLanguage.Current.Code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         html.Append(Inv, $"<title>{Html(ReportStrings.ReportTitle)} — {Html(job.Settings.Source)}</title>");
         html.Append("""
             <style>
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:2rem auto;max-width:1100px;color:#1d1d1f;padding:0 1rem}
-            h1{font-size:1.6rem}h2{margin-top:2.2rem;border-bottom:2px solid #3b5b8c;padding-bottom:.2rem}
+            h1{font-size:1.6rem}h2{margin-top:2.2rem;border-bottom:2px solid #3b5b8c;padding-bottom:.2rem}h3{margin-top:1.4rem}
             table{border-collapse:collapse;margin:.6rem 0 1rem}th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:right}
-            th:first-child,td:first-child{text-align:left}figure{margin:1rem 0}figcaption{font-size:.9rem;color:#555}
+            th:first-child,td:first-child{text-align:left}td.text,th.text{text-align:left}figure{margin:1rem 0}figcaption{font-size:.9rem;color:#555}
             .cards{display:flex;flex-wrap:wrap;gap:.8rem}.card{background:#f4f6fa;border-radius:8px;padding:.6rem .9rem;min-width:9rem}
             .card b{display:block;font-size:1.3rem}.note{color:#555;font-size:.9rem}.process{max-width:100%;height:auto}
+            .personal-data{background:#fff4e5;border-left:4px solid #d9822b;padding:.5rem .8rem}nav.contents ol{columns:2}
             </style></head><body>
             """);
-        html.Append(Inv, $"<h1>{Html(ReportStrings.ReportTitle)}</h1><p>Data: <code>{Html(job.Settings.Source)}</code>; as of {job.AsOf.InZone(zone):uuuu-MM-dd HH:mm} ({Html(zone.Id)}).</p>");
+        html.Append(Inv, $"<h1>{Html(ReportStrings.ReportTitle)}</h1><p>{Text(ReportStrings.DataAsOf, $"<code>{Html(job.Settings.Source)}</code>", Html(Display.DateTime(job.AsOf, zone)), Html(zone.Id))}</p>");
+        if (showContacts)
+        {
+            html.Append(Inv, $"<p class=\"personal-data\" data-personal-data=\"contacts\"><b>{Html(ReportStrings.PersonalDataTitle)}</b> {Html(ReportStrings.PersonalDataNotice)}</p>");
+        }
+
+        Contents(html);
+        Today(html, model);
         Overview(html, model);
         Review(html, model);
         Segments(html, model);
         Clv(html, model);
-        Agenda(html, model);
-        CareEngine(html, job);
-        Processes(html, job);
+        CareEngine(html, model);
+        Processes(html, model);
         html.Append("</body></html>\n");
         return html.ToString();
     }
+
+    private static void Contents(StringBuilder html)
+    {
+        html.Append(Inv, $"<nav class=\"contents\" aria-label=\"{Html(ReportStrings.Contents)}\"><b>{Html(ReportStrings.Contents)}</b><ol>");
+        foreach (var (id, title) in Sections)
+        {
+            html.Append(Inv, $"<li><a href=\"#{id}\">{Html(title)}</a></li>");
+        }
+
+        html.Append("</ol></nav>");
+    }
+
+    private static void Heading(StringBuilder html, string id)
+        => html.Append(Inv, $"<h2 id=\"{id}\">{Html(Sections.Single(s => s.Id == id).Title)}</h2>");
+
+    // What to do today: the agenda's due actions by staff member, each with the customer's name, the contact for the
+    // channel (masked unless --show-contacts), and why (the care plan and the segment that put the customer in it).
+    private static void Today(StringBuilder html, ReportModel model)
+    {
+        var job = model.Job;
+        Heading(html, "today");
+        var items = job.Agenda;
+        var statuses = string.Join(", ", Enum.GetValues<AgendaStatus>().Select(s => ReportNames.Status(s) + " " + Display.Number(model.StatusCounts[s])));
+        html.Append(Inv, $"<p>{Text(ReportStrings.TodayIntro, Html(Display.Number(model.StatusCounts[AgendaStatus.Due])), Html(Display.Number(model.Today.Count)), Html(Display.Number(items.Count)), Html(statuses))}</p>");
+        if (!model.ShowContacts)
+        {
+            html.Append(Inv, $"<p class=\"note\">{Html(ReportStrings.ContactsMasked)}</p>");
+        }
+
+        foreach (var (staff, actions) in model.Today)
+        {
+            var who = staff == StaffFigures.Unassigned ? ReportStrings.TodayUnassigned : Display.Format(ReportStrings.TodayStaff, staff);
+            html.Append(Inv, $"<h3 data-staff=\"{Html(staff)}\">{Html(who)} — {Html(actions.Count == 1 ? ReportStrings.TodayOneAction : Display.Format(ReportStrings.TodayActions, Display.Number(actions.Count)))}</h3>");
+            html.Append(Inv, $"<table data-table=\"today\"><tr><th>{Html(ReportStrings.ColumnTime)}</th><th>{Html(ReportStrings.ColumnCustomer)}</th><th class=\"text\">{Html(ReportStrings.ColumnName)}</th><th class=\"text\">{Html(ReportStrings.ColumnContact)}</th><th class=\"text\">{Html(ReportStrings.ColumnChannel)}</th><th class=\"text\">{Html(ReportStrings.ColumnWhy)}</th><th class=\"text\">{Html(ReportStrings.ColumnTemplate)}</th></tr>");
+            foreach (var i in actions.Take(TodayShownPerStaff))
+            {
+                var customer = model.CustomersById.GetValueOrDefault(i.CustomerId);
+                html.Append(Inv, $"<tr><td>{Html(i.SendAt is { } at ? Display.DateTime(at, model.Zone) : "–")}</td><td>{Html(Id(model, i.CustomerId))}</td><td class=\"text\">{Html(customer?.DisplayName ?? "–")}</td><td class=\"text\">{Html(Contact(model, customer, i.Action.Channel))}</td><td class=\"text\">{Html(ReportNames.Channel(i.Action.Channel))}</td><td class=\"text\">{Html(Why(model, customer, i.PlanId))}</td><td class=\"text\"><code>{Html(i.Action.Template)}</code></td></tr>");
+            }
+
+            html.Append("</table>");
+            if (actions.Count > TodayShownPerStaff)
+            {
+                html.Append(Inv, $"<p class=\"note\">{Html(Display.Format(ReportStrings.TodayMore, Display.Number(actions.Count - TodayShownPerStaff)))}</p>");
+            }
+        }
+
+        if (items.Count > 0)
+        {
+            var channels = model.AgendaChannels;
+            ReportFigure.Append(html, "agenda-by-channel", AgendaChannelChart.Build(channels, model.AgendaCounts), 900, 100 + (40 * channels.Count), ReportStrings.AgendaChartCaption);
+        }
+
+        html.Append(Inv, $"<p class=\"note\">{Text(ReportStrings.TodayQueueNote, Html(Display.Number(job.Engine.Queue.Count)), "<a href=\"#care-engine\">", "</a>")}</p>");
+    }
+
+    // Why a customer is on today's list: the plan's name and the first of its segments the customer is in.
+    private static string Why(ReportModel model, Customer? customer, string planId)
+    {
+        var plan = model.Names.Plan(planId);
+        var memberships = model.Job.Segmentation.Memberships;
+        if (customer is null || !memberships.TryGetValue(customer.Id, out var m))
+        {
+            return plan;
+        }
+
+        var segment = model.Names.PlanSegments(planId).FirstOrDefault(m.Ids.Contains);
+        return segment is null ? plan : Display.Format(ReportStrings.TodayWhy, plan, model.Names.Segment(segment));
+    }
+
+    // The customer's address on the channel (the first phone for calls, SMS and Zalo, the first email for email), whole
+    // with --show-contacts, else masked as PersonalData masks it; none for chat and in person.
+    private static string Contact(ReportModel model, Customer? customer, ContactChannel channel)
+    {
+        if (customer is null)
+        {
+            return "–";
+        }
+
+        var address = channel switch
+        {
+            ContactChannel.PhoneCall or ContactChannel.Sms or ContactChannel.Zalo when !customer.Phones.IsEmpty
+                => model.ShowContacts ? customer.Phones[0].Format(PhoneNumberFormat.National) : PersonalData.MaskPhone(customer.Phones[0]),
+            ContactChannel.Email when !customer.Emails.IsEmpty
+                => model.ShowContacts ? customer.Emails[0].Value : PersonalData.MaskEmail(customer.Emails[0].Value),
+            // No number or address on file, or a channel without one (chat, in person).
+            ContactChannel.PhoneCall or ContactChannel.Sms or ContactChannel.Zalo or ContactChannel.Email or ContactChannel.Chat or ContactChannel.InPerson => null,
+            _ => throw new UnreachableException($"No contact rule for the channel {channel}."),
+        };
+        return address ?? "–";
+    }
+
+    // A customer id as shown: whole with --show-contacts, else with any phone number or email in it masked.
+    private static string Id(ReportModel model, string id) => model.ShowContacts ? id : PersonalData.Redact(id);
+
+    private static string Name(ReportModel model, string id) => model.CustomersById.TryGetValue(id, out var c) ? c.DisplayName : "–";
 
     private static void Overview(StringBuilder html, ReportModel model)
     {
         var job = model.Job;
         var r = job.Review.Customers;
-        html.Append("<h2 id=\"overview\">Overview</h2><div class=\"cards\">");
-        Card(html, "customers", job.Customers.Count.ToString("N0", Inv));
-        Card(html, "duplicates merged", job.Merged.ToString("N0", Inv));
-        Card(html, "rows rejected", model.RowsRejected.ToString("N0", Inv));
-        Card(html, $"revenue, last {job.Settings.ReviewDays} days", RunSummary.Amount(r.Revenue));
-        Card(html, "retention", RunSummary.Percent(r.RetentionRate));
-        Card(html, "NPS", RunSummary.Number(job.Review.Feedback.Nps, "F0"));
-        Card(html, "care actions due today", model.StatusCounts[AgendaStatus.Due].ToString("N0", Inv));
+        Heading(html, "overview");
+        html.Append("<div class=\"cards\">");
+        Card(html, ReportStrings.CardCustomers, Display.Number(job.Customers.Count));
+        Card(html, ReportStrings.CardMerged, Display.Number(job.Merged));
+        Card(html, ReportStrings.CardRejected, Display.Number(model.RowsRejected));
+        Card(html, Display.Format(ReportStrings.CardRevenue, Display.Number(job.Settings.ReviewDays)), Display.Money(r.Revenue));
+        Card(html, ReportStrings.CardRetention, Display.Percent(r.RetentionRate));
+        Card(html, ReportStrings.CardNps, Display.Number(job.Review.Feedback.Nps, "F0"));
+        Card(html, ReportStrings.CardDueToday, Display.Number(model.StatusCounts[AgendaStatus.Due]));
         var guests = job.DataSet.GuestSales;
         if (!guests.IsEmpty)
         {
-            var guestRevenue = RunSummary.GuestRevenue(job.DataSet).Select(m => RunSummary.Amount(m));
-            Card(html, $"guest sales ({guests.Count(g => g.IsRevenue).ToString("N0", Inv)} completed, no customer)", string.Join(", ", guestRevenue.DefaultIfEmpty("–")));
+            var guestRevenue = RunSummary.GuestRevenue(job.DataSet).Select(m => Display.Money(m));
+            Card(html, Display.Format(ReportStrings.CardGuestSales, Display.Number(guests.Count(g => g.IsRevenue))), string.Join(", ", guestRevenue.DefaultIfEmpty("–")));
         }
 
         html.Append("</div>");
@@ -77,19 +204,24 @@ internal static class HtmlReport
     // Every merge and every shared contact kept apart, with its evidence (personal data masked).
     private static void Merges(StringBuilder html, MergeOutcome merges)
     {
-        foreach (var (title, list) in new[] { ($"Duplicates merged ({merges.Merges.Count.ToString("N0", Inv)} pairs, --merge {merges.Policy})", merges.Merges), ($"Shared contacts kept apart ({merges.SharedContacts.Count.ToString("N0", Inv)}: a household or a shared phone)", merges.SharedContacts) })
+        var lists = new[]
+        {
+            (Display.Format(ReportStrings.MergesTitle, Display.Number(merges.Merges.Count), merges.Policy), merges.Merges),
+            (Display.Format(ReportStrings.SharedContactsTitle, Display.Number(merges.SharedContacts.Count)), merges.SharedContacts),
+        };
+        foreach (var (title, list) in lists)
         {
             html.Append(Inv, $"<details><summary>{Html(title)}</summary>");
             if (list.Count == 0)
             {
-                html.Append("<p class=\"note\">None.</p></details>");
+                html.Append(Inv, $"<p class=\"note\">{Html(ReportStrings.None)}</p></details>");
                 continue;
             }
 
-            html.Append("<table><tr><th>first</th><th>second</th><th>survivor</th><th>evidence</th><th>conflicts</th><th>shared contacts</th><th>names</th></tr>");
+            html.Append(Inv, $"<table><tr><th>{Html(ReportStrings.MergeFirst)}</th><th>{Html(ReportStrings.MergeSecond)}</th><th>{Html(ReportStrings.MergeSurvivor)}</th><th>{Html(ReportStrings.MergeEvidence)}</th><th>{Html(ReportStrings.MergeConflicts)}</th><th>{Html(ReportStrings.MergeSharedContacts)}</th><th>{Html(ReportStrings.MergeNames)}</th></tr>");
             foreach (var d in list)
             {
-                html.Append(Inv, $"<tr><td>{Html(d.First)}</td><td>{Html(d.Second)}</td><td>{Html(d.Survivor ?? "kept apart")}</td><td>{Html(string.Join(", ", d.Evidence))}</td><td>{Html(string.Join(", ", d.Conflicts))}</td><td>{Html(string.Join(", ", d.Contacts))}</td><td>{Html(string.Join(" / ", d.Names))}</td></tr>");
+                html.Append(Inv, $"<tr><td>{Html(d.First)}</td><td>{Html(d.Second)}</td><td>{Html(d.Survivor ?? ReportStrings.MergeKeptApart)}</td><td>{Html(string.Join(", ", d.Evidence))}</td><td>{Html(string.Join(", ", d.Conflicts))}</td><td>{Html(string.Join(", ", d.Contacts))}</td><td>{Html(string.Join(" / ", d.Names))}</td></tr>");
             }
 
             html.Append("</table></details>");
@@ -99,17 +231,17 @@ internal static class HtmlReport
     // What was read from each file and how, then the issues grouped by kind.
     private static void Imported(StringBuilder html, CustomerDataSet data)
     {
-        html.Append("<details><summary>Files read</summary><table><tr><th>file</th><th>rows</th><th>kept</th><th>rejected</th><th>warnings</th><th>read as</th></tr>");
+        html.Append(Inv, $"<details><summary>{Html(ReportStrings.FilesRead)}</summary><table><tr><th>{Html(ReportStrings.FileColumn)}</th><th>{Html(ReportStrings.FileRows)}</th><th>{Html(ReportStrings.FileKept)}</th><th>{Html(ReportStrings.FileRejected)}</th><th>{Html(ReportStrings.FileWarnings)}</th><th>{Html(ReportStrings.FileReadAs)}</th></tr>");
         foreach (var f in data.Files)
         {
-            html.Append(Inv, $"<tr><td><code>{Html(f.File)}</code></td><td>{f.RowsRead:N0}</td><td>{f.RowsKept:N0}</td><td>{f.RowsRejected:N0}</td><td>{f.Warnings:N0}</td><td style=\"text-align:left\">{Html(RunSummary.Describe(f))}</td></tr>");
+            html.Append(Inv, $"<tr><td><code>{Html(f.File)}</code></td><td>{Display.Number(f.RowsRead)}</td><td>{Display.Number(f.RowsKept)}</td><td>{Display.Number(f.RowsRejected)}</td><td>{Display.Number(f.Warnings)}</td><td class=\"text\">{Html(RunSummary.Describe(f))}</td></tr>");
         }
 
         html.Append("</table></details>");
         if (data.IssueCount > 0)
         {
             var groups = data.IssueGroups;
-            html.Append(Inv, $"<details><summary>Import issues ({data.IssueCount:N0}, {groups.Length:N0} kinds)</summary><ul>");
+            html.Append(Inv, $"<details><summary>{Html(Display.Format(ReportStrings.ImportIssues, Display.Number(data.IssueCount), Display.Number(groups.Length)))}</summary><ul>");
             foreach (var group in groups.Take(200))
             {
                 html.Append(Inv, $"<li><code>{Html(group.ToString())}</code></li>");
@@ -124,98 +256,120 @@ internal static class HtmlReport
         var job = model.Job;
         var r = job.Review;
         var zone = job.Settings.Zone;
-        html.Append(Inv, $"<h2 id=\"review\">Review figures</h2><p>Period {r.Period.Start.InZone(zone):uuuu-MM-dd HH:mm} to {r.Period.End.InZone(zone):uuuu-MM-dd HH:mm}. Formulas: docs/review.md.</p>");
-        html.Append("<table><tr><th>figure</th><th>value</th></tr>");
+        Heading(html, "review");
+        html.Append(Inv, $"<p>{Html(Display.Format(ReportStrings.ReviewPeriod, Display.DateTime(r.Period.Start, zone), Display.DateTime(r.Period.End, zone)))}</p>");
+        html.Append(Inv, $"<table><tr><th>{Html(ReportStrings.ColumnFigure)}</th><th>{Html(ReportStrings.ColumnValue)}</th></tr>");
         var c = r.Customers;
-        Row(html, "buyers (new / repeat)", string.Create(Inv, $"{c.Buyers:N0} ({c.NewBuyers:N0} / {c.RepeatBuyers:N0})"));
-        Row(html, "retention rate / churn rate", $"{RunSummary.Percent(c.RetentionRate)} / {RunSummary.Percent(c.ChurnRate)}");
-        Row(html, "repeat-purchase rate", RunSummary.Percent(c.RepeatPurchaseRate));
-        Row(html, "returning customers' share of revenue", RunSummary.Percent(c.ReturningRevenueShare));
-        Row(html, "average order value", RunSummary.Amount(c.AverageOrderValue));
-        Row(html, "purchase frequency (orders per buyer)", RunSummary.Number(c.PurchaseFrequency, "F2"));
-        Row(html, "CSAT (share satisfied)", string.Create(Inv, $"{RunSummary.Percent(r.Feedback.Csat)} of {r.Feedback.CsatResponses:N0}"));
-        Row(html, "NPS", string.Create(Inv, $"{RunSummary.Number(r.Feedback.Nps, "F0")} of {r.Feedback.NpsResponses:N0}"));
-        Row(html, "CES (1 easy … 7 difficult)", string.Create(Inv, $"{RunSummary.Number(r.Feedback.Ces, "F2")} of {r.Feedback.CesResponses:N0}"));
-        Row(html, "tickets opened", r.Tickets.Opened.ToString("N0", Inv));
-        Row(html, "first reply, median / mean (business hours)", $"{RunSummary.Hours(r.Tickets.MedianFirstReply)} / {RunSummary.Hours(r.Tickets.MeanFirstReply)}");
-        Row(html, "resolution, median / mean (business hours)", $"{RunSummary.Hours(r.Tickets.MedianResolution)} / {RunSummary.Hours(r.Tickets.MeanResolution)}");
-        Row(html, "SLA breach rate", RunSummary.Percent(r.Tickets.BreachRate));
+        Row(html, ReportStrings.RowBuyers, $"{Display.Number(c.Buyers)} ({Display.Number(c.NewBuyers)} / {Display.Number(c.RepeatBuyers)})");
+        Row(html, ReportStrings.RowRetentionChurn, $"{Display.Percent(c.RetentionRate)} / {Display.Percent(c.ChurnRate)}");
+        Row(html, ReportStrings.RowRepeatRate, Display.Percent(c.RepeatPurchaseRate));
+        Row(html, ReportStrings.RowReturningShare, Display.Percent(c.ReturningRevenueShare));
+        Row(html, ReportStrings.RowAverageOrder, Display.Money(c.AverageOrderValue));
+        Row(html, ReportStrings.RowFrequency, Display.Number(c.PurchaseFrequency, "F2"));
+        Row(html, ReportStrings.RowCsat, Display.Format(ReportStrings.OfResponses, Display.Percent(r.Feedback.Csat), Display.Number(r.Feedback.CsatResponses)));
+        Row(html, ReportStrings.RowNps, Display.Format(ReportStrings.OfResponses, Display.Number(r.Feedback.Nps, "F0"), Display.Number(r.Feedback.NpsResponses)));
+        Row(html, ReportStrings.RowCes, Display.Format(ReportStrings.OfResponses, Display.Number(r.Feedback.Ces, "F2"), Display.Number(r.Feedback.CesResponses)));
+        Row(html, ReportStrings.RowTickets, Display.Number(r.Tickets.Opened));
+        Row(html, ReportStrings.RowFirstReply, $"{Hours(r.Tickets.MedianFirstReply)} / {Hours(r.Tickets.MeanFirstReply)}");
+        Row(html, ReportStrings.RowResolution, $"{Hours(r.Tickets.MedianResolution)} / {Hours(r.Tickets.MeanResolution)}");
+        Row(html, ReportStrings.RowSlaBreach, Display.Percent(r.Tickets.BreachRate));
         html.Append("</table>");
 
         var segments = model.RetentionBySegment;
         if (segments.Count > 0)
         {
-            var chart = HorizontalBarChart.Build("Retention rate by segment (segments with ≥ 10 customers in the base)", segments, "%");
-            ReportFigure.Append(html, "retention-by-segment", chart, 900, 60 + (22 * segments.Count), "Retention by segment: of the segment's customers who bought in the equally long window before the period, the share who bought again in it.");
+            var chart = HorizontalBarChart.Build(ReportStrings.RetentionChartTitle, [.. segments.Select(s => (SegmentLabel(model, s.Label), s.Value))], "%");
+            ReportFigure.Append(html, "retention-by-segment", chart, 900, 60 + (22 * segments.Count), ReportStrings.RetentionChartCaption);
         }
 
-        html.Append("<table><tr><th>segment</th><th>customers</th><th>buyers</th><th>retention</th><th>repeat</th><th>returning revenue</th><th>average order</th><th>frequency</th></tr>");
+        html.Append(Inv, $"<table><tr><th>{Html(ReportStrings.ColumnSegment)}</th><th>{Html(ReportStrings.ColumnCustomers)}</th><th>{Html(ReportStrings.ColumnBuyers)}</th><th>{Html(ReportStrings.ColumnRetention)}</th><th>{Html(ReportStrings.ColumnRepeat)}</th><th>{Html(ReportStrings.ColumnReturningRevenue)}</th><th>{Html(ReportStrings.ColumnAverageOrder)}</th><th>{Html(ReportStrings.ColumnFrequency)}</th></tr>");
         foreach (var (id, f) in r.BySegment)
         {
-            html.Append(Inv, $"<tr><td>{Html(id)}</td><td>{f.Customers:N0}</td><td>{f.Buyers:N0}</td><td>{RunSummary.Percent(f.RetentionRate)}</td><td>{RunSummary.Percent(f.RepeatPurchaseRate)}</td><td>{RunSummary.Percent(f.ReturningRevenueShare)}</td><td>{RunSummary.Amount(f.AverageOrderValue)}</td><td>{RunSummary.Number(f.PurchaseFrequency, "F2")}</td></tr>");
+            html.Append(Inv, $"<tr><td>{Html(SegmentLabel(model, id))}</td><td>{Display.Number(f.Customers)}</td><td>{Display.Number(f.Buyers)}</td><td>{Display.Percent(f.RetentionRate)}</td><td>{Display.Percent(f.RepeatPurchaseRate)}</td><td>{Display.Percent(f.ReturningRevenueShare)}</td><td>{Html(Display.Money(f.AverageOrderValue))}</td><td>{Display.Number(f.PurchaseFrequency, "F2")}</td></tr>");
         }
 
         html.Append("</table>");
 
         if (r.Cohorts.Length > 0)
         {
-            ReportFigure.Append(html, "cohort-retention", CohortRetentionChart.Build(r), 900, 120 + (18 * r.Cohorts.Length), "Cohort retention: the share of each acquisition month's customers who bought again k months later.");
+            ReportFigure.Append(html, "cohort-retention", CohortRetentionChart.Build(r), 900, 120 + (18 * r.Cohorts.Length), ReportStrings.CohortChartCaption);
         }
 
         if (r.Staff.Length > 0)
         {
-            var staff = StaffChart.Build(r.Staff);
-            ReportFigure.Append(html, "staff", staff, 900, 80 + (34 * r.Staff.Length), "Done: an outbound contact on the action's channel within 3 days of its due instant, by the staff member of the customer's latest interaction.");
+            ReportFigure.Append(html, "staff", StaffChart.Build(r.Staff), 900, 80 + (34 * r.Staff.Length), ReportStrings.StaffChartCaption);
         }
     }
+
+    // A segment as shown wherever its id appears: the id and the name beside it.
+    private static string SegmentLabel(ReportModel model, string id) => $"{id} — {model.Names.Segment(id)}";
 
     private static void Segments(StringBuilder html, ReportModel model)
     {
         var job = model.Job;
         var sizes = model.SegmentSizes;
-        html.Append(Inv, $"<h2 id=\"segments\">Segments</h2><p>{job.Segmentation.Sizes.Length} segments; RFM thresholds {Html(job.Segmentation.Thresholds.ToString())}.</p>");
+        Heading(html, "segments");
+        html.Append(Inv, $"<p>{Html(Display.Format(ReportStrings.SegmentsIntro, Display.Number(job.Segmentation.Sizes.Length), Rfm(job.Segmentation.Thresholds)))}</p>");
         foreach (var note in job.Segmentation.Thresholds.Notes)
         {
-            html.Append(Inv, $"<p class=\"note\">RFM: {Html(note)}</p>");
+            html.Append(Inv, $"<p class=\"note\">{Html(Display.Format(ReportStrings.RfmNote, note))}</p>");
         }
 
         foreach (var tiers in job.Segmentation.ValueTiers)
         {
-            html.Append(Inv, $"<p>Value tiers (relative to the shop: VIP = fewer than 5 % of buyers worth more, high 20 %, average 50 %): {Html(tiers.ToString())}.</p>");
+            html.Append(Inv, $"<p>{Html(Display.Format(ReportStrings.ValueTiers, Tiers(tiers)))}</p>");
         }
+
         if (sizes.Count > 0)
         {
-            var chart = HorizontalBarChart.Build("Customers per segment", sizes.Select(s => ($"{s.Segment.Id} — {s.Segment.Name}", (double)s.Customers)).ToList(), "customers");
-            ReportFigure.Append(html, "segment-sizes", chart, 900, 60 + (20 * sizes.Count), "Segment sizes (a customer can be in several segments; empty segments are left out).");
+            var chart = HorizontalBarChart.Build(ReportStrings.SegmentSizesTitle, [.. sizes.Select(s => (SegmentLabel(model, s.Segment.Id), (double)s.Customers))], ReportStrings.SegmentSizesUnit);
+            ReportFigure.Append(html, "segment-sizes", chart, 900, 60 + (20 * sizes.Count), ReportStrings.SegmentSizesCaption);
         }
+    }
+
+    // The RFM score bounds as the report's language writes numbers (– for a score no customer reaches).
+    private static string Rfm(RfmThresholds thresholds)
+    {
+        string Bounds(IEnumerable<decimal> bounds, decimal unreachable) => string.Join("; ", bounds.Select(b => b == unreachable ? "–" : Display.Number((double)b, "#,0.##")));
+        return Display.Format(ReportStrings.RfmThresholds, Bounds(thresholds.Recency.Select(r => (decimal)r), RfmThresholds.Unreachable), Bounds(thresholds.Frequency, RfmThresholds.UnreachableAmount), Bounds(thresholds.Monetary, RfmThresholds.UnreachableAmount));
+    }
+
+    // One currency's value tiers: the basis, the buyers ranked and the least value of each tier, as money.
+    private static string Tiers(ValueTierThresholds tiers)
+    {
+        string Amount(decimal? v) => v is { } x ? Display.Money(new Money(x, tiers.Currency)) : "–";
+        var basis = tiers.Basis == ValueBasis.Predicted ? ReportStrings.ValueBasisPredicted : Display.Format(ReportStrings.ValueBasisHistorical, Display.Number(ValueTierThresholds.HistoricalWindowDays));
+        return Display.Format(ReportStrings.ValueTierBounds, basis, Display.Number(tiers.Buyers), Amount(tiers.Vip), Amount(tiers.High), Amount(tiers.Average));
     }
 
     private static void Clv(StringBuilder html, ReportModel model)
     {
         var job = model.Job;
         var clv = job.Clv;
-        html.Append("<h2 id=\"clv\">Customer lifetime value</h2>");
+        Heading(html, "clv");
         if (clv.Comparison is { } choice)
         {
-            html.Append(Inv, $"<table><caption>Model choice by holdout (calibration to {clv.CalibrationEnd:uuuu-MM-dd}): {Html(choice.Reason)}</caption><tr><th>model</th><th title=\"√(mean over customers of (expected − actual purchases in the holdout)²): decides the choice.\">holdout RMSE per customer</th><th title=\"Standard error of the difference in mean squared error to the chosen model (paired over customers): differences within about two are noise.\">± SE of difference</th><th title=\"Mean over customers of |expected − actual purchases in the holdout|.\">holdout MAE per customer</th><th title=\"|predicted − actual total holdout purchases| / actual.\">aggregate error</th><th>predicted</th><th>actual</th><th>note</th></tr>");
+            var caption = Display.Format(ReportStrings.ModelChoiceCaption, clv.CalibrationEnd is { } end ? Display.Date(end) : "–", choice.Reason);
+            html.Append(Inv, $"<table><caption>{Html(caption)}</caption><tr><th>{Html(ReportStrings.ColumnModel)}</th><th title=\"{Html(ReportStrings.RmseHint)}\">{Html(ReportStrings.ColumnRmse)}</th><th title=\"{Html(ReportStrings.SeHint)}\">{Html(ReportStrings.ColumnSe)}</th><th title=\"{Html(ReportStrings.MaeHint)}\">{Html(ReportStrings.ColumnMae)}</th><th title=\"{Html(ReportStrings.AggregateErrorHint)}\">{Html(ReportStrings.ColumnAggregateError)}</th><th>{Html(ReportStrings.ColumnPredicted)}</th><th>{Html(ReportStrings.ColumnActual)}</th><th>{Html(ReportStrings.ColumnNote)}</th></tr>");
             foreach (var s in choice.Scores)
             {
-                html.Append(Inv, $"<tr><td>{(s.Model == choice.Best ? "<b>" + ValueAnalysis.Name(s.Model) + "</b>" : ValueAnalysis.Name(s.Model))}</td><td>{RunSummary.Number(s.RootMeanSquaredError, "F4")}</td><td>{RunSummary.Number(s.DifferenceStandardError, "F4")}</td><td>{RunSummary.Number(s.MeanAbsoluteError, "F4")}</td><td>{RunSummary.Percent(s.AggregateError)}</td><td>{RunSummary.Number(s.PredictedPurchases, "N0")}</td><td>{RunSummary.Number(s.ActualPurchases, "N0")}</td><td>{Html(s.Problem ?? string.Empty)}</td></tr>");
+                var name = Html(ValueAnalysis.Name(s.Model));
+                html.Append(Inv, $"<tr><td>{(s.Model == choice.Best ? "<b>" + name + "</b>" : name)}</td><td>{Display.Number(s.RootMeanSquaredError, "F4")}</td><td>{Display.Number(s.DifferenceStandardError, "F4")}</td><td>{Display.Number(s.MeanAbsoluteError, "F4")}</td><td>{Display.Percent(s.AggregateError)}</td><td>{Display.Number(s.PredictedPurchases, "N0")}</td><td>{Display.Number(s.ActualPurchases, "N0")}</td><td>{Html(s.Problem ?? string.Empty)}</td></tr>");
             }
 
             html.Append("</table>");
             if (clv.Tracking is { } tracking)
             {
                 var name = tracking.Model.Name;
-                ReportFigure.Append(html, "clv-tracking-cumulative", TrackingChart.Build(tracking, cumulative: true), 900, 360, $"Cumulative repeat purchases of the calibration cohort, actual and expected under {name} fitted on the calibration period (to the dashed line), through the holdout (Fader, Hardie & Lee 2005, fig. 3).");
-                ReportFigure.Append(html, "clv-tracking-weekly", TrackingChart.Build(tracking, cumulative: false), 900, 360, $"Repeat purchases per week, actual and expected under {name} fitted on the calibration period (to the dashed line).");
-                ReportFigure.Append(html, "clv-conditional", ConditionalExpectationChart.Build(tracking), 900, 360, $"Holdout purchases per customer by calibration frequency: actual mean and {name}'s conditional expectation (Fader, Hardie & Lee 2005, fig. 4; the last group is 7 or more).");
+                ReportFigure.Append(html, "clv-tracking-cumulative", TrackingChart.Build(tracking, cumulative: true), 900, 360, Display.Format(ReportStrings.TrackingCumulativeCaption, name));
+                ReportFigure.Append(html, "clv-tracking-weekly", TrackingChart.Build(tracking, cumulative: false), 900, 360, Display.Format(ReportStrings.TrackingWeeklyCaption, name));
+                ReportFigure.Append(html, "clv-conditional", ConditionalExpectationChart.Build(tracking), 900, 360, Display.Format(ReportStrings.ConditionalCaption, name));
             }
         }
 
         if (clv.Count is null)
         {
-            html.Append("<p>No CLV figures are given: no count model could be used.</p><ul class=\"problems\">");
+            html.Append(Inv, $"<p>{Html(ReportStrings.NoClv)}</p><ul class=\"problems\">");
             foreach (var problem in clv.Problems)
             {
                 html.Append(Inv, $"<li>{Html(problem)}</li>");
@@ -226,15 +380,13 @@ internal static class HtmlReport
         }
 
         var shares = model.LikelyAlive!.Value;
-        html.Append(Inv, $"<p title=\"{Html(AliveDefinition)}\">Customers likely still buying (probability alive ≥ {ValueAnalysis.LikelyAliveThreshold:0.#}): <b>{RunSummary.Percent(shares.Buyers)}</b> of buyers; one-time buyers {RunSummary.Percent(shares.OneTimeBuyers)}{(clv.Model == CountModelKind.BetaGeo ? " (BG/NBD treats every one-time buyer as alive: it lets customers drop out only after a repeat purchase)" : string.Empty)}, repeat buyers {RunSummary.Percent(shares.RepeatBuyers)}.</p>");
-        html.Append(Inv, $"<p>{ValueAnalysis.Name(clv.Model)} ({Html(Params(clv.CountParameters))})");
-        if (clv.Spend is not null)
-        {
-            html.Append(Inv, $" and Gamma-Gamma ({Html(Params(clv.SpendParameters))})");
-        }
-
-        html.Append(Inv, $" on weekly RFM summaries of {clv.Predictions.Length:N0} buyers; value over {clv.Options.Value.Horizon:F0} weeks, {clv.Options.Value.DiscountRate:P0} discount per step, {(clv.Options.Value.Margin == 1 ? "no margin applied" : $"margin {clv.Options.Value.Margin:P0}")}.");
-        html.Append(clv.FrequencyValueCorrelation is { } rho ? string.Create(Inv, $" Frequency–value correlation {rho:F3} (Gamma-Gamma assumes none).</p>") : "</p>");
+        var oneTimeNote = clv.Model == CountModelKind.BetaGeo ? ReportStrings.BetaGeoOneTimeNote : string.Empty;
+        html.Append(Inv, $"<p title=\"{Html(ReportStrings.AliveDefinition)}\">{Text(ReportStrings.LikelyAlive, Html(Display.Number(ValueAnalysis.LikelyAliveThreshold, "0.#")), $"<b>{Html(Display.Percent(shares.Buyers))}</b>", Html(Display.Percent(shares.OneTimeBuyers)), Html(oneTimeNote), Html(Display.Percent(shares.RepeatBuyers)))}</p>");
+        var spend = clv.Spend is null ? string.Empty : Display.Format(ReportStrings.ModelsSpend, Params(clv.SpendParameters));
+        var margin = clv.Options.Value.Margin == 1 ? ReportStrings.NoMargin : Display.Format(ReportStrings.Margin, Display.Percent(clv.Options.Value.Margin));
+        var models = Display.Format(ReportStrings.ModelsSentence, ValueAnalysis.Name(clv.Model), Params(clv.CountParameters), spend, Display.Number(clv.Predictions.Length), Display.Number(clv.Options.Value.Horizon, "F0"), Display.Percent(clv.Options.Value.DiscountRate), margin);
+        var correlation = clv.FrequencyValueCorrelation is { } rho ? " " + Display.Format(ReportStrings.Correlation, Display.Number(rho, "F3")) : string.Empty;
+        html.Append(Inv, $"<p>{Html(models + correlation)}</p>");
         foreach (var problem in clv.Problems)
         {
             html.Append(Inv, $"<p class=\"note\">{Html(problem)}</p>");
@@ -243,110 +395,113 @@ internal static class HtmlReport
         var values = model.PredictedValues;
         if (values.Count > 1)
         {
-            ReportFigure.Append(html, "clv-distribution", ValueHistogramChart.Build(values), 900, 360, "Distribution of predicted customer value (the top 1 % are in the last bar).");
+            ReportFigure.Append(html, "clv-distribution", ValueHistogramChart.Build(values), 900, 360, ReportStrings.ValueDistributionCaption);
         }
 
-        ReportFigure.Append(html, "probability-alive", AliveMatrixChart.Build(clv), 900, 520, "Probability alive by frequency (repeat purchase weeks) and recency (weeks from first to last purchase), for a customer whose first purchase was as long ago as the oldest customer's.");
-        var memberships = job.Segmentation.Memberships;
-        // Without values (spend model not usable) the table ranks by expected purchases and says why the column is absent.
-        var valued = clv.ValueMissingReason is null;
-        var caption = valued ? "Top 20 customers by predicted value" : $"Top 20 customers by expected purchases (predicted value not given: {clv.ValueMissingReason})";
-        html.Append(Inv, $"<table><caption>{Html(caption)}</caption><tr><th>customer</th><th>segments</th><th title=\"Repeat purchase days: purchase days after the first (same-day purchases count once).\">frequency (repeat days)</th><th title=\"Weeks from the customer's first to last purchase (the BTYD models' recency t_x), not weeks since the last purchase.\">first → last purchase (weeks)</th><th title=\"{Html(AliveDefinition)}\">probability alive</th><th>expected purchases</th>{(valued ? "<th>predicted value</th>" : string.Empty)}</tr>");
-        foreach (var p in model.TopCustomers)
-        {
-            var segments = memberships.TryGetValue(p.CustomerId, out var m) ? string.Join(", ", m.Ids.Take(4)) : string.Empty;
-            html.Append(Inv, $"<tr><td>{Html(PersonalData.Redact(p.CustomerId.Value))}</td><td>{Html(segments)}</td><td>{p.Summary.Frequency}</td><td>{p.Summary.Recency:F1}</td><td>{p.ProbabilityAlive:F2}</td><td>{p.ExpectedPurchases:F2}</td>{(valued ? string.Create(Inv, $"<td>{p.Value:N0}</td>") : string.Empty)}</tr>");
-        }
-
-        html.Append("</table>");
+        ReportFigure.Append(html, "probability-alive", AliveMatrixChart.Build(clv), 900, 520, ReportStrings.AliveMatrixCaption);
+        TopCustomers(html, model);
     }
 
-    private const string AliveDefinition = "Probability alive: the chosen count model's probability that the customer has not yet dropped out, given how many repeat purchase days they had and when (see docs/clv.md). Likely still buying: at least 0.5.";
-
-    private static void Agenda(StringBuilder html, ReportModel model)
+    // The 20 customers of highest predicted value, with their names and segment names. Without values (spend model not
+    // usable) the table ranks by expected purchases and says why the column is absent.
+    private static void TopCustomers(StringBuilder html, ReportModel model)
     {
-        var job = model.Job;
-        html.Append("<h2 id=\"agenda\">Today's care agenda</h2>");
-        var items = job.Agenda;
-        html.Append(Inv, $"<p>{items.Count:N0} actions due in the last day under the built-in care plans and Vietnam's contact policy: {string.Join(", ", Enum.GetValues<AgendaStatus>().Select(s => string.Create(Inv, $"{RunSummary.Name(s)} {model.StatusCounts[s]:N0}")))}.</p>");
-        if (items.Count == 0)
+        var clv = model.Job.Clv;
+        var memberships = model.Job.Segmentation.Memberships;
+        var valued = clv.ValueMissingReason is null;
+        var caption = valued ? ReportStrings.TopCustomersByValue : Display.Format(ReportStrings.TopCustomersByPurchases, clv.ValueMissingReason);
+        html.Append(Inv, $"<table data-table=\"top-customers\"><caption>{Html(caption)}</caption><tr><th>{Html(ReportStrings.ColumnCustomer)}</th><th class=\"text\">{Html(ReportStrings.ColumnName)}</th><th class=\"text\">{Html(ReportStrings.ColumnPhone)}</th><th class=\"text\">{Html(ReportStrings.ColumnSegments)}</th><th title=\"{Html(ReportStrings.FrequencyHint)}\">{Html(ReportStrings.ColumnRepeatDays)}</th><th title=\"{Html(ReportStrings.RecencyHint)}\">{Html(ReportStrings.ColumnFirstToLast)}</th><th title=\"{Html(ReportStrings.AliveDefinition)}\">{Html(ReportStrings.ColumnProbabilityAlive)}</th><th>{Html(ReportStrings.ColumnExpectedPurchases)}</th>{(valued ? $"<th>{Html(ReportStrings.ColumnPredictedValue)}</th>" : string.Empty)}</tr>");
+        foreach (var p in model.TopCustomers)
         {
-            return;
-        }
-
-        var channels = model.AgendaChannels;
-        var chart = AgendaChannelChart.Build(channels, model.AgendaCounts);
-        ReportFigure.Append(html, "agenda-by-channel", chart, 900, 100 + (40 * channels.Count), "Due: send now; deferred: moved by quiet hours or caps; skipped: no consent or blocked; dropped: could not go before the deadline.");
-        html.Append("<table><caption>First 30 due actions</caption><tr><th>send at</th><th>customer</th><th>channel</th><th>template</th><th>plan</th></tr>");
-        foreach (var i in items.Where(i => i.Status == AgendaStatus.Due).Take(30))
-        {
-            html.Append(Inv, $"<tr><td>{i.SendAt!.Value.InZone(job.Settings.Zone):uuuu-MM-dd HH:mm}</td><td>{Html(PersonalData.Redact(i.CustomerId))}</td><td>{RunSummary.Name(i.Action.Channel)}</td><td>{Html(i.Action.Template)}</td><td>{Html(i.PlanId)}</td></tr>");
+            var id = p.CustomerId.Value;
+            var segments = memberships.TryGetValue(p.CustomerId, out var m) ? string.Join(", ", m.Ids.Take(4).Select(model.Names.Segment)) : string.Empty;
+            var customer = model.CustomersById.GetValueOrDefault(id);
+            html.Append(Inv, $"<tr><td>{Html(Id(model, id))}</td><td class=\"text\">{Html(Name(model, id))}</td><td class=\"text\">{Html(Contact(model, customer, ContactChannel.PhoneCall))}</td><td class=\"text\">{Html(segments)}</td><td>{Display.Number(p.Summary.Frequency, "0.##")}</td><td>{Display.Number(p.Summary.Recency, "F1")}</td><td>{Display.Number(p.ProbabilityAlive, "F2")}</td><td>{Display.Number(p.ExpectedPurchases, "F2")}</td>{(valued ? $"<td>{Display.Number(p.Value, "N0")}</td>" : string.Empty)}</tr>");
         }
 
         html.Append("</table>");
     }
 
     // What the care engine did over the history and is doing now: journeys, messages by outcome and reason, today's queue.
-    private static void CareEngine(StringBuilder html, MainJobResult job)
+    private static void CareEngine(StringBuilder html, ReportModel model)
     {
-        var engine = job.Engine;
-        var zone = job.Settings.Zone;
-        html.Append(Inv, $"<h2 id=\"care-engine\">Care engine</h2><p>{engine.Events:N0} events of the data (orders, tickets, feedback, consents, interactions) replayed in time order through the care engine up to the as-of instant, with the built-in journeys and Vietnam's contact policy; a dispatcher polling every {EngineReplay.DefaultPoll.TotalMinutes:F0} minutes re-checked and sent what was due. See docs/engine-cli.md.</p>");
+        var engine = model.Job.Engine;
+        var zone = model.Zone;
+        Heading(html, "care-engine");
+        html.Append(Inv, $"<p>{Html(Display.Format(ReportStrings.CareEngineIntro, Display.Number(engine.Events), Display.Number(EngineReplay.DefaultPoll.TotalMinutes, "F0")))}</p>");
         html.Append("<div class=\"cards\">");
-        Card(html, "messages sent", engine.Sent.ToString("N0", Inv));
-        Card(html, "queued now", engine.Pending.ToString("N0", Inv));
-        Card(html, "deferred", engine.Deferred.Count.ToString("N0", Inv));
-        Card(html, "skipped", engine.Skipped.Count.ToString("N0", Inv));
-        Card(html, "cancelled", engine.Cancelled.Count.ToString("N0", Inv));
-        Card(html, "tasks", engine.Tasks.Count.ToString("N0", Inv));
+        Card(html, ReportStrings.CardSent, Display.Number(engine.Sent));
+        Card(html, ReportStrings.CardQueued, Display.Number(engine.Pending));
+        Card(html, ReportStrings.OutcomeDeferred, Display.Number(engine.Deferred.Count));
+        Card(html, ReportStrings.OutcomeSkipped, Display.Number(engine.Skipped.Count));
+        Card(html, ReportStrings.OutcomeCancelled, Display.Number(engine.Cancelled.Count));
+        Card(html, ReportStrings.CardTasks, Display.Number(engine.Tasks.Count));
         html.Append("</div>");
-        html.Append("<table data-table=\"journeys\"><caption>Journeys</caption><tr><th>journey</th><th>enrolled</th><th>active</th><th>completed</th><th>exited</th><th>goal reached</th></tr>");
+        html.Append(Inv, $"<table data-table=\"journeys\"><caption>{Html(ReportStrings.JourneysCaption)}</caption><tr><th>{Html(ReportStrings.ColumnJourney)}</th><th>{Html(ReportStrings.ColumnEnrolled)}</th><th>{Html(ReportStrings.ColumnActive)}</th><th>{Html(ReportStrings.ColumnCompleted)}</th><th>{Html(ReportStrings.ColumnExited)}</th><th>{Html(ReportStrings.ColumnGoalReached)}</th></tr>");
         foreach (var j in engine.Statistics.Journeys)
         {
-            html.Append(Inv, $"<tr><td><code>{Html(j.JourneyId)}</code></td><td>{j.Enrolled:N0}</td><td>{j.Active:N0}</td><td>{j.Completed:N0}</td><td>{j.Exited:N0}</td><td>{j.GoalReached:N0}</td></tr>");
+            html.Append(Inv, $"<tr><td>{Journey(model, j.JourneyId)}</td><td>{Display.Number(j.Enrolled)}</td><td>{Display.Number(j.Active)}</td><td>{Display.Number(j.Completed)}</td><td>{Display.Number(j.Exited)}</td><td>{Display.Number(j.GoalReached)}</td></tr>");
         }
 
         html.Append("</table>");
-        html.Append("<table data-table=\"messages\"><caption>Messages not simply sent, by reason</caption><tr><th>outcome</th><th>reason</th><th>messages</th></tr>");
-        foreach (var (what, counts) in new[] { ("deferred", engine.Deferred), ("skipped", engine.Skipped), ("dropped", engine.Dropped), ("cancelled", engine.Cancelled) })
+        html.Append(Inv, $"<table data-table=\"messages\"><caption>{Html(ReportStrings.MessagesCaption)}</caption><tr><th>{Html(ReportStrings.ColumnOutcome)}</th><th class=\"text\">{Html(ReportStrings.ColumnReason)}</th><th>{Html(ReportStrings.ColumnMessages)}</th></tr>");
+        foreach (var (what, counts) in new[] { (ReportStrings.OutcomeDeferred, engine.Deferred), (ReportStrings.OutcomeSkipped, engine.Skipped), (ReportStrings.OutcomeDropped, engine.Dropped), (ReportStrings.OutcomeCancelled, engine.Cancelled) })
         {
             foreach (var (reason, count) in counts.ByReason)
             {
-                html.Append(Inv, $"<tr><td>{what}</td><td style=\"text-align:left\">{Html(reason)}</td><td>{count:N0}</td></tr>");
+                html.Append(Inv, $"<tr><td>{Html(what)}</td><td class=\"text\">{Html(reason)}</td><td>{Display.Number(count)}</td></tr>");
             }
         }
 
         html.Append("</table>");
         var queue = engine.Queue;
-        html.Append(Inv, $"<table data-table=\"queue\"><caption>Today's queue: {queue.Count:N0} messages due by the end of the as-of day (first {Engine.CareEngineRun.QueueShown})</caption><tr><th>due</th><th>customer</th><th>channel</th><th>purpose</th><th>template</th><th>journey</th></tr>");
-        foreach (var m in queue.Take(Engine.CareEngineRun.QueueShown))
+        var shown = Engine.CareEngineRun.QueueShown;
+        html.Append(Inv, $"<table data-table=\"queue\"><caption>{Html(Display.Format(ReportStrings.QueueCaption, Display.Number(queue.Count), Display.Number(shown)))}</caption><tr><th>{Html(ReportStrings.ColumnDue)}</th><th>{Html(ReportStrings.ColumnCustomer)}</th><th class=\"text\">{Html(ReportStrings.ColumnName)}</th><th class=\"text\">{Html(ReportStrings.ColumnChannel)}</th><th class=\"text\">{Html(ReportStrings.ColumnPurpose)}</th><th class=\"text\">{Html(ReportStrings.ColumnTemplate)}</th><th class=\"text\">{Html(ReportStrings.ColumnJourney)}</th></tr>");
+        foreach (var m in queue.Take(shown))
         {
-            html.Append(Inv, $"<tr><td>{m.Message.DueAt.InZone(zone):uuuu-MM-dd HH:mm}</td><td>{Html(PersonalData.Redact(m.Message.CustomerId.Value))}</td><td>{RunSummary.Name(m.Message.Channel)}</td><td>{RunSummary.Name(m.Message.Purpose)}</td><td>{Html(m.Message.Template)}</td><td><code>{Html(m.Message.JourneyId)}</code></td></tr>");
+            var id = m.Message.CustomerId.Value;
+            html.Append(Inv, $"<tr><td>{Html(Display.DateTime(m.Message.DueAt, zone))}</td><td>{Html(Id(model, id))}</td><td class=\"text\">{Html(Name(model, id))}</td><td class=\"text\">{Html(ReportNames.Channel(m.Message.Channel))}</td><td class=\"text\">{Html(ReportNames.Purpose(m.Message.Purpose))}</td><td class=\"text\"><code>{Html(m.Message.Template)}</code></td><td class=\"text\">{Journey(model, m.Message.JourneyId)}</td></tr>");
         }
 
         html.Append("</table>");
-        html.Append(Inv, $"<table data-table=\"tasks\"><caption>Tasks: {engine.Tasks.Count:N0} (newest {Engine.CareEngineRun.QueueShown})</caption><tr><th>created</th><th>customer</th><th>task</th><th>role</th><th>journey</th></tr>");
-        foreach (var t in engine.OpenTasks.Take(Engine.CareEngineRun.QueueShown))
+        html.Append(Inv, $"<table data-table=\"tasks\"><caption>{Html(Display.Format(ReportStrings.TasksCaption, Display.Number(engine.Tasks.Count), Display.Number(shown)))}</caption><tr><th>{Html(ReportStrings.ColumnCreated)}</th><th>{Html(ReportStrings.ColumnCustomer)}</th><th class=\"text\">{Html(ReportStrings.ColumnName)}</th><th class=\"text\">{Html(ReportStrings.ColumnTask)}</th><th class=\"text\">{Html(ReportStrings.ColumnRole)}</th><th class=\"text\">{Html(ReportStrings.ColumnJourney)}</th></tr>");
+        foreach (var t in engine.OpenTasks.Take(shown))
         {
-            html.Append(Inv, $"<tr><td>{t.CreatedAt.InZone(zone):uuuu-MM-dd HH:mm}</td><td>{Html(PersonalData.Redact(t.CustomerId.Value))}</td><td style=\"text-align:left\">{Html(t.Title)}</td><td>{Html(t.Role ?? "–")}</td><td><code>{Html(t.JourneyId)}</code></td></tr>");
+            var id = t.CustomerId.Value;
+            html.Append(Inv, $"<tr><td>{Html(Display.DateTime(t.CreatedAt, zone))}</td><td>{Html(Id(model, id))}</td><td class=\"text\">{Html(Name(model, id))}</td><td class=\"text\">{Html(t.Title)}</td><td class=\"text\">{Html(t.Role ?? "–")}</td><td class=\"text\">{Journey(model, t.JourneyId)}</td></tr>");
         }
 
         html.Append("</table>");
     }
 
-    private static void Processes(StringBuilder html, MainJobResult job)
+    // A journey as shown: its name, then its (versioned) id in code.
+    private static string Journey(ReportModel model, string id)
     {
-        html.Append("<h2 id=\"processes\">Care processes</h2><p>The processes the journeys run, each state with its live count (instances in it at the as-of instant); hover a transition for its full label.</p>");
-        foreach (var (process, live) in job.Engine.Processes())
+        var name = model.Names.Journey(id);
+        return name == id ? $"<code>{Html(id)}</code>" : $"{Html(name)} <code>{Html(id)}</code>";
+    }
+
+    private static void Processes(StringBuilder html, ReportModel model)
+    {
+        Heading(html, "processes");
+        html.Append(Inv, $"<p>{Html(ReportStrings.ProcessesIntro)}</p>");
+        foreach (var (process, live) in model.Job.Engine.Processes())
         {
-            html.Append(Inv, $"<figure class=\"chart diagram\" data-chart=\"process-{Html(process.Id)}\"><figcaption><b>{Html(process.Model.DisplayName())}</b> (<code>{Html(process.Id)}</code>): {live.Values.Sum():N0} live</figcaption>{ProcessSvg.Render(process, live)}</figure>");
+            var caption = Display.Format(ReportStrings.ProcessLive, Display.Number(live.Values.Sum()));
+            html.Append(Inv, $"<figure class=\"chart diagram\" data-chart=\"process-{Html(process.Id)}\"><figcaption><b>{Html(model.Names.Process(process.Id))}</b> (<code>{Html(process.Id)}</code>): {Html(caption)}</figcaption>{ProcessSvg.Render(process, live)}</figure>");
         }
     }
+
+    // A resource text whose placeholders take HTML (already encoded by the caller): the text itself is encoded.
+    private static string Text(string format, params object?[] htmlArgs) => Display.Format(Html(format), htmlArgs);
+
+    private static string Hours(Duration? duration)
+        => duration is { } d ? Display.Format(ReportStrings.Hours, Display.Number(d.TotalHours, "F1")) : "–";
 
     private static void Card(StringBuilder html, string label, string value) => html.Append(Inv, $"<div class=\"card\"><b>{Html(value)}</b>{Html(label)}</div>");
 
     private static void Row(StringBuilder html, string label, string value) => html.Append(Inv, $"<tr><td>{Html(label)}</td><td>{Html(value)}</td></tr>");
 
     private static string Params(IEnumerable<ParameterEstimate> parameters)
-        => string.Join(", ", parameters.Select(p => string.Create(Inv, $"{p.Name} {p.Value:G4}")));
+        => string.Join(", ", parameters.Select(p => $"{p.Name} {Display.Number(p.Value, "G4")}"));
 }

@@ -1,6 +1,7 @@
 using CrmKit.CareProcess;
 using CrmKit.Clv.Models;
 using CrmKit.Customers;
+using CrmKit.Review;
 using CrmKit.Segmentation;
 using NodaTime;
 
@@ -12,10 +13,18 @@ namespace CrmKit.Cli.Report;
 /// </summary>
 internal sealed class ReportModel
 {
-    private ReportModel(MainJobResult job)
+    private ReportModel(MainJobResult job, bool showContacts)
     {
         Job = job;
         Zone = job.Settings.Zone;
+        ShowContacts = showContacts;
+        Names = ReportNames.Of(job);
+        CustomersById = job.Customers.ToDictionary(c => c.Id.Value, StringComparer.Ordinal);
+        Today = [.. job.Agenda.Where(i => i.Status == AgendaStatus.Due)
+            .Select(i => (Item: i, Staff: CustomersById.TryGetValue(i.CustomerId, out var c) ? ReviewCalculator.AssignedStaff(c, i.DueAt) : StaffFigures.Unassigned))
+            .GroupBy(x => x.Staff, StringComparer.Ordinal)
+            .OrderBy(g => g.Key == StaffFigures.Unassigned ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, (IReadOnlyList<AgendaItem>)[.. g.Select(x => x.Item).OrderBy(i => i.SendAt).ThenBy(i => i.CustomerId, StringComparer.Ordinal)]))];
         RowsRejected = job.DataSet.Files.Sum(f => f.RowsRejected);
         StatusCounts = Enum.GetValues<AgendaStatus>().ToDictionary(s => s, s => job.Agenda.Count(i => i.Status == s));
         AgendaChannels = [.. job.Agenda.Select(i => i.Action.Channel).Distinct().Order()];
@@ -33,6 +42,22 @@ internal sealed class ReportModel
 
     /// <summary>The job the report is of.</summary>
     public MainJobResult Job { get; }
+
+    /// <summary>Whether phone numbers and email addresses are shown whole (<c>--show-contacts</c>) instead of masked.</summary>
+    public bool ShowContacts { get; }
+
+    /// <summary>The names of segments, plans, journeys and processes.</summary>
+    public ReportNames Names { get; }
+
+    /// <summary>The customers after merging, by id.</summary>
+    public IReadOnlyDictionary<string, Customer> CustomersById { get; }
+
+    /// <summary>
+    /// Today's due actions grouped by the staff member who looks after the customer
+    /// (<see cref="ReviewCalculator.AssignedStaff"/>): staff in id order, <see cref="StaffFigures.Unassigned"/> last;
+    /// within a group by send instant, then customer id.
+    /// </summary>
+    public IReadOnlyList<(string Staff, IReadOnlyList<AgendaItem> Actions)> Today { get; }
 
     /// <summary>The shop's zone every instant is shown in.</summary>
     public DateTimeZone Zone { get; }
@@ -64,6 +89,6 @@ internal sealed class ReportModel
     /// <summary>The 20 customers of highest predicted value (else expected purchases), ties by id; empty without a count model.</summary>
     public IReadOnlyList<CustomerPrediction> TopCustomers { get; } = [];
 
-    /// <summary>The model of <paramref name="job"/>'s report.</summary>
-    public static ReportModel Of(MainJobResult job) => new(job);
+    /// <summary>The model of <paramref name="job"/>'s report; contacts masked unless <paramref name="showContacts"/>.</summary>
+    public static ReportModel Of(MainJobResult job, bool showContacts = false) => new(job, showContacts);
 }
