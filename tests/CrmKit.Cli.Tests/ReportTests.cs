@@ -4,13 +4,18 @@ using CrmKit.Testing;
 namespace CrmKit.Cli.Tests;
 
 /// <summary>The HTML report of <c>crmkit run</c>, written once over the bundled seeds.</summary>
-public sealed class SeedsReport : IDisposable
+public class SeedsReport : IDisposable
 {
     public SeedsReport()
+        : this([])
+    {
+    }
+
+    protected SeedsReport(string[] options)
     {
         Folder = Directory.CreateTempSubdirectory("crmkit-report-").FullName;
         Path = System.IO.Path.Combine(Folder, "report.html");
-        (ExitCode, Output, Error) = CliRunner.Run("run", "--data", RepositoryRoot.Path("seeds", "store"), "--report", Path);
+        (ExitCode, Output, Error) = CliRunner.Run(["run", "--data", RepositoryRoot.Path("seeds", "store"), "--report", Path, .. options]);
         Html = File.ReadAllText(Path);
     }
 
@@ -26,8 +31,15 @@ public sealed class SeedsReport : IDisposable
 
     public string Html { get; }
 
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(Folder, recursive: true);
+        GC.SuppressFinalize(this);
+    }
 }
+
+/// <summary>The same report in Vietnamese (<c>--lang vi</c>).</summary>
+public sealed class VietnameseSeedsReport() : SeedsReport(["--lang", "vi"]);
 
 public class ReportTests(SeedsReport report) : IClassFixture<SeedsReport>
 {
@@ -83,6 +95,10 @@ public class ReportTests(SeedsReport report) : IClassFixture<SeedsReport>
         Assert.Empty(browser.Errors);
     }
 
+    [ChromiumFact]
+    public async Task Report_InHeadlessChromium_NoChartOrDiagramTextOverlapsOrIsClipped()
+        => Assert.Empty(await ReportGeometry.ProblemsAsync(report.Path));
+
     private int States(string chart)
         => System.Text.RegularExpressions.Regex.Count(
             System.Text.RegularExpressions.Regex.Match(report.Html, $"data-chart=\"{chart}\">.*?</figure>", System.Text.RegularExpressions.RegexOptions.Singleline).Value,
@@ -108,4 +124,18 @@ public class ReportTests(SeedsReport report) : IClassFixture<SeedsReport>
         Assert.InRange(retention, 0, 1);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("report").ValueKind);
     }
+}
+
+public class VietnameseReportTests(VietnameseSeedsReport report) : IClassFixture<VietnameseSeedsReport>
+{
+    [Fact]
+    public void Run_LangVi_WritesTheReport()
+    {
+        Assert.Equal(0, report.ExitCode);
+        Assert.Contains("<figure class=\"chart\"", report.Html, StringComparison.Ordinal);
+    }
+
+    [ChromiumFact]
+    public async Task Report_LangVi_InHeadlessChromium_NoChartOrDiagramTextOverlapsOrIsClipped()
+        => Assert.Empty(await ReportGeometry.ProblemsAsync(report.Path));
 }
