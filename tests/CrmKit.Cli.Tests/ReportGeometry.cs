@@ -14,7 +14,7 @@ internal static class ReportGeometry
         await using var browser = await HeadlessChromium.StartAsync();
         await browser.NavigateAsync(new Uri(path).AbsoluteUri);
         var problems = (await browser.EvaluateAsync(Script))!.AsArray().Select(p => (string)p!).ToList();
-        Assert.True(await browser.EvaluateAsync("document.querySelectorAll('figure.chart svg text').length") is { } count && (int)count > 500, "The page has (almost) no chart text: the check would be vacuous.");
+        Assert.True(await browser.EvaluateAsync("document.querySelectorAll('figure.chart svg text').length") is { } count && (int)count > 200, $"The page has {count} chart texts (the sample shop's report has over 400): the check would be vacuous.");
         problems.AddRange(browser.Errors);
         return problems;
     }
