@@ -145,8 +145,8 @@ internal static class HtmlReport
         var segments = model.RetentionBySegment;
         if (segments.Count > 0)
         {
-            var chart = HorizontalBarChart.Build("Retention rate by segment (segments with ≥ 10 customers in the base)", segments, "%");
-            ReportFigure.Append(html, "retention-by-segment", chart, 900, 60 + (22 * segments.Count), "Retention by segment: of the segment's customers who bought in the equally long window before the period, the share who bought again in it.");
+            var chart = HorizontalBarChart.Build(ChartStrings.RetentionTitle, segments, ChartStrings.RetentionAxis, v => Display.Percent(v / 100), ChartStyle.Width);
+            ReportFigure.Append(html, "retention-by-segment", chart, ChartStyle.Width, HorizontalBarChart.Height(segments.Count), "Retention by segment: of the segment's customers who bought in the equally long window before the period, the share who bought again in it.");
         }
 
         html.Append("<table><tr><th>segment</th><th>customers</th><th>buyers</th><th>retention</th><th>repeat</th><th>returning revenue</th><th>average order</th><th>frequency</th></tr>");
@@ -185,8 +185,8 @@ internal static class HtmlReport
         }
         if (sizes.Count > 0)
         {
-            var chart = HorizontalBarChart.Build("Customers per segment", sizes.Select(s => ($"{s.Segment.Id} — {s.Segment.Name}", (double)s.Customers)).ToList(), "customers");
-            ReportFigure.Append(html, "segment-sizes", chart, 900, 60 + (20 * sizes.Count), "Segment sizes (a customer can be in several segments; empty segments are left out).");
+            var chart = HorizontalBarChart.Build(ChartStrings.SegmentSizesTitle, sizes.Select(s => ($"{s.Segment.Id} — {s.Segment.Name}", (double)s.Customers)).ToList(), ChartStrings.AxisCustomers, v => Display.Number((long)v), ChartStyle.Width);
+            ReportFigure.Append(html, "segment-sizes", chart, ChartStyle.Width, HorizontalBarChart.Height(sizes.Count), "Segment sizes (a customer can be in several segments; empty segments are left out).");
         }
     }
 
@@ -337,7 +337,7 @@ internal static class HtmlReport
     private static void Processes(StringBuilder html, MainJobResult job)
     {
         html.Append("<h2 id=\"processes\">Care processes</h2><p>The processes the journeys run, each state with its live count (instances in it at the as-of instant); hover a transition for its full label.</p>");
-        foreach (var (process, live) in job.Engine.Processes())
+        foreach (var (process, live) in job.Engine.UsedProcesses())
         {
             html.Append(Inv, $"<figure class=\"chart diagram\" data-chart=\"process-{Html(process.Id)}\"><figcaption><b>{Html(process.Model.Name)}</b> (<code>{Html(process.Id)}</code>): {live.Values.Sum():N0} live</figcaption>{ProcessSvg.Render(process, live)}</figure>");
         }
