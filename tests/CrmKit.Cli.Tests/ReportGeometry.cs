@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CrmKit.Cli.Report.Charts;
+
 namespace CrmKit.Cli.Tests;
 
 /// <summary>
@@ -14,9 +18,21 @@ internal static class ReportGeometry
         await using var browser = await HeadlessChromium.StartAsync();
         await browser.NavigateAsync(new Uri(path).AbsoluteUri);
         var problems = (await browser.EvaluateAsync(Script))!.AsArray().Select(p => (string)p!).ToList();
-        Assert.True(await browser.EvaluateAsync("document.querySelectorAll('figure.chart svg text').length") is { } count && (int)count > 200, $"The page has {count} chart texts (the sample shop's report has over 400): the check would be vacuous.");
+        var count = (int)(await browser.EvaluateAsync("document.querySelectorAll('figure.chart svg text').length"))!;
+        Assert.True(count > 200, $"The page has {count} chart texts (the sample shop's report has over 400): the check would be vacuous.");
         problems.AddRange(browser.Errors);
         return problems;
+    }
+
+    /// <summary>
+    /// The numbers of the value labels (<see cref="HorizontalBarChart.LabelFontSize"/>) of <paramref name="chart"/>'s SVG that match <paramref name="pattern"/>, in
+    /// document order (bars' labels are drawn top to bottom); group 1 is the whole part (separators removed), group 2 the decimals.
+    /// </summary>
+    public static IReadOnlyList<double> BarLabels(string html, string chart, string pattern)
+    {
+        var figure = Regex.Match(html, $"data-chart=\"{chart}\">.*?</figure>", RegexOptions.Singleline).Value;
+        return [.. Regex.Matches(figure, $"<text [^>]*font-size=\"{HorizontalBarChart.LabelFontSize}\"[^>]*>([^<>]*)</text>").Select(m => Regex.Match(m.Groups[1].Value.Trim(), pattern)).Where(m => m.Success)
+            .Select(m => double.Parse($"{m.Groups[1].Value.Replace(",", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal)}.{(m.Groups[2].Value.Length > 0 ? m.Groups[2].Value : "0")}", CultureInfo.InvariantCulture))];
     }
 
     // Boxes may touch by up to 1 px (anti-aliasing and the fonts' line gap), no more.

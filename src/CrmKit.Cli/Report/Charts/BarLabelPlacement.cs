@@ -68,7 +68,8 @@ internal static class BarLabelPlacement
 
             if (next >= scale)
             {
-                return (plotWidth / scale, inside);
+                // Never below the largest value (plotWidth / (plotWidth / max) may round under it).
+                return (Math.Max(max, plotWidth / scale), inside);
             }
 
             scale = next;

@@ -17,7 +17,8 @@ internal static class HorizontalBarChart
     /// <summary>The gap between bars as a share of a bar's thickness: a 24 px row gives a 18 px bar, taller than an 11 px label.</summary>
     private const double GapWidth = 0.3;
 
-    private const double LabelFontSize = 11;
+    /// <summary>The value labels' font size in px.</summary>
+    public const double LabelFontSize = 11;
     private const double RightMargin = 12;
 
     /// <summary>The chart's height in px for <paramref name="bars"/> bars (title, axis and a row per bar).</summary>
