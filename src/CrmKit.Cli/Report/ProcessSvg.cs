@@ -171,33 +171,3 @@ internal static class ProcessSvg
 
     internal static string Html(string text) => WebUtility.HtmlEncode(text);
 }
-
-/// <summary>A laid-out vertex: centre and size in px.</summary>
-internal sealed record DiagramBox(double X, double Y, double Width, double Height)
-{
-    /// <summary>Whether this box and <paramref name="other"/> share more than their edges.</summary>
-    public bool Overlaps(DiagramBox other)
-        => Math.Abs(X - other.X) < (Width + other.Width) / 2 && Math.Abs(Y - other.Y) < (Height + other.Height) / 2;
-
-    /// <summary>Where the segment from the centre towards <paramref name="toward"/> leaves the box.</summary>
-    public (double X, double Y) Border((double X, double Y) toward)
-    {
-        var (dx, dy) = (toward.X - X, toward.Y - Y);
-        if (dx == 0 && dy == 0)
-        {
-            return (X, Y);
-        }
-
-        var scale = Math.Min(dx == 0 ? double.MaxValue : Width / 2 / Math.Abs(dx), dy == 0 ? double.MaxValue : Height / 2 / Math.Abs(dy));
-        return (X + (dx * scale), Y + (dy * scale));
-    }
-}
-
-/// <summary>A line of a transition: its points in px, with an arrow head at the last one or not.</summary>
-internal sealed record DiagramLine(IReadOnlyList<(double X, double Y)> Points, bool Arrow);
-
-/// <summary>A transition as drawn: its states, its label vertex (none for the start arrow and unlabelled ones), its full label text and its lines.</summary>
-internal sealed record DiagramTransition(string From, string To, string? Label, string Text, IReadOnlyList<DiagramLine> Lines);
-
-/// <summary>A laid-out process diagram: boxes and shown texts by vertex, the transitions, the frame's size in px.</summary>
-internal sealed record DiagramLayout(IReadOnlyDictionary<string, DiagramBox> Boxes, IReadOnlyDictionary<string, string> Texts, IReadOnlyList<DiagramTransition> Transitions, double Width, double Height);
