@@ -18,6 +18,18 @@ public sealed class ChromiumFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory skipped with a visible reason when no Chromium is installed.</summary>
+public sealed class ChromiumTheoryAttribute : TheoryAttribute
+{
+    public ChromiumTheoryAttribute()
+    {
+        if (HeadlessChromium.Executable is null)
+        {
+            Skip = "Chromium is not installed (apt-get install chromium); .ci/run installs it.";
+        }
+    }
+}
+
 /// <summary>
 /// Opens a page in headless Chromium over the DevTools protocol, collects console errors and uncaught exceptions,
 /// and evaluates an expression in the loaded page.

@@ -175,12 +175,15 @@ public class ProgressTests
         {
             info.Environment["TERM"] = "xterm-256color";
             // Spectre.Console treats a CI server as no interactive terminal; this test is about the terminal.
-            foreach (var ci in new[] { "CI", "CONTINUOUS_INTEGRATION", "GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "JENKINS_URL", "TEAMCITY_VERSION", "TRAVIS", "APPVEYOR", "BITBUCKET_BUILD_NUMBER" })
+            foreach (var ci in CiVariables)
             {
                 info.Environment.Remove(ci);
             }
         });
     }
+
+    // Spectre.Console's signs of a CI server.
+    private static readonly string[] CiVariables = ["CI", "CONTINUOUS_INTEGRATION", "GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "JENKINS_URL", "TEAMCITY_VERSION", "TRAVIS", "APPVEYOR", "BITBUCKET_BUILD_NUMBER"];
 
     private static string Excerpt(string text, char c)
     {

@@ -78,6 +78,17 @@ internal sealed record CareEngineRun(
         => Options.Processes.Select(p => (p, (IReadOnlyDictionary<string, int>)Statistics.ProcessStates.Where(s => s.ProcessId == p.Id).ToDictionary(s => s.State, s => s.Live, StringComparer.Ordinal)));
 
     /// <summary>
+    /// The processes of <see cref="Processes"/> the shop uses: a journey running the process enrolled a customer during the
+    /// replay, or an instance is in one of its states now. The report draws only these (issue 21).
+    /// </summary>
+    public IEnumerable<(ProcessDefinition Process, IReadOnlyDictionary<string, int> Live)> UsedProcesses()
+    {
+        var enrolled = Statistics.Journeys.Where(j => j.Enrolled > 0).Select(j => j.JourneyId).ToHashSet(StringComparer.Ordinal);
+        var used = Options.Journeys.Where(j => enrolled.Contains(j.VersionedId)).Select(j => j.Process).ToHashSet(StringComparer.Ordinal);
+        return Processes().Where(p => used.Contains(p.Process.Id) || p.Live.Values.Any(n => n > 0));
+    }
+
+    /// <summary>
     /// Replays <paramref name="customers"/>' history up to <paramref name="asOf"/> through a fresh engine over an
     /// in-memory store, counting the events replayed on <paramref name="progress"/> (when shown).
     /// </summary>

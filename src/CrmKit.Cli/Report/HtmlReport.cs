@@ -278,8 +278,8 @@ internal static class HtmlReport
         var segments = model.RetentionBySegment;
         if (segments.Count > 0)
         {
-            var chart = HorizontalBarChart.Build(ReportStrings.RetentionChartTitle, [.. segments.Select(s => (SegmentLabel(model, s.Label), s.Value))], "%");
-            ReportFigure.Append(html, "retention-by-segment", chart, 900, 60 + (22 * segments.Count), ReportStrings.RetentionChartCaption);
+            var chart = HorizontalBarChart.Build(ChartStrings.RetentionTitle, [.. segments.Select(s => (SegmentLabel(model, s.Label), s.Value))], ChartStrings.RetentionAxis, v => Display.Percent(v / 100), ChartStyle.Width);
+            ReportFigure.Append(html, "retention-by-segment", chart, ChartStyle.Width, HorizontalBarChart.Height(segments.Count), ReportStrings.RetentionChartCaption);
         }
 
         html.Append(Inv, $"<table><tr><th>{Html(ReportStrings.ColumnSegment)}</th><th>{Html(ReportStrings.ColumnCustomers)}</th><th>{Html(ReportStrings.ColumnBuyers)}</th><th>{Html(ReportStrings.ColumnRetention)}</th><th>{Html(ReportStrings.ColumnRepeat)}</th><th>{Html(ReportStrings.ColumnReturningRevenue)}</th><th>{Html(ReportStrings.ColumnAverageOrder)}</th><th>{Html(ReportStrings.ColumnFrequency)}</th></tr>");
@@ -322,8 +322,8 @@ internal static class HtmlReport
 
         if (sizes.Count > 0)
         {
-            var chart = HorizontalBarChart.Build(ReportStrings.SegmentSizesTitle, [.. sizes.Select(s => (SegmentLabel(model, s.Segment.Id), (double)s.Customers))], ReportStrings.SegmentSizesUnit);
-            ReportFigure.Append(html, "segment-sizes", chart, 900, 60 + (20 * sizes.Count), ReportStrings.SegmentSizesCaption);
+            var chart = HorizontalBarChart.Build(ChartStrings.SegmentSizesTitle, [.. sizes.Select(s => (SegmentLabel(model, s.Segment.Id), (double)s.Customers))], ChartStrings.AxisCustomers, v => Display.Number((long)v), ChartStyle.Width);
+            ReportFigure.Append(html, "segment-sizes", chart, ChartStyle.Width, HorizontalBarChart.Height(sizes.Count), ReportStrings.SegmentSizesCaption);
         }
     }
 
@@ -485,7 +485,7 @@ internal static class HtmlReport
     {
         Heading(html, "processes");
         html.Append(Inv, $"<p>{Html(ReportStrings.ProcessesIntro)}</p>");
-        foreach (var (process, live) in model.Job.Engine.Processes())
+        foreach (var (process, live) in model.Job.Engine.UsedProcesses())
         {
             var caption = Display.Format(ReportStrings.ProcessLive, Display.Number(live.Values.Sum()));
             html.Append(Inv, $"<figure class=\"chart diagram\" data-chart=\"process-{Html(process.Id)}\"><figcaption><b>{Html(model.Names.Process(process.Id))}</b> (<code>{Html(process.Id)}</code>): {Html(caption)}</figcaption>{ProcessSvg.Render(process, live)}</figure>");

@@ -1,3 +1,4 @@
+using CrmKit.Cli.Localization;
 using CrmKit.CareProcess;
 using CrmKit.Customers;
 using OxyPlot;
@@ -13,9 +14,10 @@ internal static class AgendaChannelChart
     /// <param name="counts">Actions per (status, channel), from <see cref="ReportModel.AgendaCounts"/>.</param>
     public static PlotModel Build(IReadOnlyList<ContactChannel> channels, IReadOnlyDictionary<(AgendaStatus Status, ContactChannel Channel), int> counts)
     {
-        var model = new PlotModel { Title = "Care actions by channel and status", PlotMargins = ChartStyle.LeftMargin(channels.Select(RunSummary.Name)) };
+        var model = ChartStyle.Model(ChartStrings.AgendaTitle);
+        model.PlotMargins = ChartStyle.LeftMargin(channels.Select(RunSummary.Name));
         model.Axes.Add(new CategoryAxis { Position = AxisPosition.Left, ItemsSource = channels.Select(RunSummary.Name).ToList() });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, MinimumPadding = 0, AbsoluteMinimum = 0, Title = "actions" });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, MinimumPadding = 0, AbsoluteMinimum = 0, Title = ChartStrings.AxisActions });
         var colors = new[] { ChartStyle.Accent, OxyColor.FromRgb(230, 170, 60), OxyColor.FromRgb(170, 170, 170), OxyColor.FromRgb(200, 80, 70) };
         foreach (var status in Enum.GetValues<AgendaStatus>())
         {

@@ -1,3 +1,4 @@
+using CrmKit.Cli.Localization;
 using CrmKit.Clv.Models;
 using OxyPlot;
 using OxyPlot.Axes;
@@ -23,10 +24,10 @@ internal static class AliveMatrixChart
             }
         }
 
-        var model = new PlotModel { Title = "Probability alive by frequency and recency" };
-        model.Axes.Add(new LinearColorAxis { Position = AxisPosition.Right, Palette = OxyPalettes.Viridis(100), Minimum = 0, Maximum = 1, InvalidNumberColor = OxyColors.Transparent, Title = "P(alive)" });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "recency (weeks)" });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "frequency (repeat weeks)" });
+        var model = ChartStyle.Model(ChartStrings.AliveTitle);
+        model.Axes.Add(new LinearColorAxis { Position = AxisPosition.Right, Palette = OxyPalettes.Viridis(100), Minimum = 0, Maximum = 1, InvalidNumberColor = OxyColors.Transparent, Title = ChartStrings.AliveColorAxis });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = ChartStrings.AliveRecency });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = ChartStrings.AliveFrequency });
         model.Series.Add(new HeatMapSeries { X0 = 0, X1 = columns - 1, Y0 = 0, Y1 = maxFrequency, Data = data, RenderMethod = HeatMapRenderMethod.Rectangles, Interpolate = false });
         return model;
     }

@@ -1,3 +1,4 @@
+using CrmKit.Cli.Localization;
 using CrmKit.Clv.Models;
 using OxyPlot;
 using OxyPlot.Axes;
@@ -10,11 +11,11 @@ internal static class ConditionalExpectationChart
 {
     public static PlotModel Build(HoldoutTracking tracking)
     {
-        var model = new PlotModel { Title = "Holdout purchases by calibration frequency" };
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "repeat purchase days in calibration (7 = 7 or more)", Minimum = -0.2, MajorStep = 1 });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "mean purchases in the holdout", MinimumPadding = 0, AbsoluteMinimum = 0 });
-        var actual = new LineSeries { Title = "actual", Color = ChartStyle.Accent, StrokeThickness = 2, MarkerType = MarkerType.Circle };
-        var expected = new LineSeries { Title = "model (conditional expectation)", Color = OxyColors.Black, LineStyle = LineStyle.Dash, MarkerType = MarkerType.Square };
+        var model = ChartStyle.Model(ChartStrings.ConditionalTitle);
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = ChartStrings.ConditionalFrequency, Minimum = -0.2, MajorStep = 1 });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = ChartStrings.ConditionalHoldout, MinimumPadding = 0, AbsoluteMinimum = 0 });
+        var actual = new LineSeries { Title = ChartStrings.SeriesActual, Color = ChartStyle.Accent, StrokeThickness = 2, MarkerType = MarkerType.Circle };
+        var expected = new LineSeries { Title = ChartStrings.SeriesConditionalExpectation, Color = OxyColors.Black, LineStyle = LineStyle.Dash, MarkerType = MarkerType.Square };
         foreach (var g in tracking.ByCalibrationFrequency)
         {
             actual.Points.Add(new DataPoint(g.Frequency, g.ActualHoldout));

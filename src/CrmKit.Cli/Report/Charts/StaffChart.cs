@@ -1,3 +1,4 @@
+using CrmKit.Cli.Localization;
 using System.Collections.Immutable;
 using CrmKit.Review;
 using OxyPlot;
@@ -11,11 +12,12 @@ internal static class StaffChart
 {
     public static PlotModel Build(ImmutableArray<StaffFigures> staff)
     {
-        var model = new PlotModel { Title = "Care actions due vs done per staff member", PlotMargins = ChartStyle.LeftMargin(staff.Select(s => s.StaffId)) };
+        var model = ChartStyle.Model(ChartStrings.StaffTitle);
+        model.PlotMargins = ChartStyle.LeftMargin(staff.Select(s => s.StaffId));
         model.Axes.Add(new CategoryAxis { Position = AxisPosition.Left, ItemsSource = staff.Select(s => s.StaffId).ToList() });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, MinimumPadding = 0, AbsoluteMinimum = 0, Title = "actions" });
-        var due = new BarSeries { Title = "due", FillColor = OxyColor.FromRgb(180, 195, 220) };
-        var done = new BarSeries { Title = "done", FillColor = ChartStyle.Accent };
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, MinimumPadding = 0, AbsoluteMinimum = 0, Title = ChartStrings.AxisActions });
+        var due = new BarSeries { Title = ChartStrings.SeriesDue, FillColor = OxyColor.FromRgb(180, 195, 220) };
+        var done = new BarSeries { Title = ChartStrings.SeriesDone, FillColor = ChartStyle.Accent };
         foreach (var s in staff)
         {
             due.Items.Add(new BarItem(s.Due));

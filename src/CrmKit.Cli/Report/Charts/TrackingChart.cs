@@ -1,3 +1,4 @@
+using CrmKit.Cli.Localization;
 using CrmKit.Clv.Models;
 using OxyPlot;
 using OxyPlot.Axes;
@@ -10,11 +11,11 @@ internal static class TrackingChart
 {
     public static PlotModel Build(HoldoutTracking tracking, bool cumulative)
     {
-        var model = new PlotModel { Title = cumulative ? "Cumulative repeat purchases: actual vs model" : "Weekly repeat purchases: actual vs model" };
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "weeks since the cohort's first purchase", Minimum = 0 });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "repeat purchases", MinimumPadding = 0, AbsoluteMinimum = 0, StringFormat = "N0" });
-        var actual = new LineSeries { Title = "actual", Color = ChartStyle.Accent, StrokeThickness = 2 };
-        var expected = new LineSeries { Title = "model", Color = OxyColors.Black, LineStyle = LineStyle.Dash, StrokeThickness = 1.5 };
+        var model = ChartStyle.Model(cumulative ? ChartStrings.TrackingCumulativeTitle : ChartStrings.TrackingWeeklyTitle);
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = ChartStrings.TrackingWeeks, Minimum = 0 });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = ChartStrings.TrackingRepeatPurchases, MinimumPadding = 0, AbsoluteMinimum = 0, StringFormat = "N0" });
+        var actual = new LineSeries { Title = ChartStrings.SeriesActual, Color = ChartStyle.Accent, StrokeThickness = 2 };
+        var expected = new LineSeries { Title = ChartStrings.SeriesModel, Color = OxyColors.Black, LineStyle = LineStyle.Dash, StrokeThickness = 1.5 };
         double a = 0, e = 0;
         for (var k = 0; k < tracking.ActualRepeatPurchases.Length; k++)
         {
@@ -26,7 +27,7 @@ internal static class TrackingChart
 
         model.Series.Add(actual);
         model.Series.Add(expected);
-        model.Annotations.Add(new OxyPlot.Annotations.LineAnnotation { Type = OxyPlot.Annotations.LineAnnotationType.Vertical, X = tracking.CalibrationPeriods, LineStyle = LineStyle.Dash, Color = OxyColors.Gray, Text = "calibration end" });
+        model.Annotations.Add(new OxyPlot.Annotations.LineAnnotation { Type = OxyPlot.Annotations.LineAnnotationType.Vertical, X = tracking.CalibrationPeriods, LineStyle = LineStyle.Dash, Color = OxyColors.Gray, Text = ChartStrings.CalibrationEnd });
         model.Legends.Add(new OxyPlot.Legends.Legend { LegendPosition = OxyPlot.Legends.LegendPosition.TopLeft });
         return model;
     }

@@ -1,3 +1,4 @@
+using CrmKit.Cli.Localization;
 using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Series;
@@ -19,9 +20,9 @@ internal static class ValueHistogramChart
             counts[Math.Min(bins - 1, (int)(v / width))]++;
         }
 
-        var model = new PlotModel { Title = "Predicted customer value" };
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "predicted value", StringFormat = "N0" });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "customers", MinimumPadding = 0, AbsoluteMinimum = 0 });
+        var model = ChartStyle.Model(ChartStrings.ValueTitle);
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = ChartStrings.ValueAxis, StringFormat = "N0" });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = ChartStrings.AxisCustomers, MinimumPadding = 0, AbsoluteMinimum = 0 });
         var series = new HistogramSeries { FillColor = ChartStyle.Accent, StrokeColor = OxyColors.White, StrokeThickness = 1 };
         for (var i = 0; i < bins; i++)
         {
