@@ -169,7 +169,9 @@ public partial class DocsTests
         Assert.True(zaloInMarch);
         Assert.Contains("\"displayName\": \"Phạm Thu Trang\"", json, StringComparison.Ordinal);
         Assert.Contains("\"status\": \"withdrawn\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"name\": \"New customers\"", json, StringComparison.Ordinal);
+        // The segment's name in every language of the built-in catalogue (issue 21).
+        Assert.Contains("\"en\": \"New customers\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"vi\": \"Khách hàng mới\"", json, StringComparison.Ordinal);
         Assert.Contains($"\"processId\": \"{process.Id}\"", json, StringComparison.Ordinal);
         Assert.Equal(ErasureOutcome.Erased, outcome);
         Assert.Equal("Customer KH0042 (erased)", erased.ToString());

@@ -11,7 +11,8 @@ public sealed class ProcessGraphTests
         Assert.Equal("new", graph.Initial);
         Assert.Equal(["new", "open", "pending", "on-hold", "solved", "closed"], graph.Nodes.Select(n => n.Id));
         Assert.Equal(BuiltInProcesses.SupportTicket.Model.Transitions.Length, graph.Edges.Length);
-        Assert.Equal(new ProcessGraphNode("closed", "Closed for good", null, null, IsFinal: true, HasChildren: false), graph.Node("closed"));
+        var closedGood = CrmKit.Customers.LocalizedText.Create([new("en", "Closed for good"), new("vi", "Đã đóng hẳn")]);
+        Assert.Equal(new ProcessGraphNode("closed", closedGood, null, null, IsFinal: true, HasChildren: false), graph.Node("closed"));
         Assert.Equal("closed — Closed for good", graph.Node("closed").Title);
     }
 
