@@ -84,7 +84,8 @@ internal static class CustomerCommand
         QueryKind.Id => ProfileStrings.QueryKindId,
         QueryKind.Phone => ProfileStrings.QueryKindPhone,
         QueryKind.Email => ProfileStrings.QueryKindEmail,
-        _ => ProfileStrings.QueryKindName,
+        QueryKind.Name => ProfileStrings.QueryKindName,
+        _ => throw new System.Diagnostics.UnreachableException($"Query kind {kind}."),
     };
 
     private static void WriteMatches(TextWriter output, ShopAnalysis shop, SearchResult found, string typed, bool reveal, bool json)

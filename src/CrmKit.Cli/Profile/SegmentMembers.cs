@@ -94,24 +94,35 @@ internal sealed class SegmentMembers
         var figures = listed.Select(c => Conditions(catalog.Explain(segment.Id, shop.Record(c.Id), shop.Context)).ToList()).ToList();
         var fields = figures.SelectMany(f => f.Select(x => x.Field)).Distinct(StringComparer.Ordinal).ToList();
         var columns = new List<ContactListFile.Column> { new("customer_id"), new("name") };
-        columns.AddRange(channel switch
+        // The phone for zalo, sms and phone calls, the email for email, both without a channel.
+        var phoneColumn = channel is not ContactChannel.Email;
+        var emailColumn = channel is null or ContactChannel.Email;
+        if (phoneColumn)
         {
-            ContactChannel.Email => [new("email")],
-            null => [new("phone"), new("email")],
-            _ => [new ContactListFile.Column("phone")],
-        });
+            columns.Add(new("phone"));
+        }
+
+        if (emailColumn)
+        {
+            columns.Add(new("email"));
+        }
+
         columns.AddRange(fields.Select(f => new ContactListFile.Column(f, Numeric: figures.SelectMany(x => x).Where(x => x.Field == f).All(x => x.Value is null || decimal.TryParse(x.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)))));
         var rows = listed.Select((c, i) =>
         {
             var phone = c.Phones.IsEmpty ? null : ContactListFile.Phone(c.Phones[0]);
             var email = c.Emails.IsEmpty ? null : c.Emails[0].Value;
             var row = new List<object?> { c.Id.Value, c.DisplayName };
-            row.AddRange(channel switch
+            if (phoneColumn)
             {
-                ContactChannel.Email => [email],
-                null => [phone, email],
-                _ => [phone],
-            });
+                row.Add(phone);
+            }
+
+            if (emailColumn)
+            {
+                row.Add(email);
+            }
+
             var values = figures[i].GroupBy(x => x.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
             row.AddRange(fields.Select((f, j) => Cell(values.GetValueOrDefault(f), columns[columns.Count - fields.Count + j].Numeric)));
             return row.ToArray();
