@@ -159,6 +159,8 @@ public class ProgressTests
         Assert.StartsWith("{", jsonText.TrimStart(), StringComparison.Ordinal);
     }
 
+    private static readonly string[] CiVariables = ["CI", "CONTINUOUS_INTEGRATION", "GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "JENKINS_URL", "TEAMCITY_VERSION", "TRAVIS", "APPVEYOR", "BITBUCKET_BUILD_NUMBER"];
+
     private static readonly string? Script = new[] { "/usr/bin/script", "/bin/script" }.FirstOrDefault(File.Exists);
 
     // Runs the built tool; with terminal, under 'script', which gives it a pseudo-terminal (stdout and stderr both go
