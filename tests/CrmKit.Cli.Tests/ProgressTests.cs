@@ -184,9 +184,6 @@ public class ProgressTests
         });
     }
 
-    // Spectre.Console's signs of a CI server.
-    private static readonly string[] CiVariables = ["CI", "CONTINUOUS_INTEGRATION", "GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "JENKINS_URL", "TEAMCITY_VERSION", "TRAVIS", "APPVEYOR", "BITBUCKET_BUILD_NUMBER"];
-
     private static string Excerpt(string text, char c)
     {
         var at = text.IndexOf(c, StringComparison.Ordinal);
