@@ -141,7 +141,7 @@ internal sealed class CrmKitOptionsValidator(ClockRegistration? clocks = null) :
             // origin when one id@version is listed more than once.
             var origins = sources.GroupBy(j => j.Journey.VersionedId, StringComparer.Ordinal).ToDictionary(g => g.Key + ": ", g => string.Join(", ", g.Select(j => j.Origin)), StringComparer.Ordinal);
             problems.AddRange(JourneyValidator.Validate(journeys, processes, catalog)
-                .Select(p => At("Engine:Journeys", origins.FirstOrDefault(o => p.StartsWith(o.Key, StringComparison.Ordinal)).Value is { } from ? $"{from}: {p}" : p)));
+                .Select(p => At("Engine:Journeys", origins.FirstOrDefault(o => p.Location.StartsWith(o.Key, StringComparison.Ordinal)).Value is { } from ? $"{from}: {p}" : p.ToString())));
         }
         catch (CrmKitException ex)
         {

@@ -10,7 +10,7 @@ public sealed class EngineOptionsTests
     {
         var bad = BuiltInJourneys.WinBack with { Process = "nope", Exits = [new SegmentExitedExit("lapsd")] };
         var ex = Assert.Throws<InvalidJourneyException>(() => new CareEngine(new CareEngineOptions { Journeys = [bad] }, new InMemoryEngineStore()));
-        Assert.Equal(["win-back@v1: $.exits[0].segment: no segment 'lapsd' in the catalogue", "win-back@v1: $.process: no process 'nope'"], ex.Errors.Select(e => e[..e.IndexOf(" (", StringComparison.Ordinal)]));
+        Assert.Equal(["win-back@v1: $.exits[0].segment: no segment 'lapsd' in the catalogue", "win-back@v1: $.process: no process 'nope'"], ex.Problems.Select(p => p.ToString()).Select(e => e[..e.IndexOf(" (", StringComparison.Ordinal)]));
     }
 
     [Fact]

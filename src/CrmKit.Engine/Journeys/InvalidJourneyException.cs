@@ -17,17 +17,17 @@ public sealed class InvalidJourneyException : CrmKitException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="origin">The file or journey id.</param>
-    /// <param name="errors">The problems, <c>$.entry.segment: no segment 'lapsd' …</c>.</param>
-    public InvalidJourneyException(string origin, IReadOnlyList<string> errors)
-        : base($"Journey {origin} is invalid: {string.Join("; ", errors)}")
+    /// <param name="problems">The problems, each at its location: a JSON path (<c>$.entry.segment</c>) in one journey's file, or <c>id@version: $.path</c> when journeys are checked together.</param>
+    public InvalidJourneyException(string origin, IReadOnlyList<Problem> problems)
+        : base($"Journey {origin} is invalid: {string.Join("; ", problems ?? [])}")
     {
         Origin = origin;
-        Errors = errors;
+        Problems = [.. problems ?? []];
     }
 
     /// <summary>The file or journey id.</summary>
     public string Origin { get; }
 
-    /// <summary>The problems, each starting with its JSON path.</summary>
-    public IReadOnlyList<string> Errors { get; }
+    /// <summary>Every problem, each at its location (see the constructor).</summary>
+    public ImmutableArray<Problem> Problems { get; }
 }

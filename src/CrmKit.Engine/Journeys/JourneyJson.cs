@@ -35,12 +35,12 @@ public static class JourneyJson
         ArgumentNullException.ThrowIfNull(origin);
         if (Encoding.UTF8.GetByteCount(json) > JourneyLimits.MaxJsonBytes)
         {
-            throw new InvalidJourneyException(origin, [$"$: the journey is larger than {JourneyLimits.MaxJsonBytes} bytes."]);
+            throw new InvalidJourneyException(origin, [new Problem("$", $"the journey is larger than {JourneyLimits.MaxJsonBytes} bytes.")]);
         }
 
         if (JsonText.FindLoneSurrogate(json) is { } surrogate)
         {
-            throw new InvalidJourneyException(origin, [$"$: not valid JSON: {surrogate}"]);
+            throw new InvalidJourneyException(origin, [new Problem("$", $"not valid JSON: {surrogate}")]);
         }
 
         JsonDocument document;
@@ -50,16 +50,16 @@ public static class JourneyJson
         }
         catch (JsonException e)
         {
-            throw new InvalidJourneyException(origin, [$"$: not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}"]);
+            throw new InvalidJourneyException(origin, [new Problem("$", $"not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}")]);
         }
 
         using (document)
         {
             var reader = new Reader(schema ?? RuleSchema.Empty);
-            Duplicates(document.RootElement, "$", reader.Errors);
+            reader.Errors.AddRange(JsonDuplicateKeys.Find(document.RootElement));
 
             var journey = reader.Journey(document.RootElement, "$");
-            return reader.Errors.Count == 0 && journey is not null ? journey : throw new InvalidJourneyException(origin, [.. reader.Errors.Distinct(StringComparer.Ordinal)]);
+            return reader.Errors.Count == 0 && journey is not null ? journey : throw new InvalidJourneyException(origin, [.. reader.Errors.Distinct()]);
         }
     }
 
@@ -157,32 +157,6 @@ public static class JourneyJson
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    /// <summary>Reports a key repeated in one object (JSON parsers otherwise keep the last silently).</summary>
-    private static void Duplicates(JsonElement e, string path, List<string> errors)
-    {
-        if (e.ValueKind == JsonValueKind.Object)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var p in e.EnumerateObject())
-            {
-                if (!seen.Add(p.Name))
-                {
-                    errors.Add($"{path}.{p.Name}: the key '{p.Name}' appears more than once in this object.");
-                }
-
-                Duplicates(p.Value, $"{path}.{p.Name}", errors);
-            }
-        }
-        else if (e.ValueKind == JsonValueKind.Array)
-        {
-            var i = 0;
-            foreach (var item in e.EnumerateArray())
-            {
-                Duplicates(item, $"{path}[{i++}]", errors);
-            }
-        }
     }
 
     private static void WriteEntry(Utf8JsonWriter w, JourneyEntry entry)
@@ -288,7 +262,7 @@ public static class JourneyJson
     /// <summary>Reads the parts of a journey, collecting every problem.</summary>
     private sealed class Reader(RuleSchema schema)
     {
-        public List<string> Errors { get; } = [];
+        public List<Problem> Errors { get; } = [];
 
         public Journey? Journey(JsonElement e, string path)
         {
@@ -535,10 +509,7 @@ public static class JourneyJson
 
             var errors = new List<Problem>();
             var rule = RuleJson.Read(r, $"{path}.{name}", schema, errors);
-            foreach (var error in errors)
-            {
-                Errors.Add(error.ToString());
-            }
+            Errors.AddRange(errors);
 
             return rule;
         }
@@ -826,7 +797,7 @@ public static class JourneyJson
             }
         }
 
-        private void Error(string path, string message) => Errors.Add($"{path}: {message}");
+        private void Error(string path, string message) => Errors.Add(new Problem(path, message));
 
         private static string Shown(JsonElement e) => e.ValueKind == JsonValueKind.String ? $"'{e.GetString()}'" : e.GetRawText() is { Length: <= 40 } raw ? raw : e.ValueKind.ToString();
     }

@@ -19,7 +19,7 @@ public static class JourneyValidator
     /// Every problem of the journeys against the processes and catalogue, each as <c>{versioned id}: $.path: problem</c>:
     /// an unknown process, trigger, argument or segment, a trigger argument of the wrong kind, the same versioned id twice.
     /// </summary>
-    public static ImmutableArray<string> Validate(IEnumerable<Journey> journeys, IEnumerable<ProcessDefinition> processes, SegmentCatalog catalog)
+    public static ImmutableArray<Problem> Validate(IEnumerable<Journey> journeys, IEnumerable<ProcessDefinition> processes, SegmentCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(journeys);
         ArgumentNullException.ThrowIfNull(processes);
@@ -32,11 +32,11 @@ public static class JourneyValidator
 
         var segments = catalog.Segments.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var errors = ImmutableArray.CreateBuilder<string>();
+        var errors = ImmutableArray.CreateBuilder<Problem>();
         foreach (var j in journeys)
         {
             ArgumentNullException.ThrowIfNull(j);
-            void Error(string path, string message) => errors.Add($"{j.VersionedId}: {path}: {message}");
+            void Error(string path, string message) => errors.Add(new Problem($"{j.VersionedId}: {path}", message));
             if (!seen.Add(j.VersionedId))
             {
                 Error("$.version", $"{j.VersionedId} is listed twice; raise the version of an edited journey.");
