@@ -97,7 +97,7 @@ internal sealed record CustomerProfile(
         output.WriteLine(Display.Format(ProfileStrings.SectionSegments, Display.Number(Segments.Count)));
         foreach (var (segment, explanation) in Segments)
         {
-            output.WriteLine($"  {segment.Id} — {segment.Name}");
+            output.WriteLine($"  {segment.Id} — {segment.DisplayName()}");
             foreach (var line in explanation.ToString().Split(Environment.NewLine))
             {
                 output.WriteLine("    " + line);
@@ -252,7 +252,7 @@ internal sealed record CustomerProfile(
                 }),
                 notShown = Math.Max(0, orders.Count - limit),
             },
-            segments = Segments.Select(s => new { id = s.Segment.Id, name = s.Segment.Name, explanation = Node(s.Explanation) }),
+            segments = Segments.Select(s => new { id = s.Segment.Id, name = s.Segment.Name.Invariant(), explanation = Node(s.Explanation) }),
             value = Prediction is { } p
                 ? new
                 {

@@ -24,6 +24,9 @@ namespace CrmKit.Customers;
 /// or an object of language tags to non-blank strings (<c>{"vi": "Khách hàng mới", "en": "New customers"}</c>).
 /// </para>
 /// </remarks>
+// Serialized the same way by any JsonSerializerOptions (a plain string, or an object of texts by language), never as
+// its properties.
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.LocalizedTextJsonConverter))]
 public sealed class LocalizedText : IEquatable<LocalizedText>
 {
     /// <summary>The key of the one text that is the same in every language (<see cref="LocalizedText(string)"/>).</summary>

@@ -142,6 +142,8 @@ public sealed class CustomerCommandTests : IDisposable
         var consents = root.GetProperty("consents").EnumerateArray().Select(c => (c.GetProperty("channel").GetString(), c.GetProperty("status").GetString(), c.GetProperty("source").GetString())).ToList();
         Assert.Equal([("zalo", "granted", "form"), ("zalo", "withdrawn", "hotline")], consents);
         Assert.All(root.GetProperty("segments").EnumerateArray(), s => Assert.True(s.GetProperty("explanation").GetProperty("holds").GetBoolean()));
+        // A segment's name is its English (invariant) text, a plain string — never the LocalizedText object's properties.
+        Assert.All(root.GetProperty("segments").EnumerateArray(), s => Assert.Equal(JsonValueKind.String, s.GetProperty("name").ValueKind));
         Assert.NotEmpty(root.GetProperty("journeys").EnumerateArray());
         Assert.True(root.TryGetProperty("care", out var care) && care.TryGetProperty("due", out _) && care.TryGetProperty("recent", out _));
     }

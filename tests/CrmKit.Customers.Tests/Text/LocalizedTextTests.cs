@@ -9,6 +9,17 @@ public class LocalizedTextTests
 {
     private static readonly LocalizedText Both = LocalizedText.Create([new("vi", "Khách hàng mới"), new("en", "New customers")]);
 
+    [Fact]
+    public void AnySerializerOptions_WriteTheTexts_NeverTheTypesProperties()
+    {
+        // Found by a newcomer trial: a tool's own JsonSerializerOptions (without CrmKitJson) wrote
+        // {"IsSameInEveryLanguage":false,"Texts":{…}}. The type now names its converter.
+        var options = new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        Assert.Equal("""{"en":"New customers","vi":"Khách hàng mới"}""", System.Text.Json.JsonSerializer.Serialize(Both, options));
+        Assert.Equal("\"VIP\"", System.Text.Json.JsonSerializer.Serialize((LocalizedText)"VIP", options));
+        Assert.Equal(Both, System.Text.Json.JsonSerializer.Deserialize<LocalizedText>("""{"vi":"Khách hàng mới","en":"New customers"}"""));
+    }
+
     [Theory]
     [InlineData("vi-VN", "Khách hàng mới")]
     [InlineData("vi", "Khách hàng mới")]
