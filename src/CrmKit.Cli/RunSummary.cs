@@ -79,7 +79,7 @@ internal static class RunSummary
         output.WriteLine(Display.Format(Strings.RunReview, job.Settings.ReviewDays, Percent(c.RetentionRate), Percent(c.ChurnRate), Percent(c.RepeatPurchaseRate), Percent(c.ReturningRevenueShare), Amount(c.AverageOrderValue), Number(c.PurchaseFrequency, "F2")));
         output.WriteLine(Display.Format(Strings.RunReviewSupport, Percent(r.Feedback.Csat), Number(r.Feedback.Nps, "F0"), Number(r.Feedback.Ces, "F2"), r.Tickets.Opened, Hours(r.Tickets.MedianFirstReply), Hours(r.Tickets.MedianResolution), Percent(r.Tickets.BreachRate)));
         var due = r.Staff.Sum(s => s.Due);
-        output.WriteLine(Display.Format(Strings.RunReviewStaff, due, r.Staff.Sum(s => s.Done), Share(r.Staff.Sum(s => s.Done), due), r.Staff.Length));
+        output.WriteLine(Display.Format(Strings.RunReviewStaff, due, r.Staff.Sum(s => s.Done), Share(r.Staff.Sum(s => s.Done), due), r.Staff.Count(s => s.StaffId != CrmKit.Review.StaffFigures.Unassigned)));
         if (reportPath is not null)
         {
             output.WriteLine(Display.Format(Strings.RunReport, reportPath));
