@@ -268,6 +268,11 @@ internal static class CrmKitCommandLine
                 return BadInput;
             }
 
+            if (ConsentsAfterAsOf(job) is { } consentWarning)
+            {
+                error.WriteLine($"crmkit: {consentWarning}");
+            }
+
             if (reportPath is not null && parsed.GetValue(showContacts))
             {
                 error.WriteLine("crmkit: " + Display.Format(ReportStrings.PersonalDataWarning, reportPath));
@@ -290,6 +295,33 @@ internal static class CrmKitCommandLine
             return verdict.ReadAsAsked ? Success : BadInput;
         });
         return command;
+    }
+
+    /// <summary>
+    /// A warning when consent decisions are dated after the job's as-of day (they do not count): typically consent
+    /// columns of a customers export, dated at the file's time, later than the last order (newcomer trial, issue 21).
+    /// </summary>
+    internal static string? ConsentsAfterAsOf(MainJobResult job)
+    {
+        // Only decisions after the as-of day: a few minutes' lead on the day itself is the data's own history, and the
+        // advice (a later --as-of day) could not help it.
+        var zone = job.Settings.Zone;
+        var nextDay = job.AsOf.InZone(zone).Date.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
+        var late = job.Customers.SelectMany(c => c.Consents.Where(d => d.At >= nextDay).Select(d => (Customer: c.Id, Decision: d))).ToList();
+        if (late.Count == 0)
+        {
+            return null;
+        }
+
+        var latest = late.MaxBy(l => l.Decision.At).Decision;
+        return Display.Format(
+            Strings.WarningConsentsAfterAsOf,
+            late.Count,
+            late.Select(l => l.Customer).Distinct().Count(),
+            Display.DateTime(job.AsOf, zone),
+            Display.DateTime(latest.At, zone),
+            latest.Source ?? "–",
+            latest.At.InZone(zone).Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
     }
 
     private static string Existing(FileInfo file, string option)
