@@ -10,9 +10,9 @@ namespace CrmKit.Cli.Profile;
 /// <summary>
 /// <c>crmkit care agenda --out FILE.csv|FILE.xlsx</c>: today's agenda as a call list — one row per due or deferred
 /// action, with the customer's name, phone and email, sorted by staff member, then by the time it may go, then by
-/// customer. The staff member is the one who last dealt with the customer up to the as-of instant (the latest
-/// interaction with a staff id, or the latest support ticket with an assignee); customers nobody has dealt with come
-/// last, with the column empty. Skipped and dropped actions (no consent, caps, quiet hours past the deadline) are not
+/// customer. The staff member is the one who looks after the customer at the action (the report's and the staff
+/// figures' rule, <see cref="StaffOf"/>: the latest interaction with a staff id at or before it); customers nobody has
+/// dealt with come last, with the column empty. Skipped and dropped actions (no consent, caps, quiet hours past the deadline) are not
 /// rows: the summary counts them.
 /// </summary>
 internal static class AgendaList
@@ -22,14 +22,14 @@ internal static class AgendaList
     /// <summary>The option <c>--out</c> of <c>care agenda</c>.</summary>
     public static Option<FileInfo> OutOption() => new("--out") { Description = ProfileStrings.AgendaOutOptionDescription };
 
-    /// <summary>The staff member who last dealt with <paramref name="customer"/> up to <paramref name="asOf"/>, or <see langword="null"/>.</summary>
-    public static string? StaffOf(Customer customer, Instant asOf)
-    {
-        ArgumentNullException.ThrowIfNull(customer);
-        var interaction = customer.History.Interactions.Where(i => i.StaffId is not null && i.At <= asOf).Select(i => (At: i.At, Staff: i.StaffId)).LastOrDefault();
-        var ticket = customer.History.Tickets.Where(t => t.AssigneeId is not null && t.OpenedAt <= asOf).Select(t => (At: t.OpenedAt, Staff: t.AssigneeId)).LastOrDefault();
-        return interaction.Staff is null ? ticket.Staff : ticket.Staff is null || interaction.At >= ticket.At ? interaction.Staff : ticket.Staff;
-    }
+    /// <summary>
+    /// The staff member who looks after <paramref name="customer"/> at <paramref name="at"/>, or <see langword="null"/>:
+    /// the one rule of the review's staff figures and the report's "today" section
+    /// (<see cref="CrmKit.Review.ReviewCalculator.AssignedStaff"/>: the latest staffed interaction at or before it), so
+    /// the call list and the report give each staff member the same customers.
+    /// </summary>
+    public static string? StaffOf(Customer customer, Instant at)
+        => CrmKit.Review.ReviewCalculator.AssignedStaff(customer, at) is var staff && staff != CrmKit.Review.StaffFigures.Unassigned ? staff : null;
 
     /// <summary>Writes the due and deferred <paramref name="items"/> of <paramref name="customers"/> to <paramref name="file"/> and a summary line to <paramref name="output"/>.</summary>
     public static void Write(FileInfo file, IReadOnlyList<Customer> customers, IReadOnlyList<AgendaItem> items, Instant asOf, DateTimeZone zone, TextWriter output, TextWriter error)
@@ -37,7 +37,7 @@ internal static class AgendaList
         ArgumentNullException.ThrowIfNull(items);
         var byId = customers.ToDictionary(c => c.Id.Value, StringComparer.Ordinal);
         var rows = items.Where(i => i.Status is AgendaStatus.Due or AgendaStatus.Deferred)
-            .Select(i => (Item: i, Customer: byId[i.CustomerId], Staff: StaffOf(byId[i.CustomerId], asOf)))
+            .Select(i => (Item: i, Customer: byId[i.CustomerId], Staff: StaffOf(byId[i.CustomerId], i.DueAt)))
             .OrderBy(r => r.Staff is null)
             .ThenBy(r => r.Staff, StringComparer.Ordinal)
             .ThenBy(r => r.Item.SendAt)

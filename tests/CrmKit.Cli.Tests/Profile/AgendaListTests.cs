@@ -45,7 +45,7 @@ public sealed class AgendaListTests : IDisposable
     }
 
     [Fact]
-    public void StaffOf_TheLatestOfInteractionsAndTicketsUpToTheAsOfInstant()
+    public void StaffOf_IsTheReviewsRule_TheLatestStaffedInteractionAtTheAction_TicketsDoNotAssign()
     {
         var at = NodaTime.Instant.FromUtc(2025, 6, 1, 0, 0);
         var customer = new Customers.Customer
@@ -66,7 +66,8 @@ public sealed class AgendaListTests : IDisposable
 
         Assert.Null(AgendaListFor(customer, at + NodaTime.Duration.FromHours(-1)));
         Assert.Equal("NV01", AgendaListFor(customer, at));
-        Assert.Equal("NV03", AgendaListFor(customer, at + NodaTime.Duration.FromHours(48)));
+        // The ticket assigned to NV03 a day later does not move the customer: the report and the staff figures assign by interactions (newcomer trial: the list and the report disagreed).
+        Assert.Equal("NV01", AgendaListFor(customer, at + NodaTime.Duration.FromHours(48)));
         Assert.Equal("NV09", AgendaListFor(customer, at + NodaTime.Duration.FromHours(100)));
     }
 
