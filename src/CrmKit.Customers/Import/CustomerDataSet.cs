@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 using CrmKit.Customers.Import.Tabular;
 using NodaTime;
@@ -122,79 +123,129 @@ public sealed class CustomerDataSet
         private readonly CsvImporter _importer = new(options);
         private readonly ImportIssueLog _issues = new(options.MaxRetainedIssuesPerFile, options.OnIssue);
         private readonly List<ImportedFile> _reports = [];
-        private readonly Dictionary<CustomerId, Customer> _customers = [];
-        private readonly HashSet<CustomerId> _createdAtGiven = [];
-        private readonly HashSet<CustomerId> _derived = [];
+        private readonly Dictionary<CustomerId, CustomerDraft> _customers = [];
         private readonly Dictionary<string, CustomerId> _byPhone = new(StringComparer.Ordinal);
         private readonly Dictionary<string, CustomerId> _byEmail = new(StringComparer.Ordinal);
 
         // Further customers named by a phone or email already in _byPhone/_byEmail (a household's shared contact).
         private readonly Dictionary<string, List<CustomerId>> _sharing = new(StringComparer.Ordinal);
-        private readonly Dictionary<CustomerId, Instant> _exportedAt = [];
-        private readonly Dictionary<OrderId, Order> _orders = [];
-        private readonly Dictionary<OrderId, (string File, int Line, int Rows)> _orderLines = [];
         private readonly List<GuestSale> _guests = [];
+        private Dictionary<OrderId, PendingOrder> _orders = [];
+
+        // When the customers file was exported: a customer of that file without created_at was created at the latest
+        // then (or at its first order, if earlier).
+        private Instant _customersExportedAt = Instant.MaxValue;
 
         public CustomerDataSet Run()
         {
             ReadCustomers();
             ReadOrders();
-            var extraLines = Read(ImportFileKind.OrderLines, ReadOrderLines);
+            Read(ImportFileKind.OrderLines, ReadOrderLines);
 
             CustomerId? Known(CustomerId id) => _customers.TryGetValue(id, out var customer) ? customer.Id : null;
-            var consents = Read(ImportFileKind.Consents, table => CsvImporter.ReadConsents(table, Known).ToList());
-            var interactions = Read(ImportFileKind.Interactions, table => CsvImporter.ReadInteractions(table, Known).ToList());
-            var tickets = Read(ImportFileKind.Tickets, table => CsvImporter.ReadTickets(table, Known).ToList());
-            var ticketIds = tickets.Select(t => t.Id).ToHashSet();
+
+            // Each kind of history is put on its customers as soon as its file is read, in exactly sized arrays; the
+            // rows of one file die with its reading.
+            Read(ImportFileKind.Consents, table => Distribute(CsvImporter.ReadConsents(table, Known), static c => c.CustomerId, static c => c.Decision, static (d, c) => d.Consents = c));
+            Read(ImportFileKind.Interactions, table => Distribute(CsvImporter.ReadInteractions(table, Known), static i => i.CustomerId, static i => i, static (d, i) => d.Interactions = i));
+            var ticketIds = new HashSet<TicketId>();
+            Read(ImportFileKind.Tickets, table => Distribute(CsvImporter.ReadTickets(table, Known).Select(t => { ticketIds.Add(t.Id); return t; }), static t => t.CustomerId, static t => t, static (d, t) => d.Tickets = t));
             var guestOrders = _guests.Select(g => g.OrderId).ToHashSet();
-            var feedback = Read(ImportFileKind.Feedback, table => CsvImporter.ReadFeedback(table, Known, o => _orders.ContainsKey(o) || guestOrders.Contains(o), ticketIds.Contains).ToList());
-            var referrals = Read(ImportFileKind.Referrals, table => CsvImporter.ReadReferrals(table, Known).ToList());
+            Read(ImportFileKind.Feedback, table => Distribute(CsvImporter.ReadFeedback(table, Known, o => _orders.ContainsKey(o) || guestOrders.Contains(o), ticketIds.Contains), static f => f.CustomerId, static f => f, static (d, f) => d.Feedback = f));
+            ticketIds.Clear(); // both die young: only the feedback file's check needs them
+            ticketIds.TrimExcess();
+            guestOrders.Clear();
+            guestOrders.TrimExcess();
+            Read(ImportFileKind.Referrals, table => Distribute(CsvImporter.ReadReferrals(table, Known), static r => r.ReferrerId, static r => r, static (d, r) => d.Referrals = r));
 
-            // Each order once, with the lines of the order lines file after those of the orders file (file order).
-            var ordersBy = _orders.Values
-                .Select(o => extraLines.TryGetValue(o.Id, out var more) ? o with { Lines = o.Lines.IsEmpty ? more : [.. o.Lines, .. more] } : o)
-                .ToLookup(o => o.CustomerId);
-            _orders.Clear();
-            extraLines.Clear();
-            var consentsBy = consents.ToLookup(c => c.CustomerId, c => c.Decision);
-            var interactionsBy = interactions.ToLookup(i => i.CustomerId);
-            var feedbackBy = feedback.ToLookup(f => f.CustomerId);
-            var ticketsBy = tickets.ToLookup(t => t.CustomerId);
-            var referralsBy = referrals.ToLookup(r => r.ReferrerId);
+            // Each order built once, with the lines of the order lines file after those of the orders file (file order).
+            var orders = _orders;
+            _orders = [];
+            Distribute(orders.Values.Select(static p => p.ToOrder()), static o => o.CustomerId, static o => o, static (d, o) => d.Orders = o);
 
-            var result = ImmutableArray.CreateBuilder<Customer>(_customers.Count);
-            foreach (var customer in ById(_customers.Values))
+            var drafts = ById(_customers.Values);
+            _customers.Clear();
+            var histories = new OrderHistory[drafts.Length];
+            for (var i = 0; i < drafts.Length; i++)
             {
-                var id = customer.Id;
-                var orders = OneCurrency(ordersBy[id]);
-                var createdAt = _createdAtGiven.Contains(id) || orders.Count == 0
+                histories[i] = OneCurrency(drafts[i].Orders, orders);
+                drafts[i].Orders = default;
+            }
+
+            orders = null; // the pending orders were kept only for the rare order rejected for its currency
+            var result = new Customer[drafts.Length];
+            for (var i = 0; i < drafts.Length; i++)
+            {
+                var draft = drafts[i];
+                drafts[i] = null!; // each draft dies as soon as its customer is built
+                var customer = draft.Customer;
+                var history = histories[i];
+                var createdAt = draft.CreatedAtGiven || history.Count == 0
                     ? customer.CreatedAt
-                    : Instant.Min(orders[0].PlacedAt, _exportedAt.GetValueOrDefault(id, Instant.MaxValue));
-                result.Add(customer with
+                    : Instant.Min(history[0].PlacedAt, draft.FromCustomersFile ? _customersExportedAt : Instant.MaxValue);
+                result[i] = customer with
                 {
                     CreatedAt = createdAt,
-                    Consents = customer.Consents.Merge(ConsentLedger.From(consentsBy[id])),
+                    Consents = customer.Consents.Merge(ConsentLedger.From(draft.Consents.IsDefault ? [] : draft.Consents)),
                     History = new CustomerHistory
                     {
-                        Orders = OrderHistory.From(orders),
-                        Interactions = [.. interactionsBy[id]],
-                        Feedback = [.. feedbackBy[id]],
-                        Tickets = [.. ticketsBy[id]],
-                        Referrals = [.. referralsBy[id]],
+                        Orders = history,
+                        Interactions = draft.Interactions,
+                        Feedback = draft.Feedback,
+                        Tickets = draft.Tickets,
+                        Referrals = draft.Referrals,
                     },
-                });
+                };
             }
 
             var fileOrder = _reports.Select(r => r.File).ToList();
-            return new CustomerDataSet(result.ToImmutable(), _issues.Retained(fileOrder), [.. _guests], [.. _reports], _issues.Count, _issues.Groups(fileOrder));
+            return new CustomerDataSet(ImmutableCollectionsMarshal.AsImmutableArray(result), _issues.Retained(fileOrder), [.. _guests], [.. _reports], _issues.Count, _issues.Groups(fileOrder));
+        }
+
+        // Puts the rows of one kind on their customers, in row order, each customer's rows in one array of exactly
+        // their number (no grouping structure kept beside them). Rows of a customer not read are dropped, as the
+        // readers report them.
+        private int Distribute<TRow, T>(IEnumerable<TRow> rows, Func<TRow, CustomerId> customerOf, Func<TRow, T> valueOf, Action<CustomerDraft, ImmutableArray<T>> keep)
+        {
+            var items = new List<T>();
+            var owners = new List<CustomerDraft>();
+            foreach (var row in rows)
+            {
+                if (_customers.TryGetValue(customerOf(row), out var owner))
+                {
+                    items.Add(valueOf(row));
+                    owners.Add(owner);
+                    owner.Pending++;
+                }
+            }
+
+            for (var i = 0; i < items.Count; i++)
+            {
+                var owner = owners[i];
+                var array = (T[]?)owner.Filling ?? new T[owner.Pending];
+                array[owner.Filled++] = items[i];
+                if (owner.Filled == array.Length)
+                {
+                    keep(owner, ImmutableCollectionsMarshal.AsImmutableArray(array));
+                    owner.Filling = null;
+                    owner.Filled = 0;
+                    owner.Pending = 0;
+                }
+                else
+                {
+                    owner.Filling = array;
+                }
+            }
+
+            return items.Count;
         }
 
         // The customers ordered by id (ordinal, so distinct ids never tie). A customers file is usually written in id
         // order and customers derived from orders come after it: one pass checks the order, and only an unordered
         // set is sorted.
-        private static Customer[] ById(Dictionary<CustomerId, Customer>.ValueCollection customers)
+        private static CustomerDraft[] ById(Dictionary<CustomerId, CustomerDraft>.ValueCollection customers)
         {
-            var ordered = new Customer[customers.Count];
+            var ordered = new CustomerDraft[customers.Count];
             var sorted = true;
             var i = 0;
             foreach (var customer in customers)
@@ -211,18 +262,19 @@ public sealed class CustomerDataSet
             return ordered;
         }
 
-        // The lines of the order lines file by order, in file order. The rows of one order usually follow each other:
-        // each run of them becomes one array, appended to what earlier runs of the order gave.
-        private Dictionary<OrderId, ImmutableArray<OrderLine>> ReadOrderLines(ImportTable table)
+        // The lines of the order lines file, attached to their order as they are read. The rows of one order usually
+        // follow each other: each run of them becomes one exactly sized array, appended to what earlier runs gave.
+        private int ReadOrderLines(ImportTable table)
         {
-            var byOrder = new Dictionary<OrderId, ImmutableArray<OrderLine>>();
             var run = new List<OrderLine>();
             OrderId? current = null;
+            var count = 0;
             void Flush()
             {
                 if (current is { } id && run.Count > 0)
                 {
-                    byOrder[id] = byOrder.TryGetValue(id, out var earlier) ? [.. earlier, .. run] : [.. run];
+                    ref var order = ref CollectionsMarshal.GetValueRefOrNullRef(_orders, id);
+                    order.MoreLines = order.MoreLines.IsDefault ? [.. run] : [.. order.MoreLines, .. run];
                 }
 
                 run.Clear();
@@ -237,25 +289,21 @@ public sealed class CustomerDataSet
                 }
 
                 run.Add(line);
+                count++;
             }
 
             Flush();
-            return byOrder;
+            return count;
         }
 
         private void ReadCustomers()
         {
             var exportedAt = ExportedAt(ImportFileKind.Customers);
+            _customersExportedAt = exportedAt;
             foreach (var imported in Read(ImportFileKind.Customers, table => _importer.ReadCustomers(table, exportedAt).ToList()))
             {
                 var customer = imported.Customer;
-                _customers[customer.Id] = customer;
-                _exportedAt[customer.Id] = exportedAt;
-                if (imported.HasCreatedAt)
-                {
-                    _createdAtGiven.Add(customer.Id);
-                }
-
+                _customers[customer.Id] = new CustomerDraft(customer) { FromCustomersFile = true, CreatedAtGiven = imported.HasCreatedAt };
                 Index(customer);
             }
         }
@@ -276,7 +324,7 @@ public sealed class CustomerDataSet
                     }
 
                     var id = Resolve(reference);
-                    if (!_customers.TryGetValue(id, out var customer))
+                    if (!_customers.TryGetValue(id, out var draftOf))
                     {
                         if (hasCustomersFile)
                         {
@@ -284,7 +332,7 @@ public sealed class CustomerDataSet
                                 $"customer '{id}' is not in {Path.GetFileName(files.Customers)}; the customer was created from the order.") { Severity = ImportIssueSeverity.Warning });
                         }
 
-                        customer = new Customer
+                        var customer = new Customer
                         {
                             Id = id,
                             DisplayName = reference.Name ?? id.Value,
@@ -292,14 +340,14 @@ public sealed class CustomerDataSet
                             Phones = reference.Phone is { } p ? [p] : [],
                             Emails = reference.Email is { } e ? [e] : [],
                         };
-                        _customers[id] = customer;
-                        _derived.Add(id);
+                        _customers[id] = draftOf = new CustomerDraft(customer) { Derived = true };
                         Index(customer);
                     }
-                    else if (_derived.Contains(id))
+                    else if (draftOf.Derived)
                     {
                         // A customer known only from orders gathers the name, phones and emails its orders give.
-                        _customers[id] = customer with
+                        var customer = draftOf.Customer;
+                        draftOf.Customer = customer with
                         {
                             DisplayName = customer.DisplayName == id.Value && reference.Name is { } name ? name : customer.DisplayName,
                             Phones = reference.Phone is { } p && !customer.Phones.Contains(p) ? customer.Phones.Add(p) : customer.Phones,
@@ -312,11 +360,10 @@ public sealed class CustomerDataSet
 
                     if (draft.Consents.Count > 0)
                     {
-                        _customers[id] = _customers[id] with { Consents = _customers[id].Consents.Merge(ConsentLedger.From(draft.Consents)) };
+                        draftOf.Customer = draftOf.Customer with { Consents = draftOf.Customer.Consents.Merge(ConsentLedger.From(draft.Consents)) };
                     }
 
-                    _orders[draft.Id] = CsvImporter.ToOrder(draft, customer.Id); // the customer's own id string, shared by its orders
-                    _orderLines[draft.Id] = (table.File, draft.Line, draft.RowCount);
+                    _orders[draft.Id] = new PendingOrder(draft, draftOf.Id, table.File); // the customer's own id string, shared by its orders
                 }
 
                 return _orders.Count;
@@ -378,7 +425,7 @@ public sealed class CustomerDataSet
         }
 
         private bool Compatible(CustomerId id, string? name)
-            => !_customers.TryGetValue(id, out var customer) || customer.DisplayName == id.Value || Identity.DuplicateFinder.NamesCompatible(customer.DisplayName, name);
+            => !_customers.TryGetValue(id, out var draft) || draft.Customer.DisplayName == id.Value || Identity.DuplicateFinder.NamesCompatible(draft.Customer.DisplayName, name);
 
         private void Alias(CustomerReference reference, CustomerId id)
         {
@@ -425,24 +472,30 @@ public sealed class CustomerDataSet
         }
 
         // A customer's orders must share a currency: the first order's wins, the others are rejected at their lines.
-        private List<Order> OneCurrency(IEnumerable<Order> orders)
+        // The orders come in an array of their own (Distribute), sorted here in place.
+        private OrderHistory OneCurrency(ImmutableArray<Order> orders, Dictionary<OrderId, PendingOrder> pending)
         {
-            var list = orders.ToList();
-            list.Sort(OrderHistory.Compare); // by time, then id: the order OrderHistory keeps
-            if (list.Count < 2 || list.All(o => o.Total.Currency == list[0].Total.Currency))
+            if (orders.IsDefaultOrEmpty)
             {
-                return list;
+                return OrderHistory.Empty;
             }
 
+            var list = ImmutableCollectionsMarshal.AsArray(orders)!;
+            Array.Sort(list, OrderHistory.Compare); // by time, then id (distinct ids never tie): the order OrderHistory keeps
             var currency = list[0].Total.Currency;
+            if (Array.TrueForAll(list, o => o.Total.Currency == currency))
+            {
+                return OrderHistory.FromSorted(list);
+            }
+
             foreach (var other in list.Where(o => o.Total.Currency != currency))
             {
-                var (file, line, rows) = _orderLines[other.Id];
+                var (file, line, rows) = (pending[other.Id].File, pending[other.Id].Line, pending[other.Id].Rows);
                 _issues.Add(new ImportIssue(file, line, null, $"order '{other.Id}' is in {other.Total.Currency.Code}, but customer '{other.CustomerId}' buys in {currency.Code} (their first order); one customer's history has one currency. The order was not imported."));
                 MarkRejected(file, rows);
             }
 
-            return [.. list.Where(o => o.Total.Currency == currency)];
+            return OrderHistory.FromSorted([.. list.Where(o => o.Total.Currency == currency)]);
         }
 
         private void MarkRejected(string file, int rows)
@@ -452,6 +505,79 @@ public sealed class CustomerDataSet
             {
                 _reports[index] = _reports[index] with { RowsRejected = _reports[index].RowsRejected + rows };
             }
+        }
+
+        /// <summary>A customer being read: the customer as its row (or first order) gave it, and its history so far.</summary>
+        private sealed class CustomerDraft(Customer customer)
+        {
+            public Customer Customer { get; set; } = customer;
+
+            public CustomerId Id => Customer.Id;
+
+            /// <summary>Whether its row in the customers file gave created_at (else it is derived from the orders).</summary>
+            public bool CreatedAtGiven { get; init; }
+
+            /// <summary>Whether it is a row of the customers file (not derived from orders).</summary>
+            public bool FromCustomersFile { get; init; }
+
+            /// <summary>Whether it was derived from orders (no customers file row): later orders add contacts and a name.</summary>
+            public bool Derived { get; init; }
+
+            public ImmutableArray<Order> Orders { get; set; }
+
+            public ImmutableArray<ConsentDecision> Consents { get; set; }
+
+            public ImmutableArray<Interaction> Interactions { get; set; }
+
+            public ImmutableArray<Feedback> Feedback { get; set; }
+
+            public ImmutableArray<SupportTicket> Tickets { get; set; }
+
+            public ImmutableArray<Referral> Referrals { get; set; }
+
+            // Distribute's state while one kind of rows is put on the customers: how many are its, the array being
+            // filled and how many are in it.
+            public int Pending { get; set; }
+
+            public Array? Filling { get; set; }
+
+            public int Filled { get; set; }
+        }
+
+        /// <summary>
+        /// An order read from the orders file whose lines may still come from the order lines file: held as a value
+        /// until every line is known, then built once (<see cref="ToOrder"/>).
+        /// </summary>
+        private struct PendingOrder(OrderDraft draft, CustomerId customer, string file)
+        {
+            public readonly OrderId Id = draft.Id;
+            public readonly CustomerId CustomerId = customer;
+            public readonly Instant PlacedAt = draft.PlacedAt!.Value;
+            public readonly Money Total = draft.Total!.Value;
+            public readonly OrderStatus Status = draft.Status ?? OrderStatus.Completed;
+            public readonly SalesChannel? Channel = draft.Channel;
+
+            /// <summary>The lines of its rows in the orders file (line-item exports).</summary>
+            public readonly ImmutableArray<OrderLine> Lines = [.. draft.Lines];
+
+            /// <summary>Its lines from the order lines file, in file order (default: none).</summary>
+            public ImmutableArray<OrderLine> MoreLines;
+
+            /// <summary>Where its rows are (for a rejection after the read).</summary>
+            public readonly string File = file;
+            public readonly int Line = draft.Line;
+            public readonly int Rows = draft.RowCount;
+
+            public readonly Order ToOrder() => new()
+            {
+                Id = Id,
+                CustomerId = CustomerId,
+                PlacedAt = PlacedAt,
+                Total = Total,
+                Status = Status,
+                Channel = Channel,
+                Lines = MoreLines.IsDefaultOrEmpty ? Lines : Lines.IsEmpty ? MoreLines : [.. Lines, .. MoreLines],
+            };
         }
 
         private Instant ExportedAt(ImportFileKind kind)

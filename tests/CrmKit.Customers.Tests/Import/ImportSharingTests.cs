@@ -129,4 +129,53 @@ public class ImportSharingTests
         var expected = fileOrder.Split(',').Append(fromOrders).Order(StringComparer.Ordinal);
         Assert.Equal(expected, read.Customers.Select(c => c.Id.Value));
     }
+
+    [Fact]
+    public void ReadFolder_OrderLinesOfBothFiles_AreOnTheirOrderInFileOrder()
+    {
+        // HD1's lines: S1 from its row of the line-item orders file, then S2 and S4 from the order lines file, whose
+        // rows of HD1 come in two runs with a row of HD2 between them.
+        var read = ReadFolder(
+            ("customers.csv", "customer_id,name,created_at\nKH1,An,2024-01-05\nKH2,Bình,2024-01-05\n"),
+            ("orders.csv", "order_id,customer_id,placed_at,total,sku,quantity,unit_price\nHD1,KH1,2024-02-01,400000,S1,1,100000\nHD2,KH2,2024-02-02,300000,,,\nHD3,KH1,2024-02-03,50000,,,\n"),
+            ("order_lines.csv", "order_id,sku,quantity,unit_price\nHD1,S2,1,100000\nHD2,S3,3,100000\nHD1,S4,2,100000\n"));
+
+        Assert.True(read.Issues.IsEmpty, string.Join("\n", read.Issues));
+        var orders = read.Customers.SelectMany(c => c.History.Orders).ToDictionary(o => o.Id.Value);
+        Assert.Equal(["S1", "S2", "S4"], orders["HD1"].Lines.Select(l => l.Sku));
+        Assert.Equal(["S3"], orders["HD2"].Lines.Select(l => l.Sku));
+        Assert.True(orders["HD3"].Lines.IsEmpty);
+        Assert.Equal(["HD1", "HD3"], read.Customers[0].History.Orders.Select(o => o.Id.Value));
+    }
+
+    [Fact]
+    public void ReadFolder_HistoryOfInterleavedRows_GoesToEachCustomerAndEmptyKindsAreEmpty()
+    {
+        var read = ReadFolder(
+            ("customers.csv", "customer_id,name\nKH1,An\nKH2,Bình\nKH3,Chi\n"),
+            ("orders.csv", "order_id,customer_id,placed_at,total\nHD1,KH2,2024-02-01,100000\nHD2,KH1,2024-03-01,100000\nHD3,KH2,2024-01-01,100000\n"),
+            ("interactions.csv", "interaction_id,customer_id,at,channel,direction,outcome\nTT2,KH2,2024-02-02T10:00:00+07:00,zalo,outbound,reached\nTT1,KH1,2024-02-02T10:00:00+07:00,zalo,outbound,reached\nTT3,KH2,2024-02-01T10:00:00+07:00,zalo,outbound,reached\n"),
+            ("consents.csv", "customer_id,channel,purpose,status,at\nKH2,zalo,marketing,granted,2024-02-02T10:00:00+07:00\nKH1,sms,marketing,withdrawn,2024-02-02T10:00:00+07:00\n"));
+
+        Assert.True(read.Issues.IsEmpty, string.Join("\n", read.Issues));
+        var (an, binh, chi) = (read.Customers[0], read.Customers[1], read.Customers[2]);
+        Assert.Equal(["HD2"], an.History.Orders.Select(o => o.Id.Value));
+        Assert.Equal(["HD3", "HD1"], binh.History.Orders.Select(o => o.Id.Value)); // by time
+        Assert.Equal(["TT1"], an.History.Interactions.Select(i => i.Id.Value));
+        Assert.Equal(["TT3", "TT2"], binh.History.Interactions.Select(i => i.Id.Value));
+        Assert.Equal([ContactChannel.Sms], an.Consents.Current.Select(d => d.Channel));
+        Assert.Equal([ContactChannel.Zalo], binh.Consents.Current.Select(d => d.Channel));
+
+        // Created at: no created_at column, so the earlier of the export (2026-01-01) and the first order.
+        Assert.Equal(Instant.FromUtc(2024, 2, 29, 17, 0), an.CreatedAt);
+        Assert.Equal(AtFixedExport.ExportedAt, chi.CreatedAt);
+
+        // A customer without rows of a kind has an empty history of it (not a default array).
+        Assert.True(chi.History.IsEmpty);
+        Assert.Empty(chi.History.Interactions);
+        Assert.Empty(chi.History.Feedback);
+        Assert.Empty(chi.History.Tickets);
+        Assert.Empty(chi.History.Referrals);
+        Assert.Empty(chi.Consents.Current);
+    }
 }
