@@ -136,6 +136,9 @@ public sealed class CustomerDataSet
         // then (or at its first order, if earlier).
         private Instant _customersExportedAt = Instant.MaxValue;
 
+        // How many one-line arrays of shared order lines an order lines file keeps for reuse (as many as it shares lines).
+        private const int OneLineArrays = ImportTable.MaxSharedRecords;
+
         public CustomerDataSet Run()
         {
             ReadCustomers();
@@ -183,18 +186,21 @@ public sealed class CustomerDataSet
                 var createdAt = draft.CreatedAtGiven || history.Count == 0
                     ? customer.CreatedAt
                     : Instant.Min(history[0].PlacedAt, draft.FromCustomersFile ? _customersExportedAt : Instant.MaxValue);
-                result[i] = customer with
-                {
-                    CreatedAt = createdAt,
-                    Consents = customer.Consents.Merge(ConsentLedger.From(draft.Consents.IsDefault ? [] : draft.Consents)),
-                    History = new CustomerHistory
+                var kept = history.Count == 0 && draft.Interactions.IsDefault && draft.Feedback.IsDefault && draft.Tickets.IsDefault && draft.Referrals.IsDefault
+                    ? CustomerHistory.Empty // one instance for every customer without history
+                    : new CustomerHistory
                     {
                         Orders = history,
                         Interactions = draft.Interactions,
                         Feedback = draft.Feedback,
                         Tickets = draft.Tickets,
                         Referrals = draft.Referrals,
-                    },
+                    };
+                result[i] = customer with
+                {
+                    CreatedAt = createdAt,
+                    Consents = draft.Consents.IsDefault ? customer.Consents : customer.Consents.Merge(ConsentLedger.From(draft.Consents)), // Merge keeps a ledger as it is when the other is empty
+                    History = kept,
                 };
             }
 
@@ -267,6 +273,7 @@ public sealed class CustomerDataSet
         private int ReadOrderLines(ImportTable table)
         {
             var run = new List<OrderLine>();
+            var oneLine = new Dictionary<OrderLine, ImmutableArray<OrderLine>>(ReferenceEqualityComparer.Instance);
             OrderId? current = null;
             var count = 0;
             void Flush()
@@ -274,7 +281,7 @@ public sealed class CustomerDataSet
                 if (current is { } id && run.Count > 0)
                 {
                     ref var order = ref CollectionsMarshal.GetValueRefOrNullRef(_orders, id);
-                    order.MoreLines = order.MoreLines.IsDefault ? [.. run] : [.. order.MoreLines, .. run];
+                    order.MoreLines = order.MoreLines.IsDefault ? run.Count == 1 ? OneLine(run[0]) : [.. run] : [.. order.MoreLines, .. run];
                 }
 
                 run.Clear();
@@ -294,6 +301,24 @@ public sealed class CustomerDataSet
 
             Flush();
             return count;
+
+            // The lines of an order of one line: one array per shared line (ImportTable.Reuse shares identical lines),
+            // for the first OneLineArrays of them.
+            ImmutableArray<OrderLine> OneLine(OrderLine line)
+            {
+                if (oneLine.TryGetValue(line, out var lines))
+                {
+                    return lines;
+                }
+
+                lines = [line];
+                if (oneLine.Count < OneLineArrays)
+                {
+                    oneLine[line] = lines;
+                }
+
+                return lines;
+            }
         }
 
         private void ReadCustomers()

@@ -47,7 +47,7 @@ internal sealed class ImportTable : IDisposable
 
     // Records that repeat exactly across rows (the same SKU, quantity, price and tags on many orders; a location) are
     // kept as one instance, at most MaxSharedRecords of each kind; they are immutable, so sharing them changes nothing.
-    private const int MaxSharedRecords = 1 << 16;
+    internal const int MaxSharedRecords = 1 << 16;
     private readonly Dictionary<OrderLine, OrderLine> _orderLines = new(ExactOrderLine.Instance);
     private readonly Dictionary<Location, Location> _locations = [];
 

@@ -15,24 +15,34 @@ namespace CrmKit.Customers;
 /// </remarks>
 public sealed class OrderHistory : IReadOnlyList<Order>, IEquatable<OrderHistory>
 {
+    // Histories of up to this many orders keep no prefix sums: a window's counts and revenue are summed over the
+    // orders themselves, as fast as a lookup at that size, and most customers have a few orders (about two per
+    // customer in the seed data), so the data set holds one array per history instead of three.
+    private const int SummedBelow = 16;
+
     private readonly ImmutableArray<Order> _orders;
-    private readonly Instant[] _placedAt;
-    private readonly int[] _completedBefore;   // _completedBefore[i] = completed orders among the first i
-    private readonly decimal[] _revenueBefore; // _revenueBefore[i] = completed revenue among the first i
+    private readonly int _completedCount;
+    private readonly decimal _revenue;
+    private readonly Prefix[]? _before; // _before[i] = completed orders and their revenue among the first i; null for short histories
+
+    private readonly record struct Prefix(int Completed, decimal Revenue);
 
     private OrderHistory(ImmutableArray<Order> sorted)
     {
         _orders = sorted;
-        _placedAt = new Instant[sorted.Length];
-        _completedBefore = new int[sorted.Length + 1];
-        _revenueBefore = new decimal[sorted.Length + 1];
+        _before = sorted.Length >= SummedBelow ? new Prefix[sorted.Length + 1] : null;
+        var completed = 0;
+        var revenue = 0m;
         for (var i = 0; i < sorted.Length; i++)
         {
             var order = sorted[i];
-            _placedAt[i] = order.PlacedAt;
-            _completedBefore[i + 1] = _completedBefore[i] + (order.IsRevenue ? 1 : 0);
-            _revenueBefore[i + 1] = _revenueBefore[i] + (order.IsRevenue ? order.Total.Amount : 0m);
+            completed += order.IsRevenue ? 1 : 0;
+            revenue += order.IsRevenue ? order.Total.Amount : 0m;
+            _before?[i + 1] = new Prefix(completed, revenue);
         }
+
+        _completedCount = completed;
+        _revenue = revenue;
     }
 
     /// <summary>No orders.</summary>
@@ -138,10 +148,10 @@ public sealed class OrderHistory : IReadOnlyList<Order>, IEquatable<OrderHistory
     }
 
     /// <summary>How many completed orders in all.</summary>
-    public int CompletedCount => _completedBefore[^1];
+    public int CompletedCount => _completedCount;
 
     /// <summary>Revenue of all completed orders, in <see cref="Currency"/> (0 when there are none).</summary>
-    public decimal Revenue => _revenueBefore[^1];
+    public decimal Revenue => _revenue;
 
     /// <summary>How many orders of any status were placed in <paramref name="window"/>.</summary>
     public int CountIn(Interval window)
@@ -154,7 +164,7 @@ public sealed class OrderHistory : IReadOnlyList<Order>, IEquatable<OrderHistory
     public int CompletedCountIn(Interval window)
     {
         var (from, to) = Range(window);
-        return _completedBefore[to] - _completedBefore[from];
+        return Before(to).Completed - Before(from).Completed;
     }
 
     /// <summary>
@@ -187,7 +197,7 @@ public sealed class OrderHistory : IReadOnlyList<Order>, IEquatable<OrderHistory
     public decimal RevenueIn(Interval window)
     {
         var (from, to) = Range(window);
-        return _revenueBefore[to] - _revenueBefore[from];
+        return Before(to).Revenue - Before(from).Revenue;
     }
 
     /// <summary>The orders placed in <paramref name="window"/>, sorted by time.</summary>
@@ -249,18 +259,18 @@ public sealed class OrderHistory : IReadOnlyList<Order>, IEquatable<OrderHistory
     private (int From, int To) Range(Interval window)
     {
         var from = window.HasStart ? LowerBound(window.Start) : 0;
-        var to = window.HasEnd ? LowerBound(window.End) : _placedAt.Length;
+        var to = window.HasEnd ? LowerBound(window.End) : _orders.Length;
         return (from, Math.Max(from, to));
     }
 
     // First index whose time is >= instant.
     private int LowerBound(Instant instant)
     {
-        int lo = 0, hi = _placedAt.Length;
+        int lo = 0, hi = _orders.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (_placedAt[mid] < instant)
+            if (_orders[mid].PlacedAt < instant)
             {
                 lo = mid + 1;
             }
@@ -271,5 +281,26 @@ public sealed class OrderHistory : IReadOnlyList<Order>, IEquatable<OrderHistory
         }
 
         return lo;
+    }
+
+    // Completed orders and their revenue among the first i, added in the same order as the prefix sums (so a decimal
+    // difference has the same scale whichever way it is computed).
+    private Prefix Before(int i)
+    {
+        if (_before is not null)
+        {
+            return _before[i];
+        }
+
+        var completed = 0;
+        var revenue = 0m;
+        for (var k = 0; k < i; k++)
+        {
+            var order = _orders[k];
+            completed += order.IsRevenue ? 1 : 0;
+            revenue += order.IsRevenue ? order.Total.Amount : 0m;
+        }
+
+        return new Prefix(completed, revenue);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using CrmKit.Customers.Import;
 
@@ -177,5 +178,21 @@ public class ImportSharingTests
         Assert.Empty(chi.History.Tickets);
         Assert.Empty(chi.History.Referrals);
         Assert.Empty(chi.Consents.Current);
+    }
+
+    [Fact]
+    public void ReadOrderLines_OrdersOfOneIdenticalLine_ShareTheirLinesArray()
+    {
+        var read = ReadFolder(
+            ("customers.csv", "customer_id,name,created_at\nKH1,An,2024-01-05\n"),
+            ("orders.csv", "order_id,customer_id,placed_at,total\nHD1,KH1,2024-02-01,100000\nHD2,KH1,2024-02-02,100000\nHD3,KH1,2024-02-03,200000\nHD4,KH1,2024-02-04,300000\n"),
+            ("order_lines.csv", "order_id,sku,quantity,unit_price\nHD1,S1,1,100000\nHD2,S1,1,100000\nHD3,S1,2,100000\nHD4,S1,1,100000\nHD4,S2,1,200000\n"));
+
+        Assert.True(read.Issues.IsEmpty, string.Join("\n", read.Issues));
+        var orders = read.Customers[0].History.Orders.ToDictionary(o => o.Id.Value);
+        Assert.Same(ImmutableCollectionsMarshal.AsArray(orders["HD1"].Lines), ImmutableCollectionsMarshal.AsArray(orders["HD2"].Lines));
+        Assert.NotSame(ImmutableCollectionsMarshal.AsArray(orders["HD1"].Lines), ImmutableCollectionsMarshal.AsArray(orders["HD3"].Lines));
+        Assert.Equal("S1 2", string.Join(";", orders["HD3"].Lines.Select(l => $"{l.Sku} {l.Quantity}")));
+        Assert.Equal("S1 1;S2 1", string.Join(";", orders["HD4"].Lines.Select(l => $"{l.Sku} {l.Quantity}")));
     }
 }

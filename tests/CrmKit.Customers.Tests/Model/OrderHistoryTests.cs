@@ -1,3 +1,4 @@
+using System.Globalization;
 using Interval = NodaTime.Interval;
 
 namespace CrmKit.Customers.Tests;
@@ -70,4 +71,38 @@ public class OrderHistoryTests
                 && history.RevenueIn(window) == inWindow.Where(o => o.IsRevenue).Sum(o => o.Total.Amount)
                 && history.In(window).ToArray().SequenceEqual(inWindow);
         });
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(15)] // the longest history summed over its orders
+    [InlineData(16)] // the shortest with prefix sums
+    [InlineData(40)]
+    public void WindowQueries_ShortAndLongHistories_GiveTheSameValuesAndScale(int length)
+    {
+        // Amounts of different scales (1.5, 2.25, 3) and a returned order every third: a window's revenue is the
+        // difference of two running sums, whose decimal scale is that of every amount before the window's end. The
+        // reference below adds the amounts in time order, as the history's contract states, independently of how
+        // OrderHistory stores them.
+        decimal[] amounts = [1.5m, 2.25m, 3m];
+        var orders = Enumerable.Range(0, length)
+            .Select(i => new Order { Id = new OrderId($"O{i:D2}"), CustomerId = Customer, PlacedAt = T0.Plus(Duration.FromDays(i)), Total = new Money(amounts[i % 3], Currency.Usd), Status = i % 3 == 2 ? OrderStatus.Returned : OrderStatus.Completed })
+            .ToList();
+        var history = OrderHistory.From(Enumerable.Reverse(orders));
+
+        decimal RunningRevenue(int count) => orders.Take(count).Aggregate(0m, (sum, o) => sum + (o.IsRevenue ? o.Total.Amount : 0m));
+        for (var from = 0; from <= length; from++)
+        {
+            for (var to = from; to <= length; to++)
+            {
+                var window = new Interval(T0.Plus(Duration.FromDays(from)), T0.Plus(Duration.FromDays(to)));
+                var expected = RunningRevenue(to) - RunningRevenue(from);
+                Assert.Equal(expected.ToString(CultureInfo.InvariantCulture), history.RevenueIn(window).ToString(CultureInfo.InvariantCulture));
+                Assert.Equal(orders.Skip(from).Take(to - from).Count(o => o.IsRevenue), history.CompletedCountIn(window));
+                Assert.Equal(to - from, history.CountIn(window));
+            }
+        }
+
+        Assert.Equal(RunningRevenue(length).ToString(CultureInfo.InvariantCulture), history.Revenue.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(orders.Count(o => o.IsRevenue), history.CompletedCount);
+    }
 }
