@@ -433,16 +433,7 @@ public sealed class CsvImporter
         table.RejectLines(draft.RowLines);
     }
 
-    internal static Order ToOrder(OrderDraft draft, CustomerId customer) => new()
-    {
-        Id = draft.Id,
-        CustomerId = customer,
-        PlacedAt = draft.PlacedAt!.Value,
-        Total = draft.Total!.Value,
-        Status = draft.Status ?? OrderStatus.Completed,
-        Channel = draft.Channel,
-        Lines = [.. draft.Lines],
-    };
+    internal static Order ToOrder(OrderDraft draft, CustomerId customer) => new PendingOrder(draft, customer, file: string.Empty).ToOrder();
 
     internal static IEnumerable<(OrderId OrderId, OrderLine Line)> ReadOrderLines(ImportTable table, Func<OrderId, Currency?> currencyOfOrder)
     {

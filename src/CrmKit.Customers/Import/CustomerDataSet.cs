@@ -569,42 +569,6 @@ public sealed class CustomerDataSet
             public int Filled { get; set; }
         }
 
-        /// <summary>
-        /// An order read from the orders file whose lines may still come from the order lines file: held as a value
-        /// until every line is known, then built once (<see cref="ToOrder"/>).
-        /// </summary>
-        private struct PendingOrder(OrderDraft draft, CustomerId customer, string file)
-        {
-            public readonly OrderId Id = draft.Id;
-            public readonly CustomerId CustomerId = customer;
-            public readonly Instant PlacedAt = draft.PlacedAt!.Value;
-            public readonly Money Total = draft.Total!.Value;
-            public readonly OrderStatus Status = draft.Status ?? OrderStatus.Completed;
-            public readonly SalesChannel? Channel = draft.Channel;
-
-            /// <summary>The lines of its rows in the orders file (line-item exports).</summary>
-            public readonly ImmutableArray<OrderLine> Lines = [.. draft.Lines];
-
-            /// <summary>Its lines from the order lines file, in file order (default: none).</summary>
-            public ImmutableArray<OrderLine> MoreLines;
-
-            /// <summary>Where its rows are (for a rejection after the read).</summary>
-            public readonly string File = file;
-            public readonly int Line = draft.Line;
-            public readonly int Rows = draft.RowCount;
-
-            public readonly Order ToOrder() => new()
-            {
-                Id = Id,
-                CustomerId = CustomerId,
-                PlacedAt = PlacedAt,
-                Total = Total,
-                Status = Status,
-                Channel = Channel,
-                Lines = MoreLines.IsDefaultOrEmpty ? Lines : Lines.IsEmpty ? MoreLines : [.. Lines, .. MoreLines],
-            };
-        }
-
         private Instant ExportedAt(ImportFileKind kind)
             => options.ExportedAt ?? (files.Of(kind) is { } path ? Instant.FromDateTimeUtc(File.GetLastWriteTimeUtc(path)) : DataLimits.EarliestInstant);
 
