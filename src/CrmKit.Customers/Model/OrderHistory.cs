@@ -7,7 +7,8 @@ namespace CrmKit.Customers;
 
 /// <summary>
 /// A customer's orders sorted by time (then by id), all in one currency, with the queries segmentation needs
-/// answered in O(log n): counts and revenue in a time window, first and last orders, totals.
+/// answered in O(log n): counts and revenue in a time window, first and last orders, totals (a history of fewer than
+/// 16 orders sums a window over its orders instead of keeping prefix sums: at most 15 steps, and less memory).
 /// </summary>
 /// <remarks>
 /// Revenue counts <see cref="OrderStatus.Completed"/> orders only. Windows are half-open NodaTime
@@ -15,9 +16,9 @@ namespace CrmKit.Customers;
 /// </remarks>
 public sealed class OrderHistory : IReadOnlyList<Order>, IEquatable<OrderHistory>
 {
-    // Histories of up to this many orders keep no prefix sums: a window's counts and revenue are summed over the
-    // orders themselves, as fast as a lookup at that size, and most customers have a few orders (about two per
-    // customer in the seed data), so the data set holds one array per history instead of three.
+    // Histories of fewer orders keep no prefix sums: a window's counts and revenue are summed over at most 15 orders,
+    // about as fast as two lookups, and most customers have a few orders (about two per customer in the seed data),
+    // so an imported data set holds one array per history instead of four (orders, instants, counts, revenues).
     private const int SummedBelow = 16;
 
     private readonly ImmutableArray<Order> _orders;
