@@ -885,16 +885,19 @@ internal sealed class UnitOfWork
             }
 
             var args = Arguments(step, e);
-            var fired = cj.Process.Fire(_instances[i].Snapshot, step.Step.Trigger, t, args, _rt.Environment);
-            if (fired.Step is not { } s)
+            var snapshot = _instances[i].Snapshot;
+            if (ProcessStep.TryFire(cj.Process, cj.Leaves, step.TriggerIndex, step.Parameters, snapshot, args, t, _rt.Environment) is not { } taking)
             {
-                _changes.Add(new(cj.VersionedId, _instances[i].InstanceId, InstanceChangeKind.TriggerRejected, _instances[i].Snapshot.State, t, $"{step.Step.Trigger}: {fired.Rejection!.Reason}"));
+                // Not taken (rare): the process definition says why.
+                var fired = cj.Process.Fire(snapshot, step.Step.Trigger, t, args, _rt.Environment);
+                _changes.Add(new(cj.VersionedId, _instances[i].InstanceId, InstanceChangeKind.TriggerRejected, snapshot.State, t, $"{step.Step.Trigger}: {fired.Rejection!.Reason}"));
                 continue;
             }
 
-            _instances[i] = _instances[i] with { Snapshot = Trim(s.Snapshot), NextDue = s.NextDue };
-            _changes.Add(new(cj.VersionedId, _instances[i].InstanceId, InstanceChangeKind.Transition, s.Snapshot.State, t, step.Step.Trigger));
-            Effects(i, cj, s.Effects, s.Snapshot.Version, t);
+            var (next, taken, due) = taking;
+            _instances[i] = _instances[i] with { Snapshot = next, NextDue = due };
+            _changes.Add(new(cj.VersionedId, _instances[i].InstanceId, InstanceChangeKind.Transition, next.State, t, step.Step.Trigger));
+            Effects(i, cj, taken.Effects, next.Version, t);
             CompleteIfFinal(i, cj, t);
         }
     }

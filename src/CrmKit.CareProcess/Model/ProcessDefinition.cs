@@ -29,6 +29,9 @@ public sealed partial class ProcessDefinition
     private readonly ImmutableArray<string>[] _permitted; // [state]
     private readonly int[] _guardParameter; // [transition index] → parameter position or −1
     private readonly bool[] _isLeaf;
+    private static readonly ImmutableSortedDictionary<string, ProcessValue> NoData = ImmutableSortedDictionary.Create<string, ProcessValue>(StringComparer.Ordinal);
+    private readonly int _initial; // the state a new instance starts in
+    private readonly ImmutableArray<Effect> _initialEffects; // its entry effects, from the top state down
 
     private ProcessDefinition(ProcessModel model)
     {
@@ -79,6 +82,8 @@ public sealed partial class ProcessDefinition
         }
 
         States = [.. _states.Select(s => s.Id)];
+        _initial = Descend(_stateIndex[model.Initial]);
+        _initialEffects = [.. Enter(-1, _initial)];
     }
 
     /// <summary>The definition's data.</summary>
@@ -142,19 +147,19 @@ public sealed partial class ProcessDefinition
             throw new ArgumentException($"The instance id has a lone surrogate at index {at}; it could not be stored as JSON.", nameof(instanceId));
         }
 
-        var target = Descend(_stateIndex[Model.Initial]);
-        var effects = Enter(-1, target).ToImmutableArray();
+        // The initial state and its entry effects are the same for every instance: computed once, in the constructor.
         var snapshot = new ProcessSnapshot
         {
             ProcessId = Id,
             InstanceId = instanceId,
-            State = _states[target].Id,
+            State = _states[_initial].Id,
             StartedAt = now,
             EnteredAt = now,
             Version = 1,
-            Data = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, data ?? []),
+            Data = data is null ? NoData : ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, data),
         };
-        return new StepResult(snapshot, effects, [], NextDue(snapshot, environment));
+
+        return new StepResult(snapshot, _initialEffects, [], NextDue(snapshot, environment));
     }
 
     /// <summary>
