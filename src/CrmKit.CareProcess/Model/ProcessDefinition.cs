@@ -296,8 +296,12 @@ public sealed partial class ProcessDefinition
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         environment ??= ProcessEnvironment.Default;
-        var effects = ImmutableArray.CreateBuilder<Effect>();
-        var taken = ImmutableArray.CreateBuilder<ProcessTransition>();
+
+        // Most calls take one timer (or none): its transition and effects are returned as they are, and the builders
+        // are made only for a chain of two or more.
+        ProcessTransition? first = null;
+        ImmutableArray<Effect>.Builder? effects = null;
+        ImmutableArray<ProcessTransition>.Builder? taken = null;
         Instant? previous = null;
         for (var sameInstant = 0; ; )
         {
@@ -305,7 +309,9 @@ public sealed partial class ProcessDefinition
             var (due, timer) = state < 0 ? (null, null) : Earliest(state, snapshot, environment);
             if (due is not { } at || at > now)
             {
-                return new StepResult(snapshot, effects.ToImmutable(), taken.ToImmutable(), due);
+                return first is null ? new StepResult(snapshot, [], [], due)
+                    : taken is null ? new StepResult(snapshot, first.Effects, [first], due)
+                    : new StepResult(snapshot, effects!.ToImmutable(), taken.ToImmutable(), due);
             }
 
             // Timers with a delay move time on and end at 'now'; only a cycle of timers due at one instant never ends.
@@ -317,8 +323,22 @@ public sealed partial class ProcessDefinition
             }
 
             snapshot = Apply(snapshot, timer!, null, at);
-            effects.AddRange(timer!.Effects);
-            taken.Add(timer);
+            if (first is null)
+            {
+                first = timer;
+                continue;
+            }
+
+            if (taken is null)
+            {
+                taken = ImmutableArray.CreateBuilder<ProcessTransition>();
+                effects = ImmutableArray.CreateBuilder<Effect>();
+                taken.Add(first);
+                effects.AddRange(first.Effects);
+            }
+
+            taken.Add(timer!);
+            effects!.AddRange(timer!.Effects);
         }
     }
 
