@@ -123,7 +123,8 @@ internal sealed class UnitOfWork
         list.Clear();
         if (from is { IsDefaultOrEmpty: false } items)
         {
-            list.AddRange(items);
+            // From a span: AddRange(IEnumerable<T>) would box the immutable array.
+            list.AddRange(items.AsSpan());
         }
     }
 
@@ -173,7 +174,7 @@ internal sealed class UnitOfWork
             return Erase(e, t);
         }
 
-        if (e is OrderStatusChangedEvent early && _record?.Orders.Exists(x => x.Id == early.OrderId) != true)
+        if (e is OrderStatusChangedEvent early && !HasOrder(_record, early.OrderId))
         {
             // Out of order: kept until the order arrives; it neither enrols nor reaches instances now.
             _held.Add(new HeldOrderStatus(early.OrderId, early.Status, e.At));
@@ -290,7 +291,15 @@ internal sealed class UnitOfWork
             return placed;
         }
 
-        _held.RemoveAll(h => h.OrderId == id);
+        for (var h = _held.Count - 1; h >= 0; h--)
+        {
+            // A loop, not RemoveAll with a lambda: capturing 'id' would allocate a closure for every order placed.
+            if (_held[h].OrderId == id)
+            {
+                _held.RemoveAt(h);
+            }
+        }
+
         if (latest.At < placed.At)
         {
             _notices.Add($"order '{id}': the held status change to {EventFields.Name(latest.Status)} at {latest.At} is older than the order's {placed.At} and was dropped");
@@ -653,7 +662,7 @@ internal sealed class UnitOfWork
         CustomerEvent? change = e switch
         {
             OrderPlacedEvent o => new OrderPlaced(OrderRecord.From(o.Order)),
-            OrderStatusChangedEvent o when _record?.Orders.Exists(x => x.Id == o.OrderId) == true => new OrderStatusChanged(o.OrderId, o.Status),
+            OrderStatusChangedEvent o when HasOrder(_record, o.OrderId) => new OrderStatusChanged(o.OrderId, o.Status),
             ProfileChangedEvent p => new ProfileChanged(CustomerRecord.From(p.Profile, Zone)),
             _ => null,
         };
@@ -731,6 +740,23 @@ internal sealed class UnitOfWork
             _record = _record.Clone();
             _record.Consents = [.. _consents.Current.Select(c => new ConsentRecord { Channel = c.Channel, Purpose = c.Purpose, Granted = c.Status == ConsentStatus.Granted })];
         }
+    }
+
+    /// <summary>Whether the record has an order with this id (a loop: a lambda here would allocate a closure for every event).</summary>
+    private static bool HasOrder(CustomerRecord? record, string id)
+    {
+        if (record is not null)
+        {
+            foreach (var o in record.Orders)
+            {
+                if (o.Id == id)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private CustomerRecord Rename(CustomerRecord copy)
