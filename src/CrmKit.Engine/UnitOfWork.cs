@@ -448,10 +448,13 @@ internal sealed class UnitOfWork
             OpenedCases = Unchanged(_loaded?.OpenedCases, _cases),
             Addresses = _addresses,
         };
-        var commit = new EngineCommit(_customer, _version, eventId, state, [.. _enqueue], [.. _cancel], [.. _tasks], t);
+        var commit = new EngineCommit(_customer, _version, eventId, state, ReadOnly(_enqueue), ReadOnly(_cancel), ReadOnly(_tasks), t);
         var result = new HandleResult(outcome, _customer, _entered, _exited, [.. _changes], [.. _messages], [.. _cancel], [.. _tasks], 0) { Notices = [.. _notices] };
         return (commit, result);
     }
+
+    /// <summary>A read-only copy of the list; the shared empty array when it is empty (most units of work queue nothing: <c>[.. list]</c> would wrap even an empty copy in a new object).</summary>
+    private static IReadOnlyList<T> ReadOnly<T>(List<T> list) => list.Count == 0 ? [] : [.. list];
 
     /// <summary>The loaded array when the list holds the very same elements (states are immutable: no copy needed), else a new array.</summary>
     private static ImmutableArray<T> Unchanged<T>(ImmutableArray<T>? loaded, List<T> now)
