@@ -123,7 +123,8 @@ internal sealed class UnitOfWork
         list.Clear();
         if (from is { IsDefaultOrEmpty: false } items)
         {
-            list.AddRange(items);
+            // From a span: AddRange(IEnumerable<T>) would box the immutable array.
+            list.AddRange(items.AsSpan());
         }
     }
 
@@ -173,7 +174,7 @@ internal sealed class UnitOfWork
             return Erase(e, t);
         }
 
-        if (e is OrderStatusChangedEvent early && _record?.Orders.Exists(x => x.Id == early.OrderId) != true)
+        if (e is OrderStatusChangedEvent early && !HasOrder(_record, early.OrderId))
         {
             // Out of order: kept until the order arrives; it neither enrols nor reaches instances now.
             _held.Add(new HeldOrderStatus(early.OrderId, early.Status, e.At));
@@ -290,7 +291,15 @@ internal sealed class UnitOfWork
             return placed;
         }
 
-        _held.RemoveAll(h => h.OrderId == id);
+        for (var h = _held.Count - 1; h >= 0; h--)
+        {
+            // A loop, not RemoveAll with a lambda: capturing 'id' would allocate a closure for every order placed.
+            if (_held[h].OrderId == id)
+            {
+                _held.RemoveAt(h);
+            }
+        }
+
         if (latest.At < placed.At)
         {
             _notices.Add($"order '{id}': the held status change to {EventFields.Name(latest.Status)} at {latest.At} is older than the order's {placed.At} and was dropped");
@@ -439,10 +448,13 @@ internal sealed class UnitOfWork
             OpenedCases = Unchanged(_loaded?.OpenedCases, _cases),
             Addresses = _addresses,
         };
-        var commit = new EngineCommit(_customer, _version, eventId, state, [.. _enqueue], [.. _cancel], [.. _tasks], t);
+        var commit = new EngineCommit(_customer, _version, eventId, state, ReadOnly(_enqueue), ReadOnly(_cancel), ReadOnly(_tasks), t);
         var result = new HandleResult(outcome, _customer, _entered, _exited, [.. _changes], [.. _messages], [.. _cancel], [.. _tasks], 0) { Notices = [.. _notices] };
         return (commit, result);
     }
+
+    /// <summary>A read-only copy of the list; the shared empty array when it is empty (most units of work queue nothing: <c>[.. list]</c> would wrap even an empty copy in a new object).</summary>
+    private static IReadOnlyList<T> ReadOnly<T>(List<T> list) => list.Count == 0 ? [] : [.. list];
 
     /// <summary>The loaded array when the list holds the very same elements (states are immutable: no copy needed), else a new array.</summary>
     private static ImmutableArray<T> Unchanged<T>(ImmutableArray<T>? loaded, List<T> now)
@@ -653,7 +665,7 @@ internal sealed class UnitOfWork
         CustomerEvent? change = e switch
         {
             OrderPlacedEvent o => new OrderPlaced(OrderRecord.From(o.Order)),
-            OrderStatusChangedEvent o when _record?.Orders.Exists(x => x.Id == o.OrderId) == true => new OrderStatusChanged(o.OrderId, o.Status),
+            OrderStatusChangedEvent o when HasOrder(_record, o.OrderId) => new OrderStatusChanged(o.OrderId, o.Status),
             ProfileChangedEvent p => new ProfileChanged(CustomerRecord.From(p.Profile, Zone)),
             _ => null,
         };
@@ -731,6 +743,23 @@ internal sealed class UnitOfWork
             _record = _record.Clone();
             _record.Consents = [.. _consents.Current.Select(c => new ConsentRecord { Channel = c.Channel, Purpose = c.Purpose, Granted = c.Status == ConsentStatus.Granted })];
         }
+    }
+
+    /// <summary>Whether the record has an order with this id (a loop: a lambda here would allocate a closure for every event).</summary>
+    private static bool HasOrder(CustomerRecord? record, string id)
+    {
+        if (record is not null)
+        {
+            foreach (var o in record.Orders)
+            {
+                if (o.Id == id)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private CustomerRecord Rename(CustomerRecord copy)
@@ -885,16 +914,19 @@ internal sealed class UnitOfWork
             }
 
             var args = Arguments(step, e);
-            var fired = cj.Process.Fire(_instances[i].Snapshot, step.Step.Trigger, t, args, _rt.Environment);
-            if (fired.Step is not { } s)
+            var snapshot = _instances[i].Snapshot;
+            if (ProcessStep.TryFire(cj.Process, cj.Leaves, step.TriggerIndex, step.Parameters, snapshot, args, t, _rt.Environment) is not { } taking)
             {
-                _changes.Add(new(cj.VersionedId, _instances[i].InstanceId, InstanceChangeKind.TriggerRejected, _instances[i].Snapshot.State, t, $"{step.Step.Trigger}: {fired.Rejection!.Reason}"));
+                // Not taken (rare): the process definition says why.
+                var fired = cj.Process.Fire(snapshot, step.Step.Trigger, t, args, _rt.Environment);
+                _changes.Add(new(cj.VersionedId, _instances[i].InstanceId, InstanceChangeKind.TriggerRejected, snapshot.State, t, $"{step.Step.Trigger}: {fired.Rejection!.Reason}"));
                 continue;
             }
 
-            _instances[i] = _instances[i] with { Snapshot = Trim(s.Snapshot), NextDue = s.NextDue };
-            _changes.Add(new(cj.VersionedId, _instances[i].InstanceId, InstanceChangeKind.Transition, s.Snapshot.State, t, step.Step.Trigger));
-            Effects(i, cj, s.Effects, s.Snapshot.Version, t);
+            var (next, taken, due) = taking;
+            _instances[i] = _instances[i] with { Snapshot = next, NextDue = due };
+            _changes.Add(new(cj.VersionedId, _instances[i].InstanceId, InstanceChangeKind.Transition, next.State, t, step.Step.Trigger));
+            Effects(i, cj, taken.Effects, next.Version, t);
             CompleteIfFinal(i, cj, t);
         }
     }

@@ -11,6 +11,9 @@ namespace CrmKit.CareProcess;
 /// </summary>
 public sealed record ProcessSnapshot
 {
+    /// <summary>The empty data every new snapshot starts with (immutable, so one is shared).</summary>
+    private static readonly ImmutableSortedDictionary<string, ProcessValue> NoData = ImmutableSortedDictionary.Create<string, ProcessValue>(StringComparer.Ordinal);
+
     /// <summary>The process definition's id.</summary>
     public required string ProcessId { get; init; }
 
@@ -41,7 +44,7 @@ public sealed record ProcessSnapshot
     {
         get;
         init => field = CheckContent(value ?? throw new ArgumentNullException(nameof(value))).WithComparers(StringComparer.Ordinal);
-    } = ImmutableSortedDictionary.Create<string, ProcessValue>(StringComparer.Ordinal);
+    } = NoData;
 
     /// <summary>This snapshot with one data value set (the version is unchanged: data is the host's to manage).</summary>
     /// <exception cref="ArgumentException">The name is blank, or the value is <c>default(ProcessValue)</c>.</exception>

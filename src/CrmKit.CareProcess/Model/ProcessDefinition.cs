@@ -29,6 +29,9 @@ public sealed partial class ProcessDefinition
     private readonly ImmutableArray<string>[] _permitted; // [state]
     private readonly int[] _guardParameter; // [transition index] → parameter position or −1
     private readonly bool[] _isLeaf;
+    private static readonly ImmutableSortedDictionary<string, ProcessValue> NoData = ImmutableSortedDictionary.Create<string, ProcessValue>(StringComparer.Ordinal);
+    private readonly int _initial; // the state a new instance starts in
+    private readonly ImmutableArray<Effect> _initialEffects; // its entry effects, from the top state down
 
     private ProcessDefinition(ProcessModel model)
     {
@@ -79,6 +82,8 @@ public sealed partial class ProcessDefinition
         }
 
         States = [.. _states.Select(s => s.Id)];
+        _initial = Descend(_stateIndex[model.Initial]);
+        _initialEffects = [.. Enter(-1, _initial)];
     }
 
     /// <summary>The definition's data.</summary>
@@ -142,19 +147,19 @@ public sealed partial class ProcessDefinition
             throw new ArgumentException($"The instance id has a lone surrogate at index {at}; it could not be stored as JSON.", nameof(instanceId));
         }
 
-        var target = Descend(_stateIndex[Model.Initial]);
-        var effects = Enter(-1, target).ToImmutableArray();
+        // The initial state and its entry effects are the same for every instance: computed once, in the constructor.
         var snapshot = new ProcessSnapshot
         {
             ProcessId = Id,
             InstanceId = instanceId,
-            State = _states[target].Id,
+            State = _states[_initial].Id,
             StartedAt = now,
             EnteredAt = now,
             Version = 1,
-            Data = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, data ?? []),
+            Data = data is null ? NoData : ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, data),
         };
-        return new StepResult(snapshot, effects, [], NextDue(snapshot, environment));
+
+        return new StepResult(snapshot, _initialEffects, [], NextDue(snapshot, environment));
     }
 
     /// <summary>
@@ -291,8 +296,12 @@ public sealed partial class ProcessDefinition
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         environment ??= ProcessEnvironment.Default;
-        var effects = ImmutableArray.CreateBuilder<Effect>();
-        var taken = ImmutableArray.CreateBuilder<ProcessTransition>();
+
+        // Most calls take one timer (or none): its transition and effects are returned as they are, and the builders
+        // are made only for a chain of two or more.
+        ProcessTransition? first = null;
+        ImmutableArray<Effect>.Builder? effects = null;
+        ImmutableArray<ProcessTransition>.Builder? taken = null;
         Instant? previous = null;
         for (var sameInstant = 0; ; )
         {
@@ -300,7 +309,9 @@ public sealed partial class ProcessDefinition
             var (due, timer) = state < 0 ? (null, null) : Earliest(state, snapshot, environment);
             if (due is not { } at || at > now)
             {
-                return new StepResult(snapshot, effects.ToImmutable(), taken.ToImmutable(), due);
+                return first is null ? new StepResult(snapshot, [], [], due)
+                    : taken is null ? new StepResult(snapshot, first.Effects, [first], due)
+                    : new StepResult(snapshot, effects!.ToImmutable(), taken.ToImmutable(), due);
             }
 
             // Timers with a delay move time on and end at 'now'; only a cycle of timers due at one instant never ends.
@@ -312,8 +323,22 @@ public sealed partial class ProcessDefinition
             }
 
             snapshot = Apply(snapshot, timer!, null, at);
-            effects.AddRange(timer!.Effects);
-            taken.Add(timer);
+            if (first is null)
+            {
+                first = timer;
+                continue;
+            }
+
+            if (taken is null)
+            {
+                taken = ImmutableArray.CreateBuilder<ProcessTransition>();
+                effects = ImmutableArray.CreateBuilder<Effect>();
+                taken.Add(first);
+                effects.AddRange(first.Effects);
+            }
+
+            taken.Add(timer!);
+            effects!.AddRange(timer!.Effects);
         }
     }
 

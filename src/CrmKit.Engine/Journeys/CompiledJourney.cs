@@ -23,9 +23,10 @@ internal sealed class CompiledJourney
             OccasionEntry { Customer: { } r } => Compile(r),
             _ => null,
         };
+        Leaves = ProcessStep.Leaves(process);
         ExitRules = [.. journey.Exits.Select(x => x is RuleExit r ? Compile(r.Rule) : null)];
         _steps = journey.Steps
-            .Select(s => new CompiledStep(s, process.Model.Triggers.FirstOrDefault(t => t.Id == s.Trigger)?.Parameters ?? []))
+            .Select(s => new CompiledStep(s, process.Model.Triggers.FirstOrDefault(t => t.Id == s.Trigger)?.Parameters ?? [], process.TriggerIndex(s.Trigger)))
             .GroupBy(s => s.Step.Event)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray());
 
@@ -41,6 +42,9 @@ internal sealed class CompiledJourney
     /// <summary>Whether this is the highest version of its id (the one that enrols).</summary>
     public bool Latest { get; }
 
+    /// <summary>Per state index of <see cref="Process"/>, whether the state has no children (<see cref="ProcessStep.Leaves"/>).</summary>
+    public bool[] Leaves { get; }
+
     public CompiledRule? EntryRule { get; }
 
     /// <summary>The compiled rule of each exit (none for exits that are not rules), aligned with <see cref="Journey.Exits"/>.</summary>
@@ -51,5 +55,5 @@ internal sealed class CompiledJourney
     public bool HasSteps => _steps.Count > 0;
 }
 
-/// <summary>A step with its trigger's parameters (positional).</summary>
-internal sealed record CompiledStep(JourneyStep Step, ImmutableArray<TriggerParameter> Parameters);
+/// <summary>A step with its trigger's parameters (positional) and index in the process (−1 when the process has no such trigger).</summary>
+internal sealed record CompiledStep(JourneyStep Step, ImmutableArray<TriggerParameter> Parameters, int TriggerIndex);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CrmKit.Customers;
 using NodaTime;
 
@@ -157,11 +158,27 @@ public sealed class CustomerRecord
     /// attribute and consent lists: for copy-on-write holders (the care engine's stored states) that never change a
     /// list or an element in place (they replace it, or take a <see cref="Clone"/> first).
     /// </summary>
-    internal CustomerRecord CloneSharingOrders()
+    /// <param name="room">Orders the caller will add (the list is made that much larger, so adding does not grow it).</param>
+    internal CustomerRecord CloneSharingOrders(int room = 0)
     {
         var copy = (CustomerRecord)MemberwiseClone();
-        copy.Orders = [.. Orders];
+        copy.Orders = new List<OrderRecord>(Orders.Count + room);
+        copy.Orders.AddRange(CollectionsMarshal.AsSpan(Orders));
         return copy;
+    }
+
+    /// <summary>The position of the order with this id in <see cref="Orders"/>, else −1 (a loop: no delegate, no closure).</summary>
+    internal int IndexOfOrder(string id)
+    {
+        for (var i = 0; i < Orders.Count; i++)
+        {
+            if (Orders[i].Id == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <inheritdoc/>

@@ -10,14 +10,19 @@ public sealed record OrderPlaced(OrderRecord Order) : CustomerEvent
     internal override void ApplyTo(CustomerRecord record)
     {
         ArgumentNullException.ThrowIfNull(Order);
-        record.Orders.RemoveAll(o => o.Id == Order.Id);
+        // An order placed again replaces the one with its id (ids are unique in the list, so there is at most one).
+        for (var at = record.IndexOfOrder(Order.Id); at >= 0; at = record.IndexOfOrder(Order.Id))
+        {
+            record.Orders.RemoveAt(at);
+        }
+
         record.Orders.Add(Order.Clone());
     }
 
     /// <inheritdoc/>
     public override CustomerRecord AppliedTo(CustomerRecord record)
     {
-        var copy = record.CloneSharingOrders();
+        var copy = record.CloneSharingOrders(room: 1);
         ApplyTo(copy);
         return copy;
     }

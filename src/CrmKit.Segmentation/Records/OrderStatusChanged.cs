@@ -18,7 +18,7 @@ public sealed record OrderStatusChanged(string OrderId, OrderStatus Status) : Cu
     public override CustomerRecord AppliedTo(CustomerRecord record)
     {
         var copy = record.CloneSharingOrders();
-        var at = copy.Orders.FindIndex(o => o.Id == OrderId);
+        var at = copy.IndexOfOrder(OrderId);
         if (at < 0)
         {
             throw new KeyNotFoundException($"Customer '{record.Id}' has no order '{OrderId}'.");
