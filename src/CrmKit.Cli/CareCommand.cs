@@ -151,14 +151,7 @@ internal static class CareCommand
             throw new InvalidValueException("process", Display.Format(Strings.CareDiagramUnknown, path), Display.Format(Strings.CareDiagramBuiltIns, string.Join(", ", BuiltInProcesses.All.Select(p => p.Id))));
         }
 
-        try
-        {
-            return ProcessJson.ReadDefinition(File.ReadAllText(path));
-        }
-        catch (InvalidProcessException e)
-        {
-            throw new InvalidProcessException($"{Path.GetFileName(path)}", [.. e.Problems.Select(p => p with { Location = $"{Path.GetFileName(path)}: {p.Location}" })]);
-        }
+        return ProcessJson.ReadFiles([path])[0].Definition;   // problems at file:line:column
     }
 
     /// <summary>An agenda item in the JSON of <c>care agenda</c> and <c>customer</c>.</summary>
