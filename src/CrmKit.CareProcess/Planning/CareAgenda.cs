@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using CrmKit.Customers;
 using NodaTime;
 
@@ -100,7 +101,8 @@ public sealed class CareAgenda
                 ContactVerdict.Allowed => AgendaStatus.Due,
                 ContactVerdict.Deferred => AgendaStatus.Deferred,
                 ContactVerdict.Skipped => AgendaStatus.Skipped,
-                _ => AgendaStatus.Dropped,
+                ContactVerdict.Dropped => AgendaStatus.Dropped,
+                _ => throw new UnreachableException($"ContactVerdict {decision.Verdict} has no agenda status."),
             };
             if (decision.SendAt is { } at)
             {
