@@ -156,7 +156,7 @@ public class CareAgendaBenchmarks
             var last = _asOf - Duration.FromHours(random.Next(1, 400 * 24));
             _subjects[i] = new CareSubject
             {
-                CustomerId = $"KH{i:D7}",
+                CustomerId = new CustomerId($"KH{i:D7}"),
                 Zone = zone,
                 Segments = memberships[random.Next(memberships.Length)],
                 Consents = consents[random.Next(consents.Length)],

@@ -77,7 +77,7 @@ internal static class CareCommand
                     error.WriteLine($"crmkit: {note}");
                 }
 
-                items = [.. items.Where(i => i.CustomerId == found.Id.Value)];
+                items = [.. items.Where(i => i.CustomerId == found.Id)];
             }
             if (parsed.GetValue(list) is { } file)
             {
@@ -87,7 +87,7 @@ internal static class CareCommand
 
             var plans = agenda.Plans.ToDictionary(p => p.Id);
             var bySegment = items.Where(i => i.Status is AgendaStatus.Due or AgendaStatus.Deferred)
-                .SelectMany(i => plans[i.PlanId].Segments.Where(s => segmentation.Memberships[new CustomerId(i.CustomerId)].Contains(s)).Select(s => (Segment: s, Item: i)))
+                .SelectMany(i => plans[i.PlanId].Segments.Where(s => segmentation.Memberships[i.CustomerId].Contains(s)).Select(s => (Segment: s, Item: i)))
                 .GroupBy(x => x.Segment).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => (Segment: g.Key, Channels: g.GroupBy(x => x.Item.Action.Channel).OrderBy(c => c.Key).Select(c => (Channel: c.Key, Count: c.Count())).ToList()))
                 .ToList();
@@ -120,7 +120,7 @@ internal static class CareCommand
             output.WriteLine(Display.Format(Strings.CareAgendaFirstDue, due.Count));
             foreach (var i in due)
             {
-                output.WriteLine(Display.Format("  {0}  {1,-10} {2,-9} {3,-24} {4}", Display.DateTime(i.SendAt!.Value, shopZone), i.CustomerId, DisplayNames.Of(i.Action.Channel), i.Action.Template, i.PlanId));
+                output.WriteLine(Display.Format("  {0}  {1,-10} {2,-9} {3,-24} {4}", Display.DateTime(i.SendAt!.Value, shopZone), i.CustomerId.Value, DisplayNames.Of(i.Action.Channel), i.Action.Template, i.PlanId));
             }
 
             return CrmKitCommandLine.Success;
@@ -151,20 +151,13 @@ internal static class CareCommand
             throw new InvalidValueException("process", Display.Format(Strings.CareDiagramUnknown, path), Display.Format(Strings.CareDiagramBuiltIns, string.Join(", ", BuiltInProcesses.All.Select(p => p.Id))));
         }
 
-        try
-        {
-            return ProcessJson.ReadDefinition(File.ReadAllText(path));
-        }
-        catch (InvalidProcessException e)
-        {
-            throw new InvalidProcessException($"{Path.GetFileName(path)}", [.. e.Problems.Select(p => p with { Location = $"{Path.GetFileName(path)}: {p.Location}" })]);
-        }
+        return ProcessJson.ReadFiles([path])[0].Definition;   // problems at file:line:column
     }
 
     /// <summary>An agenda item in the JSON of <c>care agenda</c> and <c>customer</c>.</summary>
     internal static object ItemJson(AgendaItem i) => new
     {
-        customer = i.CustomerId,
+        customer = i.CustomerId.Value,
         plan = i.PlanId,
         cadence = i.CadenceId,
         channel = Name(i.Action.Channel),

@@ -34,7 +34,7 @@ public sealed class CareOutbox(CrmKitDbContext db)
                 """,
                 [
                     new NpgsqlParameter("keys", chunk.Select(i => i.IdempotencyKey).ToArray()),
-                    new NpgsqlParameter("customers", chunk.Select(i => i.CustomerId).ToArray()),
+                    new NpgsqlParameter("customers", chunk.Select(i => i.CustomerId.Value).ToArray()),
                     new NpgsqlParameter("channels", chunk.Select(i => (int)i.Action.Channel).ToArray()),
                     new NpgsqlParameter("templates", chunk.Select(i => i.Action.Template).ToArray()),
                     new NpgsqlParameter("sends", chunk.Select(i => i.SendAt ?? i.DueAt).ToArray()),

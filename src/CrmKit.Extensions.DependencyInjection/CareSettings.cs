@@ -31,15 +31,11 @@ public sealed class CareSettings
     /// <paramref name="builtIn"/> with each definition in <see cref="ProcessFolder"/> (file name order), if set: a folder
     /// definition with a built-in's id replaces it in place, any other is appended.
     /// </summary>
-    /// <exception cref="InvalidOperationException">Two folder files define the same process id (both files named).</exception>
+    /// <exception cref="InvalidProcessException">A folder file is not a valid definition, or two define the same
+    /// process id (every problem at <c>file.json:line:column</c>; <see cref="ProcessJson.ReadFolder"/>).</exception>
     internal ImmutableArray<ProcessDefinition> WithFolderProcesses(IEnumerable<ProcessDefinition> builtIn)
     {
         var folder = ReadFolderProcesses();
-        if (DuplicateFolderProcesses(folder).FirstOrDefault() is { } duplicate)
-        {
-            throw new InvalidOperationException($"{CrmKitOptions.SectionName}:Care:ProcessFolder: {duplicate}");
-        }
-
         var all = builtIn.ToList();
         foreach (var (_, definition) in folder)
         {
@@ -65,14 +61,7 @@ public sealed class CareSettings
     }
 
     /// <summary>Every folder file's definition, with its file name, in file name order; none without a folder.</summary>
+    /// <exception cref="InvalidProcessException">See <see cref="ProcessJson.ReadFolder"/>.</exception>
     internal List<(string File, ProcessDefinition Definition)> ReadFolderProcesses()
-        => ProcessFolder is { } folder
-            ? [.. Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), ProcessJson.ReadDefinition(File.ReadAllText(f))))]
-            : [];
-
-    /// <summary>One problem per process id defined by more than one folder file, naming the files.</summary>
-    internal static IEnumerable<string> DuplicateFolderProcesses(IEnumerable<(string File, ProcessDefinition Definition)> folder)
-        => folder.GroupBy(f => f.Definition.Id, StringComparer.Ordinal)
-            .Where(g => g.Count() > 1)
-            .Select(g => $"process '{g.Key}' is defined by more than one file: {string.Join(", ", g.Select(f => f.File))}; keep one.");
+        => ProcessFolder is { } folder ? [.. ProcessJson.ReadFolder(folder).Select(f => (f.Name, f.Definition))] : [];
 }

@@ -66,20 +66,14 @@ internal sealed class CrmKitOptionsValidator(ClockRegistration? clocks = null) :
             }
             else
             {
-                var read = new List<(string File, ProcessDefinition Definition)>();
-                foreach (var path in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+                try
                 {
-                    try
-                    {
-                        read.Add((Path.GetFileName(path), ProcessJson.ReadDefinition(File.ReadAllText(path))));
-                    }
-                    catch (CrmKitException ex)
-                    {
-                        problems.Add(At("Care:ProcessFolder", $"{Path.GetFileName(path)}: {OneLine(ex.Message)}"));
-                    }
+                    ProcessJson.ReadFolder(folder);
                 }
-
-                problems.AddRange(CareSettings.DuplicateFolderProcesses(read).Select(p => At("Care:ProcessFolder", p)));
+                catch (InvalidProcessException ex)
+                {
+                    problems.AddRange(ex.Problems.Select(p => At("Care:ProcessFolder", p.ToString())));
+                }
             }
         }
 
@@ -158,9 +152,9 @@ internal sealed class CrmKitOptionsValidator(ClockRegistration? clocks = null) :
         {
             return care.ProcessFolder is { } folder && !Directory.Exists(folder) ? [.. BuiltInJourneys.Processes] : care.WithFolderProcesses(BuiltInJourneys.Processes);
         }
-        catch (InvalidOperationException)
+        catch (InvalidProcessException)
         {
-            return [.. BuiltInJourneys.Processes];   // two files with one id: reported with the folder's other problems
+            return [.. BuiltInJourneys.Processes];   // a broken file or two files with one id: reported with the folder's other problems
         }
     }
 

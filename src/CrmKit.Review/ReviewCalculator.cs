@@ -210,10 +210,10 @@ public static class ReviewCalculator
             throw new ArgumentOutOfRangeException(nameof(window), window, "The follow-through window cannot be negative.");
         }
 
-        var byId = new Dictionary<string, Customer>(StringComparer.Ordinal);
+        var byId = new Dictionary<CustomerId, Customer>();
         foreach (var customer in customers)
         {
-            byId[customer.Id.Value] = customer;
+            byId[customer.Id] = customer;
         }
 
         var figures = new SortedDictionary<string, (int Due, int Done)>(StringComparer.Ordinal);

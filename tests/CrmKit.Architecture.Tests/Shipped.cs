@@ -16,6 +16,7 @@ internal static class Shipped
         typeof(Review.ReviewFigures).Assembly,
         typeof(Engine.CareEngine).Assembly,
         typeof(EntityFrameworkCore.CrmKitDbContext).Assembly,
+        typeof(Engine.EntityFrameworkCore.PostgresEngineStore).Assembly,
         typeof(Extensions.DependencyInjection.CrmKitBuilder).Assembly,
     ];
 

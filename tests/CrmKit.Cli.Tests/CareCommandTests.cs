@@ -55,7 +55,8 @@ public class CareCommandTests
         File.WriteAllText(file, """{"id":"mine","name":"Mine","initial":"a","states":[{"id":"a"}],"transitions":[{"from":"a","to":"b","trigger":"go"}]}""");
         var (code, _, error) = CliRunner.Run("care", "diagram", file);
         Assert.Equal(1, code);
-        Assert.Contains("mine.json: $.transitions[0].to: unknown state 'b' (known: a)", error, StringComparison.Ordinal);
+        // ProcessJson.ReadFiles: the file as given, then line and column of "to" (column counted by hand).
+        Assert.Contains($"{file}:1:91: $.transitions[0].to: unknown state 'b' (known: a)", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,34 +14,7 @@ internal static class EnginePostgres
 
     public const string MissingReason = "No PostgreSQL server: set CRMKIT_ENGINE_POSTGRES or CRMKIT_TEST_POSTGRES to an Npgsql connection string (.ci/postgres start sets the latter) to run the engine store tests.";
 
-    private static readonly Lazy<string?> Server = new(() =>
-    {
-        var text = Environment.GetEnvironmentVariable(Variable);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            text = Environment.GetEnvironmentVariable("CRMKIT_TEST_POSTGRES");
-        }
-
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var connection = new NpgsqlConnection(text);
-            connection.Open();
-            return text;
-        }
-        catch (NpgsqlException)
-        {
-            return null;
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return null;
-        }
-    });
+    private static readonly Lazy<string?> Server = new(() => PostgresServer.Find(NpgsqlFactory.Instance, Variable, "CRMKIT_TEST_POSTGRES"));
 
     public static string? ConnectionString => Server.Value;
 

@@ -137,7 +137,7 @@ public sealed class CitusLayoutTests
         // The outbox (on the coordinator): enqueue, claim, complete.
         var outbox = new CareOutbox(db);
         var key = $"{record.Id}/after-sale/thank-you/2026-11-02";
-        await outbox.EnqueueAsync([new AgendaItem(record.Id, "after-sale", "thank-you", new CareAction(ContactChannel.Zalo, ContactPurpose.Transactional, "thank-you"), T0, null, AgendaStatus.Due, null, key)]);
+        await outbox.EnqueueAsync([new AgendaItem(new CustomerId(record.Id), "after-sale", "thank-you", new CareAction(ContactChannel.Zalo, ContactPurpose.Transactional, "thank-you"), T0, null, AgendaStatus.Due, null, key)]);
         var claimed = Assert.Single(await outbox.ClaimAsync("w1", 10, Duration.FromMinutes(5), T0));
         Assert.True(await outbox.CompleteAsync(claimed, "w1", T0));
 

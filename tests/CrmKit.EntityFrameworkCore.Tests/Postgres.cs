@@ -9,29 +9,7 @@ namespace CrmKit.EntityFrameworkCore.Tests;
 /// </summary>
 internal static class Postgres
 {
-    private static readonly Lazy<string?> Server = new(() =>
-    {
-        var text = Environment.GetEnvironmentVariable("CRMKIT_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var connection = new NpgsqlConnection(text);
-            connection.Open();
-            return text;
-        }
-        catch (NpgsqlException)
-        {
-            return null;
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return null;
-        }
-    });
+    private static readonly Lazy<string?> Server = new(() => PostgresServer.Find(NpgsqlFactory.Instance, "CRMKIT_TEST_POSTGRES"));
 
     public const string MissingReason = "No PostgreSQL server: set CRMKIT_TEST_POSTGRES to an Npgsql connection string (.ci/postgres start does) to run the database tests.";
 

@@ -66,7 +66,7 @@ public sealed class StateTests
     internal static async Task OutboxSurvivesAKilledWorker(string database, int actions)
     {
         var items = Enumerable.Range(0, actions).Select(i => new AgendaItem(
-            $"KH{i % 5000:D5}", "after-sale", $"day-{i / 5000}", new CareAction(ContactChannel.Zalo, ContactPurpose.Transactional, "thank-you"),
+            new CustomerId($"KH{i % 5000:D5}"), "after-sale", $"day-{i / 5000}", new CareAction(ContactChannel.Zalo, ContactPurpose.Transactional, "thank-you"),
             T0.Minus(Duration.FromMinutes(i % 600)), null, AgendaStatus.Due, null, $"KH{i % 5000:D5}/after-sale/day-{i / 5000}/2026-11-02")).ToList();
         using (var db = Postgres.Context(database))
         {

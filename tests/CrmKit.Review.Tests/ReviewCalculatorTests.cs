@@ -188,7 +188,7 @@ public class ReviewCalculatorTests
             ],
         } };
         AgendaItem Item(string template, Instant due, ContactChannel channel, AgendaStatus status = AgendaStatus.Due, string customer = "A")
-            => new(customer, "plan", "cadence", new CareAction(channel, ContactPurpose.Marketing, template), due, due, status, null, $"{customer}/{template}");
+            => new(new CustomerId(customer), "plan", "cadence", new CareAction(channel, ContactPurpose.Marketing, template), due, due, status, null, $"{customer}/{template}");
         var due = new[]
         {
             Item("thanks", Day(10, 5), ContactChannel.Zalo),                      // NV02, done on 6 Oct by Zalo

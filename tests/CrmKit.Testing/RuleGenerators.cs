@@ -189,6 +189,13 @@ public static class RuleGenerators
         return (RuleInterpreter.Evaluate(rule, record, context), compiler.Compile(rule)(record, context, []), linq(record));
     }
 
+    /// <summary>
+    /// The reference answer (the internal interpreter, which this project sees): what every other evaluator, the SQL
+    /// translation included, must agree with.
+    /// </summary>
+    public static bool Reference(Rule rule, CustomerRecord record, EvaluationContext context)
+        => RuleInterpreter.Evaluate(rule, record, context);
+
     /// <summary>Whether two rules agree on every record (by the interpreter).</summary>
     public static bool SameMeaning(Rule a, Rule b, IEnumerable<CustomerRecord> records, EvaluationContext context)
         => records.All(r => RuleInterpreter.Evaluate(a, r, context) == RuleInterpreter.Evaluate(b, r, context));

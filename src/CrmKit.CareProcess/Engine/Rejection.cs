@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using CrmKit.Customers;
 using NodaTime;
 
@@ -22,7 +23,8 @@ public sealed record Rejection(string ProcessId, string State, string Trigger, R
             RejectionReason.NotPermitted => $"'{Trigger}' is not permitted in state '{State}' of {ProcessId}",
             RejectionReason.GuardsFailed => $"'{Trigger}' in state '{State}' of {ProcessId}: no guard holds",
             RejectionReason.BadArguments => $"'{Trigger}' in state '{State}' of {ProcessId}: bad arguments",
-            _ => $"the snapshot does not fit {ProcessId}",
+            RejectionReason.WrongSnapshot => $"the snapshot does not fit {ProcessId}",
+            _ => throw new UnreachableException($"RejectionReason {Reason} has no text."),
         };
         return $"{why}{(Detail is null ? "" : $" ({Detail})")}; permitted: {(Permitted.IsEmpty ? "none" : string.Join(", ", Permitted))}.";
     }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using CrmKit.Customers;
 using CrmKit.Customers.Serialization;
@@ -46,6 +47,86 @@ public static class ProcessJson
 
         return ProcessDefinition.Create(model);
     }
+
+    /// <summary>
+    /// Reads every <c>*.json</c> file of a folder (not its subfolders) as a process definition, in ordinal file-name
+    /// order — the one reader of a folder of definitions (the DI package's <c>CrmKit:Care:ProcessFolder</c>, its
+    /// start-up validation and <c>crmkit replay --process</c> all read through it).
+    /// </summary>
+    /// <param name="folder">The folder.</param>
+    /// <returns>Each file's name and valid definition, in file-name order; empty for a folder without JSON files.</returns>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="InvalidProcessException">
+    /// One or more files are not valid definitions, or two files define the same process id. <see cref="InvalidProcessException.Problems"/>
+    /// holds every problem of every file, located at <c>file.json:line:column</c> (1-based; the message starts with the
+    /// JSON path where there is one): <c>broken.json:1:47: $.initial: unknown state 'nowhere' (known: a)</c>.
+    /// </exception>
+    public static ImmutableArray<ProcessFile> ReadFolder(string folder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"The process folder '{folder}' does not exist.");
+        }
+
+        return Read(folder, Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), f)));
+    }
+
+    /// <summary>
+    /// Reads the given files as process definitions, in the order given, with the problems of <see cref="ReadFolder"/>;
+    /// each file is named by its path as given.
+    /// </summary>
+    /// <param name="paths">The files.</param>
+    /// <returns>Each file's path and valid definition, in the order given.</returns>
+    /// <exception cref="FileNotFoundException">A file does not exist.</exception>
+    /// <exception cref="InvalidProcessException">See <see cref="ReadFolder"/>.</exception>
+    public static ImmutableArray<ProcessFile> ReadFiles(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var list = paths.ToList();
+        foreach (var path in list)
+        {
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"The process file '{path}' does not exist.", path);
+            }
+        }
+
+        return Read(list.Count == 1 ? list[0] : $"{list.Count} files", list.Select(p => (p, p)));
+    }
+
+    private static ImmutableArray<ProcessFile> Read(string what, IEnumerable<(string Name, string Path)> files)
+    {
+        var read = new List<ProcessFile>();
+        var problems = new List<Problem>();
+        foreach (var (name, path) in files)
+        {
+            var json = File.ReadAllText(path);
+            try
+            {
+                read.Add(new ProcessFile(name, ReadDefinition(json)));
+            }
+            catch (InvalidProcessException ex)
+            {
+                problems.AddRange(ex.Problems.Select(p => At(name, json, p.Location, p.Location.StartsWith('$') ? $"{p.Location}: {p.Message}" : p.Message)));
+            }
+        }
+
+        foreach (var group in read.GroupBy(f => f.Definition.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var second = group.ElementAt(1);
+            problems.Add(At(second.Name, File.ReadAllText(files.First(f => f.Name == second.Name).Path), "$.id",
+                $"process '{group.Key}' is defined by more than one file: {string.Join(", ", group.Select(f => f.Name))}; keep one."));
+        }
+
+        return problems.Count == 0 ? [.. read] : throw new InvalidProcessException(what, problems);
+    }
+
+    // At the path's position in the file; a document that is not well-formed JSON at its syntax error instead.
+    private static Problem At(string file, string json, string path, string message)
+        => (JsonPosition.Of(json, path) ?? JsonPosition.OfSyntaxError(json)) is var (line, column)
+            ? new Problem(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file}:{line}:{column}"), message)
+            : new Problem(file, message);
 
     /// <summary>Writes a snapshot.</summary>
     public static string Write(ProcessSnapshot snapshot)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Text.Json.Serialization;
 using CrmKit.Customers;
 using NodaTime;
@@ -17,7 +18,8 @@ public sealed record AfterEventSchedule(CadenceEvent Event, int Days, LocalTime 
         {
             CadenceEvent.FirstOrder => subject.FirstOrderAt?.InZone(subject.Zone).Date,
             CadenceEvent.LastOrder => subject.LastOrderAt?.InZone(subject.Zone).Date,
-            _ => subject.JoinedOn,
+            CadenceEvent.Joined => subject.JoinedOn,
+            _ => throw new UnreachableException($"CadenceEvent {Event} has no date."),
         };
         return date?.PlusDays(Days) is { } d && d >= from && d <= to ? [d] : [];
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using CrmKit.Customers;
 using NodaTime;
 
@@ -87,7 +88,7 @@ public sealed class CareAgenda
         foreach (var (due, _, plan, cadence, date) in candidates)
         {
             var action = cadence.Action;
-            var key = $"{subject.CustomerId}/{plan.Id}/{cadence.Id}/{date:yyyy-MM-dd}";
+            var key = $"{subject.CustomerId.Value}/{plan.Id}/{cadence.Id}/{date:yyyy-MM-dd}";
             if (!sent.Add((action.Template, action.Channel, date)))
             {
                 items.Add(new(subject.CustomerId, plan.Id, cadence.Id, action, due, null, AgendaStatus.Skipped, "sent today by a higher-priority plan", key));
@@ -100,7 +101,8 @@ public sealed class CareAgenda
                 ContactVerdict.Allowed => AgendaStatus.Due,
                 ContactVerdict.Deferred => AgendaStatus.Deferred,
                 ContactVerdict.Skipped => AgendaStatus.Skipped,
-                _ => AgendaStatus.Dropped,
+                ContactVerdict.Dropped => AgendaStatus.Dropped,
+                _ => throw new UnreachableException($"ContactVerdict {decision.Verdict} has no agenda status."),
             };
             if (decision.SendAt is { } at)
             {
@@ -128,6 +130,6 @@ public sealed class CareAgenda
         }
 
         var rank = _plans.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        return [.. all.OrderBy(i => i.SendAt ?? i.DueAt).ThenBy(i => i.CustomerId, StringComparer.Ordinal).ThenBy(i => rank[i.PlanId])];
+        return [.. all.OrderBy(i => i.SendAt ?? i.DueAt).ThenBy(i => i.CustomerId.Value, StringComparer.Ordinal).ThenBy(i => rank[i.PlanId])];
     }
 }

@@ -37,7 +37,7 @@ public sealed record CareSubject
 
         return new CareSubject
         {
-            CustomerId = customer.Id.Value,
+            CustomerId = customer.Id,
             Zone = zone,
             Segments = segments,
             Consents = customer.Consents,
@@ -49,7 +49,12 @@ public sealed record CareSubject
     }
 
     /// <summary>The customer's id.</summary>
-    public required string CustomerId { get; init; }
+    /// <exception cref="ArgumentException">The id is not set (a default <see cref="Customers.CustomerId"/>).</exception>
+    public required CustomerId CustomerId
+    {
+        get;
+        init => field = value.Value is null ? throw new ArgumentException("The customer id is not set (a default CustomerId).", nameof(value)) : value;
+    }
 
     /// <summary>The customer's zone (local times, quiet hours and calendar days are read in it).</summary>
     public required DateTimeZone Zone { get; init; }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Text.Json.Serialization;
 using CrmKit.Customers;
 using NodaTime;
@@ -21,7 +22,8 @@ public sealed record OccasionSchedule(Occasion Occasion, int DaysBefore, LocalTi
             {
                 Occasion.Birthday => subject.BirthDate is { } b ? ProcessDefinition.Anniversary(b, year) : null,
                 Occasion.JoinAnniversary => year > subject.JoinedOn.Year ? ProcessDefinition.Anniversary(subject.JoinedOn, year) : null,
-                _ => occasions.Tet(year),
+                Occasion.Tet => occasions.Tet(year),
+                _ => throw new UnreachableException($"Occasion {Occasion} has no date."),
             };
             if (day?.PlusDays(-DaysBefore) is { } d && d >= from && d <= to)
             {

@@ -109,27 +109,23 @@ internal static class ReplayCommand
     }
 
     /// <summary>The built-in processes, with those read from <paramref name="files"/> added (a file with a built-in id replaces it).</summary>
-    /// <exception cref="InvalidProcessException">A file is not a valid process definition (the message names the file).</exception>
+    /// <exception cref="InvalidProcessException">A file is not a valid process definition, or two files define one id (<see cref="ProcessJson.ReadFiles"/>: each problem at file:line:column).</exception>
     internal static IReadOnlyList<ProcessDefinition> Processes(IEnumerable<FileInfo> files)
     {
         var processes = BuiltInJourneys.Processes.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        foreach (var file in files)
+        var list = files.ToList();
+        foreach (var file in list)
         {
             if (!file.Exists)
             {
                 throw new FileNotFoundException($"The process file '{file.FullName}' given with --process does not exist.", file.FullName);
             }
+        }
 
-            try
-            {
-                var definition = ProcessJson.ReadDefinition(File.ReadAllText(file.FullName));
-                processes[definition.Id] = definition;
-            }
-            catch (InvalidProcessException ex)
-            {
-                // Named by its file, the problems each with its JSON path.
-                throw new InvalidProcessException(file.FullName, ex.Problems);
-            }
+        // The one reader of definition files: every problem of every file at file:line:column, and two files with one id refused.
+        foreach (var read in ProcessJson.ReadFiles(list.Select(f => f.FullName)))
+        {
+            processes[read.Definition.Id] = read.Definition;
         }
 
         return [.. processes.Values];

@@ -37,11 +37,11 @@ internal static class AgendaList
         ArgumentNullException.ThrowIfNull(items);
         var byId = customers.ToDictionary(c => c.Id.Value, StringComparer.Ordinal);
         var rows = items.Where(i => i.Status is AgendaStatus.Due or AgendaStatus.Deferred)
-            .Select(i => (Item: i, Customer: byId[i.CustomerId], Staff: StaffOf(byId[i.CustomerId], i.DueAt)))
+            .Select(i => (Item: i, Customer: byId[i.CustomerId.Value], Staff: StaffOf(byId[i.CustomerId.Value], i.DueAt)))
             .OrderBy(r => r.Staff is null)
             .ThenBy(r => r.Staff, StringComparer.Ordinal)
             .ThenBy(r => r.Item.SendAt)
-            .ThenBy(r => r.Item.CustomerId, StringComparer.Ordinal)
+            .ThenBy(r => r.Item.CustomerId.Value, StringComparer.Ordinal)
             .ThenBy(r => r.Item.IdempotencyKey, StringComparer.Ordinal)
             .ToList();
         ContactListFile.Column[] columns =
@@ -64,7 +64,7 @@ internal static class AgendaList
             RunSummary.Name(r.Item.Status),
             r.Item.Reason,
         }).ToList();
-        var people = rows.Select(r => r.Item.CustomerId).Distinct(StringComparer.Ordinal).Count();
+        var people = rows.Select(r => r.Item.CustomerId).Distinct().Count();
         ContactListFile.Write(file, columns, cells, people, error);
         output.WriteLine(Display.Format(ProfileStrings.AgendaWritten, Display.Number(rows.Count), Display.Number(people), file.FullName, Display.Number(items.Count - rows.Count)));
     }

@@ -115,8 +115,8 @@ internal static class HtmlReport
             html.Append(Inv, $"<table data-table=\"today\"><tr><th>{Html(ReportStrings.ColumnTime)}</th><th>{Html(ReportStrings.ColumnCustomer)}</th><th class=\"text\">{Html(ReportStrings.ColumnName)}</th><th class=\"text\">{Html(ReportStrings.ColumnContact)}</th><th class=\"text\">{Html(ReportStrings.ColumnChannel)}</th><th class=\"text\">{Html(ReportStrings.ColumnWhy)}</th><th class=\"text\">{Html(ReportStrings.ColumnTemplate)}</th></tr>");
             foreach (var i in actions.Take(TodayShownPerStaff))
             {
-                var customer = model.CustomersById.GetValueOrDefault(i.CustomerId);
-                html.Append(Inv, $"<tr><td>{Html(i.SendAt is { } at ? Display.DateTime(at, model.Zone) : "–")}</td><td>{Html(Id(model, i.CustomerId))}</td><td class=\"text\">{Html(customer?.DisplayName ?? "–")}</td><td class=\"text\">{Html(Contact(model, customer, i.Action.Channel))}</td><td class=\"text\">{Html(ReportNames.Channel(i.Action.Channel))}</td><td class=\"text\">{Html(Why(model, customer, i.PlanId))}</td><td class=\"text\"><code>{Html(i.Action.Template)}</code></td></tr>");
+                var customer = model.CustomersById.GetValueOrDefault(i.CustomerId.Value);
+                html.Append(Inv, $"<tr><td>{Html(i.SendAt is { } at ? Display.DateTime(at, model.Zone) : "–")}</td><td>{Html(Id(model, i.CustomerId.Value))}</td><td class=\"text\">{Html(customer?.DisplayName ?? "–")}</td><td class=\"text\">{Html(Contact(model, customer, i.Action.Channel))}</td><td class=\"text\">{Html(ReportNames.Channel(i.Action.Channel))}</td><td class=\"text\">{Html(Why(model, customer, i.PlanId))}</td><td class=\"text\"><code>{Html(i.Action.Template)}</code></td></tr>");
             }
 
             html.Append("</table>");

@@ -21,10 +21,10 @@ internal sealed class ReportModel
         Names = ReportNames.Of(job);
         CustomersById = job.Customers.ToDictionary(c => c.Id.Value, StringComparer.Ordinal);
         Today = [.. job.Agenda.Where(i => i.Status == AgendaStatus.Due)
-            .Select(i => (Item: i, Staff: CustomersById.TryGetValue(i.CustomerId, out var c) ? ReviewCalculator.AssignedStaff(c, i.DueAt) : StaffFigures.Unassigned))
+            .Select(i => (Item: i, Staff: CustomersById.TryGetValue(i.CustomerId.Value, out var c) ? ReviewCalculator.AssignedStaff(c, i.DueAt) : StaffFigures.Unassigned))
             .GroupBy(x => x.Staff, StringComparer.Ordinal)
             .OrderBy(g => g.Key == StaffFigures.Unassigned ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, (IReadOnlyList<AgendaItem>)[.. g.Select(x => x.Item).OrderBy(i => i.SendAt).ThenBy(i => i.CustomerId, StringComparer.Ordinal)]))];
+            .Select(g => (g.Key, (IReadOnlyList<AgendaItem>)[.. g.Select(x => x.Item).OrderBy(i => i.SendAt).ThenBy(i => i.CustomerId.Value, StringComparer.Ordinal)]))];
         RowsRejected = job.DataSet.Files.Sum(f => f.RowsRejected);
         StatusCounts = Enum.GetValues<AgendaStatus>().ToDictionary(s => s, s => job.Agenda.Count(i => i.Status == s));
         AgendaChannels = [.. job.Agenda.Select(i => i.Action.Channel).Distinct().Order()];

@@ -8,9 +8,11 @@ namespace CrmKit.Segmentation;
 /// <summary>
 /// The reference evaluator: walks the rule tree and reads each field straight from the record, folding text
 /// itself. Slow and simple on purpose; <see cref="RuleCompiler"/> and <see cref="RuleExpressions"/> must agree
-/// with it. It also explains its answers (<see cref="Explain"/>).
+/// with it. It also explains its answers (<see cref="Explain"/>). Internal: a host explains a rule with
+/// <see cref="Rule.Explain"/> and a catalogue with <see cref="SegmentCatalog.Explain(CustomerRecord, EvaluationContext)"/>,
+/// and evaluates through <see cref="RuleCompiler"/> or <see cref="SegmentCatalog.ClassifyInterpreted"/>.
 /// </summary>
-public static class RuleInterpreter
+internal static class RuleInterpreter
 {
     /// <summary>Evaluates a rule for one customer.</summary>
     /// <param name="rule">The rule.</param>

@@ -87,6 +87,21 @@ public abstract record Rule
     public IEnumerable<string> SegmentReferences()
         => this is SegmentRule s ? [s.SegmentId] : Children.SelectMany(c => c.SegmentReferences());
 
+    /// <summary>
+    /// Evaluates this rule for one customer with the reference evaluator and says, for every node, whether it held and
+    /// why, with the values read (e.g. <c>✗ orders.count in last 180 days (completed) = 1, needed &gt;= 3</c>). The
+    /// answer at the root is the one <see cref="RuleCompiler"/> and <see cref="RuleExpressions"/> give.
+    /// </summary>
+    /// <param name="record">The customer.</param>
+    /// <param name="context">The evaluation instant and zone.</param>
+    /// <param name="segments">Answers membership of other segments; required when the rule refers to any
+    /// (<see cref="SegmentCatalog.Explain(string, CustomerRecord, EvaluationContext)"/> supplies it for a catalogue's segment).</param>
+    /// <returns>The explanation tree, shaped like the rule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> or <paramref name="context"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The rule refers to a segment and no <paramref name="segments"/> was given.</exception>
+    public Explanation Explain(CustomerRecord record, EvaluationContext context, Func<string, bool>? segments = null)
+        => RuleInterpreter.Explain(this, record, context, segments);
+
     /// <summary>The canonical JSON form (the cache key of compiled rules).</summary>
     public override string ToString() => RuleJson.Write(this);
 }

@@ -62,7 +62,7 @@ public sealed class ContactPolicyTests
         var agenda = new CareAgenda(BuiltInCarePlans.All);
         var vip = new CareSubject
         {
-            CustomerId = "KH7",
+            CustomerId = new CustomerId("KH7"),
             Zone = Hcm,
             Segments = BuiltInSegments.Catalog.Membership(["vip", "champions"]),
             Consents = Granted(ContactChannel.Zalo, ContactChannel.Email, ContactChannel.PhoneCall, ContactChannel.Sms),
@@ -96,7 +96,7 @@ public sealed class ContactPolicyTests
         string[][] memberships = [["vip", "champions"], ["at-risk"], ["new-customers"], []];
         var subjects = Enumerable.Range(0, 5_000).Select(i => new CareSubject
         {
-            CustomerId = $"KH{i:D5}",
+            CustomerId = new CustomerId($"KH{i:D5}"),
             Zone = Hcm,
             Segments = BuiltInSegments.Catalog.Membership(memberships[i % memberships.Length]),
             Consents = Granted(ContactChannel.Zalo, ContactChannel.Email, ContactChannel.PhoneCall, ContactChannel.Sms),
@@ -108,7 +108,7 @@ public sealed class ContactPolicyTests
         var items = agenda.ForPopulation(subjects, asOf, Duration.FromDays(7));
 
         var expected = subjects.SelectMany(s => agenda.For(s, asOf, Duration.FromDays(7)))
-            .OrderBy(i => i.SendAt ?? i.DueAt).ThenBy(i => i.CustomerId, StringComparer.Ordinal).ThenBy(i => rank[i.PlanId])
+            .OrderBy(i => i.SendAt ?? i.DueAt).ThenBy(i => i.CustomerId.Value, StringComparer.Ordinal).ThenBy(i => rank[i.PlanId])
             .ToList();
         Assert.True(expected.Count > 1_000, $"{expected.Count} items");
         Assert.Equal(expected, items);
@@ -142,7 +142,7 @@ public sealed class ContactPolicyTests
                           select new ContactRecord(Origin + Duration.FromMinutes(minutes), channel, marketing ? ContactPurpose.Marketing : ContactPurpose.Transactional)).ArrayOf()
         select new CareSubject
         {
-            CustomerId = "c",
+            CustomerId = new CustomerId("c"),
             Zone = DateTimeZoneProviders.Tzdb[zone],
             Segments = BuiltInSegments.Catalog.Membership(["vip"]),
             Consents = Granted([.. granted]),

@@ -123,7 +123,7 @@ public sealed class OccasionDueDateTests
         {
             var subject = new CareSubject
             {
-                CustomerId = "KH1",
+                CustomerId = new CustomerId("KH1"),
                 Zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"],
                 Segments = SegmentMembership.None,
                 BirthDate = c.Birth,
@@ -161,7 +161,7 @@ public sealed class OccasionDueDateTests
     public void OccasionSchedule_AcrossNewYear_IsDueOnThatDay(Occasion occasion, int daysBefore, string due)
     {
         var day = LocalDate.FromDateTime(DateTime.Parse(due, System.Globalization.CultureInfo.InvariantCulture));
-        var subject = new CareSubject { CustomerId = "KH1", Zone = DateTimeZone.Utc, Segments = SegmentMembership.None, BirthDate = new LocalDate(1990, 1, 10) };
+        var subject = new CareSubject { CustomerId = new CustomerId("KH1"), Zone = DateTimeZone.Utc, Segments = SegmentMembership.None, BirthDate = new LocalDate(1990, 1, 10) };
         var schedule = new OccasionSchedule(occasion, daysBefore, new LocalTime(9, 0));
         Assert.Equal([day], schedule.Dates(subject, day.PlusDays(-1), day.PlusDays(1), OccasionCalendar.Default));
     }

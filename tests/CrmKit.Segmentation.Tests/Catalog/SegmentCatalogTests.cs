@@ -164,6 +164,27 @@ public sealed class SegmentCatalogTests
     }
 
     [Fact]
+    public void RuleExplain_AFreeRule_IsTheReferenceExplanation_AndNeedsMembershipsForSegmentReferences()
+    {
+        // The public way to explain a rule outside a catalogue (RuleInterpreter is internal since stop 29).
+        var record = TwoOrders();
+        var rule = RuleJson.Parse("""{"all":[{"field":"orders.count","op":">=","value":3},{"field":"daysSinceLastOrder","op":"<=","value":180}]}""");
+        var explanation = rule.Explain(record, Now);
+        Assert.Equal(
+            """
+            ✗ all: 1 of 2 conditions failed
+              ✗ orders.count (completed) = 2, needed >= 3
+              ✓ daysSinceLastOrder (completed) = 20, needed <= 180
+            """.ReplaceLineEndings(), explanation.ToString());
+        Assert.Equal(new RuleCompiler().Evaluate(rule, record, Now), explanation.Holds);
+
+        var inVip = Rule.InSegment("vip");
+        var e = Assert.Throws<InvalidOperationException>(() => inVip.Explain(record, Now));
+        Assert.Equal("The rule refers to segment 'vip'; evaluate it through a SegmentCatalog.", e.Message);
+        Assert.True(inVip.Explain(record, Now, id => id == "vip").Holds);
+    }
+
+    [Fact]
     public void Explain_ConditionNodes_CarryTheValueRead_OtherNodesNone()
     {
         var record = TwoOrders();
