@@ -19,8 +19,9 @@ internal static class CliRunner
     /// <summary>
     /// The result of <see cref="Run"/> with <paramref name="args"/>, run once per test run and shared by every test that
     /// asks for the same arguments in the same order. Only for runs that read the repository's seeds and write no file
-    /// (their output depends on the arguments alone): e.g. <c>run --data seeds/store --no-report --json</c>, which a
-    /// dozen tests read. A run that writes a file, or reads one a test made, goes through <see cref="Run"/>.
+    /// (their output depends on the arguments alone), e.g. <c>run --data seeds/store --no-report --json</c>, read by
+    /// ReportTests, CareEngineRunTests and SampleDataTests. A run that writes a file, or reads one a test made, goes
+    /// through <see cref="Run"/>. Returns the exit code and what the run wrote to standard output and standard error.
     /// </summary>
     public static (int ExitCode, string Output, string Error) Shared(params string[] args)
         => SharedRuns.GetOrAdd(string.Join('\u001f', args), _ => new(() => Run(args), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
