@@ -11,7 +11,7 @@ public class CareEngineRunTests(SeedsReport report) : IClassFixture<SeedsReport>
     [Fact]
     public void Run_Json_CareEngineFiguresAddUp()
     {
-        var (code, output, _) = CliRunner.Run("run", "--data", RepositoryRoot.Path("seeds", "store"), "--json", "--no-report");
+        var (code, output, _) = CliRunner.Shared("run", "--data", RepositoryRoot.Path("seeds", "store"), "--no-report", "--json");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);

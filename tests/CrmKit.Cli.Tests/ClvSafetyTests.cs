@@ -41,27 +41,20 @@ public class ClvSafetyTests
     [Fact]
     public void Run_BundledShop_ReportHasTheModelChoiceTableAndValidationCharts()
     {
-        var report = Path.Combine(Directory.CreateTempSubdirectory("crmkit-report-").FullName, "r.html");
-        try
-        {
-            var (code, output, _) = CliRunner.Run("run", "--data", RepositoryRoot.Path("seeds", "store"), "--report", report);
+        // The seeds' report shared with ReportTests (written once per test run, read only here).
+        using var report = new SeedsReport();
+        var (code, output, html) = (report.ExitCode, report.Output, report.Html);
 
-            Assert.Equal(0, code);
-            Assert.Contains("  CLV model  BG/NBD by holdout (calibration to 2026-05-01): BG/NBD predicts the holdout best", output, StringComparison.Ordinal);
-            Assert.Contains("customers likely still buying (P(alive) ≥ 0.5): 70 % of buyers; one-time buyers 100 % (BG/NBD treats every one-time buyer as alive: it lets customers drop out only after a repeat purchase), repeat buyers 37 %", output, StringComparison.Ordinal);
-            var html = File.ReadAllText(report);
-            Assert.Contains("<caption>Model choice by holdout (calibration to 2026-05-01): BG/NBD predicts the holdout best", html, StringComparison.Ordinal);
-            foreach (var chart in new[] { "clv-tracking-cumulative", "clv-tracking-weekly", "clv-conditional" })
-            {
-                Assert.Contains($"data-chart=\"{chart}\"", html, StringComparison.Ordinal);
-            }
-
-            Assert.Contains("first → last purchase (weeks)", html, StringComparison.Ordinal);
-        }
-        finally
+        Assert.Equal(0, code);
+        Assert.Contains("  CLV model  BG/NBD by holdout (calibration to 2026-05-01): BG/NBD predicts the holdout best", output, StringComparison.Ordinal);
+        Assert.Contains("customers likely still buying (P(alive) ≥ 0.5): 70 % of buyers; one-time buyers 100 % (BG/NBD treats every one-time buyer as alive: it lets customers drop out only after a repeat purchase), repeat buyers 37 %", output, StringComparison.Ordinal);
+        Assert.Contains("<caption>Model choice by holdout (calibration to 2026-05-01): BG/NBD predicts the holdout best", html, StringComparison.Ordinal);
+        foreach (var chart in new[] { "clv-tracking-cumulative", "clv-tracking-weekly", "clv-conditional" })
         {
-            Directory.Delete(Path.GetDirectoryName(report)!, recursive: true);
+            Assert.Contains($"data-chart=\"{chart}\"", html, StringComparison.Ordinal);
         }
+
+        Assert.Contains("first → last purchase (weeks)", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,9 +10,9 @@ public class OneDefinitionTests
     {
         // The seeds' last day: run said "skipped 36", care agenda "skipped 34" (it segmented without the CLV tiers and
         // took another as-of instant); both now run the same job. Channels: camelCase, as CrmKitJson writes enums.
-        var (runCode, runJson, _) = CliRunner.Run("run", "--no-report", "--json");
+        var (runCode, runJson, _) = CliRunner.Shared("run", "--no-report", "--json");
         var (careCode, careJson, _) = CliRunner.Run("care", "agenda", "--json");
-        var (textCode, text, _) = CliRunner.Run("run", "--no-report");
+        var (textCode, text, _) = CliRunner.Shared("run", "--no-report");
         var (careTextCode, careText, _) = CliRunner.Run("care", "agenda");
         Assert.Equal([0, 0, 0, 0], new[] { runCode, careCode, textCode, careTextCode });
 
@@ -70,8 +70,8 @@ public class OneDefinitionTests
     [Fact]
     public void Run_TicketTimes_SayTheyAreBusinessHours()
     {
-        var (code, text, _) = CliRunner.Run("run", "--no-report");
-        var (_, json, _) = CliRunner.Run("run", "--no-report", "--json");
+        var (code, text, _) = CliRunner.Shared("run", "--no-report");
+        var (_, json, _) = CliRunner.Shared("run", "--no-report", "--json");
         Assert.Equal(0, code);
         Assert.Contains(", median first reply 0.0 h, median resolution 9.3 h (business hours), SLA breached ", text, StringComparison.Ordinal);
         using var doc = JsonDocument.Parse(json);

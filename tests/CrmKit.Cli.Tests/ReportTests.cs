@@ -1,11 +1,19 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using CrmKit.Testing;
 
 namespace CrmKit.Cli.Tests;
 
-/// <summary>The HTML report of <c>crmkit run</c>, written once over the bundled seeds (English, contacts masked).</summary>
+/// <summary>
+/// The HTML report of <c>crmkit run</c> over the bundled seeds (English, contacts masked), written once per test run
+/// and shared by every test class that takes it as a fixture (ReportTests, ReportTodayTests, CareEngineRunTests,
+/// RunSummaryLanguageTests only read it); its folder is removed when the test process exits.
+/// </summary>
 public class SeedsReport : IDisposable
 {
+    // Options joined with a separator no option contains → the one report written with those options in this test run.
+    private static readonly ConcurrentDictionary<string, Lazy<Written>> Reports = new(StringComparer.Ordinal);
+
     public SeedsReport()
         : this([])
     {
@@ -14,10 +22,8 @@ public class SeedsReport : IDisposable
     /// <summary>The report with more options of <c>crmkit run</c> (e.g. <c>--lang vi --show-contacts</c>).</summary>
     protected internal SeedsReport(params string[] options)
     {
-        Folder = Directory.CreateTempSubdirectory("crmkit-report-").FullName;
-        Path = System.IO.Path.Combine(Folder, "report.html");
-        (ExitCode, Output, Error) = CliRunner.Run(["run", "--data", RepositoryRoot.Path("seeds", "store"), "--report", Path, .. options]);
-        Html = File.ReadAllText(Path);
+        var written = Reports.GetOrAdd(string.Join('\u001f', options), _ => new(() => Written.Run(options), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        (Folder, Path, ExitCode, Output, Error, Html) = (written.Folder, written.Path, written.ExitCode, written.Output, written.Error, written.Html);
     }
 
     public string Folder { get; }
@@ -32,10 +38,19 @@ public class SeedsReport : IDisposable
 
     public string Html { get; }
 
-    public void Dispose()
+    /// <summary>Nothing to do: the shared report outlives each test class; its folder goes when the process exits.</summary>
+    public void Dispose() => GC.SuppressFinalize(this);
+
+    private sealed record Written(string Folder, string Path, int ExitCode, string Output, string Error, string Html)
     {
-        Directory.Delete(Folder, recursive: true);
-        GC.SuppressFinalize(this);
+        public static Written Run(string[] options)
+        {
+            var folder = Directory.CreateTempSubdirectory("crmkit-report-").FullName;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+            var path = System.IO.Path.Combine(folder, "report.html");
+            var (code, output, error) = CliRunner.Run(["run", "--data", RepositoryRoot.Path("seeds", "store"), "--report", path, .. options]);
+            return new(folder, path, code, output, error, File.ReadAllText(path));
+        }
     }
 }
 
@@ -133,7 +148,7 @@ public class ReportTests(SeedsReport report) : IClassFixture<SeedsReport>
     [Fact]
     public void Run_Json_PrintsTheSummaryAsOneObject()
     {
-        var (code, output, _) = CliRunner.Run("run", "--data", RepositoryRoot.Path("seeds", "store"), "--json", "--no-report");
+        var (code, output, _) = CliRunner.Shared("run", "--data", RepositoryRoot.Path("seeds", "store"), "--no-report", "--json");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);

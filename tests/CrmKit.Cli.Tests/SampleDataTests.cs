@@ -12,7 +12,7 @@ public class SampleDataTests
     public void Run_Sample_ReadsTheCopyBesideTheTool_AndCountsWhatTheCheckoutsSeedsGive()
     {
         var sample = CliRunner.Run("run", "--sample", "--no-report", "--json");
-        var checkout = CliRunner.Run("run", "--data", RepositoryRoot.Path("seeds", "store"), "--no-report", "--json");
+        var checkout = CliRunner.Shared("run", "--data", RepositoryRoot.Path("seeds", "store"), "--no-report", "--json");
 
         Assert.Equal(0, sample.ExitCode);
         var s = JsonDocument.Parse(sample.Output).RootElement;
