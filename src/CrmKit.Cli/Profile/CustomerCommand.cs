@@ -16,7 +16,7 @@ namespace CrmKit.Cli.Profile;
 /// </summary>
 internal static class CustomerCommand
 {
-    /// <summary>The default of <c>--limit</c>: how many orders and recent care messages are listed.</summary>
+    /// <summary>The default of <c>--limit</c>: how many entries of each list of the profile are shown (the rest are counted).</summary>
     public const int DefaultLimit = 10;
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
