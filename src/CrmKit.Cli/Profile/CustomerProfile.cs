@@ -166,7 +166,7 @@ internal sealed record CustomerProfile(
         output.WriteLine(ProfileStrings.SectionDue);
         foreach (var i in Due.Take(limit))
         {
-            output.WriteLine($"  {(i.SendAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {Name(i.Action.Channel),-10} {i.Action.Template,-26} {Name(i.Status),-9} {i.PlanId}{(i.Reason is { } r ? " — " + r : "")}");
+            output.WriteLine($"  {(i.SendAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {Name(i.Action.Channel),-10} {i.Action.Template,-26} {DisplayNames.Of(i.Status),-9} {i.PlanId}{(i.Reason is { } r ? " — " + r : "")}");
         }
 
         More(output, Due.Count, limit);
@@ -194,7 +194,7 @@ internal sealed record CustomerProfile(
         var recent = RecentMessages.ToList();
         foreach (var m in recent.Take(limit))
         {
-            output.WriteLine($"  {Display.DateTime(m.ClosedAt ?? m.QueuedAt, Zone),-16}  {Name(m.Message.Channel),-10} {m.Message.Template,-26} {Name(m.State),-12} {m.Message.JourneyId}{(m.Reason is { } r ? " — " + r : "")}");
+            output.WriteLine($"  {Display.DateTime(m.ClosedAt ?? m.QueuedAt, Zone),-16}  {Name(m.Message.Channel),-10} {m.Message.Template,-26} {DisplayNames.Of(m.State),-12} {m.Message.JourneyId}{(m.Reason is { } r ? " — " + r : "")}");
         }
 
         More(output, recent.Count, limit);
