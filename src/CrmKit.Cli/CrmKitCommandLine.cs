@@ -239,6 +239,14 @@ internal static class CrmKitCommandLine
             latest.At.InZone(zone).Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// A preset's description in the invocation's language: the resource <c>Preset_</c> + its name (<c>-</c> as
+    /// <c>_</c>) in <see cref="Strings"/>, whose English is the preset's own <see cref="ImportMapping.Description"/> (a test
+    /// keeps them equal); the preset's description when the table has none.
+    /// </summary>
+    internal static string PresetDescription(string preset)
+        => Strings.ResourceManager.GetString("Preset_" + preset.Replace('-', '_'), CultureInfo.CurrentUICulture) ?? ImportMapping.Preset(preset).Description ?? string.Empty;
+
     private static Command PresetsCommand(TextWriter output)
     {
         var name = new Argument<string>("name") { Description = Strings.HelpPresetsName, Arity = ArgumentArity.ZeroOrOne };
@@ -253,7 +261,7 @@ internal static class CrmKitCommandLine
 
             foreach (var presetName in ImportMapping.PresetNames)
             {
-                output.WriteLine($"{presetName,-14} {ImportMapping.Preset(presetName).Description}");
+                output.WriteLine($"{presetName,-14} {PresetDescription(presetName)}");
             }
 
             output.WriteLine();

@@ -102,4 +102,18 @@ public sealed class WordsAndFiguresTests
         Assert.Contains("bỏ lỡ", legend);
         Assert.DoesNotContain("phoneCall", axis);
     }
+
+    public static TheoryData<string> Presets() => [.. CrmKit.Customers.Import.ImportMapping.PresetNames];
+
+    [Theory]
+    [MemberData(nameof(Presets))]
+    public void PresetDescription_EnglishIsThePresetsOwn_VietnameseIsTranslated(string preset)
+    {
+        var english = UiLanguage.English.Apply(() => CrmKitCommandLine.PresetDescription(preset));
+        var vietnamese = UiLanguage.Vietnamese.Apply(() => CrmKitCommandLine.PresetDescription(preset));
+
+        Assert.Equal(CrmKit.Customers.Import.ImportMapping.Preset(preset).Description, english);
+        Assert.NotEqual(english, vietnamese);
+        Assert.Contains(vietnamese, CliRunner.Run("presets", "--lang", "vi").Output, StringComparison.Ordinal);
+    }
 }
