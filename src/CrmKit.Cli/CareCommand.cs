@@ -22,48 +22,41 @@ internal static class CareCommand
 
     private static Command Agenda(TextWriter output, TextWriter error)
     {
-        var data = new Option<DirectoryInfo>("--data") { Description = Strings.HelpSegmentData };
-        var sample = SeedsFolder.SampleOption();
-        var asOf = new Option<string>("--as-of") { Description = Strings.HelpCareAsOf };
-        var zone = new Option<string>("--zone") { Description = Strings.HelpCareZone, DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
+        var data = new ShopDataOptions();
         var lookback = new Option<int>("--lookback-days") { Description = Strings.HelpCareLookback, DefaultValueFactory = _ => 1 };
         var limit = new Option<int>("--limit") { Description = Strings.HelpCareLimit, DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = Strings.HelpCareJson };
         var customer = new Option<string>("--customer") { Description = Strings.HelpCareCustomer };
-        var merge = MergeOutcome.PolicyOption();
-        var model = MainJob.ClvModelOption();
         var command = new Command("agenda", Strings.HelpCareAgendaCommand)
         {
-            data, sample, asOf, zone, lookback, limit, json, customer, merge, model,
+            lookback, limit, json, customer,
         };
+        data.AddTo(command);
         var list = Profile.AgendaList.OutOption();
         command.Options.Add(list);
         command.SetAction(parsed =>
         {
             var days = OptionRanges.Days("--lookback-days", parsed.GetValue(lookback));
-            _ = OptionRanges.AsOf(parsed.GetValue(asOf));
             if (parsed.GetValue(list) is { } listFile)
             {
                 Profile.ContactListFile.Check(listFile, "--out");
             }
 
-            var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
-                ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
-            // The agenda of 'crmkit run', by the same job: the same merge, as-of instant, segments (CLV tiers included)
-            // and plans, so both commands count the same day the same way.
-            var folder = SeedsFolder.DataFolder(parsed, data, sample);
-            var settings = new MainJobSettings
-                {
-                    Files = CustomerFiles.InFolder(folder),
-                    Source = folder,
-                    AsOf = parsed.GetValue(asOf),
-                    Zone = shopZone,
-                    Import = new CsvImportOptions { ShopTimeZone = shopZone },
-                    AgendaDays = days,
-                    Merge = MergeOutcome.ParsePolicy(parsed.GetValue(merge)),
-                    ClvModel = parsed.GetValue(model)!,
-                };
-            var job = Progress.Show(error, parsed.GetValue(json), (progress, warnings) => MainJob.Run(settings, warnings, progress));
+            // The agenda of 'crmkit run', by the same job: the same reading of the data, merge, as-of instant, segments
+            // (CLV tiers included) and plans, so both commands count the same day the same way.
+            var settings = data.Settings(parsed) with { AgendaDays = days };
+            var shopZone = settings.Zone;
+            var (read, ran) = Progress.Show(error, parsed.GetValue(json), (progress, warnings) =>
+            {
+                var read = data.Read(parsed, settings, warnings, progress);
+                return (read, read.Verdict.Usable ? MainJob.Run(settings, read.Imported, warnings, progress) : null);
+            });
+            if (ran is not { } job)
+            {
+                read.Verdict.Write(error);
+                return CrmKitCommandLine.BadInput;
+            }
+
             var customers = job.Customers;
             var context = new EvaluationContext(job.AsOf, shopZone);
             var segmentation = job.Segmentation;
@@ -82,7 +75,8 @@ internal static class CareCommand
             if (parsed.GetValue(list) is { } file)
             {
                 Profile.AgendaList.Write(file, customers, items, job.AsOf, shopZone, output, error);
-                return CrmKitCommandLine.Success;
+                read.Verdict.Write(error);
+                return read.Verdict.ExitCode;
             }
 
             var plans = agenda.Plans.ToDictionary(p => p.Id);
@@ -103,7 +97,8 @@ internal static class CareCommand
                     bySegment = bySegment.ToDictionary(s => s.Segment, s => s.Channels.ToDictionary(c => Name(c.Channel), c => c.Count)),
                     items = items.Select(ItemJson),
                 }, Indented));
-                return CrmKitCommandLine.Success;
+                read.Verdict.Write(error);
+                return read.Verdict.ExitCode;
             }
 
             output.WriteLine(Display.Format(Strings.CareAgendaTitle, customers.Count, days, Display.DateTime(context.AsOf, shopZone), shopZone.Id));
@@ -123,7 +118,8 @@ internal static class CareCommand
                 output.WriteLine(Display.Format("  {0}  {1,-10} {2,-9} {3,-24} {4}", Display.DateTime(i.SendAt!.Value, shopZone), i.CustomerId.Value, DisplayNames.Of(i.Action.Channel), i.Action.Template, i.PlanId));
             }
 
-            return CrmKitCommandLine.Success;
+            read.Verdict.Write(error);
+            return read.Verdict.ExitCode;
         });
         return command;
     }

@@ -118,48 +118,26 @@ internal static class CrmKitCommandLine
 
     private static Command RunCommand(TextWriter output, TextWriter error)
     {
-        var data = new Option<DirectoryInfo>("--data")
-        {
-            Description = Strings.HelpRunData,
-        };
-        var sample = SeedsFolder.SampleOption();
-        var customers = new Option<FileInfo>("--customers") { Description = Strings.HelpRunCustomers };
-        var orders = new Option<FileInfo>("--orders") { Description = Strings.HelpRunOrders };
-        var orderLines = new Option<FileInfo>("--order-lines") { Description = Strings.HelpRunOrderLines };
-        var consents = new Option<FileInfo>("--consents") { Description = Strings.HelpRunConsents };
-        var interactions = new Option<FileInfo>("--interactions") { Description = Strings.HelpRunInteractions };
-        var tickets = new Option<FileInfo>("--tickets") { Description = Strings.HelpRunTickets };
-        var feedback = new Option<FileInfo>("--feedback") { Description = Strings.HelpRunFeedback };
-        var referrals = new Option<FileInfo>("--referrals") { Description = Strings.HelpRunReferrals };
-        var import = new ImportOptions();
-        var asOf = new Option<string>("--as-of") { Description = Strings.HelpRunAsOf };
+        var data = new ShopDataOptions();
         var reviewDays = new Option<int>("--review-days") { Description = Strings.HelpRunReviewDays, DefaultValueFactory = _ => 90 };
         var report = new Option<FileInfo>("--report") { Description = Strings.HelpRunReport, DefaultValueFactory = _ => new FileInfo("crmkit-report.html") };
         var noReport = new Option<bool>("--no-report") { Description = Strings.HelpRunNoReport };
         var showContacts = new Option<bool>("--show-contacts") { Description = ReportStrings.ShowContactsOption };
         var json = new Option<bool>("--json") { Description = Strings.HelpRunJson };
-        var clvModel = MainJob.ClvModelOption();
         var strict = new Option<bool>("--strict") { Description = Strings.HelpRunStrict };
-        var merge = MergeOutcome.PolicyOption();
         var mergesFile = MergeOutcome.FileOption();
         var command = new Command("run", Strings.HelpRunCommand)
         {
-            data, sample, customers, orders, orderLines, consents, interactions, tickets, feedback, referrals, asOf, reviewDays, report, noReport, showContacts, json, strict, merge, mergesFile, clvModel,
+            reviewDays, report, noReport, showContacts, json, strict, mergesFile,
         };
-        import.AddTo(command);
+        data.AddTo(command);
         command.SetAction(parsed =>
         {
             var watch = Stopwatch.StartNew();
             var days = OptionRanges.Days("--review-days", parsed.GetValue(reviewDays));
-            _ = OptionRanges.AsOf(parsed.GetValue(asOf));
             if (!parsed.GetValue(noReport))
             {
                 OutputFiles.CheckFile(parsed.GetValue(report)!, "--report");
-            }
-
-            if (import.Rejects(parsed) is { } rejects)
-            {
-                OutputFiles.CheckFile(rejects, "--rejects");
             }
 
             if (parsed.GetValue(mergesFile) is { } merges)
@@ -167,68 +145,12 @@ internal static class CrmKitCommandLine
                 OutputFiles.CheckFile(merges, "--merges");
             }
 
-            CustomerFiles files;
-            string source;
-            var singles = new[] { orderLines, consents, interactions, tickets, feedback, referrals };
-            string? File(Option<FileInfo> option) => parsed.GetValue(option) is { } f ? Existing(f, option.Name) : null;
-            if (parsed.GetValue(customers) is not null || parsed.GetValue(orders) is not null)
-            {
-                if (parsed.GetValue(data) is not null)
-                {
-                    throw new InvalidValueException("--data", Strings.ErrorDataAndFiles);
-                }
-
-                if (parsed.GetValue(sample))
-                {
-                    throw new InvalidValueException(SeedsFolder.SampleOptionName, Strings.ErrorSampleAndFiles);
-                }
-
-                files = new CustomerFiles
-                {
-                    Customers = File(customers),
-                    Orders = File(orders),
-                    OrderLines = File(orderLines),
-                    Consents = File(consents),
-                    Interactions = File(interactions),
-                    Tickets = File(tickets),
-                    Feedback = File(feedback),
-                    Referrals = File(referrals),
-                };
-                source = files.Customers ?? files.Orders!;
-            }
-            else if (singles.FirstOrDefault(o => parsed.GetValue(o) is not null) is { } lonely)
-            {
-                throw new InvalidValueException(lonely.Name, Strings.ErrorFileNeedsCustomersOrOrders, Strings.ErrorFileNeedsCustomersOrOrdersHint);
-            }
-            else
-            {
-                var folder = SeedsFolder.DataFolder(parsed, data, sample);
-                files = CustomerFiles.InFolder(folder);
-                source = folder;
-            }
-
-            var (options, rejectsFile) = import.WithRejects(parsed, import.Options(parsed));
-            var settings = new MainJobSettings
-            {
-                Files = files,
-                Source = source,
-                AsOf = parsed.GetValue(asOf),
-                Zone = options.FormatOf(ImportFileKind.Orders).Zone!,
-                ReviewDays = days,
-                ClvModel = parsed.GetValue(clvModel)!,
-                Import = options,
-                Merge = MergeOutcome.ParsePolicy(parsed.GetValue(merge)),
-            };
+            var settings = data.Settings(parsed) with { ReviewDays = days };
+            var source = settings.Source;
             // The long part (import to report) under one progress display; warnings written meanwhile follow it.
             var (imported, verdict, job, reportPath) = Progress.Show(error, parsed.GetValue(json), (progress, warnings) =>
             {
-                (CustomerDataSet DataSet, TimeSpan Elapsed, TimeSpan Cpu) imported;
-                using (rejectsFile)
-                {
-                    imported = MainJob.Import(settings, warnings, progress);
-                }
-
-                var verdict = ImportVerdict.Of(imported.DataSet, import.MaxRejected(parsed), parsed.GetValue(strict));
+                var (imported, verdict) = data.Read(parsed, settings, warnings, progress, parsed.GetValue(strict));
                 if (!verdict.Usable)
                 {
                     return (imported, verdict, (MainJobResult?)null, (string?)null);
@@ -255,10 +177,7 @@ internal static class CrmKitCommandLine
 
             if (job is null)
             {
-                foreach (var line in verdict.Messages)
-                {
-                    error.WriteLine($"crmkit: {line}");
-                }
+                verdict.Write(error);
 
                 if (parsed.GetValue(json))
                 {
@@ -287,12 +206,8 @@ internal static class CrmKitCommandLine
                 RunSummary.Write(output, job, reportPath, watch.Elapsed);
             }
 
-            foreach (var line in verdict.Messages)
-            {
-                error.WriteLine($"crmkit: {line}");
-            }
-
-            return verdict.ReadAsAsked ? Success : BadInput;
+            verdict.Write(error);
+            return verdict.ExitCode;
         });
         return command;
     }
@@ -324,8 +239,13 @@ internal static class CrmKitCommandLine
             latest.At.InZone(zone).Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
     }
 
-    private static string Existing(FileInfo file, string option)
-        => file.Exists ? file.FullName : throw new FileNotFoundException(Display.Format(Strings.ErrorFileMissing, file.FullName, option), file.FullName);
+    /// <summary>
+    /// A preset's description in the invocation's language: the resource <c>Preset_</c> + its name (<c>-</c> as
+    /// <c>_</c>) in <see cref="Strings"/>, whose English is the preset's own <see cref="ImportMapping.Description"/> (a test
+    /// keeps them equal); the preset's description when the table has none.
+    /// </summary>
+    internal static string PresetDescription(string preset)
+        => Strings.ResourceManager.GetString("Preset_" + preset.Replace('-', '_'), CultureInfo.CurrentUICulture) ?? ImportMapping.Preset(preset).Description ?? string.Empty;
 
     private static Command PresetsCommand(TextWriter output)
     {
@@ -341,7 +261,7 @@ internal static class CrmKitCommandLine
 
             foreach (var presetName in ImportMapping.PresetNames)
             {
-                output.WriteLine($"{presetName,-14} {ImportMapping.Preset(presetName).Description}");
+                output.WriteLine($"{presetName,-14} {PresetDescription(presetName)}");
             }
 
             output.WriteLine();

@@ -6,19 +6,11 @@ using NodaTime;
 namespace CrmKit.Cli;
 
 /// <summary>
-/// How the commands read a data folder and merge duplicate customers, and find the customer a user typed an id for —
+/// How the commands merge duplicate customers (they read a shop with <see cref="ShopDataOptions"/>) and find the customer a user typed an id for —
 /// shared by <c>run</c>, <c>segment</c>, <c>care</c> and <c>replay</c>, so no command calls another command's helpers.
 /// </summary>
 internal static class CustomerLoading
 {
-    /// <summary>Reads a data folder (times without an offset in the shop's zone), reporting the import's issues, grouped, on the error stream.</summary>
-    public static CustomerDataSet Read(string folder, DateTimeZone zone, TextWriter error)
-    {
-        var dataSet = CustomerDataSet.ReadFolder(folder, new CsvImportOptions { ShopTimeZone = zone });
-        ImportVerdict.WriteIssues(error, dataSet);
-        return dataSet;
-    }
-
     /// <summary>Merges duplicate customers under <paramref name="policy"/>; returns the merged customers and every merge and shared contact with its evidence.</summary>
     public static (IReadOnlyList<Customer> Customers, MergeOutcome Merges) Merge(CustomerDataSet dataSet, MergePolicy policy = MergePolicy.Strong)
     {

@@ -14,6 +14,19 @@ internal sealed record ImportVerdict(bool ReadAsAsked, bool Usable, ImmutableArr
     /// <summary>How many kinds of issue the summary on standard error lists before pointing at --rejects.</summary>
     public const int MaxGroupsShown = 25;
 
+    /// <summary>The exit code the verdict asks for: 0 when read as asked, else 1 (<see cref="CrmKitCommandLine.BadInput"/>).</summary>
+    public int ExitCode => ReadAsAsked ? CrmKitCommandLine.Success : CrmKitCommandLine.BadInput;
+
+    /// <summary>Writes <see cref="Messages"/> to <paramref name="error"/>, one <c>crmkit: </c> line each (every command the same way).</summary>
+    public void Write(TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        foreach (var line in Messages)
+        {
+            error.WriteLine($"crmkit: {line}");
+        }
+    }
+
     public static ImportVerdict Of(CustomerDataSet dataSet, double maxRejectedPercent, bool strict)
     {
         var usable = !dataSet.Customers.IsEmpty || !dataSet.GuestSales.IsEmpty;

@@ -97,7 +97,7 @@ internal static class RunSummary
             output.WriteLine(Display.Format(Strings.RunJourney, j.JourneyId, j.Enrolled, j.Active, j.Completed, j.Exited, j.GoalReached));
         }
 
-        output.WriteLine(Display.Format(Strings.RunMessages, engine.Sent, engine.Pending, Reasons(Strings.RunDeferred, engine.Deferred), Reasons(Strings.RunSkipped, engine.Skipped), Reasons(Strings.RunDropped, engine.Dropped), Reasons(Strings.RunCancelled, engine.Cancelled)));
+        output.WriteLine(Display.Format(Strings.RunMessages, engine.Sent, engine.Pending, Reasons(DisplayNames.Of(ContactVerdict.Deferred), engine.Deferred), Reasons(DisplayNames.Of(ContactVerdict.Skipped), engine.Skipped), Reasons(DisplayNames.Of(ContactVerdict.Dropped), engine.Dropped), Reasons(DisplayNames.Of(global::CrmKit.Engine.OutboxState.Cancelled), engine.Cancelled)));
         var queue = engine.Queue;
         var byChannel = queue.GroupBy(m => m.Message.Channel).OrderBy(g => g.Key).Select(g => $"{DisplayNames.Of(g.Key)} {Display.Number(g.Count())}");
         var next = queue.Take(3).Select(m => $"{m.Message.DueAt.InZone(zone).ToString("HH:mm", Inv)} {DisplayNames.Of(m.Message.Channel)} {m.Message.Template}");
@@ -156,7 +156,7 @@ internal static class RunSummary
             output.WriteLine(Display.Format(Strings.RunClvChoice, choice.Best is null ? Strings.RunClvNotChosen : ValueAnalysis.Name(clv.Model), clv.CalibrationEnd is { } calibrationEnd ? Display.Date(calibrationEnd) : string.Empty, choice.Reason));
         }
 
-        output.WriteLine(Display.Format(Strings.RunClv, ValueAnalysis.Name(clv.Model), Parameters(clv.CountParameters)) + (clv.Spend is null ? string.Empty : Display.Format(Strings.RunClvSpend, Parameters(clv.SpendParameters))));
+        output.WriteLine(Display.Format(Strings.RunClv, ValueAnalysis.Name(clv.Model), Display.Parameters(clv.CountParameters)) + (clv.Spend is null ? string.Empty : Display.Format(Strings.RunClvSpend, Display.Parameters(clv.SpendParameters))));
         var shares = clv.LikelyAlive();
         output.WriteLine(Display.Format(Strings.RunClvAlive, ValueAnalysis.LikelyAliveThreshold, Percent(shares.Buyers), Percent(shares.OneTimeBuyers), clv.Model == CountModelKind.BetaGeo ? Strings.RunClvBetaGeoNote : string.Empty, Percent(shares.RepeatBuyers)));
         var line = Display.Format(Strings.RunClvPredictions, clv.Predictions.Length, clv.Options.Value.Horizon, clv.Predictions.Sum(p => p.ExpectedPurchases));
@@ -357,8 +357,6 @@ internal static class RunSummary
 
     internal static string Hours(Duration? duration) => duration is { } d ? d.TotalHours.ToString("F1", Display.NumberCulture) + " h" : "–";
 
-    private static string Parameters(IEnumerable<ParameterEstimate> parameters)
-        => string.Join(", ", parameters.Select(p => $"{p.Name} {p.Value.ToString("G4", Display.NumberCulture)}"));
 
     private static string Share(int part, int whole) => Percent(whole == 0 ? null : part / (double)whole);
 }

@@ -17,42 +17,50 @@ internal static class SegmentCommand
 
     public static Command Build(TextWriter output, TextWriter error)
     {
-        var data = new Option<DirectoryInfo>("--data") { Description = Strings.HelpSegmentData };
-        var sample = SeedsFolder.SampleOption();
+        var data = new ShopDataOptions();
         var segments = new Option<FileInfo>("--segments") { Description = Strings.HelpSegmentCatalogue };
-        var asOf = new Option<string>("--as-of") { Description = Strings.HelpSegmentAsOf };
-        var zone = new Option<string>("--zone") { Description = Strings.HelpSegmentZone, DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
         var json = new Option<bool>("--json") { Description = Strings.HelpSegmentJson };
         var explain = new Option<string>("--explain") { Description = Strings.HelpSegmentExplain };
         var command = new Command("segment", Strings.HelpSegmentCommand)
         {
-            data, sample, segments, asOf, zone, json, explain,
+            segments, json, explain,
         };
+        data.AddTo(command);
         var members = new Profile.SegmentMembers();
         members.AddTo(command);
         command.SetAction(parsed =>
         {
-            _ = OptionRanges.AsOf(parsed.GetValue(asOf));
+            var settings = data.Settings(parsed);
             var catalog = parsed.GetValue(segments) is { } file ? ReadCatalog(file) : BuiltInSegments.Catalog;
-            var folder = SeedsFolder.DataFolder(parsed, data, sample);
-            var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
-                ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
-            if (members.Requested(parsed))
+            settings = settings with { Catalog = catalog };
+            var listing = members.Requested(parsed, catalog);
+            // Classified as 'crmkit run' classifies: the same import, merge, as-of instant and CLV fit (the CLV-based
+            // segments and value tiers read the predictions), so the sizes here are the report's.
+            var (read, shop) = Progress.Show(error, parsed.GetValue(json), (progress, warnings) =>
             {
-                return members.Write(parsed, catalog, folder, shopZone, parsed.GetValue(asOf), output, error);
+                var read = data.Read(parsed, settings, warnings, progress);
+                if (!read.Verdict.Usable)
+                {
+                    return (read, (Profile.ShopAnalysis?)null);
+                }
+
+                return (read, Profile.ShopAnalysis.Run(settings, read.DataSet, progress));
+            });
+            if (shop is null)
+            {
+                read.Verdict.Write(error);
+                return CrmKitCommandLine.BadInput;
             }
 
-            var segmenter = new Segmenter(catalog);
-            var (customers, context, (records, thresholds, tiers)) = Progress.Show(error, parsed.GetValue(json), (progress, warnings) =>
+            if (listing)
             {
-                progress.Stage("import");
-                var dataSet = CustomerLoading.Read(folder, shopZone, warnings);
-                progress.Stage("merge duplicates");
-                var customers = CustomerLoading.Merge(dataSet).Customers;
-                progress.Stage("classify segments");
-                var context = new EvaluationContext(AsOfInstant.Of(parsed.GetValue(asOf), customers, shopZone), shopZone);
-                return (customers, context, segmenter.Prepare(customers, context));
-            });
+                members.Write(parsed, shop, output, error);
+                read.Verdict.Write(error);
+                return read.Verdict.ExitCode;
+            }
+
+            var (customers, context, result) = (shop.Customers, shop.Context, shop.Segmentation);
+            var tiers = result.ValueTiers;
             if (parsed.GetValue(explain) is { } id)
             {
                 var customer = CustomerLoading.Find(customers, id);
@@ -61,19 +69,19 @@ internal static class SegmentCommand
                     error.WriteLine($"crmkit: {note}");
                 }
 
-                var record = records.First(r => r.Id == customer.Id.Value);
-                Explain(output, catalog, record, context, parsed.GetValue(json), tiers);
-                return CrmKitCommandLine.Success;
+                Explain(output, catalog, shop.Record(customer.Id), context, parsed.GetValue(json), tiers);
+                read.Verdict.Write(error);
+                return read.Verdict.ExitCode;
             }
 
-            var result = segmenter.Classify(records, thresholds, context);
+            var thresholds = result.Thresholds;
             if (parsed.GetValue(json))
             {
                 output.WriteLine(JsonSerializer.Serialize(new
                 {
                     asOf = context.AsOf.ToString(),
-                    zone = shopZone.Id,
-                    customers = records.Count,
+                    zone = context.Zone.Id,
+                    customers = customers.Count,
                     rfm = RfmJson(thresholds),
                     valueTiers = tiers.Select(Json),
                     segments = result.Sizes.Select(s => new { id = s.Segment.Id, name = s.Segment.Name.Invariant(), group = s.Segment.ExclusiveGroup, customers = s.Customers }),
@@ -81,14 +89,15 @@ internal static class SegmentCommand
             }
             else
             {
-                WriteTable(output, result, records.Count);
+                WriteTable(output, result, customers.Count);
                 foreach (var tier in tiers)
                 {
                     output.WriteLine(Display.Format(Strings.SegmentValueTiers, tier));
                 }
             }
 
-            return CrmKitCommandLine.Success;
+            read.Verdict.Write(error);
+            return read.Verdict.ExitCode;
         });
         return command;
     }

@@ -180,6 +180,19 @@ public class VietnameseReportTests(VietnameseSeedsReport vietnamese) : IClassFix
     }
 
     [Fact]
+    public void Report_LangVi_TopCustomersValueInDongAndNoExponentFigures()
+    {
+        var table = System.Text.RegularExpressions.Regex.Match(report.Html, "<table data-table=\"top-customers\">.*?</table>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        var values = System.Text.RegularExpressions.Regex.Matches(table, "<td>([^<]*)</td></tr>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.Equal(20, values.Count);
+        Assert.All(values, v => Assert.Matches(@"^\d{1,3}(\.\d{3})* ₫$", v));
+        // A fitted parameter such as the spend model's v (millions of đồng) is a whole number, never '3,589E+06'.
+        Assert.DoesNotMatch(@"\d,\d+E\+\d", report.Html);
+        Assert.DoesNotContain(">phoneCall<", report.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("huỷ bỏ", report.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_LangVi_BarLabelsInVietnameseNumbers()
     {
         // vi-VN: decimal comma and a space before %, dots between thousands.

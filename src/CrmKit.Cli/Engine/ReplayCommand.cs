@@ -33,17 +33,15 @@ internal static class ReplayCommand
         var journey = new Option<FileInfo>("--journey") { Description = Strings.HelpReplayJourney, Required = true };
         var from = new Option<string>("--from") { Description = Strings.HelpReplayFrom, Required = true };
         var to = new Option<string>("--to") { Description = Strings.HelpReplayTo, Required = true };
-        var data = new Option<DirectoryInfo>("--data") { Description = Strings.HelpReplayData };
-        var sample = SeedsFolder.SampleOption();
+        var data = new ShopDataOptions(asOf: false, clvModel: false);
         var process = new Option<FileInfo[]>("--process") { Description = Strings.HelpReplayProcess, AllowMultipleArgumentsPerToken = true };
-        var zone = new Option<string>("--zone") { Description = Strings.HelpReplayZone, DefaultValueFactory = _ => "Asia/Ho_Chi_Minh" };
         var first = new Option<int>("--first") { Description = Display.Format(Strings.HelpReplayFirst, DefaultFirst), DefaultValueFactory = _ => DefaultFirst };
         var json = new Option<bool>("--json") { Description = Strings.HelpReplayJson };
-        var merge = MergeOutcome.PolicyOption();
         var command = new Command("replay", Strings.HelpReplayCommand)
         {
-            journey, from, to, data, sample, process, zone, first, json, merge,
+            journey, from, to, process, first, json,
         };
+        data.AddTo(command);
         command.SetAction(parsed =>
         {
             var fromDate = OptionRanges.Date("--from", parsed.GetValue(from))!.Value;
@@ -64,21 +62,31 @@ internal static class ReplayCommand
                 throw new InvalidValueException("--first", string.Create(Inv, $"{shown} is not a number from 0 to 10,000."));
             }
 
-            var shopZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(parsed.GetValue(zone)!)
-                ?? throw new InvalidValueException("--zone", $"'{parsed.GetValue(zone)}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh.");
+            var settings = data.Settings(parsed);
+            var shopZone = settings.Zone;
             var processes = Processes(parsed.GetValue(process) ?? []);
             var journeyFile = parsed.GetValue(journey)!;
             var definition = ReadJourney(journeyFile, processes, BuiltInSegments.Catalog);
 
-            var folder = SeedsFolder.DataFolder(parsed, data, sample);
-            var result = Progress.Show(error, parsed.GetValue(json), (progress, warnings) =>
+            var folder = settings.Source;
+            var (read, result) = Progress.Show(error, parsed.GetValue(json), (progress, warnings) =>
             {
-                progress.Stage("import");
-                var dataSet = CustomerLoading.Read(folder, shopZone, warnings);
+                var read = data.Read(parsed, settings, warnings, progress);
+                if (!read.Verdict.Usable)
+                {
+                    return (read, (ReplayReport?)null);
+                }
+
                 progress.Stage("merge duplicates");
-                var customers = CustomerLoading.Merge(dataSet, MergeOutcome.ParsePolicy(parsed.GetValue(merge))).Customers;
-                return Run(customers, definition, processes, fromDate, toDate, shopZone, progress);
+                var customers = CustomerLoading.Merge(read.DataSet, settings.Merge).Customers;
+                return (read, Run(customers, definition, processes, fromDate, toDate, shopZone, progress));
             });
+            if (result is null)
+            {
+                read.Verdict.Write(error);
+                return CrmKitCommandLine.BadInput;
+            }
+
             if (parsed.GetValue(json))
             {
                 WriteJson(output, result, folder, journeyFile.FullName, shown);
@@ -88,7 +96,8 @@ internal static class ReplayCommand
                 Write(output, result, folder, journeyFile.FullName, shown);
             }
 
-            return CrmKitCommandLine.Success;
+            read.Verdict.Write(error);
+            return read.Verdict.ExitCode;
         });
         return command;
     }

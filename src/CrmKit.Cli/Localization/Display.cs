@@ -54,6 +54,21 @@ internal static class Display
     public static string WholeAmount(double amount, Currency? currency)
         => amount.ToString("N0", NumberCulture) + (currency is { } c ? " " + Unit(c) : string.Empty);
 
+    /// <summary>
+    /// A fitted model parameter (<c>r 0,243</c>, <c>v 3.589.237</c>): four significant digits below
+    /// <see cref="ParameterGroupedFrom"/>, above it the whole number with group separators — never the exponent form
+    /// that "G4" writes for large values (<c>3,589E+06</c>); <c>–</c> when not finite.
+    /// </summary>
+    public static string Parameter(double value)
+        => !double.IsFinite(value) ? "–" : Math.Abs(value) >= ParameterGroupedFrom ? value.ToString("N0", NumberCulture) : value.ToString("G4", NumberCulture);
+
+    /// <summary>The magnitude from which <see cref="Parameter"/> writes a whole number with group separators (G4 turns exponential at 10⁴).</summary>
+    public const double ParameterGroupedFrom = 10_000;
+
+    /// <summary>Fitted parameters as one list (<c>r 0,243, alpha 4,414, …</c>), each by <see cref="Parameter"/>.</summary>
+    public static string Parameters(IEnumerable<CrmKit.Clv.Models.ParameterEstimate> parameters)
+        => string.Join(", ", parameters.Select(p => $"{p.Name} {Parameter(p.Value)}"));
+
     /// <summary>A calendar date (<c>31/10/2026</c> / <c>2026-10-31</c>).</summary>
     public static string Date(LocalDate date)
         => (UiLanguage.Current == UiLanguage.Vietnamese ? VietnameseDate : EnglishDate).Format(date);

@@ -11,11 +11,12 @@ namespace CrmKit.Cli.Profile;
 /// <c>--show-contacts</c>), orders, segments with the reason for each, probability alive and predicted value, journey and
 /// process states, consent history, due and recent care actions — found by id, phone, email or name
 /// (<see cref="CustomerSearch"/>). Exit codes: 0 one customer shown, or several matches listed (with a hint to give
-/// the id); 1 no customer matches, or the data is not usable; 2 wrong usage.
+/// the id); 1 no customer matches, or the data was not read as asked (<see cref="ImportVerdict"/>: nothing usable read,
+/// or more rows of a file rejected than <c>--max-rejected</c> allows — then after the output); 2 wrong usage.
 /// </summary>
 internal static class CustomerCommand
 {
-    /// <summary>The default of <c>--limit</c>: how many orders and recent care messages are listed.</summary>
+    /// <summary>The default of <c>--limit</c>: how many entries of each list of the profile are shown (the rest are counted).</summary>
     public const int DefaultLimit = 10;
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -38,10 +39,15 @@ internal static class CustomerCommand
             }
 
             var typed = parsed.GetValue(query)!;
-            if (data.Analyse(parsed, error) is not { } shop)
+            var settings = data.Settings(parsed);
+            var read = data.Read(parsed, settings, error);
+            if (!read.Verdict.Usable)
             {
+                read.Verdict.Write(error);
                 return CrmKitCommandLine.BadInput;
             }
+
+            var shop = ShopAnalysis.Run(settings, read.DataSet);
 
             var found = CustomerSearch.Find(shop.Customers, typed);
             var reveal = parsed.GetValue(showContacts);
@@ -49,13 +55,15 @@ internal static class CustomerCommand
             {
                 error.WriteLine($"crmkit: {Display.Format(ProfileStrings.NoMatch, typed, KindName(found.Kind))}");
                 error.WriteLine(ProfileStrings.NoMatchHint);
+                read.Verdict.Write(error);
                 return CrmKitCommandLine.BadInput;
             }
 
             if (found.Matches.Count > 1)
             {
                 WriteMatches(output, shop, found, typed, reveal, parsed.GetValue(json));
-                return CrmKitCommandLine.Success;
+                read.Verdict.Write(error);
+                return read.Verdict.ExitCode;
             }
 
             var customer = found.Matches[0];
@@ -74,7 +82,8 @@ internal static class CustomerCommand
                 profile.Write(output, reveal, shown);
             }
 
-            return CrmKitCommandLine.Success;
+            read.Verdict.Write(error);
+            return read.Verdict.ExitCode;
         });
         return command;
     }

@@ -50,6 +50,18 @@ internal sealed record CustomerProfile(
 
     private string ModelId => CountModels.All.First(m => m.Kind == Shop.Clv.Model).Id;
 
+    /// <summary>
+    /// The customer's open tasks — what a task is here: one the journeys created that has no due time or is due at or
+    /// after the as-of instant (to do); newest first. The text and the JSON list the same ones.
+    /// </summary>
+    private IEnumerable<CareTask> OpenTasks => Journeys.Tasks.Where(t => t.DueAt is null || t.DueAt >= Shop.AsOf);
+
+    /// <summary>The tasks due before the as-of instant (history): counted in the text, listed in the JSON; newest first.</summary>
+    private IEnumerable<CareTask> EarlierTasks => Journeys.Tasks.Where(t => t.DueAt is { } due && due < Shop.AsOf);
+
+    /// <summary>Why the customer has no prediction, in the current language (the text) — the JSON gives it in English.</summary>
+    private string NoPredictionReason => Shop.Clv.Count is null ? Display.Format(ProfileStrings.NoModel, string.Join("; ", Shop.Clv.Problems)) : ProfileStrings.NoPrediction;
+
     /// <summary>Writes the profile as text in the invocation's language; orders and recent messages up to <paramref name="limit"/> each, with a count of the rest.</summary>
     public void Write(TextWriter output, bool reveal, int limit)
     {
@@ -95,7 +107,7 @@ internal sealed record CustomerProfile(
 
         output.WriteLine();
         output.WriteLine(Display.Format(ProfileStrings.SectionSegments, Display.Number(Segments.Count)));
-        foreach (var (segment, explanation) in Segments)
+        foreach (var (segment, explanation) in Segments.Take(limit))
         {
             output.WriteLine($"  {segment.Id} — {segment.DisplayName()}");
             foreach (var line in explanation.ToString().Split(Environment.NewLine))
@@ -103,6 +115,8 @@ internal sealed record CustomerProfile(
                 output.WriteLine("    " + line);
             }
         }
+
+        More(output, Segments.Count, limit);
 
         output.WriteLine();
         output.WriteLine(ProfileStrings.SectionValue);
@@ -118,22 +132,30 @@ internal sealed record CustomerProfile(
         }
         else
         {
-            output.WriteLine(Shop.Clv.Count is null ? Display.Format(ProfileStrings.NoModel, string.Join("; ", Shop.Clv.Problems)) : ProfileStrings.NoPrediction);
+            output.WriteLine(NoPredictionReason);
         }
 
         output.WriteLine();
         output.WriteLine(ProfileStrings.SectionJourneys);
-        foreach (var i in Journeys.Instances)
+        foreach (var i in Journeys.Instances.Take(limit))
         {
             output.WriteLine(Display.Format(ProfileStrings.JourneyLine, i.JourneyId, i.InstanceId, i.Snapshot.ProcessId, i.Snapshot.State, Name(i.Status),
                 Display.DateTime(i.EnrolledAt, Zone), i.EndedAt is { } ended ? Display.DateTime(ended, Zone) : "–", i.ExitReason ?? "–"));
         }
 
+        More(output, Journeys.Instances.Count, limit);
         None(output, Journeys.Instances.Count);
 
         output.WriteLine();
         output.WriteLine(ProfileStrings.SectionConsents);
-        foreach (var d in c.Consents.OrderBy(d => d.At))
+        // The latest decisions count: with more than --limit, the earlier ones are the ones cut (and said so first).
+        var consents = Latest(c.Consents.OrderBy(d => d.At).ToList(), limit, out var earlierConsents);
+        if (earlierConsents > 0)
+        {
+            output.WriteLine("  " + Display.Format(ProfileStrings.EarlierNotShown, Display.Number(earlierConsents)));
+        }
+
+        foreach (var d in consents)
         {
             output.WriteLine($"  {Display.DateTime(d.At, Zone)}  {Name(d.Channel),-10} {Name(d.Purpose),-14} {Name(d.Status),-10} {d.Source ?? ""}{(d.RecordedBy is { } by ? " / " + by : "")}");
         }
@@ -142,29 +164,37 @@ internal sealed record CustomerProfile(
 
         output.WriteLine();
         output.WriteLine(ProfileStrings.SectionDue);
-        foreach (var i in Due)
+        foreach (var i in Due.Take(limit))
         {
-            output.WriteLine($"  {(i.SendAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {Name(i.Action.Channel),-10} {i.Action.Template,-26} {Name(i.Status),-9} {i.PlanId}{(i.Reason is { } r ? " — " + r : "")}");
+            output.WriteLine($"  {(i.SendAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {Name(i.Action.Channel),-10} {i.Action.Template,-26} {DisplayNames.Of(i.Status),-9} {i.PlanId}{(i.Reason is { } r ? " — " + r : "")}");
         }
 
-        foreach (var m in Queued)
+        More(output, Due.Count, limit);
+        foreach (var m in Queued.Take(limit))
         {
             output.WriteLine($"  {Display.DateTime(m.Message.DueAt, Zone),-16}  {Name(m.Message.Channel),-10} {m.Message.Template,-26} {ProfileStrings.Queued,-9} {m.Message.JourneyId}");
         }
 
-        foreach (var t in Journeys.Tasks.Where(t => t.DueAt is null || t.DueAt >= Shop.AsOf))
+        More(output, Queued.Count(), limit);
+        var open = OpenTasks.ToList();
+        foreach (var t in open.Take(limit))
         {
             output.WriteLine($"  {(t.DueAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {ProfileStrings.Task,-10} {t.Title} {(t.Role is { } role ? $"({role})" : "")} {t.JourneyId}");
         }
 
-        None(output, Due.Count + Queued.Count() + Journeys.Tasks.Count(t => t.DueAt is null || t.DueAt >= Shop.AsOf));
+        More(output, open.Count, limit);
+        None(output, Due.Count + Queued.Count() + open.Count);
+        if (EarlierTasks.Count() is var earlier and > 0)
+        {
+            output.WriteLine("  " + Display.Format(ProfileStrings.EarlierTasks, Display.Number(earlier), Display.Date(EarlierTasks.Max(t => t.DueAt!.Value).InZone(Zone).Date)));
+        }
 
         output.WriteLine();
         output.WriteLine(ProfileStrings.SectionRecent);
         var recent = RecentMessages.ToList();
         foreach (var m in recent.Take(limit))
         {
-            output.WriteLine($"  {Display.DateTime(m.ClosedAt ?? m.QueuedAt, Zone),-16}  {Name(m.Message.Channel),-10} {m.Message.Template,-26} {Name(m.State),-12} {m.Message.JourneyId}{(m.Reason is { } r ? " — " + r : "")}");
+            output.WriteLine($"  {Display.DateTime(m.ClosedAt ?? m.QueuedAt, Zone),-16}  {Name(m.Message.Channel),-10} {m.Message.Template,-26} {DisplayNames.Of(m.State),-12} {m.Message.JourneyId}{(m.Reason is { } r ? " — " + r : "")}");
         }
 
         More(output, recent.Count, limit);
@@ -177,6 +207,12 @@ internal sealed record CustomerProfile(
         {
             output.WriteLine("  " + Display.Format(ProfileStrings.MoreNotShown, Display.Number(count - limit)));
         }
+    }
+
+    private static List<T> Latest<T>(List<T> oldestFirst, int limit, out int cut)
+    {
+        cut = Math.Max(0, oldestFirst.Count - limit);
+        return oldestFirst[cut..];
     }
 
     private static void None(TextWriter output, int count)
@@ -250,22 +286,22 @@ internal sealed record CustomerProfile(
                     status = Name(o.Status),
                     channel = o.Channel is { } ch ? Name(ch) : null,
                 }),
-                notShown = Math.Max(0, orders.Count - limit),
+                notShown = NotShown(orders.Count, limit),
             },
-            segments = Segments.Select(s => new { id = s.Segment.Id, name = s.Segment.Name.Invariant(), explanation = Node(s.Explanation) }),
-            value = Prediction is { } p
-                ? new
-                {
-                    model = ModelId,
-                    probabilityAlive = p.ProbabilityAlive,
-                    expectedPurchases = p.ExpectedPurchases,
-                    horizonWeeks = Shop.Clv.Options.Value.Horizon,
-                    predictedValue = PredictedValue(p)?.Amount,
-                    currency = PredictedValue(p)?.Currency.Code,
-                    valueMissingReason = Shop.Clv.ValueMissingReason,
-                }
-                : null,
-            journeys = Journeys.Instances.Select(i => new
+            segments = Segments.Take(limit).Select(s => new { id = s.Segment.Id, name = s.Segment.Name.Invariant(), explanation = Node(s.Explanation) }),
+            segmentsNotShown = NotShown(Segments.Count, limit),
+            value = new
+            {
+                model = Shop.Clv.Count is null ? null : ModelId,
+                probabilityAlive = Prediction?.ProbabilityAlive,
+                expectedPurchases = Prediction?.ExpectedPurchases,
+                horizonWeeks = Shop.Clv.Options.Value.Horizon,
+                predictedValue = Prediction is { } p ? PredictedValue(p)?.Amount : null,
+                currency = Prediction is { } q ? PredictedValue(q)?.Currency.Code : null,
+                valueMissingReason = Prediction is null ? null : Shop.Clv.ValueMissingReason,
+                noPredictionReason = Prediction is null ? UiLanguage.English.Apply(() => NoPredictionReason.Trim()) : null,
+            },
+            journeys = Journeys.Instances.Take(limit).Select(i => new
             {
                 journey = i.JourneyId,
                 instance = i.InstanceId,
@@ -276,7 +312,8 @@ internal sealed record CustomerProfile(
                 endedAt = i.EndedAt?.ToString(),
                 exitReason = i.ExitReason,
             }),
-            consents = c.Consents.OrderBy(d => d.At).Select(d => new
+            journeysNotShown = NotShown(Journeys.Instances.Count, limit),
+            consents = Latest(c.Consents.OrderBy(d => d.At).ToList(), limit, out var earlierConsents).Select(d => new
             {
                 at = d.At.ToString(),
                 channel = Name(d.Channel),
@@ -285,24 +322,34 @@ internal sealed record CustomerProfile(
                 source = d.Source,
                 recordedBy = d.RecordedBy,
             }),
+            consentsNotShown = earlierConsents,
             care = new
             {
-                due = Due.Select(CareCommand.ItemJson),
-                queued = Queued.Select(Message),
-                tasks = Journeys.Tasks.Select(t => new
-                {
-                    title = t.Title,
-                    role = t.Role,
-                    createdAt = t.CreatedAt.ToString(),
-                    dueAt = t.DueAt?.ToString(),
-                    journey = t.JourneyId,
-                    assignment = t.IsAssignment,
-                }),
+                due = Due.Take(limit).Select(CareCommand.ItemJson),
+                dueNotShown = NotShown(Due.Count, limit),
+                queued = Queued.Take(limit).Select(Message),
+                queuedNotShown = NotShown(Queued.Count(), limit),
+                tasks = OpenTasks.Take(limit).Select(Task),
+                tasksNotShown = NotShown(OpenTasks.Count(), limit),
+                earlierTasks = EarlierTasks.Take(limit).Select(Task),
+                earlierTasksNotShown = NotShown(EarlierTasks.Count(), limit),
                 recent = recent.Take(limit).Select(Message),
-                recentNotShown = Math.Max(0, recent.Count - limit),
+                recentNotShown = NotShown(recent.Count, limit),
             },
         };
     }
+
+    private static int NotShown(int count, int limit) => Math.Max(0, count - limit);
+
+    private static object Task(CareTask t) => new
+    {
+        title = t.Title,
+        role = t.Role,
+        createdAt = t.CreatedAt.ToString(),
+        dueAt = t.DueAt?.ToString(),
+        journey = t.JourneyId,
+        assignment = t.IsAssignment,
+    };
 
     private static object Message(OutboxRecord m) => new
     {

@@ -39,10 +39,11 @@ internal sealed class SegmentMembers
         command.Options.Add(_out);
     }
 
-    /// <summary>Whether <c>--members</c> was given; checks the options that go with it (before any work).</summary>
-    /// <exception cref="InvalidValueException">--members without --out, --out or --channel without --members, or an --out that is not .csv/.xlsx or cannot be written.</exception>
-    public bool Requested(ParseResult parsed)
+    /// <summary>Whether <c>--members</c> was given; checks the options that go with it against <paramref name="catalog"/> (before any work).</summary>
+    /// <exception cref="InvalidValueException">--members without --out or naming no segment of the catalogue, --out or --channel without --members, or an --out that is not .csv/.xlsx or cannot be written.</exception>
+    public bool Requested(ParseResult parsed, SegmentCatalog catalog)
     {
+        ArgumentNullException.ThrowIfNull(catalog);
         if (parsed.GetValue(_members) is null)
         {
             foreach (var option in new Option[] { _channel, _out })
@@ -56,27 +57,20 @@ internal sealed class SegmentMembers
             return false;
         }
 
+        _ = SegmentOf(parsed, catalog);
         var file = parsed.GetValue(_out) ?? throw new InvalidValueException("--out", ProfileStrings.MembersNeedsOut, ProfileStrings.OutExtensionHint);
         ContactListFile.Check(file, "--out");
         return true;
     }
 
-    /// <summary>Classifies the shop in <paramref name="folder"/> as <c>crmkit run</c> does and writes the members' list.</summary>
-    public int Write(ParseResult parsed, SegmentCatalog catalog, string folder, DateTimeZone zone, string? asOf, TextWriter output, TextWriter error)
+    /// <summary>Writes the members' list of the <c>--members</c> segment of <paramref name="shop"/> (classified as <c>crmkit run</c> classifies it) and a summary to <paramref name="output"/>.</summary>
+    /// <exception cref="InvalidValueException">The segment is not in the shop's catalogue.</exception>
+    public void Write(ParseResult parsed, ShopAnalysis shop, TextWriter output, TextWriter error)
     {
-        var id = parsed.GetValue(_members)!;
-        var segment = catalog.Segments.FirstOrDefault(s => s.Id == id)
-            ?? throw new InvalidValueException("--members", Display.Format(ProfileStrings.UnknownSegment, id, string.Join(", ", catalog.Segments.Select(s => s.Id))));
-        var settings = new MainJobSettings
-        {
-            Files = CustomerFiles.InFolder(folder),
-            Source = folder,
-            AsOf = asOf,
-            Zone = zone,
-            Import = new CsvImportOptions { ShopTimeZone = zone },
-            Catalog = catalog,
-        };
-        var shop = ShopAnalysis.Run(settings, MainJob.Import(settings, error).DataSet);
+        ArgumentNullException.ThrowIfNull(shop);
+        var catalog = shop.Settings.Catalog;
+        var zone = shop.Settings.Zone;
+        var segment = SegmentOf(parsed, catalog);
         var members = shop.Customers.Where(c => shop.Segmentation.Memberships[c.Id].Contains(segment.Id)).OrderBy(c => c.Id.Value, StringComparer.Ordinal).ToList();
 
         ContactChannel? channel = parsed.GetValue(_channel) is { } name ? Channels[name] : null;
@@ -140,8 +134,13 @@ internal sealed class SegmentMembers
                 output.WriteLine(Display.Format(ProfileStrings.MembersLeftOutAddress, Display.Number(noAddress), channelName));
             }
         }
+    }
 
-        return CrmKitCommandLine.Success;
+    private Segment SegmentOf(ParseResult parsed, SegmentCatalog catalog)
+    {
+        var id = parsed.GetValue(_members)!;
+        return catalog.Segments.FirstOrDefault(s => s.Id == id)
+            ?? throw new InvalidValueException("--members", Display.Format(ProfileStrings.UnknownSegment, id, string.Join(", ", catalog.Segments.Select(s => s.Id))));
     }
 
     private static object? Cell(string? value, bool numeric)

@@ -41,13 +41,17 @@ internal sealed record ShopAnalysis(
         => Settings.Catalog.Segments.Where(s => Segmentation.Memberships[id].Contains(s.Id));
 
     /// <summary>Merges, fits the CLV model and classifies <paramref name="dataSet"/> under <paramref name="settings"/>.</summary>
-    public static ShopAnalysis Run(MainJobSettings settings, CustomerDataSet dataSet)
+    /// <remarks>Reports its stages (<c>merge duplicates</c>, <c>fit CLV models</c>, <c>classify segments</c>) on <paramref name="progress"/>, as <c>crmkit run</c> does.</remarks>
+    public static ShopAnalysis Run(MainJobSettings settings, CustomerDataSet dataSet, Progress? progress = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(dataSet);
+        progress?.Stage("merge duplicates");
         var (customers, _) = CustomerLoading.Merge(dataSet, settings.Merge);
         var asOf = MainJob.AsOf(settings, dataSet, customers);
+        progress?.Stage("fit CLV models");
         var clv = ValueAnalysis.Run(customers, asOf, settings.Zone, MainJob.ClvOptions(settings));
+        progress?.Stage("classify segments");
         var context = new EvaluationContext(asOf, settings.Zone);
         var segmenter = new Segmenter(settings.Catalog);
         var (records, thresholds, tiers) = segmenter.Prepare(customers, context, clv.Estimates());

@@ -382,9 +382,9 @@ internal static class HtmlReport
         var shares = model.LikelyAlive!.Value;
         var oneTimeNote = clv.Model == CountModelKind.BetaGeo ? ReportStrings.BetaGeoOneTimeNote : string.Empty;
         html.Append(Inv, $"<p title=\"{Html(ReportStrings.AliveDefinition)}\">{Text(ReportStrings.LikelyAlive, Html(Display.Number(ValueAnalysis.LikelyAliveThreshold, "0.#")), $"<b>{Html(Display.Percent(shares.Buyers))}</b>", Html(Display.Percent(shares.OneTimeBuyers)), Html(oneTimeNote), Html(Display.Percent(shares.RepeatBuyers)))}</p>");
-        var spend = clv.Spend is null ? string.Empty : Display.Format(ReportStrings.ModelsSpend, Params(clv.SpendParameters));
+        var spend = clv.Spend is null ? string.Empty : Display.Format(ReportStrings.ModelsSpend, Display.Parameters(clv.SpendParameters));
         var margin = clv.Options.Value.Margin == 1 ? ReportStrings.NoMargin : Display.Format(ReportStrings.Margin, Display.Percent(clv.Options.Value.Margin));
-        var models = Display.Format(ReportStrings.ModelsSentence, ValueAnalysis.Name(clv.Model), Params(clv.CountParameters), spend, Display.Number(clv.Predictions.Length), Display.Number(clv.Options.Value.Horizon, "F0"), Display.Percent(clv.Options.Value.DiscountRate), margin);
+        var models = Display.Format(ReportStrings.ModelsSentence, ValueAnalysis.Name(clv.Model), Display.Parameters(clv.CountParameters), spend, Display.Number(clv.Predictions.Length), Display.Number(clv.Options.Value.Horizon, "F0"), Display.Percent(clv.Options.Value.DiscountRate), margin);
         var correlation = clv.FrequencyValueCorrelation is { } rho ? " " + Display.Format(ReportStrings.Correlation, Display.Number(rho, "F3")) : string.Empty;
         html.Append(Inv, $"<p>{Html(models + correlation)}</p>");
         foreach (var problem in clv.Problems)
@@ -416,7 +416,7 @@ internal static class HtmlReport
             var id = p.CustomerId.Value;
             var segments = memberships.TryGetValue(p.CustomerId, out var m) ? string.Join(", ", m.Ids.Take(4).Select(model.Names.Segment)) : string.Empty;
             var customer = model.CustomersById.GetValueOrDefault(id);
-            html.Append(Inv, $"<tr><td>{Html(Id(model, id))}</td><td class=\"text\">{Html(Name(model, id))}</td><td class=\"text\">{Html(Contact(model, customer, ContactChannel.PhoneCall))}</td><td class=\"text\">{Html(segments)}</td><td>{Display.Number(p.Summary.Frequency, "0.##")}</td><td>{Display.Number(p.Summary.Recency, "F1")}</td><td>{Display.Number(p.ProbabilityAlive, "F2")}</td><td>{Display.Number(p.ExpectedPurchases, "F2")}</td>{(valued ? $"<td>{Display.Number(p.Value, "N0")}</td>" : string.Empty)}</tr>");
+            html.Append(Inv, $"<tr><td>{Html(Id(model, id))}</td><td class=\"text\">{Html(Name(model, id))}</td><td class=\"text\">{Html(Contact(model, customer, ContactChannel.PhoneCall))}</td><td class=\"text\">{Html(segments)}</td><td>{Display.Number(p.Summary.Frequency, "0.##")}</td><td>{Display.Number(p.Summary.Recency, "F1")}</td><td>{Display.Number(p.ProbabilityAlive, "F2")}</td><td>{Display.Number(p.ExpectedPurchases, "F2")}</td>{(valued ? $"<td>{Html(p.Value is { } value ? Display.WholeAmount(value, customer is { History.Orders: [var first, ..] } ? first.Total.Currency : null) : "–")}</td>" : string.Empty)}</tr>");
         }
 
         html.Append("</table>");
@@ -432,9 +432,9 @@ internal static class HtmlReport
         html.Append("<div class=\"cards\">");
         Card(html, ReportStrings.CardSent, Display.Number(engine.Sent));
         Card(html, ReportStrings.CardQueued, Display.Number(engine.Pending));
-        Card(html, ReportStrings.OutcomeDeferred, Display.Number(engine.Deferred.Count));
-        Card(html, ReportStrings.OutcomeSkipped, Display.Number(engine.Skipped.Count));
-        Card(html, ReportStrings.OutcomeCancelled, Display.Number(engine.Cancelled.Count));
+        Card(html, DisplayNames.Of(ContactVerdict.Deferred), Display.Number(engine.Deferred.Count));
+        Card(html, DisplayNames.Of(ContactVerdict.Skipped), Display.Number(engine.Skipped.Count));
+        Card(html, DisplayNames.Of(global::CrmKit.Engine.OutboxState.Cancelled), Display.Number(engine.Cancelled.Count));
         Card(html, ReportStrings.CardTasks, Display.Number(engine.Tasks.Count));
         html.Append("</div>");
         html.Append(Inv, $"<table data-table=\"journeys\"><caption>{Html(ReportStrings.JourneysCaption)}</caption><tr><th>{Html(ReportStrings.ColumnJourney)}</th><th>{Html(ReportStrings.ColumnEnrolled)}</th><th>{Html(ReportStrings.ColumnActive)}</th><th>{Html(ReportStrings.ColumnCompleted)}</th><th>{Html(ReportStrings.ColumnExited)}</th><th>{Html(ReportStrings.ColumnGoalReached)}</th></tr>");
@@ -445,7 +445,7 @@ internal static class HtmlReport
 
         html.Append("</table>");
         html.Append(Inv, $"<table data-table=\"messages\"><caption>{Html(ReportStrings.MessagesCaption)}</caption><tr><th>{Html(ReportStrings.ColumnOutcome)}</th><th class=\"text\">{Html(ReportStrings.ColumnReason)}</th><th>{Html(ReportStrings.ColumnMessages)}</th></tr>");
-        foreach (var (what, counts) in new[] { (ReportStrings.OutcomeDeferred, engine.Deferred), (ReportStrings.OutcomeSkipped, engine.Skipped), (ReportStrings.OutcomeDropped, engine.Dropped), (ReportStrings.OutcomeCancelled, engine.Cancelled) })
+        foreach (var (what, counts) in new[] { (DisplayNames.Of(ContactVerdict.Deferred), engine.Deferred), (DisplayNames.Of(ContactVerdict.Skipped), engine.Skipped), (DisplayNames.Of(ContactVerdict.Dropped), engine.Dropped), (DisplayNames.Of(global::CrmKit.Engine.OutboxState.Cancelled), engine.Cancelled) })
         {
             foreach (var (reason, count) in counts.ByReason)
             {
@@ -501,7 +501,4 @@ internal static class HtmlReport
     private static void Card(StringBuilder html, string label, string value) => html.Append(Inv, $"<div class=\"card\"><b>{Html(value)}</b>{Html(label)}</div>");
 
     private static void Row(StringBuilder html, string label, string value) => html.Append(Inv, $"<tr><td>{Html(label)}</td><td>{Html(value)}</td></tr>");
-
-    private static string Params(IEnumerable<ParameterEstimate> parameters)
-        => string.Join(", ", parameters.Select(p => $"{p.Name} {Display.Number(p.Value, "G4")}"));
 }

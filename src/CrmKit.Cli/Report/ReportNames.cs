@@ -76,13 +76,6 @@ internal sealed class ReportNames
         _ => throw new UnreachableException($"No report name for the purpose {purpose}."),
     };
 
-    /// <summary>An agenda status (due, deferred, skipped, dropped) in the report's language.</summary>
-    public static string Status(AgendaStatus status) => status switch
-    {
-        AgendaStatus.Due => ReportStrings.StatusDue,
-        AgendaStatus.Deferred => ReportStrings.StatusDeferred,
-        AgendaStatus.Skipped => ReportStrings.StatusSkipped,
-        AgendaStatus.Dropped => ReportStrings.StatusDropped,
-        _ => throw new UnreachableException($"No report name for the agenda status {status}."),
-    };
+    /// <summary>An agenda status (due, deferred, skipped, dropped) in the report's language: the CLI's word (<see cref="DisplayNames.Of{T}"/>), one term per outcome.</summary>
+    public static string Status(AgendaStatus status) => DisplayNames.Of(status);
 }

@@ -62,7 +62,7 @@ public sealed class CommandTextLanguageTests
         Assert.Equal("Care agenda for 4,998 customers, actions due in the 1 day(s) up to 2026-10-31 20:49 (Asia/Ho_Chi_Minh)", english[0]);
         Assert.Equal("Việc chăm sóc cho 4.998 khách hàng, đến hạn trong 1 ngày tính đến 31/10/2026 20:49 (Asia/Ho_Chi_Minh)", vietnamese[0]);
         Assert.Equal("due 15, deferred 0, skipped 36, dropped 0", english[1]);
-        Assert.Equal("đến hạn 15, hoãn lại 0, bỏ qua 36, huỷ bỏ 0", vietnamese[1]);
+        Assert.Equal("đến hạn 15, hoãn lại 0, bỏ qua 36, bỏ lỡ 0", vietnamese[1]);
         Assert.Contains("  champions              phoneCall 1", english);
         Assert.Contains("  champions              gọi điện 1", vietnamese);
     }

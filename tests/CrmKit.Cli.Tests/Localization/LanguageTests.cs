@@ -25,7 +25,7 @@ public sealed partial class LanguageTests
         return [.. names];
     }
 
-    private static Dictionary<string, string> Table(string baseName, string culture)
+    internal static Dictionary<string, string> Table(string baseName, string culture)
     {
         var set = new ResourceManager(baseName, typeof(UiLanguage).Assembly).GetResourceSet(CultureInfo.GetCultureInfo(culture), createIfNotExists: true, tryParents: false)
             ?? throw new InvalidOperationException($"{baseName}: no resources for '{culture}'");

@@ -15,13 +15,13 @@ internal static class AgendaChannelChart
     public static PlotModel Build(IReadOnlyList<ContactChannel> channels, IReadOnlyDictionary<(AgendaStatus Status, ContactChannel Channel), int> counts)
     {
         var model = ChartStyle.Model(ChartStrings.AgendaTitle);
-        model.PlotMargins = ChartStyle.LeftMargin(channels.Select(RunSummary.Name));
-        model.Axes.Add(new CategoryAxis { Position = AxisPosition.Left, ItemsSource = channels.Select(RunSummary.Name).ToList() });
+        model.PlotMargins = ChartStyle.LeftMargin(channels.Select(c => DisplayNames.Of(c)));
+        model.Axes.Add(new CategoryAxis { Position = AxisPosition.Left, ItemsSource = channels.Select(c => DisplayNames.Of(c)).ToList() });
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, MinimumPadding = 0, AbsoluteMinimum = 0, Title = ChartStrings.AxisActions });
         var colors = new[] { ChartStyle.Accent, OxyColor.FromRgb(230, 170, 60), OxyColor.FromRgb(170, 170, 170), OxyColor.FromRgb(200, 80, 70) };
         foreach (var status in Enum.GetValues<AgendaStatus>())
         {
-            var series = new BarSeries { Title = RunSummary.Name(status), IsStacked = true, FillColor = colors[(int)status % colors.Length] };
+            var series = new BarSeries { Title = DisplayNames.Of(status), IsStacked = true, FillColor = colors[(int)status % colors.Length] };
             foreach (var channel in channels)
             {
                 series.Items.Add(new BarItem(counts.GetValueOrDefault((status, channel))));

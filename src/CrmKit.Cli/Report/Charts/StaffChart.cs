@@ -7,18 +7,23 @@ using OxyPlot.Series;
 
 namespace CrmKit.Cli.Report.Charts;
 
-/// <summary>Care actions due vs done per staff member (review figures), as grouped horizontal bars.</summary>
+/// <summary>
+/// Care actions due vs done per staff member (review figures), as grouped horizontal bars sorted by size as the
+/// report's other bar charts (<see cref="HorizontalBarChart"/>): the most actions due at the top, then the most done,
+/// then by id.
+/// </summary>
 internal static class StaffChart
 {
     public static PlotModel Build(ImmutableArray<StaffFigures> staff)
     {
+        var sorted = Sorted(staff);
         var model = ChartStyle.Model(ChartStrings.StaffTitle);
-        model.PlotMargins = ChartStyle.LeftMargin(staff.Select(s => s.StaffId));
-        model.Axes.Add(new CategoryAxis { Position = AxisPosition.Left, ItemsSource = staff.Select(s => s.StaffId).ToList() });
+        model.PlotMargins = ChartStyle.LeftMargin(sorted.Select(s => s.StaffId));
+        model.Axes.Add(new CategoryAxis { Position = AxisPosition.Left, ItemsSource = sorted.Select(s => s.StaffId).ToList(), StartPosition = 1, EndPosition = 0 });
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, MinimumPadding = 0, AbsoluteMinimum = 0, Title = ChartStrings.AxisActions });
         var due = new BarSeries { Title = ChartStrings.SeriesDue, FillColor = OxyColor.FromRgb(180, 195, 220) };
         var done = new BarSeries { Title = ChartStrings.SeriesDone, FillColor = ChartStyle.Accent };
-        foreach (var s in staff)
+        foreach (var s in sorted)
         {
             due.Items.Add(new BarItem(s.Due));
             done.Items.Add(new BarItem(s.Done));
@@ -29,4 +34,8 @@ internal static class StaffChart
         model.Legends.Add(new OxyPlot.Legends.Legend { LegendPlacement = OxyPlot.Legends.LegendPlacement.Outside, LegendPosition = OxyPlot.Legends.LegendPosition.TopCenter, LegendOrientation = OxyPlot.Legends.LegendOrientation.Horizontal });
         return model;
     }
+
+    /// <summary>The staff in the chart's order, top first: by actions due, then done (both descending), then by id.</summary>
+    internal static List<StaffFigures> Sorted(IEnumerable<StaffFigures> staff)
+        => [.. staff.OrderByDescending(s => s.Due).ThenByDescending(s => s.Done).ThenBy(s => s.StaffId, StringComparer.Ordinal)];
 }
