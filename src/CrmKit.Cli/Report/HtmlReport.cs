@@ -244,7 +244,7 @@ internal static class HtmlReport
             html.Append(Inv, $"<details><summary>{Html(Display.Format(ReportStrings.ImportIssues, Display.Number(data.IssueCount), Display.Number(groups.Length)))}</summary><ul>");
             foreach (var group in groups.Take(200))
             {
-                html.Append(Inv, $"<li><code>{Html(group.ToString())}</code></li>");
+                html.Append(Inv, $"<li><code>{Html(group.Describe())}</code></li>");
             }
 
             html.Append(groups.Length > 200 ? "<li>…</li></ul></details>" : "</ul></details>");
