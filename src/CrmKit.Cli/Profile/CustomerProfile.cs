@@ -1,4 +1,5 @@
 using CrmKit.CareProcess;
+using CrmKit.CareProcess.Planning;
 using CrmKit.Cli.Localization;
 using CrmKit.Clv.Models;
 using CrmKit.Customers;
@@ -144,7 +145,7 @@ internal sealed record CustomerProfile(
         output.WriteLine(ProfileStrings.SectionDue);
         foreach (var i in Due)
         {
-            output.WriteLine($"  {(i.SendAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {Name(i.Action.Channel),-10} {i.Action.Template,-26} {Name(i.Status),-9} {i.PlanId}{(i.Reason is { } r ? " — " + r : "")}");
+            output.WriteLine($"  {(i.SendAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {Name(i.Action.Channel),-10} {i.Action.Template,-26} {Name(i.Status),-9} {i.PlanId}{(i.Reason is { } r ? " — " + ContactReason.Parse(r).Describe() : "")}");
         }
 
         foreach (var m in Queued)
@@ -164,7 +165,7 @@ internal sealed record CustomerProfile(
         var recent = RecentMessages.ToList();
         foreach (var m in recent.Take(limit))
         {
-            output.WriteLine($"  {Display.DateTime(m.ClosedAt ?? m.QueuedAt, Zone),-16}  {Name(m.Message.Channel),-10} {m.Message.Template,-26} {Name(m.State),-12} {m.Message.JourneyId}{(m.Reason is { } r ? " — " + r : "")}");
+            output.WriteLine($"  {Display.DateTime(m.ClosedAt ?? m.QueuedAt, Zone),-16}  {Name(m.Message.Channel),-10} {m.Message.Template,-26} {Name(m.State),-12} {m.Message.JourneyId}{(m.Reason is { } r ? " — " + ContactReason.Parse(r).Describe() : "")}");
         }
 
         More(output, recent.Count, limit);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using CrmKit.CareProcess;
+using CrmKit.CareProcess.Planning;
 using CrmKit.Customers;
 using CrmKit.Customers.Import;
 using CrmKit.Cli.Engine;
@@ -449,7 +450,7 @@ internal static class HtmlReport
         {
             foreach (var (reason, count) in counts.ByReason)
             {
-                html.Append(Inv, $"<tr><td>{Html(what)}</td><td class=\"text\">{Html(reason)}</td><td>{Display.Number(count)}</td></tr>");
+                html.Append(Inv, $"<tr><td>{Html(what)}</td><td class=\"text\">{Html(ContactReason.Parse(reason).Describe())}</td><td>{Display.Number(count)}</td></tr>");
             }
         }
 

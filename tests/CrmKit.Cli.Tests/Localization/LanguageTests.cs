@@ -35,6 +35,7 @@ public sealed partial class LanguageTests
     [
         typeof(UiLanguage).Assembly,
         typeof(Customer).Assembly,
+        typeof(CrmKit.CareProcess.Planning.ContactReason).Assembly,
     ];
 
     private static Dictionary<string, string> Table(string baseName, string culture)

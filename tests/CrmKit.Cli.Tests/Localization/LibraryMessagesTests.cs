@@ -33,6 +33,20 @@ public sealed class LibraryMessagesTests : IDisposable
     }
 
     [Fact]
+    public void ContactReasons_InTheSummary_AreVietnameseWithLangVi()
+    {
+        var (code, output, _) = CliRunner.Run(["run", .. Files, "--lang", "vi"]);
+        var (enCode, enOutput, _) = CliRunner.Run(["run", .. Files, "--lang", "en"]);
+
+        Assert.Equal(0, code);
+        Assert.Equal(0, enCode);
+        Assert.Contains("khách chưa đồng ý nhận tin quảng cáo qua Zalo", output, StringComparison.Ordinal);
+        Assert.Contains("không có số điện thoại", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("no marketing consent", output, StringComparison.Ordinal);
+        Assert.Contains("no marketing consent for Zalo", enOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_IsByteIdenticalAcrossLanguages()
     {
         var (code, vi, _) = CliRunner.Run(["run", .. Files, "--json", "--lang", "vi"]);
