@@ -59,7 +59,7 @@ public class PackagesTests(PackedFeed feed)
         """;
 
     /// <summary>The packages that own a message table (Localization/Messages.resx and its .vi.resx twin).</summary>
-    private static readonly string[] WithMessages = ["CrmKit.CareProcess", "CrmKit.Customers"];
+    private static readonly string[] WithMessages = ["CrmKit.CareProcess", "CrmKit.Customers", "CrmKit.Segmentation"];
 
     [Fact]
     public void PackedPackages_InAFreshConsoleProject_AddCrmKitClassifyAndFit()

@@ -99,7 +99,7 @@ internal sealed record CustomerProfile(
         foreach (var (segment, explanation) in Segments)
         {
             output.WriteLine($"  {segment.Id} — {segment.DisplayName()}");
-            foreach (var line in explanation.ToString().Split(Environment.NewLine))
+            foreach (var line in explanation.Describe().Split(Environment.NewLine))
             {
                 output.WriteLine("    " + line);
             }

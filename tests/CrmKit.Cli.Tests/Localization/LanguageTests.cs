@@ -36,6 +36,7 @@ public sealed partial class LanguageTests
         typeof(UiLanguage).Assembly,
         typeof(Customer).Assembly,
         typeof(CrmKit.CareProcess.Planning.ContactReason).Assembly,
+        typeof(CrmKit.Segmentation.Explanation).Assembly,
     ];
 
     private static Dictionary<string, string> Table(string baseName, string culture)

@@ -47,6 +47,22 @@ public sealed class LibraryMessagesTests : IDisposable
     }
 
     [Fact]
+    public void SegmentExplanation_IsVietnameseWithLangVi_AndItsJsonTheSameInBothLanguages()
+    {
+        var (code, output, error) = CliRunner.Run("segment", "--sample", "--explain", "KH00063", "--lang", "vi");
+        var (viCode, viJson, _) = CliRunner.Run("segment", "--sample", "--explain", "KH00063", "--json", "--lang", "vi");
+        var (enCode, enJson, _) = CliRunner.Run("segment", "--sample", "--explain", "KH00063", "--json", "--lang", "en");
+
+        Assert.True(code == 0, error);
+        Assert.Equal((0, 0), (viCode, enCode));
+        Assert.Contains("✓ tất cả: cả 2 điều kiện đều đúng", output, StringComparison.Ordinal);
+        Assert.Contains("✓ daysSinceLastOrder (completed) = 716, cần > 180", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("conditions held", output, StringComparison.Ordinal);
+        Assert.Contains("\"all 2 conditions held\"", enJson, StringComparison.Ordinal);
+        Assert.Equal(enJson, viJson);
+    }
+
+    [Fact]
     public void Json_IsByteIdenticalAcrossLanguages()
     {
         var (code, vi, _) = CliRunner.Run(["run", .. Files, "--json", "--lang", "vi"]);
