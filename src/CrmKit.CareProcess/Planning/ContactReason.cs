@@ -67,7 +67,9 @@ public readonly partial record struct ContactReason
             ContactReasonKind.PastDeadline or ContactReasonKind.NoAllowedInstant => [Parse(values[0]).Describe(culture), .. values.Skip(1)],
             ContactReasonKind.NoMarketingConsent or ContactReasonKind.ServiceMessagesWithdrawn or ContactReasonKind.MarketingConsentWithdrawn
                 or ContactReasonKind.OutsideHours or ContactReasonKind.ChannelCap => [ChannelName(values[0], culture), .. values.Skip(1)],
-            _ => [.. values],
+            ContactReasonKind.OutsideChannelHours or ContactReasonKind.DailyCap or ContactReasonKind.NoPhoneNumber or ContactReasonKind.NoEmailAddress
+                or ContactReasonKind.CustomerErased or ContactReasonKind.CustomerMerged or ContactReasonKind.JourneyExited => [.. values],
+            _ => throw new System.Diagnostics.UnreachableException($"Contact reason kind {Kind} has no message."),
         };
         return MessageTable.Format(Messages.ResourceManager, $"ContactReason_{Kind}", culture, arguments);
     }

@@ -96,7 +96,10 @@ public static class RuleInterpreter
             ComparisonOperator.IsNotSet => MessageTable.Text(table, "Explain_NeededNotSet", culture),
             ComparisonOperator.Between => MessageTable.Format(table, "Explain_NeededBetween", culture, c.Values[0], c.Values[1]),
             ComparisonOperator.In => MessageTable.Format(table, "Explain_NeededOneOf", culture, string.Join(", ", c.Values)),
-            _ => $"{RuleJson.OperatorName(c.Operator)} {c.Values[0]}",
+            ComparisonOperator.Equal or ComparisonOperator.NotEqual or ComparisonOperator.LessThan or ComparisonOperator.LessThanOrEqual
+                or ComparisonOperator.GreaterThan or ComparisonOperator.GreaterThanOrEqual or ComparisonOperator.Contains or ComparisonOperator.StartsWith
+                => $"{RuleJson.OperatorName(c.Operator)} {c.Values[0]}",
+            _ => throw Unreachable(c),
         };
         return c.IgnoreCaseAndAccents ? MessageTable.Format(table, "Explain_IgnoringCase", culture, needed) : needed;
     }
