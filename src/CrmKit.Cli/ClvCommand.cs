@@ -326,7 +326,7 @@ internal static class ClvCommand
 
         foreach (var group in ImportIssueGroup.Of(issues))
         {
-            error.WriteLine(group.ToString());
+            error.WriteLine(group.Describe());
         }
 
         if (transactions.Count == 0)

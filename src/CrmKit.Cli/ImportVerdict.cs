@@ -69,7 +69,7 @@ internal sealed record ImportVerdict(bool ReadAsAsked, bool Usable, ImmutableArr
         var groups = dataSet.IssueGroups;
         foreach (var group in groups.Take(MaxGroupsShown))
         {
-            error.WriteLine(group.ToString());
+            error.WriteLine(group.Describe());
         }
 
         if (groups.Length > MaxGroupsShown)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CrmKit.CareProcess;
+using CrmKit.CareProcess.Planning;
 using CrmKit.Cli.Localization;
 using CrmKit.Clv.Models;
 using CrmKit.Customers;
@@ -104,9 +105,9 @@ internal static class RunSummary
         output.WriteLine(Display.Format(Strings.RunQueue, queue.Count, queue.Count == 0 ? Strings.RunNone : string.Join(", ", byChannel), engine.Tasks.Count, queue.Count == 0 ? Strings.RunNone : string.Join(", ", next)));
     }
 
-    // The reasons are the engine's own codes (quietHours, capReached …), as in the JSON.
+    // The reasons are keyed by the engine's invariant texts (as in the JSON) and shown in the invocation's language.
     private static string Reasons(string what, Engine.ReasonCounts counts)
-        => counts.Count == 0 ? $"{what} 0" : $"{what} {Display.Number(counts.Count)} ({string.Join(", ", counts.ByReason.Take(3).Select(r => $"{r.Reason} {Display.Number(r.Count)}"))}{(counts.ByReason.Length > 3 ? ", …" : string.Empty)})";
+        => counts.Count == 0 ? $"{what} 0" : $"{what} {Display.Number(counts.Count)} ({string.Join(", ", counts.ByReason.Take(3).Select(r => $"{ContactReason.Parse(r.Reason).Describe()} {Display.Number(r.Count)}"))}{(counts.ByReason.Length > 3 ? ", …" : string.Empty)})";
 
     private static object EngineJson(Engine.CareEngineRun engine) => new
     {

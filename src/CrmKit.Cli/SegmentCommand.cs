@@ -183,7 +183,7 @@ internal static class SegmentCommand
         {
             output.WriteLine();
             output.WriteLine($"{segment.Id} — {segment.DisplayName()}: {(explanation.Holds ? Strings.ExplainMember : Strings.ExplainNotMember)}");
-            foreach (var line in explanation.ToString().Split(Environment.NewLine))
+            foreach (var line in explanation.Describe().Split(Environment.NewLine))
             {
                 output.WriteLine("  " + line);
             }

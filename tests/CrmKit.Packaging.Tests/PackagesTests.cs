@@ -58,6 +58,9 @@ public class PackagesTests(PackedFeed feed)
         Console.WriteLine($"model: {(value.Count is null ? "none: " + string.Join("; ", value.Problems) : string.Join(",", value.CountParameters.Select(p => p.Name)))}");
         """;
 
+    /// <summary>The packages that own a message table (Localization/Messages.resx and its .vi.resx twin).</summary>
+    private static readonly string[] WithMessages = ["CrmKit.CareProcess", "CrmKit.Customers", "CrmKit.Segmentation"];
+
     [Fact]
     public void PackedPackages_InAFreshConsoleProject_AddCrmKitClassifyAndFit()
     {
@@ -70,6 +73,12 @@ public class PackagesTests(PackedFeed feed)
             Assert.Contains(zip.Entries, e => e.FullName == "README.md");
             Assert.Contains(zip.Entries, e => e.FullName == $"lib/net10.0/{package}.dll");
             Assert.Contains(zip.Entries, e => e.FullName == $"lib/net10.0/{package}.xml");   // documentation ships with the assembly
+            if (WithMessages.Contains(package))
+            {
+                // The messages a shop owner reads, in Vietnamese: the satellite assembly a host application loads for vi-* UI cultures.
+                Assert.Contains(zip.Entries, e => e.FullName == $"lib/net10.0/vi/{package}.resources.dll");
+            }
+
             Assert.True(File.Exists(Path.Combine(feed.Folder, $"{package}.{version}.snupkg")), $"{package} has no symbol package (snupkg)");
             using var nuspecStream = zip.GetEntry($"{package}.nuspec")!.Open();
             var nuspec = XDocument.Load(nuspecStream);

@@ -1,4 +1,5 @@
 using CrmKit.CareProcess;
+using CrmKit.CareProcess.Planning;
 using CrmKit.Cli.Localization;
 using CrmKit.Clv.Models;
 using CrmKit.Customers;
@@ -110,7 +111,7 @@ internal sealed record CustomerProfile(
         foreach (var (segment, explanation) in Segments.Take(limit))
         {
             output.WriteLine($"  {segment.Id} — {segment.DisplayName()}");
-            foreach (var line in explanation.ToString().Split(Environment.NewLine))
+            foreach (var line in explanation.Describe().Split(Environment.NewLine))
             {
                 output.WriteLine("    " + line);
             }
@@ -166,7 +167,7 @@ internal sealed record CustomerProfile(
         output.WriteLine(ProfileStrings.SectionDue);
         foreach (var i in Due.Take(limit))
         {
-            output.WriteLine($"  {(i.SendAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {Name(i.Action.Channel),-10} {i.Action.Template,-26} {DisplayNames.Of(i.Status),-9} {i.PlanId}{(i.Reason is { } r ? " — " + r : "")}");
+            output.WriteLine($"  {(i.SendAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {Name(i.Action.Channel),-10} {i.Action.Template,-26} {DisplayNames.Of(i.Status),-9} {i.PlanId}{(i.Reason is { } r ? " — " + ContactReason.Parse(r).Describe() : "")}");
         }
 
         More(output, Due.Count, limit);
@@ -194,7 +195,7 @@ internal sealed record CustomerProfile(
         var recent = RecentMessages.ToList();
         foreach (var m in recent.Take(limit))
         {
-            output.WriteLine($"  {Display.DateTime(m.ClosedAt ?? m.QueuedAt, Zone),-16}  {Name(m.Message.Channel),-10} {m.Message.Template,-26} {DisplayNames.Of(m.State),-12} {m.Message.JourneyId}{(m.Reason is { } r ? " — " + r : "")}");
+            output.WriteLine($"  {Display.DateTime(m.ClosedAt ?? m.QueuedAt, Zone),-16}  {Name(m.Message.Channel),-10} {m.Message.Template,-26} {DisplayNames.Of(m.State),-12} {m.Message.JourneyId}{(m.Reason is { } r ? " — " + ContactReason.Parse(r).Describe() : "")}");
         }
 
         More(output, recent.Count, limit);

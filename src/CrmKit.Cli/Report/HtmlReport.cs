@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using CrmKit.CareProcess;
+using CrmKit.CareProcess.Planning;
 using CrmKit.Customers;
 using CrmKit.Customers.Import;
 using CrmKit.Cli.Engine;
@@ -244,7 +245,7 @@ internal static class HtmlReport
             html.Append(Inv, $"<details><summary>{Html(Display.Format(ReportStrings.ImportIssues, Display.Number(data.IssueCount), Display.Number(groups.Length)))}</summary><ul>");
             foreach (var group in groups.Take(200))
             {
-                html.Append(Inv, $"<li><code>{Html(group.ToString())}</code></li>");
+                html.Append(Inv, $"<li><code>{Html(group.Describe())}</code></li>");
             }
 
             html.Append(groups.Length > 200 ? "<li>…</li></ul></details>" : "</ul></details>");
@@ -449,7 +450,7 @@ internal static class HtmlReport
         {
             foreach (var (reason, count) in counts.ByReason)
             {
-                html.Append(Inv, $"<tr><td>{Html(what)}</td><td class=\"text\">{Html(reason)}</td><td>{Display.Number(count)}</td></tr>");
+                html.Append(Inv, $"<tr><td>{Html(what)}</td><td class=\"text\">{Html(ContactReason.Parse(reason).Describe())}</td><td>{Display.Number(count)}</td></tr>");
             }
         }
 

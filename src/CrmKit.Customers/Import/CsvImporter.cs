@@ -44,11 +44,11 @@ public sealed class CsvImporter
             {
                 if (draft.Customer.Id is not { } id)
                 {
-                    issues.Add(new ImportIssue(file, draft.Line, table.Binding.ColumnName("customer_id"), "the order names no customer id; read the file with CustomerDataSet to join orders by phone or email and to count guest sales."));
+                    issues.Add(new ImportIssue(file, draft.Line, table.Binding.ColumnName("customer_id"), "the order names no customer id; read the file with CustomerDataSet to join orders by phone or email and to count guest sales.") { Kind = ImportIssueKind.OrderWithoutCustomerId });
                 }
                 else if (isKnownCustomer is not null && !isKnownCustomer(id))
                 {
-                    issues.Add(new ImportIssue(file, draft.Line, table.Binding.ColumnName("customer_id"), $"customer '{id}' is not among the imported customers."));
+                    issues.Add(new ImportIssue(file, draft.Line, table.Binding.ColumnName("customer_id"), $"customer '{id}' is not among the imported customers.") { Kind = ImportIssueKind.UnknownCustomer, Arguments = [id.Value] });
                 }
                 else
                 {
@@ -416,7 +416,12 @@ public sealed class CsvImporter
             {
                 status = OrderStatus.Returned;
                 table.Issues.Add(new ImportIssue(table.File, draft.Line, table.Binding.ColumnName(amountSource == OrderAmountSource.Total ? "total" : "quantity"),
-                    string.Create(CultureInfo.InvariantCulture, $"order '{draft.Id}' has a negative amount ({amount}); it was read as a return of {-amount} {currency.Code}.")) { Severity = ImportIssueSeverity.Warning });
+                    string.Create(CultureInfo.InvariantCulture, $"order '{draft.Id}' has a negative amount ({amount}); it was read as a return of {-amount} {currency.Code}."))
+                {
+                    Severity = ImportIssueSeverity.Warning,
+                    Kind = ImportIssueKind.NegativeAmountReturn,
+                    Arguments = [draft.Id.Value, amount.Value.ToString(CultureInfo.InvariantCulture), (-amount.Value).ToString(CultureInfo.InvariantCulture), currency.Code],
+                });
             }
 
             amount = -amount;

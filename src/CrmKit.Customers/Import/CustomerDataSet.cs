@@ -354,7 +354,12 @@ public sealed class CustomerDataSet
                         if (hasCustomersFile)
                         {
                             table.Issues.Add(new ImportIssue(table.File, draft.Line, table.Binding.ColumnName(reference.Id is null ? reference.Phone is null ? "customer_email" : "customer_phone" : "customer_id"),
-                                $"customer '{id}' is not in {Path.GetFileName(files.Customers)}; the customer was created from the order.") { Severity = ImportIssueSeverity.Warning });
+                                $"customer '{id}' is not in {Path.GetFileName(files.Customers)}; the customer was created from the order.")
+                            {
+                                Severity = ImportIssueSeverity.Warning,
+                                Kind = ImportIssueKind.CustomerCreatedFromOrder,
+                                Arguments = [id.Value, Path.GetFileName(files.Customers) ?? string.Empty],
+                            });
                         }
 
                         var customer = new Customer
@@ -516,7 +521,11 @@ public sealed class CustomerDataSet
             foreach (var other in list.Where(o => o.Total.Currency != currency))
             {
                 var (file, line, rows) = (pending[other.Id].File, pending[other.Id].Line, pending[other.Id].Rows);
-                _issues.Add(new ImportIssue(file, line, null, $"order '{other.Id}' is in {other.Total.Currency.Code}, but customer '{other.CustomerId}' buys in {currency.Code} (their first order); one customer's history has one currency. The order was not imported."));
+                _issues.Add(new ImportIssue(file, line, null, $"order '{other.Id}' is in {other.Total.Currency.Code}, but customer '{other.CustomerId}' buys in {currency.Code} (their first order); one customer's history has one currency. The order was not imported.")
+                {
+                    Kind = ImportIssueKind.CurrencyMismatch,
+                    Arguments = [other.Id.Value, other.Total.Currency.Code, other.CustomerId.Value, currency.Code],
+                });
                 MarkRejected(file, rows);
             }
 

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using CrmKit.Customers.Localization;
+using CrmKit.Localization;
 
 namespace CrmKit.Customers.Import;
 
@@ -29,6 +31,51 @@ public sealed record ImportIssue(string File, int Line, string? Column, string R
     /// <see cref="File"/>, <see cref="Line"/>, <see cref="Column"/> and <see cref="Severity"/> stay available apart.
     /// </summary>
     public Problem Problem => ProblemOf(File, Line, Column, Severity, Reason);
+
+    /// <summary>
+    /// What kind of problem this is, for <see cref="Describe"/>; <see cref="ImportIssueKind.Other"/> (the default)
+    /// when the issue has no translated message yet.
+    /// </summary>
+    public ImportIssueKind Kind { get; init; }
+
+    /// <summary>
+    /// The values the kind's message quotes, in the order <see cref="ImportIssueKind"/> documents — as written in
+    /// <see cref="Reason"/> (phone numbers and email addresses masked, control characters escaped); empty for none.
+    /// </summary>
+    public ImmutableArray<string> Arguments
+    {
+        get => _arguments.IsDefault ? [] : _arguments;
+        init => _arguments = value.IsDefaultOrEmpty ? [] : [.. value.Select(a => Guard.EscapeControls(PersonalData.Redact(a ?? string.Empty)))];
+    }
+
+    private readonly ImmutableArray<string> _arguments;
+
+    /// <summary>
+    /// The issue as a shop owner reads it in <paramref name="culture"/> (default <see cref="CultureInfo.CurrentUICulture"/>):
+    /// <c>orders.csv:17: cột 'placed_at': …</c> in Vietnamese. In English, and for a culture CrmKit has no messages
+    /// in, exactly <see cref="ToString()"/>. Kinds without a translation (<see cref="ImportIssueKind.Other"/>) keep
+    /// their English reason inside the translated frame.
+    /// </summary>
+    /// <param name="culture">The language to write in; <see langword="null"/> for the current UI culture.</param>
+    /// <returns>One line: <c>location: message</c>.</returns>
+    public string Describe(CultureInfo? culture = null)
+    {
+        culture ??= CultureInfo.CurrentUICulture;
+        return MessageTable.Speaks(Messages.ResourceManager, culture)
+            ? $"{Problem.Location}: {MessageOf(Column, Severity, ReasonIn(Kind, Arguments, Reason, culture), culture)}"
+            : ToString();
+    }
+
+    /// <summary>The reason of a kind in a culture that has messages; the English reason for <see cref="ImportIssueKind.Other"/>.</summary>
+    internal static string ReasonIn(ImportIssueKind kind, ImmutableArray<string> arguments, string reason, CultureInfo culture)
+        => kind == ImportIssueKind.Other ? reason : MessageTable.Format(Messages.ResourceManager, $"ImportIssue_{kind}", culture, [.. arguments]);
+
+    /// <summary><see cref="Problem"/>'s message framing (warning, column) around a reason, in a culture that has messages.</summary>
+    internal static string MessageOf(string? column, ImportIssueSeverity severity, string reason, CultureInfo culture)
+    {
+        var message = column is null ? reason : MessageTable.Format(Messages.ResourceManager, "ImportIssueInColumn", culture, column, reason);
+        return severity == ImportIssueSeverity.Warning ? MessageTable.Format(Messages.ResourceManager, "ImportIssueWarning", culture, message) : message;
+    }
 
     /// <summary><c>orders.csv:17: column 'placed_at': '31/02/2025' is not a date or date-time …</c>; warnings start with <c>warning:</c> (<see cref="Problem"/>'s text).</summary>
     public override string ToString() => Problem.ToString();

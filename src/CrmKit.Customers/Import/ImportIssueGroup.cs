@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CrmKit.Customers.Localization;
+using CrmKit.Localization;
 
 namespace CrmKit.Customers.Import;
 
@@ -30,11 +32,11 @@ public sealed partial record ImportIssueGroup(string File, string? Column, Impor
             if (lines.Count == 1 && group.Count() > 1)
             {
                 // Several problems of one line (a header missing two columns) are not "rows": each is its own.
-                groups.AddRange(group.Select(i => new ImportIssueGroup(i.File, i.Column, i.Severity, i.Reason, 1, i.Line > 0 ? [i.Line] : [])));
+                groups.AddRange(group.Select(i => Like(i, 1, i.Line > 0 ? [i.Line] : [])));
                 continue;
             }
 
-            groups.Add(new ImportIssueGroup(group.Key.File, group.Key.Column, group.Key.Severity, group.First().Reason, group.Count(), [.. lines.Where(l => l > 0).Take(MaxLines)]));
+            groups.Add(Like(group.First(), group.Count(), [.. lines.Where(l => l > 0).Take(MaxLines)]));
         }
 
         return [.. groups];
@@ -59,6 +61,56 @@ public sealed partial record ImportIssueGroup(string File, string? Column, Impor
             var first = Lines.IsEmpty ? string.Empty : $"line {Lines[0]}: ";
             return new Problem(File, $"{what}{(Column is null ? string.Empty : $" in column '{Column}'")}, such as {first}{Reason}{lines}");
         }
+    }
+
+    /// <summary>A group of <paramref name="count"/> issues like <paramref name="first"/> (its file, column, severity, reason and message kind) on <paramref name="lines"/>.</summary>
+    internal static ImportIssueGroup Like(ImportIssue first, int count, ImmutableArray<int> lines)
+        => new(first.File, first.Column, first.Severity, first.Reason, count, lines) { Kind = first.Kind, Arguments = first.Arguments };
+
+    /// <summary>The first issue's <see cref="ImportIssue.Kind"/>, for <see cref="Describe"/>.</summary>
+    public ImportIssueKind Kind { get; init; }
+
+    /// <summary>The first issue's <see cref="ImportIssue.Arguments"/>, for <see cref="Describe"/>.</summary>
+    public ImmutableArray<string> Arguments
+    {
+        get => _arguments.IsDefault ? [] : _arguments;
+        init => _arguments = value;
+    }
+
+    private readonly ImmutableArray<string> _arguments;
+
+    /// <summary>
+    /// The group as a shop owner reads it in <paramref name="culture"/> (default <see cref="CultureInfo.CurrentUICulture"/>):
+    /// <c>orders.csv: 183 dòng bị loại ở cột 'InvoiceDate', ví dụ dòng 2: … — các dòng 2, 3, 4 …</c> in Vietnamese,
+    /// counts written as the culture writes them. In English, and for a culture CrmKit has no messages in, exactly
+    /// <see cref="ToString()"/>.
+    /// </summary>
+    /// <param name="culture">The language to write in; <see langword="null"/> for the current UI culture.</param>
+    /// <returns>One line: <c>location: message</c>.</returns>
+    public string Describe(CultureInfo? culture = null)
+    {
+        culture ??= CultureInfo.CurrentUICulture;
+        if (!MessageTable.Speaks(Messages.ResourceManager, culture))
+        {
+            return ToString();
+        }
+
+        var reason = ImportIssue.ReasonIn(Kind, Arguments, Reason, culture);
+        if (Count == 1)
+        {
+            return $"{Problem.Location}: {ImportIssue.MessageOf(Column, Severity, reason, culture)}";
+        }
+
+        var table = Messages.ResourceManager;
+        var what = MessageTable.Format(table, Severity == ImportIssueSeverity.Error ? "ImportGroupErrors" : "ImportGroupWarnings", culture, Count);
+        what = Column is null ? what : MessageTable.Format(table, "ImportGroupInColumn", culture, what, Column);
+        what = Lines.IsEmpty ? MessageTable.Format(table, "ImportGroupSuchAs", culture, what, reason) : MessageTable.Format(table, "ImportGroupSuchAsLine", culture, what, Lines[0], reason);
+        if (!Lines.IsEmpty)
+        {
+            what = MessageTable.Format(table, Lines.Length > 1 ? "ImportGroupLines" : "ImportGroupLine", culture, what, string.Join(", ", Lines) + (Count > Lines.Length ? " …" : string.Empty));
+        }
+
+        return $"{File}: {what}";
     }
 
     /// <summary><c>orders.csv: 183 rows rejected in column 'InvoiceDate', such as line 2: '13/13/10 8:26' is not a date … — lines 2, 3, 4 …</c> (<see cref="Problem"/>'s text).</summary>

@@ -123,7 +123,7 @@ internal sealed class ImportIssueLog(int retainPerFile, Action<ImportIssue>? sin
 
         public IEnumerable<ImportIssueGroup> ToGroups()
             => _sameLine is { Count: > 1 } one
-                ? one.Select(i => new ImportIssueGroup(i.File, i.Column, i.Severity, i.Reason, 1, i.Line > 0 ? [i.Line] : []))
-                : [new ImportIssueGroup(First.File, First.Column, First.Severity, First.Reason, Count, [.. _lines.Where(l => l > 0).Take(ImportIssueGroup.MaxLines).Order()])];
+                ? one.Select(i => ImportIssueGroup.Like(i, 1, i.Line > 0 ? [i.Line] : []))
+                : [ImportIssueGroup.Like(First, Count, [.. _lines.Where(l => l > 0).Take(ImportIssueGroup.MaxLines).Order()])];
     }
 }

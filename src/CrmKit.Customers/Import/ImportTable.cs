@@ -86,7 +86,7 @@ internal sealed class ImportTable : IDisposable
 
         foreach (var repeated in Binding.Repeated)
         {
-            Warn(reader.HeaderLine, repeated, "the column appears more than once in the header; the first is read.");
+            Issue(reader.HeaderLine, repeated, "the column appears more than once in the header; the first is read.", ImportIssueSeverity.Warning, ImportIssueKind.RepeatedColumn, []);
         }
 
         // Without a mapping, a column nobody reads whose name is close to a known one is most likely a misspelling.
@@ -99,7 +99,8 @@ internal sealed class ImportTable : IDisposable
             {
                 if (NearestNames.Of(unused, known) is { Count: > 0 } nearest)
                 {
-                    Warn(reader.HeaderLine, Binding.EchoHeader(unused), $"the column is not read; did you mean {string.Join(" or ", nearest.Select(n => $"'{n}'"))}? Rename it, or map it with --map.");
+                    var meant = string.Join(" or ", nearest.Select(n => $"'{n}'"));
+                    Issue(reader.HeaderLine, Binding.EchoHeader(unused), $"the column is not read; did you mean {meant}? Rename it, or map it with --map.", ImportIssueSeverity.Warning, ImportIssueKind.UnreadColumn, [string.Join(" / ", nearest.Select(n => $"'{n}'"))]);
                 }
             }
         }
@@ -159,7 +160,7 @@ internal sealed class ImportTable : IDisposable
 
         if (_reader.Header.Count == 0)
         {
-            Issue(0, null, "the file is empty; a header row is needed.", ImportIssueSeverity.Error);
+            Issue(0, null, "the file is empty; a header row is needed.", ImportIssueSeverity.Error, ImportIssueKind.EmptyFile, []);
             return false;
         }
 
@@ -172,7 +173,8 @@ internal sealed class ImportTable : IDisposable
         var missing = required.Where(r => !Binding.Has(r)).ToList();
         foreach (var field in missing.Where(f => !Binding.MissingMapped.Any(m => m.Field == f)))
         {
-            Issue(_reader.HeaderLine, null, Binding.DescribeMissing(field), ImportIssueSeverity.Error);
+            var (looked, header, hints) = Binding.MissingParts(field);
+            Issue(_reader.HeaderLine, null, Binding.DescribeMissing(field), ImportIssueSeverity.Error, hints.Length == 0 ? ImportIssueKind.MissingColumn : ImportIssueKind.Other, [field, looked, header]);
         }
 
         return missing.Count == 0;
@@ -324,7 +326,7 @@ internal sealed class ImportTable : IDisposable
         var text = Text(field);
         if (text is null)
         {
-            Fail(field, "the value is empty; it is required.");
+            Fail(field, "the value is empty; it is required.", ImportIssueKind.RequiredValueEmpty);
         }
 
         return text;
@@ -338,7 +340,7 @@ internal sealed class ImportTable : IDisposable
         var value = RawCell(field);
         if (value is null)
         {
-            Fail(field, "the value is empty; it is required.");
+            Fail(field, "the value is empty; it is required.", ImportIssueKind.RequiredValueEmpty);
         }
 
         return value;
@@ -678,7 +680,8 @@ internal sealed class ImportTable : IDisposable
                 : (ConsentStatus?)null;
             if (status is null)
             {
-                Issue(Line, Binding.Header[index], $"'{text}' is not a yes/no answer ({string.Join(", ", FieldVocabulary.Yes)} / {string.Join(", ", FieldVocabulary.No)}); no consent was recorded.", ImportIssueSeverity.Warning);
+                string yes = string.Join(", ", FieldVocabulary.Yes), no = string.Join(", ", FieldVocabulary.No);
+                Issue(Line, Binding.Header[index], $"'{text}' is not a yes/no answer ({yes} / {no}); no consent was recorded.", ImportIssueSeverity.Warning, ImportIssueKind.NotYesNo, [text, yes, no]);
                 continue;
             }
 
@@ -725,11 +728,14 @@ internal sealed class ImportTable : IDisposable
             : BuiltInValues.Map(Kind, field, text);
 
     /// <summary>Reports a problem with a field of the current row and rejects the row.</summary>
-    public void Fail(string? field, string reason)
+    public void Fail(string? field, string reason) => Fail(field, reason, ImportIssueKind.Other);
+
+    /// <summary>Reports a problem of a kind with a translated message (no arguments) with a field of the current row and rejects the row.</summary>
+    private void Fail(string? field, string reason, ImportIssueKind kind)
     {
         RowFailed = true;
         _rejectedLines.Add(Line);
-        Issue(Line, field is null ? null : ColumnOf(field), reason, ImportIssueSeverity.Error);
+        Issue(Line, field is null ? null : ColumnOf(field), reason, ImportIssueSeverity.Error, kind, []);
     }
 
     /// <summary>Reports a problem with a field of the current row that leaves the field unset; the row is kept.</summary>
@@ -923,11 +929,20 @@ internal sealed class ImportTable : IDisposable
     private void Warn(int line, string? column, string reason) => Issue(line, column, reason, ImportIssueSeverity.Warning);
 
     // A row rejected for control characters says only that: what its fields' readers then find is noise.
-    private void Issue(int line, string? column, string reason, ImportIssueSeverity severity)
+    private void Issue(int line, string? column, string reason, ImportIssueSeverity severity) => Issue(line, column, reason, severity, ImportIssueKind.Other, []);
+
+    // The kind's arguments quote the same cells as the reason and are masked the same way.
+    private void Issue(int line, string? column, string reason, ImportIssueSeverity severity, ImportIssueKind kind, ImmutableArray<string> arguments)
     {
         if (line != _quietLine)
         {
-            _issues.Add(new ImportIssue(File, line, column, line == Line && _cells is not null ? MaskQuotedCells(reason) : reason) { Severity = severity });
+            var mask = line == Line && _cells is not null;
+            _issues.Add(new ImportIssue(File, line, column, mask ? MaskQuotedCells(reason) : reason)
+            {
+                Severity = severity,
+                Kind = kind,
+                Arguments = mask ? [.. arguments.Select(a => MaskQuotedCells($"'{a}'")[1..^1])] : arguments,
+            });
         }
     }
 

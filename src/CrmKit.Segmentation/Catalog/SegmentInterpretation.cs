@@ -17,7 +17,7 @@ internal static class SegmentInterpretation
 
         var taken = catalog.Groups[group].Select(i => catalog.Segments[i]).Where(s => s.Priority > segment.Priority).FirstOrDefault(s => memberships.Own[catalog.IndexOf(s.Id)]);
         var reason = taken is null ? $"no higher-priority segment of group '{group}' matched" : $"taken by higher-priority '{taken.Id}' of group '{group}'";
-        return new Explanation(catalog.MembershipRule(segment.Id), own.Holds && taken is null, reason, [own]);
+        return new Explanation(catalog.MembershipRule(segment.Id), own.Holds && taken is null, reason, [own]) { Exclusivity = (group, taken?.Id) };
     }
 
     /// <summary>

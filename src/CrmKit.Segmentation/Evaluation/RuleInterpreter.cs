@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CrmKit.Customers;
+using CrmKit.Localization;
 using NodaTime;
 
 namespace CrmKit.Segmentation;
@@ -85,6 +86,24 @@ internal static class RuleInterpreter
             default:
                 throw new UnreachableException($"Unknown rule type {rule.GetType().Name}: Rule has a closed set of subtypes.");
         }
+    }
+
+    /// <summary>What a condition needs, in the words of <paramref name="culture"/>'s message table (operators and values as the rule writes them).</summary>
+    internal static string NeededIn(Condition c, CultureInfo culture)
+    {
+        var table = Localization.Messages.ResourceManager;
+        var needed = c.Operator switch
+        {
+            ComparisonOperator.IsSet => MessageTable.Text(table, "Explain_NeededSet", culture),
+            ComparisonOperator.IsNotSet => MessageTable.Text(table, "Explain_NeededNotSet", culture),
+            ComparisonOperator.Between => MessageTable.Format(table, "Explain_NeededBetween", culture, c.Values[0], c.Values[1]),
+            ComparisonOperator.In => MessageTable.Format(table, "Explain_NeededOneOf", culture, string.Join(", ", c.Values)),
+            ComparisonOperator.Equal or ComparisonOperator.NotEqual or ComparisonOperator.LessThan or ComparisonOperator.LessThanOrEqual
+                or ComparisonOperator.GreaterThan or ComparisonOperator.GreaterThanOrEqual or ComparisonOperator.Contains or ComparisonOperator.StartsWith
+                => $"{RuleJson.OperatorName(c.Operator)} {c.Values[0]}",
+            _ => throw Unreachable(c),
+        };
+        return c.IgnoreCaseAndAccents ? MessageTable.Format(table, "Explain_IgnoringCase", culture, needed) : needed;
     }
 
     private static string Needed(Condition c) => c.Operator switch

@@ -14,20 +14,35 @@ namespace CrmKit.Cli.Tests.Localization;
 /// </summary>
 public sealed partial class LanguageTests
 {
-    /// <summary>Every resource table of the tool (Strings, ReportStrings, ProfileStrings …), by base name.</summary>
+    /// <summary>
+    /// Every resource table of the tool (Strings, ReportStrings, ProfileStrings …) and of the libraries it shows text
+    /// from (each package's Localization.Messages, shipped as its satellite assembly), by base name.
+    /// </summary>
     public static TheoryData<string> Tables()
     {
-        var names = typeof(UiLanguage).Assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith("CrmKit.Cli.Localization.", StringComparison.Ordinal) && n.EndsWith(".resources", StringComparison.Ordinal))
+        var names = TableAssemblies
+            .SelectMany(a => a.GetManifestResourceNames())
+            .Where(n => n.Contains(".Localization.", StringComparison.Ordinal) && n.EndsWith(".resources", StringComparison.Ordinal))
             .Select(n => n[..^".resources".Length])
             .ToList();
         Assert.Contains("CrmKit.Cli.Localization.Strings", names);
+        Assert.Contains("CrmKit.Customers.Localization.Messages", names);
         return [.. names];
     }
 
+    // The tool and every library package with a message table.
+    private static readonly System.Reflection.Assembly[] TableAssemblies =
+    [
+        typeof(UiLanguage).Assembly,
+        typeof(Customer).Assembly,
+        typeof(CrmKit.CareProcess.Planning.ContactReason).Assembly,
+        typeof(CrmKit.Segmentation.Explanation).Assembly,
+    ];
+
     internal static Dictionary<string, string> Table(string baseName, string culture)
     {
-        var set = new ResourceManager(baseName, typeof(UiLanguage).Assembly).GetResourceSet(CultureInfo.GetCultureInfo(culture), createIfNotExists: true, tryParents: false)
+        var assembly = TableAssemblies.Single(a => baseName.StartsWith(a.GetName().Name == "crmkit" ? "CrmKit.Cli." : a.GetName().Name + ".", StringComparison.Ordinal));
+        var set = new ResourceManager(baseName, assembly).GetResourceSet(CultureInfo.GetCultureInfo(culture), createIfNotExists: true, tryParents: false)
             ?? throw new InvalidOperationException($"{baseName}: no resources for '{culture}'");
         return set.Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);
     }

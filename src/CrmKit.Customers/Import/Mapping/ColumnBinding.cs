@@ -184,12 +184,19 @@ internal sealed class ColumnBinding
     /// </summary>
     public string DescribeMissing(string field, bool required = true)
     {
+        var (looked, header, hints) = MissingParts(field);
+        return $"no column for the {(required ? "required " : string.Empty)}field '{field}' (looked for: {looked}); the header has: {header}"
+            + (hints.Length > 0 ? $"; nearest known names of unused columns: {hints}" : string.Empty) + ".";
+    }
+
+    /// <summary>The parts of <see cref="DescribeMissing"/>: the names looked for, the header's names and the nearest known names of unused columns (empty for none), each quoted and joined.</summary>
+    public (string Looked, string Header, string Hints) MissingParts(string field)
+    {
         var looked = Candidates.TryGetValue(field, out var names) ? names : [field];
         var known = ImportFields.Of(Kind).Select(f => f.Name).Concat(HeaderAliases.All(Kind)).ToList();
         var hints = Unused.Select(u => (Unused: u, Nearest: NearestNames.Of(u, known, 2))).Where(x => x.Nearest.Count > 0).Take(8)
             .Select(x => $"'{EchoHeader(x.Unused)}' → {string.Join(" or ", x.Nearest.Select(n => $"'{n}'"))}").ToList();
-        return $"no column for the {(required ? "required " : string.Empty)}field '{field}' (looked for: {string.Join(", ", looked.Select(n => $"'{n}'"))}); the header has: {string.Join(", ", Header.Select(h => $"'{EchoHeader(h)}'"))}"
-            + (hints.Count > 0 ? $"; nearest known names of unused columns: {string.Join(", ", hints)}" : string.Empty) + ".";
+        return (string.Join(", ", looked.Select(n => $"'{n}'")), string.Join(", ", Header.Select(h => $"'{EchoHeader(h)}'")), string.Join(", ", hints));
     }
 
     // Accents, case, '_' and '-' ignored: 'full_name' is 'Full Name', 'Ma khach hang' is 'Mã khách hàng'.

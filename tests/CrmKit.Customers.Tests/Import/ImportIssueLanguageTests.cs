@@ -1,0 +1,107 @@
+using System.Globalization;
+using CrmKit.Customers.Import;
+
+namespace CrmKit.Customers.Tests.Import;
+
+/// <summary>
+/// Issue 21: import issues as a shop owner reads them, in the UI culture (Vietnamese texts written by the team), while
+/// <see cref="ImportIssue.Reason"/>, <see cref="ImportIssue.Problem"/> and <see cref="ImportIssue.ToString"/> stay
+/// invariant English.
+/// </summary>
+public sealed class ImportIssueLanguageTests : IDisposable
+{
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    private readonly string _folder = Directory.CreateTempSubdirectory("crmkit-issue-language-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Describe_InVietnamese_WritesTheKindsMessageInTheFrame_EnglishIsToString()
+    {
+        var issue = new ImportIssue("orders.csv", 17, "customer_id", "customer 'KH9' is not among the imported customers.")
+        {
+            Kind = ImportIssueKind.UnknownCustomer,
+            Arguments = ["KH9"],
+            Severity = ImportIssueSeverity.Warning,
+        };
+
+        Assert.Equal("orders.csv:17: cảnh báo: cột 'customer_id': khách hàng 'KH9' không có trong danh sách khách hàng đã nhập.", issue.Describe(Vietnamese));
+        Assert.Equal(issue.ToString(), issue.Describe(CultureInfo.InvariantCulture));
+        Assert.Equal(issue.ToString(), issue.Describe(CultureInfo.GetCultureInfo("en-US")));
+        Assert.Equal(issue.ToString(), issue.Describe(CultureInfo.GetCultureInfo("fr-FR")));   // no French messages: the English text
+        Assert.Equal("warning: column 'customer_id': customer 'KH9' is not among the imported customers.", issue.Problem.Message);
+    }
+
+    [Fact]
+    public void Describe_KindOther_KeepsTheEnglishReasonInsideTheVietnameseFrame()
+    {
+        var issue = new ImportIssue("orders.csv", 3, "placed_at", "'31/02/2025' is not a date: February 2025 has 28 days.");
+        Assert.Equal("orders.csv:3: cột 'placed_at': '31/02/2025' is not a date: February 2025 has 28 days.", issue.Describe(Vietnamese));
+    }
+
+    [Fact]
+    public void Arguments_AreMaskedLikeTheReason()
+    {
+        var issue = new ImportIssue("orders.csv", 2, "customer_id", "customer '0903123456' is not among the imported customers.") { Kind = ImportIssueKind.UnknownCustomer, Arguments = ["0903123456"] };
+        Assert.DoesNotContain("0903123456", issue.Describe(Vietnamese), StringComparison.Ordinal);
+        Assert.DoesNotContain("0903123456", issue.Arguments[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GroupDescribe_InVietnamese_CountsWithVietnameseDigitsAndListsLines()
+    {
+        var issues = Enumerable.Range(2, 1500).Select(line => new ImportIssue("orders.csv", line, "customer_id", $"customer 'K{line}' is not among the imported customers.") { Kind = ImportIssueKind.UnknownCustomer, Arguments = [$"K{line}"] });
+        var group = Assert.Single(ImportIssueGroup.Of(issues));
+
+        Assert.Equal(
+            "orders.csv: 1.500 dòng bị loại ở cột 'customer_id', ví dụ dòng 2: khách hàng 'K2' không có trong danh sách khách hàng đã nhập. — các dòng 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 …",
+            group.Describe(Vietnamese));
+        Assert.Equal(group.ToString(), group.Describe(CultureInfo.InvariantCulture));
+        Assert.StartsWith("orders.csv: 1,500 rows rejected in column 'customer_id', such as line 2: customer 'K2'", group.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryKind_HasAVietnameseMessage_TakingItsDocumentedArguments()
+    {
+        // The argument counts documented on ImportIssueKind.
+        var arguments = new Dictionary<ImportIssueKind, int>
+        {
+            [ImportIssueKind.EmptyFile] = 0,
+            [ImportIssueKind.MissingColumn] = 3,
+            [ImportIssueKind.RepeatedColumn] = 0,
+            [ImportIssueKind.UnreadColumn] = 1,
+            [ImportIssueKind.RequiredValueEmpty] = 0,
+            [ImportIssueKind.NotYesNo] = 3,
+            [ImportIssueKind.OrderWithoutCustomerId] = 0,
+            [ImportIssueKind.UnknownCustomer] = 1,
+            [ImportIssueKind.CustomerCreatedFromOrder] = 2,
+            [ImportIssueKind.CurrencyMismatch] = 4,
+            [ImportIssueKind.NegativeAmountReturn] = 4,
+        };
+        Assert.Equal(Enum.GetValues<ImportIssueKind>().Where(k => k != ImportIssueKind.Other).Order(), arguments.Keys.Order());
+        foreach (var (kind, count) in arguments)
+        {
+            var values = Enumerable.Range(0, count).Select(i => $"«{i}»").ToArray();
+            var issue = new ImportIssue("f.csv", 0, null, "english reason.") { Kind = kind, Arguments = [.. values] };
+            var text = issue.Describe(Vietnamese);
+            Assert.DoesNotContain("english reason", text, StringComparison.Ordinal);
+            Assert.All(values, v => Assert.Contains(v, text, StringComparison.Ordinal));
+            Assert.DoesNotContain("{", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void ReadFolder_MissingColumnAndUnknownCustomer_CarryTheirKindsAndVietnameseText()
+    {
+        File.WriteAllText(Path.Combine(_folder, "customers.csv"), "customer_id,full_name\nK1,An\n");
+        File.WriteAllText(Path.Combine(_folder, "orders.csv"), "order_id,customer_id,total\nO1,K1,100000\n");
+
+        var data = CustomerDataSet.ReadFolder(_folder);
+
+        var missing = Assert.Single(data.Issues, i => i.File == "orders.csv" && i.Kind == ImportIssueKind.MissingColumn);
+        Assert.Equal("placed_at", missing.Arguments[0]);
+        Assert.StartsWith("orders.csv:1: không có cột cho trường bắt buộc 'placed_at' (đã tìm: ", missing.Describe(Vietnamese), StringComparison.Ordinal);
+        Assert.StartsWith("orders.csv:1: no column for the required field 'placed_at'", missing.Describe(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains(data.IssueGroups, g => g.Kind == ImportIssueKind.MissingColumn && g.Describe(Vietnamese).Contains("trường bắt buộc 'placed_at'", StringComparison.Ordinal));
+    }
+}
