@@ -39,7 +39,15 @@ internal static class ClvCommand
         Option<string> DateColumn,
         Option<string> AmountColumn,
         Option<string> CohortColumn,
-        Option<bool> Sample);
+        Option<bool> Sample,
+        ImportOptions Import,
+        ReadCheck Check);
+
+    /// <summary>Whether this invocation read its transactions as asked (no more than --max-rejected of the rows rejected); its exit code.</summary>
+    private sealed class ReadCheck
+    {
+        public int ExitCode { get; set; } = CrmKitCommandLine.Success;
+    }
 
     public static Command Build(TextWriter output, TextWriter error)
     {
@@ -53,7 +61,9 @@ internal static class ClvCommand
             new Option<string>("--date-column") { Description = Strings.HelpClvDateColumn, DefaultValueFactory = _ => "date" },
             new Option<string>("--amount-column") { Description = Strings.HelpClvAmountColumn, DefaultValueFactory = _ => "amount" },
             new Option<string>("--column") { Description = Strings.HelpClvColumn },
-            SeedsFolder.SampleOption("--transactions"));
+            SeedsFolder.SampleOption("--transactions"),
+            new ImportOptions(),
+            new ReadCheck());
 
         var summary = new Command("summary", Strings.HelpClvSummaryCommand);
         AddInputs(summary, inputs);
@@ -61,7 +71,7 @@ internal static class ClvCommand
         {
             var (data, _) = LoadSummary(parsed, inputs, error);
             WriteSummary(output, data);
-            return CrmKitCommandLine.Success;
+            return inputs.Check.ExitCode;
         });
 
         string[] fitModels = [.. CountModelIds, GammaGamma, BetaGeoBetaBinomial, ShiftedBetaGeometric];
@@ -114,7 +124,7 @@ internal static class ClvCommand
                 }
             }
 
-            return CrmKitCommandLine.Success;
+            return inputs.Check.ExitCode;
         });
 
         var horizon = new Option<double>("--horizon") { Description = Display.Format(Strings.HelpClvHorizon, ClvDefaults.Horizon), DefaultValueFactory = _ => ClvDefaults.Horizon };
@@ -208,7 +218,7 @@ internal static class ClvCommand
                 output.WriteLine(line);
             }
 
-            return CrmKitCommandLine.Success;
+            return inputs.Check.ExitCode;
         });
 
         return new Command("clv", Strings.HelpClvCommand) { summary, fit, predict };
@@ -220,6 +230,8 @@ internal static class ClvCommand
         {
             command.Options.Add(option);
         }
+
+        inputs.Import.AddValueFormatTo(command);
     }
 
     private static (IReadOnlyList<ParameterEstimate>, double, double, TimeSpan, double?, FitDiagnosis) Fit(string name, ParseResult parsed, Inputs inputs, FitOptions options, TextWriter error)
@@ -292,6 +304,7 @@ internal static class ClvCommand
     {
         var observationEnd = Date(parsed.GetValue(inputs.ObservationEnd), "--observation-end");
         var issues = new List<ImportIssue>();
+        string? tooMany = null;
         List<Transaction> transactions;
         var file = parsed.GetValue(inputs.Transactions);
         var format = parsed.GetValue(inputs.Format);
@@ -318,15 +331,38 @@ internal static class ClvCommand
                 throw new FileNotFoundException($"The transactions file '{file.FullName}' does not exist.", file.FullName);
             }
 
+            // The value-format options (number and date styles, zone, delimiter) describe a delimited file; the CDNOW
+            // layout is fixed, so they are refused with it rather than silently ignored.
+            var import = inputs.Import.Options(parsed);
+            if (format == "cdnow" && inputs.Import.ValueFormatOptionGiven(parsed) is { } given)
+            {
+                throw new InvalidValueException(given, Display.Format(Strings.ErrorClvFormatOptionWithCdnow, given));
+            }
+
             using var reader = file.OpenText();
             transactions = format == "cdnow"
                 ? [.. TransactionReader.ReadCdnow(reader, file.Name, issues)]
-                : [.. TransactionReader.ReadCsv(reader, file.Name, issues, new TransactionColumns { CustomerId = parsed.GetValue(inputs.CustomerColumn)!, Date = parsed.GetValue(inputs.DateColumn)!, Amount = parsed.GetValue(inputs.AmountColumn)! })];
+                : [.. TransactionReader.ReadCsv(reader, file.Name, issues, new TransactionColumns { CustomerId = parsed.GetValue(inputs.CustomerColumn)!, Date = parsed.GetValue(inputs.DateColumn)!, Amount = parsed.GetValue(inputs.AmountColumn)! }, import.Format.Zone, import)];
+            inputs.Import.WriteRejects(parsed, issues);
+            var rejected = issues.Count(i => i.Severity == ImportIssueSeverity.Error && i.Line > 0);
+            var read = transactions.Count + rejected;
+            var maxRejected = inputs.Import.MaxRejected(parsed);
+            if (read > 0 && 100.0 * rejected / read > maxRejected)
+            {
+                // Written after the issues below; the command still prints its result, then exits 1.
+                tooMany = Display.Format(Strings.VerdictTooManyRejected, file.Name, rejected, read, 100.0 * rejected / read, maxRejected);
+                inputs.Check.ExitCode = CrmKitCommandLine.BadInput;
+            }
         }
 
         foreach (var group in ImportIssueGroup.Of(issues))
         {
             error.WriteLine(group.Describe());
+        }
+
+        if (tooMany is not null)
+        {
+            error.WriteLine($"crmkit: {tooMany}");
         }
 
         if (transactions.Count == 0)

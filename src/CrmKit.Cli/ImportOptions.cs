@@ -34,6 +34,38 @@ internal sealed class ImportOptions
         }
     }
 
+    /// <summary>
+    /// Adds the options that say how values are written in a delimited file, and where its rejected rows go
+    /// (<c>--zone --delimiter --number-format --date-format --date-order --rejects --max-rejected</c>), for a command
+    /// that reads one transactions file with fixed column options (<c>crmkit clv</c>) rather than a shop's export.
+    /// </summary>
+    public void AddValueFormatTo(Command command)
+    {
+        foreach (var option in new Option[] { _zone, _delimiter, _numberFormat, _dateFormat, _dateOrder, _rejects, _maxRejected })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The name of the first value-format option given on the command line (see <see cref="AddValueFormatTo"/>), else <see langword="null"/>.</summary>
+    public string? ValueFormatOptionGiven(ParseResult parsed)
+        => new Option[] { _zone, _delimiter, _numberFormat, _dateFormat, _dateOrder }.FirstOrDefault(o => parsed.GetResult(o) is { Implicit: false })?.Name;
+
+    /// <summary>Writes every issue to the --rejects file, if one was asked for (for readers that collect their issues in a list).</summary>
+    public void WriteRejects(ParseResult parsed, IEnumerable<ImportIssue> issues)
+    {
+        if (parsed.GetValue(_rejects) is not { } file)
+        {
+            return;
+        }
+
+        using var rejects = new RejectsFile(file);
+        foreach (var issue in issues)
+        {
+            rejects.Write(issue);
+        }
+    }
+
     /// <summary>The import options the command line asks for.</summary>
     /// <exception cref="InvalidValueException">An option's value is not valid; the message names the option.</exception>
     public CsvImportOptions Options(ParseResult parsed)

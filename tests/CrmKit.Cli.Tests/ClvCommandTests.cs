@@ -38,7 +38,7 @@ public class ClvCommandTests
         var file = Path.Combine(Directory.CreateTempSubdirectory("crmkit-clv-").FullName, "t.csv");
         File.WriteAllText(file, "customer_id,date,amount\nA,2025-01-01,10\nA,2025-01-01,5\nA,2025-01-15,20\nA,2025-02-10,30\nB,2025-01-08,7\nB,bad-date,3\n\"C\" x,2025-01-09,4\n");
 
-        var (code, output, error) = CliRunner.Run("clv", "summary", "--transactions", file, "--period", "day", "--calibration-end", "2025-01-31", "--observation-end", "2025-02-28");
+        var (code, output, error) = CliRunner.Run("clv", "summary", "--transactions", file, "--period", "day", "--calibration-end", "2025-01-31", "--observation-end", "2025-02-28", "--max-rejected", "30");
 
         Assert.Equal(0, code);
         Assert.Equal(
@@ -122,5 +122,74 @@ public class ClvCommandTests
             Assert.InRange(alive, 0, 1);
             Assert.True(double.Parse(fields[6], System.Globalization.CultureInfo.InvariantCulture) >= 0);
         }
+    }
+    // Two of the seven rows are rejected (28.6 %), more than the default --max-rejected of 1 %: the summary of the
+    // rows read is still printed, the issues and the verdict go to standard error, and the exit code says the file
+    // was not read as asked (as crmkit run does).
+    [Fact]
+    public void Summary_MoreRejectedThanMaxRejected_PrintsTheResultThenExitsOne()
+    {
+        var folder = Directory.CreateTempSubdirectory("crmkit-clv-").FullName;
+        var file = Path.Combine(folder, "t.csv");
+        File.WriteAllText(file, "customer_id,date,amount\nA,2025-01-01,10\nA,2025-01-01,5\nA,2025-01-15,20\nA,2025-02-10,30\nB,2025-01-08,7\nB,bad-date,3\n\"C\" x,2025-01-09,4\n");
+        var rejects = Path.Combine(folder, "rejects.csv");
+
+        var (code, output, error) = CliRunner.Run("clv", "summary", "--transactions", file, "--period", "day", "--observation-end", "2025-02-28", "--rejects", rejects);
+
+        Assert.Equal(1, code);
+        Assert.Equal(["customer_id,frequency,recency,T,monetary_value", "A,2,40,58,25", "B,0,0,51,0"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.EndsWith("crmkit: t.csv: 2 of 7 rows rejected (28.6 %), more than --max-rejected 1 %; see the issues above, or --rejects FILE for all of them.", error.TrimEnd());
+        var lines = File.ReadAllLines(rejects);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("t.csv,7,date,rejected,", lines[1]);
+        Assert.StartsWith("t.csv,8,,rejected,", lines[2]);
+    }
+
+    // Amounts written the Vietnamese way (1.250.000 = 1,250,000 VND); the column's values decide the style when no
+    // --number-format is given. With --number-format en they cannot be read at that magnitude, so they are rejected
+    // (never read as 1.25) and the exit code is 1.
+    [Theory]
+    [InlineData(null, 0, "A,1,42,42,2000000")]
+    [InlineData("vi", 0, "A,1,42,42,2000000")]
+    [InlineData("en", 1, null)]
+    public void Summary_NumberFormat_ReadsVietnameseAmountsAtTheirMagnitude(string? numberFormat, int expectedCode, string? expectedA)
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("crmkit-clv-").FullName, "vi.csv");
+        File.WriteAllText(file, "customer_id,date,amount\nA,01/02/2025,\"1.250.000\"\nA,15/03/2025,\"2.000.000\"\nB,15/03/2025,\"500.000\"\n");
+        string[] args = ["clv", "summary", "--transactions", file, "--period", "day"];
+        var (code, output, error) = CliRunner.Run(numberFormat is null ? args : [.. args, "--number-format", numberFormat]);
+
+        Assert.Equal(expectedCode, code);
+        if (expectedA is not null)
+        {
+            Assert.Contains(expectedA, output.Split('\n'));
+        }
+        else
+        {
+            Assert.Contains("'1.250.000' is written in the Vietnamese style", error);
+            Assert.DoesNotContain("A,", output);
+        }
+    }
+
+    // 02/03/2025 is ambiguous; --date-format M/d/yyyy says it is 3 February: 14 days from A's first purchase to the last day.
+    [Fact]
+    public void Summary_DateFormat_ReadsMonthFirstDates()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("crmkit-clv-").FullName, "us.csv");
+        File.WriteAllText(file, "customer_id,date,amount\nA,01/20/2025,10\nA,02/03/2025,20\n");
+
+        var (code, output, _) = CliRunner.Run("clv", "summary", "--transactions", file, "--period", "day", "--date-format", "M/d/yyyy");
+
+        Assert.Equal(0, code);
+        Assert.Contains("A,1,14,14,20", output.Split('\n'));
+    }
+
+    [Fact]
+    public void Summary_ValueFormatOptionWithCdnow_IsWrongUsageNamingTheOption()
+    {
+        var (code, _, error) = CliRunner.Run("clv", "summary", "--transactions", SharedData.File("CDNOW_sample.txt"), "--format", "cdnow", "--number-format", "vi");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--number-format describes a delimited file (--format csv)", error);
     }
 }
