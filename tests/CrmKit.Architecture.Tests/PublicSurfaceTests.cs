@@ -19,7 +19,7 @@ public class PublicSurfaceTests
     {
         var review = File.ReadAllText(RepositoryRoot.Path("docs", "api-review.md"));
 
-        var problems = Packages.SelectMany(a => Problems(review, a.GetName().Name!, PublicTypeNames(a))).ToList();
+        var problems = Packages.SelectMany(a => Problems(review, a.GetName().Name!, PublicTypeNames(a), ApiLines(a.GetName().Name!))).ToList();
 
         Assert.True(problems.Count == 0, "docs/api-review.md does not match the public types:\n" + string.Join("\n", problems));
     }
@@ -47,8 +47,10 @@ public class PublicSurfaceTests
                 "CrmKit.Sample: `Helper` is public but the review decides internal.",
                 "CrmKit.Sample: `Models.Fresh` is public but has no decision in the review's table.",
                 "CrmKit.Sample: 5 public types, the review states 3 (update its Size line).",
+                "CrmKit.Sample: PublicAPI.Unshipped.txt has 9 lines, the review states 8 (update its Size line).",
             ],
-            Problems(Review, "CrmKit.Sample", ["Widget", "OrderEvent", "ClickEvent", "Helper", "Models.Fresh"]));
+            Problems(Review, "CrmKit.Sample", ["Widget", "OrderEvent", "ClickEvent", "Helper", "Models.Fresh"], apiLines: 9));
+        Assert.Empty(Problems(Review, "CrmKit.Sample", ["Widget", "Gone", "OrderEvent"], apiLines: 8));
         Assert.Empty(Problems(Review, "CrmKit.Sample", ["Widget", "Gone", "OrderEvent"]));
         Assert.Equal(["CrmKit.Missing: no section \"### CrmKit.Missing\" under \"## Public surface review\"."], Problems(Review, "CrmKit.Missing", []));
     }
@@ -64,8 +66,12 @@ public class PublicSurfaceTests
             .Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Where the package's section of the review disagrees with its public types.</summary>
-    internal static IReadOnlyList<string> Problems(string review, string package, IReadOnlyList<string> publicTypes)
+    /// <summary>The number of lines of the package's <c>PublicAPI.Unshipped.txt</c> (as <c>wc -l</c> counts them).</summary>
+    private static int ApiLines(string package)
+        => File.ReadAllText(RepositoryRoot.Path("src", package, "PublicAPI.Unshipped.txt")).Count(c => c == '\n');
+
+    /// <summary>Where the package's section of the review disagrees with its public types (and, when given, its PublicAPI line count).</summary>
+    internal static IReadOnlyList<string> Problems(string review, string package, IReadOnlyList<string> publicTypes, int? apiLines = null)
     {
         var lines = review.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         var surface = lines.FindIndex(l => l.Trim() == "## Public surface review");
@@ -112,6 +118,12 @@ public class PublicSurfaceTests
         else if (int.Parse(size.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) != publicTypes.Count)
         {
             problems.Add($"{package}: {publicTypes.Count} public types, the review states {size.Groups[1].Value} (update its Size line).");
+        }
+
+        var lineCount = section.Select(l => Regex.Match(l, @"`PublicAPI\.Unshipped\.txt` [0-9]+ → ([0-9]+) lines")).FirstOrDefault(m => m.Success);
+        if (apiLines is { } actual && lineCount is not null && int.Parse(lineCount.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) != actual)
+        {
+            problems.Add($"{package}: PublicAPI.Unshipped.txt has {actual} lines, the review states {lineCount.Groups[1].Value} (update its Size line).");
         }
 
         return problems;
