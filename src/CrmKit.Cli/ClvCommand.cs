@@ -39,8 +39,7 @@ internal static class ClvCommand
         Option<string> DateColumn,
         Option<string> AmountColumn,
         Option<string> CohortColumn,
-        Option<bool> Sample,
-        ImportOptions Import,
+        ShopDataOptions Shop,
         ReadCheck Check);
 
     /// <summary>Whether this invocation read its transactions as asked (no more than --max-rejected of the rows rejected); its exit code.</summary>
@@ -61,8 +60,7 @@ internal static class ClvCommand
             new Option<string>("--date-column") { Description = Strings.HelpClvDateColumn, DefaultValueFactory = _ => "date" },
             new Option<string>("--amount-column") { Description = Strings.HelpClvAmountColumn, DefaultValueFactory = _ => "amount" },
             new Option<string>("--column") { Description = Strings.HelpClvColumn },
-            SeedsFolder.SampleOption("--transactions"),
-            new ImportOptions(),
+            new ShopDataOptions(asOf: false, clvModel: false),
             new ReadCheck());
 
         var summary = new Command("summary", Strings.HelpClvSummaryCommand);
@@ -226,12 +224,12 @@ internal static class ClvCommand
 
     private static void AddInputs(Command command, Inputs inputs)
     {
-        foreach (var option in new Option[] { inputs.Transactions, inputs.Format, inputs.Period, inputs.CalibrationEnd, inputs.ObservationEnd, inputs.CustomerColumn, inputs.DateColumn, inputs.AmountColumn, inputs.CohortColumn, inputs.Sample })
+        foreach (var option in new Option[] { inputs.Transactions, inputs.Format, inputs.Period, inputs.CalibrationEnd, inputs.ObservationEnd, inputs.CustomerColumn, inputs.DateColumn, inputs.AmountColumn, inputs.CohortColumn })
         {
             command.Options.Add(option);
         }
 
-        inputs.Import.AddValueFormatTo(command);
+        inputs.Shop.AddTo(command);
     }
 
     private static (IReadOnlyList<ParameterEstimate>, double, double, TimeSpan, double?, FitDiagnosis) Fit(string name, ParseResult parsed, Inputs inputs, FitOptions options, TextWriter error)
@@ -313,16 +311,22 @@ internal static class ClvCommand
             throw new InvalidValueException("--format", $"'{format}' files hold model-ready data, not transactions; use them with 'clv fit --model {(format == "bgbb" ? BetaGeoBetaBinomial : ShiftedBetaGeometric)}'.");
         }
 
-        if (file is not null && parsed.GetValue(inputs.Sample))
-        {
-            throw new InvalidValueException(SeedsFolder.SampleOptionName, Display.Format(Strings.ErrorSampleAndFile, SeedsFolder.SampleOptionName, inputs.Transactions.Name));
-        }
-
         if (file is null)
         {
-            var shop = CustomerDataSet.ReadFolder(parsed.GetValue(inputs.Sample) ? SeedsFolder.Sample() : SeedsFolder.Checkout() ?? throw SeedsFolder.NoData(inputs.Transactions.Name, "FILE"));
-            var zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
-            transactions = [.. shop.Customers.SelectMany(c => c.History.Orders.Where(o => o.IsRevenue).Select(o => new Transaction(c.Id.Value, o.PlacedAt.InZone(c.TimeZone ?? zone).Date, (double)o.Total.Amount)))];
+            // The shop, read, judged and merged as 'crmkit run' reads it (--data, --sample or the files, every import
+            // option); its completed orders are the transactions, each dated in the customer's zone (else the run's).
+            var settings = inputs.Shop.Settings(parsed);
+            var read = inputs.Shop.Read(parsed, settings, error);
+            if (!read.Verdict.Usable)
+            {
+                read.Verdict.Write(error);
+                throw new InvalidValueException("--data", Strings.ErrorClvNoShopData);
+            }
+
+            var (customers, _) = CustomerLoading.Merge(read.DataSet, settings.Merge);
+            transactions = [.. customers.SelectMany(c => c.History.Orders.Where(o => o.IsRevenue).Select(o => new Transaction(c.Id.Value, o.PlacedAt.InZone(c.TimeZone ?? settings.Zone).Date, (double)o.Total.Amount)))];
+            read.Verdict.Write(error);
+            inputs.Check.ExitCode = read.Verdict.ExitCode;
         }
         else
         {
@@ -331,10 +335,15 @@ internal static class ClvCommand
                 throw new FileNotFoundException($"The transactions file '{file.FullName}' does not exist.", file.FullName);
             }
 
+            if (inputs.Shop.ShopOptionGiven(parsed) is { } shopOption)
+            {
+                throw new InvalidValueException(shopOption, Display.Format(Strings.ErrorClvShopOptionWithTransactions, shopOption, inputs.Transactions.Name));
+            }
+
             // The value-format options (number and date styles, zone, delimiter) describe a delimited file; the CDNOW
             // layout is fixed, so they are refused with it rather than silently ignored.
-            var import = inputs.Import.Options(parsed);
-            if (format == "cdnow" && inputs.Import.ValueFormatOptionGiven(parsed) is { } given)
+            var import = inputs.Shop.Import.Options(parsed);
+            if (format == "cdnow" && inputs.Shop.Import.ValueFormatOptionGiven(parsed) is { } given)
             {
                 throw new InvalidValueException(given, Display.Format(Strings.ErrorClvFormatOptionWithCdnow, given));
             }
@@ -343,10 +352,10 @@ internal static class ClvCommand
             transactions = format == "cdnow"
                 ? [.. TransactionReader.ReadCdnow(reader, file.Name, issues)]
                 : [.. TransactionReader.ReadCsv(reader, file.Name, issues, new TransactionColumns { CustomerId = parsed.GetValue(inputs.CustomerColumn)!, Date = parsed.GetValue(inputs.DateColumn)!, Amount = parsed.GetValue(inputs.AmountColumn)! }, import.Format.Zone, import)];
-            inputs.Import.WriteRejects(parsed, issues);
+            inputs.Shop.Import.WriteRejects(parsed, issues);
             var rejected = issues.Count(i => i.Severity == ImportIssueSeverity.Error && i.Line > 0);
             var read = transactions.Count + rejected;
-            var maxRejected = inputs.Import.MaxRejected(parsed);
+            var maxRejected = inputs.Shop.Import.MaxRejected(parsed);
             if (read > 0 && 100.0 * rejected / read > maxRejected)
             {
                 // Written after the issues below; the command still prints its result, then exits 1.

@@ -34,18 +34,9 @@ internal sealed class ImportOptions
         }
     }
 
-    /// <summary>
-    /// Adds the options that say how values are written in a delimited file, and where its rejected rows go
-    /// (<c>--zone --delimiter --number-format --date-format --date-order --rejects --max-rejected</c>), for a command
-    /// that reads one transactions file with fixed column options (<c>crmkit clv</c>) rather than a shop's export.
-    /// </summary>
-    public void AddValueFormatTo(Command command)
-    {
-        foreach (var option in new Option[] { _zone, _delimiter, _numberFormat, _dateFormat, _dateOrder, _rejects, _maxRejected })
-        {
-            command.Options.Add(option);
-        }
-    }
+    /// <summary>The name of <c>--preset</c>, <c>--map</c> or <c>--sheet</c> when given (they describe a shop's export, not one transactions file), else <see langword="null"/>.</summary>
+    public string? MappingOptionGiven(ParseResult parsed)
+        => new Option[] { _preset, _map, _sheet }.FirstOrDefault(o => parsed.GetResult(o) is { Implicit: false })?.Name;
 
     /// <summary>The name of the first value-format option given on the command line (see <see cref="AddValueFormatTo"/>), else <see langword="null"/>.</summary>
     public string? ValueFormatOptionGiven(ParseResult parsed)

@@ -42,6 +42,20 @@ internal sealed class ShopDataOptions
         _model = clvModel ? MainJob.ClvModelOption() : null;
     }
 
+    /// <summary>The import options among these options (for a command that also reads a single file with them).</summary>
+    public ImportOptions Import => _import;
+
+    /// <summary>
+    /// The name of the first option given that only makes sense for reading a shop (<c>--data</c>, <c>--sample</c>, a
+    /// file option, <c>--merge</c>, <c>--preset</c>, <c>--map</c>, <c>--sheet</c>), else <see langword="null"/>.
+    /// </summary>
+    public string? ShopOptionGiven(ParseResult parsed)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        Option[] shopOnly = [_data, _sample, _merge, .. _files.Select(f => f.Option)];
+        return shopOnly.FirstOrDefault(o => parsed.GetResult(o) is { Implicit: false })?.Name ?? _import.MappingOptionGiven(parsed);
+    }
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {

@@ -192,4 +192,41 @@ public class ClvCommandTests
         Assert.Equal(2, code);
         Assert.Contains("--number-format describes a delimited file (--format csv)", error);
     }
+    // Without --transactions, clv reads the shop as crmkit run does (import, merge of duplicates, completed orders):
+    // its BG/NBD fit counts the customers the run's CLV section counts (the run's own JSON is the reference).
+    [Fact]
+    public void FitJson_SampleShop_CountsTheCustomersTheRunCounts()
+    {
+        var (runCode, runJson, _) = CliRunner.Shared("run", "--data", RepositoryRoot.Path("seeds", "store"), "--no-report", "--json");
+        var (code, output, _) = CliRunner.Run("clv", "fit", "--model", "bg-nbd", "--data", RepositoryRoot.Path("seeds", "store"), "--json");
+
+        Assert.Equal(0, runCode);
+        Assert.Equal(0, code);
+        var runCustomers = JsonDocument.Parse(runJson).RootElement.GetProperty("clv").GetProperty("customers").GetInt32();
+        Assert.Equal(runCustomers, JsonDocument.Parse(output).RootElement.GetProperty("customers").GetInt32());
+    }
+
+    // A shop folder whose orders file rejects more rows than --max-rejected: the fit is printed, then run's verdict, exit 1.
+    [Fact]
+    public void Fit_ShopWithTooManyRejectedOrders_ExitsOneWithRunsVerdict()
+    {
+        var folder = Directory.CreateTempSubdirectory("crmkit-clv-shop-").FullName;
+        File.WriteAllText(Path.Combine(folder, "customers.csv"), "customer_id,full_name\nA,An\nB,Bình\n");
+        File.WriteAllText(Path.Combine(folder, "orders.csv"), "order_id,customer_id,placed_at,total,currency,status\n1,A,2025-01-01,100000,VND,completed\n2,A,2025-02-01,200000,VND,completed\n3,B,2025-01-05,50000,VND,completed\n4,B,not-a-date,50000,VND,completed\n");
+
+        var (code, output, error) = CliRunner.Run("clv", "summary", "--data", folder, "--period", "day");
+
+        Assert.Equal(1, code);
+        Assert.Equal(["customer_id,frequency,recency,T,monetary_value", "A,1,31,31,200000", "B,0,0,27,0"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("orders.csv: 1 of 4 rows rejected (25 %), more than --max-rejected 1 %", error);
+    }
+
+    [Fact]
+    public void Summary_ShopOptionWithTransactionsFile_IsWrongUsageNamingTheOption()
+    {
+        var (code, _, error) = CliRunner.Run("clv", "summary", "--transactions", SharedData.File("CDNOW_sample.txt"), "--format", "cdnow", "--preset", "shopify");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--preset reads a shop's export; with --transactions give the file's own options", error);
+    }
 }
