@@ -16,7 +16,7 @@ namespace CrmKit.CareProcess;
 /// (<c>send</c>, <c>task</c>, <c>assign</c>, <c>setAttribute</c>, <c>startProcess</c>; <c>after</c>, <c>atLocalTime</c>),
 /// values as JSON strings, numbers, booleans or <c>{"date": "2026-02-17"}</c>.
 /// </remarks>
-public static class ProcessJson
+public static partial class ProcessJson
 {
     private static readonly JsonSerializerOptions Indented = CrmKitJson.CreateOptions(writeIndented: true);
 
@@ -122,11 +122,22 @@ public static class ProcessJson
         return problems.Count == 0 ? [.. read] : throw new InvalidProcessException(what, problems);
     }
 
-    // At the path's position in the file; a document that is not well-formed JSON at its syntax error instead.
+    // At the path's position in the file; a document that is not well-formed JSON at its syntax error instead; a
+    // problem the text reader located itself ("$: line 4, column 89: a lone surrogate …") at that line and column.
     private static Problem At(string file, string json, string path, string message)
-        => (JsonPosition.Of(json, path) ?? JsonPosition.OfSyntaxError(json)) is var (line, column)
+    {
+        if (TextPosition().Match(message) is { Success: true } located)
+        {
+            return new Problem($"{file}:{located.Groups["line"].Value}:{located.Groups["column"].Value}", message[located.Length..]);
+        }
+
+        return (JsonPosition.Of(json, path) ?? JsonPosition.OfSyntaxError(json)) is var (line, column)
             ? new Problem(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file}:{line}:{column}"), message)
             : new Problem(file, message);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\$: )?line (?<line>[0-9]+), column (?<column>[0-9]+): ")]
+    private static partial System.Text.RegularExpressions.Regex TextPosition();
 
     /// <summary>Writes a snapshot.</summary>
     public static string Write(ProcessSnapshot snapshot)
