@@ -17,6 +17,28 @@ namespace CrmKit.Docs.Snippets;
 /// <summary>Documented code, one region per block; each method returns what the block computes so tests can check it.</summary>
 public static class Snippets
 {
+    /// <summary>docs/getting-started.md: why a customer is in each of their segments, in the language asked for.</summary>
+    public static string ExplainCustomer(Customer customer, Instant asOf, System.Globalization.CultureInfo language)
+    {
+        #region explain-customer
+        var zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+        var catalog = BuiltInSegments.Catalog;
+        var record = CustomerRecord.From(customer, zone);        // pass CustomerScores for the RFM/CLV-based segments
+        var explanations = catalog.Explain(record, new EvaluationContext(asOf, zone));   // one per segment, in order
+
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < catalog.Segments.Length; i++)
+        {
+            if (explanations[i].Holds)                           // the final membership (exclusive groups applied)
+            {
+                text.AppendLine(catalog.Segments[i].Name.Get(language));
+                text.AppendLine(explanations[i].Describe(language));   // "✓ tất cả: cả 2 điều kiện đều đúng" in vi
+            }
+        }
+        #endregion
+        return text.ToString();
+    }
+
     /// <summary>docs/getting-started.md: the whole care workflow through dependency injection.</summary>
     public static (int Customers, int DueToday, double? Retention) GettingStarted(string folder, IClock clock)
     {

@@ -78,6 +78,30 @@ public partial class DocsTests
         Assert.InRange(retention!.Value, 0, 1);
     }
 
+    // The snippet on a sample-shop customer: in English exactly the segment names and the invariant explanations
+    // (ToString), computed here independently; in Vietnamese the same segments under their Vietnamese names, with
+    // Vietnamese explanation lines.
+    [Fact]
+    public void ExplainCustomer_SampleShopCustomer_NamesTheSameSegmentsInBothLanguages()
+    {
+        var customer = CustomerDataSet.ReadFolder(RepositoryRoot.Path("seeds", "store")).Customers.First(c => c.History.Orders.Count > 2);
+        var asOf = Instant.FromUtc(2026, 10, 31, 13, 0);
+        var zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+        var catalog = BuiltInSegments.Catalog;
+        var explanations = catalog.Explain(CustomerRecord.From(customer, zone), new EvaluationContext(asOf, zone));
+        var held = Enumerable.Range(0, catalog.Segments.Length).Where(i => explanations[i].Holds).ToList();
+        var english = System.Globalization.CultureInfo.GetCultureInfo("en");
+        var vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+
+        var en = Snippets.Snippets.ExplainCustomer(customer, asOf, english);
+        var vi = Snippets.Snippets.ExplainCustomer(customer, asOf, vietnamese);
+
+        Assert.NotEmpty(held);
+        Assert.Equal(string.Concat(held.Select(i => catalog.Segments[i].Name.Get(english) + Environment.NewLine + explanations[i].ToString() + Environment.NewLine)), en);
+        Assert.All(held, i => Assert.Contains(catalog.Segments[i].Name.Get(vietnamese) + Environment.NewLine, vi, StringComparison.Ordinal));
+        Assert.Contains("✓ tất cả", vi, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Importing_KiotVietFixture_ReadsCustomersAndGuestSales()
     {
