@@ -18,7 +18,7 @@ internal static class CareCommand
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Build(TextWriter output, TextWriter error)
-        => new("care", "Care processes: the agenda of due care actions after the contact policy, and process diagrams.") { Agenda(output, error), Diagram(output) };
+        => new("care", Strings.HelpCareCommand) { Agenda(output, error), Diagram(output) };
 
     private static Command Agenda(TextWriter output, TextWriter error)
     {

@@ -75,9 +75,14 @@ internal static class CrmKitCommandLine
         catch (InvalidValueException ex) when (ex.Field.StartsWith("--", StringComparison.Ordinal))
         {
             // An option's value that is not valid is wrong usage, like an unknown option.
-            error.WriteLine($"crmkit: {ex.Message}");
+            error.WriteLine($"crmkit: {Invalid(ex)}");
             error.WriteLine(Strings.RunHelpHint);
             return Usage;
+        }
+        catch (InvalidValueException ex)
+        {
+            error.WriteLine($"crmkit: {Invalid(ex)}");
+            return BadInput;
         }
         catch (CrmKitException ex)
         {
@@ -99,6 +104,10 @@ internal static class CrmKitCommandLine
             return InternalError;
         }
     }
+
+    // "Invalid --as-of: …" in the invocation's language (the exception's Message is the invariant English form).
+    private static string Invalid(InvalidValueException ex)
+        => PersonalData.Redact(Display.Format(Strings.ErrorInvalidValue, ex.Field, ex.Reason) + (ex.Hint is null ? string.Empty : " " + ex.Hint));
 
     internal static RootCommand Build(TextWriter output, TextWriter error)
     {

@@ -350,13 +350,13 @@ internal static class RunSummary
 
     // The figures of the summary (and of the report, which calls these too) in the invocation's number culture:
     // unchanged in English (invariant), vi-VN's separators and ₫ in Vietnamese.
-    internal static string Percent(double? rate) => rate is { } r ? r.ToString("P0", Display.NumberCulture) : "–";
+    internal static string Percent(double? rate) => Display.WholePercent(rate);
 
     internal static string Number(double? value, string format) => value is { } v ? v.ToString(format, Display.NumberCulture) : "–";
 
     internal static string Amount(Money? money) => Display.Money(money);
 
-    internal static string Hours(Duration? duration) => duration is { } d ? d.TotalHours.ToString("F1", Display.NumberCulture) + " h" : "–";
+    internal static string Hours(Duration? duration) => duration is { } d ? Display.Format(Strings.UnitHours, d.TotalHours.ToString("F1", Display.NumberCulture)) : "–";
 
 
     private static string Share(int part, int whole) => Percent(whole == 0 ? null : part / (double)whole);

@@ -132,7 +132,7 @@ internal static class SegmentCommand
         foreach (var (segment, count) in result.Sizes)
         {
             var share = customers == 0 ? 0 : 100.0 * count / customers;
-            output.WriteLine(Display.Format("  {0,-22} {1,-14} {2,10:N0} {3,6:F1}%  {4}", segment.Id, segment.ExclusiveGroup ?? string.Empty, count, share, segment.DisplayName()));
+            output.WriteLine(Display.Format("  {0,-22} {1,-14} {2,10:N0} {3,6:F1}{5}  {4}", segment.Id, segment.ExclusiveGroup ?? string.Empty, count, share, segment.DisplayName(), Display.PercentSign));
         }
     }
 

@@ -28,6 +28,16 @@ internal static class Display
     public static string Number(double? value, string format)
         => value is { } v && double.IsFinite(v) ? v.ToString(format, NumberCulture) : "–";
 
+    /// <summary>
+    /// The sign after a percentage in a fixed-width table: <c> %</c> in Vietnamese (a space before it, as the report and
+    /// the summary write <c>37,4 %</c>), <c>%</c> in English (the table's layout as it has always been).
+    /// </summary>
+    public static string PercentSign => UiLanguage.Current == UiLanguage.Vietnamese ? " %" : "%";
+
+    /// <summary>A share in [0, 1] as a whole percentage, <c>37 %</c> in both languages (as <see cref="Percent"/> writes it, without the decimal); <c>–</c> when null or not finite.</summary>
+    public static string WholePercent(double? share)
+        => share is { } s && double.IsFinite(s) ? (100 * s).ToString("0", NumberCulture) + " %" : "–";
+
     /// <summary>A share in [0, 1] as a percentage with one decimal (<c>12,5 %</c> / <c>12.5 %</c>), or <c>–</c> when null or not finite.</summary>
     public static string Percent(double? share)
         => share is { } s && double.IsFinite(s) ? (100 * s).ToString("0.0", NumberCulture) + " %" : "–";

@@ -39,15 +39,29 @@ public sealed class CommandTextLanguageTests
     }
 
     [Fact]
-    public void BadDate_IsExplainedInTheLanguage_TheLibraryFramingStaysEnglish()
+    public void BadDate_IsExplainedInTheLanguage_FramingIncluded()
     {
         var (code, _, error) = CliRunner.Run(["segment", "--as-of", "31/10/2026", "--lang", "vi"]);
         Assert.Equal(2, code);
-        Assert.Equal("crmkit: Invalid --as-of: '31/10/2026' không phải là một ngày. Hãy ghi ngày theo dạng YYYY-MM-DD.\nChạy 'crmkit --help' để xem các lệnh và tuỳ chọn.", error.Trim().ReplaceLineEndings("\n"));
+        Assert.Equal("crmkit: --as-of không hợp lệ: '31/10/2026' không phải là một ngày. Hãy ghi ngày theo dạng YYYY-MM-DD.\nChạy 'crmkit --help' để xem các lệnh và tuỳ chọn.", error.Trim().ReplaceLineEndings("\n"));
 
         (code, _, error) = CliRunner.Run(["run", "--review-days", "0", "--lang", "vi", "--no-report"]);
         Assert.Equal(2, code);
-        Assert.StartsWith("crmkit: Invalid --review-days: 0 không phải số ngày hợp lệ (từ 1 đến 36.525).", error, StringComparison.Ordinal);
+        Assert.StartsWith("crmkit: --review-days không hợp lệ: 0 không phải số ngày hợp lệ (từ 1 đến 36.525).", error, StringComparison.Ordinal);
+
+        // English as it has always been (the exception's own Message).
+        (code, _, error) = CliRunner.Run(["segment", "--as-of", "31/10/2026", "--lang", "en"]);
+        Assert.Equal(2, code);
+        Assert.Equal("crmkit: Invalid --as-of: '31/10/2026' is not a date. Use YYYY-MM-DD.\nRun 'crmkit --help' for the commands and options.", error.Trim().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void CareHelp_DescribesTheCommandInTheLanguage()
+    {
+        var (code, vi, _) = CliRunner.Run(["care", "--help", "--lang", "vi"]);
+        Assert.Equal(0, code);
+        Assert.Contains("Quy trình chăm sóc: danh sách việc chăm sóc đến hạn (sau khi áp quy tắc liên hệ) và sơ đồ quy trình.", vi, StringComparison.Ordinal);
+        Assert.DoesNotContain("Care processes: the agenda", vi, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,8 +33,8 @@ public sealed class VietnameseSeedsRun
 /// <summary>
 /// Issue 21: <c>crmkit run</c>'s text summary in Vietnamese, its English unchanged, its JSON the same in both languages.
 /// The Vietnamese lines were worked by hand from the English run's figures (the sample shop, seeds/store): the same
-/// numbers with vi-VN's '.' thousands and ',' decimals, VND as ₫, dates dd/MM/yyyy, percentages as vi-VN writes them
-/// ("82%"); the English lines are the summary as it was before the strings moved to Strings.resx (commit 4e06bef).
+/// numbers with vi-VN's '.' thousands and ',' decimals, VND as ₫, dates dd/MM/yyyy, percentages with a space before the sign
+/// ("82 %", as the report writes them); the English lines are the summary as it was before the strings moved to Strings.resx (commit 4e06bef).
 /// </summary>
 public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeedsRun vietnamese) : IClassFixture<SeedsReport>, IClassFixture<VietnameseSeedsRun>
 {
@@ -44,7 +44,7 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
         ("  orders     2024-11-01 .. 2026-10-31; completed 10,349, returned 440, cancelled 365, pending 0", "  đơn hàng   01/11/2024 .. 31/10/2026; hoàn tất 10.349, trả hàng 440, đã huỷ 365, đang xử lý 0"),
         ("  revenue    7,901,804,000 VND; average order 763,533 VND (10,349 completed orders)", "  doanh thu  7.901.804.000 ₫; giá trị đơn trung bình 763.533 ₫ (10.349 đơn hoàn tất)"),
         ("  buyers     4,108 (82 %), repeat buyers 1,943 (47 % of buyers; purchases on 2 or more days, orders on one day count once)",
-            "  khách đã mua 4.108 (82%), khách mua lại 1.943 (47% số khách đã mua; mua vào từ 2 ngày khác nhau trở lên, nhiều đơn trong một ngày tính một lần)"),
+            "  khách đã mua 4.108 (82 %), khách mua lại 1.943 (47 % số khách đã mua; mua vào từ 2 ngày khác nhau trở lên, nhiều đơn trong một ngày tính một lần)"),
         ("  consent    marketing by Zalo 1,959, SMS 1,286, email 1,284", "  đồng ý nhận tin quảng cáo qua Zalo 1.959, SMS 1.286, email 1.284"),
         ("  history    6,566 interactions, 642 tickets, 3,272 feedback, 381 referrals", "  lịch sử    6.566 lượt tương tác, 642 phiếu hỗ trợ, 3.272 phản hồi, 381 lượt giới thiệu"),
         ("             4,108 buyers, expected purchases in the next 52 weeks 2,663, predicted value 1,911,746,796 VND",
@@ -52,8 +52,10 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
         ("  agenda     today: due 15, deferred 0, skipped 36, dropped 0; due by channel: zalo 10, email 4, phoneCall 1",
             "  việc cần làm hôm nay: đến hạn 15, hoãn lại 0, bỏ qua 36, bỏ lỡ 0; đến hạn theo kênh: Zalo 10, Email 4, gọi điện 1"),
         ("  review     last 90 days: retention 37 %, churn 63 %, repeat purchase 31 %, returning revenue 51 %, average order 687,318 VND, frequency 1.52",
-            "  đánh giá   90 ngày qua: giữ chân 37%, rời bỏ 63%, mua lại 31%, doanh thu từ khách quay lại 51%, giá trị đơn trung bình 687.318 ₫, tần suất mua 1,52"),
-        ("             care actions due 1,049, done 84 (8 %) across 8 staff", "             việc chăm sóc đến hạn 1.049, đã làm 84 (8%), do 8 nhân viên phụ trách"),
+            "  đánh giá   90 ngày qua: giữ chân 37 %, rời bỏ 63 %, mua lại 31 %, doanh thu từ khách quay lại 51 %, giá trị đơn trung bình 687.318 ₫, tần suất mua 1,52"),
+        ("             care actions due 1,049, done 84 (8 %) across 8 staff", "             việc chăm sóc đến hạn 1.049, đã làm 84 (8 %), do 8 nhân viên phụ trách"),
+        ("             CSAT 55 %, NPS –, CES 3.84; 108 tickets, median first reply 0.0 h, median resolution 9.3 h (business hours), SLA breached 27 %",
+            "             CSAT 55 %, NPS –, CES 3,84; 108 phiếu hỗ trợ, thời gian phản hồi đầu tiên (trung vị) 0,0 giờ, thời gian giải quyết (trung vị) 9,3 giờ (giờ làm việc), trễ hạn SLA 27 %"),
     ];
 
     [Fact]
