@@ -46,7 +46,7 @@ internal sealed record ImportVerdict(bool ReadAsAsked, bool Usable, ImmutableArr
         {
             if (file.Unreadable && usable)
             {
-                messages.Add(Display.Format(Strings.VerdictUnreadable, file.File, dataSet.IssueGroups.First(g => g.File == file.File && g.Severity == ImportIssueSeverity.Error).Reason));
+                messages.Add(Display.Format(Strings.VerdictUnreadable, file.File, dataSet.IssueGroups.First(g => g.File == file.File && g.Severity == ImportIssueSeverity.Error).DescribeReason()));
             }
             else if (file.RowsRead > 0 && 100.0 * file.RowsRejected / file.RowsRead > maxRejectedPercent)
             {

@@ -80,6 +80,18 @@ public sealed partial record ImportIssueGroup(string File, string? Column, Impor
     private readonly ImmutableArray<string> _arguments;
 
     /// <summary>
+    /// The reason alone (no file, count or lines) as a shop owner reads it in <paramref name="culture"/> (default
+    /// <see cref="CultureInfo.CurrentUICulture"/>); in English, and for a culture CrmKit has no messages in, exactly
+    /// <see cref="Reason"/>.
+    /// </summary>
+    /// <param name="culture">The language to write in; <see langword="null"/> for the current UI culture.</param>
+    public string DescribeReason(CultureInfo? culture = null)
+    {
+        culture ??= CultureInfo.CurrentUICulture;
+        return MessageTable.Speaks(Messages.ResourceManager, culture) ? ImportIssue.ReasonIn(Kind, Arguments, Reason, culture) : Reason;
+    }
+
+    /// <summary>
     /// The group as a shop owner reads it in <paramref name="culture"/> (default <see cref="CultureInfo.CurrentUICulture"/>):
     /// <c>orders.csv: 183 dòng bị loại ở cột 'InvoiceDate', ví dụ dòng 2: … — các dòng 2, 3, 4 …</c> in Vietnamese,
     /// counts written as the culture writes them. In English, and for a culture CrmKit has no messages in, exactly

@@ -46,4 +46,17 @@ public enum ImportIssueKind
 
     /// <summary>A negative order amount was read as a return. Arguments: the order id; the amount; the amount returned; the currency code.</summary>
     NegativeAmountReturn,
+
+    /// <summary>
+    /// The file is not UTF-8 and its encoding could only be guessed, so it was not read. Arguments: the line of the
+    /// first byte that is not UTF-8; the encoding it looks like, as <c>--encoding</c> takes it (<c>windows-1258</c>,
+    /// <c>windows-1252</c>, <c>utf-16</c> …, or <c>utf-8</c> for a file that mixes encodings).
+    /// </summary>
+    NotUtf8,
+
+    /// <summary>
+    /// The file's bytes prove another encoding than the one given (a byte order mark, or valid UTF-8 beyond ASCII), so it
+    /// was read as what it is. Arguments: the encoding found; the encoding given.
+    /// </summary>
+    EncodingOverridden,
 }

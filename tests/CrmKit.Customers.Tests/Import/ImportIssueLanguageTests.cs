@@ -77,6 +77,8 @@ public sealed class ImportIssueLanguageTests : IDisposable
             [ImportIssueKind.CustomerCreatedFromOrder] = 2,
             [ImportIssueKind.CurrencyMismatch] = 4,
             [ImportIssueKind.NegativeAmountReturn] = 4,
+            [ImportIssueKind.NotUtf8] = 2,
+            [ImportIssueKind.EncodingOverridden] = 2,
         };
         Assert.Equal(Enum.GetValues<ImportIssueKind>().Where(k => k != ImportIssueKind.Other).Order(), arguments.Keys.Order());
         foreach (var (kind, count) in arguments)
@@ -103,5 +105,37 @@ public sealed class ImportIssueLanguageTests : IDisposable
         Assert.StartsWith("orders.csv:1: không có cột cho trường bắt buộc 'placed_at' (đã tìm: ", missing.Describe(Vietnamese), StringComparison.Ordinal);
         Assert.StartsWith("orders.csv:1: no column for the required field 'placed_at'", missing.Describe(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Contains(data.IssueGroups, g => g.Kind == ImportIssueKind.MissingColumn && g.Describe(Vietnamese).Contains("trường bắt buộc 'placed_at'", StringComparison.Ordinal));
+    }
+    // A customers file saved by Excel on Vietnamese Windows (code page 1258) given without --encoding: not read, and
+    // told in Vietnamese with the line and the option to pass; the English reason is unchanged.
+    [Fact]
+    public void ReadFolder_Windows1258WithoutEncoding_IsNotUtf8InVietnamese()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        File.WriteAllBytes(Path.Combine(_folder, "customers.csv"), System.Text.Encoding.GetEncoding(1258).GetBytes("customer_id,full_name\nK1,Trần Thị Hà\nK2,Nguyễn Văn Đức\n"));
+
+        var data = CustomerDataSet.ReadFolder(_folder);
+
+        var issue = Assert.Single(data.Issues, i => i.Kind == ImportIssueKind.NotUtf8);
+        Assert.Equal(["2", "windows-1258"], issue.Arguments.ToArray());
+        Assert.StartsWith("the file is not UTF-8: byte 0x", issue.Reason, StringComparison.Ordinal);
+        Assert.Equal("customers.csv:2: tệp không phải UTF-8 (từ dòng 2) nên chưa được đọc; có vẻ là windows-1258: nếu đúng, hãy thêm --encoding windows-1258; nếu tệp trộn nhiều kiểu mã hoá, hãy sửa dòng đó.", issue.Describe(Vietnamese));
+        var group = Assert.Single(data.IssueGroups, g => g.Kind == ImportIssueKind.NotUtf8);
+        Assert.Equal(issue.Reason, group.DescribeReason(CultureInfo.InvariantCulture));
+        Assert.StartsWith("tệp không phải UTF-8 (từ dòng 2)", group.DescribeReason(Vietnamese), StringComparison.Ordinal);
+    }
+
+    // A UTF-8 file given with --encoding windows-1258: read as UTF-8, with a warning in Vietnamese naming both.
+    [Fact]
+    public void ReadFolder_Utf8GivenAsWindows1258_IsReadAsUtf8WithAVietnameseWarning()
+    {
+        File.WriteAllText(Path.Combine(_folder, "customers.csv"), "customer_id,full_name\nK1,Trần Thị Hà\n");
+
+        var data = CustomerDataSet.ReadFolder(_folder, new CsvImportOptions { Format = new ImportFormat { Encoding = "windows-1258" } });
+
+        Assert.Equal("Trần Thị Hà", Assert.Single(data.Customers).DisplayName);
+        var issue = Assert.Single(data.Issues, i => i.Kind == ImportIssueKind.EncodingOverridden);
+        Assert.Equal(["utf-8", "windows-1258"], issue.Arguments.ToArray());
+        Assert.Equal("customers.csv: cảnh báo: tệp thực ra là utf-8 (có dấu BOM hoặc các byte đúng chuẩn UTF-8) nên đã được đọc theo utf-8, dù đã chỉ định mã hoá windows-1258.", issue.Describe(Vietnamese));
     }
 }

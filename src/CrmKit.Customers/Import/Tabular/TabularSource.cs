@@ -40,7 +40,13 @@ internal static class TabularSource
                 stream.Position = 0;
                 if (detected.IsCertain && detected.Encoding.WebName != encoding.WebName && (detected.Evidence == EncodingEvidence.ByteOrderMark || HasNonAscii(stream)))
                 {
-                    issues.Add(new ImportIssue(file, 0, null, $"the file is {TextEncodingName.NameOf(detected.Encoding)} ({(detected.Evidence == EncodingEvidence.ByteOrderMark ? "it starts with a byte order mark" : "its bytes are valid UTF-8")}), so it was read as such although the encoding {name} was given.") { Severity = ImportIssueSeverity.Warning });
+                    var proof = detected.Evidence == EncodingEvidence.ByteOrderMark ? "it starts with a byte order mark" : "its bytes are valid UTF-8";
+                    issues.Add(new ImportIssue(file, 0, null, $"the file is {TextEncodingName.NameOf(detected.Encoding)} ({proof}), so it was read as such although the encoding {name} was given.")
+                    {
+                        Severity = ImportIssueSeverity.Warning,
+                        Kind = ImportIssueKind.EncodingOverridden,
+                        Arguments = [TextEncodingName.NameOf(detected.Encoding), name],
+                    });
                     encoding = detected.Encoding;
                 }
             }
@@ -50,7 +56,12 @@ internal static class TabularSource
                 stream.Position = 0;
                 if (!detected.IsCertain)
                 {
-                    issues.Add(new ImportIssue(file, (int)(detected.InvalidLine ?? 0), null, (detected.Explanation ?? "the file is not UTF-8 text") + (detected.Explanation?.EndsWith('.') == true ? string.Empty : ".")) { Severity = ImportIssueSeverity.Error });
+                    issues.Add(new ImportIssue(file, (int)(detected.InvalidLine ?? 0), null, (detected.Explanation ?? "the file is not UTF-8 text") + (detected.Explanation?.EndsWith('.') == true ? string.Empty : "."))
+                    {
+                        Severity = ImportIssueSeverity.Error,
+                        Kind = ImportIssueKind.NotUtf8,
+                        Arguments = [(detected.InvalidLine ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture), TextEncodingName.NameOf(detected.Encoding)],
+                    });
                     stream.Dispose();
                     return new EmptyTabularReader(file, new TabularFormat("csv", detected.EncodingName, null, null));
                 }
