@@ -102,7 +102,10 @@ internal static class RunSummary
         var queue = engine.Queue;
         var byChannel = queue.GroupBy(m => m.Message.Channel).OrderBy(g => g.Key).Select(g => $"{DisplayNames.Of(g.Key)} {Display.Number(g.Count())}");
         var next = queue.Take(3).Select(m => $"{m.Message.DueAt.InZone(zone).ToString("HH:mm", Inv)} {DisplayNames.Of(m.Message.Channel)} {m.Message.Template}");
-        output.WriteLine(Display.Format(Strings.RunQueue, queue.Count, queue.Count == 0 ? Strings.RunNone : string.Join(", ", byChannel), engine.Tasks.Count, queue.Count == 0 ? Strings.RunNone : string.Join(", ", next)));
+        // Open tasks as 'crmkit customer' counts them: no due time, or due at or after the as-of instant; the rest were
+        // due before it (the engine does not know whether staff did them).
+        var open = engine.Tasks.Count(t => t.DueAt is not { } due || due >= engine.AsOf);
+        output.WriteLine(Display.Format(Strings.RunQueue, queue.Count, queue.Count == 0 ? Strings.RunNone : string.Join(", ", byChannel), open, queue.Count == 0 ? Strings.RunNone : string.Join(", ", next), engine.Tasks.Count - open));
     }
 
     // The reasons are keyed by the engine's invariant texts (as in the JSON) and shown in the invocation's language.
