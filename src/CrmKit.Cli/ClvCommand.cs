@@ -335,6 +335,11 @@ internal static class ClvCommand
                 throw new FileNotFoundException($"The transactions file '{file.FullName}' does not exist.", file.FullName);
             }
 
+            if (inputs.Shop.ShopOptionGiven(parsed) is SeedsFolder.SampleOptionName)
+            {
+                throw new InvalidValueException(SeedsFolder.SampleOptionName, Display.Format(Strings.ErrorSampleAndFile, SeedsFolder.SampleOptionName, inputs.Transactions.Name));
+            }
+
             if (inputs.Shop.ShopOptionGiven(parsed) is { } shopOption)
             {
                 throw new InvalidValueException(shopOption, Display.Format(Strings.ErrorClvShopOptionWithTransactions, shopOption, inputs.Transactions.Name));

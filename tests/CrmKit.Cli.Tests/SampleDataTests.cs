@@ -29,9 +29,9 @@ public class SampleDataTests
         { "segment", "--data" },
         { "care agenda", "--data" },
         { "replay", "--data" },
-        { "clv summary", "--transactions" },
-        { "clv fit", "--transactions" },
-        { "clv predict", "--transactions" },
+        { "clv summary", "--data" },
+        { "clv fit", "--data" },
+        { "clv predict", "--data" },
     };
 
     [Theory]
@@ -44,6 +44,19 @@ public class SampleDataTests
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
         Assert.StartsWith($"crmkit: Invalid --sample: give either --sample or a {(dataOption == "--data" ? "data folder" : "file")} with {dataOption}, not both.", error, StringComparison.Ordinal);
+    }
+
+    // clv's other data option, a transactions file, excludes --sample too.
+    [Theory]
+    [InlineData("summary")]
+    [InlineData("predict")]
+    public void Clv_SampleAndTransactionsFile_IsWrongUsageNamingBoth(string command)
+    {
+        var (code, output, error) = CliRunner.Run("clv", command, "--sample", "--transactions", RepositoryRoot.Path("seeds", "store", "orders.csv"));
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith("crmkit: Invalid --sample: give either --sample or a file with --transactions, not both.", error, StringComparison.Ordinal);
     }
 
     [Fact]
