@@ -222,7 +222,7 @@ internal static class HtmlReport
             html.Append(Inv, $"<table><tr><th>{Html(ReportStrings.MergeFirst)}</th><th>{Html(ReportStrings.MergeSecond)}</th><th>{Html(ReportStrings.MergeSurvivor)}</th><th>{Html(ReportStrings.MergeEvidence)}</th><th>{Html(ReportStrings.MergeConflicts)}</th><th>{Html(ReportStrings.MergeSharedContacts)}</th><th>{Html(ReportStrings.MergeNames)}</th></tr>");
             foreach (var d in list)
             {
-                html.Append(Inv, $"<tr><td>{Html(d.First)}</td><td>{Html(d.Second)}</td><td>{Html(d.Survivor ?? ReportStrings.MergeKeptApart)}</td><td>{Html(string.Join(", ", d.Evidence))}</td><td>{Html(string.Join(", ", d.Conflicts))}</td><td>{Html(string.Join(", ", d.Contacts))}</td><td>{Html(string.Join(" / ", d.Names))}</td></tr>");
+                html.Append(Inv, $"<tr><td>{Html(d.First)}</td><td>{Html(d.Second)}</td><td>{Html(d.Survivor ?? ReportStrings.MergeKeptApart)}</td><td>{Html(string.Join(", ", d.Evidence.Select(e => DisplayNames.Of(e))))}</td><td>{Html(string.Join(", ", d.Conflicts.Select(c => DisplayNames.Of(c))))}</td><td>{Html(string.Join(", ", d.Contacts))}</td><td>{Html(string.Join(" / ", d.Names))}</td></tr>");
             }
 
             html.Append("</table></details>");

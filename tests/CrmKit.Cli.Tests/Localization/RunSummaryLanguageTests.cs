@@ -135,8 +135,22 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
                 shown++;
             }
 
+            // The merge evidence and conflicts (summary and report), every flag but None.
+            foreach (var value in Enum.GetValues<CrmKit.Customers.Identity.MatchEvidence>().Where(v => v != CrmKit.Customers.Identity.MatchEvidence.None))
+            {
+                Assert.False(string.IsNullOrWhiteSpace(DisplayNames.Of(value)));
+                shown++;
+            }
+
+            foreach (var value in Enum.GetValues<CrmKit.Customers.Identity.IdentityConflict>().Where(v => v != CrmKit.Customers.Identity.IdentityConflict.None))
+            {
+                Assert.False(string.IsNullOrWhiteSpace(DisplayNames.Of(value)));
+                shown++;
+            }
+
             return shown;
         });
-        Assert.Equal(Enum.GetValues<OrderStatus>().Length + Enum.GetValues<AgendaStatus>().Length + Enum.GetValues<ContactChannel>().Length + Enum.GetValues<ContactVerdict>().Length + Enum.GetValues<CrmKit.Engine.OutboxState>().Length, shown);
+        Assert.Equal(Enum.GetValues<OrderStatus>().Length + Enum.GetValues<AgendaStatus>().Length + Enum.GetValues<ContactChannel>().Length + Enum.GetValues<ContactVerdict>().Length + Enum.GetValues<CrmKit.Engine.OutboxState>().Length
+            + Enum.GetValues<CrmKit.Customers.Identity.MatchEvidence>().Length - 1 + Enum.GetValues<CrmKit.Customers.Identity.IdentityConflict>().Length - 1, shown);
     }
 }
