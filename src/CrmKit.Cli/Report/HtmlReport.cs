@@ -310,7 +310,7 @@ internal static class HtmlReport
         var job = model.Job;
         var sizes = model.SegmentSizes;
         Heading(html, "segments");
-        html.Append(Inv, $"<p>{Html(Display.Format(ReportStrings.SegmentsIntro, Display.Number(job.Segmentation.Sizes.Length), Rfm(job.Segmentation.Thresholds)))}</p>");
+        html.Append(Inv, $"<p>{Html(Display.Format(ReportStrings.SegmentsIntro, Display.Number(job.Segmentation.Sizes.Length), SegmentationText.Rfm(job.Segmentation.Thresholds)))}</p>");
         foreach (var note in job.Segmentation.Thresholds.Notes)
         {
             html.Append(Inv, $"<p class=\"note\">{Html(Display.Format(ReportStrings.RfmNote, note))}</p>");
@@ -318,7 +318,7 @@ internal static class HtmlReport
 
         foreach (var tiers in job.Segmentation.ValueTiers)
         {
-            html.Append(Inv, $"<p>{Html(Display.Format(ReportStrings.ValueTiers, Tiers(tiers)))}</p>");
+            html.Append(Inv, $"<p>{Html(Display.Format(ReportStrings.ValueTiers, SegmentationText.Tiers(tiers)))}</p>");
         }
 
         if (sizes.Count > 0)
@@ -326,21 +326,6 @@ internal static class HtmlReport
             var chart = HorizontalBarChart.Build(ChartStrings.SegmentSizesTitle, [.. sizes.Select(s => (SegmentLabel(model, s.Segment.Id), (double)s.Customers))], ChartStrings.AxisCustomers, v => Display.Number((long)v), ChartStyle.Width);
             ReportFigure.Append(html, "segment-sizes", chart, ChartStyle.Width, HorizontalBarChart.Height(sizes.Count), ReportStrings.SegmentSizesCaption);
         }
-    }
-
-    // The RFM score bounds as the report's language writes numbers (– for a score no customer reaches).
-    private static string Rfm(RfmThresholds thresholds)
-    {
-        string Bounds(IEnumerable<decimal> bounds, decimal unreachable) => string.Join("; ", bounds.Select(b => b == unreachable ? "–" : Display.Number((double)b, "#,0.##")));
-        return Display.Format(ReportStrings.RfmThresholds, Bounds(thresholds.Recency.Select(r => (decimal)r), RfmThresholds.Unreachable), Bounds(thresholds.Frequency, RfmThresholds.UnreachableAmount), Bounds(thresholds.Monetary, RfmThresholds.UnreachableAmount));
-    }
-
-    // One currency's value tiers: the basis, the buyers ranked and the least value of each tier, as money.
-    private static string Tiers(ValueTierThresholds tiers)
-    {
-        string Amount(decimal? v) => v is { } x ? Display.Money(new Money(x, tiers.Currency)) : "–";
-        var basis = tiers.Basis == ValueBasis.Predicted ? ReportStrings.ValueBasisPredicted : Display.Format(ReportStrings.ValueBasisHistorical, Display.Number(ValueTierThresholds.HistoricalWindowDays));
-        return Display.Format(ReportStrings.ValueTierBounds, basis, Display.Number(tiers.Buyers), Amount(tiers.Vip), Amount(tiers.High), Amount(tiers.Average));
     }
 
     private static void Clv(StringBuilder html, ReportModel model)

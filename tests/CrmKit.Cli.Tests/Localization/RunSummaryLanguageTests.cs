@@ -47,6 +47,12 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
             "  khách đã mua 4.108 (82%), khách mua lại 1.943 (47% số khách đã mua; mua vào từ 2 ngày khác nhau trở lên, nhiều đơn trong một ngày tính một lần)"),
         ("  consent    marketing by Zalo 1,959, SMS 1,286, email 1,284", "  đồng ý nhận tin quảng cáo qua Zalo 1.959, SMS 1.286, email 1.284"),
         ("  history    6,566 interactions, 642 tickets, 3,272 feedback, 381 referrals", "  lịch sử    6.566 lượt tương tác, 642 phiếu hỗ trợ, 3.272 phản hồi, 381 lượt giới thiệu"),
+        // The RFM bounds and value tiers: English as RfmThresholds/ValueTierThresholds.ToString() write them; Vietnamese
+        // the same figures with vi-VN's separators ('; ' between bounds since ',' is the decimal mark) and ₫.
+        ("  rfm        R ≤ [486, 288, 185, 61] days, F ≥ [2, 2, 3, 4], M ≥ [454000, 865000, 1505000, 2665000]",
+            "  RFM        R ≤ [486; 288; 185; 61] ngày, F ≥ [2; 2; 3; 4], M ≥ [454.000; 865.000; 1.505.000; 2.665.000]"),
+        ("  value tiers VND, predicted value of 4,108 buyers: VIP ≥ 1,719,743, high ≥ 683,948, average ≥ 207,348",
+            "  hạng giá trị theo giá trị dự đoán của 4.108 người mua: VIP từ 1.719.743 ₫, cao từ 683.948 ₫, trung bình từ 207.348 ₫"),
         ("             4,108 buyers, expected purchases in the next 52 weeks 2,663, predicted value 1,911,746,796 VND",
             "             4.108 khách đã mua, số lần mua dự kiến trong 52 tuần tới 2.663, giá trị dự đoán 1.911.746.796 ₫"),
         ("  agenda     today: due 15, deferred 0, skipped 36, dropped 0; due by channel: zalo 10, email 4, phoneCall 1",
