@@ -140,7 +140,7 @@ internal static class RunSummary
         {
             if (clv.Comparison is { } failed)
             {
-                output.WriteLine(failed.Best is { } best ? Display.Format(Strings.RunClvFailed, ValueAnalysis.Name(best), failed.Reason) : Display.Format(Strings.RunClvNotChosenReason, failed.Reason));
+                output.WriteLine(failed.Best is { } best ? Display.Format(Strings.RunClvFailed, ValueAnalysis.Name(best), ClvText.Reason(failed)) : Display.Format(Strings.RunClvNotChosenReason, ClvText.Reason(failed)));
             }
 
             output.WriteLine(Strings.RunClvNotGiven);
@@ -154,7 +154,7 @@ internal static class RunSummary
 
         if (clv.Comparison is { } choice)
         {
-            output.WriteLine(Display.Format(Strings.RunClvChoice, choice.Best is null ? Strings.RunClvNotChosen : ValueAnalysis.Name(clv.Model), clv.CalibrationEnd is { } calibrationEnd ? Display.Date(calibrationEnd) : string.Empty, choice.Reason));
+            output.WriteLine(Display.Format(Strings.RunClvChoice, choice.Best is null ? Strings.RunClvNotChosen : ValueAnalysis.Name(clv.Model), clv.CalibrationEnd is { } calibrationEnd ? Display.Date(calibrationEnd) : string.Empty, ClvText.Reason(choice)));
         }
 
         output.WriteLine(Display.Format(Strings.RunClv, ValueAnalysis.Name(clv.Model), Display.Parameters(clv.CountParameters)) + (clv.Spend is null ? string.Empty : Display.Format(Strings.RunClvSpend, Display.Parameters(clv.SpendParameters))));

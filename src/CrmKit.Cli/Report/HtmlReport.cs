@@ -335,7 +335,7 @@ internal static class HtmlReport
         Heading(html, "clv");
         if (clv.Comparison is { } choice)
         {
-            var caption = Display.Format(ReportStrings.ModelChoiceCaption, clv.CalibrationEnd is { } end ? Display.Date(end) : "–", choice.Reason);
+            var caption = Display.Format(ReportStrings.ModelChoiceCaption, clv.CalibrationEnd is { } end ? Display.Date(end) : "–", ClvText.Reason(choice));
             html.Append(Inv, $"<table><caption>{Html(caption)}</caption><tr><th>{Html(ReportStrings.ColumnModel)}</th><th title=\"{Html(ReportStrings.RmseHint)}\">{Html(ReportStrings.ColumnRmse)}</th><th title=\"{Html(ReportStrings.SeHint)}\">{Html(ReportStrings.ColumnSe)}</th><th title=\"{Html(ReportStrings.MaeHint)}\">{Html(ReportStrings.ColumnMae)}</th><th title=\"{Html(ReportStrings.AggregateErrorHint)}\">{Html(ReportStrings.ColumnAggregateError)}</th><th>{Html(ReportStrings.ColumnPredicted)}</th><th>{Html(ReportStrings.ColumnActual)}</th><th>{Html(ReportStrings.ColumnNote)}</th></tr>");
             foreach (var s in choice.Scores)
             {
