@@ -67,7 +67,7 @@ internal sealed record CustomerProfile(
     public void Write(TextWriter output, bool reveal, int limit)
     {
         var c = Customer;
-        output.WriteLine(Display.Format(ProfileStrings.Heading, c.Id.Value, c.DisplayName, Name(c.Kind)));
+        output.WriteLine(Display.Format(ProfileStrings.Heading, c.Id.Value, c.DisplayName, DisplayNames.Of(c.Kind)));
         output.WriteLine(Display.Format(ProfileStrings.AsOfLine, Display.DateTime(Shop.AsOf, Zone), Zone.Id));
         if (!c.MergedIds.IsEmpty)
         {
@@ -79,14 +79,14 @@ internal sealed record CustomerProfile(
         output.WriteLine(Display.Format(
             ProfileStrings.ProfileLine,
             Display.Date(c.CreatedAt.InZone(Zone).Date),
-            Name(c.Stage),
-            c.Source is { } source ? Name(source) : "–",
+            DisplayNames.Of(c.Stage),
+            c.Source is { } source ? DisplayNames.Of(source) : "–",
             c.BirthDate is { } birth ? Display.Date(birth) : "–",
-            c.Gender is { } gender ? Name(gender) : "–",
-            c.IncomeTier is { } income ? Name(income) : "–"));
+            c.Gender is { } gender ? DisplayNames.Of(gender) : "–",
+            c.IncomeTier is { } income ? DisplayNames.Of(income) : "–"));
         output.WriteLine(Display.Format(
             ProfileStrings.LocationLine,
-            c.Location is { } l ? string.Join(", ", new[] { l.City, l.Province }.Where(x => x is not null)) + (l.Area is { } area ? $" ({Name(area)})" : "") : "–",
+            c.Location is { } l ? string.Join(", ", new[] { l.City, l.Province }.Where(x => x is not null)) + (l.Area is { } area ? $" ({DisplayNames.Of(area)})" : "") : "–",
             c.Tags.IsEmpty ? "–" : string.Join(", ", c.Tags)));
 
         output.WriteLine();
@@ -101,7 +101,7 @@ internal sealed record CustomerProfile(
             completed.Count == 0 ? "–" : string.Join(", ", completed.GroupBy(o => o.Total.Currency).OrderBy(g => g.Key.Code, StringComparer.Ordinal).Select(g => Display.Money(new Money(g.Sum(o => o.Total.Amount), g.Key))))));
         foreach (var o in RecentOrders.Take(limit))
         {
-            output.WriteLine($"  {Display.DateTime(o.PlacedAt, Zone)}  {o.Id.Value,-10} {Display.Money(o.Total),18}  {Name(o.Status),-10} {(o.Channel is { } ch ? Name(ch) : "")}");
+            output.WriteLine($"  {Display.DateTime(o.PlacedAt, Zone)}  {o.Id.Value,-10} {Display.Money(o.Total),18}  {DisplayNames.Of(o.Status),-10} {(o.Channel is { } ch ? DisplayNames.Of(ch) : "")}");
         }
 
         More(output, orders.Count, limit);

@@ -107,6 +107,18 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
         Assert.DoesNotContain("₫", vietnamese.VietnameseJson, StringComparison.Ordinal);
     }
 
+    // Checks every value of T has a non-empty text in the current language; returns how many.
+    private static int Each<T>()
+        where T : struct, Enum
+    {
+        foreach (var value in Enum.GetValues<T>())
+        {
+            Assert.False(string.IsNullOrWhiteSpace(DisplayNames.Of(value)));
+        }
+
+        return Enum.GetValues<T>().Length;
+    }
+
     [Theory]
     [InlineData("vi")]
     [InlineData("en")]
@@ -145,6 +157,9 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
                 shown++;
             }
 
+            // The profile's words (crmkit customer).
+            shown += Each<CustomerKind>() + Each<LifecycleStage>() + Each<AcquisitionSource>() + Each<Gender>() + Each<IncomeTier>() + Each<AreaType>() + Each<SalesChannel>();
+
             // The merge evidence and conflicts (summary and report), every flag but None.
             foreach (var value in Enum.GetValues<CrmKit.Customers.Identity.MatchEvidence>().Where(v => v != CrmKit.Customers.Identity.MatchEvidence.None))
             {
@@ -161,6 +176,7 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
             return shown;
         });
         Assert.Equal(Enum.GetValues<OrderStatus>().Length + Enum.GetValues<AgendaStatus>().Length + Enum.GetValues<ContactChannel>().Length + Enum.GetValues<ContactVerdict>().Length + Enum.GetValues<CrmKit.Engine.OutboxState>().Length
+            + Enum.GetValues<CustomerKind>().Length + Enum.GetValues<LifecycleStage>().Length + Enum.GetValues<AcquisitionSource>().Length + Enum.GetValues<Gender>().Length + Enum.GetValues<IncomeTier>().Length + Enum.GetValues<AreaType>().Length + Enum.GetValues<SalesChannel>().Length
             + Enum.GetValues<CrmKit.Customers.Identity.MatchEvidence>().Length - 1 + Enum.GetValues<CrmKit.Customers.Identity.IdentityConflict>().Length - 1, shown);
     }
 }
