@@ -140,7 +140,7 @@ internal sealed record CustomerProfile(
         output.WriteLine(ProfileStrings.SectionJourneys);
         foreach (var i in Journeys.Instances.Take(limit))
         {
-            output.WriteLine(Display.Format(ProfileStrings.JourneyLine, i.JourneyId, i.InstanceId, i.Snapshot.ProcessId, i.Snapshot.State, Name(i.Status),
+            output.WriteLine(Display.Format(ProfileStrings.JourneyLine, i.JourneyId, i.InstanceId, i.Snapshot.ProcessId, i.Snapshot.State, DisplayNames.Of(i.Status),
                 Display.DateTime(i.EnrolledAt, Zone), i.EndedAt is { } ended ? Display.DateTime(ended, Zone) : "–", i.ExitReason ?? "–"));
         }
 
@@ -158,7 +158,7 @@ internal sealed record CustomerProfile(
 
         foreach (var d in consents)
         {
-            output.WriteLine($"  {Display.DateTime(d.At, Zone)}  {Name(d.Channel),-10} {Name(d.Purpose),-14} {Name(d.Status),-10} {d.Source ?? ""}{(d.RecordedBy is { } by ? " / " + by : "")}");
+            output.WriteLine($"  {Display.DateTime(d.At, Zone)}  {DisplayNames.Of(d.Channel),-10} {DisplayNames.Of(d.Purpose),-14} {DisplayNames.Of(d.Status),-10} {d.Source ?? ""}{(d.RecordedBy is { } by ? " / " + by : "")}");
         }
 
         None(output, c.Consents.Count);

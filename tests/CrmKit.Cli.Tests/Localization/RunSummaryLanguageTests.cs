@@ -158,7 +158,8 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
             }
 
             // The profile's words (crmkit customer).
-            shown += Each<CustomerKind>() + Each<LifecycleStage>() + Each<AcquisitionSource>() + Each<Gender>() + Each<IncomeTier>() + Each<AreaType>() + Each<SalesChannel>();
+            shown += Each<CustomerKind>() + Each<LifecycleStage>() + Each<AcquisitionSource>() + Each<Gender>() + Each<IncomeTier>() + Each<AreaType>() + Each<SalesChannel>()
+                + Each<ConsentStatus>() + Each<ContactPurpose>() + Each<CrmKit.Engine.InstanceStatus>();
 
             // The merge evidence and conflicts (summary and report), every flag but None.
             foreach (var value in Enum.GetValues<CrmKit.Customers.Identity.MatchEvidence>().Where(v => v != CrmKit.Customers.Identity.MatchEvidence.None))
@@ -177,6 +178,7 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
         });
         Assert.Equal(Enum.GetValues<OrderStatus>().Length + Enum.GetValues<AgendaStatus>().Length + Enum.GetValues<ContactChannel>().Length + Enum.GetValues<ContactVerdict>().Length + Enum.GetValues<CrmKit.Engine.OutboxState>().Length
             + Enum.GetValues<CustomerKind>().Length + Enum.GetValues<LifecycleStage>().Length + Enum.GetValues<AcquisitionSource>().Length + Enum.GetValues<Gender>().Length + Enum.GetValues<IncomeTier>().Length + Enum.GetValues<AreaType>().Length + Enum.GetValues<SalesChannel>().Length
+            + Enum.GetValues<ConsentStatus>().Length + Enum.GetValues<ContactPurpose>().Length + Enum.GetValues<CrmKit.Engine.InstanceStatus>().Length
             + Enum.GetValues<CrmKit.Customers.Identity.MatchEvidence>().Length - 1 + Enum.GetValues<CrmKit.Customers.Identity.IdentityConflict>().Length - 1, shown);
     }
 }
