@@ -102,20 +102,20 @@ internal static class ClvCommand
             }
             else
             {
-                output.WriteLine(string.Create(Inv, $"{name} fitted on {customers:N0} customers in {elapsed.TotalMilliseconds:F1} ms"));
-                output.WriteLine("  parameter        estimate   std. error");
+                output.WriteLine(Display.Format(Strings.ClvFitted, name, customers, elapsed.TotalMilliseconds));
+                output.WriteLine(Strings.ClvFitHeader);
                 foreach (var e in estimates)
                 {
-                    output.WriteLine(string.Create(Inv, $"  {e.Name,-9} {e.Value,15:G8} {e.StandardError,12:G5}"));
+                    output.WriteLine(Display.Format("  {0,-9} {1,15:G8} {2,12:G5}", e.Name, e.Value, e.StandardError));
                 }
 
-                output.WriteLine(string.Create(Inv, $"  log-likelihood {logLikelihood:F4}"));
+                output.WriteLine(Display.Format(Strings.ClvFitLogLikelihood, logLikelihood));
                 if (correlation is { } rho)
                 {
-                    output.WriteLine(string.Create(Inv, $"  frequency–value correlation {rho:F3} (the model assumes none; above about 0.3 in size, do not use it){(Math.Abs(rho) > 0.3 ? " — WARNING" : string.Empty)}"));
+                    output.WriteLine(Display.Format(Strings.ClvFitCorrelation, rho, Math.Abs(rho) > 0.3 ? Strings.ClvFitCorrelationWarning : string.Empty));
                 }
 
-                output.WriteLine(diagnosis.IsUsable ? "  optimum: interior; usable for predictions" : $"  NOT USABLE for predictions ({(diagnosis.IsInterior ? "interior optimum" : "optimum on the boundary")}):");
+                output.WriteLine(diagnosis.IsUsable ? Strings.ClvFitUsable : Display.Format(Strings.ClvFitNotUsable, diagnosis.IsInterior ? Strings.ClvFitInterior : Strings.ClvFitBoundary));
                 foreach (var problem in diagnosis.Problems)
                 {
                     output.WriteLine($"    {problem}");

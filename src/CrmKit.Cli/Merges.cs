@@ -14,13 +14,23 @@ namespace CrmKit.Cli;
 /// <param name="First">The record whose id sorts first.</param>
 /// <param name="Second">The other record.</param>
 /// <param name="Survivor">The customer both now are (merged), or <see langword="null"/> (kept apart).</param>
-/// <param name="Evidence">What they have in common, spelled as the JSON spells enumerations (<c>samePhone</c>, <c>compatibleName</c> …).</param>
-/// <param name="Conflicts">What says they differ (<c>differentName</c>, <c>differentGender</c>, <c>differentBirthDate</c>).</param>
+/// <param name="Evidence">What they have in common, in the order of <see cref="MatchEvidence"/>.</param>
+/// <param name="Conflicts">What says they differ, in the order of <see cref="IdentityConflict"/>.</param>
 /// <param name="Contacts">The shared phones and emails, masked.</param>
 /// <param name="Names">The two names, masked, first then second.</param>
-internal sealed record MergeDecision(string Decision, string First, string Second, string? Survivor, IReadOnlyList<string> Evidence, IReadOnlyList<string> Conflicts, IReadOnlyList<string> Contacts, IReadOnlyList<string> Names)
+internal sealed record MergeDecision(string Decision, string First, string Second, string? Survivor, IReadOnlyList<MatchEvidence> Evidence, IReadOnlyList<IdentityConflict> Conflicts, IReadOnlyList<string> Contacts, IReadOnlyList<string> Names)
 {
-    /// <summary>One line: <c>KH2 → KH1: same phone +84 9** *** *78, same name</c> or <c>KH1 / KH2: same phone …; different name, gender</c>.</summary>
+    /// <summary>The evidence spelled as the JSON and <c>--merges</c> spell enumerations (<c>samePhone</c>, <c>compatibleName</c> …), in every language.</summary>
+    public IEnumerable<string> EvidenceCodes => Evidence.Select(RunSummary.Name);
+
+    /// <summary>The conflicts spelled as the JSON and <c>--merges</c> spell them (<c>differentName</c>, <c>differentGender</c>, <c>differentBirthDate</c>).</summary>
+    public IEnumerable<string> ConflictCodes => Conflicts.Select(RunSummary.Name);
+
+    /// <summary>
+    /// One line of the text summary in the invocation's language: <c>KH2 → KH1: same phone (+84 9** *** *78), same name</c>
+    /// or <c>KH1 / KH2: same phone (…); different name, different gender (…)</c>; in Vietnamese
+    /// <c>KH1 / KH2: cùng số điện thoại (…); khác tên, khác giới tính (…)</c>.
+    /// </summary>
     public override string ToString()
     {
         var who = Survivor is null ? $"{First} / {Second}" : $"{(Survivor == First ? Second : First)} → {Survivor}";
@@ -33,8 +43,13 @@ internal sealed record MergeDecision(string Decision, string First, string Secon
         return Conflicts.Count == 0 ? $"{who}: {evidence}" : $"{who}: {evidence}; {string.Join(", ", Conflicts.Select(Words))} ({string.Join(" / ", Names)})";
     }
 
-    // "sameBirthDate" → "same birth date".
-    private static string Words(string code) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(code).Replace('_', ' ');
+    // The summary's words: in English the code spaced out ("sameBirthDate" → "same birth date"), as the summary always
+    // wrote it; in Vietnamese the word of DisplayNames.Of (the report's English keeps the code itself).
+    private static string Words<T>(T value)
+        where T : struct, Enum
+        => UiLanguage.Current == UiLanguage.English
+            ? System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(RunSummary.Name(value)).Replace('_', ' ')
+            : DisplayNames.Of(value);
 }
 
 /// <summary>
@@ -154,7 +169,7 @@ internal sealed class MergeOutcome
         csv.NextRecord();
         foreach (var d in Merges.Concat(SharedContacts))
         {
-            foreach (var field in new[] { d.Decision, d.Survivor ?? string.Empty, d.First, d.Second, string.Join(';', d.Evidence), string.Join(';', d.Conflicts), string.Join(';', d.Contacts), string.Join(" / ", d.Names) })
+            foreach (var field in new[] { d.Decision, d.Survivor ?? string.Empty, d.First, d.Second, string.Join(';', d.EvidenceCodes), string.Join(';', d.ConflictCodes), string.Join(';', d.Contacts), string.Join(" / ", d.Names) })
             {
                 csv.WriteField(SpreadsheetSafety.Cell(field)); // ids and names from the shop's files (OWASP CSV injection)
             }
@@ -168,8 +183,8 @@ internal sealed class MergeOutcome
         survivor = d.Survivor,
         first = d.First,
         second = d.Second,
-        evidence = d.Evidence,
-        conflicts = d.Conflicts,
+        evidence = d.EvidenceCodes,
+        conflicts = d.ConflictCodes,
         contacts = d.Contacts,
         names = d.Names,
     };
@@ -191,7 +206,7 @@ internal sealed class MergeOutcome
             [PersonalData.MaskName(a.DisplayName), PersonalData.MaskName(b.DisplayName)]);
     }
 
-    private static List<string> Flags<T>(T flags)
+    private static List<T> Flags<T>(T flags)
         where T : struct, Enum
-        => [.. Enum.GetValues<T>().Where(f => Convert.ToInt32(f, CultureInfo.InvariantCulture) != 0 && flags.HasFlag(f)).Select(RunSummary.Name)];
+        => [.. Enum.GetValues<T>().Where(f => Convert.ToInt32(f, CultureInfo.InvariantCulture) != 0 && flags.HasFlag(f))];
 }

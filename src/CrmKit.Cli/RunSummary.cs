@@ -59,7 +59,7 @@ internal static class RunSummary
         // Segments by name in the invocation's language (DisplayNames); JSON keeps the ids.
         var largest = job.Segmentation.Sizes.Where(s => s.Customers > 0).OrderByDescending(s => s.Customers).ThenBy(s => s.Segment.Id, StringComparer.Ordinal).Take(5);
         output.WriteLine(Display.Format(Strings.RunSegments, job.Segmentation.Sizes.Count(s => s.Customers > 0), job.Segmentation.Sizes.Length, string.Join(", ", largest.Select(s => $"{s.Segment.DisplayName()} {Display.Number(s.Customers)}"))));
-        output.WriteLine(Display.Format(Strings.RunRfm, job.Segmentation.Thresholds));
+        output.WriteLine(Display.Format(Strings.RunRfm, SegmentationText.RfmLine(job.Segmentation.Thresholds)));
         foreach (var note in job.Segmentation.Thresholds.Notes)
         {
             output.WriteLine($"             {note}");
@@ -67,7 +67,7 @@ internal static class RunSummary
 
         foreach (var tiers in job.Segmentation.ValueTiers)
         {
-            output.WriteLine(Display.Format(Strings.RunValueTiers, tiers));
+            output.WriteLine(Display.Format(Strings.RunValueTiers, SegmentationText.TiersLine(tiers)));
         }
 
         WriteClv(output, job.Clv, orders.Count > 0 ? orders[0].Total.Currency : null);
@@ -143,7 +143,7 @@ internal static class RunSummary
         {
             if (clv.Comparison is { } failed)
             {
-                output.WriteLine(failed.Best is { } best ? Display.Format(Strings.RunClvFailed, ValueAnalysis.Name(best), failed.Reason) : Display.Format(Strings.RunClvNotChosenReason, failed.Reason));
+                output.WriteLine(failed.Best is { } best ? Display.Format(Strings.RunClvFailed, ValueAnalysis.Name(best), ClvText.Reason(failed)) : Display.Format(Strings.RunClvNotChosenReason, ClvText.Reason(failed)));
             }
 
             output.WriteLine(Strings.RunClvNotGiven);
@@ -157,7 +157,7 @@ internal static class RunSummary
 
         if (clv.Comparison is { } choice)
         {
-            output.WriteLine(Display.Format(Strings.RunClvChoice, choice.Best is null ? Strings.RunClvNotChosen : ValueAnalysis.Name(clv.Model), clv.CalibrationEnd is { } calibrationEnd ? Display.Date(calibrationEnd) : string.Empty, choice.Reason));
+            output.WriteLine(Display.Format(Strings.RunClvChoice, choice.Best is null ? Strings.RunClvNotChosen : ValueAnalysis.Name(clv.Model), clv.CalibrationEnd is { } calibrationEnd ? Display.Date(calibrationEnd) : string.Empty, ClvText.Reason(choice)));
         }
 
         output.WriteLine(Display.Format(Strings.RunClv, ValueAnalysis.Name(clv.Model), Display.Parameters(clv.CountParameters)) + (clv.Spend is null ? string.Empty : Display.Format(Strings.RunClvSpend, Display.Parameters(clv.SpendParameters))));

@@ -92,7 +92,7 @@ internal static class SegmentCommand
                 WriteTable(output, result, customers.Count);
                 foreach (var tier in tiers)
                 {
-                    output.WriteLine(Display.Format(Strings.SegmentValueTiers, tier));
+                    output.WriteLine(Display.Format(Strings.SegmentValueTiers, SegmentationText.TiersLine(tier)));
                 }
             }
 
@@ -122,7 +122,7 @@ internal static class SegmentCommand
     private static void WriteTable(TextWriter output, SegmentationResult result, int customers)
     {
         output.WriteLine(Display.Format(Strings.SegmentTableTitle, customers, Display.DateTime(result.Context.AsOf, result.Context.Zone), result.Context.Zone.Id));
-        output.WriteLine(Display.Format(Strings.SegmentRfmThresholds, result.Thresholds));
+        output.WriteLine(Display.Format(Strings.SegmentRfmThresholds, SegmentationText.RfmLine(result.Thresholds)));
         foreach (var note in result.Thresholds.Notes)
         {
             output.WriteLine(Display.Format(Strings.SegmentRfmNote, note));
@@ -177,7 +177,7 @@ internal static class SegmentCommand
 
         output.WriteLine(Display.Format(Strings.ExplainHeader, record.Id, Display.DateTime(context.AsOf, context.Zone), context.Zone.Id));
         output.WriteLine(Display.Format(Strings.ExplainRfm, record.RecencyScore is null ? Strings.ExplainNotScored : $"R{record.RecencyScore} F{record.FrequencyScore} M{record.MonetaryScore}"));
-        output.WriteLine(Display.Format(Strings.ExplainValueTier, TierName(record.ValueTier), record.ValueTier?.ToString(Inv) ?? "–", string.Join("; ", tiers.Select(t => t.ToString()).DefaultIfEmpty(Strings.ExplainNoBuyersRanked))));
+        output.WriteLine(Display.Format(Strings.ExplainValueTier, TierName(record.ValueTier), record.ValueTier?.ToString(Inv) ?? "–", string.Join("; ", tiers.Select(SegmentationText.TiersLine).DefaultIfEmpty(Strings.ExplainNoBuyersRanked))));
         output.WriteLine(Display.Format(Strings.ExplainMemberOf, string.Join(", ", explanations.Where(x => x.e.Holds).Select(x => x.s.Id))));
         foreach (var (segment, explanation) in explanations)
         {

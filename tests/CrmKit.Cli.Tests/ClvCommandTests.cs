@@ -5,6 +5,26 @@ namespace CrmKit.Cli.Tests;
 
 public class ClvCommandTests
 {
+    [Theory]
+    [InlineData("en", "bg-nbd fitted on 2,357 customers in ", "  parameter        estimate   std. error", "  r              0.24259452     0.012557", "  log-likelihood -9582.4292", "  optimum: interior; usable for predictions")]
+    [InlineData("vi", "bg-nbd đã ước lượng trên 2.357 khách hàng trong ", "  tham số         ước lượng sai số chuẩn", "  r              0,24259452     0,012557", "  log hàm hợp lý -9582,4292", "  điểm tối ưu nằm bên trong miền tham số; dùng được để dự đoán")]
+    public void FitText_IsInTheInvocationsLanguage(string language, string fitted, string header, string r, string logLikelihood, string verdict)
+    {
+        // Issue 21. The figures are the CDNOW calibration fit (r 0.2426, LL −9582.43 as Fader, Hardie & Lee 2005
+        // report; checked against the paper in the Clv tests); here only their language: vi-VN's '.' thousands and ','
+        // decimals, the labels from Strings. The English lines are the text as the command printed it before.
+        var (code, output, error) = CliRunner.Run("clv", "fit", "--model", "bg-nbd", "--transactions", SharedData.File("CDNOW_sample.txt"), "--format", "cdnow", "--observation-end", "1997-09-30", "--lang", language);
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.StartsWith(fitted, lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(" ms", lines[0], StringComparison.Ordinal);
+        Assert.Equal(header, lines[1]);
+        Assert.Equal(r, lines[2]);
+        Assert.Contains(logLikelihood, lines);
+        Assert.Equal(verdict, lines[^2]);
+    }
+
     [Fact]
     public void FitJson_CdnowCalibrationSummary_PrintsTheDocumentedObject()
     {

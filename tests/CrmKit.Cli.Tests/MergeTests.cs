@@ -104,6 +104,37 @@ public sealed class MergeTests : IDisposable
     }
 
     [Fact]
+    public void Run_Vietnamese_SummaryWritesTheEvidenceInVietnamese_AndTheMergesFileStaysEnglish()
+    {
+        // Issue 21: the evidence and conflicts of a merge are words a shop owner reads; the --merges CSV is for machines.
+        var merges = Path.Combine(_folder, "merges.csv");
+        var (code, output, error) = CliRunner.Run("run", "--data", _folder, "--no-report", "--merges", merges, "--lang", "vi");
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Contains("             gộp     KH3 → KH1: cùng email, cùng tên (a***@example.vn)", lines);
+        Assert.Contains($"             chung   KH1 / KH2: cùng số điện thoại (+84 9** *** *78); khác tên, khác giới tính, khác ngày sinh ({Names("Nguyễn Văn An", "Vũ Thị Hồng Nhung")})", lines);
+        Assert.DoesNotContain("same ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("different ", output, StringComparison.Ordinal);
+        Assert.Equal(
+            $"sharedContact,,KH1,KH2,samePhone,differentName;differentGender;differentBirthDate,'+84 9** *** *78,{Names("Nguyễn Văn An", "Vũ Thị Hồng Nhung")}",
+            File.ReadAllLines(merges)[2]);
+    }
+
+    [Fact]
+    public void Run_VietnameseReport_WritesTheEvidenceInVietnamese()
+    {
+        var report = Path.Combine(_folder, "report.html");
+        var (code, _, _) = CliRunner.Run("run", "--data", _folder, "--report", report, "--lang", "vi");
+
+        Assert.Equal(0, code);
+        var html = System.Net.WebUtility.HtmlDecode(File.ReadAllText(report)); // the report escapes letters outside ASCII
+        Assert.Contains("<td>KH1</td><td>KH3</td><td>KH1</td><td>cùng email, cùng tên</td><td></td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>KH1</td><td>KH2</td><td>giữ riêng</td><td>cùng số điện thoại</td><td>khác tên, khác giới tính, khác ngày sinh</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Explain_MergedAwayId_ShowsItsSurvivor()
     {
         var (code, output, error) = CliRunner.Run("segment", "--data", _folder, "--explain", "KH3", "--as-of", "2025-03-31");

@@ -5,6 +5,23 @@ namespace CrmKit.Cli.Tests;
 public class SegmentCommandTests
 {
     [Fact]
+    public void Vietnamese_RfmBoundsAndValueTiers_AreWrittenInVietnamese()
+    {
+        // Issue 21: the sample shop's bounds (English: RfmThresholds/ValueTierThresholds.ToString(), checked in
+        // RunSummaryLanguageTests) with vi-VN's separators and ₫.
+        var (code, output, _) = CliRunner.Run("segment", "--sample", "--lang", "vi");
+        Assert.Equal(0, code);
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Contains("Ngưỡng RFM: R ≤ [486; 288; 185; 61] ngày, F ≥ [2; 2; 3; 4], M ≥ [454.000; 865.000; 1.505.000; 2.665.000]", lines);
+        Assert.Contains("Hạng giá trị: giá trị dự đoán của 4.108 người mua: VIP từ 1.719.743 ₫, cao từ 683.948 ₫, trung bình từ 207.348 ₫", lines);
+
+        var (_, explained, _) = CliRunner.Run("segment", "--sample", "--explain", "KH00002", "--lang", "vi");
+        Assert.Contains("Hạng giá trị: VIP (4); giá trị dự đoán của 4.108 người mua: VIP từ 1.719.743 ₫, cao từ 683.948 ₫, trung bình từ 207.348 ₫", explained.Split('\n').Select(l => l.TrimEnd('\r')));
+        var (_, english, _) = CliRunner.Run("segment", "--sample", "--explain", "KH00002", "--lang", "en");
+        Assert.Contains("Value tier: VIP (4); VND, predicted value of 4,108 buyers: VIP ≥ 1,719,743, high ≥ 683,948, average ≥ 207,348", english.Split('\n').Select(l => l.TrimEnd('\r')));
+    }
+
+    [Fact]
     public void Json_OnTheSeeds_GroupsArePartitions()
     {
         var (code, output, error) = CliRunner.Run("segment", "--json", "--as-of", "2026-10-31");

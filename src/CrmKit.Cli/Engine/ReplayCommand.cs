@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using CrmKit.Cli.Localization;
 using CrmKit.CareProcess;
+using CrmKit.CareProcess.Planning;
 using CrmKit.Customers;
 using CrmKit.Customers.Import;
 using CrmKit.Engine;
@@ -172,19 +173,19 @@ internal static class ReplayCommand
 
     private static void Write(TextWriter output, ReplayReport r, string folder, string file, int shown)
     {
-        output.WriteLine(string.Create(Inv, $"Replay of journey {r.Journey.VersionedId} (process {r.Journey.Process}) from {r.From:uuuu-MM-dd} to {r.To:uuuu-MM-dd} ({r.Zone.Id}) over {folder}"));
-        output.WriteLine($"  journey    {file}");
-        output.WriteLine(string.Create(Inv, $"  switched on at {r.From:uuuu-MM-dd} 00:00: {r.EventsBefore:N0} events before it set the customers' state; {r.EventsIn:N0} events in the period"));
-        output.WriteLine("  the journey runs alone: other journeys' messages do not count against the caps; the contacts in the data do");
+        output.WriteLine(Display.Format(Strings.ReplayTitle, r.Journey.VersionedId, r.Journey.Process, Display.Date(r.From), Display.Date(r.To), r.Zone.Id, folder));
+        output.WriteLine(Display.Format(Strings.ReplayJourneyFile, file));
+        output.WriteLine(Display.Format(Strings.ReplaySwitchedOn, Display.Date(r.From), r.EventsBefore, r.EventsIn));
+        output.WriteLine(Strings.ReplayAlone);
         var t = r.Total;
-        output.WriteLine(string.Create(Inv, $"  total      enrolled {t.Enrolled:N0}, completed {t.Completed:N0}, exited {t.Exited:N0}, goal reached {t.GoalReached:N0}; messages sent {t.Sent:N0} ({Pairs(t.SentByChannel)}), deferred {t.Deferred:N0}, skipped {t.Skipped:N0}, dropped {t.Dropped:N0}, cancelled {t.Cancelled:N0}; still queued at the end {r.StillQueued:N0}"));
+        output.WriteLine(Display.Format(Strings.ReplayTotal, t.Enrolled, t.Completed, t.Exited, t.GoalReached, t.Sent, Channels(t.SentByChannel), t.Deferred, t.Skipped, t.Dropped, t.Cancelled, r.StillQueued));
         if (t.ByReason.Count > 0)
         {
-            output.WriteLine($"  reasons    {Pairs(t.ByReason)}");
+            output.WriteLine(Display.Format(Strings.ReplayReasons, Reasons(t.ByReason)));
         }
 
         output.WriteLine();
-        output.WriteLine("  day         enrolled  ended  goal   sent  deferred  skipped  dropped  cancelled  sent by channel / reasons");
+        output.WriteLine(Strings.ReplayDayHeader);
         var quietDays = 0;
         foreach (var day in r.Days)
         {
@@ -194,23 +195,23 @@ internal static class ReplayCommand
                 continue;
             }
 
-            var detail = Pairs(day.SentByChannel);
+            var detail = Channels(day.SentByChannel);
             if (day.ByReason.Count > 0)
             {
-                detail += (detail.Length > 0 ? " / " : string.Empty) + Pairs(day.ByReason);
+                detail += (detail.Length > 0 ? " / " : string.Empty) + Reasons(day.ByReason);
             }
 
-            output.WriteLine(string.Create(Inv, $"  {day.Date:uuuu-MM-dd}  {day.Enrolled,8:N0} {day.Completed + day.Exited,6:N0} {day.GoalReached,5:N0} {day.Sent,6:N0} {day.Deferred,9:N0} {day.Skipped,8:N0} {day.Dropped,8:N0} {day.Cancelled,10:N0}  {detail}").TrimEnd());
+            output.WriteLine(Display.Format("  {0}  {1,8:N0} {2,6:N0} {3,5:N0} {4,6:N0} {5,9:N0} {6,8:N0} {7,8:N0} {8,10:N0}  {9}", Display.Date(day.Date), day.Enrolled, day.Completed + day.Exited, day.GoalReached, day.Sent, day.Deferred, day.Skipped, day.Dropped, day.Cancelled, detail).TrimEnd());
         }
 
-        output.WriteLine(string.Create(Inv, $"  ({quietDays:N0} of {r.Days.Count:N0} days without activity)"));
+        output.WriteLine(Display.Format(Strings.ReplayQuietDays, quietDays, r.Days.Count));
         if (shown > 0)
         {
             output.WriteLine();
-            output.WriteLine(string.Create(Inv, $"  first {Math.Min(shown, r.Messages.Count):N0} of {r.Messages.Count:N0} messages:"));
+            output.WriteLine(Display.Format(Strings.ReplayFirstMessages, Math.Min(shown, r.Messages.Count), r.Messages.Count));
             foreach (var m in r.Messages.Take(shown))
             {
-                output.WriteLine(string.Create(Inv, $"  {m.DecidedAt.InZone(r.Zone):uuuu-MM-dd HH:mm}  {PersonalData.Redact(m.Message.CustomerId.Value),-12} {RunSummary.Name(m.Message.Channel),-9} {RunSummary.Name(m.Message.Purpose),-13} {m.Message.Template,-28} {m.Describe(r.Zone)}"));
+                output.WriteLine(string.Create(Inv, $"  {Display.DateTime(m.DecidedAt, r.Zone)}  {PersonalData.Redact(m.Message.CustomerId.Value),-12} {DisplayNames.Of(m.Message.Channel),-9} {RunSummary.Name(m.Message.Purpose),-13} {m.Message.Template,-28} {m.Describe(r.Zone)}"));
             }
         }
     }
@@ -264,6 +265,12 @@ internal static class ReplayCommand
         }));
     }
 
-    private static string Pairs(IEnumerable<KeyValuePair<string, int>> counts)
-        => string.Join(", ", counts.Select(p => string.Create(Inv, $"{p.Key} {p.Value:N0}")));
+    // "zalo 220": the channels (keyed by their JSON names) in the invocation's language.
+    private static string Channels(IEnumerable<KeyValuePair<string, int>> counts)
+        => string.Join(", ", counts.Select(p => $"{DisplayNames.Of(Enum.GetValues<ContactChannel>().Single(c => RunSummary.Name(c) == p.Key))} {Display.Number(p.Value)}"));
+
+    // "deferred: outside Zalo hours 07:00–22:00 15": each key is "verdict: reason" as ReplayReport counts them (the JSON
+    // keeps them); the verdict as DisplayNames writes it, the reason through ContactReason (English: the text itself).
+    private static string Reasons(IEnumerable<KeyValuePair<string, int>> counts)
+        => string.Join(", ", counts.Select(p => $"{ReplayMessage.Verdict(p.Key[..p.Key.IndexOf(':', StringComparison.Ordinal)])}: {ContactReason.Parse(p.Key[(p.Key.IndexOf(':', StringComparison.Ordinal) + 2)..]).Describe()} {Display.Number(p.Value)}"));
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using CrmKit.CareProcess;
+using CrmKit.CareProcess.Planning;
+using CrmKit.Cli.Localization;
 using CrmKit.Engine;
 using NodaTime;
 
@@ -58,17 +60,30 @@ internal sealed class ReplayMessage(OutboxMessage message, Instant decidedAt)
 
     public Instant? OutcomeAt { get; set; }
 
+    /// <summary>The outcome in the invocation's language: <c>sent 2025-10-01 11:00</c> / <c>đã gửi lúc 01/10/2025 11:00</c>.</summary>
     public string Describe(DateTimeZone zone)
     {
-        var at = OutcomeAt is { } t ? t.InZone(zone).ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture) : null;
+        var at = OutcomeAt is { } t ? Display.DateTime(t, zone) : null;
+        var reason = Reason is null ? null : ContactReason.Parse(Reason).Describe();
         return Outcome switch
         {
-            "sent" => $"sent {at}",
-            "deferred" => $"deferred to {at}: {Reason}",
-            "queued" => "still queued at the end",
-            _ => $"{Outcome}: {Reason}",
+            "sent" => Display.Format(Strings.ReplaySentAt, at),
+            "deferred" => Display.Format(Strings.ReplayDeferredTo, at, reason),
+            "queued" => Strings.ReplayStillQueued,
+            _ => $"{Verdict(Outcome)}: {reason}",
         };
     }
+
+    /// <summary>An outcome word (<c>skipped</c>, <c>dropped</c>, <c>cancelled</c> …) as <see cref="DisplayNames.Of{T}"/> writes its value.</summary>
+    internal static string Verdict(string outcome) => outcome switch
+    {
+        "deferred" => DisplayNames.Of(ContactVerdict.Deferred),
+        "skipped" => DisplayNames.Of(ContactVerdict.Skipped),
+        "dropped" => DisplayNames.Of(ContactVerdict.Dropped),
+        "cancelled" => DisplayNames.Of(CrmKit.Engine.OutboxState.Cancelled),
+        "sent" => DisplayNames.Of(CrmKit.Engine.OutboxState.Sent),
+        _ => outcome,
+    };
 }
 
 /// <summary>Collects a journey replay day by day (<see cref="IReplayObserver"/>): the days of the period, the totals and every message.</summary>

@@ -67,7 +67,7 @@ internal sealed record CustomerProfile(
     public void Write(TextWriter output, bool reveal, int limit)
     {
         var c = Customer;
-        output.WriteLine(Display.Format(ProfileStrings.Heading, c.Id.Value, c.DisplayName, Name(c.Kind)));
+        output.WriteLine(Display.Format(ProfileStrings.Heading, c.Id.Value, c.DisplayName, DisplayNames.Of(c.Kind)));
         output.WriteLine(Display.Format(ProfileStrings.AsOfLine, Display.DateTime(Shop.AsOf, Zone), Zone.Id));
         if (!c.MergedIds.IsEmpty)
         {
@@ -79,14 +79,14 @@ internal sealed record CustomerProfile(
         output.WriteLine(Display.Format(
             ProfileStrings.ProfileLine,
             Display.Date(c.CreatedAt.InZone(Zone).Date),
-            Name(c.Stage),
-            c.Source is { } source ? Name(source) : "–",
+            DisplayNames.Of(c.Stage),
+            c.Source is { } source ? DisplayNames.Of(source) : "–",
             c.BirthDate is { } birth ? Display.Date(birth) : "–",
-            c.Gender is { } gender ? Name(gender) : "–",
-            c.IncomeTier is { } income ? Name(income) : "–"));
+            c.Gender is { } gender ? DisplayNames.Of(gender) : "–",
+            c.IncomeTier is { } income ? DisplayNames.Of(income) : "–"));
         output.WriteLine(Display.Format(
             ProfileStrings.LocationLine,
-            c.Location is { } l ? string.Join(", ", new[] { l.City, l.Province }.Where(x => x is not null)) + (l.Area is { } area ? $" ({Name(area)})" : "") : "–",
+            c.Location is { } l ? string.Join(", ", new[] { l.City, l.Province }.Where(x => x is not null)) + (l.Area is { } area ? $" ({DisplayNames.Of(area)})" : "") : "–",
             c.Tags.IsEmpty ? "–" : string.Join(", ", c.Tags)));
 
         output.WriteLine();
@@ -101,7 +101,7 @@ internal sealed record CustomerProfile(
             completed.Count == 0 ? "–" : string.Join(", ", completed.GroupBy(o => o.Total.Currency).OrderBy(g => g.Key.Code, StringComparer.Ordinal).Select(g => Display.Money(new Money(g.Sum(o => o.Total.Amount), g.Key))))));
         foreach (var o in RecentOrders.Take(limit))
         {
-            output.WriteLine($"  {Display.DateTime(o.PlacedAt, Zone)}  {o.Id.Value,-10} {Display.Money(o.Total),18}  {Name(o.Status),-10} {(o.Channel is { } ch ? Name(ch) : "")}");
+            output.WriteLine($"  {Display.DateTime(o.PlacedAt, Zone)}  {o.Id.Value,-10} {Display.Money(o.Total),18}  {DisplayNames.Of(o.Status),-10} {(o.Channel is { } ch ? DisplayNames.Of(ch) : "")}");
         }
 
         More(output, orders.Count, limit);
@@ -140,7 +140,7 @@ internal sealed record CustomerProfile(
         output.WriteLine(ProfileStrings.SectionJourneys);
         foreach (var i in Journeys.Instances.Take(limit))
         {
-            output.WriteLine(Display.Format(ProfileStrings.JourneyLine, i.JourneyId, i.InstanceId, i.Snapshot.ProcessId, i.Snapshot.State, Name(i.Status),
+            output.WriteLine(Display.Format(ProfileStrings.JourneyLine, i.JourneyId, i.InstanceId, i.Snapshot.ProcessId, i.Snapshot.State, DisplayNames.Of(i.Status),
                 Display.DateTime(i.EnrolledAt, Zone), i.EndedAt is { } ended ? Display.DateTime(ended, Zone) : "–", i.ExitReason ?? "–"));
         }
 
@@ -158,7 +158,7 @@ internal sealed record CustomerProfile(
 
         foreach (var d in consents)
         {
-            output.WriteLine($"  {Display.DateTime(d.At, Zone)}  {Name(d.Channel),-10} {Name(d.Purpose),-14} {Name(d.Status),-10} {d.Source ?? ""}{(d.RecordedBy is { } by ? " / " + by : "")}");
+            output.WriteLine($"  {Display.DateTime(d.At, Zone)}  {DisplayNames.Of(d.Channel),-10} {DisplayNames.Of(d.Purpose),-14} {DisplayNames.Of(d.Status),-10} {d.Source ?? ""}{(d.RecordedBy is { } by ? " / " + by : "")}");
         }
 
         None(output, c.Consents.Count);

@@ -222,7 +222,7 @@ internal static class HtmlReport
             html.Append(Inv, $"<table><tr><th>{Html(ReportStrings.MergeFirst)}</th><th>{Html(ReportStrings.MergeSecond)}</th><th>{Html(ReportStrings.MergeSurvivor)}</th><th>{Html(ReportStrings.MergeEvidence)}</th><th>{Html(ReportStrings.MergeConflicts)}</th><th>{Html(ReportStrings.MergeSharedContacts)}</th><th>{Html(ReportStrings.MergeNames)}</th></tr>");
             foreach (var d in list)
             {
-                html.Append(Inv, $"<tr><td>{Html(d.First)}</td><td>{Html(d.Second)}</td><td>{Html(d.Survivor ?? ReportStrings.MergeKeptApart)}</td><td>{Html(string.Join(", ", d.Evidence))}</td><td>{Html(string.Join(", ", d.Conflicts))}</td><td>{Html(string.Join(", ", d.Contacts))}</td><td>{Html(string.Join(" / ", d.Names))}</td></tr>");
+                html.Append(Inv, $"<tr><td>{Html(d.First)}</td><td>{Html(d.Second)}</td><td>{Html(d.Survivor ?? ReportStrings.MergeKeptApart)}</td><td>{Html(string.Join(", ", d.Evidence.Select(e => DisplayNames.Of(e))))}</td><td>{Html(string.Join(", ", d.Conflicts.Select(c => DisplayNames.Of(c))))}</td><td>{Html(string.Join(", ", d.Contacts))}</td><td>{Html(string.Join(" / ", d.Names))}</td></tr>");
             }
 
             html.Append("</table></details>");
@@ -310,7 +310,7 @@ internal static class HtmlReport
         var job = model.Job;
         var sizes = model.SegmentSizes;
         Heading(html, "segments");
-        html.Append(Inv, $"<p>{Html(Display.Format(ReportStrings.SegmentsIntro, Display.Number(job.Segmentation.Sizes.Length), Rfm(job.Segmentation.Thresholds)))}</p>");
+        html.Append(Inv, $"<p>{Html(Display.Format(ReportStrings.SegmentsIntro, Display.Number(job.Segmentation.Sizes.Length), SegmentationText.Rfm(job.Segmentation.Thresholds)))}</p>");
         foreach (var note in job.Segmentation.Thresholds.Notes)
         {
             html.Append(Inv, $"<p class=\"note\">{Html(Display.Format(ReportStrings.RfmNote, note))}</p>");
@@ -318,7 +318,7 @@ internal static class HtmlReport
 
         foreach (var tiers in job.Segmentation.ValueTiers)
         {
-            html.Append(Inv, $"<p>{Html(Display.Format(ReportStrings.ValueTiers, Tiers(tiers)))}</p>");
+            html.Append(Inv, $"<p>{Html(Display.Format(ReportStrings.ValueTiers, SegmentationText.Tiers(tiers)))}</p>");
         }
 
         if (sizes.Count > 0)
@@ -328,21 +328,6 @@ internal static class HtmlReport
         }
     }
 
-    // The RFM score bounds as the report's language writes numbers (– for a score no customer reaches).
-    private static string Rfm(RfmThresholds thresholds)
-    {
-        string Bounds(IEnumerable<decimal> bounds, decimal unreachable) => string.Join("; ", bounds.Select(b => b == unreachable ? "–" : Display.Number((double)b, "#,0.##")));
-        return Display.Format(ReportStrings.RfmThresholds, Bounds(thresholds.Recency.Select(r => (decimal)r), RfmThresholds.Unreachable), Bounds(thresholds.Frequency, RfmThresholds.UnreachableAmount), Bounds(thresholds.Monetary, RfmThresholds.UnreachableAmount));
-    }
-
-    // One currency's value tiers: the basis, the buyers ranked and the least value of each tier, as money.
-    private static string Tiers(ValueTierThresholds tiers)
-    {
-        string Amount(decimal? v) => v is { } x ? Display.Money(new Money(x, tiers.Currency)) : "–";
-        var basis = tiers.Basis == ValueBasis.Predicted ? ReportStrings.ValueBasisPredicted : Display.Format(ReportStrings.ValueBasisHistorical, Display.Number(ValueTierThresholds.HistoricalWindowDays));
-        return Display.Format(ReportStrings.ValueTierBounds, basis, Display.Number(tiers.Buyers), Amount(tiers.Vip), Amount(tiers.High), Amount(tiers.Average));
-    }
-
     private static void Clv(StringBuilder html, ReportModel model)
     {
         var job = model.Job;
@@ -350,7 +335,7 @@ internal static class HtmlReport
         Heading(html, "clv");
         if (clv.Comparison is { } choice)
         {
-            var caption = Display.Format(ReportStrings.ModelChoiceCaption, clv.CalibrationEnd is { } end ? Display.Date(end) : "–", choice.Reason);
+            var caption = Display.Format(ReportStrings.ModelChoiceCaption, clv.CalibrationEnd is { } end ? Display.Date(end) : "–", ClvText.Reason(choice));
             html.Append(Inv, $"<table><caption>{Html(caption)}</caption><tr><th>{Html(ReportStrings.ColumnModel)}</th><th title=\"{Html(ReportStrings.RmseHint)}\">{Html(ReportStrings.ColumnRmse)}</th><th title=\"{Html(ReportStrings.SeHint)}\">{Html(ReportStrings.ColumnSe)}</th><th title=\"{Html(ReportStrings.MaeHint)}\">{Html(ReportStrings.ColumnMae)}</th><th title=\"{Html(ReportStrings.AggregateErrorHint)}\">{Html(ReportStrings.ColumnAggregateError)}</th><th>{Html(ReportStrings.ColumnPredicted)}</th><th>{Html(ReportStrings.ColumnActual)}</th><th>{Html(ReportStrings.ColumnNote)}</th></tr>");
             foreach (var s in choice.Scores)
             {

@@ -88,7 +88,7 @@ public static class HoldoutValidation
         var usable = scores.Where(s => s.RootMeanSquaredError is not null).OrderBy(s => s.RootMeanSquaredError).ThenBy(s => s.AggregateError).ToList();
         if (usable.Count == 0)
         {
-            return new ModelComparison([.. scores], null, "no model could be fitted and used on the calibration period");
+            return new ModelComparison([.. scores], null, "no model could be fitted and used on the calibration period") { HoldoutDuration = summary.HoldoutDuration, Unit = summary.Unit };
         }
 
         var best = usable[0];
@@ -103,16 +103,12 @@ public static class HoldoutValidation
         usable = [.. scores.Where(s => s.RootMeanSquaredError is not null).OrderBy(s => s.RootMeanSquaredError).ThenBy(s => s.AggregateError)];
         best = usable[0];
         var inv = CultureInfo.InvariantCulture;
-        string Describe(ModelScore s)
-        {
-            var mse = (s.RootMeanSquaredError!.Value * s.RootMeanSquaredError.Value) - (best.RootMeanSquaredError!.Value * best.RootMeanSquaredError.Value);
-            var noise = s.DifferenceStandardError is { } se && mse <= 2 * se ? ", within noise" : string.Empty;
-            return $"{ValueAnalysis.Name(s.Model)} {s.RootMeanSquaredError.Value.ToString("F4", inv)}{noise}";
-        }
+        var comparison = new ModelComparison([.. scores], best.Model, string.Empty) { HoldoutDuration = summary.HoldoutDuration, Unit = summary.Unit };
+        string Describe(ModelScore s) => $"{ValueAnalysis.Name(s.Model)} {s.RootMeanSquaredError!.Value.ToString("F4", inv)}{(comparison.IsWithinNoise(s) ? ", within noise" : string.Empty)}";
 
         var others = usable.Count > 1 ? ", against " + string.Join(", ", usable.Skip(1).Select(Describe)) : string.Empty;
         var reason = $"{ValueAnalysis.Name(best.Model)} predicts the holdout best: lowest root mean squared error of holdout purchases per customer ({best.RootMeanSquaredError!.Value.ToString("F4", inv)}{others}; MAE {best.MeanAbsoluteError!.Value.ToString("F4", inv)}, aggregate error {best.AggregateError?.ToString("P1", inv) ?? "n/a"}) over a holdout of {summary.HoldoutDuration.ToString("G4", inv)} {summary.Unit.ToString().ToLowerInvariant()}s";
-        return new ModelComparison([.. scores], best.Model, reason);
+        return comparison with { Reason = reason };
     }
 
     /// <summary>Fits one model on the calibration period and scores it on the holdout.</summary>

@@ -120,6 +120,26 @@ public sealed class CustomerCommandTests : IDisposable
         Assert.Contains("doanh thu 1.930.000 ₫", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("vi", "Khách hàng KH00002 — Bùi Quốc Quang (cá nhân)", "  khách từ 01/11/2024; giai đoạn trung thành; nguồn sàn thương mại điện tử; ngày sinh 14/07/1991; giới tính nam; thu nhập –", "  nơi ở TP. Hồ Chí Minh (thành thị); sở thích công nghệ, làm đẹp", "  20/10/2026 22:29  HD010943            350.000 ₫  trả hàng   trang web", "  01/11/2024 18:28  Email      quảng cáo      đồng ý     newsletter", "  after-sale@v1 HD010108: quy trình after-sale, bước 'completed', hoàn tất; bắt đầu 11/09/2026 14:25, kết thúc 27/10/2026 14:25, lý do dừng –")]
+    [InlineData("en", "Customer KH00002 — Bùi Quốc Quang (individual)", "  customer since 2024-11-01; stage loyalty; source marketplace; birth date 1991-07-14; gender male; income –", "  location TP. Hồ Chí Minh (urban); interests công nghệ, làm đẹp", "  2026-10-20 22:29  HD010943          350,000 VND  returned   website", "  2024-11-01 18:28  email      marketing      granted    newsletter", "  after-sale@v1 HD010108: process after-sale, state 'completed', completed; since 2026-09-11 14:25, ended 2026-10-27 14:25, exit reason –")]
+    public void Profile_EnumWords_AreInTheInvocationsLanguage(string language, string heading, string profile, string location, string order, string consent, string journey)
+    {
+        // Issue 21: customer kind, lifecycle stage, acquisition source, gender, area, order status and sales channel,
+        // consent channel, purpose and status, journey instance status
+        // through DisplayNames.Of (English: the JSON's camelCase words, as before). KH00002 of the sample shop.
+        var (code, output, _) = CliRunner.Run("customer", "KH00002", "--sample", "--lang", language);
+
+        Assert.Equal(0, code);
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal(heading, lines[0]);
+        Assert.Contains(profile, lines);
+        Assert.Contains(location, lines);
+        Assert.Contains(order, lines);
+        Assert.Contains(consent, lines);
+        Assert.Contains(journey, lines);
+    }
+
     [Fact]
     public void Json_HasTheDocumentedShape_ContactsMaskedAndTheConsentLedger()
     {

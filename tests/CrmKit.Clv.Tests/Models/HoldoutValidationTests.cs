@@ -38,6 +38,11 @@ public class HoldoutValidationTests
         Assert.Equal(best.Model, comparison.Best);
         Assert.StartsWith($"{ValueAnalysis.Name(best.Model)} predicts the holdout best: lowest root mean squared error of holdout purchases per customer", comparison.Reason, StringComparison.Ordinal);
 
+        // The holdout a host renders the reason from: 1997-10-01 .. 1998-06-30 is 273 days = 39 weeks (the default unit).
+        Assert.Equal(39, comparison.HoldoutDuration, 12);
+        Assert.Equal(TimeUnit.Week, comparison.Unit);
+        Assert.EndsWith(" over a holdout of 39 weeks", comparison.Reason, StringComparison.Ordinal);
+
     }
 
     [Fact]
