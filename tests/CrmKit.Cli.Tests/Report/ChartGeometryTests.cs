@@ -9,7 +9,7 @@ namespace CrmKit.Cli.Tests.Report;
 
 /// <summary>
 /// The report's geometry check (<see cref="ReportGeometry"/>) on harder input than the sample shop: bar charts with long
-/// Vietnamese labels, zero, tiny and huge values, and every built-in process diagram with seven-digit live counts, in
+/// Vietnamese labels under the report's longest chart title, zero, tiny and huge values, and every built-in process diagram with seven-digit live counts, in
 /// both languages.
 /// </summary>
 public class ChartGeometryTests
@@ -33,7 +33,9 @@ public class ChartGeometryTests
                 var bars = Enumerable.Range(0, count)
                     .Select(i => ($"{names[random.Next(names.Length)]} {i}", random.Next(5) switch { 0 => 0, 1 => random.NextDouble(), 2 => 1e6 * random.NextDouble(), _ => 100 * random.NextDouble() }))
                     .ToList();
-                var model = HorizontalBarChart.Build(ChartStrings.SegmentSizesTitle, bars, ChartStrings.AxisCustomers, v => Display.Number(v, "N1"), ChartStyle.Width);
+                // Every other chart carries the longest title the report draws, above the longest labels' margin.
+                var title = chart % 2 == 0 ? ChartStrings.SegmentSizesTitle : ChartStrings.RetentionTitle;
+                var model = HorizontalBarChart.Build(title, bars, ChartStrings.AxisCustomers, v => Display.Number(v, "N1"), ChartStyle.Width);
                 ReportFigure.Append(html, $"bars-{chart}", model, ChartStyle.Width, HorizontalBarChart.Height(count), "bars");
             }
 

@@ -17,10 +17,12 @@ internal static class ChartStyle
 
     /// <summary>
     /// A chart titled <paramref name="title"/> whose tick labels are written in the invocation's number culture
-    /// (<see cref="Display.NumberCulture"/>: <c>1.234.567</c> in Vietnamese, <c>1,234,567</c> in English).
+    /// (<see cref="Display.NumberCulture"/>: <c>1.234.567</c> in Vietnamese, <c>1,234,567</c> in English). The title is
+    /// centred on the whole chart, not on the plot area: a plot pushed right by long category labels would otherwise
+    /// push a long title past the chart's right edge.
     /// </summary>
     public static PlotModel Model(string title)
-        => new() { Title = title, Culture = Display.NumberCulture, DefaultFont = "sans-serif", DefaultFontSize = FontSize };
+        => new() { Title = title, TitleHorizontalAlignment = TitleHorizontalAlignment.CenteredWithinView, Culture = Display.NumberCulture, DefaultFont = "sans-serif", DefaultFontSize = FontSize };
 
     /// <summary>Room in px for the longest category label left of a plot, measured with <see cref="ChartText"/>.</summary>
     public static double CategoryMargin(IEnumerable<string> labels)
