@@ -19,6 +19,9 @@ namespace CrmKit.Cli.Report;
 /// </summary>
 internal static class ProcessSvg
 {
+    // Any fixed value; changing it may reshape the diagrams (still without overlaps, which the tests check).
+    private const int LayoutSeed = 20261202;
+
     /// <summary>Font size in px of a state's name.</summary>
     public const double StateFontSize = 12;
 
@@ -130,7 +133,13 @@ internal static class ProcessSvg
         }
 
         var algorithm = new SugiyamaLayoutAlgorithm<string, Edge<string>, BidirectionalGraph<string, Edge<string>>>(
-            graph, sizes, new SugiyamaLayoutParameters { LayerGap = 36, SliceGap = 24 });
+            graph, sizes, new SugiyamaLayoutParameters { LayerGap = 36, SliceGap = 24 })
+        {
+            // The algorithm breaks ties between equally good orders of a layer at random (a cryptographic generator
+            // by default), so the same process came out in different shapes from run to run: a fixed seed makes the
+            // report reproducible.
+            Rand = new Random(LayoutSeed),
+        };
         algorithm.Compute();
         var positions = algorithm.VerticesPositions;
         var minX = positions.Min(p => p.Value.X - (sizes[p.Key].Width / 2)) - Margin;

@@ -4,7 +4,10 @@ namespace CrmKit.Customers.Import;
 
 /// <summary>
 /// Values recognised without a mapping because they have one meaning wherever they appear: Vietnamese genders and
-/// order statuses, and the order statuses of the common platforms. Everything else needs a mapping's value map.
+/// order statuses, the order statuses of the common platforms, and the usual names of sales channels and acquisition
+/// sources in Vietnamese and English (an online store, a point of sale, the big marketplaces and social networks).
+/// Everything else needs a mapping's value map. Words are matched ignoring case; a word whose meaning differs between
+/// platforms (TikTok: a social network for one, a marketplace for another) is deliberately not here.
 /// </summary>
 internal static class BuiltInValues
 {
@@ -16,6 +19,26 @@ internal static class BuiltInValues
         ("đã hủy", "cancelled"), ("hủy", "cancelled"), ("đã huỷ", "cancelled"), ("huỷ", "cancelled"),
         ("trả hàng", "returned"), ("đã trả hàng", "returned"), ("hoàn trả", "returned"),
         ("paid", "completed"), ("refunded", "returned"), ("voided", "cancelled"), ("canceled", "cancelled"));
+
+    // Order channels: Shopify's "Online Store"/"Point of Sale" sales channels and its source names (web, pos), Haravan's
+    // and Sapo's "web"/"pos"/"online", KiotViet's "Bán trực tiếp" (sold at the counter), and the Vietnamese words.
+    private static readonly FrozenDictionary<string, string> Channel = Build(
+        ("web", "website"), ("online", "website"), ("online store", "website"), ("webshop", "website"),
+        ("trực tuyến", "website"), ("bán online", "website"), ("cửa hàng trực tuyến", "website"),
+        ("pos", "in_store"), ("point of sale", "in_store"), ("offline", "in_store"),
+        ("tại cửa hàng", "in_store"), ("cửa hàng", "in_store"), ("bán trực tiếp", "in_store"), ("bán tại cửa hàng", "in_store"),
+        ("mobile app", "app"), ("ứng dụng", "app"),
+        ("shopee", "marketplace"), ("lazada", "marketplace"), ("tiki", "marketplace"), ("sendo", "marketplace"), ("sàn tmđt", "marketplace"),
+        ("facebook", "social"), ("zalo", "social"), ("instagram", "social"), ("messenger", "social"),
+        ("điện thoại", "phone"), ("hotline", "phone"));
+
+    // Customer acquisition sources: the same words where they name where a customer came from.
+    private static readonly FrozenDictionary<string, string> Source = Build(
+        ("web", "website"), ("online", "website"), ("online store", "website"), ("trực tuyến", "website"),
+        ("pos", "walk_in"), ("tại cửa hàng", "walk_in"), ("cửa hàng", "walk_in"), ("vãng lai", "walk_in"),
+        ("shopee", "marketplace"), ("lazada", "marketplace"), ("tiki", "marketplace"), ("sendo", "marketplace"),
+        ("facebook", "social_network"), ("zalo", "social_network"), ("instagram", "social_network"), ("mạng xã hội", "social_network"),
+        ("giới thiệu", "referral"), ("người quen giới thiệu", "referral"), ("quảng cáo", "advertising"), ("ads", "advertising"), ("khác", "other"));
 
     private static readonly FrozenSet<string> WalkIn = new[] { "khách lẻ", "khach le", "khách vãng lai", "walk-in customer", "walk-in", "(blank)" }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -29,9 +52,11 @@ internal static class BuiltInValues
         {
             (ImportFileKind.Customers, "gender") => Gender,
             (ImportFileKind.Orders, "status") => OrderStatus,
+            (ImportFileKind.Orders, "channel") => Channel,
+            (ImportFileKind.Customers, "source") => Source,
             _ => null,
         };
-        return table is not null && table.TryGetValue(text.ToLowerInvariant(), out var value) ? value : text;
+        return table is not null && table.TryGetValue(text.Trim().ToLowerInvariant(), out var value) ? value : text;
     }
 
     private static FrozenDictionary<string, string> Build(params (string Word, string Value)[] pairs)

@@ -12,10 +12,10 @@ public enum SalesChannel
     /// <summary>In the shop's mobile app.</summary>
     App,
 
-    /// <summary>On a marketplace (Shopee, Lazada, Tiki …).</summary>
+    /// <summary>On a marketplace (Shopee, Lazada, Tiki, TikTok Shop …).</summary>
     Marketplace,
 
-    /// <summary>Through a social network (Facebook, Zalo, TikTok Shop …).</summary>
+    /// <summary>Through a social network (Facebook, Zalo, Instagram …): a chat or a post, not a marketplace's checkout.</summary>
     Social,
 
     /// <summary>By phone.</summary>

@@ -122,6 +122,42 @@ public sealed class ImportRulesTests : IDisposable
     }
 
     [Fact]
+    public void Read_ChannelAndSourceWordsOfThePlatforms_AreReadWithoutAMapping()
+    {
+        var customers = Write("customers.csv", """
+            customer_id,name,created_at,source
+            KH1,Nguyễn Thị Lan,2024-01-05,Online Store
+            KH2,Trần Văn Bình,2024-01-06, Tại cửa hàng
+            KH3,Lê Thu Hà,2024-01-07,Người quen giới thiệu
+            KH4,Phạm Bảo,2024-01-08,TikTok
+            """);
+        var orders = Write("orders.csv", """
+            order_id,customer_id,placed_at,total,channel
+            HD1,KH1,2025-08-13 10:00,100000,online
+            HD2,KH1,2025-08-14 10:00,100000,Trực tuyến
+            HD3,KH2,2025-08-15 10:00,100000,Point of Sale
+            HD4,KH2,2025-08-16 10:00,100000,Bán trực tiếp
+            HD5,KH3,2025-08-17 10:00,100000,Shopee
+            HD6,KH3,2025-08-18 10:00,100000,zalo
+            HD7,KH4,2025-08-19 10:00,100000,TikTok Shop
+            HD8,KH4,2025-08-20 10:00,100000,in_store
+            """);
+
+        var data = Read(new CustomerFiles { Customers = customers, Orders = orders });
+
+        Assert.Equal(
+            [AcquisitionSource.Website, AcquisitionSource.WalkIn, AcquisitionSource.Referral, null],
+            data.Customers.Select(c => c.Source));
+        Assert.Equal(
+            [SalesChannel.Website, SalesChannel.Website, SalesChannel.InStore, SalesChannel.InStore, SalesChannel.Marketplace, SalesChannel.Social, null, SalesChannel.InStore],
+            data.Customers.SelectMany(c => c.History.Orders).Select(o => o.Channel));
+        // TikTok means a social network on one platform and a marketplace on another: it needs the mapping's word.
+        Assert.Equal(
+            [("customers.csv", 5, "source"), ("orders.csv", 8, "channel")],
+            data.Issues.Select(i => (Path.GetFileName(i.File), i.Line, i.Column)));
+    }
+
+    [Fact]
     public void Read_LineItemExport_GroupsTheRowsOfAnOrderAndSumsLinesWithoutATotal()
     {
         var orders = Write("orders.csv", """
