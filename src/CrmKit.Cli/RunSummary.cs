@@ -54,11 +54,11 @@ internal static class RunSummary
         if (totals.After is { } after && totals.AfterCount > 0)
         {
             var afterRevenue = after.AllRevenue.Select(m => Amount(m));
-            output.WriteLine(Display.Format(Strings.RunAfterAsOf, after.Orders.Count, after.GuestSales.Count, string.Join(", ", afterRevenue.DefaultIfEmpty(Strings.RunNoRevenue))));
+            output.WriteLine(Display.Format(Strings.RunAfterAsOf, totals.AfterCount, after.GuestSales.Count, string.Join(", ", afterRevenue.DefaultIfEmpty(Strings.RunNoRevenue))));
         }
 
         output.WriteLine(Display.Format(Strings.RunBuyers, buyers, Share(buyers, customers.Count), repeat, Share(repeat, buyers)));
-        int Consenting(ContactChannel channel) => customers.Count(c => c.Consents.IsGranted(channel, ContactPurpose.Marketing));
+        int Consenting(ContactChannel channel) => customers.Count(c => c.Consents.IsGrantedAt(channel, ContactPurpose.Marketing, job.AsOf));
         output.WriteLine(Display.Format(Strings.RunConsent, Consenting(ContactChannel.Zalo), Consenting(ContactChannel.Sms), Consenting(ContactChannel.Email)));
         output.WriteLine(Display.Format(Strings.RunHistory, customers.Sum(c => c.History.Interactions.Length), customers.Sum(c => c.History.Tickets.Length), customers.Sum(c => c.History.Feedback.Length), customers.Sum(c => c.History.Referrals.Length)));
 

@@ -201,7 +201,7 @@ internal static class HtmlReport
         if (totals.After is { } after && totals.AfterCount > 0)
         {
             var afterRevenue = after.AllRevenue.Select(m => Display.Money(m));
-            html.Append(Inv, $"<p class=\"note\" data-after-as-of=\"{after.Orders.Count + after.GuestSales.Count}\">{Html(Display.Format(ReportStrings.AfterAsOfNote, Display.Number(after.Orders.Count), Display.Number(after.GuestSales.Count), string.Join(", ", afterRevenue.DefaultIfEmpty("–"))))}</p>");
+            html.Append(Inv, $"<p class=\"note\" data-after-as-of=\"{totals.AfterCount}\">{Html(Display.Format(ReportStrings.AfterAsOfNote, Display.Number(totals.AfterCount), Display.Number(after.GuestSales.Count), string.Join(", ", afterRevenue.DefaultIfEmpty("–"))))}</p>");
         }
 
         Imported(html, job.DataSet);
