@@ -8,8 +8,9 @@ namespace CrmKit.Cli.Tests.Profile;
 /// <summary>
 /// Issue 23: the lifecycle stage in the profile's header is the state of the customer's lifecycle journey shown lower
 /// down (the journey is authoritative: replayed from the orders up to the as-of instant); the data file's stage is named
-/// beside it where the two differ. Checked on every customer of the sample shop as of 2026-03-31, seven months before
-/// the export its stage column was written at, so that many file stages are ahead of the orders up to that day.
+/// beside it where the two differ. Checked on every tenth customer of the sample shop (about 500; every one would cost
+/// a minute of CPU, a replay each) as of 2026-03-31, seven months before the export its stage column was written at,
+/// so that many file stages are ahead of the orders up to that day.
 /// </summary>
 public sealed class ProfileStageTests
 {
@@ -20,11 +21,11 @@ public sealed class ProfileStageTests
     });
 
     [Fact]
-    public void Stage_EveryCustomerOfTheSample_IsTheLifecycleJourneysState_InTheTextAndTheJson()
+    public void Stage_SampleCustomers_IsTheLifecycleJourneysState_InTheTextAndTheJson()
     {
         var shop = Sample.Value;
         int withJourney = 0, differing = 0;
-        foreach (var customer in shop.Customers)
+        foreach (var customer in shop.Customers.Where((_, i) => i % 10 == 0))
         {
             var profile = CustomerProfile.Of(shop, customer);
             using var text = new StringWriter();
@@ -68,7 +69,7 @@ public sealed class ProfileStageTests
         }
 
         // Not vacuous: many customers have a lifecycle journey, and some of them a file stage that differs from it.
-        Assert.True(withJourney > 1000, $"{withJourney} customers with a lifecycle journey");
+        Assert.True(withJourney > 100, $"{withJourney} customers with a lifecycle journey");
         Assert.True(differing > 0, "no customer whose file stage differs from the journey");
     }
 }
