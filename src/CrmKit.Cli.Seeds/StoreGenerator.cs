@@ -197,7 +197,7 @@ internal sealed class StoreGenerator
             Income = business || _random.NextDouble() < 0.4 ? null : PickWeighted<IncomeTier>([(IncomeTier.Low, 30), (IncomeTier.Middle, 55), (IncomeTier.High, 15)]),
             Location = overseas || _random.NextDouble() < 0.08 ? null : new Location(province.Province, null, area),
             TimeZone = overseas ? DateTimeZoneProviders.Tzdb[Pick(["Australia/Sydney", "America/Los_Angeles", "Asia/Tokyo", "Europe/Berlin"])] : null,
-            Tags = [.. Enumerable.Range(0, _random.Next(0, 4)).Select(_ => Pick(VietnameseNames.Interests))],
+            Tags = [.. Enumerable.Range(0, _random.Next(0, 4)).Select(_ => Pick(VietnameseNames.Tags))],
             Source = source,
             PreferredChannel = channel,
             Buys = _random.NextDouble() < 0.86,

@@ -56,5 +56,5 @@ internal static class VietnameseNames
         ("92", 1), ("56", 1), ("58", 1), ("59", 1),
     ];
 
-    public static readonly string[] Interests = ["ẩm thực", "du lịch", "mua sắm", "làm đẹp", "mẹ và bé", "thể thao", "công nghệ", "nhà cửa", "sức khỏe", "quà tặng"];
+    public static readonly string[] Tags = ["ẩm thực", "du lịch", "mua sắm", "làm đẹp", "mẹ và bé", "thể thao", "công nghệ", "nhà cửa", "sức khỏe", "quà tặng"];
 }

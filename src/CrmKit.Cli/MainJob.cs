@@ -64,8 +64,13 @@ internal sealed record MainJobResult(
     Engine.CareEngineRun Engine,
     ImmutableArray<(string Stage, TimeSpan Elapsed, TimeSpan Cpu)> Stages)
 {
+    private OrderTotals? _totals;
+
     /// <summary>How many records the merge step merged away.</summary>
     public int Merged => Merges.Resolution.MergedCount;
+
+    /// <summary>The order totals at <see cref="AsOf"/> (orders placed after it set apart): every total of the summary and the report reads them.</summary>
+    public OrderTotals Totals => _totals ??= OrderTotals.Of(Customers, DataSet.GuestSales, AsOf);
 }
 
 /// <summary>

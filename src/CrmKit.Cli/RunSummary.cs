@@ -20,8 +20,8 @@ internal static class RunSummary
     {
         var customers = job.Customers;
         var zone = job.Settings.Zone;
-        var orders = customers.SelectMany(c => c.History.Orders).ToList();
-        var completed = orders.Where(o => o.IsRevenue).ToList();
+        var totals = job.Totals;
+        var orders = totals.Orders;
         var (buyers, repeat) = Buyers(customers, job.AsOf, zone);
         var data = job.DataSet;
         output.WriteLine(Display.Format(Strings.RunHeader, job.Settings.Source, Display.DateTime(job.AsOf, zone), zone.Id));
@@ -30,29 +30,35 @@ internal static class RunSummary
             output.WriteLine(Display.Format(Strings.RunRead, file.File, file.RowsRead, file.RowsKept, file.RowsRejected, file.Warnings, Describe(file)));
         }
 
-        output.WriteLine(Display.Format(Strings.RunImported, data.Customers.Length, orders.Count));
+        // Imported: every order read; every total below counts only what was placed up to the as-of instant.
+        output.WriteLine(Display.Format(Strings.RunImported, data.Customers.Length, orders.Count + (totals.After?.Orders.Count ?? 0)));
         job.Merges.Write(output, customers.Count);
         if (orders.Count > 0)
         {
             var first = orders.Min(o => o.PlacedAt);
             var last = orders.Max(o => o.PlacedAt);
-            var byStatus = Enum.GetValues<OrderStatus>().Select(st => $"{DisplayNames.Of(st)} {Display.Number(orders.Count(o => o.Status == st))}");
+            var byStatus = Enum.GetValues<OrderStatus>().Select(st => $"{DisplayNames.Of(st)} {Display.Number(totals.ByStatus[st])}");
             output.WriteLine(Display.Format(Strings.RunOrders, Display.Date(first.InZone(zone).Date), Display.Date(last.InZone(zone).Date), string.Join(", ", byStatus)));
-            foreach (var group in completed.GroupBy(o => o.Total.Currency).OrderBy(g => g.Key.Code, StringComparer.Ordinal))
+            foreach (var revenue in totals.Revenue)
             {
-                var revenue = group.Sum(o => o.Total.Amount);
-                output.WriteLine(Display.Format(Strings.RunRevenue, Amount(new Money(revenue, group.Key)), Amount(new Money(Math.Round(revenue / group.Count(), group.Key.MinorUnits), group.Key)), group.Count()));
+                output.WriteLine(Display.Format(Strings.RunRevenue, Amount(revenue.Revenue), Amount(OrderTotals.Average(revenue)), revenue.Completed));
             }
         }
 
-        if (!data.GuestSales.IsEmpty)
+        if (totals.GuestSales.Count > 0)
         {
-            var guestRevenue = GuestRevenue(data).Select(m => Amount(m));
-            output.WriteLine(Display.Format(Strings.RunGuestSales, data.GuestSales.Length, data.GuestSales.Count(g => g.IsRevenue), string.Join(", ", guestRevenue.DefaultIfEmpty(Strings.RunNoRevenue))));
+            var guestRevenue = totals.GuestRevenue.Select(m => Amount(m));
+            output.WriteLine(Display.Format(Strings.RunGuestSales, totals.GuestSales.Count, totals.GuestByStatus[OrderStatus.Completed], string.Join(", ", guestRevenue.DefaultIfEmpty(Strings.RunNoRevenue))));
+        }
+
+        if (totals.After is { } after && totals.AfterCount > 0)
+        {
+            var afterRevenue = after.AllRevenue.Select(m => Amount(m));
+            output.WriteLine(Display.Format(Strings.RunAfterAsOf, totals.AfterCount, after.GuestSales.Count, string.Join(", ", afterRevenue.DefaultIfEmpty(Strings.RunNoRevenue))));
         }
 
         output.WriteLine(Display.Format(Strings.RunBuyers, buyers, Share(buyers, customers.Count), repeat, Share(repeat, buyers)));
-        int Consenting(ContactChannel channel) => customers.Count(c => c.Consents.IsGranted(channel, ContactPurpose.Marketing));
+        int Consenting(ContactChannel channel) => customers.Count(c => c.Consents.IsGrantedAt(channel, ContactPurpose.Marketing, job.AsOf));
         output.WriteLine(Display.Format(Strings.RunConsent, Consenting(ContactChannel.Zalo), Consenting(ContactChannel.Sms), Consenting(ContactChannel.Email)));
         output.WriteLine(Display.Format(Strings.RunHistory, customers.Sum(c => c.History.Interactions.Length), customers.Sum(c => c.History.Tickets.Length), customers.Sum(c => c.History.Feedback.Length), customers.Sum(c => c.History.Referrals.Length)));
 
@@ -180,11 +186,6 @@ internal static class RunSummary
     }
 
     // "utf-8, ',' delimited; total: vi (detected at line 3); placed_at: dmy (detected at line 5)"
-    /// <summary>The revenue of the completed guest sales, per currency in code order.</summary>
-    internal static IEnumerable<Money> GuestRevenue(Customers.Import.CustomerDataSet data)
-        => data.GuestSales.Where(g => g.IsRevenue).GroupBy(g => g.Total.Currency).OrderBy(g => g.Key.Code, StringComparer.Ordinal)
-            .Select(g => new Money(g.Sum(x => x.Total.Amount), g.Key));
-
     internal static string Describe(Customers.Import.ImportedFile file)
     {
         var parts = new List<string>();
@@ -200,22 +201,34 @@ internal static class RunSummary
     {
         var r = job.Review;
         var data = job.DataSet;
-        var orders = data.Customers.SelectMany(c => c.History.Orders).ToList();
+        var totals = job.Totals;
+        var after = totals.After!;
         output.WriteLine(JsonSerializer.Serialize(new
         {
             source = job.Settings.Source,
             asOf = job.AsOf.ToString(),
             zone = job.Settings.Zone.Id,
-            imported = Imported(data, orders.Count),
+            imported = Imported(data, data.Customers.Sum(c => c.History.Orders.Count)),
             readAsAsked = verdict.ReadAsAsked,
             problems = verdict.InvariantMessages.Concat(job.Clv.Problems.Select(p => "CLV: " + p)),
-            orders = Enum.GetValues<OrderStatus>().ToDictionary(Name, s => orders.Count(o => o.Status == s)),
-            revenue = orders.Where(o => o.IsRevenue).GroupBy(o => o.Total.Currency.Code).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(o => o.Total.Amount)),
+            // Up to the as-of instant; what was placed after it is in afterAsOf.
+            orders = Enum.GetValues<OrderStatus>().ToDictionary(Name, s => totals.ByStatus[s]),
+            revenue = totals.Revenue.ToDictionary(r => r.Revenue.Currency.Code, r => r.Revenue.Amount),
             guestSales = new
             {
-                orders = data.GuestSales.Length,
-                byStatus = Enum.GetValues<OrderStatus>().ToDictionary(Name, s => data.GuestSales.Count(g => g.Status == s)),
-                revenue = GuestRevenue(data).ToDictionary(m => m.Currency.Code, m => m.Amount),
+                orders = totals.GuestSales.Count,
+                byStatus = Enum.GetValues<OrderStatus>().ToDictionary(Name, s => totals.GuestByStatus[s]),
+                revenue = totals.GuestRevenue.ToDictionary(m => m.Currency.Code, m => m.Amount),
+            },
+            afterAsOf = new
+            {
+                orders = after.Orders.Count,
+                revenue = after.Revenue.ToDictionary(r => r.Revenue.Currency.Code, r => r.Revenue.Amount),
+                guestSales = new
+                {
+                    orders = after.GuestSales.Count,
+                    revenue = after.GuestRevenue.ToDictionary(m => m.Currency.Code, m => m.Amount),
+                },
             },
             merged = job.Merged,
             merges = job.Merges.Json(),

@@ -65,7 +65,7 @@ internal static class AgendaList
             r.Item.Reason,
         }).ToList();
         var people = rows.Select(r => r.Item.CustomerId).Distinct().Count();
-        ContactListFile.Write(file, columns, cells, people, error);
+        ContactListFile.Write(file, columns, cells, people, ProfileStrings.NoticePurposeAgenda, output, error);
         output.WriteLine(Display.Format(ProfileStrings.AgendaWritten, Display.Number(rows.Count), Display.Number(people), file.FullName, Display.Number(items.Count - rows.Count)));
     }
 }

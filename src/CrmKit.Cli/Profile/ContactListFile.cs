@@ -15,7 +15,10 @@ namespace CrmKit.Cli.Profile;
 /// text cell passed through <see cref="SpreadsheetSafety.Cell"/>, so that no cell starts a formula) or <c>.xlsx</c>
 /// (written with MiniExcel; text is stored as text cells, which a spreadsheet never evaluates, numbers as numbers).
 /// Columns have invariant snake_case names in every language, like the tool's other CSV output. Such a file holds
-/// personal data (names, phone numbers, emails): <see cref="Write"/> says so on the error stream.
+/// personal data (names, phone numbers, emails): <see cref="Write"/> says so on the error stream, and the file carries
+/// a notice in the invocation's language (<see cref="NoticeLines"/>: what it holds, its purpose, keep it only as long
+/// as needed, Vietnam's Decree 13/2023/ND-CP) — a second sheet <see cref="ProfileStrings.NoticeSheet"/> of the
+/// <c>.xlsx</c>, or <c>NAME.notice.txt</c> beside a <c>.csv</c> (<see cref="NoticeFile"/>), named on the output.
 /// </summary>
 internal static class ContactListFile
 {
@@ -40,28 +43,54 @@ internal static class ContactListFile
 
     /// <summary>
     /// Writes <paramref name="rows"/> under <paramref name="columns"/> to <paramref name="file"/> (.csv or .xlsx, by its
-    /// extension) and tells <paramref name="error"/> that the file holds personal data of <paramref name="customers"/>
-    /// customers. A numeric cell is a <see cref="decimal"/>, a <see cref="long"/> or <see langword="null"/>; a text cell a
-    /// string or <see langword="null"/>.
+    /// extension) with its personal-data notice for <paramref name="purpose"/> (a sheet of the .xlsx, else
+    /// <see cref="NoticeFile"/>, then named on <paramref name="output"/>), and tells <paramref name="error"/> that the
+    /// file holds personal data of <paramref name="customers"/> customers. A numeric cell is a <see cref="decimal"/>, a
+    /// <see cref="long"/> or <see langword="null"/>; a text cell a string or <see langword="null"/>.
     /// </summary>
-    public static void Write(FileInfo file, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, int customers, TextWriter error)
+    public static void Write(FileInfo file, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, int customers, string purpose, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         file.Directory?.Create();
+        var notice = NoticeLines(customers, purpose);
         if (string.Equals(file.Extension, ".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            WriteXlsx(file, columns, rows);
+            WriteXlsx(file, columns, rows, notice);
         }
         else
         {
             WriteCsv(file, columns, rows);
+            var noticeFile = NoticeFile(file);
+            File.WriteAllLines(noticeFile.FullName, notice, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            output.WriteLine(Display.Format(ProfileStrings.NoticeWritten, noticeFile.FullName, file.Name));
         }
 
         error.WriteLine($"crmkit: {Display.Format(ProfileStrings.PersonalDataWritten, file.FullName, Display.Number(customers))}");
     }
+
+    /// <summary>The notice written beside a .csv list: <c>NAME.notice.txt</c> in its folder (<c>members.csv</c> → <c>members.notice.txt</c>).</summary>
+    public static FileInfo NoticeFile(FileInfo list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        return new FileInfo(Path.Combine(list.DirectoryName ?? ".", Path.GetFileNameWithoutExtension(list.Name) + ".notice.txt"));
+    }
+
+    /// <summary>
+    /// The personal-data notice of a list of <paramref name="customers"/> customers written for <paramref name="purpose"/>,
+    /// one sentence a line, in the invocation's language: what the file holds, its purpose, that it is kept only as long
+    /// as needed, and the law that applies (Vietnam's Decree 13/2023/ND-CP on personal data protection).
+    /// </summary>
+    public static IReadOnlyList<string> NoticeLines(int customers, string purpose) =>
+    [
+        Display.Format(ProfileStrings.NoticeHolds, Display.Number(customers)),
+        Display.Format(ProfileStrings.NoticePurpose, purpose),
+        ProfileStrings.NoticeKeep,
+        ProfileStrings.NoticeDecree,
+    ];
 
     /// <summary>How a phone number is written in a list: <c>0912 345 678</c> for Vietnamese numbers (the grouping keeps a spreadsheet from reading it as a number and dropping the 0), E.164 for others.</summary>
     public static string Phone(PhoneNumber phone)
@@ -97,7 +126,7 @@ internal static class ContactListFile
         }
     }
 
-    private static void WriteXlsx(FileInfo file, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows)
+    private static void WriteXlsx(FileInfo file, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, IReadOnlyList<string> notice)
     {
         // A DataTable, so that the header row is written even for an empty list and each column has one type.
         using var table = new DataTable("list") { Locale = CultureInfo.InvariantCulture };
@@ -116,6 +145,15 @@ internal static class ContactListFile
             })]);
         }
 
-        MiniExcel.SaveAs(file.FullName, table, sheetName: "list", overwriteFile: true);
+        // The notice: a second sheet, one sentence a row under the sheet's title.
+        using var noticeTable = new DataTable("notice") { Locale = CultureInfo.InvariantCulture };
+        noticeTable.Columns.Add(ProfileStrings.NoticeSheet, typeof(string));
+        foreach (var line in notice)
+        {
+            noticeTable.Rows.Add(line);
+        }
+
+        var sheets = new Dictionary<string, object>(StringComparer.Ordinal) { ["list"] = table, [ProfileStrings.NoticeSheet] = noticeTable };
+        MiniExcel.SaveAs(file.FullName, sheets, overwriteFile: true);
     }
 }

@@ -88,6 +88,9 @@ internal static class CustomerCommand
         return command;
     }
 
+    // A customer's orders as the profile counts them: placed up to the as-of instant.
+    private static IEnumerable<Order> Placed(Customer customer, Instant asOf) => customer.History.Orders.Where(o => o.PlacedAt <= asOf);
+
     private static string KindName(QueryKind kind) => kind switch
     {
         QueryKind.Id => ProfileStrings.QueryKindId,
@@ -112,8 +115,8 @@ internal static class CustomerCommand
                     id = c.Id.Value,
                     name = c.DisplayName,
                     phone = c.Phones.IsEmpty ? null : CustomerProfile.Phone(c.Phones[0], reveal),
-                    orders = c.History.Orders.Count,
-                    lastOrderAt = c.History.Orders.Select(o => (Instant?)o.PlacedAt).Max()?.ToString(),
+                    orders = Placed(c, shop.AsOf).Count(),
+                    lastOrderAt = Placed(c, shop.AsOf).Select(o => (Instant?)o.PlacedAt).Max()?.ToString(),
                 }),
             }, Indented));
             return;
@@ -123,9 +126,9 @@ internal static class CustomerCommand
         output.WriteLine($"  {ProfileStrings.ColumnId,-10} {ProfileStrings.ColumnName,-28} {ProfileStrings.ColumnPhone,-18} {ProfileStrings.ColumnOrders,7}  {ProfileStrings.ColumnLastOrder}");
         foreach (var c in found.Matches)
         {
-            var last = c.History.Orders.Select(o => (Instant?)o.PlacedAt).Max();
+            var last = Placed(c, shop.AsOf).Select(o => (Instant?)o.PlacedAt).Max();
             var phone = c.Phones.IsEmpty ? "–" : CustomerProfile.Phone(c.Phones[0], reveal);
-            output.WriteLine($"  {c.Id.Value,-10} {c.DisplayName,-28} {phone,-18} {Display.Number(c.History.Orders.Count),7}  {(last is { } l ? Display.Date(l.InZone(zone).Date) : "–")}");
+            output.WriteLine($"  {c.Id.Value,-10} {c.DisplayName,-28} {phone,-18} {Display.Number(Placed(c, shop.AsOf).Count()),7}  {(last is { } l ? Display.Date(l.InZone(zone).Date) : "–")}");
         }
 
         output.WriteLine();

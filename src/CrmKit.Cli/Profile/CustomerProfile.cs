@@ -43,7 +43,27 @@ internal sealed record CustomerProfile(
 
     private static string Email(EmailAddress email, bool reveal) => reveal ? email.Value : PersonalData.MaskEmail(email.Value);
 
-    private IEnumerable<Order> RecentOrders => Customer.History.Orders.OrderByDescending(o => o.PlacedAt).ThenBy(o => o.Id.Value, StringComparer.Ordinal);
+    /// <summary>The customer's orders at the as-of instant: those placed after it are set apart, as the run sets them apart.</summary>
+    private OrderTotals Orders => field ??= OrderTotals.Of([Customer], [], Shop.AsOf);
+
+    /// <summary>The orders placed up to the as-of instant, most recent first.</summary>
+    private IEnumerable<Order> RecentOrders => Orders.Orders.OrderByDescending(o => o.PlacedAt).ThenBy(o => o.Id.Value, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The customer's instance of the lifecycle journey (the process <see cref="BuiltInProcesses.CustomerLifecycle"/>),
+    /// the newest if several, or <see langword="null"/> (no completed order up to the as-of instant).
+    /// </summary>
+    private JourneyInstance? Lifecycle => Journeys.Instances.FirstOrDefault(i => i.Snapshot.ProcessId == BuiltInProcesses.CustomerLifecycle.Id);
+
+    /// <summary>
+    /// The customer's lifecycle stage at the as-of instant, the one the profile shows everywhere: the state of the
+    /// lifecycle journey (authoritative — replayed from the orders up to the as-of instant, like every other figure);
+    /// without a lifecycle journey, the stage the data file gives (<see cref="Customer.Stage"/>).
+    /// </summary>
+    public LifecycleStage Stage => StageFromJourney ?? Customer.Stage;
+
+    /// <summary>The lifecycle journey's state as a stage, or <see langword="null"/> without a lifecycle journey.</summary>
+    private LifecycleStage? StageFromJourney => Lifecycle is { } i && EnumNames.TryParse<LifecycleStage>(i.Snapshot.State, out var stage) ? stage : null;
 
     private IEnumerable<OutboxRecord> RecentMessages => Journeys.Outbox.Where(m => m.State != OutboxState.Pending).OrderByDescending(m => m.ClosedAt ?? m.QueuedAt).ThenBy(m => m.Message.IdempotencyKey, StringComparer.Ordinal);
 
@@ -79,7 +99,7 @@ internal sealed record CustomerProfile(
         output.WriteLine(Display.Format(
             ProfileStrings.ProfileLine,
             Display.Date(c.CreatedAt.InZone(Zone).Date),
-            DisplayNames.Of(c.Stage),
+            StageShown(),
             c.Source is { } source ? DisplayNames.Of(source) : "–",
             c.BirthDate is { } birth ? Display.Date(birth) : "–",
             c.Gender is { } gender ? DisplayNames.Of(gender) : "–",
@@ -95,16 +115,19 @@ internal sealed record CustomerProfile(
         output.WriteLine(Display.Format(ProfileStrings.EmailsLine, c.Emails.IsEmpty ? "–" : string.Join(", ", c.Emails.Select(e => Email(e, reveal)))));
 
         output.WriteLine();
-        var orders = c.History.Orders;
-        var completed = orders.Where(o => o.IsRevenue).ToList();
-        output.WriteLine(Display.Format(ProfileStrings.SectionOrders, Display.Number(orders.Count), Display.Number(completed.Count),
-            completed.Count == 0 ? "–" : string.Join(", ", completed.GroupBy(o => o.Total.Currency).OrderBy(g => g.Key.Code, StringComparer.Ordinal).Select(g => Display.Money(new Money(g.Sum(o => o.Total.Amount), g.Key))))));
+        var orders = Orders.Orders;
+        output.WriteLine(Display.Format(ProfileStrings.SectionOrders, Display.Number(orders.Count), Display.Number(Orders.ByStatus[OrderStatus.Completed]),
+            Orders.Revenue.IsEmpty ? "–" : string.Join(", ", Orders.Revenue.Select(r => Display.Money(r.Revenue)))));
         foreach (var o in RecentOrders.Take(limit))
         {
             output.WriteLine($"  {Display.DateTime(o.PlacedAt, Zone)}  {o.Id.Value,-10} {Display.Money(o.Total),18}  {DisplayNames.Of(o.Status),-10} {(o.Channel is { } ch ? DisplayNames.Of(ch) : "")}");
         }
 
         More(output, orders.Count, limit);
+        if (Orders.AfterCount > 0)
+        {
+            output.WriteLine("  " + Display.Format(ProfileStrings.OrdersAfterAsOf, Display.Number(Orders.AfterCount)));
+        }
 
         output.WriteLine();
         output.WriteLine(Display.Format(ProfileStrings.SectionSegments, Display.Number(Segments.Count)));
@@ -202,6 +225,10 @@ internal sealed record CustomerProfile(
         None(output, recent.Count);
     }
 
+    // The stage as the header shows it: where the data file gives another stage, it is named beside the journey's.
+    private string StageShown()
+        => StageFromJourney is { } stage && stage != Customer.Stage ? Display.Format(ProfileStrings.StageFileDiffers, DisplayNames.Of(stage), DisplayNames.Of(Customer.Stage)) : DisplayNames.Of(Stage);
+
     private static void More(TextWriter output, int count, int limit)
     {
         if (count > limit)
@@ -228,12 +255,12 @@ internal sealed record CustomerProfile(
 
     private Money? PredictedValue(CustomerPrediction p)
     {
-        if (p.Value is not { } value || Customer.History.Orders.Count == 0)
+        if (p.Value is not { } value || Orders.Orders.Count == 0)
         {
             return null;
         }
 
-        var currency = Customer.History.Orders[0].Total.Currency;
+        var currency = Orders.Orders[0].Total.Currency;
         return new Money(Math.Round((decimal)value, currency.MinorUnits), currency);
     }
 
@@ -257,7 +284,9 @@ internal sealed record CustomerProfile(
                 name = c.DisplayName,
                 kind = Name(c.Kind),
                 createdAt = c.CreatedAt.ToString(),
-                stage = Name(c.Stage),
+                stage = Name(Stage),
+                stageSource = StageFromJourney is null ? "file" : BuiltInProcesses.CustomerLifecycle.Id,
+                fileStage = Name(c.Stage),
                 source = c.Source is { } s ? Name(s) : null,
                 birthDate = c.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 gender = c.Gender is { } g ? Name(g) : null,
@@ -276,8 +305,9 @@ internal sealed record CustomerProfile(
             orders = new
             {
                 count = orders.Count,
-                completed = orders.Count(o => o.IsRevenue),
-                revenue = orders.Where(o => o.IsRevenue).GroupBy(o => o.Total.Currency.Code).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(o => o.Total.Amount)),
+                completed = Orders.ByStatus[OrderStatus.Completed],
+                revenue = Orders.Revenue.ToDictionary(r => r.Revenue.Currency.Code, r => r.Revenue.Amount),
+                afterAsOf = Orders.AfterCount,
                 recent = orders.Take(limit).Select(o => new
                 {
                     id = o.Id.Value,

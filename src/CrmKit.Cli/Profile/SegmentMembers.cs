@@ -123,7 +123,7 @@ internal sealed class SegmentMembers
         }).ToList();
 
         var file = parsed.GetValue(_out)!;
-        ContactListFile.Write(file, columns, rows, rows.Count, error);
+        ContactListFile.Write(file, columns, rows, rows.Count, Display.Format(ProfileStrings.NoticePurposeMembers, segment.Id), output, error);
         output.WriteLine(Display.Format(ProfileStrings.MembersWritten, Display.Number(rows.Count), segment.Id, file.FullName));
         if (channel is not null)
         {

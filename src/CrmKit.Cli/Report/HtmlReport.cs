@@ -190,14 +190,20 @@ internal static class HtmlReport
         Card(html, ReportStrings.CardRetention, Display.Percent(r.RetentionRate));
         Card(html, ReportStrings.CardNps, Display.Number(job.Review.Feedback.Nps, "F0"));
         Card(html, ReportStrings.CardDueToday, Display.Number(model.StatusCounts[AgendaStatus.Due]));
-        var guests = job.DataSet.GuestSales;
-        if (!guests.IsEmpty)
+        var totals = job.Totals;
+        if (totals.GuestSales.Count > 0)
         {
-            var guestRevenue = RunSummary.GuestRevenue(job.DataSet).Select(m => Display.Money(m));
-            Card(html, Display.Format(ReportStrings.CardGuestSales, Display.Number(guests.Count(g => g.IsRevenue))), string.Join(", ", guestRevenue.DefaultIfEmpty("–")));
+            var guestRevenue = totals.GuestRevenue.Select(m => Display.Money(m));
+            Card(html, Display.Format(ReportStrings.CardGuestSales, Display.Number(totals.GuestByStatus[OrderStatus.Completed])), string.Join(", ", guestRevenue.DefaultIfEmpty("–")));
         }
 
         html.Append("</div>");
+        if (totals.After is { } after && totals.AfterCount > 0)
+        {
+            var afterRevenue = after.AllRevenue.Select(m => Display.Money(m));
+            html.Append(Inv, $"<p class=\"note\" data-after-as-of=\"{totals.AfterCount}\">{Html(Display.Format(ReportStrings.AfterAsOfNote, Display.Number(totals.AfterCount), Display.Number(after.GuestSales.Count), string.Join(", ", afterRevenue.DefaultIfEmpty("–"))))}</p>");
+        }
+
         Imported(html, job.DataSet);
         Merges(html, job.Merges);
     }

@@ -43,7 +43,7 @@ public sealed record Customer
     /// <summary>Where the customer lives, if known.</summary>
     public Location? Location { get; init; }
 
-    /// <summary>Interests and tags (<c>food</c>, <c>travel</c>, <c>mẹ bỉm sữa</c>): trimmed, distinct ignoring case, sorted.</summary>
+    /// <summary>Tags, the shop's free labels on the customer (<c>food</c>, <c>travel</c>, <c>mẹ bỉm sữa</c>): trimmed, distinct ignoring case, sorted.</summary>
     public ImmutableArray<string> Tags { get; init => field = Tagging.Normalize(value); } = [];
 
     /// <summary>Shop-defined typed attributes, by name (ordinal, case-sensitive).</summary>

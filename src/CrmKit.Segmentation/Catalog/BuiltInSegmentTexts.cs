@@ -42,10 +42,10 @@ internal static class BuiltInSegmentTexts
         ["individual"] = ("Khách cá nhân", "Khách hàng là cá nhân."),
         ["business"] = ("Khách doanh nghiệp", "Khách hàng là doanh nghiệp."),
 
-        // Interests and occasions.
-        ["interest-food"] = ("Mê ẩm thực", "Có thẻ ẩm thực (food)."),
-        ["interest-travel"] = ("Thích du lịch", "Có thẻ du lịch (travel)."),
-        ["interest-beauty"] = ("Quan tâm làm đẹp", "Có thẻ làm đẹp (beauty)."),
+        // Tags and occasions.
+        ["interest-food"] = ("Mê ẩm thực", "Có nhãn ẩm thực hoặc food."),
+        ["interest-travel"] = ("Thích du lịch", "Có nhãn du lịch hoặc travel."),
+        ["interest-beauty"] = ("Quan tâm làm đẹp", "Có nhãn làm đẹp hoặc beauty."),
         ["birthday-this-week"] = ("Sinh nhật trong tuần", "Khách cá nhân có sinh nhật hôm nay hoặc trong 6 ngày tới."),
 
         // Model figures.

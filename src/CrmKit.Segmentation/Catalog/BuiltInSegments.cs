@@ -109,10 +109,10 @@ public static class BuiltInSegments
             S("individual", "Individuals", "Individual customers.", Is(FieldKind.Kind, "individual"), "customer-kind", 2),
             S("business", "Businesses", "Business customers.", Is(FieldKind.Kind, "business"), "customer-kind", 1),
 
-            // Interests and occasions.
-            S("interest-food", "Food lovers", "Tagged food (ẩm thực).", Tag("ẩm thực", "food")),
-            S("interest-travel", "Travellers", "Tagged travel (du lịch).", Tag("du lịch", "travel")),
-            S("interest-beauty", "Beauty", "Tagged beauty (làm đẹp).", Tag("làm đẹp", "beauty")),
+            // Tags and occasions (the ids keep their historical "interest-" prefix: saved rules and journeys name them).
+            S("interest-food", "Food lovers", "Tagged ẩm thực or food.", Tag("ẩm thực", "food")),
+            S("interest-travel", "Travellers", "Tagged du lịch or travel.", Tag("du lịch", "travel")),
+            S("interest-beauty", "Beauty", "Tagged làm đẹp or beauty.", Tag("làm đẹp", "beauty")),
             S("birthday-this-week", "Birthday this week", "Individuals whose birthday is today or in the next 6 days.",
                 Rule.All(Is(FieldKind.Kind, "individual"), N(F(FieldKind.DaysUntilBirthday), LessThanOrEqual, 6))),
 

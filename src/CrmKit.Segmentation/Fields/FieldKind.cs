@@ -33,7 +33,7 @@ public enum FieldKind
     /// <summary><c>stage</c>: the lifecycle stage.</summary>
     Stage,
 
-    /// <summary><c>tags</c>: interests and tags.</summary>
+    /// <summary><c>tags</c>: the customer's tags (<see cref="CustomerRecord.Tags"/>).</summary>
     Tags,
 
     /// <summary><c>attributes.NAME</c>: a shop-defined attribute declared in the <see cref="RuleSchema"/>.</summary>

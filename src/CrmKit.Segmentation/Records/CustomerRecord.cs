@@ -56,7 +56,7 @@ public sealed class CustomerRecord
     /// <summary>The date the customer joined, in the shop's zone (the anniversary date).</summary>
     public LocalDate JoinedOn { get; set; }
 
-    /// <summary>Interests and tags, as written.</summary>
+    /// <summary>The customer's tags, as written.</summary>
     public List<string> Tags { get; set; } = [];
 
     /// <summary>The tags folded for matching, in the same order as <see cref="Tags"/>.</summary>

@@ -87,4 +87,28 @@ public sealed class AgendaListTests : IDisposable
 
         Assert.Equal(File.ReadAllLines(csv).Select(l => l.TrimStart('\uFEFF')), rows);
     }
+    // Issue 23: the call list says that it holds personal data: a notice file beside the .csv, a sheet in the .xlsx.
+    [Fact]
+    public void Out_CsvAndXlsx_CarryThePersonalDataNotice()
+    {
+        using var shop = new ProfileFixture();
+        var csv = Path.Combine(_out, "calls.csv");
+        var xlsx = Path.Combine(_out, "calls.xlsx");
+
+        var (code, output, error) = CliRunner.Run("care", "agenda", "--data", shop.Folder, "--out", csv, "--as-of", "2025-06-30", "--lang", "vi");
+        var (xlsxCode, _, xlsxError) = CliRunner.Run("care", "agenda", "--data", shop.Folder, "--out", xlsx, "--as-of", "2025-06-30", "--lang", "vi");
+
+        Assert.True(code == 0, error);
+        var notice = File.ReadAllLines(Path.Combine(_out, "calls.notice.txt"));
+        Assert.Equal(4, notice.Length);
+        Assert.StartsWith("Tệp này chứa dữ liệu cá nhân", notice[0], StringComparison.Ordinal);
+        Assert.Equal("Mục đích: thực hiện các việc chăm sóc khách hàng trong danh sách việc cần làm. Chỉ dùng cho mục đích này và chỉ chia sẻ cho nhân viên trực tiếp thực hiện.", notice[1]);
+        Assert.Equal("Chỉ lưu giữ trong thời gian cần cho mục đích đó, sau đó xoá tệp và mọi bản sao.", notice[2]);
+        Assert.Equal("Việc xử lý dữ liệu này phải tuân theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân.", notice[3]);
+        Assert.Contains("Đã ghi lưu ý về dữ liệu cá nhân của calls.csv vào " + Path.Combine(_out, "calls.notice.txt"), output, StringComparison.Ordinal);
+        Assert.True(xlsxCode == 0, xlsxError);
+        var sheets = XlsxRows.Sheets(xlsx);
+        Assert.Equal(["list", "Lưu ý"], sheets.Select(s => s.Name));
+        Assert.Equal(["Lưu ý", .. notice], sheets[1].Rows.Select(r => (string?)r[0]));
+    }
 }

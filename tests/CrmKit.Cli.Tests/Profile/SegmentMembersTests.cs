@@ -123,4 +123,66 @@ public sealed class SegmentMembersTests : IDisposable
         Assert.Equal(2, code);
         Assert.StartsWith(message, error, StringComparison.Ordinal);
     }
+    // Issue 23: a list file says that it holds personal data, in the invocation's language.
+    [Fact]
+    public void Xlsx_HasANoticeSheet_SayingItHoldsPersonalData()
+    {
+        using var shop = new ProfileFixture();
+        var file = Path.Combine(_out, "individuals.xlsx");
+
+        var (code, output, error) = CliRunner.Run("segment", "--data", shop.Folder, "--members", "individual", "--out", file, "--as-of", "2025-06-30", "--lang", "en");
+
+        Assert.True(code == 0, error);
+        var sheets = XlsxRows.Sheets(file);
+        Assert.Equal(["list", "Notice"], sheets.Select(s => s.Name));
+        var members = sheets[0].Rows.Count - 1;
+        Assert.Equal(
+            [
+                "Notice",
+                $"This file holds personal data: the names and contacts (phone numbers, email addresses) of {members} customers.",
+                "Purpose: contacting the members of segment individual. Use it for that purpose only and share it only with the staff who carry it out.",
+                "Keep it only as long as that purpose needs it, then delete it and every copy.",
+                "Its processing is governed by Vietnam's Decree 13/2023/ND-CP on personal data protection.",
+            ],
+            sheets[1].Rows.Select(r => (string?)r[0]));
+        // No notice file beside an .xlsx: the notice is inside it.
+        Assert.False(File.Exists(Path.Combine(_out, "individuals.notice.txt")));
+        Assert.DoesNotContain("notice", output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Xlsx_Vietnamese_NoticeSheetIsLuuY()
+    {
+        using var shop = new ProfileFixture();
+        var file = Path.Combine(_out, "individuals.xlsx");
+
+        var (code, _, error) = CliRunner.Run("segment", "--data", shop.Folder, "--members", "individual", "--out", file, "--as-of", "2025-06-30", "--lang", "vi");
+
+        Assert.True(code == 0, error);
+        var sheets = XlsxRows.Sheets(file);
+        Assert.Equal(["list", "Lưu ý"], sheets.Select(s => s.Name));
+        Assert.Contains(sheets[1].Rows, r => (string?)r[0] == "Việc xử lý dữ liệu này phải tuân theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân.");
+    }
+
+    [Fact]
+    public void Csv_HasANoticeFileBesideIt_NamedOnTheOutput()
+    {
+        using var shop = new ProfileFixture();
+        var file = Path.Combine(_out, "individuals.csv");
+
+        var (code, output, error) = CliRunner.Run("segment", "--data", shop.Folder, "--members", "individual", "--out", file, "--as-of", "2025-06-30", "--lang", "en");
+
+        Assert.True(code == 0, error);
+        var notice = Path.Combine(_out, "individuals.notice.txt");
+        var members = File.ReadAllLines(file).Length - 1;
+        Assert.Equal(
+            [
+                $"This file holds personal data: the names and contacts (phone numbers, email addresses) of {members} customers.",
+                "Purpose: contacting the members of segment individual. Use it for that purpose only and share it only with the staff who carry it out.",
+                "Keep it only as long as that purpose needs it, then delete it and every copy.",
+                "Its processing is governed by Vietnam's Decree 13/2023/ND-CP on personal data protection.",
+            ],
+            File.ReadAllLines(notice));
+        Assert.Contains($"Wrote the personal-data notice of individuals.csv to {notice}: keep it with the list.", output, StringComparison.Ordinal);
+    }
 }

@@ -20,4 +20,25 @@ internal static class XlsxRows
 
         return rows;
     }
+
+    /// <summary>Every sheet of the workbook, in order: its name and its rows.</summary>
+    public static List<(string Name, List<object?[]> Rows)> Sheets(string path)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        using var stream = File.OpenRead(path);
+        using var reader = ExcelReaderFactory.CreateReader(stream);
+        var sheets = new List<(string, List<object?[]>)>();
+        do
+        {
+            var rows = new List<object?[]>();
+            while (reader.Read())
+            {
+                rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)]);
+            }
+
+            sheets.Add((reader.Name, rows));
+        }
+        while (reader.NextResult());
+        return sheets;
+    }
 }
