@@ -366,7 +366,9 @@ public sealed class CustomerDataSet
         {
             var exportedAt = ExportedAt(ImportFileKind.Customers);
             _customersExportedAt = exportedAt;
-            foreach (var imported in Read(ImportFileKind.Customers, table => _importer.ReadCustomers(table, exportedAt).ToList()))
+            var customers = Read(ImportFileKind.Customers, table => _importer.ReadCustomers(table, exportedAt).ToList());
+            _customers.EnsureCapacity(_customers.Count + customers.Count); // sized once, not grown by doubling
+            foreach (var imported in customers)
             {
                 var customer = imported.Customer;
                 _customers[customer.Id] = new CustomerDraft(customer) { FromCustomersFile = true, CreatedAtGiven = imported.HasCreatedAt };
@@ -380,7 +382,9 @@ public sealed class CustomerDataSet
             var hasCustomersFile = files.Customers is not null;
             Read(ImportFileKind.Orders, table =>
             {
-                foreach (var draft in _importer.ReadOrders(table, exportedAt).ToList())
+                var drafts = _importer.ReadOrders(table, exportedAt).ToList();
+                _orders.EnsureCapacity(_orders.Count + drafts.Count); // sized once: its entries hold PendingOrder values, so each doubling copied them all
+                foreach (var draft in drafts)
                 {
                     var reference = draft.Customer;
                     if (reference.Guest)
