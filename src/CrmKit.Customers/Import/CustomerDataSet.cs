@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using CrmKit.Customers.Import.Tabular;
@@ -132,6 +133,11 @@ public sealed class CustomerDataSet
         private readonly List<GuestSale> _guests = [];
         private Dictionary<OrderId, PendingOrder> _orders = [];
 
+        // The customer of the last lookup by id. The rows of one customer usually follow each other (orders and history
+        // files written customer by customer), so most lookups compare one id instead of hashing it and probing the
+        // dictionary; a draft is never replaced in _customers, so the memo cannot go stale.
+        private CustomerDraft? _last;
+
         // When the customers file was exported: a customer of that file without created_at was created at the latest
         // then (or at its first order, if earlier).
         private Instant _customersExportedAt = Instant.MaxValue;
@@ -145,7 +151,7 @@ public sealed class CustomerDataSet
             ReadOrders();
             Read(ImportFileKind.OrderLines, ReadOrderLines);
 
-            CustomerId? Known(CustomerId id) => _customers.TryGetValue(id, out var customer) ? customer.Id : null;
+            CustomerId? Known(CustomerId id) => Draft(id)?.Id;
 
             // Each kind of history is put on its customers as soon as its file is read, in exactly sized arrays; the
             // rows of one file die with its reading.
@@ -168,6 +174,7 @@ public sealed class CustomerDataSet
 
             var drafts = ById(_customers.Values);
             _customers.Clear();
+            _last = null;
             var histories = new OrderHistory[drafts.Length];
             for (var i = 0; i < drafts.Length; i++)
             {
@@ -208,6 +215,23 @@ public sealed class CustomerDataSet
             return new CustomerDataSet(ImmutableCollectionsMarshal.AsImmutableArray(result), _issues.Retained(fileOrder), [.. _guests], [.. _reports], _issues.Count, _issues.Groups(fileOrder));
         }
 
+        // The draft of a customer read so far (see _last), or null.
+        private CustomerDraft? Draft(CustomerId id)
+        {
+            if (_last is { } last && string.Equals(last.Id.Value, id.Value, StringComparison.Ordinal))
+            {
+                return last;
+            }
+
+            if (!_customers.TryGetValue(id, out var draft))
+            {
+                return null;
+            }
+
+            _last = draft;
+            return draft;
+        }
+
         // Puts the rows of one kind on their customers, in row order, each customer's rows in one array of exactly
         // their number (no grouping structure kept beside them). Rows of a customer not read are dropped, as the
         // readers report them.
@@ -217,7 +241,7 @@ public sealed class CustomerDataSet
             var owners = new List<CustomerDraft>();
             foreach (var row in rows)
             {
-                if (_customers.TryGetValue(customerOf(row), out var owner))
+                if (Draft(customerOf(row)) is { } owner)
                 {
                     items.Add(valueOf(row));
                     owners.Add(owner);
@@ -275,6 +299,8 @@ public sealed class CustomerDataSet
             var run = new List<OrderLine>();
             var oneLine = new Dictionary<OrderLine, ImmutableArray<OrderLine>>(ReferenceEqualityComparer.Instance);
             OrderId? current = null;
+            OrderId? asked = null;
+            Currency? askedCurrency = null;
             var count = 0;
             void Flush()
             {
@@ -287,7 +313,7 @@ public sealed class CustomerDataSet
                 run.Clear();
             }
 
-            foreach (var (orderId, line) in CsvImporter.ReadOrderLines(table, id => _orders.TryGetValue(id, out var o) ? o.Total.Currency : null))
+            foreach (var (orderId, line) in CsvImporter.ReadOrderLines(table, CurrencyOf))
             {
                 if (current != orderId)
                 {
@@ -301,6 +327,21 @@ public sealed class CustomerDataSet
 
             Flush();
             return count;
+
+            // The currency of a known order: the lines of one order follow each other, so the last order asked for is
+            // remembered; the order is read in place (PendingOrder is a large struct).
+            Currency? CurrencyOf(OrderId id)
+            {
+                if (asked is { } last && string.Equals(last.Value, id.Value, StringComparison.Ordinal))
+                {
+                    return askedCurrency;
+                }
+
+                ref var order = ref CollectionsMarshal.GetValueRefOrNullRef(_orders, id);
+                asked = id;
+                askedCurrency = Unsafe.IsNullRef(ref order) ? null : order.Total.Currency;
+                return askedCurrency;
+            }
 
             // The lines of an order of one line: one array per shared line (ImportTable.Reuse shares identical lines),
             // for the first OneLineArrays of them.
@@ -325,7 +366,9 @@ public sealed class CustomerDataSet
         {
             var exportedAt = ExportedAt(ImportFileKind.Customers);
             _customersExportedAt = exportedAt;
-            foreach (var imported in Read(ImportFileKind.Customers, table => _importer.ReadCustomers(table, exportedAt).ToList()))
+            var customers = Read(ImportFileKind.Customers, table => _importer.ReadCustomers(table, exportedAt).ToList());
+            _customers.EnsureCapacity(_customers.Count + customers.Count); // sized once, not grown by doubling
+            foreach (var imported in customers)
             {
                 var customer = imported.Customer;
                 _customers[customer.Id] = new CustomerDraft(customer) { FromCustomersFile = true, CreatedAtGiven = imported.HasCreatedAt };
@@ -339,7 +382,9 @@ public sealed class CustomerDataSet
             var hasCustomersFile = files.Customers is not null;
             Read(ImportFileKind.Orders, table =>
             {
-                foreach (var draft in _importer.ReadOrders(table, exportedAt).ToList())
+                var drafts = _importer.ReadOrders(table, exportedAt).ToList();
+                _orders.EnsureCapacity(_orders.Count + drafts.Count); // sized once: its entries hold PendingOrder values, so each doubling copied them all
+                foreach (var draft in drafts)
                 {
                     var reference = draft.Customer;
                     if (reference.Guest)
@@ -349,7 +394,7 @@ public sealed class CustomerDataSet
                     }
 
                     var id = Resolve(reference);
-                    if (!_customers.TryGetValue(id, out var draftOf))
+                    if (Draft(id) is not { } draftOf)
                     {
                         if (hasCustomersFile)
                         {
