@@ -44,7 +44,6 @@ internal sealed class UnitOfWork
     private string _customerKey = "";
     private CustomerRecord? _record;
     private ConsentLedger _consents = ConsentLedger.Empty;
-    private SegmentMembership? _membership;
     private ImmutableArray<string> _segments = [];
     private bool[] _flags = [];
     private Instant _clock;
@@ -109,12 +108,10 @@ internal sealed class UnitOfWork
         _addresses = loaded?.Addresses;
         _clock = loaded?.Clock ?? Instant.MinValue;
         _review = loaded?.Review;
-        _membership = null;
         _entered = [];
         _exited = [];
         _startDepth = 0;
-        _classified = null;
-        _recordChangedSince = false;
+        _rescoredAt = null;
         _context = null;
     }
 
@@ -152,8 +149,8 @@ internal sealed class UnitOfWork
         }
     }
 
-    /// <summary>The segments as the incremental classifier takes them (built only when an event changes the record).</summary>
-    private SegmentMembership Membership => _membership ??= _segments.IsEmpty ? SegmentMembership.None : _rt.Catalog.Membership(_segments);
+    /// <summary>Whether the engine rescores records (frozen RFM thresholds or value tiers given).</summary>
+    private bool Rescores => _rt.Incremental.Thresholds is not null || _rt.Incremental.ValueTiers is not null;
 
     /// <summary>For a merge: the absorbed customer's state as loaded.</summary>
     public CustomerState? Absorbed { get; private set; }
@@ -698,8 +695,8 @@ internal sealed class UnitOfWork
             _record ??= absorbed.Clone() is var copy ? Rename(copy) : null;
             foreach (var order in absorbed.Orders.Where(o => !_record!.Orders.Exists(x => x.Id == o.Id)))
             {
-                (_record, var membership) = _rt.Incremental.Apply(_record!, Membership, new OrderPlaced(order), context);
-                _classified = membership.Current;
+                // Classified once, by Reclassify (a merge marks the record changed below).
+                _record = _rt.Incremental.Rescored(_record!, new OrderPlaced(order), context);
             }
         }
         else if (e is ContactMadeEvent { Direction: InteractionDirection.Outbound } contact)
@@ -723,24 +720,24 @@ internal sealed class UnitOfWork
 
         _record ??= new CustomerRecord { Id = _customer.Value, CreatedAt = t, JoinedOn = t.InZone(Zone).Date };
 
-        if (change is not null && _rt.Incremental.Thresholds is null && _rt.Incremental.ValueTiers is null)
+        if (change is not null && !Rescores)
         {
             // Nothing to recompute from the orders (no RFM thresholds, no value tiers): apply the change to a copy and
             // let Reclassify classify once, into flags (no membership objects, no diff of id lists).
             _record = change.AppliedTo(_record);
-            _recordChangedSince = true;
         }
         else if (change is not null)
         {
-            // The incremental classifier applies the change and reclassifies at t: Reclassify takes its result.
-            (_record, var membership) = _rt.Incremental.Apply(_record, Membership, change, context);
-            _classified = membership.Current;
+            // Applied to a copy-on-write copy and rescored at t; Reclassify classifies it once, into flags, without
+            // rescoring again (nothing below changes what the scores read: the orders and the predicted value).
+            _record = _rt.Incremental.Rescored(_record, change, context);
+            _rescoredAt = t;
         }
 
         if (e is ConsentChangedEvent or ProfileChangedEvent or CustomersMergedEvent)
         {
-            _recordChangedSince = true;
-            _record = _record.Clone();
+            // Only the consent list is replaced: a copy sharing the rest (stored records are never changed in place).
+            _record = new TimePassed(t).AppliedTo(_record);
             _record.Consents = [.. _consents.Current.Select(c => new ConsentRecord { Channel = c.Channel, Purpose = c.Purpose, Granted = c.Status == ConsentStatus.Granted })];
         }
     }
@@ -776,24 +773,15 @@ internal sealed class UnitOfWork
             return;
         }
 
-        bool[] flags;
-        if (_classified is { } classified && !_recordChangedSince)
+        if (Rescores && _rescoredAt != t)
         {
-            flags = Flags(_rt.Catalog, classified);
-        }
-        else
-        {
-            if (_rt.Incremental.Thresholds is not null || _rt.Incremental.ValueTiers is not null)
-            {
-                (_record, _) = _rt.Incremental.Apply(_record, Membership, new TimePassed(t), context);
-            }
-
-            flags = t_flags is { } scratch && scratch.Length == _rt.Classifier.Count ? scratch : t_flags = new bool[_rt.Classifier.Count];
-            _rt.Classifier.Classify(_record, context, flags);
+            // Time passed (or the record changed without rescoring): the scores at t, on a copy-on-write copy.
+            _record = _rt.Incremental.Rescored(_record, new TimePassed(t), context);
         }
 
-        _classified = null;
-        _recordChangedSince = false;
+        var flags = t_flags is { } scratch && scratch.Length == _rt.Classifier.Count ? scratch : t_flags = new bool[_rt.Classifier.Count];
+        _rt.Classifier.Classify(_record, context, flags);
+        _rescoredAt = null;
         List<string>? entered = null, exited = null;
         for (var i = 0; i < flags.Length; i++)
         {
@@ -809,8 +797,7 @@ internal sealed class UnitOfWork
         }
 
         Array.Copy(flags, _flags, _flags.Length);
-        _membership = _rt.Catalog.Membership(flags);
-        _segments = _membership.Ids;
+        _segments = _rt.Catalog.Membership(flags).Ids;
         _entered = _entered.AddRange(entered ?? []);
         _exited = _exited.AddRange(exited ?? []);
         _pendingEntered.AddRange(entered ?? []);
@@ -821,8 +808,8 @@ internal sealed class UnitOfWork
     [ThreadStatic]
     private static bool[]? t_flags;
 
-    private SegmentMembership? _classified;
-    private bool _recordChangedSince;
+    /// <summary>The instant the record was last rescored at by this unit of work's event, else none (Reclassify rescores).</summary>
+    private Instant? _rescoredAt;
     private readonly List<string> _pendingEntered = [];
     private readonly List<string> _pendingExited = [];
 
@@ -1114,13 +1101,6 @@ internal sealed class UnitOfWork
     private string KeyPrefix(string journey, string instance) => $"{journey}/{_customerKey}/{Escape(instance)}/";
 
     private static string Escape(string id) => id.AsSpan().IndexOfAny("/%") < 0 ? id : id.Replace("%", "%25", StringComparison.Ordinal).Replace("/", "%2F", StringComparison.Ordinal);
-
-    private static bool[] Flags(SegmentCatalog catalog, SegmentMembership membership)
-    {
-        var flags = new bool[catalog.Segments.Length];
-        Flags(catalog, membership.Ids, flags);
-        return flags;
-    }
 
     /// <summary>Sets <paramref name="flags"/> (one per catalogue segment) to the segments <paramref name="ids"/> names.</summary>
     private static void Flags(SegmentCatalog catalog, ImmutableArray<string> ids, bool[] flags)

@@ -45,4 +45,38 @@ public sealed class IncrementalClassifier(SegmentClassifier classifier, RfmThres
 
         return (updated, Classifier.Reclassify(previous, updated, context));
     }
+
+    /// <summary>
+    /// Applies a change copy-on-write (<see cref="CustomerEvent.AppliedTo"/>: <paramref name="record"/> is not touched, and
+    /// what the change does not touch is shared with it) and rescores RFM and the value tier with the frozen thresholds,
+    /// without classifying: for holders that never change a record in place and classify into their own flags
+    /// (<see cref="SegmentClassifier.Classify(CustomerRecord, EvaluationContext, bool[])"/>), such as the care engine.
+    /// </summary>
+    /// <param name="record">The record before the change.</param>
+    /// <param name="change">The change; <see cref="TimePassed"/> to rescore at a later instant only.</param>
+    /// <param name="context">The evaluation instant and zone.</param>
+    /// <returns>A new record: the one <see cref="Apply"/> returns, field for field (its segments are not computed).</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public CustomerRecord Rescored(CustomerRecord record, CustomerEvent change, EvaluationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(context);
+        var updated = change.AppliedTo(record);
+        if (Thresholds is not null)
+        {
+            // What RfmThresholds.Apply does for each record, without its one-element list and range closure.
+            var score = Thresholds.Score(updated, context);
+            updated.RecencyScore = score?.Recency;
+            updated.FrequencyScore = score?.Frequency;
+            updated.MonetaryScore = score?.Monetary;
+        }
+
+        if (ValueTiers is not null)
+        {
+            updated.ValueTier = ValueTiers.Tier(updated, context);
+        }
+
+        return updated;
+    }
 }

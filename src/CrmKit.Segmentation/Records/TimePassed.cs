@@ -10,4 +10,11 @@ public sealed record TimePassed(Instant Now) : CustomerEvent
     internal override void ApplyTo(CustomerRecord record)
     {
     }
+
+    /// <summary>A copy of <paramref name="record"/> that shares its orders and lists: nothing in it changes (copy-on-write).</summary>
+    public override CustomerRecord AppliedTo(CustomerRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.CloneSharingOrders();
+    }
 }

@@ -1,3 +1,5 @@
+using CrmKit.Customers.Serialization;
+
 namespace CrmKit.Segmentation.Tests;
 
 public sealed class IncrementalClassifierTests
@@ -60,6 +62,51 @@ public sealed class IncrementalClassifierTests
                     {
                         return false.Label($"after {e}: incremental [{membership}], full [{full}]");
                     }
+                }
+
+                return true.ToProperty();
+            });
+
+    [Property(MaxTest = 120)]
+    public Property Rescored_EqualsApply_AndLeavesTheRecordAlone()
+        => Prop.ForAll(
+            (from customer in Generators.Customer("KH1")
+             from steps in Step("KH1").ListOf().Select(l => l.Take(8).ToArray())
+             from start in Generators.Instant
+             select (customer, steps, start)).ToArbitrary(),
+            t =>
+            {
+                var classifier = new SegmentClassifier(BuiltInSegments.Catalog);
+                var thresholds = new RfmThresholds([240, 120, 60, 30], [2, 3, 5, 8], [500_000, 1_500_000, 4_000_000, 10_000_000]);
+                var tiers = ValueTierThresholds.Fit(Currency.Vnd, ValueBasis.Historical, [.. Enumerable.Range(1, 20).Select(i => i * 1_000_000m)]);
+                var incremental = new IncrementalClassifier(classifier, thresholds) { ValueTiers = tiers };
+                var now = t.start;
+                var record = CustomerRecord.From(t.customer, Zone);
+                var membership = classifier.Classify(record, new EvaluationContext(now, Zone));
+                foreach (var (_, _, makeEvent, step) in t.steps)
+                {
+                    now += step;
+                    var context = new EvaluationContext(now, Zone);
+                    var e = makeEvent(record);
+                    var before = CrmKitJson.Serialize(record);
+                    var (applied, change) = incremental.Apply(record, membership, e, context);
+                    var rescored = incremental.Rescored(record, e, context);
+                    if (CrmKitJson.Serialize(record) != before)
+                    {
+                        return false.Label($"{e} changed the record it was given");
+                    }
+
+                    if (ReferenceEquals(rescored, record) || CrmKitJson.Serialize(rescored) != CrmKitJson.Serialize(applied))
+                    {
+                        return false.Label($"after {e}: Rescored {CrmKitJson.Serialize(rescored)}, Apply {CrmKitJson.Serialize(applied)}");
+                    }
+
+                    if (!classifier.Classify(rescored, context).Equals(change.Current))
+                    {
+                        return false.Label($"after {e}: the rescored record classifies differently");
+                    }
+
+                    (record, membership) = (rescored, change.Current);
                 }
 
                 return true.ToProperty();
