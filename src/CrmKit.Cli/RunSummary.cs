@@ -27,7 +27,7 @@ internal static class RunSummary
         output.WriteLine(Display.Format(Strings.RunHeader, job.Settings.Source, Display.DateTime(job.AsOf, zone), zone.Id));
         foreach (var file in data.Files)
         {
-            output.WriteLine(Display.Format(Strings.RunRead, file.File, file.RowsRead, file.RowsKept, file.RowsRejected, file.Warnings, Describe(file)));
+            output.WriteLine(Display.Format(Strings.RunRead, file.File, file.RowsRead, file.RowsKept, file.RowsRejected, Display.Count(file.Warnings, Strings.WarningCountOne, Strings.WarningCountMany), Describe(file)));
         }
 
         // Imported: every order read; every total below counts only what was placed up to the as-of instant.
@@ -185,16 +185,8 @@ internal static class RunSummary
         }
     }
 
-    // "utf-8, ',' delimited; total: vi (detected at line 3); placed_at: dmy (detected at line 5)"
-    internal static string Describe(Customers.Import.ImportedFile file)
-    {
-        var parts = new List<string>();
-        parts.Add(file.Unreadable && file.Delimiter is null ? $"{file.Type}, not read" : file.Type == "csv" ? $"{file.Encoding}, '{(file.Delimiter == '\t' ? "tab" : file.Delimiter.ToString())}'-delimited" : $"{file.Type}, sheet '{file.Sheet}'");
-        parts.AddRange(file.NumberFormats.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}"));
-        parts.AddRange(file.DateOrders.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}"));
-        parts.Add($"zone {file.Zone}");
-        return string.Join("; ", parts);
-    }
+    /// <summary>How a file was read, in the invocation's language (<see cref="ImportFileText.Describe"/>).</summary>
+    internal static string Describe(Customers.Import.ImportedFile file) => ImportFileText.Describe(file);
 
     /// <summary>The summary as one JSON object, for scripts.</summary>
     public static void WriteJson(TextWriter output, MainJobResult job, string? reportPath, TimeSpan elapsed, ImportVerdict verdict)

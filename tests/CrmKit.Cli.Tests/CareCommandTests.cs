@@ -30,7 +30,7 @@ public class CareCommandTests
     {
         var (code, output, _) = CliRunner.Run("care", "agenda", "--as-of", "2026-10-31");
         Assert.Equal(0, code);
-        Assert.Contains("Care agenda for 4,998 customers, actions due in the 1 day(s) up to 2026-10-31 23:59 (Asia/Ho_Chi_Minh)", output, StringComparison.Ordinal);
+        Assert.Contains("Care agenda for 4,998 customers, actions due in the 1 day up to 2026-10-31 23:59 (Asia/Ho_Chi_Minh)", output, StringComparison.Ordinal);
         Assert.Contains("By segment and channel (due or deferred):", output, StringComparison.Ordinal);
     }
 

@@ -44,7 +44,7 @@ public class RunCommandTests
                 ],
                 error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
             Assert.Contains("imported          3 customers, 2 orders", output, StringComparison.Ordinal);
-            Assert.Contains("  read       orders.csv: 3 rows, 2 kept, 1 rejected, 1 warnings", output, StringComparison.Ordinal);
+            Assert.Contains("  read       orders.csv: 3 rows, 2 kept, 1 rejected, 1 warning", output, StringComparison.Ordinal);
             Assert.Contains("  review     last 90 days: ", output, StringComparison.Ordinal);
 
             var (filesCode, filesOutput, _) = CliRunner.Run("run", "--customers", Path.Combine(folder, "customers.csv"), "--orders", Path.Combine(folder, "orders.csv"), "--no-report", "--max-rejected", "50");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using CrmKit.Customers;
 
@@ -15,7 +16,7 @@ public sealed class ProcessGraph
 {
     private readonly Dictionary<string, ProcessGraphNode> _byId;
 
-    private ProcessGraph(ProcessDefinition definition)
+    private ProcessGraph(ProcessDefinition definition, CultureInfo? culture)
     {
         var model = definition.Model;
         Id = model.Id;
@@ -23,7 +24,7 @@ public sealed class ProcessGraph
         Initial = model.Initial;
         var parents = model.States.Where(s => s.Parent is not null).Select(s => s.Parent!).ToHashSet(StringComparer.Ordinal);
         Nodes = [.. model.States.Select(s => new ProcessGraphNode(s.Id, s.Description, s.Parent, s.InitialChild, s.IsFinal, parents.Contains(s.Id)))];
-        Edges = [.. model.Transitions.Select(t => new ProcessGraphEdge(t.From, t.To, Label(t), t.Timer is not null))];
+        Edges = [.. model.Transitions.Select(t => new ProcessGraphEdge(t.From, t.To, Label(t, culture), t.Timer is not null))];
         _byId = Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
     }
 
@@ -47,7 +48,20 @@ public sealed class ProcessGraph
     public static ProcessGraph Of(ProcessDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return new ProcessGraph(definition);
+        return new ProcessGraph(definition, null);
+    }
+
+    /// <summary>
+    /// The graph of a (valid) definition with its transitions labelled in <paramref name="culture"/> (timers, guards and
+    /// effects in the culture's words: <c>sau 90 ngày / gửi we-miss-you qua Zalo</c>); <see cref="Of"/>
+    /// labels them in the invariant English the generated docs keep.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static ProcessGraph InLanguage(ProcessDefinition definition, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(culture);
+        return new ProcessGraph(definition, culture);
     }
 
     /// <summary>The node of a state.</summary>
@@ -70,9 +84,9 @@ public sealed class ProcessGraph
     }
 
     /// <summary>A transition's label: trigger or timer with its guard, then its effects after <c>" / "</c>.</summary>
-    private static string Label(TransitionDefinition t)
+    private static string Label(TransitionDefinition t, CultureInfo? culture)
     {
-        var label = t.Label();
-        return t.Effects.IsEmpty ? label : $"{label} / {string.Join(", ", t.Effects.Select(e => e.Describe()))}";
+        var label = culture is null ? t.Label() : t.LabelFor(culture);
+        return t.Effects.IsEmpty ? label : $"{label} / {string.Join(", ", t.Effects.Select(e => culture is null ? e.Describe() : e.DescribeFor(culture)))}";
     }
 }

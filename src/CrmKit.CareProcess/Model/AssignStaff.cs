@@ -1,3 +1,5 @@
+using CrmKit.CareProcess.Localization;
+using CrmKit.Localization;
 using System.Collections.Immutable;
 using System.Globalization;
 using CrmKit.Customers;
@@ -12,4 +14,7 @@ public sealed record AssignStaff(string Role) : Effect
 {
     /// <inheritdoc/>
     public override string Describe() => $"assign {Role}";
+
+    /// <inheritdoc/>
+    private protected override string LocalizedDescription(CultureInfo culture) => MessageTable.Format(Messages.ResourceManager, "Effect_Assign", culture, Role);
 }

@@ -1,3 +1,5 @@
+using CrmKit.CareProcess.Localization;
+using CrmKit.Localization;
 using System.Collections.Immutable;
 using System.Globalization;
 using CrmKit.Customers;
@@ -32,5 +34,19 @@ public sealed record AtLocalTimeTimer(string DateData, LocalTime Time, int Offse
             _ => $"{-OffsetDays} d before ",
         };
         return $"at {Time:HH:mm} local {offset}{(EveryYear ? "each " : "")}{DateData}";
+    }
+
+    /// <inheritdoc/>
+    private protected override string LocalizedDescription(CultureInfo culture)
+    {
+        var table = Messages.ResourceManager;
+        var date = MessageTable.Format(table, EveryYear ? "Timer_DateEachYear" : "Timer_Date", culture, DateData);
+        var when = OffsetDays switch
+        {
+            0 => date,
+            > 0 => MessageTable.Format(table, "Timer_DaysAfter", culture, OffsetDays, date),
+            _ => MessageTable.Format(table, "Timer_DaysBefore", culture, -OffsetDays, date),
+        };
+        return MessageTable.Format(table, "Timer_AtLocalTime", culture, Time.ToString("HH:mm", CultureInfo.InvariantCulture), when);
     }
 }

@@ -108,6 +108,23 @@ internal static class BuiltInProcessTexts
         ["The product was replaced"] = "Sản phẩm đã được đổi mới",
         ["The customer accepted a paid repair"] = "Khách đồng ý sửa có tính phí",
         ["The product was returned to the customer"] = "Sản phẩm đã trả lại cho khách",
+
+        // Guard descriptions and task titles (diagrams, the customer profile's open tasks); the last is the engine's
+        // VIP welcome journey's task.
+        ["second order or more"] = "từ đơn thứ hai trở đi",
+        ["still one order"] = "mới có một đơn",
+        ["five orders or more"] = "từ năm đơn trở lên",
+        ["fewer than five orders"] = "chưa đến năm đơn",
+        ["rating 4 or 5"] = "chấm 4 hoặc 5 sao",
+        ["rating 3 or less"] = "chấm từ 3 sao trở xuống",
+        ["under warranty"] = "còn bảo hành",
+        ["not under warranty"] = "đã hết bảo hành",
+        ["Check in with the customer"] = "Hỏi thăm khách",
+        ["Resolve the complaint in one contact"] = "Giải quyết khiếu nại ngay trong một lần liên hệ",
+        ["Prepare a win-back offer"] = "Chuẩn bị ưu đãi mời khách quay lại",
+        ["Send a tailored offer"] = "Gửi ưu đãi hợp với nhu cầu của khách",
+        ["Unanswered question: reply now"] = "Khách hỏi chưa được trả lời: trả lời ngay",
+        ["Call to welcome the new VIP"] = "Gọi điện chào mừng khách vừa lên VIP",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The definition with its Vietnamese texts added (<see cref="ProcessModel.WithTranslation"/>).</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using CrmKit.Customers;
 using NodaTime;
@@ -190,6 +191,21 @@ public static class BuiltInProcesses
     /// <exception cref="ArgumentException">No such process (the message lists the ids).</exception>
     public static ProcessDefinition Get(string id)
         => All.FirstOrDefault(p => p.Id == id) ?? throw new ArgumentException($"No built-in process '{id}' (known: {string.Join(", ", All.Select(p => p.Id))}).", nameof(id));
+
+    /// <summary>
+    /// A text of the built-in processes — a name, description, state or trigger label, a guard's description, a task's
+    /// title — in <paramref name="culture"/>'s language (<c>second order or more</c> → <c>từ đơn thứ hai trở đi</c>), or
+    /// <see langword="null"/> when <paramref name="text"/> is not one of them or the language has no texts (English:
+    /// the text is its own).
+    /// </summary>
+    /// <param name="text">The English text, as the built-in definition writes it.</param>
+    /// <param name="culture">The language wanted.</param>
+    public static string? Translate(string text, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        return text is not null && culture.TwoLetterISOLanguageName == BuiltInProcessTexts.Vietnamese
+            && BuiltInProcessTexts.VietnameseTexts.TryGetValue(text, out var translated) ? translated : null;
+    }
 
     private static Guard Number(string parameter, GuardOperator op, decimal value, string description)
         => new(description, GuardSource.Parameter, parameter, op, ProcessValue.Of(value));

@@ -1,3 +1,5 @@
+using CrmKit.CareProcess.Localization;
+using CrmKit.Localization;
 using System.Collections.Immutable;
 using System.Globalization;
 using CrmKit.Customers;
@@ -14,4 +16,8 @@ public sealed record CreateTask(string Title, string? Role = null, Duration? Due
 {
     /// <inheritdoc/>
     public override string Describe() => $"task: {Title}";
+
+    /// <inheritdoc/>
+    private protected override string LocalizedDescription(CultureInfo culture)
+        => MessageTable.Format(Messages.ResourceManager, "Effect_Task", culture, BuiltInProcesses.Translate(Title, culture) ?? Title);
 }

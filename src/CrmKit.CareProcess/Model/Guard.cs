@@ -43,4 +43,11 @@ public sealed record Guard(string Description, GuardSource Source, string Name, 
 
     /// <inheritdoc/>
     public override string ToString() => Description;
+
+    /// <summary>
+    /// <see cref="Description"/> in <paramref name="culture"/> (default <see cref="CultureInfo.CurrentUICulture"/>): a
+    /// built-in process's guard in the culture's words (<c>từ đơn thứ hai trở đi</c>); a guard of one's own process as written.
+    /// </summary>
+    /// <param name="culture">The language to write in; <see langword="null"/> for the current UI culture.</param>
+    public string Describe(CultureInfo? culture = null) => BuiltInProcesses.Translate(Description, culture ?? CultureInfo.CurrentUICulture) ?? Description;
 }

@@ -1,3 +1,5 @@
+using CrmKit.CareProcess.Localization;
+using CrmKit.Localization;
 using System.Collections.Immutable;
 using System.Globalization;
 using CrmKit.Customers;
@@ -14,4 +16,8 @@ public sealed record SendMessage(ContactChannel Channel, ContactPurpose Purpose,
 {
     /// <inheritdoc/>
     public override string Describe() => $"send {Template} by {Channel}";
+
+    /// <inheritdoc/>
+    private protected override string LocalizedDescription(CultureInfo culture)
+        => MessageTable.Format(Messages.ResourceManager, "Effect_Send", culture, Template, MessageTable.Text(Messages.ResourceManager, $"ContactChannel_{Channel}", culture));
 }

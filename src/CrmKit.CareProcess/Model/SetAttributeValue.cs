@@ -1,3 +1,5 @@
+using CrmKit.CareProcess.Localization;
+using CrmKit.Localization;
 using System.Collections.Immutable;
 using System.Globalization;
 using CrmKit.Customers;
@@ -13,4 +15,7 @@ public sealed record SetAttributeValue(string Name, ProcessValue Value) : Effect
 {
     /// <inheritdoc/>
     public override string Describe() => $"set {Name} = {Value}";
+
+    /// <inheritdoc/>
+    private protected override string LocalizedDescription(CultureInfo culture) => MessageTable.Format(Messages.ResourceManager, "Effect_Set", culture, Name, Value);
 }

@@ -1,3 +1,5 @@
+using CrmKit.CareProcess.Localization;
+using CrmKit.Localization;
 using System.Collections.Immutable;
 using System.Globalization;
 using CrmKit.Customers;
@@ -12,4 +14,7 @@ public sealed record StartProcess(string ProcessId) : Effect
 {
     /// <inheritdoc/>
     public override string Describe() => $"start {ProcessId}";
+
+    /// <inheritdoc/>
+    private protected override string LocalizedDescription(CultureInfo culture) => MessageTable.Format(Messages.ResourceManager, "Effect_Start", culture, ProcessId);
 }

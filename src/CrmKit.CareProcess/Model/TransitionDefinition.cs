@@ -37,4 +37,22 @@ public sealed record TransitionDefinition(string From, string? To = null)
 
         return label;
     }
+
+    /// <summary>
+    /// <see cref="Label()"/> as a person reads it in <paramref name="culture"/> (default
+    /// <see cref="CultureInfo.CurrentUICulture"/>): the timer and the guard in the culture's words (<c>sau 90 ngày</c>,
+    /// <c>order-placed [từ đơn thứ hai trở đi]</c>); the trigger stays its id. In English exactly <see cref="Label()"/>.
+    /// </summary>
+    /// <param name="culture">The language to write in; <see langword="null"/> for the current UI culture.</param>
+    public string LabelFor(CultureInfo? culture)
+    {
+        culture ??= CultureInfo.CurrentUICulture;
+        var label = Trigger ?? Timer?.DescribeFor(culture) ?? "";
+        if (Guard is { } g)
+        {
+            label += $" [{g.Describe(culture)}]";
+        }
+
+        return label;
+    }
 }

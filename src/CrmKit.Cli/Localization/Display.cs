@@ -93,6 +93,13 @@ internal static class Display
     // ₫ for VND in Vietnamese (how Vietnamese prices are written); the ISO 4217 code otherwise.
     private static string Unit(Currency currency) => UiLanguage.Current == UiLanguage.Vietnamese && currency.Code == "VND" ? "₫" : currency.Code;
 
+    /// <summary>
+    /// A count with its noun, singular or plural as the language needs: <paramref name="one"/> for exactly 1, else
+    /// <paramref name="many"/>, each a format whose <c>{0}</c> is the count (<c>1 warning</c>, <c>2 warnings</c>; in
+    /// Vietnamese, which does not inflect, both <c>{0} cảnh báo</c>).
+    /// </summary>
+    public static string Count(long count, string one, string many) => Format(count == 1 ? one : many, count);
+
     /// <summary>A resource format string filled in with the invocation's number culture.</summary>
     public static string Format(string format, params object?[] args) => string.Format(NumberCulture, format, args);
 }

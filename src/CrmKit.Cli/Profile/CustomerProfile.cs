@@ -163,7 +163,8 @@ internal sealed record CustomerProfile(
         output.WriteLine(ProfileStrings.SectionJourneys);
         foreach (var i in Journeys.Instances.Take(limit))
         {
-            output.WriteLine(Display.Format(ProfileStrings.JourneyLine, i.JourneyId, i.InstanceId, i.Snapshot.ProcessId, i.Snapshot.State, DisplayNames.Of(i.Status),
+            var (process, state) = ProcessAndState(i.Snapshot.ProcessId, i.Snapshot.State);
+            output.WriteLine(Display.Format(ProfileStrings.JourneyLine, i.JourneyId, i.InstanceId, process, state, DisplayNames.Of(i.Status),
                 Display.DateTime(i.EnrolledAt, Zone), i.EndedAt is { } ended ? Display.DateTime(ended, Zone) : "–", i.ExitReason ?? "–"));
         }
 
@@ -203,7 +204,7 @@ internal sealed record CustomerProfile(
         var open = OpenTasks.ToList();
         foreach (var t in open.Take(limit))
         {
-            output.WriteLine($"  {(t.DueAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {ProfileStrings.Task,-10} {t.Title} {(t.Role is { } role ? $"({role})" : "")} {t.JourneyId}");
+            output.WriteLine($"  {(t.DueAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {ProfileStrings.Task,-10} {TaskTitle(t)} {(t.Role is { } role ? $"({RoleName(role)})" : "")} {t.JourneyId}");
         }
 
         More(output, open.Count, limit);
@@ -396,4 +397,34 @@ internal sealed record CustomerProfile(
     };
 
     private static object Node(Explanation e) => new { holds = e.Holds, reason = e.Reason, children = e.Children.Select(Node) };
+
+    // A built-in process and its state by name in Vietnamese ("Phiếu hỗ trợ", "Đã đóng"); in English, and for a process
+    // of one's own, by id as the profile has always written them.
+    private static (string Process, string State) ProcessAndState(string processId, string state)
+    {
+        if (UiLanguage.Current == UiLanguage.English || BuiltInJourneys.Processes.FirstOrDefault(p => p.Model.Id == processId) is not { } definition)
+        {
+            return (processId, state);
+        }
+
+        return (definition.DisplayName(), definition.Model.States.FirstOrDefault(s => s.Id == state)?.Description.Display() ?? state);
+    }
+
+    // A task's title in the language: the built-in processes' titles translated, an assignment ("Assign to care-lead")
+    // worded by the language; in English as the engine wrote it.
+    private static string TaskTitle(CareTask task)
+    {
+        if (UiLanguage.Current == UiLanguage.English)
+        {
+            return task.Title;
+        }
+
+        return task.Title == $"Assign to {task.Role}" && task.Role is { } role
+            ? Display.Format(ProfileStrings.TaskAssignTo, RoleName(role))
+            : BuiltInProcesses.Translate(task.Title, System.Globalization.CultureInfo.CurrentUICulture) ?? task.Title;
+    }
+
+    // A built-in role in the language's words (ProfileStrings Role_*, a dash written "_": "care-lead" → "trưởng nhóm chăm sóc"); any other as written.
+    private static string RoleName(string role)
+        => ProfileStrings.ResourceManager.GetString("Role_" + role.Replace('-', '_'), System.Globalization.CultureInfo.CurrentUICulture) ?? role;
 }

@@ -124,10 +124,12 @@ internal sealed class SegmentMembers
 
         var file = parsed.GetValue(_out)!;
         ContactListFile.Write(file, columns, rows, rows.Count, Display.Format(ProfileStrings.NoticePurposeMembers, segment.Id), output, error);
-        output.WriteLine(Display.Format(ProfileStrings.MembersWritten, Display.Number(rows.Count), segment.Id, file.FullName));
-        if (channel is not null)
+        // In Vietnamese the segment and the channel by name ("Khách VIP (vip)", "Zalo"); in English by id as always.
+        var english = UiLanguage.Current == UiLanguage.English;
+        output.WriteLine(Display.Format(ProfileStrings.MembersWritten, Display.Number(rows.Count), english ? segment.Id : $"{segment.DisplayName()} ({segment.Id})", file.FullName));
+        if (channel is { } chosen)
         {
-            var channelName = parsed.GetValue(_channel)!;
+            var channelName = english ? parsed.GetValue(_channel)! : DisplayNames.Of(chosen);
             output.WriteLine(Display.Format(ProfileStrings.MembersLeftOutConsent, Display.Number(noConsent), channelName, Display.DateTime(shop.AsOf, zone)));
             if (noAddress > 0)
             {

@@ -39,7 +39,7 @@ internal static class ProcessSvg
     /// <summary>The diagram; with <paramref name="live"/>, each state shows how many instances are in it now (a state missing from it: 0).</summary>
     public static string Render(ProcessDefinition definition, IReadOnlyDictionary<string, int>? live = null)
     {
-        var process = ProcessGraph.Of(definition);
+        var process = ProcessGraph.InLanguage(definition, System.Globalization.CultureInfo.CurrentUICulture);
         var layout = Layout(process, live);
         var box = layout.Boxes;
         var svg = new StringBuilder();

@@ -62,19 +62,40 @@ public sealed record ImportIssue(string File, int Line, string? Column, string R
     {
         culture ??= CultureInfo.CurrentUICulture;
         return MessageTable.Speaks(Messages.ResourceManager, culture)
-            ? $"{Problem.Location}: {MessageOf(Column, Severity, ReasonIn(Kind, Arguments, Reason, culture), culture)}"
+            ? $"{Problem.Location}: {MessageOf(Column, Severity, ReasonIn(Kind, Arguments, Reason, culture), culture, RejectsItsRow(Kind, Line, Severity, Reason))}"
             : ToString();
     }
 
-    /// <summary>The reason of a kind in a culture that has messages; the English reason for <see cref="ImportIssueKind.Other"/>.</summary>
+    /// <summary>
+    /// The reason of a kind in a culture that has messages; for <see cref="ImportIssueKind.Other"/> the cell readers'
+    /// reasons recognised by <see cref="ImportReasonText"/>, any other the English reason.
+    /// </summary>
     internal static string ReasonIn(ImportIssueKind kind, ImmutableArray<string> arguments, string reason, CultureInfo culture)
-        => kind == ImportIssueKind.Other ? reason : MessageTable.Format(Messages.ResourceManager, $"ImportIssue_{kind}", culture, [.. arguments]);
+        => kind == ImportIssueKind.Other ? ImportReasonText.Translate(reason, culture) : MessageTable.Format(Messages.ResourceManager, $"ImportIssue_{kind}", culture, [.. arguments]);
 
-    /// <summary><see cref="Problem"/>'s message framing (warning, column) around a reason, in a culture that has messages.</summary>
-    internal static string MessageOf(string? column, ImportIssueSeverity severity, string reason, CultureInfo culture)
+    /// <summary>
+    /// Whether the issue is an error that rejected the row it is on — not a warning, and not a problem of the file or
+    /// its header (an empty file, a missing column, an encoding, a mapped column the header lacks), which reject no row
+    /// of their own.
+    /// </summary>
+    internal static bool RejectsItsRow(ImportIssueKind kind, int line, ImportIssueSeverity severity, string reason)
+        => severity == ImportIssueSeverity.Error && line > 0
+            && kind is not (ImportIssueKind.EmptyFile or ImportIssueKind.MissingColumn or ImportIssueKind.NotUtf8 or ImportIssueKind.EncodingOverridden)
+            && !reason.StartsWith(MappedColumnMissing, StringComparison.Ordinal);
+
+    /// <summary>How the reason of a required field whose mapped columns the header lacks begins (a header error).</summary>
+    internal const string MappedColumnMissing = "the mapping names the column";
+
+    /// <summary>
+    /// <see cref="Problem"/>'s message framing (row rejected, warning, column) around a reason, in a culture that has
+    /// messages: <c>dòng bị loại — cột 'placed_at': …</c>, <c>cảnh báo: cột 'phone': …</c>.
+    /// </summary>
+    internal static string MessageOf(string? column, ImportIssueSeverity severity, string reason, CultureInfo culture, bool rejectsRow)
     {
         var message = column is null ? reason : MessageTable.Format(Messages.ResourceManager, "ImportIssueInColumn", culture, column, reason);
-        return severity == ImportIssueSeverity.Warning ? MessageTable.Format(Messages.ResourceManager, "ImportIssueWarning", culture, message) : message;
+        return severity == ImportIssueSeverity.Warning ? MessageTable.Format(Messages.ResourceManager, "ImportIssueWarning", culture, message)
+            : rejectsRow ? MessageTable.Format(Messages.ResourceManager, "ImportIssueRowRejected", culture, message)
+            : message;
     }
 
     /// <summary><c>orders.csv:17: column 'placed_at': '31/02/2025' is not a date or date-time …</c>; warnings start with <c>warning:</c> (<see cref="Problem"/>'s text).</summary>

@@ -110,7 +110,7 @@ public sealed partial record ImportIssueGroup(string File, string? Column, Impor
         var reason = ImportIssue.ReasonIn(Kind, Arguments, Reason, culture);
         if (Count == 1)
         {
-            return $"{Problem.Location}: {ImportIssue.MessageOf(Column, Severity, reason, culture)}";
+            return $"{Problem.Location}: {ImportIssue.MessageOf(Column, Severity, reason, culture, !Lines.IsEmpty && ImportIssue.RejectsItsRow(Kind, Lines[0], Severity, Reason))}";
         }
 
         var table = Messages.ResourceManager;

@@ -167,7 +167,7 @@ internal sealed class ImportTable : IDisposable
         // A mapped optional column that is absent is normal (presets list every column a platform may have).
         foreach (var (field, names) in Binding.MissingMapped.Where(m => required.Contains(m.Field, StringComparer.Ordinal)))
         {
-            Issue(_reader.HeaderLine, null, $"the mapping names the column{(names.Length > 1 ? "s" : string.Empty)} {string.Join(", ", names.Select(n => $"'{n}'"))} for the required field '{field}', but the header has none of them; the header has: {string.Join(", ", _reader.Header.Select(h => $"'{Binding.EchoHeader(h)}'"))}.", ImportIssueSeverity.Error);
+            Issue(_reader.HeaderLine, null, $"{ImportIssue.MappedColumnMissing}{(names.Length > 1 ? "s" : string.Empty)} {string.Join(", ", names.Select(n => $"'{n}'"))} for the required field '{field}', but the header has none of them; the header has: {string.Join(", ", _reader.Header.Select(h => $"'{Binding.EchoHeader(h)}'"))}.", ImportIssueSeverity.Error);
         }
 
         var missing = required.Where(r => !Binding.Has(r)).ToList();

@@ -73,7 +73,7 @@ public sealed class CommandTextLanguageTests
         var (_, vi, _) = CliRunner.Run(["care", "agenda", "--data", store, "--limit", "1", "--lang", "vi"]);
         string[] english = [.. en.ReplaceLineEndings("\n").Split('\n')];
         string[] vietnamese = [.. vi.ReplaceLineEndings("\n").Split('\n')];
-        Assert.Equal("Care agenda for 4,998 customers, actions due in the 1 day(s) up to 2026-10-31 20:49 (Asia/Ho_Chi_Minh)", english[0]);
+        Assert.Equal("Care agenda for 4,998 customers, actions due in the 1 day up to 2026-10-31 20:49 (Asia/Ho_Chi_Minh)", english[0]);
         Assert.Equal("Việc chăm sóc cho 4.998 khách hàng, đến hạn trong 1 ngày tính đến 31/10/2026 20:49 (Asia/Ho_Chi_Minh)", vietnamese[0]);
         Assert.Equal("due 15, deferred 0, skipped 36, dropped 0", english[1]);
         Assert.Equal("đến hạn 15, hoãn lại 0, bỏ qua 36, bỏ lỡ 0", vietnamese[1]);

@@ -33,10 +33,42 @@ public sealed class ImportIssueLanguageTests : IDisposable
     }
 
     [Fact]
-    public void Describe_KindOther_KeepsTheEnglishReasonInsideTheVietnameseFrame()
+    public void Describe_KindOther_UnknownReason_KeepsTheEnglishReasonInsideTheVietnameseFrame()
     {
-        var issue = new ImportIssue("orders.csv", 3, "placed_at", "'31/02/2025' is not a date: February 2025 has 28 days.");
-        Assert.Equal("orders.csv:3: cột 'placed_at': '31/02/2025' is not a date: February 2025 has 28 days.", issue.Describe(Vietnamese));
+        var issue = new ImportIssue("orders.csv", 3, "placed_at", "the order has no placed-at time.");
+        Assert.Equal("orders.csv:3: dòng bị loại — cột 'placed_at': the order has no placed-at time.", issue.Describe(Vietnamese));
+    }
+
+    [Theory]
+    [InlineData("'31/02/2025' is not a date: February 2025 has 28 days.", "'31/02/2025' không phải là ngày có thật: tháng 2/2025 chỉ có 28 ngày.")]
+    [InlineData("'1990-13-45' is not a date: there is no month 13.", "'1990-13-45' không phải là ngày có thật: không có tháng 13.")]
+    [InlineData("'abc' is not an amount: it has no digits.", "'abc' không phải là số tiền: không có chữ số nào.")]
+    [InlineData("'1,2,3' is not an amount: '1,2,3' is not a number in either style.", "'1,2,3' không phải là số tiền.")]
+    [InlineData("'flying' is not one of: completed, returned. Map it in the mapping file (\"orders\": {}).", "'flying' không nằm trong các giá trị đọc được: completed, returned. Hãy ghi cách hiểu giá trị này trong tệp ánh xạ (\"orders\": {}).")]
+    [InlineData("the address has no '@'.", "địa chỉ email thiếu dấu '@'.")]
+    public void Describe_CellReasons_AreVietnamese_AndRejectTheirRow(string reason, string vietnamese)
+    {
+        var issue = new ImportIssue("orders.csv", 3, "x", reason);
+        Assert.Equal($"orders.csv:3: dòng bị loại — cột 'x': {vietnamese}", issue.Describe(Vietnamese));
+        Assert.Equal($"orders.csv:3: column 'x': {reason}", issue.Describe(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Describe_Warning_FieldLeftEmpty_IsVietnamese_WithoutTheRejectedPrefix()
+    {
+        var issue = new ImportIssue("customers.csv", 5, "phone", "'0***' is too short for a Vietnamese number (4 digits with the leading 0). The field was left empty; the row was kept.") { Severity = ImportIssueSeverity.Warning };
+        Assert.Equal("customers.csv:5: cảnh báo: cột 'phone': '0***' quá ngắn, không phải số điện thoại Việt Nam (chỉ có 4 chữ số, kể cả số 0 đầu). Đã để trống trường này, dòng vẫn được giữ.", issue.Describe(Vietnamese));
+    }
+
+    [Fact]
+    public void Describe_FileAndHeaderErrors_HaveNoRejectedPrefix()
+    {
+        var empty = new ImportIssue("orders.csv", 0, null, "the file is empty; a header row is needed.") { Kind = ImportIssueKind.EmptyFile };
+        Assert.Equal("orders.csv: tệp trống; cần có dòng tiêu đề.", empty.Describe(Vietnamese));
+        var missing = new ImportIssue("orders.csv", 1, null, "no column for the required field 'total' (looked for: total); the header has: 'a'.") { Kind = ImportIssueKind.MissingColumn, Arguments = ["total", "total", "'a'"] };
+        Assert.DoesNotContain("dòng bị loại", missing.Describe(Vietnamese), StringComparison.Ordinal);
+        var mapped = new ImportIssue("orders.csv", 1, null, "the mapping names the column 'Tổng' for the required field 'total', but the header has none of them; the header has: 'a'.");
+        Assert.DoesNotContain("dòng bị loại", mapped.Describe(Vietnamese), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,8 +18,8 @@ internal static class StaffChart
     {
         var sorted = Sorted(staff);
         var model = ChartStyle.Model(ChartStrings.StaffTitle);
-        model.PlotMargins = ChartStyle.LeftMargin(sorted.Select(s => s.StaffId));
-        model.Axes.Add(new CategoryAxis { Position = AxisPosition.Left, ItemsSource = sorted.Select(s => s.StaffId).ToList(), StartPosition = 1, EndPosition = 0 });
+        model.PlotMargins = ChartStyle.LeftMargin(sorted.Select(Label));
+        model.Axes.Add(new CategoryAxis { Position = AxisPosition.Left, ItemsSource = sorted.Select(Label).ToList(), StartPosition = 1, EndPosition = 0 });
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, MinimumPadding = 0, AbsoluteMinimum = 0, Title = ChartStrings.AxisActions });
         var due = new BarSeries { Title = ChartStrings.SeriesDue, FillColor = OxyColor.FromRgb(180, 195, 220) };
         var done = new BarSeries { Title = ChartStrings.SeriesDone, FillColor = ChartStyle.Accent };
@@ -34,6 +34,9 @@ internal static class StaffChart
         model.Legends.Add(new OxyPlot.Legends.Legend { LegendPlacement = OxyPlot.Legends.LegendPlacement.Outside, LegendPosition = OxyPlot.Legends.LegendPosition.TopCenter, LegendOrientation = OxyPlot.Legends.LegendOrientation.Horizontal });
         return model;
     }
+
+    // A member of staff by id; the actions no one was assigned to in the language's words ("(chưa giao ai)").
+    private static string Label(StaffFigures s) => s.StaffId == StaffFigures.Unassigned ? ChartStrings.StaffUnassigned : s.StaffId;
 
     /// <summary>The staff in the chart's order, top first: by actions due, then done (both descending), then by id.</summary>
     internal static List<StaffFigures> Sorted(IEnumerable<StaffFigures> staff)

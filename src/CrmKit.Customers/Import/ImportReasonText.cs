@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CrmKit.Customers.Localization;
+using CrmKit.Localization;
+
+namespace CrmKit.Customers.Import;
+
+/// <summary>
+/// The cell-reading reasons of an import (a value that is not a date, an amount, one of a field's values, a phone number
+/// or an email address) in the language of a culture that has messages, recognised from the invariant English
+/// <see cref="ImportIssue.Reason"/> the readers write — as <c>ContactReason.Parse</c> recognises the contact policy's
+/// reasons — so that no reader needs to change and <see cref="ImportIssue.Reason"/>, <see cref="Problem"/>, JSON and
+/// the rejects file stay the invariant text. A reason no pattern knows is returned unchanged (English).
+/// </summary>
+internal static partial class ImportReasonText
+{
+    private const string FieldLeftEmpty = " The field was left empty; the row was kept.";
+    private const string AttributeLeftEmpty = " The attribute was left empty; the row was kept.";
+
+    /// <summary>The reason in <paramref name="culture"/> (which has messages), or <paramref name="reason"/> itself when its shape is not known.</summary>
+    public static string Translate(string reason, CultureInfo culture)
+    {
+        foreach (var (suffix, key) in new[] { (FieldLeftEmpty, "ImportReason_FieldLeftEmpty"), (AttributeLeftEmpty, "ImportReason_AttributeLeftEmpty") })
+        {
+            if (reason.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                var head = Head(reason[..^suffix.Length], culture);
+                return head is null ? reason : MessageTable.Format(Messages.ResourceManager, key, culture, head);
+            }
+        }
+
+        return Head(reason, culture) ?? reason;
+    }
+
+    // One sentence of a reader, translated, or null.
+    private static string? Head(string reason, CultureInfo culture)
+    {
+        var table = Messages.ResourceManager;
+        string F(string key, params object?[] args) => MessageTable.Format(table, key, culture, args);
+
+        if (NotADatePattern().Match(reason) is { Success: true } date)
+        {
+            var key = date.Groups["time"].Success ? "ImportReason_NotADateTime" : "ImportReason_NotADate";
+            return date.Groups["detail"].Success && DateDetail(date.Groups["detail"].Value, culture) is { } detail
+                ? F(key + "Because", date.Groups["value"].Value, detail)
+                : F(key, date.Groups["value"].Value);
+        }
+
+        if (NotADateInFormsPattern().Match(reason) is { Success: true } forms)
+        {
+            return F("ImportReason_NotADateInForms", forms.Groups["value"].Value, forms.Groups["forms"].Value, forms.Groups["option"].Value);
+        }
+
+        if (NotAnAmountPattern().Match(reason) is { Success: true } amount)
+        {
+            return amount.Groups["detail"].Value == "it has no digits"
+                ? F("ImportReason_NotAnAmountNoDigits", amount.Groups["value"].Value)
+                : F("ImportReason_NotAnAmount", amount.Groups["value"].Value);
+        }
+
+        if (MoneyNotNumberPattern().Match(reason) is { Success: true } money)
+        {
+            return F("ImportReason_MoneyNotNumber", money.Groups["value"].Value);
+        }
+
+        if (NotOneOfPattern().Match(reason) is { Success: true } oneOf)
+        {
+            return oneOf.Groups["map"].Success
+                ? F("ImportReason_NotOneOfMap", oneOf.Groups["value"].Value, oneOf.Groups["names"].Value, oneOf.Groups["map"].Value)
+                : F("ImportReason_NotOneOf", oneOf.Groups["value"].Value, oneOf.Groups["names"].Value);
+        }
+
+        if (PhoneLengthPattern().Match(reason) is { Success: true } phone)
+        {
+            return F(phone.Groups["how"].Value == "short" ? "ImportReason_PhoneTooShort" : "ImportReason_PhoneTooLong", phone.Groups["value"].Value, phone.Groups["digits"].Value);
+        }
+
+        if (PhonePlanPattern().Match(reason) is { Success: true } plan)
+        {
+            return F(plan.Groups["what"].Value == "mobile network" ? "ImportReason_PhoneNotNetworkCode" : "ImportReason_PhoneNotAreaCode", plan.Groups["value"].Value, plan.Groups["prefix"].Value);
+        }
+
+        if (PhoneNotVietnamesePattern().Match(reason) is { Success: true } notVietnamese)
+        {
+            return F("ImportReason_PhoneNotVietnamese", notVietnamese.Groups["value"].Value);
+        }
+
+        return reason switch
+        {
+            "the address has no '@'." => F("ImportReason_EmailNoAt"),
+            "the address has more than one '@'." => F("ImportReason_EmailManyAt"),
+            _ when EmailDomainNoDotPattern().Match(reason) is { Success: true } domain => F("ImportReason_EmailDomainNoDot", domain.Groups["domain"].Value),
+            _ when EmailDomainInvalidPattern().Match(reason) is { Success: true } domain => F("ImportReason_EmailDomainInvalid", domain.Groups["domain"].Value),
+            _ => null,
+        };
+    }
+
+    // "February 2025 has 28 days", "there is no month 13" …: the detail of a date, or null for one without a message.
+    private static string? DateDetail(string detail, CultureInfo culture)
+    {
+        if (MonthDaysPattern().Match(detail) is { Success: true } days)
+        {
+            var month = Array.IndexOf(CultureInfo.InvariantCulture.DateTimeFormat.MonthNames, days.Groups["month"].Value) + 1;
+            return month == 0 ? null : MessageTable.Format(Messages.ResourceManager, "ImportReason_MonthHasDays", culture, month, days.Groups["year"].Value, days.Groups["days"].Value);
+        }
+
+        return NoSuchPartPattern().Match(detail) is { Success: true } part
+            ? MessageTable.Format(Messages.ResourceManager, $"ImportReason_No{CultureInfo.InvariantCulture.TextInfo.ToTitleCase(part.Groups["part"].Value)}", culture, part.Groups["number"].Value)
+            : null;
+    }
+
+    [GeneratedRegex(@"^'(?<value>.*)' is not a date(?<time>-time)?(?:: (?<detail>.*?))?\.?$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex NotADatePattern();
+
+    [GeneratedRegex(@"^'(?<value>.*)' is not a date or date-time in the expected forms \((?<forms>.*)\); pass (?<option>\S+).*$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex NotADateInFormsPattern();
+
+    [GeneratedRegex(@"^(?<value>'.*') is not an amount: (?<detail>.*?)\.?$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex NotAnAmountPattern();
+
+    [GeneratedRegex(@"^'(?<value>.*)' is an amount of money, not a number\.$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex MoneyNotNumberPattern();
+
+    [GeneratedRegex(@"^'(?<value>.*)' is not one of:? (?<names>[^.]*)\.(?: Map it in the mapping file \((?<map>.*)\)\.)?$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex NotOneOfPattern();
+
+    [GeneratedRegex(@"^'(?<value>[^']*)' is too (?<how>short|long) for a Vietnamese number \((?<digits>\d+) digits with the leading 0\)\.$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhoneLengthPattern();
+
+    [GeneratedRegex(@"^'(?<value>[^']*)': (?<prefix>\d+) is not an? (?<what>mobile network|area) code in Vietnam's numbering plan\.$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhonePlanPattern();
+
+    [GeneratedRegex(@"^'(?<value>[^']*)' is neither a Vietnamese mobile number .*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhoneNotVietnamesePattern();
+
+    [GeneratedRegex(@"^the domain '(?<domain>[^']*)' has no dot; a domain such as 'gmail\.com' is needed\.$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailDomainNoDotPattern();
+
+    [GeneratedRegex(@"^the domain '(?<domain>[^']*)' (?:is not a valid domain name|does not end in a top-level domain such as '\.com' or '\.vn')\.$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailDomainInvalidPattern();
+
+    [GeneratedRegex(@"^(?<month>[A-Z][a-z]+) (?<year>\d+) has (?<days>\d+) days$", RegexOptions.CultureInvariant)]
+    private static partial Regex MonthDaysPattern();
+
+    [GeneratedRegex(@"^there is no (?<part>year|month|day) (?<number>-?\d+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex NoSuchPartPattern();
+}
