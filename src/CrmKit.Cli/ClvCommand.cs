@@ -118,7 +118,7 @@ internal static class ClvCommand
                 output.WriteLine(diagnosis.IsUsable ? Strings.ClvFitUsable : Display.Format(Strings.ClvFitNotUsable, diagnosis.IsInterior ? Strings.ClvFitInterior : Strings.ClvFitBoundary));
                 foreach (var problem in diagnosis.Problems)
                 {
-                    output.WriteLine($"    {problem}");
+                    output.WriteLine($"    {ClvText.Problem(problem)}");
                 }
             }
 
@@ -166,7 +166,7 @@ internal static class ClvCommand
                     var excluded = data.RepeatBuyers().CustomerCount - spendData.CustomerCount;
                     if (excluded > 0)
                     {
-                        warnings.WriteLine(string.Create(Inv, $"crmkit: {excluded:N0} repeat buyers whose repeat purchases were all free (spend 0) are left out of the Gamma-Gamma fit."));
+                        warnings.WriteLine(Display.Format(Strings.ClvPredictFreeRepeatBuyersLeftOut, excluded));
                     }
 
                     var spendFit = GammaGammaModel.Fit(spendData);
@@ -176,12 +176,12 @@ internal static class ClvCommand
                     }
                     else
                     {
-                        warnings.WriteLine($"crmkit: no CLV column: the Gamma-Gamma fit is not usable: {string.Join(" ", spendFit.Diagnosis.Problems)}");
+                        warnings.WriteLine(Display.Format(Strings.ClvPredictNoClvColumn, Display.Format(Strings.ClvPredictSpendFitNotUsable, string.Join(" ", spendFit.Diagnosis.Problems.Select(ClvText.Problem)))));
                     }
                 }
                 catch (FitFailedException ex)
                 {
-                    warnings.WriteLine($"crmkit: no CLV column: {ex.Message}");
+                    warnings.WriteLine(Display.Format(Strings.ClvPredictNoClvColumn, ClvText.Problem(ex.Message)));
                 }
 
                 var predicted = progress.Count("predict", data.Count);
@@ -271,7 +271,7 @@ internal static class ClvCommand
     private static ICountModel FitCount(string name, RfmSummary data)
     {
         var fit = (CountModels.Find(name) ?? throw new UnreachableException($"clv predict --model {name} is accepted but is not a count model.")).Fit(data);
-        return fit.Diagnosis.IsUsable ? fit.Model : throw new FitFailedException(fit.Model.Name, "its estimate is not used for predictions: " + string.Join(" ", fit.Diagnosis.Problems));
+        return fit.Diagnosis.IsUsable ? fit.Model : throw new FitFailedException(fit.Model.Name, Display.Format(Strings.ClvPredictEstimateNotUsed, string.Join(" ", fit.Diagnosis.Problems.Select(ClvText.Problem))));
     }
 
     private static (RfmSummary Summary, IReadOnlyList<ImportIssue> Issues) LoadSummary(ParseResult parsed, Inputs inputs, TextWriter error)

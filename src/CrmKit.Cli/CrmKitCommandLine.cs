@@ -84,6 +84,12 @@ internal static class CrmKitCommandLine
             error.WriteLine($"crmkit: {Invalid(ex)}");
             return BadInput;
         }
+        catch (Clv.Models.FitFailedException ex)
+        {
+            // The fit's reason in the invocation's language (the exception's Message is the invariant English form).
+            error.WriteLine($"crmkit: {ClvText.Problem(ex.Message)}");
+            return BadInput;
+        }
         catch (CrmKitException ex)
         {
             error.WriteLine($"crmkit: {ex.Message}");

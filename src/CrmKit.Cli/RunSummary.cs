@@ -68,7 +68,7 @@ internal static class RunSummary
         output.WriteLine(Display.Format(Strings.RunRfm, SegmentationText.RfmLine(job.Segmentation.Thresholds)));
         foreach (var note in job.Segmentation.Thresholds.Notes)
         {
-            output.WriteLine($"             {note}");
+            output.WriteLine($"             {SegmentationText.RfmNote(note)}");
         }
 
         foreach (var tiers in job.Segmentation.ValueTiers)
@@ -101,13 +101,13 @@ internal static class RunSummary
         output.WriteLine(Display.Format(Strings.RunJourneys, engine.Events));
         foreach (var j in engine.Statistics.Journeys)
         {
-            output.WriteLine(Display.Format(Strings.RunJourney, j.JourneyId, j.Enrolled, j.Active, j.Completed, j.Exited, j.GoalReached));
+            output.WriteLine(Display.Format(Strings.RunJourney, DisplayNames.JourneyLabel(j.JourneyId, engine.Options.Journeys), j.Enrolled, j.Active, j.Completed, j.Exited, j.GoalReached));
         }
 
         output.WriteLine(Display.Format(Strings.RunMessages, engine.Sent, engine.Pending, Reasons(DisplayNames.Of(ContactVerdict.Deferred), engine.Deferred), Reasons(DisplayNames.Of(ContactVerdict.Skipped), engine.Skipped), Reasons(DisplayNames.Of(ContactVerdict.Dropped), engine.Dropped), Reasons(DisplayNames.Of(global::CrmKit.Engine.OutboxState.Cancelled), engine.Cancelled)));
         var queue = engine.Queue;
         var byChannel = queue.GroupBy(m => m.Message.Channel).OrderBy(g => g.Key).Select(g => $"{DisplayNames.Of(g.Key)} {Display.Number(g.Count())}");
-        var next = queue.Take(3).Select(m => $"{m.Message.DueAt.InZone(zone).ToString("HH:mm", Inv)} {DisplayNames.Of(m.Message.Channel)} {m.Message.Template}");
+        var next = queue.Take(3).Select(m => $"{m.Message.DueAt.InZone(zone).ToString("HH:mm", Inv)} {DisplayNames.Of(m.Message.Channel)} {DisplayNames.TemplateLabel(m.Message.Template)}");
         // Open tasks as 'crmkit customer' counts them: no due time, or due at or after the as-of instant; the rest were
         // due before it (the engine does not know whether staff did them).
         var open = engine.Tasks.Count(t => t.DueAt is not { } due || due >= engine.AsOf);
@@ -155,7 +155,7 @@ internal static class RunSummary
             output.WriteLine(Strings.RunClvNotGiven);
             foreach (var problem in clv.Problems)
             {
-                output.WriteLine($"             {problem}");
+                output.WriteLine($"             {ClvText.Problem(problem)}");
             }
 
             return;
@@ -172,7 +172,7 @@ internal static class RunSummary
         var line = Display.Format(Strings.RunClvPredictions, clv.Predictions.Length, clv.Options.Value.Horizon, clv.Predictions.Sum(p => p.ExpectedPurchases));
         line += clv.ValueMissingReason is null
             ? Display.Format(Strings.RunClvValue, Display.WholeAmount(clv.Predictions.Sum(p => p.Value ?? 0), currency))
-            : Display.Format(Strings.RunClvValueMissing, clv.ValueMissingReason);
+            : Display.Format(Strings.RunClvValueMissing, ClvText.Problem(clv.ValueMissingReason));
         output.WriteLine(line);
         if (clv.Options.ExcludeZeroSpend)
         {
@@ -181,7 +181,7 @@ internal static class RunSummary
 
         foreach (var problem in clv.Problems)
         {
-            output.WriteLine($"             {problem}");
+            output.WriteLine($"             {ClvText.Problem(problem)}");
         }
     }
 

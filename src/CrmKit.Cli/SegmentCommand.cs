@@ -125,7 +125,7 @@ internal static class SegmentCommand
         output.WriteLine(Display.Format(Strings.SegmentRfmThresholds, SegmentationText.RfmLine(result.Thresholds)));
         foreach (var note in result.Thresholds.Notes)
         {
-            output.WriteLine(Display.Format(Strings.SegmentRfmNote, note));
+            output.WriteLine(Display.Format(Strings.SegmentRfmNote, SegmentationText.RfmNote(note)));
         }
         output.WriteLine();
         output.WriteLine(Display.Format("  {0,-22} {1,-14} {2,10} {3,7}  {4}", Strings.SegmentColumnSegment, Strings.SegmentColumnGroup, Strings.SegmentColumnCustomers, Strings.SegmentColumnShare, Strings.SegmentColumnName));

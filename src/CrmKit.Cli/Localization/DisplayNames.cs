@@ -48,4 +48,38 @@ internal static class DisplayNames
 
     /// <summary>The journey's name in the invocation's language, else its id.</summary>
     public static string DisplayName(this Journey journey) => journey.Name.Display() ?? journey.Id;
+    /// <summary>
+    /// A journey's versioned id (<c>after-sale@v1</c>) as a text command shows it: in English the id as it always was, in
+    /// another language the journey's name with the id in parentheses (<c>Chăm sóc sau bán … (after-sale@v1)</c>), since
+    /// the id is what <c>crmkit replay</c> and the definition files name; an id no journey of <paramref name="journeys"/> has stays as it is.
+    /// </summary>
+    public static string JourneyLabel(string id, IEnumerable<Journey> journeys)
+    {
+        if (UiLanguage.Current == UiLanguage.English)
+        {
+            return id;
+        }
+
+        var journey = journeys.FirstOrDefault(j => j.VersionedId == id || j.Id == id);
+        return journey?.Name.Display() is { } name ? $"{name} ({id})" : id;
+    }
+
+    /// <summary>
+    /// A message template's id (<c>review-request</c>) as people read it: in English the id as it always was, in another
+    /// language the template's name from <see cref="Strings"/> (key <c>Template_</c> + the id with <c>_</c> for <c>-</c>)
+    /// with the id in parentheses, since staff find the template by it (<c>Xin khách đánh giá (review-request)</c>); a
+    /// template of the shop's own with no name there stays as its id.
+    /// </summary>
+    public static string TemplateLabel(string id)
+    {
+        if (UiLanguage.Current == UiLanguage.English)
+        {
+            return id;
+        }
+
+        return TemplateName(id) is { } name ? $"{name} ({id})" : id;
+    }
+
+    /// <summary>The name of a built-in message template in the invocation's language, or null for a template Strings does not name.</summary>
+    public static string? TemplateName(string id) => Strings.ResourceManager.GetString("Template_" + id.Replace('-', '_'), CultureInfo.CurrentUICulture);
 }

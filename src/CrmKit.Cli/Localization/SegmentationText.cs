@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CrmKit.Customers;
 using CrmKit.Segmentation;
 
@@ -9,7 +10,7 @@ namespace CrmKit.Cli.Localization;
 /// summary, <c>crmkit segment</c>) write the same in Vietnamese and, in English, the libraries' own
 /// <see cref="RfmThresholds.ToString"/> and <see cref="ValueTierThresholds.ToString"/> as they always have.
 /// </summary>
-internal static class SegmentationText
+internal static partial class SegmentationText
 {
     /// <summary>The RFM bounds: <c>R ≤ [486; 288; 185; 61] ngày, F ≥ [2; 2; 3; 4], M ≥ [454.000; …]</c> (– for a score no customer reaches).</summary>
     public static string Rfm(RfmThresholds thresholds)
@@ -31,4 +32,37 @@ internal static class SegmentationText
 
     /// <summary>The value tiers for a text command: English as <see cref="ValueTierThresholds.ToString"/> writes them, otherwise <see cref="Tiers"/>.</summary>
     public static string TiersLine(ValueTierThresholds tiers) => UiLanguage.Current == UiLanguage.English ? tiers.ToString() : Tiers(tiers);
+    /// <summary>
+    /// One of <see cref="RfmThresholds.Notes"/> as a person reads it: in English the note as the library writes it, in
+    /// Vietnamese the same facts (the dimension, its distinct values among how many customers, which score equal figures
+    /// share, the scores given) in Vietnamese. The library writes the note in invariant English (the JSON keeps it); a
+    /// note of a shape this does not know is shown as it is, and <c>LeftoverEnglishTests</c> catches it.
+    /// </summary>
+    public static string RfmNote(string note)
+    {
+        if (UiLanguage.Current == UiLanguage.English || QuintileNote().Match(note) is not { Success: true } m)
+        {
+            return note;
+        }
+
+        var dimension = m.Groups["dimension"].Value switch
+        {
+            "recency" => Strings.RfmRecency,
+            "frequency" => Strings.RfmFrequency,
+            "monetary" => Strings.RfmMonetary,
+            _ => m.Groups["dimension"].Value,
+        };
+        return Display.Format(
+            Strings.RfmNoteFewDistinct,
+            dimension,
+            Display.Number(int.Parse(m.Groups["distinct"].Value, System.Globalization.CultureInfo.InvariantCulture)),
+            Display.Number(int.Parse(m.Groups["customers"].Value, System.Globalization.CultureInfo.InvariantCulture)),
+            m.Groups["side"].Value == "higher" ? Strings.RfmNoteHigherScore : Strings.RfmNoteLowerScore,
+            m.Groups["scores"].Value);
+    }
+
+    // RfmScoring's note: "frequency has 3 distinct values among 120 customers, fewer than the 5 quintiles: equal figures
+    // share the lower score; scores given: 1, 3, 5."
+    [GeneratedRegex(@"^(?<dimension>\w+) has (?<distinct>\d+) distinct values? among (?<customers>\d+) customers, fewer than the 5 quintiles: equal figures share the (?<side>higher|lower) score; scores given: (?<scores>[\d, ]+)\.$", RegexOptions.CultureInvariant)]
+    private static partial Regex QuintileNote();
 }

@@ -81,7 +81,7 @@ internal sealed record CustomerProfile(
     private IEnumerable<CareTask> EarlierTasks => Journeys.Tasks.Where(t => t.DueAt is { } due && due < Shop.AsOf);
 
     /// <summary>Why the customer has no prediction, in the current language (the text) — the JSON gives it in English.</summary>
-    private string NoPredictionReason => Shop.Clv.Count is null ? Display.Format(ProfileStrings.NoModel, string.Join("; ", Shop.Clv.Problems)) : ProfileStrings.NoPrediction;
+    private string NoPredictionReason => Shop.Clv.Count is null ? Display.Format(ProfileStrings.NoModel, string.Join("; ", Shop.Clv.Problems.Select(ClvText.Problem))) : ProfileStrings.NoPrediction;
 
     /// <summary>Writes the profile as text in the invocation's language; orders and recent messages up to <paramref name="limit"/> each, with a count of the rest.</summary>
     public void Write(TextWriter output, bool reveal, int limit)
@@ -151,7 +151,7 @@ internal sealed record CustomerProfile(
             output.WriteLine(Display.Format(ProfileStrings.ModelLine, ModelId, Display.Number(Shop.Clv.Predictions.Length)));
             if (Shop.Clv.ValueMissingReason is { } why)
             {
-                output.WriteLine(Display.Format(ProfileStrings.ValueMissing, why));
+                output.WriteLine(Display.Format(ProfileStrings.ValueMissing, ClvText.Problem(why)));
             }
         }
         else
@@ -191,13 +191,13 @@ internal sealed record CustomerProfile(
         output.WriteLine(ProfileStrings.SectionDue);
         foreach (var i in Due.Take(limit))
         {
-            output.WriteLine($"  {(i.SendAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {Name(i.Action.Channel),-10} {i.Action.Template,-26} {DisplayNames.Of(i.Status),-9} {i.PlanId}{(i.Reason is { } r ? " — " + ContactReason.Parse(r).Describe() : "")}");
+            output.WriteLine($"  {(i.SendAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {Name(i.Action.Channel),-10} {DisplayNames.TemplateLabel(i.Action.Template),-26} {DisplayNames.Of(i.Status),-9} {i.PlanId}{(i.Reason is { } r ? " — " + ContactReason.Parse(r).Describe() : "")}");
         }
 
         More(output, Due.Count, limit);
         foreach (var m in Queued.Take(limit))
         {
-            output.WriteLine($"  {Display.DateTime(m.Message.DueAt, Zone),-16}  {Name(m.Message.Channel),-10} {m.Message.Template,-26} {ProfileStrings.Queued,-9} {m.Message.JourneyId}");
+            output.WriteLine($"  {Display.DateTime(m.Message.DueAt, Zone),-16}  {Name(m.Message.Channel),-10} {DisplayNames.TemplateLabel(m.Message.Template),-26} {ProfileStrings.Queued,-9} {m.Message.JourneyId}");
         }
 
         More(output, Queued.Count(), limit);
@@ -219,7 +219,7 @@ internal sealed record CustomerProfile(
         var recent = RecentMessages.ToList();
         foreach (var m in recent.Take(limit))
         {
-            output.WriteLine($"  {Display.DateTime(m.ClosedAt ?? m.QueuedAt, Zone),-16}  {Name(m.Message.Channel),-10} {m.Message.Template,-26} {DisplayNames.Of(m.State),-12} {m.Message.JourneyId}{(m.Reason is { } r ? " — " + ContactReason.Parse(r).Describe() : "")}");
+            output.WriteLine($"  {Display.DateTime(m.ClosedAt ?? m.QueuedAt, Zone),-16}  {Name(m.Message.Channel),-10} {DisplayNames.TemplateLabel(m.Message.Template),-26} {DisplayNames.Of(m.State),-12} {m.Message.JourneyId}{(m.Reason is { } r ? " — " + ContactReason.Parse(r).Describe() : "")}");
         }
 
         More(output, recent.Count, limit);

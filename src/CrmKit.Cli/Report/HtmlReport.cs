@@ -117,7 +117,7 @@ internal static class HtmlReport
             foreach (var i in actions.Take(TodayShownPerStaff))
             {
                 var customer = model.CustomersById.GetValueOrDefault(i.CustomerId.Value);
-                html.Append(Inv, $"<tr><td>{Html(i.SendAt is { } at ? Display.DateTime(at, model.Zone) : "–")}</td><td>{Html(Id(model, i.CustomerId.Value))}</td><td class=\"text\">{Html(customer?.DisplayName ?? "–")}</td><td class=\"text\">{Html(Contact(model, customer, i.Action.Channel))}</td><td class=\"text\">{Html(ReportNames.Channel(i.Action.Channel))}</td><td class=\"text\">{Html(Why(model, customer, i.PlanId))}</td><td class=\"text\"><code>{Html(i.Action.Template)}</code></td></tr>");
+                html.Append(Inv, $"<tr><td>{Html(i.SendAt is { } at ? Display.DateTime(at, model.Zone) : "–")}</td><td>{Html(Id(model, i.CustomerId.Value))}</td><td class=\"text\">{Html(customer?.DisplayName ?? "–")}</td><td class=\"text\">{Html(Contact(model, customer, i.Action.Channel))}</td><td class=\"text\">{Html(ReportNames.Channel(i.Action.Channel))}</td><td class=\"text\">{Html(Why(model, customer, i.PlanId))}</td><td class=\"text\">{Template(i.Action.Template)}</td></tr>");
             }
 
             html.Append("</table>");
@@ -319,7 +319,7 @@ internal static class HtmlReport
         html.Append(Inv, $"<p>{Html(Display.Format(ReportStrings.SegmentsIntro, Display.Number(job.Segmentation.Sizes.Length), SegmentationText.Rfm(job.Segmentation.Thresholds)))}</p>");
         foreach (var note in job.Segmentation.Thresholds.Notes)
         {
-            html.Append(Inv, $"<p class=\"note\">{Html(Display.Format(ReportStrings.RfmNote, note))}</p>");
+            html.Append(Inv, $"<p class=\"note\">{Html(Display.Format(ReportStrings.RfmNote, SegmentationText.RfmNote(note)))}</p>");
         }
 
         foreach (var tiers in job.Segmentation.ValueTiers)
@@ -364,7 +364,7 @@ internal static class HtmlReport
             html.Append(Inv, $"<p>{Html(ReportStrings.NoClv)}</p><ul class=\"problems\">");
             foreach (var problem in clv.Problems)
             {
-                html.Append(Inv, $"<li>{Html(problem)}</li>");
+                html.Append(Inv, $"<li>{Html(ClvText.Problem(problem))}</li>");
             }
 
             html.Append("</ul>");
@@ -381,7 +381,7 @@ internal static class HtmlReport
         html.Append(Inv, $"<p>{Html(models + correlation)}</p>");
         foreach (var problem in clv.Problems)
         {
-            html.Append(Inv, $"<p class=\"note\">{Html(problem)}</p>");
+            html.Append(Inv, $"<p class=\"note\">{Html(ClvText.Problem(problem))}</p>");
         }
 
         var values = model.PredictedValues;
@@ -401,7 +401,7 @@ internal static class HtmlReport
         var clv = model.Job.Clv;
         var memberships = model.Job.Segmentation.Memberships;
         var valued = clv.ValueMissingReason is null;
-        var caption = valued ? ReportStrings.TopCustomersByValue : Display.Format(ReportStrings.TopCustomersByPurchases, clv.ValueMissingReason);
+        var caption = valued ? ReportStrings.TopCustomersByValue : Display.Format(ReportStrings.TopCustomersByPurchases, ClvText.Problem(clv.ValueMissingReason));
         html.Append(Inv, $"<table data-table=\"top-customers\"><caption>{Html(caption)}</caption><tr><th>{Html(ReportStrings.ColumnCustomer)}</th><th class=\"text\">{Html(ReportStrings.ColumnName)}</th><th class=\"text\">{Html(ReportStrings.ColumnPhone)}</th><th class=\"text\">{Html(ReportStrings.ColumnSegments)}</th><th title=\"{Html(ReportStrings.FrequencyHint)}\">{Html(ReportStrings.ColumnRepeatDays)}</th><th title=\"{Html(ReportStrings.RecencyHint)}\">{Html(ReportStrings.ColumnFirstToLast)}</th><th title=\"{Html(ReportStrings.AliveDefinition)}\">{Html(ReportStrings.ColumnProbabilityAlive)}</th><th>{Html(ReportStrings.ColumnExpectedPurchases)}</th>{(valued ? $"<th>{Html(ReportStrings.ColumnPredictedValue)}</th>" : string.Empty)}</tr>");
         foreach (var p in model.TopCustomers)
         {
@@ -452,7 +452,7 @@ internal static class HtmlReport
         foreach (var m in queue.Take(shown))
         {
             var id = m.Message.CustomerId.Value;
-            html.Append(Inv, $"<tr><td>{Html(Display.DateTime(m.Message.DueAt, zone))}</td><td>{Html(Id(model, id))}</td><td class=\"text\">{Html(Name(model, id))}</td><td class=\"text\">{Html(ReportNames.Channel(m.Message.Channel))}</td><td class=\"text\">{Html(ReportNames.Purpose(m.Message.Purpose))}</td><td class=\"text\"><code>{Html(m.Message.Template)}</code></td><td class=\"text\">{Journey(model, m.Message.JourneyId)}</td></tr>");
+            html.Append(Inv, $"<tr><td>{Html(Display.DateTime(m.Message.DueAt, zone))}</td><td>{Html(Id(model, id))}</td><td class=\"text\">{Html(Name(model, id))}</td><td class=\"text\">{Html(ReportNames.Channel(m.Message.Channel))}</td><td class=\"text\">{Html(ReportNames.Purpose(m.Message.Purpose))}</td><td class=\"text\">{Template(m.Message.Template)}</td><td class=\"text\">{Journey(model, m.Message.JourneyId)}</td></tr>");
         }
 
         html.Append("</table>");
@@ -467,6 +467,10 @@ internal static class HtmlReport
     }
 
     // A journey as shown: its name, then its (versioned) id in code.
+    // A template's id in <code>, after its name in a language other than English (staff find the template by the id).
+    private static string Template(string id)
+        => UiLanguage.Current != UiLanguage.English && DisplayNames.TemplateName(id) is { } name ? $"{Html(name)} <code>{Html(id)}</code>" : $"<code>{Html(id)}</code>";
+
     private static string Journey(ReportModel model, string id)
     {
         var name = model.Names.Journey(id);
