@@ -71,7 +71,29 @@ public sealed record ImportIssue(string File, int Line, string? Column, string R
     /// reasons recognised by <see cref="ImportReasonText"/>, any other the English reason.
     /// </summary>
     internal static string ReasonIn(ImportIssueKind kind, ImmutableArray<string> arguments, string reason, CultureInfo culture)
-        => kind == ImportIssueKind.Other ? ImportReasonText.Translate(reason, culture) : MessageTable.Format(Messages.ResourceManager, $"ImportIssue_{kind}", culture, [.. arguments]);
+    {
+        if (kind == ImportIssueKind.Other)
+        {
+            return ImportReasonText.Translate(reason, culture);
+        }
+
+        // The amounts of a negative order are kept invariant in Arguments (-50000, 50000, VND); in a language with
+        // messages they are written with its digit grouping (-50.000, 50.000 ₫ in Vietnamese), as the rest of its output.
+        if (kind == ImportIssueKind.NegativeAmountReturn && arguments.Length == 4)
+        {
+            arguments = [arguments[0], Grouped(arguments[1], culture), Grouped(arguments[2], culture), CurrencyIn(arguments[3], culture)];
+        }
+
+        return MessageTable.Format(Messages.ResourceManager, $"ImportIssue_{kind}", culture, [.. arguments]);
+    }
+
+    // An invariant amount ("1250000", "-12.5") with the culture's grouping and decimal separator; other text as it is.
+    private static string Grouped(string amount, CultureInfo culture)
+        => decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value.ToString("#,0.##", culture) : amount;
+
+    // The Vietnamese đồng as Vietnamese writes it (₫); any other currency by its ISO 4217 code.
+    private static string CurrencyIn(string code, CultureInfo culture)
+        => code == "VND" && culture.TwoLetterISOLanguageName == "vi" ? "₫" : code;
 
     /// <summary>
     /// Whether the issue is an error that rejected the row it is on — not a warning, and not a problem of the file or
