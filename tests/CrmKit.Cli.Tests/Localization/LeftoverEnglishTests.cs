@@ -19,11 +19,17 @@ public sealed partial class LeftoverEnglishTests
         "Usage", "Description:", "Options:", "Commands:", "Arguments:", "Show help", "Show version", "is required",
         "rejected", "warning", "is not", "not one of", "delimited", "zone Asia", "was left empty", "row was kept", "has no",
         "too short", "after", "days", "1 day", "second order", "unassigned", "send", "task:", "Assign to",
+        // CLV fit problems, the model choice, clv predict's warnings; RFM notes.
+        "fit not used", "What to do", "repeat buyers", "parameter", "ran off", "standard error", "likelihood", "Model choice",
+        "is tried", "no CLV column", "fit failed", "estimate", "distinct value", "quintiles", "scores given",
     ];
 
     private static readonly string Broken = RepositoryRoot.Path("tests", "fixtures", "vi-broken-shop");
 
     private static readonly string Sample = RepositoryRoot.Path("seeds", "store");
+
+    // Five customers, four repeat buyers: every CLV fit has problems and the RFM scores collapse (notes).
+    private static readonly string Tiny = RepositoryRoot.Path("tests", "fixtures", "vi-tiny-shop");
 
     public static TheoryData<string[]> Help() =>
     [
@@ -138,6 +144,69 @@ public sealed partial class LeftoverEnglishTests
         var (code, output, error) = CliRunner.Run(["presets", "--lang", "vi"]);
         Assert.Equal(0, code);
         AssertNoEnglish(output + error);
+    }
+
+    [Theory]
+    [InlineData("clv", "fit", "--model", "bg-nbd")]
+    [InlineData("clv", "fit", "--model", "gamma-gamma")]
+    [InlineData("clv", "predict")]
+    [InlineData("segment")]
+    [InlineData("customer", "KH00002")]
+    public void TinyShop_Commands_HaveNoEnglishWords(params string[] args)
+    {
+        var (_, output, error) = CliRunner.Run([.. args, "--data", Tiny, "--lang", "vi"]);
+        AssertNoEnglish(output + error);
+        Assert.NotEmpty(output + error);
+    }
+
+    [Fact]
+    public void TinyShop_ClvFit_SaysWhyTheFitIsNotUsableInVietnamese()
+    {
+        var (code, vi, _) = CliRunner.Run(["clv", "fit", "--model", "bg-nbd", "--data", Tiny, "--lang", "vi"]);
+        Assert.Equal(1, code);
+        Assert.Contains("    BG/NBD được ước lượng trên 4 khách mua lại, trong khi cần ít nhất 20 khách để ước lượng các tham số. Nên làm: dùng lịch sử mua dài hơn, hoặc chờ thêm khách quay lại mua.", vi.ReplaceLineEndings("\n").Split('\n'));
+        Assert.Contains("    BG/NBD: tham số r = 1,721E+07 trôi dần về vô cực (lệch hơn 1E+06 lần so với thang đo 1 của nó)", vi, StringComparison.Ordinal);
+
+        var (_, en, _) = CliRunner.Run(["clv", "fit", "--model", "bg-nbd", "--data", Tiny, "--lang", "en"]);
+        Assert.Contains("    BG/NBD was fitted on 4 repeat buyers; at least 20 are needed to estimate its parameters. What to do: use a longer history, or wait until more customers have bought again.", en.ReplaceLineEndings("\n").Split('\n'));
+    }
+
+    [Fact]
+    public void TinyShop_ClvPredict_SaysTheFitFailedInVietnamese()
+    {
+        var (code, _, vi) = CliRunner.Run(["clv", "predict", "--data", Tiny, "--lang", "vi"]);
+        Assert.Equal(1, code);
+        Assert.StartsWith("crmkit: Không ước lượng được mô hình BG/NBD: kết quả ước lượng không được dùng để dự đoán: BG/NBD: tham số r = ", vi, StringComparison.Ordinal);
+
+        var (_, _, en) = CliRunner.Run(["clv", "predict", "--data", Tiny, "--lang", "en"]);
+        Assert.StartsWith("crmkit: The BG/NBD fit failed: its estimate is not used for predictions: BG/NBD parameter r = ", en, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TinyShop_Run_SaysModelChoiceFitProblemsAndRfmNotesInVietnamese()
+    {
+        var (code, output, error) = CliRunner.Run(["run", "--data", Tiny, "--no-report", "--lang", "vi"]);
+        Assert.Equal(0, code);
+        AssertNoEnglish(output + error);
+        string[] lines = [.. output.ReplaceLineEndings("\n").Split('\n')];
+        Assert.Contains("             Chọn mô hình: không mô hình nào ước lượng được và dùng được trên giai đoạn hiệu chỉnh, nên thử BG/NBD trên toàn bộ dữ liệu.", lines);
+        Assert.Contains("             tần suất mua (F) chỉ có 3 giá trị khác nhau trong 4 khách hàng, ít hơn 5 mức ngũ phân vị: khách có số liệu bằng nhau nhận chung điểm thấp hơn; các điểm được dùng: 1, 3, 4.", lines);
+        Assert.Contains("             Chăm sóc sau bán cho mỗi đơn hàng hoàn tất (after-sale@v1): tham gia 40, đang chạy 1, hoàn tất 39, dừng giữa chừng 0, đạt mục tiêu 31", lines);
+
+        (_, output, _) = CliRunner.Run(["run", "--data", Tiny, "--no-report", "--lang", "en"]);
+        lines = [.. output.ReplaceLineEndings("\n").Split('\n')];
+        Assert.Contains("             Model choice: no model could be fitted and used on the calibration period, so BG/NBD is tried on all the data.", lines);
+        Assert.Contains("             frequency has 3 distinct values among 4 customers, fewer than the 5 quintiles: equal figures share the lower score; scores given: 1, 3, 4.", lines);
+        Assert.Contains(lines, l => l.StartsWith("             after-sale@v1                enrolled 40,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BrokenShop_NegativeOrder_IsWrittenWithVietnameseGrouping()
+    {
+        var (_, _, vi) = CliRunner.Run(["run", "--data", Broken, "--no-report", "--lang", "vi"]);
+        Assert.Contains("đơn 'HD999995' có số tiền âm (-50.000); đã ghi nhận là trả hàng 50.000 ₫.", vi, StringComparison.Ordinal);
+        var (_, _, en) = CliRunner.Run(["run", "--data", Broken, "--no-report", "--lang", "en"]);
+        Assert.Contains("order 'HD999995' has a negative amount (-50000); it was read as a return of 50000 VND.", en, StringComparison.Ordinal);
     }
 
     // Each forbidden word as a word: not inside an id (after-sale@v1) or an option (--review-days), any case.

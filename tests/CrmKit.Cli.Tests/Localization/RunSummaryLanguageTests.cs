@@ -144,4 +144,14 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
             + Enum.GetValues<CrmKit.Customers.Identity.MatchEvidence>().Length - 1 + Enum.GetValues<CrmKit.Customers.Identity.IdentityConflict>().Length - 1,
             shown);
     }
+    [Fact]
+    public void Journeys_AndNextTemplates_AreNamedInVietnamese_WithTheirIds()
+    {
+        Assert.Equal(0, vietnamese.ExitCode);
+        Assert.Contains("             Chăm sóc sau bán cho mỗi đơn hàng hoàn tất (after-sale@v1): tham gia 10.349, đang chạy 1.181, hoàn tất 9.168, dừng giữa chừng 0, đạt mục tiêu 4.479", vietnamese.Output.ReplaceLineEndings("\n").Split('\n'));
+        Assert.Contains("tiếp theo: 20:59 Zalo Xin khách đánh giá (review-request), 21:00 Zalo Xin khách đánh giá (review-request), 21:22 SMS Phiếu ưu đãi mời khách quay lại (comeback-voucher)", vietnamese.Output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?m)^ {13}after-sale@v1", vietnamese.Output);
+        Assert.Matches(@"(?m)^ {13}after-sale@v1 +enrolled ", english.Output);
+        Assert.Contains(" Zalo review-request, ", english.Output, StringComparison.Ordinal);
+    }
 }
