@@ -163,7 +163,7 @@ public sealed partial class LeftoverEnglishTests
     public void TinyShop_ClvFit_SaysWhyTheFitIsNotUsableInVietnamese()
     {
         var (code, vi, _) = CliRunner.Run(["clv", "fit", "--model", "bg-nbd", "--data", Tiny, "--lang", "vi"]);
-        Assert.Equal(1, code);
+        Assert.Equal(0, code);
         Assert.Contains("    BG/NBD được ước lượng trên 4 khách mua lại, trong khi cần ít nhất 20 khách để ước lượng các tham số. Nên làm: dùng lịch sử mua dài hơn, hoặc chờ thêm khách quay lại mua.", vi.ReplaceLineEndings("\n").Split('\n'));
         Assert.Contains("    BG/NBD: tham số r = 1,721E+07 trôi dần về vô cực (lệch hơn 1E+06 lần so với thang đo 1 của nó)", vi, StringComparison.Ordinal);
 
