@@ -211,7 +211,7 @@ internal static class ReplayCommand
             output.WriteLine(Display.Format(Strings.ReplayFirstMessages, Math.Min(shown, r.Messages.Count), r.Messages.Count));
             foreach (var m in r.Messages.Take(shown))
             {
-                output.WriteLine(string.Create(Inv, $"  {Display.DateTime(m.DecidedAt, r.Zone)}  {PersonalData.Redact(m.Message.CustomerId.Value),-12} {DisplayNames.Of(m.Message.Channel),-9} {RunSummary.Name(m.Message.Purpose),-13} {DisplayNames.TemplateLabel(m.Message.Template),-28} {m.Describe(r.Zone)}"));
+                output.WriteLine(string.Create(Inv, $"  {Display.DateTime(m.DecidedAt, r.Zone)}  {PersonalData.Redact(m.Message.CustomerId.Value),-12} {DisplayNames.Of(m.Message.Channel),-9} {RunSummary.Name(m.Message.Purpose),-13} {m.Message.Template,-28} {m.Describe(r.Zone)}"));
             }
         }
     }
