@@ -27,26 +27,32 @@ public sealed class IncrementalClassifierTests
     private static string OrderIdAt(CustomerRecord record, int pick)
         => record.Orders.OrderBy(o => o.PlacedAt).ThenBy(o => o.Id, StringComparer.Ordinal).ElementAt(pick % record.Orders.Count).Id;
 
+    private static readonly RfmThresholds Thresholds = new([240, 120, 60, 30], [2, 3, 5, 8], [500_000, 1_500_000, 4_000_000, 10_000_000]);
+
+    // A customer, up to eight events with the time between them, and the instant the history starts.
+    private static Arbitrary<(Customer Customer, (Customer Before, Func<Customer, Customer> Change, Func<CustomerRecord, CustomerEvent> Event, Duration Step)[] Steps, Instant Start)> Histories()
+        => (from customer in Generators.Customer("KH1")
+            from steps in Step("KH1").ListOf().Select(l => l.Take(8).ToArray())
+            from start in Generators.Instant
+            select (customer, steps, start)).ToArbitrary();
+
     [Property(MaxTest = 120)]
     public Property Incremental_EqualsFullRecompute_AfterEveryEvent()
         => Prop.ForAll(
-            (from customer in Generators.Customer("KH1")
-             from steps in Step("KH1").ListOf().Select(l => l.Take(8).ToArray())
-             from start in Generators.Instant
-             select (customer, steps, start)).ToArbitrary(),
+            Histories(),
             t =>
             {
                 var catalog = BuiltInSegments.Catalog;
                 var classifier = new SegmentClassifier(catalog);
-                var thresholds = new RfmThresholds([240, 120, 60, 30], [2, 3, 5, 8], [500_000, 1_500_000, 4_000_000, 10_000_000]);
+                var thresholds = Thresholds;
                 var incremental = new IncrementalClassifier(classifier, thresholds);
-                var customer = t.customer;
-                var now = t.start;
+                var customer = t.Customer;
+                var now = t.Start;
                 var context = new EvaluationContext(now, Zone);
                 var record = CustomerRecord.From(customer, Zone);
                 thresholds.Apply([record], context);
                 var membership = classifier.Classify(record, context);
-                foreach (var (_, change, makeEvent, step) in t.steps)
+                foreach (var (_, change, makeEvent, step) in t.Steps)
                 {
                     now += step;
                     context = new EvaluationContext(now, Zone);
@@ -70,20 +76,17 @@ public sealed class IncrementalClassifierTests
     [Property(MaxTest = 120)]
     public Property Rescored_EqualsApply_AndLeavesTheRecordAlone()
         => Prop.ForAll(
-            (from customer in Generators.Customer("KH1")
-             from steps in Step("KH1").ListOf().Select(l => l.Take(8).ToArray())
-             from start in Generators.Instant
-             select (customer, steps, start)).ToArbitrary(),
+            Histories(),
             t =>
             {
                 var classifier = new SegmentClassifier(BuiltInSegments.Catalog);
-                var thresholds = new RfmThresholds([240, 120, 60, 30], [2, 3, 5, 8], [500_000, 1_500_000, 4_000_000, 10_000_000]);
+                var thresholds = Thresholds;
                 var tiers = ValueTierThresholds.Fit(Currency.Vnd, ValueBasis.Historical, [.. Enumerable.Range(1, 20).Select(i => i * 1_000_000m)]);
                 var incremental = new IncrementalClassifier(classifier, thresholds) { ValueTiers = tiers };
-                var now = t.start;
-                var record = CustomerRecord.From(t.customer, Zone);
+                var now = t.Start;
+                var record = CustomerRecord.From(t.Customer, Zone);
                 var membership = classifier.Classify(record, new EvaluationContext(now, Zone));
-                foreach (var (_, _, makeEvent, step) in t.steps)
+                foreach (var (_, _, makeEvent, step) in t.Steps)
                 {
                     now += step;
                     var context = new EvaluationContext(now, Zone);
