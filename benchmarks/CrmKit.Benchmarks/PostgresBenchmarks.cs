@@ -128,7 +128,7 @@ public class PostgresBenchmarks
         return members;
     }
 
-    /// <summary>The 40 segments' sizes from one statement: the aggregate pass, the flags, one array per customer, counted.</summary>
+    /// <summary>The 40 segments' sizes from one statement: the aggregate pass, the flags as masks, counted (see <see cref="SqlSegmentClassifier.CountAsync"/>).</summary>
     [Benchmark]
     [BenchmarkCategory("segments")]
     public async Task<long> ClassifyBuiltInSegments_OneStatement()

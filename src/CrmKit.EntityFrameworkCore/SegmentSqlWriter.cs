@@ -38,28 +38,65 @@ internal sealed class SegmentSqlWriter
     private readonly SortedSet<int> _windows = [];
     private readonly List<(string Name, object Value, NpgsqlDbType Type)> _constants = [];
     private readonly List<(string Name, BoundKind Kind, long Whole)> _bounds = [];
+    private readonly string _ordersColumns;
     private bool _usesToday;
+
+    /// <summary>Segments per mask word: bit 63 (the sign) is left unused so that every mask is a non-negative <c>bigint</c>.</summary>
+    public const int BitsPerMask = 63;
 
     public SegmentSqlWriter(SegmentCatalog catalog)
     {
         _catalog = catalog;
+
+        // Each segment's own rule is written once; the array of ids and the masks reuse the text.
+        var own = catalog.Segments.Select(Own).ToArray();
+        var free = Enumerable.Range(0, own.Length).Where(i => catalog.Segments[i].ExclusiveGroup is null).ToArray();
+        var groups = catalog.Groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Value).ToArray();
+
         var elements = new List<string>();
-        foreach (var segment in catalog.Segments.Where(s => s.ExclusiveGroup is null))
+        foreach (var i in free)
         {
-            elements.Add($"CASE WHEN {Own(segment)} THEN {Text(segment.Id)} END");
+            elements.Add($"CASE WHEN {own[i]} THEN {Text(catalog.Segments[i].Id)} END");
         }
 
-        foreach (var (_, members) in catalog.Groups.OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var members in groups)
         {
-            var cases = members.Select(i => catalog.Segments[i]).Select(s => $"WHEN {Own(s)} THEN {Text(s.Id)}");
-            elements.Add($"CASE {string.Join(" ", cases)} END");
+            elements.Add($"CASE {string.Join(" ", members.Select(i => $"WHEN {own[i]} THEN {Text(catalog.Segments[i].Id)}"))} END");
         }
 
         SegmentIds = elements.Count == 0 ? "ARRAY[]::text[]" : $"array_remove(ARRAY[{string.Join(",\n    ", elements)}]::text[], NULL)";
+
+        // Masks: segment i is bit i % 63 of mask i / 63. A group's CASE keeps its priority order in every word it
+        // touches (a member of another word answers 0 there), so each word has the group's one member or none.
+        var words = (own.Length + BitsPerMask - 1) / BitsPerMask;
+        var terms = Enumerable.Range(0, words).Select(_ => new List<string>()).ToArray();
+        foreach (var i in free)
+        {
+            terms[i / BitsPerMask].Add($"CASE WHEN {own[i]} THEN {Bit(i)} ELSE 0 END");
+        }
+
+        foreach (var members in groups)
+        {
+            foreach (var word in members.Select(i => i / BitsPerMask).Distinct())
+            {
+                terms[word].Add($"CASE {string.Join(" ", members.Select(i => $"WHEN {own[i]} THEN {(i / BitsPerMask == word ? Bit(i) : "0")}"))} ELSE 0 END");
+            }
+        }
+
+        SegmentMasks = [.. terms.Select(t => t.Count == 0 ? "0::bigint" : $"({string.Join("\n    + ", t)})")];
+        _ordersColumns = OrdersColumns();
+
+        static string Bit(int i) => (1L << (i % BitsPerMask)).ToString(CultureInfo.InvariantCulture) + "::bigint";
     }
 
     /// <summary>The expression (over the joined row) of the customer's segment ids, in no particular order.</summary>
     public string SegmentIds { get; }
+
+    /// <summary>
+    /// The customer's segments as <c>bigint</c> masks: segment <c>i</c> (catalogue order) is bit <c>i % 63</c> of mask
+    /// <c>i / 63</c>. Counting customers grouped by their masks counts every segment without building an array per customer.
+    /// </summary>
+    public IReadOnlyList<string> SegmentMasks { get; }
 
     /// <summary>Whether the statement reads the evaluation date (ages, birthdays, anniversaries).</summary>
     public bool UsesToday => _usesToday;
@@ -78,57 +115,65 @@ internal sealed class SegmentSqlWriter
     public IReadOnlyList<(string Name, object Value, NpgsqlDbType Type)> Constants => _constants;
 
     /// <summary>
-    /// The <c>FROM</c> clause: customers joined to the per-customer aggregates. <paramref name="onlySome"/> restricts every
-    /// table to the customer ids in the parameter <c>@customer_ids</c> (so the aggregates read only those customers' rows).
+    /// The <c>FROM</c> clause: customers joined to the per-customer aggregates. <paramref name="only"/>, when given, is a
+    /// condition on the customer id written with <c>{id}</c> for the column (<c>{id} = ANY(@customer_ids)</c> for some
+    /// customers, <c>{id} &gt;= @range_1 AND {id} &lt; @range_2</c> for a range): every table is restricted by it, so
+    /// each aggregate reads only those customers' rows.
     /// </summary>
-    public string From(bool onlySome)
+    public string From(string? only)
     {
-        var only = onlySome ? " AND customer_id = ANY(@customer_ids)" : "";
+        var and = only is null ? "" : " AND " + only.Replace("{id}", "customer_id", StringComparison.Ordinal);
         var sql = new StringBuilder("crm_customers c");
         if (_filters.Count > 0)
         {
-            var columns = new List<string>();
-            for (var i = 0; i < _filters.Count; i++)
-            {
-                var filter = OrderPredicate(_filters[i]);
-                var where = filter.Length == 0 ? "" : $" FILTER (WHERE {filter})";
-                foreach (var column in _orderColumns[i].Order())
-                {
-                    columns.Add(column switch
-                    {
-                        'n' => $"count(*){where} AS n{i}",
-                        's' => $"sum(amount){where} AS s{i}",
-                        'm' => $"max(amount){where} AS m{i}",
-                        'f' => $"min(placed_at){where} AS f{i}",
-                        'l' => $"max(placed_at){where} AS l{i}",
-                        // The first order's amount, ties at one instant broken by the smaller amount: the least
-                        // [epoch, amount] pair (arrays compare element by element), without sorting the orders.
-                        _ => $"(min(ARRAY[extract(epoch FROM placed_at), amount]){where})[2] AS a{i}",
-                    });
-                }
-            }
-
-            sql.Append(CultureInfo.InvariantCulture, $"\nLEFT JOIN (SELECT customer_id,\n    {string.Join(",\n    ", columns)}\n  FROM crm_orders WHERE placed_at <= @as_of{only} GROUP BY customer_id) o ON o.customer_id = c.id");
+            sql.Append(CultureInfo.InvariantCulture, $"\nLEFT JOIN (SELECT customer_id,\n    {_ordersColumns}\n  FROM crm_orders WHERE placed_at <= @as_of{and} GROUP BY customer_id) o ON o.customer_id = c.id");
         }
 
         if (_consentColumns.Count > 0)
         {
             var columns = _consentColumns.Select((x, i) => $"bool_or({x}) AS k{i}");
-            sql.Append(CultureInfo.InvariantCulture, $"\nLEFT JOIN (SELECT customer_id, {string.Join(", ", columns)} FROM crm_customer_consents WHERE true{only} GROUP BY customer_id) k ON k.customer_id = c.id");
+            sql.Append(CultureInfo.InvariantCulture, $"\nLEFT JOIN (SELECT customer_id, {string.Join(", ", columns)} FROM crm_customer_consents WHERE true{and} GROUP BY customer_id) k ON k.customer_id = c.id");
         }
 
         if (_attributeColumns.Count > 0)
         {
             var columns = _attributeColumns.Select((x, i) => $"bool_or({x}) AS t{i}");
-            sql.Append(CultureInfo.InvariantCulture, $"\nLEFT JOIN (SELECT customer_id, {string.Join(", ", columns)} FROM crm_customer_attributes WHERE true{only} GROUP BY customer_id) t ON t.customer_id = c.id");
+            sql.Append(CultureInfo.InvariantCulture, $"\nLEFT JOIN (SELECT customer_id, {string.Join(", ", columns)} FROM crm_customer_attributes WHERE true{and} GROUP BY customer_id) t ON t.customer_id = c.id");
         }
 
-        if (onlySome)
+        if (only is not null)
         {
-            sql.Append("\nWHERE c.id = ANY(@customer_ids)");
+            sql.Append("\nWHERE ").Append(only.Replace("{id}", "c.id", StringComparison.Ordinal));
         }
 
         return sql.ToString();
+    }
+
+    /// <summary>The orders' aggregates, written once (their filters' text constants are registered once).</summary>
+    private string OrdersColumns()
+    {
+        var columns = new List<string>();
+        for (var i = 0; i < _filters.Count; i++)
+        {
+            var filter = OrderPredicate(_filters[i]);
+            var where = filter.Length == 0 ? "" : $" FILTER (WHERE {filter})";
+            foreach (var column in _orderColumns[i].Order())
+            {
+                columns.Add(column switch
+                {
+                    'n' => $"count(*){where} AS n{i}",
+                    's' => $"sum(amount){where} AS s{i}",
+                    'm' => $"max(amount){where} AS m{i}",
+                    'f' => $"min(placed_at){where} AS f{i}",
+                    'l' => $"max(placed_at){where} AS l{i}",
+                    // The first order's amount, ties at one instant broken by the smaller amount: the least
+                    // [epoch, amount] pair (arrays compare element by element), without sorting the orders.
+                    _ => $"(min(ARRAY[extract(epoch FROM placed_at), amount]){where})[2] AS a{i}",
+                });
+            }
+        }
+
+        return string.Join(",\n    ", columns);
     }
 
     private string OrderPredicate(OrderFilter f)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Numerics;
 using System.Data.Common;
 using CrmKit.Customers;
 using CrmKit.Segmentation;
@@ -35,7 +36,16 @@ namespace CrmKit.EntityFrameworkCore;
 public sealed class SqlSegmentClassifier
 {
     private static readonly Instant EarliestBound = Instant.FromUtc(1, 1, 1, 0, 0);
+
+    /// <summary>The most ranges of customer ids the counting statement is cut into (PostgreSQL's default runs 3 processes).</summary>
+    private const int MaxRanges = 16;
+
+    /// <summary>The largest <c>min_parallel_table_scan_size</c> and <c>min_parallel_index_scan_size</c> (in 8 kB pages): no table or index is that large.</summary>
+    private const string NoParallelScan = "715827882";
+
+    private const string SomeCustomers = "{id} = ANY(@customer_ids)";
     private readonly SegmentSqlWriter _writer;
+    private readonly string?[] _countSql = new string?[MaxRanges];
 
     /// <summary>Writes the catalogue's statement.</summary>
     /// <param name="catalog">The segments.</param>
@@ -60,11 +70,38 @@ public sealed class SqlSegmentClassifier
     /// </summary>
     public string ClassifySql { get; }
 
-    private string CountSql => $"SELECT s.segment_id, count(*) FROM ({ClassifySql}) AS m CROSS JOIN LATERAL unnest(m.segment_ids) AS s(segment_id) GROUP BY s.segment_id";
+    private string Classify(bool onlySome) => $"SELECT c.id AS customer_id, {_writer.SegmentIds} AS segment_ids\nFROM {_writer.From(onlySome ? SomeCustomers : null)}";
 
-    private string Classify(bool onlySome) => $"SELECT c.id AS customer_id, {_writer.SegmentIds} AS segment_ids\nFROM {_writer.From(onlySome)}";
+    /// <summary>
+    /// The counting statement over <paramref name="ranges"/> ranges of customer ids: one <c>UNION ALL</c> branch per
+    /// range (each reads only its customers' rows of every table, so PostgreSQL can run the branches in parallel workers,
+    /// a <c>Parallel Append</c>), each customer's segments as <c>bigint</c> masks, and the customers counted by mask.
+    /// </summary>
+    private string CountSql(int ranges) => _countSql[ranges - 1] ??= CountSqlOf(ranges);
 
-    /// <summary>The number of members of each segment (every segment of the catalogue, zero included).</summary>
+    private string CountSqlOf(int ranges)
+    {
+        var masks = string.Join(", ", _writer.SegmentMasks.Select((m, w) => $"{m} AS m{w}"));
+        var names = string.Join(", ", _writer.SegmentMasks.Select((_, w) => $"m{w}"));
+        var branches = Enumerable.Range(1, ranges).Select(i => $"SELECT {masks}\nFROM {_writer.From(Range(i, ranges))}");
+        return $"SELECT {names}, count(*) FROM (\n{string.Join("\nUNION ALL\n", branches)}) AS m GROUP BY {names}";
+    }
+
+    /// <summary>The <paramref name="i"/>-th (1-based) of <paramref name="ranges"/> ranges of customer ids, cut at <c>@range_1</c> … <c>@range_{ranges − 1}</c>.</summary>
+    private static string? Range(int i, int ranges)
+    {
+        var from = i > 1 ? $"{{id}} >= @range_{(i - 1).ToString(CultureInfo.InvariantCulture)}" : null;
+        var to = i < ranges ? $"{{id}} < @range_{i.ToString(CultureInfo.InvariantCulture)}" : null;
+        return from is null ? to : to is null ? from : $"{from} AND {to}";
+    }
+
+    /// <summary>
+    /// The number of members of each segment (every segment of the catalogue, zero included). The customers are cut into
+    /// ranges of ids, one per process PostgreSQL gives a statement (the leader and <c>max_parallel_workers_per_gather</c>
+    /// workers), at equally spaced bounds of <c>crm_customers.id</c>'s statistics (<c>pg_stats</c>, kept by <c>ANALYZE</c>
+    /// and autovacuum): each range is one <c>UNION ALL</c> branch that a worker runs whole, reading only its customers'
+    /// rows. Without statistics or parallel workers (and on Citus, which runs the statement shard by shard), one branch.
+    /// </summary>
     /// <param name="db">The context.</param>
     /// <param name="context">When.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
@@ -72,15 +109,31 @@ public sealed class SqlSegmentClassifier
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(context);
-        var counts = Catalog.Segments.ToDictionary(s => s.Id, _ => 0L, StringComparer.Ordinal);
-        await ReadAsync(db, CountSql, context, null, r => counts[r.GetString(0)] = r.GetInt64(1), cancellationToken).ConfigureAwait(false);
-        return counts.ToImmutableDictionary(StringComparer.Ordinal);
+        var counts = new long[Catalog.Segments.Length];
+        if (counts.Length > 0)
+        {
+            var words = _writer.SegmentMasks.Count;
+            await ReadAsync(db, CountSql, split: true, context, null, r =>
+            {
+                var members = r.GetInt64(words);
+                for (var w = 0; w < words; w++)
+                {
+                    for (var mask = (ulong)r.GetInt64(w); mask != 0; mask &= mask - 1)
+                    {
+                        counts[(w * SegmentSqlWriter.BitsPerMask) + BitOperations.TrailingZeroCount(mask)] += members;
+                    }
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Catalog.Segments.Select((s, i) => KeyValuePair.Create(s.Id, counts[i])).ToImmutableDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>
-    /// The plan of the counting statement (<see cref="CountAsync"/>) at an evaluation instant, from <c>EXPLAIN</c>; with
-    /// <paramref name="analyze"/>, <c>EXPLAIN (ANALYZE, BUFFERS)</c>, which runs the statement and reports each node's
-    /// time, rows, buffers and memory (for instance whether the aggregate fit in <c>work_mem</c>).
+    /// The plan of the counting statement (<see cref="CountAsync"/>, with the same ranges of customer ids) at an evaluation
+    /// instant, from <c>EXPLAIN</c>; with <paramref name="analyze"/>, <c>EXPLAIN (ANALYZE, BUFFERS)</c>, which runs the
+    /// statement and reports each node's time, rows, buffers and memory (for instance whether the aggregate fit in
+    /// <c>work_mem</c>).
     /// </summary>
     /// <param name="db">The context.</param>
     /// <param name="context">When.</param>
@@ -91,7 +144,7 @@ public sealed class SqlSegmentClassifier
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(context);
         var lines = new List<string>();
-        await ReadAsync(db, (analyze ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ") + CountSql, context, null, r => lines.Add(r.GetString(0)), cancellationToken).ConfigureAwait(false);
+        await ReadAsync(db, ranges => (analyze ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ") + CountSql(ranges), split: true, context, null, r => lines.Add(r.GetString(0)), cancellationToken).ConfigureAwait(false);
         return string.Join('\n', lines);
     }
 
@@ -112,7 +165,7 @@ public sealed class SqlSegmentClassifier
         ArgumentNullException.ThrowIfNull(context);
         var keys = customerIds is null ? null : Keys(customerIds);
         var result = ImmutableDictionary.CreateBuilder<CustomerId, SegmentMembership>();
-        await ReadAsync(db, keys is null ? ClassifySql : Classify(onlySome: true), context, keys,
+        await ReadAsync(db, _ => keys is null ? ClassifySql : Classify(onlySome: true), split: false, context, keys,
             r => result[new CustomerId(r.GetString(0))] = Catalog.Membership(r.GetFieldValue<string[]>(1)), cancellationToken).ConfigureAwait(false);
         return result.ToImmutable();
     }
@@ -163,7 +216,7 @@ public sealed class SqlSegmentClassifier
         try
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            var restore = await WithoutJitAsync(connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction(), cancellationToken).ConfigureAwait(false);
+            var restore = await WithSettingsAsync(connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction(), ranged: false, cancellationToken).ConfigureAwait(false);
             var written = await db.Database.ExecuteSqlRawAsync(sql, Parameters(context, customerIds), cancellationToken).ConfigureAwait(false);
             written += await db.Database.ExecuteSqlRawAsync(remove, onlySome ? [Ids(customerIds!)] : [], cancellationToken).ConfigureAwait(false);
             await restore(cancellationToken).ConfigureAwait(false);
@@ -183,7 +236,7 @@ public sealed class SqlSegmentClassifier
         }
     }
 
-    private async Task ReadAsync(CrmKitDbContext db, string sql, EvaluationContext context, IReadOnlyCollection<string>? customerIds, Action<DbDataReader> row, CancellationToken cancellationToken)
+    private async Task ReadAsync(CrmKitDbContext db, Func<int, string> sql, bool split, EvaluationContext context, IReadOnlyCollection<string>? customerIds, Action<DbDataReader> row, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -199,12 +252,18 @@ public sealed class SqlSegmentClassifier
             try
             {
                 var transaction = outer ?? own!;
-                var restore = await WithoutJitAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-                var command = new NpgsqlCommand(sql, connection, transaction);
+                var cuts = split ? await CutsAsync(connection, transaction, cancellationToken).ConfigureAwait(false) : [];
+                var restore = await WithSettingsAsync(connection, transaction, ranged: cuts.Length > 0, cancellationToken).ConfigureAwait(false);
+                var command = new NpgsqlCommand(sql(cuts.Length + 1), connection, transaction);
                 await using (command.ConfigureAwait(false))
                 {
                     command.CommandTimeout = db.Database.GetCommandTimeout() ?? 30;
                     command.Parameters.AddRange(Parameters(context, customerIds));
+                    for (var i = 0; i < cuts.Length; i++)
+                    {
+                        command.Parameters.Add(new NpgsqlParameter($"range_{(i + 1).ToString(CultureInfo.InvariantCulture)}", NpgsqlDbType.Text) { Value = cuts[i] });
+                    }
+
                     var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     await using (reader.ConfigureAwait(false))
                     {
@@ -239,26 +298,90 @@ public sealed class SqlSegmentClassifier
     }
 
     /// <summary>
-    /// Turns PostgreSQL's JIT compilation off for the rest of the transaction (<c>set_config(…, true)</c>, as
-    /// <c>SET LOCAL</c>), and returns what sets it back to its previous value (for a caller's transaction). The
-    /// statement is one pass whose expressions are cheap comparisons: compiling them costs more than it saves
-    /// (benchmarks/results/postgres.md).
+    /// The customer ids to cut the counting statement at, ascending: for the leader and each of
+    /// <c>max_parallel_workers_per_gather</c> workers one range (at most <see cref="MaxRanges"/>), cut at equally spaced
+    /// bounds of <c>crm_customers.id</c>'s histogram in <c>pg_stats</c> (sorted by the column's own ordering, which the
+    /// ranges compare with). None without workers, without a histogram (a table never analysed, a view) and on Citus.
+    /// Only the balance between the ranges depends on the statistics: the ranges cover every id once whatever the cuts.
     /// </summary>
-    private static async Task<Func<CancellationToken, Task>> WithoutJitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    private static async Task<string[]> CutsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        var command = new NpgsqlCommand("SELECT current_setting('jit'), set_config('jit', 'off', true)", connection, transaction);
-        string previous;
+        const string Sql = """
+            SELECT current_setting('max_parallel_workers_per_gather')::int,
+                   EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus'),
+                   (SELECT s.histogram_bounds::text::text[] FROM pg_stats s
+                    JOIN pg_namespace n ON n.nspname = s.schemaname
+                    JOIN pg_class r ON r.relnamespace = n.oid AND r.relname = s.tablename
+                    WHERE r.oid = to_regclass('crm_customers') AND s.attname = 'id'
+                    ORDER BY s.inherited LIMIT 1)
+            """;
+        var command = new NpgsqlCommand(Sql, connection, transaction);
         await using (command.ConfigureAwait(false))
         {
-            previous = (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var bounds = reader.GetBoolean(1) || reader.IsDBNull(2) ? [] : reader.GetFieldValue<string[]>(2);
+                var ranges = Math.Min(Math.Min(reader.GetInt32(0) + 1, MaxRanges), bounds.Length - 1);
+                var cuts = new List<string>();
+                for (var j = 1; j < ranges; j++)
+                {
+                    var cut = bounds[j * (bounds.Length - 1) / ranges];
+                    if (cuts.Count == 0 || !string.Equals(cuts[^1], cut, StringComparison.Ordinal))
+                    {
+                        cuts.Add(cut);
+                    }
+                }
+
+                return [.. cuts];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sets the statement's planner settings for the rest of the transaction (<c>set_config(…, true)</c>, as <c>SET LOCAL</c>)
+    /// and returns what sets them back to their previous values (for a caller's transaction). JIT compilation is off: the
+    /// statement is one pass whose expressions are cheap comparisons, and compiling them costs more than it saves
+    /// (benchmarks/results/postgres.md). With <paramref name="ranged"/> (the ranges of <see cref="CountAsync"/>), no scan
+    /// is parallel-aware (<c>min_parallel_table_scan_size</c> and <c>min_parallel_index_scan_size</c> at their maximum), so
+    /// the planner runs each range whole in one process (a <c>Parallel Append</c>) instead of splitting one table's scan.
+    /// </summary>
+    private static async Task<Func<CancellationToken, Task>> WithSettingsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, bool ranged, CancellationToken cancellationToken)
+    {
+        List<(string Name, string Value)> settings = [("jit", "off")];
+        if (ranged)
+        {
+            settings.Add(("min_parallel_table_scan_size", NoParallelScan));
+            settings.Add(("min_parallel_index_scan_size", NoParallelScan));
+        }
+
+        var names = settings.Select((x, i) => $"current_setting(@n{i.ToString(CultureInfo.InvariantCulture)})");
+        var sets = settings.Select((x, i) => $"set_config(@n{i.ToString(CultureInfo.InvariantCulture)}, @v{i.ToString(CultureInfo.InvariantCulture)}, true)");
+        var command = new NpgsqlCommand($"SELECT ARRAY[{string.Join(", ", names)}], {string.Join(", ", sets)}", connection, transaction);
+        string[] previous;
+        await using (command.ConfigureAwait(false))
+        {
+            for (var i = 0; i < settings.Count; i++)
+            {
+                command.Parameters.AddWithValue($"n{i.ToString(CultureInfo.InvariantCulture)}", settings[i].Name);
+                command.Parameters.AddWithValue($"v{i.ToString(CultureInfo.InvariantCulture)}", settings[i].Value);
+            }
+
+            previous = (string[])(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
 
         return async token =>
         {
-            var reset = new NpgsqlCommand("SELECT set_config('jit', @previous, true)", connection, transaction);
+            var reset = new NpgsqlCommand("SELECT " + string.Join(", ", settings.Select((x, i) => $"set_config(@n{i.ToString(CultureInfo.InvariantCulture)}, @p{i.ToString(CultureInfo.InvariantCulture)}, true)")), connection, transaction);
             await using (reset.ConfigureAwait(false))
             {
-                reset.Parameters.AddWithValue("previous", previous);
+                for (var i = 0; i < settings.Count; i++)
+                {
+                    reset.Parameters.AddWithValue($"n{i.ToString(CultureInfo.InvariantCulture)}", settings[i].Name);
+                    reset.Parameters.AddWithValue($"p{i.ToString(CultureInfo.InvariantCulture)}", previous[i]);
+                }
+
                 await reset.ExecuteNonQueryAsync(token).ConfigureAwait(false);
             }
         };
