@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using CrmKit.CareProcess;
 using CrmKit.Customers;
 using CrmKit.Segmentation;
@@ -445,13 +446,20 @@ internal sealed class UnitOfWork
             OpenedCases = Unchanged(_loaded?.OpenedCases, _cases),
             Addresses = _addresses,
         };
-        var commit = new EngineCommit(_customer, _version, eventId, state, ReadOnly(_enqueue), ReadOnly(_cancel), ReadOnly(_tasks), t);
-        var result = new HandleResult(outcome, _customer, _entered, _exited, [.. _changes], [.. _messages], [.. _cancel], [.. _tasks], 0) { Notices = [.. _notices] };
+        // The cancellations and tasks are copied once, into arrays the commit and the result share (neither changes them).
+        var cancel = Copy(_cancel);
+        var tasks = Copy(_tasks);
+        var commit = new EngineCommit(_customer, _version, eventId, state, Copy(_enqueue), cancel, tasks, t);
+        var result = new HandleResult(outcome, _customer, _entered, _exited, [.. _changes], [.. _messages],
+            ImmutableCollectionsMarshal.AsImmutableArray(cancel), ImmutableCollectionsMarshal.AsImmutableArray(tasks), 0) { Notices = [.. _notices] };
         return (commit, result);
     }
 
-    /// <summary>A read-only copy of the list; the shared empty array when it is empty (most units of work queue nothing: <c>[.. list]</c> would wrap even an empty copy in a new object).</summary>
-    private static IReadOnlyList<T> ReadOnly<T>(List<T> list) => list.Count == 0 ? [] : [.. list];
+    /// <summary>
+    /// A copy of the list as an array; the shared empty array when it is empty (most units of work queue nothing).
+    /// An array, not <c>[.. list]</c> typed <see cref="IReadOnlyList{T}"/>, which wraps the copy in one more object.
+    /// </summary>
+    private static T[] Copy<T>(List<T> list) => list.Count == 0 ? [] : list.ToArray();
 
     /// <summary>The loaded array when the list holds the very same elements (states are immutable: no copy needed), else a new array.</summary>
     private static ImmutableArray<T> Unchanged<T>(ImmutableArray<T>? loaded, List<T> now)
@@ -550,16 +558,46 @@ internal sealed class UnitOfWork
             return;
         }
 
-        var step = cj.Process.Advance(instance.Snapshot, at, _rt.Environment);
-        if (step.Transitions.IsEmpty)
+        // ProcessDefinition.Advance on a cursor: the one snapshot kept is built once, without the history entries,
+        // step result and transitions array Advance builds (a journey instance keeps no history).
+        var snapshot = instance.Snapshot;
+        var process = cj.Process;
+        var state = process.StateIndex(snapshot.State);
+        var cursor = new ProcessCursor(Math.Max(state, 0), snapshot.EnteredAt, snapshot.Version);
+        Instant? due = null;
+        if (state < 0 || !process.TryAdvance(ref cursor, at, snapshot.Data, _rt.Environment, out var last, out due))
         {
-            _instances[i] = instance with { NextDue = step.NextDue is { } n && n > at ? n : null };
+            _instances[i] = instance with { NextDue = due is { } n && n > at ? n : null };
             return;
         }
 
-        _instances[i] = instance with { Snapshot = Trim(step.Snapshot), NextDue = step.NextDue };
-        _changes.Add(new(cj.VersionedId, instance.InstanceId, InstanceChangeKind.Transition, step.Snapshot.State, at, "timer"));
-        Effects(i, cj, step.Effects, step.Snapshot.Version, at);
+        // A chain of timers (rare): their effects in order, as Advance returns them; a cycle without delay stops as there.
+        var effects = last!.Effects;
+        ImmutableArray<Effect>.Builder? chain = null;
+        var (previous, sameInstant) = (due, 0);
+        while (process.TryAdvance(ref cursor, at, snapshot.Data, _rt.Environment, out var next, out due))
+        {
+            sameInstant = due == previous ? sameInstant + 1 : 0;
+            previous = due;
+            if (sameInstant == 1000)
+            {
+                throw new InvalidOperationException($"Process '{process.Id}': more than 1,000 timed transitions due at {due}; check the timers for a cycle without delay.");
+            }
+
+            if (chain is null)
+            {
+                chain = ImmutableArray.CreateBuilder<Effect>();
+                chain.AddRange(effects);
+            }
+
+            chain.AddRange(next!.Effects);
+            last = next;
+        }
+
+        var fired = snapshot with { State = last.To, EnteredAt = cursor.EnteredAt, Version = cursor.Version, History = [] };
+        _instances[i] = instance with { Snapshot = fired, NextDue = due };
+        _changes.Add(new(cj.VersionedId, instance.InstanceId, InstanceChangeKind.Transition, fired.State, at, "timer"));
+        Effects(i, cj, chain?.ToImmutable() ?? effects, fired.Version, at);
         CompleteIfFinal(i, cj, at);
     }
 

@@ -108,6 +108,56 @@ public abstract class EngineStoreConformance
     }
 
     [SkippableFact]
+    public async Task TheNextDueIndex_FollowsEveryMove_EarliestThenIdInOrdinalOrder()
+    {
+        // Customers whose ids sort differently by number, case and length; dues drawn from six instants (many ties),
+        // moved, cleared and set again over three rounds. After each round the index must list exactly what a sort of
+        // the current dues (instant, then id ordinal) lists, for several cut-offs and batch sizes.
+        var store = CreateStore();
+        var random = new Random(19);
+        var ids = Enumerable.Range(0, 60).Select(i => new CustomerId((i % 3) switch { 0 => $"C{i}", 1 => $"c{i:D3}", _ => $"B{i * 7 % 11}-{i}" })).ToList();
+        var dues = new Dictionary<CustomerId, Instant?>();
+        var versions = ids.ToDictionary(id => id, _ => 0L);
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var id in ids)
+            {
+                Instant? due = random.Next(5) == 0 ? null : T0 + Duration.FromHours(random.Next(6));
+                Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Commit(id, versions[id], $"e{round}", State(id, due))));
+                versions[id]++;
+                dues[id] = due;
+            }
+
+            foreach (var (hours, max) in new[] { (0, 100), (2, 7), (3, 100), (5, 25), (9, 1000) })
+            {
+                var now = T0 + Duration.FromHours(hours);
+                var expected = dues.Where(d => d.Value <= now).OrderBy(d => d.Value).ThenBy(d => d.Key.Value, StringComparer.Ordinal).Take(max).Select(d => d.Key.Value);
+                Assert.Equal(expected, (await store.DueAsync(now, max)).Select(c => c.Value));
+            }
+        }
+    }
+
+    [SkippableFact]
+    public async Task Idempotency_HoldsForEveryEventOfACustomerWithMany()
+    {
+        var store = CreateStore();
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(CommitOutcome.Committed, await store.CommitAsync(Commit(C1, i, $"e{i}")));
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.True(await store.IsProcessedAsync(C1, $"e{i}"));
+            Assert.Equal(CommitOutcome.Duplicate, await store.CommitAsync(Commit(C1, 20, $"e{i}")));
+        }
+
+        Assert.False(await store.IsProcessedAsync(C1, "e20"));
+        Assert.False(await store.IsProcessedAsync(new CustomerId("C2"), "e0"));
+        Assert.Equal(20, (await store.LoadAsync(C1)).Version);
+    }
+
+    [SkippableFact]
     public async Task CancellationsAndErasure_ClosePendingEntries_AndErasureDropsTasks()
     {
         var store = CreateStore();

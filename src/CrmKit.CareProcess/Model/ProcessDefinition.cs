@@ -342,17 +342,56 @@ public sealed partial class ProcessDefinition
         }
     }
 
+    /// <summary>
+    /// The allocation-free timer step, one step of <see cref="Advance"/>: when the earliest timed transition of the
+    /// cursor's state is due at or before <paramref name="now"/>, takes it — the cursor moves to its target, entered at
+    /// the timer's due instant (unless the transition is internal), version + 1. Call again for a chain of timers;
+    /// <see cref="Advance"/> is the same loop, building a snapshot with a history entry per timer.
+    /// </summary>
+    /// <param name="cursor">The instance's position.</param>
+    /// <param name="now">Only a timer due at or before this instant is taken.</param>
+    /// <param name="data">The instance's data (timer guards and date timers read it).</param>
+    /// <param name="environment">The zone and business calendar timers count in (<see cref="ProcessEnvironment.Default"/> when null).</param>
+    /// <param name="taken">The timed transition taken, else null.</param>
+    /// <param name="due">
+    /// When the state's earliest timer is due: the one taken, or when nothing was taken the next one (after
+    /// <paramref name="now"/>), none when no timer of the state applies.
+    /// </param>
+    /// <returns>Whether a timer was taken (then the cursor moved).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The cursor's state index is not a state of this process.</exception>
+    public bool TryAdvance(ref ProcessCursor cursor, Instant now, IReadOnlyDictionary<string, ProcessValue> data, ProcessEnvironment? environment, out ProcessTransition? taken, out Instant? due)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if ((uint)cursor.State >= (uint)_states.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(cursor), cursor.State, $"Process '{Id}' has no state at index {cursor.State}.");
+        }
+
+        (due, taken) = Earliest(cursor.State, cursor.EnteredAt, data, environment ?? ProcessEnvironment.Default);
+        if (due is not { } at || at > now)
+        {
+            taken = null;
+            return false;
+        }
+
+        cursor = taken!.IsInternal ? cursor with { Version = cursor.Version + 1 } : new ProcessCursor(taken.ToIndex, at, cursor.Version + 1);
+        return true;
+    }
+
     private (Instant? Due, ProcessTransition? Timer) Earliest(int state, ProcessSnapshot snapshot, ProcessEnvironment environment)
+        => Earliest(state, snapshot.EnteredAt, snapshot.Data, environment);
+
+    private (Instant? Due, ProcessTransition? Timer) Earliest(int state, Instant enteredAt, IReadOnlyDictionary<string, ProcessValue> data, ProcessEnvironment environment)
     {
         (Instant? Due, ProcessTransition? Timer) best = (null, null);
         foreach (var t in _timers[state])
         {
-            if (t.Definition.Guard is { } g && !g.Holds(snapshot.Data.TryGetValue(g.Name, out var v) ? v : null))
+            if (t.Definition.Guard is { } g && !g.Holds(data.TryGetValue(g.Name, out var v) ? v : null))
             {
                 continue;
             }
 
-            if (Due(t.Definition.Timer!, snapshot, environment) is { } due && (best.Due is null || due < best.Due))
+            if (Due(t.Definition.Timer!, enteredAt, data, environment) is { } due && (best.Due is null || due < best.Due))
             {
                 best = (due, t);
             }
@@ -361,19 +400,19 @@ public sealed partial class ProcessDefinition
         return best;
     }
 
-    private static Instant? Due(Timer timer, ProcessSnapshot snapshot, ProcessEnvironment environment)
+    private static Instant? Due(Timer timer, Instant enteredAt, IReadOnlyDictionary<string, ProcessValue> data, ProcessEnvironment environment)
     {
         switch (timer)
         {
             case AfterTimer a:
-                return a.BusinessHours ? environment.Calendar.Add(snapshot.EnteredAt, a.Delay) : snapshot.EnteredAt + a.Delay;
-            case AtLocalTimeTimer l when snapshot.Data.TryGetValue(l.DateData, out var v) && v.Kind == ValueKind.Date:
+                return a.BusinessHours ? environment.Calendar.Add(enteredAt, a.Delay) : enteredAt + a.Delay;
+            case AtLocalTimeTimer l when data.TryGetValue(l.DateData, out var v) && v.Kind == ValueKind.Date:
             {
                 var zone = environment.Zone;
                 if (!l.EveryYear)
                 {
                     var once = (v.Date.PlusDays(l.OffsetDays) + l.Time).InZoneLeniently(zone).ToInstant();
-                    return once > snapshot.EnteredAt ? once : null;
+                    return once > enteredAt ? once : null;
                 }
 
                 // The first reminder after entry: reminder days grow with the occasion's year, so the first year
@@ -381,14 +420,14 @@ public sealed partial class ProcessDefinition
                 // time in a gap can move past midnight) whose reminder instant is after entry is the answer. The
                 // occasion's year is not the entry's year when the offset crosses New Year (a reminder on
                 // 11 December for a 10 January birthday).
-                var entered = snapshot.EnteredAt.InZone(zone).Date;
+                var entered = enteredAt.InZone(zone).Date;
                 Instant? best = null;
                 // The range runs a year past entry: when this year's reminder fell earlier on the day of entry (or the
                 // day before), the answer is next year's.
                 foreach (var year in OccasionYears.Covering(entered.PlusDays(-1), entered.PlusYears(1).PlusDays(1), l.OffsetDays))
                 {
                     var at = (Anniversary(v.Date, year).PlusDays(l.OffsetDays) + l.Time).InZoneLeniently(zone).ToInstant();
-                    if (at > snapshot.EnteredAt)
+                    if (at > enteredAt)
                     {
                         best = at;
                         break;

@@ -7,35 +7,58 @@ using NodaTime;
 namespace CrmKit.Engine;
 
 /// <summary>
-/// A thread-safe in-memory <see cref="IEngineStore"/> (tests, replay, a single-process host). Reads of customer state
-/// take no lock (states are immutable); a commit and every outbox operation take one lock, so a commit — state, event
-/// id, outbox entries, cancellations, tasks and the next-due index — is seen whole or not at all.
+/// A thread-safe in-memory <see cref="IEngineStore"/> (tests, replay, a single-process host). Every operation takes one
+/// lock, held briefly, so a commit — state, event id, outbox entries, cancellations, tasks and the next-due index — is
+/// seen whole or not at all.
 /// </summary>
+/// <remarks>
+/// Each customer has one slot holding everything the store keeps for them (state and version, processed event ids, the
+/// instant in the next-due index, their outbox entries), so a commit finds the customer once and, for a known customer,
+/// allocates nothing beyond the outbox entries and tasks it adds.
+/// </remarks>
 public sealed class InMemoryEngineStore : IEngineStore
 {
     private readonly Lock _gate = new();
-    private readonly ConcurrentDictionary<CustomerId, StoredCustomer> _customers = new();
-    private readonly Dictionary<CustomerId, HashSet<string>> _processed = [];
-    private readonly PriorityQueue<CustomerId, (Instant Due, CustomerId Customer)> _due = new(DueComparer.Instance);
-    private readonly Dictionary<CustomerId, Instant> _dueOf = [];
+    private readonly Dictionary<CustomerId, Slot> _slots = [];
+    private Slot[] _dueHeap = [];
+    private int _dueCount;
     private readonly Dictionary<string, Entry> _outbox = new(StringComparer.Ordinal);
     private readonly SortedSet<(Instant Due, string Key)> _pending = new(PendingComparer.Instance);
-    private readonly Dictionary<CustomerId, List<string>> _outboxOf = [];
     private readonly Dictionary<string, CareTask> _tasks = new(StringComparer.Ordinal);
 
     /// <summary>Customers stored.</summary>
-    public int CustomerCount => _customers.Count;
+    public int CustomerCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var n = 0;
+                foreach (var slot in _slots.Values)
+                {
+                    n += slot.Version > 0 ? 1 : 0;
+                }
+
+                return n;
+            }
+        }
+    }
 
     /// <inheritdoc/>
     public ValueTask<StoredCustomer> LoadAsync(CustomerId customerId, CancellationToken ct = default)
-        => new(_customers.TryGetValue(customerId, out var stored) ? stored : default);
+    {
+        lock (_gate)
+        {
+            return new(_slots.TryGetValue(customerId, out var slot) ? new StoredCustomer(slot.State, slot.Version) : default);
+        }
+    }
 
     /// <inheritdoc/>
     public ValueTask<bool> IsProcessedAsync(CustomerId customerId, string eventId, CancellationToken ct = default)
     {
         lock (_gate)
         {
-            return new(_processed.TryGetValue(customerId, out var ids) && ids.Contains(eventId));
+            return new(_slots.TryGetValue(customerId, out var slot) && slot.HasProcessed(eventId));
         }
     }
 
@@ -52,29 +75,30 @@ public sealed class InMemoryEngineStore : IEngineStore
         ct.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            var current = _customers.TryGetValue(commit.CustomerId, out var stored) ? stored.Version : 0;
-            if (commit.EventId is { } id && _processed.TryGetValue(commit.CustomerId, out var seen) && seen.Contains(id))
+            _slots.TryGetValue(commit.CustomerId, out var slot);
+            if (commit.EventId is { } id && slot is not null && slot.HasProcessed(id))
             {
                 return new(CommitOutcome.Duplicate);
             }
 
-            if (current != commit.ExpectedVersion)
+            if ((slot?.Version ?? 0) != commit.ExpectedVersion)
             {
                 return new(CommitOutcome.Conflict);
             }
 
-            _customers[commit.CustomerId] = new StoredCustomer(commit.State, current + 1);
-            if (commit.EventId is { } eventId)
+            if (slot is null)
             {
-                if (!_processed.TryGetValue(commit.CustomerId, out var ids))
-                {
-                    _processed[commit.CustomerId] = ids = new HashSet<string>(StringComparer.Ordinal);
-                }
-
-                ids.Add(eventId);
+                _slots[commit.CustomerId] = slot = new Slot(commit.CustomerId);
             }
 
-            SetDue(commit.CustomerId, commit.State.NextDue);
+            slot.State = commit.State;
+            slot.Version++;
+            if (commit.EventId is { } eventId)
+            {
+                slot.AddProcessed(eventId);
+            }
+
+            SetDue(slot, commit.State.NextDue);
             foreach (var record in commit.Enqueue)
             {
                 var key = record.Message.IdempotencyKey;
@@ -83,13 +107,10 @@ public sealed class InMemoryEngineStore : IEngineStore
                     continue;
                 }
 
-                _outbox[key] = new Entry { Record = record };
-                if (!_outboxOf.TryGetValue(record.Message.CustomerId, out var list))
-                {
-                    _outboxOf[record.Message.CustomerId] = list = [];
-                }
-
-                list.Add(key);
+                var added = new Entry { Record = record };
+                _outbox[key] = added;
+                var owner = record.Message.CustomerId == commit.CustomerId ? slot : OwnerOf(record.Message.CustomerId);
+                (owner.Outbox ??= []).Add(added);
                 if (record.State == OutboxState.Pending)
                 {
                     _pending.Add((record.Message.DueAt, key));
@@ -110,11 +131,10 @@ public sealed class InMemoryEngineStore : IEngineStore
                         Close(entry, OutboxState.Cancelled, cancel.Reason, cancel.At);
                     }
                 }
-                else if (_outboxOf.TryGetValue(commit.CustomerId, out var keys))
+                else if (slot.Outbox is { } entries)
                 {
-                    foreach (var k in keys)
+                    foreach (var entry in entries)
                     {
-                        var entry = _outbox[k];
                         if (entry.Record.State == OutboxState.Pending && cancel.Matches(entry.Record.Message))
                         {
                             Close(entry, OutboxState.Cancelled, cancel.Reason, cancel.At);
@@ -125,11 +145,10 @@ public sealed class InMemoryEngineStore : IEngineStore
 
             if (commit.Erase)
             {
-                if (_outboxOf.TryGetValue(commit.CustomerId, out var keys))
+                if (slot.Outbox is { } entries)
                 {
-                    foreach (var key in keys)
+                    foreach (var entry in entries)
                     {
-                        var entry = _outbox[key];
                         if (entry.Record.State == OutboxState.Pending)
                         {
                             Close(entry, OutboxState.Cancelled, commit.State.MergedInto is { } into ? $"customer merged into '{into.Value}'" : "customer erased", commit.At);
@@ -147,34 +166,46 @@ public sealed class InMemoryEngineStore : IEngineStore
         }
     }
 
+    /// <summary>The slot of a customer an outbox entry names (made, stateless, when the commit's entry names another customer).</summary>
+    private Slot OwnerOf(CustomerId customer)
+    {
+        if (!_slots.TryGetValue(customer, out var slot))
+        {
+            _slots[customer] = slot = new Slot(customer);
+        }
+
+        return slot;
+    }
+
     /// <inheritdoc/>
+    /// <remarks>
+    /// Read from the due heap without changing it: the earliest entries are found by walking the heap from its root,
+    /// always taking the smallest entry seen so far (a small candidate heap of the walked entries' children), so a poll
+    /// costs O(k log k) for k customers returned, and a customer's entry moves only when a commit changes its instant.
+    /// </remarks>
     public ValueTask<IReadOnlyList<CustomerId>> DueAsync(Instant now, int max, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         lock (_gate)
         {
-            if (!_due.TryPeek(out _, out var first) || first.Due > now)
+            if (_dueCount == 0 || _dueHeap[0].Due!.Value > now)
             {
                 return new([]);
             }
 
-            // A heap with lazy deletion: an entry whose instant is no longer the customer's next due is dropped here.
             var result = new List<CustomerId>();
-            var keep = new List<(CustomerId, Instant)>();
-            var seen = new HashSet<CustomerId>();
-            while (result.Count < max && _due.TryPeek(out var customer, out var key) && key.Due <= now)
+            var candidates = new PriorityQueue<int, Slot>(SlotComparer.Instance);
+            candidates.Enqueue(0, _dueHeap[0]);
+            while (result.Count < max && candidates.TryDequeue(out var at, out var slot))
             {
-                _due.Dequeue();
-                if (_dueOf.TryGetValue(customer, out var due) && due == key.Due && seen.Add(customer))
+                result.Add(slot.Customer);
+                for (var child = (2 * at) + 1; child <= (2 * at) + 2 && child < _dueCount; child++)
                 {
-                    result.Add(customer);
-                    keep.Add((customer, due));
+                    if (_dueHeap[child].Due!.Value <= now)
+                    {
+                        candidates.Enqueue(child, _dueHeap[child]);
+                    }
                 }
-            }
-
-            foreach (var (customer, due) in keep)
-            {
-                _due.Enqueue(customer, (due, customer));
             }
 
             return new(result);
@@ -191,15 +222,26 @@ public sealed class InMemoryEngineStore : IEngineStore
     }
 
     /// <inheritdoc/>
+    /// <remarks>The states as they were when the enumeration started (taken under the lock, then yielded).</remarks>
     public async IAsyncEnumerable<CustomerState> StatesAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
-        foreach (var (_, stored) in _customers)
+        List<CustomerState> states;
+        lock (_gate)
+        {
+            states = [];
+            foreach (var slot in _slots.Values)
+            {
+                if (slot.State is { } state)
+                {
+                    states.Add(state);
+                }
+            }
+        }
+
+        foreach (var state in states)
         {
             ct.ThrowIfCancellationRequested();
-            if (stored.State is { } state)
-            {
-                yield return state;
-            }
+            yield return state;
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
@@ -311,29 +353,163 @@ public sealed class InMemoryEngineStore : IEngineStore
         entry.Worker = null;
     }
 
-    private void SetDue(CustomerId customer, Instant? due)
+    /// <summary>Puts the customer's entry in the due heap at <paramref name="due"/>, moves it, or takes it out (none).</summary>
+    private void SetDue(Slot slot, Instant? due)
     {
-        if (due is { } d)
+        if (slot.Due == due)
         {
-            if (!_dueOf.TryGetValue(customer, out var old) || old != d)
-            {
-                _dueOf[customer] = d;
-                _due.Enqueue(customer, (d, customer));
-            }
-        }
-        else
-        {
-            _dueOf.Remove(customer);
+            return;
         }
 
-        if (_due.Count > 4 * (_dueOf.Count + 1024))
+        if (due is null)
         {
-            // Too many stale entries: rebuild the heap from the current instants.
-            _due.Clear();
-            foreach (var (c, at) in _dueOf)
+            // Out of the heap: the last entry takes its place and moves up or down from there.
+            var at = slot.HeapIndex;
+            var last = _dueHeap[--_dueCount];
+            _dueHeap[_dueCount] = null!;
+            slot.Due = null;
+            slot.HeapIndex = -1;
+            if (at < _dueCount)
             {
-                _due.Enqueue(c, (at, c));
+                Place(last, at);
+                Resettle(last);
             }
+
+            return;
+        }
+
+        var fresh = slot.Due is null;
+        slot.Due = due;
+        if (fresh)
+        {
+            if (_dueCount == _dueHeap.Length)
+            {
+                Array.Resize(ref _dueHeap, Math.Max(16, 2 * _dueHeap.Length));
+            }
+
+            Place(slot, _dueCount++);
+        }
+
+        Resettle(slot);
+    }
+
+    /// <summary>Moves an entry up or down the due heap until its parent is not later and no child earlier.</summary>
+    private void Resettle(Slot slot)
+    {
+        var at = slot.HeapIndex;
+        while (at > 0 && SlotComparer.Instance.Compare(slot, _dueHeap[(at - 1) / 2]) < 0)
+        {
+            Place(_dueHeap[(at - 1) / 2], at);
+            at = (at - 1) / 2;
+        }
+
+        while (true)
+        {
+            var child = (2 * at) + 1;
+            if (child >= _dueCount)
+            {
+                break;
+            }
+
+            if (child + 1 < _dueCount && SlotComparer.Instance.Compare(_dueHeap[child + 1], _dueHeap[child]) < 0)
+            {
+                child++;
+            }
+
+            if (SlotComparer.Instance.Compare(_dueHeap[child], slot) >= 0)
+            {
+                break;
+            }
+
+            Place(_dueHeap[child], at);
+            at = child;
+        }
+
+        Place(slot, at);
+    }
+
+    private void Place(Slot slot, int at)
+    {
+        _dueHeap[at] = slot;
+        slot.HeapIndex = at;
+    }
+
+    /// <summary>Everything the store keeps for one customer; changed only under the store's lock.</summary>
+    private sealed class Slot(CustomerId customer)
+    {
+        /// <summary>Processed event ids kept in a plain array up to this many (most customers have few events), then in a set.</summary>
+        private const int ListedIds = 8;
+
+        private string[]? _ids;
+        private int _idCount;
+        private HashSet<string>? _idSet;
+
+        public CustomerId Customer { get; } = customer;
+
+        public CustomerState? State { get; set; }
+
+        public long Version { get; set; }
+
+        /// <summary>The customer's instant in the due heap, else none (not in it).</summary>
+        public Instant? Due { get; set; }
+
+        /// <summary>The customer's position in the due heap, −1 when not in it.</summary>
+        public int HeapIndex { get; set; } = -1;
+
+        /// <summary>The customer's outbox entries, in the order they were added.</summary>
+        public List<Entry>? Outbox { get; set; }
+
+        public bool HasProcessed(string eventId)
+        {
+            if (_idSet is not null)
+            {
+                return _idSet.Contains(eventId);
+            }
+
+            for (var i = 0; i < _idCount; i++)
+            {
+                if (string.Equals(_ids![i], eventId, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public void AddProcessed(string eventId)
+        {
+            if (_idSet is not null)
+            {
+                _idSet.Add(eventId);
+                return;
+            }
+
+            if (_idCount == ListedIds)
+            {
+                _idSet = new HashSet<string>(_ids!, StringComparer.Ordinal) { eventId };
+                _ids = null;
+                return;
+            }
+
+            if (_ids is null || _idCount == _ids.Length)
+            {
+                Array.Resize(ref _ids, _ids is null ? 2 : 2 * _ids.Length);
+            }
+
+            _ids[_idCount++] = eventId;
+        }
+    }
+
+    /// <summary>The due heap's order: the instant, then the customer id (ordinal), as <see cref="DueAsync"/> lists them.</summary>
+    private sealed class SlotComparer : IComparer<Slot>
+    {
+        public static readonly SlotComparer Instance = new();
+
+        public int Compare(Slot? x, Slot? y)
+        {
+            var c = x!.Due!.Value.CompareTo(y!.Due!.Value);
+            return c != 0 ? c : string.CompareOrdinal(x.Customer.Value, y.Customer.Value);
         }
     }
 
@@ -344,17 +520,6 @@ public sealed class InMemoryEngineStore : IEngineStore
         public string? Worker { get; set; }
 
         public Instant LeasedUntil { get; set; }
-    }
-
-    private sealed class DueComparer : IComparer<(Instant Due, CustomerId Customer)>
-    {
-        public static readonly DueComparer Instance = new();
-
-        public int Compare((Instant Due, CustomerId Customer) x, (Instant Due, CustomerId Customer) y)
-        {
-            var c = x.Due.CompareTo(y.Due);
-            return c != 0 ? c : string.CompareOrdinal(x.Customer.Value, y.Customer.Value);
-        }
     }
 
     private sealed class PendingComparer : IComparer<(Instant Due, string Key)>
