@@ -63,7 +63,10 @@ internal static class ClvText
     /// <summary>
     /// A problem written from its kind and figures with the invocation's resources (<c>ClvProblemKind_</c> + the kind in
     /// <see cref="Strings"/>) and number format; the problem it reports on (<see cref="ClvProblem.Cause"/>) is written the
-    /// same way. Text a problem quotes from outside CrmKit (an optimiser's message) is left out of the Vietnamese texts.
+    /// same way. Text a problem quotes from outside CrmKit.Clv's own words (an optimiser's or a special function's English
+    /// message, <see cref="ClvProblem.Detail"/> of <see cref="ClvProblemKind.NotConverged"/> and
+    /// <see cref="ClvProblemKind.PredictionFailed"/>) is left out: the figures identify the case, and a shop owner cannot
+    /// act on Math.NET's words.
     /// </summary>
     /// <exception cref="InvalidOperationException">The kind has no text in <see cref="Strings"/> (a test checks every kind in both languages).</exception>
     public static string Render(ClvProblem problem)
@@ -85,7 +88,8 @@ internal static class ClvText
             ClvProblemKind.LargeStandardError => Display.Format(text, problem.Model, problem.Parameter, Figure(0), Figure(1), Figure(2)),
             ClvProblemKind.TooFewRepeatBuyers => Display.Format(text, problem.Model, Figure(0), Whole(1)),
             ClvProblemKind.InfiniteMeanSpend => Display.Format(text, problem.Model, Figure(0)),
-            ClvProblemKind.FitFailed or ClvProblemKind.NotConverged => Display.Format(text, problem.Model, problem.Detail),
+            ClvProblemKind.FitFailed => Display.Format(text, problem.Model, problem.Detail),
+            ClvProblemKind.NotConverged => Display.Format(text, problem.Model),
             ClvProblemKind.NoCustomers or ClvProblemKind.NoRepeatPurchase or ClvProblemKind.NoRepeatPurchaseForSpend or ClvProblemKind.NoModelForChoice => Display.Format(text, problem.Model),
             ClvProblemKind.NonPositiveSpend => Display.Format(text, problem.Model, problem.Detail, Whole(0), Figure(1)),
             ClvProblemKind.InvalidRow => Display.Format(text, problem.Model, Whole(0), Figure(1), Figure(2), Figure(3)),
@@ -96,7 +100,7 @@ internal static class ClvText
             ClvProblemKind.HistoryTooShort => Display.Format(text, problem.History is { } h ? Display.Date(h.Start) : "–", problem.History is { } e ? Display.Date(e.End) : "–", Figure(0), problem.Model),
             ClvProblemKind.CountFitNotUsed or ClvProblemKind.CountFitFailed or ClvProblemKind.SpendFitNotUsed or ClvProblemKind.SpendFitFailed
                 or ClvProblemKind.SpendNotUsable or ClvProblemKind.SpendNotFitted => Display.Format(text, problem.Model, Cause()),
-            ClvProblemKind.PredictionFailed => Display.Format(text, problem.Model, Whole(0), Figure(1), Figure(2), Figure(3), problem.Detail),
+            ClvProblemKind.PredictionFailed => Display.Format(text, problem.Model, Whole(0), Figure(1), Figure(2), Figure(3)),
             ClvProblemKind.ImplausiblePurchases => Display.Format(text, problem.Model, Figure(0), Figure(1), Unit(), Figure(2), Figure(3)),
             ClvProblemKind.ImplausibleValues or ClvProblemKind.ValuesImplausible => Display.Format(text, problem.Model, Amount(0), Figure(1), Unit(), Figure(2), Amount(3)),
             _ => throw new System.Diagnostics.UnreachableException($"ClvProblemKind.{problem.Kind} has no layout in ClvText.Render."),

@@ -244,7 +244,6 @@ public sealed partial class LeftoverEnglishTests
         ["run", "--delimiter", "x", "--no-report"],
         ["run", "--number-format", "roman", "--no-report"],
         ["run", "--date-order", "ydm", "--no-report"],
-        ["run", "--date-format", "dd/MM/yyyy o", "--no-report"],
         ["run", "--max-rejected", "150", "--no-report"],
         ["run", "--preset", "kiotviet", "--map", "shop.json", "--no-report"],
         ["replay", "--journey", "missing.json", "--from", "2025-10-10", "--to", "2025-10-01"],
