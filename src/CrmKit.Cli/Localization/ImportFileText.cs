@@ -44,20 +44,24 @@ internal static class ImportFileText
         {
             NumberFormat.Vietnamese => Strings.ImportStyleVietnamese,
             NumberFormat.English => Strings.ImportStyleEnglish,
-            _ => reading.Order switch
+            NumberFormat.Auto => reading.Description,
+            null => reading.Order switch
             {
                 DateOrder.DayFirst => Strings.ImportOrderDayFirst,
                 DateOrder.MonthFirst => Strings.ImportOrderMonthFirst,
                 DateOrder.YearFirst => Strings.ImportOrderYearFirst,
-                _ => reading.Description,
+                DateOrder.Auto or null => reading.Description,
+                _ => throw new System.Diagnostics.UnreachableException($"DateOrder.{reading.Order} has no name in Strings."),
             },
+            _ => throw new System.Diagnostics.UnreachableException($"NumberFormat.{reading.Style} has no name in Strings."),
         };
         return reading.Source switch
         {
             ColumnFormatSource.Detected => Display.Format(Strings.ImportFormatDetected, name, reading.EvidenceLine, $"'{reading.EvidenceText}'"),
             ColumnFormatSource.Configured => Display.Format(Strings.ImportFormatConfigured, name),
             ColumnFormatSource.Adopted => Display.Format(Strings.ImportFormatAdopted, name, amount ? Strings.ImportAdoptedFromAmounts : Strings.ImportAdoptedFromDates),
-            _ => Display.Format(Strings.ImportFormatDefaulted, name, reading.AmbiguousCount),
+            ColumnFormatSource.Defaulted => Display.Format(Strings.ImportFormatDefaulted, name, reading.AmbiguousCount),
+            _ => throw new System.Diagnostics.UnreachableException($"ColumnFormatSource.{reading.Source} has no text."),
         };
     }
 }

@@ -29,7 +29,8 @@ public class FitDiagnosisTests
 
         // The same facts as kinds and numbers, for a host that writes them in its own language.
         var few = Assert.Single(fit.Diagnosis.Problems, p => p.Kind == ClvProblemKind.TooFewRepeatBuyers);
-        Assert.Equal(("Gamma-Gamma", new[] { 7.0, FitDiagnosis.MinimumRepeatBuyers }), (few.Model, few.Figures.ToArray()));
+        Assert.Equal("Gamma-Gamma", few.Model);
+        Assert.Equal([7.0, FitDiagnosis.MinimumRepeatBuyers], few.Figures);
         var tail = Assert.Single(fit.Diagnosis.Problems, p => p.Kind == ClvProblemKind.InfiniteMeanSpend);
         Assert.Equal(fit.Model.Q, Assert.Single(tail.Figures));
     }
