@@ -83,7 +83,7 @@ internal static class ClvText
         string Cause() => problem.Cause is { } cause ? Render(cause) : problem.Detail ?? string.Empty;
         return problem.Kind switch
         {
-            ClvProblemKind.ParameterOnBoundary => Display.Format(text, problem.Model, problem.Parameter, Figure(0), figures[0] > figures[2] ? Strings.ClvInfinity : "0", Figure(1), Figure(2)),
+            ClvProblemKind.ParameterOnBoundary => Display.Format(text, problem.Model, problem.Parameter, Figure(0), figures[0] > figures[2] ? Strings.ClvInfinity : "0", Display.Number(figures[1], "0"), Figure(2)),
             ClvProblemKind.NoStandardError => Display.Format(text, problem.Model, problem.Parameter, Figure(0)),
             ClvProblemKind.LargeStandardError => Display.Format(text, problem.Model, problem.Parameter, Figure(0), Figure(1), Figure(2)),
             ClvProblemKind.TooFewRepeatBuyers => Display.Format(text, problem.Model, Figure(0), Whole(1)),
