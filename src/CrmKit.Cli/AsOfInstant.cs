@@ -1,3 +1,4 @@
+using CrmKit.Cli.Localization;
 using CrmKit.Customers;
 using NodaTime;
 
@@ -19,6 +20,6 @@ internal static class AsOfInstant
         }
 
         var last = customers.SelectMany(c => c.History.Orders).Select(o => (Instant?)o.PlacedAt).Max();
-        return last ?? customers.Select(c => (Instant?)c.CreatedAt).Max() ?? throw new InvalidValueException("--as-of", "the data set is empty, so there is no last date.", "Give --as-of.");
+        return last ?? customers.Select(c => (Instant?)c.CreatedAt).Max() ?? throw new InvalidValueException("--as-of", Strings.ErrorDataSetEmpty, Strings.ErrorGiveAsOf);
     }
 }

@@ -53,7 +53,7 @@ internal static class ClvCommand
         var inputs = new Inputs(
             new Option<FileInfo>("--transactions") { Description = Strings.HelpClvTransactions },
             new Option<string>("--format") { Description = Strings.HelpClvFormat, DefaultValueFactory = _ => "csv" }.AcceptOnlyFromAmong("csv", "cdnow", "bgbb", "cohort"),
-            new Option<string>("--period") { Description = Display.Format(Strings.HelpClvPeriod, TimeUnits.Id(ClvDefaults.Unit)), DefaultValueFactory = _ => TimeUnits.Id(ClvDefaults.Unit) }.AcceptOnlyFromAmong([.. TimeUnits.Ids]),
+            new Option<string>("--period") { Description = Strings.HelpClvPeriod, DefaultValueFactory = _ => TimeUnits.Id(ClvDefaults.Unit) }.AcceptOnlyFromAmong([.. TimeUnits.Ids]),
             new Option<string>("--calibration-end") { Description = Strings.HelpClvCalibrationEnd },
             new Option<string>("--observation-end") { Description = Strings.HelpClvObservationEnd },
             new Option<string>("--customer-column") { Description = Strings.HelpClvCustomerColumn, DefaultValueFactory = _ => "customer_id" },
@@ -75,7 +75,7 @@ internal static class ClvCommand
         string[] fitModels = [.. CountModelIds, GammaGamma, BetaGeoBetaBinomial, ShiftedBetaGeometric];
         var model = new Option<string>("--model") { Description = Or(fitModels) + ".", Required = true }
             .AcceptOnlyFromAmong(fitModels);
-        var penalizer = new Option<double>("--penalizer") { Description = Display.Format(Strings.HelpClvPenalizer, ClvDefaults.Penalizer), DefaultValueFactory = _ => ClvDefaults.Penalizer };
+        var penalizer = new Option<double>("--penalizer") { Description = Strings.HelpClvPenalizer, DefaultValueFactory = _ => ClvDefaults.Penalizer };
         var json = new Option<bool>("--json") { Description = Strings.HelpClvFitJson };
         var fit = new Command("fit", Strings.HelpClvFitCommand) { model, penalizer, json };
         AddInputs(fit, inputs);
@@ -97,7 +97,7 @@ internal static class ClvCommand
                     frequencyValueCorrelation = correlation,
                     interior = diagnosis.IsInterior,
                     usable = diagnosis.IsUsable,
-                    problems = diagnosis.Problems,
+                    problems = diagnosis.Problems.Select(p => p.Message),
                 }, JsonOutput));
             }
             else
@@ -125,11 +125,11 @@ internal static class ClvCommand
             return inputs.Check.ExitCode;
         });
 
-        var horizon = new Option<double>("--horizon") { Description = Display.Format(Strings.HelpClvHorizon, ClvDefaults.Horizon), DefaultValueFactory = _ => ClvDefaults.Horizon };
-        var countModel = new Option<string>("--model") { Description = Display.Format(Strings.HelpClvModel, Or(CountModelIds), CountModels.Get(ClvDefaults.Model).Id), DefaultValueFactory = _ => CountModels.Get(ClvDefaults.Model).Id }
+        var horizon = new Option<double>("--horizon") { Description = Strings.HelpClvHorizon, DefaultValueFactory = _ => ClvDefaults.Horizon };
+        var countModel = new Option<string>("--model") { Description = Display.Format(Strings.HelpClvModel, Or(CountModelIds)), DefaultValueFactory = _ => CountModels.Get(ClvDefaults.Model).Id }
             .AcceptOnlyFromAmong(CountModelIds);
-        var margin = new Option<double>("--margin") { Description = Display.Format(Strings.HelpClvMargin, ClvDefaults.Margin), DefaultValueFactory = _ => ClvDefaults.Margin };
-        var discount = new Option<double>("--discount-rate") { Description = Display.Format(Strings.HelpClvDiscountRate, ClvDefaults.Steps, ClvDefaults.DiscountRate), DefaultValueFactory = _ => ClvDefaults.DiscountRate };
+        var margin = new Option<double>("--margin") { Description = Strings.HelpClvMargin, DefaultValueFactory = _ => ClvDefaults.Margin };
+        var discount = new Option<double>("--discount-rate") { Description = Display.Format(Strings.HelpClvDiscountRate, ClvDefaults.Steps), DefaultValueFactory = _ => ClvDefaults.DiscountRate };
         var predict = new Command("predict", Strings.HelpClvPredictCommand)
         {
             horizon, countModel, margin, discount,
@@ -181,7 +181,7 @@ internal static class ClvCommand
                 }
                 catch (FitFailedException ex)
                 {
-                    warnings.WriteLine(Display.Format(Strings.ClvPredictNoClvColumn, ClvText.Problem(ex.Message)));
+                    warnings.WriteLine(Display.Format(Strings.ClvPredictNoClvColumn, ClvText.Problem(ex.Problem)));
                 }
 
                 var predicted = progress.Count("predict", data.Count);
@@ -202,9 +202,21 @@ internal static class ClvCommand
                 for (var i = 0; i < data.Count; i++)
                 {
                     var row = data[i];
-                    var alive = count.ProbabilityAlive(row.Frequency, row.Recency, row.Age);
-                    var expected = count.ConditionalExpectedPurchases(clvOptions.Horizon, row.Frequency, row.Recency, row.Age);
-                    var clv = spend is null ? string.Empty : "," + CustomerValue.Discounted(count, spend, row, clvOptions).ToString("F2", Inv);
+                    double alive, expected;
+                    string clv;
+                    try
+                    {
+                        alive = count.ProbabilityAlive(row.Frequency, row.Recency, row.Age);
+                        expected = count.ConditionalExpectedPurchases(clvOptions.Horizon, row.Frequency, row.Recency, row.Age);
+                        clv = spend is null ? string.Empty : "," + CustomerValue.Discounted(count, spend, row, clvOptions).ToString("F2", Inv);
+                    }
+                    catch (Exception ex) when (ex is ArithmeticException or InvalidValueException)
+                    {
+                        // A fit at the edge of the parameter space can make a special function fail for one row: said as
+                        // `crmkit run` says it (ClvProblemKind.PredictionFailed), not as an internal error.
+                        throw new CommandFailedException(ClvText.Problem(PredictionFailed(count, i, row, ex)));
+                    }
+
                     Row(string.Create(Inv, $"{Csv(row.CustomerId)},{row.Frequency},{row.Recency:0.####},{row.Age:0.####},{row.MonetaryValue:0.##},{alive:0.######},{expected:0.######}{clv}"));
                     predicted.Report(i + 1);
                 }
@@ -221,6 +233,13 @@ internal static class ClvCommand
 
         return new Command("clv", Strings.HelpClvCommand) { summary, fit, predict };
     }
+
+    // The problem ValueAnalysis reports when a row's prediction fails, with the same English words.
+    internal static ClvProblem PredictionFailed(ICountModel count, int index, RfmRow row, Exception error)
+        => new(ClvProblemKind.PredictionFailed, string.Create(Inv, $"{count.Name}: the prediction for row {index} (x = {row.Frequency}, t_x = {row.Recency}, T = {row.Age}) failed: {error.Message} What to do: report it with these values; no predictions are given."))
+        {
+            Model = count.Name, Figures = [index, row.Frequency, row.Recency, row.Age], Detail = error.Message,
+        };
 
     private static void AddInputs(Command command, Inputs inputs)
     {
@@ -267,11 +286,11 @@ internal static class ClvCommand
             => (result.Parameters, result.LogLikelihood, result.Customers, timer.Elapsed, null, result.Diagnosis);
     }
 
-    // The count model, or a FitFailedException saying why its fit is not usable (no predictions from such a fit).
+    // The count model, or a CommandFailedException saying why its fit is not usable (no predictions from such a fit).
     private static ICountModel FitCount(string name, RfmSummary data)
     {
         var fit = (CountModels.Find(name) ?? throw new UnreachableException($"clv predict --model {name} is accepted but is not a count model.")).Fit(data);
-        return fit.Diagnosis.IsUsable ? fit.Model : throw new FitFailedException(fit.Model.Name, Display.Format(Strings.ClvPredictEstimateNotUsed, string.Join(" ", fit.Diagnosis.Problems.Select(ClvText.Problem))));
+        return fit.Diagnosis.IsUsable ? fit.Model : throw new CommandFailedException(Display.Format(Strings.ClvPredictFitNotUsable, fit.Model.Name, string.Join(" ", fit.Diagnosis.Problems.Select(ClvText.Problem))));
     }
 
     private static (RfmSummary Summary, IReadOnlyList<ImportIssue> Issues) LoadSummary(ParseResult parsed, Inputs inputs, TextWriter error)
@@ -308,7 +327,7 @@ internal static class ClvCommand
         var format = parsed.GetValue(inputs.Format);
         if (format is "bgbb" or "cohort")
         {
-            throw new InvalidValueException("--format", $"'{format}' files hold model-ready data, not transactions; use them with 'clv fit --model {(format == "bgbb" ? BetaGeoBetaBinomial : ShiftedBetaGeometric)}'.");
+            throw new InvalidValueException("--format", Display.Format(Strings.ErrorModelReadyFormat, format, format == "bgbb" ? BetaGeoBetaBinomial : ShiftedBetaGeometric));
         }
 
         if (file is null)
@@ -332,7 +351,7 @@ internal static class ClvCommand
         {
             if (!file.Exists)
             {
-                throw new FileNotFoundException($"The transactions file '{file.FullName}' does not exist.", file.FullName);
+                throw new FileNotFoundException(Display.Format(Strings.ErrorTransactionsFileMissing, file.FullName), file.FullName);
             }
 
             if (inputs.Shop.ShopOptionGiven(parsed) is SeedsFolder.SampleOptionName)
@@ -381,7 +400,7 @@ internal static class ClvCommand
 
         if (transactions.Count == 0)
         {
-            throw new InvalidValueException("transactions", "no valid transaction was read.");
+            throw new InvalidValueException("transactions", Strings.ErrorNoTransaction);
         }
 
         return (transactions, issues, observationEnd ?? transactions.Max(t => t.Date));
@@ -402,17 +421,17 @@ internal static class ClvCommand
     {
         if (parsed.GetValue(inputs.Format) != "cohort")
         {
-            throw new InvalidValueException("--format", "sbg is fitted on a cohort's active customers per period.", "Give such a file with --format cohort (and --column NAME).");
+            throw new InvalidValueException("--format", Strings.ErrorSbgNeedsCohort, Strings.ErrorSbgNeedsCohortHint);
         }
 
-        var file = parsed.GetValue(inputs.Transactions) ?? throw new InvalidValueException("--transactions", "sbg needs a cohort file.");
+        var file = parsed.GetValue(inputs.Transactions) ?? throw new InvalidValueException("--transactions", Strings.ErrorSbgNeedsFile);
         var lines = File.ReadAllLines(file.FullName);
         var header = lines[0].Split(',').Select(h => h.Trim()).ToList();
         var name = parsed.GetValue(inputs.CohortColumn);
         var column = name is null ? 1 : header.IndexOf(name);
         if (column < 0 || column >= header.Count)
         {
-            throw new InvalidValueException("--column", $"'{name}' is not a column of {file.Name}; it has {string.Join(", ", header)}.");
+            throw new InvalidValueException("--column", Display.Format(Strings.ErrorNotAColumn, name, file.Name, string.Join(", ", header)));
         }
 
         return [.. ReadNumbers(parsed, inputs, minColumns: column + 1).Select(r => r.Values[column])];
@@ -420,10 +439,10 @@ internal static class ClvCommand
 
     private static List<(int Line, double[] Values)> ReadNumbers(ParseResult parsed, Inputs inputs, int minColumns)
     {
-        var file = parsed.GetValue(inputs.Transactions) ?? throw new InvalidValueException("--transactions", "a data file is needed for this model.");
+        var file = parsed.GetValue(inputs.Transactions) ?? throw new InvalidValueException("--transactions", Strings.ErrorDataFileNeeded);
         if (!file.Exists)
         {
-            throw new FileNotFoundException($"The data file '{file.FullName}' does not exist.", file.FullName);
+            throw new FileNotFoundException(Display.Format(Strings.ErrorDataFileMissing, file.FullName), file.FullName);
         }
 
         var rows = new List<(int, double[])>();
@@ -441,13 +460,13 @@ internal static class ClvCommand
             {
                 if (!double.TryParse(fields[j].Trim(), NumberStyles.Float, Inv, out values[j]))
                 {
-                    throw new InvalidValueException("data", $"{file.Name}:{i + 1}: field {j + 1} '{fields[j].Trim()}' is not a number.");
+                    throw new InvalidValueException("data", Display.Format(Strings.ErrorFieldNotANumber, file.Name, i + 1, j + 1, fields[j].Trim()));
                 }
             }
 
             if (values.Length < minColumns)
             {
-                throw new InvalidValueException("data", $"{file.Name}:{i + 1}: {values.Length} fields; at least {minColumns} are needed.");
+                throw new InvalidValueException("data", Display.Format(Strings.ErrorTooFewFields, file.Name, i + 1, values.Length, minColumns));
             }
 
             rows.Add((i + 1, values));

@@ -87,7 +87,12 @@ internal static class CrmKitCommandLine
         catch (Clv.Models.FitFailedException ex)
         {
             // The fit's reason in the invocation's language (the exception's Message is the invariant English form).
-            error.WriteLine($"crmkit: {ClvText.Problem(ex.Message)}");
+            error.WriteLine($"crmkit: {ClvText.Problem(ex.Problem)}");
+            return BadInput;
+        }
+        catch (CommandFailedException ex)
+        {
+            error.WriteLine($"crmkit: {ex.Message}");
             return BadInput;
         }
         catch (CrmKitException ex)

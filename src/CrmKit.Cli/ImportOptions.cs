@@ -24,7 +24,7 @@ internal sealed class ImportOptions
     private readonly Option<string> _dateOrder = new("--date-order") { Description = Strings.HelpImportDateOrder };
     private readonly Option<string> _sheet = new("--sheet") { Description = Strings.HelpImportSheet };
     private readonly Option<FileInfo> _rejects = new("--rejects") { Description = Strings.HelpImportRejects };
-    private readonly Option<double> _maxRejected = new("--max-rejected") { Description = Display.Format(Strings.HelpImportMaxRejected, DefaultMaxRejectedPercent), DefaultValueFactory = _ => DefaultMaxRejectedPercent };
+    private readonly Option<double> _maxRejected = new("--max-rejected") { Description = Strings.HelpImportMaxRejected, DefaultValueFactory = _ => DefaultMaxRejectedPercent };
 
     public void AddTo(Command command)
     {
@@ -63,14 +63,14 @@ internal sealed class ImportOptions
     {
         if (parsed.GetValue(_preset) is not null && parsed.GetValue(_map) is not null)
         {
-            throw new InvalidValueException("--map", "give either --preset or --map, not both.", "To change a preset, start your mapping file from it: 'crmkit presets NAME' prints it.");
+            throw new InvalidValueException("--map", Strings.ErrorPresetAndMap, Strings.ErrorPresetAndMapHint);
         }
 
         var mapping = parsed.GetValue(_preset) is { } preset ? ImportMapping.Preset(preset)
             : parsed.GetValue(_map) is { } map ? ImportMapping.Load(map.FullName)
             : ImportMapping.None;
         var zone = parsed.GetValue(_zone) is { } zoneId
-            ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? throw new InvalidValueException("--zone", $"'{zoneId}' is not a TZDB time zone id.", "Example: Asia/Ho_Chi_Minh, Europe/London.")
+            ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? throw new InvalidValueException("--zone", Display.Format(Strings.ErrorZoneUnknown, zoneId), Strings.ErrorZoneHint)
             : null;
         var encoding = parsed.GetValue(_encoding);
 
@@ -79,14 +79,14 @@ internal sealed class ImportOptions
         {
             if (!ImportFormat.IsDatePattern(pattern, out var why))
             {
-                throw new InvalidValueException("--date-format", $"'{pattern}' is not a date pattern: {why}", "Example: 'M/d/yy H:mm' or 'dd/MM/yyyy HH:mm:ss'.");
+                throw new InvalidValueException("--date-format", Display.Format(Strings.ErrorDatePattern, pattern, why), Strings.ErrorDatePatternHint);
             }
         }
 
         var maxRejected = parsed.GetValue(_maxRejected);
         if (!(maxRejected is >= 0 and <= 100))
         {
-            throw new InvalidValueException("--max-rejected", $"{maxRejected.ToString(CultureInfo.InvariantCulture)} is not a percentage between 0 and 100.");
+            throw new InvalidValueException("--max-rejected", Display.Format(Strings.ErrorPercentRange, maxRejected));
         }
 
         return new CsvImportOptions
@@ -101,13 +101,13 @@ internal sealed class ImportOptions
                     null => null,
                     "," or ";" or "|" => parsed.GetValue(_delimiter)![0],
                     "tab" or "\\t" or "\t" => '\t',
-                    var other => throw new InvalidValueException("--delimiter", $"'{other}' is not one of: ',', ';', '|', tab."),
+                    var other => throw new InvalidValueException("--delimiter", Display.Format(Strings.ErrorNotOneOf, other, "',', ';', '|', tab")),
                 },
                 NumberFormat = parsed.GetValue(_numberFormat) is { } number
-                    ? ImportFormat.ParseNumberFormat(number) ?? throw new InvalidValueException("--number-format", $"'{number}' is not one of: vi, en, auto.")
+                    ? ImportFormat.ParseNumberFormat(number) ?? throw new InvalidValueException("--number-format", Display.Format(Strings.ErrorNotOneOf, number, "vi, en, auto"))
                     : null,
                 DateOrder = parsed.GetValue(_dateOrder) is { } order
-                    ? ImportFormat.ParseDateOrder(order) ?? throw new InvalidValueException("--date-order", $"'{order}' is not one of: dmy, mdy, ymd, auto.")
+                    ? ImportFormat.ParseDateOrder(order) ?? throw new InvalidValueException("--date-order", Display.Format(Strings.ErrorNotOneOf, order, "dmy, mdy, ymd, auto"))
                     : null,
                 DateFormats = [.. dateFormats],
                 Sheet = parsed.GetValue(_sheet),

@@ -65,7 +65,7 @@ internal static class RunSummary
         // Segments by name in the invocation's language (DisplayNames); JSON keeps the ids.
         var largest = job.Segmentation.Sizes.Where(s => s.Customers > 0).OrderByDescending(s => s.Customers).ThenBy(s => s.Segment.Id, StringComparer.Ordinal).Take(5);
         output.WriteLine(Display.Format(Strings.RunSegments, job.Segmentation.Sizes.Count(s => s.Customers > 0), job.Segmentation.Sizes.Length, string.Join(", ", largest.Select(s => $"{s.Segment.DisplayName()} {Display.Number(s.Customers)}"))));
-        output.WriteLine(Display.Format(Strings.RunRfm, SegmentationText.RfmLine(job.Segmentation.Thresholds)));
+        output.WriteLine(Display.Format(Strings.RunRfm, SegmentationText.RfmLine(job.Segmentation.Thresholds, SegmentationText.ShopCurrency(job.Segmentation.ValueTiers))));
         foreach (var note in job.Segmentation.Thresholds.Notes)
         {
             output.WriteLine($"             {SegmentationText.RfmNote(note)}");
@@ -202,7 +202,7 @@ internal static class RunSummary
             zone = job.Settings.Zone.Id,
             imported = Imported(data, data.Customers.Sum(c => c.History.Orders.Count)),
             readAsAsked = verdict.ReadAsAsked,
-            problems = verdict.InvariantMessages.Concat(job.Clv.Problems.Select(p => "CLV: " + p)),
+            problems = verdict.InvariantMessages.Concat(job.Clv.Problems.Select(p => "CLV: " + p.Message)),
             // Up to the as-of instant; what was placed after it is in afterAsOf.
             orders = Enum.GetValues<OrderStatus>().ToDictionary(Name, s => totals.ByStatus[s]),
             revenue = totals.Revenue.ToDictionary(r => r.Revenue.Currency.Code, r => r.Revenue.Amount),
@@ -242,13 +242,13 @@ internal static class RunSummary
                 spendParameters = job.Clv.SpendParameters.IsDefault ? null : job.Clv.SpendParameters.ToDictionary(p => p.Name, p => p.Value),
                 customers = job.Clv.Predictions.Length,
                 predictedValue = job.Clv.ValueMissingReason is null ? job.Clv.Predictions.Sum(p => p.Value ?? 0) : (double?)null,
-                predictedValueMissingReason = job.Clv.ValueMissingReason,
+                predictedValueMissingReason = job.Clv.ValueMissingReason?.Message,
                 countFit = job.Clv.CountDiagnosis is { } cd ? new { interior = cd.IsInterior, usable = cd.IsUsable } : null,
                 spendFit = job.Clv.SpendDiagnosis is { } sd ? new { interior = sd.IsInterior, usable = sd.IsUsable } : null,
                 zeroSpendLeftOut = job.Clv.Options.ExcludeZeroSpend,
                 zeroSpendCustomers = job.Clv.ZeroSpendExcluded,
                 likelyAlive = new { threshold = ValueAnalysis.LikelyAliveThreshold, buyers = job.Clv.LikelyAlive().Buyers, oneTimeBuyers = job.Clv.LikelyAlive().OneTimeBuyers, repeatBuyers = job.Clv.LikelyAlive().RepeatBuyers },
-                problems = job.Clv.Problems,
+                problems = job.Clv.Problems.Select(p => p.Message),
             },
             agenda = new
             {
@@ -310,8 +310,8 @@ internal static class RunSummary
                 delimiter = f.Delimiter?.ToString(),
                 sheet = f.Sheet,
                 zone = f.Zone,
-                numberFormats = f.NumberFormats,
-                dateOrders = f.DateOrders,
+                numberFormats = f.NumberFormats.ToDictionary(p => p.Key, p => p.Value.Description),
+                dateOrders = f.DateOrders.ToDictionary(p => p.Key, p => p.Value.Description),
             },
             unusedColumns = f.UnusedColumns,
         }),

@@ -68,7 +68,7 @@ internal static class SeedsFolder
     /// <exception cref="DirectoryNotFoundException">Neither is in a checkout.</exception>
     public static string Store()
         => Checkout() ?? CheckoutFrom(AppContext.BaseDirectory)
-            ?? throw new DirectoryNotFoundException("No CrmKit checkout (a folder with CrmKit.sln) holds the working folder or the tool; give a folder with --out.");
+            ?? throw new DirectoryNotFoundException(Strings.ErrorNoCheckoutForOut);
 
     private static string? CheckoutFrom(string start)
     {

@@ -122,7 +122,7 @@ internal static class SegmentCommand
     private static void WriteTable(TextWriter output, SegmentationResult result, int customers)
     {
         output.WriteLine(Display.Format(Strings.SegmentTableTitle, customers, Display.DateTime(result.Context.AsOf, result.Context.Zone), result.Context.Zone.Id));
-        output.WriteLine(Display.Format(Strings.SegmentRfmThresholds, SegmentationText.RfmLine(result.Thresholds)));
+        output.WriteLine(Display.Format(Strings.SegmentRfmThresholds, SegmentationText.RfmLine(result.Thresholds, SegmentationText.ShopCurrency(result.ValueTiers))));
         foreach (var note in result.Thresholds.Notes)
         {
             output.WriteLine(Display.Format(Strings.SegmentRfmNote, SegmentationText.RfmNote(note)));
@@ -142,7 +142,7 @@ internal static class SegmentCommand
         recencyDays = thresholds.Recency.Select(r => r == RfmThresholds.Unreachable ? (long?)null : r),
         frequency = thresholds.Frequency.Select(f => f == RfmThresholds.UnreachableAmount ? (decimal?)null : f),
         monetary = thresholds.Monetary.Select(m => m == RfmThresholds.UnreachableAmount ? (decimal?)null : m),
-        notes = thresholds.Notes,
+        notes = thresholds.Notes.Select(n => n.Message),
     };
 
     /// <summary>The JSON of one currency's value tier thresholds (a bound is null when its tier is empty).</summary>

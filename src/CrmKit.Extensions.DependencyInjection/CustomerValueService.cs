@@ -29,7 +29,7 @@ public sealed class CustomerValueService(IClock clock, IOptions<CrmKitOptions> o
         metrics.ClvFits.Add(1, new KeyValuePair<string, object?>("outcome", result.Count is null ? "failed" : "fitted"));
         if (result.Count is null)
         {
-            Log.ClvFailed(_logger, result.Problems);
+            Log.ClvFailed(_logger, [.. result.Problems.Select(p => p.Message)]);
         }
         else
         {

@@ -30,7 +30,7 @@ public class ReplayCommandTests
         "  02/10/2025        21      0     1     18         1        2        0          0  Zalo 18 / hoãn lại: ngoài giờ được gửi Zalo (07:00–22:00) 1, bỏ qua: không có số điện thoại 2",
         "  (0/10 ngày không có hoạt động)",
         "  3 tin đầu tiên trong 238 tin:",
-        "  01/10/2025 10:58  KH02050      Zalo      transactional order-follow-up              đã gửi lúc 01/10/2025 11:00",
+        "  01/10/2025 10:58  KH02050      Zalo      giao dịch     Cảm ơn và hỏi thăm giao hàng (order-follow-up) đã gửi lúc 01/10/2025 11:00",
     })]
     public void Replay_Text_IsInTheInvocationsLanguage(string language, string[] expected)
     {

@@ -36,7 +36,7 @@ internal static class ReplayCommand
         var to = new Option<string>("--to") { Description = Strings.HelpReplayTo, Required = true };
         var data = new ShopDataOptions(asOf: false, clvModel: false);
         var process = new Option<FileInfo[]>("--process") { Description = Strings.HelpReplayProcess, AllowMultipleArgumentsPerToken = true };
-        var first = new Option<int>("--first") { Description = Display.Format(Strings.HelpReplayFirst, DefaultFirst), DefaultValueFactory = _ => DefaultFirst };
+        var first = new Option<int>("--first") { Description = Strings.HelpReplayFirst, DefaultValueFactory = _ => DefaultFirst };
         var json = new Option<bool>("--json") { Description = Strings.HelpReplayJson };
         var command = new Command("replay", Strings.HelpReplayCommand)
         {
@@ -49,18 +49,18 @@ internal static class ReplayCommand
             var toDate = OptionRanges.Date("--to", parsed.GetValue(to))!.Value;
             if (toDate < fromDate)
             {
-                throw new InvalidValueException("--to", string.Create(Inv, $"{toDate:uuuu-MM-dd} is before --from {fromDate:uuuu-MM-dd}."));
+                throw new InvalidValueException("--to", Display.Format(Strings.ErrorToBeforeFrom, Display.Date(toDate), Display.Date(fromDate)));
             }
 
             if (Period.DaysBetween(fromDate, toDate) + 1 > OptionRanges.MaxDays)
             {
-                throw new InvalidValueException("--to", string.Create(Inv, $"the period is longer than {OptionRanges.MaxDays:N0} days."));
+                throw new InvalidValueException("--to", Display.Format(Strings.ErrorPeriodTooLong, OptionRanges.MaxDays));
             }
 
             var shown = parsed.GetValue(first);
             if (shown is < 0 or > 10_000)
             {
-                throw new InvalidValueException("--first", string.Create(Inv, $"{shown} is not a number from 0 to 10,000."));
+                throw new InvalidValueException("--first", Display.Format(Strings.ErrorFirstRange, shown, 10_000));
             }
 
             var settings = data.Settings(parsed);
@@ -94,7 +94,7 @@ internal static class ReplayCommand
             }
             else
             {
-                Write(output, result, folder, journeyFile.FullName, shown);
+                Write(output, result, processes, folder, journeyFile.FullName, shown);
             }
 
             read.Verdict.Write(error);
@@ -110,7 +110,7 @@ internal static class ReplayCommand
     {
         if (!file.Exists)
         {
-            throw new FileNotFoundException($"The journey file '{file.FullName}' given with --journey does not exist.", file.FullName);
+            throw new FileNotFoundException(Display.Format(Strings.ErrorJourneyFileMissing, file.FullName), file.FullName);
         }
 
         var journey = JourneyJson.Read(File.ReadAllText(file.FullName), file.FullName);
@@ -128,7 +128,7 @@ internal static class ReplayCommand
         {
             if (!file.Exists)
             {
-                throw new FileNotFoundException($"The process file '{file.FullName}' given with --process does not exist.", file.FullName);
+                throw new FileNotFoundException(Display.Format(Strings.ErrorProcessFileMissing, file.FullName), file.FullName);
             }
         }
 
@@ -171,9 +171,9 @@ internal static class ReplayCommand
         return report;
     }
 
-    private static void Write(TextWriter output, ReplayReport r, string folder, string file, int shown)
+    private static void Write(TextWriter output, ReplayReport r, IReadOnlyList<ProcessDefinition> processes, string folder, string file, int shown)
     {
-        output.WriteLine(Display.Format(Strings.ReplayTitle, r.Journey.VersionedId, r.Journey.Process, Display.Date(r.From), Display.Date(r.To), r.Zone.Id, folder));
+        output.WriteLine(Display.Format(Strings.ReplayTitle, DisplayNames.JourneyLabel(r.Journey.VersionedId, [r.Journey]), DisplayNames.ProcessLabel(r.Journey.Process, processes), Display.Date(r.From), Display.Date(r.To), r.Zone.Id, folder));
         output.WriteLine(Display.Format(Strings.ReplayJourneyFile, file));
         output.WriteLine(Display.Format(Strings.ReplaySwitchedOn, Display.Date(r.From), r.EventsBefore, r.EventsIn));
         output.WriteLine(Strings.ReplayAlone);
@@ -211,7 +211,7 @@ internal static class ReplayCommand
             output.WriteLine(Display.Format(Strings.ReplayFirstMessages, Math.Min(shown, r.Messages.Count), r.Messages.Count));
             foreach (var m in r.Messages.Take(shown))
             {
-                output.WriteLine(string.Create(Inv, $"  {Display.DateTime(m.DecidedAt, r.Zone)}  {PersonalData.Redact(m.Message.CustomerId.Value),-12} {DisplayNames.Of(m.Message.Channel),-9} {RunSummary.Name(m.Message.Purpose),-13} {m.Message.Template,-28} {m.Describe(r.Zone)}"));
+                output.WriteLine(string.Create(Inv, $"  {Display.DateTime(m.DecidedAt, r.Zone)}  {PersonalData.Redact(m.Message.CustomerId.Value),-12} {DisplayNames.Of(m.Message.Channel),-9} {DisplayNames.Of(m.Message.Purpose),-13} {DisplayNames.TemplateLabel(m.Message.Template),-28} {m.Describe(r.Zone)}"));
             }
         }
     }

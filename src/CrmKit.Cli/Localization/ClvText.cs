@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using CrmKit.Clv.Models;
 using CrmKit.Clv.Summaries;
 
@@ -10,7 +9,7 @@ namespace CrmKit.Cli.Localization;
 /// (<see cref="ModelComparison.Scores"/>, <see cref="ModelComparison.IsWithinNoise"/>, the holdout's length). In English
 /// it is exactly <see cref="ModelComparison.Reason"/>, the invariant text the JSON keeps (a test checks it).
 /// </summary>
-internal static partial class ClvText
+internal static class ClvText
 {
     /// <summary>
     /// Why the model was chosen: <c>BG/NBD predicts the holdout best: lowest root mean squared error … over a holdout of
@@ -53,71 +52,58 @@ internal static partial class ClvText
     };
     /// <summary>
     /// A problem of a CLV fit or analysis (<see cref="FitDiagnosis.Problems"/>, <see cref="ValueAnalysisResult.Problems"/>,
-    /// <see cref="ValueAnalysisResult.ValueMissingReason"/>) as a person reads it. CrmKit.Clv writes them in invariant
-    /// English (the JSON keeps that text); in English this returns the text unchanged, in Vietnamese the same facts and
-    /// figures from <see cref="Strings"/>. A text of a shape not known here is returned as it is, and
-    /// <c>LeftoverEnglishTests</c> catches it on the shops it runs.
+    /// <see cref="ValueAnalysisResult.ValueMissingReason"/>, <see cref="ModelScore.Problems"/>,
+    /// <see cref="FitFailedException.Problem"/>) as a person reads it: in English the library's own
+    /// <see cref="ClvProblem.Message"/> (the text the JSON keeps), otherwise <see cref="Render"/>.
     /// </summary>
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(problem))]
-    public static string? Problem(string? problem)
+    public static string? Problem(ClvProblem? problem)
+        => problem is null ? null : UiLanguage.Current == UiLanguage.English ? problem.Message : Render(problem);
+
+    /// <summary>
+    /// A problem written from its kind and figures with the invocation's resources (<c>ClvProblemKind_</c> + the kind in
+    /// <see cref="Strings"/>) and number format; the problem it reports on (<see cref="ClvProblem.Cause"/>) is written the
+    /// same way. Text a problem quotes from outside CrmKit.Clv's own words (an optimiser's or a special function's English
+    /// message, <see cref="ClvProblem.Detail"/> of <see cref="ClvProblemKind.NotConverged"/> and
+    /// <see cref="ClvProblemKind.PredictionFailed"/>) is left out: the figures identify the case, and a shop owner cannot
+    /// act on Math.NET's words.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The kind has no text in <see cref="Strings"/> (a test checks every kind in both languages).</exception>
+    public static string Render(ClvProblem problem)
     {
-        if (problem is null || UiLanguage.Current == UiLanguage.English)
+        ArgumentNullException.ThrowIfNull(problem);
+        var text = Strings.ResourceManager.GetString("ClvProblemKind_" + problem.Kind, CultureInfo.CurrentUICulture)
+            ?? throw new InvalidOperationException($"Strings.resx has no text for ClvProblemKind.{problem.Kind}.");
+        var figures = problem.Figures;
+        string Figure(int i) => Display.Number(figures[i], "G4");
+        string Whole(int i) => Display.Number((long)figures[i]);
+        string Amount(int i) => Math.Abs(figures[i]) >= 1000 ? Display.Number(figures[i], "N0") : Display.Number(figures[i], "G4");
+        string All() => string.Join("; ", figures.Select(x => Display.Number(x, "G4")));
+        string Unit() => problem.Unit is { } unit ? UnitPlural(unit) : string.Empty;
+        string Cause() => problem.Cause is { } cause ? Render(cause) : problem.Detail ?? string.Empty;
+        return problem.Kind switch
         {
-            return problem;
-        }
-
-        foreach (var (pattern, render) in Shapes)
-        {
-            if (pattern.Match(problem) is { Success: true } m)
-            {
-                return render(m);
-            }
-        }
-
-        return problem;
+            ClvProblemKind.ParameterOnBoundary => Display.Format(text, problem.Model, problem.Parameter, Figure(0), figures[0] > figures[2] ? Strings.ClvInfinity : "0", Display.Number(figures[1], "0"), Figure(2)),
+            ClvProblemKind.NoStandardError => Display.Format(text, problem.Model, problem.Parameter, Figure(0)),
+            ClvProblemKind.LargeStandardError => Display.Format(text, problem.Model, problem.Parameter, Figure(0), Figure(1), Figure(2)),
+            ClvProblemKind.TooFewRepeatBuyers => Display.Format(text, problem.Model, Figure(0), Whole(1)),
+            ClvProblemKind.InfiniteMeanSpend => Display.Format(text, problem.Model, Figure(0)),
+            ClvProblemKind.FitFailed => Display.Format(text, problem.Model, problem.Detail),
+            ClvProblemKind.NotConverged => Display.Format(text, problem.Model),
+            ClvProblemKind.NoCustomers or ClvProblemKind.NoRepeatPurchase or ClvProblemKind.NoRepeatPurchaseForSpend or ClvProblemKind.NoModelForChoice => Display.Format(text, problem.Model),
+            ClvProblemKind.NonPositiveSpend => Display.Format(text, problem.Model, problem.Detail, Whole(0), Figure(1)),
+            ClvProblemKind.InvalidRow => Display.Format(text, problem.Model, Whole(0), Figure(1), Figure(2), Figure(3)),
+            ClvProblemKind.InvalidInitialParameters => Display.Format(text, problem.Model, Whole(0), Whole(1), problem.Detail),
+            ClvProblemKind.NotFiniteAtStart or ClvProblemKind.NotFiniteAtEnd => Display.Format(text, problem.Model, All()),
+            ClvProblemKind.HoldoutPredictionInvalid => Display.Format(text, problem.Model, Whole(0), Figure(1)),
+            ClvProblemKind.NoOrders or ClvProblemKind.NoCountModel => text,
+            ClvProblemKind.HistoryTooShort => Display.Format(text, problem.History is { } h ? Display.Date(h.Start) : "–", problem.History is { } e ? Display.Date(e.End) : "–", Figure(0), problem.Model),
+            ClvProblemKind.CountFitNotUsed or ClvProblemKind.CountFitFailed or ClvProblemKind.SpendFitNotUsed or ClvProblemKind.SpendFitFailed
+                or ClvProblemKind.SpendNotUsable or ClvProblemKind.SpendNotFitted => Display.Format(text, problem.Model, Cause()),
+            ClvProblemKind.PredictionFailed => Display.Format(text, problem.Model, Whole(0), Figure(1), Figure(2), Figure(3)),
+            ClvProblemKind.ImplausiblePurchases => Display.Format(text, problem.Model, Figure(0), Figure(1), Unit(), Figure(2), Figure(3)),
+            ClvProblemKind.ImplausibleValues or ClvProblemKind.ValuesImplausible => Display.Format(text, problem.Model, Amount(0), Figure(1), Unit(), Figure(2), Amount(3)),
+            _ => throw new System.Diagnostics.UnreachableException($"ClvProblemKind.{problem.Kind} has no layout in ClvText.Render."),
+        };
     }
-
-    // The shapes CrmKit.Clv writes (MaximumLikelihood, ModelGuard, GammaGammaModel, ValueAnalysis), each with its
-    // Vietnamese text. Prefixes first: they wrap one of the others.
-    private static readonly (Regex Pattern, Func<Match, string> Render)[] Shapes =
-    [
-        (new(@"^(?<model>.+?) fit not used for predictions: (?<rest>.+)$", RegexOptions.Singleline | RegexOptions.CultureInvariant),
-            m => Display.Format(Strings.ClvProblemNotUsedForPredictions, m.Groups["model"].Value, Problem(m.Groups["rest"].Value))),
-        (new(@"^Gamma-Gamma fit not used for values: (?<rest>.+)$", RegexOptions.Singleline | RegexOptions.CultureInvariant),
-            m => Display.Format(Strings.ClvProblemNotUsedForValues, Problem(m.Groups["rest"].Value))),
-        (new(@"^the spend model \(Gamma-Gamma\) is not usable on these data: (?<rest>.+)$", RegexOptions.Singleline | RegexOptions.CultureInvariant),
-            m => Display.Format(Strings.ClvProblemSpendNotUsable, Problem(m.Groups["rest"].Value))),
-        (new(@"^(?<model>.+?) parameter (?<name>\S+) = (?<value>\S+) ran off towards (?<towards>infinity|0) \(more than (?<factor>\S+) times its scale (?<scale>\S+)\): the likelihood has no interior maximum on these data\. What to do: use a longer history or more customers, or a small penalizer\.$", RegexOptions.CultureInvariant),
-            m => Display.Format(Strings.ClvProblemBoundary, m.Groups["model"].Value, m.Groups["name"].Value, Figure(m, "value"), m.Groups["towards"].Value == "0" ? "0" : Strings.ClvInfinity, Figure(m, "factor"), Figure(m, "scale"))),
-        (new(@"^(?<model>.+?) parameter (?<name>\S+) = (?<value>\S+) has no finite standard error: the likelihood is flat or singular at the estimate, so the data do not identify it\. What to do: use a longer history or more customers\.$", RegexOptions.CultureInvariant),
-            m => Display.Format(Strings.ClvProblemNoStandardError, m.Groups["model"].Value, m.Groups["name"].Value, Figure(m, "value"))),
-        (new(@"^(?<model>.+?) parameter (?<name>\S+) = (?<value>\S+) has a standard error of (?<error>\S+), more than (?<factor>\S+) times the estimate: the data do not determine it\. What to do: use a longer history or more customers\.$", RegexOptions.CultureInvariant),
-            m => Display.Format(Strings.ClvProblemLargeStandardError, m.Groups["model"].Value, m.Groups["name"].Value, Figure(m, "value"), Figure(m, "error"), Figure(m, "factor"))),
-        (new(@"^(?<model>.+?) was fitted on (?<repeat>\S+) repeat buyers; at least (?<least>\d+) are needed to estimate its parameters\. What to do: use a longer history, or wait until more customers have bought again\.$", RegexOptions.CultureInvariant),
-            m => Display.Format(Strings.ClvProblemFewRepeatBuyers, m.Groups["model"].Value, Figure(m, "repeat"), Figure(m, "least"))),
-        (new(@"^Gamma-Gamma fitted q = (?<q>\S+) ≤ 1: the mean spend per purchase is infinite under the model \(the spend is too heavy-tailed for it\), so it cannot value customers\. What to do: check the spend data for outliers \(a few huge orders\), or value customers by their historical spend\.$", RegexOptions.CultureInvariant),
-            m => Display.Format(Strings.ClvProblemHeavyTail, Figure(m, "q"))),
-        (new(@"^The (?<model>.+?) fit failed: (?<rest>.+)$", RegexOptions.Singleline | RegexOptions.CultureInvariant),
-            m => Display.Format(Strings.ClvProblemFitFailed, m.Groups["model"].Value, Problem(m.Groups["rest"].Value))),
-        (new(@"^the optimiser did not converge \((?<why>.*)\)\. Try a small Penalizer, or other InitialParameters\.$", RegexOptions.Singleline | RegexOptions.CultureInvariant),
-            m => Display.Format(Strings.ClvProblemNotConverged, m.Groups["why"].Value)),
-        (new(@"^the optimiser ended at parameters \((?<at>.*)\) where the log-likelihood is not finite\. The data may not identify the model; try a small Penalizer\.$", RegexOptions.Singleline | RegexOptions.CultureInvariant),
-            m => Display.Format(Strings.ClvProblemNotFiniteAtEnd, m.Groups["at"].Value)),
-        (new(@"^the log-likelihood is not finite at the starting point \((?<at>.*)\)\.$", RegexOptions.Singleline | RegexOptions.CultureInvariant),
-            m => Display.Format(Strings.ClvProblemNotFiniteAtStart, m.Groups["at"].Value)),
-        (new(@"^Model choice: no model could be fitted and used on the calibration period, so (?<model>.+) is tried on all the data\.$", RegexOptions.CultureInvariant),
-            m => Display.Format(Strings.ClvProblemChoiceNoneTriedOnAll, Strings.ClvChoiceNone, m.Groups["model"].Value)),
-        (new(@"^Model choice: the history \((?<first>\d{4}-\d{2}-\d{2}) to (?<last>\d{4}-\d{2}-\d{2})\) is too short to hold out the last 25 % and a purchase cycle of (?<cycle>\S+) days, so (?<model>.+) is used without validation\.$", RegexOptions.CultureInvariant),
-            m => Display.Format(Strings.ClvProblemHistoryTooShort, IsoDate(m, "first"), IsoDate(m, "last"), Figure(m, "cycle"), m.Groups["model"].Value)),
-        (new(@"^no completed orders, so no CLV model can be fitted$", RegexOptions.CultureInvariant),
-            _ => Strings.ClvProblemNoOrders),
-    ];
-
-    // A date of the invariant text (2026-10-31) in the invocation's date format (31/10/2026).
-    private static string IsoDate(Match m, string group)
-        => NodaTime.Text.LocalDatePattern.Iso.Parse(m.Groups[group].Value) is { Success: true } date ? Display.Date(date.Value) : m.Groups[group].Value;
-
-    // A figure of the invariant text in the invocation's number format (1e+07 → 1E+07, 0.25 → 0,25).
-    private static string Figure(Match m, string group)
-        => double.TryParse(m.Groups[group].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? Display.Number(x, "G4") : m.Groups[group].Value;
 }

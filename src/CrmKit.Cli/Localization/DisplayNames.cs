@@ -65,6 +65,22 @@ internal static class DisplayNames
     }
 
     /// <summary>
+    /// A process id (<c>after-sale</c>) as a text command shows it: in English the id as it always was, in another
+    /// language the process's name with the id in parentheses (<c>Chăm sóc sau bán (after-sale)</c>); an id no process
+    /// of <paramref name="processes"/> has stays as it is.
+    /// </summary>
+    public static string ProcessLabel(string id, IEnumerable<ProcessDefinition> processes)
+    {
+        if (UiLanguage.Current == UiLanguage.English)
+        {
+            return id;
+        }
+
+        var process = processes.FirstOrDefault(p => p.Id == id);
+        return process is null ? id : $"{process.DisplayName()} ({id})";
+    }
+
+    /// <summary>
     /// A message template's id (<c>review-request</c>) as people read it: in English the id as it always was, in another
     /// language the template's name from <see cref="Strings"/> (key <c>Template_</c> + the id with <c>_</c> for <c>-</c>)
     /// with the id in parentheses, since staff find the template by it (<c>Xin khách đánh giá (review-request)</c>); a

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CrmKit.Customers.Import;
 
 namespace CrmKit.Cli.Localization;
@@ -8,10 +7,10 @@ namespace CrmKit.Cli.Localization;
 /// (or the sheet), each amount column's number style and each date column's order with how it was decided, and the
 /// time zone — <c>utf-8, ','-delimited; zone Asia/Ho_Chi_Minh</c> in English as always,
 /// <c>utf-8, phân cách bằng ','; múi giờ Asia/Ho_Chi_Minh</c> in Vietnamese. The column descriptions come from the
-/// importer in invariant English (<see cref="ImportedFile.NumberFormats"/>, <see cref="ImportedFile.DateOrders"/>) and
-/// are recognised here; one of an unknown shape is shown as written.
+/// importer as <see cref="ColumnReading"/>s (<see cref="ImportedFile.NumberFormats"/>, <see cref="ImportedFile.DateOrders"/>):
+/// English writes their <see cref="ColumnReading.Description"/>, Vietnamese is written from their values.
 /// </summary>
-internal static partial class ImportFileText
+internal static class ImportFileText
 {
     /// <summary>The file's reading in the invocation's language.</summary>
     public static string Describe(ImportedFile file)
@@ -24,51 +23,45 @@ internal static partial class ImportFileText
             : file.Type == "csv" ? (english ? $"{file.Encoding}, '{delimiter}'-delimited" : Display.Format(Strings.ImportFileDelimited, file.Encoding, delimiter))
             : english ? $"{file.Type}, sheet '{file.Sheet}'" : Display.Format(Strings.ImportFileSheet, file.Type, file.Sheet),
         };
-        parts.AddRange(file.NumberFormats.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {(english ? p.Value : Column(p.Value))}"));
-        parts.AddRange(file.DateOrders.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {(english ? p.Value : Column(p.Value))}"));
+        parts.AddRange(file.NumberFormats.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {(english ? p.Value.Description : Column(p.Value))}"));
+        parts.AddRange(file.DateOrders.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {(english ? p.Value.Description : Column(p.Value))}"));
         parts.Add(english ? $"zone {file.Zone}" : Display.Format(Strings.ImportFileZone, file.Zone));
         return string.Join("; ", parts);
     }
 
-    // "Vietnamese style, detected from line 3 ('1.250.000')", "day first by default (…)": one column's format, translated.
-    private static string Column(string text)
+    // One column's reading in Vietnamese, from its source, style or order and evidence (ColumnReading).
+    private static string Column(ColumnReading reading)
     {
-        if (UndecidedPattern().Match(text) is { Success: true } undecided)
+        var amount = reading.Style is not null;
+        if (reading.Source == ColumnFormatSource.Undecided)
         {
-            return undecided.Groups["count"].Success
-                ? Display.Format(Strings.ImportFormatUndecidedAmbiguous, int.Parse(undecided.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture))
+            return !amount ? Strings.ImportOrderUndecided
+                : reading.AmbiguousCount > 0 ? Display.Format(Strings.ImportFormatUndecidedAmbiguous, reading.AmbiguousCount)
                 : Strings.ImportFormatUndecided;
         }
 
-        if (text == "order not decided yet")
+        var name = reading.Style switch
         {
-            return Strings.ImportOrderUndecided;
-        }
-
-        if (FormatPattern().Match(text) is not { Success: true } format || Name(format.Groups["name"].Value) is not { } name)
+            NumberFormat.Vietnamese => Strings.ImportStyleVietnamese,
+            NumberFormat.English => Strings.ImportStyleEnglish,
+            NumberFormat.Auto => reading.Description,
+            null => reading.Order switch
+            {
+                DateOrder.DayFirst => Strings.ImportOrderDayFirst,
+                DateOrder.MonthFirst => Strings.ImportOrderMonthFirst,
+                DateOrder.YearFirst => Strings.ImportOrderYearFirst,
+                DateOrder.Auto or null => reading.Description,
+                _ => throw new System.Diagnostics.UnreachableException($"DateOrder.{reading.Order} has no name in Strings."),
+            },
+            _ => throw new System.Diagnostics.UnreachableException($"NumberFormat.{reading.Style} has no name in Strings."),
+        };
+        return reading.Source switch
         {
-            return text;
-        }
-
-        return format.Groups["line"].Success ? Display.Format(Strings.ImportFormatDetected, name, int.Parse(format.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture), format.Groups["evidence"].Value)
-            : format.Groups["configured"].Success ? Display.Format(Strings.ImportFormatConfigured, name)
-            : format.Groups["as"].Success ? Display.Format(Strings.ImportFormatAdopted, name, format.Groups["as"].Value)
-            : Display.Format(Strings.ImportFormatDefaulted, name, int.Parse(format.Groups["ambiguous"].Value, System.Globalization.CultureInfo.InvariantCulture));
+            ColumnFormatSource.Detected => Display.Format(Strings.ImportFormatDetected, name, reading.EvidenceLine, $"'{reading.EvidenceText}'"),
+            ColumnFormatSource.Configured => Display.Format(Strings.ImportFormatConfigured, name),
+            ColumnFormatSource.Adopted => Display.Format(Strings.ImportFormatAdopted, name, amount ? Strings.ImportAdoptedFromAmounts : Strings.ImportAdoptedFromDates),
+            ColumnFormatSource.Defaulted => Display.Format(Strings.ImportFormatDefaulted, name, reading.AmbiguousCount),
+            _ => throw new System.Diagnostics.UnreachableException($"ColumnFormatSource.{reading.Source} has no text."),
+        };
     }
-
-    private static string? Name(string english) => english switch
-    {
-        "Vietnamese style" => Strings.ImportStyleVietnamese,
-        "English style" => Strings.ImportStyleEnglish,
-        "day first" => Strings.ImportOrderDayFirst,
-        "month first" => Strings.ImportOrderMonthFirst,
-        "year first" => Strings.ImportOrderYearFirst,
-        _ => null,
-    };
-
-    [GeneratedRegex(@"^(?<name>Vietnamese style|English style|day first|month first|year first)(?:, detected from line (?<line>\d+) \((?<evidence>.*)\)|(?<configured>, configured)|, as (?<as>.*)| by default \(nothing decided; (?<ambiguous>\d+) ambiguous values?\))$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
-    private static partial Regex FormatPattern();
-
-    [GeneratedRegex(@"^style not decided(?:; no value needed it| \((?<count>\d+) ambiguous values?\))$", RegexOptions.CultureInvariant)]
-    private static partial Regex UndecidedPattern();
 }

@@ -26,7 +26,7 @@ internal static class CustomerCommand
         var query = new Argument<string>("query") { Description = ProfileStrings.QueryArgumentDescription };
         var showContacts = new Option<bool>("--show-contacts") { Description = ProfileStrings.ShowContactsOptionDescription };
         var json = new Option<bool>("--json") { Description = ProfileStrings.CustomerJsonOptionDescription };
-        var limit = new Option<int>("--limit") { Description = Display.Format(ProfileStrings.LimitOptionDescription, DefaultLimit), DefaultValueFactory = _ => DefaultLimit };
+        var limit = new Option<int>("--limit") { Description = ProfileStrings.LimitOptionDescription, DefaultValueFactory = _ => DefaultLimit };
         var data = new ShopDataOptions();
         var command = new Command("customer", ProfileStrings.CustomerCommandDescription) { query, showContacts, json, limit };
         data.AddTo(command);

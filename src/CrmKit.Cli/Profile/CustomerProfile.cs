@@ -330,7 +330,7 @@ internal sealed record CustomerProfile(
                 horizonWeeks = Shop.Clv.Options.Value.Horizon,
                 predictedValue = Prediction is { } p ? PredictedValue(p)?.Amount : null,
                 currency = Prediction is { } q ? PredictedValue(q)?.Currency.Code : null,
-                valueMissingReason = Prediction is null ? null : Shop.Clv.ValueMissingReason,
+                valueMissingReason = Prediction is null ? null : Shop.Clv.ValueMissingReason?.Message,
                 noPredictionReason = Prediction is null ? UiLanguage.English.Apply(() => NoPredictionReason.Trim()) : null,
             },
             journeys = Journeys.Instances.Take(limit).Select(i => new

@@ -316,7 +316,7 @@ internal static class HtmlReport
         var job = model.Job;
         var sizes = model.SegmentSizes;
         Heading(html, "segments");
-        html.Append(Inv, $"<p>{Html(Display.Format(ReportStrings.SegmentsIntro, Display.Number(job.Segmentation.Sizes.Length), SegmentationText.Rfm(job.Segmentation.Thresholds)))}</p>");
+        html.Append(Inv, $"<p>{Html(Display.Format(ReportStrings.SegmentsIntro, Display.Number(job.Segmentation.Sizes.Length), SegmentationText.Rfm(job.Segmentation.Thresholds, SegmentationText.ShopCurrency(job.Segmentation.ValueTiers))))}</p>");
         foreach (var note in job.Segmentation.Thresholds.Notes)
         {
             html.Append(Inv, $"<p class=\"note\">{Html(Display.Format(ReportStrings.RfmNote, SegmentationText.RfmNote(note)))}</p>");
@@ -346,7 +346,7 @@ internal static class HtmlReport
             foreach (var s in choice.Scores)
             {
                 var name = Html(ValueAnalysis.Name(s.Model));
-                html.Append(Inv, $"<tr><td>{(s.Model == choice.Best ? "<b>" + name + "</b>" : name)}</td><td>{Display.Number(s.RootMeanSquaredError, "F4")}</td><td>{Display.Number(s.DifferenceStandardError, "F4")}</td><td>{Display.Number(s.MeanAbsoluteError, "F4")}</td><td>{Display.Percent(s.AggregateError)}</td><td>{Display.Number(s.PredictedPurchases, "N0")}</td><td>{Display.Number(s.ActualPurchases, "N0")}</td><td>{Html(s.Problem ?? string.Empty)}</td></tr>");
+                html.Append(Inv, $"<tr><td>{(s.Model == choice.Best ? "<b>" + name + "</b>" : name)}</td><td>{Display.Number(s.RootMeanSquaredError, "F4")}</td><td>{Display.Number(s.DifferenceStandardError, "F4")}</td><td>{Display.Number(s.MeanAbsoluteError, "F4")}</td><td>{Display.Percent(s.AggregateError)}</td><td>{Display.Number(s.PredictedPurchases, "N0")}</td><td>{Display.Number(s.ActualPurchases, "N0")}</td><td>{Html(string.Join(" ", s.Problems.Select(ClvText.Problem)))}</td></tr>");
             }
 
             html.Append("</table>");

@@ -77,7 +77,7 @@ public sealed class BetaGeoBetaBinomialModel
         {
             if (data.Recency[i] != Math.Floor(data.Recency[i]) || data.Age[i] != Math.Floor(data.Age[i]) || data.Frequency[i] > data.Recency[i])
             {
-                throw new FitFailedException("BG/BB", $"row {i} has x = {data.Frequency[i]}, t_x = {data.Recency[i]}, n = {data.Age[i]}; whole numbers with x ≤ t_x ≤ n are needed.");
+                throw new FitFailedException("BG/BB", $"row {i} has x = {data.Frequency[i]}, t_x = {data.Recency[i]}, n = {data.Age[i]}; whole numbers with x ≤ t_x ≤ n are needed.", null, ClvProblemKind.InvalidRow, [i, data.Frequency[i], data.Recency[i], data.Age[i]]);
             }
         }
 

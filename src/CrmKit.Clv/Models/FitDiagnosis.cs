@@ -12,8 +12,8 @@ namespace CrmKit.Clv.Models;
 /// True when every parameter stayed within <see cref="BoundaryFactor"/> of its starting scale (shape parameters 1,
 /// scale parameters the data's mean age or mean spend), i.e. the optimum is inside the parameter space, not on its edge.
 /// </param>
-/// <param name="Problems">Why the fit must not be used, in words with what to do; empty when it may be used.</param>
-public sealed record FitDiagnosis(bool IsInterior, ImmutableArray<string> Problems)
+/// <param name="Problems">Why the fit must not be used, each with its kind, figures and English words with what to do; empty when it may be used.</param>
+public sealed record FitDiagnosis(bool IsInterior, ImmutableArray<ClvProblem> Problems)
 {
     /// <summary>
     /// How far (as a factor, either way) a parameter may move from its starting scale before the optimum counts as on
@@ -45,5 +45,5 @@ public sealed record FitDiagnosis(bool IsInterior, ImmutableArray<string> Proble
     public bool IsUsable => Problems.IsEmpty;
 
     /// <summary>This diagnosis with one more problem (for the models; a host builds a diagnosis with its constructor or <c>with</c>).</summary>
-    internal FitDiagnosis WithProblem(string problem) => this with { Problems = Problems.Add(problem) };
+    internal FitDiagnosis WithProblem(ClvProblem problem) => this with { Problems = Problems.Add(problem) };
 }

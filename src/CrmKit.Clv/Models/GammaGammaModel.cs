@@ -102,14 +102,14 @@ public sealed class GammaGammaModel
         var buyers = data.RepeatBuyers();
         if (buyers.Count == 0)
         {
-            throw new FitFailedException("Gamma-Gamma", "no customer made a repeat purchase, and the model is fitted on repeat purchases.");
+            throw new FitFailedException("Gamma-Gamma", "no customer made a repeat purchase, and the model is fitted on repeat purchases.", null, ClvProblemKind.NoRepeatPurchaseForSpend);
         }
 
         for (var i = 0; i < buyers.Count; i++)
         {
             if (!(buyers.MonetaryValue[i] > 0))
             {
-                throw new FitFailedException("Gamma-Gamma", $"customer '{buyers.CustomerIds[i]}' (row {i} of the repeat buyers) has a mean repeat spend of {buyers.MonetaryValue[i]}; the model needs positive spend.", "Leave out customers whose repeat purchases were all free.");
+                throw new FitFailedException("Gamma-Gamma", $"customer '{buyers.CustomerIds[i]}' (row {i} of the repeat buyers) has a mean repeat spend of {buyers.MonetaryValue[i]}; the model needs positive spend.", "Leave out customers whose repeat purchases were all free.", ClvProblemKind.NonPositiveSpend, [i, buyers.MonetaryValue[i]], buyers.CustomerIds[i]);
             }
         }
 
@@ -130,7 +130,10 @@ public sealed class GammaGammaModel
 
     // q ≤ 1: the population's mean spend p·v/(q − 1) does not exist (the spend distribution is too heavy-tailed).
     private static FitDiagnosis CheckMeanSpend(FitDiagnosis diagnosis, double q)
-        => q > 1 ? diagnosis : diagnosis.WithProblem(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Gamma-Gamma fitted q = {q:G4} ≤ 1: the mean spend per purchase is infinite under the model (the spend is too heavy-tailed for it), so it cannot value customers. What to do: check the spend data for outliers (a few huge orders), or value customers by their historical spend."));
+        => q > 1 ? diagnosis : diagnosis.WithProblem(new ClvProblem(ClvProblemKind.InfiniteMeanSpend, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Gamma-Gamma fitted q = {q:G4} ≤ 1: the mean spend per purchase is infinite under the model (the spend is too heavy-tailed for it), so it cannot value customers. What to do: check the spend data for outliers (a few huge orders), or value customers by their historical spend."))
+        {
+            Model = "Gamma-Gamma", Figures = [q],
+        });
 
     /// <summary>
     /// Pearson correlation between frequency and mean repeat spend among repeat buyers (weighted). The model assumes

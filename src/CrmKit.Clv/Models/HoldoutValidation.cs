@@ -124,12 +124,12 @@ public static class HoldoutValidation
         }
         catch (FitFailedException ex)
         {
-            return new ModelScore(model, null, null, null, null, ex.Message);
+            return new ModelScore(model, null, null, null, null, ex.Message) { Problems = [ex.Problem] };
         }
 
         if (!diagnosis.IsUsable)
         {
-            return new ModelScore(model, null, null, null, null, string.Join(" ", diagnosis.Problems));
+            return new ModelScore(model, null, null, null, null, string.Join(" ", diagnosis.Problems)) { Problems = diagnosis.Problems };
         }
 
         double absolute = 0, squared = 0, predicted = 0, actual = 0, weight = 0;
@@ -140,7 +140,8 @@ public static class HoldoutValidation
             var expected = count.ConditionalExpectedPurchases(summary.HoldoutDuration, summary.Frequency[i], summary.Recency[i], summary.Age[i]);
             if (!double.IsFinite(expected) || expected < 0)
             {
-                return new ModelScore(model, null, null, null, null, string.Create(CultureInfo.InvariantCulture, $"the prediction for row {i} is {expected}"));
+                var problem = string.Create(CultureInfo.InvariantCulture, $"the prediction for row {i} is {expected}");
+                return new ModelScore(model, null, null, null, null, problem) { Problems = [new ClvProblem(ClvProblemKind.HoldoutPredictionInvalid, problem) { Model = ValueAnalysis.Name(model), Figures = [i, expected] }] };
             }
 
             absolute += w * Math.Abs(expected - summary.FrequencyHoldout[i]);

@@ -49,7 +49,7 @@ internal static class ModelGuard
         ArgumentNullException.ThrowIfNull(data);
         if (data.Count == 0)
         {
-            throw new FitFailedException(model, "the summary has no customers.");
+            throw new FitFailedException(model, "the summary has no customers.", null, ClvProblemKind.NoCustomers);
         }
     }
 
@@ -67,7 +67,10 @@ internal static class ModelGuard
 
         return repeat >= FitDiagnosis.MinimumRepeatBuyers
             ? diagnosis
-            : diagnosis.WithProblem(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{model} was fitted on {repeat:G} repeat buyers; at least {FitDiagnosis.MinimumRepeatBuyers} are needed to estimate its parameters. What to do: use a longer history, or wait until more customers have bought again."));
+            : diagnosis.WithProblem(new ClvProblem(ClvProblemKind.TooFewRepeatBuyers, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{model} was fitted on {repeat:G} repeat buyers; at least {FitDiagnosis.MinimumRepeatBuyers} are needed to estimate its parameters. What to do: use a longer history, or wait until more customers have bought again."))
+            {
+                Model = model, Figures = [repeat, FitDiagnosis.MinimumRepeatBuyers],
+            });
     }
 
     public static void SomeRepeat(RfmSummary data, string model)
@@ -80,6 +83,6 @@ internal static class ModelGuard
             }
         }
 
-        throw new FitFailedException(model, "no customer made a repeat purchase, so the purchase and dropout processes cannot be told apart.", "Use a longer calibration period.");
+        throw new FitFailedException(model, "no customer made a repeat purchase, so the purchase and dropout processes cannot be told apart.", "Use a longer calibration period.", ClvProblemKind.NoRepeatPurchase);
     }
 }

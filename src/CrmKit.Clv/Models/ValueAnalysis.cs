@@ -28,7 +28,7 @@ public static class ValueAnalysis
             .ToList();
         if (transactions.Count == 0)
         {
-            return Failed(options, null, "no completed orders, so no CLV model can be fitted");
+            return Failed(options, null, new ClvProblem(ClvProblemKind.NoOrders, "no completed orders, so no CLV model can be fitted"));
         }
 
         var observationEnd = asOf.InZone(zone).Date;
@@ -50,7 +50,7 @@ public static class ValueAnalysis
     }
 
     // The holdout comparison of the three count models, or why there is none.
-    private static (ModelComparison? Comparison, LocalDate? CalibrationEnd, string? Problem) Choose(List<(string Id, LocalDate Date, double Amount)> transactions, LocalDate observationEnd, ValueAnalysisOptions options)
+    private static (ModelComparison? Comparison, LocalDate? CalibrationEnd, ClvProblem? Problem) Choose(List<(string Id, LocalDate Date, double Amount)> transactions, LocalDate observationEnd, ValueAnalysisOptions options)
     {
         var gaps = transactions.GroupBy(t => t.Id).SelectMany(g =>
         {
@@ -61,12 +61,15 @@ public static class ValueAnalysis
         var first = transactions.Min(t => t.Date);
         if (HoldoutValidation.DefaultCalibrationEnd(first, observationEnd, cycle) is not { } calibrationEnd)
         {
-            return (null, null, string.Create(Inv, $"Model choice: the history ({first:uuuu-MM-dd} to {observationEnd:uuuu-MM-dd}) is too short to hold out the last 25 % and a purchase cycle of {cycle:G} days, so {Name(options.Model)} is used without validation."));
+            return (null, null, new ClvProblem(ClvProblemKind.HistoryTooShort, string.Create(Inv, $"Model choice: the history ({first:uuuu-MM-dd} to {observationEnd:uuuu-MM-dd}) is too short to hold out the last 25 % and a purchase cycle of {cycle:G} days, so {Name(options.Model)} is used without validation."))
+            {
+                Model = Name(options.Model), History = new DateInterval(first, observationEnd), Figures = [cycle],
+            });
         }
 
         var calibration = RfmSummaryBuilder.FromUnsorted(transactions, new RfmOptions { ObservationEnd = observationEnd, CalibrationEnd = calibrationEnd, Unit = options.Unit });
         var comparison = HoldoutValidation.Compare(calibration, CountModels.All.Select(m => m.Kind), options.Fit);
-        return (comparison, calibrationEnd, comparison.Best is null ? $"Model choice: {comparison.Reason}, so {Name(options.Model)} is tried on all the data." : null);
+        return (comparison, calibrationEnd, comparison.Best is null ? new ClvProblem(ClvProblemKind.NoModelForChoice, $"Model choice: {comparison.Reason}, so {Name(options.Model)} is tried on all the data.") { Model = Name(options.Model) } : null);
     }
 
     private static ValueAnalysisResult RunModel(List<(string Id, LocalDate Date, double Amount)> transactions, LocalDate observationEnd, ValueAnalysisOptions options)
@@ -80,7 +83,7 @@ public static class ValueAnalysis
         if (!enough.IsUsable && summary.RepeatBuyers().Count > 0)
         {
             // Too few repeat buyers: whatever the optimiser returns would not be used, so it is not run.
-            return Failed(options, summary, [.. enough.Problems.Select(p => $"{name} fit not used for predictions: {p}")]) with { CountDiagnosis = enough };
+            return Failed(options, summary, [.. enough.Problems.Select(p => NotUsed(name, p))]) with { CountDiagnosis = enough };
         }
 
         try
@@ -90,20 +93,20 @@ public static class ValueAnalysis
         }
         catch (FitFailedException ex)
         {
-            return Failed(options, summary, $"{name}: {ex.Message}");
+            return Failed(options, summary, new ClvProblem(ClvProblemKind.CountFitFailed, $"{name}: {ex.Message}") { Model = name, Cause = ex.Problem });
         }
 
         if (!countDiagnosis.IsUsable)
         {
-            return Failed(options, summary, [.. countDiagnosis.Problems.Select(p => $"{name} fit not used for predictions: {p}")]) with { CountDiagnosis = countDiagnosis };
+            return Failed(options, summary, [.. countDiagnosis.Problems.Select(p => NotUsed(name, p))]) with { CountDiagnosis = countDiagnosis };
         }
 
-        var problems = ImmutableArray.CreateBuilder<string>();
+        var problems = ImmutableArray.CreateBuilder<ClvProblem>();
         GammaGammaModel? spend = null;
         var spendParameters = ImmutableArray<ParameterEstimate>.Empty;
         FitDiagnosis? spendDiagnosis = null;
         double? correlation = null;
-        string? valueMissing = null;
+        ClvProblem? valueMissing = null;
         var spendData = options.ExcludeZeroSpend ? summary.RepeatBuyersWithSpend() : summary;
         var excluded = options.ExcludeZeroSpend ? summary.RepeatBuyers().CustomerCount - spendData.CustomerCount : 0;
         try
@@ -118,14 +121,14 @@ public static class ValueAnalysis
             }
             else
             {
-                problems.AddRange(fitted.Diagnosis.Problems.Select(p => $"Gamma-Gamma fit not used for values: {p}"));
-                valueMissing = "the spend model (Gamma-Gamma) is not usable on these data: " + fitted.Diagnosis.Problems[0];
+                problems.AddRange(fitted.Diagnosis.Problems.Select(p => new ClvProblem(ClvProblemKind.SpendFitNotUsed, $"Gamma-Gamma fit not used for values: {p}") { Model = GammaGamma, Cause = p }));
+                valueMissing = new ClvProblem(ClvProblemKind.SpendNotUsable, "the spend model (Gamma-Gamma) is not usable on these data: " + fitted.Diagnosis.Problems[0]) { Model = GammaGamma, Cause = fitted.Diagnosis.Problems[0] };
             }
         }
         catch (FitFailedException ex)
         {
-            problems.Add($"Gamma-Gamma: {ex.Message}");
-            valueMissing = "the spend model (Gamma-Gamma) could not be fitted: " + ex.Message;
+            problems.Add(new ClvProblem(ClvProblemKind.SpendFitFailed, $"Gamma-Gamma: {ex.Message}") { Model = GammaGamma, Cause = ex.Problem });
+            valueMissing = new ClvProblem(ClvProblemKind.SpendNotFitted, "the spend model (Gamma-Gamma) could not be fitted: " + ex.Message) { Model = GammaGamma, Cause = ex.Problem };
         }
 
         var value = options.Value;
@@ -166,7 +169,11 @@ public static class ValueAnalysis
             // A fit at the edge of the parameter space can make a prediction's special function fail; say so
             // rather than return some predictions silently.
             var row = summary[failedRow];
-            return Failed(options, summary, string.Create(Inv, $"{name}: the prediction for row {failedRow} (x = {row.Frequency}, t_x = {row.Recency}, T = {row.Age}) failed: {error.Message} What to do: report it with these values; no predictions are given.")) with { CountDiagnosis = countDiagnosis, SpendDiagnosis = spendDiagnosis };
+            var failed = new ClvProblem(ClvProblemKind.PredictionFailed, string.Create(Inv, $"{name}: the prediction for row {failedRow} (x = {row.Frequency}, t_x = {row.Recency}, T = {row.Age}) failed: {error.Message} What to do: report it with these values; no predictions are given."))
+            {
+                Model = name, Figures = [failedRow, row.Frequency, row.Recency, row.Age], Detail = error.Message,
+            };
+            return Failed(options, summary, failed) with { CountDiagnosis = countDiagnosis, SpendDiagnosis = spendDiagnosis };
         }
 
         var predictions = ImmutableArray.Create(predicted);
@@ -217,18 +224,26 @@ public static class ValueAnalysis
 
         if (predictedPurchases > PlausibilityFactor * historicalPurchases)
         {
-            return Failed(result.Options, result.Summary, string.Create(Inv, $"{name} predicts {predictedPurchases:G4} purchases in the next {horizon:G} {Unit(result.Options.Unit)}, more than {PlausibilityFactor:G} times the customers' own repeat purchases at their historical rate ({historicalPurchases:G4}): the fit is implausible and is not used. What to do: use a longer history, or another model (--model).")) with { CountDiagnosis = result.CountDiagnosis, SpendDiagnosis = result.SpendDiagnosis };
+            var implausible = new ClvProblem(ClvProblemKind.ImplausiblePurchases, string.Create(Inv, $"{name} predicts {predictedPurchases:G4} purchases in the next {horizon:G} {Unit(result.Options.Unit)}, more than {PlausibilityFactor:G} times the customers' own repeat purchases at their historical rate ({historicalPurchases:G4}): the fit is implausible and is not used. What to do: use a longer history, or another model (--model)."))
+            {
+                Model = name, Unit = result.Options.Unit, Figures = [predictedPurchases, horizon, PlausibilityFactor, historicalPurchases],
+            };
+            return Failed(result.Options, result.Summary, implausible) with { CountDiagnosis = result.CountDiagnosis, SpendDiagnosis = result.SpendDiagnosis };
         }
 
         if (result.Spend is not null && predictedValue > PlausibilityFactor * historicalSpend)
         {
             var reason = string.Create(Inv, $"the predicted value ({predictedValue:G4} in {horizon:G} {Unit(result.Options.Unit)}) is more than {PlausibilityFactor:G} times the customers' own repeat spend at their historical rate ({historicalSpend:G4}), so the spend model's values are implausible and are not given");
+            var implausible = new ClvProblem(ClvProblemKind.ImplausibleValues, $"Gamma-Gamma: {reason}. What to do: check the spend data for outliers, or value customers by their historical spend.")
+            {
+                Model = GammaGamma, Unit = result.Options.Unit, Figures = [predictedValue, horizon, PlausibilityFactor, historicalSpend],
+            };
             return result with
             {
                 Spend = null,
                 Predictions = [.. result.Predictions.Select(p => p with { Value = null })],
-                Problems = result.Problems.Add($"Gamma-Gamma: {reason}. What to do: check the spend data for outliers, or value customers by their historical spend."),
-                ValueMissingReason = reason,
+                Problems = result.Problems.Add(implausible),
+                ValueMissingReason = implausible with { Kind = ClvProblemKind.ValuesImplausible, Message = reason },
             };
         }
 
@@ -243,6 +258,14 @@ public static class ValueAnalysis
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="model"/> is not a defined <see cref="CountModelKind"/>.</exception>
     public static string Name(CountModelKind model) => CountModels.Get(model).DisplayName;
 
-    private static ValueAnalysisResult Failed(ValueAnalysisOptions options, RfmSummary? summary, params ImmutableArray<string> problems)
-        => new(options, summary, null, [], null, [], null, [], problems) { ValueMissingReason = "no count model could be used", Model = options.Model };
+    private static ValueAnalysisResult Failed(ValueAnalysisOptions options, RfmSummary? summary, params ImmutableArray<ClvProblem> problems)
+        => new(options, summary, null, [], null, [], null, [], problems) { ValueMissingReason = NoCountModel, Model = options.Model };
+
+    private static readonly ClvProblem NoCountModel = new(ClvProblemKind.NoCountModel, "no count model could be used");
+
+    private const string GammaGamma = "Gamma-Gamma";
+
+    // "BG/NBD fit not used for predictions: …" around one problem of the count model's diagnosis.
+    private static ClvProblem NotUsed(string model, ClvProblem problem)
+        => new(ClvProblemKind.CountFitNotUsed, $"{model} fit not used for predictions: {problem}") { Model = model, Cause = problem };
 }

@@ -14,7 +14,7 @@ namespace CrmKit.Clv.Models;
 /// <param name="SpendParameters">Its parameters with standard errors.</param>
 /// <param name="FrequencyValueCorrelation">The correlation Gamma-Gamma assumes to be absent (report it; above about 0.3 in size, do not trust the values).</param>
 /// <param name="Predictions">One prediction per customer of the summary (empty without a count model).</param>
-/// <param name="Problems">Why a model could not be fitted, in words.</param>
+/// <param name="Problems">Why a model could not be fitted or used, each with its kind, figures and invariant English words.</param>
 public sealed record ValueAnalysisResult(
     ValueAnalysisOptions Options,
     RfmSummary? Summary,
@@ -24,7 +24,7 @@ public sealed record ValueAnalysisResult(
     ImmutableArray<ParameterEstimate> SpendParameters,
     double? FrequencyValueCorrelation,
     ImmutableArray<CustomerPrediction> Predictions,
-    ImmutableArray<string> Problems)
+    ImmutableArray<ClvProblem> Problems)
 {
     /// <summary>The count model's fit diagnosis (<see langword="null"/> when no fit was attempted).</summary>
     public FitDiagnosis? CountDiagnosis { get; init; }
@@ -39,7 +39,7 @@ public sealed record ValueAnalysisResult(
     /// Why <see cref="CustomerPrediction.Value"/> is <see langword="null"/> for every customer (the spend model failed,
     /// was not usable, or its values were implausible); <see langword="null"/> when values are given.
     /// </summary>
-    public string? ValueMissingReason { get; init; }
+    public ClvProblem? ValueMissingReason { get; init; }
 
     /// <summary>The count model used (the chosen one with <see cref="ValueAnalysisOptions.SelectModel"/>).</summary>
     public CountModelKind Model { get; init; }

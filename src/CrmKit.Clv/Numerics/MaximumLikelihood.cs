@@ -35,7 +35,7 @@ internal static class MaximumLikelihood
         {
             if (options.InitialParameters.Length != names.Length || options.InitialParameters.Any(v => !(v > 0) || !double.IsFinite(v)))
             {
-                throw new FitFailedException(model, $"{options.InitialParameters.Length} initial parameters were given; {names.Length} positive, finite ones are needed ({string.Join(", ", names)}).");
+                throw new FitFailedException(model, $"{options.InitialParameters.Length} initial parameters were given; {names.Length} positive, finite ones are needed ({string.Join(", ", names)}).", null, ClvProblemKind.InvalidInitialParameters, [options.InitialParameters.Length, names.Length], string.Join(", ", names));
             }
 
             start = [.. options.InitialParameters];
@@ -121,7 +121,7 @@ internal static class MaximumLikelihood
         var theta0 = Vector<double>.Build.DenseOfEnumerable(start.Select(v => Math.Log(v)));
         if (Objective(theta0) >= 1e300)
         {
-            throw new FitFailedException(model, $"the log-likelihood is not finite at the starting point ({string.Join(", ", start)}).");
+            throw new FitFailedException(model, $"the log-likelihood is not finite at the starting point ({string.Join(", ", start)}).", null, ClvProblemKind.NotFiniteAtStart, [.. start]);
         }
 
         Vector<double> best;
@@ -161,7 +161,7 @@ internal static class MaximumLikelihood
             }
             catch (Exception ex) when (ex is MaximumIterationsException or OptimizationException)
             {
-                throw new FitFailedException(model, $"the optimiser did not converge ({ex.Message}).", "Try a small Penalizer, or other InitialParameters.");
+                throw new FitFailedException(model, $"the optimiser did not converge ({ex.Message}).", "Try a small Penalizer, or other InitialParameters.", ClvProblemKind.NotConverged, detail: ex.Message);
             }
         }
 
@@ -169,7 +169,7 @@ internal static class MaximumLikelihood
         var ll = logLikelihood(estimate);
         if (!double.IsFinite(ll) || estimate.Any(v => !double.IsFinite(v) || v <= 0))
         {
-            throw new FitFailedException(model, $"the optimiser ended at parameters ({string.Join(", ", estimate)}) where the log-likelihood is not finite.", "The data may not identify the model; try a small Penalizer.");
+            throw new FitFailedException(model, $"the optimiser ended at parameters ({string.Join(", ", estimate)}) where the log-likelihood is not finite.", "The data may not identify the model; try a small Penalizer.", ClvProblemKind.NotFiniteAtEnd, [.. estimate]);
         }
 
         var errors = gradientOf is null ? StandardErrors(logLikelihood, estimate) : StandardErrorsFromGradient(gradientOf, estimate);
@@ -184,7 +184,7 @@ internal static class MaximumLikelihood
     internal static FitDiagnosis Diagnose(string model, ImmutableArray<ParameterEstimate> estimates, double[] scales)
     {
         var inv = System.Globalization.CultureInfo.InvariantCulture;
-        var problems = ImmutableArray.CreateBuilder<string>();
+        var problems = ImmutableArray.CreateBuilder<ClvProblem>();
         var interior = true;
         for (var i = 0; i < estimates.Length; i++)
         {
@@ -193,7 +193,10 @@ internal static class MaximumLikelihood
             if (ratio > FitDiagnosis.BoundaryFactor || ratio < 1 / FitDiagnosis.BoundaryFactor)
             {
                 interior = false;
-                problems.Add(string.Create(inv, $"{model} parameter {name} = {value:G4} ran off towards {(ratio > 1 ? "infinity" : "0")} (more than {FitDiagnosis.BoundaryFactor:G0} times its scale {scales[i]:G4}): the likelihood has no interior maximum on these data. What to do: use a longer history or more customers, or a small penalizer."));
+                problems.Add(new ClvProblem(ClvProblemKind.ParameterOnBoundary, string.Create(inv, $"{model} parameter {name} = {value:G4} ran off towards {(ratio > 1 ? "infinity" : "0")} (more than {FitDiagnosis.BoundaryFactor:G0} times its scale {scales[i]:G4}): the likelihood has no interior maximum on these data. What to do: use a longer history or more customers, or a small penalizer."))
+                {
+                    Model = model, Parameter = name, Figures = [value, FitDiagnosis.BoundaryFactor, scales[i]],
+                });
             }
         }
 
@@ -204,11 +207,17 @@ internal static class MaximumLikelihood
                 var (name, value, error) = estimates[i];
                 if (!double.IsFinite(error))
                 {
-                    problems.Add(string.Create(inv, $"{model} parameter {name} = {value:G4} has no finite standard error: the likelihood is flat or singular at the estimate, so the data do not identify it. What to do: use a longer history or more customers."));
+                    problems.Add(new ClvProblem(ClvProblemKind.NoStandardError, string.Create(inv, $"{model} parameter {name} = {value:G4} has no finite standard error: the likelihood is flat or singular at the estimate, so the data do not identify it. What to do: use a longer history or more customers."))
+                    {
+                        Model = model, Parameter = name, Figures = [value],
+                    });
                 }
                 else if (error > FitDiagnosis.MaximumRelativeStandardError * value)
                 {
-                    problems.Add(string.Create(inv, $"{model} parameter {name} = {value:G4} has a standard error of {error:G4}, more than {FitDiagnosis.MaximumRelativeStandardError:G0} times the estimate: the data do not determine it. What to do: use a longer history or more customers."));
+                    problems.Add(new ClvProblem(ClvProblemKind.LargeStandardError, string.Create(inv, $"{model} parameter {name} = {value:G4} has a standard error of {error:G4}, more than {FitDiagnosis.MaximumRelativeStandardError:G0} times the estimate: the data do not determine it. What to do: use a longer history or more customers."))
+                    {
+                        Model = model, Parameter = name, Figures = [value, error, FitDiagnosis.MaximumRelativeStandardError],
+                    });
                 }
             }
         }

@@ -26,11 +26,11 @@ public sealed record ImportedFile
     /// <summary>The zone of times without an offset.</summary>
     public required string Zone { get; init; }
 
-    /// <summary>The number style of each amount column: column → <c>vi</c>/<c>en</c>/<c>auto</c> (undecided: no value needed it) and how it was decided.</summary>
-    public ImmutableDictionary<string, string> NumberFormats { get; init; } = ImmutableDictionary<string, string>.Empty;
+    /// <summary>The number style of each amount column: column → its style (undecided: no value needed it) and how it was decided.</summary>
+    public ImmutableDictionary<string, ColumnReading> NumberFormats { get; init; } = ImmutableDictionary<string, ColumnReading>.Empty;
 
-    /// <summary>The date order of each date column: column → <c>dmy</c>/<c>mdy</c>/<c>ymd</c> and how it was decided.</summary>
-    public ImmutableDictionary<string, string> DateOrders { get; init; } = ImmutableDictionary<string, string>.Empty;
+    /// <summary>The date order of each date column: column → its order and how it was decided.</summary>
+    public ImmutableDictionary<string, ColumnReading> DateOrders { get; init; } = ImmutableDictionary<string, ColumnReading>.Empty;
 
     /// <summary>Data rows in the file.</summary>
     public int RowsRead { get; init; }

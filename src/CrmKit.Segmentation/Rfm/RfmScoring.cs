@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Collections.Immutable;
 using CrmKit.Customers;
 using NodaTime;
@@ -73,10 +72,10 @@ public sealed record RfmScoring
         ArgumentNullException.ThrowIfNull(figures);
 
         // Recency: fewer days is better, so negate to reuse the "higher is better" rule.
-        var notes = ImmutableArray.CreateBuilder<string>();
-        var recency = Bounds(figures.Select(f => (decimal)-f.RecencyDays).ToArray(), "recency", fromTop: true, notes);
-        var frequency = Bounds(figures.Select(f => (decimal)f.Frequency).ToArray(), "frequency", fromTop: false, notes);
-        var monetary = Bounds(figures.Select(f => f.Monetary).ToArray(), "monetary", fromTop: false, notes);
+        var notes = ImmutableArray.CreateBuilder<RfmNote>();
+        var recency = Bounds(figures.Select(f => (decimal)-f.RecencyDays).ToArray(), RfmDimension.Recency, fromTop: true, notes);
+        var frequency = Bounds(figures.Select(f => (decimal)f.Frequency).ToArray(), RfmDimension.Frequency, fromTop: false, notes);
+        var monetary = Bounds(figures.Select(f => f.Monetary).ToArray(), RfmDimension.Monetary, fromTop: false, notes);
         return new RfmThresholds(
             [.. recency.Select(b => b == RfmThresholds.UnreachableAmount ? RfmThresholds.Unreachable : (long)-b)],
             [.. frequency],
@@ -92,7 +91,7 @@ public sealed record RfmScoring
     /// value does), higher values being better: counted from the bottom, <c>1 + ⌊5·(strictly lower)/n⌋</c>, or from the
     /// top, <c>5 − ⌊5·(strictly higher)/n⌋</c>; a note when the values have fewer distinct values than the five quintiles.
     /// </summary>
-    private static decimal[] Bounds(decimal[] values, string dimension, bool fromTop, ImmutableArray<string>.Builder notes)
+    private static decimal[] Bounds(decimal[] values, RfmDimension dimension, bool fromTop, ImmutableArray<RfmNote>.Builder notes)
     {
         Array.Sort(values);
         var n = values.Length;
@@ -120,8 +119,7 @@ public sealed record RfmScoring
         var distinct = given.Count == 0 ? 0 : values.Distinct().Count();
         if (n > 0 && distinct < 5)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{dimension} has {distinct} distinct value{(distinct == 1 ? "" : "s")} among {n} customers, fewer than the 5 quintiles: equal figures share {(fromTop ? "the higher" : "the lower")} score; scores given: {string.Join(", ", given)}."));
+            notes.Add(new RfmNote(dimension, distinct, n, SharesHigherScore: fromTop, [.. given]));
         }
 
         return bounds;

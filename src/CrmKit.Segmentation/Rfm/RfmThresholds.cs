@@ -62,7 +62,7 @@ public sealed record RfmThresholds
     /// quintiles (e.g. every customer bought on one day), saying which scores were given; empty otherwise and for fixed
     /// thresholds.
     /// </summary>
-    public ImmutableArray<string> Notes { get; init; } = [];
+    public ImmutableArray<RfmNote> Notes { get; init; } = [];
 
     /// <summary>Scores figures.</summary>
     public RfmScore Score(RfmFigures figures)

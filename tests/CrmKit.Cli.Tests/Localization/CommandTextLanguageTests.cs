@@ -13,14 +13,14 @@ public sealed class CommandTextLanguageTests
         var (code, vi, _) = CliRunner.Run(["run", "--help", "--lang", "vi"]);
         Assert.Equal(0, code);
         Assert.Contains("Không ghi báo cáo HTML.", vi, StringComparison.Ordinal);
-        Assert.Contains("Kỳ đánh giá: N ngày tính ngược từ thời điểm tính số liệu (tỷ lệ giữ chân so với N ngày trước đó; từ 1 đến 36.525). Mặc định 90.", vi, StringComparison.Ordinal);
+        Assert.Contains("Kỳ đánh giá: N ngày tính ngược từ thời điểm tính số liệu (tỷ lệ giữ chân so với N ngày trước đó; từ 1 đến 36.525). [mặc định: 90]", vi, StringComparison.Ordinal);
         Assert.Contains("Đọc các tệp theo đúng cách một nền tảng xuất ra: haravan,", vi, StringComparison.Ordinal);
         Assert.DoesNotContain("Do not write the HTML report.", vi, StringComparison.Ordinal);
 
         (code, var en, _) = CliRunner.Run(["run", "--help", "--lang", "en"]);
         Assert.Equal(0, code);
         Assert.Contains("Do not write the HTML report.", en, StringComparison.Ordinal);
-        Assert.Contains("The review period: the N days that end at the as-of instant (retention compares with the N days before; 1 to 36,525). Default 90.", en, StringComparison.Ordinal);
+        Assert.Contains("The review period: the N days that end at the as-of instant (retention compares with the N days before; 1 to 36,525). [default: 90]", en, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -14,7 +14,7 @@ public sealed partial class LeftoverEnglishTests
     // English that a Vietnamese run must not print: System.CommandLine's help words, the import's reasons and framing,
     // the care process's timers, guards and effects, the staff placeholder. Not "day" or "zone" alone: they are values
     // of --period and a JSON field the help names.
-    private static readonly string[] Forbidden =
+    internal static readonly string[] Forbidden =
     [
         "Usage", "Description:", "Options:", "Commands:", "Arguments:", "Show help", "Show version", "is required",
         "rejected", "warning", "is not", "not one of", "delimited", "zone Asia", "was left empty", "row was kept", "has no",
@@ -22,6 +22,10 @@ public sealed partial class LeftoverEnglishTests
         // CLV fit problems, the model choice, clv predict's warnings; RFM notes.
         "fit not used", "What to do", "repeat buyers", "parameter", "ran off", "standard error", "likelihood", "Model choice",
         "is tried", "no CLV column", "fit failed", "estimate", "distinct value", "quintiles", "scores given",
+        // Implausible fits, failed predictions, the spend model; replay's purposes.
+        "implausible", "predicts", "the prediction", "failed", "spend model", "not usable", "could not", "transactional",
+        // Usage errors of the commands' own options.
+        "does not exist", "give either", "is before", "Example", "is needed", "are needed", "not a number", "period is longer",
     ];
 
     private static readonly string Broken = RepositoryRoot.Path("tests", "fixtures", "vi-broken-shop");
@@ -165,7 +169,7 @@ public sealed partial class LeftoverEnglishTests
         var (code, vi, _) = CliRunner.Run(["clv", "fit", "--model", "bg-nbd", "--data", Tiny, "--lang", "vi"]);
         Assert.Equal(0, code);
         Assert.Contains("    BG/NBD được ước lượng trên 4 khách mua lại, trong khi cần ít nhất 20 khách để ước lượng các tham số. Nên làm: dùng lịch sử mua dài hơn, hoặc chờ thêm khách quay lại mua.", vi.ReplaceLineEndings("\n").Split('\n'));
-        Assert.Contains("    BG/NBD: tham số r = 1,721E+07 trôi dần về vô cực (lệch hơn 1E+06 lần so với thang đo 1 của nó)", vi, StringComparison.Ordinal);
+        Assert.Contains("    BG/NBD: tham số r = 1,721E+07 trôi dần về vô cực (lệch hơn 1000000 lần so với thang đo 1 của nó)", vi, StringComparison.Ordinal);
 
         var (_, en, _) = CliRunner.Run(["clv", "fit", "--model", "bg-nbd", "--data", Tiny, "--lang", "en"]);
         Assert.Contains("    BG/NBD was fitted on 4 repeat buyers; at least 20 are needed to estimate its parameters. What to do: use a longer history, or wait until more customers have bought again.", en.ReplaceLineEndings("\n").Split('\n'));
@@ -209,8 +213,60 @@ public sealed partial class LeftoverEnglishTests
         Assert.Contains("order 'HD999995' has a negative amount (-50000); it was read as a return of 50000 VND.", en, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Sample_Replay_NamesTemplatesPurposesAndTheProcessInVietnamese()
+    {
+        var (code, output, error) = CliRunner.Run(["replay", "--journey", RepositoryRoot.Path("seeds", "journeys", "after-sale.json"), "--from", "2025-10-01", "--to", "2025-10-03", "--data", Sample, "--first", "5", "--lang", "vi"]);
+        Assert.Equal(0, code);
+        AssertNoEnglish(output + error);
+        Assert.Contains("Cảm ơn và hỏi thăm giao hàng (order-follow-up)", output, StringComparison.Ordinal);
+        Assert.Contains(" giao dịch ", output, StringComparison.Ordinal);
+        Assert.Matches(@"Chạy lại hành trình .+ \(after-sale@v1\), quy trình .+ \(after-sale\), từ 01/10/2025", output);
+    }
+
+    [Theory]
+    [InlineData("segment")]
+    [InlineData("run", "--no-report")]
+    public void Sample_RfmMonetaryBounds_AreVietnameseMoney(params string[] args)
+    {
+        var (code, vi, _) = CliRunner.Shared([.. args, "--data", Sample, "--lang", "vi"]);
+        Assert.Equal(0, code);
+        Assert.Matches(@"M ≥ \[\d{1,3}(\.\d{3})+ ₫; \d{1,3}(\.\d{3})+ ₫; \d{1,3}(\.\d{3})+ ₫; \d{1,3}(\.\d{3})+ ₫\]", vi);
+
+        var (_, en, _) = CliRunner.Shared([.. args, "--data", Sample, "--lang", "en"]);
+        Assert.Matches(@"M ≥ \[\d+, \d+, \d+, \d+\]", en);
+        Assert.DoesNotContain("₫", en, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string[]> UsageErrors() =>
+    [
+        ["run", "--zone", "Mars/Olympus", "--no-report"],
+        ["run", "--delimiter", "x", "--no-report"],
+        ["run", "--number-format", "roman", "--no-report"],
+        ["run", "--date-order", "ydm", "--no-report"],
+        ["run", "--max-rejected", "150", "--no-report"],
+        ["run", "--preset", "kiotviet", "--map", "shop.json", "--no-report"],
+        ["replay", "--journey", "missing.json", "--from", "2025-10-10", "--to", "2025-10-01"],
+        ["replay", "--journey", "missing.json", "--from", "2025-10-01", "--to", "2025-10-10"],
+        ["replay", "--journey", "missing.json", "--from", "2025-10-01", "--to", "2025-10-10", "--first", "20000"],
+        ["clv", "summary", "--transactions", "/nonexistent/t.csv"],
+        ["clv", "summary", "--transactions", "/nonexistent/t.csv", "--format", "bgbb"],
+        ["clv", "fit", "--model", "sbg", "--transactions", "/nonexistent/t.csv"],
+        ["clv", "fit", "--model", "bg-bb", "--format", "bgbb", "--transactions", "/nonexistent/t.csv"],
+    ];
+
+    [Theory]
+    [MemberData(nameof(UsageErrors))]
+    public void UsageErrors_AreSaidInVietnamese(string[] args)
+    {
+        var (code, output, error) = CliRunner.Run([.. args, "--data", Tiny, "--lang", "vi"]);
+        Assert.NotEqual(0, code);
+        Assert.StartsWith("crmkit: ", error, StringComparison.Ordinal);
+        AssertNoEnglish(output + error);
+    }
+
     // Each forbidden word as a word: not inside an id (after-sale@v1) or an option (--review-days), any case.
-    private static void AssertNoEnglish(string text)
+    internal static void AssertNoEnglish(string text)
     {
         var found = Forbidden.Where(w => Regex.IsMatch(text, $@"(?<![\w@<-]){Regex.Escape(w)}(?![\w@>-])", RegexOptions.IgnoreCase)).ToList();
         Assert.True(found.Count == 0, $"English left in Vietnamese output: {string.Join(", ", found)}\n{text}");

@@ -24,8 +24,15 @@ public class FitDiagnosisTests
 
         Assert.True(fit.Model.Q <= 1, $"q = {fit.Model.Q}");
         Assert.False(fit.Diagnosis.IsUsable);
-        Assert.Contains("Gamma-Gamma was fitted on 7 repeat buyers; at least 20 are needed to estimate its parameters. What to do: use a longer history, or wait until more customers have bought again.", fit.Diagnosis.Problems);
-        Assert.Contains(fit.Diagnosis.Problems, p => p.StartsWith("Gamma-Gamma fitted q = ", StringComparison.Ordinal) && p.Contains("≤ 1: the mean spend per purchase is infinite", StringComparison.Ordinal));
+        Assert.Contains("Gamma-Gamma was fitted on 7 repeat buyers; at least 20 are needed to estimate its parameters. What to do: use a longer history, or wait until more customers have bought again.", fit.Diagnosis.Problems.Select(p => p.Message));
+        Assert.Contains(fit.Diagnosis.Problems, p => p.Message.StartsWith("Gamma-Gamma fitted q = ", StringComparison.Ordinal) && p.Message.Contains("≤ 1: the mean spend per purchase is infinite", StringComparison.Ordinal));
+
+        // The same facts as kinds and numbers, for a host that writes them in its own language.
+        var few = Assert.Single(fit.Diagnosis.Problems, p => p.Kind == ClvProblemKind.TooFewRepeatBuyers);
+        Assert.Equal("Gamma-Gamma", few.Model);
+        Assert.Equal([7.0, FitDiagnosis.MinimumRepeatBuyers], few.Figures);
+        var tail = Assert.Single(fit.Diagnosis.Problems, p => p.Kind == ClvProblemKind.InfiniteMeanSpend);
+        Assert.Equal(fit.Model.Q, Assert.Single(tail.Figures));
     }
 
     [Fact]
@@ -58,7 +65,8 @@ public class FitDiagnosisTests
         {
             Assert.False(fit.IsUsable);
             Assert.NotEmpty(fit.Problems);
-            Assert.All(fit.Problems, p => Assert.Contains("What to do:", p, StringComparison.Ordinal));
+            Assert.All(fit.Problems, p => Assert.Contains("What to do:", p.Message, StringComparison.Ordinal));
+            Assert.Contains(fit.Problems, p => p.Kind == ClvProblemKind.ParameterOnBoundary && p.Figures[1] == FitDiagnosis.BoundaryFactor && (p.Figures[0] / p.Figures[2] > FitDiagnosis.BoundaryFactor || p.Figures[0] / p.Figures[2] < 1 / FitDiagnosis.BoundaryFactor));
         }
     }
 
@@ -108,8 +116,10 @@ public class FitDiagnosisTests
 
         Assert.Null(result.Count);
         Assert.Empty(result.Predictions);
-        Assert.Contains("BG/NBD fit not used for predictions: BG/NBD was fitted on 7 repeat buyers; at least 20 are needed to estimate its parameters. What to do: use a longer history, or wait until more customers have bought again.", result.Problems);
-        Assert.NotNull(result.ValueMissingReason);
+        Assert.Contains("BG/NBD fit not used for predictions: BG/NBD was fitted on 7 repeat buyers; at least 20 are needed to estimate its parameters. What to do: use a longer history, or wait until more customers have bought again.", result.Problems.Select(p => p.Message));
+        var notUsed = Assert.Single(result.Problems, p => p.Cause?.Kind == ClvProblemKind.TooFewRepeatBuyers);
+        Assert.Equal((ClvProblemKind.CountFitNotUsed, "BG/NBD", 7.0), (notUsed.Kind, notUsed.Model, notUsed.Cause!.Figures[0]));
+        Assert.Equal(ClvProblemKind.NoCountModel, result.ValueMissingReason?.Kind);
     }
 
     [Property(MaxTest = 20)]

@@ -32,7 +32,10 @@ public class PlausibilityTests
 
         Assert.Null(checkedResult.Count);
         Assert.Empty(checkedResult.Predictions);
-        Assert.Equal<string>(["BG/NBD predicts 303 purchases in the next 52 weeks, more than 10 times the customers' own repeat purchases at their historical rate (30): the fit is implausible and is not used. What to do: use a longer history, or another model (--model)."], checkedResult.Problems);
+        var problem = Assert.Single(checkedResult.Problems);
+        Assert.Equal("BG/NBD predicts 303 purchases in the next 52 weeks, more than 10 times the customers' own repeat purchases at their historical rate (30): the fit is implausible and is not used. What to do: use a longer history, or another model (--model).", problem.Message);
+        Assert.Equal((ClvProblemKind.ImplausiblePurchases, "BG/NBD", TimeUnit.Week), (problem.Kind, problem.Model, problem.Unit));
+        Assert.Equal([303, 52, ValueAnalysis.PlausibilityFactor, 30], problem.Figures.Select(f => Math.Round(f, 6)));
     }
 
     [Fact]
@@ -43,6 +46,12 @@ public class PlausibilityTests
         Assert.NotNull(checkedResult.Count);
         Assert.All(checkedResult.Predictions, p => Assert.Null(p.Value));
         Assert.Null(checkedResult.Spend);
-        Assert.Equal("the predicted value (3.003E+04 in 52 weeks) is more than 10 times the customers' own repeat spend at their historical rate (3000), so the spend model's values are implausible and are not given", checkedResult.ValueMissingReason);
+        Assert.Equal("the predicted value (3.003E+04 in 52 weeks) is more than 10 times the customers' own repeat spend at their historical rate (3000), so the spend model's values are implausible and are not given", checkedResult.ValueMissingReason?.Message);
+        Assert.Equal(ClvProblemKind.ValuesImplausible, checkedResult.ValueMissingReason?.Kind);
+        Assert.Equal([30030, 52, ValueAnalysis.PlausibilityFactor, 3000], checkedResult.ValueMissingReason!.Figures.Select(f => Math.Round(f, 6)));
+        var problem = Assert.Single(checkedResult.Problems);
+        Assert.Equal(ClvProblemKind.ImplausibleValues, problem.Kind);
+        Assert.Equal("Gamma-Gamma: the predicted value (3.003E+04 in 52 weeks) is more than 10 times the customers' own repeat spend at their historical rate (3000), so the spend model's values are implausible and are not given. What to do: check the spend data for outliers, or value customers by their historical spend.", problem.Message);
+        Assert.Equal(checkedResult.ValueMissingReason.Figures, problem.Figures);
     }
 }

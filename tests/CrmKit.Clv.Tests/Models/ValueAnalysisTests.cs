@@ -116,7 +116,10 @@ public class ValueAnalysisTests
 
         Assert.Null(result.Count);
         Assert.Empty(result.Predictions);
-        Assert.Equal<string>(["BG/NBD: The BG/NBD fit failed: no customer made a repeat purchase, so the purchase and dropout processes cannot be told apart. Use a longer calibration period."], result.Problems);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("BG/NBD: The BG/NBD fit failed: no customer made a repeat purchase, so the purchase and dropout processes cannot be told apart. Use a longer calibration period.", problem.Message);
+        Assert.Equal((ClvProblemKind.CountFitFailed, ClvProblemKind.NoRepeatPurchase, "BG/NBD"), (problem.Kind, problem.Cause?.Kind, problem.Cause?.Model));
+        Assert.Equal("The BG/NBD fit failed: no customer made a repeat purchase, so the purchase and dropout processes cannot be told apart. Use a longer calibration period.", problem.Cause!.Message);
         Assert.Equal(5, result.Summary!.Count);
     }
 
@@ -124,7 +127,7 @@ public class ValueAnalysisTests
     public void Run_NoOrders_ReportsIt()
     {
         var result = ValueAnalysis.Run([], Instant.FromUtc(2025, 6, 1, 0, 0), Zone);
-        Assert.Equal<string>(["no completed orders, so no CLV model can be fitted"], result.Problems);
+        Assert.Equal([(ClvProblemKind.NoOrders, "no completed orders, so no CLV model can be fitted")], result.Problems.Select(p => (p.Kind, p.Message)));
         Assert.Null(result.Summary);
     }
 }

@@ -27,8 +27,10 @@ public sealed class ImportRulesTests : IDisposable
         Assert.Equal("Nguyễn Thị Lan", lan.DisplayName);
         Assert.Equal([125_000m, 1_250_000m], lan.History.Orders.Select(o => o.Total.Amount));
         Assert.Equal(OrderStatus.Cancelled, data.Customers.Single(c => c.Id.Value == "KH2").History.Orders.Single().Status);
-        Assert.Equal("Vietnamese style, detected from line 3 ('1.250.000')", data.Files.Single().NumberFormats["Khách cần trả"]);
-        Assert.Equal("day first, detected from line 2 ('13/08/2025 19:09')", data.Files.Single().DateOrders["Thời gian"]);
+        Assert.Equal("Vietnamese style, detected from line 3 ('1.250.000')", data.Files.Single().NumberFormats["Khách cần trả"].Description);
+        Assert.Equal("day first, detected from line 2 ('13/08/2025 19:09')", data.Files.Single().DateOrders["Thời gian"].Description);
+        Assert.Equal((ColumnFormatSource.Detected, NumberFormat.Vietnamese, 3, "1.250.000"), data.Files.Single().NumberFormats["Khách cần trả"] is var n ? (n.Source, n.Style, n.EvidenceLine, n.EvidenceText) : default);
+        Assert.Equal((ColumnFormatSource.Detected, DateOrder.DayFirst, 2, "13/08/2025 19:09"), data.Files.Single().DateOrders["Thời gian"] is var d ? (d.Source, d.Order, d.EvidenceLine, d.EvidenceText) : default);
     }
 
     [Fact]

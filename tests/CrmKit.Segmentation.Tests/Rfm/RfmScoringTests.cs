@@ -23,7 +23,9 @@ public sealed class RfmScoringTests
                 "frequency has 4 distinct values among 10 customers, fewer than the 5 quintiles: equal figures share the lower score; scores given: 1, 4, 5.",
                 "monetary has 1 distinct value among 10 customers, fewer than the 5 quintiles: equal figures share the lower score; scores given: 1.",
             ],
-            thresholds.Notes.ToArray());
+            thresholds.Notes.Select(n => n.Message).ToArray());
+        Assert.Equal([(RfmDimension.Recency, 2, 10, true), (RfmDimension.Frequency, 4, 10, false), (RfmDimension.Monetary, 1, 10, false)], thresholds.Notes.Select(n => (n.Dimension, n.DistinctValues, n.Customers, n.SharesHigherScore)));
+        Assert.Equal([[2, 5], [1, 4, 5], [1]], thresholds.Notes.Select(n => n.ScoresGiven.ToArray()));
     }
 
     [Fact]
@@ -49,7 +51,7 @@ public sealed class RfmScoringTests
         Assert.All(result.Memberships.Values, m => Assert.DoesNotContain("lost", m.Ids));
         Assert.All(result.Memberships.Values, m => Assert.DoesNotContain("hibernating", m.Ids));
         Assert.Equal(7, result.Sizes.Single(s => s.Segment.Id == "new-customers").Customers); // R 5, F 1: bought most recently, once
-        Assert.Contains(result.Thresholds.Notes, n => n.StartsWith("recency has 1 distinct value among 7 customers", StringComparison.Ordinal));
+        Assert.Contains(result.Thresholds.Notes, n => n.Message.StartsWith("recency has 1 distinct value among 7 customers", StringComparison.Ordinal));
     }
 
     // Issue 16's law: on any population, a more recent buyer never scores a lower R than a less recent one, and the most

@@ -162,6 +162,15 @@ internal sealed class AmountColumn
             : $"{quoted} is written in the {written} style, but the number format is set to the {AmountText.NameOf(Style)} style ({AmountText.ExampleOf(Style)})");
     }
 
+    /// <summary>How the column was read, for <see cref="ImportedFile.NumberFormats"/>.</summary>
+    public ColumnReading Reading() => new(Source, Describe()[(Name.Length + 2)..])
+    {
+        Style = Style,
+        EvidenceLine = Source == ColumnFormatSource.Detected ? EvidenceLine : null,
+        EvidenceText = Source == ColumnFormatSource.Detected ? EvidenceText?.Trim() : null,
+        AmbiguousCount = AmbiguousCount,
+    };
+
     /// <summary>
     /// One line for the import summary: <c>total: Vietnamese style, detected from line 17 ('1.250.000')</c>,
     /// <c>total: English style, configured</c>, or <c>total: style not decided (3 ambiguous values)</c>.

@@ -1,7 +1,7 @@
 namespace CrmKit.Customers.Import;
 
-/// <summary>Where the format a column is read in came from, for the import summary.</summary>
-internal enum ColumnFormatSource
+/// <summary>Where the format a column is read in came from, for the import summary (<see cref="ColumnReading.Source"/>).</summary>
+public enum ColumnFormatSource
 {
     /// <summary>Not decided yet: the column is set to auto-detect and no value has proved a format.</summary>
     Undecided,

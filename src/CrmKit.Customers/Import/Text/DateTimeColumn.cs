@@ -274,6 +274,15 @@ internal sealed class DateTimeColumn
             : ReadResult<LocalDate>.Fail($"{AmountText.Quote(text)} is a date-time, not a date; this column takes a date such as 2025-08-28");
     }
 
+    /// <summary>How the column's date order was read, for <see cref="ImportedFile.DateOrders"/>.</summary>
+    public ColumnReading Reading() => new(OrderSource, Describe()[(Name.Length + 2)..])
+    {
+        Order = Order,
+        EvidenceLine = OrderSource == ColumnFormatSource.Detected ? EvidenceLine : null,
+        EvidenceText = OrderSource == ColumnFormatSource.Detected ? EvidenceText?.Trim() : null,
+        AmbiguousCount = AmbiguousCount,
+    };
+
     /// <summary>
     /// One line for the import summary: <c>placed_at: day first, detected from line 17 ('25/12/2024')</c>,
     /// <c>placed_at: month first, configured</c>, <c>placed_at: day first by default (nothing decided; 12 ambiguous values)</c>.
