@@ -92,10 +92,10 @@ public class PrefetchingReaderTests
         Assert.Equal(expected.Rows, actual.Rows);
         Assert.Equal(expected.Issues, actual.Issues);
         Assert.Equal(expected.Skipped, actual.Skipped);
-        Assert.Equal(16, skipped[0]); // header, rows 0–6, a blank line, rows 8–10, row 11 over two lines, row 12, then row 13
-        var at = actual.Issues.FindIndex(i => i.StartsWith("f.csv:16: the row is not valid CSV", StringComparison.Ordinal));
-        Assert.Equal("caller:15: after the row", actual.Issues[at - 1]);
-        Assert.Equal("caller:17: after the row", actual.Issues[at + 1]);
+        Assert.Equal(17, skipped[0]); // header, rows 0–6, a blank line, rows 7–10, row 11 over two lines, row 12, then row 13
+        var at = actual.Issues.FindIndex(i => i.StartsWith("f.csv:17: the row is not valid CSV", StringComparison.Ordinal));
+        Assert.Equal("caller:16: after the row", actual.Issues[at - 1]);
+        Assert.Equal("caller:18: after the row", actual.Issues[at + 1]);
     }
 
     [Fact]
