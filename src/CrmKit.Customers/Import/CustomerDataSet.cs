@@ -149,23 +149,15 @@ public sealed class CustomerDataSet
         {
             ReadCustomers();
             ReadOrders();
-            Read(ImportFileKind.OrderLines, ReadOrderLines);
-
-            CustomerId? Known(CustomerId id) => Draft(id)?.Id;
-
-            // Each kind of history is put on its customers as soon as its file is read, in exactly sized arrays; the
-            // rows of one file die with its reading.
-            Read(ImportFileKind.Consents, table => Distribute(CsvImporter.ReadConsents(table, Known), static c => c.CustomerId, static c => c.Decision, static (d, c) => d.Consents = c));
-            Read(ImportFileKind.Interactions, table => Distribute(CsvImporter.ReadInteractions(table, Known), static i => i.CustomerId, static i => i, static (d, i) => d.Interactions = i));
-            var ticketIds = new HashSet<TicketId>();
-            Read(ImportFileKind.Tickets, table => Distribute(CsvImporter.ReadTickets(table, Known).Select(t => { ticketIds.Add(t.Id); return t; }), static t => t.CustomerId, static t => t, static (d, t) => d.Tickets = t));
-            var guestOrders = _guests.Select(g => g.OrderId).ToHashSet();
-            Read(ImportFileKind.Feedback, table => Distribute(CsvImporter.ReadFeedback(table, Known, o => _orders.ContainsKey(o) || guestOrders.Contains(o), ticketIds.Contains), static f => f.CustomerId, static f => f, static (d, f) => d.Feedback = f));
-            ticketIds.Clear(); // both die young: only the feedback file's check needs them
-            ticketIds.TrimExcess();
-            guestOrders.Clear();
-            guestOrders.TrimExcess();
-            Read(ImportFileKind.Referrals, table => Distribute(CsvImporter.ReadReferrals(table, Known), static r => r.ReferrerId, static r => r, static (d, r) => d.Referrals = r));
+            if (ReadsInParallel())
+            {
+                ReadLinesBesideHistory();
+            }
+            else
+            {
+                Read(ImportFileKind.OrderLines, ReadOrderLines);
+                ReadHistory();
+            }
 
             // Each order built once, with the lines of the order lines file after those of the orders file (file order).
             var orders = _orders;
@@ -175,8 +167,29 @@ public sealed class CustomerDataSet
             var drafts = ById(_customers.Values);
             _customers.Clear();
             _last = null;
+            // Each customer's orders sorted and checked for one currency, then each customer built: the work of one index
+            // touches nothing else, so both run on two halves at once; the rare customer with orders in two currencies
+            // is reported afterwards, in id order, as a single pass would.
             var histories = new OrderHistory[drafts.Length];
-            for (var i = 0; i < drafts.Length; i++)
+            var mixed = InHalves(drafts.Length, (from, to) =>
+            {
+                List<int>? found = null;
+                for (var i = from; i < to; i++)
+                {
+                    if (SortedHistory(drafts[i].Orders) is { } history)
+                    {
+                        histories[i] = history;
+                        drafts[i].Orders = default;
+                    }
+                    else
+                    {
+                        (found ??= []).Add(i);
+                    }
+                }
+
+                return found;
+            });
+            foreach (var i in mixed.SelectMany(static found => found ?? []))
             {
                 histories[i] = OneCurrency(drafts[i].Orders, orders);
                 drafts[i].Orders = default;
@@ -184,35 +197,130 @@ public sealed class CustomerDataSet
 
             orders = null; // the pending orders were kept only for the rare order rejected for its currency
             var result = new Customer[drafts.Length];
-            for (var i = 0; i < drafts.Length; i++)
+            InHalves(drafts.Length, (from, to) =>
             {
-                var draft = drafts[i];
-                drafts[i] = null!; // each draft dies as soon as its customer is built
-                var customer = draft.Customer;
-                var history = histories[i];
-                var createdAt = draft.CreatedAtGiven || history.Count == 0
-                    ? customer.CreatedAt
-                    : Instant.Min(history[0].PlacedAt, draft.FromCustomersFile ? _customersExportedAt : Instant.MaxValue);
-                var kept = history.Count == 0 && draft.Interactions.IsDefault && draft.Feedback.IsDefault && draft.Tickets.IsDefault && draft.Referrals.IsDefault
-                    ? CustomerHistory.Empty // one instance for every customer without history
-                    : new CustomerHistory
-                    {
-                        Orders = history,
-                        Interactions = draft.Interactions,
-                        Feedback = draft.Feedback,
-                        Tickets = draft.Tickets,
-                        Referrals = draft.Referrals,
-                    };
-                result[i] = customer with
+                for (var i = from; i < to; i++)
                 {
-                    CreatedAt = createdAt,
-                    Consents = draft.Consents.IsDefault ? customer.Consents : customer.Consents.Merge(ConsentLedger.From(draft.Consents)), // Merge keeps a ledger as it is when the other is empty
-                    History = kept,
-                };
-            }
+                    var draft = drafts[i];
+                    drafts[i] = null!; // each draft dies as soon as its customer is built
+                    result[i] = Build(draft, histories[i]);
+                }
+
+                return true;
+            });
 
             var fileOrder = _reports.Select(r => r.File).ToList();
             return new CustomerDataSet(ImmutableCollectionsMarshal.AsImmutableArray(result), _issues.Retained(fileOrder), [.. _guests], [.. _reports], _issues.Count, _issues.Groups(fileOrder));
+        }
+
+        private Customer Build(CustomerDraft draft, OrderHistory history)
+        {
+            var customer = draft.Customer;
+            var createdAt = draft.CreatedAtGiven || history.Count == 0
+                ? customer.CreatedAt
+                : Instant.Min(history[0].PlacedAt, draft.FromCustomersFile ? _customersExportedAt : Instant.MaxValue);
+            var kept = history.Count == 0 && draft.Interactions.IsDefault && draft.Feedback.IsDefault && draft.Tickets.IsDefault && draft.Referrals.IsDefault
+                ? CustomerHistory.Empty // one instance for every customer without history
+                : new CustomerHistory
+                {
+                    Orders = history,
+                    Interactions = draft.Interactions,
+                    Feedback = draft.Feedback,
+                    Tickets = draft.Tickets,
+                    Referrals = draft.Referrals,
+                };
+            return customer with
+            {
+                CreatedAt = createdAt,
+                Consents = draft.Consents.IsDefault ? customer.Consents : customer.Consents.Merge(ConsentLedger.From(draft.Consents)), // Merge keeps a ledger as it is when the other is empty
+                History = kept,
+            };
+        }
+
+        // Runs work over the indexes [0, count) as two ranges, the second on another thread when the process has more
+        // than one processor, and returns the ranges' results in index order. The work of a range must read and write
+        // nothing but its own indexes (and what no one writes meanwhile), so the split never changes a result. An
+        // exception of the first range wins, as in one pass over all indexes.
+        private static T[] InHalves<T>(int count, Func<int, int, T> work)
+        {
+            if (Environment.ProcessorCount < 2 || count < 2)
+            {
+                return [work(0, count)];
+            }
+
+            var half = count / 2;
+            var second = Task.Run(() => work(half, count));
+            T first;
+            try
+            {
+                first = work(0, half);
+            }
+            finally
+            {
+                ((IAsyncResult)second).AsyncWaitHandle.WaitOne(); // never leave the second range running
+            }
+
+            return [first, second.GetAwaiter().GetResult()];
+        }
+
+        // Whether the order lines file is read on another thread while this one reads the history files. Once the
+        // orders are read, the two touch disjoint state: the order lines only the pending orders' lines (in place,
+        // never adding or removing an order), the history files only the drafts and _last (the feedback file asks
+        // whether an order exists, which the lines never change). Each side logs its own files' issues and reports,
+        // joined in file order, so the data set is the same as read one file after the other. Not when the process has
+        // one processor (nothing to gain), when OnIssue must see the issues in file order as they are found, or when the
+        // lines file has the name of another file of the set (issues are logged by file name).
+        private bool ReadsInParallel()
+        {
+            if (Environment.ProcessorCount < 2 || options.OnIssue is not null || files.OrderLines is not { } lines)
+            {
+                return false;
+            }
+
+            ImportFileKind[] history = [ImportFileKind.Consents, ImportFileKind.Interactions, ImportFileKind.Tickets, ImportFileKind.Feedback, ImportFileKind.Referrals];
+            var others = Enum.GetValues<ImportFileKind>().Where(k => k != ImportFileKind.OrderLines).Select(files.Of).OfType<string>().Select(Path.GetFileName);
+            return history.Any(k => files.Of(k) is not null) && !others.Contains(Path.GetFileName(lines), StringComparer.Ordinal);
+        }
+
+        private void ReadLinesBesideHistory()
+        {
+            var linesIssues = new ImportIssueLog(options.MaxRetainedIssuesPerFile, sink: null);
+            var linesReports = new List<ImportedFile>();
+            var at = _reports.Count;
+            var lines = Task.Run(() => Read(ImportFileKind.OrderLines, ReadOrderLines, linesIssues, linesReports));
+            try
+            {
+                ReadHistory();
+            }
+            finally
+            {
+                // Never leave the lines being read; the lines' failure wins, as when the lines file is read first.
+                ((IAsyncResult)lines).AsyncWaitHandle.WaitOne();
+                lines.GetAwaiter().GetResult();
+            }
+
+            _issues.Merge(linesIssues);
+            _reports.InsertRange(at, linesReports);
+        }
+
+        // Each kind of history is put on its customers as soon as its file is read, in exactly sized arrays; the rows of
+        // one file die with its reading.
+        private void ReadHistory()
+        {
+            CustomerId? Known(CustomerId id) => Draft(id)?.Id;
+
+            Read(ImportFileKind.Consents, table => Distribute(CsvImporter.ReadConsents(table, Known), static c => c.CustomerId, static c => c.Decision, static (d, c) => d.Consents = c));
+            Read(ImportFileKind.Interactions, table => Distribute(CsvImporter.ReadInteractions(table, Known), static i => i.CustomerId, static i => i, static (d, i) => d.Interactions = i));
+            var ticketIds = new HashSet<TicketId>();
+            Read(ImportFileKind.Tickets, table => Distribute(CsvImporter.ReadTickets(table, Known).Select(t => { ticketIds.Add(t.Id); return t; }), static t => t.CustomerId, static t => t, static (d, t) => d.Tickets = t));
+            var guestOrders = _guests.Select(g => g.OrderId).ToHashSet();
+            var orders = _orders;
+            Read(ImportFileKind.Feedback, table => Distribute(CsvImporter.ReadFeedback(table, Known, o => orders.ContainsKey(o) || guestOrders.Contains(o), ticketIds.Contains), static f => f.CustomerId, static f => f, static (d, f) => d.Feedback = f));
+            ticketIds.Clear(); // both die young: only the feedback file's check needs them
+            ticketIds.TrimExcess();
+            guestOrders.Clear();
+            guestOrders.TrimExcess();
+            Read(ImportFileKind.Referrals, table => Distribute(CsvImporter.ReadReferrals(table, Known), static r => r.ReferrerId, static r => r, static (d, r) => d.Referrals = r));
         }
 
         // The draft of a customer read so far (see _last), or null.
@@ -455,12 +563,12 @@ public sealed class CustomerDataSet
                 return id;
             }
 
-            if (reference.Phone is { } phone && Named(_byPhone, "p" + phone.E164, phone.E164, reference.Name) is { } byPhone)
+            if (reference.Phone is { } phone && Named(_byPhone, 'p', phone.E164, reference.Name) is { } byPhone)
             {
                 return byPhone;
             }
 
-            if (reference.Email is { } email && Named(_byEmail, "e" + email.Value, email.Value, reference.Name) is { } byEmail)
+            if (reference.Email is { } email && Named(_byEmail, 'e', email.Value, reference.Name) is { } byEmail)
             {
                 return byEmail;
             }
@@ -476,7 +584,7 @@ public sealed class CustomerDataSet
         }
 
         // The first customer known by this contact whose name is compatible with the order's.
-        private CustomerId? Named(Dictionary<string, CustomerId> index, string sharingKey, string contact, string? name)
+        private CustomerId? Named(Dictionary<string, CustomerId> index, char kind, string contact, string? name)
         {
             if (!index.TryGetValue(contact, out var first))
             {
@@ -488,7 +596,7 @@ public sealed class CustomerDataSet
                 return first;
             }
 
-            foreach (var other in _sharing.GetValueOrDefault(sharingKey) ?? [])
+            foreach (var other in _sharing.GetValueOrDefault(SharingKey(kind, contact)) ?? [])
             {
                 if (Compatible(other, name))
                 {
@@ -506,12 +614,12 @@ public sealed class CustomerDataSet
         {
             if (reference.Phone is { } phone)
             {
-                Index(_byPhone, "p" + phone.E164, phone.E164, id);
+                Index(_byPhone, 'p', phone.E164, id);
             }
 
             if (reference.Email is { } email)
             {
-                Index(_byEmail, "e" + email.Value, email.Value, id);
+                Index(_byEmail, 'e', email.Value, id);
             }
         }
 
@@ -519,21 +627,23 @@ public sealed class CustomerDataSet
         {
             foreach (var phone in customer.Phones)
             {
-                Index(_byPhone, "p" + phone.E164, phone.E164, customer.Id);
+                Index(_byPhone, 'p', phone.E164, customer.Id);
             }
 
             foreach (var email in customer.Emails)
             {
-                Index(_byEmail, "e" + email.Value, email.Value, customer.Id);
+                Index(_byEmail, 'e', email.Value, customer.Id);
             }
         }
 
-        private void Index(Dictionary<string, CustomerId> index, string sharingKey, string contact, CustomerId id)
+        private void Index(Dictionary<string, CustomerId> index, char kind, string contact, CustomerId id)
         {
             if (index.TryAdd(contact, id) || index[contact] == id)
             {
                 return;
             }
+
+            var sharingKey = SharingKey(kind, contact);
 
             if (!_sharing.TryGetValue(sharingKey, out var others))
             {
@@ -546,9 +656,12 @@ public sealed class CustomerDataSet
             }
         }
 
-        // A customer's orders must share a currency: the first order's wins, the others are rejected at their lines.
-        // The orders come in an array of their own (Distribute), sorted here in place.
-        private OrderHistory OneCurrency(ImmutableArray<Order> orders, Dictionary<OrderId, PendingOrder> pending)
+        // The key of a shared contact in _sharing: 'p' or 'e' and the phone or email (made only when a contact is shared).
+        private static string SharingKey(char kind, string contact) => kind + contact;
+
+        // A customer's orders sorted in place (by time, then id: distinct ids never tie; the order OrderHistory keeps)
+        // as its history, or null when they are not all in one currency (see OneCurrency).
+        private static OrderHistory? SortedHistory(ImmutableArray<Order> orders)
         {
             if (orders.IsDefaultOrEmpty)
             {
@@ -556,13 +669,25 @@ public sealed class CustomerDataSet
             }
 
             var list = ImmutableCollectionsMarshal.AsArray(orders)!;
-            Array.Sort(list, OrderHistory.Compare); // by time, then id (distinct ids never tie): the order OrderHistory keeps
+            Array.Sort(list, OrderHistory.Compare);
             var currency = list[0].Total.Currency;
-            if (Array.TrueForAll(list, o => o.Total.Currency == currency))
+            foreach (var order in list)
             {
-                return OrderHistory.FromSorted(list);
+                if (order.Total.Currency != currency)
+                {
+                    return null;
+                }
             }
 
+            return OrderHistory.FromSorted(list);
+        }
+
+        // A customer's orders must share a currency: the first order's wins, the others are rejected at their lines.
+        // The orders come sorted in an array of their own (SortedHistory).
+        private OrderHistory OneCurrency(ImmutableArray<Order> orders, Dictionary<OrderId, PendingOrder> pending)
+        {
+            var list = ImmutableCollectionsMarshal.AsArray(orders)!;
+            var currency = list[0].Total.Currency;
             foreach (var other in list.Where(o => o.Total.Currency != currency))
             {
                 var (file, line, rows) = (pending[other.Id].File, pending[other.Id].Line, pending[other.Id].Rows);
@@ -628,6 +753,10 @@ public sealed class CustomerDataSet
 
         private TResult Read<TResult>(ImportFileKind kind, Func<ImportTable, TResult> read)
             where TResult : new()
+            => Read(kind, read, _issues, _reports);
+
+        private TResult Read<TResult>(ImportFileKind kind, Func<ImportTable, TResult> read, ImportIssueLog log, List<ImportedFile> reports)
+            where TResult : new()
         {
             if (files.Of(kind) is not { } path)
             {
@@ -636,10 +765,10 @@ public sealed class CustomerDataSet
 
             var issues = new List<ImportIssue>();
             var format = options.FormatOf(kind);
-            using var table = new ImportTable(TabularSource.Open(path, format, issues), kind, options, issues, settled => settled.ForEach(_issues.Add));
+            using var table = new ImportTable(TabularSource.Open(path, format, issues), kind, options, issues, settled => settled.ForEach(log.Add));
             var result = read(table);
             table.Drain();
-            _reports.Add(new ImportedFile
+            reports.Add(new ImportedFile
             {
                 Kind = kind,
                 File = table.File,
@@ -652,8 +781,8 @@ public sealed class CustomerDataSet
                 DateOrders = table.DateColumns.Where(d => d.OrderSource != ColumnFormatSource.Defaulted || d.AmbiguousCount > 0).ToImmutableDictionary(d => d.Name, d => d.Reading()),
                 RowsRead = table.RowsRead,
                 RowsRejected = table.IsUnreadable ? 0 : table.RowsRejected,
-                Warnings = _issues.WarningsOf(table.File),
-                Unreadable = table.IsUnreadable || _issues.FirstErrorLineOf(table.File) <= table.HeaderLine,
+                Warnings = log.WarningsOf(table.File),
+                Unreadable = table.IsUnreadable || log.FirstErrorLineOf(table.File) <= table.HeaderLine,
                 UnusedColumns = [.. table.Binding.Unused.Select(table.Binding.EchoHeader)],
             });
             return result;

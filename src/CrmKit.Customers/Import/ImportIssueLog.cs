@@ -52,6 +52,33 @@ internal sealed class ImportIssueLog(int retainPerFile, Action<ImportIssue>? sin
         group.Add(issue);
     }
 
+    /// <summary>
+    /// Takes in every issue of <paramref name="other"/>, a log of files this one has no issue of (files read on another
+    /// thread): counts, retained issues and groups are then as if its issues had been added here after this log's.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Both logs have issues of one file.</exception>
+    public void Merge(ImportIssueLog other)
+    {
+        if (other._files.Keys.FirstOrDefault(_files.ContainsKey) is { } shared)
+        {
+            throw new InvalidOperationException($"Both logs have issues of '{shared}'.");
+        }
+
+        Count += other.Count;
+        _retained.AddRange(other._retained);
+        foreach (var (file, tally) in other._files)
+        {
+            _files.Add(file, tally);
+        }
+
+        foreach (var (key, group) in other._groups)
+        {
+            _groups.Add(key, group);
+        }
+
+        _groupOrder.AddRange(other._groupOrder);
+    }
+
     /// <summary>The warnings of a file.</summary>
     public int WarningsOf(string file) => _files.TryGetValue(file, out var tally) ? tally.Warnings : 0;
 

@@ -10,7 +10,11 @@ internal static class TabularSource
 {
     private const int SampleChars = 64 * 1024;
 
-    /// <summary>Opens a file. A text file that is not valid in its encoding is reported (with the line of the first bad byte and a guess of the encoding) and yields an empty table.</summary>
+    /// <summary>
+    /// Opens a file. A text file that is not valid in its encoding is reported (with the line of the first bad byte and a
+    /// guess of the encoding) and yields an empty table. With more than one processor, delimited text is split into
+    /// rows on a thread of its own (<see cref="PrefetchingReader"/>; the same rows and issues, in the same order).
+    /// </summary>
     public static ITabularReader Open(string path, ImportFormat format, List<ImportIssue> issues)
     {
         var file = Path.GetFileName(path);
@@ -70,7 +74,9 @@ internal static class TabularSource
             }
 
             var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-            return Open(reader, file, format, issues, TextEncodingName.NameOf(encoding));
+            return Environment.ProcessorCount > 1
+                ? new PrefetchingReader(own => Open(reader, file, format, own, TextEncodingName.NameOf(encoding)), issues)
+                : Open(reader, file, format, issues, TextEncodingName.NameOf(encoding));
         }
         catch
         {
