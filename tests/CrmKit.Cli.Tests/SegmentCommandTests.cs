@@ -12,7 +12,7 @@ public class SegmentCommandTests
         var (code, output, _) = CliRunner.Run("segment", "--sample", "--lang", "vi");
         Assert.Equal(0, code);
         var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Contains("Ngưỡng RFM: R ≤ [486; 288; 185; 61] ngày, F ≥ [2; 2; 3; 4], M ≥ [454.000; 865.000; 1.505.000; 2.665.000]", lines);
+        Assert.Contains("Ngưỡng RFM: R ≤ [486; 288; 185; 61] ngày, F ≥ [2; 2; 3; 4], M ≥ [454.000 ₫; 865.000 ₫; 1.505.000 ₫; 2.665.000 ₫]", lines);
         Assert.Contains("Hạng giá trị: giá trị dự đoán của 4.108 người mua: VIP từ 1.719.743 ₫, cao từ 683.948 ₫, trung bình từ 207.348 ₫", lines);
 
         var (_, explained, _) = CliRunner.Run("segment", "--sample", "--explain", "KH00002", "--lang", "vi");

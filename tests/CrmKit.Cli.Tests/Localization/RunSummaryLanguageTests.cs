@@ -50,7 +50,7 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
         // The RFM bounds and value tiers: English as RfmThresholds/ValueTierThresholds.ToString() write them; Vietnamese
         // the same figures with vi-VN's separators ('; ' between bounds since ',' is the decimal mark) and ₫.
         ("  rfm        R ≤ [486, 288, 185, 61] days, F ≥ [2, 2, 3, 4], M ≥ [454000, 865000, 1505000, 2665000]",
-            "  RFM        R ≤ [486; 288; 185; 61] ngày, F ≥ [2; 2; 3; 4], M ≥ [454.000; 865.000; 1.505.000; 2.665.000]"),
+            "  RFM        R ≤ [486; 288; 185; 61] ngày, F ≥ [2; 2; 3; 4], M ≥ [454.000 ₫; 865.000 ₫; 1.505.000 ₫; 2.665.000 ₫]"),
         ("  value tiers VND, predicted value of 4,108 buyers: VIP ≥ 1,719,743, high ≥ 683,948, average ≥ 207,348",
             "  hạng giá trị theo giá trị dự đoán của 4.108 người mua: VIP từ 1.719.743 ₫, cao từ 683.948 ₫, trung bình từ 207.348 ₫"),
         // The model choice: English is HoldoutValidation's invariant Reason as the JSON keeps it; Vietnamese is rendered

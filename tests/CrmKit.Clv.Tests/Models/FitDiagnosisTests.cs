@@ -30,7 +30,7 @@ public class FitDiagnosisTests
         // The same facts as kinds and numbers, for a host that writes them in its own language.
         var few = Assert.Single(fit.Diagnosis.Problems, p => p.Kind == ClvProblemKind.TooFewRepeatBuyers);
         Assert.Equal("Gamma-Gamma", few.Model);
-        Assert.Equal([7.0, FitDiagnosis.MinimumRepeatBuyers], few.Figures);
+        Assert.Equal(new double[] { 7, FitDiagnosis.MinimumRepeatBuyers }, few.Figures.AsEnumerable()); // as a sequence: ImmutableArray.Equals compares references
         var tail = Assert.Single(fit.Diagnosis.Problems, p => p.Kind == ClvProblemKind.InfiniteMeanSpend);
         Assert.Equal(fit.Model.Q, Assert.Single(tail.Figures));
     }
