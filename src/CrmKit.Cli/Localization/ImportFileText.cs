@@ -45,6 +45,11 @@ internal static partial class ImportFileText
             return Strings.ImportOrderUndecided;
         }
 
+        if (text == "year-month-day (ISO 8601)")
+        {
+            return Strings.ImportOrderIso;
+        }
+
         if (FormatPattern().Match(text) is not { Success: true } format || Name(format.Groups["name"].Value) is not { } name)
         {
             return text;
@@ -52,9 +57,17 @@ internal static partial class ImportFileText
 
         return format.Groups["line"].Success ? Display.Format(Strings.ImportFormatDetected, name, int.Parse(format.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture), format.Groups["evidence"].Value)
             : format.Groups["configured"].Success ? Display.Format(Strings.ImportFormatConfigured, name)
-            : format.Groups["as"].Success ? Display.Format(Strings.ImportFormatAdopted, name, format.Groups["as"].Value)
+            : format.Groups["as"].Success ? Display.Format(Strings.ImportFormatAdopted, name, Sibling(format.Groups["as"].Value))
             : Display.Format(Strings.ImportFormatDefaulted, name, int.Parse(format.Groups["ambiguous"].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    // The column a format was taken from, as the importer names it (ImportTable.Finish).
+    private static string Sibling(string english) => english switch
+    {
+        "the file's other date columns" => Strings.ImportSiblingDates,
+        "the file's other amount columns" => Strings.ImportSiblingAmounts,
+        _ => english,
+    };
 
     private static string? Name(string english) => english switch
     {
