@@ -11,7 +11,9 @@ namespace CrmKit.Cli.Tests.Localization;
 /// </summary>
 public sealed class TemplateNameTests
 {
-    public static TheoryData<string> Templates()
+    public static TheoryData<string> Templates() => [.. All()];
+
+    private static List<string> All()
     {
         var sends = BuiltInJourneys.Processes.SelectMany(p => p.Model.States.SelectMany(s => s.OnEntry.Concat(s.OnExit))
                 .Concat(p.Model.Transitions.SelectMany(t => t.Effects)))
@@ -23,7 +25,7 @@ public sealed class TemplateNameTests
     [Fact]
     public void Templates_CoverTheAgendasCarePlans()
     {
-        var all = Templates().Select(t => (string)t[0]).ToList();
+        var all = All();
         Assert.Contains("how-is-your-purchase", all);
         Assert.Contains("vip-check-in-call", all);
         Assert.Equal(31, all.Count);
