@@ -1,3 +1,4 @@
+using CrmKit.Cli.Localization;
 using CrmKit.Customers;
 using CrmKit.Customers.Identity;
 using CrmKit.Customers.Import;
@@ -46,5 +47,5 @@ internal static class CustomerLoading
 
     /// <summary>The note printed when <paramref name="typed"/> was merged into <paramref name="customer"/>, or <see langword="null"/>.</summary>
     public static string? MergedNote(Customer customer, string typed)
-        => customer.Id.Value == typed ? null : $"Customer {typed} was merged into {customer.Id} (the same person: see 'crmkit run --merges FILE'); showing {customer.Id}.";
+        => customer.Id.Value == typed ? null : Display.Format(Strings.CustomerMergedNote, typed, customer.Id.Value);
 }

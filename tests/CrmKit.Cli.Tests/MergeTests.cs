@@ -145,6 +145,15 @@ public sealed class MergeTests : IDisposable
     }
 
     [Fact]
+    public void Customer_MergedAwayIdInVietnamese_SaysSoInVietnamese()
+    {
+        var (code, _, error) = CliRunner.Run("customer", "KH3", "--data", _folder, "--as-of", "2025-03-31", "--lang", "vi");
+
+        Assert.Equal(0, code);
+        Assert.Equal("crmkit: Khách KH3 đã được gộp vào KH1 (cùng một người: xem 'crmkit run --merges FILE'); đang hiển thị KH1.\n", error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void Explain_FamilyMember_IsHerself()
     {
         var (code, output, error) = CliRunner.Run("segment", "--data", _folder, "--explain", "KH2", "--as-of", "2025-03-31");

@@ -12,7 +12,13 @@ namespace CrmKit.CareProcess;
 /// </summary>
 public static class BuiltInProcesses
 {
+    // Purposes (docs/care-process.md, "Purpose of each built-in message"): a message the customer needs for an order,
+    // a ticket or a warranty claim they started is a service message (Transactional: it goes unless they withdrew);
+    // a message that promotes the shop — a welcome, a review request, a welcome back, a thank-you for a referral — is
+    // direct marketing (UK ICO direct-marketing guidance; Decree 91/2020/NĐ-CP: advertising needs prior consent) and
+    // goes only with a consent grant.
     private const ContactPurpose Service = ContactPurpose.Transactional;
+    private const ContactPurpose Promotion = ContactPurpose.Marketing;
 
     /// <summary>Reach → acquisition → conversion → retention → loyalty, forward only, driven by the order count.</summary>
     public static ProcessDefinition CustomerLifecycle { get; } = BuiltInProcessTexts.WithVietnamese(new ProcessBuilder("customer-lifecycle", "Customer lifecycle", "reach")
@@ -21,7 +27,7 @@ public static class BuiltInProcesses
         .Trigger("order-placed", "A completed order; orderCount is the customer's number of completed orders", new TriggerParameter("orderCount", ValueKind.Number))
         .Trigger("referred-someone", "The customer referred a new customer")
         .State("reach", "Knows the shop")
-        .State("acquisition", "Left contact details", onEntry: [new SendMessage(ContactChannel.Zalo, Service, "welcome")])
+        .State("acquisition", "Left contact details", onEntry: [new SendMessage(ContactChannel.Zalo, Promotion, "welcome")])
         .State("conversion", "First purchase", onEntry: [new SendMessage(ContactChannel.Zalo, Service, "thank-you-first-order")])
         .State("retention", "Bought again", onEntry: [new SetAttributeValue("stage", ProcessValue.Of("retention"))])
         .State("loyalty", "Repeat buyer and advocate", onEntry:
@@ -38,7 +44,7 @@ public static class BuiltInProcesses
         .On("retention", "order-placed", null, Number("orderCount", GuardOperator.LessThan, 5, "fewer than five orders"))
         .On("retention", "referred-someone", "loyalty")
         .On("loyalty", "order-placed", null)
-        .On("loyalty", "referred-someone", null, null, new SendMessage(ContactChannel.Zalo, Service, "referral-thanks"))
+        .On("loyalty", "referred-someone", null, null, new SendMessage(ContactChannel.Zalo, Promotion, "referral-thanks"))
         .Build());
 
     /// <summary>Active → at risk → lapsed → win-back → reactivated: how recently the customer bought.</summary>
@@ -50,7 +56,7 @@ public static class BuiltInProcesses
         .State("at-risk", "No order for 90 days", onEntry: [new SendMessage(ContactChannel.Zalo, ContactPurpose.Marketing, "we-miss-you")])
         .State("lapsed", "No order for 180 days", onEntry: [new CreateTask("Prepare a win-back offer", "marketing", Duration.FromDays(7))])
         .State("win-back", "Win-back offer sent")
-        .State("reactivated", "Came back after lapsing", onEntry: [new SendMessage(ContactChannel.Zalo, Service, "welcome-back")])
+        .State("reactivated", "Came back after lapsing", onEntry: [new SendMessage(ContactChannel.Zalo, Promotion, "welcome-back")])
         .On("active", "order-placed", "active")
         .After("active", Duration.FromDays(90), "at-risk")
         .On("at-risk", "order-placed", "active")
@@ -101,7 +107,7 @@ public static class BuiltInProcesses
         .Trigger("complaint-resolved", "The complaint was resolved")
         .State("caring", "Regular after-sale care", initialChild: "follow-up")
         .State("follow-up", "Thank and confirm delivery", parent: "caring", onEntry: [new SendMessage(ContactChannel.Zalo, Service, "order-follow-up")])
-        .State("feedback", "Ask for feedback and a review", parent: "caring", onEntry: [new SendMessage(ContactChannel.Zalo, Service, "review-request")])
+        .State("feedback", "Ask for feedback and a review", parent: "caring", onEntry: [new SendMessage(ContactChannel.Zalo, Promotion, "review-request")])
         .State("check-in", "Proactive check-in", parent: "caring", onEntry: [new CreateTask("Check in with the customer", "care", Duration.FromDays(3))])
         .State("perks", "Loyalty perks and referral ask", parent: "caring", onEntry:
         [

@@ -40,6 +40,12 @@ internal static class ImportFileText
                 : Strings.ImportFormatUndecided;
         }
 
+        // A date column whose values were all year-month-day: the importer names no order (DateTimeColumn.Describe).
+        if (!amount && reading.Description == "year-month-day (ISO 8601)")
+        {
+            return Strings.ImportOrderIso;
+        }
+
         var name = reading.Style switch
         {
             NumberFormat.Vietnamese => Strings.ImportStyleVietnamese,

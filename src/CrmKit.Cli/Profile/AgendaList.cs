@@ -66,6 +66,6 @@ internal static class AgendaList
         }).ToList();
         var people = rows.Select(r => r.Item.CustomerId).Distinct().Count();
         ContactListFile.Write(file, columns, cells, people, ProfileStrings.NoticePurposeAgenda, output, error);
-        output.WriteLine(Display.Format(ProfileStrings.AgendaWritten, Display.Number(rows.Count), Display.Number(people), file.FullName, Display.Number(items.Count - rows.Count)));
+        output.WriteLine(Display.Format(ProfileStrings.AgendaWritten, Display.Count(rows.Count, ProfileStrings.CareActionCountOne, ProfileStrings.CareActionCountMany), Display.Count(people, ProfileStrings.CustomerCountOne, ProfileStrings.CustomerCountMany), file.FullName, Display.Count(items.Count - rows.Count, ProfileStrings.SkippedActionCountOne, ProfileStrings.SkippedActionCountMany)));
     }
 }

@@ -86,7 +86,7 @@ internal static class ContactListFile
     /// </summary>
     public static IReadOnlyList<string> NoticeLines(int customers, string purpose) =>
     [
-        Display.Format(ProfileStrings.NoticeHolds, Display.Number(customers)),
+        Display.Format(ProfileStrings.NoticeHolds, Display.Count(customers, ProfileStrings.CustomerCountOne, ProfileStrings.CustomerCountMany)),
         Display.Format(ProfileStrings.NoticePurpose, purpose),
         ProfileStrings.NoticeKeep,
         ProfileStrings.NoticeDecree,

@@ -228,7 +228,7 @@ internal sealed record CustomerProfile(
 
     // The stage as the header shows it: where the data file gives another stage, it is named beside the journey's.
     private string StageShown()
-        => StageFromJourney is { } stage && stage != Customer.Stage ? Display.Format(ProfileStrings.StageFileDiffers, DisplayNames.Of(stage), DisplayNames.Of(Customer.Stage)) : DisplayNames.Of(Stage);
+        => StageFromJourney is { } stage && Customer.StageRecorded && stage != Customer.Stage ? Display.Format(ProfileStrings.StageFileDiffers, DisplayNames.Of(stage), DisplayNames.Of(Customer.Stage)) : DisplayNames.Of(Stage);
 
     private static void More(TextWriter output, int count, int limit)
     {
@@ -286,8 +286,8 @@ internal sealed record CustomerProfile(
                 kind = Name(c.Kind),
                 createdAt = c.CreatedAt.ToString(),
                 stage = Name(Stage),
-                stageSource = StageFromJourney is null ? "file" : BuiltInProcesses.CustomerLifecycle.Id,
-                fileStage = Name(c.Stage),
+                stageSource = StageFromJourney is not null ? BuiltInProcesses.CustomerLifecycle.Id : c.StageRecorded ? "file" : "default",
+                fileStage = c.StageRecorded ? Name(c.Stage) : null,
                 source = c.Source is { } s ? Name(s) : null,
                 birthDate = c.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 gender = c.Gender is { } g ? Name(g) : null,

@@ -153,7 +153,9 @@ public static class CustomerMerge
             Attributes = attributes,
             Source = PickValue("source", survivor.Source, duplicate.Source, s => s.ToString()),
             TimeZone = Pick("timeZone", survivor.TimeZone, duplicate.TimeZone, z => z.Id),
-            Stage = survivor.Stage >= duplicate.Stage ? survivor.Stage : duplicate.Stage,
+            // The later stage of the two recorded ones; a record whose file gave no stage does not count.
+            Stage = !duplicate.StageRecorded || (survivor.StageRecorded && survivor.Stage >= duplicate.Stage) ? survivor.Stage : duplicate.Stage,
+            StageRecorded = survivor.StageRecorded || duplicate.StageRecorded,
             Consents = survivor.Consents.Merge(duplicate.Consents),
             MergedIds = [.. survivor.MergedIds, duplicate.Id, .. duplicate.MergedIds],
             History = MergeHistory(survivor.Id, survivor.History, duplicate.Id, duplicate.History),

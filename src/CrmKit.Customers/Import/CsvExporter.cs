@@ -31,7 +31,7 @@ public sealed class CsvExporter
                 customer.Id.Value, customer.DisplayName, Enum(customer.Kind), Instant(customer.CreatedAt),
                 List(customer.Phones.Select(p => p.Format(PhoneNumberFormat.E164))), List(customer.Emails.Select(e => e.Value)),
                 Date(customer.BirthDate), Enum(customer.Gender), Enum(customer.IncomeTier), customer.Location?.Province, customer.Location?.City,
-                Enum(customer.Location?.Area), List(customer.Tags), Enum(customer.Source), customer.TimeZone?.Id, Enum(customer.Stage),
+                Enum(customer.Location?.Area), List(customer.Tags), Enum(customer.Source), customer.TimeZone?.Id, customer.StageRecorded ? Enum(customer.Stage) : null,
                 .. c.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => customer.Attributes.TryGetValue(a.Value.Name, out var v) ? v.ToString() : null),
             ]);
     }

@@ -128,6 +128,7 @@ public sealed class CsvImporter
             var province = table.Text("province");
             var city = table.Text("city");
             var area = table.Enum<AreaType>("area");
+            LifecycleStage? stage; // read in the initializer below, so its problems keep their column order
             if (province is null && (city is not null || area is not null))
             {
                 table.Warn("province", "a city or area is given without a province; the location was left empty.");
@@ -165,7 +166,8 @@ public sealed class CsvImporter
                     Tags = table.Tags("tags"),
                     Source = table.Enum<AcquisitionSource>("source"),
                     TimeZone = table.TimeZone("time_zone"),
-                    Stage = table.Enum<LifecycleStage>("stage") ?? LifecycleStage.Acquisition,
+                    Stage = (stage = table.Enum<LifecycleStage>("stage")) ?? LifecycleStage.Acquisition,
+                    StageRecorded = stage is not null,
                     Attributes = custom,
                     Consents = ConsentLedger.From(table.Consents(exportedAt ?? createdAt ?? DataLimits.EarliestInstant, table.File)),
                 };

@@ -859,10 +859,10 @@ internal sealed class ImportTable : IDisposable
     // How a cell is shown in a message: personal fields masked; codes and statuses as written unless shaped like a
     // full name (a name in the currency column); anything else masked when shaped like a name. Phone numbers and
     // email addresses are masked in every message (ImportIssue).
+    // (Issue 21: an amount 'hai triệu' was masked as a name; only capitalised name-shaped text is taken for one.)
     private string EchoCell(string? field, string cell)
         => field is not null && ImportFields.IsPersonal(Kind, field) ? PersonalData.MaskName(cell)
-            : field is not null && FieldVocabulary.Of(Kind, field) is not null ? PersonalData.LooksLikeFullName(cell) ? PersonalData.MaskName(cell) : cell
-            : PersonalData.MaskIfName(cell);
+            : PersonalData.LooksLikeFullName(cell) ? PersonalData.MaskName(cell) : cell;
 
     // A message about the current row that quotes one of its cells ('…'), whoever wrote it (a field reader, a model
     // check), shows that cell as EchoCell does.

@@ -75,6 +75,13 @@ public sealed record Customer
     /// <summary>The lifecycle stage. Default: acquisition (the shop has the customer's details).</summary>
     public LifecycleStage Stage { get; init => field = Guard.Defined(value, "lifecycle stage"); } = LifecycleStage.Acquisition;
 
+    /// <summary>
+    /// Whether <see cref="Stage"/> was given by the source: <see langword="false"/> when an imported file had no
+    /// stage for the customer (no <c>stage</c> column, or an empty cell) and <see cref="Stage"/> is only the default,
+    /// acquisition. Default: <see langword="true"/> (a customer built in code states its stage).
+    /// </summary>
+    public bool StageRecorded { get; init; } = true;
+
     /// <summary>The consent ledger: every grant and withdrawal per channel and purpose, from which the consent in force is derived.</summary>
     public ConsentLedger Consents { get; init => field = value ?? ConsentLedger.Empty; } = ConsentLedger.Empty;
 
@@ -138,7 +145,7 @@ public sealed record Customer
            && Phones.SequenceEqual(other.Phones) && Emails.SequenceEqual(other.Emails) && BirthDate == other.BirthDate
            && Gender == other.Gender && IncomeTier == other.IncomeTier && Equals(Location, other.Location)
            && Tags.SequenceEqual(other.Tags) && Attributes.SequenceEqual(other.Attributes) && Source == other.Source
-           && Equals(TimeZone, other.TimeZone) && Stage == other.Stage && Consents.Equals(other.Consents)
+           && Equals(TimeZone, other.TimeZone) && Stage == other.Stage && StageRecorded == other.StageRecorded && Consents.Equals(other.Consents)
            && MergedIds.SequenceEqual(other.MergedIds) && History.Equals(other.History) && Equals(Erasure, other.Erasure);
 
     /// <inheritdoc/>

@@ -72,4 +72,33 @@ public sealed class ProfileStageTests
         Assert.True(withJourney > 100, $"{withJourney} customers with a lifecycle journey");
         Assert.True(differing > 0, "no customer whose file stage differs from the journey");
     }
+
+    [Fact]
+    public void Stage_FileWithoutStageColumn_NamesNoFileStage_InTheTextAndTheJson()
+    {
+        // Issue 21: a customers file with no stage column; the profile showed "(…; the data file says acquisition)".
+        var folder = Directory.CreateTempSubdirectory("crmkit-stage-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "customers.csv"), "customer_id,name,created_at,phone\nKH1,Nguyễn Văn An,2025-01-05 09:00,0912345678\n");
+            File.WriteAllText(Path.Combine(folder, "orders.csv"),
+                "order_id,customer_id,placed_at,total\nD1,KH1,2025-01-10 10:00,500000\nD2,KH1,2025-02-10 10:00,500000\nD3,KH1,2025-03-10 10:00,500000\n");
+            var text = CliRunner.Run("customer", "KH1", "--data", folder, "--as-of", "2025-03-31");
+            var vi = CliRunner.Run("customer", "KH1", "--data", folder, "--as-of", "2025-03-31", "--lang", "vi");
+            var json = CliRunner.Run("customer", "KH1", "--data", folder, "--as-of", "2025-03-31", "--json");
+
+            Assert.Equal(0, text.ExitCode);
+            Assert.Contains("; stage retention", text.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("the data file says", text.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("tệp dữ liệu ghi", vi.Output, StringComparison.Ordinal);
+            using var doc = JsonDocument.Parse(json.Output);
+            var person = doc.RootElement.GetProperty("customer");
+            Assert.Equal("retention", person.GetProperty("stage").GetString());
+            Assert.Equal(JsonValueKind.Null, person.GetProperty("fileStage").ValueKind);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -178,6 +178,22 @@ public class ImportHostileInputTests
     }
 
     [Fact]
+    public void Read_WordsInAnAmountColumn_AreShownAsWritten()
+    {
+        // Issue 21: 'hai triệu' (two million, in words) was masked as a name: 'h** t****'.
+        var read = Read(
+            ("customers.csv", "customer_id,name,created_at\nK1,An,2025-01-01T00:00:00Z\n"),
+            ("orders.csv", "order_id,customer_id,placed_at,total\nO1,K1,2025-01-02T00:00:00Z,hai triệu\nO2,K1,2025-01-02T00:00:00Z,Trần Thị Hà\n"));
+
+        Assert.Equal(
+            [
+                "orders.csv:2: column 'total': 'hai triệu' is not an amount: it has no digits.",
+                "orders.csv:3: column 'total': 'T*** T** H*' is not an amount: it has no digits.",
+            ],
+            Issues(read));
+    }
+
+    [Fact]
     public void Read_PersonalDataInAnyColumn_IsMaskedInEveryMessage()
     {
         var read = Read(

@@ -101,9 +101,14 @@ internal static class AmountText
             }
         }
 
-        if (s.IsEmpty || !char.IsAsciiDigit(s[0]))
+        if (s.IndexOfAnyInRange('0', '9') < 0)
         {
-            return Invalid(s.IsEmpty ? "it has no digits" : $"'{s[0]}' cannot stand before its digits");
+            return Invalid("it has no digits");
+        }
+
+        if (!char.IsAsciiDigit(s[0]))
+        {
+            return Invalid($"'{s[0]}' cannot stand before its digits");
         }
 
         var bodyEnd = 0;

@@ -158,6 +158,8 @@ internal sealed class DateTimeColumn
             return false;
         }
 
+        _sawDayMonthValue = true;
+
         var dayFirst = DateTimeText.TryResolve(parts, DateOrder.DayFirst, out var asDayFirst, out _, out _, out _);
         var monthFirst = DateTimeText.TryResolve(parts, DateOrder.MonthFirst, out var asMonthFirst, out _, out _, out _);
         if (dayFirst != monthFirst)
@@ -289,12 +291,20 @@ internal sealed class DateTimeColumn
     /// </summary>
     public string Describe() => OrderSource switch
     {
+        // Every value was year-month-day (ISO 8601, yyyyMMdd) or an explicit pattern: no order was needed or used.
+        ColumnFormatSource.Adopted or ColumnFormatSource.Defaulted when !_sawDayMonthValue => $"{Name}: {YearMonthDay}",
         ColumnFormatSource.Detected => $"{Name}: {NameOf(Order)}, detected from line {EvidenceLine} ({AmountText.Quote(EvidenceText!)})",
         ColumnFormatSource.Configured => $"{Name}: {NameOf(Order)}, configured",
         ColumnFormatSource.Adopted => $"{Name}: {NameOf(Order)}, as {EvidenceText}",
         ColumnFormatSource.Defaulted => $"{Name}: {NameOf(Order)} by default (nothing decided; {AmbiguousCount} ambiguous {(AmbiguousCount == 1 ? "value" : "values")})",
         _ => $"{Name}: order not decided yet",
     };
+
+    /// <summary>How <see cref="Describe"/> names a column whose values were all year-month-day.</summary>
+    public const string YearMonthDay = "year-month-day (ISO 8601)";
+
+    // Whether a value in day/month/year or month/day/year shape was seen while the order was undecided.
+    private bool _sawDayMonthValue;
 
     /// <summary><c>day first</c>, <c>month first</c> or <c>year first</c>.</summary>
     public static string NameOf(DateOrder order) => order switch

@@ -85,6 +85,7 @@ public class AmountTextTests
     [InlineData("1.25.000", "'1.25.000' is not an amount: thousands must be grouped in threes, as in 1.250.000 or 1,250,000")]
     [InlineData("12 kg", "'12 kg' is not an amount: 'kg' is not a currency mark; use ₫, đ, VNĐ, $, US$, €, £ or a three-letter ISO 4217 code such as VND")]
     [InlineData("₫", "'₫' is not an amount: it has no digits")]
+    [InlineData("hai triệu", "'hai triệu' is not an amount: it has no digits")]
     [InlineData("(1.250.000)", "'(1.250.000)' is not an amount: accounting parentheses are not read as a minus; write the amount with '-'")]
     [InlineData("$ 12 €", "'$ 12 €' is not an amount: it has a currency mark on both sides")]
     [InlineData("12a34", "'12a34' is not an amount: 'a' cannot stand between its digits")]

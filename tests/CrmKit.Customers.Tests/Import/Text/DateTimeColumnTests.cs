@@ -89,6 +89,27 @@ public class DateTimeColumnTests
             Column(DateOrder.MonthFirst).ParseDate("25/12/2024", 2).Error);
 
     [Fact]
+    public void Describe_OnlyIsoValuesAdoptingASibling_SaysYearMonthDay()
+    {
+        var column = Column();
+        Assert.False(column.NeedsDecision("1990-05-17", 2));
+        Assert.False(column.NeedsDecision("1992-11-03", 3));
+        column.Adopt(DateOrder.DayFirst, "the file's other date columns");
+        column.Finish();
+        Assert.Equal(new LocalDate(1990, 5, 17), column.ParseDate("1990-05-17", 2).Value);
+        Assert.Equal("placed_at: year-month-day (ISO 8601)", column.Describe());
+    }
+
+    [Fact]
+    public void Describe_OnlyIsoValuesNothingDecided_SaysYearMonthDay()
+    {
+        var column = Column();
+        Assert.False(column.NeedsDecision("2025-06-05", 2));
+        column.Finish();
+        Assert.Equal("placed_at: year-month-day (ISO 8601)", column.Describe());
+    }
+
+    [Fact]
     public void Finish_NothingDecided_FallsBackToTheDefaultOrder()
     {
         var column = Column();
