@@ -51,7 +51,7 @@ public class JsonTests
         var json = CrmKitJson.Serialize(customer);
 
         Assert.Equal(
-            """{"id":"KH001","kind":"individual","displayName":"Nguyễn Văn An","createdAt":"2024-05-01T03:00:00Z","phones":["+84912345678"],"emails":[],"birthDate":"1990-02-28","tags":[],"attributes":{"children":{"number":2}},"source":"walkIn","timeZone":"Asia/Ho_Chi_Minh","stage":"acquisition","consents":[],"mergedIds":[],"history":{"orders":[{"id":"HD1","customerId":"KH001","placedAt":"2025-01-20T02:00:00Z","total":{"amount":150000,"currency":"VND"},"status":"completed","channel":"inStore","lines":[]}],"interactions":[],"feedback":[],"tickets":[],"referrals":[]}}""",
+            """{"id":"KH001","kind":"individual","displayName":"Nguyễn Văn An","createdAt":"2024-05-01T03:00:00Z","phones":["+84912345678"],"emails":[],"birthDate":"1990-02-28","tags":[],"attributes":{"children":{"number":2}},"source":"walkIn","timeZone":"Asia/Ho_Chi_Minh","stage":"acquisition","stageRecorded":true,"consents":[],"mergedIds":[],"history":{"orders":[{"id":"HD1","customerId":"KH001","placedAt":"2025-01-20T02:00:00Z","total":{"amount":150000,"currency":"VND"},"status":"completed","channel":"inStore","lines":[]}],"interactions":[],"feedback":[],"tickets":[],"referrals":[]}}""",
             json);
     }
 
