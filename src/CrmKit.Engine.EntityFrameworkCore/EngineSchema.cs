@@ -44,29 +44,26 @@ public static class EngineSchema
         var applied = ImmutableArray.CreateBuilder<int>();
         var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var connectionScope = connection.ConfigureAwait(false);
-        var create = new NpgsqlCommand($"CREATE TABLE IF NOT EXISTS {HistoryTable} (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)", connection);
-        await using (create.ConfigureAwait(false))
+        // CREATE TABLE IF NOT EXISTS is not atomic across sessions (two at once can fail on the table's row type,
+        // 42710, or on pg_type's unique index, 23505), so it runs under the same advisory lock as the scripts.
+        var createTx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using (createTx.ConfigureAwait(false))
         {
-            try
+            await LockAsync(connection, createTx, ct).ConfigureAwait(false);
+            var create = new NpgsqlCommand($"CREATE TABLE IF NOT EXISTS {HistoryTable} (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)", connection, createTx);
+            await using (create.ConfigureAwait(false))
             {
                 await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
-            {
-                // Another process created it at the same moment (CREATE TABLE IF NOT EXISTS is not atomic across sessions).
-            }
+
+            await createTx.CommitAsync(ct).ConfigureAwait(false);
         }
 
         foreach (var migration in Migrations.Where(m => m.Version <= target))
         {
             var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             await using var txScope = tx.ConfigureAwait(false);
-            var @lock = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, tx);
-            await using (@lock.ConfigureAwait(false))
-            {
-                @lock.Parameters.AddWithValue("key", AdvisoryLockKey);
-                await @lock.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
+            await LockAsync(connection, tx, ct).ConfigureAwait(false);
 
             int current;
             var version = new NpgsqlCommand($"SELECT coalesce(max(version), 0) FROM {HistoryTable}", connection, tx);
@@ -107,6 +104,16 @@ public static class EngineSchema
         }
 
         return applied.ToImmutable();
+    }
+
+    private static async Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        var @lock = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, tx);
+        await using (@lock.ConfigureAwait(false))
+        {
+            @lock.Parameters.AddWithValue("key", AdvisoryLockKey);
+            await @lock.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The database's engine schema version (0 before any migration).</summary>

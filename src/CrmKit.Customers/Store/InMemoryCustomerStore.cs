@@ -34,8 +34,24 @@ public sealed class InMemoryCustomerStore : ICustomerStore
     /// <inheritdoc/>
     public ValueTask<Versioned<Customer>?> FindAsync(CustomerId id, CancellationToken cancellationToken = default)
     {
+        // Lock-free: a merge records the alias before it removes the duplicate, so a lookup that misses because the
+        // customer was merged away meanwhile finds the alias on the second resolve and follows it.
         var resolved = Resolve(id);
-        return ValueTask.FromResult(_customers.TryGetValue(resolved, out var found) ? found : (Versioned<Customer>?)null);
+        while (true)
+        {
+            if (_customers.TryGetValue(resolved, out var found))
+            {
+                return ValueTask.FromResult<Versioned<Customer>?>(found);
+            }
+
+            var again = Resolve(id);
+            if (again == resolved)
+            {
+                return ValueTask.FromResult<Versioned<Customer>?>(null);
+            }
+
+            resolved = again;
+        }
     }
 
     /// <inheritdoc/>
@@ -95,11 +111,14 @@ public sealed class InMemoryCustomerStore : ICustomerStore
             var duplicate = Current(Resolve(duplicateId));
             var result = CustomerMerge.Merge(survivor.Value, duplicate.Value);
             _customers[survivor.Value.Id] = new Versioned<Customer>(result.Customer, survivor.Version + 1);
-            _customers.TryRemove(duplicate.Value.Id, out _);
+
+            // Aliases first, removal last: a lock-free FindAsync that misses the duplicate then sees where it went.
             foreach (var merged in result.Customer.MergedIds)
             {
                 _mergedInto[merged] = survivor.Value.Id;
             }
+
+            _customers.TryRemove(duplicate.Value.Id, out _);
 
             return ValueTask.FromResult(result);
         }
