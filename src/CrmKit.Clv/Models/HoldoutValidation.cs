@@ -117,6 +117,16 @@ public static class HoldoutValidation
         ArgumentNullException.ThrowIfNull(summary);
         ICountModel count;
         FitDiagnosis diagnosis;
+
+        // Too few repeat buyers: the fit's diagnosis would reject whatever the optimiser returns, so it is not run (on a
+        // small shop's degenerate data the Pareto/NBD optimiser wanders where each likelihood is a numeric integral, and
+        // took 45 s for 23 customers). With no repeat buyer at all the fit itself says so, at once.
+        var enough = ModelGuard.CheckRepeatBuyers(FitDiagnosis.Usable, summary, ValueAnalysis.Name(model));
+        if (!enough.IsUsable && summary.RepeatBuyers().Count > 0)
+        {
+            return new ModelScore(model, null, null, null, null, string.Join(" ", enough.Problems)) { Problems = enough.Problems };
+        }
+
         try
         {
             var fit = CountModels.Get(model).Fit(summary, options);

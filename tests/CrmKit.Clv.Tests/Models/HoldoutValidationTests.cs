@@ -46,6 +46,43 @@ public class HoldoutValidationTests
     }
 
     [Fact]
+    public void Compare_SmallShopWithThirteenRepeatBuyers_ScoresNoModelAndSaysWhy()
+    {
+        // 23 customers, the first 13 of them buying again within the calibration period, everyone buying once more in
+        // the holdout: too few repeat buyers for any model (at least FitDiagnosis.MinimumRepeatBuyers), so no score is
+        // usable, and each says why with the repeat-buyer count. (The Pareto/NBD fit, which would be rejected for the
+        // same reason, ran 45 s on such a shop before the check came first.)
+        var start = new LocalDate(2026, 1, 5);
+        var transactions = new List<(string, LocalDate, double)>();
+        for (var i = 0; i < 23; i++)
+        {
+            var id = $"KH{i:D3}";
+            transactions.Add((id, start.PlusDays(i), 1_250_000));
+            if (i < 13)
+            {
+                transactions.Add((id, start.PlusDays(40 + (3 * i)), 890_000));
+            }
+
+            transactions.Add((id, new LocalDate(2026, 9, 1).PlusDays(i), 450_000));
+        }
+
+        var summary = RfmSummaryBuilder.FromUnsorted(transactions, new RfmOptions { ObservationEnd = new LocalDate(2026, 11, 30), CalibrationEnd = new LocalDate(2026, 7, 31) });
+
+        var comparison = HoldoutValidation.Compare(summary, [CountModelKind.BetaGeo, CountModelKind.ModifiedBetaGeo, CountModelKind.ParetoNbd]);
+
+        Assert.Null(comparison.Best);
+        Assert.Equal(3, comparison.Scores.Length);
+        Assert.All(comparison.Scores, s =>
+        {
+            Assert.Null(s.RootMeanSquaredError);
+            Assert.Null(s.FittedModel);
+            var few = Assert.Single(s.Problems, p => p.Kind == ClvProblemKind.TooFewRepeatBuyers);
+            Assert.Equal(ValueAnalysis.Name(s.Model), few.Model);
+            Assert.Equal(new double[] { 13, FitDiagnosis.MinimumRepeatBuyers }, few.Figures.AsEnumerable());
+        });
+    }
+
+    [Fact]
     public void Track_CdnowSample_AddsUpToTheSummaryAndTheModelsExpectations()
     {
         var transactions = File.ReadAllLines(SharedData.File("CDNOW_sample.txt")).Where(l => l.Trim().Length > 0)
