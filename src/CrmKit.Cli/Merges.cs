@@ -192,14 +192,16 @@ internal sealed class MergeOutcome
     private static MergeDecision Decision(DuplicateMatch match, Dictionary<CustomerId, Customer> byId, CustomerId? survivor)
     {
         var (a, b) = (byId[match.First], byId[match.Second]);
+        // Personal data masked, ids too: a customer derived from orders alone is keyed by its phone or e-mail
+        // (docs/importing.md), and such an id is as personal as the contact it came from.
         var contacts = a.Phones.Intersect(b.Phones).Select(PersonalData.MaskPhone)
-            .Concat(a.Emails.Intersect(b.Emails).Select(e => e.ToString()))
+            .Concat(a.Emails.Intersect(b.Emails).Select(e => PersonalData.MaskEmail(e.Value)))
             .ToList();
         return new MergeDecision(
             survivor is null ? "sharedContact" : "merged",
-            match.First.Value,
-            match.Second.Value,
-            survivor?.Value,
+            PersonalData.Redact(match.First.Value),
+            PersonalData.Redact(match.Second.Value),
+            survivor is { } kept ? PersonalData.Redact(kept.Value) : null,
             Flags(match.Evidence),
             Flags(match.Conflicts),
             contacts,

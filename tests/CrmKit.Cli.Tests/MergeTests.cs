@@ -49,6 +49,44 @@ public sealed class MergeTests : IDisposable
     }
 
     [Fact]
+    public void Run_OrdersOnly_IdsMadeFromPhonesAreMaskedInTheSummaryTheReportAndTheMergesFile()
+    {
+        // Orders alone: each customer is keyed by its phone (docs/importing.md), and the family phone given with another
+        // name makes a second customer keyed "+84912345678#2"; the buyer of HD4 gives no name, so the phone is their name
+        // too. Such ids and names are personal data, masked like the phone itself.
+        var folder = Directory.CreateTempSubdirectory("crmkit-merge-orders-").FullName;
+        try
+        {
+            var orders = Path.Combine(folder, "orders.csv");
+            File.WriteAllText(orders,
+                "order_id,placed_at,total,customer_name,customer_phone\n"
+                + "HD1,2025-01-05 10:00,150000,Nguyễn Văn An,0912 345 678\n"
+                + "HD2,2025-01-06 10:00,90000,Vũ Thị Hồng Nhung,+84912345678\n"
+                + "HD3,2025-02-03 10:00,70000,Nguyễn Văn An,0912.345.678\n"
+                + "HD4,2025-02-04 10:00,450000,,0903 111 222\n");
+            var merges = Path.Combine(folder, "merges.csv");
+            var report = Path.Combine(folder, "report.html");
+            var (code, output, error) = CliRunner.Run("run", "--orders", orders, "--report", report, "--merges", merges);
+
+            Assert.Equal(0, code);
+            Assert.Equal(string.Empty, error);
+            Assert.Contains("             shared  +8********78 / +8********78#2: same phone (+84 9** *** *78)", output, StringComparison.Ordinal);
+            foreach (var (what, text) in new[] { ("summary", output), ("report", File.ReadAllText(report)), ("merges file", File.ReadAllText(merges)) })
+            {
+                Assert.False(text.Contains("912345678", StringComparison.Ordinal), $"the {what} shows the phone number in full");
+                Assert.False(text.Contains("903111222", StringComparison.Ordinal), $"the {what} shows the phone number in full");
+            }
+
+            // The shop's own names stay readable in the report (it is what staff act on).
+            Assert.Contains("Vũ Thị Hồng Nhung", File.ReadAllText(report), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Run_Json_ListsEveryMergeAndSharedContactWithEvidence()
     {
         var (code, output, _) = CliRunner.Run("run", "--data", _folder, "--no-report", "--json");

@@ -117,7 +117,7 @@ internal static class HtmlReport
             foreach (var i in actions.Take(TodayShownPerStaff))
             {
                 var customer = model.CustomersById.GetValueOrDefault(i.CustomerId.Value);
-                html.Append(Inv, $"<tr><td>{Html(i.SendAt is { } at ? Display.DateTime(at, model.Zone) : "–")}</td><td>{Html(Id(model, i.CustomerId.Value))}</td><td class=\"text\">{Html(customer?.DisplayName ?? "–")}</td><td class=\"text\">{Html(Contact(model, customer, i.Action.Channel))}</td><td class=\"text\">{Html(ReportNames.Channel(i.Action.Channel))}</td><td class=\"text\">{Html(Why(model, customer, i.PlanId))}</td><td class=\"text\">{Template(i.Action.Template)}</td></tr>");
+                html.Append(Inv, $"<tr><td>{Html(i.SendAt is { } at ? Display.DateTime(at, model.Zone) : "–")}</td><td>{Html(Id(model, i.CustomerId.Value))}</td><td class=\"text\">{Html(Name(model, customer))}</td><td class=\"text\">{Html(Contact(model, customer, i.Action.Channel))}</td><td class=\"text\">{Html(ReportNames.Channel(i.Action.Channel))}</td><td class=\"text\">{Html(Why(model, customer, i.PlanId))}</td><td class=\"text\">{Template(i.Action.Template)}</td></tr>");
             }
 
             html.Append("</table>");
@@ -175,7 +175,12 @@ internal static class HtmlReport
     // A customer id as shown: whole with --show-contacts, else with any phone number or email in it masked.
     private static string Id(ReportModel model, string id) => model.ShowContacts ? id : PersonalData.Redact(id);
 
-    private static string Name(ReportModel model, string id) => model.CustomersById.TryGetValue(id, out var c) ? c.DisplayName : "–";
+    private static string Name(ReportModel model, string id) => model.CustomersById.TryGetValue(id, out var c) ? Name(model, c) : "–";
+
+    // A customer's name as shown: in full (the shop needs it to act), but a name that is a phone or e-mail — a customer
+    // known only from orders without a name is named by its key, the contact — masked like a contact.
+    private static string Name(ReportModel model, Customer? customer)
+        => customer is null ? "–" : model.ShowContacts ? customer.DisplayName : PersonalData.Redact(customer.DisplayName);
 
     private static void Overview(StringBuilder html, ReportModel model)
     {
