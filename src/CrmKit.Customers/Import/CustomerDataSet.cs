@@ -522,6 +522,7 @@ public sealed class CustomerDataSet
                             CreatedAt = draft.PlacedAt!.Value,
                             Phones = reference.Phone is { } p ? [p] : [],
                             Emails = reference.Email is { } e ? [e] : [],
+                            StageRecorded = false, // known from orders only: no file said where the customer is
                         };
                         _customers[id] = draftOf = new CustomerDraft(customer) { Derived = true };
                         Index(customer);

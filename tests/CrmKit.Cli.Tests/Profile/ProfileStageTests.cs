@@ -101,4 +101,33 @@ public sealed class ProfileStageTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void Stage_CustomerKnownFromOrdersOnly_NamesNoFileStage()
+    {
+        // The newcomer trial: an orders file alone (the customer derived from its orders) and the profile said
+        // "(lifecycle journey; the data file says acquisition)", a file that has no stage at all.
+        var folder = Directory.CreateTempSubdirectory("crmkit-stage-orders-").FullName;
+        try
+        {
+            var orders = Path.Combine(folder, "orders.csv");
+            File.WriteAllText(orders,
+                "order_id,placed_at,total,customer_name,customer_phone\n"
+                + "D1,2025-01-10 10:00,500000,Nguyễn Văn An,0912 345 678\nD2,2025-02-10 10:00,500000,Nguyễn Văn An,0912345678\nD3,2025-03-10 10:00,500000,Nguyễn Văn An,+84912345678\n");
+            var text = CliRunner.Run("customer", "0912 345 678", "--orders", orders, "--as-of", "2025-03-31");
+            var vi = CliRunner.Run("customer", "0912 345 678", "--orders", orders, "--as-of", "2025-03-31", "--lang", "vi");
+            var json = CliRunner.Run("customer", "0912 345 678", "--orders", orders, "--as-of", "2025-03-31", "--json");
+
+            Assert.Equal(0, text.ExitCode);
+            Assert.Contains("; stage retention", text.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("the data file says", text.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("tệp dữ liệu ghi", vi.Output, StringComparison.Ordinal);
+            using var doc = JsonDocument.Parse(json.Output);
+            Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("customer").GetProperty("fileStage").ValueKind);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
