@@ -21,12 +21,13 @@ internal static class BuiltInValues
         ("paid", "completed"), ("refunded", "returned"), ("voided", "cancelled"), ("canceled", "cancelled"));
 
     // Order channels: Shopify's "Online Store"/"Point of Sale" sales channels and its source names (web, pos), Haravan's
-    // and Sapo's "web"/"pos"/"online", KiotViet's "Bán trực tiếp" (sold at the counter), and the Vietnamese words.
+    // and Sapo's "web"/"pos"/"online", KiotViet's "Bán trực tiếp" and KiotViet's and Sapo's "Tại quầy" (sold at the counter), and the Vietnamese words.
     private static readonly FrozenDictionary<string, string> Channel = Build(
         ("web", "website"), ("online", "website"), ("online store", "website"), ("webshop", "website"),
         ("trực tuyến", "website"), ("bán online", "website"), ("cửa hàng trực tuyến", "website"),
         ("pos", "in_store"), ("point of sale", "in_store"), ("offline", "in_store"),
         ("tại cửa hàng", "in_store"), ("cửa hàng", "in_store"), ("bán trực tiếp", "in_store"), ("bán tại cửa hàng", "in_store"),
+        ("tại quầy", "in_store"), ("bán tại quầy", "in_store"),
         ("mobile app", "app"), ("ứng dụng", "app"),
         ("shopee", "marketplace"), ("lazada", "marketplace"), ("tiki", "marketplace"), ("sendo", "marketplace"), ("sàn tmđt", "marketplace"),
         ("facebook", "social"), ("zalo", "social"), ("instagram", "social"), ("messenger", "social"),
@@ -35,7 +36,7 @@ internal static class BuiltInValues
     // Customer acquisition sources: the same words where they name where a customer came from.
     private static readonly FrozenDictionary<string, string> Source = Build(
         ("web", "website"), ("online", "website"), ("online store", "website"), ("trực tuyến", "website"),
-        ("pos", "walk_in"), ("tại cửa hàng", "walk_in"), ("cửa hàng", "walk_in"), ("vãng lai", "walk_in"),
+        ("pos", "walk_in"), ("tại cửa hàng", "walk_in"), ("cửa hàng", "walk_in"), ("tại quầy", "walk_in"), ("vãng lai", "walk_in"),
         ("shopee", "marketplace"), ("lazada", "marketplace"), ("tiki", "marketplace"), ("sendo", "marketplace"),
         ("facebook", "social_network"), ("zalo", "social_network"), ("instagram", "social_network"), ("mạng xã hội", "social_network"),
         ("giới thiệu", "referral"), ("người quen giới thiệu", "referral"), ("quảng cáo", "advertising"), ("ads", "advertising"), ("khác", "other"));

@@ -143,6 +143,7 @@ public sealed class ImportRulesTests : IDisposable
             HD6,KH3,2025-08-18 10:00,100000,zalo
             HD7,KH4,2025-08-19 10:00,100000,TikTok Shop
             HD8,KH4,2025-08-20 10:00,100000,in_store
+            HD9,KH4,2025-08-21 10:00,100000,Tại quầy
             """);
 
         var data = Read(new CustomerFiles { Customers = customers, Orders = orders });
@@ -151,7 +152,7 @@ public sealed class ImportRulesTests : IDisposable
             [AcquisitionSource.Website, AcquisitionSource.WalkIn, AcquisitionSource.Referral, null],
             data.Customers.Select(c => c.Source));
         Assert.Equal(
-            [SalesChannel.Website, SalesChannel.Website, SalesChannel.InStore, SalesChannel.InStore, SalesChannel.Marketplace, SalesChannel.Social, null, SalesChannel.InStore],
+            [SalesChannel.Website, SalesChannel.Website, SalesChannel.InStore, SalesChannel.InStore, SalesChannel.Marketplace, SalesChannel.Social, null, SalesChannel.InStore, SalesChannel.InStore],
             data.Customers.SelectMany(c => c.History.Orders).Select(o => o.Channel));
         // TikTok means a social network on one platform and a marketplace on another: it needs the mapping's word.
         Assert.Equal(
