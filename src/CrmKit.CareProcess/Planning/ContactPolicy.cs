@@ -82,7 +82,7 @@ public sealed record ContactPolicy
         ArgumentNullException.ThrowIfNull(contacts);
         if (!ConsentAllows(consents, channel, purpose))
         {
-            return new(ContactVerdict.Skipped, null, purpose == ContactPurpose.Marketing ? $"no marketing consent for {channel}" : $"{channel} service messages withdrawn");
+            return new(ContactVerdict.Skipped, null, ConsentReason(channel, purpose));
         }
 
         string? firstReason = null;
@@ -112,6 +112,24 @@ public sealed record ContactPolicy
         }
 
         return new(ContactVerdict.Dropped, null, $"{firstReason}; no allowed instant found");
+    }
+
+    /// <summary>
+    /// Why consent blocks a contact, one string per channel and purpose made once: a replay skips hundreds of thousands of
+    /// messages for want of consent, and each outbox record keeps its reason (a string per skip was most of that).
+    /// </summary>
+    private static readonly string[][] ConsentReasons = [.. Enumerable.Range(0, Enum.GetValues<ContactChannel>().Max(c => (int)c) + 1).Select(i => new[]
+    {
+        $"no marketing consent for {(ContactChannel)i}",
+        $"{(ContactChannel)i} service messages withdrawn",
+    })];
+
+    private static string ConsentReason(ContactChannel channel, ContactPurpose purpose)
+    {
+        var i = (int)channel;
+        return i >= 0 && i < ConsentReasons.Length && Enum.IsDefined(channel)
+            ? ConsentReasons[i][purpose == ContactPurpose.Marketing ? 0 : 1]
+            : purpose == ContactPurpose.Marketing ? $"no marketing consent for {channel}" : $"{channel} service messages withdrawn";
     }
 
     /// <summary>The earliest instant at which a local time has been reached: the earlier of a repeated time, the gap's end for a skipped one.</summary>

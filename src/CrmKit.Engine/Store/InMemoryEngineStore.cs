@@ -325,8 +325,23 @@ public sealed class InMemoryEngineStore : IEngineStore
     {
         lock (_gate)
         {
-            return new(_outbox.Values.Select(e => e.Record).Where(r => state is null || r.State == state)
-                .OrderBy(r => r.Message.DueAt).ThenBy(r => r.Message.IdempotencyKey, StringComparer.Ordinal).ToList());
+            // One list sorted in place (keys are unique, so the order is total): over a million entries after a long
+            // replay, where OrderBy/ThenBy would add key arrays and a map of the same length.
+            var list = new List<OutboxRecord>(state is null ? _outbox.Count : 0);
+            foreach (var entry in _outbox.Values)
+            {
+                if (state is null || entry.Record.State == state)
+                {
+                    list.Add(entry.Record);
+                }
+            }
+
+            list.Sort(static (x, y) =>
+            {
+                var c = x.Message.DueAt.CompareTo(y.Message.DueAt);
+                return c != 0 ? c : string.CompareOrdinal(x.Message.IdempotencyKey, y.Message.IdempotencyKey);
+            });
+            return new(list);
         }
     }
 
