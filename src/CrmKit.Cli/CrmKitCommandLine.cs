@@ -133,8 +133,42 @@ internal static class CrmKitCommandLine
         root.Subcommands.Add(CareCommand.Build(output, error));
         root.Subcommands.Add(Engine.ReplayCommand.Build(output, error));
         root.Subcommands.Add(Profile.CustomerCommand.Build(output, error));
+        NamePlaceholders(root);
         return root;
     }
+
+    /// <summary>
+    /// The placeholders of the help (<c>&lt;file&gt;</c>, <c>&lt;query&gt;</c>) in the invocation's language, for every
+    /// argument and option of <paramref name="command"/> and its subcommands at once: the text of <see cref="Strings"/>
+    /// <c>Placeholder_</c> + the placeholder's English word (its help name, else its name without dashes, <c>-</c> as
+    /// <c>_</c>); a placeholder with no text there (a value list such as <c>vi|en</c>, the values of a choice) is left as
+    /// System.CommandLine writes it. An optional argument is written <c>[&lt;name&gt;]</c> in the arguments' list too, as in the usage line.
+    /// </summary>
+    internal static void NamePlaceholders(Command command)
+    {
+        foreach (var argument in command.Arguments)
+        {
+            if (Placeholder(argument.HelpName ?? argument.Name) is { } text)
+            {
+                argument.HelpName = text;
+            }
+        }
+
+        foreach (var option in command.Options.Where(o => o.ValueType != typeof(bool)))
+        {
+            if (Placeholder(option.HelpName ?? option.Name.TrimStart('-')) is { } text)
+            {
+                option.HelpName = text;
+            }
+        }
+
+        foreach (var subcommand in command.Subcommands)
+        {
+            NamePlaceholders(subcommand);
+        }
+    }
+
+    private static string? Placeholder(string word) => Strings.ResourceManager.GetString("Placeholder_" + word.Replace('-', '_'), CultureInfo.CurrentUICulture);
 
     private static Command RunCommand(TextWriter output, TextWriter error)
     {

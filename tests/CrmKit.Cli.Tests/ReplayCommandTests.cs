@@ -25,7 +25,7 @@ public class ReplayCommandTests
     {
         "  bật lúc 00:00 ngày 01/10/2025: 15.396 sự kiện trước đó dựng lại trạng thái của khách; 512 sự kiện trong giai đoạn",
         "  tổng       tham gia 130, hoàn tất 0, dừng giữa chừng 0, đạt mục tiêu 9; tin đã gửi 161 (Zalo 161), hoãn lại 10, bỏ qua 77, bỏ lỡ 0, đã huỷ 0; còn chờ gửi lúc kết thúc 0",
-        "  lý do      hoãn lại: ngoài giờ được gửi Zalo (07:00–22:00) 10, bỏ qua: khách chưa đồng ý nhận tin quảng cáo qua Zalo 59, bỏ qua: không có số điện thoại 18",
+        "  lý do      hoãn lại: ngoài giờ được gửi Zalo (07:00–22:00) 10, bỏ qua: khách chưa đồng ý nhận tin tiếp thị qua Zalo 59, bỏ qua: không có số điện thoại 18",
         "  ngày        tham gia   xong   đạt    gửi      hoãn   bỏ qua    bỏ lỡ     đã huỷ  đã gửi theo kênh / lý do",
         "  02/10/2025        21      0     1     18         1        2        0          0  Zalo 18 / hoãn lại: ngoài giờ được gửi Zalo (07:00–22:00) 1, bỏ qua: không có số điện thoại 2",
         "  (0/10 ngày không có hoạt động)",

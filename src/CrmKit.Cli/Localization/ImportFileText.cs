@@ -41,7 +41,7 @@ internal static class ImportFileText
         }
 
         // A date column whose values were all year-month-day: the importer names no order (DateTimeColumn.Describe).
-        if (!amount && reading.Description == "year-month-day (ISO 8601)")
+        if (reading.AllYearMonthDay)
         {
             return Strings.ImportOrderIso;
         }

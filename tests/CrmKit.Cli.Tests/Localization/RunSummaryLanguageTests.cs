@@ -45,7 +45,7 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
         ("  revenue    7,901,804,000 VND; average order 763,533 VND (10,349 completed orders)", "  doanh thu  7.901.804.000 ₫; giá trị đơn trung bình 763.533 ₫ (10.349 đơn hoàn tất)"),
         ("  buyers     4,108 (82 %), repeat buyers 1,943 (47 % of buyers; purchases on 2 or more days, orders on one day count once)",
             "  khách đã mua 4.108 (82 %), khách mua lại 1.943 (47 % số khách đã mua; mua vào từ 2 ngày khác nhau trở lên, nhiều đơn trong một ngày tính một lần)"),
-        ("  consent    marketing by Zalo 1,959, SMS 1,286, email 1,284", "  đồng ý nhận tin quảng cáo qua Zalo 1.959, SMS 1.286, email 1.284"),
+        ("  consent    marketing by Zalo 1,959, SMS 1,286, email 1,284", "  đồng ý nhận tin tiếp thị qua Zalo 1.959, SMS 1.286, email 1.284"),
         ("  history    6,566 interactions, 642 tickets, 3,272 feedback, 381 referrals", "  lịch sử    6.566 lượt tương tác, 642 phiếu hỗ trợ, 3.272 phản hồi, 381 lượt giới thiệu"),
         // The RFM bounds and value tiers: English as RfmThresholds/ValueTierThresholds.ToString() write them; Vietnamese
         // the same figures with vi-VN's separators ('; ' between bounds since ',' is the decimal mark) and ₫.
