@@ -142,7 +142,8 @@ internal static class CrmKitCommandLine
     /// argument and option of <paramref name="command"/> and its subcommands at once: the text of <see cref="Strings"/>
     /// <c>Placeholder_</c> + the placeholder's English word (its help name, else its name without dashes, <c>-</c> as
     /// <c>_</c>); a placeholder with no text there (a value list such as <c>vi|en</c>, the values of a choice) is left as
-    /// System.CommandLine writes it. An optional argument is written <c>[&lt;name&gt;]</c> in the arguments' list too, as in the usage line.
+    /// System.CommandLine writes it. An optional argument (<c>presets [&lt;name&gt;]</c> in the usage line) says so in the
+    /// arguments' list too, where System.CommandLine writes <c>&lt;name&gt;</c> alone: its description begins <c>Optional.</c> / <c>Không bắt buộc.</c>
     /// </summary>
     internal static void NamePlaceholders(Command command)
     {
@@ -151,6 +152,11 @@ internal static class CrmKitCommandLine
             if (Placeholder(argument.HelpName ?? argument.Name) is { } text)
             {
                 argument.HelpName = text;
+            }
+
+            if (argument.Arity.MinimumNumberOfValues == 0 && argument.Description is { } description)
+            {
+                argument.Description = Display.Format(Strings.HelpOptionalArgument, description);
             }
         }
 

@@ -26,7 +26,7 @@ public class OneDefinitionTests
         Assert.Equal(run.RootElement.GetProperty("asOf").GetString(), care.RootElement.GetProperty("asOf").GetString());
 
         Assert.Equal(1, run.RootElement.GetProperty("agenda").GetProperty("dueByChannel").GetProperty("phoneCall").GetInt32());
-        Assert.Contains("due by channel: zalo 10, email 4, phoneCall 1", text, StringComparison.Ordinal);
+        Assert.Contains("due by channel: Zalo 10, email 4, phone call 1", text, StringComparison.Ordinal);
         Assert.Contains("due 15, deferred 0, skipped 36, dropped 0", careText, StringComparison.Ordinal);
         Assert.DoesNotContain("phone_call", text + runJson + careJson + careText, StringComparison.Ordinal);
     }

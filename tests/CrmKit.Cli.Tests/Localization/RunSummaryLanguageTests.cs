@@ -59,7 +59,7 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
             "  mô hình CLV BG/NBD qua kiểm tra giữ lại (hiệu chỉnh đến 01/05/2026): BG/NBD dự đoán sát nhất giai đoạn kiểm tra: sai số căn quân phương (RMSE) của số lần mua mỗi khách trong giai đoạn kiểm tra thấp nhất (0,9297; so với MBG/NBD 0,9342 (chênh lệch nằm trong sai số ngẫu nhiên), Pareto/NBD 1,0172; MAE 0,5291, sai số tổng 30,5 %), giai đoạn kiểm tra dài 26,14 tuần"),
         ("             4,108 buyers, expected purchases in the next 52 weeks 2,663, predicted value 1,911,746,796 VND",
             "             4.108 khách đã mua, số lần mua dự kiến trong 52 tuần tới 2.663, giá trị dự đoán 1.911.746.796 ₫"),
-        ("  agenda     today: due 15, deferred 0, skipped 36, dropped 0; due by channel: zalo 10, email 4, phoneCall 1",
+        ("  agenda     today: due 15, deferred 0, skipped 36, dropped 0; due by channel: Zalo 10, email 4, phone call 1",
             "  việc cần làm hôm nay: đến hạn 15, hoãn lại 0, bỏ qua 36, bỏ lỡ 0; đến hạn theo kênh: Zalo 10, Email 4, gọi điện 1"),
         ("  review     last 90 days: retention 37 %, churn 63 %, repeat purchase 31 %, returning revenue 51 %, average order 687,318 VND, frequency 1.52",
             "  đánh giá   90 ngày qua: giữ chân 37 %, rời bỏ 63 %, mua lại 31 %, doanh thu từ khách quay lại 51 %, giá trị đơn trung bình 687.318 ₫, tần suất mua 1,52"),
@@ -152,6 +152,6 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
         Assert.Contains("tiếp theo: 20:59 Zalo Xin khách đánh giá (review-request), 21:00 Zalo Xin khách đánh giá (review-request), 21:22 SMS Phiếu ưu đãi mời khách quay lại (comeback-voucher)", vietnamese.Output, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"(?m)^ {13}after-sale@v1", vietnamese.Output);
         Assert.Matches(@"(?m)^ {13}after-sale@v1 +enrolled ", english.Output);
-        Assert.Contains("next: 20:59 zalo review-request, 21:00 zalo review-request, 21:22 sms comeback-voucher", english.Output, StringComparison.Ordinal);
+        Assert.Contains("next: 20:59 Zalo review-request, 21:00 Zalo review-request, 21:22 SMS comeback-voucher", english.Output, StringComparison.Ordinal);
     }
 }

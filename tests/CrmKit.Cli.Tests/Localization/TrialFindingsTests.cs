@@ -88,12 +88,13 @@ public sealed partial class TrialFindingsTests
 
     // 5. presets NAME is optional: the help says so.
     [Theory]
-    [InlineData("en", "[<name>]")]
-    [InlineData("vi", "[<tên>]")]
-    public void PresetsHelp_ShowsTheNameAsOptional(string lang, string expected)
+    [InlineData("en", "[<name>]", "<name>  Optional. A preset")]
+    [InlineData("vi", "[<tên>]", "<tên>  Không bắt buộc. Tên mẫu")]
+    public void PresetsHelp_ShowsTheNameAsOptional(string lang, string usage, string argument)
     {
         var (_, help, _) = CliRunner.Run("presets", "--help", "--lang", lang);
-        Assert.Contains(expected, help, StringComparison.Ordinal);
+        Assert.Contains(usage, help, StringComparison.Ordinal);
+        Assert.Contains(argument, help, StringComparison.Ordinal);
     }
 
     // 6. One Vietnamese term per concept (docs/vietnamese.md): the rejected variants appear in no Vietnamese resource.
