@@ -128,7 +128,7 @@ internal static class CareCommand
 
     private static Command Diagram(TextWriter output)
     {
-        var process = new Argument<string>("process") { Description = Display.Format(Strings.HelpCareDiagramProcess, string.Join(", ", BuiltInProcesses.All.Select(p => p.Id))) };
+        var process = new Argument<string>(CrmKitCommandLine.ArgumentName("process")) { Description = Display.Format(Strings.HelpCareDiagramProcess, string.Join(", ", BuiltInProcesses.All.Select(p => p.Id))) };
         var format = new Option<string>("--format") { Description = Strings.HelpCareDiagramFormat, DefaultValueFactory = _ => "mermaid" };
         format.AcceptOnlyFromAmong("mermaid", "dot");
         var command = new Command("diagram", Strings.HelpCareDiagramCommand) { process, format };

@@ -174,6 +174,13 @@ internal static class CrmKitCommandLine
         }
     }
 
+    /// <summary>
+    /// An argument's name in the invocation's language (<c>query</c> / <c>từ-khoá</c>): System.CommandLine writes the
+    /// usage line (<c>crmkit customer &lt;query&gt;</c>) from the name itself, not from the help name, so arguments are
+    /// created with it. The name is never typed: arguments are positional.
+    /// </summary>
+    internal static string ArgumentName(string word) => Placeholder(word) ?? word;
+
     private static string? Placeholder(string word) => Strings.ResourceManager.GetString("Placeholder_" + word.Replace('-', '_'), CultureInfo.CurrentUICulture);
 
     private static Command RunCommand(TextWriter output, TextWriter error)
@@ -309,7 +316,7 @@ internal static class CrmKitCommandLine
 
     private static Command PresetsCommand(TextWriter output)
     {
-        var name = new Argument<string>("name") { Description = Strings.HelpPresetsName, Arity = ArgumentArity.ZeroOrOne };
+        var name = new Argument<string>(ArgumentName("name")) { Description = Strings.HelpPresetsName, Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("presets", Strings.HelpPresetsCommand) { name };
         command.SetAction(parsed =>
         {

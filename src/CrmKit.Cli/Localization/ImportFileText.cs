@@ -26,7 +26,7 @@ internal static class ImportFileText
         parts.AddRange(file.NumberFormats.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {(english ? p.Value.Description : Column(p.Value))}"));
         parts.AddRange(file.DateOrders.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {(english ? p.Value.Description : Column(p.Value))}"));
         parts.Add(english ? $"zone {file.Zone}" : Display.Format(Strings.ImportFileZone, file.Zone));
-        return string.Join("; ", parts);
+        return Display.Clauses(parts);
     }
 
     // One column's reading in Vietnamese, from its source, style or order and evidence (ColumnReading).

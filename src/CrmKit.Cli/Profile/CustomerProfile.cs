@@ -81,7 +81,7 @@ internal sealed record CustomerProfile(
     private IEnumerable<CareTask> EarlierTasks => Journeys.Tasks.Where(t => t.DueAt is { } due && due < Shop.AsOf);
 
     /// <summary>Why the customer has no prediction, in the current language (the text) — the JSON gives it in English.</summary>
-    private string NoPredictionReason => Shop.Clv.Count is null ? Display.Format(ProfileStrings.NoModel, string.Join("; ", Shop.Clv.Problems.Select(ClvText.Problem))) : ProfileStrings.NoPrediction;
+    private string NoPredictionReason => Shop.Clv.Count is null ? Display.Format(ProfileStrings.NoModel, Display.Clauses(Shop.Clv.Problems.Select(ClvText.Problem))) : ProfileStrings.NoPrediction;
 
     /// <summary>Writes the profile as text in the invocation's language; orders and recent messages up to <paramref name="limit"/> each, with a count of the rest.</summary>
     public void Write(TextWriter output, bool reveal, int limit)

@@ -158,6 +158,16 @@ public sealed partial class TrialFindingsTests
         Assert.DoesNotContain(".;", text + error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Clauses_DropTheStopBeforeTheSemicolon_KeepTheLast()
+    {
+        Assert.Equal("The BG/NBD fit failed: a; The Gamma-Gamma fit failed: b.", Display.Clauses(["The BG/NBD fit failed: a.", "The Gamma-Gamma fit failed: b."]));
+        Assert.Equal("a; b", Display.Clauses(["a", "b"]));
+        Assert.Equal("between 1 … 2; x", Display.Clauses(["between 1 … 2", "x"]));
+        var source = string.Concat(Directory.GetFiles(Path.Combine(Repo(), "src", "CrmKit.Cli"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
+        Assert.DoesNotContain("string.Join(\"; \"", source, StringComparison.Ordinal);
+    }
+
     // 9. The sample's median first reply is really 0 business minutes: under an hour is written in minutes.
     [Fact]
     public void Hours_UnderAnHour_InMinutes()
