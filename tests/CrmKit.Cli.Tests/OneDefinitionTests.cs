@@ -73,7 +73,7 @@ public class OneDefinitionTests
         var (code, text, _) = CliRunner.Shared("run", "--no-report");
         var (_, json, _) = CliRunner.Shared("run", "--no-report", "--json");
         Assert.Equal(0, code);
-        Assert.Contains(", median first reply 0.0 h, median resolution 9.3 h (business hours), SLA breached ", text, StringComparison.Ordinal);
+        Assert.Contains(", median first reply 0 min, median resolution 9.3 h (business hours), SLA breached ", text, StringComparison.Ordinal);
         using var doc = JsonDocument.Parse(json);
         Assert.Equal("business", doc.RootElement.GetProperty("review").GetProperty("tickets").GetProperty("hours").GetString());
     }

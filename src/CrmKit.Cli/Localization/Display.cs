@@ -110,9 +110,9 @@ internal static class Display
     /// problems, a file's readings) read as one sentence, never <c>"….; …"</c>; the last clause keeps its stop, so the
     /// joined text ends as its parts did. Every "; " list of the tool's text goes through here.
     /// </summary>
-    public static string Clauses(IEnumerable<string> clauses)
+    public static string Clauses(IEnumerable<string?> clauses)
     {
-        var list = clauses.ToList();
+        var list = clauses.OfType<string>().ToList();
         return string.Join(ClauseSeparator, list.Select((c, i) => i < list.Count - 1 ? WithoutStop(c) : c));
 
         static string WithoutStop(string clause)

@@ -64,8 +64,8 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
         ("  review     last 90 days: retention 37 %, churn 63 %, repeat purchase 31 %, returning revenue 51 %, average order 687,318 VND, frequency 1.52",
             "  đánh giá   90 ngày qua: giữ chân 37 %, rời bỏ 63 %, mua lại 31 %, doanh thu từ khách quay lại 51 %, giá trị đơn trung bình 687.318 ₫, tần suất mua 1,52"),
         ("             care actions due 1,049, done 84 (8 %) across 8 staff", "             việc chăm sóc đến hạn 1.049, đã làm 84 (8 %), do 8 nhân viên phụ trách"),
-        ("             CSAT 55 %, NPS –, CES 3.84; 108 tickets, median first reply 0.0 h, median resolution 9.3 h (business hours), SLA breached 27 %",
-            "             CSAT 55 %, NPS –, CES 3,84; 108 phiếu hỗ trợ, thời gian phản hồi đầu tiên (trung vị) 0,0 giờ, thời gian giải quyết (trung vị) 9,3 giờ (giờ làm việc), trễ hạn SLA 27 %"),
+        ("             CSAT 55 %, NPS –, CES 3.84; 108 tickets, median first reply 0 min, median resolution 9.3 h (business hours), SLA breached 27 %",
+            "             CSAT 55 %, NPS –, CES 3,84; 108 phiếu hỗ trợ, thời gian phản hồi đầu tiên (trung vị) 0 phút, thời gian giải quyết (trung vị) 9,3 giờ (giờ làm việc), trễ hạn SLA 27 %"),
     ];
 
     [Fact]

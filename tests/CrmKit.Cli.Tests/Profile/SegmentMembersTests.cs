@@ -140,7 +140,7 @@ public sealed class SegmentMembersTests : IDisposable
             [
                 "Notice",
                 $"This file holds personal data: the names and contacts (phone numbers, email addresses) of {members} customers.",
-                "Purpose: contacting the members of segment individual. Use it for that purpose only and share it only with the staff who carry it out.",
+                "Purpose: contacting the members of segment Individuals. Use it for that purpose only and share it only with the staff who carry it out.",
                 "Keep it only as long as that purpose needs it, then delete it and every copy.",
                 "Its processing is governed by Vietnam's Decree 13/2023/ND-CP on personal data protection.",
             ],
@@ -178,7 +178,7 @@ public sealed class SegmentMembersTests : IDisposable
         Assert.Equal(
             [
                 $"This file holds personal data: the names and contacts (phone numbers, email addresses) of {members} customers.",
-                "Purpose: contacting the members of segment individual. Use it for that purpose only and share it only with the staff who carry it out.",
+                "Purpose: contacting the members of segment Individuals. Use it for that purpose only and share it only with the staff who carry it out.",
                 "Keep it only as long as that purpose needs it, then delete it and every copy.",
                 "Its processing is governed by Vietnam's Decree 13/2023/ND-CP on personal data protection.",
             ],
