@@ -109,7 +109,7 @@ public sealed record ImportIssue(string File, int Line, string? Column, string R
     /// of their own.
     /// </summary>
     internal static bool RejectsItsRow(ImportIssueKind kind, int line, ImportIssueSeverity severity, string reason)
-        => severity == ImportIssueSeverity.Error && line > 0
+        => severity == ImportIssueSeverity.Error && line > 1   // line 1 is the header: its errors reject no row
             && kind is not (ImportIssueKind.EmptyFile or ImportIssueKind.MissingColumn or ImportIssueKind.NotUtf8 or ImportIssueKind.EncodingOverridden)
             && !reason.StartsWith(MappedColumnMissing, StringComparison.Ordinal);
 
