@@ -60,7 +60,7 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
         ("             4,108 buyers, expected purchases in the next 52 weeks 2,663, predicted value 1,911,746,796 VND",
             "             4.108 khách đã mua, số lần mua dự kiến trong 52 tuần tới 2.663, giá trị dự đoán 1.911.746.796 ₫"),
         ("  agenda     today: due 15, deferred 0, skipped 36, dropped 0; due by channel: Zalo 10, email 4, phone call 1",
-            "  việc cần làm hôm nay: đến hạn 15, hoãn lại 0, bỏ qua 36, bỏ lỡ 0; đến hạn theo kênh: Zalo 10, Email 4, gọi điện 1"),
+            "  việc cần làm hôm nay: đến hạn 15, hoãn lại 0, bỏ qua 36, bỏ lỡ 0; đến hạn theo kênh: Zalo 10, email 4, gọi điện 1"),
         ("  review     last 90 days: retention 37 %, churn 63 %, repeat purchase 31 %, returning revenue 51 %, average order 687,318 VND, frequency 1.52",
             "  đánh giá   90 ngày qua: giữ chân 37 %, rời bỏ 63 %, mua lại 31 %, doanh thu từ khách quay lại 51 %, giá trị đơn trung bình 687.318 ₫, tần suất mua 1,52"),
         ("             care actions due 1,049, done 84 (8 %) across 8 staff", "             việc chăm sóc đến hạn 1.049, đã làm 84 (8 %), do 8 nhân viên phụ trách"),
