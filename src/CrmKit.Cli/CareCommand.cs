@@ -105,9 +105,11 @@ internal static class CareCommand
             output.WriteLine(string.Join(", ", Enum.GetValues<AgendaStatus>().Select(s => $"{DisplayNames.Of(s)} {Display.Number(items.Count(i => i.Status == s))}")));
             output.WriteLine();
             output.WriteLine(Strings.CareAgendaBySegment);
+            // Segments by name in the invocation's language (the run summary's rule); the JSON keeps the ids.
+            var segmentNames = job.Settings.Catalog.Segments.ToDictionary(s => s.Id, s => s.DisplayName(), StringComparer.Ordinal);
             foreach (var (segment, channels) in bySegment)
             {
-                output.WriteLine(Display.Format("  {0,-22} {1}", segment, string.Join(", ", channels.Select(c => $"{DisplayNames.Of(c.Channel)} {Display.Number(c.Count)}"))));
+                output.WriteLine(Display.Format("  {0,-22} {1}", segmentNames.GetValueOrDefault(segment, segment), string.Join(", ", channels.Select(c => $"{DisplayNames.Of(c.Channel)} {Display.Number(c.Count)}"))));
             }
 
             var due = items.Where(i => i.Status == AgendaStatus.Due).Take(parsed.GetValue(limit)).ToList();
@@ -126,7 +128,7 @@ internal static class CareCommand
 
     private static Command Diagram(TextWriter output)
     {
-        var process = new Argument<string>("process") { Description = Display.Format(Strings.HelpCareDiagramProcess, string.Join(", ", BuiltInProcesses.All.Select(p => p.Id))) };
+        var process = new Argument<string>(CrmKitCommandLine.ArgumentName("process")) { Description = Display.Format(Strings.HelpCareDiagramProcess, string.Join(", ", BuiltInProcesses.All.Select(p => p.Id))) };
         var format = new Option<string>("--format") { Description = Strings.HelpCareDiagramFormat, DefaultValueFactory = _ => "mermaid" };
         format.AcceptOnlyFromAmong("mermaid", "dot");
         var command = new Command("diagram", Strings.HelpCareDiagramCommand) { process, format };

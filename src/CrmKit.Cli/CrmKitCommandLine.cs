@@ -133,8 +133,55 @@ internal static class CrmKitCommandLine
         root.Subcommands.Add(CareCommand.Build(output, error));
         root.Subcommands.Add(Engine.ReplayCommand.Build(output, error));
         root.Subcommands.Add(Profile.CustomerCommand.Build(output, error));
+        NamePlaceholders(root);
         return root;
     }
+
+    /// <summary>
+    /// The placeholders of the help (<c>&lt;file&gt;</c>, <c>&lt;query&gt;</c>) in the invocation's language, for every
+    /// argument and option of <paramref name="command"/> and its subcommands at once: the text of <see cref="Strings"/>
+    /// <c>Placeholder_</c> + the placeholder's English word (its help name, else its name without dashes, <c>-</c> as
+    /// <c>_</c>); a placeholder with no text there (a value list such as <c>vi|en</c>, the values of a choice) is left as
+    /// System.CommandLine writes it. An optional argument (<c>presets [&lt;name&gt;]</c> in the usage line) says so in the
+    /// arguments' list too, where System.CommandLine writes <c>&lt;name&gt;</c> alone: its description begins <c>Optional.</c> / <c>Không bắt buộc.</c>
+    /// </summary>
+    internal static void NamePlaceholders(Command command)
+    {
+        foreach (var argument in command.Arguments)
+        {
+            if (Placeholder(argument.HelpName ?? argument.Name) is { } text)
+            {
+                argument.HelpName = text;
+            }
+
+            if (argument.Arity.MinimumNumberOfValues == 0 && argument.Description is { } description)
+            {
+                argument.Description = Display.Format(Strings.HelpOptionalArgument, description);
+            }
+        }
+
+        foreach (var option in command.Options.Where(o => o.ValueType != typeof(bool)))
+        {
+            if (Placeholder(option.HelpName ?? option.Name.TrimStart('-')) is { } text)
+            {
+                option.HelpName = text;
+            }
+        }
+
+        foreach (var subcommand in command.Subcommands)
+        {
+            NamePlaceholders(subcommand);
+        }
+    }
+
+    /// <summary>
+    /// An argument's name in the invocation's language (<c>query</c> / <c>từ-khoá</c>): System.CommandLine writes the
+    /// usage line (<c>crmkit customer &lt;query&gt;</c>) from the name itself, not from the help name, so arguments are
+    /// created with it. The name is never typed: arguments are positional.
+    /// </summary>
+    internal static string ArgumentName(string word) => Placeholder(word) ?? word;
+
+    private static string? Placeholder(string word) => Strings.ResourceManager.GetString("Placeholder_" + word.Replace('-', '_'), CultureInfo.CurrentUICulture);
 
     private static Command RunCommand(TextWriter output, TextWriter error)
     {
@@ -269,7 +316,7 @@ internal static class CrmKitCommandLine
 
     private static Command PresetsCommand(TextWriter output)
     {
-        var name = new Argument<string>("name") { Description = Strings.HelpPresetsName, Arity = ArgumentArity.ZeroOrOne };
+        var name = new Argument<string>(ArgumentName("name")) { Description = Strings.HelpPresetsName, Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("presets", Strings.HelpPresetsCommand) { name };
         command.SetAction(parsed =>
         {

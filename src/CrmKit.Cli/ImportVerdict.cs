@@ -94,6 +94,6 @@ internal sealed record ImportVerdict(bool ReadAsAsked, bool Usable, ImmutableArr
             parts.Add(Display.Format(empty.Count == 1 ? Strings.VerdictHeaderOnlyOne : Strings.VerdictHeaderOnlyMany, string.Join(", ", empty)));
         }
 
-        return parts.Count == 0 ? Strings.VerdictNoCustomersOrOrders : Display.Format(Strings.VerdictCauses, string.Join("; ", parts));
+        return parts.Count == 0 ? Strings.VerdictNoCustomersOrOrders : Display.Format(Strings.VerdictCauses, Display.Clauses(parts));
     }
 }

@@ -177,7 +177,7 @@ internal static class SegmentCommand
 
         output.WriteLine(Display.Format(Strings.ExplainHeader, record.Id, Display.DateTime(context.AsOf, context.Zone), context.Zone.Id));
         output.WriteLine(Display.Format(Strings.ExplainRfm, record.RecencyScore is null ? Strings.ExplainNotScored : $"R{record.RecencyScore} F{record.FrequencyScore} M{record.MonetaryScore}"));
-        output.WriteLine(Display.Format(Strings.ExplainValueTier, TierName(record.ValueTier), record.ValueTier?.ToString(Inv) ?? "–", string.Join("; ", tiers.Select(SegmentationText.TiersLine).DefaultIfEmpty(Strings.ExplainNoBuyersRanked))));
+        output.WriteLine(Display.Format(Strings.ExplainValueTier, TierName(record.ValueTier), record.ValueTier?.ToString(Inv) ?? "–", Display.Clauses(tiers.Select(SegmentationText.TiersLine).DefaultIfEmpty(Strings.ExplainNoBuyersRanked))));
         output.WriteLine(Display.Format(Strings.ExplainMemberOf, string.Join(", ", explanations.Where(x => x.e.Holds).Select(x => x.s.Id))));
         foreach (var (segment, explanation) in explanations)
         {

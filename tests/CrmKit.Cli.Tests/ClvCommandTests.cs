@@ -63,8 +63,8 @@ public class ClvCommandTests
         Assert.Equal(0, code);
         Assert.Equal(
             [
-                "t.csv:7: column 'date': 'bad-date' is not a date or date-time in the expected forms (ISO 8601, d/M/yyyy H:mm, yyyyMMdd); pass --date-format.",
-                "t.csv:8: the row is not valid CSV: a quote inside an unquoted field, or an unterminated quoted field; the row was skipped.",
+                "t.csv:7: row rejected — column 'date': 'bad-date' is not a date or date-time in the expected forms (ISO 8601, d/M/yyyy H:mm, yyyyMMdd); pass --date-format.",
+                "t.csv:8: row rejected — the row is not valid CSV: a quote inside an unquoted field, or an unterminated quoted field; the row was skipped.",
             ],
             error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(

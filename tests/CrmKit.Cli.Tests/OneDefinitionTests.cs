@@ -26,7 +26,7 @@ public class OneDefinitionTests
         Assert.Equal(run.RootElement.GetProperty("asOf").GetString(), care.RootElement.GetProperty("asOf").GetString());
 
         Assert.Equal(1, run.RootElement.GetProperty("agenda").GetProperty("dueByChannel").GetProperty("phoneCall").GetInt32());
-        Assert.Contains("due by channel: zalo 10, email 4, phoneCall 1", text, StringComparison.Ordinal);
+        Assert.Contains("due by channel: Zalo 10, email 4, phone call 1", text, StringComparison.Ordinal);
         Assert.Contains("due 15, deferred 0, skipped 36, dropped 0", careText, StringComparison.Ordinal);
         Assert.DoesNotContain("phone_call", text + runJson + careJson + careText, StringComparison.Ordinal);
     }
@@ -73,7 +73,7 @@ public class OneDefinitionTests
         var (code, text, _) = CliRunner.Shared("run", "--no-report");
         var (_, json, _) = CliRunner.Shared("run", "--no-report", "--json");
         Assert.Equal(0, code);
-        Assert.Contains(", median first reply 0.0 h, median resolution 9.3 h (business hours), SLA breached ", text, StringComparison.Ordinal);
+        Assert.Contains(", median first reply 0 min, median resolution 9.3 h (business hours), SLA breached ", text, StringComparison.Ordinal);
         using var doc = JsonDocument.Parse(json);
         Assert.Equal("business", doc.RootElement.GetProperty("review").GetProperty("tickets").GetProperty("hours").GetString());
     }

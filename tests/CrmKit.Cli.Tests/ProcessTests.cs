@@ -48,7 +48,7 @@ public class ProcessTests
 
             Assert.Equal(0, lenient.ExitCode);
             Assert.StartsWith("customers.csv:3: warning: column 'created_at': 'yesterday' is not a date", lenient.Error, StringComparison.Ordinal);
-            Assert.Contains("customers.csv:4: column 'customer_id': the row has no customer id, phone or email to know the customer by; the row was skipped.", lenient.Error, StringComparison.Ordinal);
+            Assert.Contains("customers.csv:4: row rejected — column 'customer_id': the row has no customer id, phone or email to know the customer by; the row was skipped.", lenient.Error, StringComparison.Ordinal);
             Assert.Equal(1, tooMany.ExitCode);
             Assert.Equal(1, strict.ExitCode);
             Assert.Equal(1, missing.ExitCode);

@@ -13,19 +13,19 @@ public class ReplayCommandTests
     [InlineData("en", new[]
     {
         "  switched on at 2025-10-01 00:00: 15,396 events before it set the customers' state; 512 events in the period",
-        "  total      enrolled 130, completed 0, exited 0, goal reached 9; messages sent 161 (zalo 161), deferred 10, skipped 77, dropped 0, cancelled 0; still queued at the end 0",
+        "  total      enrolled 130, completed 0, exited 0, goal reached 9; messages sent 161 (Zalo 161), deferred 10, skipped 77, dropped 0, cancelled 0; still queued at the end 0",
         "  reasons    deferred: outside Zalo hours 07:00–22:00 10, skipped: no marketing consent for Zalo 59, skipped: no phone number 18",
         "  day         enrolled  ended  goal   sent  deferred  skipped  dropped  cancelled  sent by channel / reasons",
-        "  2025-10-02        21      0     1     18         1        2        0          0  zalo 18 / deferred: outside Zalo hours 07:00–22:00 1, skipped: no phone number 2",
+        "  2025-10-02        21      0     1     18         1        2        0          0  Zalo 18 / deferred: outside Zalo hours 07:00–22:00 1, skipped: no phone number 2",
         "  (0 of 10 days without activity)",
         "  first 3 of 238 messages:",
-        "  2025-10-01 10:58  KH02050      zalo      transactional order-follow-up              sent 2025-10-01 11:00",
+        "  2025-10-01 10:58  KH02050      Zalo      transactional order-follow-up              sent 2025-10-01 11:00",
     })]
     [InlineData("vi", new[]
     {
         "  bật lúc 00:00 ngày 01/10/2025: 15.396 sự kiện trước đó dựng lại trạng thái của khách; 512 sự kiện trong giai đoạn",
         "  tổng       tham gia 130, hoàn tất 0, dừng giữa chừng 0, đạt mục tiêu 9; tin đã gửi 161 (Zalo 161), hoãn lại 10, bỏ qua 77, bỏ lỡ 0, đã huỷ 0; còn chờ gửi lúc kết thúc 0",
-        "  lý do      hoãn lại: ngoài giờ được gửi Zalo (07:00–22:00) 10, bỏ qua: khách chưa đồng ý nhận tin quảng cáo qua Zalo 59, bỏ qua: không có số điện thoại 18",
+        "  lý do      hoãn lại: ngoài giờ được gửi Zalo (07:00–22:00) 10, bỏ qua: khách chưa đồng ý nhận tin tiếp thị qua Zalo 59, bỏ qua: không có số điện thoại 18",
         "  ngày        tham gia   xong   đạt    gửi      hoãn   bỏ qua    bỏ lỡ     đã huỷ  đã gửi theo kênh / lý do",
         "  02/10/2025        21      0     1     18         1        2        0          0  Zalo 18 / hoãn lại: ngoài giờ được gửi Zalo (07:00–22:00) 1, bỏ qua: không có số điện thoại 2",
         "  (0/10 ngày không có hoạt động)",

@@ -39,7 +39,7 @@ public class RunCommandTests
                     "customers.csv:3: warning: column 'phone': '0***' is too short for a Vietnamese number (4 digits with the leading 0). The field was left empty; the row was kept.",
                     "customers.csv:3: warning: column 'created_at': '2025-02-30' is not a date: February 2025 has 28 days. The field was left empty; the row was kept.",
                     "orders.csv:3: warning: column 'customer_id': customer 'KH9' is not in customers.csv; the customer was created from the order.",
-                    "orders.csv:4: column 'placed_at': the value is empty; it is required.",
+                    "orders.csv:4: row rejected — column 'placed_at': the value is empty; it is required.",
                     "crmkit: orders.csv: 1 of 3 rows rejected (33.3 %), more than --max-rejected 1 %; see the issues above, or --rejects FILE for all of them.",
                 ],
                 error.Split('\n', StringSplitOptions.RemoveEmptyEntries));

@@ -52,11 +52,15 @@ public readonly partial record struct ContactReason
         return new(ContactReasonKind.Other, reason, []);
     }
 
-    /// <summary>The reason in <paramref name="culture"/>'s language (default <see cref="CultureInfo.CurrentUICulture"/>); <see cref="Text"/> in English, for <see cref="ContactReasonKind.Other"/>, and in a language CrmKit has no messages in.</summary>
+    /// <summary>
+    /// The reason in <paramref name="culture"/>'s language (default <see cref="CultureInfo.CurrentUICulture"/>), in
+    /// English too (and in a language CrmKit has no messages in) with the channel named as people read it
+    /// (<c>outside SMS hours 07:00–22:00</c> where <see cref="Text"/> has <c>Sms</c>); <see cref="Text"/> for <see cref="ContactReasonKind.Other"/>.
+    /// </summary>
     public string Describe(CultureInfo? culture = null)
     {
         culture ??= CultureInfo.CurrentUICulture;
-        if (Kind == ContactReasonKind.Other || !MessageTable.Speaks(Messages.ResourceManager, culture))
+        if (Kind == ContactReasonKind.Other)
         {
             return Text;
         }

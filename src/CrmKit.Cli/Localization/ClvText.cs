@@ -78,7 +78,7 @@ internal static class ClvText
         string Figure(int i) => Display.Number(figures[i], "G4");
         string Whole(int i) => Display.Number((long)figures[i]);
         string Amount(int i) => Math.Abs(figures[i]) >= 1000 ? Display.Number(figures[i], "N0") : Display.Number(figures[i], "G4");
-        string All() => string.Join("; ", figures.Select(x => Display.Number(x, "G4")));
+        string All() => Display.Clauses(figures.Select(x => Display.Number(x, "G4")));
         string Unit() => problem.Unit is { } unit ? UnitPlural(unit) : string.Empty;
         string Cause() => problem.Cause is { } cause ? Render(cause) : problem.Detail ?? string.Empty;
         return problem.Kind switch

@@ -102,4 +102,23 @@ internal static class Display
 
     /// <summary>A resource format string filled in with the invocation's number culture.</summary>
     public static string Format(string format, params object?[] args) => string.Format(NumberCulture, format, args);
+
+    private const string ClauseSeparator = "; ";
+
+    /// <summary>
+    /// Clauses joined with <c>"; "</c>, each without its own closing full stop — a list of sentences (the CLV fit's
+    /// problems, a file's readings) read as one sentence, never <c>"….; …"</c>; the last clause keeps its stop, so the
+    /// joined text ends as its parts did. Every "; " list of the tool's text goes through here.
+    /// </summary>
+    public static string Clauses(IEnumerable<string?> clauses)
+    {
+        var list = clauses.OfType<string>().ToList();
+        return string.Join(ClauseSeparator, list.Select((c, i) => i < list.Count - 1 ? WithoutStop(c) : c));
+
+        static string WithoutStop(string clause)
+        {
+            var trimmed = clause.TrimEnd();
+            return trimmed.EndsWith('.') && !trimmed.EndsWith("..", StringComparison.Ordinal) ? trimmed[..^1] : trimmed;
+        }
+    }
 }

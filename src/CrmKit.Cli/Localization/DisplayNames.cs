@@ -98,4 +98,26 @@ internal static class DisplayNames
 
     /// <summary>The name of a built-in message template in the invocation's language, or null for a template Strings does not name.</summary>
     public static string? TemplateName(string id) => Strings.ResourceManager.GetString("Template_" + id.Replace('-', '_'), CultureInfo.CurrentUICulture);
+
+    /// <summary>
+    /// A care task's title as people read it, in every text output (<c>crmkit customer</c>, the report's task table): the
+    /// built-in processes' titles translated (<see cref="BuiltInProcesses.Translate"/>), an assignment
+    /// (<c>Assign to care-lead</c>) worded by the language with the role's name; in English as the engine wrote it.
+    /// </summary>
+    public static string TaskTitle(CareTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (UiLanguage.Current == UiLanguage.English)
+        {
+            return task.Title;
+        }
+
+        return task.Title == $"Assign to {task.Role}" && task.Role is { } role
+            ? global::CrmKit.Cli.Localization.Display.Format(ProfileStrings.TaskAssignTo, RoleName(role))
+            : BuiltInProcesses.Translate(task.Title, CultureInfo.CurrentUICulture) ?? task.Title;
+    }
+
+    /// <summary>A built-in staff role in the language's words (<see cref="ProfileStrings"/> <c>Role_</c> + the id with <c>_</c> for <c>-</c>: <c>care-lead</c> → <c>trưởng nhóm chăm sóc khách hàng</c>); any other role as written.</summary>
+    public static string RoleName(string role)
+        => ProfileStrings.ResourceManager.GetString("Role_" + role.Replace('-', '_'), CultureInfo.CurrentUICulture) ?? role;
 }

@@ -26,7 +26,7 @@ internal static class ImportFileText
         parts.AddRange(file.NumberFormats.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {(english ? p.Value.Description : Column(p.Value))}"));
         parts.AddRange(file.DateOrders.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {(english ? p.Value.Description : Column(p.Value))}"));
         parts.Add(english ? $"zone {file.Zone}" : Display.Format(Strings.ImportFileZone, file.Zone));
-        return string.Join("; ", parts);
+        return Display.Clauses(parts);
     }
 
     // One column's reading in Vietnamese, from its source, style or order and evidence (ColumnReading).
@@ -41,7 +41,7 @@ internal static class ImportFileText
         }
 
         // A date column whose values were all year-month-day: the importer names no order (DateTimeColumn.Describe).
-        if (!amount && reading.Description == "year-month-day (ISO 8601)")
+        if (reading.AllYearMonthDay)
         {
             return Strings.ImportOrderIso;
         }

@@ -18,7 +18,7 @@ internal static class SegmentationText
     /// </summary>
     public static string Rfm(RfmThresholds thresholds, Currency? currency)
     {
-        static string Bounds(IEnumerable<decimal> bounds, decimal unreachable, Func<decimal, string> write) => string.Join("; ", bounds.Select(b => b == unreachable ? "–" : write(b)));
+        static string Bounds(IEnumerable<decimal> bounds, decimal unreachable, Func<decimal, string> write) => Display.Clauses(bounds.Select(b => b == unreachable ? "–" : write(b)));
         static string Figure(decimal b) => Display.Number((double)b, "#,0.##");
         string Amount(decimal b) => currency is { } c ? Display.Money(new Money(b, c)) : Figure(b);
         return Display.Format(ReportStrings.RfmThresholds, Bounds(thresholds.Recency.Select(r => (decimal)r), RfmThresholds.Unreachable, Figure), Bounds(thresholds.Frequency, RfmThresholds.UnreachableAmount, Figure), Bounds(thresholds.Monetary, RfmThresholds.UnreachableAmount, Amount));

@@ -23,7 +23,7 @@ internal static class CustomerCommand
 
     public static Command Build(TextWriter output, TextWriter error)
     {
-        var query = new Argument<string>("query") { Description = ProfileStrings.QueryArgumentDescription };
+        var query = new Argument<string>(CrmKitCommandLine.ArgumentName("query")) { Description = ProfileStrings.QueryArgumentDescription };
         var showContacts = new Option<bool>("--show-contacts") { Description = ProfileStrings.ShowContactsOptionDescription };
         var json = new Option<bool>("--json") { Description = ProfileStrings.CustomerJsonOptionDescription };
         var limit = new Option<int>("--limit") { Description = ProfileStrings.LimitOptionDescription, DefaultValueFactory = _ => DefaultLimit };

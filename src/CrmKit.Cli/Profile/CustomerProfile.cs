@@ -81,7 +81,7 @@ internal sealed record CustomerProfile(
     private IEnumerable<CareTask> EarlierTasks => Journeys.Tasks.Where(t => t.DueAt is { } due && due < Shop.AsOf);
 
     /// <summary>Why the customer has no prediction, in the current language (the text) — the JSON gives it in English.</summary>
-    private string NoPredictionReason => Shop.Clv.Count is null ? Display.Format(ProfileStrings.NoModel, string.Join("; ", Shop.Clv.Problems.Select(ClvText.Problem))) : ProfileStrings.NoPrediction;
+    private string NoPredictionReason => Shop.Clv.Count is null ? Display.Format(ProfileStrings.NoModel, Display.Clauses(Shop.Clv.Problems.Select(ClvText.Problem))) : ProfileStrings.NoPrediction;
 
     /// <summary>Writes the profile as text in the invocation's language; orders and recent messages up to <paramref name="limit"/> each, with a count of the rest.</summary>
     public void Write(TextWriter output, bool reveal, int limit)
@@ -197,14 +197,14 @@ internal sealed record CustomerProfile(
         More(output, Due.Count, limit);
         foreach (var m in Queued.Take(limit))
         {
-            output.WriteLine($"  {Display.DateTime(m.Message.DueAt, Zone),-16}  {Name(m.Message.Channel),-10} {DisplayNames.TemplateLabel(m.Message.Template),-26} {ProfileStrings.Queued,-9} {m.Message.JourneyId}");
+            output.WriteLine($"  {Display.DateTime(m.Message.DueAt, Zone),-16}  {DisplayNames.Of(m.Message.Channel),-10} {DisplayNames.TemplateLabel(m.Message.Template),-26} {ProfileStrings.Queued,-9} {m.Message.JourneyId}");
         }
 
         More(output, Queued.Count(), limit);
         var open = OpenTasks.ToList();
         foreach (var t in open.Take(limit))
         {
-            output.WriteLine($"  {(t.DueAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {ProfileStrings.Task,-10} {TaskTitle(t)} {(t.Role is { } role ? $"({RoleName(role)})" : "")} {t.JourneyId}");
+            output.WriteLine($"  {(t.DueAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {ProfileStrings.Task,-10} {DisplayNames.TaskTitle(t)} {(t.Role is { } role ? $"({DisplayNames.RoleName(role)})" : "")} {t.JourneyId}");
         }
 
         More(output, open.Count, limit);
@@ -219,7 +219,7 @@ internal sealed record CustomerProfile(
         var recent = RecentMessages.ToList();
         foreach (var m in recent.Take(limit))
         {
-            output.WriteLine($"  {Display.DateTime(m.ClosedAt ?? m.QueuedAt, Zone),-16}  {Name(m.Message.Channel),-10} {DisplayNames.TemplateLabel(m.Message.Template),-26} {DisplayNames.Of(m.State),-12} {m.Message.JourneyId}{(m.Reason is { } r ? " — " + ContactReason.Parse(r).Describe() : "")}");
+            output.WriteLine($"  {Display.DateTime(m.ClosedAt ?? m.QueuedAt, Zone),-16}  {DisplayNames.Of(m.Message.Channel),-10} {DisplayNames.TemplateLabel(m.Message.Template),-26} {DisplayNames.Of(m.State),-12} {m.Message.JourneyId}{(m.Reason is { } r ? " — " + ContactReason.Parse(r).Describe() : "")}");
         }
 
         More(output, recent.Count, limit);
@@ -409,22 +409,4 @@ internal sealed record CustomerProfile(
 
         return (definition.DisplayName(), definition.Model.States.FirstOrDefault(s => s.Id == state)?.Description.Display() ?? state);
     }
-
-    // A task's title in the language: the built-in processes' titles translated, an assignment ("Assign to care-lead")
-    // worded by the language; in English as the engine wrote it.
-    private static string TaskTitle(CareTask task)
-    {
-        if (UiLanguage.Current == UiLanguage.English)
-        {
-            return task.Title;
-        }
-
-        return task.Title == $"Assign to {task.Role}" && task.Role is { } role
-            ? Display.Format(ProfileStrings.TaskAssignTo, RoleName(role))
-            : BuiltInProcesses.Translate(task.Title, System.Globalization.CultureInfo.CurrentUICulture) ?? task.Title;
-    }
-
-    // A built-in role in the language's words (ProfileStrings Role_*, a dash written "_": "care-lead" → "trưởng nhóm chăm sóc"); any other as written.
-    private static string RoleName(string role)
-        => ProfileStrings.ResourceManager.GetString("Role_" + role.Replace('-', '_'), System.Globalization.CultureInfo.CurrentUICulture) ?? role;
 }

@@ -123,13 +123,13 @@ internal sealed class SegmentMembers
         }).ToList();
 
         var file = parsed.GetValue(_out)!;
-        ContactListFile.Write(file, columns, rows, rows.Count, Display.Format(ProfileStrings.NoticePurposeMembers, segment.Id), output, error);
-        // In Vietnamese the segment and the channel by name ("Khách VIP (vip)", "Zalo"); in English by id as always.
+        ContactListFile.Write(file, columns, rows, rows.Count, Display.Format(ProfileStrings.NoticePurposeMembers, segment.DisplayName()), output, error);
+        // The channel by name ("Zalo", "SMS"); in Vietnamese the segment by name with its id ("Khách VIP (vip)"), in English by id as always.
         var english = UiLanguage.Current == UiLanguage.English;
         output.WriteLine(Display.Format(ProfileStrings.MembersWritten, Display.Number(rows.Count), english ? segment.Id : $"{segment.DisplayName()} ({segment.Id})", file.FullName));
         if (channel is { } chosen)
         {
-            var channelName = english ? parsed.GetValue(_channel)! : DisplayNames.Of(chosen);
+            var channelName = DisplayNames.Of(chosen);
             output.WriteLine(Display.Format(ProfileStrings.MembersLeftOutConsent, Display.Number(noConsent), channelName, Display.DateTime(shop.AsOf, zone)));
             if (noAddress > 0)
             {
@@ -141,8 +141,35 @@ internal sealed class SegmentMembers
     private Segment SegmentOf(ParseResult parsed, SegmentCatalog catalog)
     {
         var id = parsed.GetValue(_members)!;
-        return catalog.Segments.FirstOrDefault(s => s.Id == id)
-            ?? throw new InvalidValueException("--members", Display.Format(ProfileStrings.UnknownSegment, id, string.Join(", ", catalog.Segments.Select(s => s.Id))));
+        if (catalog.Segments.FirstOrDefault(s => s.Id == id) is { } segment)
+        {
+            return segment;
+        }
+
+        var all = string.Join(", ", catalog.Segments.Select(s => s.Id));
+        var nearest = Nearest(id, catalog);
+        throw new InvalidValueException("--members", nearest.Count == 0
+            ? Display.Format(ProfileStrings.UnknownSegment, id, all)
+            : Display.Format(ProfileStrings.UnknownSegmentNearest, id, string.Join(", ", nearest.Select(s => $"'{s.Id}' ({s.DisplayName()})")), all));
+    }
+
+    /// <summary>
+    /// The segments whose id or name (in the invocation's language or English) is nearest to <paramref name="name"/>,
+    /// ignoring case and diacritics (the importer's rule for unknown names, <see cref="NearestNames"/>): 'khach vip' and
+    /// 'vipp' both find vip; up to three, nearest first.
+    /// </summary>
+    internal static IReadOnlyList<Segment> Nearest(string name, SegmentCatalog catalog)
+    {
+        var byName = new Dictionary<string, Segment>(StringComparer.OrdinalIgnoreCase);
+        foreach (var segment in catalog.Segments)
+        {
+            foreach (var text in new[] { segment.Id, segment.DisplayName(), segment.Name.Get(System.Globalization.CultureInfo.InvariantCulture) })
+            {
+                byName.TryAdd(text, segment);
+            }
+        }
+
+        return [.. NearestNames.Of(name, byName.Keys, count: 6).Select(n => byName[n]).Distinct().Take(3)];
     }
 
     private static object? Cell(string? value, bool numeric)

@@ -465,7 +465,7 @@ internal static class HtmlReport
         foreach (var t in engine.OpenTasks.Take(shown))
         {
             var id = t.CustomerId.Value;
-            html.Append(Inv, $"<tr><td>{Html(Display.DateTime(t.CreatedAt, zone))}</td><td>{Html(Id(model, id))}</td><td class=\"text\">{Html(Name(model, id))}</td><td class=\"text\">{Html(t.Title)}</td><td class=\"text\">{Html(t.Role ?? "–")}</td><td class=\"text\">{Journey(model, t.JourneyId)}</td></tr>");
+            html.Append(Inv, $"<tr><td>{Html(Display.DateTime(t.CreatedAt, zone))}</td><td>{Html(Id(model, id))}</td><td class=\"text\">{Html(Name(model, id))}</td><td class=\"text\">{Html(DisplayNames.TaskTitle(t))}</td><td class=\"text\">{Html(t.Role is { } role ? DisplayNames.RoleName(role) : "–")}</td><td class=\"text\">{Journey(model, t.JourneyId)}</td></tr>");
         }
 
         html.Append("</table>");
@@ -496,8 +496,7 @@ internal static class HtmlReport
     // A resource text whose placeholders take HTML (already encoded by the caller): the text itself is encoded.
     private static string Text(string format, params object?[] htmlArgs) => Display.Format(Html(format), htmlArgs);
 
-    private static string Hours(Duration? duration)
-        => duration is { } d ? Display.Format(ReportStrings.Hours, Display.Number(d.TotalHours, "F1")) : "–";
+    private static string Hours(Duration? duration) => RunSummary.Hours(duration);
 
     private static void Card(StringBuilder html, string label, string value) => html.Append(Inv, $"<div class=\"card\"><b>{Html(value)}</b>{Html(label)}</div>");
 

@@ -56,17 +56,8 @@ internal sealed class ReportNames
     /// <summary>The segments of a care plan, in the plan's order.</summary>
     public IReadOnlyList<string> PlanSegments(string planId) => _plans.TryGetValue(planId, out var p) ? p.Segments : [];
 
-    /// <summary>A contact channel as the report's language writes it (<c>phone call</c> / <c>gọi điện</c>).</summary>
-    public static string Channel(ContactChannel channel) => channel switch
-    {
-        ContactChannel.Sms => ReportStrings.ChannelSms,
-        ContactChannel.Zalo => ReportStrings.ChannelZalo,
-        ContactChannel.Email => ReportStrings.ChannelEmail,
-        ContactChannel.PhoneCall => ReportStrings.ChannelPhoneCall,
-        ContactChannel.Chat => ReportStrings.ChannelChat,
-        ContactChannel.InPerson => ReportStrings.ChannelInPerson,
-        _ => throw new UnreachableException($"No report name for the channel {channel}."),
-    };
+    /// <summary>A contact channel by its name in the report's language, as every text output writes it (<see cref="DisplayNames.Of{T}"/>: <c>Zalo</c>, <c>SMS</c>, <c>phone call</c> / <c>gọi điện</c>).</summary>
+    public static string Channel(ContactChannel channel) => DisplayNames.Of(channel);
 
     /// <summary>A contact purpose (transactional or marketing) in the report's language.</summary>
     public static string Purpose(ContactPurpose purpose) => purpose switch

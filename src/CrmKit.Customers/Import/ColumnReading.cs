@@ -15,6 +15,12 @@ public sealed record ColumnReading(ColumnFormatSource Source, string Description
     /// <summary>A date column's order of day, month and year; null for an amount column.</summary>
     public DateOrder? Order { get; init; }
 
+    /// <summary>
+    /// A date column whose values were all year-month-day (ISO 8601, or an explicit pattern): no order of day and month
+    /// was needed or used, and <see cref="Order"/> is only the default the column would have used. False for an amount column.
+    /// </summary>
+    public bool AllYearMonthDay { get; init; }
+
     /// <summary>The line of the value that decided the format (<see cref="ColumnFormatSource.Detected"/>), or null.</summary>
     public int? EvidenceLine { get; init; }
 

@@ -52,8 +52,9 @@ public sealed record ImportIssue(string File, int Line, string? Column, string R
 
     /// <summary>
     /// The issue as a shop owner reads it in <paramref name="culture"/> (default <see cref="CultureInfo.CurrentUICulture"/>):
-    /// <c>orders.csv:17: cột 'placed_at': …</c> in Vietnamese. In English, and for a culture CrmKit has no messages
-    /// in, exactly <see cref="ToString()"/>. Kinds without a translation (<see cref="ImportIssueKind.Other"/>) keep
+    /// <c>orders.csv:17: dòng bị loại — cột 'placed_at': …</c> in Vietnamese. In English, and for a culture CrmKit has
+    /// no messages in, <see cref="ToString()"/> with an error that rejected its row said so as Vietnamese says it
+    /// (<c>orders.csv:17: row rejected — column 'placed_at': …</c>; a warning says the row was kept). Kinds without a translation (<see cref="ImportIssueKind.Other"/>) keep
     /// their English reason inside the translated frame.
     /// </summary>
     /// <param name="culture">The language to write in; <see langword="null"/> for the current UI culture.</param>
@@ -63,8 +64,15 @@ public sealed record ImportIssue(string File, int Line, string? Column, string R
         culture ??= CultureInfo.CurrentUICulture;
         return MessageTable.Speaks(Messages.ResourceManager, culture)
             ? $"{Problem.Location}: {MessageOf(Column, Severity, ReasonIn(Kind, Arguments, Reason, culture), culture, RejectsItsRow(Kind, Line, Severity, Reason))}"
-            : ToString();
+            : English(Problem, RejectsItsRow(Kind, Line, Severity, Reason));
     }
+
+    /// <summary>
+    /// The English line of one issue: <see cref="Problem"/>'s text, with <c>row rejected — </c> after the location when
+    /// the error rejected its row (the invariant <see cref="ToString()"/> logs and JSON keep stays without it).
+    /// </summary>
+    internal static string English(Problem problem, bool rejectsRow)
+        => rejectsRow ? $"{problem.Location}: row rejected — {problem.Message}" : problem.ToString();
 
     /// <summary>
     /// The reason of a kind in a culture that has messages; for <see cref="ImportIssueKind.Other"/> the cell readers'
@@ -101,7 +109,7 @@ public sealed record ImportIssue(string File, int Line, string? Column, string R
     /// of their own.
     /// </summary>
     internal static bool RejectsItsRow(ImportIssueKind kind, int line, ImportIssueSeverity severity, string reason)
-        => severity == ImportIssueSeverity.Error && line > 0
+        => severity == ImportIssueSeverity.Error && line > 1   // line 1 is the header: its errors reject no row
             && kind is not (ImportIssueKind.EmptyFile or ImportIssueKind.MissingColumn or ImportIssueKind.NotUtf8 or ImportIssueKind.EncodingOverridden)
             && !reason.StartsWith(MappedColumnMissing, StringComparison.Ordinal);
 

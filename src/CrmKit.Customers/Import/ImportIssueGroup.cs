@@ -94,8 +94,9 @@ public sealed partial record ImportIssueGroup(string File, string? Column, Impor
     /// <summary>
     /// The group as a shop owner reads it in <paramref name="culture"/> (default <see cref="CultureInfo.CurrentUICulture"/>):
     /// <c>orders.csv: 183 dòng bị loại ở cột 'InvoiceDate', ví dụ dòng 2: … — các dòng 2, 3, 4 …</c> in Vietnamese,
-    /// counts written as the culture writes them. In English, and for a culture CrmKit has no messages in, exactly
-    /// <see cref="ToString()"/>.
+    /// counts written as the culture writes them. In English, and for a culture CrmKit has no messages in,
+    /// <see cref="ToString()"/>, a group of one error that rejected its row saying so (<c>row rejected — </c>) as a
+    /// larger group does (<c>183 rows rejected</c>).
     /// </summary>
     /// <param name="culture">The language to write in; <see langword="null"/> for the current UI culture.</param>
     /// <returns>One line: <c>location: message</c>.</returns>
@@ -104,7 +105,7 @@ public sealed partial record ImportIssueGroup(string File, string? Column, Impor
         culture ??= CultureInfo.CurrentUICulture;
         if (!MessageTable.Speaks(Messages.ResourceManager, culture))
         {
-            return ToString();
+            return Count == 1 ? ImportIssue.English(Problem, !Lines.IsEmpty && ImportIssue.RejectsItsRow(Kind, Lines[0], Severity, Reason)) : ToString();
         }
 
         var reason = ImportIssue.ReasonIn(Kind, Arguments, Reason, culture);

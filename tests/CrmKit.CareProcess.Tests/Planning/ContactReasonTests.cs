@@ -30,16 +30,17 @@ public sealed class ContactReasonTests
         var withdrawn = ConsentLedger.From([new ConsentDecision(ContactChannel.Zalo, ContactPurpose.Transactional, ConsentStatus.Withdrawn, Instant.FromUtc(2026, 1, 1, 0, 0))]);
         var service = policy.Decide(ContactChannel.Zalo, ContactPurpose.Transactional, Local(10, 10), Hcm, withdrawn, []).Reason!;
 
-        Assert.Equal((ContactReasonKind.NoMarketingConsent, "khách chưa đồng ý nhận tin quảng cáo qua Zalo"), Read(noConsent));
+        Assert.Equal((ContactReasonKind.NoMarketingConsent, "khách chưa đồng ý nhận tin tiếp thị qua Zalo"), Read(noConsent));
         Assert.Equal((ContactReasonKind.OutsideHours, "ngoài giờ được gửi SMS (07:00–22:00)"), Read(quiet));
-        Assert.Equal((ContactReasonKind.ChannelCap, "đã đủ 3 tin quảng cáo SMS trong 24 giờ"), Read(cap));
+        Assert.Equal((ContactReasonKind.ChannelCap, "đã đủ 3 tin tiếp thị SMS trong 24 giờ"), Read(cap));
         Assert.Equal((ContactReasonKind.ServiceMessagesWithdrawn, "khách đã từ chối nhận tin chăm sóc qua Zalo"), Read(service));
         var (kind, text) = Read(dropped);
         Assert.Equal(ContactReasonKind.PastDeadline, kind);
         Assert.StartsWith("ngoài giờ được gửi SMS (07:00–22:00); thời điểm gửi được sớm nhất ", text, StringComparison.Ordinal);
         foreach (var reason in new[] { noConsent, quiet, cap, dropped, service })
         {
-            Assert.Equal(reason, ContactReason.Parse(reason).Describe(CultureInfo.InvariantCulture));
+            // English names the channel as people read it (Sms → SMS); the text itself stays invariant.
+            Assert.Equal(reason.Replace("Sms", "SMS", StringComparison.Ordinal), ContactReason.Parse(reason).Describe(CultureInfo.InvariantCulture));
             Assert.Equal(reason, ContactReason.Parse(reason).ToString());
         }
     }
@@ -49,10 +50,10 @@ public sealed class ContactReasonTests
     [InlineData("no email address", ContactReasonKind.NoEmailAddress, "không có địa chỉ email")]
     [InlineData("customer erased", ContactReasonKind.CustomerErased, "dữ liệu khách hàng đã bị xoá")]
     [InlineData("customer merged into 'KH00063'", ContactReasonKind.CustomerMerged, "khách hàng đã được gộp vào 'KH00063'")]
-    [InlineData("marketing consent for Email withdrawn", ContactReasonKind.MarketingConsentWithdrawn, "khách đã rút lại đồng ý nhận tin quảng cáo qua email")]
-    [InlineData("daily cap: 4 marketing contacts", ContactReasonKind.DailyCap, "đã đủ 4 lần liên hệ quảng cáo trong ngày")]
+    [InlineData("marketing consent for Email withdrawn", ContactReasonKind.MarketingConsentWithdrawn, "khách đã rút lại đồng ý nhận tin tiếp thị qua email")]
+    [InlineData("daily cap: 4 marketing contacts", ContactReasonKind.DailyCap, "đã đủ 4 lần liên hệ tiếp thị trong ngày")]
     [InlineData("outside the channel's hours", ContactReasonKind.OutsideChannelHours, "ngoài giờ được gửi của kênh")]
-    [InlineData("no marketing consent for PhoneCall; no allowed instant found", ContactReasonKind.NoAllowedInstant, "khách chưa đồng ý nhận tin quảng cáo qua gọi điện; không tìm được thời điểm nào được phép gửi")]
+    [InlineData("no marketing consent for PhoneCall; no allowed instant found", ContactReasonKind.NoAllowedInstant, "khách chưa đồng ý nhận tin tiếp thị qua gọi điện; không tìm được thời điểm nào được phép gửi")]
     [InlineData("gateway said no", ContactReasonKind.Other, "gateway said no")]
     public void EngineAndOtherReasons_ReadInVietnamese(string reason, ContactReasonKind kind, string vietnamese)
         => Assert.Equal((kind, vietnamese), Read(reason));

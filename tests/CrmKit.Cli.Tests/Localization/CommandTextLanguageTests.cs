@@ -77,8 +77,8 @@ public sealed class CommandTextLanguageTests
         Assert.Equal("Việc chăm sóc cho 4.998 khách hàng, đến hạn trong 1 ngày tính đến 31/10/2026 20:49 (Asia/Ho_Chi_Minh)", vietnamese[0]);
         Assert.Equal("due 15, deferred 0, skipped 36, dropped 0", english[1]);
         Assert.Equal("đến hạn 15, hoãn lại 0, bỏ qua 36, bỏ lỡ 0", vietnamese[1]);
-        Assert.Contains("  champions              phoneCall 1", english);
-        Assert.Contains("  champions              gọi điện 1", vietnamese);
+        Assert.Contains("  Champions              phone call 1", english);
+        Assert.Contains("  Khách xuất sắc         gọi điện 1", vietnamese);
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public sealed partial class LeftoverEnglishTests
         var (_, output, error) = CliRunner.Run(["run", "--data", Broken, "--no-report", "--lang", "en"]);
         string[] lines = [.. error.ReplaceLineEndings("\n").Split('\n')];
         Assert.Contains("customers.csv:32: warning: column 'created_at': '31/02/2025' is not a date: February 2025 has 28 days. The field was left empty; the row was kept.", lines);
-        Assert.Contains(lines, l => l.EndsWith(": column 'total': 'abc' is not an amount: it has no digits.", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith(": row rejected — column 'total': 'abc' is not an amount: it has no digits.", StringComparison.Ordinal));
         Assert.Contains("  read       customers.csv: 31 rows, 31 kept, 0 rejected, 5 warnings (utf-8, ','-delimited; zone Asia/Ho_Chi_Minh)", output.ReplaceLineEndings("\n").Split('\n'));
     }
 

@@ -31,7 +31,7 @@ public sealed class LibraryMessagesTests : IDisposable
         Assert.DoesNotContain("cảnh báo", enError, StringComparison.Ordinal);
 
         // Skip reasons in the summary's messages line.
-        Assert.Contains("khách chưa đồng ý nhận tin quảng cáo qua Zalo", output, StringComparison.Ordinal);
+        Assert.Contains("khách chưa đồng ý nhận tin tiếp thị qua Zalo", output, StringComparison.Ordinal);
         Assert.Contains("không có số điện thoại", output, StringComparison.Ordinal);
         Assert.DoesNotContain("no marketing consent", output, StringComparison.Ordinal);
         Assert.Contains("no marketing consent for Zalo", enOutput, StringComparison.Ordinal);

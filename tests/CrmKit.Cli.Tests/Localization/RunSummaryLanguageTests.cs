@@ -45,7 +45,7 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
         ("  revenue    7,901,804,000 VND; average order 763,533 VND (10,349 completed orders)", "  doanh thu  7.901.804.000 ₫; giá trị đơn trung bình 763.533 ₫ (10.349 đơn hoàn tất)"),
         ("  buyers     4,108 (82 %), repeat buyers 1,943 (47 % of buyers; purchases on 2 or more days, orders on one day count once)",
             "  khách đã mua 4.108 (82 %), khách mua lại 1.943 (47 % số khách đã mua; mua vào từ 2 ngày khác nhau trở lên, nhiều đơn trong một ngày tính một lần)"),
-        ("  consent    marketing by Zalo 1,959, SMS 1,286, email 1,284", "  đồng ý nhận tin quảng cáo qua Zalo 1.959, SMS 1.286, email 1.284"),
+        ("  consent    marketing by Zalo 1,959, SMS 1,286, email 1,284", "  đồng ý nhận tin tiếp thị qua Zalo 1.959, SMS 1.286, email 1.284"),
         ("  history    6,566 interactions, 642 tickets, 3,272 feedback, 381 referrals", "  lịch sử    6.566 lượt tương tác, 642 phiếu hỗ trợ, 3.272 phản hồi, 381 lượt giới thiệu"),
         // The RFM bounds and value tiers: English as RfmThresholds/ValueTierThresholds.ToString() write them; Vietnamese
         // the same figures with vi-VN's separators ('; ' between bounds since ',' is the decimal mark) and ₫.
@@ -59,13 +59,13 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
             "  mô hình CLV BG/NBD qua kiểm tra giữ lại (hiệu chỉnh đến 01/05/2026): BG/NBD dự đoán sát nhất giai đoạn kiểm tra: sai số căn quân phương (RMSE) của số lần mua mỗi khách trong giai đoạn kiểm tra thấp nhất (0,9297; so với MBG/NBD 0,9342 (chênh lệch nằm trong sai số ngẫu nhiên), Pareto/NBD 1,0172; MAE 0,5291, sai số tổng 30,5 %), giai đoạn kiểm tra dài 26,14 tuần"),
         ("             4,108 buyers, expected purchases in the next 52 weeks 2,663, predicted value 1,911,746,796 VND",
             "             4.108 khách đã mua, số lần mua dự kiến trong 52 tuần tới 2.663, giá trị dự đoán 1.911.746.796 ₫"),
-        ("  agenda     today: due 15, deferred 0, skipped 36, dropped 0; due by channel: zalo 10, email 4, phoneCall 1",
-            "  việc cần làm hôm nay: đến hạn 15, hoãn lại 0, bỏ qua 36, bỏ lỡ 0; đến hạn theo kênh: Zalo 10, Email 4, gọi điện 1"),
+        ("  agenda     today: due 15, deferred 0, skipped 36, dropped 0; due by channel: Zalo 10, email 4, phone call 1",
+            "  việc cần làm hôm nay: đến hạn 15, hoãn lại 0, bỏ qua 36, bỏ lỡ 0; đến hạn theo kênh: Zalo 10, email 4, gọi điện 1"),
         ("  review     last 90 days: retention 37 %, churn 63 %, repeat purchase 31 %, returning revenue 51 %, average order 687,318 VND, frequency 1.52",
             "  đánh giá   90 ngày qua: giữ chân 37 %, rời bỏ 63 %, mua lại 31 %, doanh thu từ khách quay lại 51 %, giá trị đơn trung bình 687.318 ₫, tần suất mua 1,52"),
         ("             care actions due 1,049, done 84 (8 %) across 8 staff", "             việc chăm sóc đến hạn 1.049, đã làm 84 (8 %), do 8 nhân viên phụ trách"),
-        ("             CSAT 55 %, NPS –, CES 3.84; 108 tickets, median first reply 0.0 h, median resolution 9.3 h (business hours), SLA breached 27 %",
-            "             CSAT 55 %, NPS –, CES 3,84; 108 phiếu hỗ trợ, thời gian phản hồi đầu tiên (trung vị) 0,0 giờ, thời gian giải quyết (trung vị) 9,3 giờ (giờ làm việc), trễ hạn SLA 27 %"),
+        ("             CSAT 55 %, NPS –, CES 3.84; 108 tickets, median first reply 0 min, median resolution 9.3 h (business hours), SLA breached 27 %",
+            "             CSAT 55 %, NPS –, CES 3,84; 108 phiếu hỗ trợ, thời gian phản hồi đầu tiên (trung vị) 0 phút, thời gian giải quyết (trung vị) 9,3 giờ (giờ làm việc), trễ hạn SLA 27 %"),
     ];
 
     [Fact]
@@ -152,6 +152,6 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
         Assert.Contains("tiếp theo: 20:59 Zalo Xin khách đánh giá (review-request), 21:00 Zalo Xin khách đánh giá (review-request), 21:22 SMS Phiếu ưu đãi mời khách quay lại (comeback-voucher)", vietnamese.Output, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"(?m)^ {13}after-sale@v1", vietnamese.Output);
         Assert.Matches(@"(?m)^ {13}after-sale@v1 +enrolled ", english.Output);
-        Assert.Contains("next: 20:59 zalo review-request, 21:00 zalo review-request, 21:22 sms comeback-voucher", english.Output, StringComparison.Ordinal);
+        Assert.Contains("next: 20:59 Zalo review-request, 21:00 Zalo review-request, 21:22 SMS comeback-voucher", english.Output, StringComparison.Ordinal);
     }
 }

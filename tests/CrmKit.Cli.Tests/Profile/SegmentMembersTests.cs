@@ -46,8 +46,8 @@ public sealed class SegmentMembersTests : IDisposable
     // Worked by hand from ProfileFixture: the individuals are KH1, KH2, KH3, KH4, KH6. On 2025-06-30 Hà (KH1) has
     // withdrawn her Zalo consent and KH3 consents to SMS only: 2 left out; KH6 consents but has no phone. On
     // 2025-03-01 Hà's consent still stands.
-    [InlineData("2025-06-30", new[] { "KH2", "KH4" }, "Left out, with no marketing consent on zalo at 2025-06-30 23:59: 2 members.")]
-    [InlineData("2025-03-01", new[] { "KH1", "KH2", "KH4" }, "Left out, with no marketing consent on zalo at 2025-03-01 23:59: 1 members.")]
+    [InlineData("2025-06-30", new[] { "KH2", "KH4" }, "Left out, with no marketing consent on Zalo at 2025-06-30 23:59: 2 members.")]
+    [InlineData("2025-03-01", new[] { "KH1", "KH2", "KH4" }, "Left out, with no marketing consent on Zalo at 2025-03-01 23:59: 1 members.")]
     public void Channel_Zalo_ListsOnlyMembersConsentingAtTheAsOfInstant(string asOf, string[] expected, string leftOut)
     {
         using var shop = new ProfileFixture();
@@ -60,7 +60,7 @@ public sealed class SegmentMembersTests : IDisposable
         Assert.Equal(["customer_id", "name", "phone", "kind"], rows[0].Select(c => (string?)c));
         Assert.Equal(expected, rows.Skip(1).Select(r => (string?)r[0]));
         Assert.Contains(leftOut, output, StringComparison.Ordinal);
-        Assert.Contains("Left out, with no zalo address: 1 members.", output, StringComparison.Ordinal);
+        Assert.Contains("Left out, with no Zalo address: 1 members.", output, StringComparison.Ordinal);
     }
 
     // The individuals of ProfileFixture as of 2025-06-30, written to the file named.
@@ -140,7 +140,7 @@ public sealed class SegmentMembersTests : IDisposable
             [
                 "Notice",
                 $"This file holds personal data: the names and contacts (phone numbers, email addresses) of {members} customers.",
-                "Purpose: contacting the members of segment individual. Use it for that purpose only and share it only with the staff who carry it out.",
+                "Purpose: contacting the members of segment Individuals. Use it for that purpose only and share it only with the staff who carry it out.",
                 "Keep it only as long as that purpose needs it, then delete it and every copy.",
                 "Its processing is governed by Vietnam's Decree 13/2023/ND-CP on personal data protection.",
             ],
@@ -178,7 +178,7 @@ public sealed class SegmentMembersTests : IDisposable
         Assert.Equal(
             [
                 $"This file holds personal data: the names and contacts (phone numbers, email addresses) of {members} customers.",
-                "Purpose: contacting the members of segment individual. Use it for that purpose only and share it only with the staff who carry it out.",
+                "Purpose: contacting the members of segment Individuals. Use it for that purpose only and share it only with the staff who carry it out.",
                 "Keep it only as long as that purpose needs it, then delete it and every copy.",
                 "Its processing is governed by Vietnam's Decree 13/2023/ND-CP on personal data protection.",
             ],

@@ -50,7 +50,22 @@ public sealed class ImportIssueLanguageTests : IDisposable
     {
         var issue = new ImportIssue("orders.csv", 3, "x", reason);
         Assert.Equal($"orders.csv:3: dòng bị loại — cột 'x': {vietnamese}", issue.Describe(Vietnamese));
-        Assert.Equal($"orders.csv:3: column 'x': {reason}", issue.Describe(CultureInfo.InvariantCulture));
+        Assert.Equal($"orders.csv:3: row rejected — column 'x': {reason}", issue.Describe(CultureInfo.InvariantCulture));
+        Assert.Equal($"orders.csv:3: column 'x': {reason}", issue.ToString());   // logs and JSON: invariant, unframed
+    }
+
+    [Fact]
+    public void Describe_InEnglish_SaysWhetherTheRowWasRejectedOrKept_AsVietnameseDoes()
+    {
+        // Newcomer trial of issue 21: the Vietnamese lines said "dòng bị loại", the English ones did not say the row was dropped.
+        var rejected = new ImportIssue("orders.csv", 3, "placed_at", "the order has no placed-at time.");
+        Assert.Equal("orders.csv:3: row rejected — column 'placed_at': the order has no placed-at time.", rejected.Describe(CultureInfo.GetCultureInfo("en-US")));
+        Assert.Equal("orders.csv:3: dòng bị loại — cột 'placed_at': the order has no placed-at time.", rejected.Describe(Vietnamese));
+        var kept = new ImportIssue("customers.csv", 5, "phone", "'0***' is too short for a Vietnamese number (4 digits with the leading 0). The field was left empty; the row was kept.") { Severity = ImportIssueSeverity.Warning };
+        Assert.EndsWith("the row was kept.", kept.Describe(CultureInfo.GetCultureInfo("en-US")), StringComparison.Ordinal);
+        Assert.EndsWith("dòng vẫn được giữ.", kept.Describe(Vietnamese), StringComparison.Ordinal);
+        var group = Assert.Single(ImportIssueGroup.Of([rejected]));
+        Assert.Equal(rejected.Describe(CultureInfo.GetCultureInfo("en-US")), group.Describe(CultureInfo.GetCultureInfo("en-US")));
     }
 
     [Fact]

@@ -280,6 +280,7 @@ internal sealed class DateTimeColumn
     public ColumnReading Reading() => new(OrderSource, Describe()[(Name.Length + 2)..])
     {
         Order = Order,
+        AllYearMonthDay = OrderSource is ColumnFormatSource.Adopted or ColumnFormatSource.Defaulted && !_sawDayMonthValue,
         EvidenceLine = OrderSource == ColumnFormatSource.Detected ? EvidenceLine : null,
         EvidenceText = OrderSource == ColumnFormatSource.Detected ? EvidenceText?.Trim() : null,
         AmbiguousCount = AmbiguousCount,

@@ -1,3 +1,4 @@
+// Compiled into CrmKit.Customers (mapping files, presets) and CrmKit.Cli (segment names): one rule for "did you mean".
 namespace CrmKit.Customers.Import;
 
 /// <summary>Suggests the known names nearest to an unknown one (accent- and case-insensitive edit distance).</summary>
