@@ -110,7 +110,7 @@ internal static class RunSummary
         var next = queue.Take(3).Select(m => $"{m.Message.DueAt.InZone(zone).ToString("HH:mm", Inv)} {DisplayNames.Of(m.Message.Channel)} {DisplayNames.TemplateLabel(m.Message.Template)}");
         // Open tasks as 'crmkit customer' counts them: no due time, or due at or after the as-of instant; the rest were
         // due before it (the engine does not know whether staff did them).
-        var open = engine.Tasks.Count(t => t.DueAt is not { } due || due >= engine.AsOf);
+        var open = engine.OpenTasks.Count;
         output.WriteLine(Display.Format(Strings.RunQueue, queue.Count, queue.Count == 0 ? Strings.RunNone : string.Join(", ", byChannel), open, queue.Count == 0 ? Strings.RunNone : string.Join(", ", next), engine.Tasks.Count - open));
     }
 

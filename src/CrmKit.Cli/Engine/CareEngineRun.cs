@@ -70,8 +70,12 @@ internal sealed record CareEngineRun(
 
     private static Instant EndOfDay(Instant at, DateTimeZone zone) => at.InZone(zone).Date.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
 
-    /// <summary>Tasks (calls, staff assignments) created by the journeys, newest first.</summary>
-    public IReadOnlyList<CareTask> OpenTasks => [.. Tasks.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Key, StringComparer.Ordinal)];
+    /// <summary>
+    /// The open tasks (calls, staff assignments) the journeys created, newest first: those with no due time or due at or
+    /// after the as-of instant, as <c>crmkit customer</c> counts them. The others were due before it; the engine does not
+    /// know whether staff did them.
+    /// </summary>
+    public IReadOnlyList<CareTask> OpenTasks => [.. Tasks.Where(t => t.DueAt is not { } due || due >= AsOf).OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Key, StringComparer.Ordinal)];
 
     /// <summary>The process definitions the journeys run, with their live count per state.</summary>
     public IEnumerable<(ProcessDefinition Process, IReadOnlyDictionary<string, int> Live)> Processes()

@@ -432,7 +432,7 @@ internal static class HtmlReport
         Card(html, DisplayNames.Of(ContactVerdict.Deferred), Display.Number(engine.Deferred.Count));
         Card(html, DisplayNames.Of(ContactVerdict.Skipped), Display.Number(engine.Skipped.Count));
         Card(html, DisplayNames.Of(global::CrmKit.Engine.OutboxState.Cancelled), Display.Number(engine.Cancelled.Count));
-        Card(html, ReportStrings.CardTasks, Display.Number(engine.Tasks.Count));
+        Card(html, ReportStrings.CardTasks, Display.Number(engine.OpenTasks.Count));
         html.Append("</div>");
         html.Append(Inv, $"<table data-table=\"journeys\"><caption>{Html(ReportStrings.JourneysCaption)}</caption><tr><th>{Html(ReportStrings.ColumnJourney)}</th><th>{Html(ReportStrings.ColumnEnrolled)}</th><th>{Html(ReportStrings.ColumnActive)}</th><th>{Html(ReportStrings.ColumnCompleted)}</th><th>{Html(ReportStrings.ColumnExited)}</th><th>{Html(ReportStrings.ColumnGoalReached)}</th></tr>");
         foreach (var j in engine.Statistics.Journeys)
@@ -461,7 +461,7 @@ internal static class HtmlReport
         }
 
         html.Append("</table>");
-        html.Append(Inv, $"<table data-table=\"tasks\"><caption>{Html(Display.Format(ReportStrings.TasksCaption, Display.Number(engine.Tasks.Count), Display.Number(shown)))}</caption><tr><th>{Html(ReportStrings.ColumnCreated)}</th><th>{Html(ReportStrings.ColumnCustomer)}</th><th class=\"text\">{Html(ReportStrings.ColumnName)}</th><th class=\"text\">{Html(ReportStrings.ColumnTask)}</th><th class=\"text\">{Html(ReportStrings.ColumnRole)}</th><th class=\"text\">{Html(ReportStrings.ColumnJourney)}</th></tr>");
+        html.Append(Inv, $"<table data-table=\"tasks\"><caption>{Html(Display.Format(ReportStrings.TasksCaption, Display.Number(engine.OpenTasks.Count), Display.Number(shown)))}</caption><tr><th>{Html(ReportStrings.ColumnCreated)}</th><th>{Html(ReportStrings.ColumnCustomer)}</th><th class=\"text\">{Html(ReportStrings.ColumnName)}</th><th class=\"text\">{Html(ReportStrings.ColumnTask)}</th><th class=\"text\">{Html(ReportStrings.ColumnRole)}</th><th class=\"text\">{Html(ReportStrings.ColumnJourney)}</th></tr>");
         foreach (var t in engine.OpenTasks.Take(shown))
         {
             var id = t.CustomerId.Value;

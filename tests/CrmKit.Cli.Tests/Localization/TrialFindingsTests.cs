@@ -22,6 +22,31 @@ public sealed partial class TrialFindingsTests
     private static string Repo([System.Runtime.CompilerServices.CallerFilePath] string path = "")
         => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
 
+    // Second trial: the report's task card counted every task the journeys ever created (91 on a small shop, most of
+    // them due months ago), where the summary said how many are open. Both now count the open ones.
+    [Fact]
+    public void OpenTasks_ReportCardAndSummary_CountTheSame()
+    {
+        var folder = Directory.CreateTempSubdirectory("crmkit-open-tasks-").FullName;
+        try
+        {
+            var report = Path.Combine(folder, "report.html");
+            var (code, output, _) = CliRunner.Run("run", "--sample", "--report", report, "--lang", "en");
+            Assert.Equal(0, code);
+            var summary = Regex.Match(output, @"([\d,]+) open tasks \(([\d,]+) earlier ones");
+            Assert.True(summary.Success, output);
+            var open = int.Parse(summary.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+            var earlier = int.Parse(summary.Groups[2].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+            Assert.True(earlier > 0, "the sample has tasks due before the as-of time");
+            var html = File.ReadAllText(report);
+            Assert.Contains($"<div class=\"card\"><b>{open.ToString("N0", CultureInfo.GetCultureInfo("en-US"))}</b>open tasks</div>", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     // 1. Task titles and staff roles: the report's task table printed them in English; one rule now (DisplayNames).
     [Fact]
     public void TaskTitleAndRoleName_InVietnamese_AreVietnamese_InEnglish_AsTheEngineWroteThem()
