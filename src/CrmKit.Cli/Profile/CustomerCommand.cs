@@ -112,8 +112,8 @@ internal static class CustomerCommand
                 asOf = shop.AsOf.ToString(),
                 matches = found.Matches.Select(c => new
                 {
-                    id = c.Id.Value,
-                    name = c.DisplayName,
+                    id = CustomerProfile.Shown(c.Id.Value, reveal),
+                    name = CustomerProfile.Shown(c.DisplayName, reveal),
                     phone = c.Phones.IsEmpty ? null : CustomerProfile.Phone(c.Phones[0], reveal),
                     orders = Placed(c, shop.AsOf).Count(),
                     lastOrderAt = Placed(c, shop.AsOf).Select(o => (Instant?)o.PlacedAt).Max()?.ToString(),
@@ -128,10 +128,12 @@ internal static class CustomerCommand
         {
             var last = Placed(c, shop.AsOf).Select(o => (Instant?)o.PlacedAt).Max();
             var phone = c.Phones.IsEmpty ? "–" : CustomerProfile.Phone(c.Phones[0], reveal);
-            output.WriteLine($"  {c.Id.Value,-10} {c.DisplayName,-28} {phone,-18} {Display.Number(Placed(c, shop.AsOf).Count()),7}  {(last is { } l ? Display.Date(l.InZone(zone).Date) : "–")}");
+            output.WriteLine($"  {CustomerProfile.Shown(c.Id.Value, reveal),-10} {CustomerProfile.Shown(c.DisplayName, reveal),-28} {phone,-18} {Display.Number(Placed(c, shop.AsOf).Count()),7}  {(last is { } l ? Display.Date(l.InZone(zone).Date) : "–")}");
         }
 
         output.WriteLine();
-        output.WriteLine(Display.Format(ProfileStrings.SeveralMatchesHint, found.Matches[0].Id.Value));
+        // The example id must be one the user can type: one that is not masked, else say how to see the masked ones.
+        var example = found.Matches.FirstOrDefault(c => CustomerProfile.Shown(c.Id.Value, reveal) == c.Id.Value);
+        output.WriteLine(example is null ? ProfileStrings.SeveralMatchesHintMasked : Display.Format(ProfileStrings.SeveralMatchesHint, example.Id.Value));
     }
 }

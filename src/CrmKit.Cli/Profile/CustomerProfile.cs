@@ -43,6 +43,12 @@ internal sealed record CustomerProfile(
 
     private static string Email(EmailAddress email, bool reveal) => reveal ? email.Value : PersonalData.MaskEmail(email.Value);
 
+    /// <summary>
+    /// An id or a name as shown: as written, but masked like a contact where it is one, unless <paramref name="reveal"/>
+    /// (a customer known from orders alone is keyed by its phone or e-mail and, without a name, named by it too).
+    /// </summary>
+    public static string Shown(string text, bool reveal) => reveal ? text : PersonalData.Redact(text);
+
     /// <summary>The customer's orders at the as-of instant: those placed after it are set apart, as the run sets them apart.</summary>
     private OrderTotals Orders => field ??= OrderTotals.Of([Customer], [], Shop.AsOf);
 
@@ -87,7 +93,7 @@ internal sealed record CustomerProfile(
     public void Write(TextWriter output, bool reveal, int limit)
     {
         var c = Customer;
-        output.WriteLine(Display.Format(ProfileStrings.Heading, c.Id.Value, c.DisplayName, DisplayNames.Of(c.Kind)));
+        output.WriteLine(Display.Format(ProfileStrings.Heading, Shown(c.Id.Value, reveal), Shown(c.DisplayName, reveal), DisplayNames.Of(c.Kind)));
         output.WriteLine(Display.Format(ProfileStrings.AsOfLine, Display.DateTime(Shop.AsOf, Zone), Zone.Id));
         if (!c.MergedIds.IsEmpty)
         {
@@ -164,7 +170,7 @@ internal sealed record CustomerProfile(
         foreach (var i in Journeys.Instances.Take(limit))
         {
             var (process, state) = ProcessAndState(i.Snapshot.ProcessId, i.Snapshot.State);
-            output.WriteLine(Display.Format(ProfileStrings.JourneyLine, i.JourneyId, i.InstanceId, process, state, DisplayNames.Of(i.Status),
+            output.WriteLine(Display.Format(ProfileStrings.JourneyLine, i.JourneyId, Shown(i.InstanceId, reveal), process, state, DisplayNames.Of(i.Status),
                 Display.DateTime(i.EnrolledAt, Zone), i.EndedAt is { } ended ? Display.DateTime(ended, Zone) : "–", i.ExitReason ?? "–"));
         }
 
@@ -280,9 +286,9 @@ internal sealed record CustomerProfile(
             zone = Zone.Id,
             customer = new
             {
-                id = c.Id.Value,
-                mergedIds = c.MergedIds.Select(m => m.Value),
-                name = c.DisplayName,
+                id = Shown(c.Id.Value, reveal),
+                mergedIds = c.MergedIds.Select(m => Shown(m.Value, reveal)),
+                name = Shown(c.DisplayName, reveal),
                 kind = Name(c.Kind),
                 createdAt = c.CreatedAt.ToString(),
                 stage = Name(Stage),
@@ -336,7 +342,7 @@ internal sealed record CustomerProfile(
             journeys = Journeys.Instances.Take(limit).Select(i => new
             {
                 journey = i.JourneyId,
-                instance = i.InstanceId,
+                instance = Shown(i.InstanceId, reveal),
                 process = i.Snapshot.ProcessId,
                 state = i.Snapshot.State,
                 status = Name(i.Status),

@@ -269,4 +269,43 @@ public sealed class CustomerCommandTests : IDisposable
     }
 
     private static JsonElement At(JsonElement root, string[] path) => path.Aggregate(root, (e, p) => e.GetProperty(p));
+
+    [Fact]
+    public void Customer_IdsAndNamesThatArePhones_AreMaskedUnlessShowContacts()
+    {
+        // An orders-only export: the buyers are keyed by their phone; the family phone with another name makes
+        // "+84912345678#2"; the buyer of D3 gives no name, so the phone is the name too.
+        var folder = Directory.CreateTempSubdirectory("crmkit-customer-phone-ids-").FullName;
+        try
+        {
+            var orders = Path.Combine(folder, "orders.csv");
+            File.WriteAllText(orders,
+                "order_id,placed_at,total,customer_name,customer_phone\n"
+                + "D1,2025-01-10 10:00,500000,Nguyễn Văn An,0912 345 678\n"
+                + "D2,2025-02-10 10:00,300000,Vũ Thị Hồng Nhung,+84912345678\n"
+                + "D3,2025-03-10 10:00,450000,,0903 111 222\n");
+
+            var several = CliRunner.Run("customer", "0912 345 678", "--orders", orders);
+            var one = CliRunner.Run("customer", "0903111222", "--orders", orders);
+            var oneJson = CliRunner.Run("customer", "0903111222", "--orders", orders, "--json");
+            var shown = CliRunner.Run("customer", "0912 345 678", "--orders", orders, "--show-contacts");
+
+            Assert.Equal(0, several.ExitCode);
+            Assert.Equal(0, one.ExitCode);
+            foreach (var output in new[] { several.Output, one.Output, oneJson.Output })
+            {
+                Assert.DoesNotContain("912345678", output, StringComparison.Ordinal);
+                Assert.DoesNotContain("903111222", output, StringComparison.Ordinal);
+            }
+
+            Assert.Contains("Nguyễn Văn An", several.Output, StringComparison.Ordinal);
+            Assert.Contains("add --show-contacts to see them", several.Output, StringComparison.Ordinal);
+            Assert.Contains("+84912345678#2", shown.Output, StringComparison.Ordinal);
+            Assert.Contains("crmkit customer +84912345678", shown.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
