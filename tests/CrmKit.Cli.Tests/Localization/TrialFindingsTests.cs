@@ -19,8 +19,8 @@ namespace CrmKit.Cli.Tests.Localization;
 /// </summary>
 public sealed partial class TrialFindingsTests
 {
-    private static string Repo([System.Runtime.CompilerServices.CallerFilePath] string path = "")
-        => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
+    // The checkout (CallerFilePath is '/_/…' in CI's deterministic build, so the source folder is found from the output).
+    private static string Repo() => RepositoryRoot.Path();
 
     // Second trial: the report's task card counted every task the journeys ever created (91 on a small shop, most of
     // them due months ago), where the summary said how many are open. Both now count the open ones.
