@@ -203,3 +203,26 @@ public partial class DocsTests
         Assert.Empty(erased.Phones);
     }
 }
+
+/// <summary>docs/customers.md lists the values of every enumerated CSV column (a newcomer had to guess them).</summary>
+public class AllowedValuesDocsTests
+{
+    public static TheoryData<Type> Enums() =>
+    [
+        typeof(ContactChannel), typeof(ContactPurpose), typeof(ConsentStatus), typeof(InteractionDirection), typeof(InteractionOutcome),
+        typeof(FeedbackKind), typeof(TicketStatus), typeof(TicketPriority), typeof(CustomerKind), typeof(Gender), typeof(IncomeTier),
+        typeof(AreaType), typeof(AcquisitionSource), typeof(LifecycleStage), typeof(OrderStatus), typeof(SalesChannel),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Enums))]
+    public void CustomersDoc_ListsEveryValue_InSnakeCase(Type type)
+    {
+        var doc = File.ReadAllText(RepositoryRoot.Path("docs", "customers.md"));
+        var row = doc.Split('\n').SingleOrDefault(l => l.StartsWith('|') && l.TrimEnd().EndsWith($"| `{type.Name}` |", StringComparison.Ordinal));
+        Assert.True(row is not null, $"docs/customers.md has no allowed-values row for {type.Name}");
+        var listed = Regex.Matches(row!.Split('|')[2], "`([a-z_]+)`").Select(m => m.Groups[1].Value).ToList();
+        var values = Enum.GetNames(type).Select(n => Regex.Replace(n, "(?<!^)([A-Z])", "_$1").ToLowerInvariant()).ToList();
+        Assert.Equal(values, listed);
+    }
+}
