@@ -171,7 +171,10 @@ internal sealed record CustomerProfile(
         {
             var (process, state) = ProcessAndState(i.Snapshot.ProcessId, i.Snapshot.State);
             output.WriteLine(Display.Format(ProfileStrings.JourneyLine, i.JourneyId, Shown(i.InstanceId, reveal), process, state, DisplayNames.Of(i.Status),
-                Display.DateTime(i.EnrolledAt, Zone), i.EndedAt is { } ended ? Display.DateTime(ended, Zone) : "–", i.ExitReason ?? "–"));
+                Display.DateTime(i.EnrolledAt, Zone),
+                // What is not there is left out (the trial read "ended –, exit reason –" on every active journey).
+                (i.EndedAt is { } ended ? Display.Format(ProfileStrings.JourneyEnded, Display.DateTime(ended, Zone)) : string.Empty)
+                + (i.ExitReason is { } reason ? Display.Format(ProfileStrings.JourneyExitReason, reason) : string.Empty)));
         }
 
         More(output, Journeys.Instances.Count, limit);
