@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.Json.Serialization;
 using NodaTime;
 
@@ -44,24 +45,30 @@ public sealed class ConsentLedger : IReadOnlyList<ConsentDecision>, IEquatable<C
     public static ConsentLedger From(IEnumerable<ConsentDecision> decisions)
     {
         ArgumentNullException.ThrowIfNull(decisions);
-        var list = new List<ConsentDecision>();
-        foreach (var decision in decisions)
+        var all = decisions.ToArray();
+        foreach (var decision in all)
         {
             ArgumentNullException.ThrowIfNull(decision, nameof(decisions));
-            list.Add(decision);
         }
 
-        list.Sort(ConsentDecision.Compare);
-        var builder = ImmutableArray.CreateBuilder<ConsentDecision>(list.Count);
-        foreach (var decision in list)
+        return Sorted(all);
+    }
+
+    // The ledger of decisions in an array of its own (sorted and freed of repeats in place): no list, builder or
+    // boxed enumerator per decision, as every customer of an import builds one or two ledgers.
+    private static ConsentLedger Sorted(ConsentDecision[] all)
+    {
+        Array.Sort(all, ConsentDecision.Compare);
+        var kept = 0;
+        foreach (var decision in all)
         {
-            if (!Contains(builder, decision))
+            if (all.AsSpan(0, kept).IndexOf(decision) < 0)
             {
-                builder.Add(decision);
+                all[kept++] = decision;
             }
         }
 
-        return new ConsentLedger(builder.DrainToImmutable());
+        return new ConsentLedger(ImmutableCollectionsMarshal.AsImmutableArray(kept == all.Length ? all : all[..kept]));
     }
 
     /// <summary>Records a decision (nothing changes when the very same decision is already recorded).</summary>
@@ -117,7 +124,15 @@ public sealed class ConsentLedger : IReadOnlyList<ConsentDecision>, IEquatable<C
     public ConsentLedger Merge(ConsentLedger other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return other.IsEmpty ? this : IsEmpty ? other : From(_decisions.Concat(other._decisions));
+        if (other.IsEmpty || IsEmpty)
+        {
+            return other.IsEmpty ? this : other;
+        }
+
+        var all = new ConsentDecision[_decisions.Length + other._decisions.Length];
+        _decisions.CopyTo(all);
+        other._decisions.CopyTo(all, _decisions.Length);
+        return Sorted(all);
     }
 
     /// <summary>The decision in force now for a channel and purpose, or <see langword="null"/> when none was ever recorded.</summary>

@@ -44,7 +44,24 @@ internal static class BuiltInValues
     private static readonly FrozenSet<string> WalkIn = new[] { "khách lẻ", "khach le", "khách vãng lai", "walk-in customer", "walk-in", "(blank)" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Whether a customer id or name is a walk-in placeholder (<c>Khách lẻ</c>, <c>(blank)</c>): the sale is a guest sale.</summary>
-    public static bool IsWalkIn(string text) => WalkIn.Contains(text.ToLowerInvariant());
+    public static bool IsWalkIn(string text)
+    {
+        // Lower-cased on the stack (the same invariant mapping as string.ToLowerInvariant, one character for one): every
+        // order row asks this of its customer id, which is seldom a walk-in word.
+        if (text.Length > MaxWalkInLength)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[MaxWalkInLength];
+        var length = text.AsSpan().ToLowerInvariant(lower);
+        return WalkInLookup.Contains(lower[..length]);
+    }
+
+    // The longest walk-in word; a longer text is none of them (lower-casing keeps the length).
+    private const int MaxWalkInLength = 32;
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WalkInLookup = WalkIn.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The CrmKit value of a built-in word, or the text itself.</summary>
     public static string Map(ImportFileKind kind, string field, string text)

@@ -21,7 +21,14 @@ public sealed class CsvImporter
     private readonly CsvImportOptions _options;
 
     /// <summary>Creates an importer.</summary>
-    public CsvImporter(CsvImportOptions? options = null) => _options = options ?? CsvImportOptions.Default;
+    public CsvImporter(CsvImportOptions? options = null)
+    {
+        _options = options ?? CsvImportOptions.Default;
+        _parsePhone = ParsePhone;
+    }
+
+    // ParsePhone as one delegate for every row (a method group makes a new delegate at each use).
+    private readonly Func<string, PhoneNumber> _parsePhone;
 
     internal CsvImportOptions Options => _options;
 
@@ -114,7 +121,7 @@ public sealed class CsvImporter
         var attributes = _options.Customers.Attributes;
         while (table.Next())
         {
-            var phones = table.List("phone", ParsePhone);
+            var phones = table.List("phone", _parsePhone);
             var emails = table.List("email", EmailAddress.Parse);
             var id = table.Id<CustomerId>("customer_id", FieldUse.Optional) ?? KeyOf(phones, emails);
             if (id is null)
@@ -378,18 +385,36 @@ public sealed class CsvImporter
     {
         var idText = table.Text("customer_id");
         var name = table.Text("customer_name") ?? JoinName(table.Text("customer_first_name"), table.Text("customer_last_name"));
-        var guests = mapping.GuestCustomers;
-        bool IsGuest(string? text) => text is not null && (guests.Any(g => ValueMapComparer.Instance.Equals(g, text)) || BuiltInValues.IsWalkIn(text));
-        if (IsGuest(idText) || (idText is null && IsGuest(name)))
+        if (IsGuest(mapping, idText) || (idText is null && IsGuest(mapping, name)))
         {
             return new CustomerReference(null, null, null, name, Guest: true);
         }
 
         var id = idText is null ? null : table.Id<CustomerId>("customer_id", FieldUse.Significant);
-        var phone = table.Parse<PhoneNumber>("customer_phone", FieldUse.Optional, ParsePhone);
+        var phone = table.Parse<PhoneNumber>("customer_phone", FieldUse.Optional, _parsePhone);
         var email = table.Parse<EmailAddress>("customer_email", FieldUse.Optional, EmailAddress.Parse);
         var reference = new CustomerReference(id, phone, email, name, Guest: false);
         return reference.IsEmpty ? reference with { Guest = true } : reference;
+    }
+
+    // Whether an order's customer id or name is a guest placeholder: one of the mapping's guest customers or a built-in
+    // walk-in word (a loop, not a lambda: every order row asks).
+    private static bool IsGuest(FileMapping mapping, string? text)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+
+        foreach (var guest in mapping.GuestCustomers)
+        {
+            if (ValueMapComparer.Instance.Equals(guest, text))
+            {
+                return true;
+            }
+        }
+
+        return BuiltInValues.IsWalkIn(text);
     }
 
     // Settles an order's amount and status once all its rows are read.
