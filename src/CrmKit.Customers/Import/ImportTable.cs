@@ -45,6 +45,11 @@ internal sealed class ImportTable : IDisposable
     // (tags such as 'gift;premium' repeat on most rows). Like the string pool, a field stops caching at MaxSharedValues.
     private readonly Dictionary<string, Dictionary<string, Array>?> _lists = new(StringComparer.Ordinal);
 
+    // Enum cells by field: a cell text the field has read before without a problem gives the same value without the
+    // value map and the name folding again (statuses, channels, genders, purposes repeat on every row). The map and the
+    // names are fixed for the file, so the value is the one they would give; at most MaxSharedValues texts per field.
+    private readonly Dictionary<string, object> _enums = new(StringComparer.Ordinal);
+
     // Records that repeat exactly across rows (the same SKU, quantity, price and tags on many orders; a location) are
     // kept as one instance, at most MaxSharedRecords of each kind; they are immutable, so sharing them changes nothing.
     internal const int MaxSharedRecords = 1 << 16;
@@ -459,9 +464,20 @@ internal sealed class ImportTable : IDisposable
         where TEnum : struct, Enum
         => Read(field, use, field, static (table, field, text) =>
         {
+            var known = table.KnownValues<TEnum>(field);
+            if (known.TryGetValue(text, out var cached))
+            {
+                return ((TEnum?)cached, (string?)null);
+            }
+
             var value = table.MapValue(field, text);
             if (EnumText.TryParse<TEnum>(value, out var result))
             {
+                if (known.Count < MaxSharedValues)
+                {
+                    known.Add(text, result);
+                }
+
                 return ((TEnum?)result, (string?)null);
             }
 
@@ -470,6 +486,20 @@ internal sealed class ImportTable : IDisposable
                 : $" (the mapping turned it into '{value}').";
             return (null, $"'{text}' is not one of: {EnumText.Names<TEnum>()}.{hint}");
         });
+
+    // The values of a field's enum cells read so far without a problem, by the cell's text (see _enums).
+    private Dictionary<string, TEnum> KnownValues<TEnum>(string field)
+        where TEnum : struct, Enum
+    {
+        if (_enums.TryGetValue(field, out var known) && known is Dictionary<string, TEnum> values)
+        {
+            return values;
+        }
+
+        values = new Dictionary<string, TEnum>(StringComparer.Ordinal);
+        _enums[field] = values;
+        return values;
+    }
 
     /// <summary>A whole number (quantities, scores), in the file's number style.</summary>
     public int? Integer(string field, FieldUse use = FieldUse.Required)

@@ -43,6 +43,34 @@ public class ImportSharingTests
     }
 
     [Fact]
+    public void ReadCustomers_RepeatedEnumCells_EachRowGetsItsOwnValueAndEveryBadCellIsReported()
+    {
+        // The same texts on several rows, in different spellings, a built-in Vietnamese word, and an unknown word twice:
+        // a value remembered from an earlier row must be that row's text's value, and a bad text is never remembered.
+        const string csv = """
+            customer_id,name,created_at,gender,stage
+            KH1,An,2024-01-05,nữ,retention
+            KH2,Bình,2024-01-06,male,Retention
+            KH3,Cường,2024-01-07,woman,retention
+            KH4,Dung,2024-01-08,nữ,conversion
+            KH5,Em,2024-01-09,woman,phone_call
+            KH6,Giang,2024-01-10,Nam,retention
+            KH7,Hà,2024-01-11,male,conversion
+            """;
+
+        var result = new CsvImporter().ReadCustomers(new StringReader(csv), "customers.csv");
+
+        Assert.Equal(
+            [Gender.Female, Gender.Male, null, Gender.Female, null, Gender.Male, Gender.Male],
+            result.Records.Select(c => c.Gender));
+        Assert.Equal(
+            [LifecycleStage.Retention, LifecycleStage.Retention, LifecycleStage.Retention, LifecycleStage.Conversion, LifecycleStage.Acquisition, LifecycleStage.Retention, LifecycleStage.Conversion],
+            result.Records.Select(c => c.Stage));
+        Assert.Equal([true, true, true, true, false, true, true], result.Records.Select(c => c.StageRecorded));
+        Assert.Equal([(4, "gender"), (6, "gender"), (6, "stage")], result.Issues.Select(i => (i.Line, i.Column)));
+    }
+
+    [Fact]
     public void ReadCustomers_RepeatedTagsAndLocation_AreOneInstance()
     {
         const string csv = """
