@@ -10,6 +10,9 @@
 #   jit-notiered the same, DOTNET_TieredCompilation=0                      (every method fully optimised at once)
 #   r2r          dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true
 #   r2r-nopgo    r2r, DOTNET_TieredPGO=0
+#   r2r-composite dotnet publish -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true
+#                -p:PublishReadyToRunComposite=true   (the framework compiled into one image with the tool: no version
+#                bubble between them, so the framework's generics over the tool's types are precompiled too)
 #   aot          dotnet publish -c Release -r linux-x64 -p:PublishAot=true (reported as failing when it does not build or run)
 # and the warm figure: `--cli-repeat 30` of the benchmark program (the tool's entry point thirty times in one
 # process), median of the last twenty. Prints, per variant, min / median / max of fitMilliseconds and of the process
@@ -41,6 +44,7 @@ publish() { # name, extra publish arguments…
 
 jit=$(publish jit)
 r2r=$(publish r2r -r "$rid" --self-contained false -p:PublishReadyToRun=true)
+composite=$(publish r2r-composite -r "$rid" --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true)
 aot=$(publish aot -r "$rid" -p:PublishAot=true)
 
 dotnet build -c Release benchmarks/CrmKit.Benchmarks -v quiet -nologo >/dev/null
@@ -51,8 +55,10 @@ measure() { # name, environment assignment or -, program
   local name=$1 setting=$2 program=$3 out
   out=$work/out.json
   if [ "$setting" = - ]; then setting=CRMKIT_COLD_START=1; fi
-  if ! env "$setting" /usr/bin/time -f '%e' -o "$work/wall" "$program" "${fit[@]}" >"$out" 2>"$work/err"; then
-    echo "cold-start: $name failed: $(head -c 300 "$work/err")" >&2
+  local status=0
+  env "$setting" /usr/bin/time -f '%e' -o "$work/wall" "$program" "${fit[@]}" >"$out" 2>"$work/err" || status=$?
+  if [ "$status" -ne 0 ]; then
+    echo "cold-start: $name failed with exit code $status: $(head -c 300 "$work/err") $(head -c 300 "$out") $(cat "$work/wall" 2>/dev/null)" >&2
     return 1
   fi
   echo "$(grep -o '"fitMilliseconds":[0-9.]*' "$out" | cut -d: -f2) $(awk '{ printf "%.0f", $1 * 1000 }' "$work/wall")" >>"$work/$name.times"
@@ -61,6 +67,7 @@ measure() { # name, environment assignment or -, program
 variants=()
 [ -n "$jit" ] && variants+=("jit - $jit" "jit-nopgo DOTNET_TieredPGO=0 $jit" "jit-noqjfl DOTNET_TC_QuickJitForLoops=0 $jit" "jit-notiered DOTNET_TieredCompilation=0 $jit")
 [ -n "$r2r" ] && variants+=("r2r - $r2r" "r2r-nopgo DOTNET_TieredPGO=0 $r2r")
+[ -n "$composite" ] && variants+=("r2r-composite - $composite")
 [ -n "$aot" ] && variants+=("aot - $aot")
 failed=()
 for run in $(seq 1 "$runs"); do
