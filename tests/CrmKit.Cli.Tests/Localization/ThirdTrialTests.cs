@@ -108,4 +108,58 @@ public sealed class ThirdTrialTests : IDisposable
         Assert.DoesNotContain(">=", vi + en, StringComparison.Ordinal);
         Assert.DoesNotContain("<=", vi + en, StringComparison.Ordinal);
     }
+
+    // 1 and 2. The text summary opens with the as-of day's actions, as the report does (the same customers in the same
+    // order, grouped by staff member), naming the day rather than saying "today"; then the overview figures.
+    [Fact]
+    public void RunSummary_OpensWithTheReportsActions_OnTheNamedDay()
+    {
+        var report = Path.Combine(_folder, "report.html");
+        var (code, output, error) = CliRunner.Run("run", "--sample", "--report", report, "--lang", "en");
+        Assert.True(code == 0, error);
+        var lines = output.ReplaceLineEndings("\n").Split('\n');
+        Assert.StartsWith("CrmKit run over ", lines[0], StringComparison.Ordinal);
+        Assert.Equal("To do on 2026-10-31: 15 care actions due, by the staff member who looks after the customer", lines[1]);
+        Assert.Equal("  Staff NV01 — 1 action", lines[2]);
+        Assert.Equal("    09:00  KH00341    Nguyễn Hữu Thịnh       email      n***@outlook.com   Occasions for everyone: Low value — Birthday greeting", lines[3]);
+        Assert.Equal("  Staff NV04 — 2 actions", lines[4]);
+        Assert.Contains("  … and 5 more: crmkit care agenda --out FILE lists them all.", lines);
+        var summaryIds = lines.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^    \d\d:\d\d  (\S+) ")).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
+        var html = File.ReadAllText(report);
+        var today = System.Text.RegularExpressions.Regex.Match(html, "<h2 id=\"today\">.*?<h2 id=\"overview\">", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        var reportIds = System.Text.RegularExpressions.Regex.Matches(today, "<tr><td>[^<]+</td><td>([^<]+)</td>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(15, reportIds.Count);
+        Assert.Equal(reportIds.Take(10), summaryIds);
+        Assert.Contains("<h2 id=\"today\">To do on 2026-10-31</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"card\"><b>15</b>care actions due on 2026-10-31</div>", html, StringComparison.Ordinal);
+        // The overview figures come after the actions; "today" is named as a date wherever it means the as-of day.
+        Assert.True(Array.FindIndex(lines, l => l.StartsWith("  read ", StringComparison.Ordinal)) > Array.IndexOf(lines, "  … and 5 more: crmkit care agenda --out FILE lists them all."));
+        Assert.Contains(lines, l => l.StartsWith("  agenda     today (2026-10-31): due 15,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  queue      today (2026-10-31): ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RunSummary_Vietnamese_NamesTheDay()
+    {
+        var (code, output, error) = CliRunner.Run("run", "--sample", "--no-report", "--lang", "vi");
+        Assert.True(code == 0, error);
+        var lines = output.ReplaceLineEndings("\n").Split('\n');
+        Assert.Equal("Việc cần làm ngày 31/10/2026: 15 việc chăm sóc đến hạn, chia theo nhân viên phụ trách khách", lines[1]);
+        Assert.Equal("  Nhân viên NV01 — 1 việc", lines[2]);
+        Assert.Equal("    09:00  KH00341    Nguyễn Hữu Thịnh       email      n***@outlook.com   Dịp đặc biệt cho mọi khách: Khách giá trị thấp — Lời chúc sinh nhật", lines[3]);
+        Assert.Contains("  … và 5 việc nữa: chạy crmkit care agenda --out TỆP để có danh sách đầy đủ.", lines);
+        Assert.Contains(lines, l => l.StartsWith("  việc cần làm ngày 31/10/2026: đến hạn 15,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  hàng chờ   ngày 31/10/2026: ", StringComparison.Ordinal));
+        Assert.DoesNotContain("hôm nay", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "Due care actions (the agenda of 2026-10-31, messages the journeys have queued, open tasks):")]
+    [InlineData("vi", "Việc chăm sóc cần làm (lịch ngày 31/10/2026, tin hành trình đang chờ gửi, việc đang mở):")]
+    public void Customer_DueSection_NamesTheDay(string language, string expected)
+    {
+        var (code, output, error) = CliRunner.Run("customer", "KH00001", "--sample", "--lang", language);
+        Assert.True(code == 0, error);
+        Assert.Contains(expected, output.ReplaceLineEndings("\n").Split('\n'));
+    }
 }
