@@ -220,7 +220,7 @@ internal sealed record CustomerProfile(
         None(output, Due.Count + Queued.Count() + open.Count);
         if (EarlierTasks.Count() is var earlier and > 0)
         {
-            output.WriteLine("  " + Display.Format(ProfileStrings.EarlierTasks, Display.Number(earlier), Display.Date(EarlierTasks.Max(t => t.DueAt!.Value).InZone(Zone).Date)));
+            output.WriteLine("  " + Display.Plural(earlier, ProfileStrings.EarlierTasksOne, ProfileStrings.EarlierTasks, Display.Number(earlier), Display.Date(EarlierTasks.Max(t => t.DueAt!.Value).InZone(Zone).Date)));
         }
 
         output.WriteLine();

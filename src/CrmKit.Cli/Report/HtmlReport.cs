@@ -218,7 +218,7 @@ internal static class HtmlReport
     {
         var lists = new[]
         {
-            (Display.Format(ReportStrings.MergesTitle, Display.Number(merges.Merges.Count), merges.Policy), merges.Merges),
+            (Display.Plural(merges.Merges.Count, ReportStrings.MergesTitleOne, ReportStrings.MergesTitle, Display.Number(merges.Merges.Count), merges.Policy), merges.Merges),
             (Display.Format(ReportStrings.SharedContactsTitle, Display.Number(merges.SharedContacts.Count)), merges.SharedContacts),
         };
         foreach (var (title, list) in lists)
