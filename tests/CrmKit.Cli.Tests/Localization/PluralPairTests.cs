@@ -61,8 +61,8 @@ public sealed partial class PluralPairTests
     [Theory]
     [InlineData("en", 1, "1 contact shared by records kept apart")]
     [InlineData("en", 2, "2 contacts shared by records kept apart")]
-    [InlineData("vi", 1, "1 liên hệ dùng chung")]
-    [InlineData("vi", 2, "2 liên hệ dùng chung")]
+    [InlineData("vi", 1, "1 số điện thoại hoặc email có ở nhiều hồ sơ")]
+    [InlineData("vi", 2, "2 số điện thoại hoặc email có ở nhiều hồ sơ")]
     public void Shared_OneAndOther(string language, int count, string expected)
         => Assert.Contains(expected, UiLanguage.Find(language)!.Apply(() => Display.Plural(count, Strings.RunSharedOne, Strings.RunShared, count)), StringComparison.Ordinal);
 

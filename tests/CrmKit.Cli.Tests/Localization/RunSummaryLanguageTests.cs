@@ -73,7 +73,7 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
     {
         Assert.Equal(0, vietnamese.ExitCode);
         var lines = vietnamese.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Equal($"CrmKit chạy trên {vietnamese.Store}, số liệu tính đến 31/10/2026 20:49 (Asia/Ho_Chi_Minh)", lines[0]);
+        Assert.Equal($"CrmKit xử lý dữ liệu trong {vietnamese.Store}, số liệu tính đến 31/10/2026 20:49 (Asia/Ho_Chi_Minh)", lines[0]);
         foreach (var (_, expected) in Lines)
         {
             Assert.Contains(expected, lines);

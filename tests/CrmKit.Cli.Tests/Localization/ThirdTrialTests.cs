@@ -162,4 +162,18 @@ public sealed class ThirdTrialTests : IDisposable
         Assert.True(code == 0, error);
         Assert.Contains(expected, output.ReplaceLineEndings("\n").Split('\n'));
     }
+
+    // 10. Wording a shop owner would write: no literal "chạy trên" (run over), "việc" for a care task as the glossary
+    // says (not "công việc"), and the shared-contacts line without "dùng chung" twice.
+    [Fact]
+    public void RunSummary_Vietnamese_Wording()
+    {
+        var (code, output, error) = CliRunner.Run("run", "--sample", "--no-report", "--lang", "vi");
+        Assert.True(code == 0, error);
+        var lines = output.ReplaceLineEndings("\n").Split('\n');
+        Assert.StartsWith("CrmKit xử lý dữ liệu trong ", lines[0], StringComparison.Ordinal);
+        Assert.Contains("  dùng chung        0 số điện thoại hoặc email có ở nhiều hồ sơ vẫn để riêng (người cùng nhà hoặc dùng chung máy: khác tên, giới tính hoặc ngày sinh)", lines);
+        Assert.Contains(lines, l => l.StartsWith("  hàng chờ   ngày 31/10/2026: 3 tin nhắn (SMS 1, Zalo 2), 457 việc đang mở (12.935 việc khác", StringComparison.Ordinal));
+        Assert.DoesNotContain("công việc", output, StringComparison.Ordinal);
+    }
 }
