@@ -127,7 +127,7 @@ internal static class RunSummary
             }
 
             var who = staff == StaffFigures.Unassigned ? Localization.ReportStrings.TodayUnassigned : Display.Format(Localization.ReportStrings.TodayStaff, staff);
-            output.WriteLine($"  {who} — {(actions.Count == 1 ? Localization.ReportStrings.TodayOneAction : Display.Format(Localization.ReportStrings.TodayActions, Display.Number(actions.Count)))}");
+            output.WriteLine($"  {who} — {Display.Plural(actions.Count, Localization.ReportStrings.TodayActionsOne, Localization.ReportStrings.TodayActions, Display.Number(actions.Count))}");
             foreach (var i in actions.Take(left))
             {
                 var customer = model.CustomersById.GetValueOrDefault(i.CustomerId.Value);

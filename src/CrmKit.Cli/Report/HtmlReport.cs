@@ -112,7 +112,7 @@ internal static class HtmlReport
         foreach (var (staff, actions) in model.Today)
         {
             var who = staff == StaffFigures.Unassigned ? ReportStrings.TodayUnassigned : Display.Format(ReportStrings.TodayStaff, staff);
-            html.Append(Inv, $"<h3 data-staff=\"{Html(staff)}\">{Html(who)} — {Html(actions.Count == 1 ? ReportStrings.TodayOneAction : Display.Format(ReportStrings.TodayActions, Display.Number(actions.Count)))}</h3>");
+            html.Append(Inv, $"<h3 data-staff=\"{Html(staff)}\">{Html(who)} — {Html(Display.Plural(actions.Count, ReportStrings.TodayActionsOne, ReportStrings.TodayActions, Display.Number(actions.Count)))}</h3>");
             html.Append(Inv, $"<table data-table=\"today\"><tr><th>{Html(ReportStrings.ColumnTime)}</th><th>{Html(ReportStrings.ColumnCustomer)}</th><th class=\"text\">{Html(ReportStrings.ColumnName)}</th><th class=\"text\">{Html(ReportStrings.ColumnContact)}</th><th class=\"text\">{Html(ReportStrings.ColumnChannel)}</th><th class=\"text\">{Html(ReportStrings.ColumnWhy)}</th><th class=\"text\">{Html(ReportStrings.ColumnTemplate)}</th></tr>");
             foreach (var i in actions.Take(TodayShownPerStaff))
             {

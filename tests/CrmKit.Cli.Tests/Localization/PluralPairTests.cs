@@ -16,7 +16,7 @@ public sealed partial class PluralPairTests
     // string with a count must come with its pair.
     private static readonly HashSet<string> NotYetPaired = new(StringComparer.Ordinal)
     {
-        "ProfileStrings.MembersLeftOutAddress", "ProfileStrings.MembersLeftOutConsent", "ProfileStrings.MembersWritten", "ProfileStrings.ModelLine", "ProfileStrings.OrdersAfterAsOf", "ProfileStrings.PersonalDataWritten", "ProfileStrings.SeveralMatches", "ProfileStrings.ValueLine", "ReportStrings.AfterAsOfNote", "ReportStrings.CardRevenue", "ReportStrings.CareEngineIntro", "ReportStrings.ImportIssues", "ReportStrings.ModelsSentence", "ReportStrings.PersonalDataWarning", "ReportStrings.QueueCaption", "ReportStrings.SegmentsIntro", "ReportStrings.TodayActions", "ReportStrings.TodayIntro", "ReportStrings.TodayQueueNote", "ReportStrings.ValueBasisHistorical", "ReportStrings.ValueTierBounds", "Strings.CareAgendaFirstDue", "Strings.CareAgendaTitle", "Strings.ClvFitted", "Strings.ImportFormatDefaulted", "Strings.ImportFormatUndecidedAmbiguous", "Strings.ReplayFirstMessages", "Strings.ReplayQuietDays", "Strings.ReplaySwitchedOn", "Strings.RunAfterAsOf", "Strings.RunClvPredictions", "Strings.RunGuestSales", "Strings.RunHistory", "Strings.RunImported", "Strings.RunJourneys", "Strings.RunQueue", "Strings.RunRead", "Strings.RunRevenue", "Strings.RunReview", "Strings.RunReviewSupport", "Strings.VerdictMoreIssueKinds", "Strings.VerdictStrict", "Strings.VerdictTooManyRejected", "Strings.WarningConsentsAfterAsOf", "Strings.RfmNoteFewDistinct", "Strings.ClvPredictFreeRepeatBuyersLeftOut", "Strings.ClvProblemKind_ParameterOnBoundary", "Strings.ClvProblemKind_TooFewRepeatBuyers", "Strings.ClvProblemKind_InvalidInitialParameters", "Strings.ClvProblemKind_HistoryTooShort", "Strings.ClvProblemKind_ImplausiblePurchases", "Strings.ClvProblemKind_ImplausibleValues", "Strings.ClvProblemKind_ValuesImplausible", "Strings.ErrorPeriodTooLong", "Strings.ErrorTooFewFields", "Strings.ClvProblemHistoryTooShort"
+        "ProfileStrings.MembersLeftOutAddress", "ProfileStrings.MembersLeftOutConsent", "ProfileStrings.MembersWritten", "ProfileStrings.ModelLine", "ProfileStrings.OrdersAfterAsOf", "ProfileStrings.PersonalDataWritten", "ProfileStrings.SeveralMatches", "ProfileStrings.ValueLine", "ReportStrings.AfterAsOfNote", "ReportStrings.CardRevenue", "ReportStrings.CareEngineIntro", "ReportStrings.ImportIssues", "ReportStrings.ModelsSentence", "ReportStrings.PersonalDataWarning", "ReportStrings.QueueCaption", "ReportStrings.SegmentsIntro", "ReportStrings.TodayIntro", "ReportStrings.TodayQueueNote", "ReportStrings.ValueBasisHistorical", "ReportStrings.ValueTierBounds", "Strings.CareAgendaTitle", "Strings.ClvFitted", "Strings.ImportFormatDefaulted", "Strings.ImportFormatUndecidedAmbiguous", "Strings.ReplayFirstMessages", "Strings.ReplayQuietDays", "Strings.ReplaySwitchedOn", "Strings.RunAfterAsOf", "Strings.RunClvPredictions", "Strings.RunGuestSales", "Strings.RunHistory", "Strings.RunImported", "Strings.RunJourneys", "Strings.RunQueue", "Strings.RunRead", "Strings.RunRevenue", "Strings.RunReview", "Strings.RunReviewSupport", "Strings.VerdictMoreIssueKinds", "Strings.VerdictStrict", "Strings.VerdictTooManyRejected", "Strings.WarningConsentsAfterAsOf", "Strings.RfmNoteFewDistinct", "Strings.ClvPredictFreeRepeatBuyersLeftOut", "Strings.ClvProblemKind_ParameterOnBoundary", "Strings.ClvProblemKind_TooFewRepeatBuyers", "Strings.ClvProblemKind_InvalidInitialParameters", "Strings.ClvProblemKind_HistoryTooShort", "Strings.ClvProblemKind_ImplausiblePurchases", "Strings.ClvProblemKind_ImplausibleValues", "Strings.ClvProblemKind_ValuesImplausible", "Strings.ErrorPeriodTooLong", "Strings.ErrorTooFewFields", "Strings.ClvProblemHistoryTooShort"
     };
 
     private static IEnumerable<(string Resource, string Key, string Value)> English()
@@ -80,4 +80,16 @@ public sealed partial class PluralPairTests
     [InlineData("vi", 1, "1 việc trước đó, hạn trước ngày tính (hạn gần nhất 2026-10-01); --json liệt kê các việc này")]
     public void EarlierTasks_OneAndOther(string language, int count, string expected)
         => Assert.Equal(expected, UiLanguage.Find(language)!.Apply(() => Display.Plural(count, ProfileStrings.EarlierTasksOne, ProfileStrings.EarlierTasks, count, "2026-10-01")));
+
+    [Theory]
+    [InlineData("en", 1, "1 action", "First due action:")]
+    [InlineData("en", 2, "2 actions", "First 2 due actions:")]
+    [InlineData("vi", 1, "1 việc", "Việc đến hạn đầu tiên:")]
+    [InlineData("vi", 2, "2 việc", "2 việc đến hạn đầu tiên:")]
+    public void TodayActionsAndFirstDue_OneAndOther(string language, int count, string actions, string firstDue)
+    {
+        var language_ = UiLanguage.Find(language)!;
+        Assert.Equal(actions, language_.Apply(() => Display.Plural(count, ReportStrings.TodayActionsOne, ReportStrings.TodayActions, Display.Number(count))));
+        Assert.Equal(firstDue, language_.Apply(() => Display.Plural(count, Strings.CareAgendaFirstDueOne, Strings.CareAgendaFirstDue, count)));
+    }
 }
