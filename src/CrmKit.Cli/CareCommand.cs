@@ -114,10 +114,10 @@ internal static class CareCommand
 
             var due = items.Where(i => i.Status == AgendaStatus.Due).Take(parsed.GetValue(limit)).ToList();
             output.WriteLine();
-            output.WriteLine(Display.Format(Strings.CareAgendaFirstDue, due.Count));
+            output.WriteLine(Display.Plural(due.Count, Strings.CareAgendaFirstDueOne, Strings.CareAgendaFirstDue, due.Count));
             foreach (var i in due)
             {
-                output.WriteLine(Display.Format("  {0}  {1,-10} {2,-9} {3,-24} {4}", Display.DateTime(i.SendAt!.Value, shopZone), PersonalData.Redact(i.CustomerId.Value), DisplayNames.Of(i.Action.Channel), DisplayNames.TemplateLabel(i.Action.Template), i.PlanId));
+                output.WriteLine(Display.Format("  {0}  {1,-10} {2,-9} {3,-34} {4}", Display.DateTime(i.SendAt!.Value, shopZone), PersonalData.Redact(i.CustomerId.Value), DisplayNames.Of(i.Action.Channel), DisplayNames.TemplateDisplayName(i.Action.Template), DisplayNames.PlanName(i.PlanId, agenda.Plans)));
             }
 
             read.Verdict.Write(error);

@@ -49,9 +49,23 @@ internal static class CrmKitCommandLine
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
+            // A command's required argument left out: System.CommandLine says only "missing for command 'customer'";
+            // crmkit names the argument and prints the command's usage line instead.
+            var command = parsed.CommandResult;
+            var missing = command.Command.Arguments.Where(a => a.Arity.MinimumNumberOfValues > 0 && command.GetResult(a) is not { Tokens.Count: > 0 }).ToList();
             foreach (var parseError in parsed.Errors)
             {
+                if (missing.Count > 0 && parseError.Message.Contains($"'{command.Command.Name}'", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 error.WriteLine($"crmkit: {parseError.Message}");
+            }
+
+            if (missing.Count > 0)
+            {
+                error.WriteLine($"crmkit: {Display.Format(Strings.ErrorMissingArgument, string.Join(", ", missing.Select(a => $"<{a.Name}>")), UsageLine(command))}");
             }
 
             error.WriteLine(Strings.RunHelpHint);
@@ -114,6 +128,19 @@ internal static class CrmKitCommandLine
             error.WriteLine(Strings.InternalErrorAdvice);
             return InternalError;
         }
+    }
+
+    /// <summary>The usage line of the command <paramref name="result"/> names: <c>crmkit customer &lt;khách&gt; [tuỳ chọn]</c>.</summary>
+    internal static string UsageLine(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (var r = result; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, r.Command is RootCommand ? "crmkit" : r.Command.Name);
+        }
+
+        var arguments = result.Command.Arguments.Where(a => !a.Hidden).Select(a => a.Arity.MinimumNumberOfValues > 0 ? $"<{a.Name}>" : $"[<{a.Name}>]");
+        return string.Join(" ", [.. names, .. arguments, Strings.UsageOptions]);
     }
 
     // "Invalid --as-of: …" in the invocation's language (the exception's Message is the invariant English form).

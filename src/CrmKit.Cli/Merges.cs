@@ -127,9 +127,9 @@ internal sealed class MergeOutcome
     /// <summary>The summary's lines: the count, then up to <see cref="SummaryLines"/> decisions of each kind.</summary>
     public void Write(TextWriter output, int customersAfter)
     {
-        output.WriteLine(Display.Format(Strings.RunMerged, Resolution.MergedCount, customersAfter, Policy, Resolution.Policy == MergePolicy.Strong ? Strings.RunMergedStrong : string.Empty));
+        output.WriteLine(Display.Plural(Resolution.MergedCount, Strings.RunMergedOne, Strings.RunMerged, Resolution.MergedCount, customersAfter, Policy, Resolution.Policy == MergePolicy.Strong ? Strings.RunMergedStrong : string.Empty));
         WriteList(output, Strings.RunMergeLabel, Merges);
-        output.WriteLine(Display.Format(Strings.RunShared, SharedContacts.Count));
+        output.WriteLine(Display.Plural(SharedContacts.Count, Strings.RunSharedOne, Strings.RunShared, SharedContacts.Count));
         WriteList(output, Strings.RunSharedLabel, SharedContacts);
     }
 

@@ -25,6 +25,8 @@ internal static class RunSummary
         var (buyers, repeat) = Buyers(customers, job.AsOf, zone);
         var data = job.DataSet;
         output.WriteLine(Display.Format(Strings.RunHeader, job.Settings.Source, Display.DateTime(job.AsOf, zone), zone.Id));
+        WriteToday(output, job);
+        output.WriteLine();
         foreach (var file in data.Files)
         {
             output.WriteLine(Display.Format(Strings.RunRead, file.File, file.RowsRead, file.RowsKept, file.RowsRejected, Display.Count(file.Warnings, Strings.WarningCountOne, Strings.WarningCountMany), Describe(file)));
@@ -79,8 +81,8 @@ internal static class RunSummary
         WriteClv(output, job.Clv, orders.Count > 0 ? orders[0].Total.Currency : null);
         var status = Enum.GetValues<AgendaStatus>().Select(s => $"{DisplayNames.Of(s)} {Display.Number(job.Agenda.Count(i => i.Status == s))}");
         var channels = job.Agenda.Where(i => i.Status == AgendaStatus.Due).GroupBy(i => i.Action.Channel).OrderBy(g => g.Key).Select(g => $"{DisplayNames.Of(g.Key)} {Display.Number(g.Count())}");
-        output.WriteLine(Display.Format(Strings.RunAgenda, string.Join(", ", status), channels.Any() ? string.Join(", ", channels) : Strings.RunNone));
-        WriteEngine(output, job.Engine, zone);
+        output.WriteLine(Display.Format(Strings.RunAgenda, string.Join(", ", status), channels.Any() ? string.Join(", ", channels) : Strings.RunNone, AsOfDay(job)));
+        WriteEngine(output, job.Engine, zone, AsOfDay(job));
         var r = job.Review;
         var c = r.Customers;
         output.WriteLine(Display.Format(Strings.RunReview, job.Settings.ReviewDays, Percent(c.RetentionRate), Percent(c.ChurnRate), Percent(c.RepeatPurchaseRate), Percent(c.ReturningRevenueShare), Amount(c.AverageOrderValue), Number(c.PurchaseFrequency, "F2")));
@@ -95,8 +97,60 @@ internal static class RunSummary
         output.WriteLine(Display.Format(Strings.RunDone, elapsed.TotalSeconds, string.Join(", ", job.Stages.Select(s => Display.Format(Strings.RunStage, StageNames.Label(s.Stage), s.Elapsed.TotalSeconds, s.Cpu.TotalSeconds)))));
     }
 
+    /// <summary>At most this many of today's due actions are listed at the top of the text summary (all are counted).</summary>
+    public const int TodayShown = 10;
+
+    /// <summary>
+    /// Today's actions, first in the summary as in the report (<see cref="Report.HtmlReport"/>'s first section, the same
+    /// model and columns): the due actions by the staff member who looks after the customer, each with the time, the
+    /// customer (id and name, masked where they are contacts), the channel and its contact (masked), why (the plan and
+    /// the segment) and the template; the first <see cref="TodayShown"/>, then how many more.
+    /// </summary>
+    internal static void WriteToday(TextWriter output, MainJobResult job)
+    {
+        var model = Report.ReportModel.Of(job);
+        var day = AsOfDay(job);
+        var due = model.StatusCounts[AgendaStatus.Due];
+        if (due == 0)
+        {
+            output.WriteLine(Display.Format(Strings.RunTodayNone, day));
+            return;
+        }
+
+        output.WriteLine(Display.Format(Strings.RunTodayTitle, day, Display.Count(due, Localization.ProfileStrings.CareActionCountOne, Localization.ProfileStrings.CareActionCountMany)));
+        var left = TodayShown;
+        foreach (var (staff, actions) in model.Today)
+        {
+            if (left == 0)
+            {
+                break;
+            }
+
+            var who = staff == StaffFigures.Unassigned ? Localization.ReportStrings.TodayUnassigned : Display.Format(Localization.ReportStrings.TodayStaff, staff);
+            output.WriteLine($"  {who} — {Display.Plural(actions.Count, Localization.ReportStrings.TodayActionsOne, Localization.ReportStrings.TodayActions, Display.Number(actions.Count))}");
+            foreach (var i in actions.Take(left))
+            {
+                var customer = model.CustomersById.GetValueOrDefault(i.CustomerId.Value);
+                var time = i.SendAt is { } at ? at.InZone(model.Zone).ToString("HH:mm", Inv) : "–";
+                output.WriteLine(Display.Format("    {0}  {1,-10} {2,-22} {3,-10} {4,-18} {5} — {6}", time, Report.HtmlReport.Id(model, i.CustomerId.Value), Report.HtmlReport.Name(model, customer), DisplayNames.Of(i.Action.Channel), Report.HtmlReport.Contact(model, customer, i.Action.Channel), Report.HtmlReport.Why(model, customer, i.PlanId), DisplayNames.TemplateDisplayName(i.Action.Template)));
+                left--;
+            }
+        }
+
+        if (due > TodayShown)
+        {
+            output.WriteLine("  " + Display.Format(Localization.ReportStrings.TodayMore, Display.Number(due - TodayShown)));
+        }
+    }
+
+    /// <summary>
+    /// The day "today" means in the summary, the report and the agenda: the as-of day in the shop's zone (the last sale
+    /// in the data, or --as-of), named as a date so that a user reading an old export is not misled.
+    /// </summary>
+    internal static string AsOfDay(MainJobResult job) => Display.Date(job.AsOf.InZone(job.Settings.Zone).Date);
+
     // What the care engine did over the history and is doing at the as-of instant.
-    private static void WriteEngine(TextWriter output, Engine.CareEngineRun engine, DateTimeZone zone)
+    private static void WriteEngine(TextWriter output, Engine.CareEngineRun engine, DateTimeZone zone, string day)
     {
         output.WriteLine(Display.Format(Strings.RunJourneys, engine.Events));
         foreach (var j in engine.Statistics.Journeys)
@@ -111,7 +165,7 @@ internal static class RunSummary
         // Open tasks as 'crmkit customer' counts them: no due time, or due at or after the as-of instant; the rest were
         // due before it (the engine does not know whether staff did them).
         var open = engine.OpenTasks.Count;
-        output.WriteLine(Display.Format(Strings.RunQueue, queue.Count, queue.Count == 0 ? Strings.RunNone : string.Join(", ", byChannel), open, queue.Count == 0 ? Strings.RunNone : string.Join(", ", next), engine.Tasks.Count - open));
+        output.WriteLine(Display.Format(Strings.RunQueue, queue.Count, queue.Count == 0 ? Strings.RunNone : string.Join(", ", byChannel), open, queue.Count == 0 ? Strings.RunNone : string.Join(", ", next), engine.Tasks.Count - open, day));
     }
 
     // The reasons are keyed by the engine's invariant texts (as in the JSON) and shown in the invocation's language.

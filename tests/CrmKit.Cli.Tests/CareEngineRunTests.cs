@@ -68,7 +68,7 @@ public class CareEngineRunTests(SeedsReport report) : IClassFixture<SeedsReport>
         Assert.Matches(new Regex(@"^  journeys   [\d,]+ events replayed through the care engine up to the as-of instant$", RegexOptions.Multiline), report.Output);
         Assert.Matches(new Regex(@"^             after-sale@v1 +enrolled [\d,]+, active [\d,]+, completed [\d,]+, exited [\d,]+, goal reached [\d,]+$", RegexOptions.Multiline), report.Output);
         Assert.Matches(new Regex(@"^  messages   sent [\d,]+, queued [\d,]+; deferred ", RegexOptions.Multiline), report.Output);
-        Assert.Matches(new Regex(@"^  queue      today: [\d,]+ messages ", RegexOptions.Multiline), report.Output);
+        Assert.Matches(new Regex(@"^  queue      today \(2026-10-31\): [\d,]+ messages ", RegexOptions.Multiline), report.Output);
         Assert.Contains("care engine ", report.Output, StringComparison.Ordinal);
     }
 

@@ -34,9 +34,9 @@ public sealed class MergeTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
-        Assert.Contains("  merged            1 duplicate records → 2 customers (--merge strong: a shared phone or email, a compatible name, no conflicting gender or birth date)", output, StringComparison.Ordinal);
+        Assert.Contains("  merged            1 duplicate record → 2 customers (--merge strong: a shared phone or email, a compatible name, no conflicting gender or birth date)", output, StringComparison.Ordinal);
         Assert.Contains("             merge   KH3 → KH1: same email, same name (a***@example.vn)", output, StringComparison.Ordinal);
-        Assert.Contains("  shared            1 contacts shared by records kept apart", output, StringComparison.Ordinal);
+        Assert.Contains("  shared            1 contact shared by records kept apart", output, StringComparison.Ordinal);
         Assert.Contains($"             shared  KH1 / KH2: same phone (+84 9** *** *78); different name, different gender, different birth date ({Names("Nguyễn Văn An", "Vũ Thị Hồng Nhung")})", output, StringComparison.Ordinal);
         Assert.Equal(
             [
@@ -134,7 +134,7 @@ public sealed class MergeTests : IDisposable
 
         Assert.Equal(0, code);
         var html = File.ReadAllText(report);
-        Assert.Contains("<summary>Duplicates merged (1 pairs, --merge strong)</summary>", html, StringComparison.Ordinal);
+        Assert.Contains("<summary>Duplicates merged (1 pair, --merge strong)</summary>", html, StringComparison.Ordinal);
         Assert.Contains("<summary>Shared contacts kept apart (1: a household or a shared phone)</summary>", html, StringComparison.Ordinal);
         Assert.Contains("<td>KH1</td><td>KH2</td><td>kept apart</td><td>samePhone</td><td>differentName, differentGender, differentBirthDate</td>", html, StringComparison.Ordinal);
     }

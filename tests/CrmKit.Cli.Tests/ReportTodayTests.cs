@@ -82,7 +82,7 @@ public sealed partial class ReportTodayTests(SeedsReport english, VietnameseSeed
         // summary's agenda line); every one is listed.
         Assert.Equal(15, rows.Count);
         Assert.Equal([("Zalo", 10), ("email", 4), ("phone call", 1)], rows.GroupBy(r => r.Channel).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2));
-        Assert.Contains("15 care actions are due today", English, StringComparison.Ordinal);
+        Assert.Contains("15 care actions are due on 2026-10-31 (the day of the data&#39;s last sale, or --as-of)", English, StringComparison.Ordinal);
         var seeds = Seeds.Value;
         foreach (var row in rows)
         {
@@ -188,7 +188,7 @@ public sealed partial class ReportTodayTests(SeedsReport english, VietnameseSeed
         Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\">", English, StringComparison.Ordinal);
         Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"vi\">", Vietnamese, StringComparison.Ordinal);
         var headings = Regex.Matches(Vietnamese, "<h2 id=\"[^\"]+\">([^<]+)</h2>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value));
-        Assert.Equal(["Việc cần làm hôm nay", "Tổng quan", "Chỉ số kinh doanh và chăm sóc", "Nhóm khách hàng", "Giá trị vòng đời khách hàng", "Bộ máy chăm sóc", "Quy trình chăm sóc"], headings);
+        Assert.Equal(["Việc cần làm ngày 31/10/2026", "Tổng quan", "Chỉ số kinh doanh và chăm sóc", "Nhóm khách hàng", "Giá trị vòng đời khách hàng", "Bộ máy chăm sóc", "Quy trình chăm sóc"], headings);
         // The issue's figure for the bundled shop (revenue of the last 90 days), in vi-VN's and in the invariant form.
         var text = WebUtility.HtmlDecode(Vietnamese);
         Assert.Contains("<div class=\"card\"><b>1.114.829.000 ₫</b>doanh thu 90 ngày qua</div>", text, StringComparison.Ordinal);

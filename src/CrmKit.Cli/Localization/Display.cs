@@ -100,6 +100,14 @@ internal static class Display
     /// </summary>
     public static string Count(long count, string one, string many) => Format(count == 1 ? one : many, count);
 
+    /// <summary>
+    /// A whole sentence with a count, singular or plural as the language needs: <paramref name="one"/> when
+    /// <paramref name="count"/> is exactly 1, else <paramref name="other"/> (the resource pair <c>Key</c> /
+    /// <c>KeyOne</c>), filled in with <paramref name="args"/>. English inflects (<c>1 duplicate record</c>,
+    /// <c>2 duplicate records</c>); Vietnamese does not, and its two resources say the same.
+    /// </summary>
+    public static string Plural(long count, string one, string other, params object?[] args) => Format(count == 1 ? one : other, args);
+
     /// <summary>A resource format string filled in with the invocation's number culture.</summary>
     public static string Format(string format, params object?[] args) => string.Format(NumberCulture, format, args);
 

@@ -96,6 +96,19 @@ internal static class DisplayNames
         return TemplateName(id) is { } name ? $"{name} ({id})" : id;
     }
 
+    /// <summary>
+    /// A care plan's id (<c>vip-care</c>) as people read it, in both languages: its name from <see cref="ReportStrings"/>
+    /// (key <c>Plan_</c> + the id: <c>Chăm sóc khách VIP</c> / <c>VIP care</c>), else the plan's own name from
+    /// <paramref name="plans"/>, else the id.
+    /// </summary>
+    public static string PlanName(string id, IEnumerable<CarePlan>? plans = null)
+        => ReportStrings.ResourceManager.GetString("Plan_" + id, CultureInfo.CurrentUICulture)
+           ?? plans?.FirstOrDefault(p => p.Id == id)?.Name
+           ?? id;
+
+    /// <summary>A message template's id as a list for people shows it, in both languages: its name (<see cref="TemplateName"/>), else the id.</summary>
+    public static string TemplateDisplayName(string id) => TemplateName(id) ?? id;
+
     /// <summary>The name of a built-in message template in the invocation's language, or null for a template Strings does not name.</summary>
     public static string? TemplateName(string id) => Strings.ResourceManager.GetString("Template_" + id.Replace('-', '_'), CultureInfo.CurrentUICulture);
 

@@ -65,7 +65,7 @@ internal static class AgendaList
             r.Item.Reason,
         }).ToList();
         var people = rows.Select(r => r.Item.CustomerId).Distinct().Count();
-        ContactListFile.Write(file, columns, cells, people, ProfileStrings.NoticePurposeAgenda, output, error);
+        ContactListFile.Write(file, columns, cells, people, ProfileStrings.NoticePurposeAgenda, ProfileStrings.SheetCallList, output, error);
         output.WriteLine(Display.Format(ProfileStrings.AgendaWritten, Display.Count(rows.Count, ProfileStrings.CareActionCountOne, ProfileStrings.CareActionCountMany), Display.Count(people, ProfileStrings.CustomerCountOne, ProfileStrings.CustomerCountMany), file.FullName, Display.Count(items.Count - rows.Count, ProfileStrings.SkippedActionCountOne, ProfileStrings.SkippedActionCountMany)));
     }
 }

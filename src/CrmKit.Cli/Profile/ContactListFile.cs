@@ -33,6 +33,12 @@ internal static class ContactListFile
     public static void Check(FileInfo file, string option)
     {
         ArgumentNullException.ThrowIfNull(file);
+        if (Directory.Exists(file.FullName))
+        {
+            // A folder (crmkit care agenda --out /tmp): say so and what to give instead, not "neither .csv nor .xlsx".
+            throw new InvalidValueException(option, Display.Format(Strings.ErrorIsFolder, file.FullName), Display.Format(ProfileStrings.OutIsFolder, Path.Combine(file.FullName, ProfileStrings.CallListFileName)));
+        }
+
         if (!Extensions.Contains(file.Extension, StringComparer.OrdinalIgnoreCase))
         {
             throw new InvalidValueException(option, Display.Format(ProfileStrings.OutExtensionInvalid, file.Name), ProfileStrings.OutExtensionHint);
@@ -48,7 +54,7 @@ internal static class ContactListFile
     /// file holds personal data of <paramref name="customers"/> customers. A numeric cell is a <see cref="decimal"/>, a
     /// <see cref="long"/> or <see langword="null"/>; a text cell a string or <see langword="null"/>.
     /// </summary>
-    public static void Write(FileInfo file, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, int customers, string purpose, TextWriter output, TextWriter error)
+    public static void Write(FileInfo file, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, int customers, string purpose, string sheet, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(columns);
@@ -59,7 +65,7 @@ internal static class ContactListFile
         var notice = NoticeLines(customers, purpose);
         if (string.Equals(file.Extension, ".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            WriteXlsx(file, columns, rows, notice);
+            WriteXlsx(file, columns, rows, notice, SheetName(sheet));
         }
         else
         {
@@ -71,6 +77,28 @@ internal static class ContactListFile
 
         error.WriteLine($"crmkit: {Display.Format(ProfileStrings.PersonalDataWritten, file.FullName, Display.Number(customers))}");
     }
+
+    /// <summary>
+    /// The name of the list's sheet in an .xlsx: <paramref name="content"/> (the segment's display name, "Danh sách gọi")
+    /// as Excel accepts it — without the characters it forbids ([ ] : * ? / \), at most 31 characters, never empty and
+    /// never the notice sheet's name.
+    /// </summary>
+    public static string SheetName(string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var cleaned = new string([.. content.Where(c => !"[]:*?/\\".Contains(c, StringComparison.Ordinal) && !char.IsControl(c))]).Trim().Trim('\'');
+        var text = new System.Globalization.StringInfo(cleaned);
+        if (text.LengthInTextElements > MaxSheetName)
+        {
+            cleaned = text.SubstringByTextElements(0, MaxSheetName).TrimEnd();
+        }
+
+        // Excel counts UTF-16 units; a name of combined characters may still be longer.
+        cleaned = cleaned.Length > MaxSheetName ? cleaned[..MaxSheetName].TrimEnd() : cleaned;
+        return cleaned.Length == 0 || string.Equals(cleaned, ProfileStrings.NoticeSheet, StringComparison.OrdinalIgnoreCase) ? ProfileStrings.SheetCallList : cleaned;
+    }
+
+    private const int MaxSheetName = 31;
 
     /// <summary>The notice written beside a .csv list: <c>NAME.notice.txt</c> in its folder (<c>members.csv</c> → <c>members.notice.txt</c>).</summary>
     public static FileInfo NoticeFile(FileInfo list)
@@ -126,7 +154,7 @@ internal static class ContactListFile
         }
     }
 
-    private static void WriteXlsx(FileInfo file, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, IReadOnlyList<string> notice)
+    private static void WriteXlsx(FileInfo file, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, IReadOnlyList<string> notice, string sheet)
     {
         // A DataTable, so that the header row is written even for an empty list and each column has one type.
         using var table = new DataTable("list") { Locale = CultureInfo.InvariantCulture };
@@ -153,7 +181,7 @@ internal static class ContactListFile
             noticeTable.Rows.Add(line);
         }
 
-        var sheets = new Dictionary<string, object>(StringComparer.Ordinal) { ["list"] = table, [ProfileStrings.NoticeSheet] = noticeTable };
+        var sheets = new Dictionary<string, object>(StringComparer.Ordinal) { [sheet] = table, [ProfileStrings.NoticeSheet] = noticeTable };
         MiniExcel.SaveAs(file.FullName, sheets, overwriteFile: true);
     }
 }

@@ -197,7 +197,7 @@ internal sealed record CustomerProfile(
         None(output, c.Consents.Count);
 
         output.WriteLine();
-        output.WriteLine(ProfileStrings.SectionDue);
+        output.WriteLine(Display.Format(ProfileStrings.SectionDue, Display.Date(Shop.AsOf.InZone(Zone).Date)));
         foreach (var i in Due.Take(limit))
         {
             output.WriteLine($"  {(i.SendAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {Name(i.Action.Channel),-10} {DisplayNames.TemplateLabel(i.Action.Template),-26} {DisplayNames.Of(i.Status),-9} {i.PlanId}{(i.Reason is { } r ? " — " + ContactReason.Parse(r).Describe() : "")}");
@@ -220,7 +220,7 @@ internal sealed record CustomerProfile(
         None(output, Due.Count + Queued.Count() + open.Count);
         if (EarlierTasks.Count() is var earlier and > 0)
         {
-            output.WriteLine("  " + Display.Format(ProfileStrings.EarlierTasks, Display.Number(earlier), Display.Date(EarlierTasks.Max(t => t.DueAt!.Value).InZone(Zone).Date)));
+            output.WriteLine("  " + Display.Plural(earlier, ProfileStrings.EarlierTasksOne, ProfileStrings.EarlierTasks, Display.Number(earlier), Display.Date(EarlierTasks.Max(t => t.DueAt!.Value).InZone(Zone).Date)));
         }
 
         output.WriteLine();

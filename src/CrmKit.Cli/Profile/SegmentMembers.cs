@@ -123,7 +123,7 @@ internal sealed class SegmentMembers
         }).ToList();
 
         var file = parsed.GetValue(_out)!;
-        ContactListFile.Write(file, columns, rows, rows.Count, Display.Format(ProfileStrings.NoticePurposeMembers, segment.DisplayName()), output, error);
+        ContactListFile.Write(file, columns, rows, rows.Count, Display.Format(ProfileStrings.NoticePurposeMembers, segment.DisplayName()), segment.DisplayName(), output, error);
         // The channel by name ("Zalo", "SMS"); in Vietnamese the segment by name with its id ("Khách VIP (vip)"), in English by id as always.
         var english = UiLanguage.Current == UiLanguage.English;
         output.WriteLine(Display.Format(ProfileStrings.MembersWritten, Display.Number(rows.Count), english ? segment.Id : $"{segment.DisplayName()} ({segment.Id})", file.FullName));

@@ -33,9 +33,9 @@ internal static class HtmlReport
     public const int TodayShownPerStaff = 50;
 
     /// <summary>The sections in page order: anchor id and heading. The table of contents and the headings both come from here.</summary>
-    public static IReadOnlyList<(string Id, string Title)> Sections =>
+    public static IReadOnlyList<(string Id, string Title)> Sections(string day) =>
     [
-        ("today", ReportStrings.SectionToday),
+        ("today", Display.Format(ReportStrings.SectionToday, day)),
         ("overview", ReportStrings.SectionOverview),
         ("review", ReportStrings.SectionReview),
         ("segments", ReportStrings.SectionSegments),
@@ -69,7 +69,7 @@ internal static class HtmlReport
             html.Append(Inv, $"<p class=\"personal-data\" data-personal-data=\"contacts\"><b>{Html(ReportStrings.PersonalDataTitle)}</b> {Html(ReportStrings.PersonalDataNotice)}</p>");
         }
 
-        Contents(html);
+        Contents(html, RunSummary.AsOfDay(job));
         Today(html, model);
         Overview(html, model);
         Review(html, model);
@@ -81,10 +81,10 @@ internal static class HtmlReport
         return html.ToString();
     }
 
-    private static void Contents(StringBuilder html)
+    private static void Contents(StringBuilder html, string day)
     {
         html.Append(Inv, $"<nav class=\"contents\" aria-label=\"{Html(ReportStrings.Contents)}\"><b>{Html(ReportStrings.Contents)}</b><ol>");
-        foreach (var (id, title) in Sections)
+        foreach (var (id, title) in Sections(day))
         {
             html.Append(Inv, $"<li><a href=\"#{id}\">{Html(title)}</a></li>");
         }
@@ -92,18 +92,18 @@ internal static class HtmlReport
         html.Append("</ol></nav>");
     }
 
-    private static void Heading(StringBuilder html, string id)
-        => html.Append(Inv, $"<h2 id=\"{id}\">{Html(Sections.Single(s => s.Id == id).Title)}</h2>");
+    private static void Heading(StringBuilder html, string id, ReportModel model)
+        => html.Append(Inv, $"<h2 id=\"{id}\">{Html(Sections(RunSummary.AsOfDay(model.Job)).Single(s => s.Id == id).Title)}</h2>");
 
     // What to do today: the agenda's due actions by staff member, each with the customer's name, the contact for the
     // channel (masked unless --show-contacts), and why (the care plan and the segment that put the customer in it).
     private static void Today(StringBuilder html, ReportModel model)
     {
         var job = model.Job;
-        Heading(html, "today");
+        Heading(html, "today", model);
         var items = job.Agenda;
         var statuses = string.Join(", ", Enum.GetValues<AgendaStatus>().Select(s => ReportNames.Status(s) + " " + Display.Number(model.StatusCounts[s])));
-        html.Append(Inv, $"<p>{Text(ReportStrings.TodayIntro, Html(Display.Number(model.StatusCounts[AgendaStatus.Due])), Html(Display.Number(model.Today.Count)), Html(Display.Number(items.Count)), Html(statuses))}</p>");
+        html.Append(Inv, $"<p>{Text(ReportStrings.TodayIntro, Html(Display.Number(model.StatusCounts[AgendaStatus.Due])), Html(Display.Number(model.Today.Count)), Html(Display.Number(items.Count)), Html(statuses), Html(RunSummary.AsOfDay(job)))}</p>");
         if (!model.ShowContacts)
         {
             html.Append(Inv, $"<p class=\"note\">{Html(ReportStrings.ContactsMasked)}</p>");
@@ -112,7 +112,7 @@ internal static class HtmlReport
         foreach (var (staff, actions) in model.Today)
         {
             var who = staff == StaffFigures.Unassigned ? ReportStrings.TodayUnassigned : Display.Format(ReportStrings.TodayStaff, staff);
-            html.Append(Inv, $"<h3 data-staff=\"{Html(staff)}\">{Html(who)} — {Html(actions.Count == 1 ? ReportStrings.TodayOneAction : Display.Format(ReportStrings.TodayActions, Display.Number(actions.Count)))}</h3>");
+            html.Append(Inv, $"<h3 data-staff=\"{Html(staff)}\">{Html(who)} — {Html(Display.Plural(actions.Count, ReportStrings.TodayActionsOne, ReportStrings.TodayActions, Display.Number(actions.Count)))}</h3>");
             html.Append(Inv, $"<table data-table=\"today\"><tr><th>{Html(ReportStrings.ColumnTime)}</th><th>{Html(ReportStrings.ColumnCustomer)}</th><th class=\"text\">{Html(ReportStrings.ColumnName)}</th><th class=\"text\">{Html(ReportStrings.ColumnContact)}</th><th class=\"text\">{Html(ReportStrings.ColumnChannel)}</th><th class=\"text\">{Html(ReportStrings.ColumnWhy)}</th><th class=\"text\">{Html(ReportStrings.ColumnTemplate)}</th></tr>");
             foreach (var i in actions.Take(TodayShownPerStaff))
             {
@@ -133,11 +133,11 @@ internal static class HtmlReport
             ReportFigure.Append(html, "agenda-by-channel", AgendaChannelChart.Build(channels, model.AgendaCounts), 900, 100 + (40 * channels.Count), ReportStrings.AgendaChartCaption);
         }
 
-        html.Append(Inv, $"<p class=\"note\">{Text(ReportStrings.TodayQueueNote, Html(Display.Number(job.Engine.Queue.Count)), "<a href=\"#care-engine\">", "</a>")}</p>");
+        html.Append(Inv, $"<p class=\"note\">{Text(ReportStrings.TodayQueueNote, Html(Display.Number(job.Engine.Queue.Count)), "<a href=\"#care-engine\">", "</a>", Html(RunSummary.AsOfDay(job)))}</p>");
     }
 
     // Why a customer is on today's list: the plan's name and the first of its segments the customer is in.
-    private static string Why(ReportModel model, Customer? customer, string planId)
+    internal static string Why(ReportModel model, Customer? customer, string planId)
     {
         var plan = model.Names.Plan(planId);
         var memberships = model.Job.Segmentation.Memberships;
@@ -152,7 +152,7 @@ internal static class HtmlReport
 
     // The customer's address on the channel (the first phone for calls, SMS and Zalo, the first email for email), whole
     // with --show-contacts, else masked as PersonalData masks it; none for chat and in person.
-    private static string Contact(ReportModel model, Customer? customer, ContactChannel channel)
+    internal static string Contact(ReportModel model, Customer? customer, ContactChannel channel)
     {
         if (customer is null)
         {
@@ -173,20 +173,20 @@ internal static class HtmlReport
     }
 
     // A customer id as shown: whole with --show-contacts, else with any phone number or email in it masked.
-    private static string Id(ReportModel model, string id) => model.ShowContacts ? id : PersonalData.Redact(id);
+    internal static string Id(ReportModel model, string id) => model.ShowContacts ? id : PersonalData.Redact(id);
 
     private static string Name(ReportModel model, string id) => model.CustomersById.TryGetValue(id, out var c) ? Name(model, c) : "–";
 
     // A customer's name as shown: in full (the shop needs it to act), but a name that is a phone or e-mail — a customer
     // known only from orders without a name is named by its key, the contact — masked like a contact.
-    private static string Name(ReportModel model, Customer? customer)
+    internal static string Name(ReportModel model, Customer? customer)
         => customer is null ? "–" : model.ShowContacts ? customer.DisplayName : PersonalData.Redact(customer.DisplayName);
 
     private static void Overview(StringBuilder html, ReportModel model)
     {
         var job = model.Job;
         var r = job.Review.Customers;
-        Heading(html, "overview");
+        Heading(html, "overview", model);
         html.Append("<div class=\"cards\">");
         Card(html, ReportStrings.CardCustomers, Display.Number(job.Customers.Count));
         Card(html, ReportStrings.CardMerged, Display.Number(job.Merged));
@@ -194,7 +194,7 @@ internal static class HtmlReport
         Card(html, Display.Format(ReportStrings.CardRevenue, Display.Number(job.Settings.ReviewDays)), Display.Money(r.Revenue));
         Card(html, ReportStrings.CardRetention, Display.Percent(r.RetentionRate));
         Card(html, ReportStrings.CardNps, Display.Number(job.Review.Feedback.Nps, "F0"));
-        Card(html, ReportStrings.CardDueToday, Display.Number(model.StatusCounts[AgendaStatus.Due]));
+        Card(html, Display.Format(ReportStrings.CardDueToday, RunSummary.AsOfDay(job)), Display.Number(model.StatusCounts[AgendaStatus.Due]));
         var totals = job.Totals;
         if (totals.GuestSales.Count > 0)
         {
@@ -218,7 +218,7 @@ internal static class HtmlReport
     {
         var lists = new[]
         {
-            (Display.Format(ReportStrings.MergesTitle, Display.Number(merges.Merges.Count), merges.Policy), merges.Merges),
+            (Display.Plural(merges.Merges.Count, ReportStrings.MergesTitleOne, ReportStrings.MergesTitle, Display.Number(merges.Merges.Count), merges.Policy), merges.Merges),
             (Display.Format(ReportStrings.SharedContactsTitle, Display.Number(merges.SharedContacts.Count)), merges.SharedContacts),
         };
         foreach (var (title, list) in lists)
@@ -268,7 +268,7 @@ internal static class HtmlReport
         var job = model.Job;
         var r = job.Review;
         var zone = job.Settings.Zone;
-        Heading(html, "review");
+        Heading(html, "review", model);
         html.Append(Inv, $"<p>{Html(Display.Format(ReportStrings.ReviewPeriod, Display.DateTime(r.Period.Start, zone), Display.DateTime(r.Period.End, zone)))}</p>");
         html.Append(Inv, $"<table><tr><th>{Html(ReportStrings.ColumnFigure)}</th><th>{Html(ReportStrings.ColumnValue)}</th></tr>");
         var c = r.Customers;
@@ -320,7 +320,7 @@ internal static class HtmlReport
     {
         var job = model.Job;
         var sizes = model.SegmentSizes;
-        Heading(html, "segments");
+        Heading(html, "segments", model);
         html.Append(Inv, $"<p>{Html(Display.Format(ReportStrings.SegmentsIntro, Display.Number(job.Segmentation.Sizes.Length), SegmentationText.Rfm(job.Segmentation.Thresholds, SegmentationText.ShopCurrency(job.Segmentation.ValueTiers))))}</p>");
         foreach (var note in job.Segmentation.Thresholds.Notes)
         {
@@ -343,7 +343,7 @@ internal static class HtmlReport
     {
         var job = model.Job;
         var clv = job.Clv;
-        Heading(html, "clv");
+        Heading(html, "clv", model);
         if (clv.Comparison is { } choice)
         {
             var caption = Display.Format(ReportStrings.ModelChoiceCaption, clv.CalibrationEnd is { } end ? Display.Date(end) : "–", ClvText.Reason(choice));
@@ -424,7 +424,7 @@ internal static class HtmlReport
     {
         var engine = model.Job.Engine;
         var zone = model.Zone;
-        Heading(html, "care-engine");
+        Heading(html, "care-engine", model);
         html.Append(Inv, $"<p>{Html(Display.Format(ReportStrings.CareEngineIntro, Display.Number(engine.Events), Display.Number(EngineReplay.DefaultPoll.TotalMinutes, "F0")))}</p>");
         html.Append("<div class=\"cards\">");
         Card(html, ReportStrings.CardSent, Display.Number(engine.Sent));
@@ -453,7 +453,7 @@ internal static class HtmlReport
         html.Append("</table>");
         var queue = engine.Queue;
         var shown = Engine.CareEngineRun.QueueShown;
-        html.Append(Inv, $"<table data-table=\"queue\"><caption>{Html(Display.Format(ReportStrings.QueueCaption, Display.Number(queue.Count), Display.Number(shown)))}</caption><tr><th>{Html(ReportStrings.ColumnDue)}</th><th>{Html(ReportStrings.ColumnCustomer)}</th><th class=\"text\">{Html(ReportStrings.ColumnName)}</th><th class=\"text\">{Html(ReportStrings.ColumnChannel)}</th><th class=\"text\">{Html(ReportStrings.ColumnPurpose)}</th><th class=\"text\">{Html(ReportStrings.ColumnTemplate)}</th><th class=\"text\">{Html(ReportStrings.ColumnJourney)}</th></tr>");
+        html.Append(Inv, $"<table data-table=\"queue\"><caption>{Html(Display.Format(ReportStrings.QueueCaption, Display.Number(queue.Count), Display.Number(shown), RunSummary.AsOfDay(model.Job)))}</caption><tr><th>{Html(ReportStrings.ColumnDue)}</th><th>{Html(ReportStrings.ColumnCustomer)}</th><th class=\"text\">{Html(ReportStrings.ColumnName)}</th><th class=\"text\">{Html(ReportStrings.ColumnChannel)}</th><th class=\"text\">{Html(ReportStrings.ColumnPurpose)}</th><th class=\"text\">{Html(ReportStrings.ColumnTemplate)}</th><th class=\"text\">{Html(ReportStrings.ColumnJourney)}</th></tr>");
         foreach (var m in queue.Take(shown))
         {
             var id = m.Message.CustomerId.Value;
@@ -484,7 +484,7 @@ internal static class HtmlReport
 
     private static void Processes(StringBuilder html, ReportModel model)
     {
-        Heading(html, "processes");
+        Heading(html, "processes", model);
         html.Append(Inv, $"<p>{Html(ReportStrings.ProcessesIntro)}</p>");
         foreach (var (process, live) in model.Job.Engine.UsedProcesses())
         {

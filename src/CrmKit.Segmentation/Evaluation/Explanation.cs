@@ -10,7 +10,7 @@ namespace CrmKit.Segmentation;
 /// <summary>Why a rule held or failed for one customer: one node per rule node, with the values read.</summary>
 /// <param name="Rule">The rule node.</param>
 /// <param name="Holds">Whether it held.</param>
-/// <param name="Reason">What was found, e.g. <c>orders.count in last 90 days (completed) = 1, needed &gt;= 3</c>.</param>
+/// <param name="Reason">What was found, e.g. <c>orders.count in last 90 days (completed) = 1, needed ≥ 3</c>.</param>
 /// <param name="Children">The explanations of the node's operands.</param>
 public sealed record Explanation(Rule Rule, bool Holds, string Reason, IReadOnlyList<Explanation> Children)
 {
@@ -39,7 +39,7 @@ public sealed record Explanation(Rule Rule, bool Holds, string Reason, IReadOnly
     /// <summary>
     /// The outline of <see cref="ToString()"/> as a shop owner reads it in <paramref name="culture"/> (default
     /// <see cref="CultureInfo.CurrentUICulture"/>): <c>✓ tất cả: cả 2 điều kiện đều đúng</c>,
-    /// <c>✗ daysSinceLastOrder (completed) = 716, cần &lt;= 180</c>. Field names, operators and values stay as the rule
+    /// <c>✗ daysSinceLastOrder (completed) = 716, cần ≤ 180</c>. Field names, operators and values stay as the rule
     /// writes them. In English, and in a culture CrmKit has no messages in, exactly <see cref="ToString()"/>.
     /// </summary>
     /// <param name="culture">The language to write in; <see langword="null"/> for the current UI culture.</param>

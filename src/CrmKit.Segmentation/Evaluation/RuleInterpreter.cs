@@ -100,11 +100,21 @@ internal static class RuleInterpreter
             ComparisonOperator.In => MessageTable.Format(table, "Explain_NeededOneOf", culture, string.Join(", ", c.Values)),
             ComparisonOperator.Equal or ComparisonOperator.NotEqual or ComparisonOperator.LessThan or ComparisonOperator.LessThanOrEqual
                 or ComparisonOperator.GreaterThan or ComparisonOperator.GreaterThanOrEqual or ComparisonOperator.Contains or ComparisonOperator.StartsWith
-                => $"{RuleJson.OperatorName(c.Operator)} {c.Values[0]}",
+                => $"{Symbol(c.Operator)} {c.Values[0]}",
             _ => throw Unreachable(c),
         };
         return c.IgnoreCaseAndAccents ? MessageTable.Format(table, "Explain_IgnoringCase", culture, needed) : needed;
     }
+
+    // The operator as people read it in an explanation: the mathematical signs (≥, ≤, ≠) rather than the rule file's
+    // ASCII spelling (>=, <=, !=), which stays in the JSON of rules; the other operators as the rule file writes them.
+    private static string Symbol(ComparisonOperator op) => op switch
+    {
+        ComparisonOperator.GreaterThanOrEqual => "≥",
+        ComparisonOperator.LessThanOrEqual => "≤",
+        ComparisonOperator.NotEqual => "≠",
+        _ => RuleJson.OperatorName(op),
+    };
 
     private static string Needed(Condition c) => c.Operator switch
     {
@@ -114,7 +124,7 @@ internal static class RuleInterpreter
         ComparisonOperator.In => $"one of {string.Join(", ", c.Values)}",
         ComparisonOperator.Equal or ComparisonOperator.NotEqual or ComparisonOperator.LessThan or ComparisonOperator.LessThanOrEqual
             or ComparisonOperator.GreaterThan or ComparisonOperator.GreaterThanOrEqual or ComparisonOperator.Contains or ComparisonOperator.StartsWith
-            => $"{RuleJson.OperatorName(c.Operator)} {c.Values[0]}",
+            => $"{Symbol(c.Operator)} {c.Values[0]}",
         _ => throw Unreachable(c),
     } + (c.IgnoreCaseAndAccents ? " (ignoring case and accents)" : "");
 

@@ -89,7 +89,7 @@ public abstract record Rule
 
     /// <summary>
     /// Evaluates this rule for one customer with the reference evaluator and says, for every node, whether it held and
-    /// why, with the values read (e.g. <c>✗ orders.count in last 180 days (completed) = 1, needed &gt;= 3</c>). The
+    /// why, with the values read (e.g. <c>✗ orders.count in last 180 days (completed) = 1, needed ≥ 3</c>). The
     /// answer at the root is the one <see cref="RuleCompiler"/> and <see cref="RuleExpressions"/> give.
     /// </summary>
     /// <param name="record">The customer.</param>

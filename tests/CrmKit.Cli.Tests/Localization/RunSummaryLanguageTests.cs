@@ -59,8 +59,8 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
             "  mô hình CLV BG/NBD qua kiểm tra giữ lại (hiệu chỉnh đến 01/05/2026): BG/NBD dự đoán sát nhất giai đoạn kiểm tra: sai số căn quân phương (RMSE) của số lần mua mỗi khách trong giai đoạn kiểm tra thấp nhất (0,9297; so với MBG/NBD 0,9342 (chênh lệch nằm trong sai số ngẫu nhiên), Pareto/NBD 1,0172; MAE 0,5291, sai số tổng 30,5 %), giai đoạn kiểm tra dài 26,14 tuần"),
         ("             4,108 buyers, expected purchases in the next 52 weeks 2,663, predicted value 1,911,746,796 VND",
             "             4.108 khách đã mua, số lần mua dự kiến trong 52 tuần tới 2.663, giá trị dự đoán 1.911.746.796 ₫"),
-        ("  agenda     today: due 15, deferred 0, skipped 36, dropped 0; due by channel: Zalo 10, email 4, phone call 1",
-            "  việc cần làm hôm nay: đến hạn 15, hoãn lại 0, bỏ qua 36, bỏ lỡ 0; đến hạn theo kênh: Zalo 10, email 4, gọi điện 1"),
+        ("  agenda     today (2026-10-31): due 15, deferred 0, skipped 36, dropped 0; due by channel: Zalo 10, email 4, phone call 1",
+            "  việc cần làm ngày 31/10/2026: đến hạn 15, hoãn lại 0, bỏ qua 36, bỏ lỡ 0; đến hạn theo kênh: Zalo 10, email 4, gọi điện 1"),
         ("  review     last 90 days: retention 37 %, churn 63 %, repeat purchase 31 %, returning revenue 51 %, average order 687,318 VND, frequency 1.52",
             "  đánh giá   90 ngày qua: giữ chân 37 %, rời bỏ 63 %, mua lại 31 %, doanh thu từ khách quay lại 51 %, giá trị đơn trung bình 687.318 ₫, tần suất mua 1,52"),
         ("             care actions due 1,049, done 84 (8 %) across 8 staff", "             việc chăm sóc đến hạn 1.049, đã làm 84 (8 %), do 8 nhân viên phụ trách"),
@@ -73,7 +73,7 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
     {
         Assert.Equal(0, vietnamese.ExitCode);
         var lines = vietnamese.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Equal($"CrmKit chạy trên {vietnamese.Store}, số liệu tính đến 31/10/2026 20:49 (Asia/Ho_Chi_Minh)", lines[0]);
+        Assert.Equal($"CrmKit xử lý dữ liệu trong {vietnamese.Store}, số liệu tính đến 31/10/2026 20:49 (Asia/Ho_Chi_Minh)", lines[0]);
         foreach (var (_, expected) in Lines)
         {
             Assert.Contains(expected, lines);

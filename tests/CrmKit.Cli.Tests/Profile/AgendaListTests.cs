@@ -108,7 +108,7 @@ public sealed class AgendaListTests : IDisposable
         Assert.Contains("Đã ghi lưu ý về dữ liệu cá nhân của calls.csv vào " + Path.Combine(_out, "calls.notice.txt"), output, StringComparison.Ordinal);
         Assert.True(xlsxCode == 0, xlsxError);
         var sheets = XlsxRows.Sheets(xlsx);
-        Assert.Equal(["list", "Lưu ý"], sheets.Select(s => s.Name));
+        Assert.Equal(["Danh sách gọi", "Lưu ý"], sheets.Select(s => s.Name));
         Assert.Equal(["Lưu ý", .. notice], sheets[1].Rows.Select(r => (string?)r[0]));
     }
 }

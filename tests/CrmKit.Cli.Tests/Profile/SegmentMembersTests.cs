@@ -134,7 +134,7 @@ public sealed class SegmentMembersTests : IDisposable
 
         Assert.True(code == 0, error);
         var sheets = XlsxRows.Sheets(file);
-        Assert.Equal(["list", "Notice"], sheets.Select(s => s.Name));
+        Assert.Equal(["Individuals", "Notice"], sheets.Select(s => s.Name));
         var members = sheets[0].Rows.Count - 1;
         Assert.Equal(
             [
@@ -160,7 +160,7 @@ public sealed class SegmentMembersTests : IDisposable
 
         Assert.True(code == 0, error);
         var sheets = XlsxRows.Sheets(file);
-        Assert.Equal(["list", "Lưu ý"], sheets.Select(s => s.Name));
+        Assert.Equal(["Khách cá nhân", "Lưu ý"], sheets.Select(s => s.Name));
         Assert.Contains(sheets[1].Rows, r => (string?)r[0] == "Việc xử lý dữ liệu này phải tuân theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân.");
     }
 

@@ -155,8 +155,8 @@ public sealed class SegmentCatalogTests
         Assert.Equal(
             """
             ✗ all: 1 of 2 conditions failed
-              ✗ orders.count (completed) = 2, needed >= 3
-              ✓ daysSinceLastOrder (completed) = 20, needed <= 180
+              ✗ orders.count (completed) = 2, needed ≥ 3
+              ✓ daysSinceLastOrder (completed) = 20, needed ≤ 180
             """.ReplaceLineEndings(), explanation.ToString());
         var tier = Catalog.Explain("low-value", record, Now);
         Assert.True(tier.Holds);
@@ -173,8 +173,8 @@ public sealed class SegmentCatalogTests
         Assert.Equal(
             """
             ✗ all: 1 of 2 conditions failed
-              ✗ orders.count (completed) = 2, needed >= 3
-              ✓ daysSinceLastOrder (completed) = 20, needed <= 180
+              ✗ orders.count (completed) = 2, needed ≥ 3
+              ✓ daysSinceLastOrder (completed) = 20, needed ≤ 180
             """.ReplaceLineEndings(), explanation.ToString());
         Assert.Equal(new RuleCompiler().Evaluate(rule, record, Now), explanation.Holds);
 

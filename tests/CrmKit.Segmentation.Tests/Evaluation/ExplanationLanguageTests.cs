@@ -44,7 +44,7 @@ public sealed class ExplanationLanguageTests
         var lines = explanation.Describe(Vietnamese).Split(Environment.NewLine);
         Assert.Equal("✗ tất cả: 2 trên 2 điều kiện không đạt", lines[0]);
         Assert.StartsWith("  ✗ orders.count", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith(", cần >= 3", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(", cần ≥ 3", lines[1], StringComparison.Ordinal);
         Assert.Equal("  ✗ một trong: không lựa chọn nào trong 1 lựa chọn đúng", lines[2]);
         Assert.Equal("    ✗ province = chưa có, cần có giá trị", lines[3]);
     }

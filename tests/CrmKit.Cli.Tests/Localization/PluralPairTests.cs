@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using CrmKit.Cli.Localization;
+
+namespace CrmKit.Cli.Tests.Localization;
+
+/// <summary>
+/// Issue 21, third trial: English counts agree with their noun ("1 duplicate record", not "1 duplicate records"). A
+/// sentence with a count is a resource pair, <c>Key</c> (other) and <c>KeyOne</c> (exactly 1), chosen by
+/// <see cref="Display.Plural"/>; a count with its noun alone is a <c>…One</c>/<c>…Many</c> pair for
+/// <see cref="Display.Count"/>. Vietnamese does not inflect: its two resources say the same.
+/// </summary>
+public sealed partial class PluralPairTests
+{
+    // English sentences whose count is not yet paired (the walk below finds them). This list only shrinks: a new
+    // string with a count must come with its pair.
+    private static readonly HashSet<string> NotYetPaired = new(StringComparer.Ordinal)
+    {
+        "ProfileStrings.MembersLeftOutAddress", "ProfileStrings.MembersLeftOutConsent", "ProfileStrings.MembersWritten", "ProfileStrings.ModelLine", "ProfileStrings.OrdersAfterAsOf", "ProfileStrings.PersonalDataWritten", "ProfileStrings.SeveralMatches", "ProfileStrings.ValueLine", "ReportStrings.AfterAsOfNote", "ReportStrings.CardRevenue", "ReportStrings.CareEngineIntro", "ReportStrings.ImportIssues", "ReportStrings.ModelsSentence", "ReportStrings.PersonalDataWarning", "ReportStrings.QueueCaption", "ReportStrings.SegmentsIntro", "ReportStrings.TodayIntro", "ReportStrings.TodayQueueNote", "ReportStrings.ValueBasisHistorical", "ReportStrings.ValueTierBounds", "Strings.CareAgendaTitle", "Strings.ClvFitted", "Strings.ImportFormatDefaulted", "Strings.ImportFormatUndecidedAmbiguous", "Strings.ReplayFirstMessages", "Strings.ReplayQuietDays", "Strings.ReplaySwitchedOn", "Strings.RunAfterAsOf", "Strings.RunClvPredictions", "Strings.RunGuestSales", "Strings.RunHistory", "Strings.RunImported", "Strings.RunJourneys", "Strings.RunQueue", "Strings.RunRead", "Strings.RunRevenue", "Strings.RunReview", "Strings.RunReviewSupport", "Strings.VerdictMoreIssueKinds", "Strings.VerdictStrict", "Strings.VerdictTooManyRejected", "Strings.WarningConsentsAfterAsOf", "Strings.RfmNoteFewDistinct", "Strings.ClvPredictFreeRepeatBuyersLeftOut", "Strings.ClvProblemKind_ParameterOnBoundary", "Strings.ClvProblemKind_TooFewRepeatBuyers", "Strings.ClvProblemKind_InvalidInitialParameters", "Strings.ClvProblemKind_HistoryTooShort", "Strings.ClvProblemKind_ImplausiblePurchases", "Strings.ClvProblemKind_ImplausibleValues", "Strings.ClvProblemKind_ValuesImplausible", "Strings.ErrorPeriodTooLong", "Strings.ErrorTooFewFields", "Strings.ClvProblemHistoryTooShort"
+    };
+
+    private static IEnumerable<(string Resource, string Key, string Value)> English()
+        => Directory.GetFiles(RepositoryRoot.Path("src", "CrmKit.Cli", "Localization"), "*.resx")
+            .Where(f => !f.EndsWith(".vi.resx", StringComparison.Ordinal))
+            .SelectMany(f => XDocument.Load(f).Root!.Elements("data").Select(d => (Path.GetFileNameWithoutExtension(f), (string)d.Attribute("name")!, d.Element("value")!.Value)));
+
+    // A count placeholder ({0}, {0:N0}, {0,8:N0}) followed by a plural noun within three words; verbs and "of buyers" are not nouns counted.
+    [GeneratedRegex(@"\{\d+(?:,-?\d+)?(?::N0)?\} (?:[a-z-]+ ){0,2}([a-z]+s)\b")]
+    private static partial Regex CountWithPlural();
+
+    private static readonly HashSet<string> NotNouns = new(StringComparer.Ordinal) { "is", "has", "was", "does", "predicts", "reads", "describes", "steps", "as", "times" };
+
+    [Fact]
+    public void EveryEnglishCount_HasItsOnePair()
+    {
+        var all = English().ToList();
+        var keys = all.Select(x => $"{x.Resource}.{x.Key}").ToHashSet(StringComparer.Ordinal);
+        var unpaired = all
+            .Where(x => !x.Key.EndsWith("One", StringComparison.Ordinal) && !x.Key.EndsWith("Many", StringComparison.Ordinal) && !keys.Contains($"{x.Resource}.{x.Key}One"))
+            .Where(x => CountWithPlural().Matches(x.Value).Any(m => !NotNouns.Contains(m.Groups[1].Value) && !m.Value.EndsWith(" of buyers", StringComparison.Ordinal)))
+            .Select(x => $"{x.Resource}.{x.Key}")
+            .Where(k => !NotYetPaired.Contains(k))
+            .ToList();
+        Assert.Empty(unpaired);
+        // Every pair: both halves in both languages, the English ones different, the Vietnamese ones the same.
+        foreach (var one in all.Where(x => x.Key.EndsWith("One", StringComparison.Ordinal) && keys.Contains($"{x.Resource}.{x.Key[..^3]}")))
+        {
+            var other = all.Single(x => x.Resource == one.Resource && x.Key == one.Key[..^3]);
+            Assert.NotEqual(other.Value, one.Value);
+        }
+    }
+
+    [Theory]
+    [InlineData("en", 1, "  merged            1 duplicate record → 10 customers (--merge strong)")]
+    [InlineData("en", 2, "  merged            2 duplicate records → 10 customers (--merge strong)")]
+    [InlineData("vi", 1, "  gộp trùng         1 bản ghi trùng → còn 10 khách hàng (--merge strong)")]
+    [InlineData("vi", 2, "  gộp trùng         2 bản ghi trùng → còn 10 khách hàng (--merge strong)")]
+    public void Merged_OneAndOther(string language, int count, string expected)
+        => Assert.Equal(expected, UiLanguage.Find(language)!.Apply(() => Display.Plural(count, Strings.RunMergedOne, Strings.RunMerged, count, 10, "strong", "")));
+
+    [Theory]
+    [InlineData("en", 1, "1 contact shared by records kept apart")]
+    [InlineData("en", 2, "2 contacts shared by records kept apart")]
+    [InlineData("vi", 1, "1 số điện thoại hoặc email có ở nhiều hồ sơ")]
+    [InlineData("vi", 2, "2 số điện thoại hoặc email có ở nhiều hồ sơ")]
+    public void Shared_OneAndOther(string language, int count, string expected)
+        => Assert.Contains(expected, UiLanguage.Find(language)!.Apply(() => Display.Plural(count, Strings.RunSharedOne, Strings.RunShared, count)), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("en", 1, "Duplicates merged (1 pair, --merge strong)")]
+    [InlineData("en", 2, "Duplicates merged (2 pairs, --merge strong)")]
+    [InlineData("vi", 1, "Hồ sơ trùng đã gộp (1 cặp, --merge strong)")]
+    [InlineData("vi", 2, "Hồ sơ trùng đã gộp (2 cặp, --merge strong)")]
+    public void MergesTitle_OneAndOther(string language, int count, string expected)
+        => Assert.Equal(expected, UiLanguage.Find(language)!.Apply(() => Display.Plural(count, ReportStrings.MergesTitleOne, ReportStrings.MergesTitle, count, "strong")));
+
+    [Theory]
+    [InlineData("en", 1, "1 earlier task, due before the as-of day (due 2026-10-01); --json lists it")]
+    [InlineData("en", 3, "3 earlier tasks, due before the as-of day (the latest due 2026-10-01); --json lists them")]
+    [InlineData("vi", 1, "1 việc trước đó, hạn trước ngày tính (hạn gần nhất 2026-10-01); --json liệt kê các việc này")]
+    public void EarlierTasks_OneAndOther(string language, int count, string expected)
+        => Assert.Equal(expected, UiLanguage.Find(language)!.Apply(() => Display.Plural(count, ProfileStrings.EarlierTasksOne, ProfileStrings.EarlierTasks, count, "2026-10-01")));
+
+    [Theory]
+    [InlineData("en", 1, "1 action", "First due action:")]
+    [InlineData("en", 2, "2 actions", "First 2 due actions:")]
+    [InlineData("vi", 1, "1 việc", "Việc đến hạn đầu tiên:")]
+    [InlineData("vi", 2, "2 việc", "2 việc đến hạn đầu tiên:")]
+    public void TodayActionsAndFirstDue_OneAndOther(string language, int count, string actions, string firstDue)
+    {
+        var language_ = UiLanguage.Find(language)!;
+        Assert.Equal(actions, language_.Apply(() => Display.Plural(count, ReportStrings.TodayActionsOne, ReportStrings.TodayActions, Display.Number(count))));
+        Assert.Equal(firstDue, language_.Apply(() => Display.Plural(count, Strings.CareAgendaFirstDueOne, Strings.CareAgendaFirstDue, count)));
+    }
+}
