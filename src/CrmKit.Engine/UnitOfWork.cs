@@ -974,7 +974,8 @@ internal sealed class UnitOfWork
             }
         }
 
-        return values[..(last + 1)];
+        // Trailing arguments not given are left out (the process's defaults apply); usually all are given: no second array.
+        return last < 0 ? [] : last + 1 == values.Length ? values : values[..(last + 1)];
     }
 
     private ProcessValue? Value(string source, CareEvent e, ValueKind kind)
@@ -1086,7 +1087,16 @@ internal sealed class UnitOfWork
                     break;
                 case SetAttributeValue s when _record is not null:
                     _record = _record.Clone();
-                    _record.Attributes.RemoveAll(a => a.Name == s.Name);
+                    for (var a = _record.Attributes.Count - 1; a >= 0; a--)
+                    {
+                        // A loop, not RemoveAll with a lambda: capturing 's' allocated a closure for every effect of every
+                        // unit of work (the capture's scope is the whole switch), not only for this one.
+                        if (_record.Attributes[a].Name == s.Name)
+                        {
+                            _record.Attributes.RemoveAt(a);
+                        }
+                    }
+
                     _record.Attributes.Add(AttributeRecord.From(s.Name, s.Value.Kind switch
                     {
                         ValueKind.Number => AttributeValue.Number(s.Value.Number),

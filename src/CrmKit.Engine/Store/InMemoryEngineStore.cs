@@ -53,6 +53,32 @@ public sealed class InMemoryEngineStore : IEngineStore
         }
     }
 
+    /// <summary>
+    /// <see cref="IsProcessedAsync"/> and <see cref="LoadAsync"/> in one lookup under one acquisition of the lock (the
+    /// engine's first step for every event): false when <paramref name="eventId"/> was processed for the customer, else
+    /// true with the customer's state and version.
+    /// </summary>
+    internal bool TryLoadUnprocessed(CustomerId customerId, string? eventId, out StoredCustomer stored)
+    {
+        lock (_gate)
+        {
+            if (!_slots.TryGetValue(customerId, out var slot))
+            {
+                stored = default;
+                return true;
+            }
+
+            if (eventId is not null && slot.HasProcessed(eventId))
+            {
+                stored = default;
+                return false;
+            }
+
+            stored = new StoredCustomer(slot.State, slot.Version);
+            return true;
+        }
+    }
+
     /// <inheritdoc/>
     public ValueTask<bool> IsProcessedAsync(CustomerId customerId, string eventId, CancellationToken ct = default)
     {
