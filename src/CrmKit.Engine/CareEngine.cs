@@ -17,7 +17,7 @@ namespace CrmKit.Engine;
 public sealed class CareEngine
 {
     private const int Stripes = 1024;
-    private readonly SemaphoreSlim[] _locks = [.. Enumerable.Range(0, Stripes).Select(_ => new SemaphoreSlim(1, 1))];
+    private readonly CustomerGate[] _gates = [.. Enumerable.Range(0, Stripes).Select(_ => new CustomerGate())];
 
     /// <summary>Creates an engine.</summary>
     /// <param name="options">The catalogue, journeys, processes, policy, zone and calendars.</param>
@@ -217,18 +217,32 @@ public sealed class CareEngine
 
     private async ValueTask<HandleResult> RunAsync(CustomerId customer, CareEvent? e, CustomerId? mergedInto, CancellationToken ct, Instant? advanceTo = null)
     {
-        var gate = _locks[(int)((uint)StringComparer.Ordinal.GetHashCode(customer.Value) % Stripes)];
-        await gate.WaitAsync(ct).ConfigureAwait(false);
+        var gate = _gates[(int)((uint)StringComparer.Ordinal.GetHashCode(customer.Value) % Stripes)];
+        await gate.EnterAsync(ct).ConfigureAwait(false);
+
         try
         {
             for (var attempt = 0; ; attempt++)
             {
-                if (e is not null && await Store.IsProcessedAsync(customer, e.EventId, ct).ConfigureAwait(false))
+                StoredCustomer stored;
+                if (Store is InMemoryEngineStore memory)
                 {
-                    return HandleResult.Nothing(HandleOutcome.Duplicate, customer);
+                    // The in-memory store answers both questions in one lookup under one lock.
+                    if (!memory.TryLoadUnprocessed(customer, e?.EventId, out stored))
+                    {
+                        return HandleResult.Nothing(HandleOutcome.Duplicate, customer);
+                    }
+                }
+                else
+                {
+                    if (e is not null && await Store.IsProcessedAsync(customer, e.EventId, ct).ConfigureAwait(false))
+                    {
+                        return HandleResult.Nothing(HandleOutcome.Duplicate, customer);
+                    }
+
+                    stored = await Store.LoadAsync(customer, ct).ConfigureAwait(false);
                 }
 
-                var stored = await Store.LoadAsync(customer, ct).ConfigureAwait(false);
                 var absorbed = e is CustomersMergedEvent m && mergedInto is null ? (await Store.LoadAsync(m.Absorbed, ct).ConfigureAwait(false)).State : null;
                 var work = UnitOfWork.Rent(Runtime, customer, stored.State, stored.Version, absorbed);
                 var (commit, result) = mergedInto is { } into ? work.MergedAway(e!, into)
@@ -256,7 +270,7 @@ public sealed class CareEngine
         }
         finally
         {
-            gate.Release();
+            gate.Exit();
         }
     }
 }

@@ -362,13 +362,17 @@ internal sealed class UnitOfWork
     private string? ExitReason(CompiledJourney cj, Instant at)
         => cj.Journey.Exits.IsEmpty ? null : ExitReason(_rt, cj, _record, _flags, Context(at));
 
+    /// <summary>"event {type}" per event type, made once (an exit by event writes it into a change and a cancellation).</summary>
+    private static readonly System.Collections.Frozen.FrozenDictionary<CareEventType, string> EventExitReasons = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
+        Enum.GetValues<CareEventType>(), t => t, t => "event " + CareEventJson.TypeName(t));
+
     private static string? EventExitReason(CompiledJourney cj, CareEvent e)
     {
         foreach (var x in cj.Journey.Exits)
         {
             if (x is EventExit ex && ex.Events.Contains(e.Type) && EventFields.Matches(e, ex.Where))
             {
-                return $"event {CareEventJson.TypeName(e.Type)}";
+                return EventExitReasons[e.Type];
             }
         }
 
@@ -915,8 +919,8 @@ internal sealed class UnitOfWork
             if (_contacts[c].IdempotencyKey is { } key && (cancellation.IdempotencyKey is null || cancellation.IdempotencyKey == key)
                 && (cancellation.Channel is null || cancellation.Channel == _contacts[c].Channel)
                 && (cancellation.Purpose is null || cancellation.Purpose == _contacts[c].Purpose)
-                && (cancellation.JourneyId is null || key.StartsWith(KeyPrefix(cancellation.JourneyId, cancellation.InstanceId ?? ""), StringComparison.Ordinal)
-                    || (cancellation.InstanceId is null && key.StartsWith(cancellation.JourneyId + "/", StringComparison.Ordinal))))
+                && (cancellation.JourneyId is null || HasKeyPrefix(key, cancellation.JourneyId, cancellation.InstanceId ?? "")
+                    || (cancellation.InstanceId is null && key.Length > cancellation.JourneyId.Length && key[cancellation.JourneyId.Length] == '/' && key.StartsWith(cancellation.JourneyId, StringComparison.Ordinal))))
             {
                 _contacts.RemoveAt(c);
                 _contactRecords?.RemoveAt(c);
@@ -974,7 +978,8 @@ internal sealed class UnitOfWork
             }
         }
 
-        return values[..(last + 1)];
+        // Trailing arguments not given are left out (the process's defaults apply); usually all are given: no second array.
+        return last < 0 ? [] : last + 1 == values.Length ? values : values[..(last + 1)];
     }
 
     private ProcessValue? Value(string source, CareEvent e, ValueKind kind)
@@ -1086,7 +1091,16 @@ internal sealed class UnitOfWork
                     break;
                 case SetAttributeValue s when _record is not null:
                     _record = _record.Clone();
-                    _record.Attributes.RemoveAll(a => a.Name == s.Name);
+                    for (var a = _record.Attributes.Count - 1; a >= 0; a--)
+                    {
+                        // A loop, not RemoveAll with a lambda: capturing 's' allocated a closure for every effect of every
+                        // unit of work (the capture's scope is the whole switch), not only for this one.
+                        if (_record.Attributes[a].Name == s.Name)
+                        {
+                            _record.Attributes.RemoveAt(a);
+                        }
+                    }
+
                     _record.Attributes.Add(AttributeRecord.From(s.Name, s.Value.Kind switch
                     {
                         ValueKind.Number => AttributeValue.Number(s.Value.Number),
@@ -1136,7 +1150,28 @@ internal sealed class UnitOfWork
     private string Key(CompiledJourney cj, JourneyInstance instance, long version, int effect, Instant at)
         => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{cj.VersionedId}/{_customerKey}/{Escape(instance.InstanceId)}/{version}.{effect}/{new KeyInstant(at)}");
 
-    private string KeyPrefix(string journey, string instance) => $"{journey}/{_customerKey}/{Escape(instance)}/";
+    /// <summary>
+    /// Whether <paramref name="key"/> starts with <c>{journey}/{customer}/{instance}/</c> (the instance percent-escaped),
+    /// compared part by part: building the prefix string for every contact checked allocated one per contact and cancellation.
+    /// </summary>
+    private bool HasKeyPrefix(string key, string journey, string instance)
+    {
+        var rest = key.AsSpan();
+        if (!rest.StartsWith(journey, StringComparison.Ordinal) || rest.Length <= journey.Length || rest[journey.Length] != '/')
+        {
+            return false;
+        }
+
+        rest = rest[(journey.Length + 1)..];
+        if (!rest.StartsWith(_customerKey, StringComparison.Ordinal) || rest.Length <= _customerKey.Length || rest[_customerKey.Length] != '/')
+        {
+            return false;
+        }
+
+        rest = rest[(_customerKey.Length + 1)..];
+        var escaped = Escape(instance);
+        return rest.StartsWith(escaped, StringComparison.Ordinal) && rest.Length > escaped.Length && rest[escaped.Length] == '/';
+    }
 
     private static string Escape(string id) => id.AsSpan().IndexOfAny("/%") < 0 ? id : id.Replace("%", "%25", StringComparison.Ordinal).Replace("/", "%2F", StringComparison.Ordinal);
 

@@ -205,6 +205,30 @@ public sealed class EngineTests
         Assert.Equal(SendVerdict.Cancel, (await engine.CheckBeforeSendAsync(followUp.Message, Local(3, 3, 7))).Verdict);
     }
 
+    /// <summary>Ids with '/' and '%' are escaped in keys; an exit still finds its instance's cap reservations by the escaped key prefix.</summary>
+    [Fact]
+    public async Task ExitWhileWaiting_IdsNeedingEscapes_DropsTheInstancesReservationsOnly()
+    {
+        var (engine, store) = NewEngine();
+        var at = Local(3, 2, 23);
+        await engine.HandleAsync(Order("C/1%", "A/1", at));
+        await engine.HandleAsync(Order("C/1%", "A/2", at + Duration.FromMinutes(5)));
+        var queued = await Outbox(store);
+        var followUp = queued.Single(o => o.Message.Template == "order-follow-up" && o.Message.InstanceId == "A/1");
+        var other = queued.Single(o => o.Message.Template == "order-follow-up" && o.Message.InstanceId == "A/2");
+        Assert.StartsWith("after-sale@v1/C%2F1%25/A%2F1/", followUp.Message.IdempotencyKey, StringComparison.Ordinal);
+        var before = (await store.LoadAsync(new("C/1%"))).State!;
+        Assert.Contains(before.Contacts, c => c.IdempotencyKey == followUp.Message.IdempotencyKey);
+
+        await engine.HandleAsync(new OrderStatusChangedEvent("A/1", OrderStatus.Returned) { EventId = "ret", CustomerId = new("C/1%"), At = at + Duration.FromHours(1) });
+
+        var after = (await store.LoadAsync(new("C/1%"))).State!;
+        Assert.DoesNotContain(after.Contacts, c => c.IdempotencyKey == followUp.Message.IdempotencyKey);
+        Assert.Contains(after.Contacts, c => c.IdempotencyKey == other.Message.IdempotencyKey);
+        Assert.Equal(OutboxState.Cancelled, (await Outbox(store)).Single(o => o.Message.IdempotencyKey == followUp.Message.IdempotencyKey).State);
+        Assert.Equal(OutboxState.Pending, (await Outbox(store)).Single(o => o.Message.IdempotencyKey == other.Message.IdempotencyKey).State);
+    }
+
     [Fact]
     public async Task Merge_MovesOrdersAndConsents_AndTombstonesTheAbsorbed()
     {

@@ -29,6 +29,12 @@ public static class TextFold
             return string.Empty;
         }
 
+        if (IsFolded(text))
+        {
+            // Already folded (the usual tag, segment or key): the same text, without a builder and a copy.
+            return text;
+        }
+
         var source = IsAscii(text) ? text : text.Normalize(NormalizationForm.FormKD);
         var builder = new StringBuilder(source.Length);
         var pendingSpace = false;
@@ -77,6 +83,29 @@ public static class TextFold
         }
 
         return char.ToLowerInvariant(c);
+    }
+
+    /// <summary>
+    /// Whether folding would return <paramref name="text"/> unchanged: ASCII without capitals, white space only as
+    /// single spaces between other characters (an ASCII character other than white space folds to its lower case).
+    /// </summary>
+    private static bool IsFolded(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c > 0x7F || char.IsAsciiLetterUpper(c))
+            {
+                return false;
+            }
+
+            if (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == text.Length - 1 || text[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsAscii(string text)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 
@@ -22,7 +21,38 @@ internal readonly struct KeyInstant(Instant at) : ISpanFormattable
             return text.AsSpan().TryCopyTo(destination);
         }
 
-        return destination.TryWrite(CultureInfo.InvariantCulture, $"{utc.Year:D4}-{utc.Month:D2}-{utc.Day:D2}T{utc.Hour:D2}:{utc.Minute:D2}:{utc.Second:D2}Z", out charsWritten);
+        // uuuu-MM-ddTHH:mm:ssZ: 20 characters, the digits written by hand (an interpolated write goes through the
+        // handler's generic formatting of six numbers).
+        if (destination.Length < 20)
+        {
+            charsWritten = 0;
+            return false;
+        }
+
+        Digits(destination, 4, utc.Year);
+        destination[4] = '-';
+        Digits(destination[5..], 2, utc.Month);
+        destination[7] = '-';
+        Digits(destination[8..], 2, utc.Day);
+        destination[10] = 'T';
+        Digits(destination[11..], 2, utc.Hour);
+        destination[13] = ':';
+        Digits(destination[14..], 2, utc.Minute);
+        destination[16] = ':';
+        Digits(destination[17..], 2, utc.Second);
+        destination[19] = 'Z';
+        charsWritten = 20;
+        return true;
+    }
+
+    /// <summary>Writes <paramref name="value"/> (0 ≤ value &lt; 10^count) as exactly <paramref name="count"/> decimal digits, zero-padded.</summary>
+    private static void Digits(Span<char> destination, int count, int value)
+    {
+        for (var i = count - 1; i >= 0; i--)
+        {
+            destination[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
     }
 
     /// <inheritdoc/>

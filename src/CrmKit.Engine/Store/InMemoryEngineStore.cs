@@ -53,6 +53,32 @@ public sealed class InMemoryEngineStore : IEngineStore
         }
     }
 
+    /// <summary>
+    /// <see cref="IsProcessedAsync"/> and <see cref="LoadAsync"/> in one lookup under one acquisition of the lock (the
+    /// engine's first step for every event): false when <paramref name="eventId"/> was processed for the customer, else
+    /// true with the customer's state and version.
+    /// </summary>
+    internal bool TryLoadUnprocessed(CustomerId customerId, string? eventId, out StoredCustomer stored)
+    {
+        lock (_gate)
+        {
+            if (!_slots.TryGetValue(customerId, out var slot))
+            {
+                stored = default;
+                return true;
+            }
+
+            if (eventId is not null && slot.HasProcessed(eventId))
+            {
+                stored = default;
+                return false;
+            }
+
+            stored = new StoredCustomer(slot.State, slot.Version);
+            return true;
+        }
+    }
+
     /// <inheritdoc/>
     public ValueTask<bool> IsProcessedAsync(CustomerId customerId, string eventId, CancellationToken ct = default)
     {
@@ -99,8 +125,11 @@ public sealed class InMemoryEngineStore : IEngineStore
             }
 
             SetDue(slot, commit.State.NextDue);
-            foreach (var record in commit.Enqueue)
+            // Indexed loops over the commit's lists: foreach over IReadOnlyList<T> allocates an enumerator for each.
+            var enqueue = commit.Enqueue;
+            for (var r = 0; r < enqueue.Count; r++)
             {
+                var record = enqueue[r];
                 var key = record.Message.IdempotencyKey;
                 if (_outbox.ContainsKey(key))
                 {
@@ -117,13 +146,16 @@ public sealed class InMemoryEngineStore : IEngineStore
                 }
             }
 
-            foreach (var task in commit.Tasks)
+            var tasks = commit.Tasks;
+            for (var t = 0; t < tasks.Count; t++)
             {
-                _tasks.TryAdd(task.Key, task);
+                _tasks.TryAdd(tasks[t].Key, tasks[t]);
             }
 
-            foreach (var cancel in commit.Cancel)
+            var cancels = commit.Cancel;
+            for (var c = 0; c < cancels.Count; c++)
             {
+                var cancel = cancels[c];
                 if (cancel.IdempotencyKey is { } key)
                 {
                     if (_outbox.TryGetValue(key, out var entry) && entry.Record.State == OutboxState.Pending && entry.Record.Message.CustomerId == commit.CustomerId && cancel.Matches(entry.Record.Message))
@@ -156,7 +188,17 @@ public sealed class InMemoryEngineStore : IEngineStore
                     }
                 }
 
-                foreach (var key in _tasks.Where(t => t.Value.CustomerId == commit.CustomerId).Select(t => t.Key).ToList())
+                // A loop, not Where with a lambda: capturing the parameter 'commit' allocated a closure on every commit.
+                List<string>? dropped = null;
+                foreach (var (key, task) in _tasks)
+                {
+                    if (task.CustomerId == commit.CustomerId)
+                    {
+                        (dropped ??= []).Add(key);
+                    }
+                }
+
+                foreach (var key in dropped ?? [])
                 {
                     _tasks.Remove(key);
                 }

@@ -15,6 +15,30 @@ public class TextFoldTests
     public void ForMatching_FoldsDiacriticsCaseAndSpaces(string? text, string expected)
         => Assert.Equal(expected, TextFold.ForMatching(text));
 
+    /// <summary>Text already in folded form comes back as the same string (no copy); text one step from it does not.</summary>
+    [Theory]
+    [InlineData("gift")]
+    [InlineData("ao dai tet")]
+    [InlineData("sku-12/7 #a_b")]
+    public void ForMatching_AlreadyFolded_ReturnsTheSameString(string text)
+        => Assert.Same(text, TextFold.ForMatching(text));
+
+    [Theory]
+    [InlineData("Gift", "gift")]
+    [InlineData("ao  dai", "ao dai")]
+    [InlineData(" ao dai", "ao dai")]
+    [InlineData("ao dai ", "ao dai")]
+    [InlineData("ao\tdai", "ao dai")]
+    [InlineData("ao\r\ndai", "ao dai")]
+    [InlineData("ao\u0085dai", "ao dai")] // NEXT LINE: white space above ASCII
+    [InlineData("áo dài", "ao dai")]
+    public void ForMatching_NearlyFolded_IsFolded(string text, string expected)
+    {
+        var folded = TextFold.ForMatching(text);
+        Assert.Equal(expected, folded);
+        Assert.NotSame(text, folded);
+    }
+
     [Fact]
     public void ForMatching_NfcAndNfd_FoldTheSame()
     {
