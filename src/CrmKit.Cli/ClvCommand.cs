@@ -466,7 +466,7 @@ internal static class ClvCommand
 
             if (values.Length < minColumns)
             {
-                throw new InvalidValueException("data", Display.Format(Strings.ErrorTooFewFields, file.Name, i + 1, values.Length, minColumns));
+                throw new InvalidValueException("data", Display.Plural(values.Length, Strings.ErrorTooFewFieldsOne, Strings.ErrorTooFewFields, file.Name, i + 1, values.Length, minColumns));
             }
 
             rows.Add((i + 1, values));

@@ -57,7 +57,7 @@ internal sealed record ImportVerdict(bool ReadAsAsked, bool Usable, ImmutableArr
         var errors = dataSet.IssueGroups.Where(g => g.Severity == ImportIssueSeverity.Error).Sum(g => g.Count);
         if (strict && errors > 0 && messages.Count == 0)
         {
-            messages.Add(Display.Format(Strings.VerdictStrict, errors));
+            messages.Add(Display.Plural(errors, Strings.VerdictStrictOne, Strings.VerdictStrict, errors));
         }
 
         return messages.ToImmutable();

@@ -50,7 +50,7 @@ internal static class RunSummary
         if (totals.GuestSales.Count > 0)
         {
             var guestRevenue = totals.GuestRevenue.Select(m => Amount(m));
-            output.WriteLine(Display.Format(Strings.RunGuestSales, totals.GuestSales.Count, totals.GuestByStatus[OrderStatus.Completed], string.Join(", ", guestRevenue.DefaultIfEmpty(Strings.RunNoRevenue))));
+            output.WriteLine(Display.Plural(totals.GuestSales.Count, Strings.RunGuestSalesOne, Strings.RunGuestSales, totals.GuestSales.Count, totals.GuestByStatus[OrderStatus.Completed], string.Join(", ", guestRevenue.DefaultIfEmpty(Strings.RunNoRevenue))));
         }
 
         if (totals.After is { } after && totals.AfterCount > 0)

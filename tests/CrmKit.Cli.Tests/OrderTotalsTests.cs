@@ -104,7 +104,7 @@ public sealed class OrderTotalsTests : IDisposable
         Assert.Contains("  imported          2 customers, 8 orders", lines);
         Assert.Contains("  orders     2025-01-05 .. 2025-06-30; completed 4, returned 0, cancelled 1, pending 0", lines);
         Assert.Contains("  revenue    1,750,000 VND; average order 437,500 VND (4 completed orders)", lines);
-        Assert.Contains("  guest sales 1 orders without a customer (1 completed, 50,000 VND); not in the customers' figures", lines);
+        Assert.Contains("  guest sales 1 order without a customer (1 completed, 50,000 VND); not in the customers' figures", lines);
         Assert.Contains("  after      4 orders after the as-of date not counted (1 of them guest sales; revenue 1,780,000 VND)", lines);
         Assert.Contains("  buyers     2 (100 %), repeat buyers 1 (50 % of buyers; purchases on 2 or more days, orders on one day count once)", lines);
         // Consent as of the as-of instant too: KH2's grant of 2025-07-10 does not count yet.

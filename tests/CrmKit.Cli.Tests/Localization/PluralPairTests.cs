@@ -16,7 +16,7 @@ public sealed partial class PluralPairTests
     // string with a count must come with its pair.
     private static readonly HashSet<string> NotYetPaired = new(StringComparer.Ordinal)
     {
-        "ProfileStrings.MembersLeftOutAddress", "ProfileStrings.MembersLeftOutConsent", "ProfileStrings.MembersWritten", "ProfileStrings.ModelLine", "ProfileStrings.OrdersAfterAsOf", "ProfileStrings.PersonalDataWritten", "ProfileStrings.SeveralMatches", "ProfileStrings.ValueLine", "ReportStrings.AfterAsOfNote", "ReportStrings.CardRevenue", "ReportStrings.CareEngineIntro", "ReportStrings.ImportIssues", "ReportStrings.ModelsSentence", "ReportStrings.PersonalDataWarning", "ReportStrings.QueueCaption", "ReportStrings.SegmentsIntro", "ReportStrings.TodayIntro", "ReportStrings.TodayQueueNote", "ReportStrings.ValueBasisHistorical", "ReportStrings.ValueTierBounds", "Strings.CareAgendaTitle", "Strings.ClvFitted", "Strings.ImportFormatDefaulted", "Strings.ImportFormatUndecidedAmbiguous", "Strings.ReplayFirstMessages", "Strings.ReplayQuietDays", "Strings.ReplaySwitchedOn", "Strings.RunAfterAsOf", "Strings.RunClvPredictions", "Strings.RunGuestSales", "Strings.RunHistory", "Strings.RunImported", "Strings.RunJourneys", "Strings.RunQueue", "Strings.RunRead", "Strings.RunRevenue", "Strings.RunReview", "Strings.RunReviewSupport", "Strings.VerdictMoreIssueKinds", "Strings.VerdictStrict", "Strings.VerdictTooManyRejected", "Strings.WarningConsentsAfterAsOf", "Strings.RfmNoteFewDistinct", "Strings.ClvPredictFreeRepeatBuyersLeftOut", "Strings.ClvProblemKind_ParameterOnBoundary", "Strings.ClvProblemKind_TooFewRepeatBuyers", "Strings.ClvProblemKind_InvalidInitialParameters", "Strings.ClvProblemKind_HistoryTooShort", "Strings.ClvProblemKind_ImplausiblePurchases", "Strings.ClvProblemKind_ImplausibleValues", "Strings.ClvProblemKind_ValuesImplausible", "Strings.ErrorPeriodTooLong", "Strings.ErrorTooFewFields", "Strings.ClvProblemHistoryTooShort"
+        "ProfileStrings.MembersLeftOutAddress", "ProfileStrings.MembersLeftOutConsent", "ProfileStrings.MembersWritten", "ProfileStrings.ModelLine", "ProfileStrings.OrdersAfterAsOf", "ProfileStrings.PersonalDataWritten", "ProfileStrings.SeveralMatches", "ProfileStrings.ValueLine", "ReportStrings.AfterAsOfNote", "ReportStrings.CardRevenue", "ReportStrings.CareEngineIntro", "ReportStrings.ImportIssues", "ReportStrings.ModelsSentence", "ReportStrings.PersonalDataWarning", "ReportStrings.QueueCaption", "ReportStrings.SegmentsIntro", "ReportStrings.TodayIntro", "ReportStrings.TodayQueueNote", "ReportStrings.ValueBasisHistorical", "ReportStrings.ValueTierBounds", "Strings.CareAgendaTitle", "Strings.ClvFitted", "Strings.ImportFormatDefaulted", "Strings.ImportFormatUndecidedAmbiguous", "Strings.ReplayFirstMessages", "Strings.ReplayQuietDays", "Strings.ReplaySwitchedOn", "Strings.RunAfterAsOf", "Strings.RunClvPredictions", "Strings.RunHistory", "Strings.RunImported", "Strings.RunJourneys", "Strings.RunQueue", "Strings.RunRead", "Strings.RunRevenue", "Strings.RunReview", "Strings.RunReviewSupport", "Strings.VerdictMoreIssueKinds", "Strings.VerdictTooManyRejected", "Strings.WarningConsentsAfterAsOf", "Strings.RfmNoteFewDistinct", "Strings.ClvPredictFreeRepeatBuyersLeftOut", "Strings.ClvProblemKind_ParameterOnBoundary", "Strings.ClvProblemKind_TooFewRepeatBuyers", "Strings.ClvProblemKind_InvalidInitialParameters", "Strings.ClvProblemKind_HistoryTooShort", "Strings.ClvProblemKind_ImplausiblePurchases", "Strings.ClvProblemKind_ImplausibleValues", "Strings.ClvProblemKind_ValuesImplausible", "Strings.ErrorPeriodTooLong", "Strings.ClvProblemHistoryTooShort"
     };
 
     private static IEnumerable<(string Resource, string Key, string Value)> English()
@@ -92,4 +92,21 @@ public sealed partial class PluralPairTests
         Assert.Equal(actions, language_.Apply(() => Display.Plural(count, ReportStrings.TodayActionsOne, ReportStrings.TodayActions, Display.Number(count))));
         Assert.Equal(firstDue, language_.Apply(() => Display.Plural(count, Strings.CareAgendaFirstDueOne, Strings.CareAgendaFirstDue, count)));
     }
+
+    [Theory]
+    [InlineData("en", 1, "1 row rejected, and --strict allows none.", "f.csv:3: 1 field; at least 4 are needed.")]
+    [InlineData("en", 2, "2 rows rejected, and --strict allows none.", "f.csv:3: 2 fields; at least 4 are needed.")]
+    [InlineData("vi", 1, "có 1 dòng bị loại, trong khi --strict không cho phép loại dòng nào.", "f.csv:3: có 1 trường; cần ít nhất 4.")]
+    public void VerdictAndTooFewFields_OneAndOther(string language, int count, string verdict, string fields)
+    {
+        var language_ = UiLanguage.Find(language)!;
+        Assert.Equal(verdict, language_.Apply(() => Display.Plural(count, Strings.VerdictStrictOne, Strings.VerdictStrict, count)));
+        Assert.Equal(fields, language_.Apply(() => Display.Plural(count, Strings.ErrorTooFewFieldsOne, Strings.ErrorTooFewFields, "f.csv", 3, count, 4)));
+    }
+
+    [Theory]
+    [InlineData(1, "  guest sales 1 order without a customer (1 completed, none); not in the customers' figures")]
+    [InlineData(2, "  guest sales 2 orders without a customer (1 completed, none); not in the customers' figures")]
+    public void GuestSales_OneAndOther(int count, string expected)
+        => Assert.Equal(expected, UiLanguage.Find("en")!.Apply(() => Display.Plural(count, Strings.RunGuestSalesOne, Strings.RunGuestSales, count, 1, "none")));
 }
