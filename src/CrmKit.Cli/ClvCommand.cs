@@ -349,10 +349,7 @@ internal static class ClvCommand
         }
         else
         {
-            if (!file.Exists)
-            {
-                throw new FileNotFoundException(Display.Format(Strings.ErrorTransactionsFileMissing, file.FullName), file.FullName);
-            }
+            InputFiles.Existing(file, "--transactions", Display.Format(Strings.ErrorTransactionsFileMissing, file.FullName));
 
             if (inputs.Shop.ShopOptionGiven(parsed) is SeedsFolder.SampleOptionName)
             {
@@ -440,10 +437,7 @@ internal static class ClvCommand
     private static List<(int Line, double[] Values)> ReadNumbers(ParseResult parsed, Inputs inputs, int minColumns)
     {
         var file = parsed.GetValue(inputs.Transactions) ?? throw new InvalidValueException("--transactions", Strings.ErrorDataFileNeeded);
-        if (!file.Exists)
-        {
-            throw new FileNotFoundException(Display.Format(Strings.ErrorDataFileMissing, file.FullName), file.FullName);
-        }
+        InputFiles.Existing(file, "--transactions", Display.Format(Strings.ErrorDataFileMissing, file.FullName));
 
         var rows = new List<(int, double[])>();
         var lines = File.ReadAllLines(file.FullName);

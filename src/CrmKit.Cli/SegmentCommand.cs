@@ -104,10 +104,7 @@ internal static class SegmentCommand
 
     private static SegmentCatalog ReadCatalog(FileInfo file)
     {
-        if (!file.Exists)
-        {
-            throw new FileNotFoundException(Display.Format(Strings.SegmentCatalogueMissing, file.FullName));
-        }
+        InputFiles.Existing(file, "--segments", Display.Format(Strings.SegmentCatalogueMissing, file.FullName));
 
         try
         {

@@ -167,7 +167,7 @@ internal sealed class ShopDataOptions
     }
 
     private static string Existing(FileInfo file, string option)
-        => file.Exists ? file.FullName : throw new FileNotFoundException(Display.Format(Strings.ErrorFileMissing, file.FullName, option), file.FullName);
+        => InputFiles.Existing(file, option, Display.Format(Strings.ErrorFileMissing, file.FullName, option));
 }
 
 /// <summary>What <see cref="ShopDataOptions.Read"/> read, and whether it was read as asked.</summary>

@@ -108,10 +108,7 @@ internal static class ReplayCommand
     /// <exception cref="FileNotFoundException">No such file.</exception>
     internal static Journey ReadJourney(FileInfo file, IReadOnlyList<ProcessDefinition> processes, SegmentCatalog catalog)
     {
-        if (!file.Exists)
-        {
-            throw new FileNotFoundException(Display.Format(Strings.ErrorJourneyFileMissing, file.FullName), file.FullName);
-        }
+        InputFiles.Existing(file, "--journey", Display.Format(Strings.ErrorJourneyFileMissing, file.FullName));
 
         var journey = JourneyJson.Read(File.ReadAllText(file.FullName), file.FullName);
         var problems = JourneyValidator.Validate([journey], processes, catalog);
@@ -126,10 +123,7 @@ internal static class ReplayCommand
         var list = files.ToList();
         foreach (var file in list)
         {
-            if (!file.Exists)
-            {
-                throw new FileNotFoundException(Display.Format(Strings.ErrorProcessFileMissing, file.FullName), file.FullName);
-            }
+            InputFiles.Existing(file, "--process", Display.Format(Strings.ErrorProcessFileMissing, file.FullName));
         }
 
         // The one reader of definition files: every problem of every file at file:line:column, and two files with one id refused.

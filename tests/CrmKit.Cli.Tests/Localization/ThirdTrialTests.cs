@@ -36,6 +36,31 @@ public sealed class ThirdTrialTests : IDisposable
         }
     }
 
+    // Fourth trial, 4: a folder given where a file is read (--orders FOLDER) said "file not found" with exit code 1; every
+    // option that reads a file now says it is a folder and what to give, as a usage error (exit code 2).
+    [Theory]
+    [InlineData("en", "is a folder.", "Give a file inside it, e.g. {0}; a whole export folder goes with --data.")]
+    [InlineData("vi", "là một thư mục.", "Hãy đưa một tệp trong thư mục đó, ví dụ {0}; cả thư mục xuất dữ liệu thì dùng --data.")]
+    public void InputFolder_SaysItIsAFolder_ForEveryFileOption(string language, string isFolder, string hint)
+    {
+        string[][] commands =
+        [
+            ["run", "--orders", _folder, "--no-report"],
+            ["run", "--orders", Path.Combine(RepositoryRoot.Path("seeds", "store"), "orders.csv"), "--customers", _folder, "--no-report"],
+            ["clv", "fit", "--model", "bg-nbd", "--transactions", _folder],
+            ["replay", "--sample", "--journey", _folder, "--from", "2026-01-01", "--to", "2026-01-02"],
+            ["segment", "--sample", "--segments", _folder],
+        ];
+        foreach (var args in commands)
+        {
+            var (code, output, error) = CliRunner.Run([.. args, "--lang", language]);
+            Assert.True(code == 2, $"{string.Join(' ', args)}: exit code {code}, error: {error}");
+            Assert.Empty(output);
+            Assert.Contains($"'{_folder}' {isFolder}", error, StringComparison.Ordinal);
+            Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, hint, Path.Combine(_folder, "…")), error, StringComparison.Ordinal);
+        }
+    }
+
     // 7. A required argument left out: named, with the command's usage line, in both languages.
     [Theory]
     [InlineData("en", new[] { "customer" }, "crmkit: missing required argument <query>. Usage: crmkit customer <query> [options]")]
