@@ -85,6 +85,33 @@ public class ImportDelimiterAndLineTests
 
     private static string NameOf(char delimiter) => delimiter == '\t' ? "tab" : $"'{delimiter}'";
 
+    // A newcomer's KiotViet file had a line of commas only (Excel saves rows it once used that way): it was rejected as
+    // "no customer id" and pushed the file over --max-rejected. Such a line holds nothing, whatever its number of fields.
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void Read_LinesOfDelimitersOnly_AreSkippedLikeBlankLines_AndLineNumbersStayPhysical(string newline)
+    {
+        string[] lines =
+        [
+            "order_id,customer_id,placed_at,total,currency,status",     // 1
+            "O1,KH1,2025-01-05T10:00:00+07:00,150000,VND,completed",    // 2
+            ",,,,,",                                                    // 3: nothing in it
+            ",,",                                                       // 4: nothing, and fewer fields
+            "\"\",,,\"\",,",                                              // 5: quoted empties
+            "O2,KH1,,90000,VND,completed",                              // 6: rejected
+            ",,,,,,,,",                                                 // 7: nothing, and more fields
+            "O3,KH2,2025-01-07T09:00:00+07:00,70000,VND,completed",     // 8
+        ];
+        using var folder = new TemporaryFolder();
+        var path = folder.Write("orders.csv", Encoding.UTF8.GetBytes(string.Join(newline, lines)));
+
+        var read = CustomerDataSet.Read(new CustomerFiles { Orders = path }, AtFixedExport);
+
+        Assert.Equal(["orders.csv:6: column 'placed_at': the value is empty; it is required."], read.Issues.Select(i => i.ToString()));
+        Assert.Equal(["O1", "O3"], read.Customers.SelectMany(c => c.History.Orders).Select(o => o.Id.Value).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("\n")]
     [InlineData("\r\n")]

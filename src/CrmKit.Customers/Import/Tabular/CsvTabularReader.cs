@@ -6,7 +6,7 @@ namespace CrmKit.Customers.Import.Tabular;
 
 /// <summary>
 /// Reads delimited text with CsvHelper's parser: quoted fields (with delimiters and newlines inside), CRLF or LF,
-/// blank lines skipped. Line numbers are physical lines of the file, so blank lines and quoted newlines never shift
+/// blank lines and lines of delimiters only skipped. Line numbers are physical lines of the file, so blank lines and quoted newlines never shift
 /// them.
 /// </summary>
 /// <remarks>
@@ -78,9 +78,11 @@ internal sealed class CsvTabularReader : ITabularReader
             var cells = new string?[Header.Count];
             var allowed = Header.Count + _trailing;
             var extra = false;
+            var any = false;
             for (var i = 0; i < count; i++)
             {
                 var cell = Cell.Clean(parser[i]);
+                any |= cell is not null;
                 if (i < cells.Length)
                 {
                     cells[i] = cell;
@@ -89,6 +91,13 @@ internal sealed class CsvTabularReader : ITabularReader
                 {
                     extra = true;
                 }
+            }
+
+            // A line of delimiters only (`,,,,`, as Excel saves rows it once used) holds nothing: skipped like a blank line,
+            // whatever its number of fields, as the spreadsheet reader skips empty rows.
+            if (!any && _badData is null)
+            {
+                continue;
             }
 
             // A delimiter at the end of every line (as some exports write, the header included) adds empty fields.
