@@ -61,6 +61,34 @@ public sealed class ThirdTrialTests : IDisposable
         }
     }
 
+    // Fourth trial, 1: US dates (`06/15/2026 06:00 PM`) under a day-first order were rejected where they proved month
+    // first and read day first elsewhere (05/04 became 5 April). The values readable both ways are now rejected too, and
+    // the error says which option reads the file as written; with it, every date is read as meant.
+    [Fact]
+    public void DayFirstOrder_OverAMonthFirstFile_ReadsNoDateTheFileDoesNotMean()
+    {
+        var orders = Path.Combine(_folder, "orders.csv");
+        File.WriteAllLines(orders,
+        [
+            "order_id,customer_id,placed_at,total,currency,status",
+            "O1,KH1,05/04/2026 10:00,150000,VND,completed",
+            "O2,KH1,06/15/2026 06:00 PM,90000,VND,completed",
+            "O3,KH2,07/20/2026 09:00,70000,VND,completed",
+        ]);
+
+        var (code, _, error) = CliRunner.Run("run", "--orders", orders, "--date-order", "dmy", "--zone", "Asia/Ho_Chi_Minh", "--no-report", "--json");
+        Assert.Equal(1, code);
+        Assert.Contains("'05/04/2026 10:00' reads both day first and month first", error, StringComparison.Ordinal);
+        Assert.Contains("pass --date-order mdy if the file is written month first", error, StringComparison.Ordinal);
+
+        var (ok, output, _) = CliRunner.Run("run", "--orders", orders, "--date-order", "mdy", "--zone", "Asia/Ho_Chi_Minh", "--no-report", "--json");
+        Assert.Equal(0, ok);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var file = json.RootElement.GetProperty("imported").GetProperty("files").EnumerateArray().Single();
+        Assert.Equal((3, 0), (file.GetProperty("rowsKept").GetInt32(), file.GetProperty("rowsRejected").GetInt32()));
+        Assert.Equal(3, json.RootElement.GetProperty("imported").GetProperty("orders").GetInt32());
+    }
+
     // 7. A required argument left out: named, with the command's usage line, in both languages.
     [Theory]
     [InlineData("en", new[] { "customer" }, "crmkit: missing required argument <query>. Usage: crmkit customer <query> [options]")]

@@ -68,13 +68,13 @@ public class CsvImporterTests
     public void ReadCustomers_NoIdColumn_KnowsCustomersByPhoneAndWarnsOfNoNames()
     {
         var options = new CsvImportOptions { ExportedAt = Instant.FromUtc(2025, 1, 1, 0, 0) };
-        var result = new CsvImporter(options).ReadCustomers(new StringReader("phone,email\n0912 345 678,\n,an@example.com\n,\n"), "customers.csv");
+        var result = new CsvImporter(options).ReadCustomers(new StringReader("phone,email,province\n0912 345 678,,\n,an@example.com,\n,,\n,,Hà Nội\n"), "customers.csv");
         Assert.Equal(["+84912345678", "an@example.com"], result.Records.Select(c => c.Id.Value));
         Assert.All(result.Records, c => Assert.Equal(options.ExportedAt, c.CreatedAt));
         Assert.Equal(
             [
-                "customers.csv:1: warning: no column holds the customers' names, so each is shown by its id. no column for the field 'name' (looked for: 'name', 'Tên khách hàng', 'Họ và tên', 'Họ tên', 'Customer Name', 'Full Name'); the header has: 'phone', 'email'.",
-                "customers.csv:4: column 'customer_id': the row has no phone or email to know the customer by; the row was skipped.",
+                "customers.csv:1: warning: no column holds the customers' names, so each is shown by its id. no column for the field 'name' (looked for: 'name', 'Tên khách hàng', 'Họ và tên', 'Họ tên', 'Customer Name', 'Full Name'); the header has: 'phone', 'email', 'province'.",
+                "customers.csv:5: column 'customer_id': the row has no phone or email to know the customer by; the row was skipped.",
             ],
             result.Issues.Select(i => i.ToString()));
     }

@@ -74,9 +74,32 @@ internal sealed class DateTimeColumn
         ExcelSerials = excelSerials;
         _patterns = [.. (patterns ?? []).Select(ExplicitPattern.Create)];
         Patterns = [.. _patterns.Select(p => p.Text)];
-        Order = configured;
-        OrderSource = configured == DateOrder.Auto ? ColumnFormatSource.Undecided : ColumnFormatSource.Configured;
+        if (configured is DateOrder.DayFirst or DateOrder.MonthFirst)
+        {
+            // A configured day/month order is checked against the values before a value readable both ways is read in
+            // it: such values wait (as in an auto-detected column) until a value readable one way only confirms the
+            // order, or contradicts it — then the column is not written in the configured order and the values
+            // readable both ways are rejected too, rather than read at a date the file may not mean.
+            _configuredDayMonth = configured;
+            Order = DateOrder.Auto;
+            OrderSource = ColumnFormatSource.Undecided;
+        }
+        else
+        {
+            Order = configured;
+            OrderSource = configured == DateOrder.Auto ? ColumnFormatSource.Undecided : ColumnFormatSource.Configured;
+        }
     }
+
+    // The configured order while it is checked against the values (DayFirst or MonthFirst), else null.
+    private readonly DateOrder? _configuredDayMonth;
+
+    // The first value that can only be read in the order other than the configured one: the column contradicts its
+    // configuration.
+    private (int Line, string Text)? _contradiction;
+
+    /// <summary>The command-line option that gives the day/month order, as hints quote it.</summary>
+    public const string DateOrderOption = "--date-order";
 
     /// <summary>The column's name.</summary>
     public string Name { get; }
@@ -125,7 +148,7 @@ internal sealed class DateTimeColumn
     {
         get
         {
-            var numeric = (IsDecided ? Order : DefaultOrder) switch
+            var numeric = (IsDecided ? Order : _configuredDayMonth ?? DefaultOrder) switch
             {
                 DateOrder.MonthFirst => "M/d/yyyy H:mm",
                 DateOrder.YearFirst => "yy/M/d H:mm",
@@ -183,7 +206,7 @@ internal sealed class DateTimeColumn
     /// </summary>
     public void Adopt(DateOrder order, string from)
     {
-        if (IsDecided || order == DateOrder.Auto)
+        if (IsDecided || order == DateOrder.Auto || _configuredDayMonth is not null)
         {
             return;
         }
@@ -199,8 +222,8 @@ internal sealed class DateTimeColumn
         IsFinished = true;
         if (!IsDecided)
         {
-            Order = DefaultOrder;
-            OrderSource = ColumnFormatSource.Defaulted;
+            Order = _configuredDayMonth ?? DefaultOrder;
+            OrderSource = _configuredDayMonth is null ? ColumnFormatSource.Defaulted : ColumnFormatSource.Configured;
         }
     }
 
@@ -361,6 +384,20 @@ internal sealed class DateTimeColumn
 
     private void Decide(DateOrder order, string text, int line)
     {
+        if (_configuredDayMonth is { } configured)
+        {
+            // The configured order stays the order; a value that can only be read the other way marks the column as
+            // contradicting it.
+            Order = configured;
+            OrderSource = ColumnFormatSource.Configured;
+            if (order != configured)
+            {
+                _contradiction = (line, text);
+            }
+
+            return;
+        }
+
         Order = order;
         OrderSource = ColumnFormatSource.Detected;
         EvidenceLine = line;
@@ -404,20 +441,30 @@ internal sealed class DateTimeColumn
         if (IsDecided)
         {
             var read = Resolve(parts, Order, trimmed);
-            if (read.Success || Order == DateOrder.YearFirst)
+            if (Order == DateOrder.YearFirst)
             {
                 return read;
             }
 
             var other = Order == DateOrder.DayFirst ? DateOrder.MonthFirst : DateOrder.DayFirst;
-            if (!DateTimeText.TryResolve(parts, other, out _, out _, out _, out _))
+            var readsOther = DateTimeText.TryResolve(parts, other, out var otherDate, out var otherTime, out _, out _);
+            if (read.Success)
+            {
+                // In a column that contradicts its configured order, a value readable both ways (with two meanings)
+                // cannot be trusted in either.
+                return _contradiction is { } c && readsOther && (otherDate, otherTime) != (read.Value.Date, read.Value.Time)
+                    ? ReadResult<DateTimeValue>.Fail($"'{trimmed}' reads both {NameOf(Order)} and {NameOf(other)}, and this column has values that can only be read {NameOf(other)} (line {c.Line}: {AmountText.Quote(c.Text)}) though the date order is set to {NameOf(Order)}; pass {DateOrderOption} {ImportFormatNames.NameOf(other)} if the file is written {NameOf(other)}")
+                    : read;
+            }
+
+            if (!readsOther)
             {
                 return read;
             }
 
             return ReadResult<DateTimeValue>.Fail(OrderSource == ColumnFormatSource.Detected
                 ? $"'{trimmed}' can only be read {NameOf(other)}, but this column is {NameOf(Order)} (line {EvidenceLine}: {AmountText.Quote(EvidenceText!)}); pass {DateFormatOption} to say which"
-                : $"'{trimmed}' can only be read {NameOf(other)}, but the date order is set to {NameOf(Order)}");
+                : $"'{trimmed}' can only be read {NameOf(other)}, but the date order is set to {NameOf(Order)}; pass {DateOrderOption} {ImportFormatNames.NameOf(other)} if the file is written {NameOf(other)}");
         }
 
         var asDayFirst = Resolve(parts, DateOrder.DayFirst, trimmed);
@@ -435,6 +482,11 @@ internal sealed class DateTimeColumn
             if (!IsFinished)
             {
                 Decide(asDayFirst.Success ? DateOrder.DayFirst : DateOrder.MonthFirst, trimmed, line);
+                if (_configuredDayMonth is not null)
+                {
+                    // Decided now: the configured order reads the value, or rejects it as contradicting.
+                    return Read(text, line);
+                }
             }
 
             return asDayFirst.Success ? asDayFirst : asMonthFirst;
@@ -450,7 +502,7 @@ internal sealed class DateTimeColumn
 
         return monthFirstMonthExists && !dayFirstMonthExists ? asMonthFirst
             : dayFirstMonthExists && !monthFirstMonthExists ? asDayFirst
-            : DefaultOrder == DateOrder.MonthFirst ? asMonthFirst : asDayFirst;
+            : (_configuredDayMonth ?? DefaultOrder) == DateOrder.MonthFirst ? asMonthFirst : asDayFirst;
     }
 
     // The value is quoted (as trimmed) only in the message of a value that fails.

@@ -85,8 +85,38 @@ public class DateTimeColumnTests
     [Fact]
     public void ParseDate_ContradictingTheConfiguredOrder_IsAnError()
         => Assert.Equal(
-            "'25/12/2024' can only be read day first, but the date order is set to month first",
+            "'25/12/2024' can only be read day first, but the date order is set to month first; pass --date-order dmy if the file is written day first",
             Column(DateOrder.MonthFirst).ParseDate("25/12/2024", 2).Error);
+
+    // A configured order is checked against the column before a value readable both ways is read in it (fourth trial:
+    // US dates under a day-first preset were rejected where they proved month first, and the rest read day first).
+    [Fact]
+    public void ConfiguredOrder_ContradictedByTheColumn_RejectsTheValuesReadableBothWaysToo()
+    {
+        var column = Column(DateOrder.DayFirst);
+        Assert.True(column.NeedsDecision("05/04/2026", 2));          // waits: 5 April or 4 May
+        Assert.False(column.NeedsDecision("06/15/2026", 3));         // month first only: contradicts day first
+        Assert.Equal((DateOrder.DayFirst, ColumnFormatSource.Configured), (column.Order, column.OrderSource));
+        Assert.Equal(
+            "'05/04/2026' reads both day first and month first, and this column has values that can only be read month first (line 3: '06/15/2026') though the date order is set to day first; pass --date-order mdy if the file is written month first",
+            column.ParseDate("05/04/2026", 2).Error);
+        Assert.Equal(
+            "'06/15/2026' can only be read month first, but the date order is set to day first; pass --date-order mdy if the file is written month first",
+            column.ParseDate("06/15/2026", 3).Error);
+        Assert.Equal(new LocalDate(2026, 4, 4), column.ParseDate("04/04/2026", 4).Value);    // the same either way
+    }
+
+    [Fact]
+    public void ConfiguredOrder_ConfirmedByTheColumn_ReadsTheValuesReadableBothWaysInIt()
+    {
+        var column = Column(DateOrder.DayFirst);
+        Assert.True(column.NeedsDecision("05/04/2026", 2));
+        Assert.False(column.NeedsDecision("25/12/2024", 3));         // day first only: confirms
+        Assert.False(column.NeedsDecision("06/07/2026", 4));         // decided: read at once
+        Assert.Equal(new LocalDate(2026, 4, 5), column.ParseDate("05/04/2026", 2).Value);
+        Assert.Equal(new LocalDate(2026, 7, 6), column.ParseDate("06/07/2026", 4).Value);
+        Assert.Equal("placed_at: day first, configured", column.Describe());
+    }
 
     [Fact]
     public void Describe_OnlyIsoValuesAdoptingASibling_SaysYearMonthDay()
@@ -129,7 +159,7 @@ public class DateTimeColumnTests
     public void Finish_Configured_KeepsTheConfiguredOrder()
     {
         var column = Column(DateOrder.MonthFirst);
-        Assert.False(column.NeedsDecision("05/06/2025", 2));
+        Assert.True(column.NeedsDecision("05/06/2025", 2));           // waits for a value that confirms or contradicts
         column.Finish();
         Assert.Equal((DateOrder.MonthFirst, ColumnFormatSource.Configured), (column.Order, column.OrderSource));
         Assert.Equal(new LocalDate(2025, 5, 6), column.ParseDate("05/06/2025", 2).Value);
@@ -162,6 +192,7 @@ public class DateTimeColumnTests
     public void ParseDate_TwoDigitYear_00To69Are2000s70To99Are1900s(string text, int year)
     {
         var column = Column(DateOrder.DayFirst);
+        column.Finish();
         Assert.Equal(new LocalDate(year, 2, 1), column.ParseDate(text, 2).Value);
     }
 
@@ -299,7 +330,11 @@ public class DateTimeColumnTests
     [InlineData("1/5/1990 0:00")]
     [InlineData("1990-05-01 00:00:00")]
     public void ParseDate_MidnightWithoutOffset_IsTheDateExcelExported(string text)
-        => Assert.Equal(new LocalDate(1990, 5, 1), Column(DateOrder.DayFirst).ParseDate(text, 2).Value);
+    {
+        var column = Column(DateOrder.DayFirst);
+        column.Finish();
+        Assert.Equal(new LocalDate(1990, 5, 1), column.ParseDate(text, 2).Value);
+    }
 
     // Dates written day first, with at least one day above 12 somewhere in the column, all read back exactly,
     // however many ambiguous ones come before the proof.
