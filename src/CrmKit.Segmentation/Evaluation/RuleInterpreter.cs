@@ -113,7 +113,10 @@ internal static class RuleInterpreter
         ComparisonOperator.GreaterThanOrEqual => "≥",
         ComparisonOperator.LessThanOrEqual => "≤",
         ComparisonOperator.NotEqual => "≠",
-        _ => RuleJson.OperatorName(op),
+        ComparisonOperator.Equal or ComparisonOperator.LessThan or ComparisonOperator.GreaterThan or ComparisonOperator.Between
+            or ComparisonOperator.In or ComparisonOperator.Contains or ComparisonOperator.StartsWith or ComparisonOperator.IsSet
+            or ComparisonOperator.IsNotSet => RuleJson.OperatorName(op),
+        _ => throw new UnreachableException($"Comparison operator {op} has no symbol."),
     };
 
     private static string Needed(Condition c) => c.Operator switch
