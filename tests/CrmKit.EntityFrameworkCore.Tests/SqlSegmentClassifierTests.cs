@@ -137,6 +137,67 @@ public sealed class SqlSegmentClassifierTests
     public Property FarConstants_OnDaysSinceAndAges_ClassifyAsTheInterpreter()
         => Prop.ForAll(RuleGenerators.PopulationFor(RecordStore.Database), p => Agrees(Database, "PostgreSQL", FarCatalogue, Postgres.Store(Database.Value, p.Records), p.Context, counts: false));
 
+    /// <summary>
+    /// The first matching order's amount in a conjunction that admits at most one such order (count = 1, ≤ 1, in {0, 1},
+    /// between 1 and 1) is read as that filter's largest amount, without the per-order array; where the count admits
+    /// two, or counts another filter, the first amount is computed in full. Every shape equals the interpreter,
+    /// including orders tied at the first instant and customers without orders.
+    /// </summary>
+    [PostgresProperty(MaxTest = 25)]
+    public Property FirstAmount_UnderAnAtMostOneOrderCount_ClassifiesAsTheInterpreter()
+        => Prop.ForAll(RuleGenerators.PopulationFor(RecordStore.Database), p => Agrees(Database, "PostgreSQL", FirstAmountCatalogue(guardedOnly: false), Postgres.Store(Database.Value, WithTies(p.Records)), p.Context, counts: true));
+
+    [Fact]
+    public void ClassifySql_FirstAmountUnderAnAtMostOneOrderCount_ReadsTheLargestAmount()
+    {
+        var guarded = new SqlSegmentClassifier(FirstAmountCatalogue(guardedOnly: true)).ClassifySql;
+        var all = new SqlSegmentClassifier(FirstAmountCatalogue(guardedOnly: false)).ClassifySql;
+
+        Assert.DoesNotContain("min(ARRAY[", guarded, StringComparison.Ordinal);
+        Assert.Contains("max(amount) FILTER (WHERE status = 0) AS m0", guarded, StringComparison.Ordinal);
+        Assert.Contains("max(amount) AS m1", guarded, StringComparison.Ordinal);
+        Assert.Contains("min(ARRAY[", all, StringComparison.Ordinal);
+    }
+
+    private static SegmentCatalog FirstAmountCatalogue(bool guardedOnly)
+    {
+        var completed = new OrderFilter();
+        var any = new OrderFilter(null, null);
+        Rule Count(OrderFilter f, ComparisonOperator op, decimal n) => Rule.Compare(Field.Order(FieldKind.OrderCount, f), op, n);
+        Rule First(OrderFilter f, ComparisonOperator op, decimal amount) => Rule.Compare(Field.Order(FieldKind.FirstOrderAmount, f), op, amount);
+        var first = Field.Order(FieldKind.FirstOrderAmount, completed);
+        List<Rule> rules =
+        [
+            Rule.All(Count(completed, ComparisonOperator.Equal, 1), First(completed, ComparisonOperator.GreaterThanOrEqual, 25_000_000)),
+            Rule.All(Count(completed, ComparisonOperator.LessThanOrEqual, 1), Rule.Not(First(completed, ComparisonOperator.LessThan, 10_000_000))),
+            Rule.All(Rule.In(Field.Order(FieldKind.OrderCount, completed), AttributeValue.Number(0), AttributeValue.Number(1)), Rule.Any(First(completed, ComparisonOperator.GreaterThanOrEqual, 40_000_000), Rule.IsNotSet(first))),
+            Rule.All(Rule.Between(Field.Order(FieldKind.OrderCount, any), AttributeValue.Number(1), AttributeValue.Number(1)), Rule.Between(Field.Order(FieldKind.FirstOrderAmount, any), AttributeValue.Number(10_000_000), AttributeValue.Number(40_000_000))),
+            Rule.All(Count(completed, ComparisonOperator.LessThan, 2), Rule.All(Rule.IsSet(first), First(completed, ComparisonOperator.LessThanOrEqual, 5_000_000))),
+        ];
+        if (!guardedOnly)
+        {
+            rules.Add(Rule.All(Count(completed, ComparisonOperator.LessThanOrEqual, 2), First(completed, ComparisonOperator.GreaterThanOrEqual, 25_000_000)));
+            rules.Add(Rule.All(Count(any, ComparisonOperator.Equal, 1), First(completed, ComparisonOperator.GreaterThanOrEqual, 10_000_000)));
+            rules.Add(Rule.Any(Count(completed, ComparisonOperator.Equal, 1), First(completed, ComparisonOperator.LessThan, 20_000_000)));
+        }
+
+        return new SegmentCatalog([.. rules.Select((rule, i) => new Segment($"first{i}", $"First {i}", rule))], RuleGenerators.Schema);
+    }
+
+    // Every other customer's second order moved to the instant of their first: ties at the first instant, broken by the smaller amount.
+    private static CustomerRecord[] WithTies(CustomerRecord[] records)
+    {
+        for (var i = 0; i < records.Length; i += 2)
+        {
+            if (records[i].Orders is { Count: >= 2 } orders)
+            {
+                orders[1].PlacedAt = orders[0].PlacedAt;
+            }
+        }
+
+        return records;
+    }
+
     private static readonly SegmentCatalog FarCatalogue = new(
         [.. (from kind in new[] { FieldKind.Age, FieldKind.DaysSinceCreated, FieldKind.DaysSinceLastOrder }
              from far in new[] { -1e25m, -3_000_000m, 3_000_000m, 1e25m }
