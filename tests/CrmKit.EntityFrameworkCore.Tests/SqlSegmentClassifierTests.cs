@@ -159,6 +159,20 @@ public sealed class SqlSegmentClassifierTests
         Assert.Contains("min(ARRAY[", all, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The orders' index by customer and time carries status and amount, so the aggregate pass (and the RFM summary)
+    /// can read every column it needs from the index alone (benchmarks/results/postgres.md, seventh run).
+    /// </summary>
+    [Fact]
+    public void Schema_OrdersIndexByCustomerAndTime_CoversStatusAndAmount()
+    {
+        using var db = new CrmKitDbContext(new DbContextOptionsBuilder<CrmKitDbContext>().UseNpgsql("Host=127.0.0.1;Database=unused", o => o.UseNodaTime()).Options);
+
+        var script = db.Database.GenerateCreateScript();
+
+        Assert.Contains("CREATE INDEX \"IX_crm_orders_customer_id_placed_at\" ON crm_orders (customer_id, placed_at) INCLUDE (status, amount);", script, StringComparison.Ordinal);
+    }
+
     private static SegmentCatalog FirstAmountCatalogue(bool guardedOnly)
     {
         var completed = new OrderFilter();
