@@ -160,6 +160,7 @@ internal static class CrmKitCommandLine
         root.Subcommands.Add(CareCommand.Build(output, error));
         root.Subcommands.Add(Engine.ReplayCommand.Build(output, error));
         root.Subcommands.Add(Profile.CustomerCommand.Build(output, error));
+        root.Subcommands.Add(DocsCommand.Build(output, error));
         NamePlaceholders(root);
         return root;
     }
