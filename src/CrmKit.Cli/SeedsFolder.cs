@@ -38,15 +38,21 @@ internal static class SeedsFolder
             return folder is null ? Sample() : throw new InvalidValueException(SampleOptionName, Display.Format(Strings.ErrorSampleAndData, SampleOptionName, data.Name));
         }
 
+        if (folder is not null && !folder.Exists)
+        {
+            // The library's own DirectoryNotFoundException is English; the tool says it in the invocation's language.
+            throw new DirectoryNotFoundException(Display.Format(Strings.ErrorDataFolderMissing, folder.FullName, data.Name));
+        }
+
         return folder?.FullName ?? Checkout() ?? throw NoData(data.Name);
     }
 
     /// <summary>
-    /// The error for a command given no data outside a checkout, naming <paramref name="dataOption"/> (with its
-    /// <paramref name="placeholder"/>: FOLDER or FILE) and <c>--sample</c>.
+    /// The error for a command given no data outside a checkout, naming <paramref name="dataOption"/> with its
+    /// placeholder (FOLDER, THƯ_MỤC), the orders-only shape (<c>--preset kiotviet --orders FILE</c>) and <c>--sample</c>.
     /// </summary>
-    public static InvalidValueException NoData(string dataOption, string placeholder = "FOLDER")
-        => new(dataOption, Display.Format(Strings.ErrorNoData, Directory.GetCurrentDirectory()), Display.Format(Strings.ErrorNoDataHint, dataOption, placeholder, SampleOptionName));
+    public static InvalidValueException NoData(string dataOption)
+        => new(dataOption, Display.Format(Strings.ErrorNoData, Directory.GetCurrentDirectory()), Display.Format(Strings.ErrorNoDataHint, dataOption, Strings.PlaceholderFolder, Strings.PlaceholderFile, SampleOptionName));
 
     /// <summary>The sample shop shipped with the tool: <c>seeds/store</c> in the tool's own folder.</summary>
     /// <exception cref="DirectoryNotFoundException">The tool's folder has no sample (a damaged installation).</exception>

@@ -63,7 +63,7 @@ public class RunCommandTests
     {
         var (code, _, error) = CliRunner.Run("run", "--data", "/nonexistent/crmkit");
         Assert.Equal(1, code);
-        Assert.Equal("crmkit: The data folder '/nonexistent/crmkit' does not exist.\n", error);
+        Assert.Equal("crmkit: The data folder '/nonexistent/crmkit' does not exist; check the path given to --data.\n", error);
     }
 
     [Fact]
