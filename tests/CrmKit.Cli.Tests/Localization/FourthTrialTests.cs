@@ -37,6 +37,7 @@ public sealed class FourthTrialTests : IDisposable
             "KH3,Hoa,8.49E+10,",
             "KH4,Nam,+1234,",
             ",Không tên,,",
+            "KH6,Tú,01661234567,",
             "KH5,Thu,0912 345 678,thu@example.vn",
         ]);
         var notJson = Path.Combine(_folder, "map.json");
@@ -48,8 +49,9 @@ public sealed class FourthTrialTests : IDisposable
         Assert.Contains("customers.csv:2: cảnh báo: cột 'phone': ký tự 'x' ở vị trí 10 không được dùng trong số điện thoại. Chỉ ghi chữ số, dấu cách, dấu chấm, gạch ngang hoặc ngoặc, có thể thêm '+' ở đầu. Đã để trống trường này, dòng vẫn được giữ.", error, StringComparison.Ordinal);
         Assert.Contains("customers.csv:3: cảnh báo: cột 'phone': '1****67' không có mã quốc gia ('+…' hay '00…') mà cũng không bắt đầu bằng số 0. Hãy ghi theo dạng 0xxx… hoặc +mã-quốc-gia xxx… Đã để trống trường này, dòng vẫn được giữ.", error, StringComparison.Ordinal);
         Assert.Contains("customers.csv:4: cảnh báo: cột 'phone': số điện thoại bị ghi dạng số mũ (như 8.49E+10)", error, StringComparison.Ordinal);
-        Assert.Contains("customers.csv:5: cảnh báo: cột 'phone': '+1**4' không phải số điện thoại quốc tế hợp lệ (mã quốc gia và số thuê bao, tổng cộng 8 đến 15 chữ số).", error, StringComparison.Ordinal);
+        Assert.Contains("customers.csv:5: cảnh báo: cột 'phone': '+1*34' không phải số điện thoại quốc tế hợp lệ (mã quốc gia và số thuê bao, tổng cộng 8 đến 15 chữ số).", error, StringComparison.Ordinal);
         Assert.Contains("customers.csv:6: dòng bị loại — cột 'customer_id': dòng không có mã khách hàng, số điện thoại hay email để biết đó là khách nào, nên không được đọc.", error, StringComparison.Ordinal);
+        Assert.Contains("customers.csv:7: cảnh báo: cột 'phone': '01*******67' là số di động 11 số cũ (trước năm 2018). Từ năm 2018 đầu số 0166 đã đổi thành 036: hãy ghi 03******67", error, StringComparison.Ordinal);
         AssertNoEnglish(output + error);
 
         string[][] failing =
@@ -96,7 +98,7 @@ public sealed class FourthTrialTests : IDisposable
             (["care", "agenda", "--sample", "--lookback-day", "2"], "--lookback-day", "--lookback-days"),
             (["clv", "fit", "--modle", "bg-nbd", "--sample"], "--modle", "--model"),
             (["replay", "--sample", "--jouney", "x.json"], "--jouney", "--journey"),
-            (["presets", "--lnag", "vi"], "--lnag", "--lang"),
+            (["customer", "KH1", "--sample", "--lmit", "3"], "--lmit", "--limit"),
         ];
         foreach (var (args, typo, meant) in cases)
         {
@@ -161,8 +163,8 @@ public sealed class FourthTrialTests : IDisposable
 
     // 9. A list with nobody in it holds nobody's data: no personal-data warning; a list with someone still warns.
     [Theory]
-    [InlineData("business", 0)]
-    [InlineData("individual", 10)]
+    [InlineData("lapsed", 0)]
+    [InlineData("individual", 9)]
     public void MembersList_WarnsOfPersonalData_OnlyWhenSomeoneIsWritten(string segment, int members)
     {
         var list = Path.Combine(_folder, "list.csv");
