@@ -64,6 +64,29 @@ internal static class SeedsFolder
             : throw new DirectoryNotFoundException(Display.Format(Strings.ErrorSampleMissing, bundled));
     }
 
+    /// <summary>
+    /// What a run read, as the summary's first line and the report's title name it: the bundled sample shop by name
+    /// (<c>sample shop</c>, <c>cửa hàng mẫu</c>) rather than the tool's install path, a folder by its path, files given
+    /// one by one by all their paths (<c>…/customers.csv and …/orders.csv</c>).
+    /// </summary>
+    public static string Describe(MainJobSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var bundled = Path.Combine(AppContext.BaseDirectory, StorePath);
+        if (string.Equals(Path.GetFullPath(settings.Source).TrimEnd(Path.DirectorySeparatorChar), Path.GetFullPath(bundled).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+        {
+            return Strings.SampleShopName;
+        }
+
+        if (Directory.Exists(settings.Source))
+        {
+            return settings.Source;
+        }
+
+        var files = Enum.GetValues<Customers.Import.ImportFileKind>().Select(settings.Files.Of).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return files.Count <= 1 ? settings.Source : Display.Format(Strings.SourceFiles, string.Join(", ", files[..^1]), files[^1]);
+    }
+
     /// <summary>The <c>seeds/store</c> of the CrmKit checkout the working folder is in (the folder with <c>CrmKit.sln</c>), or <see langword="null"/>.</summary>
     public static string? Checkout() => CheckoutFrom(Directory.GetCurrentDirectory());
 

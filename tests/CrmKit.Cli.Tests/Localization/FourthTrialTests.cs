@@ -182,6 +182,58 @@ public sealed class FourthTrialTests : IDisposable
         }
     }
 
+    // 8. 'crmkit customer': each segment's rule in the words the report uses (the catalogue's description), and each
+    // journey by its display name with which run it is — no "daysSinceLastOrder (completed)", no "tet@v1 KH00341#2".
+    [Theory]
+    [InlineData("vi", "  lapsed — Khách lâu không quay lại", "    Đã từng mua nhưng hơn 180 ngày nay không mua gì.", "  Chúc Tết, lần 2: quy trình Chúc Tết, bước 'Hoàn tất', hoàn tất; bắt đầu 15/02/2026 09:00, kết thúc 16/02/2026 09:00", "  Điều kiện của từng nhóm với số liệu của khách này: crmkit segment --explain KH00341")]
+    [InlineData("en", "  lapsed — Lapsed (not returned)", "    Bought before, but nothing for more than 180 days.", "  Tết greeting, round 2: process tet-greeting, state 'done', completed; since 2026-02-15 09:00, ended 2026-02-16 09:00", "  Each rule's conditions with this customer's figures: crmkit segment --explain KH00341")]
+    public void CustomerProfile_ShowsRulesInWords_AndJourneysByName(string language, string segment, string words, string journey, string hint)
+    {
+        var (code, output, error) = CliRunner.Run("customer", "KH00341", "--sample", "--lang", language);
+        Assert.True(code == 0, error);
+        var lines = output.ReplaceLineEndings("\n").Split('\n').ToList();
+        Assert.Equal(words, lines[lines.IndexOf(segment) + 1]);
+        Assert.Contains(journey, lines);
+        Assert.Contains(hint, lines);
+        Assert.DoesNotContain("daysSinceLastOrder", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("@v1", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("KH00341#", output, StringComparison.Ordinal);
+    }
+
+    // 10. The first summary line and the report's title name the bundled sample shop by name, and both files read.
+    [Theory]
+    [InlineData("vi", "CrmKit xử lý dữ liệu trong cửa hàng mẫu, số liệu tính đến 31/10/2026 20:49 (Asia/Ho_Chi_Minh)", "<title>Báo cáo CrmKit — cửa hàng mẫu</title>", "{0} và {1}")]
+    [InlineData("en", "CrmKit run over the sample shop, as of 2026-10-31 20:49 (Asia/Ho_Chi_Minh)", "<title>CrmKit report — the sample shop</title>", "{0} and {1}")]
+    public void Summary_NamesTheSampleShop_AndEveryFileRead(string language, string header, string title, string files)
+    {
+        var report = Path.Combine(_folder, "report.html");
+        var (code, output, error) = CliRunner.Run("run", "--sample", "--report", report, "--lang", language);
+        Assert.True(code == 0, error);
+        Assert.Equal(header, output.ReplaceLineEndings("\n").Split('\n')[0]);
+        Assert.Contains(title, System.Net.WebUtility.HtmlDecode(File.ReadAllText(report)), StringComparison.Ordinal);
+
+        var customers = Path.Combine(KiotViet, "customers.csv");
+        var orders = Path.Combine(KiotViet, "orders.csv");
+        var both = CliRunner.Run("run", "--preset", "kiotviet", "--customers", customers, "--orders", orders, "--no-report", "--lang", language);
+        Assert.Equal(0, both.ExitCode);
+        Assert.StartsWith(header.Split(' ')[0] + " " + header.Split(' ')[1] + " ", both.Output, StringComparison.Ordinal);
+        Assert.Contains(string.Format(CultureInfo.InvariantCulture, files, customers, orders) + ", ", both.Output.ReplaceLineEndings("\n").Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    // 7. A message the consent rules stopped is "skipped" (bỏ qua) in the customer's messages as in the agenda and the
+    // replay; "cancelled" (đã huỷ) is left for a withdrawn message.
+    [Theory]
+    [InlineData("vi", "  31/10/2026 09:00  Zalo       Lời chúc sinh nhật (birthday-greeting) bỏ qua       Chúc mừng sinh nhật — khách chưa đồng ý nhận tin tiếp thị qua Zalo", "đã huỷ")]
+    [InlineData("en", "skipped      Birthday greeting — no marketing consent for Zalo", "cancelled    ")]
+    public void CustomerMessages_StoppedByConsent_AreSkipped(string language, string line, string cancelled)
+    {
+        var (code, output, error) = CliRunner.Run("customer", "KH00341", "--sample", "--lang", language);
+        Assert.True(code == 0, error);
+        var lines = output.ReplaceLineEndings("\n").Split('\n');
+        Assert.Contains(lines, l => l.EndsWith(line, StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains(cancelled, StringComparison.Ordinal) && (l.Contains("consent", StringComparison.Ordinal) || l.Contains("đồng ý", StringComparison.Ordinal)));
+    }
+
     private static void AssertNoEnglish(string text)
     {
         LeftoverEnglishTests.AssertNoEnglish(text);
