@@ -234,6 +234,23 @@ public sealed class FourthTrialTests : IDisposable
         Assert.DoesNotContain(lines, l => l.Contains(cancelled, StringComparison.Ordinal) && (l.Contains("consent", StringComparison.Ordinal) || l.Contains("đồng ý", StringComparison.Ordinal)));
     }
 
+    // 6. An empty agenda because the files carry no consent column: says so and how consent is given; not said on a
+    // shop with consents (the sample).
+    [Theory]
+    [InlineData("vi", "crmkit: không có việc nào đến hạn, và chưa khách nào trong 10 khách hàng đồng ý nhận tin: các tệp không có cột đồng ý nhận tin nào, mà tin tiếp thị cần khách đồng ý. Hãy ghi sự đồng ý trong một cột của tệp khách hàng và khai báo cột đó trong tệp ánh xạ (--map), ví dụ \"consent.zalo.marketing\": \"Đồng ý nhận tin\", hoặc trong tệp consents (--consents); xem docs/importing.md.")]
+    [InlineData("en", "crmkit: nothing is due, and none of the 10 customers has a consent to messages: the files carry no consent column, and marketing messages need the customer's consent. Give consent in a column of the customers file named for it in a mapping file (--map), e.g. \"consent.zalo.marketing\": \"Đồng ý nhận tin\", or in a consents file (--consents); see docs/importing.md.")]
+    public void EmptyAgenda_WithoutConsentColumns_SaysWhy(string language, string note)
+    {
+        var (code, _, error) = CliRunner.Run("care", "agenda", "--preset", "kiotviet", "--customers", Path.Combine(KiotViet, "customers.csv"), "--orders", Path.Combine(KiotViet, "orders.csv"), "--lang", language);
+        Assert.Equal(0, code);
+        Assert.Contains(note + Environment.NewLine, error, StringComparison.Ordinal);
+
+        var sample = CliRunner.Run("care", "agenda", "--sample", "--lang", language);
+        Assert.Equal(0, sample.ExitCode);
+        Assert.DoesNotContain("consent", sample.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("đồng ý", sample.Error, StringComparison.Ordinal);
+    }
+
     private static void AssertNoEnglish(string text)
     {
         LeftoverEnglishTests.AssertNoEnglish(text);
