@@ -72,6 +72,11 @@ internal static class CareCommand
 
                 items = [.. items.Where(i => i.CustomerId == found.Id)];
             }
+            if (NoConsentNote(job, items) is { } noConsent)
+            {
+                error.WriteLine($"crmkit: {noConsent}");
+            }
+
             if (parsed.GetValue(list) is { } file)
             {
                 Profile.AgendaList.Write(file, customers, items, job.AsOf, shopZone, output, error);
@@ -124,6 +129,31 @@ internal static class CareCommand
             return read.Verdict.ExitCode;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Why an agenda with nothing due is empty when the reason is the data's (fourth trial, issue 21): no customer has a
+    /// consent decision, because the files carry no consent column — with the columns that give consent under the
+    /// preset used (docs/importing.md lists them), or how to add one. <see langword="null"/> when something is due or
+    /// some customer has a consent.
+    /// </summary>
+    internal static string? NoConsentNote(MainJobResult job, IReadOnlyList<AgendaItem> items)
+    {
+        if (items.Any(i => i.Status == AgendaStatus.Due) || job.Customers.Any(c => !c.Consents.IsEmpty))
+        {
+            return null;
+        }
+
+        var mapping = job.Settings.Import.Mapping;
+        var columns = mapping.For(ImportFileKind.Customers).Columns
+            .Where(c => c.Key.StartsWith("consent.", StringComparison.Ordinal))
+            .OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => $"'{c.Value.FirstOrDefault()}' ({c.Key})")
+            .ToList();
+        var hint = columns.Count > 0 && mapping.Name is { } preset && ImportMapping.PresetNames.Contains(preset)
+            ? Display.Format(Strings.CareAgendaConsentColumns, preset, string.Join(", ", columns))
+            : Strings.CareAgendaConsentHowTo;
+        return Display.Format(Strings.CareAgendaNoConsent, Display.Number(job.Customers.Count), hint);
     }
 
     private static Command Diagram(TextWriter output)

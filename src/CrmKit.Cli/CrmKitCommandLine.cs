@@ -63,6 +63,14 @@ internal static class CrmKitCommandLine
                 error.WriteLine($"crmkit: {parseError.Message}");
             }
 
+            foreach (var token in parsed.UnmatchedTokens.Where(t => t.StartsWith('-')).Distinct(StringComparer.Ordinal))
+            {
+                if (NearestOption(command, token) is { } meant)
+                {
+                    error.WriteLine($"crmkit: {Display.Format(Strings.ErrorDidYouMeanOption, token, meant)}");
+                }
+            }
+
             if (missing.Count > 0)
             {
                 error.WriteLine($"crmkit: {Display.Format(Strings.ErrorMissingArgument, string.Join(", ", missing.Select(a => $"<{a.Name}>")), UsageLine(command))}");
@@ -128,6 +136,28 @@ internal static class CrmKitCommandLine
             error.WriteLine(Strings.InternalErrorAdvice);
             return InternalError;
         }
+    }
+
+    /// <summary>
+    /// The option of <paramref name="command"/> (or one its parents pass down) nearest to the mistyped
+    /// <paramref name="token"/> (<c>--present</c> → <c>--preset</c>), or <see langword="null"/> when none is near.
+    /// </summary>
+    internal static string? NearestOption(System.CommandLine.Parsing.CommandResult command, string token)
+    {
+        var name = token.Split('=', 2)[0];
+        var known = new List<string>();
+        for (var r = command; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            foreach (var option in r.Command.Options.Where(o => !o.Hidden && (r == command || o.Recursive)))
+            {
+                known.Add(option.Name);
+                known.AddRange(option.Aliases.Where(a => a.StartsWith("--", StringComparison.Ordinal)));
+            }
+        }
+
+        // Compared without the dashes, so "-preset" and "--present" are both near "--preset".
+        var nearest = NearestNames.Of(name.TrimStart('-'), known.Select(k => k.TrimStart('-')), 1);
+        return nearest.Count == 0 ? null : "--" + nearest[0];
     }
 
     /// <summary>The usage line of the command <paramref name="result"/> names: <c>crmkit customer &lt;khách&gt; [tuỳ chọn]</c>.</summary>
@@ -350,6 +380,7 @@ internal static class CrmKitCommandLine
         {
             if (parsed.GetValue(name) is { } preset)
             {
+                _ = ImportOptions.Preset(preset); // an unknown name: the error in the invocation's language
                 output.Write(ImportMapping.PresetJson(preset));
                 return Success;
             }

@@ -9,7 +9,7 @@ using NodaTime;
 namespace CrmKit.Cli;
 
 /// <summary>The options of <c>crmkit run</c> that say how the input files are read, and where rejected rows go.</summary>
-internal sealed class ImportOptions
+internal sealed partial class ImportOptions
 {
     /// <summary>The default share of a file's rows that may be rejected before the run exits with 1, in percent.</summary>
     public const double DefaultMaxRejectedPercent = 1;
@@ -38,6 +38,9 @@ internal sealed class ImportOptions
     public string? MappingOptionGiven(ParseResult parsed)
         => new Option[] { _preset, _map, _sheet }.FirstOrDefault(o => parsed.GetResult(o) is { Implicit: false })?.Name;
 
+    /// <summary>The <c>--preset</c> given, else <see langword="null"/>.</summary>
+    public string? PresetName(ParseResult parsed) => parsed.GetValue(_preset)?.Trim();
+
     /// <summary>The name of the first value-format option given on the command line (see <see cref="AddValueFormatTo"/>), else <see langword="null"/>.</summary>
     public string? ValueFormatOptionGiven(ParseResult parsed)
         => new Option[] { _zone, _delimiter, _numberFormat, _dateFormat, _dateOrder }.FirstOrDefault(o => parsed.GetResult(o) is { Implicit: false })?.Name;
@@ -57,6 +60,55 @@ internal sealed class ImportOptions
         }
     }
 
+    /// <summary>
+    /// The built-in preset <paramref name="name"/> (<see cref="ImportMapping.Preset"/>), with the error for an unknown
+    /// name in the invocation's language: the nearest names and the list (the library's message is English).
+    /// </summary>
+    /// <exception cref="InvalidValueException">No preset has that name (usage error).</exception>
+    public static ImportMapping Preset(string name)
+    {
+        if (!ImportMapping.PresetNames.Any(p => string.Equals(p, name.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            var nearest = NearestNames.Of(name, ImportMapping.PresetNames);
+            throw new InvalidValueException(
+                "--preset",
+                Display.Format(
+                    Strings.ErrorPresetUnknown,
+                    name,
+                    nearest.Count == 0 ? string.Empty : Display.Format(Strings.ErrorNearestKnown, string.Join(", ", nearest.Select(n => $"'{n}'"))),
+                    string.Join(", ", ImportMapping.PresetNames)),
+                Display.Format(Strings.ErrorPresetUnknownHint, Strings.PlaceholderFile));
+        }
+
+        return ImportMapping.Preset(name);
+    }
+
+    // A mapping file (ImportMapping.Load) with its two commonest errors, absent and not JSON, in the invocation's language.
+    private static ImportMapping Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException(Display.Format(Strings.ErrorMapFileMissing, path), path);
+        }
+
+        try
+        {
+            return ImportMapping.Load(path);
+        }
+        catch (InvalidValueException ex) when (NotJsonPattern().Match(ex.Reason) is { Success: true } notJson)
+        {
+            throw new InvalidValueException(ex.Field, NotJson(notJson), Strings.ErrorMapHint);
+        }
+    }
+
+    // The JSON reader's own detail ("'b' is an invalid start of a property name") is English: written in an English run only.
+    private static string NotJson(System.Text.RegularExpressions.Match notJson)
+        => Display.Format(Strings.ErrorMapNotJson, notJson.Groups["line"].Value, notJson.Groups["position"].Value)
+            + (UiLanguage.Current == UiLanguage.English ? ": " + notJson.Groups["detail"].Value : ".");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^is not valid JSON: line (?<line>\d+), position (?<position>\d+): (?<detail>.*)$", System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NotJsonPattern();
+
     /// <summary>The import options the command line asks for.</summary>
     /// <exception cref="InvalidValueException">An option's value is not valid; the message names the option.</exception>
     public CsvImportOptions Options(ParseResult parsed)
@@ -66,8 +118,8 @@ internal sealed class ImportOptions
             throw new InvalidValueException("--map", Strings.ErrorPresetAndMap, Strings.ErrorPresetAndMapHint);
         }
 
-        var mapping = parsed.GetValue(_preset) is { } preset ? ImportMapping.Preset(preset)
-            : parsed.GetValue(_map) is { } map ? ImportMapping.Load(map.FullName)
+        var mapping = parsed.GetValue(_preset) is { } preset ? Preset(preset)
+            : parsed.GetValue(_map) is { } map ? Load(map.FullName)
             : ImportMapping.None;
         var zone = parsed.GetValue(_zone) is { } zoneId
             ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? throw new InvalidValueException("--zone", Display.Format(Strings.ErrorZoneUnknown, zoneId), Strings.ErrorZoneHint)

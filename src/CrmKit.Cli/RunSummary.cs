@@ -24,7 +24,7 @@ internal static class RunSummary
         var orders = totals.Orders;
         var (buyers, repeat) = Buyers(customers, job.AsOf, zone);
         var data = job.DataSet;
-        output.WriteLine(Display.Format(Strings.RunHeader, job.Settings.Source, Display.DateTime(job.AsOf, zone), zone.Id));
+        output.WriteLine(Display.Format(Strings.RunHeader, SeedsFolder.Describe(job.Settings), Display.DateTime(job.AsOf, zone), zone.Id));
         WriteToday(output, job);
         output.WriteLine();
         foreach (var file in data.Files)

@@ -38,15 +38,21 @@ internal static class SeedsFolder
             return folder is null ? Sample() : throw new InvalidValueException(SampleOptionName, Display.Format(Strings.ErrorSampleAndData, SampleOptionName, data.Name));
         }
 
+        if (folder is not null && !folder.Exists)
+        {
+            // The library's own DirectoryNotFoundException is English; the tool says it in the invocation's language.
+            throw new DirectoryNotFoundException(Display.Format(Strings.ErrorDataFolderMissing, folder.FullName, data.Name));
+        }
+
         return folder?.FullName ?? Checkout() ?? throw NoData(data.Name);
     }
 
     /// <summary>
-    /// The error for a command given no data outside a checkout, naming <paramref name="dataOption"/> (with its
-    /// <paramref name="placeholder"/>: FOLDER or FILE) and <c>--sample</c>.
+    /// The error for a command given no data outside a checkout, naming <paramref name="dataOption"/> with its
+    /// placeholder (FOLDER, THƯ_MỤC), the orders-only shape (<c>--preset kiotviet --orders FILE</c>) and <c>--sample</c>.
     /// </summary>
-    public static InvalidValueException NoData(string dataOption, string placeholder = "FOLDER")
-        => new(dataOption, Display.Format(Strings.ErrorNoData, Directory.GetCurrentDirectory()), Display.Format(Strings.ErrorNoDataHint, dataOption, placeholder, SampleOptionName));
+    public static InvalidValueException NoData(string dataOption)
+        => new(dataOption, Display.Format(Strings.ErrorNoData, Directory.GetCurrentDirectory()), Display.Format(Strings.ErrorNoDataHint, dataOption, Strings.PlaceholderFolder, Strings.PlaceholderFile, SampleOptionName));
 
     /// <summary>The sample shop shipped with the tool: <c>seeds/store</c> in the tool's own folder.</summary>
     /// <exception cref="DirectoryNotFoundException">The tool's folder has no sample (a damaged installation).</exception>
@@ -56,6 +62,29 @@ internal static class SeedsFolder
         return File.Exists(Path.Combine(bundled, "customers.csv"))
             ? bundled
             : throw new DirectoryNotFoundException(Display.Format(Strings.ErrorSampleMissing, bundled));
+    }
+
+    /// <summary>
+    /// What a run read, as the summary's first line and the report's title name it: the bundled sample shop by name
+    /// (<c>sample shop</c>, <c>cửa hàng mẫu</c>) rather than the tool's install path, a folder by its path, files given
+    /// one by one by all their paths (<c>…/customers.csv and …/orders.csv</c>).
+    /// </summary>
+    public static string Describe(MainJobSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var bundled = Path.Combine(AppContext.BaseDirectory, StorePath);
+        if (string.Equals(Path.GetFullPath(settings.Source).TrimEnd(Path.DirectorySeparatorChar), Path.GetFullPath(bundled).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+        {
+            return Strings.SampleShopName;
+        }
+
+        if (Directory.Exists(settings.Source))
+        {
+            return settings.Source;
+        }
+
+        var files = Enum.GetValues<Customers.Import.ImportFileKind>().Select(settings.Files.Of).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return files.Count <= 1 ? settings.Source : Display.Format(Strings.SourceFiles, string.Join(", ", files[..^1]), files[^1]);
     }
 
     /// <summary>The <c>seeds/store</c> of the CrmKit checkout the working folder is in (the folder with <c>CrmKit.sln</c>), or <see langword="null"/>.</summary>

@@ -132,7 +132,7 @@ internal sealed class ShopDataOptions
         else
         {
             source = SeedsFolder.DataFolder(parsed, _data, _sample);
-            files = CustomerFiles.InFolder(source);
+            files = ExportFolder.Files(source, _import.PresetName(parsed));
         }
 
         var options = _import.Options(parsed);

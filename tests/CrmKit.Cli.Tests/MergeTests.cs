@@ -186,7 +186,7 @@ public sealed class MergeTests : IDisposable
         var (code, _, error) = CliRunner.Run("customer", "KH3", "--data", _folder, "--as-of", "2025-03-31", "--lang", "vi");
 
         Assert.Equal(0, code);
-        Assert.Equal("crmkit: Khách KH3 đã được gộp vào KH1 (cùng một người: xem 'crmkit run --merges FILE'); đang hiển thị KH1.\n", error.ReplaceLineEndings("\n"));
+        Assert.Equal("crmkit: Khách KH3 đã được gộp vào KH1 (cùng một người: xem 'crmkit run --merges TỆP'); đang hiển thị KH1.\n", error.ReplaceLineEndings("\n"));
     }
 
     [Fact]

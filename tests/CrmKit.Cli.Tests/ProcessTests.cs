@@ -52,7 +52,7 @@ public class ProcessTests
             Assert.Equal(1, tooMany.ExitCode);
             Assert.Equal(1, strict.ExitCode);
             Assert.Equal(1, missing.ExitCode);
-            Assert.Equal($"crmkit: The data folder '{Path.Combine(folder, "absent")}' does not exist.\n", missing.Error);
+            Assert.Equal($"crmkit: The data folder '{Path.Combine(folder, "absent")}' does not exist; check the path given to --data.\n", missing.Error);
             Assert.Equal(2, usage.ExitCode);
             Assert.Contains("Run 'crmkit --help'", usage.Error, StringComparison.Ordinal);
             Assert.Equal(["customers.csv"], Directory.GetFiles(folder).Select(Path.GetFileName));

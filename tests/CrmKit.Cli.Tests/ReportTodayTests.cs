@@ -35,7 +35,7 @@ public sealed partial class ReportTodayTests(SeedsReport english, VietnameseSeed
         // Issue 21: the CLV model choice caption is rendered from the comparison's scores (English: the invariant
         // Reason, as before).
         var vi = WebUtility.HtmlDecode(Vietnamese);
-        Assert.Contains("<caption>Chọn mô hình bằng dữ liệu kiểm tra (hiệu chỉnh đến 01/05/2026): BG/NBD dự đoán sát nhất giai đoạn kiểm tra: sai số căn quân phương (RMSE) của số lần mua mỗi khách trong giai đoạn kiểm tra thấp nhất (0,9297; so với MBG/NBD 0,9342 (chênh lệch nằm trong sai số ngẫu nhiên), Pareto/NBD 1,0172; MAE 0,5291, sai số tổng 30,5 %), giai đoạn kiểm tra dài 26,14 tuần</caption>", vi, StringComparison.Ordinal);
+        Assert.Contains("<caption>Chọn mô hình bằng dữ liệu kiểm tra (dữ liệu ước lượng đến 01/05/2026): BG/NBD dự đoán sát nhất giai đoạn kiểm tra: sai số căn quân phương (RMSE) của số lần mua mỗi khách trong giai đoạn kiểm tra thấp nhất (0,9297; so với MBG/NBD 0,9342 (chênh lệch nằm trong sai số ngẫu nhiên), Pareto/NBD 1,0172; MAE 0,5291, sai số tổng 30,5 %), giai đoạn kiểm tra dài 26,14 tuần</caption>", vi, StringComparison.Ordinal);
         Assert.Contains("<caption>Model choice by holdout (calibration to 2026-05-01): BG/NBD predicts the holdout best: lowest root mean squared error of holdout purchases per customer (0.9297, against MBG/NBD 0.9342, within noise, Pareto/NBD 1.0172; MAE 0.5291, aggregate error 30.5 %) over a holdout of 26.14 weeks</caption>", WebUtility.HtmlDecode(English), StringComparison.Ordinal);
     }
 

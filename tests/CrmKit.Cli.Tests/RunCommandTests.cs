@@ -49,7 +49,7 @@ public class RunCommandTests
 
             var (filesCode, filesOutput, _) = CliRunner.Run("run", "--customers", Path.Combine(folder, "customers.csv"), "--orders", Path.Combine(folder, "orders.csv"), "--no-report", "--max-rejected", "50");
             Assert.Equal(0, filesCode);
-            Assert.Contains($"CrmKit run over {Path.Combine(folder, "customers.csv")}, as of 2025-01-02 10:00 (Asia/Ho_Chi_Minh)", filesOutput, StringComparison.Ordinal);
+            Assert.Contains($"CrmKit run over {Path.Combine(folder, "customers.csv")} and {Path.Combine(folder, "orders.csv")}, as of 2025-01-02 10:00 (Asia/Ho_Chi_Minh)", filesOutput, StringComparison.Ordinal);
             Assert.Contains("imported          3 customers, 2 orders", filesOutput, StringComparison.Ordinal);
         }
         finally
@@ -63,7 +63,7 @@ public class RunCommandTests
     {
         var (code, _, error) = CliRunner.Run("run", "--data", "/nonexistent/crmkit");
         Assert.Equal(1, code);
-        Assert.Equal("crmkit: The data folder '/nonexistent/crmkit' does not exist.\n", error);
+        Assert.Equal("crmkit: The data folder '/nonexistent/crmkit' does not exist; check the path given to --data.\n", error);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ internal static class ContactListFile
     /// Writes <paramref name="rows"/> under <paramref name="columns"/> to <paramref name="file"/> (.csv or .xlsx, by its
     /// extension) with its personal-data notice for <paramref name="purpose"/> (a sheet of the .xlsx, else
     /// <see cref="NoticeFile"/>, then named on <paramref name="output"/>), and tells <paramref name="error"/> that the
-    /// file holds personal data of <paramref name="customers"/> customers. A numeric cell is a <see cref="decimal"/>, a
+    /// file holds personal data of <paramref name="customers"/> customers (nothing when there are none). A numeric cell is a <see cref="decimal"/>, a
     /// <see cref="long"/> or <see langword="null"/>; a text cell a string or <see langword="null"/>.
     /// </summary>
     public static void Write(FileInfo file, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, int customers, string purpose, string sheet, TextWriter output, TextWriter error)
@@ -75,7 +75,11 @@ internal static class ContactListFile
             output.WriteLine(Display.Format(ProfileStrings.NoticeWritten, noticeFile.FullName, file.Name));
         }
 
-        error.WriteLine($"crmkit: {Display.Format(ProfileStrings.PersonalDataWritten, file.FullName, Display.Number(customers))}");
+        // An empty list (a segment with no member, an agenda with nobody due) holds nobody's data: no warning.
+        if (customers > 0)
+        {
+            error.WriteLine($"crmkit: {Display.Format(ProfileStrings.PersonalDataWritten, file.FullName, Display.Number(customers))}");
+        }
     }
 
     /// <summary>

@@ -11,6 +11,9 @@ namespace CrmKit.Cli.Profile;
 /// <param name="Tasks">The tasks (calls, staff assignments) the journeys created for the customer, newest first.</param>
 internal sealed record CustomerJourneys(IReadOnlyList<JourneyInstance> Instances, IReadOnlyList<OutboxRecord> Outbox, IReadOnlyList<CareTask> Tasks)
 {
+    /// <summary>The journeys the replay ran: the text names an instance by its journey's display name.</summary>
+    public IReadOnlyList<Journey> Definitions { get; init; } = [];
+
     /// <summary>
     /// Replays <paramref name="customer"/>'s history up to <paramref name="asOf"/> through a fresh engine, alone:
     /// the engine keeps every customer's state apart (one unit per customer, docs/engine-semantics.md), so this is what
@@ -30,6 +33,9 @@ internal sealed record CustomerJourneys(IReadOnlyList<JourneyInstance> Instances
         return new CustomerJourneys(
             [.. (state?.Instances ?? []).OrderByDescending(i => i.EnrolledAt).ThenBy(i => i.InstanceId, StringComparer.Ordinal)],
             [.. outbox.Where(m => m.Message.CustomerId == customer.Id)],
-            [.. tasks.Where(t => t.CustomerId == customer.Id).OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Key, StringComparer.Ordinal)]);
+            [.. tasks.Where(t => t.CustomerId == customer.Id).OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Key, StringComparer.Ordinal)])
+        {
+            Definitions = options.Journeys,
+        };
     }
 }

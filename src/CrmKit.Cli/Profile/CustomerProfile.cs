@@ -89,6 +89,44 @@ internal sealed record CustomerProfile(
     /// <summary>Why the customer has no prediction, in the current language (the text) — the JSON gives it in English.</summary>
     private string NoPredictionReason => Shop.Clv.Count is null ? Display.Format(ProfileStrings.NoModel, Display.Clauses(Shop.Clv.Problems.Select(ClvText.Problem))) : ProfileStrings.NoPrediction;
 
+    // A closed message's outcome in the words the agenda and replay use for it (fourth trial: a message the consent rules
+    // stopped read "đã huỷ" here and "bỏ qua" in the agenda): no consent or no contact → skipped, its deadline passed →
+    // dropped; cancelled only when withdrawn (a journey's exit, an erasure or a merge).
+    private static string Outcome(OutboxRecord m)
+    {
+        if (m.State != OutboxState.Cancelled || m.Reason is not { } reason)
+        {
+            return DisplayNames.Of(m.State);
+        }
+
+        return ContactReason.Parse(reason).Kind switch
+        {
+            ContactReasonKind.NoMarketingConsent or ContactReasonKind.ServiceMessagesWithdrawn or ContactReasonKind.MarketingConsentWithdrawn
+                or ContactReasonKind.NoPhoneNumber or ContactReasonKind.NoEmailAddress => DisplayNames.Of(ContactVerdict.Skipped),
+            ContactReasonKind.PastDeadline or ContactReasonKind.NoAllowedInstant => DisplayNames.Of(ContactVerdict.Dropped),
+            _ => DisplayNames.Of(m.State),
+        };
+    }
+
+    // A journey by its display name (fourth trial: "tet@v1" is the definition's id, which the JSON keeps).
+    private string JourneyName(string id)
+        => Journeys.Definitions.FirstOrDefault(j => j.VersionedId == id || j.Id == id)?.DisplayName() ?? id;
+
+    // Which run of the journey an instance is, in words: the customer's own (nothing to add), its n-th round
+    // ("KH001#2" → ", lần 2"), or the order or ticket it follows (", HD000491").
+    private string InstanceWords(string instanceId, bool reveal)
+    {
+        var customer = Customer.Id.Value;
+        if (instanceId == customer)
+        {
+            return string.Empty;
+        }
+
+        return instanceId.StartsWith(customer + "#", StringComparison.Ordinal) && int.TryParse(instanceId[(customer.Length + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var round)
+            ? Display.Format(ProfileStrings.JourneyRound, round)
+            : Display.Format(ProfileStrings.JourneyFor, Shown(instanceId, reveal));
+    }
+
     /// <summary>Writes the profile as text in the invocation's language; orders and recent messages up to <paramref name="limit"/> each, with a count of the rest.</summary>
     public void Write(TextWriter output, bool reveal, int limit)
     {
@@ -140,6 +178,16 @@ internal sealed record CustomerProfile(
         foreach (var (segment, explanation) in Segments.Take(limit))
         {
             output.WriteLine($"  {segment.Id} — {segment.DisplayName()}");
+
+            // The rule in words, as the report describes the segment (fourth trial: "daysSinceLastOrder (completed)"
+            // is not a shop owner's language); the conditions with the customer's figures where the segment has no
+            // words, and for every segment with 'crmkit segment --explain'.
+            if (segment.DisplayDescription() is { Length: > 0 } words)
+            {
+                output.WriteLine("    " + words);
+                continue;
+            }
+
             foreach (var line in explanation.Describe().Split(Environment.NewLine))
             {
                 output.WriteLine("    " + line);
@@ -147,6 +195,10 @@ internal sealed record CustomerProfile(
         }
 
         More(output, Segments.Count, limit);
+        if (Segments.Count > 0)
+        {
+            output.WriteLine("  " + Display.Format(ProfileStrings.SegmentsExplainHint, Shown(Customer.Id.Value, reveal)));
+        }
 
         output.WriteLine();
         output.WriteLine(ProfileStrings.SectionValue);
@@ -170,7 +222,7 @@ internal sealed record CustomerProfile(
         foreach (var i in Journeys.Instances.Take(limit))
         {
             var (process, state) = ProcessAndState(i.Snapshot.ProcessId, i.Snapshot.State);
-            output.WriteLine(Display.Format(ProfileStrings.JourneyLine, i.JourneyId, Shown(i.InstanceId, reveal), process, state, DisplayNames.Of(i.Status),
+            output.WriteLine(Display.Format(ProfileStrings.JourneyLine, JourneyName(i.JourneyId), InstanceWords(i.InstanceId, reveal), process, state, DisplayNames.Of(i.Status),
                 Display.DateTime(i.EnrolledAt, Zone),
                 // What is not there is left out (the trial read "ended –, exit reason –" on every active journey).
                 (i.EndedAt is { } ended ? Display.Format(ProfileStrings.JourneyEnded, Display.DateTime(ended, Zone)) : string.Empty)
@@ -206,14 +258,14 @@ internal sealed record CustomerProfile(
         More(output, Due.Count, limit);
         foreach (var m in Queued.Take(limit))
         {
-            output.WriteLine($"  {Display.DateTime(m.Message.DueAt, Zone),-16}  {DisplayNames.Of(m.Message.Channel),-10} {DisplayNames.TemplateLabel(m.Message.Template),-26} {ProfileStrings.Queued,-9} {m.Message.JourneyId}");
+            output.WriteLine($"  {Display.DateTime(m.Message.DueAt, Zone),-16}  {DisplayNames.Of(m.Message.Channel),-10} {DisplayNames.TemplateLabel(m.Message.Template),-26} {ProfileStrings.Queued,-9} {JourneyName(m.Message.JourneyId)}");
         }
 
         More(output, Queued.Count(), limit);
         var open = OpenTasks.ToList();
         foreach (var t in open.Take(limit))
         {
-            output.WriteLine($"  {(t.DueAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {ProfileStrings.Task,-10} {DisplayNames.TaskTitle(t)} {(t.Role is { } role ? $"({DisplayNames.RoleName(role)})" : "")} {t.JourneyId}");
+            output.WriteLine($"  {(t.DueAt is { } at ? Display.DateTime(at, Zone) : "–"),-16}  {ProfileStrings.Task,-10} {DisplayNames.TaskTitle(t)} {(t.Role is { } role ? $"({DisplayNames.RoleName(role)})" : "")} {JourneyName(t.JourneyId)}");
         }
 
         More(output, open.Count, limit);
@@ -228,7 +280,7 @@ internal sealed record CustomerProfile(
         var recent = RecentMessages.ToList();
         foreach (var m in recent.Take(limit))
         {
-            output.WriteLine($"  {Display.DateTime(m.ClosedAt ?? m.QueuedAt, Zone),-16}  {DisplayNames.Of(m.Message.Channel),-10} {DisplayNames.TemplateLabel(m.Message.Template),-26} {DisplayNames.Of(m.State),-12} {m.Message.JourneyId}{(m.Reason is { } r ? " — " + ContactReason.Parse(r).Describe() : "")}");
+            output.WriteLine($"  {Display.DateTime(m.ClosedAt ?? m.QueuedAt, Zone),-16}  {DisplayNames.Of(m.Message.Channel),-10} {DisplayNames.TemplateLabel(m.Message.Template),-26} {Outcome(m),-12} {JourneyName(m.Message.JourneyId)}{(m.Reason is { } r ? " — " + ContactReason.Parse(r).Describe() : "")}");
         }
 
         More(output, recent.Count, limit);

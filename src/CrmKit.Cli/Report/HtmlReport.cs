@@ -51,7 +51,7 @@ internal static class HtmlReport
         var zone = job.Settings.Zone;
         var html = new StringBuilder();
         html.Append(Inv, $"<!DOCTYPE html>\n<html lang=\"{UiLanguage.Current.Code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        html.Append(Inv, $"<title>{Html(ReportStrings.ReportTitle)} — {Html(job.Settings.Source)}</title>");
+        html.Append(Inv, $"<title>{Html(ReportStrings.ReportTitle)} — {Html(SeedsFolder.Describe(job.Settings))}</title>");
         html.Append("""
             <style>
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:2rem auto;max-width:1100px;color:#1d1d1f;padding:0 1rem}
@@ -63,7 +63,7 @@ internal static class HtmlReport
             .personal-data{background:#fff4e5;border-left:4px solid #d9822b;padding:.5rem .8rem}nav.contents ol{columns:2}
             </style></head><body>
             """);
-        html.Append(Inv, $"<h1>{Html(ReportStrings.ReportTitle)}</h1><p>{Text(ReportStrings.DataAsOf, $"<code>{Html(job.Settings.Source)}</code>", Html(Display.DateTime(job.AsOf, zone)), Html(zone.Id))}</p>");
+        html.Append(Inv, $"<h1>{Html(ReportStrings.ReportTitle)}</h1><p>{Text(ReportStrings.DataAsOf, $"<code>{Html(SeedsFolder.Describe(job.Settings))}</code>", Html(Display.DateTime(job.AsOf, zone)), Html(zone.Id))}</p>");
         if (showContacts)
         {
             html.Append(Inv, $"<p class=\"personal-data\" data-personal-data=\"contacts\"><b>{Html(ReportStrings.PersonalDataTitle)}</b> {Html(ReportStrings.PersonalDataNotice)}</p>");

@@ -85,8 +85,33 @@ internal static partial class ImportReasonText
             return F("ImportReason_PhoneNotVietnamese", notVietnamese.Groups["value"].Value);
         }
 
+        if (PhoneNoPrefixPattern().Match(reason) is { Success: true } noPrefix)
+        {
+            return F("ImportReason_PhoneNoPrefix", noPrefix.Groups["value"].Value);
+        }
+
+        if (PhoneCharacterPattern().Match(reason) is { Success: true } character)
+        {
+            return F("ImportReason_PhoneCharacter", character.Groups["char"].Value, character.Groups["position"].Value);
+        }
+
+        if (PhoneLegacyPattern().Match(reason) is { Success: true } legacy)
+        {
+            return F("ImportReason_PhoneLegacy", legacy.Groups["value"].Value, legacy.Groups["old"].Value, legacy.Groups["new"].Value, legacy.Groups["converted"].Value);
+        }
+
+        if (PhoneNotE164Pattern().Match(reason) is { Success: true } e164)
+        {
+            return F("ImportReason_PhoneNotE164", e164.Groups["value"].Value);
+        }
+
         return reason switch
         {
+            "the number is empty." => F("ImportReason_PhoneEmpty"),
+            "the number has no digits." => F("ImportReason_PhoneNoDigits"),
+            "the number is in scientific notation (like 8.49E+10): a spreadsheet stored it as a number and dropped digits, which cannot be recovered. Format the phone column as text in the spreadsheet and export it again." => F("ImportReason_PhoneScientific"),
+            "the row has no customer id, phone or email to know the customer by; the row was skipped." => F("ImportReason_RowWithoutCustomerIdPhoneEmail"),
+            "the row has no phone or email to know the customer by; the row was skipped." => F("ImportReason_RowWithoutPhoneEmail"),
             "the address has no '@'." => F("ImportReason_EmailNoAt"),
             "the address has more than one '@'." => F("ImportReason_EmailManyAt"),
             _ when EmailDomainNoDotPattern().Match(reason) is { Success: true } domain => F("ImportReason_EmailDomainNoDot", domain.Groups["domain"].Value),
@@ -132,6 +157,18 @@ internal static partial class ImportReasonText
 
     [GeneratedRegex(@"^'(?<value>[^']*)' is neither a Vietnamese mobile number .*$", RegexOptions.CultureInvariant)]
     private static partial Regex PhoneNotVietnamesePattern();
+
+    [GeneratedRegex(@"^'(?<value>[^']*)' has neither a country code \('\+…' or '00…'\) nor the trunk prefix 0\. Write it as 0xxx… or \+cc xxx…\.$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhoneNoPrefixPattern();
+
+    [GeneratedRegex(@"^character '(?<char>.)' at position (?<position>\d+) is not allowed in a phone number\. Write digits, spaces, dots, dashes or brackets only, with an optional leading '\+'\.$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex PhoneCharacterPattern();
+
+    [GeneratedRegex(@"^'(?<value>[^']*)' is a pre-2018 11-digit mobile number\. Since 2018 the prefix (?<old>\d+) is (?<new>\d+): write (?<converted>\S+), or set ConvertLegacyVietnameseMobilePrefixes\.$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhoneLegacyPattern();
+
+    [GeneratedRegex(@"^'(?<value>[^']*)' is not an E\.164 number \(a country code and 8 to 15 digits in all\)\.$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhoneNotE164Pattern();
 
     [GeneratedRegex(@"^the domain '(?<domain>[^']*)' has no dot; a domain such as 'gmail\.com' is needed\.$", RegexOptions.CultureInvariant)]
     private static partial Regex EmailDomainNoDotPattern();

@@ -193,7 +193,7 @@ public sealed partial class LeftoverEnglishTests
         Assert.Equal(0, code);
         AssertNoEnglish(output + error);
         string[] lines = [.. output.ReplaceLineEndings("\n").Split('\n')];
-        Assert.Contains("             Chọn mô hình: không mô hình nào ước lượng được và dùng được trên giai đoạn hiệu chỉnh, nên thử BG/NBD trên toàn bộ dữ liệu.", lines);
+        Assert.Contains("             Chọn mô hình: không mô hình nào ước lượng được và dùng được trên giai đoạn dùng để ước lượng, nên thử BG/NBD trên toàn bộ dữ liệu.", lines);
         Assert.Contains("             tần suất mua (F) chỉ có 3 giá trị khác nhau trong 4 khách hàng, ít hơn 5 mức ngũ phân vị: khách có số liệu bằng nhau nhận chung điểm thấp hơn; các điểm được dùng: 1, 3, 4.", lines);
         Assert.Contains("             Chăm sóc sau bán cho mỗi đơn hàng hoàn tất (after-sale@v1): tham gia 40, đang chạy 1, hoàn tất 39, dừng giữa chừng 0, đạt mục tiêu 31", lines);
 

@@ -56,7 +56,7 @@ public sealed class RunSummaryLanguageTests(SeedsReport english, VietnameseSeeds
         // The model choice: English is HoldoutValidation's invariant Reason as the JSON keeps it; Vietnamese is rendered
         // from the same scores (ClvText.Reason), MBG/NBD's gap to BG/NBD within two paired standard errors.
         ("  CLV model  BG/NBD by holdout (calibration to 2026-05-01): BG/NBD predicts the holdout best: lowest root mean squared error of holdout purchases per customer (0.9297, against MBG/NBD 0.9342, within noise, Pareto/NBD 1.0172; MAE 0.5291, aggregate error 30.5 %) over a holdout of 26.14 weeks",
-            "  mô hình CLV BG/NBD qua kiểm tra giữ lại (hiệu chỉnh đến 01/05/2026): BG/NBD dự đoán sát nhất giai đoạn kiểm tra: sai số căn quân phương (RMSE) của số lần mua mỗi khách trong giai đoạn kiểm tra thấp nhất (0,9297; so với MBG/NBD 0,9342 (chênh lệch nằm trong sai số ngẫu nhiên), Pareto/NBD 1,0172; MAE 0,5291, sai số tổng 30,5 %), giai đoạn kiểm tra dài 26,14 tuần"),
+            "  mô hình CLV BG/NBD qua kiểm tra giữ lại (dữ liệu ước lượng đến 01/05/2026): BG/NBD dự đoán sát nhất giai đoạn kiểm tra: sai số căn quân phương (RMSE) của số lần mua mỗi khách trong giai đoạn kiểm tra thấp nhất (0,9297; so với MBG/NBD 0,9342 (chênh lệch nằm trong sai số ngẫu nhiên), Pareto/NBD 1,0172; MAE 0,5291, sai số tổng 30,5 %), giai đoạn kiểm tra dài 26,14 tuần"),
         ("             4,108 buyers, expected purchases in the next 52 weeks 2,663, predicted value 1,911,746,796 VND",
             "             4.108 khách đã mua, số lần mua dự kiến trong 52 tuần tới 2.663, giá trị dự đoán 1.911.746.796 ₫"),
         ("  agenda     today (2026-10-31): due 15, deferred 0, skipped 36, dropped 0; due by channel: Zalo 10, email 4, phone call 1",

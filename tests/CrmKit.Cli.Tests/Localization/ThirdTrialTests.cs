@@ -152,11 +152,12 @@ public sealed class ThirdTrialTests : IDisposable
     [Fact]
     public void Explanation_UsesMathematicalSigns()
     {
-        var (code, vi, error) = CliRunner.Run("customer", "KH00001", "--sample", "--lang", "vi");
+        // Fourth trial, 8: 'crmkit customer' shows each segment's rule in words; the conditions are 'segment --explain''s.
+        var (code, vi, error) = CliRunner.Run("segment", "--explain", "KH00001", "--sample", "--lang", "vi");
         Assert.True(code == 0, error);
         Assert.Contains("✓ orders.count (completed) = 2, cần ≥ 1", vi, StringComparison.Ordinal);
         Assert.Contains("✗ rfm.frequency = 3, cần ≤ 2", vi, StringComparison.Ordinal);
-        var (_, en, _) = CliRunner.Run("customer", "KH00001", "--sample", "--lang", "en");
+        var (_, en, _) = CliRunner.Run("segment", "--explain", "KH00001", "--sample", "--lang", "en");
         Assert.Contains("✓ orders.count (completed) = 2, needed ≥ 1", en, StringComparison.Ordinal);
         Assert.DoesNotContain(">=", vi + en, StringComparison.Ordinal);
         Assert.DoesNotContain("<=", vi + en, StringComparison.Ordinal);
