@@ -73,7 +73,7 @@ public class CsvTabularReaderTests
     [Fact]
     public void Read_QuotedFieldsAndLineBreaksInside_AreUnquotedAndCleaned()
     {
-        var text = "\uFEFFid,note,code\r\n\"1\",\"a \"\"b\"\"\r\nc \",\"=\"\"007\"\"\"\r\n2,  ' -x+y ,\r\n3,\"Ha\u0300 No\u0323i\",'=1\r\n";
+        var text = "\uFEFFid,note,code\r\n\"1\",\"a \"\"b\"\"\r\nc \",\"=\"\"007\"\"\"\r\n2,  ' -x+y ,\r\n3,\"Ha\u0300 No\u0302\u0323i\",'=1\r\n";
         var issues = new List<ImportIssue>();
 
         var rows = ReadAll(new StringReader(text), issues);
