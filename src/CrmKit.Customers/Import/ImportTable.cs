@@ -881,6 +881,11 @@ internal sealed class ImportTable : IDisposable
     {
         foreach (var (field, index, name, amount, date) in _detected)
         {
+            if (date is not null ? date.IsDecided || date.IsFinished : amount!.IsDecided || amount.IsFinished)
+            {
+                continue; // nothing left to learn from its values (NeedsDecision is false): no string made for it here
+            }
+
             var text = index >= 0 ? TextOf(row, index) : CellOf(row, name);
             if (text is not null && (date is not null ? date.NeedsDecision(text, row.Line) : amount!.NeedsDecision(text, row.Line)))
             {
