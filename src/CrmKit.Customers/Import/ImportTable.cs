@@ -321,6 +321,20 @@ internal sealed class ImportTable : IDisposable
         return null;
     }
 
+    // The index of the first non-empty of a field's columns in the current row, or -1.
+    private int FirstCellIndex(string field)
+    {
+        foreach (var index in Binding.Indexes(field))
+        {
+            if (!_row.IsEmpty(index))
+            {
+                return index;
+            }
+        }
+
+        return -1;
+    }
+
     // The string of a row's cell, made once per row: a text the column has had before is looked up by the cell's
     // characters and is that same string (see Share), so that repeated values (statuses, SKUs, amounts, provinces)
     // make no string at all; null when the cell is empty.
@@ -613,13 +627,19 @@ internal sealed class ImportTable : IDisposable
         return text is null || !_amounts.TryGetValue(field, out var column) || column.Parse(text, Line) is not { Success: true } parsed ? null : parsed.Value.CurrencyCode;
     }
 
+    // ISO 8601 values (most files' dates) are read from the cell's characters; any other value, an empty or a failing
+    // one, takes the path that makes its string and says what is wrong.
     public LocalDate? Date(string field, FieldUse use = FieldUse.Optional)
-        => Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseDate(text, table.Line)) is var (date, error) && date is { } d && !DataLimits.Contains(d)
+        => FirstCellIndex(field) is var index and >= 0 && DateColumnOf(field).TryReadYearFirstDate(_row.Span(index), out var date) && DataLimits.Contains(date)
+            ? date
+            : Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseDate(text, table.Line)) is var (date, error) && date is { } d && !DataLimits.Contains(d)
             ? (null, $"'{text}' is outside the dates CrmKit records ({DataLimits.DateRange}).")
             : (date, error));
 
     public Instant? Instant(string field, FieldUse use = FieldUse.Required)
-        => Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseInstant(text, table.Line)) is var (instant, error) && instant is { } i && !DataLimits.Contains(i)
+        => FirstCellIndex(field) is var index and >= 0 && DateColumnOf(field).TryReadYearFirstInstant(_row.Span(index), out var instant) && DataLimits.Contains(instant)
+            ? instant
+            : Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseInstant(text, table.Line)) is var (instant, error) && instant is { } i && !DataLimits.Contains(i)
             ? (null, $"'{text}' is outside the instants CrmKit records ({DataLimits.InstantRange}).")
             : (instant, error));
 
@@ -884,6 +904,11 @@ internal sealed class ImportTable : IDisposable
             if (date is not null ? date.IsDecided || date.IsFinished : amount!.IsDecided || amount.IsFinished)
             {
                 continue; // nothing left to learn from its values (NeedsDecision is false): no string made for it here
+            }
+
+            if (date is not null && index >= 0 && !row.IsEmpty(index) && date.IsYearFirst(row.Span(index)))
+            {
+                continue; // an ISO 8601 value says nothing about the day/month order (NeedsDecision is false)
             }
 
             var text = index >= 0 ? TextOf(row, index) : CellOf(row, name);
