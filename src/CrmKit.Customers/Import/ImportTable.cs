@@ -36,7 +36,7 @@ internal sealed class ImportTable : IDisposable
     private readonly char _listSeparator;
     private readonly DateOrder _defaultDateOrder;
     private bool _ended;
-    private string?[] _cells = [];
+    private TabularRow _row = TabularRow.Of(0, []);
     private const int MaxSharedValues = 4096;
     private readonly Dictionary<string, string>?[] _shared;
     private readonly bool[] _sharedFull;
@@ -189,6 +189,7 @@ internal sealed class ImportTable : IDisposable
     public bool Next()
     {
         SettleRow();
+        TabularRow? direct = null;
         while (_held.Count == 0 || _undecided.Count > 0)
         {
             if (_ended || !_reader.Read(out var row))
@@ -209,16 +210,23 @@ internal sealed class ImportTable : IDisposable
 
             _rowsServed++;
             Observe(row);
-            _held.Enqueue(row);
+            if (_held.Count == 0 && _undecided.Count == 0)
+            {
+                // Served at once: the reader's own row, valid until the next Read (the next call of this method).
+                direct = row;
+                break;
+            }
+
+            // Held while a column is undecided: the reader refills its row, so the queue keeps a copy.
+            _held.Enqueue(row.Copy());
             if (_undecided.Count == 0)
             {
                 break;
             }
         }
 
-        var next = _held.Dequeue();
-        Line = next.Line;
-        _cells = next.Cells;
+        _row = direct ?? _held.Dequeue();
+        Line = _row.Line;
         RowFailed = false;
         Drain();
         _rowIssues = _issues.Count;
@@ -231,9 +239,14 @@ internal sealed class ImportTable : IDisposable
     private void RejectControlCharacters()
     {
         _quietLine = -1;
-        for (var i = 0; i < _cells.Length; i++)
+        if (Guard.ControlAt(_row.Chars) < 0)
         {
-            if (_cells[i] is { } cell && Guard.ControlAt(cell) is var at and >= 0)
+            return; // no cell holds one (the row's characters hold every cell's)
+        }
+
+        for (var i = 0; i < _row.Count; i++)
+        {
+            if (!_row.IsEmpty(i) && Guard.ControlAt(_row.Span(i)) is var at and >= 0 && _row.Text(i) is { } cell)
             {
                 RowFailed = true;
                 _rejectedLines.Add(Line);
@@ -285,9 +298,9 @@ internal sealed class ImportTable : IDisposable
     {
         foreach (var index in Binding.Indexes(field))
         {
-            if (_cells[index] is { } text)
+            if (!_row.IsEmpty(index))
             {
-                return Share(index, text);
+                return TextOf(_row, index);
             }
         }
 
@@ -295,17 +308,64 @@ internal sealed class ImportTable : IDisposable
     }
 
     // The first non-empty cell of the field's columns in a row.
-    private string? CellOf(string?[] cells, string field)
+    private string? CellOf(TabularRow row, string field)
     {
         foreach (var index in Binding.Indexes(field))
         {
-            if (cells[index] is { } text)
+            if (!row.IsEmpty(index))
             {
-                return text;
+                return TextOf(row, index);
             }
         }
 
         return null;
+    }
+
+    // The index of the first non-empty of a field's columns in the current row, or -1.
+    private int FirstCellIndex(string field)
+    {
+        foreach (var index in Binding.Indexes(field))
+        {
+            if (!_row.IsEmpty(index))
+            {
+                return index;
+            }
+        }
+
+        return -1;
+    }
+
+    // The string of a row's cell, made once per row: a text the column has had before is looked up by the cell's
+    // characters and is that same string (see Share), so that repeated values (statuses, SKUs, amounts, provinces)
+    // make no string at all; null when the cell is empty.
+    private string? TextOf(TabularRow row, int index)
+    {
+        if (row.IsEmpty(index))
+        {
+            return null;
+        }
+
+        if (row.MadeText(index) is { } made)
+        {
+            return made;
+        }
+
+        string text;
+        if (_shared[index] is { } pool && pool.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(row.Span(index), out var shared))
+        {
+            text = shared;
+        }
+        else
+        {
+            text = row.Text(index)!;
+            if (!_sharedFull[index])
+            {
+                text = Share(index, text);
+            }
+        }
+
+        row.SetText(index, text);
+        return text;
     }
 
     /// <summary>The header name of the column the current row's value of a field comes from (its first column when empty).</summary>
@@ -313,7 +373,7 @@ internal sealed class ImportTable : IDisposable
     {
         foreach (var index in Binding.Indexes(field))
         {
-            if (_cells.Length > index && _cells[index] is not null)
+            if (_row.Count > index && !_row.IsEmpty(index))
             {
                 return Binding.Header[index];
             }
@@ -323,7 +383,7 @@ internal sealed class ImportTable : IDisposable
     }
 
     /// <summary>The text of a column by index.</summary>
-    public string? Cell(int index) => _cells[index];
+    public string? Cell(int index) => TextOf(_row, index);
 
     /// <summary>The text of a required field (shared as <see cref="Text"/>); an empty cell is reported.</summary>
     public string? Required(string field)
@@ -338,7 +398,7 @@ internal sealed class ImportTable : IDisposable
     }
 
     // The cell of a field (the first non-empty of its columns), as read: for values that are interpreted, not kept.
-    private string? RawCell(string field) => CellOf(_cells, field);
+    private string? RawCell(string field) => CellOf(_row, field);
 
     private string? RequiredCell(string field)
     {
@@ -567,13 +627,19 @@ internal sealed class ImportTable : IDisposable
         return text is null || !_amounts.TryGetValue(field, out var column) || column.Parse(text, Line) is not { Success: true } parsed ? null : parsed.Value.CurrencyCode;
     }
 
+    // ISO 8601 values (most files' dates) are read from the cell's characters; any other value, an empty or a failing
+    // one, takes the path that makes its string and says what is wrong.
     public LocalDate? Date(string field, FieldUse use = FieldUse.Optional)
-        => Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseDate(text, table.Line)) is var (date, error) && date is { } d && !DataLimits.Contains(d)
+        => FirstCellIndex(field) is var index and >= 0 && DateColumnOf(field).TryReadYearFirstDate(_row.Span(index), out var date) && DataLimits.Contains(date)
+            ? date
+            : Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseDate(text, table.Line)) is var (date, error) && date is { } d && !DataLimits.Contains(d)
             ? (null, $"'{text}' is outside the dates CrmKit records ({DataLimits.DateRange}).")
             : (date, error));
 
     public Instant? Instant(string field, FieldUse use = FieldUse.Required)
-        => Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseInstant(text, table.Line)) is var (instant, error) && instant is { } i && !DataLimits.Contains(i)
+        => FirstCellIndex(field) is var index and >= 0 && DateColumnOf(field).TryReadYearFirstInstant(_row.Span(index), out var instant) && DataLimits.Contains(instant)
+            ? instant
+            : Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseInstant(text, table.Line)) is var (instant, error) && instant is { } i && !DataLimits.Contains(i)
             ? (null, $"'{text}' is outside the instants CrmKit records ({DataLimits.InstantRange}).")
             : (instant, error));
 
@@ -590,7 +656,7 @@ internal sealed class ImportTable : IDisposable
 
     private ImmutableArray<T> List<T>(string field, Func<string, T> parse, FieldUse use, Func<ImmutableArray<T>, ImmutableArray<T>>? normalize)
     {
-        if (CellOf(_cells, field) is not { } text)
+        if (CellOf(_row, field) is not { } text)
         {
             return [];
         }
@@ -697,7 +763,7 @@ internal sealed class ImportTable : IDisposable
         var decisions = ImmutableArray.CreateBuilder<ConsentDecision>();
         foreach (var (consent, index) in Binding.Consents)
         {
-            var text = _cells[index];
+            var text = TextOf(_row, index);
             if (text is null)
             {
                 continue;
@@ -725,7 +791,7 @@ internal sealed class ImportTable : IDisposable
     public string? RawColumn(string column)
     {
         var index = IndexOfHeader(column);
-        return index < 0 ? null : _cells[index];
+        return index < 0 ? null : TextOf(_row, index);
     }
 
     /// <summary>A number in a custom attribute column, in the file's number style; a bad one is a warning.</summary>
@@ -835,7 +901,17 @@ internal sealed class ImportTable : IDisposable
     {
         foreach (var (field, index, name, amount, date) in _detected)
         {
-            var text = index >= 0 ? row.Cells[index] : CellOf(row.Cells, name);
+            if (date is not null ? date.IsDecided || date.IsFinished : amount!.IsDecided || amount.IsFinished)
+            {
+                continue; // nothing left to learn from its values (NeedsDecision is false): no string made for it here
+            }
+
+            if (date is not null && index >= 0 && !row.IsEmpty(index) && date.IsYearFirst(row.Span(index)))
+            {
+                continue; // an ISO 8601 value says nothing about the day/month order (NeedsDecision is false)
+            }
+
+            var text = index >= 0 ? TextOf(row, index) : CellOf(row, name);
             if (text is not null && (date is not null ? date.NeedsDecision(text, row.Line) : amount!.NeedsDecision(text, row.Line)))
             {
                 _undecided.Add(field);
@@ -898,9 +974,9 @@ internal sealed class ImportTable : IDisposable
     // check), shows that cell as EchoCell does.
     private string MaskQuotedCells(string reason)
     {
-        for (var i = 0; i < _cells.Length; i++)
+        for (var i = 0; i < _row.Count; i++)
         {
-            if (_cells[i] is { Length: > 0 } cell && reason.Contains($"'{cell}'", StringComparison.Ordinal) && EchoCell(Binding.FieldAt(i), cell) is var shown && shown != cell)
+            if (_row.Text(i) is { Length: > 0 } cell && reason.Contains($"'{cell}'", StringComparison.Ordinal) && EchoCell(Binding.FieldAt(i), cell) is var shown && shown != cell)
             {
                 reason = reason.Replace($"'{cell}'", $"'{shown}'", StringComparison.Ordinal);
             }
@@ -966,7 +1042,7 @@ internal sealed class ImportTable : IDisposable
     {
         if (line != _quietLine)
         {
-            var mask = line == Line && _cells is not null;
+            var mask = line == Line;
             _issues.Add(new ImportIssue(File, line, column, mask ? MaskQuotedCells(reason) : reason)
             {
                 Severity = severity,

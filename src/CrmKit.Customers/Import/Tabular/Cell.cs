@@ -44,6 +44,53 @@ internal static class Cell
     }
 
     /// <summary>
+    /// <see cref="Clean(string)"/> over characters of a row's buffer: the cleaned text is the range
+    /// (<paramref name="start"/>, <paramref name="length"/>) of <paramref name="text"/>, or, when composing it to NFC
+    /// changed it, <paramref name="composed"/>. False when the cell is empty.
+    /// </summary>
+    public static bool Clean(ReadOnlySpan<char> text, out int start, out int length, out string? composed)
+    {
+        composed = null;
+        start = 0;
+        length = 0;
+        var span = text.TrimStart();
+        var offset = text.Length - span.Length;
+        span = span.TrimEnd();
+        if (span.IsEmpty)
+        {
+            return false;
+        }
+
+        if (span.Length > 1 && span[0] == '\'' && SpreadsheetSafety.IsFormulaLike(span[1..]))
+        {
+            span = span[1..]; // as SpreadsheetSafety.Unescape
+            offset++;
+        }
+        else if (span.Length > 3 && span.StartsWith("=\"", StringComparison.Ordinal) && span[^1] == '"' && span[2..^1].IndexOf('"') < 0)
+        {
+            span = span[2..^1];
+            offset += 2;
+            if (span.Trim().IsEmpty)
+            {
+                return false;
+            }
+        }
+
+        start = offset;
+        length = span.Length;
+        if (!IsComposedAlready(span))
+        {
+            var made = span.ToString();
+            if (!made.IsNormalized(NormalizationForm.FormC))
+            {
+                composed = made.Normalize(NormalizationForm.FormC);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Whether the text is NFC without asking ICU: every character is below U+0300 (Latin, Latin-1 and Latin
     /// Extended-A/B, before the combining diacritical marks) or a precomposed letter of Latin Extended Additional
     /// (U+1E00–U+1EFF, where Vietnamese <c>ạ ả ấ … ỹ</c> live). Each of these is a starter that NFC leaves as it is and
@@ -52,6 +99,6 @@ internal static class Cell
     /// </summary>
     /// <remarks>Checked as two vectorised range scans (no character in U+0300–U+1DFF, none in U+1F00–U+FFFF): every
     /// cell of an import passes here.</remarks>
-    internal static bool IsComposedAlready(string text)
-        => !text.AsSpan().ContainsAnyInRange('\u0300', '\u1DFF') && !text.AsSpan().ContainsAnyInRange('\u1F00', '\uFFFF');
+    internal static bool IsComposedAlready(ReadOnlySpan<char> text)
+        => !text.ContainsAnyInRange('\u0300', '\u1DFF') && !text.ContainsAnyInRange('\u1F00', '\uFFFF');
 }

@@ -1,31 +1,38 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using nietras.SeparatedValues;
 
 namespace CrmKit.Customers.Import.Tabular;
 
 /// <summary>
-/// Reads delimited text with CsvHelper's parser: quoted fields (with delimiters and newlines inside), CRLF or LF,
-/// blank lines and lines of delimiters only skipped. Line numbers are physical lines of the file, so blank lines and quoted newlines never shift
-/// them.
+/// Reads delimited text with Sep's parser: quoted fields (with delimiters and newlines inside), CRLF, LF or CR, blank
+/// lines and lines of delimiters only skipped. Line numbers are physical lines of the file, so blank lines and quoted
+/// newlines never shift them. Each row is copied once into one reused <see cref="TabularRow"/> (cells unquoted, cleaned
+/// by <see cref="Cell"/>): no string per cell, no array per row.
 /// </summary>
 /// <remarks>
-/// A malformed record never costs more than itself: when a record that spans several lines is not valid (a stray
+/// <para>A field is malformed when a quote stands inside a field that does not start with one (<c>a"b</c>), when text
+/// follows the quote that closes a quoted field (<c>"a"b</c>), or when a quoted field is never closed. A quote always
+/// opens or closes a quoted region for the splitting into fields and lines, as it did with the CsvHelper parser this
+/// reader replaced.</para>
+/// <para>A malformed record never costs more than itself: when a record that spans several lines is not valid (a stray
 /// quote opened a field that runs on over the following lines), its raw text is split into lines, the bad record is
 /// reported with the lines it spans up to the next line that is a well-formed row on its own, and reading resumes
-/// there (a nested parser over the rest of the record's text, then the file again).
+/// there (a new parser over the rest of the record's text, what the old one had buffered, then the file again).</para>
 /// </remarks>
 internal sealed class CsvTabularReader : ITabularReader
 {
     /// <summary>The longest field read, in characters (about 1 MiB); a longer one stops the file with a located error.</summary>
     internal const int MaxFieldLength = 1 << 20;
 
-    private readonly CsvConfiguration _config;
+    private const string BadData = "a quote inside an unquoted field, or an unterminated quoted field";
+
+    private readonly char _delimiter;
     private readonly TextReader _reader;
     private Source _source;
     private readonly ICollection<ImportIssue> _issues;
     private readonly List<int> _skipped = [];
-    private string? _badData;
+    private readonly TabularRow _row = new();
     private int _trailing;
     private bool _stopped;
 
@@ -33,18 +40,10 @@ internal sealed class CsvTabularReader : ITabularReader
     {
         File = file;
         _issues = issues;
+        _delimiter = delimiter;
         Format = new TabularFormat("csv", encoding, delimiter, null);
-        _config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Delimiter = delimiter.ToString(),
-            BadDataFound = _ => _badData ??= "a quote inside an unquoted field, or an unterminated quoted field",
-            BufferSize = 1 << 16,
-            IgnoreBlankLines = true,
-            DetectColumnCountChanges = false,
-            MaxFieldSize = MaxFieldLength,
-        };
         _reader = reader;
-        _source = new Source(reader, _config, 0);
+        _source = new Source(reader, delimiter, 0);
         Header = ReadHeader();
     }
 
@@ -60,61 +59,57 @@ internal sealed class CsvTabularReader : ITabularReader
 
     public IReadOnlyCollection<int> SkippedLines => _skipped;
 
-    public bool Read(out TabularRow row)
+    public bool Read([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TabularRow row)
     {
         while (true)
         {
             var source = _source;
-            _badData = null;
             if (_stopped || !TryRead(source))
             {
-                row = default;
+                row = null;
                 return false;
             }
 
-            var parser = source.Parser;
-            var line = source.StartLine(Format.Delimiter ?? ',');
-            var count = parser.Count;
-            var cells = new string?[Header.Count];
-            var allowed = Header.Count + _trailing;
-            var extra = false;
-            var any = false;
-            for (var i = 0; i < count; i++)
-            {
-                var cell = Cell.Clean(parser[i]);
-                any |= cell is not null;
-                if (i < cells.Length)
-                {
-                    cells[i] = cell;
-                }
-                else if (cell is not null || i >= allowed)
-                {
-                    extra = true;
-                }
-            }
+            var line = source.Line;
+            var (count, any, extra, bad) = Fill(source.Reader.Current, line);
 
             // A line of delimiters only (`,,,,`, as Excel saves rows it once used) holds nothing: skipped like a blank line,
             // whatever its number of fields, as the spreadsheet reader skips empty rows.
-            if (!any && _badData is null)
+            if (!any && !bad)
             {
                 continue;
             }
 
             // A delimiter at the end of every line (as some exports write, the header included) adds empty fields.
-            var problem = _badData is not null ? $"the row is not valid CSV: {_badData}"
+            var problem = bad ? $"the row is not valid CSV: {BadData}"
                 : extra || count < Header.Count ? $"the row has {count} fields but the header has {Header.Count}"
                 : null;
             if (problem is null)
             {
-                row = new TabularRow(line, cells);
+                row = _row;
                 return true;
             }
 
-            var raw = parser.RawRecord;
+            // Sep opens a quoted region at any quote; a quote inside an unquoted field opens nothing (it is only
+            // malformed), so such a record ends at the first line break outside a field that starts with a quote, and
+            // what Sep read on past it is read again.
+            var raw = source.RawRecord();
+            string? rest = null;
+            if (bad && RecordEnd(raw, _delimiter) is var end && end < raw.Length)
+            {
+                rest = raw[end..];
+                raw = raw[..end];
+            }
+
             var span = SplitLines(raw);
-            if (span.Count > 1 && Resynchronise(source, span, line, problem))
+            if (span.Count > 1 && Resynchronise(source, span, line, problem, rest))
             {
                 continue;
+            }
+
+            if (rest is not null)
+            {
+                _source = source.Resume(rest, line + span.Count - 1);
             }
 
             // One malformed record is one rejected row, reported once at its first line, however many lines it spans.
@@ -132,23 +127,138 @@ internal sealed class CsvTabularReader : ITabularReader
         _reader.Dispose();
     }
 
+    // Copies the record into the row: each field unquoted and cleaned; fields past the header's width only looked at.
+    private (int Count, bool Any, bool Extra, bool Bad) Fill(SepReader.Row record, int line)
+    {
+        var raw = record.Span;
+        var count = record.ColCount;
+        var width = Header.Count;
+        var allowed = width + _trailing;
+        _row.Start(line, width, raw.Length);
+        raw.CopyTo(_row.Reserve(raw.Length));
+        _row.Commit(raw.Length);
+        ref var origin = ref MemoryMarshal.GetReference(raw);
+        bool any = false, extra = false, bad = false;
+        for (var i = 0; i < count; i++)
+        {
+            var field = record[i].Span;
+            if (field.IsEmpty)
+            {
+                continue;
+            }
+
+            var at = (int)(Unsafe.ByteOffset(ref origin, ref MemoryMarshal.GetReference(field)) / sizeof(char));
+            var length = field.Length;
+            if (field.Contains('"'))
+            {
+                length = Unquote(_row.Buffer.Slice(at, length), out var ok);
+                if (field[0] == '"')
+                {
+                    at++;
+                }
+
+                bad |= !ok;
+            }
+
+            if (!Cell.Clean(_row.Buffer.Slice(at, length), out var start, out var cleaned, out var composed))
+            {
+                continue;
+            }
+
+            any = true;
+            if (i < width)
+            {
+                if (composed is null)
+                {
+                    _row.SetCell(i, at + start, cleaned);
+                }
+                else
+                {
+                    _row.Append(i, composed);
+                    _row.SetText(i, composed);
+                }
+            }
+            else if (i >= allowed || cleaned > 0)
+            {
+                extra = true;
+            }
+        }
+
+        for (var i = width; i < count && !extra; i++)
+        {
+            extra = i >= allowed;
+        }
+
+        return (count, any, extra, bad);
+    }
+
+    // A field's text between its quotes with "" read as one quote, written over the field's own characters (from the
+    // second on when it is quoted); ok is false when the field is malformed. Returns the text's length.
+    private static int Unquote(Span<char> field, out bool ok)
+    {
+        if (field[0] != '"')
+        {
+            ok = false; // a quote inside an unquoted field
+            return field.Length;
+        }
+
+        var written = 0;
+        var text = field[1..];
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '"')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field[1 + written++] = '"';
+                    i++;
+                    continue;
+                }
+
+                ok = i == text.Length - 1; // the closing quote ends the field
+                return ok ? written : field.Length - 1;
+            }
+
+            field[1 + written++] = text[i];
+        }
+
+        ok = false; // never closed
+        return field.Length - 1;
+    }
+
     private bool TryRead(Source source)
     {
-        try
+        if (!source.Read())
         {
-            return source.Read();
-        }
-        catch (MaxFieldSizeException)
-        {
-            var line = source.LineBase + source.Parser.RawRow;
-            _issues.Add(new ImportIssue(File, line, null, $"a field is longer than {MaxFieldLength:N0} characters (the limit of one cell); the rest of the file from line {line} was not read.")
-            {
-                Severity = ImportIssueSeverity.Error,
-            });
-            _skipped.Add(line);
-            _stopped = true;
             return false;
         }
+
+        var record = source.Reader.Current;
+        var raw = record.Span;
+        if (raw.Length <= MaxFieldLength)
+        {
+            return true;
+        }
+
+        ref var origin = ref MemoryMarshal.GetReference(raw);
+        for (var i = 0; i < record.ColCount; i++)
+        {
+            var field = record[i].Span;
+            if (field.Length > MaxFieldLength)
+            {
+                var at = (int)(Unsafe.ByteOffset(ref origin, ref MemoryMarshal.GetReference(field)) / sizeof(char));
+                var line = source.Line + raw[..at].Count('\n');
+                _issues.Add(new ImportIssue(File, line, null, $"a field is longer than {MaxFieldLength:N0} characters (the limit of one cell); the rest of the file from line {line} was not read.")
+                {
+                    Severity = ImportIssueSeverity.Error,
+                });
+                _skipped.Add(line);
+                _stopped = true;
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The malformed record spans several lines: the first line that starts a well-formed row (a line that is one on
@@ -156,7 +266,7 @@ internal sealed class CsvTabularReader : ITabularReader
     // line, the lines after it in the record, the text the old parser had buffered but not parsed, and the rest of
     // the file. Rows that open a quoted field are tried at most MaxMultilineTrials times per record, so a record of
     // many such lines costs linear time.
-    private bool Resynchronise(Source source, List<string> lines, int line, string problem)
+    private bool Resynchronise(Source source, List<string> lines, int line, string problem, string? rest)
     {
         const int MaxMultilineTrials = 64;
         var ahead = source.ReadAhead();
@@ -164,7 +274,7 @@ internal sealed class CsvTabularReader : ITabularReader
         for (var k = 1; k < lines.Count; k++)
         {
             var opens = OpenQuoteColumn(lines[k]) is not null;
-            if (opens ? ++trials > MaxMultilineTrials || !StartsWellFormedRow(string.Concat(lines.Skip(k)) + ahead, single: false)
+            if (opens ? ++trials > MaxMultilineTrials || !StartsWellFormedRow(string.Concat(lines.Skip(k)) + rest + ahead, single: false)
                 : !StartsWellFormedRow(lines[k], single: true))
             {
                 continue;
@@ -176,7 +286,7 @@ internal sealed class CsvTabularReader : ITabularReader
                 : $"{reason}; lines {line}–{line + k - 1} were skipped and reading resumed at line {line + k}."));
             _skipped.Add(line); // one issue, one rejected row: the lines it names are one malformed record
 
-            _source = source.Resume(string.Concat(lines.Skip(k)), _config, line + k - 1);
+            _source = source.Resume(string.Concat(lines.Skip(k)) + rest, line + k - 1);
             return true;
         }
 
@@ -192,33 +302,36 @@ internal sealed class CsvTabularReader : ITabularReader
             return false;
         }
 
-        var bad = _badData;
-        _badData = null;
-        try
-        {
-            using var parser = new CsvParser(new StringReader(text), _config);
-            if (!parser.Read() || _badData is not null || parser.RawRecord.AsSpan().Count('"') % 2 != 0)
-            {
-                return false;
-            }
-
-            var count = parser.Count;
-            var fits = count >= Header.Count && count <= Header.Count + _trailing;
-            for (var i = Header.Count; fits && i < count; i++)
-            {
-                fits = string.IsNullOrWhiteSpace(parser[i]);
-            }
-
-            return fits && (!single || !parser.Read());
-        }
-        catch (CsvHelperException)
+        using var source = new Source(new StringReader(text), _delimiter, 0);
+        if (!source.Read())
         {
             return false;
         }
-        finally
+
+        var record = source.Reader.Current;
+        if (record.Span.Count('"') % 2 != 0)
         {
-            _badData = bad;
+            return false;
         }
+
+        var count = record.ColCount;
+        var fits = count >= Header.Count && count <= Header.Count + _trailing;
+        for (var i = 0; fits && i < count; i++)
+        {
+            var field = record[i].Span;
+            if (field.Contains('"'))
+            {
+                var copy = field.ToArray();
+                Unquote(copy, out var ok);
+                fits = ok && (i < Header.Count || !Cell.Clean(copy.AsSpan(1, copy.Length - 2), out _, out _, out _));
+            }
+            else
+            {
+                fits = i < Header.Count || field.IsWhiteSpace();
+            }
+        }
+
+        return fits && (!single || !source.Read());
     }
 
     private string? OpenQuoteProblem(string line)
@@ -262,6 +375,53 @@ internal sealed class CsvTabularReader : ITabularReader
         return inQuotes ? opened : -1;
     }
 
+    // The end (after its line break) of the record that starts the text: a quote opens a quoted field only at the
+    // start of a field, and in such a field every quote opens or closes ("" is a quote); elsewhere it is only text.
+    private static int RecordEnd(string text, char delimiter)
+    {
+        bool start = true, quoted = false, inQuotes = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '"')
+            {
+                if (start)
+                {
+                    quoted = inQuotes = true;
+                }
+                else if (quoted)
+                {
+                    inQuotes = !inQuotes;
+                }
+
+                start = false;
+            }
+            else if (inQuotes)
+            {
+                continue;
+            }
+            else if (c == delimiter)
+            {
+                start = true;
+                quoted = false;
+            }
+            else if (c == '\n')
+            {
+                return i + 1;
+            }
+            else if (c == '\r')
+            {
+                return i + 1 < text.Length && text[i + 1] == '\n' ? i + 2 : i + 1;
+            }
+            else
+            {
+                start = false;
+            }
+        }
+
+        return text.Length;
+    }
+
     // Physical lines of a record's raw text, each with its line break.
     private static List<string> SplitLines(string raw)
     {
@@ -285,12 +445,22 @@ internal sealed class CsvTabularReader : ITabularReader
             return [];
         }
 
-        HeaderLine = _source.StartLine(Format.Delimiter ?? ',');
-        var parser = _source.Parser;
-        var header = new string[parser.Count];
+        HeaderLine = _source.Line;
+        var record = _source.Reader.Current;
+        var header = new string[record.ColCount];
         for (var i = 0; i < header.Length; i++)
         {
-            header[i] = Cell.Clean(parser[i]?.TrimStart('\uFEFF')) ?? string.Empty;
+            var field = record[i].Span.ToArray().AsSpan();
+            var length = field.Length;
+            var at = 0;
+            if (field.Contains('"'))
+            {
+                length = Unquote(field, out _);
+                at = field[0] == '"' ? 1 : 0;
+            }
+
+            var text = field.Slice(at, length).TrimStart('\uFEFF');
+            header[i] = Cell.Clean(text, out var start, out var cleaned, out var composed) ? composed ?? text.Slice(start, cleaned).ToString() : string.Empty;
         }
 
         // Trailing empty header cells come from a trailing delimiter; data rows then carry the same empty field.
@@ -306,61 +476,81 @@ internal sealed class CsvTabularReader : ITabularReader
 
     /// <summary>
     /// A parser over the file, or over the text where reading resumed after a malformed record and the rest of the
-    /// file, with the line before its first.
+    /// file, with the line before its first, and where its current record starts and ends in its text.
     /// </summary>
     private sealed class Source : IDisposable
     {
         private readonly RetainingReader _text;
-        private int _lastRawRow;
+        private readonly char _delimiter;
+        private long _start;       // where the current record starts in the text
+        private long _next;        // where the next record starts (after the current one's line break)
+        private int _nextLine = 1; // the line (counted from 1 in this text) where the next record starts
 
-        public Source(TextReader text, CsvConfiguration config, int lineBase)
+        public Source(TextReader text, char delimiter, int lineBase)
         {
             _text = new RetainingReader(text);
-            Parser = new CsvParser(_text, config, leaveOpen: true);
+            _delimiter = delimiter;
+            Reader = Sep.New(delimiter).Reader(o => o with
+            {
+                HasHeader = false,
+                DisableColCountCheck = true,
+                DisableFastFloat = true,
+                Unescape = false,
+                InitialBufferLength = 1 << 14, // the header is read when the reader is made: not much more of the file
+            }).From(_text);
             LineBase = lineBase;
         }
 
-        public CsvParser Parser { get; }
+        public SepReader Reader { get; }
 
         public int LineBase { get; }
+
+        /// <summary>The physical line of the file where the current record starts.</summary>
+        public int Line { get; private set; }
 
         /// <summary>Reads the next record; the text before it is no longer needed.</summary>
         public bool Read()
         {
-            _text.Release(Parser.CharCount);
-            return Parser.Read();
+            _text.Release(_next);
+            if (!Reader.MoveNext())
+            {
+                return false;
+            }
+
+            var record = Reader.Current;
+            _start = _next;
+            if (_start == 0 && _text.CharAt(0) == '\uFEFF' && (record.Span.IsEmpty || record.Span[0] != '\uFEFF'))
+            {
+                _start = 1; // a byte order mark the parser passed over
+            }
+
+            var end = _start + record.Span.Length;
+            end += _text.CharAt(end) switch
+            {
+                '\r' => _text.CharAt(end + 1) == '\n' ? 2 : 1,
+                '\n' => 1,
+                _ => 0,
+            };
+            _next = end;
+            Line = LineBase + _nextLine;
+            _nextLine = record.LineNumberToExcl;
+            return true;
         }
 
+        /// <summary>The current record's text with its line break.</summary>
+        public string RawRecord() => _text.Text(_start, _next);
+
         /// <summary>What the parser buffered past its current record.</summary>
-        public string ReadAhead() => _text.Since(Parser.CharCount);
+        public string ReadAhead() => _text.Since(_next);
 
         /// <summary>A new source over <paramref name="text"/>, then what this parser buffered past its record, then the rest of the input.</summary>
-        public Source Resume(string text, CsvConfiguration config, int lineBase)
+        public Source Resume(string text, int lineBase)
         {
-            var resumed = new Source(new ChainedReader(text + ReadAhead(), _text.Inner), config, lineBase);
+            var resumed = new Source(new ChainedReader(text + ReadAhead(), _text.Inner), _delimiter, lineBase);
             Dispose();
             return resumed;
         }
 
-        public void Dispose() => Parser.Dispose();
-
-        // The parser reports the line where a record ends; a record spans one line more for each newline inside it. A
-        // record that ends one line after the previous one is that line alone: no need to copy out its raw text. A
-        // quote left open at the end of the text took the final line break into its field, which the parser then
-        // counts as a line of its own.
-        public int StartLine(char delimiter)
-        {
-            var end = Parser.RawRow;
-            var previousEnd = _lastRawRow;
-            _lastRawRow = end;
-            if (end == previousEnd + 1)
-            {
-                return LineBase + end;
-            }
-
-            var raw = Parser.RawRecord.AsSpan();
-            var open = UnclosedQuote(raw, delimiter) >= 0;
-            return LineBase + end - (open ? raw.Count('\n') : raw.TrimEnd("\r\n").Count('\n'));
-        }
+        public void Dispose() => Reader.Dispose();
     }
 }

@@ -42,6 +42,9 @@ internal sealed class ExcelTabularReader : ITabularReader
         throw new InvalidValueException("--sheet", $"the workbook '{file}' has no sheet '{sheet}'; its sheets are: {string.Join(", ", sheets.Select(s => $"'{s}'"))}.");
     }
 
+    private readonly TabularRow _row = new();
+    private string?[]? _cells;
+
     public string File { get; }
 
     public IReadOnlyList<string> Header { get; private set; } = [];
@@ -52,11 +55,12 @@ internal sealed class ExcelTabularReader : ITabularReader
 
     public bool IsSpreadsheet => true;
 
-    public bool Read(out TabularRow row)
+    public bool Read([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TabularRow row)
     {
+        var cells = _cells ??= new string?[Header.Count];
         while (_reader.Read())
         {
-            var cells = new string?[Header.Count];
+            Array.Clear(cells);
             var any = false;
             for (var i = 0; i < cells.Length && i < _reader.FieldCount; i++)
             {
@@ -66,12 +70,13 @@ internal sealed class ExcelTabularReader : ITabularReader
 
             if (any)
             {
-                row = new TabularRow(_reader.Depth + 1, cells);
+                _row.Set(_reader.Depth + 1, cells);
+                row = _row;
                 return true;
             }
         }
 
-        row = default;
+        row = null;
         return false;
     }
 

@@ -28,6 +28,9 @@ internal interface ITabularReader : IDisposable
     /// <summary>Whether the file could not be read at all (already reported, such as a wrong encoding).</summary>
     bool IsUnreadable => false;
 
-    /// <summary>Reads the next data row; false at the end of the table.</summary>
-    bool Read(out TabularRow row);
+    /// <summary>
+    /// Reads the next data row; false at the end of the table. The row is the reader's own, refilled by the next call:
+    /// a caller that keeps it longer keeps a <see cref="TabularRow.Copy"/>.
+    /// </summary>
+    bool Read([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TabularRow row);
 }

@@ -58,11 +58,11 @@ internal sealed class PrefetchingReader : ITabularReader
 
     public IReadOnlyCollection<int> SkippedLines => _skipped;
 
-    public bool Read(out TabularRow row)
+    public bool Read([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TabularRow row)
     {
         if (_ended)
         {
-            row = default;
+            row = null;
             return false;
         }
 
@@ -85,7 +85,8 @@ internal sealed class PrefetchingReader : ITabularReader
         }
 
         var batch = _current;
-        var entry = batch.Entries[_next++];
+        var at = _next++;
+        var entry = batch.Entries[at];
         if (entry.Issues is { } issues)
         {
             _issues.AddRange(issues);
@@ -100,11 +101,11 @@ internal sealed class PrefetchingReader : ITabularReader
         {
             _ended = true;
             batch.Error?.Throw();
-            row = default;
+            row = null;
             return false;
         }
 
-        row = entry.Row;
+        row = batch.Rows[at]!;
         return true;
     }
 
@@ -130,7 +131,7 @@ internal sealed class PrefetchingReader : ITabularReader
             while (true)
             {
                 bool more;
-                TabularRow row;
+                TabularRow? row;
                 try
                 {
                     more = _inner.Read(out row);
@@ -140,7 +141,7 @@ internal sealed class PrefetchingReader : ITabularReader
 #pragma warning restore CA1031
                 {
                     batch.Error = ExceptionDispatchInfo.Capture(e);
-                    (more, row) = (false, default);
+                    (more, row) = (false, null);
                 }
 
                 ImportIssue[]? issues = null;
@@ -157,7 +158,14 @@ internal sealed class PrefetchingReader : ITabularReader
                     skippedSeen += skipped.Length;
                 }
 
-                batch.Entries[batch.Count++] = new Entry(row, issues, skipped);
+                if (more)
+                {
+                    // The inner reader refills its row on its next call: the batch keeps a copy, in a row of its own
+                    // that is filled again when the batch is.
+                    (batch.Rows[batch.Count] ??= new TabularRow()).CopyFrom(row!);
+                }
+
+                batch.Entries[batch.Count++] = new Entry(issues, skipped);
                 if (!more)
                 {
                     batch.Ended = true;
@@ -184,11 +192,13 @@ internal sealed class PrefetchingReader : ITabularReader
 
     private Batch NewBatch() => _free.TryDequeue(out var batch) ? batch : new Batch();
 
-    private readonly record struct Entry(TabularRow Row, ImportIssue[]? Issues, int[]? Skipped);
+    private readonly record struct Entry(ImportIssue[]? Issues, int[]? Skipped);
 
     private sealed class Batch
     {
         public Entry[] Entries { get; } = new Entry[BatchRows];
+
+        public TabularRow?[] Rows { get; } = new TabularRow?[BatchRows];
 
         public int Count { get; set; }
 

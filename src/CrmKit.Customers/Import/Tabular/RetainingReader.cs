@@ -42,6 +42,25 @@ internal sealed class RetainingReader(TextReader inner) : TextReader
         return new string(_kept, from, _length - from);
     }
 
+    /// <summary>The text handed out between two positions (which must not have been released).</summary>
+    public string Text(long from, long to)
+    {
+        var at = (int)(from - _keptFrom);
+        if (at < 0 || to - _keptFrom > _length)
+        {
+            throw new InvalidOperationException("The text between those positions is not kept.");
+        }
+
+        return new string(_kept, at, (int)(to - from));
+    }
+
+    /// <summary>The character handed out at a kept position, or -1 past what was handed out.</summary>
+    public int CharAt(long position)
+    {
+        var at = position - _keptFrom;
+        return at >= 0 && at < _length ? _kept[at] : -1;
+    }
+
     public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
 
     public override int Read(Span<char> buffer)

@@ -128,9 +128,9 @@ internal static class TabularSource
 
         public bool IsSpreadsheet => false;
 
-        public bool Read(out TabularRow row)
+        public bool Read([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TabularRow row)
         {
-            row = default;
+            row = null;
             return false;
         }
 

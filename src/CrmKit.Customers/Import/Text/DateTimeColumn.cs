@@ -279,6 +279,84 @@ internal sealed class DateTimeColumn
     }
 
     /// <summary>
+    /// Reads a year-first value (ISO 8601: <c>2024-11-01T08:04:00+07:00</c>, <c>1992-12-12</c>) from the characters of
+    /// a cell without making a string, as <see cref="ParseInstant"/> reads it. False for anything else, a value that
+    /// fails included, and in a column with explicit patterns or Excel serials: the caller then reads it with
+    /// <see cref="ParseInstant"/>, which says why it fails. A year-first value is read the same whatever the day/month
+    /// order, so nothing about the column changes.
+    /// </summary>
+    public bool TryReadYearFirstInstant(ReadOnlySpan<char> text, out Instant instant)
+    {
+        instant = default;
+        if (!TryReadYearFirst(text, out var value))
+        {
+            return false;
+        }
+
+        var (date, time, offset) = value;
+        if (offset is { } o)
+        {
+            instant = date.At(time ?? LocalTime.Midnight).WithOffset(o).ToInstant();
+            return true;
+        }
+
+        if (time is not { } localTime)
+        {
+            instant = Zone.AtStartOfDay(date).ToInstant();
+            return true;
+        }
+
+        var mapping = Zone.MapLocal(date.At(localTime));
+        if (mapping.Count != 1)
+        {
+            return false;
+        }
+
+        instant = mapping.Single().ToInstant();
+        return true;
+    }
+
+    /// <summary>As <see cref="TryReadYearFirstInstant"/>, a calendar date as <see cref="ParseDate"/> reads it.</summary>
+    public bool TryReadYearFirstDate(ReadOnlySpan<char> text, out LocalDate date)
+    {
+        date = default;
+        if (!TryReadYearFirst(text, out var value) || value.Offset is not null || (value.Time is { } time && time != LocalTime.Midnight))
+        {
+            return false;
+        }
+
+        date = value.Date;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether <see cref="NeedsDecision"/> would learn nothing from the value because it is written year first (ISO
+    /// 8601), checked on the cell's characters without making a string: false when it must be asked.
+    /// </summary>
+    public bool IsYearFirst(ReadOnlySpan<char> text)
+    {
+        var trimmed = text.Trim();
+        return _patterns.IsEmpty && !trimmed.IsEmpty && !(ExcelSerials && DateTimeText.IsExcelSerialShape(trimmed))
+            && DateTimeText.TryTokenize(trimmed, out var parts) && parts.Kind != DateTimeParts.Shape.Numeric;
+    }
+
+    // The common path of Read for a value that is not day/month numeric: no pattern to try first, not an Excel serial.
+    private bool TryReadYearFirst(ReadOnlySpan<char> text, out DateTimeValue value)
+    {
+        value = default;
+        var trimmed = text.Trim();
+        if (!_patterns.IsEmpty || trimmed.IsEmpty || (ExcelSerials && DateTimeText.IsExcelSerialShape(trimmed))
+            || !DateTimeText.TryTokenize(trimmed, out var parts) || parts.Kind == DateTimeParts.Shape.Numeric
+            || !DateTimeText.TryResolve(parts, DateOrder.YearFirst, out var date, out var time, out var offset, out _))
+        {
+            return false;
+        }
+
+        value = new DateTimeValue(date, time, offset);
+        return true;
+    }
+
+    /// <summary>
     /// Reads a value as a calendar date. A date-time is an error, except a time of exactly 00:00 without an offset,
     /// which Excel appends to the date cells it exports (<c>1/5/1990 0:00</c>).
     /// </summary>

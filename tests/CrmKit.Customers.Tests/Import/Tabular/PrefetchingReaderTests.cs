@@ -65,7 +65,7 @@ public class PrefetchingReaderTests
         var rows = new List<string>();
         while (reader.Read(out var row))
         {
-            rows.Add($"{row.Line}: {string.Join('|', row.Cells)}");
+            rows.Add($"{row.Line}: {string.Join('|', Enumerable.Range(0, row.Count).Select(row.Text))}");
             issues.Add(new ImportIssue("caller", row.Line, null, "after the row"));
         }
 
@@ -107,13 +107,13 @@ public class PrefetchingReaderTests
         var direct = new List<string>();
         using (var reader = new CsvTabularReader(new FailingReader(text, failAt), "f.csv", ',', "utf-8", new List<ImportIssue>()))
         {
-            Assert.Throws<IOException>(() => { while (reader.Read(out var row)) { direct.Add(row.Cells[0]!); } });
+            Assert.Throws<IOException>(() => { while (reader.Read(out var row)) { direct.Add(row.Text(0)!); } });
         }
 
         var prefetched = new List<string>();
         using (var reader = new PrefetchingReader(own => new CsvTabularReader(new FailingReader(text, failAt), "f.csv", ',', "utf-8", own), []))
         {
-            var thrown = Assert.Throws<IOException>(() => { while (reader.Read(out var row)) { prefetched.Add(row.Cells[0]!); } });
+            var thrown = Assert.Throws<IOException>(() => { while (reader.Read(out var row)) { prefetched.Add(row.Text(0)!); } });
             Assert.Equal("disk gone", thrown.Message);
             Assert.False(reader.Read(out _)); // the end, once failed
         }
@@ -129,7 +129,7 @@ public class PrefetchingReaderTests
         var inner = new FailingReader(text, int.MaxValue);
         var reader = new PrefetchingReader(own => new CsvTabularReader(inner, "f.csv", ',', "utf-8", own), []);
         Assert.True(reader.Read(out var first));
-        Assert.Equal("0", first.Cells[0]);
+        Assert.Equal("0", first.Text(0));
 
         reader.Dispose();
 

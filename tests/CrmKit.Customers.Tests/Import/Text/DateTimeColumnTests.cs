@@ -404,4 +404,43 @@ public class DateTimeColumnTests
             var p when p.Contains("d/M", StringComparison.Ordinal) => p.Replace("d/M", "M/d", StringComparison.Ordinal),
             var p => p,
         };
+
+    // The span path reads what ParseInstant reads, to the tick, for every year-first form, and declines the rest.
+    [Theory]
+    [MemberData(nameof(IsoForms))]
+    public void TryReadYearFirstInstant_ReadsYearFirstFormsAsTheyAreWritten(string text, string expected)
+    {
+        var read = Column().TryReadYearFirstInstant($"  {text} ".AsSpan(), out var instant);
+
+        if (text.StartsWith("2025-", StringComparison.Ordinal))
+        {
+            Assert.True(read);
+        }
+
+        if (read)
+        {
+            Assert.Equal(InstantPattern.ExtendedIso.Parse(expected).Value, instant);
+        }
+        else
+        {
+            Assert.False(text.StartsWith("2025-", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void TryReadYearFirst_DeclinesWhatOnlyTheStringPathCanExplain()
+    {
+        Assert.False(Column(zone: London).TryReadYearFirstInstant("2025-03-30T01:30:00", out _)); // the clocks went forward over it
+        Assert.False(Column().TryReadYearFirstInstant("05/08/2025", out _)); // day/month: the column's order decides
+        Assert.False(Column().TryReadYearFirstInstant("2025-02-30", out _)); // no such day
+        Assert.False(Column().TryReadYearFirstInstant("soon", out _));
+        Assert.False(Column(patterns: ["dd MMM yyyy"]).TryReadYearFirstInstant("2025-08-28", out _)); // patterns come first
+        Assert.True(Column().TryReadYearFirstDate("1992-12-12", out var date));
+        Assert.Equal(new LocalDate(1992, 12, 12), date);
+        Assert.True(Column().TryReadYearFirstDate("1992-12-12 00:00", out var midnight));
+        Assert.Equal(new LocalDate(1992, 12, 12), midnight);
+        Assert.False(Column().TryReadYearFirstDate("1992-12-12T08:00:00", out _)); // a date-time is no date
+        Assert.True(Column().IsYearFirst("2024-11-01T08:04:00+07:00"));
+        Assert.False(Column().IsYearFirst("01/11/2024"));
+    }
 }
