@@ -232,7 +232,7 @@ internal sealed class SegmentSqlWriter
     /// no count of 2 or more passes, such as <c>= 1</c> or <c>&lt;= 1</c>), the first matching order's amount anywhere
     /// inside it is that filter's largest amount: when the conjunction can hold there is one such order or none, and
     /// both are then its amount or unset. The largest amount is a plain aggregate; the first one costs a two-element
-    /// <c>numeric[]</c> built and compared per order (about a sixth of the statement's CPU on 10,000,000 orders,
+    /// <c>numeric[]</c> built and compared per order (12–15 % of the statement's CPU on 10,000,000 orders,
     /// benchmarks/results/postgres.md).
     /// </summary>
     private string All(AllRule a)
