@@ -25,6 +25,13 @@ internal sealed class CsvTabularReader : ITabularReader
     /// <summary>The longest field read, in characters (about 1 MiB); a longer one stops the file with a located error.</summary>
     internal const int MaxFieldLength = 1 << 20;
 
+    /// <summary>
+    /// The longest record read, in characters (4 MiB): a record that does not end by then (a quote never closed) stops the
+    /// file with a located error, without the rest of the file being buffered. It stays well below the parser's own
+    /// limit (Sep stops with an exception when its buffer would pass 16 Mi characters).
+    /// </summary>
+    internal const int MaxRecordLength = 4 * MaxFieldLength;
+
     private const string BadData = "a quote inside an unquoted field, or an unterminated quoted field";
 
     private readonly char _delimiter;
@@ -237,7 +244,7 @@ internal sealed class CsvTabularReader : ITabularReader
         var raw = record.Span;
         if (raw.Length <= MaxFieldLength)
         {
-            return true;
+            return !source.Truncated || Overlong(source.Line);
         }
 
         ref var origin = ref MemoryMarshal.GetReference(raw);
@@ -258,7 +265,19 @@ internal sealed class CsvTabularReader : ITabularReader
             }
         }
 
-        return true;
+        return !source.Truncated || Overlong(source.Line);
+    }
+
+    // The record was cut at MaxRecordLength (its fields each within MaxFieldLength): reported, and the file stops there.
+    private bool Overlong(int line)
+    {
+        _issues.Add(new ImportIssue(File, line, null, $"a record is longer than {MaxRecordLength:N0} characters (is a quote never closed?); the rest of the file from line {line} was not read.")
+        {
+            Severity = ImportIssueSeverity.Error,
+        });
+        _skipped.Add(line);
+        _stopped = true;
+        return false;
     }
 
     // The malformed record spans several lines: the first line that starts a well-formed row (a line that is one on
@@ -488,7 +507,7 @@ internal sealed class CsvTabularReader : ITabularReader
 
         public Source(TextReader text, char delimiter, int lineBase)
         {
-            _text = new RetainingReader(text);
+            _text = new RetainingReader(text, MaxRecordLength);
             _delimiter = delimiter;
             Reader = Sep.New(delimiter).Reader(o => o with
             {
@@ -502,6 +521,9 @@ internal sealed class CsvTabularReader : ITabularReader
         }
 
         public SepReader Reader { get; }
+
+        /// <summary>Whether the text ended early at <see cref="MaxRecordLength"/> characters past the current record's start.</summary>
+        public bool Truncated => _text.Truncated;
 
         public int LineBase { get; }
 

@@ -119,4 +119,63 @@ public class CsvTabularReaderTests
 
         public override int Read() => _at < text.Length ? text[_at++] : -1;
     }
+
+    /// <summary>
+    /// A quote never closed early in a large file: the reader stops with the located field-length error after reading at
+    /// most one record's limit past it, instead of buffering the rest of the file (the parser has no limit of its own).
+    /// </summary>
+    [Fact]
+    public void Read_QuoteNeverClosed_InALargeFile_StopsWithoutReadingTheRest()
+    {
+        var head = "id,name\n1,ok\n2,\"never closed\n";
+        var text = new CountingReader(head, filler: 64 * CsvTabularReader.MaxFieldLength);
+        var issues = new List<ImportIssue>();
+
+        var rows = ReadAll(text, issues);
+
+        Assert.Equal(["1: id|name", "2: 1|ok"], rows);
+        var issue = Assert.Single(issues);
+        Assert.Equal(3, issue.Line);
+        Assert.Equal($"a field is longer than {CsvTabularReader.MaxFieldLength:N0} characters (the limit of one cell); the rest of the file from line 3 was not read.", issue.Reason);
+        Assert.InRange(text.Handed, CsvTabularReader.MaxRecordLength, CsvTabularReader.MaxRecordLength + (2 * CsvTabularReader.MaxFieldLength));
+    }
+
+    /// <summary>A record longer than the record limit whose fields each stay within the field limit: stopped with its own located message, never cut into a shorter row.</summary>
+    [Fact]
+    public void Read_RecordOverTheRecordLimit_StopsWithItsOwnMessage()
+    {
+        var columns = (CsvTabularReader.MaxRecordLength / (CsvTabularReader.MaxFieldLength - 1)) + 2;
+        var cell = new string('x', CsvTabularReader.MaxFieldLength - 1);
+        var header = string.Join(',', Enumerable.Range(0, columns).Select(c => $"c{c}"));
+        var issues = new List<ImportIssue>();
+
+        var rows = ReadAll(new StringReader($"{header}\n{string.Join(',', Enumerable.Repeat("y", columns))}\n{string.Join(',', Enumerable.Repeat(cell, columns))}\n"), issues);
+
+        Assert.Equal(2, rows.Count);
+        var issue = Assert.Single(issues);
+        Assert.Equal(3, issue.Line);
+        Assert.Equal($"a record is longer than {CsvTabularReader.MaxRecordLength:N0} characters (is a quote never closed?); the rest of the file from line 3 was not read.", issue.Reason);
+    }
+
+    // A head, then `filler` characters of short lines; counts the characters handed out.
+    private sealed class CountingReader(string head, long filler) : TextReader
+    {
+        private long _at;
+
+        public long Handed { get; private set; }
+
+        public override int Read(Span<char> buffer)
+        {
+            var n = 0;
+            for (; n < buffer.Length && _at < head.Length + filler; n++, _at++)
+            {
+                buffer[n] = _at < head.Length ? head[(int)_at] : ((_at - head.Length) % 64 == 63 ? '\n' : 'x');
+            }
+
+            Handed += n;
+            return n;
+        }
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+    }
 }
