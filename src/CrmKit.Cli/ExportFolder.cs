@@ -28,7 +28,12 @@ internal static class ExportFolder
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="FileNotFoundException">The folder has neither a customers nor an orders file.</exception>
     /// <exception cref="InvalidValueException">Two of the platform's files for one role (usage error).</exception>
-    public static CustomerFiles Files(string folder, string? preset)
+    /// <param name="folder">The folder.</param>
+    /// <param name="preset">The preset given, or <see langword="null"/>.</param>
+    /// <param name="mapGiven">Whether a mapping file was given: without a preset, the files of the one platform whose
+    /// export names the folder holds are then read with it (a mapping started from <c>crmkit presets kiotviet</c>).
+    /// Without either, such a folder is refused with the preset to add.</param>
+    public static CustomerFiles Files(string folder, string? preset, bool mapGiven = false)
     {
         if (!Directory.Exists(folder))
         {
@@ -40,6 +45,21 @@ internal static class ExportFolder
         var customers = Conventional("customers");
         var orders = Conventional("orders");
         (string Customers, string Orders)? platform = preset is not null && PlatformNames.TryGetValue(preset, out var names) ? names : null;
+        if (preset is null && customers is null && orders is null)
+        {
+            // No preset, no conventional names: a folder of one platform's exports (fifth trial).
+            var found = PlatformNames.Where(p => Platform(folder, p.Value.Customers) is not null || Platform(folder, p.Value.Orders) is not null).ToList();
+            if (found.Count == 1 && mapGiven)
+            {
+                platform = found[0].Value;
+            }
+            else if (found.Count == 1)
+            {
+                var example = Platform(folder, found[0].Value.Customers) ?? Platform(folder, found[0].Value.Orders)!;
+                throw new InvalidValueException("--data", Display.Format(Strings.ErrorFolderIsPlatformExport, folder, Path.GetFileName(example), found[0].Key), Display.Format(Strings.ErrorFolderIsPlatformExportHint, found[0].Key));
+            }
+        }
+
         if (platform is { } known)
         {
             customers ??= Platform(folder, known.Customers);

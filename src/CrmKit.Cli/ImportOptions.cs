@@ -41,6 +41,9 @@ internal sealed partial class ImportOptions
     /// <summary>The <c>--preset</c> given, else <see langword="null"/>.</summary>
     public string? PresetName(ParseResult parsed) => parsed.GetValue(_preset)?.Trim();
 
+    /// <summary>Whether <c>--map</c> was given.</summary>
+    public bool MapGiven(ParseResult parsed) => parsed.GetValue(_map) is not null;
+
     /// <summary>The name of the first value-format option given on the command line (see <see cref="AddValueFormatTo"/>), else <see langword="null"/>.</summary>
     public string? ValueFormatOptionGiven(ParseResult parsed)
         => new Option[] { _zone, _delimiter, _numberFormat, _dateFormat, _dateOrder }.FirstOrDefault(o => parsed.GetResult(o) is { Implicit: false })?.Name;

@@ -114,6 +114,11 @@ internal static class RunSummary
         if (due == 0)
         {
             output.WriteLine(Display.Format(Strings.RunTodayNone, day));
+            if (CareCommand.NoConsentNote(job, job.Agenda) is { } why)
+            {
+                output.WriteLine("  " + why); // the data's reason, as `care agenda` gives it (fifth trial)
+            }
+
             return;
         }
 

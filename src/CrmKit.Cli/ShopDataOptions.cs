@@ -132,7 +132,7 @@ internal sealed class ShopDataOptions
         else
         {
             source = SeedsFolder.DataFolder(parsed, _data, _sample);
-            files = ExportFolder.Files(source, _import.PresetName(parsed));
+            files = ExportFolder.Files(source, _import.PresetName(parsed), _import.MapGiven(parsed));
         }
 
         var options = _import.Options(parsed);

@@ -104,6 +104,11 @@ internal static class HtmlReport
         var items = job.Agenda;
         var statuses = string.Join(", ", Enum.GetValues<AgendaStatus>().Select(s => ReportNames.Status(s) + " " + Display.Number(model.StatusCounts[s])));
         html.Append(Inv, $"<p>{Text(ReportStrings.TodayIntro, Html(Display.Number(model.StatusCounts[AgendaStatus.Due])), Html(Display.Number(model.Today.Count)), Html(Display.Number(items.Count)), Html(statuses), Html(RunSummary.AsOfDay(job)))}</p>");
+        if (CareCommand.NoConsentNote(job, items) is { } why)
+        {
+            html.Append(Inv, $"<p class=\"note\" data-note=\"no-consent\">{Html(why)}</p>"); // why nothing is due, when it is the data's reason (fifth trial)
+        }
+
         if (!model.ShowContacts)
         {
             html.Append(Inv, $"<p class=\"note\">{Html(ReportStrings.ContactsMasked)}</p>");

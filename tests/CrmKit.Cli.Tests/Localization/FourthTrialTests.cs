@@ -251,6 +251,63 @@ public sealed class FourthTrialTests : IDisposable
         Assert.DoesNotContain("đồng ý", sample.Error, StringComparison.Ordinal);
     }
 
+    // Fifth trial: a folder of KiotViet-named files without --preset is refused with the preset to add (in the run's
+    // language); with a mapping file (started from `crmkit presets kiotviet`) and no preset, those files are read.
+    [Fact]
+    public void KiotVietFolder_WithoutPreset_NamesThePreset_AndWithAMapIsRead()
+    {
+        var export = Directory.CreateDirectory(Path.Combine(_folder, "export-no-preset")).FullName;
+        File.Copy(Path.Combine(KiotViet, "customers.csv"), Path.Combine(export, "DanhSachKhachHang_KV03122026.csv"));
+        File.Copy(Path.Combine(KiotViet, "orders.csv"), Path.Combine(export, "DanhSachChiTietHoaDon_KV03122026.csv"));
+
+        var en = CliRunner.Run("run", "--data", export, "--no-report");
+        var vi = CliRunner.Run("run", "--data", export, "--no-report", "--lang", "vi");
+
+        Assert.Equal(2, en.ExitCode);
+        Assert.StartsWith($"crmkit: Invalid --data: the folder '{export}' has no customers.csv or orders.csv, but 'DanhSachKhachHang_KV03122026.csv' is named as a kiotviet export. Add --preset kiotviet to read it as the platform writes it (or --map FILE with your own mapping).", en.Error, StringComparison.Ordinal);
+        Assert.Equal(2, vi.ExitCode);
+        Assert.StartsWith($"crmkit: --data không hợp lệ: thư mục '{export}' không có customers.csv hay orders.csv, nhưng 'DanhSachKhachHang_KV03122026.csv' mang tên tệp xuất của kiotviet. Hãy thêm --preset kiotviet để đọc tệp đúng như nền tảng xuất ra (hoặc --map TỆP với tệp ánh xạ của bạn).", vi.Error, StringComparison.Ordinal);
+
+        var map = Path.Combine(_folder, "my-shop.json");
+        File.WriteAllText(map, CliRunner.Run("presets", "kiotviet").Output);
+        var mapped = CliRunner.Run("run", "--data", export, "--map", map, "--no-report", "--json");
+        var preset = CliRunner.Run("run", "--data", export, "--preset", "kiotviet", "--no-report", "--json");
+        Assert.Equal(0, mapped.ExitCode);
+        Assert.Equal(0, preset.ExitCode);
+        Assert.Contains("\"file\":\"DanhSachKhachHang_KV03122026.csv\"", mapped.Output, StringComparison.Ordinal);
+        using var a = System.Text.Json.JsonDocument.Parse(mapped.Output);
+        using var b = System.Text.Json.JsonDocument.Parse(preset.Output);
+        Assert.Equal(b.RootElement.GetProperty("imported").GetRawText(), a.RootElement.GetProperty("imported").GetRawText());
+    }
+
+    // Fifth trial: `run` on a shop without consent columns said "no care action is due" and nothing more; its summary
+    // and its report now give the same reason as `care agenda` (and say nothing of it for the sample, which has consents).
+    [Theory]
+    [InlineData("vi", "Việc cần làm ngày", "không có việc nào đến hạn, và chưa khách nào trong 10 khách hàng đồng ý nhận tin")]
+    [InlineData("en", "To do on", "nothing is due, and none of the 10 customers has a consent to messages")]
+    public void Run_EmptyAgenda_WithoutConsentColumns_SaysWhy_InTheSummaryAndTheReport(string language, string title, string note)
+    {
+        var folder = Directory.CreateTempSubdirectory("crmkit-fifth-trial-").FullName;
+        try
+        {
+            var report = Path.Combine(folder, "report.html");
+            var (code, output, error) = CliRunner.Run("run", "--preset", "kiotviet", "--customers", Path.Combine(KiotViet, "customers.csv"), "--orders", Path.Combine(KiotViet, "orders.csv"), "--report", report, "--lang", language);
+            Assert.True(code == 0, error);
+            var lines = output.ReplaceLineEndings("\n").Split('\n');
+            var at = Array.FindIndex(lines, l => l.StartsWith(title, StringComparison.Ordinal));
+            Assert.True(at >= 0, output);
+            Assert.StartsWith("  " + note, lines[at + 1], StringComparison.Ordinal);
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(note), File.ReadAllText(report), StringComparison.Ordinal);
+
+            var sample = CliRunner.Run("run", "--sample", "--no-report", "--lang", language);
+            Assert.DoesNotContain(note, sample.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static void AssertNoEnglish(string text)
     {
         LeftoverEnglishTests.AssertNoEnglish(text);
