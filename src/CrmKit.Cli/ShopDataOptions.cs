@@ -132,7 +132,13 @@ internal sealed class ShopDataOptions
         else
         {
             source = SeedsFolder.DataFolder(parsed, _data, _sample);
-            files = ExportFolder.Files(source, _import.PresetName(parsed), _import.MapGiven(parsed));
+            var preset = _import.PresetName(parsed);
+            if (preset is not null)
+            {
+                _ = ImportOptions.Preset(preset); // a mistyped preset is named first, not hidden behind the folder's files (fifth trial)
+            }
+
+            files = ExportFolder.Files(source, preset, _import.MapGiven(parsed));
         }
 
         var options = _import.Options(parsed);

@@ -280,6 +280,20 @@ public sealed class FourthTrialTests : IDisposable
         Assert.Equal(b.RootElement.GetProperty("imported").GetRawText(), a.RootElement.GetProperty("imported").GetRawText());
     }
 
+    // Fifth trial: a mistyped preset with --data was hidden behind the folder's "no customers.csv" error.
+    [Fact]
+    public void MistypedPreset_WithAFolder_IsNamedWithTheNearest()
+    {
+        var export = Directory.CreateDirectory(Path.Combine(_folder, "export-typo")).FullName;
+        File.Copy(Path.Combine(KiotViet, "customers.csv"), Path.Combine(export, "DanhSachKhachHang_KV03122026.csv"));
+
+        var (code, _, error) = CliRunner.Run("run", "--data", export, "--preset", "kiotvet", "--no-report", "--lang", "vi");
+
+        Assert.Equal(2, code);
+        Assert.Contains("(gần nhất: 'kiotviet')", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("customers.csv", error, StringComparison.Ordinal);
+    }
+
     // Fifth trial: `run` on a shop without consent columns said "no care action is due" and nothing more; its summary
     // and its report now give the same reason as `care agenda` (and say nothing of it for the sample, which has consents).
     [Theory]
