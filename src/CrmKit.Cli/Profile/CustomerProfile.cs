@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CrmKit.CareProcess;
 using CrmKit.CareProcess.Planning;
 using CrmKit.Cli.Localization;
@@ -104,7 +105,10 @@ internal sealed record CustomerProfile(
             ContactReasonKind.NoMarketingConsent or ContactReasonKind.ServiceMessagesWithdrawn or ContactReasonKind.MarketingConsentWithdrawn
                 or ContactReasonKind.NoPhoneNumber or ContactReasonKind.NoEmailAddress => DisplayNames.Of(ContactVerdict.Skipped),
             ContactReasonKind.PastDeadline or ContactReasonKind.NoAllowedInstant => DisplayNames.Of(ContactVerdict.Dropped),
-            _ => DisplayNames.Of(m.State),
+            ContactReasonKind.Other or ContactReasonKind.OutsideHours or ContactReasonKind.OutsideChannelHours or ContactReasonKind.ChannelCap
+                or ContactReasonKind.DailyCap or ContactReasonKind.CustomerErased or ContactReasonKind.CustomerMerged
+                or ContactReasonKind.JourneyExited => DisplayNames.Of(m.State),
+            _ => throw new UnreachableException($"Unknown contact reason kind in '{reason}'."),
         };
     }
 
