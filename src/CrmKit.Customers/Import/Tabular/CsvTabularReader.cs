@@ -26,11 +26,10 @@ internal sealed class CsvTabularReader : ITabularReader
     internal const int MaxFieldLength = 1 << 20;
 
     /// <summary>
-    /// The longest record read, in characters (4 MiB): a record that does not end by then (a quote never closed) stops the
-    /// file with a located error, without the rest of the file being buffered. It stays well below the parser's own
-    /// limit (Sep stops with an exception when its buffer would pass 16 Mi characters).
+    /// The longest record the parser holds, in characters (16 Mi: Sep's own limit on its buffer): a record that has not
+    /// ended by then (a quote never closed in a large file) stops the file with a located error.
     /// </summary>
-    internal const int MaxRecordLength = 4 * MaxFieldLength;
+    internal const int MaxRecordLength = 16 * MaxFieldLength;
 
     private const string BadData = "a quote inside an unquoted field, or an unterminated quoted field";
 
@@ -235,16 +234,24 @@ internal sealed class CsvTabularReader : ITabularReader
 
     private bool TryRead(Source source)
     {
-        if (!source.Read())
+        try
         {
-            return false;
+            if (!source.Read())
+            {
+                return false;
+            }
+        }
+        catch (NotSupportedException) when (source.Buffered >= MaxRecordLength / 2)
+        {
+            // Sep's buffer reached its limit inside one record: reported at the record's line, not as an internal error.
+            return Overlong(source.NextLine);
         }
 
         var record = source.Reader.Current;
         var raw = record.Span;
         if (raw.Length <= MaxFieldLength)
         {
-            return !source.Truncated || Overlong(source.Line);
+            return true;
         }
 
         ref var origin = ref MemoryMarshal.GetReference(raw);
@@ -265,13 +272,13 @@ internal sealed class CsvTabularReader : ITabularReader
             }
         }
 
-        return !source.Truncated || Overlong(source.Line);
+        return true;
     }
 
-    // The record was cut at MaxRecordLength (its fields each within MaxFieldLength): reported, and the file stops there.
+    // A record longer than the parser holds: reported, and the file stops there.
     private bool Overlong(int line)
     {
-        _issues.Add(new ImportIssue(File, line, null, $"a record is longer than {MaxRecordLength:N0} characters (is a quote never closed?); the rest of the file from line {line} was not read.")
+        _issues.Add(new ImportIssue(File, line, null, $"a record is longer than {MaxRecordLength:N0} characters (the limit of one row); the rest of the file from line {line} was not read.")
         {
             Severity = ImportIssueSeverity.Error,
         });
@@ -507,7 +514,7 @@ internal sealed class CsvTabularReader : ITabularReader
 
         public Source(TextReader text, char delimiter, int lineBase)
         {
-            _text = new RetainingReader(text, MaxRecordLength);
+            _text = new RetainingReader(text);
             _delimiter = delimiter;
             Reader = Sep.New(delimiter).Reader(o => o with
             {
@@ -522,8 +529,11 @@ internal sealed class CsvTabularReader : ITabularReader
 
         public SepReader Reader { get; }
 
-        /// <summary>Whether the text ended early at <see cref="MaxRecordLength"/> characters past the current record's start.</summary>
-        public bool Truncated => _text.Truncated;
+        /// <summary>How many characters were handed to the parser past the end of the last record read.</summary>
+        public long Buffered => _text.Position - _next;
+
+        /// <summary>The physical line of the file where the next record starts.</summary>
+        public int NextLine => LineBase + _nextLine;
 
         public int LineBase { get; }
 

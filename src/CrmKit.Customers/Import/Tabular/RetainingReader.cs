@@ -5,16 +5,11 @@ namespace CrmKit.Customers.Import.Tabular;
 /// by another that starts where the first one's last record ended (<see cref="Since"/>). Each character is copied once
 /// more than without it; the kept text is the current record and the parser's read-ahead.
 /// </summary>
-/// <param name="inner">The text.</param>
-/// <param name="limit">The most characters handed out past the last released position: beyond it the reader ends early
-/// (<see cref="Truncated"/>), so that a record that never ends (a quote never closed) cannot make the parser buffer the
-/// rest of the file.</param>
-internal sealed class RetainingReader(TextReader inner, long limit = long.MaxValue) : TextReader
+internal sealed class RetainingReader(TextReader inner) : TextReader
 {
     private char[] _kept = new char[1 << 16];
     private long _keptFrom;   // the position of _kept[0] in the text
     private int _length;      // characters kept
-    private long _released;   // the furthest position released
 
     /// <summary>The reader this one reads from.</summary>
     public TextReader Inner { get; } = inner;
@@ -22,13 +17,9 @@ internal sealed class RetainingReader(TextReader inner, long limit = long.MaxVal
     /// <summary>How many characters were handed out.</summary>
     public long Position => _keptFrom + _length;
 
-    /// <summary>Whether the reader ended early because more than its limit was handed out past the last released position.</summary>
-    public bool Truncated { get; private set; }
-
     /// <summary>The text before <paramref name="position"/> will not be asked for again.</summary>
     public void Release(long position)
     {
-        _released = Math.Max(_released, position);
         var drop = (int)Math.Clamp(position - _keptFrom, 0, _length);
         // Moved only when more than half of the buffer is dropped, so each character moves at most once on average.
         if (drop > 0 && drop >= _kept.Length / 2)
@@ -74,14 +65,7 @@ internal sealed class RetainingReader(TextReader inner, long limit = long.MaxVal
 
     public override int Read(Span<char> buffer)
     {
-        var room = limit - (Position - _released);
-        if (room <= 0)
-        {
-            Truncated = true;
-            return 0;
-        }
-
-        var read = Inner.Read(room < buffer.Length ? buffer[..(int)room] : buffer);
+        var read = Inner.Read(buffer);
         if (read > 0)
         {
             if (_length + read > _kept.Length)

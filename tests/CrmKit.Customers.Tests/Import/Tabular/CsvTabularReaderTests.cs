@@ -121,11 +121,11 @@ public class CsvTabularReaderTests
     }
 
     /// <summary>
-    /// A quote never closed early in a large file: the reader stops with the located field-length error after reading at
-    /// most one record's limit past it, instead of buffering the rest of the file (the parser has no limit of its own).
+    /// A quote never closed early in a large file: the reader stops with a located error once the parser holds its
+    /// limit of one record, instead of failing with the parser's exception (an internal error) or reading on.
     /// </summary>
     [Fact]
-    public void Read_QuoteNeverClosed_InALargeFile_StopsWithoutReadingTheRest()
+    public void Read_QuoteNeverClosed_InALargeFile_StopsWithALocatedError()
     {
         var head = "id,name\n1,ok\n2,\"never closed\n";
         var text = new CountingReader(head, filler: 64 * CsvTabularReader.MaxFieldLength);
@@ -136,11 +136,11 @@ public class CsvTabularReaderTests
         Assert.Equal(["1: id|name", "2: 1|ok"], rows);
         var issue = Assert.Single(issues);
         Assert.Equal(3, issue.Line);
-        Assert.Equal($"a field is longer than {CsvTabularReader.MaxFieldLength:N0} characters (the limit of one cell); the rest of the file from line 3 was not read.", issue.Reason);
-        Assert.InRange(text.Handed, CsvTabularReader.MaxRecordLength, CsvTabularReader.MaxRecordLength + (2 * CsvTabularReader.MaxFieldLength));
+        Assert.Equal($"a record is longer than {CsvTabularReader.MaxRecordLength:N0} characters (the limit of one row); the rest of the file from line 3 was not read.", issue.Reason);
+        Assert.InRange(text.Handed, CsvTabularReader.MaxRecordLength / 2, CsvTabularReader.MaxRecordLength + (2 * CsvTabularReader.MaxFieldLength));
     }
 
-    /// <summary>A record longer than the record limit whose fields each stay within the field limit: stopped with its own located message, never cut into a shorter row.</summary>
+    /// <summary>A record longer than the record limit whose fields each stay within the field limit: stopped with the same located message, never cut into a shorter row.</summary>
     [Fact]
     public void Read_RecordOverTheRecordLimit_StopsWithItsOwnMessage()
     {
@@ -154,7 +154,26 @@ public class CsvTabularReaderTests
         Assert.Equal(2, rows.Count);
         var issue = Assert.Single(issues);
         Assert.Equal(3, issue.Line);
-        Assert.Equal($"a record is longer than {CsvTabularReader.MaxRecordLength:N0} characters (is a quote never closed?); the rest of the file from line 3 was not read.", issue.Reason);
+        Assert.Equal($"a record is longer than {CsvTabularReader.MaxRecordLength:N0} characters (the limit of one row); the rest of the file from line 3 was not read.", issue.Reason);
+    }
+
+    /// <summary>A wide record well under the record limit (eight cells just under the field limit), with LF or CRLF: read whole, and so is the row after it.</summary>
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void Read_WideRecordUnderTheLimit_IsRead(string newline)
+    {
+        const int cells = 8;
+        var cell = new string('x', CsvTabularReader.MaxFieldLength - 1);
+        var header = string.Join(',', Enumerable.Range(0, cells).Select(c => $"c{c}"));
+        var issues = new List<ImportIssue>();
+
+        var rows = ReadAll(new StringReader($"{header}{newline}{string.Join(',', Enumerable.Repeat(cell, cells))}{newline}a,b,c,d,e,f,g,h{newline}"), issues);
+
+        Assert.Empty(issues);
+        Assert.Equal(3, rows.Count);
+        Assert.Equal("2: " + string.Join('|', Enumerable.Repeat(cell, cells)), rows[1]);
+        Assert.Equal("3: a|b|c|d|e|f|g|h", rows[2]);
     }
 
     // A head, then `filler` characters of short lines; counts the characters handed out.
