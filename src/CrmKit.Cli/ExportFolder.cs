@@ -45,18 +45,21 @@ internal static class ExportFolder
         var customers = Conventional("customers");
         var orders = Conventional("orders");
         (string Customers, string Orders)? platform = preset is not null && PlatformNames.TryGetValue(preset, out var names) ? names : null;
-        if (preset is null && customers is null && orders is null)
+        if (preset is null && (customers is null || orders is null))
         {
-            // No preset, no conventional names: a folder of one platform's exports (fifth trial).
-            var found = PlatformNames.Where(p => Platform(folder, p.Value.Customers) is not null || Platform(folder, p.Value.Orders) is not null).ToList();
+            // No preset, and a role the conventional names leave empty: the export names of one platform fill it with a
+            // mapping file; without one the folder is refused with the preset to add, rather than read without the file
+            // (fifth trial).
+            string? Missing(KeyValuePair<string, (string Customers, string Orders)> p)
+                => (customers is null ? Platform(folder, p.Value.Customers) : null) ?? (orders is null ? Platform(folder, p.Value.Orders) : null);
+            var found = PlatformNames.Where(p => Missing(p) is not null).ToList();
             if (found.Count == 1 && mapGiven)
             {
                 platform = found[0].Value;
             }
             else if (found.Count == 1)
             {
-                var example = Platform(folder, found[0].Value.Customers) ?? Platform(folder, found[0].Value.Orders)!;
-                throw new InvalidValueException("--data", Display.Format(Strings.ErrorFolderIsPlatformExport, folder, Path.GetFileName(example), found[0].Key), Display.Format(Strings.ErrorFolderIsPlatformExportHint, found[0].Key));
+                throw new InvalidValueException("--data", Display.Format(Strings.ErrorFolderIsPlatformExport, folder, Path.GetFileName(Missing(found[0])!), found[0].Key), Display.Format(Strings.ErrorFolderIsPlatformExportHint, found[0].Key));
             }
         }
 

@@ -264,9 +264,17 @@ public sealed class FourthTrialTests : IDisposable
         var vi = CliRunner.Run("run", "--data", export, "--no-report", "--lang", "vi");
 
         Assert.Equal(2, en.ExitCode);
-        Assert.StartsWith($"crmkit: Invalid --data: the folder '{export}' has no customers.csv or orders.csv, but 'DanhSachKhachHang_KV03122026.csv' is named as a kiotviet export. Add --preset kiotviet to read it as the platform writes it (or --map FILE with your own mapping).", en.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"crmkit: Invalid --data: the folder '{export}' holds 'DanhSachKhachHang_KV03122026.csv', named as a kiotviet export, which is read only with that platform's preset or a mapping file. Add --preset kiotviet to read it as the platform writes it (or --map FILE with your own mapping).", en.Error, StringComparison.Ordinal);
         Assert.Equal(2, vi.ExitCode);
-        Assert.StartsWith($"crmkit: --data không hợp lệ: thư mục '{export}' không có customers.csv hay orders.csv, nhưng 'DanhSachKhachHang_KV03122026.csv' mang tên tệp xuất của kiotviet. Hãy thêm --preset kiotviet để đọc tệp đúng như nền tảng xuất ra (hoặc --map TỆP với tệp ánh xạ của bạn).", vi.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"crmkit: --data không hợp lệ: thư mục '{export}' có tệp 'DanhSachKhachHang_KV03122026.csv' mang tên tệp xuất của kiotviet; tệp này chỉ đọc được với mẫu nhập của nền tảng đó hoặc một tệp ánh xạ. Hãy thêm --preset kiotviet để đọc tệp đúng như nền tảng xuất ra (hoặc --map TỆP với tệp ánh xạ của bạn).", vi.Error, StringComparison.Ordinal);
+
+        // One conventional file beside a platform's file for the other role: refused too, never read without it.
+        var mixed = Directory.CreateDirectory(Path.Combine(_folder, "export-mixed")).FullName;
+        File.Copy(Path.Combine(KiotViet, "orders.csv"), Path.Combine(mixed, "orders.csv"));
+        File.Copy(Path.Combine(KiotViet, "customers.csv"), Path.Combine(mixed, "DanhSachKhachHang_KV03122026.csv"));
+        var half = CliRunner.Run("run", "--data", mixed, "--no-report");
+        Assert.Equal(2, half.ExitCode);
+        Assert.Contains("holds 'DanhSachKhachHang_KV03122026.csv', named as a kiotviet export", half.Error, StringComparison.Ordinal);
 
         var map = Path.Combine(_folder, "my-shop.json");
         File.WriteAllText(map, CliRunner.Run("presets", "kiotviet").Output);
@@ -297,9 +305,9 @@ public sealed class FourthTrialTests : IDisposable
     // Fifth trial: `run` on a shop without consent columns said "no care action is due" and nothing more; its summary
     // and its report now give the same reason as `care agenda` (and say nothing of it for the sample, which has consents).
     [Theory]
-    [InlineData("vi", "Việc cần làm ngày", "không có việc nào đến hạn, và chưa khách nào trong 10 khách hàng đồng ý nhận tin")]
-    [InlineData("en", "To do on", "nothing is due, and none of the 10 customers has a consent to messages")]
-    public void Run_EmptyAgenda_WithoutConsentColumns_SaysWhy_InTheSummaryAndTheReport(string language, string title, string note)
+    [InlineData("vi", "Việc cần làm ngày", "không có việc nào đến hạn, và chưa khách nào trong 10 khách hàng đồng ý nhận tin", "các tệp không có cột đồng ý nhận tin nào")]
+    [InlineData("en", "To do on", "nothing is due, and none of the 10 customers has a consent to messages", "the files carry no consent column")]
+    public void Run_EmptyAgenda_WithoutConsentColumns_SaysWhy_InTheSummaryAndTheReport(string language, string title, string note, string reason)
     {
         var folder = Directory.CreateTempSubdirectory("crmkit-fifth-trial-").FullName;
         try
@@ -314,7 +322,8 @@ public sealed class FourthTrialTests : IDisposable
             Assert.Contains(System.Net.WebUtility.HtmlEncode(note), File.ReadAllText(report), StringComparison.Ordinal);
 
             var sample = CliRunner.Run("run", "--sample", "--no-report", "--lang", language);
-            Assert.DoesNotContain(note, sample.Output, StringComparison.Ordinal);
+            Assert.Contains(reason, note + lines[at + 1], StringComparison.Ordinal);
+            Assert.DoesNotContain(reason, sample.Output, StringComparison.Ordinal);
         }
         finally
         {

@@ -23,7 +23,7 @@ internal sealed class MappingJsonReader(string source)
         }
         catch (JsonException ex)
         {
-            throw new InvalidValueException(source, $"is not valid JSON: line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}: {ex.Message.Split(" Path:")[0].Split(" LineNumber:")[0]}", "See docs/importing.md for the mapping format.");
+            throw new InvalidValueException(source, $"is not valid JSON: line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}: {ex.Message.Split(" Path:")[0].Split(" LineNumber:")[0]}", "The mapping format is in docs/importing.md (crmkit docs importing prints it).");
         }
 
         using (document)
@@ -58,7 +58,7 @@ internal sealed class MappingJsonReader(string source)
                 throw new InvalidValueException(
                     source,
                     _problems.Count == 1 ? _problems[0].ToString() : $"{_problems.Count} problems:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", _problems)}",
-                    "See docs/importing.md for the mapping format.");
+                    "The mapping format is in docs/importing.md (crmkit docs importing prints it).");
             }
 
             return mapping;

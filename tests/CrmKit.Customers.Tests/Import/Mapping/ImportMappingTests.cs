@@ -44,7 +44,7 @@ public class ImportMappingTests
               $.format.dateFormats[0]: 'dd/MM/yyyy HH:mm o' is not a date pattern: The character o is not a format specifier for this pattern type, and should be quoted to act as a literal. Note that each type of pattern has its own set of valid format specifiers.
               $.format.encoding: 'utf-9' is not a text encoding CrmKit knows; use one of utf-8 (utf8), utf-16 (utf-16le, unicode), utf-16be, utf-32 (utf-32le), utf-32be, windows-1258 (cp1258, 1258), windows-1252 (cp1252, 1252), latin1 (iso-8859-1), us-ascii (ascii), or another code page name or number known to .NET, such as shift_jis or 932.
               $.format.numberFormat: 'de' is not a number format; use vi (1.250.000,50), en (1,250,000.50) or auto.
-              $.format.dateOrder: 'dym' is not a date order; use dmy (28/08/2025), mdy (08/28/2025), ymd (25/08/28) or auto. See docs/importing.md for the mapping format.
+              $.format.dateOrder: 'dym' is not a date order; use dmy (28/08/2025), mdy (08/28/2025), ymd (25/08/28) or auto. The mapping format is in docs/importing.md (crmkit docs importing prints it).
             """.ReplaceLineEndings(Environment.NewLine),
             ex.Message);
     }
@@ -61,7 +61,7 @@ public class ImportMappingTests
     public void Parse_NotJson_SaysWhere()
     {
         var ex = Assert.Throws<InvalidValueException>(() => ImportMapping.Parse("{ \"orders\": { \"columns\": } }", "shop.json"));
-        Assert.Equal("Invalid shop.json: is not valid JSON: line 1, position 26: '}' is an invalid start of a value. See docs/importing.md for the mapping format.", ex.Message);
+        Assert.Equal("Invalid shop.json: is not valid JSON: line 1, position 26: '}' is an invalid start of a value. The mapping format is in docs/importing.md (crmkit docs importing prints it).", ex.Message);
     }
 
     [Fact]
