@@ -15,7 +15,7 @@ internal static class SeedsCommandLine
     {
         var root = new RootCommand("crmkit-seeds: the CrmKit repository's sample data and the files generated from the code (not part of the crmkit tool).");
         root.Subcommands.Add(Generate(output));
-        return CrmKitCommandLine.Invoke(root, args, output, error);
+        return CrmKitCommandLine.Invoke(root, args, output, error, "crmkit-seeds");
     }
 
     private static Command Generate(TextWriter output)

@@ -32,7 +32,7 @@ internal static class CrmKitCommandLine
             if (unknown is not null)
             {
                 error.WriteLine($"crmkit: {UiLanguage.OptionName} / {UiLanguage.EnvironmentVariable}: {Display.Format(Strings.UnknownLanguage, unknown)}");
-                error.WriteLine(Strings.RunHelpHint);
+                error.WriteLine(Display.Format(Strings.RunHelpHint, "crmkit"));
                 return Usage;
             }
 
@@ -44,15 +44,65 @@ internal static class CrmKitCommandLine
     /// Parses and runs <paramref name="args"/> against <paramref name="root"/> with the tool's exit codes and error
     /// reporting (also used by the repository's own tool, <c>crmkit-seeds</c>).
     /// </summary>
-    internal static int Invoke(RootCommand root, string[] args, TextWriter output, TextWriter error)
+    internal static int Invoke(RootCommand root, string[] args, TextWriter output, TextWriter error, string tool = "crmkit")
     {
         var parsed = root.Parse(args);
+        var command = parsed.CommandResult;
+        var hint = HelpHint(command, tool);
+
+        // An option given without its value takes the next option as its value ("--data --lang vi": --data = "--lang",
+        // then "vi" is unrecognized; "--report --no-report" even parses): named as such, and nothing else reported.
+        var swallowed = SwallowedOptions(parsed).ToList();
+        if (swallowed.Count > 0)
+        {
+            foreach (var (option, value) in swallowed)
+            {
+                error.WriteLine($"crmkit: {Display.Format(Strings.ErrorOptionMissingValue, option, value)}");
+            }
+
+            error.WriteLine(hint);
+            return Usage;
+        }
+
         if (parsed.Errors.Count > 0)
         {
             // A command's required argument left out: System.CommandLine says only "missing for command 'customer'";
             // crmkit names the argument and prints the command's usage line instead.
-            var command = parsed.CommandResult;
             var missing = command.Command.Arguments.Where(a => a.Arity.MinimumNumberOfValues > 0 && command.GetResult(a) is not { Tokens.Count: > 0 }).ToList();
+
+            // A mistyped option ("--present kiotviet") is reported once, with the option meant; its value, the word after
+            // it, is not reported as a second unrecognized argument.
+            var meant = new Dictionary<string, string>(StringComparer.Ordinal);
+            var quiet = new HashSet<string>(StringComparer.Ordinal);
+            var unmatched = parsed.UnmatchedTokens.ToHashSet(StringComparer.Ordinal);
+            for (var i = 0; i < args.Length; i++)
+            {
+                if (!args[i].StartsWith('-') || !unmatched.Contains(args[i]) || meant.ContainsKey(args[i]) || NearestOptionOf(command, args[i]) is not { } nearest)
+                {
+                    continue;
+                }
+
+                meant[args[i]] = nearest.Name;
+                quiet.Add(args[i]);
+                if (!args[i].Contains('=', StringComparison.Ordinal) && nearest.TakesValue && i + 1 < args.Length && !args[i + 1].StartsWith('-') && unmatched.Contains(args[i + 1]))
+                {
+                    quiet.Add(args[i + 1]);
+                }
+            }
+
+            // A mistyped command ("crmkit runn"): the command meant, instead of "Required command was not provided" and
+            // "Unrecognized command or argument 'runn'".
+            var commandMeant = command.Command is RootCommand && args.FirstOrDefault(a => !a.StartsWith('-') && unmatched.Contains(a)) is { } word
+                && NearestNames.Of(word, command.Command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name), 1) is [var nearestCommand, ..]
+                ? (Word: word, Name: nearestCommand)
+                : ((string Word, string Name)?)null;
+            if (commandMeant is { } typo)
+            {
+                error.WriteLine($"crmkit: {Display.Format(Strings.ErrorDidYouMeanCommand, typo.Word, typo.Name)}");
+                error.WriteLine(hint);
+                return Usage;
+            }
+
             foreach (var parseError in parsed.Errors)
             {
                 if (missing.Count > 0 && parseError.Message.Contains($"'{command.Command.Name}'", StringComparison.Ordinal))
@@ -60,15 +110,17 @@ internal static class CrmKitCommandLine
                     continue;
                 }
 
+                if (quiet.Any(t => parseError.Message.Contains($"'{t}'", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
                 error.WriteLine($"crmkit: {parseError.Message}");
             }
 
-            foreach (var token in parsed.UnmatchedTokens.Where(t => t.StartsWith('-')).Distinct(StringComparer.Ordinal))
+            foreach (var (token, name) in meant)
             {
-                if (NearestOption(command, token) is { } meant)
-                {
-                    error.WriteLine($"crmkit: {Display.Format(Strings.ErrorDidYouMeanOption, token, meant)}");
-                }
+                error.WriteLine($"crmkit: {Display.Format(Strings.ErrorDidYouMeanOption, token, name)}");
             }
 
             if (missing.Count > 0)
@@ -76,7 +128,7 @@ internal static class CrmKitCommandLine
                 error.WriteLine($"crmkit: {Display.Format(Strings.ErrorMissingArgument, string.Join(", ", missing.Select(a => $"<{a.Name}>")), UsageLine(command))}");
             }
 
-            error.WriteLine(Strings.RunHelpHint);
+            error.WriteLine(hint);
             return Usage;
         }
 
@@ -98,7 +150,7 @@ internal static class CrmKitCommandLine
         {
             // An option's value that is not valid is wrong usage, like an unknown option.
             error.WriteLine($"crmkit: {Invalid(ex)}");
-            error.WriteLine(Strings.RunHelpHint);
+            error.WriteLine(hint);
             return Usage;
         }
         catch (InvalidValueException ex)
@@ -143,34 +195,79 @@ internal static class CrmKitCommandLine
     /// <paramref name="token"/> (<c>--present</c> → <c>--preset</c>), or <see langword="null"/> when none is near.
     /// </summary>
     internal static string? NearestOption(System.CommandLine.Parsing.CommandResult command, string token)
+        => NearestOptionOf(command, token)?.Name;
+
+    private static (string Name, bool TakesValue)? NearestOptionOf(System.CommandLine.Parsing.CommandResult command, string token)
     {
         var name = token.Split('=', 2)[0];
-        var known = new List<string>();
+        var known = KnownOptions(command).ToList();
+
+        // Compared without the dashes, so "-preset" and "--present" are both near "--preset".
+        var nearest = NearestNames.Of(name.TrimStart('-'), known.Select(k => k.Name.TrimStart('-')), 1);
+        if (nearest.Count == 0)
+        {
+            return null;
+        }
+
+        var option = known.First(k => k.Name.TrimStart('-') == nearest[0]).Option;
+        return ("--" + nearest[0], option.Arity.MaximumNumberOfValues > 0 && option.ValueType != typeof(bool));
+    }
+
+    // The visible options of the command and those its parents pass down, by name and by each "--" alias.
+    private static IEnumerable<(string Name, Option Option)> KnownOptions(System.CommandLine.Parsing.CommandResult command)
+    {
         for (var r = command; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
         {
             foreach (var option in r.Command.Options.Where(o => !o.Hidden && (r == command || o.Recursive)))
             {
-                known.Add(option.Name);
-                known.AddRange(option.Aliases.Where(a => a.StartsWith("--", StringComparison.Ordinal)));
+                yield return (option.Name, option);
+                foreach (var alias in option.Aliases.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
+                {
+                    yield return (alias, option);
+                }
             }
         }
+    }
 
-        // Compared without the dashes, so "-preset" and "--present" are both near "--preset".
-        var nearest = NearestNames.Of(name.TrimStart('-'), known.Select(k => k.TrimStart('-')), 1);
-        return nearest.Count == 0 ? null : "--" + nearest[0];
+    // Options whose value is one of the command's option names: the value was left out and the next option taken.
+    private static IEnumerable<(string Option, string Value)> SwallowedOptions(ParseResult parsed)
+    {
+        var names = KnownOptions(parsed.CommandResult).Select(k => k.Name).Append("--help").Append("-h").Append("-?").ToHashSet(StringComparer.Ordinal);
+        for (var r = parsed.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            foreach (var option in r.Children.OfType<System.CommandLine.Parsing.OptionResult>())
+            {
+                foreach (var token in option.Tokens.Where(t => t.Type == System.CommandLine.Parsing.TokenType.Argument && names.Contains(t.Value.Split('=', 2)[0])))
+                {
+                    yield return (option.Option.Name, token.Value);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The last line of a usage error: the command's own help (<c>Run 'crmkit run --help' for its options.</c>), or the
+    /// tool's when no command was recognised.
+    /// </summary>
+    internal static string HelpHint(System.CommandLine.Parsing.CommandResult command, string tool = "crmkit")
+        => command.Command is RootCommand ? Display.Format(Strings.RunHelpHint, tool) : Display.Format(Strings.RunCommandHelpHint, CommandPath(command, tool));
+
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result, string tool = "crmkit")
+    {
+        var names = new List<string>();
+        for (var r = result; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, r.Command is RootCommand ? tool : r.Command.Name);
+        }
+
+        return string.Join(" ", names);
     }
 
     /// <summary>The usage line of the command <paramref name="result"/> names: <c>crmkit customer &lt;khách&gt; [tuỳ chọn]</c>.</summary>
     internal static string UsageLine(System.CommandLine.Parsing.CommandResult result)
     {
-        var names = new List<string>();
-        for (var r = result; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
-        {
-            names.Insert(0, r.Command is RootCommand ? "crmkit" : r.Command.Name);
-        }
-
         var arguments = result.Command.Arguments.Where(a => !a.Hidden).Select(a => a.Arity.MinimumNumberOfValues > 0 ? $"<{a.Name}>" : $"[<{a.Name}>]");
-        return string.Join(" ", [.. names, .. arguments, Strings.UsageOptions]);
+        return string.Join(" ", [CommandPath(result), .. arguments, Strings.UsageOptions]);
     }
 
     // "Invalid --as-of: …" in the invocation's language (the exception's Message is the invariant English form).

@@ -26,6 +26,7 @@ internal static class ExportFolder
 
     /// <summary>The files in <paramref name="folder"/> read with the preset <paramref name="preset"/> (or none).</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="InvalidValueException">The path is a file (usage error).</exception>
     /// <exception cref="FileNotFoundException">The folder has neither a customers nor an orders file.</exception>
     /// <exception cref="InvalidValueException">Two of the platform's files for one role (usage error).</exception>
     /// <param name="folder">The folder.</param>
@@ -37,7 +38,7 @@ internal static class ExportFolder
     {
         if (!Directory.Exists(folder))
         {
-            throw new DirectoryNotFoundException(Display.Format(Strings.ErrorDataFolderMissing, folder, "--data"));
+            throw SeedsFolder.MissingFolder(Path.GetFullPath(folder), "--data");
         }
 
         // The names and extensions CustomerFiles.InFolder looks for, in its order.

@@ -116,14 +116,10 @@ internal sealed partial class ImportOptions
     /// <exception cref="InvalidValueException">An option's value is not valid; the message names the option.</exception>
     public CsvImportOptions Options(ParseResult parsed)
     {
-        if (parsed.GetValue(_preset) is not null && parsed.GetValue(_map) is not null)
-        {
-            throw new InvalidValueException("--map", Strings.ErrorPresetAndMap, Strings.ErrorPresetAndMapHint);
-        }
-
-        var mapping = parsed.GetValue(_preset) is { } preset ? Preset(preset)
-            : parsed.GetValue(_map) is { } map ? Load(map.FullName)
-            : ImportMapping.None;
+        // Both: the mapping file laid over the preset, so that it need only say what it adds (a consent column) or changes.
+        var preset = parsed.GetValue(_preset) is { } presetName ? Preset(presetName) : null;
+        var mapping = parsed.GetValue(_map) is { } map ? Load(map.FullName).Then(preset)
+            : preset ?? ImportMapping.None;
         var zone = parsed.GetValue(_zone) is { } zoneId
             ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? throw new InvalidValueException("--zone", Display.Format(Strings.ErrorZoneUnknown, zoneId), Strings.ErrorZoneHint)
             : null;

@@ -26,6 +26,19 @@ internal static class SeedsFolder
     };
 
     /// <summary>
+    /// The error for a data folder that is not there: a usage error naming the file's folder when the path is a file
+    /// (exit code 2; sixth trial: a file given to <c>--data</c> was said not to exist), else
+    /// <see cref="DirectoryNotFoundException"/> in the invocation's language (the library's own is English).
+    /// </summary>
+    /// <param name="path">The full path given.</param>
+    /// <param name="option">The option it was given with (<c>--data</c>).</param>
+    public static Exception MissingFolder(string path, string option)
+        => File.Exists(path)
+            ? new InvalidValueException(option, Display.Format(Strings.ErrorIsFileNotFolder, path),
+                Display.Format(Strings.ErrorGiveFolderOfFile, path, option, Path.GetDirectoryName(path)))
+            : new DirectoryNotFoundException(Display.Format(Strings.ErrorDataFolderMissing, path, option));
+
+    /// <summary>
     /// The data folder a command reads: <paramref name="data"/>'s folder, the bundled sample with
     /// <paramref name="sample"/>, or the checkout's <c>seeds/store</c> when the working folder is in a CrmKit checkout.
     /// </summary>
@@ -40,8 +53,7 @@ internal static class SeedsFolder
 
         if (folder is not null && !folder.Exists)
         {
-            // The library's own DirectoryNotFoundException is English; the tool says it in the invocation's language.
-            throw new DirectoryNotFoundException(Display.Format(Strings.ErrorDataFolderMissing, folder.FullName, data.Name));
+            throw MissingFolder(folder.FullName, data.Name);
         }
 
         return folder?.FullName ?? Checkout() ?? throw NoData(data.Name);

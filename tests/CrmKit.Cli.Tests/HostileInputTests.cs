@@ -7,7 +7,7 @@ namespace CrmKit.Cli.Tests;
 /// </summary>
 public sealed class HostileInputTests
 {
-    private const string Help = "\nRun 'crmkit --help' for the commands and options.";
+    private static string Help(string command) => $"\nRun 'crmkit {command} --help' for its options.";
 
     private static string Write(string name, string text)
     {
@@ -18,12 +18,12 @@ public sealed class HostileInputTests
 
     public static TheoryData<string[], string> OutOfRangeOptions => new()
     {
-        { ["run", "--as-of", "9999-12-31", "--no-report"], "crmkit: Invalid --as-of: 9999-12-31 is outside 1900-01-01 to 2999-12-31." + Help },
-        { ["segment", "--as-of", "9999-12-31"], "crmkit: Invalid --as-of: 9999-12-31 is outside 1900-01-01 to 2999-12-31." + Help },
-        { ["care", "agenda", "--as-of", "1899-12-31"], "crmkit: Invalid --as-of: 1899-12-31 is outside 1900-01-01 to 2999-12-31." + Help },
-        { ["run", "--review-days", "2147483647", "--no-report"], "crmkit: Invalid --review-days: 2147483647 is not a number of days from 1 to 36,525." + Help },
-        { ["run", "--review-days", "0", "--no-report"], "crmkit: Invalid --review-days: 0 is not a number of days from 1 to 36,525." + Help },
-        { ["care", "agenda", "--lookback-days", "2147483647"], "crmkit: Invalid --lookback-days: 2147483647 is not a number of days from 1 to 36,525." + Help },
+        { ["run", "--as-of", "9999-12-31", "--no-report"], "crmkit: Invalid --as-of: 9999-12-31 is outside 1900-01-01 to 2999-12-31." + Help("run") },
+        { ["segment", "--as-of", "9999-12-31"], "crmkit: Invalid --as-of: 9999-12-31 is outside 1900-01-01 to 2999-12-31." + Help("segment") },
+        { ["care", "agenda", "--as-of", "1899-12-31"], "crmkit: Invalid --as-of: 1899-12-31 is outside 1900-01-01 to 2999-12-31." + Help("care agenda") },
+        { ["run", "--review-days", "2147483647", "--no-report"], "crmkit: Invalid --review-days: 2147483647 is not a number of days from 1 to 36,525." + Help("run") },
+        { ["run", "--review-days", "0", "--no-report"], "crmkit: Invalid --review-days: 0 is not a number of days from 1 to 36,525." + Help("run") },
+        { ["care", "agenda", "--lookback-days", "2147483647"], "crmkit: Invalid --lookback-days: 2147483647 is not a number of days from 1 to 36,525." + Help("care agenda") },
     };
 
     [Theory]

@@ -169,11 +169,49 @@ public class ImportRunTests
     }
 
     [Fact]
-    public void Run_PresetAndMapTogether_IsWrongUsage()
+    public void Run_MapOverPreset_AddsAConsentColumnAndKeepsThePreset()
     {
-        var (code, _, error) = CliRunner.Run("run", "--preset", "sapo", "--map", "m.json", "--orders", Fixture("sapo", "orders.csv"));
-        Assert.Equal(2, code);
-        Assert.StartsWith("crmkit: Invalid --map: give either --preset or --map, not both.", error, StringComparison.Ordinal);
+        // Sixth trial: a consent column the preset does not read needed a whole hand-made mapping, since --preset and
+        // --map were refused together. Now the mapping file is laid over the preset and says only what it adds.
+        var folder = Directory.CreateTempSubdirectory("crmkit-map-over-preset-").FullName;
+        try
+        {
+            var lines = File.ReadAllLines(Fixture("sapo", "customers.csv"));
+            var customers = Path.Combine(folder, "customers.csv");
+            File.WriteAllLines(customers, [lines[0] + ",Đồng ý Zalo", .. lines.Skip(1).Select((l, i) => l + (i % 2 == 0 ? ",có" : ",không"))]);
+            var map = Path.Combine(folder, "extra.json");
+            File.WriteAllText(map, """{ "customers": { "columns": { "consent.zalo.marketing": "Đồng ý Zalo" } } }""");
+
+            var (code, output, error) = CliRunner.Run("run", "--preset", "sapo", "--map", map, "--customers", customers, "--orders", Fixture("sapo", "orders.csv"), "--as-of", "2030-01-01", "--no-report", "--json");
+
+            Assert.True(code == 0, error);
+            using var json = JsonDocument.Parse(output);
+            // The preset still reads the export (expected.json of the sapo fixture: 8 customers, 3,560,000 VND) …
+            Assert.Equal(8, json.RootElement.GetProperty("customers").GetInt32());
+            Assert.Equal(3_560_000m, json.RootElement.GetProperty("revenue").GetProperty("VND").GetDecimal());
+            // … and reads the mapping's column, which the preset alone leaves unused.
+            string[] Unused(string output)
+            {
+                using var run = JsonDocument.Parse(output);
+                return [.. run.RootElement.GetProperty("imported").GetProperty("files")[0].GetProperty("unusedColumns").EnumerateArray().Select(c => c.GetString()!)];
+            }
+
+            Assert.Equal(["Địa chỉ", "Phường/Xã", "Tổng chi tiêu", "Số đơn hàng"], Unused(output));
+            var (presetCode, presetOnly, _) = CliRunner.Run("run", "--preset", "sapo", "--customers", customers, "--orders", Fixture("sapo", "orders.csv"), "--as-of", "2030-01-01", "--no-report", "--json");
+            Assert.Equal(0, presetCode);
+            Assert.Equal(["Địa chỉ", "Phường/Xã", "Tổng chi tiêu", "Số đơn hàng", "Đồng ý Zalo"], Unused(presetOnly));
+
+            // The agenda says the files carry no consent with the preset alone, and not with the mapping's column.
+            const string NoConsent = "none of the 8 customers has a consent to messages";
+            var (_, _, withMap) = CliRunner.Run("care", "agenda", "--preset", "sapo", "--map", map, "--customers", customers, "--orders", Fixture("sapo", "orders.csv"), "--as-of", "2030-01-01");
+            var (_, _, withoutMap) = CliRunner.Run("care", "agenda", "--preset", "sapo", "--customers", customers, "--orders", Fixture("sapo", "orders.csv"), "--as-of", "2030-01-01");
+            Assert.Contains(NoConsent, withoutMap, StringComparison.Ordinal);
+            Assert.DoesNotContain(NoConsent, withMap, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static Dictionary<string, decimal> Numbers(JsonElement element)

@@ -6,7 +6,7 @@ namespace CrmKit.Cli.Tests;
 /// </summary>
 public sealed class OutputFilesTests
 {
-    private const string Help = "\nRun 'crmkit --help' for the commands and options.";
+    private const string Help = "\nRun 'crmkit run --help' for its options.";
 
     private static string Folder() => Directory.CreateTempSubdirectory("crmkit-out-").FullName;
 
@@ -65,7 +65,7 @@ public sealed class OutputFilesTests
         File.WriteAllText(file, "x");
         var (code, output, error) = SeedsRunner.Run("generate", "--out", file, "--customers", "10");
         Assert.Equal(2, code);
-        Assert.Equal($"crmkit: Invalid --out: '{file}' is a file, not a folder.{Help}", error.Trim().ReplaceLineEndings("\n"));
+        Assert.Equal($"crmkit: Invalid --out: '{file}' is a file, not a folder.\nRun 'crmkit-seeds generate --help' for its options.", error.Trim().ReplaceLineEndings("\n"));
         Assert.Equal(string.Empty, output);
     }
 }

@@ -81,7 +81,7 @@ public class SampleDataTests
             Assert.Equal(string.Empty, output);
             Assert.Equal(
                 $"crmkit: Invalid {dataOption}: no shop data was given (the working folder '{empty}' is not a CrmKit checkout with its sample shop). Give the folder holding your shop's exported files with {dataOption} FOLDER, or an orders file alone with --preset kiotviet --orders FILE (your platform's preset: crmkit presets), or try the bundled sample shop with --sample.\n"
-                + "Run 'crmkit --help' for the commands and options.\n",
+                + $"Run 'crmkit {command} --help' for its options.\n",
                 error.ReplaceLineEndings("\n"));
             Assert.Empty(Directory.GetFileSystemEntries(empty));
         }

@@ -51,7 +51,7 @@ public class ToolPackageTests(PackedFeed feed)
         Assert.Equal(string.Empty, noData.Output);
         Assert.Equal(
             $"crmkit: Invalid --data: no shop data was given (the working folder '{empty}' is not a CrmKit checkout with its sample shop). Give the folder holding your shop's exported files with --data FOLDER, or an orders file alone with --preset kiotviet --orders FILE (your platform's preset: crmkit presets), or try the bundled sample shop with --sample.\n"
-            + "Run 'crmkit --help' for the commands and options.\n",
+            + "Run 'crmkit run --help' for its options.\n",
             noData.Error.ReplaceLineEndings("\n"));
     }
 }

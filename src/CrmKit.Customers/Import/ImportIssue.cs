@@ -10,7 +10,7 @@ namespace CrmKit.Customers.Import;
 /// <param name="Line">The 1-based line of the row in the file (the header is line 1); 0 for a problem with the whole file.</param>
 /// <param name="Column">The column name, or <see langword="null"/> when the problem concerns the whole row or file.</param>
 /// <param name="Reason">Why it was rejected (personal data masked).</param>
-public sealed record ImportIssue(string File, int Line, string? Column, string Reason)
+public sealed partial record ImportIssue(string File, int Line, string? Column, string Reason)
 {
     /// <summary>
     /// Why it was rejected, with any phone number or email address masked (<see cref="PersonalData.Redact"/>) and
@@ -80,6 +80,13 @@ public sealed record ImportIssue(string File, int Line, string? Column, string R
     /// </summary>
     internal static string ReasonIn(ImportIssueKind kind, ImmutableArray<string> arguments, string reason, CultureInfo culture)
     {
+        if (OtherDelimiterPattern().Match(reason) is { Success: true } hint)
+        {
+            // The hint after a missing column, in every kind: the reason before it translated, then the hint.
+            return ReasonIn(kind, arguments, reason[..hint.Index], culture) + " "
+                + MessageTable.Format(Messages.ResourceManager, "ImportReason_OtherDelimiter", culture, hint.Groups["other"].Value, hint.Groups["used"].Value);
+        }
+
         if (kind == ImportIssueKind.Other)
         {
             return ImportReasonText.Translate(reason, culture);
@@ -113,6 +120,18 @@ public sealed record ImportIssue(string File, int Line, string? Column, string R
             && kind is not (ImportIssueKind.EmptyFile or ImportIssueKind.MissingColumn or ImportIssueKind.NotUtf8 or ImportIssueKind.EncodingOverridden)
             && !reason.StartsWith(MappedColumnMissing, StringComparison.Ordinal);
 
+    /// <summary>The delimiters a CSV file may have (<see cref="ImportFormat.Delimiter"/>).</summary>
+    internal static readonly char[] Delimiters = [',', ';', '|', '\t'];
+
+    /// <summary>
+    /// The sentence after a missing column when the header is one column holding <paramref name="other"/>: the file is
+    /// separated by it, not by <paramref name="used"/> (translated by <see cref="ReasonIn"/> in every kind).
+    /// </summary>
+    internal static string OtherDelimiter(char other, char used)
+        => $"The header is one column that holds {DelimiterName(other)}: the file seems to be separated by {DelimiterName(other)}, not {DelimiterName(used)}.";
+
+    private static string DelimiterName(char delimiter) => delimiter == '\t' ? "tab" : $"'{delimiter}'";
+
     /// <summary>How the reason of a required field whose mapped columns the header lacks begins (a header error).</summary>
     internal const string MappedColumnMissing = "the mapping names the column";
 
@@ -136,4 +155,7 @@ public sealed record ImportIssue(string File, int Line, string? Column, string R
         => new(
             line > 0 ? string.Create(CultureInfo.InvariantCulture, $"{file}:{line}") : file,
             $"{(severity == ImportIssueSeverity.Warning ? "warning: " : string.Empty)}{(column is null ? string.Empty : $"column '{column}': ")}{reason}");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" The header is one column that holds (?<other>'.'|tab): the file seems to be separated by \k<other>, not (?<used>'.'|tab)\.$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex OtherDelimiterPattern();
 }

@@ -46,6 +46,11 @@ internal static partial class ImportReasonText
                 : F(key, date.Groups["value"].Value);
         }
 
+        if (MappedColumnMissingPattern().Match(reason) is { Success: true } mapped)
+        {
+            return F("ImportReason_MappedColumnMissing", mapped.Groups["names"].Value, mapped.Groups["field"].Value, mapped.Groups["header"].Value);
+        }
+
         if (NotADateInFormsPattern().Match(reason) is { Success: true } forms)
         {
             return F("ImportReason_NotADateInForms", forms.Groups["value"].Value, forms.Groups["forms"].Value, forms.Groups["option"].Value);
@@ -133,6 +138,9 @@ internal static partial class ImportReasonText
             ? MessageTable.Format(Messages.ResourceManager, $"ImportReason_No{CultureInfo.InvariantCulture.TextInfo.ToTitleCase(part.Groups["part"].Value)}", culture, part.Groups["number"].Value)
             : null;
     }
+
+    [GeneratedRegex(@"^the mapping names the columns? (?<names>.*) for the required field '(?<field>[^']*)', but the header has none of them; the header has: (?<header>.*)\.$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex MappedColumnMissingPattern();
 
     [GeneratedRegex(@"^'(?<value>.*)' is not a date(?<time>-time)?(?:: (?<detail>.*?))?\.?$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex NotADatePattern();

@@ -169,20 +169,37 @@ internal sealed class ImportTable : IDisposable
             return false;
         }
 
+        // A header read as one column that holds another delimiter: the file is separated by it, not by the delimiter
+        // given (a ';' file read with --delimiter ','), said after the missing column.
+        var delimiterHint = OtherDelimiterHint();
+
         // A mapped optional column that is absent is normal (presets list every column a platform may have).
         foreach (var (field, names) in Binding.MissingMapped.Where(m => required.Contains(m.Field, StringComparer.Ordinal)))
         {
-            Issue(_reader.HeaderLine, null, $"{ImportIssue.MappedColumnMissing}{(names.Length > 1 ? "s" : string.Empty)} {string.Join(", ", names.Select(n => $"'{n}'"))} for the required field '{field}', but the header has none of them; the header has: {string.Join(", ", _reader.Header.Select(h => $"'{Binding.EchoHeader(h)}'"))}.", ImportIssueSeverity.Error);
+            Issue(_reader.HeaderLine, null, $"{ImportIssue.MappedColumnMissing}{(names.Length > 1 ? "s" : string.Empty)} {string.Join(", ", names.Select(n => $"'{n}'"))} for the required field '{field}', but the header has none of them; the header has: {string.Join(", ", _reader.Header.Select(h => $"'{Binding.EchoHeader(h)}'"))}.{delimiterHint}", ImportIssueSeverity.Error);
         }
 
         var missing = required.Where(r => !Binding.Has(r)).ToList();
         foreach (var field in missing.Where(f => !Binding.MissingMapped.Any(m => m.Field == f)))
         {
             var (looked, header, hints) = Binding.MissingParts(field);
-            Issue(_reader.HeaderLine, null, Binding.DescribeMissing(field), ImportIssueSeverity.Error, hints.Length == 0 ? ImportIssueKind.MissingColumn : ImportIssueKind.Other, [field, looked, header]);
+            Issue(_reader.HeaderLine, null, Binding.DescribeMissing(field) + delimiterHint, ImportIssueSeverity.Error, hints.Length == 0 ? ImportIssueKind.MissingColumn : ImportIssueKind.Other, [field, looked, header]);
         }
 
         return missing.Count == 0;
+    }
+
+    // " The header is one column that holds ';': …" when the header is a single cell holding another of the delimiters a
+    // CSV file may have (ImportIssue.OtherDelimiter), else empty.
+    private string OtherDelimiterHint()
+    {
+        if (_reader.IsSpreadsheet || _reader.Header.Count != 1 || _reader.Format.Delimiter is not { } used)
+        {
+            return string.Empty;
+        }
+
+        var other = ImportIssue.Delimiters.Where(d => d != used).Select(d => (Delimiter: d, Count: _reader.Header[0].Count(c => c == d))).MaxBy(x => x.Count);
+        return other.Count == 0 ? string.Empty : $" {ImportIssue.OtherDelimiter(other.Delimiter, used)}";
     }
 
     /// <summary>Moves to the next row.</summary>

@@ -123,7 +123,7 @@ public sealed class FourthTrialTests : IDisposable
         Assert.Empty(output);
         Assert.Equal(
             $"crmkit: --data không hợp lệ: chưa đưa dữ liệu cửa hàng nào (thư mục đang làm việc '{_folder}' không phải thư mục CrmKit có sẵn cửa hàng mẫu). Hãy đưa thư mục chứa các tệp xuất từ cửa hàng bằng --data THƯ_MỤC, hoặc chỉ một tệp đơn hàng bằng --preset kiotviet --orders TỆP (preset của nền tảng bạn dùng: xem crmkit presets), hoặc chạy thử trên cửa hàng mẫu đi kèm bằng --sample.\n"
-            + "Chạy 'crmkit --help' để xem các lệnh và tuỳ chọn.\n",
+            + "Chạy 'crmkit run --help' để xem các tuỳ chọn của lệnh.\n",
             error.ReplaceLineEndings("\n"));
         Assert.DoesNotContain("mã nguồn", error, StringComparison.Ordinal);
     }

@@ -85,6 +85,26 @@ public class ImportDelimiterAndLineTests
 
     private static string NameOf(char delimiter) => delimiter == '\t' ? "tab" : $"'{delimiter}'";
 
+    // Fifth trial: a ';' file read with the delimiter ',' given said only that the columns were missing. The header is
+    // then one column holding ';': the message says so, in English and in Vietnamese, with or without a mapping.
+    [Theory]
+    [InlineData(false, "en", "orders.csv:1: no column for the required field 'placed_at' (looked for: 'placed_at', 'Thời gian', 'Ngày đặt hàng', 'Ngày chứng từ', 'Ngày tạo', 'Order Date', 'Created at', 'InvoiceDate'); the header has: 'order_id;customer_id;placed_at;total;currency;status;channel'. The header is one column that holds ';': the file seems to be separated by ';', not ','.")]
+    [InlineData(false, "vi", "orders.csv:1: không có cột cho trường bắt buộc 'placed_at' (đã tìm: 'placed_at', 'Thời gian', 'Ngày đặt hàng', 'Ngày chứng từ', 'Ngày tạo', 'Order Date', 'Created at', 'InvoiceDate'); dòng tiêu đề có: 'order_id;customer_id;placed_at;total;currency;status;channel'. Dòng tiêu đề chỉ là một cột có chứa ';': có vẻ tệp được phân cách bằng ';', không phải bằng ','.")]
+    [InlineData(true, "en", "orders.csv:1: the mapping names the column 'Ngày bán' for the required field 'placed_at', but the header has none of them; the header has: 'order_id;customer_id;placed_at;total;currency;status;channel'. The header is one column that holds ';': the file seems to be separated by ';', not ','.")]
+    [InlineData(true, "vi", "orders.csv:1: tệp ánh xạ đặt cột 'Ngày bán' cho trường bắt buộc 'placed_at', nhưng dòng tiêu đề không có cột nào như vậy; dòng tiêu đề có: 'order_id;customer_id;placed_at;total;currency;status;channel'. Dòng tiêu đề chỉ là một cột có chứa ';': có vẻ tệp được phân cách bằng ';', không phải bằng ','.")]
+    public void Read_WrongDelimiterGiven_SaysWhichTheFileHas(bool mapped, string language, string expected)
+    {
+        using var folder = new TemporaryFolder();
+        var files = new CustomerFiles { Orders = folder.Write("orders.csv", Encoding.UTF8.GetBytes(Csv(OrderRows, ';'))) };
+        var mapping = mapped ? ImportMapping.Parse("""{ "orders": { "columns": { "placed_at": "Ngày bán" } } }""") : ImportMapping.None;
+
+        var read = CustomerDataSet.Read(files, AtFixedExport with { Mapping = mapping, Format = new ImportFormat { Delimiter = ',' } });
+
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(language);
+        Assert.Equal([expected], read.Issues.Select(i => i.Describe(culture)));
+        Assert.All(read.Issues, i => Assert.EndsWith(language == "vi" ? "không phải bằng ','." : "not ','.", i.Describe(culture), StringComparison.Ordinal));
+    }
+
     // A newcomer's KiotViet file had a line of commas only (Excel saves rows it once used that way): it was rejected as
     // "no customer id" and pushed the file over --max-rejected. Such a line holds nothing, whatever its number of fields.
     [Theory]

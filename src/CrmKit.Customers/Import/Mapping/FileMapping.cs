@@ -39,4 +39,21 @@ public sealed record FileMapping
     /// <c>Khách lẻ</c>); such sales are counted as guest sales, never attached to a customer.
     /// </summary>
     public ImmutableArray<string> GuestCustomers { get; init => field = value.IsDefault ? [] : value; } = [];
+
+    /// <summary>
+    /// This mapping where it says something, <paramref name="fallback"/> elsewhere: per field, this mapping's columns
+    /// replace the fallback's for that field (the fallback's other fields stay); value translations are added to the
+    /// fallback's, a source value this mapping translates taking its translation; formats per value
+    /// (<see cref="ImportFormat.Then"/>); the amount source, cancellation prefix and guest names when set.
+    /// </summary>
+    /// <param name="fallback">The mapping underneath (a preset's), or <see langword="null"/>.</param>
+    public FileMapping Then(FileMapping? fallback) => fallback is null ? this : new FileMapping
+    {
+        Columns = fallback.Columns.SetItems(Columns),
+        Values = fallback.Values.SetItems(Values.Select(v => KeyValuePair.Create(v.Key, fallback.Values.TryGetValue(v.Key, out var under) ? under.SetItems(v.Value) : v.Value))),
+        Format = Format.Then(fallback.Format),
+        Amount = Amount ?? fallback.Amount,
+        CancelledOrderPrefix = CancelledOrderPrefix ?? fallback.CancelledOrderPrefix,
+        GuestCustomers = GuestCustomers.IsEmpty ? fallback.GuestCustomers : GuestCustomers,
+    };
 }

@@ -43,6 +43,36 @@ public sealed record ImportMapping
 
     private const string PresetPrefix = "CrmKit.Customers.Import.Presets.";
 
+    /// <summary>
+    /// This mapping laid over <paramref name="fallback"/> (<c>crmkit run --preset kiotviet --map extra.json</c>): per kind of
+    /// file <see cref="FileMapping.Then"/>, formats per value (<see cref="ImportFormat.Then"/>); the name, description
+    /// and source are this mapping's when set. A mapping file then only needs what it adds or changes, such as a consent
+    /// column the preset does not read.
+    /// </summary>
+    /// <param name="fallback">The mapping underneath (usually a preset), or <see langword="null"/>.</param>
+    public ImportMapping Then(ImportMapping? fallback)
+    {
+        if (fallback is null)
+        {
+            return this;
+        }
+
+        var files = fallback.Files;
+        foreach (var (kind, mapping) in Files)
+        {
+            files = files.SetItem(kind, mapping.Then(fallback.For(kind)));
+        }
+
+        return new ImportMapping
+        {
+            Name = Name ?? fallback.Name,
+            Description = Description ?? fallback.Description,
+            Source = Source ?? fallback.Source,
+            Format = Format.Then(fallback.Format),
+            Files = files,
+        };
+    }
+
     /// <summary>The mapping of one kind of file (<see cref="FileMapping.None"/> when it has none).</summary>
     public FileMapping For(ImportFileKind kind) => Files.TryGetValue(kind, out var mapping) ? mapping : FileMapping.None;
 

@@ -76,4 +76,41 @@ public class ImportMappingTests
             Assert.True(preset.Files.ContainsKey(ImportFileKind.Orders), $"{name} maps no orders file");
         }
     }
+
+    [Fact]
+    public void Then_LaysAMappingOverAPreset_FieldByField()
+    {
+        var preset = ImportMapping.Preset("sapo");
+        var extra = ImportMapping.Parse("""
+            {
+              "format": { "zone": "Europe/London" },
+              "customers": {
+                "columns": { "phone": "Di động", "consent.zalo.marketing": "Đồng ý Zalo" },
+                "values": { "gender": { "Trai": "male" } }
+              }
+            }
+            """, "extra.json");
+
+        var laid = extra.Then(preset);
+        var customers = laid.For(ImportFileKind.Customers);
+        var presetCustomers = preset.For(ImportFileKind.Customers);
+
+        // The file's columns replace the preset's for those fields only.
+        Assert.Equal(["Di động"], customers.Columns["phone"].AsEnumerable());
+        Assert.Equal(["Đồng ý Zalo"], customers.Columns["consent.zalo.marketing"].AsEnumerable());
+        Assert.Equal(["Mã khách hàng", "Mã KH"], customers.Columns["customer_id"].AsEnumerable());
+        Assert.Equal(presetCustomers.Columns.Count + 1, customers.Columns.Count);
+        Assert.Equal("male", customers.Values["gender"]["Trai"]);
+        Assert.Equal("male", customers.Values["gender"]["Nam"]); // value translations are added to the preset's
+        Assert.Equal("female", customers.Values["gender"]["Nữ"]);
+        // Formats value by value: the file's zone, the preset's number format, day order and currency.
+        Assert.Equal("Europe/London", laid.Format.Zone!.Id);
+        Assert.Equal(preset.Format.NumberFormat, laid.Format.NumberFormat);
+        Assert.Equal(preset.Format.DateOrder, laid.Format.DateOrder);
+        Assert.Equal(preset.Format.Currency, laid.Format.Currency);
+        // Kinds of file the mapping does not name are the preset's as they were; the name is the preset's.
+        Assert.Same(preset.For(ImportFileKind.Orders), laid.For(ImportFileKind.Orders));
+        Assert.Equal("sapo", laid.Name);
+        Assert.Same(extra, extra.Then(null));
+    }
 }
