@@ -5,7 +5,7 @@ namespace CrmKit.Cli.Profile;
 /// <summary>What a <c>crmkit customer QUERY</c> was read as.</summary>
 internal enum QueryKind
 {
-    /// <summary>A customer id, or an id merged into another customer.</summary>
+    /// <summary>A customer id, or an id merged into another customer (exact, else ignoring case).</summary>
     Id,
 
     /// <summary>A phone number in any written form (<c>0912 345 678</c>, <c>'0912345678</c>, <c>+84 912 345 678</c>).</summary>
@@ -22,7 +22,8 @@ internal enum QueryKind
 internal sealed record SearchResult(QueryKind Kind, IReadOnlyList<Customer> Matches);
 
 /// <summary>
-/// Finds customers by what a shop's staff type: an id (or an id merged away, which finds the survivor), a phone number
+/// Finds customers by what a shop's staff type: an id (or an id merged away, which finds the survivor; ignoring case
+/// when no id is equal), a phone number
 /// written any way (parsed by <see cref="PhoneNumber.TryParse(string?, out PhoneNumber)"/>, so <c>0912 345 678</c>,
 /// <c>0912.345.678</c>, <c>+84 912 345 678</c> and a spreadsheet's <c>'0912345678</c> are the same number), an email,
 /// or a name. Names match ignoring case and diacritics (<see cref="TextFold.ForMatching"/>: "tran thi ha" finds
@@ -41,6 +42,13 @@ internal static class CustomerSearch
         if (byId.Count == 0)
         {
             byId = [.. customers.Where(c => c.MergedIds.Any(m => m.Value == text))];
+        }
+
+        if (byId.Count == 0)
+        {
+            // Staff type ids as they read them (kh000001 for KH000001; fifth trial): ignoring case when nothing is exact.
+            byId = Sorted(customers.Where(c => string.Equals(c.Id.Value, text, StringComparison.OrdinalIgnoreCase)
+                || c.MergedIds.Any(m => string.Equals(m.Value, text, StringComparison.OrdinalIgnoreCase))));
         }
 
         if (byId.Count > 0)

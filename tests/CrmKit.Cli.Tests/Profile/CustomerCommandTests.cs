@@ -66,6 +66,18 @@ public sealed class CustomerCommandTests : IDisposable
         Assert.StartsWith("Customer KH1 — Trần Thị Hà", output, StringComparison.Ordinal);
     }
 
+    // Fifth trial: ids are typed as read (kh3 for KH3); "no customer matches 'kh3' (read as a name)" before.
+    [Theory]
+    [InlineData("kh3")]
+    [InlineData(" Kh3 ")]
+    public void Query_IdInAnotherCase_FindsTheCustomer(string id)
+    {
+        var (code, output, error) = Customer(id);
+
+        Assert.True(code == 0, error);
+        Assert.StartsWith("Customer KH3 — Nguyễn Văn An", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Query_Email_FindsTheCustomerIgnoringCase()
     {
