@@ -16,11 +16,18 @@ internal static partial class ImportReasonText
 {
     private const string FieldLeftEmpty = " The field was left empty; the row was kept.";
     private const string AttributeLeftEmpty = " The attribute was left empty; the row was kept.";
+    private const string FieldLeftEmptyOnly = " The field was left empty.";
+    private const string AttributeLeftEmptyOnly = " The attribute was left empty.";
 
     /// <summary>The reason in <paramref name="culture"/> (which has messages), or <paramref name="reason"/> itself when its shape is not known.</summary>
     public static string Translate(string reason, CultureInfo culture)
     {
-        foreach (var (suffix, key) in new[] { (FieldLeftEmpty, "ImportReason_FieldLeftEmpty"), (AttributeLeftEmpty, "ImportReason_AttributeLeftEmpty") })
+        // A warning of a row rejected later by another field ends without "; the row was kept" (ImportTable).
+        foreach (var (suffix, key) in new[]
+        {
+            (FieldLeftEmpty, "ImportReason_FieldLeftEmpty"), (AttributeLeftEmpty, "ImportReason_AttributeLeftEmpty"),
+            (FieldLeftEmptyOnly, "ImportReason_FieldLeftEmptyOnly"), (AttributeLeftEmptyOnly, "ImportReason_AttributeLeftEmptyOnly"),
+        })
         {
             if (reason.EndsWith(suffix, StringComparison.Ordinal))
             {
@@ -44,6 +51,19 @@ internal static partial class ImportReasonText
             return date.Groups["detail"].Success && DateDetail(date.Groups["detail"].Value, culture) is { } detail
                 ? F(key + "Because", date.Groups["value"].Value, detail)
                 : F(key, date.Groups["value"].Value);
+        }
+
+        if (ReadsBothOrdersPattern().Match(reason) is { Success: true } both)
+        {
+            return F("ImportReason_DateReadsBothOrders", both.Groups["value"].Value, Order(both.Groups["order"].Value, culture), Order(both.Groups["other"].Value, culture),
+                both.Groups["line"].Value, both.Groups["evidence"].Value, both.Groups["name"].Value);
+        }
+
+        if (OnlyOtherOrderPattern().Match(reason) is { Success: true } only)
+        {
+            return only.Groups["line"].Success
+                ? F("ImportReason_DateOnlyOtherOrderInColumn", only.Groups["value"].Value, Order(only.Groups["other"].Value, culture), Order(only.Groups["order"].Value, culture), only.Groups["line"].Value, only.Groups["evidence"].Value)
+                : F("ImportReason_DateOnlyOtherOrder", only.Groups["value"].Value, Order(only.Groups["other"].Value, culture), Order(only.Groups["order"].Value, culture), only.Groups["name"].Value);
         }
 
         if (MappedColumnMissingPattern().Match(reason) is { Success: true } mapped)
@@ -134,10 +154,33 @@ internal static partial class ImportReasonText
             return month == 0 ? null : MessageTable.Format(Messages.ResourceManager, "ImportReason_MonthHasDays", culture, month, days.Groups["year"].Value, days.Groups["days"].Value);
         }
 
+        if (NeitherMonthPattern().Match(detail) is { Success: true } neither)
+        {
+            return MessageTable.Format(Messages.ResourceManager, "ImportReason_NeitherIsMonth", culture, neither.Groups["a"].Value, neither.Groups["b"].Value);
+        }
+
         return NoSuchPartPattern().Match(detail) is { Success: true } part
             ? MessageTable.Format(Messages.ResourceManager, $"ImportReason_No{CultureInfo.InvariantCulture.TextInfo.ToTitleCase(part.Groups["part"].Value)}", culture, part.Groups["number"].Value)
             : null;
     }
+
+    // "day first" as the culture names a date order (DateTimeColumn.NameOf), or the English words when it has none.
+    private static string Order(string english, CultureInfo culture) => english switch
+    {
+        "day first" => MessageTable.Format(Messages.ResourceManager, "ImportReason_OrderDayFirst", culture),
+        "month first" => MessageTable.Format(Messages.ResourceManager, "ImportReason_OrderMonthFirst", culture),
+        "year first" => MessageTable.Format(Messages.ResourceManager, "ImportReason_OrderYearFirst", culture),
+        _ => english,
+    };
+
+    [GeneratedRegex(@"^'(?<value>.*)' reads both (?<order>day first|month first|year first) and (?<other>day first|month first|year first), and this column has values that can only be read \k<other> \(line (?<line>\d+): (?<evidence>.*)\) though the date order is set to \k<order>; pass --date-order (?<name>\w+) if the file is written \k<other>\.?$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex ReadsBothOrdersPattern();
+
+    [GeneratedRegex(@"^'(?<value>.*)' can only be read (?<other>day first|month first|year first), but (?:this column is (?<order>day first|month first|year first) \(line (?<line>\d+): (?<evidence>.*)\); pass --date-format to say which|the date order is set to (?<order>day first|month first|year first); pass --date-order (?<name>\w+) if the file is written \k<other>)\.?$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex OnlyOtherOrderPattern();
+
+    [GeneratedRegex(@"^neither (?<a>\d+) nor (?<b>\d+) can be a month$", RegexOptions.CultureInvariant)]
+    private static partial Regex NeitherMonthPattern();
 
     [GeneratedRegex(@"^the mapping names the columns? (?<names>.*) for the required field '(?<field>[^']*)', but the header has none of them; the header has: (?<header>.*)\.$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex MappedColumnMissingPattern();

@@ -46,6 +46,11 @@ public sealed class ImportIssueLanguageTests : IDisposable
     [InlineData("'1,2,3' is not an amount: '1,2,3' is not a number in either style.", "'1,2,3' không phải là số tiền.")]
     [InlineData("'flying' is not one of: completed, returned. Map it in the mapping file (\"orders\": {}).", "'flying' không nằm trong các giá trị đọc được: completed, returned. Hãy ghi cách hiểu giá trị này trong tệp ánh xạ (\"orders\": {}).")]
     [InlineData("the address has no '@'.", "địa chỉ email thiếu dấu '@'.")]
+    // Fifth trial: date-order reasons and the "neither can be a month" detail were English inside Vietnamese lines.
+    [InlineData("'32/13/2026 10:00' is not a date: neither 32 nor 13 can be a month.", "'32/13/2026 10:00' không phải là ngày có thật: cả 32 lẫn 13 đều không thể là tháng.")]
+    [InlineData("'07/26/2026 10:00' can only be read month first, but the date order is set to day first; pass --date-order mdy if the file is written month first.", "'07/26/2026 10:00' chỉ đọc được theo tháng/ngày/năm, nhưng thứ tự ngày tháng được đặt là ngày/tháng/năm; nếu tệp ghi theo tháng/ngày/năm, hãy dùng --date-order mdy.")]
+    [InlineData("'01/03/2026 12:00 AM' reads both day first and month first, and this column has values that can only be read month first (line 5: '07/26/2026 12:00 AM') though the date order is set to day first; pass --date-order mdy if the file is written month first.", "'01/03/2026 12:00 AM' đọc được cả theo ngày/tháng/năm lẫn tháng/ngày/năm, và cột này có giá trị chỉ đọc được theo tháng/ngày/năm (dòng 5: '07/26/2026 12:00 AM'), trong khi thứ tự ngày tháng được đặt là ngày/tháng/năm; nếu tệp ghi theo tháng/ngày/năm, hãy dùng --date-order mdy.")]
+    [InlineData("'2026/26/07' can only be read year first, but this column is day first (line 9: '03/01/2026'); pass --date-format to say which.", "'2026/26/07' chỉ đọc được theo năm/tháng/ngày, nhưng cột này ghi theo ngày/tháng/năm (dòng 9: '03/01/2026'); hãy dùng --date-format để nói rõ cách ghi ngày.")]
     public void Describe_CellReasons_AreVietnamese_AndRejectTheirRow(string reason, string vietnamese)
     {
         var issue = new ImportIssue("orders.csv", 3, "x", reason);
@@ -73,6 +78,16 @@ public sealed class ImportIssueLanguageTests : IDisposable
     {
         var issue = new ImportIssue("customers.csv", 5, "phone", "'0***' is too short for a Vietnamese number (4 digits with the leading 0). The field was left empty; the row was kept.") { Severity = ImportIssueSeverity.Warning };
         Assert.Equal("customers.csv:5: cảnh báo: cột 'phone': '0***' quá ngắn, không phải số điện thoại Việt Nam (chỉ có 4 chữ số, kể cả số 0 đầu). Đã để trống trường này, dòng vẫn được giữ.", issue.Describe(Vietnamese));
+    }
+
+    // A warning on a row that another field rejected ends "The field was left empty." (no "the row was kept").
+    [Fact]
+    public void Describe_Warning_FieldLeftEmpty_OnARejectedRow_IsVietnamese()
+    {
+        var issue = new ImportIssue("orders.csv", 5, "Điện thoại", "character '*' at position 2 is not allowed in a phone number. Write digits, spaces, dots, dashes or brackets only, with an optional leading '+'. The field was left empty.") { Severity = ImportIssueSeverity.Warning };
+        Assert.Equal("orders.csv:5: cảnh báo: cột 'Điện thoại': ký tự '*' ở vị trí 2 không được dùng trong số điện thoại. Chỉ ghi chữ số, dấu cách, dấu chấm, gạch ngang hoặc ngoặc, có thể thêm '+' ở đầu. Đã để trống trường này.", issue.Describe(Vietnamese));
+        var attribute = new ImportIssue("customers.csv", 5, "Hạng", "'abc' is not an amount: it has no digits. The attribute was left empty.") { Severity = ImportIssueSeverity.Warning };
+        Assert.Equal("customers.csv:5: cảnh báo: cột 'Hạng': 'abc' không phải là số tiền: không có chữ số nào. Đã để trống thuộc tính này.", attribute.Describe(Vietnamese));
     }
 
     [Fact]
