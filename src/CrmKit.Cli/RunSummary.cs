@@ -124,6 +124,11 @@ internal static class RunSummary
 
         output.WriteLine(Display.Format(Strings.RunTodayTitle, day, Display.Count(due, Localization.ProfileStrings.CareActionCountOne, Localization.ProfileStrings.CareActionCountMany)));
         var left = TodayShown;
+        // The columns of the actions shown, aligned by what a terminal shows (Display.Pad: "phone call", long names).
+        var shown = model.Today.SelectMany(t => t.Actions).Take(TodayShown).Select(i => (Item: i, Customer: model.CustomersById.GetValueOrDefault(i.CustomerId.Value))).ToList();
+        var nameWidth = Display.Widest(shown.Select(x => Report.HtmlReport.Name(model, x.Customer)), 22);
+        var channelWidth = Display.Widest(shown.Select(x => DisplayNames.Of(x.Item.Action.Channel)), 10);
+        var contactWidth = Display.Widest(shown.Select(x => Report.HtmlReport.Contact(model, x.Customer, x.Item.Action.Channel)), 18);
         foreach (var (staff, actions) in model.Today)
         {
             if (left == 0)
@@ -137,7 +142,7 @@ internal static class RunSummary
             {
                 var customer = model.CustomersById.GetValueOrDefault(i.CustomerId.Value);
                 var time = i.SendAt is { } at ? at.InZone(model.Zone).ToString("HH:mm", Inv) : "–";
-                output.WriteLine(Display.Format("    {0}  {1,-10} {2,-22} {3,-10} {4,-18} {5} — {6}", time, Report.HtmlReport.Id(model, i.CustomerId.Value), Report.HtmlReport.Name(model, customer), DisplayNames.Of(i.Action.Channel), Report.HtmlReport.Contact(model, customer, i.Action.Channel), Report.HtmlReport.Why(model, customer, i.PlanId), DisplayNames.TemplateDisplayName(i.Action.Template)));
+                output.WriteLine($"    {time}  {Display.Pad(Report.HtmlReport.Id(model, i.CustomerId.Value), 10)} {Display.Pad(Report.HtmlReport.Name(model, customer), nameWidth)} {Display.Pad(DisplayNames.Of(i.Action.Channel), channelWidth)} {Display.Pad(Report.HtmlReport.Contact(model, customer, i.Action.Channel), contactWidth)} {Report.HtmlReport.Why(model, customer, i.PlanId)} — {DisplayNames.TemplateDisplayName(i.Action.Template)}");
                 left--;
             }
         }
