@@ -104,9 +104,9 @@ internal static class SegmentationText
         var parts = new List<string>();
         if (label.Contains("{0}", StringComparison.Ordinal))
         {
-            // "Số đơn {0}" / "{0} orders": the status word in its place ("Số đơn hoàn tất", "Orders" for any status).
+            // "Số đơn {0}" / "Orders ({0})": the status word in its place ("Số đơn hoàn tất", "Orders (completed)"; for any status "Số đơn", "Orders").
             var word = orders.Status is { } s ? DisplayNames.Of(s) : string.Empty;
-            var text = string.Join(' ', Display.Format(label, word).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            var text = string.Join(' ', Display.Format(label, word).Replace("()", string.Empty, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries));
             label = text.Length == 0 ? text : char.ToUpper(text[0], culture) + text[1..];
         }
         else if (orders.Status != OrderStatus.Completed)
@@ -116,7 +116,7 @@ internal static class SegmentationText
 
         if (orders.Days is { } days)
         {
-            parts.Add(Display.Format(ProfileStrings.FieldOrdersDays, Display.Number(days)));
+            parts.Add(Display.Plural(days, ProfileStrings.FieldOrdersDaysOne, ProfileStrings.FieldOrdersDays, Display.Number(days)));
         }
 
         if (orders.Channel is { } sales)
