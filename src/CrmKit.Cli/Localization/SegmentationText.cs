@@ -129,6 +129,9 @@ internal static class SegmentationText
             parts.Add(Display.Format(ProfileStrings.FieldOrdersTag, tag));
         }
 
-        return parts.Count == 0 ? label : $"{label} ({string.Join(", ", parts)})";
+        // One pair of parentheses: "Orders (completed, last 90 days)", "Số đơn hoàn tất (90 ngày qua)".
+        return parts.Count == 0 ? label
+            : label.EndsWith(')') ? $"{label[..^1]}, {string.Join(", ", parts)})"
+            : $"{label} ({string.Join(", ", parts)})";
     }
 }
