@@ -106,7 +106,7 @@ public sealed class SixthTrialTests : IDisposable
     [InlineData("en", FieldKind.OrderCount, null, null, "Orders")]
     [InlineData("vi", FieldKind.OrderSum, "completed", 90, "Tổng tiền đơn hoàn tất (90 ngày qua)")]
     [InlineData("en", FieldKind.OrderSum, "completed", 90, "Order total (completed, last 90 days)")]
-    [InlineData("en", FieldKind.OrderSum, "completed", 1, "Order total (completed, last day)")]
+    [InlineData("en", FieldKind.OrderSum, "completed", 1, "Order total (completed, last 1 day)")]
     [InlineData("vi", FieldKind.DaysSinceLastOrder, null, null, "Số ngày từ lần mua cuối (đơn ở mọi trạng thái)")]
     [InlineData("en", FieldKind.DaysSinceLastOrder, "returned", null, "Days since last purchase (status returned)")]
     public void FieldLabel_OrderFields(string language, FieldKind kind, string? status, int? days, string expected)
@@ -174,7 +174,7 @@ public sealed class SixthTrialTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("  mô hình    BG/NBD, chọn bằng phép thử: ước lượng trên dữ liệu đến 01/05/2026 rồi so dự đoán với số lần mua thật sau ngày đó: ", StringComparison.Ordinal));
         Assert.DoesNotContain("qua kiểm tra giữ lại", output, StringComparison.Ordinal);
         // The labels the trial found out of line, each now ending before the value's column (the 14th).
-        foreach (var label in new[] { "người mua", "đồng ý", "hạng", "việc", "xong", "đọc", "đơn hàng", "doanh thu", "nhóm khách" })
+        foreach (var label in new[] { "người mua", "đồng ý", "hạng", "lịch", "xong", "đơn hàng", "doanh thu", "nhóm khách" })
         {
             var line = Assert.Single(lines, l => l.StartsWith("  " + label + " ", StringComparison.Ordinal));
             Assert.Equal("  " + label.PadRight(11), line[..13]);

@@ -30,7 +30,7 @@ public sealed class SegmentMembersTests : IDisposable
         using var json = JsonDocument.Parse(sizes);
         var expected = json.RootElement.GetProperty("segments").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "at-risk").GetProperty("customers").GetInt32();
         var rows = XlsxRows.Read(file);
-        Assert.Equal(["customer_id", "name", "phone", "email", "rfm.recency", "rfm.frequency"], rows[0].Select(c => (string?)c));
+        Assert.Equal(["Customer ID", "Name", "Phone", "Email", "RFM recency score", "RFM frequency score"], rows[0].Select(c => (string?)c));
         Assert.Equal(expected, rows.Count - 1);
         Assert.Contains($"Wrote {expected:N0} members of at-risk to {file}.", output, StringComparison.Ordinal);
         Assert.Contains($"crmkit: {file} holds personal data (names and contacts of {expected:N0} customers)", error, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class SegmentMembersTests : IDisposable
 
         Assert.True(code == 0, error);
         var rows = XlsxRows.Read(file);
-        Assert.Equal(["customer_id", "name", "phone", "kind"], rows[0].Select(c => (string?)c));
+        Assert.Equal(["Customer ID", "Name", "Phone", "Customer kind"], rows[0].Select(c => (string?)c));
         Assert.Equal(expected, rows.Skip(1).Select(r => (string?)r[0]));
         Assert.Contains(leftOut, output, StringComparison.Ordinal);
         Assert.Contains("Left out, with no Zalo address: 1 members.", output, StringComparison.Ordinal);
