@@ -108,7 +108,7 @@ internal static class CareCommand
                 return read.Verdict.ExitCode;
             }
 
-            output.WriteLine(Display.Format(Strings.CareAgendaTitle, customers.Count, Display.Count(days, Strings.DayCountOne, Strings.DayCountMany), Display.DateTime(context.AsOf, shopZone), shopZone.Id));
+            output.WriteLine(Display.Plural(customers.Count, Strings.CareAgendaTitleOne, Strings.CareAgendaTitle, customers.Count, Display.Count(days, Strings.DayCountOne, Strings.DayCountMany), Display.DateTime(context.AsOf, shopZone), shopZone.Id));
             output.WriteLine(string.Join(", ", Enum.GetValues<AgendaStatus>().Select(s => $"{DisplayNames.Of(s)} {Display.Number(items.Count(i => i.Status == s))}")));
             output.WriteLine();
             output.WriteLine(Strings.CareAgendaBySegment);

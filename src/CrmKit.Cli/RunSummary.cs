@@ -162,10 +162,17 @@ internal static class RunSummary
     // What the care engine did over the history and is doing at the as-of instant.
     private static void WriteEngine(TextWriter output, Engine.CareEngineRun engine, DateTimeZone zone, string day)
     {
-        output.WriteLine(Display.Format(Strings.RunJourneys, engine.Events));
-        foreach (var j in engine.Statistics.Journeys)
+        output.WriteLine(Display.Plural(engine.Events, Strings.RunJourneysOne, Strings.RunJourneys, engine.Events));
+        // A journey nobody entered has no line of zeros (sixth trial): it is named on one line after the others.
+        foreach (var j in engine.Statistics.Journeys.Where(j => j.Enrolled > 0))
         {
             output.WriteLine(Display.Format(Strings.RunJourney, DisplayNames.JourneyLabel(j.JourneyId, engine.Options.Journeys), j.Enrolled, j.Active, j.Completed, j.Exited, j.GoalReached));
+        }
+
+        var unused = engine.Statistics.Journeys.Where(j => j.Enrolled == 0).Select(j => DisplayNames.JourneyLabel(j.JourneyId, engine.Options.Journeys)).ToList();
+        if (unused.Count > 0)
+        {
+            output.WriteLine(Display.Format(Strings.RunJourneysUnused, string.Join(", ", unused)));
         }
 
         output.WriteLine(Display.Format(Strings.RunMessages, engine.Sent, engine.Pending, Reasons(DisplayNames.Of(ContactVerdict.Deferred), engine.Deferred), Reasons(DisplayNames.Of(ContactVerdict.Skipped), engine.Skipped), Reasons(DisplayNames.Of(ContactVerdict.Dropped), engine.Dropped), Reasons(DisplayNames.Of(global::CrmKit.Engine.OutboxState.Cancelled), engine.Cancelled)));

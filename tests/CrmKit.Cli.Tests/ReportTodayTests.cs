@@ -193,8 +193,8 @@ public sealed partial class ReportTodayTests(SeedsReport english, VietnameseSeed
         var text = WebUtility.HtmlDecode(Vietnamese);
         Assert.Contains("<div class=\"card\"><b>1.114.829.000 ₫</b>doanh thu 90 ngày qua</div>", text, StringComparison.Ordinal);
         Assert.Contains("<div class=\"card\"><b>1,114,829,000 VND</b>revenue, last 90 days</div>", English, StringComparison.Ordinal);
-        Assert.Contains("tính đến 31/10/2026 20:49 (Asia/Ho_Chi_Minh)", text, StringComparison.Ordinal);
-        Assert.Contains("as of 2026-10-31 20:49 (Asia/Ho_Chi_Minh)", English, StringComparison.Ordinal);
+        Assert.Contains("Mọi số liệu trong báo cáo tính tại thời điểm 31/10/2026 20:49 (Asia/Ho_Chi_Minh)", text, StringComparison.Ordinal);
+        Assert.Contains("Every figure in this report is taken at 2026-10-31 20:49 (Asia/Ho_Chi_Minh)", English, StringComparison.Ordinal);
         Assert.DoesNotContain(" VND", Vietnamese, StringComparison.Ordinal);
         // Amounts in the segment table: '.' groups, '₫' after.
         Assert.Matches(@"<td>\d{1,3}(\.\d{3})+ ₫</td>", Vietnamese);

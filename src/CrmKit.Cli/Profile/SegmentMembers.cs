@@ -130,14 +130,14 @@ internal sealed class SegmentMembers
         ContactListFile.Write(file, columns, rows, rows.Count, Display.Format(ProfileStrings.NoticePurposeMembers, segment.DisplayName()), segment.DisplayName(), output, error, codes);
         // The channel by name ("Zalo", "SMS"); in Vietnamese the segment by name with its id ("Khách VIP (vip)"), in English by id as always.
         var english = UiLanguage.Current == UiLanguage.English;
-        output.WriteLine(Display.Format(ProfileStrings.MembersWritten, Display.Number(rows.Count), english ? segment.Id : $"{segment.DisplayName()} ({segment.Id})", file.FullName));
+        output.WriteLine(Display.Plural(rows.Count, ProfileStrings.MembersWrittenOne, ProfileStrings.MembersWritten, Display.Number(rows.Count), english ? segment.Id : $"{segment.DisplayName()} ({segment.Id})", file.FullName));
         if (channel is { } chosen)
         {
             var channelName = DisplayNames.Of(chosen);
-            output.WriteLine(Display.Format(ProfileStrings.MembersLeftOutConsent, Display.Number(noConsent), channelName, Display.DateTime(shop.AsOf, zone)));
+            output.WriteLine(Display.Plural(noConsent, ProfileStrings.MembersLeftOutConsentOne, ProfileStrings.MembersLeftOutConsent, Display.Number(noConsent), channelName, Display.DateTime(shop.AsOf, zone)));
             if (noAddress > 0)
             {
-                output.WriteLine(Display.Format(ProfileStrings.MembersLeftOutAddress, Display.Number(noAddress), channelName));
+                output.WriteLine(Display.Plural(noAddress, ProfileStrings.MembersLeftOutAddressOne, ProfileStrings.MembersLeftOutAddress, Display.Number(noAddress), channelName));
             }
         }
     }

@@ -22,14 +22,14 @@ public sealed class SixthTrialTests : IDisposable
     {
         ["vi"] = new(StringComparer.Ordinal)
         {
-            ["email"] = "email", ["zalo"] = "Zalo", ["phoneCall"] = "gọi điện", ["marketing"] = "tiếp thị", ["due"] = "đến hạn", ["deferred"] = "hoãn lại",
-            ["birthday-greeting"] = "Lời chúc sinh nhật", ["first-order-thanks"] = "Cảm ơn đơn hàng đầu tiên", ["how-is-your-purchase"] = "Hỏi thăm về sản phẩm đã mua", ["vip-check-in-call"] = "Gọi điện hỏi thăm khách VIP",
+            ["email"] = "email", ["zalo"] = "Zalo", ["phoneCall"] = "gọi điện", ["marketing"] = "tiếp thị", ["transactional"] = "giao dịch", ["due"] = "đến hạn", ["deferred"] = "hoãn lại",
+            ["birthday-greeting"] = "Lời chúc sinh nhật", ["thank-you-first-order"] = "Cảm ơn đơn hàng đầu tiên", ["how-is-your-purchase"] = "Hỏi thăm về sản phẩm đã mua", ["vip-check-in-call"] = "Gọi điện hỏi thăm khách VIP",
             ["occasions"] = "Dịp đặc biệt cho mọi khách", ["new-buyer-care"] = "Khách mua lần đầu", ["vip-care"] = "Chăm sóc khách VIP",
         },
         ["en"] = new(StringComparer.Ordinal)
         {
-            ["email"] = "email", ["zalo"] = "Zalo", ["phoneCall"] = "phone call", ["marketing"] = "marketing", ["due"] = "due", ["deferred"] = "deferred",
-            ["birthday-greeting"] = "Birthday greeting", ["first-order-thanks"] = "Thanks for the first order", ["how-is-your-purchase"] = "How is your purchase?", ["vip-check-in-call"] = "VIP check-in call",
+            ["email"] = "email", ["zalo"] = "Zalo", ["phoneCall"] = "phone call", ["marketing"] = "marketing", ["transactional"] = "transactional", ["due"] = "due", ["deferred"] = "deferred",
+            ["birthday-greeting"] = "Birthday greeting", ["thank-you-first-order"] = "Thanks for the first order", ["how-is-your-purchase"] = "How is your purchase?", ["vip-check-in-call"] = "VIP check-in call",
             ["occasions"] = "Occasions for everyone", ["new-buyer-care"] = "New buyers", ["vip-care"] = "VIP care",
         },
     };
@@ -173,13 +173,29 @@ public sealed class SixthTrialTests : IDisposable
         Assert.DoesNotContain(lines, l => l.StartsWith("  dùng chung", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("  mô hình    BG/NBD, chọn bằng phép thử: ước lượng trên dữ liệu đến 01/05/2026 rồi so dự đoán với số lần mua thật sau ngày đó: ", StringComparison.Ordinal));
         Assert.DoesNotContain("qua kiểm tra giữ lại", output, StringComparison.Ordinal);
+        // Journeys nobody entered: named on one line, not a line of zeros each.
+        Assert.DoesNotContain("tham gia 0,", output, StringComparison.Ordinal);
+        Assert.Contains("             chưa khách nào tham gia: Chào mừng khách VIP (vip-welcome@v1), Xử lý từng yêu cầu bảo hành (warranty-case@v1)", lines);
         // The labels the trial found out of line, each now ending before the value's column (the 14th).
         foreach (var label in new[] { "người mua", "đồng ý", "hạng", "lịch", "xong", "đơn hàng", "doanh thu", "nhóm khách" })
         {
-            var line = Assert.Single(lines, l => l.StartsWith("  " + label + " ", StringComparison.Ordinal));
+            var line = Assert.Single(lines, l => l.StartsWith("  " + label.PadRight(11), StringComparison.Ordinal));
             Assert.Equal("  " + label.PadRight(11), line[..13]);
             Assert.NotEqual(' ', line[13]);
         }
+    }
+
+    // 6. In English too: no line of zeros for a journey nobody entered.
+    [Fact]
+    public void RunSummary_English_JourneysNobodyEntered_OneLine()
+    {
+        var (code, output, error) = CliRunner.Shared("run", "--no-report", "--lang", "en");
+
+        Assert.True(code == 0, error);
+        var lines = output.Split(Environment.NewLine);
+        Assert.DoesNotContain(lines, l => l.Contains(" enrolled 0,", StringComparison.Ordinal));
+        Assert.Contains("             no customer entered: vip-welcome@v1, warranty-case@v1", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("  shared ", StringComparison.Ordinal));
     }
 
     // 4. The report: titled by the shop's folder name, the moment of the figures said, nothing due in one sentence,
@@ -223,5 +239,20 @@ public sealed class SixthTrialTests : IDisposable
 
         Assert.True(code == 0, error);
         Assert.Contains(title, WebUtility.HtmlDecode(File.ReadAllText(report)), StringComparison.Ordinal);
+    }
+
+    // 6. The number format said once for the columns read alike, not once per column.
+    [Theory]
+    [InlineData("vi", "  đọc        orders.csv: 2 dòng, giữ 2, loại 0, 0 cảnh báo (utf-8, phân cách bằng ','; line_total, quantity, total, unit_price: kiểu số Việt Nam (1.250.000,50), theo thiết lập; múi giờ Asia/Ho_Chi_Minh)")]
+    [InlineData("en", "  read       orders.csv: 2 rows, 2 kept, 0 rejected, 0 warnings (utf-8, ','-delimited; line_total, quantity, total, unit_price: Vietnamese style, configured; zone Asia/Ho_Chi_Minh)")]
+    public void ImportSummary_NumberFormat_SaidOnce(string language, string expected)
+    {
+        var orders = Path.Combine(_folder, "orders.csv");
+        File.WriteAllText(orders, "order_id,customer_id,placed_at,sku,quantity,unit_price,line_total,total\nHD1,KH1,2025-01-05 10:00,A,2,\"125.000\",\"250.000\",\"250.000\"\nHD2,KH2,2025-01-06 10:00,B,1,\"1.250.000\",\"1.250.000\",\"1.250.000\"\n");
+
+        var (code, output, error) = CliRunner.Run("run", "--orders", orders, "--number-format", "vi", "--no-report", "--lang", language);
+
+        Assert.True(code == 0, error);
+        Assert.Contains(expected, output.Split(Environment.NewLine));
     }
 }
