@@ -34,6 +34,8 @@ internal static class CareCommand
         data.AddTo(command);
         var list = Profile.AgendaList.OutOption();
         command.Options.Add(list);
+        var codes = Profile.ContactListFile.CodesOption();
+        command.Options.Add(codes);
         command.SetAction(parsed =>
         {
             var days = OptionRanges.Days("--lookback-days", parsed.GetValue(lookback));
@@ -79,7 +81,7 @@ internal static class CareCommand
 
             if (parsed.GetValue(list) is { } file)
             {
-                Profile.AgendaList.Write(file, customers, items, job.AsOf, shopZone, output, error);
+                Profile.AgendaList.Write(file, customers, items, job.AsOf, shopZone, output, error, parsed.GetValue(codes));
                 read.Verdict.Write(error);
                 return read.Verdict.ExitCode;
             }
@@ -106,23 +108,32 @@ internal static class CareCommand
                 return read.Verdict.ExitCode;
             }
 
-            output.WriteLine(Display.Format(Strings.CareAgendaTitle, customers.Count, Display.Count(days, Strings.DayCountOne, Strings.DayCountMany), Display.DateTime(context.AsOf, shopZone), shopZone.Id));
+            output.WriteLine(Display.Plural(customers.Count, Strings.CareAgendaTitleOne, Strings.CareAgendaTitle, customers.Count, Display.Count(days, Strings.DayCountOne, Strings.DayCountMany), Display.DateTime(context.AsOf, shopZone), shopZone.Id));
             output.WriteLine(string.Join(", ", Enum.GetValues<AgendaStatus>().Select(s => $"{DisplayNames.Of(s)} {Display.Number(items.Count(i => i.Status == s))}")));
             output.WriteLine();
             output.WriteLine(Strings.CareAgendaBySegment);
             // Segments by name in the invocation's language (the run summary's rule); the JSON keeps the ids.
             var segmentNames = job.Settings.Catalog.Segments.ToDictionary(s => s.Id, s => s.DisplayName(), StringComparer.Ordinal);
+            // Columns aligned by what a terminal shows (Display.Pad): "gọi điện", "phone call" and names with diacritics.
+            var segmentWidth = Display.Widest(bySegment.Select(s => segmentNames.GetValueOrDefault(s.Segment, s.Segment)), 22);
             foreach (var (segment, channels) in bySegment)
             {
-                output.WriteLine(Display.Format("  {0,-22} {1}", segmentNames.GetValueOrDefault(segment, segment), string.Join(", ", channels.Select(c => $"{DisplayNames.Of(c.Channel)} {Display.Number(c.Count)}"))));
+                output.WriteLine($"  {Display.Pad(segmentNames.GetValueOrDefault(segment, segment), segmentWidth)} {string.Join(", ", channels.Select(c => $"{DisplayNames.Of(c.Channel)} {Display.Number(c.Count)}"))}");
             }
 
             var due = items.Where(i => i.Status == AgendaStatus.Due).Take(parsed.GetValue(limit)).ToList();
             output.WriteLine();
             output.WriteLine(Display.Plural(due.Count, Strings.CareAgendaFirstDueOne, Strings.CareAgendaFirstDue, due.Count));
+            // Each action with the customer's name beside the id (masked where the name is a contact, as in the report).
+            var byId = customers.ToDictionary(c => c.Id.Value, StringComparer.Ordinal);
+            string NameOf(AgendaItem i) => byId.TryGetValue(i.CustomerId.Value, out var c) ? PersonalData.Redact(c.DisplayName) : "–";
+            var idWidth = Display.Widest(due.Select(i => PersonalData.Redact(i.CustomerId.Value)), 10);
+            var nameWidth = Display.Widest(due.Select(NameOf), 22);
+            var channelWidth = Display.Widest(due.Select(i => DisplayNames.Of(i.Action.Channel)), 9);
+            var templateWidth = Display.Widest(due.Select(i => DisplayNames.TemplateDisplayName(i.Action.Template)), 34);
             foreach (var i in due)
             {
-                output.WriteLine(Display.Format("  {0}  {1,-10} {2,-9} {3,-34} {4}", Display.DateTime(i.SendAt!.Value, shopZone), PersonalData.Redact(i.CustomerId.Value), DisplayNames.Of(i.Action.Channel), DisplayNames.TemplateDisplayName(i.Action.Template), DisplayNames.PlanName(i.PlanId, agenda.Plans)));
+                output.WriteLine($"  {Display.DateTime(i.SendAt!.Value, shopZone)}  {Display.Pad(PersonalData.Redact(i.CustomerId.Value), idWidth)} {Display.Pad(NameOf(i), nameWidth)} {Display.Pad(DisplayNames.Of(i.Action.Channel), channelWidth)} {Display.Pad(DisplayNames.TemplateDisplayName(i.Action.Template), templateWidth)} {DisplayNames.PlanName(i.PlanId, agenda.Plans)}");
             }
 
             read.Verdict.Write(error);

@@ -129,8 +129,12 @@ internal sealed class MergeOutcome
     {
         output.WriteLine(Display.Plural(Resolution.MergedCount, Strings.RunMergedOne, Strings.RunMerged, Resolution.MergedCount, customersAfter, Policy, Resolution.Policy == MergePolicy.Strong ? Strings.RunMergedStrong : string.Empty));
         WriteList(output, Strings.RunMergeLabel, Merges);
-        output.WriteLine(Display.Plural(SharedContacts.Count, Strings.RunSharedOne, Strings.RunShared, SharedContacts.Count));
-        WriteList(output, Strings.RunSharedLabel, SharedContacts);
+        // No shared contact kept apart: no line (sixth trial: a line about 0 customers says nothing).
+        if (SharedContacts.Count > 0)
+        {
+            output.WriteLine(Display.Plural(SharedContacts.Count, Strings.RunSharedOne, Strings.RunShared, SharedContacts.Count));
+            WriteList(output, Strings.RunSharedLabel, SharedContacts);
+        }
     }
 
     private static void WriteList(TextWriter output, string label, IReadOnlyList<MergeDecision> decisions)

@@ -124,6 +124,11 @@ internal static class RunSummary
 
         output.WriteLine(Display.Format(Strings.RunTodayTitle, day, Display.Count(due, Localization.ProfileStrings.CareActionCountOne, Localization.ProfileStrings.CareActionCountMany)));
         var left = TodayShown;
+        // The columns of the actions shown, aligned by what a terminal shows (Display.Pad: "phone call", long names).
+        var shown = model.Today.SelectMany(t => t.Actions).Take(TodayShown).Select(i => (Item: i, Customer: model.CustomersById.GetValueOrDefault(i.CustomerId.Value))).ToList();
+        var nameWidth = Display.Widest(shown.Select(x => Report.HtmlReport.Name(model, x.Customer)), 22);
+        var channelWidth = Display.Widest(shown.Select(x => DisplayNames.Of(x.Item.Action.Channel)), 10);
+        var contactWidth = Display.Widest(shown.Select(x => Report.HtmlReport.Contact(model, x.Customer, x.Item.Action.Channel)), 18);
         foreach (var (staff, actions) in model.Today)
         {
             if (left == 0)
@@ -137,7 +142,7 @@ internal static class RunSummary
             {
                 var customer = model.CustomersById.GetValueOrDefault(i.CustomerId.Value);
                 var time = i.SendAt is { } at ? at.InZone(model.Zone).ToString("HH:mm", Inv) : "–";
-                output.WriteLine(Display.Format("    {0}  {1,-10} {2,-22} {3,-10} {4,-18} {5} — {6}", time, Report.HtmlReport.Id(model, i.CustomerId.Value), Report.HtmlReport.Name(model, customer), DisplayNames.Of(i.Action.Channel), Report.HtmlReport.Contact(model, customer, i.Action.Channel), Report.HtmlReport.Why(model, customer, i.PlanId), DisplayNames.TemplateDisplayName(i.Action.Template)));
+                output.WriteLine($"    {time}  {Display.Pad(Report.HtmlReport.Id(model, i.CustomerId.Value), 10)} {Display.Pad(Report.HtmlReport.Name(model, customer), nameWidth)} {Display.Pad(DisplayNames.Of(i.Action.Channel), channelWidth)} {Display.Pad(Report.HtmlReport.Contact(model, customer, i.Action.Channel), contactWidth)} {Report.HtmlReport.Why(model, customer, i.PlanId)} — {DisplayNames.TemplateDisplayName(i.Action.Template)}");
                 left--;
             }
         }
@@ -157,10 +162,17 @@ internal static class RunSummary
     // What the care engine did over the history and is doing at the as-of instant.
     private static void WriteEngine(TextWriter output, Engine.CareEngineRun engine, DateTimeZone zone, string day)
     {
-        output.WriteLine(Display.Format(Strings.RunJourneys, engine.Events));
-        foreach (var j in engine.Statistics.Journeys)
+        output.WriteLine(Display.Plural(engine.Events, Strings.RunJourneysOne, Strings.RunJourneys, engine.Events));
+        // A journey nobody entered has no line of zeros (sixth trial): it is named on one line after the others.
+        foreach (var j in engine.Statistics.Journeys.Where(j => j.Enrolled > 0))
         {
             output.WriteLine(Display.Format(Strings.RunJourney, DisplayNames.JourneyLabel(j.JourneyId, engine.Options.Journeys), j.Enrolled, j.Active, j.Completed, j.Exited, j.GoalReached));
+        }
+
+        var unused = engine.Statistics.Journeys.Where(j => j.Enrolled == 0).Select(j => DisplayNames.JourneyLabel(j.JourneyId, engine.Options.Journeys)).ToList();
+        if (unused.Count > 0)
+        {
+            output.WriteLine(Display.Format(Strings.RunJourneysUnused, string.Join(", ", unused)));
         }
 
         output.WriteLine(Display.Format(Strings.RunMessages, engine.Sent, engine.Pending, Reasons(DisplayNames.Of(ContactVerdict.Deferred), engine.Deferred), Reasons(DisplayNames.Of(ContactVerdict.Skipped), engine.Skipped), Reasons(DisplayNames.Of(ContactVerdict.Dropped), engine.Dropped), Reasons(DisplayNames.Of(global::CrmKit.Engine.OutboxState.Cancelled), engine.Cancelled)));

@@ -77,9 +77,29 @@ internal static class SeedsFolder
     }
 
     /// <summary>
-    /// What a run read, as the summary's first line and the report's title name it: the bundled sample shop by name
+    /// The shop as the report's title names it (sixth trial: the title was the whole folder path): the bundled sample
+    /// shop by name (<c>cửa hàng mẫu</c>, <c>the sample shop</c>), a folder by its own name (<c>/data/cua-hang-abc</c> →
+    /// <c>cua-hang-abc</c>), files given one by one by the name of the first one's folder.
+    /// </summary>
+    public static string ShopName(MainJobSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var described = Describe(settings);
+        if (described == Strings.SampleShopName)
+        {
+            return described;
+        }
+
+        // The folder's own name ("cua-hang-ABC"), or for files given one by one the folder of the first.
+        var folder = Directory.Exists(settings.Source) ? settings.Source : Path.GetDirectoryName(Path.GetFullPath(Enum.GetValues<Customers.Import.ImportFileKind>().Select(settings.Files.Of).OfType<string>().FirstOrDefault() ?? settings.Source));
+        var name = Path.GetFileName(Path.GetFullPath(folder ?? settings.Source).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+        return string.IsNullOrEmpty(name) ? described : name;
+    }
+
+    /// <summary>
+    /// What a run read, as the summary's first line and the report's data line name it: the bundled sample shop by name
     /// (<c>sample shop</c>, <c>cửa hàng mẫu</c>) rather than the tool's install path, a folder by its path, files given
-    /// one by one by all their paths (<c>…/customers.csv and …/orders.csv</c>).
+    /// one by one by all their paths (<c>…/customers.csv and …/orders.csv</c>); the title uses <see cref="ShopName"/>.
     /// </summary>
     public static string Describe(MainJobSettings settings)
     {

@@ -125,11 +125,14 @@ internal static class SegmentCommand
             output.WriteLine(Display.Format(Strings.SegmentRfmNote, SegmentationText.RfmNote(note)));
         }
         output.WriteLine();
-        output.WriteLine(Display.Format("  {0,-22} {1,-14} {2,10} {3,7}  {4}", Strings.SegmentColumnSegment, Strings.SegmentColumnGroup, Strings.SegmentColumnCustomers, Strings.SegmentColumnShare, Strings.SegmentColumnName));
+        // Columns aligned by what a terminal shows (Display.Pad); the group in the language's words (DisplayNames.GroupName).
+        var idWidth = Display.Widest(result.Sizes.Select(s => s.Segment.Id).Append(Strings.SegmentColumnSegment), 22);
+        var groupWidth = Display.Widest(result.Sizes.Select(s => DisplayNames.GroupName(s.Segment.ExclusiveGroup)).Append(Strings.SegmentColumnGroup), 14);
+        output.WriteLine(Display.Format("  {0} {1} {2,10} {3,7}  {4}", Display.Pad(Strings.SegmentColumnSegment, idWidth), Display.Pad(Strings.SegmentColumnGroup, groupWidth), Strings.SegmentColumnCustomers, Strings.SegmentColumnShare, Strings.SegmentColumnName));
         foreach (var (segment, count) in result.Sizes)
         {
             var share = customers == 0 ? 0 : 100.0 * count / customers;
-            output.WriteLine(Display.Format("  {0,-22} {1,-14} {2,10:N0} {3,6:F1}{5}  {4}", segment.Id, segment.ExclusiveGroup ?? string.Empty, count, share, segment.DisplayName(), Display.PercentSign));
+            output.WriteLine(Display.Format("  {0} {1} {2,10:N0} {3,6:F1}{5}  {4}", Display.Pad(segment.Id, idWidth), Display.Pad(DisplayNames.GroupName(segment.ExclusiveGroup), groupWidth), count, share, segment.DisplayName(), Display.PercentSign));
         }
     }
 

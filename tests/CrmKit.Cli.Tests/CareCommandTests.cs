@@ -31,7 +31,7 @@ public class CareCommandTests
         var (code, output, _) = CliRunner.Run("care", "agenda", "--as-of", "2026-10-31");
         Assert.Equal(0, code);
         Assert.Contains("Care agenda for 4,998 customers, actions due in the 1 day up to 2026-10-31 23:59 (Asia/Ho_Chi_Minh)", output, StringComparison.Ordinal);
-        Assert.Contains("By segment and channel (due or deferred):", output, StringComparison.Ordinal);
+        Assert.Contains("By segment and channel (due or deferred actions; an action counts once under each of its care plan's segments the customer is in, so the counts can add up to more than the actions):", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -188,13 +188,13 @@ public sealed partial class ReportTodayTests(SeedsReport english, VietnameseSeed
         Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\">", English, StringComparison.Ordinal);
         Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"vi\">", Vietnamese, StringComparison.Ordinal);
         var headings = Regex.Matches(Vietnamese, "<h2 id=\"[^\"]+\">([^<]+)</h2>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value));
-        Assert.Equal(["Việc cần làm ngày 31/10/2026", "Tổng quan", "Chỉ số kinh doanh và chăm sóc", "Nhóm khách hàng", "Giá trị vòng đời khách hàng", "Bộ máy chăm sóc", "Quy trình chăm sóc"], headings);
+        Assert.Equal(["Việc cần làm ngày 31/10/2026", "Tổng quan", "Chỉ số kinh doanh và chăm sóc", "Nhóm khách hàng", "Giá trị vòng đời khách hàng", "Hệ thống chăm sóc tự động", "Quy trình chăm sóc"], headings);
         // The issue's figure for the bundled shop (revenue of the last 90 days), in vi-VN's and in the invariant form.
         var text = WebUtility.HtmlDecode(Vietnamese);
         Assert.Contains("<div class=\"card\"><b>1.114.829.000 ₫</b>doanh thu 90 ngày qua</div>", text, StringComparison.Ordinal);
         Assert.Contains("<div class=\"card\"><b>1,114,829,000 VND</b>revenue, last 90 days</div>", English, StringComparison.Ordinal);
-        Assert.Contains("tính đến 31/10/2026 20:49 (Asia/Ho_Chi_Minh)", text, StringComparison.Ordinal);
-        Assert.Contains("as of 2026-10-31 20:49 (Asia/Ho_Chi_Minh)", English, StringComparison.Ordinal);
+        Assert.Contains("Mọi số liệu trong báo cáo tính tại thời điểm 31/10/2026 20:49 (Asia/Ho_Chi_Minh)", text, StringComparison.Ordinal);
+        Assert.Contains("Every figure in this report is taken at 2026-10-31 20:49 (Asia/Ho_Chi_Minh)", English, StringComparison.Ordinal);
         Assert.DoesNotContain(" VND", Vietnamese, StringComparison.Ordinal);
         // Amounts in the segment table: '.' groups, '₫' after.
         Assert.Matches(@"<td>\d{1,3}(\.\d{3})+ ₫</td>", Vietnamese);

@@ -80,7 +80,7 @@ public sealed class ShopDataOptionsTests : IDisposable
         Assert.True(code == 0, error);
         // KH000104's only order is 30 days before the as-of day (the last order, 2025-05-07): the one 'new' customer.
         Assert.Equal(
-            ["customer_id,name,phone,email,orders.count (completed),daysSinceFirstOrder (completed)", "KH000104,Phạm Quốc Bảo,0977 444 555,bao.pham@example.vn,1,30"],
+            ["Customer ID,Name,Phone,Email,Orders (completed),Days since first purchase", "KH000104,Phạm Quốc Bảo,0977 444 555,bao.pham@example.vn,1,30"],
             File.ReadAllLines(Path.Combine(_folder, "members.csv")).Select(l => l.TrimStart('\uFEFF')));
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using CrmKit.Customers;
 using NodaTime;
 using NodaTime.Text;
+using Spectre.Console;
 
 namespace CrmKit.Cli.Localization;
 
@@ -129,4 +130,20 @@ internal static class Display
             return trimmed.EndsWith('.') && !trimmed.EndsWith("..", StringComparison.Ordinal) ? trimmed[..^1] : trimmed;
         }
     }
+
+    /// <summary>
+    /// How many terminal columns <paramref name="text"/> takes (Spectre.Console's cell width: a Vietnamese letter with
+    /// its marks is one column, composed or not; a wide character two), for aligning text columns by what is seen.
+    /// </summary>
+    public static int Width(string text) => text.GetCellWidth();
+
+    /// <summary><paramref name="text"/> followed by spaces up to <paramref name="width"/> terminal columns (<see cref="Width"/>); a longer text as it is.</summary>
+    public static string Pad(string text, int width)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text + new string(' ', Math.Max(0, width - Width(text)));
+    }
+
+    /// <summary>The widest of <paramref name="texts"/> in terminal columns, at least <paramref name="least"/>.</summary>
+    public static int Widest(IEnumerable<string> texts, int least = 0) => texts.Select(Width).DefaultIfEmpty(0).Max() is var w && w > least ? w : least;
 }

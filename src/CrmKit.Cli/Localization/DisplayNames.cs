@@ -133,4 +133,12 @@ internal static class DisplayNames
     /// <summary>A built-in staff role in the language's words (<see cref="ProfileStrings"/> <c>Role_</c> + the id with <c>_</c> for <c>-</c>: <c>care-lead</c> → <c>trưởng nhóm chăm sóc khách hàng</c>); any other role as written.</summary>
     public static string RoleName(string role)
         => ProfileStrings.ResourceManager.GetString("Role_" + role.Replace('-', '_'), CultureInfo.CurrentUICulture) ?? role;
+
+    /// <summary>
+    /// A segment group (a segment's <c>ExclusiveGroup</c>: <c>value-tier</c>, <c>age-band</c> …) in the invocation's
+    /// language (<see cref="Strings"/> <c>SegmentGroup_</c> + the id with <c>_</c> for <c>-</c>: "hạng giá trị", "value tier");
+    /// a group of the shop's own catalogue keeps its id; none is empty.
+    /// </summary>
+    public static string GroupName(string? group)
+        => group is null ? string.Empty : Strings.ResourceManager.GetString("SegmentGroup_" + group.Replace('-', '_'), CultureInfo.CurrentUICulture) ?? group;
 }

@@ -23,11 +23,19 @@ internal static class ImportFileText
             : file.Type == "csv" ? (english ? $"{file.Encoding}, '{delimiter}'-delimited" : Display.Format(Strings.ImportFileDelimited, file.Encoding, delimiter))
             : english ? $"{file.Type}, sheet '{file.Sheet}'" : Display.Format(Strings.ImportFileSheet, file.Type, file.Sheet),
         };
-        parts.AddRange(file.NumberFormats.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {(english ? p.Value.Description : Column(p.Value))}"));
-        parts.AddRange(file.DateOrders.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {(english ? p.Value.Description : Column(p.Value))}"));
+        // Columns read the same way are named together, the reading said once (sixth trial: "--number-format vi" was
+        // repeated for every amount column): "total, unit_price: …".
+        parts.AddRange(Together(file.NumberFormats, english));
+        parts.AddRange(Together(file.DateOrders, english));
         parts.Add(english ? $"zone {file.Zone}" : Display.Format(Strings.ImportFileZone, file.Zone));
         return Display.Clauses(parts);
     }
+
+    private static IEnumerable<string> Together(IReadOnlyDictionary<string, ColumnReading> readings, bool english)
+        => readings.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => (Column: p.Key, Text: english ? p.Value.Description : Column(p.Value)))
+            .GroupBy(x => x.Text, StringComparer.Ordinal)
+            .Select(g => $"{string.Join(", ", g.Select(x => x.Column))}: {g.Key}");
 
     // One column's reading in Vietnamese, from its source, style or order and evidence (ColumnReading).
     private static string Column(ColumnReading reading)

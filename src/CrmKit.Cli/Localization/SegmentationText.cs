@@ -72,4 +72,66 @@ internal static class SegmentationText
             note.SharesHigherScore ? Strings.RfmNoteHigherScore : Strings.RfmNoteLowerScore,
             string.Join(", ", note.ScoresGiven));
     }
+
+    /// <summary>
+    /// A field as a list's column header says it, in the invocation's language: its label in <see cref="ProfileStrings"/>
+    /// (<c>Field_</c> + the kind: <c>daysSinceLastOrder</c> → "Số ngày từ lần mua cuối" / "Days since last order"; the
+    /// labels of order fields speak of completed orders, the default filter), then what differs from that filter in
+    /// parentheses (any status, another status, the last N days, a sales channel, a product tag); a consent by channel
+    /// and purpose; an attribute by its name. A kind without a label keeps its invariant name.
+    /// </summary>
+    public static string FieldLabel(Field field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        if (field.Kind == FieldKind.Attribute)
+        {
+            return field.AttributeName ?? field.Name;
+        }
+
+        if (field.Kind == FieldKind.Consent && field.Channel is { } channel && field.Purpose is { } purpose)
+        {
+            return Display.Format(ProfileStrings.Field_Consent, DisplayNames.Of(channel), DisplayNames.Of(purpose));
+        }
+
+        var label = ProfileStrings.ResourceManager.GetString("Field_" + field.Kind, culture);
+        if (label is null)
+        {
+            return field.ToString();
+        }
+
+        var orders = field.Orders ?? OrderFilter.Completed;
+        var parts = new List<string>();
+        if (label.Contains("{0}", StringComparison.Ordinal))
+        {
+            // "Số đơn {0}" / "Orders ({0})": the status word in its place ("Số đơn hoàn tất", "Orders (completed)"; for any status "Số đơn", "Orders").
+            var word = orders.Status is { } s ? DisplayNames.Of(s) : string.Empty;
+            var text = string.Join(' ', Display.Format(label, word).Replace("()", string.Empty, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            label = text.Length == 0 ? text : char.ToUpper(text[0], culture) + text[1..];
+        }
+        else if (orders.Status != OrderStatus.Completed)
+        {
+            parts.Add(orders.Status is { } status ? Display.Format(ProfileStrings.FieldOrdersStatus, DisplayNames.Of(status)) : ProfileStrings.FieldOrdersAnyStatus);
+        }
+
+        if (orders.Days is { } days)
+        {
+            parts.Add(Display.Plural(days, ProfileStrings.FieldOrdersDaysOne, ProfileStrings.FieldOrdersDays, Display.Number(days)));
+        }
+
+        if (orders.Channel is { } sales)
+        {
+            parts.Add(Display.Format(ProfileStrings.FieldOrdersChannel, sales));
+        }
+
+        if (orders.ProductTag is { } tag)
+        {
+            parts.Add(Display.Format(ProfileStrings.FieldOrdersTag, tag));
+        }
+
+        // One pair of parentheses: "Orders (completed, last 90 days)", "Số đơn hoàn tất (90 ngày qua)".
+        return parts.Count == 0 ? label
+            : label.EndsWith(')') ? $"{label[..^1]}, {string.Join(", ", parts)})"
+            : $"{label} ({string.Join(", ", parts)})";
+    }
 }

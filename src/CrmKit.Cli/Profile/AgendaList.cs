@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CrmKit.CareProcess;
+using CrmKit.CareProcess.Planning;
 using CrmKit.Cli.Localization;
 using CrmKit.Customers;
 using NodaTime;
@@ -32,7 +33,13 @@ internal static class AgendaList
         => CrmKit.Review.ReviewCalculator.AssignedStaff(customer, at) is var staff && staff != CrmKit.Review.StaffFigures.Unassigned ? staff : null;
 
     /// <summary>Writes the due and deferred <paramref name="items"/> of <paramref name="customers"/> to <paramref name="file"/> and a summary line to <paramref name="output"/>.</summary>
-    public static void Write(FileInfo file, IReadOnlyList<Customer> customers, IReadOnlyList<AgendaItem> items, Instant asOf, DateTimeZone zone, TextWriter output, TextWriter error)
+    /// <remarks>
+    /// For people (the default) the cells are worded in the invocation's language — the send time as the language writes
+    /// dates (<c>31/10/2026 09:00</c>, <c>2026-10-31 09:00</c>), the channel, purpose and status as words, the template
+    /// and the plan by name, the reason as a sentence; with <paramref name="codes"/> they are the codes a program reads
+    /// (<c>2026-10-31 09:00</c>, <c>phoneCall</c>, <c>birthday-greeting</c>, <c>due</c>, the reason as the agenda keeps it).
+    /// </remarks>
+    public static void Write(FileInfo file, IReadOnlyList<Customer> customers, IReadOnlyList<AgendaItem> items, Instant asOf, DateTimeZone zone, TextWriter output, TextWriter error, bool codes = false)
     {
         ArgumentNullException.ThrowIfNull(items);
         var byId = customers.ToDictionary(c => c.Id.Value, StringComparer.Ordinal);
@@ -52,20 +59,20 @@ internal static class AgendaList
         var cells = rows.Select(r => new object?[]
         {
             r.Staff,
-            r.Item.SendAt is { } at ? Time.Format(at.InZone(zone).LocalDateTime) : null,
+            r.Item.SendAt is { } at ? (codes ? Time.Format(at.InZone(zone).LocalDateTime) : Display.DateTime(at, zone)) : null,
             r.Customer.Id.Value,
             r.Customer.DisplayName,
             r.Customer.Phones.IsEmpty ? null : ContactListFile.Phone(r.Customer.Phones[0]),
             r.Customer.Emails.IsEmpty ? null : r.Customer.Emails[0].Value,
-            RunSummary.Name(r.Item.Action.Channel),
-            RunSummary.Name(r.Item.Action.Purpose),
-            r.Item.Action.Template,
-            r.Item.PlanId,
-            RunSummary.Name(r.Item.Status),
-            r.Item.Reason,
+            codes ? RunSummary.Name(r.Item.Action.Channel) : DisplayNames.Of(r.Item.Action.Channel),
+            codes ? RunSummary.Name(r.Item.Action.Purpose) : DisplayNames.Of(r.Item.Action.Purpose),
+            codes ? r.Item.Action.Template : DisplayNames.TemplateDisplayName(r.Item.Action.Template),
+            codes ? r.Item.PlanId : DisplayNames.PlanName(r.Item.PlanId),
+            codes ? RunSummary.Name(r.Item.Status) : DisplayNames.Of(r.Item.Status),
+            codes || r.Item.Reason is null ? r.Item.Reason : ContactReason.Parse(r.Item.Reason).Describe(),
         }).ToList();
         var people = rows.Select(r => r.Item.CustomerId).Distinct().Count();
-        ContactListFile.Write(file, columns, cells, people, ProfileStrings.NoticePurposeAgenda, ProfileStrings.SheetCallList, output, error);
+        ContactListFile.Write(file, columns, cells, people, ProfileStrings.NoticePurposeAgenda, ProfileStrings.SheetCallList, output, error, codes);
         output.WriteLine(Display.Format(ProfileStrings.AgendaWritten, Display.Count(rows.Count, ProfileStrings.CareActionCountOne, ProfileStrings.CareActionCountMany), Display.Count(people, ProfileStrings.CustomerCountOne, ProfileStrings.CustomerCountMany), file.FullName, Display.Count(items.Count - rows.Count, ProfileStrings.SkippedActionCountOne, ProfileStrings.SkippedActionCountMany)));
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Data;
 using System.Globalization;
 using System.Text;
@@ -14,7 +15,10 @@ namespace CrmKit.Cli.Profile;
 /// <c>crmkit care agenda --out</c>): <c>.csv</c> (UTF-8 with a byte order mark, so that Excel shows diacritics; every
 /// text cell passed through <see cref="SpreadsheetSafety.Cell"/>, so that no cell starts a formula) or <c>.xlsx</c>
 /// (written with MiniExcel; text is stored as text cells, which a spreadsheet never evaluates, numbers as numbers).
-/// Columns have invariant snake_case names in every language, like the tool's other CSV output. Such a file holds
+/// The header row names the columns in the invocation's language (<see cref="Column.Header"/>: "Mã KH", "Họ tên" …)
+/// and the cells are written for people (dates in the language's form, channels, statuses and templates by name);
+/// with <c>--codes</c> (<see cref="CodesOption"/>) the header is the columns' invariant snake_case names and the cells
+/// are codes, for a program that reads the file. Such a file holds
 /// personal data (names, phone numbers, emails): <see cref="Write"/> says so on the error stream, and the file carries
 /// a notice in the invocation's language (<see cref="NoticeLines"/>: what it holds, its purpose, keep it only as long
 /// as needed, Vietnam's Decree 13/2023/ND-CP) — a second sheet <see cref="ProfileStrings.NoticeSheet"/> of the
@@ -25,8 +29,22 @@ internal static class ContactListFile
     /// <summary>The file kinds <c>--out</c> accepts.</summary>
     public static readonly string[] Extensions = [".csv", ".xlsx"];
 
-    /// <summary>A column: its invariant name and whether its cells are numbers (written as numbers in .xlsx).</summary>
-    public sealed record Column(string Name, bool Numeric = false);
+    /// <summary>
+    /// A column: its invariant name (the header with <c>--codes</c>), its header for people (<see cref="Label"/> of the
+    /// name unless given) and whether its cells are numbers (written as numbers in .xlsx).
+    /// </summary>
+    public sealed record Column(string Name, bool Numeric = false, string? Label = null)
+    {
+        /// <summary>The header for people: <see cref="Label"/>, else the name's label in <see cref="ProfileStrings"/> (<c>Column_</c> + the name), else the name.</summary>
+        public string Header => Label ?? HeaderOf(Name);
+    }
+
+    /// <summary>A column's header in the invocation's language: <c>customer_id</c> → "Mã KH" / "Customer ID"; a name without one stays as it is.</summary>
+    public static string HeaderOf(string name)
+        => ProfileStrings.ResourceManager.GetString("Column_" + name, System.Globalization.CultureInfo.CurrentUICulture) ?? name;
+
+    /// <summary>The option <c>--codes</c>: invariant column names and coded values, for programs.</summary>
+    public static Option<bool> CodesOption() => new("--codes") { Description = ProfileStrings.CodesOptionDescription };
 
     /// <summary>Checks that <paramref name="file"/> is a .csv or .xlsx file that can be written (before any work is done).</summary>
     /// <exception cref="InvalidValueException">Another extension, a folder, or a file that cannot be written.</exception>
@@ -54,7 +72,7 @@ internal static class ContactListFile
     /// file holds personal data of <paramref name="customers"/> customers (nothing when there are none). A numeric cell is a <see cref="decimal"/>, a
     /// <see cref="long"/> or <see langword="null"/>; a text cell a string or <see langword="null"/>.
     /// </summary>
-    public static void Write(FileInfo file, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, int customers, string purpose, string sheet, TextWriter output, TextWriter error)
+    public static void Write(FileInfo file, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, int customers, string purpose, string sheet, TextWriter output, TextWriter error, bool codes = false)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(columns);
@@ -63,13 +81,16 @@ internal static class ContactListFile
         ArgumentNullException.ThrowIfNull(error);
         file.Directory?.Create();
         var notice = NoticeLines(customers, purpose);
+        var headers = columns.Select(c => codes ? c.Name : c.Header).ToList();
+        // Two figures with one label (the same field over other orders) keep apart by their names.
+        headers = [.. headers.Select((h, i) => headers.Count(x => string.Equals(x, h, StringComparison.OrdinalIgnoreCase)) > 1 ? $"{h} ({columns[i].Name})" : h)];
         if (string.Equals(file.Extension, ".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            WriteXlsx(file, columns, rows, notice, SheetName(sheet));
+            WriteXlsx(file, columns, headers, rows, notice, SheetName(sheet));
         }
         else
         {
-            WriteCsv(file, columns, rows);
+            WriteCsv(file, headers, rows);
             var noticeFile = NoticeFile(file);
             File.WriteAllLines(noticeFile.FullName, notice, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
             output.WriteLine(Display.Format(ProfileStrings.NoticeWritten, noticeFile.FullName, file.Name));
@@ -131,13 +152,13 @@ internal static class ContactListFile
         return national.StartsWith('+') ? phone.E164 : national;
     }
 
-    private static void WriteCsv(FileInfo file, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows)
+    private static void WriteCsv(FileInfo file, IReadOnlyList<string> headers, IReadOnlyList<object?[]> rows)
     {
         using var writer = new StreamWriter(file.FullName, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var column in columns)
+        foreach (var header in headers)
         {
-            csv.WriteField(SpreadsheetSafety.Cell(column.Name));
+            csv.WriteField(SpreadsheetSafety.Cell(header));
         }
 
         csv.NextRecord();
@@ -158,13 +179,13 @@ internal static class ContactListFile
         }
     }
 
-    private static void WriteXlsx(FileInfo file, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, IReadOnlyList<string> notice, string sheet)
+    private static void WriteXlsx(FileInfo file, IReadOnlyList<Column> columns, List<string> headers, IReadOnlyList<object?[]> rows, IReadOnlyList<string> notice, string sheet)
     {
         // A DataTable, so that the header row is written even for an empty list and each column has one type.
         using var table = new DataTable("list") { Locale = CultureInfo.InvariantCulture };
-        foreach (var column in columns)
+        for (var i = 0; i < columns.Count; i++)
         {
-            table.Columns.Add(column.Name, column.Numeric ? typeof(decimal) : typeof(string));
+            table.Columns.Add(headers[i], columns[i].Numeric ? typeof(decimal) : typeof(string));
         }
 
         foreach (var row in rows)

@@ -30,6 +30,7 @@ internal sealed class SegmentMembers
     private readonly Option<string> _members = new("--members") { Description = ProfileStrings.MembersOptionDescription, HelpName = "segment" };
     private readonly Option<string> _channel = new Option<string>("--channel") { Description = ProfileStrings.ChannelOptionDescription }.AcceptOnlyFromAmong([.. Channels.Keys]);
     private readonly Option<FileInfo> _out = new("--out") { Description = ProfileStrings.OutOptionDescription };
+    private readonly Option<bool> _codes = ContactListFile.CodesOption();
 
     /// <summary>Adds <c>--members</c>, <c>--channel</c> and <c>--out</c> to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
@@ -37,6 +38,7 @@ internal sealed class SegmentMembers
         command.Options.Add(_members);
         command.Options.Add(_channel);
         command.Options.Add(_out);
+        command.Options.Add(_codes);
     }
 
     /// <summary>Whether <c>--members</c> was given; checks the options that go with it against <paramref name="catalog"/> (before any work).</summary>
@@ -46,7 +48,7 @@ internal sealed class SegmentMembers
         ArgumentNullException.ThrowIfNull(catalog);
         if (parsed.GetValue(_members) is null)
         {
-            foreach (var option in new Option[] { _channel, _out })
+            foreach (var option in new Option[] { _channel, _out, _codes })
             {
                 if (parsed.GetResult(option) is { Implicit: false })
                 {
@@ -87,6 +89,7 @@ internal sealed class SegmentMembers
         // The figures: every condition the segment's rule reads, in the rule's order, with the member's value.
         var figures = listed.Select(c => Conditions(catalog.Explain(segment.Id, shop.Record(c.Id), shop.Context)).ToList()).ToList();
         var fields = figures.SelectMany(f => f.Select(x => x.Field)).Distinct(StringComparer.Ordinal).ToList();
+        var labels = figures.SelectMany(f => f).GroupBy(x => x.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Label, StringComparer.Ordinal);
         var columns = new List<ContactListFile.Column> { new("customer_id"), new("name") };
         // The phone for zalo, sms and phone calls, the email for email, both without a channel.
         var phoneColumn = channel is not ContactChannel.Email;
@@ -101,7 +104,8 @@ internal sealed class SegmentMembers
             columns.Add(new("email"));
         }
 
-        columns.AddRange(fields.Select(f => new ContactListFile.Column(f, Numeric: figures.SelectMany(x => x).Where(x => x.Field == f).All(x => x.Value is null || decimal.TryParse(x.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)))));
+        columns.AddRange(fields.Select(f => new ContactListFile.Column(f, Label: labels[f], Numeric: figures.SelectMany(x => x).Where(x => x.Field == f).All(x => x.Value is null || decimal.TryParse(x.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)))));
+        var codes = parsed.GetValue(_codes);
         var rows = listed.Select((c, i) =>
         {
             var phone = c.Phones.IsEmpty ? null : ContactListFile.Phone(c.Phones[0]);
@@ -118,22 +122,22 @@ internal sealed class SegmentMembers
             }
 
             var values = figures[i].GroupBy(x => x.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
-            row.AddRange(fields.Select((f, j) => Cell(values.GetValueOrDefault(f), columns[columns.Count - fields.Count + j].Numeric)));
+            row.AddRange(fields.Select((f, j) => Cell(values.GetValueOrDefault(f), columns[columns.Count - fields.Count + j].Numeric, codes)));
             return row.ToArray();
         }).ToList();
 
         var file = parsed.GetValue(_out)!;
-        ContactListFile.Write(file, columns, rows, rows.Count, Display.Format(ProfileStrings.NoticePurposeMembers, segment.DisplayName()), segment.DisplayName(), output, error);
+        ContactListFile.Write(file, columns, rows, rows.Count, Display.Format(ProfileStrings.NoticePurposeMembers, segment.DisplayName()), segment.DisplayName(), output, error, codes);
         // The channel by name ("Zalo", "SMS"); in Vietnamese the segment by name with its id ("Khách VIP (vip)"), in English by id as always.
         var english = UiLanguage.Current == UiLanguage.English;
-        output.WriteLine(Display.Format(ProfileStrings.MembersWritten, Display.Number(rows.Count), english ? segment.Id : $"{segment.DisplayName()} ({segment.Id})", file.FullName));
+        output.WriteLine(Display.Plural(rows.Count, ProfileStrings.MembersWrittenOne, ProfileStrings.MembersWritten, Display.Number(rows.Count), english ? segment.Id : $"{segment.DisplayName()} ({segment.Id})", file.FullName));
         if (channel is { } chosen)
         {
             var channelName = DisplayNames.Of(chosen);
-            output.WriteLine(Display.Format(ProfileStrings.MembersLeftOutConsent, Display.Number(noConsent), channelName, Display.DateTime(shop.AsOf, zone)));
+            output.WriteLine(Display.Plural(noConsent, ProfileStrings.MembersLeftOutConsentOne, ProfileStrings.MembersLeftOutConsent, Display.Number(noConsent), channelName, Display.DateTime(shop.AsOf, zone)));
             if (noAddress > 0)
             {
-                output.WriteLine(Display.Format(ProfileStrings.MembersLeftOutAddress, Display.Number(noAddress), channelName));
+                output.WriteLine(Display.Plural(noAddress, ProfileStrings.MembersLeftOutAddressOne, ProfileStrings.MembersLeftOutAddress, Display.Number(noAddress), channelName));
             }
         }
     }
@@ -172,11 +176,15 @@ internal sealed class SegmentMembers
         return [.. NearestNames.Of(name, byName.Keys, count: 6).Select(n => byName[n]).Distinct().Take(3)];
     }
 
-    private static object? Cell(string? value, bool numeric)
-        => value is null ? null : numeric ? decimal.Parse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture) : value;
+    // A figure's cell: a number as a number; for people a yes/no figure (a consent) as the language's word, for --codes as the explanation writes it.
+    private static object? Cell(string? value, bool numeric, bool codes)
+        => value is null ? null
+            : numeric ? decimal.Parse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture)
+            : codes ? value
+            : value switch { "true" => ProfileStrings.CellYes, "false" => ProfileStrings.CellNo, _ => value };
 
-    private static IEnumerable<(string Field, string? Value)> Conditions(Explanation explanation)
+    private static IEnumerable<(string Field, string Label, string? Value)> Conditions(Explanation explanation)
         => explanation.Rule is Condition condition && explanation.Children.Count == 0
-            ? [(condition.Field.ToString(), explanation.Value)]
+            ? [(condition.Field.ToString(), SegmentationText.FieldLabel(condition.Field), explanation.Value)]
             : explanation.Children.SelectMany(Conditions);
 }

@@ -51,7 +51,7 @@ internal static class HtmlReport
         var zone = job.Settings.Zone;
         var html = new StringBuilder();
         html.Append(Inv, $"<!DOCTYPE html>\n<html lang=\"{UiLanguage.Current.Code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        html.Append(Inv, $"<title>{Html(ReportStrings.ReportTitle)} — {Html(SeedsFolder.Describe(job.Settings))}</title>");
+        html.Append(Inv, $"<title>{Html(ReportStrings.ReportTitle)} — {Html(SeedsFolder.ShopName(job.Settings))}</title>");
         html.Append("""
             <style>
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:2rem auto;max-width:1100px;color:#1d1d1f;padding:0 1rem}
@@ -63,7 +63,7 @@ internal static class HtmlReport
             .personal-data{background:#fff4e5;border-left:4px solid #d9822b;padding:.5rem .8rem}nav.contents ol{columns:2}
             </style></head><body>
             """);
-        html.Append(Inv, $"<h1>{Html(ReportStrings.ReportTitle)}</h1><p>{Text(ReportStrings.DataAsOf, $"<code>{Html(SeedsFolder.Describe(job.Settings))}</code>", Html(Display.DateTime(job.AsOf, zone)), Html(zone.Id))}</p>");
+        html.Append(Inv, $"<h1>{Html(ReportStrings.ReportTitle)} — {Html(SeedsFolder.ShopName(job.Settings))}</h1><p>{Text(ReportStrings.DataAsOf, $"<code>{Html(SeedsFolder.Describe(job.Settings))}</code>", Html(Display.DateTime(job.AsOf, zone)), Html(zone.Id))}</p>");
         if (showContacts)
         {
             html.Append(Inv, $"<p class=\"personal-data\" data-personal-data=\"contacts\"><b>{Html(ReportStrings.PersonalDataTitle)}</b> {Html(ReportStrings.PersonalDataNotice)}</p>");
@@ -103,7 +103,11 @@ internal static class HtmlReport
         Heading(html, "today", model);
         var items = job.Agenda;
         var statuses = string.Join(", ", Enum.GetValues<AgendaStatus>().Select(s => ReportNames.Status(s) + " " + Display.Number(model.StatusCounts[s])));
-        html.Append(Inv, $"<p>{Text(ReportStrings.TodayIntro, Html(Display.Number(model.StatusCounts[AgendaStatus.Due])), Html(Display.Number(model.Today.Count)), Html(Display.Number(items.Count)), Html(statuses), Html(RunSummary.AsOfDay(job)))}</p>");
+        // Nothing due: one sentence saying so (sixth trial: "có 0 việc … (0 nhóm)"), with what the agenda holds if anything.
+        var intro = model.StatusCounts[AgendaStatus.Due] == 0
+            ? Text(items.Count == 0 ? ReportStrings.TodayIntroNone : ReportStrings.TodayIntroNoneDue, Html(RunSummary.AsOfDay(job)), Html(Display.Number(items.Count)), Html(statuses))
+            : Text(ReportStrings.TodayIntro, Html(Display.Number(model.StatusCounts[AgendaStatus.Due])), Html(Display.Number(model.Today.Count)), Html(Display.Number(items.Count)), Html(statuses), Html(RunSummary.AsOfDay(job)));
+        html.Append(Inv, $"<p>{intro}</p>");
         if (CareCommand.NoConsentNote(job, items) is { } why)
         {
             html.Append(Inv, $"<p class=\"note\" data-note=\"no-consent\">{Html(why)}</p>"); // why nothing is due, when it is the data's reason (fifth trial)
@@ -258,7 +262,10 @@ internal static class HtmlReport
         if (data.IssueCount > 0)
         {
             var groups = data.IssueGroups;
-            html.Append(Inv, $"<details><summary>{Html(Display.Format(ReportStrings.ImportIssues, Display.Number(data.IssueCount), Display.Number(groups.Length)))}</summary><ul>");
+            // Errors (rows or fields rejected) and warnings counted apart (sixth trial: warnings were counted as errors).
+            var errors = groups.Where(g => g.Severity == ImportIssueSeverity.Error).Sum(g => g.Count);
+            var warnings = groups.Where(g => g.Severity != ImportIssueSeverity.Error).Sum(g => g.Count);
+            html.Append(Inv, $"<details><summary>{Html(Display.Plural(groups.Length, ReportStrings.ImportIssuesCountedOne, ReportStrings.ImportIssuesCounted, Display.Count(errors, ReportStrings.ImportErrorCountOne, ReportStrings.ImportErrorCountMany), Display.Count(warnings, Strings.WarningCountOne, Strings.WarningCountMany), Display.Number(groups.Length)))}</summary><ul>");
             foreach (var group in groups.Take(200))
             {
                 html.Append(Inv, $"<li><code>{Html(group.Describe())}</code></li>");

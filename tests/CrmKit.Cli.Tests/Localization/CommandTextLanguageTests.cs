@@ -78,7 +78,7 @@ public sealed class CommandTextLanguageTests
         Assert.Equal("due 15, deferred 0, skipped 36, dropped 0", english[1]);
         Assert.Equal("đến hạn 15, hoãn lại 0, bỏ qua 36, bỏ lỡ 0", vietnamese[1]);
         Assert.Contains("  Champions              phone call 1", english);
-        Assert.Contains("  Khách xuất sắc         gọi điện 1", vietnamese);
+        Assert.Contains("  Khách xuất sắc           gọi điện 1", vietnamese);
     }
 
     [Fact]

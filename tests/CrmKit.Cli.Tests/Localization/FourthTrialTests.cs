@@ -66,7 +66,7 @@ public sealed class FourthTrialTests : IDisposable
         ];
         string[] expected =
         [
-            "crmkit: --preset không hợp lệ: 'kiotvet' không phải preset nào (gần nhất: 'kiotviet'); các preset có sẵn: haravan, kiotviet, online-retail, sapo, shopify, transactions, woocommerce. Hoặc mô tả các tệp của bạn bằng một tệp ánh xạ (--map TỆP).",
+            "crmkit: --preset không hợp lệ: 'kiotvet' không phải mẫu nhập có sẵn nào (gần nhất: 'kiotviet'); các mẫu nhập có sẵn: haravan, kiotviet, online-retail, sapo, shopify, transactions, woocommerce. Hoặc mô tả các tệp của bạn bằng một tệp ánh xạ (--map TỆP).",
             $"crmkit: Thư mục dữ liệu '{Path.Combine(_folder, "absent")}' không tồn tại; hãy kiểm tra đường dẫn đưa cho --data.",
             $"crmkit: Thư mục '{empty}' không có customers.csv hay orders.csv (hay .xlsx); trong đó có: không có tệp nào. Hãy chỉ rõ các tệp bằng --customers và --orders.",
             $"crmkit: Thư mục '{empty}' không có customers.csv hay orders.csv (hay .xlsx), cũng không có tệp xuất DanhSachKhachHang_* hay DanhSachChiTietHoaDon_* (.csv hoặc .xlsx) của nền tảng; trong đó có: không có tệp nào. Hãy chỉ rõ các tệp bằng --customers và --orders.",

@@ -27,7 +27,7 @@ public sealed class AgendaListTests : IDisposable
         Assert.True(actionable > 0);
 
         var lines = File.ReadAllLines(file);
-        Assert.Equal("staff,send_at,customer_id,name,phone,email,channel,purpose,template,plan,status,reason", lines[0].TrimStart('\uFEFF'));
+        Assert.Equal("Staff,Send at,Customer ID,Name,Phone,Email,Channel,Purpose,Message,Care plan,Status,Reason", lines[0].TrimStart('\uFEFF'));
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(actionable, rows.Count);
         Assert.Contains($"Wrote {actionable:N0} care actions for ", output, StringComparison.Ordinal);

@@ -30,7 +30,7 @@ public sealed class SegmentMembersTests : IDisposable
         using var json = JsonDocument.Parse(sizes);
         var expected = json.RootElement.GetProperty("segments").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "at-risk").GetProperty("customers").GetInt32();
         var rows = XlsxRows.Read(file);
-        Assert.Equal(["customer_id", "name", "phone", "email", "rfm.recency", "rfm.frequency"], rows[0].Select(c => (string?)c));
+        Assert.Equal(["Customer ID", "Name", "Phone", "Email", "RFM recency score", "RFM frequency score"], rows[0].Select(c => (string?)c));
         Assert.Equal(expected, rows.Count - 1);
         Assert.Contains($"Wrote {expected:N0} members of at-risk to {file}.", output, StringComparison.Ordinal);
         Assert.Contains($"crmkit: {file} holds personal data (names and contacts of {expected:N0} customers)", error, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class SegmentMembersTests : IDisposable
     // withdrawn her Zalo consent and KH3 consents to SMS only: 2 left out; KH6 consents but has no phone. On
     // 2025-03-01 Hà's consent still stands.
     [InlineData("2025-06-30", new[] { "KH2", "KH4" }, "Left out, with no marketing consent on Zalo at 2025-06-30 23:59: 2 members.")]
-    [InlineData("2025-03-01", new[] { "KH1", "KH2", "KH4" }, "Left out, with no marketing consent on Zalo at 2025-03-01 23:59: 1 members.")]
+    [InlineData("2025-03-01", new[] { "KH1", "KH2", "KH4" }, "Left out, with no marketing consent on Zalo at 2025-03-01 23:59: 1 member.")]
     public void Channel_Zalo_ListsOnlyMembersConsentingAtTheAsOfInstant(string asOf, string[] expected, string leftOut)
     {
         using var shop = new ProfileFixture();
@@ -57,10 +57,10 @@ public sealed class SegmentMembersTests : IDisposable
 
         Assert.True(code == 0, error);
         var rows = XlsxRows.Read(file);
-        Assert.Equal(["customer_id", "name", "phone", "kind"], rows[0].Select(c => (string?)c));
+        Assert.Equal(["Customer ID", "Name", "Phone", "Customer kind"], rows[0].Select(c => (string?)c));
         Assert.Equal(expected, rows.Skip(1).Select(r => (string?)r[0]));
         Assert.Contains(leftOut, output, StringComparison.Ordinal);
-        Assert.Contains("Left out, with no Zalo address: 1 members.", output, StringComparison.Ordinal);
+        Assert.Contains("Left out, with no Zalo address: 1 member.", output, StringComparison.Ordinal);
     }
 
     // The individuals of ProfileFixture as of 2025-06-30, written to the file named.
