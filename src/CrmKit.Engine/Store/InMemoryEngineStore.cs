@@ -25,7 +25,9 @@ public sealed class InMemoryEngineStore : IEngineStore
     private readonly Dictionary<string, Entry> _outbox = new(StringComparer.Ordinal);
     private readonly SortedSet<(Instant Due, string Key)> _pending = new(PendingComparer.Instance);
     private readonly Dictionary<string, CareTask> _tasks = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _closedKeys = new(StringComparer.Ordinal);
+    // The closed keys as 128-bit XxHash128 values (16 bytes against a ~150-byte string each; with 10^7 keys the chance
+    // of any two colliding is below 10^-24, so "an existing key is left as it is" holds in practice).
+    private readonly HashSet<UInt128> _closedKeys = [];
     private readonly Dictionary<(OutboxState State, ContactVerdict Verdict, string? Reason, ContactChannel Channel), int> _closedCounts = [];
 
     /// <summary>
@@ -35,7 +37,7 @@ public sealed class InMemoryEngineStore : IEngineStore
     /// </summary>
     /// <remarks>
     /// False for a long replay that reads only the figures (<c>crmkit run</c>): a closed record is then dropped and only
-    /// its idempotency key (an entry with the same key is still ignored) and a count by state, verdict, reason and
+    /// a 128-bit hash of its idempotency key (an entry with the same key is still ignored) and a count by state, verdict, reason and
     /// channel (what <see cref="CareEngine.StatisticsAsync"/> reports) are kept, so the store holds the pending entries
     /// instead of every message ever queued. <see cref="ListAsync"/> then lists the pending entries and those cancelled
     /// by an erasure or merge (kept whole), not the other closed ones.
@@ -147,7 +149,7 @@ public sealed class InMemoryEngineStore : IEngineStore
             {
                 var record = enqueue[r];
                 var key = record.Message.IdempotencyKey;
-                if (_outbox.ContainsKey(key) || (!KeepClosedMessages && _closedKeys.Contains(key)))
+                if (_outbox.ContainsKey(key) || (!KeepClosedMessages && _closedKeys.Contains(KeyHash(key))))
                 {
                     continue;
                 }
@@ -437,7 +439,7 @@ public sealed class InMemoryEngineStore : IEngineStore
             // Counted as its record would be listed, then dropped: only the key stays (for an enqueue of the same key).
             var key = entry.Record.Message.IdempotencyKey;
             _closedCounts[(state, entry.Record.Verdict, reason, entry.Record.Message.Channel)] = _closedCounts.GetValueOrDefault((state, entry.Record.Verdict, reason, entry.Record.Message.Channel)) + 1;
-            _closedKeys.Add(key);
+            _closedKeys.Add(KeyHash(key));
             _outbox.Remove(key);
             var owned = entry.Owner.Outbox!;
             owned.Remove(entry);
@@ -458,8 +460,10 @@ public sealed class InMemoryEngineStore : IEngineStore
     {
         var group = (record.State, record.Verdict, record.Reason, record.Message.Channel);
         _closedCounts[group] = _closedCounts.GetValueOrDefault(group) + 1;
-        _closedKeys.Add(record.Message.IdempotencyKey);
+        _closedKeys.Add(KeyHash(record.Message.IdempotencyKey));
     }
+
+    private static UInt128 KeyHash(string key) => System.IO.Hashing.XxHash128.HashToUInt128(System.Runtime.InteropServices.MemoryMarshal.AsBytes(key.AsSpan()));
 
     /// <summary>
     /// The closed messages dropped (<see cref="KeepClosedMessages"/> false), counted by state, verdict, reason and
