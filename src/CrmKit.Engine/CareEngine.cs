@@ -192,9 +192,13 @@ public sealed class CareEngine
         }
 
         var outbox = await Store.ListAsync(null, ct).ConfigureAwait(false);
+        // An in-memory store that drops closed messages (InMemoryEngineStore.KeepClosedMessages) counted them instead.
+        var dropped = Store is InMemoryEngineStore memory ? memory.DroppedMessageCounts() : [];
         var messages = outbox
-            .GroupBy(r => (r.State, r.Verdict, r.Reason, r.Message.Channel))
-            .Select(g => new MessageCount(g.Key.State, g.Key.Verdict, g.Key.Reason, g.Key.Channel, g.Count()))
+            .Select(r => new MessageCount(r.State, r.Verdict, r.Reason, r.Message.Channel, 1))
+            .Concat(dropped)
+            .GroupBy(m => (m.State, m.Verdict, m.Reason, m.Channel))
+            .Select(g => new MessageCount(g.Key.State, g.Key.Verdict, g.Key.Reason, g.Key.Channel, g.Sum(m => m.Count)))
             .OrderBy(m => m.State).ThenBy(m => m.Verdict).ThenBy(m => m.Channel).ThenBy(m => m.Reason, StringComparer.Ordinal)
             .ToImmutableArray();
         return new JourneyStatistics(

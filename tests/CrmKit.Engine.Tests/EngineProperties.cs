@@ -85,14 +85,16 @@ public sealed class EngineProperties
     private sealed record Send(CustomerId Customer, ContactChannel Channel, ContactPurpose Purpose, Instant At, string Key);
 
     /// <summary>Runs events in order with a dispatcher sending what is due before each event (and daily after the last).</summary>
-    private static (InMemoryEngineStore Store, List<Send> Sends) RunWithDispatch(List<CareEvent> events)
+    private static (InMemoryEngineStore Store, List<Send> Sends) RunWithDispatch(List<CareEvent> events) => RunWithDispatch(events, new InMemoryEngineStore(), null);
+
+    /// <summary>As above over <paramref name="store"/>, every unit of work's result added to <paramref name="results"/> (when given).</summary>
+    private static (InMemoryEngineStore Store, List<Send> Sends) RunWithDispatch(List<CareEvent> events, InMemoryEngineStore store, List<HandleResult>? results)
     {
-        var store = new InMemoryEngineStore();
         var engine = new CareEngine(new CareEngineOptions(), store);
         var sends = new List<Send>();
         void Dispatch(Instant now)
         {
-            engine.AdvanceAsync(now).AsTask().GetAwaiter().GetResult();
+            results?.AddRange(engine.AdvanceAsync(now).AsTask().GetAwaiter().GetResult().Customers);
             for (var round = 0; round < 5; round++)
             {
                 var leases = store.ClaimDueAsync(now, 1000, Duration.FromMinutes(1), "w").AsTask().GetAwaiter().GetResult();
@@ -109,8 +111,9 @@ public sealed class EngineProperties
                         case SendVerdict.Send:
                             Assert.True(store.MarkSentAsync(lease, now).AsTask().GetAwaiter().GetResult());
                             sends.Add(new Send(lease.Message.CustomerId, lease.Message.Channel, lease.Message.Purpose, now, lease.Message.IdempotencyKey));
-                            engine.HandleAsync(new ContactMadeEvent(lease.Message.Channel, lease.Message.Purpose, InteractionDirection.Outbound, lease.Message.IdempotencyKey)
+                            var sent = engine.HandleAsync(new ContactMadeEvent(lease.Message.Channel, lease.Message.Purpose, InteractionDirection.Outbound, lease.Message.IdempotencyKey)
                             { EventId = "sent:" + lease.Message.IdempotencyKey, CustomerId = lease.Message.CustomerId, At = now }).AsTask().GetAwaiter().GetResult();
+                            results?.Add(sent);
                             break;
                         case SendVerdict.Defer:
                             Assert.True(check.Until > now);
@@ -127,7 +130,8 @@ public sealed class EngineProperties
         foreach (var e in events)
         {
             Dispatch(e.At);
-            engine.HandleAsync(e).AsTask().GetAwaiter().GetResult();
+            var result = engine.HandleAsync(e).AsTask().GetAwaiter().GetResult();
+            results?.Add(result);
         }
 
         var end = events.Count == 0 ? T0 : events[^1].At;
@@ -155,6 +159,50 @@ public sealed class EngineProperties
 
             return true;
         });
+
+    [Property(MaxTest = 60)]
+    public Property AStoreDroppingClosedMessages_GivesTheSameRun_AndCountsWhatTheFullOutboxLists()
+        => Prop.ForAll(Acts(3, erasures: true).ToArbitrary(), acts =>
+        {
+            var events = Events(acts);
+            var fullResults = new List<HandleResult>();
+            var leanResults = new List<HandleResult>();
+            var (full, fullSends) = RunWithDispatch(events, new InMemoryEngineStore(), fullResults);
+            var (lean, leanSends) = RunWithDispatch(events, new InMemoryEngineStore { KeepClosedMessages = false }, leanResults);
+
+            // The same sends, units of work (what each decided, cancelled and created), states and pending entries.
+            Assert.Equal(fullSends, leanSends);
+            Assert.Equal(fullResults.Select(Describe), leanResults.Select(Describe));
+            Assert.Equal(Pending(full), Pending(lean));
+
+            // The lean store keeps no closed record but those an erasure cancelled.
+            var leanAll = lean.ListAsync(null).AsTask().GetAwaiter().GetResult();
+            Assert.All(leanAll, r => Assert.True(r.State == OutboxState.Pending || r.Reason == "customer erased", $"{r.Message.IdempotencyKey} {r.State} {r.Reason}"));
+
+            // Its message figures are the full outbox's records counted by hand (state, verdict, reason, channel).
+            var expected = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (var r in full.ListAsync(null).AsTask().GetAwaiter().GetResult())
+            {
+                var key = $"{r.State}|{r.Verdict}|{r.Reason}|{r.Message.Channel}";
+                expected[key] = expected.GetValueOrDefault(key) + 1;
+            }
+
+            var leanStatistics = new CareEngine(new CareEngineOptions(), lean).StatisticsAsync().AsTask().GetAwaiter().GetResult();
+            var fullStatistics = new CareEngine(new CareEngineOptions(), full).StatisticsAsync().AsTask().GetAwaiter().GetResult();
+            Assert.Equal(expected, new SortedDictionary<string, int>(leanStatistics.Messages.ToDictionary(m => $"{m.State}|{m.Verdict}|{m.Reason}|{m.Channel}", m => m.Count), StringComparer.Ordinal));
+            Assert.Equal(fullStatistics.Messages.ToArray(), leanStatistics.Messages.ToArray());
+            Assert.Equal(fullStatistics.Journeys.ToArray(), leanStatistics.Journeys.ToArray());
+            return true;
+        });
+
+    private static string Describe(HandleResult r)
+        => $"{r.Outcome} {r.CustomerId.Value} +[{string.Join(",", r.Entered)}] -[{string.Join(",", r.Exited)}] "
+            + $"m[{string.Join(",", r.Messages.Select(m => $"{m.Message.IdempotencyKey}:{m.Verdict}:{m.Reason}"))}] "
+            + $"c[{string.Join(",", r.Cancelled.Select(c => $"{c.IdempotencyKey}:{c.Reason}:{c.At}"))}] t[{string.Join(",", r.Tasks.Select(t => t.Key))}] "
+            + $"i[{string.Join(",", r.Instances.Select(i => i.ToString()))}]";
+
+    private static List<string> Pending(InMemoryEngineStore store)
+        => [.. store.ListAsync(OutboxState.Pending).AsTask().GetAwaiter().GetResult().Select(r => $"{r.Message.IdempotencyKey} {r.Message.DueAt} {r.Reason} {r.Attempts}")];
 
     [Property(MaxTest = 60)]
     public Property AnErasedCustomer_IsNeverContacted_AndTheirQueuedWorkIsDropped()

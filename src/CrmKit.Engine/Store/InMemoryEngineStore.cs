@@ -25,6 +25,24 @@ public sealed class InMemoryEngineStore : IEngineStore
     private readonly Dictionary<string, Entry> _outbox = new(StringComparer.Ordinal);
     private readonly SortedSet<(Instant Due, string Key)> _pending = new(PendingComparer.Instance);
     private readonly Dictionary<string, CareTask> _tasks = new(StringComparer.Ordinal);
+    // The closed keys as 128-bit XxHash128 values (16 bytes against a ~150-byte string each; with 10^7 keys the chance
+    // of any two colliding is below 10^-24, so "an existing key is left as it is" holds in practice).
+    private readonly HashSet<UInt128> _closedKeys = [];
+    private readonly Dictionary<(OutboxState State, ContactVerdict Verdict, string? Reason, ContactChannel Channel), int> _closedCounts = [];
+
+    /// <summary>
+    /// Whether a message's record is kept once it is closed (sent, cancelled, dead-lettered, or queued already
+    /// cancelled by the contact policy). True by default: <see cref="ListAsync"/> lists every entry, as
+    /// <see cref="IEngineStore"/> requires.
+    /// </summary>
+    /// <remarks>
+    /// False for a long replay that reads only the figures (<c>crmkit run</c>): a closed record is then dropped and only
+    /// a 128-bit hash of its idempotency key (an entry with the same key is still ignored) and a count by state, verdict, reason and
+    /// channel (what <see cref="CareEngine.StatisticsAsync"/> reports) are kept, so the store holds the pending entries
+    /// instead of every message ever queued. <see cref="ListAsync"/> then lists the pending entries and those cancelled
+    /// by an erasure or merge (kept whole), not the other closed ones.
+    /// </remarks>
+    public bool KeepClosedMessages { get; init; } = true;
 
     /// <summary>Customers stored.</summary>
     public int CustomerCount
@@ -131,14 +149,21 @@ public sealed class InMemoryEngineStore : IEngineStore
             {
                 var record = enqueue[r];
                 var key = record.Message.IdempotencyKey;
-                if (_outbox.ContainsKey(key))
+                if (_outbox.ContainsKey(key) || (!KeepClosedMessages && _closedKeys.Contains(KeyHash(key))))
                 {
                     continue;
                 }
 
-                var added = new Entry { Record = record };
-                _outbox[key] = added;
+                if (!KeepClosedMessages && record.State != OutboxState.Pending)
+                {
+                    // Queued already closed (the policy skipped or dropped it): counted, its key kept, nothing else.
+                    Tally(record);
+                    continue;
+                }
+
                 var owner = record.Message.CustomerId == commit.CustomerId ? slot : OwnerOf(record.Message.CustomerId);
+                var added = new Entry { Record = record, Owner = owner };
+                _outbox[key] = added;
                 (owner.Outbox ??= []).Add(added);
                 if (record.State == OutboxState.Pending)
                 {
@@ -165,8 +190,10 @@ public sealed class InMemoryEngineStore : IEngineStore
                 }
                 else if (slot.Outbox is { } entries)
                 {
-                    foreach (var entry in entries)
+                    // Backwards: without kept closed messages, closing takes the entry out of this list.
+                    for (var e = entries.Count - 1; e >= 0; e--)
                     {
+                        var entry = entries[e];
                         if (entry.Record.State == OutboxState.Pending && cancel.Matches(entry.Record.Message))
                         {
                             Close(entry, OutboxState.Cancelled, cancel.Reason, cancel.At);
@@ -183,7 +210,8 @@ public sealed class InMemoryEngineStore : IEngineStore
                     {
                         if (entry.Record.State == OutboxState.Pending)
                         {
-                            Close(entry, OutboxState.Cancelled, commit.State.MergedInto is { } into ? $"customer merged into '{into.Value}'" : "customer erased", commit.At);
+                            // Kept whole in every case: the engine reads back what an erasure cancelled (rare).
+                            Close(entry, OutboxState.Cancelled, commit.State.MergedInto is { } into ? $"customer merged into '{into.Value}'" : "customer erased", commit.At, keep: true);
                         }
                     }
                 }
@@ -403,11 +431,56 @@ public sealed class InMemoryEngineStore : IEngineStore
         }
     }
 
-    private void Close(Entry entry, OutboxState state, string? reason, Instant at)
+    private void Close(Entry entry, OutboxState state, string? reason, Instant at, bool keep = false)
     {
         _pending.Remove((entry.Record.Message.DueAt, entry.Record.Message.IdempotencyKey));
+        if (!KeepClosedMessages && !keep)
+        {
+            // Counted as its record would be listed, then dropped: only the key stays (for an enqueue of the same key).
+            var key = entry.Record.Message.IdempotencyKey;
+            _closedCounts[(state, entry.Record.Verdict, reason, entry.Record.Message.Channel)] = _closedCounts.GetValueOrDefault((state, entry.Record.Verdict, reason, entry.Record.Message.Channel)) + 1;
+            _closedKeys.Add(KeyHash(key));
+            _outbox.Remove(key);
+            var owned = entry.Owner.Outbox!;
+            owned.Remove(entry);
+            if (owned.Count == 0)
+            {
+                entry.Owner.Outbox = null;
+            }
+
+            return;
+        }
+
         entry.Record = entry.Record with { State = state, Reason = reason, ClosedAt = at };
         entry.Worker = null;
+    }
+
+    /// <summary>Counts a record queued already closed and keeps its key (<see cref="KeepClosedMessages"/> false).</summary>
+    private void Tally(OutboxRecord record)
+    {
+        var group = (record.State, record.Verdict, record.Reason, record.Message.Channel);
+        _closedCounts[group] = _closedCounts.GetValueOrDefault(group) + 1;
+        _closedKeys.Add(KeyHash(record.Message.IdempotencyKey));
+    }
+
+    private static UInt128 KeyHash(string key) => System.IO.Hashing.XxHash128.HashToUInt128(System.Runtime.InteropServices.MemoryMarshal.AsBytes(key.AsSpan()));
+
+    /// <summary>
+    /// The closed messages dropped (<see cref="KeepClosedMessages"/> false), counted by state, verdict, reason and
+    /// channel; empty when closed messages are kept.
+    /// </summary>
+    internal IReadOnlyList<MessageCount> DroppedMessageCounts()
+    {
+        lock (_gate)
+        {
+            var counts = new List<MessageCount>(_closedCounts.Count);
+            foreach (var ((state, verdict, reason, channel), count) in _closedCounts)
+            {
+                counts.Add(new MessageCount(state, verdict, reason, channel, count));
+            }
+
+            return counts;
+        }
     }
 
     /// <summary>Puts the customer's entry in the due heap at <paramref name="due"/>, moves it, or takes it out (none).</summary>
@@ -573,6 +646,9 @@ public sealed class InMemoryEngineStore : IEngineStore
     private sealed class Entry
     {
         public required OutboxRecord Record { get; set; }
+
+        /// <summary>The slot whose <see cref="Slot.Outbox"/> lists the entry.</summary>
+        public required Slot Owner { get; init; }
 
         public string? Worker { get; set; }
 
