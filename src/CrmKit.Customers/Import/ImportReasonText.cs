@@ -66,6 +66,13 @@ internal static partial class ImportReasonText
                 : F("ImportReason_DateOnlyOtherOrder", only.Groups["value"].Value, Order(only.Groups["other"].Value, culture), Order(only.Groups["order"].Value, culture), only.Groups["name"].Value);
         }
 
+        if (FieldCountPattern().Match(reason) is { Success: true } fields)
+        {
+            return fields.Groups["first"].Success
+                ? F("ImportReason_FieldCountOverLines", fields.Groups["count"].Value, fields.Groups["header"].Value, fields.Groups["first"].Value, fields.Groups["last"].Value)
+                : F("ImportReason_FieldCount", fields.Groups["count"].Value, fields.Groups["header"].Value);
+        }
+
         if (MappedColumnMissingPattern().Match(reason) is { Success: true } mapped)
         {
             return F("ImportReason_MappedColumnMissing", mapped.Groups["names"].Value, mapped.Groups["field"].Value, mapped.Groups["header"].Value);
@@ -178,6 +185,9 @@ internal static partial class ImportReasonText
 
     [GeneratedRegex(@"^'(?<value>.*)' can only be read (?<other>day first|month first|year first), but (?:this column is (?<order>day first|month first|year first) \(line (?<line>\d+): (?<evidence>.*)\); pass --date-format to say which|the date order is set to (?<order>day first|month first|year first); pass --date-order (?<name>\w+) if the file is written \k<other>)\.?$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex OnlyOtherOrderPattern();
+
+    [GeneratedRegex(@"^the row has (?<count>\d+) fields but the header has (?<header>\d+)(?: \(it runs over lines (?<first>\d+)–(?<last>\d+)\))?; the row was skipped\.$", RegexOptions.CultureInvariant)]
+    private static partial Regex FieldCountPattern();
 
     [GeneratedRegex(@"^neither (?<a>\d+) nor (?<b>\d+) can be a month$", RegexOptions.CultureInvariant)]
     private static partial Regex NeitherMonthPattern();
