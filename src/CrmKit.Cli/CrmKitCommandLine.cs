@@ -64,6 +64,25 @@ internal static class CrmKitCommandLine
             return Usage;
         }
 
+        // A mistyped option before the command's argument ("crmkit customer --presnt KH1") is taken as the argument's
+        // value and reported by nobody: named with the option meant.
+        var typedAsArgument = command.Children.OfType<System.CommandLine.Parsing.ArgumentResult>()
+            .SelectMany(a => a.Tokens)
+            .Where(t => t.Value.StartsWith("--", StringComparison.Ordinal))
+            .Select(t => (Token: t.Value.Split('=', 2)[0], Nearest: NearestOptionOf(command, t.Value)))
+            .Where(x => x.Nearest is not null)
+            .ToList();
+        if (typedAsArgument.Count > 0)
+        {
+            foreach (var (token, nearest) in typedAsArgument)
+            {
+                error.WriteLine($"crmkit: {Display.Format(Strings.ErrorDidYouMeanOption, token, nearest!.Value.Name)}");
+            }
+
+            error.WriteLine(hint);
+            return Usage;
+        }
+
         if (parsed.Errors.Count > 0)
         {
             // A command's required argument left out: System.CommandLine says only "missing for command 'customer'";
@@ -77,12 +96,12 @@ internal static class CrmKitCommandLine
             var unmatched = parsed.UnmatchedTokens.ToHashSet(StringComparer.Ordinal);
             for (var i = 0; i < args.Length; i++)
             {
-                if (!args[i].StartsWith('-') || !unmatched.Contains(args[i]) || meant.ContainsKey(args[i]) || NearestOptionOf(command, args[i]) is not { } nearest)
+                if (!args[i].StartsWith('-') || !unmatched.Contains(args[i]) || meant.ContainsKey(args[i].Split('=', 2)[0]) || NearestOptionOf(command, args[i]) is not { } nearest)
                 {
                     continue;
                 }
 
-                meant[args[i]] = nearest.Name;
+                meant[args[i].Split('=', 2)[0]] = nearest.Name;
                 quiet.Add(args[i]);
                 if (!args[i].Contains('=', StringComparison.Ordinal) && nearest.TakesValue && i + 1 < args.Length && !args[i + 1].StartsWith('-') && unmatched.Contains(args[i + 1]))
                 {
@@ -90,9 +109,9 @@ internal static class CrmKitCommandLine
                 }
             }
 
-            // A mistyped command ("crmkit runn"): the command meant, instead of "Required command was not provided" and
+            // A mistyped command ("crmkit runn", "crmkit care agendaa"): the command meant, instead of "Required command was not provided" and
             // "Unrecognized command or argument 'runn'".
-            var commandMeant = command.Command is RootCommand && args.FirstOrDefault(a => !a.StartsWith('-') && unmatched.Contains(a)) is { } word
+            var commandMeant = command.Command.Subcommands.Count > 0 && args.FirstOrDefault(a => !a.StartsWith('-') && unmatched.Contains(a)) is { } word
                 && NearestNames.Of(word, command.Command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name), 1) is [var nearestCommand, ..]
                 ? (Word: word, Name: nearestCommand)
                 : ((string Word, string Name)?)null;
@@ -110,7 +129,8 @@ internal static class CrmKitCommandLine
                     continue;
                 }
 
-                if (quiet.Any(t => parseError.Message.Contains($"'{t}'", StringComparison.Ordinal)))
+                // Only the command's own "unrecognized" errors: an option's invalid value naming the same word stays.
+                if (parseError.SymbolResult is System.CommandLine.Parsing.CommandResult && quiet.Any(t => parseError.Message.Contains($"'{t}'", StringComparison.Ordinal)))
                 {
                     continue;
                 }

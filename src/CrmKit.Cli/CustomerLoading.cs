@@ -47,5 +47,6 @@ internal static class CustomerLoading
 
     /// <summary>The note printed when <paramref name="typed"/> was merged into <paramref name="customer"/>, or <see langword="null"/>.</summary>
     public static string? MergedNote(Customer customer, string typed)
-        => customer.Id.Value == typed ? null : Display.Format(Strings.CustomerMergedNote, typed, customer.Id.Value);
+        // An id typed in another case (kh00341 for KH00341) is the customer's own id, not a merged one.
+        => string.Equals(customer.Id.Value, typed.Trim(), StringComparison.OrdinalIgnoreCase) ? null : Display.Format(Strings.CustomerMergedNote, typed, customer.Id.Value);
 }

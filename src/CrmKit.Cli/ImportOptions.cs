@@ -89,6 +89,12 @@ internal sealed partial class ImportOptions
     // A mapping file (ImportMapping.Load) with its two commonest errors, absent and not JSON, in the invocation's language.
     private static ImportMapping Load(string path)
     {
+        if (Directory.Exists(path))
+        {
+            // A folder is wrong usage, as for every other file option (sixth trial: it was said not to exist, exit 1).
+            throw new InvalidValueException("--map", Display.Format(Strings.ErrorIsFolder, path), Strings.ErrorMapHint);
+        }
+
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(Display.Format(Strings.ErrorMapFileMissing, path), path);
@@ -101,6 +107,11 @@ internal sealed partial class ImportOptions
         catch (InvalidValueException ex) when (NotJsonPattern().Match(ex.Reason) is { Success: true } notJson)
         {
             throw new InvalidValueException(ex.Field, NotJson(notJson), Strings.ErrorMapHint);
+        }
+        catch (InvalidValueException ex) when (ex.Field == Path.GetFileName(path) || ex.Field == path)
+        {
+            // The problems of the file's content, one per JSON path, in the invocation's language.
+            throw new InvalidValueException(ex.Field, MappingProblemText.Translate(ex.Reason), Strings.ErrorMapHint);
         }
     }
 

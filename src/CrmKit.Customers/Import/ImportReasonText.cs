@@ -198,7 +198,7 @@ internal static partial class ImportReasonText
     [GeneratedRegex(@"^'(?<value>.*)' is not a date(?<time>-time)?(?:: (?<detail>.*?))?\.?$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex NotADatePattern();
 
-    [GeneratedRegex(@"^'(?<value>.*)' is not a date or date-time in the expected forms \((?<forms>.*)\); pass (?<option>\S+).*$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^'(?<value>.*)' is not a date or date-time in the expected forms \((?<forms>.*)\); pass (?<option>--[a-z-]+).*$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex NotADateInFormsPattern();
 
     [GeneratedRegex(@"^(?<value>'.*') is not an amount: (?<detail>.*?)\.?$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]

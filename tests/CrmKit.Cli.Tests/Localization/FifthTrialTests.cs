@@ -62,6 +62,51 @@ public sealed class FifthTrialTests : IDisposable
         Assert.Equal(expected, error.ReplaceLineEndings("\n"));
     }
 
+    // Review: a mistyped option before the command's argument became the argument; a mistyped subcommand; an
+    // option's invalid value that names the same word as a mistyped option's value is still reported.
+    [Theory]
+    [InlineData(new[] { "customer", "--presnt", "KH1", "--sample" }, "crmkit: '--presnt' is not an option here; did you mean --preset?\nRun 'crmkit customer --help' for its options.\n")]
+    [InlineData(new[] { "customer", "KH1", "--limt=5", "--sample" }, "crmkit: '--limt' is not an option here; did you mean --limit?\nRun 'crmkit customer --help' for its options.\n")]
+    [InlineData(new[] { "care", "agendaa", "--sample" }, "crmkit: 'agendaa' is not a crmkit command; did you mean agenda?\nRun 'crmkit care --help' for its options.\n")]
+    [InlineData(new[] { "run", "--sample", "--modl", "bgnbd", "--merge", "bgnbd" }, "crmkit: Argument 'bgnbd' not recognized. Must be one of:\n\t'strong'\n\t'none'\n\t'all'\ncrmkit: '--modl' is not an option here; did you mean --model?\nRun 'crmkit run --help' for its options.\n")]
+    public void Mistypes_AreNamedWhereverTheyStand(string[] args, string expected)
+    {
+        var (code, output, error) = CliRunner.Run(args);
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal(expected, error.ReplaceLineEndings("\n"));
+    }
+
+    // Sixth trial: a folder given to --map was said not to exist (exit 1); the mapping file's problems were English.
+    [Theory]
+    [InlineData("en", "crmkit: Invalid --map: '{0}' is a folder. See 'crmkit docs importing' for the mapping format.\nRun 'crmkit run --help' for its options.\n")]
+    [InlineData("vi", "crmkit: --map không hợp lệ: '{0}' là một thư mục. Cách viết tệp ánh xạ: xem 'crmkit docs importing'.\nChạy 'crmkit run --help' để xem các tuỳ chọn của lệnh.\n")]
+    public void FolderGivenAsMap_IsWrongUsage(string language, string expected)
+    {
+        var (code, _, error) = CliRunner.Run("run", "--sample", "--map", _folder, "--no-report", "--lang", language);
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, _folder), error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void MappingProblems_AreVietnamese()
+    {
+        var map = Path.Combine(_folder, "shop.json");
+        File.WriteAllText(map, """{ "fromat": {}, "customers": { "columns": { "nmae": "Tên" }, "values": { "gender": { "Nam": "man" } } } }""");
+
+        var (code, _, error) = CliRunner.Run("run", "--sample", "--map", map, "--no-report", "--lang", "vi");
+
+        Assert.Equal(1, code); // the file's content is bad input, not wrong usage
+        Assert.Equal(
+            "crmkit: shop.json không hợp lệ: 3 lỗi:\n"
+            + "  $.fromat: khoá không có trong định dạng (gần nhất: 'format'); các khoá dùng được ở đây: name, description, source, format, customers, orders, order_lines, consents, interactions, feedback, tickets, referrals.\n"
+            + "  $.customers.columns.nmae: 'nmae' không phải trường của tệp customers (gần nhất: 'name'); các trường là: customer_id, name, first_name, last_name, created_at, kind, phone, email, birth_date, gender, income_tier, province, city, area, tags, source, time_zone, stage, consent.<channel>.<purpose>.\n"
+            + "  $.customers.values.gender.Nam: 'man' không nằm trong các giá trị: female, male, other. Cách viết tệp ánh xạ: xem 'crmkit docs importing'.\n",
+            error.ReplaceLineEndings("\n"));
+    }
+
     // A file given to --data was said not to exist.
     [Theory]
     [InlineData("en", "crmkit: Invalid --data: '{0}' is a file, not a folder. Give --data the folder that holds it ({1}), or give the file itself with --customers or --orders.\nRun 'crmkit run --help' for its options.\n")]

@@ -76,6 +76,7 @@ public sealed class CustomerCommandTests : IDisposable
 
         Assert.True(code == 0, error);
         Assert.StartsWith("Customer KH3 — Nguyễn Văn An", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("merged", error, StringComparison.Ordinal); // its own id in another case, not a merged one
     }
 
     [Fact]

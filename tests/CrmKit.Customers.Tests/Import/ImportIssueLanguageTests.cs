@@ -48,6 +48,7 @@ public sealed class ImportIssueLanguageTests : IDisposable
     [InlineData("the address has no '@'.", "địa chỉ email thiếu dấu '@'.")]
     [InlineData("the row has 4 fields but the header has 7; the row was skipped.", "dòng có 4 trường nhưng dòng tiêu đề có 7; dòng này bị bỏ qua.")]
     [InlineData("the row has 9 fields but the header has 7 (it runs over lines 12–14); the row was skipped.", "dòng có 9 trường nhưng dòng tiêu đề có 7 (dòng kéo dài từ dòng 12 đến dòng 14); dòng này bị bỏ qua.")]
+    [InlineData("'notadate' is not a date or date-time in the expected forms (yyyy-MM-dd, dd/MM/yyyy); pass --date-format.", "'notadate' không phải ngày hay ngày giờ theo những cách ghi đọc được (yyyy-MM-dd, dd/MM/yyyy); hãy cho biết cách ghi ngày bằng --date-format.")]
     // Fifth trial: date-order reasons and the "neither can be a month" detail were English inside Vietnamese lines.
     [InlineData("'32/13/2026 10:00' is not a date: neither 32 nor 13 can be a month.", "'32/13/2026 10:00' không phải là ngày có thật: cả 32 lẫn 13 đều không thể là tháng.")]
     [InlineData("'07/26/2026 10:00' can only be read month first, but the date order is set to day first; pass --date-order mdy if the file is written month first.", "'07/26/2026 10:00' chỉ đọc được theo tháng/ngày/năm, nhưng thứ tự ngày tháng được đặt là ngày/tháng/năm; nếu tệp ghi theo tháng/ngày/năm, hãy dùng --date-order mdy.")]

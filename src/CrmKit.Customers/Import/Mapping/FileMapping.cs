@@ -42,18 +42,39 @@ public sealed record FileMapping
 
     /// <summary>
     /// This mapping where it says something, <paramref name="fallback"/> elsewhere: per field, this mapping's columns
-    /// replace the fallback's for that field (the fallback's other fields stay); value translations are added to the
-    /// fallback's, a source value this mapping translates taking its translation; formats per value
-    /// (<see cref="ImportFormat.Then"/>); the amount source, cancellation prefix and guest names when set.
+    /// replace the fallback's for that field, and a column this mapping gives a field is taken from the fallback's other
+    /// fields (a column feeds one field); value translations and guest names are added to the fallback's, a source value
+    /// this mapping translates taking its translation; formats per value
+    /// (<see cref="ImportFormat.Then"/>); the amount source and cancellation prefix when set.
     /// </summary>
     /// <param name="fallback">The mapping underneath (a preset's), or <see langword="null"/>.</param>
     public FileMapping Then(FileMapping? fallback) => fallback is null ? this : new FileMapping
     {
-        Columns = fallback.Columns.SetItems(Columns),
+        Columns = Underneath(fallback.Columns).SetItems(Columns),
         Values = fallback.Values.SetItems(Values.Select(v => KeyValuePair.Create(v.Key, fallback.Values.TryGetValue(v.Key, out var under) ? under.SetItems(v.Value) : v.Value))),
         Format = Format.Then(fallback.Format),
         Amount = Amount ?? fallback.Amount,
         CancelledOrderPrefix = CancelledOrderPrefix ?? fallback.CancelledOrderPrefix,
-        GuestCustomers = GuestCustomers.IsEmpty ? fallback.GuestCustomers : GuestCustomers,
+        GuestCustomers = [.. fallback.GuestCustomers.Union(GuestCustomers, StringComparer.OrdinalIgnoreCase)],
     };
+
+    // The fallback's columns without those this mapping gives a field of its own (a column feeds one field: the preset's
+    // "Loại khách" for kind, given to tags by the file, is the file's); a field left with no column is dropped.
+    private ImmutableDictionary<string, ImmutableArray<string>> Underneath(ImmutableDictionary<string, ImmutableArray<string>> fallback)
+    {
+        var taken = Columns.Values.SelectMany(c => c).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var kept = fallback;
+        foreach (var (field, names) in fallback)
+        {
+            if (Columns.ContainsKey(field) || !names.Any(taken.Contains))
+            {
+                continue;
+            }
+
+            var left = names.RemoveAll(taken.Contains);
+            kept = left.IsEmpty ? kept.Remove(field) : kept.SetItem(field, left);
+        }
+
+        return kept;
+    }
 }

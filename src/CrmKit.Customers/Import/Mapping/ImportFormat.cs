@@ -47,16 +47,44 @@ public sealed record ImportFormat
     /// <summary>Reads a number format as written in mapping files and on the command line: <c>vi</c>, <c>en</c>, <c>auto</c>; null when it is none of them.</summary>
     public static NumberFormat? ParseNumberFormat(string text) => ImportFormatNames.TryParseNumberFormat(text, out var format, out _) ? format : null;
 
-    /// <summary>This format's values where set, the other's elsewhere.</summary>
+    /// <summary>
+    /// This format's values where set, the other's elsewhere. A date order set here keeps only the other's date patterns
+    /// that agree with it: a preset's <c>dd/MM/yyyy</c> tried first under <c>--date-order mdy</c> read <c>11/12/2026</c>
+    /// as 11 December (sixth trial).
+    /// </summary>
     public ImportFormat Then(ImportFormat? fallback) => fallback is null ? this : new ImportFormat
     {
         NumberFormat = NumberFormat ?? fallback.NumberFormat,
         DateOrder = DateOrder ?? fallback.DateOrder,
-        DateFormats = DateFormats.IsEmpty ? fallback.DateFormats : DateFormats,
+        DateFormats = !DateFormats.IsEmpty ? DateFormats
+            : DateOrder is { } order and not Import.DateOrder.Auto ? [.. fallback.DateFormats.Where(p => Agrees(p, order))]
+            : fallback.DateFormats,
         Zone = Zone ?? fallback.Zone,
         Currency = Currency ?? fallback.Currency,
         Encoding = Encoding ?? fallback.Encoding,
         Delimiter = Delimiter ?? fallback.Delimiter,
         Sheet = Sheet ?? fallback.Sheet,
     };
+
+    // Whether a date pattern writes day, month and year in the order given (a pattern without both day and month, or a
+    // year-first one under day-first or month-first, agrees). Quoted literal text is not a field.
+    private static bool Agrees(string pattern, DateOrder order)
+    {
+        var fields = string.Concat(pattern.Split('\'').Where((_, i) => i % 2 == 0));
+        int day = fields.IndexOf('d', StringComparison.Ordinal), month = fields.IndexOf('M', StringComparison.Ordinal), year = fields.IndexOf('y', StringComparison.Ordinal);
+        var yearFirst = year >= 0 && year < month && year < day;
+        if (day < 0 || month < 0 || (yearFirst && order != Import.DateOrder.YearFirst))
+        {
+            return true; // nothing to confuse, or a year-first pattern, which no day-first or month-first value matches
+        }
+
+        return order switch
+        {
+            Import.DateOrder.DayFirst => day < month,
+            Import.DateOrder.MonthFirst => month < day,
+            Import.DateOrder.YearFirst => yearFirst,
+            Import.DateOrder.Auto => true,
+            _ => throw new System.Diagnostics.UnreachableException($"date order {order}"),
+        };
+    }
 }

@@ -113,4 +113,57 @@ public class ImportMappingTests
         Assert.Equal("sapo", laid.Name);
         Assert.Same(extra, extra.Then(null));
     }
+
+    // Review: a column the file gives to one field stayed the preset's for another (the field sorting first kept it,
+    // the other got nothing, silently). A column feeds one field: the file's.
+    [Fact]
+    public void Then_AColumnTheFileGivesAField_IsTakenFromThePresetsOtherField()
+    {
+        var preset = ImportMapping.Parse("""{ "customers": { "columns": { "kind": ["Loại khách", "Kiểu"], "source": "Nguồn" } }, "orders": { "guestCustomers": ["Khách lẻ"] } }""", "preset");
+        var extra = ImportMapping.Parse("""{ "customers": { "columns": { "tags": "Loại khách", "consent.sms.marketing": "Nguồn" } }, "orders": { "guestCustomers": ["khách lẻ", "Vãng lai"] } }""", "extra.json");
+
+        var laid = extra.Then(preset);
+
+        var columns = laid.For(ImportFileKind.Customers).Columns;
+        Assert.Equal(["Loại khách"], columns["tags"].AsEnumerable());
+        Assert.Equal(["Kiểu"], columns["kind"].AsEnumerable());          // the preset's other column for kind stays
+        Assert.False(columns.ContainsKey("source"));                      // its only column went to the file's field
+        Assert.Equal(["Khách lẻ", "Vãng lai"], laid.For(ImportFileKind.Orders).GuestCustomers.AsEnumerable()); // added, case-folded
+    }
+
+    // Sixth trial: --date-order mdy over the kiotviet preset still tried the preset's dd/MM/yyyy patterns first, so
+    // 11/12/2026 (written month first: 12 November) was read as 11 December, silently.
+    [Fact]
+    public void Then_ADateOrderGiven_DropsTheFallbacksPatternsOfTheOtherOrder()
+    {
+        var given = new ImportFormat { DateOrder = DateOrder.MonthFirst };
+        var preset = new ImportFormat { DateOrder = DateOrder.DayFirst, DateFormats = ["dd/MM/yyyy HH:mm:ss", "d/M/yyyy", "'ngày' dd 'tháng' MM", "MM/dd/yyyy", "yyyy-MM-dd", "HH:mm"] };
+
+        Assert.Equal(["MM/dd/yyyy", "yyyy-MM-dd", "HH:mm"], given.Then(preset).DateFormats.AsEnumerable());
+        Assert.Equal(["dd/MM/yyyy HH:mm:ss", "d/M/yyyy", "'ngày' dd 'tháng' MM", "yyyy-MM-dd", "HH:mm"], new ImportFormat { DateOrder = DateOrder.DayFirst }.Then(preset).DateFormats.AsEnumerable());
+        Assert.Equal(preset.DateFormats.AsEnumerable(), new ImportFormat().Then(preset).DateFormats.AsEnumerable());       // no order given: all kept
+        Assert.Equal(["d/M/yyyy"], new ImportFormat { DateOrder = DateOrder.MonthFirst, DateFormats = ["d/M/yyyy"] }.Then(preset).DateFormats.AsEnumerable()); // own patterns kept as given
+    }
+
+    [Fact]
+    public void Read_KiotVietPresetWithMonthFirstGiven_ReadsAmbiguousDatesMonthFirst()
+    {
+        using var folder = new TemporaryFolder();
+        var orders = folder.Write("orders.csv", System.Text.Encoding.UTF8.GetBytes(
+            "Mã hóa đơn,Thời gian,Mã khách hàng,Tên khách hàng,Khách cần trả,Trạng thái\n"
+            + "HD1,11/12/2026 15:00,KH1,Long,480.000,Hoàn thành\n"
+            + "HD2,07/26/2026 15:00,KH1,Long,690.000,Hoàn thành\n"));
+        var options = new CsvImportOptions
+        {
+            Mapping = ImportMapping.Preset("kiotviet"),
+            Format = new ImportFormat { DateOrder = DateOrder.MonthFirst },
+            ExportedAt = Instant.FromUtc(2027, 1, 1, 0, 0),
+        };
+
+        var read = CustomerDataSet.Read(new CustomerFiles { Orders = orders }, options);
+
+        Assert.Empty(read.Issues);
+        // 15:00 in Asia/Ho_Chi_Minh (UTC+7) is 08:00 UTC.
+        Assert.Equal([Instant.FromUtc(2026, 7, 26, 8, 0), Instant.FromUtc(2026, 11, 12, 8, 0)], read.Customers.Single().History.Orders.Select(o => o.PlacedAt).Order());
+    }
 }
