@@ -120,17 +120,12 @@ public sealed partial record ImportIssue(string File, int Line, string? Column, 
             && kind is not (ImportIssueKind.EmptyFile or ImportIssueKind.MissingColumn or ImportIssueKind.NotUtf8 or ImportIssueKind.EncodingOverridden)
             && !reason.StartsWith(MappedColumnMissing, StringComparison.Ordinal);
 
-    /// <summary>The delimiters a CSV file may have (<see cref="ImportFormat.Delimiter"/>).</summary>
-    internal static readonly char[] Delimiters = [',', ';', '|', '\t'];
-
     /// <summary>
     /// The sentence after a missing column when the header is one column holding <paramref name="other"/>: the file is
     /// separated by it, not by <paramref name="used"/> (translated by <see cref="ReasonIn"/> in every kind).
     /// </summary>
     internal static string OtherDelimiter(char other, char used)
-        => $"The header is one column that holds {DelimiterName(other)}: the file seems to be separated by {DelimiterName(other)}, not {DelimiterName(used)}.";
-
-    private static string DelimiterName(char delimiter) => delimiter == '\t' ? "tab" : $"'{delimiter}'";
+        => $"The header is one column that holds {DelimiterDetector.NameOf(other)}: the file seems to be separated by {DelimiterDetector.NameOf(other)}, not {DelimiterDetector.NameOf(used)}.";
 
     /// <summary>How the reason of a required field whose mapped columns the header lacks begins (a header error).</summary>
     internal const string MappedColumnMissing = "the mapping names the column";

@@ -190,7 +190,7 @@ internal sealed class ImportTable : IDisposable
     }
 
     // " The header is one column that holds ';': …" when the header is a single cell holding another of the delimiters a
-    // CSV file may have (ImportIssue.OtherDelimiter), else empty.
+    // CSV file may have (DelimiterDetector.Candidates; ImportIssue.OtherDelimiter), else empty.
     private string OtherDelimiterHint()
     {
         if (_reader.IsSpreadsheet || _reader.Header.Count != 1 || _reader.Format.Delimiter is not { } used)
@@ -198,7 +198,7 @@ internal sealed class ImportTable : IDisposable
             return string.Empty;
         }
 
-        var other = ImportIssue.Delimiters.Where(d => d != used).Select(d => (Delimiter: d, Count: _reader.Header[0].Count(c => c == d))).MaxBy(x => x.Count);
+        var other = DelimiterDetector.Candidates.Where(d => d != used).Select(d => (Delimiter: d, Count: _reader.Header[0].Count(c => c == d))).MaxBy(x => x.Count);
         return other.Count == 0 ? string.Empty : $" {ImportIssue.OtherDelimiter(other.Delimiter, used)}";
     }
 
