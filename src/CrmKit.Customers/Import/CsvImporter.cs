@@ -37,7 +37,7 @@ public sealed class CsvImporter
     /// <see cref="CsvImportOptions.ExportedAt"/> is given (customers without one are then created at that instant).
     /// </summary>
     public ImportResult<Customer> ReadCustomers(TextReader reader, string file)
-        => Collect(reader, file, ImportFileKind.Customers, (table, issues) => ReadCustomers(table, _options.ExportedAt).Select(c => c.Customer));
+        => Collect(reader, file, ImportFileKind.Customers, (table, issues) => ReadCustomers(table, _options.ExportedAt).Select(c => c.Customer), (c, fields) => WithoutRetracted(c, fields, _options.ExportedAt));
 
     /// <summary>Reads orders (lines of line-item exports included); rows that name no customer id are reported.</summary>
     /// <param name="reader">The CSV text.</param>
@@ -285,8 +285,34 @@ public sealed class CsvImporter
             }
         }
 
+        // A value read two ways on one of an order's rows, in a column that turned out to mix both ways: the order is
+        // not imported, as when one of its rows is rejected while it is read.
+        if (table.Retracted.Count > 0)
+        {
+            foreach (var draft in order)
+            {
+                if (!draft.Failed && draft.RowLines.Any(table.Retracted.Contains))
+                {
+                    draft.Failed = true;
+                    if (draft.RowCount > 1)
+                    {
+                        table.Issues.Add(new ImportIssue(table.File, draft.Line, null, $"order '{draft.Id}' was not imported, because one of its rows was rejected.") { Severity = ImportIssueSeverity.Error });
+                    }
+
+                    table.RejectLines(draft.RowLines);
+                }
+            }
+        }
+
         return order.Where(d => !d.Failed && Complete(table, d, amountSource, mapping));
     }
+
+    /// <summary>A customer without the optional fields whose values were retracted at the end of its file (<see cref="ImportTable.RetractedFields"/>).</summary>
+    internal static Customer WithoutRetracted(Customer customer, IReadOnlyList<string> fields, Instant? exportedAt) => customer with
+    {
+        BirthDate = fields.Contains("birth_date") ? null : customer.BirthDate,
+        CreatedAt = fields.Contains("created_at") && exportedAt is { } exported ? exported : customer.CreatedAt,
+    };
 
     private void ReadOrderRow(ImportTable table, OrderDraft draft, bool lineItems, OrderAmountSource amountSource, FileMapping mapping, Instant exportedAt)
     {
@@ -656,13 +682,14 @@ public sealed class CsvImporter
         }
     }
 
-    private ImportResult<T> Collect<T>(TextReader reader, string file, ImportFileKind kind, Func<ImportTable, List<ImportIssue>, IEnumerable<T>> read)
+    // An orders file's records span rows and are checked whole at its end (ReadOrders); any other file's are one per row.
+    private ImportResult<T> Collect<T>(TextReader reader, string file, ImportFileKind kind, Func<ImportTable, List<ImportIssue>, IEnumerable<T>> read, Func<T, IReadOnlyList<string>, T>? clear = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(file);
         var issues = new List<ImportIssue>();
         using var table = new ImportTable(TabularSource.Open(reader, file, _options.FormatOf(kind), issues), kind, _options, issues);
-        var records = read(table, issues).ToImmutableArray();
+        var records = kind == ImportFileKind.Orders ? read(table, issues).ToImmutableArray() : [.. table.OnePerRow(read(table, issues), clear)];
         return new ImportResult<T>(records, [.. issues.OrderBy(i => i.Line)]);
     }
 

@@ -162,7 +162,7 @@ public sealed class CustomerDataSet
             // Each order built once, with the lines of the order lines file after those of the orders file (file order).
             var orders = _orders;
             _orders = [];
-            Distribute(orders.Values.Select(static p => p.ToOrder()), static o => o.CustomerId, static o => o, static (d, o) => d.Orders = o);
+            Distribute(null, orders.Values.Select(static p => p.ToOrder()), static o => o.CustomerId, static o => o, static (d, o) => d.Orders = o);
 
             var drafts = ById(_customers.Values);
             _customers.Clear();
@@ -309,18 +309,18 @@ public sealed class CustomerDataSet
         {
             CustomerId? Known(CustomerId id) => Draft(id)?.Id;
 
-            Read(ImportFileKind.Consents, table => Distribute(CsvImporter.ReadConsents(table, Known), static c => c.CustomerId, static c => c.Decision, static (d, c) => d.Consents = c));
-            Read(ImportFileKind.Interactions, table => Distribute(CsvImporter.ReadInteractions(table, Known), static i => i.CustomerId, static i => i, static (d, i) => d.Interactions = i));
+            Read(ImportFileKind.Consents, table => Distribute(table, CsvImporter.ReadConsents(table, Known), static c => c.CustomerId, static c => c.Decision, static (d, c) => d.Consents = c));
+            Read(ImportFileKind.Interactions, table => Distribute(table, CsvImporter.ReadInteractions(table, Known), static i => i.CustomerId, static i => i, static (d, i) => d.Interactions = i));
             var ticketIds = new HashSet<TicketId>();
-            Read(ImportFileKind.Tickets, table => Distribute(CsvImporter.ReadTickets(table, Known).Select(t => { ticketIds.Add(t.Id); return t; }), static t => t.CustomerId, static t => t, static (d, t) => d.Tickets = t));
+            Read(ImportFileKind.Tickets, table => Distribute(table, CsvImporter.ReadTickets(table, Known).Select(t => { ticketIds.Add(t.Id); return t; }), static t => t.CustomerId, static t => t, static (d, t) => d.Tickets = t));
             var guestOrders = _guests.Select(g => g.OrderId).ToHashSet();
             var orders = _orders;
-            Read(ImportFileKind.Feedback, table => Distribute(CsvImporter.ReadFeedback(table, Known, o => orders.ContainsKey(o) || guestOrders.Contains(o), ticketIds.Contains), static f => f.CustomerId, static f => f, static (d, f) => d.Feedback = f));
+            Read(ImportFileKind.Feedback, table => Distribute(table, CsvImporter.ReadFeedback(table, Known, o => orders.ContainsKey(o) || guestOrders.Contains(o), ticketIds.Contains), static f => f.CustomerId, static f => f, static (d, f) => d.Feedback = f));
             ticketIds.Clear(); // both die young: only the feedback file's check needs them
             ticketIds.TrimExcess();
             guestOrders.Clear();
             guestOrders.TrimExcess();
-            Read(ImportFileKind.Referrals, table => Distribute(CsvImporter.ReadReferrals(table, Known), static r => r.ReferrerId, static r => r, static (d, r) => d.Referrals = r));
+            Read(ImportFileKind.Referrals, table => Distribute(table, CsvImporter.ReadReferrals(table, Known), static r => r.ReferrerId, static r => r, static (d, r) => d.Referrals = r));
         }
 
         // The draft of a customer read so far (see _last), or null.
@@ -342,18 +342,39 @@ public sealed class CustomerDataSet
 
         // Puts the rows of one kind on their customers, in row order, each customer's rows in one array of exactly
         // their number (no grouping structure kept beside them). Rows of a customer not read are dropped, as the
-        // readers report them.
-        private int Distribute<TRow, T>(IEnumerable<TRow> rows, Func<TRow, CustomerId> customerOf, Func<TRow, T> valueOf, Action<CustomerDraft, ImmutableArray<T>> keep)
+        // readers report them, and so are the rows the table retracts at the end of the file (ImportTable.Retracted).
+        private int Distribute<TRow, T>(ImportTable? table, IEnumerable<TRow> rows, Func<TRow, CustomerId> customerOf, Func<TRow, T> valueOf, Action<CustomerDraft, ImmutableArray<T>> keep)
         {
             var items = new List<T>();
             var owners = new List<CustomerDraft>();
+            List<(int Index, int Line)>? twoWay = null;
             foreach (var row in rows)
             {
                 if (Draft(customerOf(row)) is { } owner)
                 {
+                    if (table is { RowReadTwoWays: true })
+                    {
+                        (twoWay ??= []).Add((items.Count, table.Line));
+                    }
+
                     items.Add(valueOf(row));
                     owners.Add(owner);
                     owner.Pending++;
+                }
+            }
+
+            if (twoWay is not null && table!.Retracted.Count > 0)
+            {
+                var drop = twoWay.Where(r => table.Retracted.Contains(r.Line)).Select(r => r.Index).ToHashSet();
+                if (drop.Count > 0)
+                {
+                    foreach (var index in drop)
+                    {
+                        owners[index].Pending--;
+                    }
+
+                    items = [.. items.Where((_, i) => !drop.Contains(i))];
+                    owners = [.. owners.Where((_, i) => !drop.Contains(i))];
                 }
             }
 
@@ -421,6 +442,7 @@ public sealed class CustomerDataSet
                 run.Clear();
             }
 
+            List<(OrderId OrderId, OrderLine Line, int At)>? twoWay = null;
             foreach (var (orderId, line) in CsvImporter.ReadOrderLines(table, CurrencyOf))
             {
                 if (current != orderId)
@@ -429,11 +451,32 @@ public sealed class CustomerDataSet
                     current = orderId;
                 }
 
+                if (table.RowReadTwoWays)
+                {
+                    (twoWay ??= []).Add((orderId, line, table.Line));
+                }
+
                 run.Add(line);
                 count++;
             }
 
             Flush();
+
+            // A line whose price or quantity was read two ways, in a column that turned out to mix both styles, is taken
+            // off its order again (an equal line of the same order is the same line).
+            foreach (var (orderId, line, at) in twoWay ?? [])
+            {
+                if (table.Retracted.Contains(at))
+                {
+                    ref var order = ref CollectionsMarshal.GetValueRefOrNullRef(_orders, orderId);
+                    if (!Unsafe.IsNullRef(ref order) && !order.MoreLines.IsDefault)
+                    {
+                        order.MoreLines = order.MoreLines.Remove(line);
+                        count--;
+                    }
+                }
+            }
+
             return count;
 
             // The currency of a known order: the lines of one order follow each other, so the last order asked for is
@@ -474,7 +517,8 @@ public sealed class CustomerDataSet
         {
             var exportedAt = ExportedAt(ImportFileKind.Customers);
             _customersExportedAt = exportedAt;
-            var customers = Read(ImportFileKind.Customers, table => _importer.ReadCustomers(table, exportedAt).ToList());
+            var customers = Read(ImportFileKind.Customers, table => table.OnePerRow(_importer.ReadCustomers(table, exportedAt),
+                (c, fields) => c with { Customer = CsvImporter.WithoutRetracted(c.Customer, fields, exportedAt), HasCreatedAt = c.HasCreatedAt && !fields.Contains("created_at") }));
             _customers.EnsureCapacity(_customers.Count + customers.Count); // sized once, not grown by doubling
             foreach (var imported in customers)
             {

@@ -59,6 +59,12 @@ internal static partial class ImportReasonText
                 both.Groups["line"].Value, both.Groups["evidence"].Value, both.Groups["name"].Value);
         }
 
+        if (MixedOrdersPattern().Match(reason) is { Success: true } mixed)
+        {
+            return F("ImportReason_DateReadsBothOrdersMixed", mixed.Groups["value"].Value, Order(mixed.Groups["order"].Value, culture), Order(mixed.Groups["other"].Value, culture),
+                mixed.Groups["line"].Value, mixed.Groups["evidence"].Value, mixed.Groups["line2"].Value, mixed.Groups["evidence2"].Value);
+        }
+
         if (OnlyOtherOrderPattern().Match(reason) is { Success: true } only)
         {
             return only.Groups["line"].Success
@@ -182,6 +188,9 @@ internal static partial class ImportReasonText
 
     [GeneratedRegex(@"^'(?<value>.*)' reads both (?<order>day first|month first|year first) and (?<other>day first|month first|year first), and this column has values that can only be read \k<other> \(line (?<line>\d+): (?<evidence>.*)\) though the date order is set to \k<order>; pass --date-order (?<name>\w+) if the file is written \k<other>\.?$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex ReadsBothOrdersPattern();
+
+    [GeneratedRegex(@"^'(?<value>.*)' reads both (?<order>day first|month first) and (?<other>day first|month first), and this column has values that can only be read \k<order> \(line (?<line>\d+): (?<evidence>.*)\) and values that can only be read \k<other> \(line (?<line2>\d+): (?<evidence2>.*)\); pass --date-format to say which\.?$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex MixedOrdersPattern();
 
     [GeneratedRegex(@"^'(?<value>.*)' can only be read (?<other>day first|month first|year first), but (?:this column is (?<order>day first|month first|year first) \(line (?<line>\d+): (?<evidence>.*)\); pass --date-format to say which|the date order is set to (?<order>day first|month first|year first); pass --date-order (?<name>\w+) if the file is written \k<other>)\.?$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex OnlyOtherOrderPattern();

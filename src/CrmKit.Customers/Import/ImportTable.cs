@@ -146,6 +146,119 @@ internal sealed class ImportTable : IDisposable
     /// <summary>Data rows rejected so far: rows the reader could not split, rows with a rejected field, rows of rejected orders.</summary>
     public int RowsRejected => _rejectedLines.Count + _reader.SkippedLines.Count(l => !_rejectedLines.Contains(l));
 
+    /// <summary>
+    /// The lines of rows that were read and then rejected at the end of the file, because a value of theirs was read
+    /// in its column's day/month order or number style, the other reading means something else, and a later value of
+    /// the same column can only be read the other way (the column mixes both: see <see cref="TwoWayValues"/>). Known once
+    /// <see cref="Next"/> has returned <see langword="false"/>; a caller that kept what it made of those rows drops it
+    /// (<see cref="RowReadTwoWays"/> says which rows to remember). Each has its error in <see cref="Issues"/>.
+    /// </summary>
+    public IReadOnlySet<int> Retracted => (IReadOnlySet<int>?)_retracted ?? NoLines;
+
+    private static readonly HashSet<int> NoLines = [];
+    private HashSet<int>? _retracted;
+    private Dictionary<int, List<string>>? _retractedFields;
+
+    /// <summary>
+    /// The optional fields of a row kept at the end of the file whose values were retracted as <see cref="Retracted"/>
+    /// explains: the caller leaves them empty, as the reader leaves an optional field with a bad value (each has its
+    /// warning in <see cref="Issues"/>). Empty for most rows.
+    /// </summary>
+    public IReadOnlyList<string> RetractedFields(int line)
+        => _retractedFields is not null && _retractedFields.TryGetValue(line, out var fields) ? fields : [];
+
+    /// <summary>Whether any row kept at the end of the file has <see cref="RetractedFields"/>.</summary>
+    public bool HasRetractedFields => _retractedFields is not null;
+
+    /// <summary>
+    /// Whether the current row read a value in its column's order or style that the other reads differently: its line
+    /// may be <see cref="Retracted"/> at the end of the file.
+    /// </summary>
+    public bool RowReadTwoWays
+    {
+        get
+        {
+            foreach (var column in _detected)
+            {
+                if ((column.Date?.TwoWay ?? column.Amount!.TwoWay).LastLine == Line)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The records of a file read one record per row (every kind but orders), in file order, without those of rows
+    /// <see cref="Retracted"/> at the end of the file.
+    /// </summary>
+    /// <param name="records">The records, read from this table one per row as it is enumerated.</param>
+    /// <param name="clear">Leaves a record's <see cref="RetractedFields"/> empty; without it such a record is kept as read.</param>
+    public List<T> OnePerRow<T>(IEnumerable<T> records, Func<T, IReadOnlyList<string>, T>? clear = null)
+    {
+        var kept = new List<T>();
+        List<(int Index, int Line)>? twoWay = null;
+        foreach (var record in records)
+        {
+            if (RowReadTwoWays)
+            {
+                (twoWay ??= []).Add((kept.Count, Line));
+            }
+
+            kept.Add(record);
+        }
+
+        if (twoWay is null || (Retracted.Count == 0 && !HasRetractedFields))
+        {
+            return kept;
+        }
+
+        var drop = new HashSet<int>();
+        foreach (var (index, line) in twoWay)
+        {
+            if (Retracted.Contains(line))
+            {
+                drop.Add(index);
+            }
+            else if (clear is not null && RetractedFields(line) is { Count: > 0 } fields)
+            {
+                kept[index] = clear(kept[index], fields);
+            }
+        }
+
+        return drop.Count == 0 ? kept : [.. kept.Where((_, i) => !drop.Contains(i))];
+    }
+
+    // End of the file: in a column that turned out to mix both orders or styles, every value read two ways before the
+    // first value of the other kind is rejected now, as the ones after it were at once.
+    private void Retract()
+    {
+        foreach (var column in _detected)
+        {
+            var values = column.Date?.Retracted ?? column.Amount!.Retracted;
+            var optional = column.Date is not null && _optionalDates.Contains(column.Field);
+            foreach (var (line, text) in values)
+            {
+                var reason = Sentence(column.Date?.MixedReason(text) ?? column.Amount!.MixedReason(text));
+                if (optional)
+                {
+                    if (!_rejectedLines.Contains(line))
+                    {
+                        ((_retractedFields ??= []).TryGetValue(line, out var fields) ? fields : _retractedFields[line] = []).Add(column.Field);
+                        Issue(line, Binding.ColumnName(column.Field), reason + " The field was left empty" + KeptSuffix, ImportIssueSeverity.Warning);
+                    }
+                }
+                else if (_rejectedLines.Add(line))
+                {
+                    (_retracted ??= []).Add(line);
+                    Issue(line, Binding.ColumnName(column.Field), reason, ImportIssueSeverity.Error);
+                }
+            }
+        }
+    }
+
     /// <summary>Marks rows as rejected (the rows of an order rejected as a whole).</summary>
     public void RejectLines(IEnumerable<int> lines) => _rejectedLines.UnionWith(lines);
 
@@ -219,6 +332,8 @@ internal sealed class ImportTable : IDisposable
 
                 if (_held.Count == 0)
                 {
+                    SettleRow();
+                    Retract();
                     return false;
                 }
 
@@ -647,18 +762,46 @@ internal sealed class ImportTable : IDisposable
     // ISO 8601 values (most files' dates) are read from the cell's characters; any other value, an empty or a failing
     // one, takes the path that makes its string and says what is wrong.
     public LocalDate? Date(string field, FieldUse use = FieldUse.Optional)
-        => FirstCellIndex(field) is var index and >= 0 && DateColumnOf(field).TryReadYearFirstDate(_row.Span(index), out var date) && DataLimits.Contains(date)
-            ? date
-            : Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseDate(text, table.Line)) is var (date, error) && date is { } d && !DataLimits.Contains(d)
+    {
+        if (FirstCellIndex(field) is var index and >= 0 && DateColumnOf(field).TryReadYearFirstDate(_row.Span(index), out var date) && DataLimits.Contains(date))
+        {
+            return date;
+        }
+
+        NoteUse(field, use);
+        return Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseDate(text, table.Line)) is var (date, error) && date is { } d && !DataLimits.Contains(d)
             ? (null, $"'{text}' is outside the dates CrmKit records ({DataLimits.DateRange}).")
             : (date, error));
+    }
 
     public Instant? Instant(string field, FieldUse use = FieldUse.Required)
-        => FirstCellIndex(field) is var index and >= 0 && DateColumnOf(field).TryReadYearFirstInstant(_row.Span(index), out var instant) && DataLimits.Contains(instant)
-            ? instant
-            : Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseInstant(text, table.Line)) is var (instant, error) && instant is { } i && !DataLimits.Contains(i)
+    {
+        if (FirstCellIndex(field) is var index and >= 0 && DateColumnOf(field).TryReadYearFirstInstant(_row.Span(index), out var instant) && DataLimits.Contains(instant))
+        {
+            return instant;
+        }
+
+        NoteUse(field, use);
+        return Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseInstant(text, table.Line)) is var (instant, error) && instant is { } i && !DataLimits.Contains(i)
             ? (null, $"'{text}' is outside the instants CrmKit records ({DataLimits.InstantRange}).")
             : (instant, error));
+    }
+
+    // The date fields whose values were last read as optional: a value of theirs retracted at the end of the file leaves
+    // the field empty (RetractedFields) instead of rejecting the row, as a bad value of an optional field does.
+    private readonly HashSet<string> _optionalDates = new(StringComparer.Ordinal);
+
+    private void NoteUse(string field, FieldUse use)
+    {
+        if (use == FieldUse.Optional)
+        {
+            _optionalDates.Add(field);
+        }
+        else
+        {
+            _optionalDates.Remove(field);
+        }
+    }
 
     public DateTimeZone? TimeZone(string field)
         => Parse<ZoneHolder>(field, FieldUse.Optional, text => DateTimeZoneProviders.Tzdb.GetZoneOrNull(text) is { } zone

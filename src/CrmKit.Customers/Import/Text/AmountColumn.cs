@@ -152,14 +152,49 @@ internal sealed class AmountColumn
 
         if (analysis.ReadingIn(Style) is { } reading)
         {
-            return ReadResult<AmountReading>.Ok(reading);
+            if (analysis.Evidence != AmountEvidence.Ambiguous)
+            {
+                return ReadResult<AmountReading>.Ok(reading);
+            }
+
+            // Readable in both styles at two magnitudes: as right as the column's style. In a column that holds values of
+            // both styles it cannot be trusted in either; before that it is kept, and retracted if a value of the other
+            // style comes later (see Retracted).
+            TwoWay.Add(line, text.Trim(), contradicted: _contradiction is not null);
+            return _contradiction is null ? ReadResult<AmountReading>.Ok(reading) : ReadResult<AmountReading>.Fail(MixedReason(text.Trim()));
         }
 
+        // Written only in the other style: the column mixes both.
+        _contradiction ??= (line, text.Trim());
         var written = AmountText.NameOf(AmountText.Other(Style));
         var quoted = AmountText.Quote(text);
         return ReadResult<AmountReading>.Fail(Source == ColumnFormatSource.Detected
             ? $"{quoted} is written in the {written} style, but this column is {AmountText.NameOf(Style)}-style (line {EvidenceLine}: {AmountText.Quote(EvidenceText!)}); pass {AmountText.NumberFormatOption} to say which"
             : $"{quoted} is written in the {written} style, but the number format is set to the {AmountText.NameOf(Style)} style ({AmountText.ExampleOf(Style)})");
+    }
+
+    // The first value written only in the style other than the column's (configured, detected or adopted).
+    private (int Line, string Text)? _contradiction;
+
+    /// <summary>The values read in the column's style that the other style reads at another magnitude.</summary>
+    public TwoWayValues TwoWay { get; } = new();
+
+    /// <summary>
+    /// The values read in the column's style before a later value written only in the other style showed that the
+    /// column mixes both; empty while it does not. Their rows are rejected at the end of the file (<see cref="MixedReason"/>).
+    /// </summary>
+    public IReadOnlyList<(int Line, string Text)> Retracted => _contradiction is null ? [] : TwoWay.ReadBefore;
+
+    /// <summary>Why a value readable in both styles is rejected in a column that mixes both; quotes <paramref name="trimmed"/>.</summary>
+    /// <exception cref="InvalidOperationException">The column is not contradicted.</exception>
+    public string MixedReason(string trimmed)
+    {
+        var c = _contradiction ?? throw new InvalidOperationException($"Column '{Name}' holds no value of the other style.");
+        var other = AmountText.Other(Style);
+        var ambiguity = AmountText.AmbiguityOf(AmountText.Quote(trimmed), AmountText.Analyze(trimmed));
+        return Source == ColumnFormatSource.Detected
+            ? $"{ambiguity}, and this column has values written in the {AmountText.NameOf(Style)} style (line {EvidenceLine}: {AmountText.Quote(EvidenceText!)}) and values written in the {AmountText.NameOf(other)} style (line {c.Line}: {AmountText.Quote(c.Text)}); pass {AmountText.NumberFormatOption} vi or en to say which"
+            : $"{ambiguity}, and this column has values written in the {AmountText.NameOf(other)} style (line {c.Line}: {AmountText.Quote(c.Text)}) though it is read in the {AmountText.NameOf(Style)} style; pass {AmountText.NumberFormatOption} vi or en to say which";
     }
 
     /// <summary>How the column was read, for <see cref="ImportedFile.NumberFormats"/>.</summary>

@@ -94,9 +94,31 @@ internal sealed class DateTimeColumn
     // The configured order while it is checked against the values (DayFirst or MonthFirst), else null.
     private readonly DateOrder? _configuredDayMonth;
 
-    // The first value that can only be read in the order other than the configured one: the column contradicts its
-    // configuration.
+    // The first value that can only be read in the order other than the column's (configured or detected): the column
+    // contradicts its order, so a value readable both ways with two meanings cannot be trusted in either.
     private (int Line, string Text)? _contradiction;
+
+    /// <summary>The values read in the column's order that the other order reads as another date.</summary>
+    public TwoWayValues TwoWay { get; } = new();
+
+    /// <summary>
+    /// The values read in the column's order before a later value that can only be read the other way showed that the
+    /// column mixes both; empty while it does not. Their rows are rejected at the end of the file (<see cref="MixedReason"/>).
+    /// </summary>
+    public IReadOnlyList<(int Line, string Text)> Retracted => _contradiction is null ? [] : TwoWay.ReadBefore;
+
+    /// <summary>
+    /// Why a value readable both ways is rejected in a column that mixes both orders; quotes <paramref name="trimmed"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The column is not contradicted.</exception>
+    public string MixedReason(string trimmed)
+    {
+        var c = _contradiction ?? throw new InvalidOperationException($"Column '{Name}' holds no value of the other order.");
+        var other = Order == DateOrder.DayFirst ? DateOrder.MonthFirst : DateOrder.DayFirst;
+        return OrderSource == ColumnFormatSource.Detected
+            ? $"'{trimmed}' reads both {NameOf(Order)} and {NameOf(other)}, and this column has values that can only be read {NameOf(Order)} (line {EvidenceLine}: {AmountText.Quote(EvidenceText!)}) and values that can only be read {NameOf(other)} (line {c.Line}: {AmountText.Quote(c.Text)}); pass {DateFormatOption} to say which"
+            : $"'{trimmed}' reads both {NameOf(Order)} and {NameOf(other)}, and this column has values that can only be read {NameOf(other)} (line {c.Line}: {AmountText.Quote(c.Text)}) though the date order is set to {NameOf(Order)}; pass {DateOrderOption} {ImportFormatNames.NameOf(other)} if the file is written {NameOf(other)}";
+    }
 
     /// <summary>The command-line option that gives the day/month order, as hints quote it.</summary>
     public const string DateOrderOption = "--date-order";
@@ -470,7 +492,7 @@ internal sealed class DateTimeColumn
             OrderSource = ColumnFormatSource.Configured;
             if (order != configured)
             {
-                _contradiction = (line, text);
+                _contradiction ??= (line, text);
             }
 
             return;
@@ -528,11 +550,16 @@ internal sealed class DateTimeColumn
             var readsOther = DateTimeText.TryResolve(parts, other, out var otherDate, out var otherTime, out _, out _);
             if (read.Success)
             {
-                // In a column that contradicts its configured order, a value readable both ways (with two meanings)
-                // cannot be trusted in either.
-                return _contradiction is { } c && readsOther && (otherDate, otherTime) != (read.Value.Date, read.Value.Time)
-                    ? ReadResult<DateTimeValue>.Fail($"'{trimmed}' reads both {NameOf(Order)} and {NameOf(other)}, and this column has values that can only be read {NameOf(other)} (line {c.Line}: {AmountText.Quote(c.Text)}) though the date order is set to {NameOf(Order)}; pass {DateOrderOption} {ImportFormatNames.NameOf(other)} if the file is written {NameOf(other)}")
-                    : read;
+                if (!readsOther || (otherDate, otherTime) == (read.Value.Date, read.Value.Time))
+                {
+                    return read;
+                }
+
+                // Readable both ways with two meanings: as right as the column's order. In a column that contradicts
+                // its order it cannot be trusted in either; before that it is kept, and retracted if a contradiction
+                // comes later (see Retracted).
+                TwoWay.Add(line, trimmed, contradicted: _contradiction is not null);
+                return _contradiction is null ? read : ReadResult<DateTimeValue>.Fail(MixedReason(trimmed));
             }
 
             if (!readsOther)
@@ -540,6 +567,8 @@ internal sealed class DateTimeColumn
                 return read;
             }
 
+            // Readable only the other way: the column mixes both orders.
+            _contradiction ??= (line, trimmed);
             return ReadResult<DateTimeValue>.Fail(OrderSource == ColumnFormatSource.Detected
                 ? $"'{trimmed}' can only be read {NameOf(other)}, but this column is {NameOf(Order)} (line {EvidenceLine}: {AmountText.Quote(EvidenceText!)}); pass {DateFormatOption} to say which"
                 : $"'{trimmed}' can only be read {NameOf(other)}, but the date order is set to {NameOf(Order)}; pass {DateOrderOption} {ImportFormatNames.NameOf(other)} if the file is written {NameOf(other)}");
