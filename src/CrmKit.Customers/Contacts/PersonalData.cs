@@ -156,8 +156,9 @@ public static partial class PersonalData
     [GeneratedRegex(@"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(\.[\p{L}\p{N}\-]+)+", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
-    // Not after a letter, a digit or '+', nor after a digit and a point: the decimals of a figure (1958.8446735059892)
-    // are no phone number.
-    [GeneratedRegex(@"(?<![\p{L}\p{N}+]|\p{N}\.)(\(?\+\d(?:[ .\-()]{0,2}\d){7,14}|00[1-9](?:[ .\-()]{0,2}\d){7,13}|\(?0\d(?:[ .\-()]{0,2}\d){7,9}|84(?:[ .\-()]{0,2}\d){9,10}|[35789]\d{8}|[35789]\d\d \d{3} \d{3})(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    // Not after a letter, a digit or '+'. The forms without a leading 0 or + (84…, 9xx…) are not taken right after a digit
+    // and a point either: there they are the decimals of a figure (a recency of 1958.8446735059892 weeks), while a phone
+    // written after a point (0912345678.0987654321) starts with 0 or + and is still masked.
+    [GeneratedRegex(@"(?<![\p{L}\p{N}+])(\(?\+\d(?:[ .\-()]{0,2}\d){7,14}|00[1-9](?:[ .\-()]{0,2}\d){7,13}|\(?0\d(?:[ .\-()]{0,2}\d){7,9}|(?<!\p{N}\.)(?:84(?:[ .\-()]{0,2}\d){9,10}|[35789]\d{8}|[35789]\d\d \d{3} \d{3}))(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
 }

@@ -287,11 +287,11 @@ public sealed class CsvImporter
 
         // A value read two ways on one of an order's rows, in a column that turned out to mix both ways: the order is
         // not imported, as when one of its rows is rejected while it is read.
-        if (table.Retracted.Count > 0)
+        if (table.Retracted.Count > 0 || table.HasRetractedFields)
         {
             foreach (var draft in order)
             {
-                if (!draft.Failed && draft.RowLines.Any(table.Retracted.Contains))
+                if (!draft.Failed && draft.RowLines.Any(l => table.Retracted.Contains(l) || table.RetractedFields(l).Count > 0))
                 {
                     draft.Failed = true;
                     if (draft.RowCount > 1)
@@ -308,11 +308,24 @@ public sealed class CsvImporter
     }
 
     /// <summary>A customer without the optional fields whose values were retracted at the end of its file (<see cref="ImportTable.RetractedFields"/>).</summary>
-    internal static Customer WithoutRetracted(Customer customer, IReadOnlyList<string> fields, Instant? exportedAt) => customer with
+    internal Customer WithoutRetracted(Customer customer, IReadOnlyList<string> fields, Instant? exportedAt)
     {
-        BirthDate = fields.Contains("birth_date") ? null : customer.BirthDate,
-        CreatedAt = fields.Contains("created_at") && exportedAt is { } exported ? exported : customer.CreatedAt,
-    };
+        var attributes = customer.Attributes;
+        foreach (var field in fields)
+        {
+            if (field.StartsWith('#') && _options.Customers.Attributes.TryGetValue(field[1..], out var attribute))
+            {
+                attributes = attributes.Remove(attribute.Name);
+            }
+        }
+
+        return customer with
+        {
+            BirthDate = fields.Contains("birth_date") ? null : customer.BirthDate,
+            CreatedAt = fields.Contains("created_at") && exportedAt is { } exported ? exported : customer.CreatedAt,
+            Attributes = attributes,
+        };
+    }
 
     private void ReadOrderRow(ImportTable table, OrderDraft draft, bool lineItems, OrderAmountSource amountSource, FileMapping mapping, Instant exportedAt)
     {

@@ -518,7 +518,7 @@ public sealed class CustomerDataSet
             var exportedAt = ExportedAt(ImportFileKind.Customers);
             _customersExportedAt = exportedAt;
             var customers = Read(ImportFileKind.Customers, table => table.OnePerRow(_importer.ReadCustomers(table, exportedAt),
-                (c, fields) => c with { Customer = CsvImporter.WithoutRetracted(c.Customer, fields, exportedAt), HasCreatedAt = c.HasCreatedAt && !fields.Contains("created_at") }));
+                (c, fields) => c with { Customer = _importer.WithoutRetracted(c.Customer, fields, exportedAt), HasCreatedAt = c.HasCreatedAt && !fields.Contains("created_at") }));
             _customers.EnsureCapacity(_customers.Count + customers.Count); // sized once, not grown by doubling
             foreach (var imported in customers)
             {

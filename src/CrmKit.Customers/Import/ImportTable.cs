@@ -161,8 +161,9 @@ internal sealed class ImportTable : IDisposable
 
     /// <summary>
     /// The optional fields of a row kept at the end of the file whose values were retracted as <see cref="Retracted"/>
-    /// explains: the caller leaves them empty, as the reader leaves an optional field with a bad value (each has its
-    /// warning in <see cref="Issues"/>). Empty for most rows.
+    /// explains — a field's name, or <c>#</c> and the header name of a custom attribute's column: the caller leaves them
+    /// empty, as the reader leaves an optional field with a bad value (each has its warning in <see cref="Issues"/>).
+    /// Empty for most rows.
     /// </summary>
     public IReadOnlyList<string> RetractedFields(int line)
         => _retractedFields is not null && _retractedFields.TryGetValue(line, out var fields) ? fields : [];
@@ -178,9 +179,17 @@ internal sealed class ImportTable : IDisposable
     {
         get
         {
-            foreach (var column in _detected)
+            foreach (var date in _dates.Values)
             {
-                if ((column.Date?.TwoWay ?? column.Amount!.TwoWay).LastLine == Line)
+                if (date.TwoWay.LastLine == Line)
+                {
+                    return true;
+                }
+            }
+
+            foreach (var amount in _amounts.Values)
+            {
+                if (amount.TwoWay.LastLine == Line)
                 {
                     return true;
                 }
@@ -232,30 +241,46 @@ internal sealed class ImportTable : IDisposable
     }
 
     // End of the file: in a column that turned out to mix both orders or styles, every value read two ways before the
-    // first value of the other kind is rejected now, as the ones after it were at once.
+    // first value of the other kind is rejected now, as the ones after it were at once. A custom attribute's value, and
+    // an optional field's, is left empty with a warning instead (RetractedFields: the field, or '#' and the attribute's
+    // column), as a bad value of theirs is.
     private void Retract()
     {
-        foreach (var column in _detected)
+        foreach (var (key, date) in _dates)
         {
-            var values = column.Date?.Retracted ?? column.Amount!.Retracted;
-            var optional = column.Date is not null && _optionalDates.Contains(column.Field);
-            foreach (var (line, text) in values)
+            var attribute = key[0] == '#';
+            foreach (var (line, text) in date.Retracted)
             {
-                var reason = Sentence(column.Date?.MixedReason(text) ?? column.Amount!.MixedReason(text));
-                if (optional)
-                {
-                    if (!_rejectedLines.Contains(line))
-                    {
-                        ((_retractedFields ??= []).TryGetValue(line, out var fields) ? fields : _retractedFields[line] = []).Add(column.Field);
-                        Issue(line, Binding.ColumnName(column.Field), reason + " The field was left empty" + KeptSuffix, ImportIssueSeverity.Warning);
-                    }
-                }
-                else if (_rejectedLines.Add(line))
-                {
-                    (_retracted ??= []).Add(line);
-                    Issue(line, Binding.ColumnName(column.Field), reason, ImportIssueSeverity.Error);
-                }
+                var optional = attribute || (_optionalTwoWay is not null && _optionalTwoWay.TryGetValue(key, out var lines) && lines.Contains(line));
+                Retract(line, date.Name, key, date.MixedReason(text), optional, attribute);
             }
+        }
+
+        foreach (var (key, amount) in _amounts)
+        {
+            var attribute = !_detected.Any(d => ReferenceEquals(d.Amount, amount));
+            foreach (var (line, text) in amount.Retracted)
+            {
+                Retract(line, amount.Name, attribute ? "#" + key : key, amount.MixedReason(text), optional: attribute, attribute);
+            }
+        }
+    }
+
+    private void Retract(int line, string column, string field, string reason, bool optional, bool attribute)
+    {
+        reason = Sentence(reason);
+        if (!optional)
+        {
+            if (_rejectedLines.Add(line))
+            {
+                (_retracted ??= []).Add(line);
+                Issue(line, column, reason, ImportIssueSeverity.Error);
+            }
+        }
+        else if (!_rejectedLines.Contains(line))
+        {
+            ((_retractedFields ??= []).TryGetValue(line, out var fields) ? fields : _retractedFields[line] = []).Add(field);
+            Issue(line, column, reason + (attribute ? " The attribute was left empty" : " The field was left empty") + KeptSuffix, ImportIssueSeverity.Warning);
         }
     }
 
@@ -768,10 +793,11 @@ internal sealed class ImportTable : IDisposable
             return date;
         }
 
-        NoteUse(field, use);
-        return Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseDate(text, table.Line)) is var (date, error) && date is { } d && !DataLimits.Contains(d)
+        var read = Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseDate(text, table.Line)) is var (date, error) && date is { } d && !DataLimits.Contains(d)
             ? (null, $"'{text}' is outside the dates CrmKit records ({DataLimits.DateRange}).")
             : (date, error));
+        NoteUse(field, use);
+        return read;
     }
 
     public Instant? Instant(string field, FieldUse use = FieldUse.Required)
@@ -781,25 +807,23 @@ internal sealed class ImportTable : IDisposable
             return instant;
         }
 
-        NoteUse(field, use);
-        return Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseInstant(text, table.Line)) is var (instant, error) && instant is { } i && !DataLimits.Contains(i)
+        var read = Read(field, use, field, static (table, field, text) => Tuple(table.DateColumnOf(field).ParseInstant(text, table.Line)) is var (instant, error) && instant is { } i && !DataLimits.Contains(i)
             ? (null, $"'{text}' is outside the instants CrmKit records ({DataLimits.InstantRange}).")
             : (instant, error));
+        NoteUse(field, use);
+        return read;
     }
 
-    // The date fields whose values were last read as optional: a value of theirs retracted at the end of the file leaves
-    // the field empty (RetractedFields) instead of rejecting the row, as a bad value of an optional field does.
-    private readonly HashSet<string> _optionalDates = new(StringComparer.Ordinal);
+    // Per date field, the lines whose value was read two ways as an optional field: retracted at the end of the file,
+    // such a value leaves the field empty (RetractedFields) instead of rejecting the row, as a bad optional value does.
+    // Per line, because one field may be read both ways (an order's placed_at is required on its first row only).
+    private Dictionary<string, HashSet<int>>? _optionalTwoWay;
 
     private void NoteUse(string field, FieldUse use)
     {
-        if (use == FieldUse.Optional)
+        if (use == FieldUse.Optional && _dates.TryGetValue(field, out var column) && column.TwoWay.LastLine == Line)
         {
-            _optionalDates.Add(field);
-        }
-        else
-        {
-            _optionalDates.Remove(field);
+            ((_optionalTwoWay ??= new(StringComparer.Ordinal)).TryGetValue(field, out var lines) ? lines : _optionalTwoWay[field] = []).Add(Line);
         }
     }
 
@@ -960,7 +984,7 @@ internal sealed class ImportTable : IDisposable
         var (value, error) = Decimal(column, text);
         if (error is not null)
         {
-            WarnColumn(column, error + " The attribute was left empty; the row was kept.");
+            WarnColumn(column, Sentence(error) + " The attribute was left empty; the row was kept.");
         }
 
         return value;
@@ -1160,7 +1184,7 @@ internal sealed class ImportTable : IDisposable
             return result.Value;
         }
 
-        WarnColumn(column, result.Error + " The attribute was left empty; the row was kept.");
+        WarnColumn(column, Sentence(result.Error) + " The attribute was left empty; the row was kept.");
         return null;
     }
 

@@ -11,10 +11,7 @@ namespace CrmKit.Customers.Import;
 public static class PurchaseTable
 {
     /// <summary>
-    /// The purchases, lazily, in file order — except the rows whose date or amount reads differently in the other
-    /// day/month order or number style, which come after the last row, once no later value of their column can show
-    /// that it mixes both (then they are rejected: a mixed column's two-way values are never read in either way).
-    /// Every rejected row goes to <paramref name="issues"/> as it is met, those at the end of the file last. The
+    /// The purchases, lazily, in file order; every rejected row goes to <paramref name="issues"/> as it is met. The
     /// columns are the orders file's <c>customer_id</c>, <c>placed_at</c> and <c>total</c> (renamed through
     /// <see cref="CsvImportOptions.Mapping"/>); an amount below 0 is rejected.
     /// </summary>
@@ -45,7 +42,6 @@ public static class PurchaseTable
             yield break;
         }
 
-        List<PurchaseRow>? held = null;
         while (table.Next())
         {
             var customer = table.Required("customer_id");
@@ -61,28 +57,11 @@ public static class PurchaseTable
             Flush(found, issues);
             if (!failed)
             {
-                var row = new PurchaseRow(customer!, at!.Value.InZone(zone).Date, amount!.Value, line);
-                if (table.RowReadTwoWays)
-                {
-                    // Read two ways: as right as its column's order or style, which a later row may contradict
-                    // (ImportTable.Retracted); held to the end of the file.
-                    (held ??= []).Add(row);
-                }
-                else
-                {
-                    yield return row;
-                }
+                yield return new PurchaseRow(customer!, at!.Value.InZone(zone).Date, amount!.Value, line);
             }
         }
 
         Flush(found, issues);
-        foreach (var row in held ?? [])
-        {
-            if (!table.Retracted.Contains(row.Line))
-            {
-                yield return row;
-            }
-        }
     }
 
     private static void Flush(List<ImportIssue> from, ICollection<ImportIssue> to)

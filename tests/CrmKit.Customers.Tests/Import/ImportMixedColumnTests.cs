@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using CrmKit.Customers.Import;
@@ -8,7 +9,8 @@ namespace CrmKit.Customers.Tests.Import;
 /// A column that mixes both day/month orders (or both number styles) keeps none of its values that read differently
 /// in the two: those after the first value of the other kind are rejected at once, and those before it — read in the
 /// column's order while nothing contradicted it — are taken back at the end of the file, wherever the reader had put
-/// them (customers, orders, order lines, history files, the single-file API, the purchase log). Found by the sixth
+/// them (customers, orders, order lines, history files, the single-file API; the streaming purchase log reports them).
+/// Found by the sixth
 /// trial: under a day-first order, the rows read before the first month-only value stayed day first.
 /// </summary>
 public sealed class ImportMixedColumnTests
@@ -194,23 +196,73 @@ public sealed class ImportMixedColumnTests
     }
 
     [Fact]
-    public void PurchaseLog_HoldsTheTwoWayRowsToTheEnd()
+    public void PurchaseLog_Streams_AndReportsTheRowsTakenBackAtTheEnd()
     {
         var issues = new List<ImportIssue>();
         var text = "customer_id,placed_at,total\nK1,25/12/2024,100000\nK1,05/06/2024,100000\nK2,13/06/2024,100000\nK2,12/25/2024,100000\n";
 
         var rows = PurchaseTable.Read(new StringReader(text), "log.csv", issues, CsvImportOptions.Default, Saigon).ToList();
 
-        Assert.Equal([2, 4], rows.Select(r => r.Line));
-        Assert.Equal([3, 5], issues.Select(i => i.Line).Order());
+        // Streamed: line 3 was yielded before line 5 showed the column mixed; its error comes at the end of the file.
+        Assert.Equal([2, 3, 4], rows.Select(r => r.Line));
+        Assert.Equal([(5, ImportIssueSeverity.Error), (3, ImportIssueSeverity.Error)], issues.Select(i => (i.Line, i.Severity)));
     }
 
     [Fact]
-    public void PurchaseLog_OneOrder_YieldsTheHeldRowsAfterTheOthers()
+    public void LineItemOrder_ContinuationRowReadLast_DoesNotMakeTheColumnOptional()
     {
-        var rows = PurchaseTable.Read(new StringReader("customer_id,placed_at,total\nK1,25/12/2024,1\nK1,05/06/2024,2\nK2,13/06/2024,3\n"), "log.csv", [], CsvImportOptions.Default, Saigon).ToList();
+        // Review: O3's first row fails, so its second row reads placed_at as optional; O2 (required) is still taken back.
+        var read = Read(AtFixedExport, ("customers.csv", TwoCustomers), ("orders.csv",
+            "order_id,customer_id,placed_at,sku,quantity,unit_price,total\n"
+            + "O1,K1,25/12/2024,A,1,100000,100000\n"
+            + "O2,K1,05/06/2024,A,1,100000,100000\n"
+            + "O3,K2,12/25/2024,A,1,100000,200000\n"
+            + "O3,K2,12/25/2024,B,1,100000,\n"));
 
-        Assert.Equal([(2, new LocalDate(2024, 12, 25)), (4, new LocalDate(2024, 6, 13)), (3, new LocalDate(2024, 6, 5))], rows.Select(r => (r.Line, r.Date)));
+        Assert.Equal(["O1"], PlacedOn(read).Keys);
+        Assert.Equal(ImportIssueSeverity.Error, Assert.Single(read.Issues, i => i.Line == 3).Severity);
+    }
+
+    [Fact]
+    public void CustomAttributeColumn_MixingBothOrders_LeavesTheEarlierTwoWayValuesEmpty()
+    {
+        var options = AtFixedExport with
+        {
+            Customers = new CustomerColumns { Attributes = ImmutableDictionary<string, (string Name, AttributeKind Kind)>.Empty.Add("visit", ("visit", AttributeKind.Date)) },
+        };
+        var read = Read(options, ("customers.csv",
+            "customer_id,name,created_at,visit\nK1,An,2024-01-01,25/12/2024\nK2,Binh,2024-01-01,05/06/2024\nK3,Chi,2024-01-01,12/25/2024\nK4,Dung,2024-01-01,07/08/2024\n"));
+
+        Assert.Equal(["K1", "K2", "K3", "K4"], read.Customers.Select(c => c.Id.Value));
+        Assert.Equal([true, false, false, false], read.Customers.Select(c => c.Attributes.ContainsKey("visit")));
+        Assert.Equal([3, 4, 5], read.Issues.Where(i => i.Severity == ImportIssueSeverity.Warning).Select(i => i.Line).Order());
+        Assert.All(read.Issues, i => Assert.EndsWith(". The attribute was left empty; the row was kept.", i.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ExplicitDayFirstPattern_ValueOnlyMonthFirst_MakesTheColumnMixed()
+    {
+        // Review: with --date-format dd/MM/yyyy, 06/15/2024 fell back to the built-in forms and was read month first,
+        // beside 05/06/2024 read day first by the pattern, without a word.
+        var options = AtFixedExport with { Format = new ImportFormat { DateFormats = ["dd/MM/yyyy"] } };
+        var read = Read(options, ("customers.csv", TwoCustomers), ("orders.csv",
+            "order_id,customer_id,placed_at,total\nO1,K1,05/06/2024,100000\nO2,K1,06/15/2024,100000\nO3,K2,07/08/2024,100000\nO4,K2,25/08/2024,100000\n"));
+
+        Assert.Equal(new Dictionary<string, LocalDate> { ["O4"] = new(2024, 8, 25) }, PlacedOn(read));
+        Assert.Equal([2, 3, 4], read.Issues.Select(i => i.Line).Order());
+    }
+
+    [Fact]
+    public void ExplicitDayFirstPattern_ColumnInThatOrder_KeepsEverything()
+    {
+        var options = AtFixedExport with { Format = new ImportFormat { DateFormats = ["dd/MM/yyyy"] } };
+        var read = Read(options, ("customers.csv", TwoCustomers), ("orders.csv",
+            "order_id,customer_id,placed_at,total\nO1,K1,05/06/2024,100000\nO2,K1,25/08/2024 10:30,100000\nO3,K2,2024-08-07,100000\n"));
+
+        Assert.Empty(read.Issues);
+        Assert.Equal(
+            new Dictionary<string, LocalDate> { ["O1"] = new(2024, 6, 5), ["O2"] = new(2024, 8, 25), ["O3"] = new(2024, 8, 7) },
+            PlacedOn(read));
     }
 
     [Fact]
@@ -238,7 +290,8 @@ public sealed class ImportMixedColumnTests
         {
             var text = "customer_id,placed_at,total\n" + string.Concat(written.Select(w =>
                 $"K1,{(w.dayFirst ? $"{w.date.Day:00}/{w.date.Month:00}" : $"{w.date.Month:00}/{w.date.Day:00}")}/2024,1\n"));
-            var kept = PurchaseTable.Read(new StringReader(text), "log.csv", [], CsvImportOptions.Default, Saigon).ToList();
+            var result = new CsvImporter(AtFixedExport).ReadOrders(new StringReader(text), "orders.csv");
+            var kept = result.Records.Select(o => (Line: int.Parse(o.Id.Value[(o.Id.Value.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture), Date: o.PlacedAt.InZone(Saigon).Date)).ToList();
             var ambiguous = written.Select(w => w.date.Day <= 12 && w.date.Day != w.date.Month).ToList();
             var provesDay = written.Where((w, i) => !ambiguous[i] && w.date.Day > 12 && w.dayFirst).Any();
             var provesMonth = written.Where((w, i) => !ambiguous[i] && w.date.Day > 12 && !w.dayFirst).Any();

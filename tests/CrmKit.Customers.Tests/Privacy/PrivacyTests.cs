@@ -311,9 +311,10 @@ public class PrivacyTests
     [InlineData("'31/02/2025' is not a date", "'31/02/2025' is not a date")]
     [InlineData("placed 2026-01-02T03:04:05Z for 1 200 000 VND, order 100234567", "placed 2026-01-02T03:04:05Z for 1 200 000 VND, order 100234567")]
     [InlineData("expected version 3, found 12", "expected version 3, found 12")]
-    // The decimals of a figure are no phone number, even where they start with 84 or 09 (a CLV recency in weeks).
+    // The decimals of a figure are no phone number, even where they start with 84 (a CLV recency in weeks); a phone after a
+    // point still is.
     [InlineData("recency 1958.8446735059892 and age 1958.8446735059889", "recency 1958.8446735059892 and age 1958.8446735059889")]
-    [InlineData("p = 0.0912345678", "p = 0.0912345678")]
+    [InlineData("SĐT: 1.0912345678 hoặc 0912345678.0987654321", "SĐT: 1.0*******78 hoặc 0*******78.0*******21")]
     [InlineData("gọi 0912.345.678 hoặc 84912345678.", "gọi 0***.***.*78 hoặc 8********78.")]
     public void Redact_MasksPhonesAndEmails_AndLeavesOtherNumbersAlone(string text, string expected)
         => Assert.Equal(expected, PersonalData.Redact(text));

@@ -74,6 +74,18 @@ internal sealed class DateTimeColumn
         ExcelSerials = excelSerials;
         _patterns = [.. (patterns ?? []).Select(ExplicitPattern.Create)];
         Patterns = [.. _patterns.Select(p => p.Text)];
+
+        // Patterns that all put the day before the month (dd/MM/yyyy), or all the month before the day, say the column's
+        // order as --date-order would: a value no pattern matches is read in it, checked against the column like a
+        // configured order, and a value a pattern reads that the other order reads differently is kept only while no
+        // value of the column contradicts that order.
+        var patternOrders = _patterns.Select(p => p.DayMonthOrder).Where(o => o is not null).Distinct().ToList();
+        _patternOrder = patternOrders.Count == 1 ? patternOrders[0] : null;
+        if (configured == DateOrder.Auto && _patternOrder is { } fromPatterns)
+        {
+            configured = fromPatterns;
+        }
+
         if (configured is DateOrder.DayFirst or DateOrder.MonthFirst)
         {
             // A configured day/month order is checked against the values before a value readable both ways is read in
@@ -93,6 +105,9 @@ internal sealed class DateTimeColumn
 
     // The configured order while it is checked against the values (DayFirst or MonthFirst), else null.
     private readonly DateOrder? _configuredDayMonth;
+
+    // The day/month order all the explicit patterns share, or null.
+    private readonly DateOrder? _patternOrder;
 
     // The first value that can only be read in the order other than the column's (configured or detected): the column
     // contradicts its order, so a value readable both ways with two meanings cannot be trusted in either.
@@ -517,7 +532,9 @@ internal sealed class DateTimeColumn
         {
             if (pattern.TryParse(trimmed) is { } value)
             {
-                return ReadResult<DateTimeValue>.Ok(value);
+                return _patternOrder is { } order && ReadsOtherwise(trimmed, order)
+                    ? TwoWayRead(ReadResult<DateTimeValue>.Ok(value), trimmed, line)
+                    : ReadResult<DateTimeValue>.Ok(value);
             }
         }
 
@@ -555,11 +572,7 @@ internal sealed class DateTimeColumn
                     return read;
                 }
 
-                // Readable both ways with two meanings: as right as the column's order. In a column that contradicts
-                // its order it cannot be trusted in either; before that it is kept, and retracted if a contradiction
-                // comes later (see Retracted).
-                TwoWay.Add(line, trimmed, contradicted: _contradiction is not null);
-                return _contradiction is null ? read : ReadResult<DateTimeValue>.Fail(MixedReason(trimmed));
+                return TwoWayRead(read, trimmed, line);
             }
 
             if (!readsOther)
@@ -610,6 +623,29 @@ internal sealed class DateTimeColumn
         return monthFirstMonthExists && !dayFirstMonthExists ? asMonthFirst
             : dayFirstMonthExists && !monthFirstMonthExists ? asDayFirst
             : (_configuredDayMonth ?? DefaultOrder) == DateOrder.MonthFirst ? asMonthFirst : asDayFirst;
+    }
+
+    // A value read in the column's order that the other order reads as another date: as right as the column's order.
+    // In a column that contradicts its order it cannot be trusted in either; before that it is kept, and retracted if a
+    // contradiction comes later (see Retracted).
+    private ReadResult<DateTimeValue> TwoWayRead(ReadResult<DateTimeValue> read, string trimmed, int line)
+    {
+        TwoWay.Add(line, trimmed, contradicted: _contradiction is not null);
+        return _contradiction is null ? read : ReadResult<DateTimeValue>.Fail(MixedReason(trimmed));
+    }
+
+    // Whether a numeric value reads as a date in both day/month orders, differently in the one other than `order`.
+    private bool ReadsOtherwise(string trimmed, DateOrder order)
+    {
+        if (!Tokenize(trimmed, out var parts) || parts.Kind != DateTimeParts.Shape.Numeric)
+        {
+            return false;
+        }
+
+        var other = order == DateOrder.DayFirst ? DateOrder.MonthFirst : DateOrder.DayFirst;
+        return DateTimeText.TryResolve(parts, order, out var date, out var time, out _, out _)
+            && DateTimeText.TryResolve(parts, other, out var otherDate, out var otherTime, out _, out _)
+            && (date, time) != (otherDate, otherTime);
     }
 
     // The value is quoted (as trimmed) only in the message of a value that fails.
@@ -667,6 +703,43 @@ internal sealed class DateTimeColumn
         }
 
         public DateTimeValue? TryParse(string text) => _parse(text);
+
+        /// <summary>Day first when the pattern's day field comes before its month field (<c>dd/MM/yyyy</c>), month first when after; null without both or with the year first.</summary>
+        public DateOrder? DayMonthOrder
+        {
+            get
+            {
+                int day = -1, month = -1, year = -1;
+                for (var i = 0; i < Text.Length; i++)
+                {
+                    var c = Text[i];
+                    if (c is '\'' or '"')
+                    {
+                        var close = Text.IndexOf(c, i + 1);
+                        i = close < 0 ? Text.Length : close;
+                    }
+                    else if (c == '\\')
+                    {
+                        i++;
+                    }
+                    else if (c == 'd' && day < 0)
+                    {
+                        day = i;
+                    }
+                    else if (c == 'M' && month < 0)
+                    {
+                        month = i;
+                    }
+                    else if (c is 'y' or 'u' && year < 0)
+                    {
+                        year = i;
+                    }
+                }
+
+                return day < 0 || month < 0 || (year >= 0 && year < day && year < month) ? null
+                    : day < month ? DateOrder.DayFirst : DateOrder.MonthFirst;
+            }
+        }
 
         private static LocalDatePattern? TryCreateDatePattern(string text)
         {

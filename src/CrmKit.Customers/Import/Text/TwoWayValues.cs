@@ -27,6 +27,11 @@ internal sealed class TwoWayValues
     /// <param name="contradicted">Whether the column already holds a value of the other order or style (then the value is rejected at once and not kept).</param>
     public void Add(int line, string text, bool contradicted)
     {
+        if (line == LastLine)
+        {
+            return; // the same cell read again (an amount's currency mark is looked up after its value)
+        }
+
         LastLine = line;
         Count++;
         if (!contradicted)
