@@ -164,7 +164,39 @@ internal static class CareCommand
         var hint = columns.Count > 0 && mapping.Name is { } preset && ImportMapping.PresetNames.Contains(preset)
             ? Display.Format(Strings.CareAgendaConsentColumns, preset, string.Join(", ", columns))
             : Strings.CareAgendaConsentHowTo;
+
+        // A column that looks like consent but was read as nothing (seventh trial: "Đồng ý nhận tin" without a mapping):
+        // named, with the mapping line that reads it, before the general advice.
+        if (job.DataSet.Files.FirstOrDefault(f => f.Kind == ImportFileKind.Customers && f.UnusedColumns.Any(LooksLikeConsent)) is { } file)
+        {
+            var unread = file.UnusedColumns.Where(LooksLikeConsent).ToList();
+            var example = $"{{ \"customers\": {{ \"columns\": {{ \"consent.{ChannelOf(unread[0])}.marketing\": \"{unread[0]}\" }} }} }}";
+            hint = Display.Format(Strings.CareAgendaConsentColumnUnread, string.Join(", ", unread.Select(c => $"'{c}'")), file.File, example);
+        }
+
         return Display.Format(Strings.CareAgendaNoConsent, Display.Number(job.Customers.Count), hint);
+    }
+
+    // Words of a header that asks about consent to messages, folded (no diacritics, lower case): Vietnamese "Đồng ý nhận
+    // tin", "Đăng ký nhận tin", English "Accepts marketing", "Opt-in", "Newsletter".
+    private static readonly string[] ConsentWords = ["consent", "accept", "marketing", "opt in", "opt-in", "optin", "opt_in", "subscri", "newsletter", "dong y", "nhan tin", "dang ky nhan"];
+
+    /// <summary>Whether a header not read looks like a consent column (<see cref="ConsentWords"/>).</summary>
+    internal static bool LooksLikeConsent(string header)
+    {
+        var folded = TextFold.ForMatching(header).Replace('_', ' ');
+        return ConsentWords.Any(w => folded.Contains(w.Replace('_', ' '), StringComparison.Ordinal));
+    }
+
+    // The channel a consent header names (Zalo when it names none: the channel Vietnamese shops message on most), as the
+    // mapping spells it.
+    private static string ChannelOf(string header)
+    {
+        var folded = TextFold.ForMatching(header);
+        return folded.Contains("sms", StringComparison.Ordinal) ? "sms"
+            : folded.Contains("mail", StringComparison.Ordinal) ? "email"
+            : folded.Contains("goi", StringComparison.Ordinal) || folded.Contains("call", StringComparison.Ordinal) || folded.Contains("dien thoai", StringComparison.Ordinal) ? "phone_call"
+            : "zalo";
     }
 
     private static Command Diagram(TextWriter output)

@@ -57,7 +57,7 @@ internal static class CrmKitCommandLine
         {
             foreach (var (option, value) in swallowed)
             {
-                error.WriteLine($"crmkit: {Display.Format(Strings.ErrorOptionMissingValue, option, value)}");
+                error.WriteLine($"crmkit: {Display.Format(Strings.ErrorOptionMissingValue, option, value)}{ValueHint(option)}");
             }
 
             error.WriteLine(hint);
@@ -126,6 +126,14 @@ internal static class CrmKitCommandLine
             {
                 if (missing.Count > 0 && parseError.Message.Contains($"'{command.Command.Name}'", StringComparison.Ordinal))
                 {
+                    continue;
+                }
+
+                // An option at the end with no value: System.CommandLine's sentence is English; named in the language, with
+                // the form its value takes and an example (seventh trial: "--as-of" alone).
+                if (parseError.SymbolResult is System.CommandLine.Parsing.OptionResult { Implicit: false, IdentifierToken: not null, Tokens.Count: 0 } noValue && noValue.Option.ValueType != typeof(bool))
+                {
+                    error.WriteLine($"crmkit: {Display.Format(Strings.ErrorOptionNoValue, noValue.Option.Name)}{ValueHint(noValue.Option.Name)}");
                     continue;
                 }
 
@@ -289,6 +297,15 @@ internal static class CrmKitCommandLine
         var arguments = result.Command.Arguments.Where(a => !a.Hidden).Select(a => a.Arity.MinimumNumberOfValues > 0 ? $"<{a.Name}>" : $"[<{a.Name}>]");
         return string.Join(" ", [CommandPath(result), .. arguments, Strings.UsageOptions]);
     }
+
+    // The form an option's value takes, with an example, after a message that the value is missing (" Write the day as
+    // YYYY-MM-DD, e.g. --as-of 2026-10-31."); empty for options whose help says it well enough.
+    private static string ValueHint(string option) => option switch
+    {
+        "--as-of" or "--from" or "--to" => " " + OptionRanges.DateHint(option, null),
+        "--exported-at" => " " + Display.Format(Strings.ErrorUseExportTime, option, NodaTime.Text.LocalDatePattern.Iso.Format(OptionRanges.ExampleDate)),
+        _ => string.Empty,
+    };
 
     // "Invalid --as-of: …" in the invocation's language (the exception's Message is the invariant English form).
     private static string Invalid(InvalidValueException ex)

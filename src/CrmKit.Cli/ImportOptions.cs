@@ -25,10 +25,11 @@ internal sealed partial class ImportOptions
     private readonly Option<string> _sheet = new("--sheet") { Description = Strings.HelpImportSheet };
     private readonly Option<FileInfo> _rejects = new("--rejects") { Description = Strings.HelpImportRejects };
     private readonly Option<double> _maxRejected = new("--max-rejected") { Description = Strings.HelpImportMaxRejected, DefaultValueFactory = _ => DefaultMaxRejectedPercent };
+    private readonly Option<string> _exportedAt = new("--exported-at") { Description = Strings.HelpImportExportedAt };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _preset, _map, _zone, _encoding, _delimiter, _numberFormat, _dateFormat, _dateOrder, _sheet, _rejects, _maxRejected })
+        foreach (var option in new Option[] { _preset, _map, _zone, _encoding, _delimiter, _numberFormat, _dateFormat, _dateOrder, _sheet, _exportedAt, _rejects, _maxRejected })
         {
             command.Options.Add(option);
         }
@@ -151,7 +152,7 @@ internal sealed partial class ImportOptions
             throw new InvalidValueException("--max-rejected", Display.Format(Strings.ErrorPercentRange, maxRejected));
         }
 
-        return new CsvImportOptions
+        var options = new CsvImportOptions
         {
             Mapping = mapping,
             Format = new ImportFormat
@@ -175,6 +176,11 @@ internal sealed partial class ImportOptions
                 Sheet = parsed.GetValue(_sheet),
             },
         };
+
+        // The export's time in the shop's zone (--zone, else the mapping's, else the default), as the files' own times.
+        return parsed.GetValue(_exportedAt) is { } exportedAt
+            ? options with { ExportedAt = OptionRanges.ExportedAt(exportedAt, options.FormatOf(ImportFileKind.Customers).Zone!) }
+            : options;
     }
 
     public double MaxRejected(ParseResult parsed) => parsed.GetValue(_maxRejected);

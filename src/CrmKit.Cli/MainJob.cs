@@ -130,7 +130,7 @@ internal static class MainJob
         var dataSet = imported.DataSet;
         var (customers, merged) = Step("merge duplicates", () => CustomerLoading.Merge(dataSet, settings.Merge));
         var zone = settings.Zone;
-        var asOf = AsOf(settings, dataSet, customers);
+        var asOf = AsOf(settings, dataSet, customers, error);
         var clv = Step("fit CLV models", () => ValueAnalysis.Run(customers, asOf, zone, ClvOptions(settings)));
         var context = new EvaluationContext(asOf, zone);
         var segmentation = Step("classify segments", () => new Segmenter(settings.Catalog).Run(customers, context, clv.Estimates()));
@@ -156,14 +156,82 @@ internal static class MainJob
     }
 
     /// <summary>
-    /// The instant the job runs for: the end of <see cref="MainJobSettings.AsOf"/> in the shop's zone, else the last sale,
-    /// guest sales included (a shop's last day of trade).
+    /// The instant the job runs for: the end of <see cref="MainJobSettings.AsOf"/> in the shop's zone; else the last
+    /// sale (guest sales included: a shop's last day of trade), or, when a file's consent columns were read, the time
+    /// of that export if it is later (<see cref="ImportedFile.ConsentsExportedAt"/>: those consents exist from then
+    /// on, so an as-of before it would hold none of them — seventh trial, issue 21). Without a sale, the last
+    /// customer's creation. With <paramref name="warnings"/>, an <c>--as-of</c> day after everything the data knows
+    /// (the last sale, the files' export times) is warned about there.
     /// </summary>
-    internal static Instant AsOf(MainJobSettings settings, CustomerDataSet dataSet, IReadOnlyList<Customer> customers)
+    internal static Instant AsOf(MainJobSettings settings, CustomerDataSet dataSet, IReadOnlyList<Customer> customers, TextWriter? warnings = null)
+    {
+        var lastSale = LastSale(dataSet, customers);
+        if (settings.AsOf is null)
+        {
+            var end = lastSale ?? customers.Select(c => (Instant?)c.CreatedAt).Max();
+            if (ConsentsExport(dataSet) is { } export && (end is null || export.At > end))
+            {
+                return export.At;
+            }
+
+            return end ?? AsOfInstant.Of(null, [], settings.Zone); // no customer at all: the error that asks for --as-of
+        }
+
+        var asOf = AsOfInstant.Of(settings.AsOf, customers as IReadOnlyCollection<Customer> ?? [.. customers], settings.Zone);
+        if (warnings is not null && AfterTheData(settings, dataSet, lastSale, asOf) is { } warning)
+        {
+            warnings.WriteLine($"crmkit: {warning}");
+        }
+
+        return asOf;
+    }
+
+    /// <summary>
+    /// The file whose consent columns date the default as-of instant of <paramref name="job"/> (its export time is
+    /// later than the last sale), or <see langword="null"/> when the as-of is the last sale or was given.
+    /// </summary>
+    internal static ImportedFile? AsOfExportFile(MainJobResult job)
+        => job.Settings.AsOf is null && ConsentsExport(job.DataSet) is { } export && export.At == job.AsOf
+            && (LastSale(job.DataSet, job.Customers) is not { } last || last < export.At)
+            ? export.File
+            : null;
+
+    /// <summary>The last sale: the latest order of <paramref name="customers"/> or guest sale, or <see langword="null"/>.</summary>
+    internal static Instant? LastSale(CustomerDataSet dataSet, IEnumerable<Customer> customers)
     {
         var lastGuestSale = dataSet.GuestSales.Select(g => (Instant?)g.PlacedAt).Max();
         var lastOrder = customers.SelectMany(c => c.History.Orders).Select(o => (Instant?)o.PlacedAt).Max();
-        return settings.AsOf is null && lastGuestSale is { } guest && (lastOrder is null || guest > lastOrder) ? guest : AsOfInstant.Of(settings.AsOf, customers as IReadOnlyCollection<Customer> ?? [.. customers], settings.Zone);
+        return lastGuestSale > lastOrder || lastOrder is null ? lastGuestSale : lastOrder;
+    }
+
+    // The latest export time among the files whose consent columns gave decisions.
+    private static (Instant At, ImportedFile File)? ConsentsExport(CustomerDataSet dataSet)
+        => dataSet.Files.Where(f => f.ConsentsExportedAt is not null).MaxBy(f => f.ConsentsExportedAt) is { } file ? (file.ConsentsExportedAt!.Value, file) : null;
+
+    // An --as-of day after the day of everything the data knows — the last sale and each file's export time (--exported-at,
+    // else its modification time) —: a warning, since days since the last purchase grow past what the files can show.
+    private static string? AfterTheData(MainJobSettings settings, CustomerDataSet dataSet, Instant? lastSale, Instant asOf)
+    {
+        var exports = new[] { ImportFileKind.Customers, ImportFileKind.Orders, ImportFileKind.OrderLines, ImportFileKind.Consents, ImportFileKind.Interactions, ImportFileKind.Tickets, ImportFileKind.Feedback, ImportFileKind.Referrals }
+            .Select(settings.Files.Of)
+            .OfType<string>()
+            .Where(File.Exists)
+            .Select(path => settings.Import.ExportedAt ?? Instant.FromDateTimeUtc(File.GetLastWriteTimeUtc(path)))
+            .Concat(dataSet.Files.Select(f => f.ConsentsExportedAt).OfType<Instant>())
+            .Select(i => (Instant?)i)
+            .Max();
+        var zone = settings.Zone;
+        var end = new[] { lastSale, exports }.Max();
+        if (end is not { } known || asOf.InZone(zone).Date <= known.InZone(zone).Date)
+        {
+            return null;
+        }
+
+        return Display.Format(
+            Strings.WarningAsOfAfterData,
+            Display.Date(asOf.InZone(zone).Date),
+            lastSale is { } sale ? Display.DateTime(sale, zone) : Strings.RunNone,
+            exports is { } exported ? Display.DateTime(exported, zone) : Strings.RunNone);
     }
 
     /// <summary>How the job fits the CLV models: the settings' horizon and count model (with auto, chosen by holdout).</summary>

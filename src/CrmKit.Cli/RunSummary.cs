@@ -24,7 +24,18 @@ internal static class RunSummary
         var orders = totals.Orders;
         var (buyers, repeat) = Buyers(customers, job.AsOf, zone);
         var data = job.DataSet;
-        output.WriteLine(Display.Format(Strings.RunHeader, SeedsFolder.Describe(job.Settings), Display.DateTime(job.AsOf, zone), zone.Id));
+        if (MainJob.AsOfExportFile(job) is { } exported)
+        {
+            // The as-of is the export time of a file whose consent columns are dated then (seventh trial): said, with why.
+            output.WriteLine(Display.Format(Strings.RunHeaderExportTime, SeedsFolder.Describe(job.Settings), Display.DateTime(job.AsOf, zone), zone.Id, exported.File));
+            var lastSale = MainJob.LastSale(data, customers);
+            output.WriteLine(Display.Format(Strings.RunAsOfExportNote, exported.File, lastSale is { } sale ? Display.DateTime(sale, zone) : Strings.RunNone));
+        }
+        else
+        {
+            output.WriteLine(Display.Format(Strings.RunHeader, SeedsFolder.Describe(job.Settings), Display.DateTime(job.AsOf, zone), zone.Id));
+        }
+
         WriteToday(output, job);
         output.WriteLine();
         foreach (var file in data.Files)

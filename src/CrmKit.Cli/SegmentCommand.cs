@@ -44,7 +44,7 @@ internal static class SegmentCommand
                     return (read, (Profile.ShopAnalysis?)null);
                 }
 
-                return (read, Profile.ShopAnalysis.Run(settings, read.DataSet, progress));
+                return (read, Profile.ShopAnalysis.Run(settings, read.DataSet, progress, warnings));
             });
             if (shop is null)
             {

@@ -157,7 +157,7 @@ public class ReplayCommandTests
 
     [Theory]
     [InlineData("2025-10-10", "2025-10-01", "crmkit: Invalid --to: 2025-10-01 is before --from 2025-10-10.")]
-    [InlineData("2025-13-01", "2025-10-01", "crmkit: Invalid --from: '2025-13-01' is not a date. Use YYYY-MM-DD.")]
+    [InlineData("2025-13-01", "2025-10-01", "crmkit: Invalid --from: '2025-13-01' is not a date. Write the day as YYYY-MM-DD, for example --from 2026-10-31.")]
     [InlineData("2025-10-01", "3000-01-01", "crmkit: Invalid --to: 3000-01-01 is outside 1900-01-01 to 2999-12-31.")]
     public void Replay_BadPeriod_IsWrongUsage(string from, string to, string message)
     {

@@ -127,6 +127,6 @@ public class SegmentCommandTests
     {
         var (code, _, error) = CliRunner.Run("segment", "--as-of", "31/10/2026");
         Assert.Equal(2, code);
-        Assert.Equal("crmkit: Invalid --as-of: '31/10/2026' is not a date. Use YYYY-MM-DD.\nRun 'crmkit segment --help' for its options.", error.Trim());
+        Assert.Equal("crmkit: Invalid --as-of: '31/10/2026' is not a date. Write the day as YYYY-MM-DD: 31/10/2026 (day/month/year) is --as-of 2026-10-31.\nRun 'crmkit segment --help' for its options.", error.Trim());
     }
 }

@@ -58,7 +58,8 @@ internal static class AgendaList
         ];
         var cells = rows.Select(r => new object?[]
         {
-            r.Staff,
+            // Nobody looks after the customer: said in words for people (seventh trial: an empty cell read as missing data).
+            r.Staff ?? (codes ? null : ProfileStrings.StaffUnassigned),
             r.Item.SendAt is { } at ? (codes ? Time.Format(at.InZone(zone).LocalDateTime) : Display.DateTime(at, zone)) : null,
             r.Customer.Id.Value,
             r.Customer.DisplayName,

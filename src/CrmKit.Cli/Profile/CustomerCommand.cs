@@ -47,7 +47,7 @@ internal static class CustomerCommand
                 return CrmKitCommandLine.BadInput;
             }
 
-            var shop = ShopAnalysis.Run(settings, read.DataSet);
+            var shop = ShopAnalysis.Run(settings, read.DataSet, warnings: error);
 
             var found = CustomerSearch.Find(shop.Customers, typed);
             var reveal = parsed.GetValue(showContacts);

@@ -42,13 +42,17 @@ internal sealed record ShopAnalysis(
 
     /// <summary>Merges, fits the CLV model and classifies <paramref name="dataSet"/> under <paramref name="settings"/>.</summary>
     /// <remarks>Reports its stages (<c>merge duplicates</c>, <c>fit CLV models</c>, <c>classify segments</c>) on <paramref name="progress"/>, as <c>crmkit run</c> does.</remarks>
-    public static ShopAnalysis Run(MainJobSettings settings, CustomerDataSet dataSet, Progress? progress = null)
+    /// <param name="settings">What was asked.</param>
+    /// <param name="dataSet">The shop read.</param>
+    /// <param name="progress">Where the stages are shown, if anywhere.</param>
+    /// <param name="warnings">Where a warning about the as-of day goes (<see cref="MainJob.AsOf"/>), if anywhere.</param>
+    public static ShopAnalysis Run(MainJobSettings settings, CustomerDataSet dataSet, Progress? progress = null, TextWriter? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(dataSet);
         progress?.Stage("merge duplicates");
         var (customers, _) = CustomerLoading.Merge(dataSet, settings.Merge);
-        var asOf = MainJob.AsOf(settings, dataSet, customers);
+        var asOf = MainJob.AsOf(settings, dataSet, customers, warnings);
         progress?.Stage("fit CLV models");
         var clv = ValueAnalysis.Run(customers, asOf, settings.Zone, MainJob.ClvOptions(settings));
         progress?.Stage("classify segments");

@@ -829,6 +829,7 @@ public sealed class CustomerDataSet
                 Warnings = log.WarningsOf(table.File),
                 Unreadable = table.IsUnreadable || log.FirstErrorLineOf(table.File) <= table.HeaderLine,
                 UnusedColumns = [.. table.Binding.Unused.Select(table.Binding.EchoHeader)],
+                ConsentsExportedAt = table.ConsentDecisionCount > 0 ? ExportedAt(kind) : null,
             });
             return result;
         }

@@ -198,7 +198,7 @@ internal static partial class ImportReasonText
     [GeneratedRegex(@"^the row has (?<count>\d+) fields but the header has (?<header>\d+)(?: \(it runs over lines (?<first>\d+)–(?<last>\d+)\))?; the row was skipped\.$", RegexOptions.CultureInvariant)]
     private static partial Regex FieldCountPattern();
 
-    [GeneratedRegex(@"^neither (?<a>\d+) nor (?<b>\d+) can be a month$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^there is no month (?<a>\d+) and no month (?<b>\d+)$", RegexOptions.CultureInvariant)]
     private static partial Regex NeitherMonthPattern();
 
     [GeneratedRegex(@"^the mapping names the columns? (?<names>.*) for the required field '(?<field>[^']*)', but the header has none of them; the header has: (?<header>.*)\.$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]

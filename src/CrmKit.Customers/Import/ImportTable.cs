@@ -936,6 +936,9 @@ internal sealed class ImportTable : IDisposable
         return null;
     }
 
+    /// <summary>How many consent decisions the file's consent columns gave so far (<see cref="Consents"/>).</summary>
+    public int ConsentDecisionCount { get; private set; }
+
     /// <summary>The consent decisions of the current row's consent columns, at the given instant.</summary>
     public ImmutableArray<ConsentDecision> Consents(Instant at, string source)
     {
@@ -968,6 +971,7 @@ internal sealed class ImportTable : IDisposable
             decisions.Add(new ConsentDecision(consent.Channel, consent.Purpose, status.Value, at, source));
         }
 
+        ConsentDecisionCount += decisions.Count;
         return decisions.ToImmutable();
     }
 

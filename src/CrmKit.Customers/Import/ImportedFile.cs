@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NodaTime;
 
 namespace CrmKit.Customers.Import;
 
@@ -46,6 +47,15 @@ public sealed record ImportedFile
 
     /// <summary>Whether the file as a whole could not be read (no header, wrong encoding, required columns missing).</summary>
     public bool Unreadable { get; init; }
+
+    /// <summary>
+    /// When the file's consent columns (<c>consent.&lt;channel&gt;.&lt;purpose&gt;</c>, which carry no date of their own)
+    /// gave at least one consent decision: the instant those decisions are dated at, the export's time
+    /// (<see cref="CsvImportOptions.ExportedAt"/>, else the file's last-modified time, UTC). <see langword="null"/> when
+    /// no consent column gave a decision (no such column, or every cell empty or unreadable), and for files whose
+    /// consents carry their own dates (a consents file).
+    /// </summary>
+    public Instant? ConsentsExportedAt { get; init; }
 
     /// <summary>Header columns that feed no CrmKit field.</summary>
     public ImmutableArray<string> UnusedColumns { get; init; } = [];

@@ -43,7 +43,7 @@ public sealed class CommandTextLanguageTests
     {
         var (code, _, error) = CliRunner.Run(["segment", "--as-of", "31/10/2026", "--lang", "vi"]);
         Assert.Equal(2, code);
-        Assert.Equal("crmkit: --as-of không hợp lệ: '31/10/2026' không phải là một ngày. Hãy ghi ngày theo dạng YYYY-MM-DD.\nChạy 'crmkit segment --help' để xem các tuỳ chọn của lệnh.", error.Trim().ReplaceLineEndings("\n"));
+        Assert.Equal("crmkit: --as-of không hợp lệ: '31/10/2026' không phải là một ngày. Hãy ghi ngày theo dạng YYYY-MM-DD: 31/10/2026 (ngày/tháng/năm) được ghi là --as-of 2026-10-31.\nChạy 'crmkit segment --help' để xem các tuỳ chọn của lệnh.", error.Trim().ReplaceLineEndings("\n"));
 
         (code, _, error) = CliRunner.Run(["run", "--review-days", "0", "--lang", "vi", "--no-report"]);
         Assert.Equal(2, code);
@@ -52,7 +52,7 @@ public sealed class CommandTextLanguageTests
         // English as it has always been (the exception's own Message).
         (code, _, error) = CliRunner.Run(["segment", "--as-of", "31/10/2026", "--lang", "en"]);
         Assert.Equal(2, code);
-        Assert.Equal("crmkit: Invalid --as-of: '31/10/2026' is not a date. Use YYYY-MM-DD.\nRun 'crmkit segment --help' for its options.", error.Trim().ReplaceLineEndings("\n"));
+        Assert.Equal("crmkit: Invalid --as-of: '31/10/2026' is not a date. Write the day as YYYY-MM-DD: 31/10/2026 (day/month/year) is --as-of 2026-10-31.\nRun 'crmkit segment --help' for its options.", error.Trim().ReplaceLineEndings("\n"));
     }
 
     [Fact]

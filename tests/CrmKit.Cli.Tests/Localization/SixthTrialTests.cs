@@ -22,12 +22,14 @@ public sealed class SixthTrialTests : IDisposable
     {
         ["vi"] = new(StringComparer.Ordinal)
         {
+            ["unassigned"] = "chưa giao", // seventh trial: an empty staff cell said in words
             ["email"] = "email", ["zalo"] = "Zalo", ["phoneCall"] = "gọi điện", ["marketing"] = "tiếp thị", ["transactional"] = "giao dịch", ["due"] = "đến hạn", ["deferred"] = "hoãn lại",
             ["birthday-greeting"] = "Lời chúc sinh nhật", ["thank-you-first-order"] = "Cảm ơn đơn hàng đầu tiên", ["how-is-your-purchase"] = "Hỏi thăm về sản phẩm đã mua", ["vip-check-in-call"] = "Gọi điện hỏi thăm khách VIP",
             ["occasions"] = "Dịp đặc biệt cho mọi khách", ["new-buyer-care"] = "Khách mua lần đầu", ["vip-care"] = "Chăm sóc khách VIP",
         },
         ["en"] = new(StringComparer.Ordinal)
         {
+            ["unassigned"] = "unassigned",
             ["email"] = "email", ["zalo"] = "Zalo", ["phoneCall"] = "phone call", ["marketing"] = "marketing", ["transactional"] = "transactional", ["due"] = "due", ["deferred"] = "deferred",
             ["birthday-greeting"] = "Birthday greeting", ["thank-you-first-order"] = "Thanks for the first order", ["how-is-your-purchase"] = "How is your purchase?", ["vip-check-in-call"] = "VIP check-in call",
             ["occasions"] = "Occasions for everyone", ["new-buyer-care"] = "New buyers", ["vip-care"] = "VIP care",
@@ -61,7 +63,7 @@ public sealed class SixthTrialTests : IDisposable
             var sendAt = DateTime.ParseExact(codeRow[1], "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
             string[] expected =
             [
-                codeRow[0], language == "vi" ? sendAt.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : codeRow[1], codeRow[2], codeRow[3], codeRow[4], codeRow[5],
+                codeRow[0].Length == 0 ? words["unassigned"] : codeRow[0], language == "vi" ? sendAt.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : codeRow[1], codeRow[2], codeRow[3], codeRow[4], codeRow[5],
                 words[codeRow[6]], words[codeRow[7]], words[codeRow[8]], words[codeRow[9]], words[codeRow[10]], codeRow[11],
             ];
             Assert.Equal(expected, row);

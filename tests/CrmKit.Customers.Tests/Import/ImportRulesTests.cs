@@ -203,6 +203,34 @@ public sealed class ImportRulesTests : IDisposable
         Assert.Equal((ConsentStatus.Withdrawn, Exported, "customers.csv"), (withdrawn.Status, withdrawn.At, withdrawn.Source));
     }
 
+    // Seventh newcomer trial (issue 21): the CLI's default as-of day follows the export time of undated consent columns,
+    // so the data set says which files had them and at which instant their decisions are dated.
+    [Fact]
+    public void Read_ConsentColumns_FileSaysItsConsentsAreDatedAtTheExport_OthersSayNothing()
+    {
+        var customers = Write("customers.csv", "customer_id,name,consent.zalo.marketing\nKH1,An,yes\nKH2,Bình,\n");
+        var orders = Write("orders.csv", "order_id,customer_id,placed_at,total\nW1,KH1,2025-08-13,100000\n");
+        var modified = new DateTime(2026, 3, 12, 10, 30, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(customers, modified);
+
+        var given = CustomerDataSet.Read(new CustomerFiles { Customers = customers, Orders = orders }, new CsvImportOptions { ExportedAt = Exported });
+        var byModification = CustomerDataSet.Read(new CustomerFiles { Customers = customers, Orders = orders });
+
+        Assert.Equal(Exported, given.Files.Single(f => f.Kind == ImportFileKind.Customers).ConsentsExportedAt);
+        Assert.Equal(Instant.FromUtc(2026, 3, 12, 10, 30), byModification.Files.Single(f => f.Kind == ImportFileKind.Customers).ConsentsExportedAt);
+        Assert.Null(given.Files.Single(f => f.Kind == ImportFileKind.Orders).ConsentsExportedAt); // no consent column
+    }
+
+    [Fact]
+    public void Read_ConsentColumnWithNoDecision_HasNoConsentExportTime()
+    {
+        var customers = Write("customers.csv", "customer_id,name,consent.zalo.marketing\nKH1,An,\nKH2,Bình,maybe\n");
+
+        var data = CustomerDataSet.Read(new CustomerFiles { Customers = customers }, new CsvImportOptions { ExportedAt = Exported });
+
+        Assert.Null(Assert.Single(data.Files).ConsentsExportedAt);
+    }
+
     [Fact]
     public void Read_AmbiguousValueUnderAWrongConfiguredStyle_IsRejectedNotReadAThousandTimesSmaller()
     {

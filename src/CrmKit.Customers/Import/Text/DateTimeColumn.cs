@@ -617,7 +617,11 @@ internal sealed class DateTimeColumn
         var monthFirstMonthExists = parts.A is >= 1 and <= 12;
         if (!dayFirstMonthExists && !monthFirstMonthExists)
         {
-            return ReadResult<DateTimeValue>.Fail($"'{trimmed}' is not a date: neither {parts.A} nor {parts.B} can be a month");
+            // Said plainly, the smaller number first (seventh trial: "neither 32 nor 13 can be a month" read as a riddle).
+            var (low, high) = parts.A <= parts.B ? (parts.A, parts.B) : (parts.B, parts.A);
+            return ReadResult<DateTimeValue>.Fail(low == high
+                ? $"'{trimmed}' is not a date: there is no month {low}"
+                : $"'{trimmed}' is not a date: there is no month {low} and no month {high}");
         }
 
         return monthFirstMonthExists && !dayFirstMonthExists ? asMonthFirst

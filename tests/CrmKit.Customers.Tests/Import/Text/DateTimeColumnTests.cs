@@ -200,7 +200,9 @@ public class DateTimeColumnTests
     [InlineData("31/02/2025", "'31/02/2025' is not a date: February 2025 has 28 days")]
     [InlineData("29/02/2024 10:00", "")]
     [InlineData("31/04/2025", "'31/04/2025' is not a date: April 2025 has 30 days")]
-    [InlineData("13/14/2024", "'13/14/2024' is not a date: neither 13 nor 14 can be a month")]
+    [InlineData("13/14/2024", "'13/14/2024' is not a date: there is no month 13 and no month 14")]
+    [InlineData("32/13/2026", "'32/13/2026' is not a date: there is no month 13 and no month 32")] // seventh trial: said plainly, the smaller first
+    [InlineData("13/13/2026", "'13/13/2026' is not a date: there is no month 13")]
     [InlineData("0/5/2025", "'0/5/2025' is not a date: there is no day 0")]
     [InlineData("2025-13-01", "'2025-13-01' is not a date: there is no month 13")]
     [InlineData("28/08/2025 25:00", "'28/08/2025 25:00' is not a date-time: 25 is not an hour (0–23)")]
