@@ -42,8 +42,7 @@ public sealed class InMemoryEngineStore : IEngineStore
     /// a 128-bit hash of its idempotency key (an entry with the same key is still ignored) and a count by state, verdict, reason and
     /// channel (what <see cref="CareEngine.StatisticsAsync"/> reports) are kept, so the store holds the pending entries
     /// instead of every message ever queued. <see cref="ListAsync"/> then lists the pending entries and those cancelled
-    /// by an erasure or merge (kept whole), not the other closed ones. The processed event ids are then kept as 128-bit
-    /// hashes as well (a repeated id is still a duplicate; a replay's <c>sent:KEY</c> ids are about 150 bytes each).
+    /// by an erasure or merge (kept whole), not the other closed ones.
     /// </remarks>
     public bool KeepClosedMessages { get; init; } = true;
 
@@ -89,7 +88,7 @@ public sealed class InMemoryEngineStore : IEngineStore
                 return true;
             }
 
-            if (eventId is not null && HasProcessed(slot, eventId))
+            if (eventId is not null && slot.Ids.Contains(eventId))
             {
                 stored = default;
                 return false;
@@ -105,7 +104,7 @@ public sealed class InMemoryEngineStore : IEngineStore
     {
         lock (_gate)
         {
-            return new(_slots.TryGetValue(customerId, out var slot) && HasProcessed(slot, eventId));
+            return new(_slots.TryGetValue(customerId, out var slot) && slot.Ids.Contains(eventId));
         }
     }
 
@@ -123,9 +122,7 @@ public sealed class InMemoryEngineStore : IEngineStore
         lock (_gate)
         {
             _slots.TryGetValue(commit.CustomerId, out var slot);
-            // Without kept closed messages the processed ids are hashes: the event's is computed once, for both uses.
-            var idHash = !KeepClosedMessages && commit.EventId is { } hashed ? KeyHash(hashed) : default;
-            if (commit.EventId is { } id && slot is not null && (KeepClosedMessages ? slot.Ids.Contains(id) : slot.Hashes.Contains(idHash)))
+            if (commit.EventId is { } id && slot is not null && slot.Ids.Contains(id))
             {
                 return new(CommitOutcome.Duplicate);
             }
@@ -144,14 +141,7 @@ public sealed class InMemoryEngineStore : IEngineStore
             slot.Version++;
             if (commit.EventId is { } eventId)
             {
-                if (KeepClosedMessages)
-                {
-                    slot.Ids.Add(eventId);
-                }
-                else
-                {
-                    slot.Hashes.Add(idHash);
-                }
+                slot.Ids.Add(eventId);
             }
 
             SetDue(slot, commit.State.NextDue);
@@ -476,9 +466,6 @@ public sealed class InMemoryEngineStore : IEngineStore
         _closedKeys.Add(KeyHash(record.Message.IdempotencyKey));
     }
 
-    /// <summary>Whether the slot's customer has <paramref name="eventId"/> among the processed ids (as a hash without kept closed messages).</summary>
-    private bool HasProcessed(Slot slot, string eventId) => KeepClosedMessages ? slot.Ids.Contains(eventId) : slot.Hashes.Contains(KeyHash(eventId));
-
     private static UInt128 KeyHash(string key) => System.IO.Hashing.XxHash128.HashToUInt128(System.Runtime.InteropServices.MemoryMarshal.AsBytes(key.AsSpan()));
 
     /// <summary>
@@ -592,14 +579,8 @@ public sealed class InMemoryEngineStore : IEngineStore
     /// <summary>Everything the store keeps for one customer; changed only under the store's lock.</summary>
     private sealed class Slot(CustomerId customer)
     {
-        /// <summary>The processed event ids (<see cref="KeepClosedMessages"/>: the strings are kept).</summary>
+        /// <summary>The processed event ids.</summary>
         public IdSet<string> Ids;
-
-        /// <summary>
-        /// The processed event ids as 128-bit XxHash128 values (<see cref="KeepClosedMessages"/> false: a long replay,
-        /// where a send's id, <c>sent:</c> and its idempotency key, is about 150 bytes kept for the rest of the run).
-        /// </summary>
-        public IdSet<UInt128> Hashes;
 
         public CustomerId Customer { get; } = customer;
 

@@ -2,7 +2,7 @@ namespace CrmKit.Engine.Tests;
 
 /// <summary>
 /// <see cref="InMemoryEngineStore"/>'s next-due index at a depth the conformance suite's 60 customers do not reach (a
-/// 4-ary heap of entries carrying their instant), and its processed ids kept as hashes when closed messages are dropped.
+/// 4-ary heap of entries carrying their instant), and its processed ids past the eight kept in a plain array.
 /// </summary>
 public sealed class InMemoryEngineStoreIndexTests
 {
@@ -52,7 +52,7 @@ public sealed class InMemoryEngineStoreIndexTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task EveryProcessedId_IsADuplicate_AndNoOtherIs_WhetherKeptAsStringsOrHashes(bool keepClosed)
+    public async Task EveryProcessedId_IsADuplicate_AndNoOtherIs_InBothStoreModes(bool keepClosed)
     {
         // 30 ids per customer: past the eight kept in a plain array, into the set; send ids as the replay makes them.
         var store = new InMemoryEngineStore { KeepClosedMessages = keepClosed };
