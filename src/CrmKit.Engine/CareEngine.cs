@@ -108,20 +108,28 @@ public sealed class CareEngine
                 break;
             }
 
-            done ??= [];
-            var fresh = due.Where(done.Add).ToList();
-            if (fresh.Count == 0)
+            // The customers not run yet in this call, in the store's order (a loop: Where(done.Add).ToList() grew a
+            // list and a set from empty at every poll).
+            done ??= new HashSet<CustomerId>(due.Count);
+            var fresh = 0;
+            for (var c = 0; c < due.Count; c++)
             {
-                break;
-            }
+                if (!done.Add(due[c]))
+                {
+                    continue;
+                }
 
-            foreach (var customer in fresh)
-            {
-                var r = await RunAsync(customer, null, null, ct, now).ConfigureAwait(false);
+                fresh++;
+                var r = await RunAsync(due[c], null, null, ct, now).ConfigureAwait(false);
                 if (r.Outcome == HandleOutcome.Applied)
                 {
                     (results ??= ImmutableArray.CreateBuilder<HandleResult>()).Add(r);
                 }
+            }
+
+            if (fresh == 0)
+            {
+                break;
             }
         }
 
@@ -362,7 +370,7 @@ internal sealed class EngineRuntime
             return SendCheck.Cancel(missing);
         }
 
-        var instance = state.Instances.FirstOrDefault(i => i.JourneyId == message.JourneyId && i.InstanceId == message.InstanceId);
+        var instance = InstanceOf(state, message);
         if (instance is null)
         {
             return SendCheck.Cancel($"journey instance {message.JourneyId}/{message.InstanceId} not found");
@@ -376,7 +384,8 @@ internal sealed class EngineRuntime
         if (ByVersionedId.TryGetValue(message.JourneyId, out var journey) && instance.Status == InstanceStatus.Active)
         {
             var context = new EvaluationContext(now, Options.Zone);
-            var flags = new bool[Classifier.Count];
+            // The calling thread's buffer: Classify sets every flag, and nothing keeps it past ExitReason.
+            var flags = t_checkFlags is { } scratch && scratch.Length == Classifier.Count ? scratch : t_checkFlags = new bool[Classifier.Count];
             Classifier.Classify(state.Record, context, flags);
             if (UnitOfWork.ExitReason(this, journey, state.Record, flags, context) is { } reason)
             {
@@ -396,7 +405,7 @@ internal sealed class EngineRuntime
         // was down, not one polling every few seconds), the caps again, counting what was sent since and the reservations
         // still ahead (its own excepted): its reserved place has passed.
         var late = message.Purpose == ContactPurpose.Marketing && now - message.DueAt > LateSendTolerance;
-        var contacts = late ? [.. state.Contacts.Where(c => c.IdempotencyKey != message.IdempotencyKey && (c.IdempotencyKey is null || c.At >= now)).Select(c => new ContactRecord(c.At, c.Channel, c.Purpose))] : Array.Empty<ContactRecord>();
+        var contacts = late ? OtherContacts(state, message, now) : [];
         var policy = Options.Policy with { OnBlocked = BlockedActionHandling.Defer, DeferDeadline = null, MaxMarketingPerDay = late ? Options.Policy.MaxMarketingPerDay : null };
         var d = policy.Decide(message.Channel, late ? ContactPurpose.Marketing : ContactPurpose.Transactional, now, Options.Zone, late ? ConsentAt(state.Consents, now) : ConsentLedger.Empty, contacts);
         if (d.Verdict == ContactVerdict.Allowed)
@@ -411,6 +420,30 @@ internal sealed class EngineRuntime
             : SendCheck.Defer(until, why);
     }
 
+    /// <summary>The message's journey instance in the state, else none (a loop: no closure).</summary>
+    private static JourneyInstance? InstanceOf(CustomerState state, OutboxMessage message)
+    {
+        foreach (var i in state.Instances)
+        {
+            if (i.JourneyId == message.JourneyId && i.InstanceId == message.InstanceId)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The contacts a late marketing send counts against the caps: those made, and the reservations still ahead, but not
+    /// its own. Apart from <see cref="CheckBeforeSend"/>, whose every call allocated the lambdas' closure otherwise.
+    /// </summary>
+    private static ContactRecord[] OtherContacts(CustomerState state, OutboxMessage message, Instant now)
+        => [.. state.Contacts.Where(c => c.IdempotencyKey != message.IdempotencyKey && (c.IdempotencyKey is null || c.At >= now)).Select(c => new ContactRecord(c.At, c.Channel, c.Purpose))];
+
+    [ThreadStatic]
+    private static bool[]? t_checkFlags;
+
     /// <summary>How much later than its <see cref="OutboxMessage.DueAt"/> a marketing message may go before the caps are checked again at send time (docs/engine-semantics.md).</summary>
     internal static readonly Duration LateSendTolerance = Duration.FromHours(1);
 
@@ -421,10 +454,13 @@ internal sealed class EngineRuntime
         {
             if (d.At > now)
             {
-                return ConsentLedger.From(ledger.Where(x => x.At <= now));
+                return InForceAt(ledger, now);
             }
         }
 
         return ledger;
     }
+
+    /// <summary>The decisions dated at or before <paramref name="now"/>: apart, so the lambda's closure is allocated only when a later decision exists (C# allocates a captured parameter's closure on entry).</summary>
+    private static ConsentLedger InForceAt(ConsentLedger ledger, Instant now) => ConsentLedger.From(ledger.Where(x => x.At <= now));
 }

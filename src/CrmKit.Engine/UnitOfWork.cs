@@ -817,8 +817,12 @@ internal sealed class UnitOfWork
 
         if (Rescores && _rescoredAt != t)
         {
-            // Time passed (or the record changed without rescoring): the scores at t, on a copy-on-write copy.
-            _record = _rt.Incremental.Rescored(_record, new TimePassed(t), context);
+            // Time passed (or the record changed without rescoring): the scores at t, on a copy-on-write copy — unless
+            // they are the record's already (most reviews and events), when the copy would equal the record field for field.
+            if (!ScoresHold(_rt.Incremental, _record, context))
+            {
+                _record = _rt.Incremental.Rescored(_record, new TimePassed(t), context);
+            }
         }
 
         var flags = t_flags is { } scratch && scratch.Length == _rt.Classifier.Count ? scratch : t_flags = new bool[_rt.Classifier.Count];
@@ -844,6 +848,21 @@ internal sealed class UnitOfWork
         _exited = _exited.AddRange(exited ?? []);
         _pendingEntered.AddRange(entered ?? []);
         _pendingExited.AddRange(exited ?? []);
+    }
+
+    /// <summary>
+    /// Whether <see cref="IncrementalClassifier.Rescored"/> with <see cref="TimePassed"/> at the context's instant would
+    /// leave the record's RFM scores and value tier as they are (it changes nothing else): then no copy is needed.
+    /// </summary>
+    private static bool ScoresHold(IncrementalClassifier incremental, CustomerRecord record, EvaluationContext context)
+    {
+        if (incremental.Thresholds is { } thresholds && thresholds.Score(record, context) is var score
+            && (score?.Recency != record.RecencyScore || score?.Frequency != record.FrequencyScore || score?.Monetary != record.MonetaryScore))
+        {
+            return false;
+        }
+
+        return incremental.ValueTiers is not { } tiers || tiers.Tier(record, context) == record.ValueTier;
     }
 
     /// <summary>The classifier's output buffer, one per thread: a unit of work runs on one thread at a time and copies it only when the segments changed.</summary>
@@ -883,15 +902,19 @@ internal sealed class UnitOfWork
         _pendingExited.Clear();
     }
 
+    // Made once: Enum.GetValues allocates a new array at each call (one per channel for every consent change).
+    private static readonly ContactChannel[] Channels = Enum.GetValues<ContactChannel>();
+    private static readonly ContactPurpose[] Purposes = Enum.GetValues<ContactPurpose>();
+
     /// <summary>
     /// Cancels the pending messages of every channel × purpose the consent change stopped allowing (a withdrawal in a
     /// consent event, a profile's ledger or a merged customer's).
     /// </summary>
     private void CancelWithdrawn(ConsentLedger before, Instant t)
     {
-        foreach (var channel in Enum.GetValues<ContactChannel>())
+        foreach (var channel in Channels)
         {
-            foreach (var purpose in Enum.GetValues<ContactPurpose>())
+            foreach (var purpose in Purposes)
             {
                 if (ContactPolicy.ConsentAllows(before, channel, purpose) && !ContactPolicy.ConsentAllows(_consents, channel, purpose))
                 {

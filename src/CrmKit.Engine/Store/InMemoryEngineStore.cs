@@ -20,7 +20,9 @@ public sealed class InMemoryEngineStore : IEngineStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<CustomerId, Slot> _slots = [];
-    private Slot[] _dueHeap = [];
+    // The next-due index: a 4-ary min-heap by (instant, customer id) whose entries carry the instant, so sifting compares
+    // adjacent array elements instead of reading each slot (a cache miss per comparison at 100,000 customers).
+    private DueEntry[] _dueHeap = [];
     private int _dueCount;
     private readonly Dictionary<string, Entry> _outbox = new(StringComparer.Ordinal);
     private readonly SortedSet<(Instant Due, string Key)> _pending = new(PendingComparer.Instance);
@@ -86,7 +88,7 @@ public sealed class InMemoryEngineStore : IEngineStore
                 return true;
             }
 
-            if (eventId is not null && slot.HasProcessed(eventId))
+            if (eventId is not null && slot.Ids.Contains(eventId))
             {
                 stored = default;
                 return false;
@@ -102,7 +104,7 @@ public sealed class InMemoryEngineStore : IEngineStore
     {
         lock (_gate)
         {
-            return new(_slots.TryGetValue(customerId, out var slot) && slot.HasProcessed(eventId));
+            return new(_slots.TryGetValue(customerId, out var slot) && slot.Ids.Contains(eventId));
         }
     }
 
@@ -120,7 +122,7 @@ public sealed class InMemoryEngineStore : IEngineStore
         lock (_gate)
         {
             _slots.TryGetValue(commit.CustomerId, out var slot);
-            if (commit.EventId is { } id && slot is not null && slot.HasProcessed(id))
+            if (commit.EventId is { } id && slot is not null && slot.Ids.Contains(id))
             {
                 return new(CommitOutcome.Duplicate);
             }
@@ -139,7 +141,7 @@ public sealed class InMemoryEngineStore : IEngineStore
             slot.Version++;
             if (commit.EventId is { } eventId)
             {
-                slot.AddProcessed(eventId);
+                slot.Ids.Add(eventId);
             }
 
             SetDue(slot, commit.State.NextDue);
@@ -258,20 +260,21 @@ public sealed class InMemoryEngineStore : IEngineStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         lock (_gate)
         {
-            if (_dueCount == 0 || _dueHeap[0].Due!.Value > now)
+            if (_dueCount == 0 || _dueHeap[0].Due > now)
             {
                 return new([]);
             }
 
             var result = new List<CustomerId>();
-            var candidates = new PriorityQueue<int, Slot>(SlotComparer.Instance);
+            var candidates = new PriorityQueue<int, DueEntry>(DueComparer.Instance);
             candidates.Enqueue(0, _dueHeap[0]);
-            while (result.Count < max && candidates.TryDequeue(out var at, out var slot))
+            while (result.Count < max && candidates.TryDequeue(out var at, out var entry))
             {
-                result.Add(slot.Customer);
-                for (var child = (2 * at) + 1; child <= (2 * at) + 2 && child < _dueCount; child++)
+                result.Add(entry.Slot.Customer);
+                var first = (Arity * at) + 1;
+                for (var child = first; child < first + Arity && child < _dueCount; child++)
                 {
-                    if (_dueHeap[child].Due!.Value <= now)
+                    if (_dueHeap[child].Due <= now)
                     {
                         candidates.Enqueue(child, _dueHeap[child]);
                     }
@@ -491,18 +494,17 @@ public sealed class InMemoryEngineStore : IEngineStore
             return;
         }
 
-        if (due is null)
+        if (due is not { } instant)
         {
             // Out of the heap: the last entry takes its place and moves up or down from there.
             var at = slot.HeapIndex;
             var last = _dueHeap[--_dueCount];
-            _dueHeap[_dueCount] = null!;
+            _dueHeap[_dueCount] = default;
             slot.Due = null;
             slot.HeapIndex = -1;
             if (at < _dueCount)
             {
-                Place(last, at);
-                Resettle(last);
+                Resettle(last, at);
             }
 
             return;
@@ -517,36 +519,40 @@ public sealed class InMemoryEngineStore : IEngineStore
                 Array.Resize(ref _dueHeap, Math.Max(16, 2 * _dueHeap.Length));
             }
 
-            Place(slot, _dueCount++);
+            slot.HeapIndex = _dueCount++;
         }
 
-        Resettle(slot);
+        Resettle(new DueEntry(instant, slot), slot.HeapIndex);
     }
 
-    /// <summary>Moves an entry up or down the due heap until its parent is not later and no child earlier.</summary>
-    private void Resettle(Slot slot)
+    /// <summary>Places <paramref name="entry"/> at <paramref name="at"/> and moves it up or down the due heap until its parent is not later and no child earlier.</summary>
+    private void Resettle(DueEntry entry, int at)
     {
-        var at = slot.HeapIndex;
-        while (at > 0 && SlotComparer.Instance.Compare(slot, _dueHeap[(at - 1) / 2]) < 0)
+        while (at > 0 && DueComparer.Less(entry, _dueHeap[(at - 1) / Arity]))
         {
-            Place(_dueHeap[(at - 1) / 2], at);
-            at = (at - 1) / 2;
+            Place(_dueHeap[(at - 1) / Arity], at);
+            at = (at - 1) / Arity;
         }
 
         while (true)
         {
-            var child = (2 * at) + 1;
-            if (child >= _dueCount)
+            var first = (Arity * at) + 1;
+            if (first >= _dueCount)
             {
                 break;
             }
 
-            if (child + 1 < _dueCount && SlotComparer.Instance.Compare(_dueHeap[child + 1], _dueHeap[child]) < 0)
+            var child = first;
+            var end = Math.Min(first + Arity, _dueCount);
+            for (var c = first + 1; c < end; c++)
             {
-                child++;
+                if (DueComparer.Less(_dueHeap[c], _dueHeap[child]))
+                {
+                    child = c;
+                }
             }
 
-            if (SlotComparer.Instance.Compare(_dueHeap[child], slot) >= 0)
+            if (!DueComparer.Less(_dueHeap[child], entry))
             {
                 break;
             }
@@ -555,24 +561,26 @@ public sealed class InMemoryEngineStore : IEngineStore
             at = child;
         }
 
-        Place(slot, at);
+        Place(entry, at);
     }
 
-    private void Place(Slot slot, int at)
+    private void Place(DueEntry entry, int at)
     {
-        _dueHeap[at] = slot;
-        slot.HeapIndex = at;
+        _dueHeap[at] = entry;
+        entry.Slot.HeapIndex = at;
     }
+
+    /// <summary>Children per node of the due heap: four halves its depth against a binary heap, and they are adjacent in the array.</summary>
+    private const int Arity = 4;
+
+    /// <summary>An entry of the due heap: the customer's next-due instant (a copy of <see cref="Slot.Due"/>) and the slot.</summary>
+    private readonly record struct DueEntry(Instant Due, Slot Slot);
 
     /// <summary>Everything the store keeps for one customer; changed only under the store's lock.</summary>
     private sealed class Slot(CustomerId customer)
     {
-        /// <summary>Processed event ids kept in a plain array up to this many (most customers have few events), then in a set.</summary>
-        private const int ListedIds = 8;
-
-        private string[]? _ids;
-        private int _idCount;
-        private HashSet<string>? _idSet;
+        /// <summary>The processed event ids.</summary>
+        public IdSet<string> Ids;
 
         public CustomerId Customer { get; } = customer;
 
@@ -588,17 +596,28 @@ public sealed class InMemoryEngineStore : IEngineStore
 
         /// <summary>The customer's outbox entries, in the order they were added.</summary>
         public List<Entry>? Outbox { get; set; }
+    }
 
-        public bool HasProcessed(string eventId)
+    /// <summary>A set of ids kept in a plain array up to <see cref="Listed"/> (most customers have few events), then in a hash set.</summary>
+    private struct IdSet<T>
+        where T : IEquatable<T>
+    {
+        private const int Listed = 8;
+
+        private T[]? _list;
+        private int _count;
+        private HashSet<T>? _set;
+
+        public readonly bool Contains(T id)
         {
-            if (_idSet is not null)
+            if (_set is not null)
             {
-                return _idSet.Contains(eventId);
+                return _set.Contains(id);
             }
 
-            for (var i = 0; i < _idCount; i++)
+            for (var i = 0; i < _count; i++)
             {
-                if (string.Equals(_ids![i], eventId, StringComparison.Ordinal))
+                if (_list![i].Equals(id))
                 {
                     return true;
                 }
@@ -607,39 +626,43 @@ public sealed class InMemoryEngineStore : IEngineStore
             return false;
         }
 
-        public void AddProcessed(string eventId)
+        public void Add(T id)
         {
-            if (_idSet is not null)
+            if (_set is not null)
             {
-                _idSet.Add(eventId);
+                _set.Add(id);
                 return;
             }
 
-            if (_idCount == ListedIds)
+            if (_count == Listed)
             {
-                _idSet = new HashSet<string>(_ids!, StringComparer.Ordinal) { eventId };
-                _ids = null;
+                _set = new HashSet<T>(_list!) { id };
+                _list = null;
                 return;
             }
 
-            if (_ids is null || _idCount == _ids.Length)
+            if (_list is null || _count == _list.Length)
             {
-                Array.Resize(ref _ids, _ids is null ? 2 : 2 * _ids.Length);
+                Array.Resize(ref _list, _list is null ? 2 : 2 * _list.Length);
             }
 
-            _ids[_idCount++] = eventId;
+            _list[_count++] = id;
         }
     }
 
     /// <summary>The due heap's order: the instant, then the customer id (ordinal), as <see cref="DueAsync"/> lists them.</summary>
-    private sealed class SlotComparer : IComparer<Slot>
+    private sealed class DueComparer : IComparer<DueEntry>
     {
-        public static readonly SlotComparer Instance = new();
+        public static readonly DueComparer Instance = new();
 
-        public int Compare(Slot? x, Slot? y)
+        /// <summary>Whether <paramref name="x"/> comes before <paramref name="y"/> (the slots are read only when the instants tie).</summary>
+        public static bool Less(in DueEntry x, in DueEntry y)
+            => x.Due != y.Due ? x.Due < y.Due : string.CompareOrdinal(x.Slot.Customer.Value, y.Slot.Customer.Value) < 0;
+
+        public int Compare(DueEntry x, DueEntry y)
         {
-            var c = x!.Due!.Value.CompareTo(y!.Due!.Value);
-            return c != 0 ? c : string.CompareOrdinal(x.Customer.Value, y.Customer.Value);
+            var c = x.Due.CompareTo(y.Due);
+            return c != 0 ? c : string.CompareOrdinal(x.Slot.Customer.Value, y.Slot.Customer.Value);
         }
     }
 

@@ -48,7 +48,7 @@ public sealed record ValueTierThresholds(Currency Currency, ValueBasis Basis, in
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(context);
-        if (!record.Orders.Any(o => o.Status == OrderStatus.Completed && o.PlacedAt <= context.AsOf))
+        if (!HasCompletedOrder(record, context.AsOf))
         {
             return 1;
         }
@@ -66,7 +66,32 @@ public sealed record ValueTierThresholds(Currency Currency, ValueBasis Basis, in
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(context);
         var since = context.AsOf - Duration.FromDays(HistoricalWindowDays);
-        return record.Orders.Where(o => o.Status == OrderStatus.Completed && o.PlacedAt > since && o.PlacedAt <= context.AsOf).Sum(o => o.Amount);
+        // A loop in list order, as Where/Sum added (the same decimal sum), without their iterator and closure: the care
+        // engine asks for every customer event.
+        var total = 0m;
+        foreach (var o in record.Orders)
+        {
+            if (o.Status == OrderStatus.Completed && o.PlacedAt > since && o.PlacedAt <= context.AsOf)
+            {
+                total += o.Amount;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>Whether the record has a completed order placed at or before <paramref name="asOf"/> (a loop: no closure).</summary>
+    private static bool HasCompletedOrder(CustomerRecord record, Instant asOf)
+    {
+        foreach (var o in record.Orders)
+        {
+            if (o.Status == OrderStatus.Completed && o.PlacedAt <= asOf)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Representable(double value) => double.IsFinite(value) && Math.Abs(value) < 7.9e27;
