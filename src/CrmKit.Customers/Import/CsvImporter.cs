@@ -335,7 +335,7 @@ public sealed class CsvImporter
             draft.Customer = ReadCustomerReference(table, mapping);
         }
 
-        draft.PlacedAt ??= table.Instant("placed_at", draft.PlacedAt is null && draft.Line == table.Line ? FieldUse.Required : FieldUse.Optional);
+        draft.PlacedAt ??= table.Instant("placed_at", draft.PlacedAt is null && draft.Line == table.Line ? FieldUse.Required : FieldUse.Significant);
         if (draft.Currency is null)
         {
             var code = table.Text("currency");

@@ -79,13 +79,16 @@ internal sealed class ImportTable : IDisposable
         _sharedFull = new bool[reader.Header.Count];
         foreach (var field in AmountFields(kind).Where(Binding.Has))
         {
-            _amounts[field] = new AmountColumn(Binding.ColumnName(field), Format.NumberFormat ?? NumberFormat.Auto);
+            // A style or date order the user gave (--number-format, --date-order, --date-format) is read as given; one that
+            // came with a preset or a mapping is checked against the column's values.
+            _amounts[field] = new AmountColumn(Binding.ColumnName(field), Format.NumberFormat ?? NumberFormat.Auto, authoritative: options.Format.NumberFormat is not null);
             _detected.Add(new DetectedColumn(field, Binding.Indexes(field).Length == 1 ? Binding.IndexOf(field) : -1, field, _amounts[field], null));
         }
 
         foreach (var field in DateFields(kind).Where(Binding.Has))
         {
-            _dates[field] = new DateTimeColumn(Binding.ColumnName(field), Format.DateOrder ?? DateOrder.Auto, options.DefaultDateOrder, Zone, Format.DateFormats, reader.IsSpreadsheet);
+            _dates[field] = new DateTimeColumn(Binding.ColumnName(field), Format.DateOrder ?? DateOrder.Auto, options.DefaultDateOrder, Zone, Format.DateFormats, reader.IsSpreadsheet,
+                authoritative: options.Format.DateOrder is DateOrder.DayFirst or DateOrder.MonthFirst || !options.Format.DateFormats.IsEmpty);
             _detected.Add(new DetectedColumn("@" + field, Binding.Indexes(field).Length == 1 ? Binding.IndexOf(field) : -1, field, null, _dates[field]));
         }
 
@@ -747,7 +750,7 @@ internal sealed class ImportTable : IDisposable
         {
             var (field, currency) = state;
             var column = table.AmountColumnOf(field);
-            var parsed = column.Parse(text, table.Line);
+            var parsed = column.Parse(text, table.Line, currency.MinorUnits);
             if (!parsed.Success)
             {
                 return (null, parsed.Error);
@@ -781,7 +784,7 @@ internal sealed class ImportTable : IDisposable
     public string? CurrencyMark(string field)
     {
         var text = RawCell(field);
-        return text is null || !_amounts.TryGetValue(field, out var column) || column.Parse(text, Line) is not { Success: true } parsed ? null : parsed.Value.CurrencyCode;
+        return text is null || !_amounts.TryGetValue(field, out var column) || column.Parse(text, Line, observe: false) is not { Success: true } parsed ? null : parsed.Value.CurrencyCode;
     }
 
     // ISO 8601 values (most files' dates) are read from the cell's characters; any other value, an empty or a failing

@@ -206,11 +206,11 @@ public sealed class SixthTrialTests : IDisposable
     [InlineData("vi", "Báo cáo CrmKit — cua-hang-abc",
         "Ngày 07/01/2025 không có việc chăm sóc nào cần làm: lịch chăm sóc không có việc nào cho ngày này.",
         "Vấn đề khi nhập dữ liệu: 1 lỗi (dòng hoặc giá trị bị loại) và 1 cảnh báo (2 loại)",
-        "Mọi số liệu trong báo cáo tính tại thời điểm 07/01/2025 10:30 (Asia/Ho_Chi_Minh): lúc có đơn hàng cuối cùng trong dữ liệu, hoặc cuối ngày của --as-of.")]
+        "Mọi số liệu trong báo cáo tính tại thời điểm 07/01/2025 10:30 (Asia/Ho_Chi_Minh): lúc có đơn hàng cuối cùng trong dữ liệu (hoặc lúc xuất tệp có cột đồng ý không ghi ngày, nếu muộn hơn), hoặc cuối ngày của --as-of.")]
     [InlineData("en", "CrmKit report — cua-hang-abc",
         "Nothing to do on 2025-01-07: the care agenda holds no action for that day.",
         "Import issues: 1 error (a row or a value rejected) and 1 warning (2 kinds)",
-        "Every figure in this report is taken at 2025-01-07 10:30 (Asia/Ho_Chi_Minh): the time of the data's last order, or the end of the --as-of day.")]
+        "Every figure in this report is taken at 2025-01-07 10:30 (Asia/Ho_Chi_Minh): the time of the data's last order (or the export time of undated consent columns, if later), or the end of the --as-of day.")]
     public void Report_TitleAsOfNothingDueAndIssues(string language, string title, string nothingDue, string issues, string asOf)
     {
         var shop = Directory.CreateDirectory(Path.Combine(_folder, "cua-hang-abc")).FullName;

@@ -17,6 +17,8 @@ public sealed class ImportMixedColumnTests
 {
     private static readonly CsvImportOptions AtFixedExport = new() { ExportedAt = Instant.FromUtc(2026, 1, 1, 0, 0) };
 
+    private static readonly CsvImportOptions Kwd = AtFixedExport with { DefaultCurrency = Currency.FromCode("KWD") };
+
     private static readonly DateTimeZone Saigon = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
 
     private const string TwoCustomers = "customer_id,name,created_at\nK1,An,2024-01-01T00:00:00Z\nK2,Binh,2024-01-01T00:00:00Z\n";
@@ -54,9 +56,9 @@ public sealed class ImportMixedColumnTests
             PlacedOn(read));
         Assert.Equal(
             [
-                "orders.csv:3: column 'placed_at': '05/06/2024' reads both day first and month first, and this column has values that can only be read day first (line 2: '25/12/2024') and values that can only be read month first (line 5: '12/25/2024'); pass --date-format to say which.",
+                "orders.csv:3: column 'placed_at': '05/06/2024' reads both day first and month first, and this column has values that can only be read day first (line 2: '25/12/2024') and values that can only be read month first (line 5: '12/25/2024'); correct the values written in the wrong order, or pass --date-order dmy or mdy to read the whole column in one order.",
                 "orders.csv:5: column 'placed_at': '12/25/2024' can only be read month first, but this column is day first (line 2: '25/12/2024'); pass --date-format to say which.",
-                "orders.csv:6: column 'placed_at': '07/08/2024' reads both day first and month first, and this column has values that can only be read day first (line 2: '25/12/2024') and values that can only be read month first (line 5: '12/25/2024'); pass --date-format to say which.",
+                "orders.csv:6: column 'placed_at': '07/08/2024' reads both day first and month first, and this column has values that can only be read day first (line 2: '25/12/2024') and values that can only be read month first (line 5: '12/25/2024'); correct the values written in the wrong order, or pass --date-order dmy or mdy to read the whole column in one order.",
             ],
             Issues(read));
         var orders = read.Files.Single(f => f.Kind == ImportFileKind.Orders);
@@ -64,9 +66,10 @@ public sealed class ImportMixedColumnTests
     }
 
     [Fact]
-    public void ConfiguredOrder_ConfirmedThenContradicted_RejectsTheTwoWayValuesReadAfterTheConfirmation()
+    public void PresetOrder_ConfirmedThenContradicted_RejectsTheTwoWayValuesReadAfterTheConfirmation()
     {
-        var options = AtFixedExport with { Format = new ImportFormat { DateOrder = DateOrder.DayFirst } };
+        // An order that came with a preset or a mapping is checked against the column.
+        var options = AtFixedExport with { Mapping = new ImportMapping { Format = new ImportFormat { DateOrder = DateOrder.DayFirst } } };
         var read = Read(options, ("customers.csv", TwoCustomers), ("orders.csv",
             "order_id,customer_id,placed_at,total\n"
             + "O1,K1,25/12/2024,100000\n"   // line 2: confirms day first
@@ -80,6 +83,36 @@ public sealed class ImportMixedColumnTests
                 "orders.csv:4: column 'placed_at': '06/15/2024' can only be read month first, but the date order is set to day first; pass --date-order mdy if the file is written month first.",
             ],
             Issues(read));
+    }
+
+    [Fact]
+    public void UsersOwnOrder_IsReadAsGiven_AndRejectsOnlyTheValuesItCannotRead()
+    {
+        // Trial 30: the hint said to pass --date-order, and then the column was still rejected as mixed. The user's own
+        // --date-order reads every value it can (05/06/2024: 5 June) and rejects only the ones it cannot.
+        var options = AtFixedExport with { Format = new ImportFormat { DateOrder = DateOrder.DayFirst } };
+        var read = Read(options, ("customers.csv", TwoCustomers), ("orders.csv",
+            "order_id,customer_id,placed_at,total\nO1,K1,25/12/2024,100000\nO2,K1,05/06/2024,100000\nO3,K2,06/15/2024,100000\nO4,K2,07/08/2024,100000\n"));
+
+        Assert.Equal(
+            new Dictionary<string, LocalDate> { ["O1"] = new(2024, 12, 25), ["O2"] = new(2024, 6, 5), ["O4"] = new(2024, 8, 7) },
+            PlacedOn(read));
+        Assert.Equal(
+            ["orders.csv:4: column 'placed_at': '06/15/2024' can only be read month first, but the date order is set to day first; pass --date-order mdy if the file is written month first."],
+            Issues(read));
+    }
+
+    [Fact]
+    public void VndColumn_AStrayEnglishAmount_DoesNotMakeTheColumnMixed()
+    {
+        // Trial 30: one '1,250.50' in a Vietnamese-style VND column took back every '250.000 ₫'. Neither is two-way in VND:
+        // 250.000 read English-style has three decimals, and 1,250.50 has two; VND has none.
+        var options = AtFixedExport with { Mapping = new ImportMapping { Format = new ImportFormat { NumberFormat = NumberFormat.Vietnamese } } };
+        var read = Read(options, ("customers.csv", TwoCustomers), ("orders.csv",
+            "order_id,customer_id,placed_at,total\nO1,K1,2024-06-01,250.000 ₫\nO2,K1,2024-06-02,\"1,250.50\"\nO3,K2,2024-06-03,1.250.000\n"));
+
+        Assert.Equal([250_000m, 1_250_000m], read.Customers.SelectMany(c => c.History.Orders).Select(o => o.Total.Amount).Order());
+        Assert.Equal([3], read.Issues.Select(i => i.Line));
     }
 
     [Fact]
@@ -126,7 +159,7 @@ public sealed class ImportMixedColumnTests
         Assert.Null(read.Customers[2].BirthDate);
         var k2 = Assert.Single(read.Issues, i => i.Line == 3);
         Assert.Equal(ImportIssueSeverity.Warning, k2.Severity);
-        Assert.EndsWith("pass --date-format to say which. The field was left empty; the row was kept.", k2.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("to read the whole column in one order. The field was left empty; the row was kept.", k2.Reason, StringComparison.Ordinal);
         Assert.Equal(0, read.Files.Single(f => f.Kind == ImportFileKind.Customers).RowsRejected);
     }
 
@@ -160,7 +193,8 @@ public sealed class ImportMixedColumnTests
     [Fact]
     public void AmountColumn_MixingBothStyles_RejectsTheAmountsReadableBothWays()
     {
-        var read = Read(AtFixedExport, ("customers.csv", TwoCustomers), ("orders.csv",
+        // In Kuwaiti dinars (three decimals) 125.000 is 125000 Vietnamese-style or 125.000 English-style: both amounts.
+        var read = Read(Kwd, ("customers.csv", TwoCustomers), ("orders.csv",
             "order_id,customer_id,placed_at,total\n"
             + "O1,K1,2024-06-01,1.250.000\n"   // line 2: Vietnamese style only
             + "O2,K1,2024-06-02,125.000\n"     // line 3: 125000 or 125 — read Vietnamese, retracted
@@ -168,14 +202,14 @@ public sealed class ImportMixedColumnTests
 
         Assert.Equal([1_250_000m], read.Customers.SelectMany(c => c.History.Orders).Select(o => o.Total.Amount));
         Assert.Equal(
-            "orders.csv:3: column 'total': '125.000' could be 125000 (Vietnamese style) or 125 (English style), and this column has values written in the Vietnamese style (line 2: '1.250.000') and values written in the English style (line 4: '1,250.50'); pass --number-format vi or en to say which.",
+            "orders.csv:3: column 'total': '125.000' could be 125000 (Vietnamese style) or 125 (English style), and this column has values written in the Vietnamese style (line 2: '1.250.000') and values written in the English style (line 4: '1,250.50'); correct the values written in the wrong style, or pass --number-format vi or en to read the whole column in one style.",
             Issues(read)[0]);
     }
 
     [Fact]
     public void OrderLines_PriceRetracted_TakesTheLineOffItsOrder()
     {
-        var read = Read(AtFixedExport, ("customers.csv", TwoCustomers),
+        var read = Read(Kwd, ("customers.csv", TwoCustomers),
             ("orders.csv", "order_id,customer_id,placed_at,total\nO1,K1,2024-06-01,1000000\nO2,K2,2024-06-02,1000000\n"),
             ("order_lines.csv", "order_id,sku,quantity,unit_price\nO1,A,1,1.250.000\nO1,B,1,125.000\nO2,C,1,\"1,250.50\"\n"));
 
@@ -240,16 +274,27 @@ public sealed class ImportMixedColumnTests
     }
 
     [Fact]
-    public void ExplicitDayFirstPattern_ValueOnlyMonthFirst_MakesTheColumnMixed()
+    public void MappingsDayFirstPattern_ValueOnlyMonthFirst_MakesTheColumnMixed()
     {
-        // Review: with --date-format dd/MM/yyyy, 06/15/2024 fell back to the built-in forms and was read month first,
+        // Review: with a pattern dd/MM/yyyy, 06/15/2024 fell back to the built-in forms and was read month first,
         // beside 05/06/2024 read day first by the pattern, without a word.
-        var options = AtFixedExport with { Format = new ImportFormat { DateFormats = ["dd/MM/yyyy"] } };
+        var options = AtFixedExport with { Mapping = new ImportMapping { Format = new ImportFormat { DateFormats = ["dd/MM/yyyy"] } } };
         var read = Read(options, ("customers.csv", TwoCustomers), ("orders.csv",
             "order_id,customer_id,placed_at,total\nO1,K1,05/06/2024,100000\nO2,K1,06/15/2024,100000\nO3,K2,07/08/2024,100000\nO4,K2,25/08/2024,100000\n"));
 
         Assert.Equal(new Dictionary<string, LocalDate> { ["O4"] = new(2024, 8, 25) }, PlacedOn(read));
         Assert.Equal([2, 3, 4], read.Issues.Select(i => i.Line).Order());
+    }
+
+    [Fact]
+    public void UsersDayFirstPattern_ValueOnlyMonthFirst_IsTheOnlyOneRejected()
+    {
+        var options = AtFixedExport with { Format = new ImportFormat { DateFormats = ["dd/MM/yyyy"] } };
+        var read = Read(options, ("customers.csv", TwoCustomers), ("orders.csv",
+            "order_id,customer_id,placed_at,total\nO1,K1,05/06/2024,100000\nO2,K1,06/15/2024,100000\nO3,K2,07/08/2024,100000\n"));
+
+        Assert.Equal(new Dictionary<string, LocalDate> { ["O1"] = new(2024, 6, 5), ["O3"] = new(2024, 8, 7) }, PlacedOn(read));
+        Assert.Equal([3], read.Issues.Select(i => i.Line));
     }
 
     [Fact]
@@ -272,7 +317,7 @@ public sealed class ImportMixedColumnTests
             "order_id,customer_id,placed_at,total\nO1,K1,25/12/2024,100000\nO2,K1,05/06/2024,100000\nO3,K2,12/25/2024,100000\n"));
 
         Assert.EndsWith(
-            "'05/06/2024' đọc được cả theo ngày/tháng/năm lẫn tháng/ngày/năm, mà cột này vừa có giá trị chỉ đọc được theo ngày/tháng/năm (dòng 2: '25/12/2024') vừa có giá trị chỉ đọc được theo tháng/ngày/năm (dòng 4: '12/25/2024'); hãy dùng --date-format để nói rõ cách ghi ngày.",
+            "'05/06/2024' đọc được cả theo ngày/tháng/năm lẫn tháng/ngày/năm, mà cột này vừa có giá trị chỉ đọc được theo ngày/tháng/năm (dòng 2: '25/12/2024') vừa có giá trị chỉ đọc được theo tháng/ngày/năm (dòng 4: '12/25/2024'); hãy sửa các giá trị ghi sai thứ tự, hoặc dùng --date-order dmy hay mdy để đọc cả cột theo một thứ tự.",
             read.Issues.Single(i => i.Line == 3).Describe(CultureInfo.GetCultureInfo("vi-VN")),
             StringComparison.Ordinal);
     }

@@ -26,8 +26,12 @@ internal sealed class AmountColumn
     /// <param name="name">The column's name, for messages and the summary.</param>
     /// <param name="configured">The configured style; <see cref="NumberFormat.Auto"/> to detect it from the values.</param>
     /// <exception cref="ArgumentException"><paramref name="name"/> is blank or <paramref name="configured"/> undefined.</exception>
-    public AmountColumn(string name, NumberFormat configured)
+    /// <param name="authoritative">Whether the configured style is the user's own assertion (<c>--number-format</c>): then values the
+    /// other style reads differently are read in it without being checked against the column, and only a value it cannot
+    /// read is rejected.</param>
+    public AmountColumn(string name, NumberFormat configured, bool authoritative = false)
     {
+        Authoritative = authoritative && configured != NumberFormat.Auto;
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (!Enum.IsDefined(configured))
         {
@@ -42,6 +46,9 @@ internal sealed class AmountColumn
 
     /// <summary>The column's name.</summary>
     public string Name { get; }
+
+    /// <summary>Whether the configured style is the user's own (see the constructor), not checked against the column.</summary>
+    public bool Authoritative { get; }
 
     /// <summary>The style given to the constructor.</summary>
     public NumberFormat Configured { get; }
@@ -123,7 +130,10 @@ internal sealed class AmountColumn
     /// The value is ambiguous, the style undecided and the column not finished: the row should have been kept
     /// (<see cref="NeedsDecision"/> returned <see langword="true"/>) until the column was decided or finished.
     /// </exception>
-    public ReadResult<AmountReading> Parse(string text, int line)
+    /// <param name="minorUnits">The decimals the amount's currency has, when known: a reading with more is no reading of
+    /// the value (<c>250.000</c> is not 250 in VND), so it neither makes the value two-way nor proves the other style.</param>
+    /// <param name="observe">Whether the value counts as evidence about the column (false when the same cell is read again).</param>
+    public ReadResult<AmountReading> Parse(string text, int line, int? minorUnits = null, bool observe = true)
     {
         ArgumentNullException.ThrowIfNull(text);
         var analysis = Analyze(text);
@@ -150,9 +160,12 @@ internal sealed class AmountColumn
             };
         }
 
+        var otherReading = analysis.ReadingIn(AmountText.Other(Style));
+        var otherPossible = otherReading is { } o && (minorUnits is not { } units || o.Amount.Scale <= units);
         if (analysis.ReadingIn(Style) is { } reading)
         {
-            if (analysis.Evidence != AmountEvidence.Ambiguous)
+            if (analysis.Evidence != AmountEvidence.Ambiguous || !otherPossible || Authoritative || !observe
+                || (minorUnits is { } digits && reading.Amount.Scale > digits))
             {
                 return ReadResult<AmountReading>.Ok(reading);
             }
@@ -164,8 +177,11 @@ internal sealed class AmountColumn
             return _contradiction is null ? ReadResult<AmountReading>.Ok(reading) : ReadResult<AmountReading>.Fail(MixedReason(text.Trim()));
         }
 
-        // Written only in the other style: the column mixes both.
-        _contradiction ??= (line, text.Trim());
+        // Written only in the other style (as an amount of the currency): the column mixes both.
+        if (otherPossible && observe && !Authoritative)
+        {
+            _contradiction ??= (line, text.Trim());
+        }
         var written = AmountText.NameOf(AmountText.Other(Style));
         var quoted = AmountText.Quote(text);
         return ReadResult<AmountReading>.Fail(Source == ColumnFormatSource.Detected
@@ -193,8 +209,8 @@ internal sealed class AmountColumn
         var other = AmountText.Other(Style);
         var ambiguity = AmountText.AmbiguityOf(AmountText.Quote(trimmed), AmountText.Analyze(trimmed));
         return Source == ColumnFormatSource.Detected
-            ? $"{ambiguity}, and this column has values written in the {AmountText.NameOf(Style)} style (line {EvidenceLine}: {AmountText.Quote(EvidenceText!)}) and values written in the {AmountText.NameOf(other)} style (line {c.Line}: {AmountText.Quote(c.Text)}); pass {AmountText.NumberFormatOption} vi or en to say which"
-            : $"{ambiguity}, and this column has values written in the {AmountText.NameOf(other)} style (line {c.Line}: {AmountText.Quote(c.Text)}) though it is read in the {AmountText.NameOf(Style)} style; pass {AmountText.NumberFormatOption} vi or en to say which";
+            ? $"{ambiguity}, and this column has values written in the {AmountText.NameOf(Style)} style (line {EvidenceLine}: {AmountText.Quote(EvidenceText!)}) and values written in the {AmountText.NameOf(other)} style (line {c.Line}: {AmountText.Quote(c.Text)}); correct the values written in the wrong style, or pass {AmountText.NumberFormatOption} vi or en to read the whole column in one style"
+            : $"{ambiguity}, and this column has values written in the {AmountText.NameOf(other)} style (line {c.Line}: {AmountText.Quote(c.Text)}) though it is read in the {AmountText.NameOf(Style)} style; correct them, or pass {AmountText.NumberFormatOption} vi or en to read the whole column in one style";
     }
 
     /// <summary>How the column was read, for <see cref="ImportedFile.NumberFormats"/>.</summary>

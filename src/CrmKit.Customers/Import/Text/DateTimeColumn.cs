@@ -52,8 +52,12 @@ internal sealed class DateTimeColumn
     /// <param name="zone">The zone of date-times written without an offset.</param>
     /// <param name="patterns">NodaTime patterns (invariant culture) tried before the built-in forms, or <see langword="null"/>.</param>
     /// <param name="excelSerials">Whether plain numbers are Excel serial day numbers (cells of an xlsx sheet).</param>
+    /// <param name="authoritative">Whether the configured order (or the patterns' order) is the user's own assertion
+    /// (<c>--date-order</c>, <c>--date-format</c>): then values the other order reads differently are read in it without
+    /// being checked against the column, and only a value it cannot read is rejected. An order that came with a preset or
+    /// a mapping is checked against the column.</param>
     /// <exception cref="ArgumentException">A blank name, an undefined order, a default order other than day or month first, or an invalid pattern.</exception>
-    public DateTimeColumn(string name, DateOrder configured, DateOrder defaultOrder, DateTimeZone zone, IEnumerable<string>? patterns = null, bool excelSerials = false)
+    public DateTimeColumn(string name, DateOrder configured, DateOrder defaultOrder, DateTimeZone zone, IEnumerable<string>? patterns = null, bool excelSerials = false, bool authoritative = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(zone);
@@ -86,7 +90,8 @@ internal sealed class DateTimeColumn
             configured = fromPatterns;
         }
 
-        if (configured is DateOrder.DayFirst or DateOrder.MonthFirst)
+        Authoritative = authoritative && configured is DateOrder.DayFirst or DateOrder.MonthFirst;
+        if (configured is DateOrder.DayFirst or DateOrder.MonthFirst && !Authoritative)
         {
             // A configured day/month order is checked against the values before a value readable both ways is read in
             // it: such values wait (as in an auto-detected column) until a value readable one way only confirms the
@@ -131,7 +136,7 @@ internal sealed class DateTimeColumn
         var c = _contradiction ?? throw new InvalidOperationException($"Column '{Name}' holds no value of the other order.");
         var other = Order == DateOrder.DayFirst ? DateOrder.MonthFirst : DateOrder.DayFirst;
         return OrderSource == ColumnFormatSource.Detected
-            ? $"'{trimmed}' reads both {NameOf(Order)} and {NameOf(other)}, and this column has values that can only be read {NameOf(Order)} (line {EvidenceLine}: {AmountText.Quote(EvidenceText!)}) and values that can only be read {NameOf(other)} (line {c.Line}: {AmountText.Quote(c.Text)}); pass {DateFormatOption} to say which"
+            ? $"'{trimmed}' reads both {NameOf(Order)} and {NameOf(other)}, and this column has values that can only be read {NameOf(Order)} (line {EvidenceLine}: {AmountText.Quote(EvidenceText!)}) and values that can only be read {NameOf(other)} (line {c.Line}: {AmountText.Quote(c.Text)}); correct the values written in the wrong order, or pass {DateOrderOption} dmy or mdy to read the whole column in one order"
             : $"'{trimmed}' reads both {NameOf(Order)} and {NameOf(other)}, and this column has values that can only be read {NameOf(other)} (line {c.Line}: {AmountText.Quote(c.Text)}) though the date order is set to {NameOf(Order)}; pass {DateOrderOption} {ImportFormatNames.NameOf(other)} if the file is written {NameOf(other)}";
     }
 
@@ -140,6 +145,9 @@ internal sealed class DateTimeColumn
 
     /// <summary>The column's name.</summary>
     public string Name { get; }
+
+    /// <summary>Whether the order is the user's own and read as given (see the constructor).</summary>
+    public bool Authoritative { get; }
 
     /// <summary>The order given to the constructor.</summary>
     public DateOrder Configured { get; }
@@ -532,7 +540,7 @@ internal sealed class DateTimeColumn
         {
             if (pattern.TryParse(trimmed) is { } value)
             {
-                return _patternOrder is { } order && ReadsOtherwise(trimmed, order)
+                return _patternOrder is { } order && !Authoritative && ReadsOtherwise(trimmed, order)
                     ? TwoWayRead(ReadResult<DateTimeValue>.Ok(value), trimmed, line)
                     : ReadResult<DateTimeValue>.Ok(value);
             }
@@ -567,7 +575,7 @@ internal sealed class DateTimeColumn
             var readsOther = DateTimeText.TryResolve(parts, other, out var otherDate, out var otherTime, out _, out _);
             if (read.Success)
             {
-                if (!readsOther || (otherDate, otherTime) == (read.Value.Date, read.Value.Time))
+                if (Authoritative || !readsOther || (otherDate, otherTime) == (read.Value.Date, read.Value.Time))
                 {
                     return read;
                 }
@@ -580,8 +588,11 @@ internal sealed class DateTimeColumn
                 return read;
             }
 
-            // Readable only the other way: the column mixes both orders.
-            _contradiction ??= (line, trimmed);
+            // Readable only the other way: the column mixes both orders (unless the user's own order reads it as given).
+            if (!Authoritative)
+            {
+                _contradiction ??= (line, trimmed);
+            }
             return ReadResult<DateTimeValue>.Fail(OrderSource == ColumnFormatSource.Detected
                 ? $"'{trimmed}' can only be read {NameOf(other)}, but this column is {NameOf(Order)} (line {EvidenceLine}: {AmountText.Quote(EvidenceText!)}); pass {DateFormatOption} to say which"
                 : $"'{trimmed}' can only be read {NameOf(other)}, but the date order is set to {NameOf(Order)}; pass {DateOrderOption} {ImportFormatNames.NameOf(other)} if the file is written {NameOf(other)}");
