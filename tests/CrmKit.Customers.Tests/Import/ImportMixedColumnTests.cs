@@ -287,14 +287,33 @@ public sealed class ImportMixedColumnTests
     }
 
     [Fact]
-    public void UsersDayFirstPattern_ValueOnlyMonthFirst_IsTheOnlyOneRejected()
+    public void UsersDayFirstPattern_ConfirmedByTheColumn_RejectsOnlyTheValueItCannotRead()
     {
         var options = AtFixedExport with { Format = new ImportFormat { DateFormats = ["dd/MM/yyyy"] } };
         var read = Read(options, ("customers.csv", TwoCustomers), ("orders.csv",
-            "order_id,customer_id,placed_at,total\nO1,K1,05/06/2024,100000\nO2,K1,06/15/2024,100000\nO3,K2,07/08/2024,100000\n"));
+            "order_id,customer_id,placed_at,total\nO1,K1,05/06/2024,100000\nO2,K1,06/15/2024,100000\nO3,K2,07/08/2024,100000\nO4,K2,25/08/2024,100000\n"));
 
-        Assert.Equal(new Dictionary<string, LocalDate> { ["O1"] = new(2024, 6, 5), ["O3"] = new(2024, 8, 7) }, PlacedOn(read));
+        Assert.Equal(new Dictionary<string, LocalDate> { ["O1"] = new(2024, 6, 5), ["O3"] = new(2024, 8, 7), ["O4"] = new(2024, 8, 25) }, PlacedOn(read));
         Assert.Equal([3], read.Issues.Select(i => i.Line));
+    }
+
+    [Fact]
+    public void UsersOwnOrder_NeverConfirmedAndContradicted_ReadsNoTwoWayValue()
+    {
+        // Fourth trial: --date-order dmy over a file written month first throughout. Nothing in the column can be read
+        // day first alone, and a value can only be read month first: the values readable both ways are not read.
+        var options = AtFixedExport with { Format = new ImportFormat { DateOrder = DateOrder.DayFirst } };
+        var read = Read(options, ("customers.csv", TwoCustomers), ("orders.csv",
+            "order_id,customer_id,placed_at,total\nO1,K1,05/04/2024,100000\nO2,K1,06/15/2024,100000\nO3,K2,07/08/2024,100000\n"));
+
+        Assert.Empty(PlacedOn(read));
+        Assert.Equal(
+            [
+                "orders.csv:2: column 'placed_at': '05/04/2024' reads both day first and month first, and this column has values that can only be read month first (line 3: '06/15/2024') though the date order is set to day first; pass --date-order mdy if the file is written month first.",
+                "orders.csv:3: column 'placed_at': '06/15/2024' can only be read month first, but the date order is set to day first; pass --date-order mdy if the file is written month first.",
+                "orders.csv:4: column 'placed_at': '07/08/2024' reads both day first and month first, and this column has values that can only be read month first (line 3: '06/15/2024') though the date order is set to day first; pass --date-order mdy if the file is written month first.",
+            ],
+            Issues(read));
     }
 
     [Fact]

@@ -164,21 +164,24 @@ internal sealed class AmountColumn
         var otherPossible = otherReading is { } o && (minorUnits is not { } units || o.Amount.Scale <= units);
         if (analysis.ReadingIn(Style) is { } reading)
         {
-            if (analysis.Evidence != AmountEvidence.Ambiguous || !otherPossible || Authoritative || !observe
-                || (minorUnits is { } digits && reading.Amount.Scale > digits))
+            var possible = minorUnits is not { } digits || reading.Amount.Scale <= digits;
+            if (analysis.Evidence != AmountEvidence.Ambiguous || !otherPossible || !observe || !possible)
             {
+                _confirmed |= observe && possible && !otherPossible;
                 return ReadResult<AmountReading>.Ok(reading);
             }
 
             // Readable in both styles at two magnitudes: as right as the column's style. In a column that holds values of
             // both styles it cannot be trusted in either; before that it is kept, and retracted if a value of the other
             // style comes later (see Retracted).
-            TwoWay.Add(line, text.Trim(), contradicted: _contradiction is not null);
-            return _contradiction is null ? ReadResult<AmountReading>.Ok(reading) : ReadResult<AmountReading>.Fail(MixedReason(text.Trim()));
+            // The user's own style (Authoritative) reads it whatever comes; it is retracted only if the column never confirms it.
+            var rejected = _contradiction is not null && !Authoritative;
+            TwoWay.Add(line, text.Trim(), contradicted: rejected);
+            return rejected ? ReadResult<AmountReading>.Fail(MixedReason(text.Trim())) : ReadResult<AmountReading>.Ok(reading);
         }
 
         // Written only in the other style (as an amount of the currency): the column mixes both.
-        if (otherPossible && observe && !Authoritative)
+        if (otherPossible && observe)
         {
             _contradiction ??= (line, text.Trim());
         }
@@ -199,7 +202,12 @@ internal sealed class AmountColumn
     /// The values read in the column's style before a later value written only in the other style showed that the
     /// column mixes both; empty while it does not. Their rows are rejected at the end of the file (<see cref="MixedReason"/>).
     /// </summary>
-    public IReadOnlyList<(int Line, string Text)> Retracted => _contradiction is null ? [] : TwoWay.ReadBefore;
+    /// <remarks>With the user's own style (<see cref="Authoritative"/>) they are retracted only when no value of the column
+    /// can be read in that style alone.</remarks>
+    public IReadOnlyList<(int Line, string Text)> Retracted => _contradiction is null || (Authoritative && _confirmed) ? [] : TwoWay.ReadBefore;
+
+    // Whether a value readable only in the column's style (as an amount of its currency) was read.
+    private bool _confirmed;
 
     /// <summary>Why a value readable in both styles is rejected in a column that mixes both; quotes <paramref name="trimmed"/>.</summary>
     /// <exception cref="InvalidOperationException">The column is not contradicted.</exception>

@@ -91,7 +91,7 @@ internal sealed class DateTimeColumn
         }
 
         Authoritative = authoritative && configured is DateOrder.DayFirst or DateOrder.MonthFirst;
-        if (configured is DateOrder.DayFirst or DateOrder.MonthFirst && !Authoritative)
+        if (configured is DateOrder.DayFirst or DateOrder.MonthFirst)
         {
             // A configured day/month order is checked against the values before a value readable both ways is read in
             // it: such values wait (as in an auto-detected column) until a value readable one way only confirms the
@@ -125,7 +125,15 @@ internal sealed class DateTimeColumn
     /// The values read in the column's order before a later value that can only be read the other way showed that the
     /// column mixes both; empty while it does not. Their rows are rejected at the end of the file (<see cref="MixedReason"/>).
     /// </summary>
-    public IReadOnlyList<(int Line, string Text)> Retracted => _contradiction is null ? [] : TwoWay.ReadBefore;
+    /// <remarks>
+    /// With the user's own order (<see cref="Authoritative"/>) they are retracted only when no value of the column can be
+    /// read in that order alone: a column that confirms the order and holds a few values of the other (typing mistakes)
+    /// is read in it, the others rejected at their lines; a column written wholly the other way is not read at all.
+    /// </remarks>
+    public IReadOnlyList<(int Line, string Text)> Retracted => _contradiction is null || (Authoritative && _confirmed) ? [] : TwoWay.ReadBefore;
+
+    // Whether a value readable only in the column's day/month order was read.
+    private bool _confirmed;
 
     /// <summary>
     /// Why a value readable both ways is rejected in a column that mixes both orders; quotes <paramref name="trimmed"/>.
@@ -513,6 +521,7 @@ internal sealed class DateTimeColumn
             // contradicting it.
             Order = configured;
             OrderSource = ColumnFormatSource.Configured;
+            _confirmed |= order == configured;
             if (order != configured)
             {
                 _contradiction ??= (line, text);
@@ -540,7 +549,12 @@ internal sealed class DateTimeColumn
         {
             if (pattern.TryParse(trimmed) is { } value)
             {
-                return _patternOrder is { } order && !Authoritative && ReadsOtherwise(trimmed, order)
+                if (_patternOrder is { } order && OnlyReadsIn(trimmed, order))
+                {
+                    _confirmed = true;
+                }
+
+                return _patternOrder is { } patternOrder && ReadsOtherwise(trimmed, patternOrder)
                     ? TwoWayRead(ReadResult<DateTimeValue>.Ok(value), trimmed, line)
                     : ReadResult<DateTimeValue>.Ok(value);
             }
@@ -575,8 +589,9 @@ internal sealed class DateTimeColumn
             var readsOther = DateTimeText.TryResolve(parts, other, out var otherDate, out var otherTime, out _, out _);
             if (read.Success)
             {
-                if (Authoritative || !readsOther || (otherDate, otherTime) == (read.Value.Date, read.Value.Time))
+                if (!readsOther || (otherDate, otherTime) == (read.Value.Date, read.Value.Time))
                 {
+                    _confirmed |= !readsOther && Order is DateOrder.DayFirst or DateOrder.MonthFirst;
                     return read;
                 }
 
@@ -588,11 +603,8 @@ internal sealed class DateTimeColumn
                 return read;
             }
 
-            // Readable only the other way: the column mixes both orders (unless the user's own order reads it as given).
-            if (!Authoritative)
-            {
-                _contradiction ??= (line, trimmed);
-            }
+            // Readable only the other way: the column mixes both orders.
+            _contradiction ??= (line, trimmed);
             return ReadResult<DateTimeValue>.Fail(OrderSource == ColumnFormatSource.Detected
                 ? $"'{trimmed}' can only be read {NameOf(other)}, but this column is {NameOf(Order)} (line {EvidenceLine}: {AmountText.Quote(EvidenceText!)}); pass {DateFormatOption} to say which"
                 : $"'{trimmed}' can only be read {NameOf(other)}, but the date order is set to {NameOf(Order)}; pass {DateOrderOption} {ImportFormatNames.NameOf(other)} if the file is written {NameOf(other)}");
@@ -643,10 +655,25 @@ internal sealed class DateTimeColumn
     // A value read in the column's order that the other order reads as another date: as right as the column's order.
     // In a column that contradicts its order it cannot be trusted in either; before that it is kept, and retracted if a
     // contradiction comes later (see Retracted).
+    // The user's own order (Authoritative) reads such a value whatever comes; it is retracted only when the column
+    // contradicts that order and never confirms it (see Retracted).
     private ReadResult<DateTimeValue> TwoWayRead(ReadResult<DateTimeValue> read, string trimmed, int line)
     {
-        TwoWay.Add(line, trimmed, contradicted: _contradiction is not null);
-        return _contradiction is null ? read : ReadResult<DateTimeValue>.Fail(MixedReason(trimmed));
+        var rejected = _contradiction is not null && !Authoritative;
+        TwoWay.Add(line, trimmed, contradicted: rejected);
+        return rejected ? ReadResult<DateTimeValue>.Fail(MixedReason(trimmed)) : read;
+    }
+
+    // Whether a numeric value reads as a date in `order` and not in the other day/month order.
+    private bool OnlyReadsIn(string trimmed, DateOrder order)
+    {
+        if (!Tokenize(trimmed, out var parts) || parts.Kind != DateTimeParts.Shape.Numeric)
+        {
+            return false;
+        }
+
+        var other = order == DateOrder.DayFirst ? DateOrder.MonthFirst : DateOrder.DayFirst;
+        return DateTimeText.TryResolve(parts, order, out _, out _, out _, out _) && !DateTimeText.TryResolve(parts, other, out _, out _, out _, out _);
     }
 
     // Whether a numeric value reads as a date in both day/month orders, differently in the one other than `order`.
