@@ -33,6 +33,8 @@ internal sealed class ImportTable : IDisposable
     private int _rowIssues;
     private int _rowsServed;
     private readonly HashSet<int> _rejectedLines = [];
+    private readonly bool _usersNumberFormat;
+    private readonly bool _usersDateOrder;
     private readonly char _listSeparator;
     private readonly DateOrder _defaultDateOrder;
     private bool _ended;
@@ -75,20 +77,26 @@ internal sealed class ImportTable : IDisposable
         Zone = Format.Zone!;
         Currency = Format.Currency!.Value;
         Binding = ColumnBinding.Bind(kind, reader.Header, _mapping, ColumnNames.Of(options, kind));
+        // The user's own style or order (CsvImportOptions.Format: --number-format, --date-order, --date-format) is read as
+        // given where the column confirms it; one from a preset or mapping is checked. Patterns are the user's order only
+        // when no order came from elsewhere (a preset's mdy beside the user's dd/MM patterns is the preset's).
+        _usersNumberFormat = options.Format.NumberFormat is NumberFormat.Vietnamese or NumberFormat.English;
+        _usersDateOrder = options.Format.DateOrder is DateOrder.DayFirst or DateOrder.MonthFirst
+            || (!options.Format.DateFormats.IsEmpty && Format.DateOrder is null or DateOrder.Auto);
         _shared = new Dictionary<string, string>?[reader.Header.Count];
         _sharedFull = new bool[reader.Header.Count];
         foreach (var field in AmountFields(kind).Where(Binding.Has))
         {
             // A style or date order the user gave (--number-format, --date-order, --date-format) is read as given; one that
             // came with a preset or a mapping is checked against the column's values.
-            _amounts[field] = new AmountColumn(Binding.ColumnName(field), Format.NumberFormat ?? NumberFormat.Auto, authoritative: options.Format.NumberFormat is not null);
+            _amounts[field] = new AmountColumn(Binding.ColumnName(field), Format.NumberFormat ?? NumberFormat.Auto, authoritative: _usersNumberFormat);
             _detected.Add(new DetectedColumn(field, Binding.Indexes(field).Length == 1 ? Binding.IndexOf(field) : -1, field, _amounts[field], null));
         }
 
         foreach (var field in DateFields(kind).Where(Binding.Has))
         {
             _dates[field] = new DateTimeColumn(Binding.ColumnName(field), Format.DateOrder ?? DateOrder.Auto, options.DefaultDateOrder, Zone, Format.DateFormats, reader.IsSpreadsheet,
-                authoritative: options.Format.DateOrder is DateOrder.DayFirst or DateOrder.MonthFirst || !options.Format.DateFormats.IsEmpty);
+                authoritative: _usersDateOrder);
             _detected.Add(new DetectedColumn("@" + field, Binding.Indexes(field).Length == 1 ? Binding.IndexOf(field) : -1, field, null, _dates[field]));
         }
 
@@ -1077,7 +1085,7 @@ internal sealed class ImportTable : IDisposable
         if (!_amounts.TryGetValue(field, out var column))
         {
             // A number column outside the detected set (a custom attribute): read in the file's decided style.
-            column = new AmountColumn(Binding.ColumnName(field), _amounts.Values.Select(a => a.Style).FirstOrDefault(d => d != NumberFormat.Auto, Format.NumberFormat ?? NumberFormat.Auto));
+            column = new AmountColumn(Binding.ColumnName(field), _amounts.Values.Select(a => a.Style).FirstOrDefault(d => d != NumberFormat.Auto, Format.NumberFormat ?? NumberFormat.Auto), authoritative: _usersNumberFormat);
             column.Finish();
             _amounts[field] = column;
         }
@@ -1200,7 +1208,7 @@ internal sealed class ImportTable : IDisposable
         var key = "#" + column;
         if (!_dates.TryGetValue(key, out var date))
         {
-            date = new DateTimeColumn(column, _dates.Values.Where(d => d.IsDecided).Select(d => d.Order).FirstOrDefault(o => o != DateOrder.Auto, Format.DateOrder ?? DateOrder.Auto), _defaultDateOrder, Zone, Format.DateFormats, _reader.IsSpreadsheet);
+            date = new DateTimeColumn(column, _dates.Values.Where(d => d.IsDecided).Select(d => d.Order).FirstOrDefault(o => o != DateOrder.Auto, Format.DateOrder ?? DateOrder.Auto), _defaultDateOrder, Zone, Format.DateFormats, _reader.IsSpreadsheet, authoritative: _usersDateOrder);
             date.Finish();
             _dates[key] = date;
         }

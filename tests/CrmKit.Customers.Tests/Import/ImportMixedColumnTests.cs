@@ -317,6 +317,22 @@ public sealed class ImportMixedColumnTests
     }
 
     [Fact]
+    public void CustomAttributeColumn_UsersOwnOrderConfirmed_IsReadAsGiven()
+    {
+        // Review: attribute columns were built without the user's --date-order, so it was checked there.
+        var options = AtFixedExport with
+        {
+            Format = new ImportFormat { DateOrder = DateOrder.DayFirst },
+            Customers = new CustomerColumns { Attributes = ImmutableDictionary<string, (string Name, AttributeKind Kind)>.Empty.Add("visit", ("visit", AttributeKind.Date)) },
+        };
+        var read = Read(options, ("customers.csv",
+            "customer_id,name,created_at,visit\nK1,An,2024-01-01,25/12/2024\nK2,Binh,2024-01-01,05/06/2024\nK3,Chi,2024-01-01,06/15/2024\nK4,Dung,2024-01-01,07/08/2024\n"));
+
+        Assert.Equal([true, true, false, true], read.Customers.Select(c => c.Attributes.ContainsKey("visit")));
+        Assert.Equal([4], read.Issues.Select(i => i.Line));
+    }
+
+    [Fact]
     public void ExplicitDayFirstPattern_ColumnInThatOrder_KeepsEverything()
     {
         var options = AtFixedExport with { Format = new ImportFormat { DateFormats = ["dd/MM/yyyy"] } };

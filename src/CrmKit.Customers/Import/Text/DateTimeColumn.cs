@@ -84,7 +84,8 @@ internal sealed class DateTimeColumn
         // configured order, and a value a pattern reads that the other order reads differently is kept only while no
         // value of the column contradicts that order.
         var patternOrders = _patterns.Select(p => p.DayMonthOrder).Where(o => o is not null).Distinct().ToList();
-        _patternOrder = patternOrders.Count == 1 ? patternOrders[0] : null;
+        // A configured order that differs from the patterns' wins, and the patterns then say nothing about the column.
+        _patternOrder = patternOrders.Count == 1 && (configured == DateOrder.Auto || configured == patternOrders[0]) ? patternOrders[0] : null;
         if (configured == DateOrder.Auto && _patternOrder is { } fromPatterns)
         {
             configured = fromPatterns;
