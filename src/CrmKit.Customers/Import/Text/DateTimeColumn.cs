@@ -654,10 +654,8 @@ internal sealed class DateTimeColumn
     }
 
     // A value read in the column's order that the other order reads as another date: as right as the column's order.
-    // In a column that contradicts its order it cannot be trusted in either; before that it is kept, and retracted if a
-    // contradiction comes later (see Retracted).
-    // The user's own order (Authoritative) reads such a value whatever comes; it is retracted only when the column
-    // contradicts that order and never confirms it (see Retracted).
+    // In a column that contradicts its order it is rejected at once, unless the order is the user's own (Authoritative);
+    // before that it is kept, and retracted at the end of the file if the column turns out mixed (see Retracted).
     private ReadResult<DateTimeValue> TwoWayRead(ReadResult<DateTimeValue> read, string trimmed, int line)
     {
         var rejected = _contradiction is not null && !Authoritative;
